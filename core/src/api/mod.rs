@@ -1,0 +1,333 @@
+//! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
+//! object, so the desktop, Android and iOS all go through one validation path.
+
+mod clock;
+mod error;
+mod records;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::QuietLegsError;
+pub use records::*;
+
+use crate::error::Error;
+use crate::model::time::{parse_date, parse_instant};
+use crate::model::{Event, EventKind, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
+use crate::store::{self, Store};
+
+type ApiResult<T> = std::result::Result<T, QuietLegsError>;
+
+/// How far ahead of the clock an event may be logged (clock skew between devices, a dose
+/// logged a few minutes early); anything later is a typing error.
+const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
+
+/// A QuietLegs diary, opened on one SQLite file.
+#[derive(uniffi::Object)]
+pub struct QuietLegs {
+    store: Mutex<Store>,
+    clock: Arc<dyn Clock>,
+}
+
+impl QuietLegs {
+    fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
+        self.store.lock().map_err(|_| QuietLegsError::Storage {
+            reason: "an earlier operation failed mid-way; reopen the diary".to_owned(),
+        })
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        clock::now_of(self.clock.as_ref())
+    }
+
+    /// The profile, or the defaults when none was saved yet.
+    fn profile_model(store: &Store) -> ApiResult<(Option<RecordMeta>, Profile)> {
+        Ok(match store::profile(store.conn())? {
+            Some((meta, p)) => (Some(meta), p),
+            None => (None, Profile::default()),
+        })
+    }
+
+    fn today(&self, profile: &Profile) -> NaiveDate {
+        self.now().with_timezone(&profile.time_zone).date_naive()
+    }
+
+    /// Opens with an explicit clock (the Rust-side constructor).
+    pub fn open_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
+        Ok(Arc::new(QuietLegs {
+            store: Mutex::new(Store::open(path)?),
+            clock,
+        }))
+    }
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Opens (or creates) the diary at `path`, using the system clock.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> ApiResult<Arc<Self>> {
+        Self::open_at(Path::new(&path), Arc::new(SystemClock))
+    }
+
+    /// Opens the diary with a clock supplied by the caller (tests, or a shell that owns time).
+    #[uniffi::constructor]
+    pub fn open_with_clock(path: String, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
+        Self::open_at(Path::new(&path), clock)
+    }
+
+    /// This installation's device id.
+    pub fn device_id(&self) -> ApiResult<String> {
+        Ok(self.store()?.device_id().to_owned())
+    }
+
+    /// The person's settings (defaults until first saved).
+    pub fn profile(&self) -> ApiResult<ProfileSettings> {
+        let store = self.store()?;
+        Ok(ProfileSettings::from_model(&Self::profile_model(&store)?.1))
+    }
+
+    /// Saves the person's settings.
+    pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
+        let profile = settings.to_model()?;
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let meta = match Self::profile_model(&store)?.0 {
+            Some(m) => m.touched(now, &device),
+            None => RecordMeta::new(now, &device),
+        };
+        store.write(|tx| store::put_profile(tx, &meta, &profile))?;
+        Ok(ProfileSettings::from_model(&profile))
+    }
+
+    /// Logs a night. Logging the same night again replaces the earlier entry.
+    pub fn log_night(&self, night: NightInput) -> ApiResult<NightEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let mut entry = night.to_model(RecordMeta::new(now, &device))?;
+        entry.validate(self.today(&profile))?;
+        let saved = store.write(|tx| {
+            if let Some(old) = store::night_on(tx, entry.night_date)? {
+                entry.meta = old.meta.touched(now, &device);
+            }
+            store::put_night(tx, &entry)?;
+            Ok(entry)
+        })?;
+        Ok(NightEntry::from(&saved))
+    }
+
+    /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
+    pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
+        let from = opt_date("from", &from)?.unwrap_or(NaiveDate::MIN);
+        let to = opt_date("to", &to)?.unwrap_or(NaiveDate::MAX);
+        let store = self.store()?;
+        Ok(store::nights(store.conn(), from, to)?
+            .iter()
+            .map(NightEntry::from)
+            .collect())
+    }
+
+    /// Logs an intake, a dose or an activity.
+    pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let at = parse_instant("time", &event.at, profile.time_zone)?;
+        if at > now + Duration::minutes(EVENT_FUTURE_TOLERANCE_MINUTES) {
+            return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
+        }
+        check_note(&event.note)?;
+        if let EventKind::Dose { regimen_id } = &event.kind {
+            let known = store::regimen(store.conn())?
+                .iter()
+                .any(|r| r.meta.id.to_string() == *regimen_id);
+            if !known {
+                return Err(QuietLegsError::NotFound {
+                    what: "regimen item".to_owned(),
+                    id: regimen_id.clone(),
+                });
+            }
+        }
+        let saved = Event {
+            meta: RecordMeta::new(now, &device),
+            at,
+            kind: event.kind,
+            note: event.note,
+            warnings: Vec::new(),
+        };
+        store.write(|tx| store::put_event(tx, &saved))?;
+        Ok(EventEntry::new(&saved, profile.time_zone))
+    }
+
+    /// Events of one local day (`YYYY-MM-DD` in the profile's zone), earliest first.
+    pub fn events_on(&self, date: String) -> ApiResult<Vec<EventEntry>> {
+        let day = parse_date("date", &date)?;
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let (from, to) = crate::rules::day::utc_bounds(tz, day);
+        Ok(store::events(store.conn(), from, to)?
+            .iter()
+            .map(|e| EventEntry::new(e, tz))
+            .collect())
+    }
+
+    /// Adds a lab result, converting it to the analyte's canonical unit.
+    pub fn add_lab(&self, lab: LabInput) -> ApiResult<LabEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let taken_on = parse_date("lab date", &lab.taken_on)?;
+        let today = self.today(&profile);
+        if taken_on > today {
+            return Err(Error::invalid(
+                "lab date",
+                format!("{taken_on} is in the future (today is {today})"),
+            )
+            .into());
+        }
+        let saved = Lab {
+            meta: RecordMeta::new(now, &device),
+            analyte: lab.analyte,
+            value: LabValue::from_entry(lab.analyte, lab.value, &lab.unit)?,
+            taken_on,
+        };
+        store.write(|tx| store::put_lab(tx, &saved))?;
+        Ok(LabEntry::from(&saved))
+    }
+
+    /// Lab results, oldest first; one analyte or all.
+    pub fn labs(&self, analyte: Option<crate::model::Analyte>) -> ApiResult<Vec<LabEntry>> {
+        let store = self.store()?;
+        Ok(store::labs(store.conn(), analyte)?
+            .iter()
+            .map(LabEntry::from)
+            .collect())
+    }
+
+    /// Adds a medicine or supplement to the regimen.
+    pub fn add_regimen(&self, item: RegimenInput) -> ApiResult<RegimenEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
+        store.write(|tx| store::put_regimen(tx, &saved))?;
+        Ok(RegimenEntry::from(&saved))
+    }
+
+    /// The live regimen.
+    pub fn regimen(&self) -> ApiResult<Vec<RegimenEntry>> {
+        let store = self.store()?;
+        Ok(store::regimen(store.conn())?
+            .iter()
+            .map(RegimenEntry::from)
+            .collect())
+    }
+
+    /// Records a habitual intake at a usual local time (e.g. coffee at 07:30).
+    pub fn add_habit(&self, intake: crate::model::IntakeKind, at: String) -> ApiResult<HabitEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let saved = Habit {
+            meta: RecordMeta::new(now, &device),
+            intake,
+            at: crate::model::time::parse_clock_time("habit time", &at)?,
+        };
+        store.write(|tx| store::put_habit(tx, &saved))?;
+        Ok(HabitEntry::from(&saved))
+    }
+
+    /// The habitual intakes, by time of day.
+    pub fn habits(&self) -> ApiResult<Vec<HabitEntry>> {
+        let store = self.store()?;
+        Ok(store::habits(store.conn())?
+            .iter()
+            .map(HabitEntry::from)
+            .collect())
+    }
+
+    /// Deletes any record by id. The deletion is kept as a tombstone so it reaches other devices.
+    pub fn delete(&self, id: String) -> ApiResult<()> {
+        let now = self.now();
+        self.store()?.delete(&id, now)?;
+        Ok(())
+    }
+}
+
+fn check_note(note: &Option<String>) -> ApiResult<()> {
+    match note {
+        Some(n) if n.chars().count() > crate::model::night::NOTES_MAX_CHARS => Err(Error::invalid(
+            "note",
+            format!(
+                "longer than {} characters",
+                crate::model::night::NOTES_MAX_CHARS
+            ),
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Largest single dose accepted, in mg: above it the entry is a typing error.
+const DOSE_MG_MAX: f64 = 10_000.0;
+
+fn regimen_from_input(
+    item: &RegimenInput,
+    meta: RecordMeta,
+    today: NaiveDate,
+) -> crate::error::Result<RegimenItem> {
+    let name = item.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(Error::invalid("name", "give a name of 1-100 characters"));
+    }
+    if let Some(mg) = item.dose_mg {
+        if !mg.is_finite() || mg <= 0.0 || mg > DOSE_MG_MAX {
+            return Err(Error::invalid(
+                "dose",
+                format!("{mg} mg is not a plausible dose"),
+            ));
+        }
+    }
+    if !(1..=31).contains(&item.every_n_days) {
+        return Err(Error::invalid(
+            "every",
+            format!("every {} days: use 1 (daily) to 31", item.every_n_days),
+        ));
+    }
+    let mut times = item
+        .times
+        .iter()
+        .map(|t| crate::model::time::parse_clock_time("dose time", t))
+        .collect::<crate::error::Result<Vec<_>>>()?;
+    times.sort_unstable();
+    times.dedup();
+    let start_date = opt_date("start date", &item.start_date)?.unwrap_or(today);
+    let stop_date = opt_date("stop date", &item.stop_date)?;
+    if let Some(stop) = stop_date {
+        if stop < start_date {
+            return Err(Error::invalid(
+                "stop date",
+                format!("{stop} is before the start {start_date}"),
+            ));
+        }
+    }
+    Ok(RegimenItem {
+        meta,
+        kind: item.kind,
+        name: name.to_owned(),
+        dose_mg: item.dose_mg,
+        times,
+        every_n_days: item.every_n_days,
+        with_vitamin_c: item.with_vitamin_c,
+        start_date,
+        stop_date,
+    })
+}

@@ -1,0 +1,319 @@
+//! The records Kotlin and Swift see. Dates are `YYYY-MM-DD`, clock times `HH:MM`, instants
+//! RFC 3339; each is validated on the way in with an error naming the field.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono_tz::Tz;
+
+use crate::error::Result;
+use crate::model::time::{format_clock_time, parse_clock_time, parse_date, parse_time_zone};
+use crate::model::{
+    Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsBand, Lab, Night, Profile,
+    RecordMeta, RegimenItem, RegimenKind, Relief, Trigger,
+};
+
+pub(crate) fn instant(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub(crate) fn local_instant(t: &DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Sync fields every stored record reports.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RecordInfo {
+    pub id: String,
+    pub created_at: String,
+    pub modified_at: String,
+    pub device_id: String,
+}
+
+impl From<&RecordMeta> for RecordInfo {
+    fn from(m: &RecordMeta) -> Self {
+        RecordInfo {
+            id: m.id.to_string(),
+            created_at: instant(&m.created_at),
+            modified_at: instant(&m.modified_at),
+            device_id: m.device_id.clone(),
+        }
+    }
+}
+
+/// The person's settings.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ProfileSettings {
+    /// IANA name, e.g. `Europe/Berlin`. Shells pass the device's zone.
+    pub time_zone: String,
+    pub bedtime: String,
+    pub wake_time: String,
+    pub breakfast: Option<String>,
+    pub lunch: Option<String>,
+    pub dinner: Option<String>,
+    pub pregnant: bool,
+    pub kidney_disease: bool,
+}
+
+fn opt_clock(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveTime>> {
+    s.as_deref().map(|v| parse_clock_time(field, v)).transpose()
+}
+
+impl ProfileSettings {
+    pub(crate) fn to_model(&self) -> Result<Profile> {
+        Ok(Profile {
+            time_zone: parse_time_zone("time zone", &self.time_zone)?,
+            bedtime: parse_clock_time("bedtime", &self.bedtime)?,
+            wake_time: parse_clock_time("wake time", &self.wake_time)?,
+            breakfast: opt_clock("breakfast", &self.breakfast)?,
+            lunch: opt_clock("lunch", &self.lunch)?,
+            dinner: opt_clock("dinner", &self.dinner)?,
+            pregnant: self.pregnant,
+            kidney_disease: self.kidney_disease,
+        })
+    }
+
+    pub(crate) fn from_model(p: &Profile) -> Self {
+        ProfileSettings {
+            time_zone: p.time_zone.name().to_owned(),
+            bedtime: format_clock_time(p.bedtime),
+            wake_time: format_clock_time(p.wake_time),
+            breakfast: p.breakfast.map(format_clock_time),
+            lunch: p.lunch.map(format_clock_time),
+            dinner: p.dinner.map(format_clock_time),
+            pregnant: p.pregnant,
+            kidney_disease: p.kidney_disease,
+        }
+    }
+}
+
+/// A night as the person logs it: a quick 0-10 rating, the ten IRLS item scores, or both.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct NightInput {
+    /// The evening the night began, `YYYY-MM-DD`.
+    pub night_date: String,
+    pub quick_severity: Option<u8>,
+    pub irls_items: Option<Vec<u8>>,
+    pub onset: Option<String>,
+    pub body_areas: Vec<BodyArea>,
+    pub sleep_hours: Option<f64>,
+    pub awakenings: Option<u32>,
+    pub triggers: Vec<Trigger>,
+    pub relief: Vec<Relief>,
+    pub notes: Option<String>,
+}
+
+impl NightInput {
+    /// A quick entry: the night and its 0-10 rating, nothing else.
+    pub fn quick(night_date: &str, severity: u8) -> Self {
+        NightInput {
+            night_date: night_date.to_owned(),
+            quick_severity: Some(severity),
+            irls_items: None,
+            onset: None,
+            body_areas: Vec::new(),
+            sleep_hours: None,
+            awakenings: None,
+            triggers: Vec::new(),
+            relief: Vec::new(),
+            notes: None,
+        }
+    }
+
+    pub(crate) fn to_model(&self, meta: RecordMeta) -> Result<Night> {
+        let mut areas = self.body_areas.clone();
+        areas.sort_unstable();
+        areas.dedup();
+        let mut triggers = self.triggers.clone();
+        triggers.sort_unstable();
+        triggers.dedup();
+        Ok(Night {
+            meta,
+            night_date: parse_date("night date", &self.night_date)?,
+            quick_severity: self.quick_severity,
+            irls: self
+                .irls_items
+                .as_deref()
+                .map(crate::model::IrlsScores::new)
+                .transpose()?,
+            onset: opt_clock("onset", &self.onset)?,
+            body_areas: areas,
+            sleep_hours: self.sleep_hours,
+            awakenings: self.awakenings,
+            triggers,
+            relief: self.relief.clone(),
+            notes: self.notes.clone().filter(|n| !n.trim().is_empty()),
+        })
+    }
+}
+
+/// A stored night.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct NightEntry {
+    pub info: RecordInfo,
+    pub night_date: String,
+    pub quick_severity: Option<u8>,
+    pub irls_items: Option<Vec<u8>>,
+    pub irls_total: Option<u8>,
+    pub irls_band: Option<IrlsBand>,
+    pub onset: Option<String>,
+    pub body_areas: Vec<BodyArea>,
+    pub sleep_hours: Option<f64>,
+    pub awakenings: Option<u32>,
+    pub triggers: Vec<Trigger>,
+    pub relief: Vec<Relief>,
+    pub notes: Option<String>,
+}
+
+impl From<&Night> for NightEntry {
+    fn from(n: &Night) -> Self {
+        NightEntry {
+            info: RecordInfo::from(&n.meta),
+            night_date: n.night_date.to_string(),
+            quick_severity: n.quick_severity,
+            irls_items: n.irls.map(|s| s.items().to_vec()),
+            irls_total: n.irls.map(|s| s.total()),
+            irls_band: n.irls.map(|s| s.band()),
+            onset: n.onset.map(format_clock_time),
+            body_areas: n.body_areas.clone(),
+            sleep_hours: n.sleep_hours,
+            awakenings: n.awakenings,
+            triggers: n.triggers.clone(),
+            relief: n.relief.clone(),
+            notes: n.notes.clone(),
+        }
+    }
+}
+
+/// Something that happened: `at` is RFC 3339, or local `YYYY-MM-DDTHH:MM` in the profile's zone.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct EventInput {
+    pub at: String,
+    pub kind: EventKind,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct EventEntry {
+    pub info: RecordInfo,
+    /// The instant, UTC.
+    pub at_utc: String,
+    /// The same instant with the profile zone's offset.
+    pub at_local: String,
+    pub kind: EventKind,
+    pub note: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl EventEntry {
+    pub(crate) fn new(e: &Event, tz: Tz) -> Self {
+        EventEntry {
+            info: RecordInfo::from(&e.meta),
+            at_utc: instant(&e.at),
+            at_local: local_instant(&e.at, tz),
+            kind: e.kind.clone(),
+            note: e.note.clone(),
+            warnings: e.warnings.clone(),
+        }
+    }
+}
+
+/// A lab value in the unit the person reads off the lab sheet.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct LabInput {
+    pub analyte: Analyte,
+    pub value: f64,
+    pub unit: String,
+    pub taken_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct LabEntry {
+    pub info: RecordInfo,
+    pub analyte: Analyte,
+    /// In `unit`, the analyte's canonical unit.
+    pub value: f64,
+    pub unit: String,
+    pub entered_value: f64,
+    pub entered_unit: String,
+    pub taken_on: String,
+}
+
+impl From<&Lab> for LabEntry {
+    fn from(l: &Lab) -> Self {
+        LabEntry {
+            info: RecordInfo::from(&l.meta),
+            analyte: l.analyte,
+            value: l.value.canonical,
+            unit: l.analyte.canonical_unit().to_owned(),
+            entered_value: l.value.entered_value,
+            entered_unit: l.value.entered_unit.clone(),
+            taken_on: l.taken_on.to_string(),
+        }
+    }
+}
+
+/// A medicine or supplement taken on a schedule.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RegimenInput {
+    pub kind: RegimenKind,
+    pub name: String,
+    pub dose_mg: Option<f64>,
+    /// Local `HH:MM` times; leave empty for iron so the planner finds the window.
+    pub times: Vec<String>,
+    /// 1 = daily, 2 = alternate days.
+    pub every_n_days: u32,
+    pub with_vitamin_c: bool,
+    /// Defaults to today.
+    pub start_date: Option<String>,
+    pub stop_date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RegimenEntry {
+    pub info: RecordInfo,
+    pub kind: RegimenKind,
+    pub name: String,
+    pub dose_mg: Option<f64>,
+    pub times: Vec<String>,
+    pub every_n_days: u32,
+    pub with_vitamin_c: bool,
+    pub start_date: String,
+    pub stop_date: Option<String>,
+}
+
+impl From<&RegimenItem> for RegimenEntry {
+    fn from(x: &RegimenItem) -> Self {
+        RegimenEntry {
+            info: RecordInfo::from(&x.meta),
+            kind: x.kind,
+            name: x.name.clone(),
+            dose_mg: x.dose_mg,
+            times: x.times.iter().map(|t| format_clock_time(*t)).collect(),
+            every_n_days: x.every_n_days,
+            with_vitamin_c: x.with_vitamin_c,
+            start_date: x.start_date.to_string(),
+            stop_date: x.stop_date.map(|d| d.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct HabitEntry {
+    pub info: RecordInfo,
+    pub intake: IntakeKind,
+    pub at: String,
+}
+
+impl From<&Habit> for HabitEntry {
+    fn from(h: &Habit) -> Self {
+        HabitEntry {
+            info: RecordInfo::from(&h.meta),
+            intake: h.intake,
+            at: format_clock_time(h.at),
+        }
+    }
+}
+
+pub(crate) fn opt_date(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>> {
+    s.as_deref().map(|v| parse_date(field, v)).transpose()
+}

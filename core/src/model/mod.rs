@@ -1,0 +1,125 @@
+//! The domain: what a person records. Plain Rust with chrono types; the FFI layer converts to
+//! and from the string-typed records Kotlin and Swift see. The small enums are shared as they are.
+
+pub mod enums;
+pub mod labs;
+pub mod night;
+pub mod time;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use enums::*;
+pub use labs::LabValue;
+pub use night::{IrlsScores, Night};
+
+/// Every record carries this, so that two devices can merge their logs without loss.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub modified_at: DateTime<Utc>,
+    /// A tombstone: a deleted record stays so that the deletion can travel to other devices.
+    pub deleted: bool,
+    /// The device that last changed the record; breaks ties between equal `modified_at`.
+    pub device_id: String,
+}
+
+impl RecordMeta {
+    /// Metadata for a record created now on `device_id`.
+    pub fn new(now: DateTime<Utc>, device_id: &str) -> Self {
+        RecordMeta {
+            id: Uuid::new_v4(),
+            created_at: now,
+            modified_at: now,
+            deleted: false,
+            device_id: device_id.to_owned(),
+        }
+    }
+
+    /// The same record, touched now by `device_id`.
+    pub fn touched(&self, now: DateTime<Utc>, device_id: &str) -> Self {
+        RecordMeta {
+            modified_at: now,
+            device_id: device_id.to_owned(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The person's settings. Stored as one JSON document so that later settings (routine
+/// overrides) need no schema change; unknown fields keep their defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub time_zone: Tz,
+    pub bedtime: NaiveTime,
+    pub wake_time: NaiveTime,
+    pub breakfast: Option<NaiveTime>,
+    pub lunch: Option<NaiveTime>,
+    pub dinner: Option<NaiveTime>,
+    pub pregnant: bool,
+    pub kidney_disease: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            time_zone: Tz::UTC,
+            bedtime: NaiveTime::from_hms_opt(23, 0, 0).unwrap_or_default(),
+            wake_time: NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default(),
+            breakfast: None,
+            lunch: None,
+            dinner: None,
+            pregnant: false,
+            kidney_disease: false,
+        }
+    }
+}
+
+/// Something that happened at an instant: an intake, a dose, an activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub meta: RecordMeta,
+    pub at: DateTime<Utc>,
+    pub kind: EventKind,
+    pub note: Option<String>,
+    /// Warnings raised when it was logged (e.g. coffee within 2 h of an iron dose). The person
+    /// did drink it: the log keeps the fact and the warning.
+    pub warnings: Vec<String>,
+}
+
+/// A laboratory result, stored in the canonical unit with what the person typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lab {
+    pub meta: RecordMeta,
+    pub analyte: Analyte,
+    pub value: LabValue,
+    pub taken_on: NaiveDate,
+}
+
+/// A medicine or supplement the person takes on a schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegimenItem {
+    pub meta: RecordMeta,
+    pub kind: RegimenKind,
+    pub name: String,
+    pub dose_mg: Option<f64>,
+    /// Local clock times; empty for iron, whose time the planner finds.
+    pub times: Vec<NaiveTime>,
+    /// 1 = daily, 2 = alternate days.
+    pub every_n_days: u32,
+    pub with_vitamin_c: bool,
+    pub start_date: NaiveDate,
+    pub stop_date: Option<NaiveDate>,
+}
+
+/// A habitual intake at a usual time, e.g. coffee at 07:30 every day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Habit {
+    pub meta: RecordMeta,
+    pub intake: IntakeKind,
+    pub at: NaiveTime,
+}

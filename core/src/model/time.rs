@@ -1,0 +1,164 @@
+//! Parsing of the dates, clock times, zones and instants people type, and the DST policy that
+//! turns a local time into an instant.
+//!
+//! Errors name the field and say what was expected, e.g. `invalid bedtime: "25:10": hour must be 0-23`.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+/// Parses `YYYY-MM-DD`.
+///
+/// ```
+/// use quietlegs_core::model::time::parse_date;
+/// assert!(parse_date("night date", "2026-11-20").is_ok());
+/// assert!(parse_date("night date", "2026-02-30").is_err());
+/// ```
+pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("{s:?}: expected a real date as YYYY-MM-DD")))
+}
+
+/// Parses a 24-hour clock time `HH:MM`.
+///
+/// ```
+/// use quietlegs_core::model::time::parse_clock_time;
+/// assert_eq!(parse_clock_time("bedtime", "23:05").unwrap().to_string(), "23:05:00");
+/// let e = parse_clock_time("bedtime", "25:10").unwrap_err().to_string();
+/// assert_eq!(e, "invalid bedtime: \"25:10\": hour must be 0-23");
+/// ```
+pub fn parse_clock_time(field: &str, s: &str) -> Result<NaiveTime> {
+    let t = s.trim();
+    let (h, m) = t
+        .split_once(':')
+        .ok_or_else(|| Error::invalid(field, format!("{s:?}: expected a time as HH:MM")))?;
+    let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || m.len() != 2 || !digits(m) {
+        return Err(Error::invalid(
+            field,
+            format!("{s:?}: expected a time as HH:MM"),
+        ));
+    }
+    let hour: u32 = h
+        .parse()
+        .map_err(|_| Error::invalid(field, format!("{s:?}: bad hour")))?;
+    let minute: u32 = m
+        .parse()
+        .map_err(|_| Error::invalid(field, format!("{s:?}: bad minute")))?;
+    if hour > 23 {
+        return Err(Error::invalid(field, format!("{s:?}: hour must be 0-23")));
+    }
+    if minute > 59 {
+        return Err(Error::invalid(field, format!("{s:?}: minute must be 0-59")));
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0)
+        .ok_or_else(|| Error::invalid(field, format!("{s:?}: not a time of day")))
+}
+
+/// Formats a clock time as `HH:MM`.
+pub fn format_clock_time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Parses an IANA time-zone name such as `Europe/Berlin`.
+pub fn parse_time_zone(field: &str, s: &str) -> Result<Tz> {
+    s.trim().parse::<Tz>().map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{s:?}: not an IANA time zone (e.g. Europe/Berlin)"),
+        )
+    })
+}
+
+/// Parses an instant: RFC 3339 with an offset (`2026-11-21T09:10:00+01:00`, `...Z`), or a local
+/// `YYYY-MM-DDTHH:MM` read in `tz`. A local time inside a spring-forward gap is refused (the
+/// person should say what the clock showed); a repeated one is read as the first.
+pub fn parse_instant(field: &str, s: &str, tz: Tz) -> Result<DateTime<Utc>> {
+    let t = s.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    let local = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
+        .map_err(|_| {
+            Error::invalid(
+                field,
+                format!("{s:?}: expected YYYY-MM-DDTHH:MM or an RFC 3339 time"),
+            )
+        })?;
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(dt) => Ok(dt.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            field,
+            format!("{s:?} does not exist in {tz} (the clocks jumped forward)"),
+        )),
+    }
+}
+
+/// The instant a local wall-clock time names, by the reminder policy of SPEC §3: a time in a
+/// spring-forward gap moves to the first valid minute after the gap; a repeated time on a
+/// fall-back day is the first of the two.
+pub fn resolve_local(tz: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    let mut local = date.and_time(time);
+    // Gaps are at most a few hours (Lord Howe's is 30 minutes; Samoa skipped a whole day in 2011):
+    // walking forward minute by minute finds the end within 26 hours in every zone.
+    for _ in 0..(26 * 60) {
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(dt) => return dt.with_timezone(&Utc),
+            LocalResult::Ambiguous(first, _) => return first.with_timezone(&Utc),
+            LocalResult::None => local += Duration::minutes(1),
+        }
+    }
+    // Unreachable for real zones; fall back to reading the time as UTC rather than panicking.
+    Utc.from_utc_datetime(&date.and_time(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_time_errors_say_what_is_wrong() {
+        assert!(parse_clock_time("t", "7:05").is_ok());
+        for (s, want) in [
+            ("24:00", "hour must be 0-23"),
+            ("10:60", "minute must be 0-59"),
+            ("1030", "expected a time as HH:MM"),
+            ("10:5", "expected a time as HH:MM"),
+            ("-1:00", "expected a time as HH:MM"),
+        ] {
+            let e = parse_clock_time("t", s).unwrap_err().to_string();
+            assert!(e.contains(want), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn spring_forward_gap_moves_to_first_valid_minute() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let t = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+        let utc = resolve_local(tz, d, t);
+        assert_eq!(utc.to_rfc3339(), "2026-03-29T01:00:00+00:00"); // 03:00 CEST
+    }
+
+    #[test]
+    fn fall_back_repeat_takes_the_first() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+        let t = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+        assert_eq!(
+            resolve_local(tz, d, t).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn logged_instant_in_a_gap_is_refused() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        assert!(parse_instant("at", "2026-03-29T02:30", tz).is_err());
+        assert!(parse_instant("at", "2026-03-29T03:30", tz).is_ok());
+        assert!(parse_instant("at", "2026-03-29T03:30:00Z", tz).is_ok());
+    }
+}

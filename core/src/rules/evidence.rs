@@ -1,0 +1,133 @@
+//! The one table of clinical and conversion constants, each beside its source.
+//!
+//! A reviewing clinician audits every number the app acts on here; no rule writes a clinical
+//! number anywhere else. `quietlegs evidence` prints this table.
+
+use serde::Serialize;
+
+/// Where a constant comes from. See ../shared/SPEC.md §2 for the full references.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// "Restless legs syndrome: natural remedies", the seed article.
+    Article,
+    /// IRLSSG iron task force, Allen et al., Sleep Medicine 2018.
+    Irlssg2018,
+    /// AASM clinical practice guideline for RLS, Winkelman et al., J Clin Sleep Med 2025.
+    Aasm2025,
+    /// Max Planck Institute augmentation criteria, García-Borreguero et al., Sleep Medicine 2007.
+    Mpi2007,
+    /// Stoffel et al., Lancet Haematology 2017/2020 (alternate-day iron).
+    Stoffel,
+    /// Manufacturers' drug labels.
+    DrugLabel,
+    /// International IRLS scoring convention.
+    Irls,
+    /// Laboratory unit conventions.
+    LabConvention,
+    /// A deliberately conservative choice of this project, explained in the note.
+    Conservative,
+    /// A product decision, not a clinical claim.
+    Product,
+}
+
+impl Source {
+    /// A citation a person can look up.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Source::Article => "Restless legs syndrome: natural remedies (seed article)",
+            Source::Irlssg2018 => "IRLSSG iron task force, Allen et al., Sleep Medicine 2018",
+            Source::Aasm2025 => {
+                "AASM clinical practice guideline, Winkelman et al., J Clin Sleep Med 2025"
+            }
+            Source::Mpi2007 => {
+                "MPI augmentation criteria, García-Borreguero et al., Sleep Medicine 2007"
+            }
+            Source::Stoffel => "Stoffel et al., Lancet Haematology 2017/2020",
+            Source::DrugLabel => "manufacturer's drug label",
+            Source::Irls => "IRLSSG rating scale scoring convention",
+            Source::LabConvention => "laboratory unit convention",
+            Source::Conservative => "conservative ceiling chosen by QuietLegs",
+            Source::Product => "QuietLegs product default",
+        }
+    }
+}
+
+/// One auditable number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Stable key, used in explanations and tests.
+    pub key: &'static str,
+    pub value: f64,
+    pub unit: &'static str,
+    /// The rule in one line.
+    pub rule: &'static str,
+    pub source: Source,
+}
+
+macro_rules! evidence_table {
+    ($( $name:ident = ($value:expr, $unit:expr, $source:ident, $rule:expr); )*) => {
+        $(
+            #[doc = $rule]
+            pub const $name: Evidence = Evidence {
+                key: stringify!($name),
+                value: $value,
+                unit: $unit,
+                rule: $rule,
+                source: Source::$source,
+            };
+        )*
+        /// Every constant, in table order.
+        pub const ALL: &[Evidence] = &[$($name),*];
+    };
+}
+
+evidence_table! {
+    // §2.1 iron status
+    FERRITIN_SYMPTOMS_MORE_COMMON = (50.0, "ng/mL", Article, "Below this ferritin RLS symptoms are more common and more severe.");
+    FERRITIN_SUPPLEMENT_AT_OR_BELOW = (75.0, "ng/mL", Aasm2025, "Iron supplementation is indicated at ferritin at or below this value.");
+    TSAT_SUPPLEMENT_BELOW = (20.0, "%", Aasm2025, "Iron supplementation is indicated when transferrin saturation is below this value.");
+    TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: do not supplement iron; see a doctor.");
+    FERRITIN_IV_DISCUSS_BELOW = (100.0, "ng/mL", Irlssg2018, "Below this ferritin (with TSAT under the ceiling) IV iron is worth discussing.");
+    FERRITIN_ORAL_FAILURE_BELOW = (25.0, "ng/mL", Irlssg2018, "Ferritin still below this after months of oral iron: discuss IV iron.");
+    ORAL_IRON_TRIAL_MIN_DAYS = (90.0, "days", Irlssg2018, "Shortest oral-iron trial (3 months) before judging it failed.");
+    ORAL_IRON_TRIAL_MAX_DAYS = (182.0, "days", Irlssg2018, "Longest oral-iron trial (6 months) before judging it failed.");
+    FERRITIN_TARGET = (75.0, "ng/mL", Article, "Ferritin target for RLS; many people need more than 100.");
+    FERRITIN_TARGET_UPPER = (100.0, "ng/mL", Article, "Upper edge of the target band shown on charts.");
+    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: iron-overload risk; stop and see a doctor.");
+    FERRITIN_RECHECK_DAYS = (90.0, "days", Article, "Recheck ferritin this long after the last value while supplementing.");
+    BRAIN_IRON_LAG_MONTHS = (6.0, "months", Article, "Brain iron lags blood ferritin by 6-12 months: do not judge by symptoms alone.");
+    // units
+    VITAMIN_D_NMOL_PER_NG = (2.496, "nmol/L per ng/mL", LabConvention, "25-OH vitamin D: nmol/L = ng/mL x 2.496.");
+    HAEMOGLOBIN_MMOL_TO_G_DL = (1.611, "g/dL per mmol/L", LabConvention, "Haemoglobin: g/dL = mmol/L x 1.611.");
+    HAEMOGLOBIN_G_L_PER_G_DL = (10.0, "g/L per g/dL", LabConvention, "Haemoglobin: g/L = g/dL x 10.");
+    // plausibility bounds: a value outside is a typing error, not a result
+    FERRITIN_PLAUSIBLE_MAX = (10000.0, "ng/mL", Conservative, "Largest ferritin accepted as a real entry.");
+    TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.");
+    HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.");
+    HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.");
+    VITAMIN_D_PLAUSIBLE_MAX = (250.0, "ng/mL", Conservative, "Largest 25-OH vitamin D accepted as a real entry.");
+    EGFR_PLAUSIBLE_MAX = (200.0, "mL/min/1.73m2", Conservative, "Largest eGFR accepted as a real entry.");
+    SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.");
+    // §2.7 IRLS
+    IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.");
+    IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.");
+    IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.");
+    IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.");
+    QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_unique_and_every_rule_is_written() {
+        let mut keys: Vec<_> = ALL.iter().map(|e| e.key).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len());
+        assert!(ALL.iter().all(|e| !e.rule.is_empty() && !e.unit.is_empty()));
+    }
+}

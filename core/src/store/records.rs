@@ -1,0 +1,426 @@
+//! Rows to records and back. `put_*` is an upsert by id so that the sync merge can reuse it.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{de::DeserializeOwned, Serialize};
+use uuid::Uuid;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{
+    enums::name_of, Analyte, Event, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night, Profile,
+    RecordMeta, RegimenItem, RegimenKind,
+};
+
+/// The record tables, for operations common to all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Profile,
+    Nights,
+    Events,
+    Labs,
+    Regimen,
+    Habits,
+}
+
+impl Table {
+    pub const ALL: [Table; 6] = [
+        Table::Profile,
+        Table::Nights,
+        Table::Events,
+        Table::Labs,
+        Table::Regimen,
+        Table::Habits,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Profile => "profile",
+            Table::Nights => "nights",
+            Table::Events => "events",
+            Table::Labs => "labs",
+            Table::Regimen => "regimen",
+            Table::Habits => "habits",
+        }
+    }
+}
+
+pub(crate) fn ts(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| conversion(format!("timestamp {s:?}: {e}")))
+}
+
+fn conversion(msg: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, msg.into())
+}
+
+fn json<T: Serialize>(v: &T) -> Result<String> {
+    Ok(serde_json::to_string(v)?)
+}
+
+fn from_json<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(s).map_err(|e| conversion(format!("{s:?}: {e}")))
+}
+
+fn word<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .map_err(|e| conversion(format!("{s:?}: {e}")))
+}
+
+fn date(s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| conversion(format!("date {s:?}: {e}")))
+}
+
+fn clock(s: &str) -> rusqlite::Result<NaiveTime> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(|e| conversion(format!("time {s:?}: {e}")))
+}
+
+/// The five sync columns, read from the end of the row starting at `at`.
+fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> {
+    let id: String = row.get(at)?;
+    Ok(RecordMeta {
+        id: Uuid::parse_str(&id).map_err(|e| conversion(format!("id {id:?}: {e}")))?,
+        created_at: parse_ts(&row.get::<_, String>(at + 1)?)?,
+        modified_at: parse_ts(&row.get::<_, String>(at + 2)?)?,
+        deleted: row.get(at + 3)?,
+        device_id: row.get(at + 4)?,
+    })
+}
+
+const META_COLS: &str = "id, created_at, modified_at, deleted, device_id";
+
+// ---- profile -------------------------------------------------------------------------------
+
+pub fn put_profile(c: &Connection, meta: &RecordMeta, p: &Profile) -> Result<()> {
+    c.execute(
+        "INSERT OR REPLACE INTO profile (doc, id, created_at, modified_at, deleted, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            json(p)?,
+            meta.id.to_string(),
+            ts(&meta.created_at),
+            ts(&meta.modified_at),
+            meta.deleted,
+            meta.device_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// The live profile (the most recently modified, should two devices each have made one).
+pub fn profile(c: &Connection) -> Result<Option<(RecordMeta, Profile)>> {
+    let sql = format!(
+        "SELECT doc, {META_COLS} FROM profile WHERE deleted = 0
+         ORDER BY modified_at DESC, device_id DESC LIMIT 1"
+    );
+    Ok(c.query_row(&sql, [], |r| {
+        Ok((meta_at(r, 1)?, from_json(&r.get::<_, String>(0)?)?))
+    })
+    .optional()?)
+}
+
+// ---- nights --------------------------------------------------------------------------------
+
+const NIGHT_COLS: &str = "night_date, quick_severity, irls_items, onset, body_areas, sleep_hours,
+    awakenings, triggers, relief, notes";
+
+pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
+    let m = &n.meta;
+    c.execute(
+        &format!(
+            "INSERT OR REPLACE INTO nights ({NIGHT_COLS}, {META_COLS})
+                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ),
+        params![
+            n.night_date.to_string(),
+            n.quick_severity,
+            n.irls.map(|s| json(s.items())).transpose()?,
+            n.onset.map(crate::model::time::format_clock_time),
+            json(&n.body_areas)?,
+            n.sleep_hours,
+            n.awakenings,
+            json(&n.triggers)?,
+            json(&n.relief)?,
+            n.notes,
+            m.id.to_string(),
+            ts(&m.created_at),
+            ts(&m.modified_at),
+            m.deleted,
+            m.device_id,
+        ],
+    )?;
+    Ok(())
+}
+
+fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
+    let irls: Option<String> = r.get(2)?;
+    let irls = match irls {
+        Some(s) => {
+            let items: Vec<u8> = from_json(&s)?;
+            Some(IrlsScores::new(&items).map_err(|e| conversion(e.to_string()))?)
+        }
+        None => None,
+    };
+    Ok(Night {
+        night_date: date(&r.get::<_, String>(0)?)?,
+        quick_severity: r.get(1)?,
+        irls,
+        onset: r
+            .get::<_, Option<String>>(3)?
+            .as_deref()
+            .map(clock)
+            .transpose()?,
+        body_areas: from_json(&r.get::<_, String>(4)?)?,
+        sleep_hours: r.get(5)?,
+        awakenings: r.get(6)?,
+        triggers: from_json(&r.get::<_, String>(7)?)?,
+        relief: from_json(&r.get::<_, String>(8)?)?,
+        notes: r.get(9)?,
+        meta: meta_at(r, 10)?,
+    })
+}
+
+/// Live nights from `from` to `to` inclusive, oldest first.
+pub fn nights(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Night>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {NIGHT_COLS}, {META_COLS} FROM nights
+         WHERE deleted = 0 AND night_date BETWEEN ?1 AND ?2 ORDER BY night_date, modified_at"
+    ))?;
+    let rows = st.query_map([from.to_string(), to.to_string()], night_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The live night logged for `date`, if any.
+pub fn night_on(c: &Connection, date: NaiveDate) -> Result<Option<Night>> {
+    Ok(nights(c, date, date)?.pop())
+}
+
+// ---- events --------------------------------------------------------------------------------
+
+pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
+    let m = &e.meta;
+    c.execute(
+        &format!(
+            "INSERT OR REPLACE INTO events (at, kind, note, warnings, {META_COLS})
+                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ),
+        params![
+            ts(&e.at),
+            json(&e.kind)?,
+            e.note,
+            json(&e.warnings)?,
+            m.id.to_string(),
+            ts(&m.created_at),
+            ts(&m.modified_at),
+            m.deleted,
+            m.device_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Live events with `from <= at < to`, earliest first.
+pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT at, kind, note, warnings, {META_COLS} FROM events
+         WHERE deleted = 0 AND at >= ?1 AND at < ?2 ORDER BY at"
+    ))?;
+    let rows = st.query_map([ts(&from), ts(&to)], |r| {
+        Ok(Event {
+            at: parse_ts(&r.get::<_, String>(0)?)?,
+            kind: from_json(&r.get::<_, String>(1)?)?,
+            note: r.get(2)?,
+            warnings: from_json(&r.get::<_, String>(3)?)?,
+            meta: meta_at(r, 4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- labs ----------------------------------------------------------------------------------
+
+pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
+    let m = &l.meta;
+    c.execute(
+        &format!("INSERT OR REPLACE INTO labs (analyte, value, entered_value, entered_unit, taken_on, {META_COLS})
+                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+        params![name_of(&l.analyte), l.value.canonical, l.value.entered_value, l.value.entered_unit,
+                l.taken_on.to_string(), m.id.to_string(), ts(&m.created_at), ts(&m.modified_at),
+                m.deleted, m.device_id],
+    )?;
+    Ok(())
+}
+
+/// Live labs, oldest first; all analytes when `analyte` is None.
+pub fn labs(c: &Connection, analyte: Option<Analyte>) -> Result<Vec<Lab>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT analyte, value, entered_value, entered_unit, taken_on, {META_COLS} FROM labs
+         WHERE deleted = 0 AND (?1 IS NULL OR analyte = ?1) ORDER BY taken_on, created_at"
+    ))?;
+    let rows = st.query_map([analyte.map(|a| name_of(&a))], |r| {
+        Ok(Lab {
+            analyte: word(&r.get::<_, String>(0)?)?,
+            value: LabValue {
+                canonical: r.get(1)?,
+                entered_value: r.get(2)?,
+                entered_unit: r.get(3)?,
+            },
+            taken_on: date(&r.get::<_, String>(4)?)?,
+            meta: meta_at(r, 5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- regimen -------------------------------------------------------------------------------
+
+pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
+    let m = &x.meta;
+    let times: Vec<String> = x
+        .times
+        .iter()
+        .map(|t| crate::model::time::format_clock_time(*t))
+        .collect();
+    c.execute(
+        &format!(
+            "INSERT OR REPLACE INTO regimen (kind, name, dose_mg, times, every_n_days,
+                  with_vitamin_c, start_date, stop_date, {META_COLS})
+                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        ),
+        params![
+            name_of(&x.kind),
+            x.name,
+            x.dose_mg,
+            json(&times)?,
+            x.every_n_days,
+            x.with_vitamin_c,
+            x.start_date.to_string(),
+            x.stop_date.map(|d| d.to_string()),
+            m.id.to_string(),
+            ts(&m.created_at),
+            ts(&m.modified_at),
+            m.deleted,
+            m.device_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Live regimen items, in the order they were added.
+pub fn regimen(c: &Connection) -> Result<Vec<RegimenItem>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT kind, name, dose_mg, times, every_n_days, with_vitamin_c, start_date, stop_date,
+         {META_COLS} FROM regimen WHERE deleted = 0 ORDER BY created_at, id"
+    ))?;
+    let rows = st.query_map([], |r| {
+        let kind: RegimenKind = word(&r.get::<_, String>(0)?)?;
+        let times: Vec<String> = from_json(&r.get::<_, String>(3)?)?;
+        Ok(RegimenItem {
+            kind,
+            name: r.get(1)?,
+            dose_mg: r.get(2)?,
+            times: times
+                .iter()
+                .map(|t| clock(t))
+                .collect::<rusqlite::Result<_>>()?,
+            every_n_days: r.get(4)?,
+            with_vitamin_c: r.get(5)?,
+            start_date: date(&r.get::<_, String>(6)?)?,
+            stop_date: r
+                .get::<_, Option<String>>(7)?
+                .as_deref()
+                .map(date)
+                .transpose()?,
+            meta: meta_at(r, 8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- habits --------------------------------------------------------------------------------
+
+pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
+    let m = &h.meta;
+    c.execute(
+        &format!("INSERT OR REPLACE INTO habits (intake, at, {META_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+        params![name_of(&h.intake), crate::model::time::format_clock_time(h.at), m.id.to_string(),
+                ts(&m.created_at), ts(&m.modified_at), m.deleted, m.device_id],
+    )?;
+    Ok(())
+}
+
+/// Live habits, by time of day.
+pub fn habits(c: &Connection) -> Result<Vec<Habit>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT intake, at, {META_COLS} FROM habits WHERE deleted = 0 ORDER BY at, id"
+    ))?;
+    let rows = st.query_map([], |r| {
+        let intake: IntakeKind = word(&r.get::<_, String>(0)?)?;
+        Ok(Habit {
+            intake,
+            at: clock(&r.get::<_, String>(1)?)?,
+            meta: meta_at(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- common --------------------------------------------------------------------------------
+
+/// Marks a live record deleted (a tombstone that travels to other devices). Errors when no live
+/// record has that id.
+pub fn tombstone(
+    c: &Connection,
+    table: Table,
+    id: &str,
+    now: DateTime<Utc>,
+    device: &str,
+) -> Result<()> {
+    let n = c.execute(
+        &format!("UPDATE {} SET deleted = 1, modified_at = ?1, device_id = ?2 WHERE id = ?3 AND deleted = 0", table.name()),
+        params![ts(&now), device, id],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "record",
+            id: id.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Which table holds a live record with this id.
+pub fn table_of(c: &Connection, id: &str) -> Result<Option<Table>> {
+    for t in Table::ALL {
+        let found: Option<i64> = c
+            .query_row(
+                &format!("SELECT 1 FROM {} WHERE id = ?1 AND deleted = 0", t.name()),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
+            return Ok(Some(t));
+        }
+    }
+    Ok(None)
+}
+
+impl Store {
+    /// Deletes a record of any kind by id (as a tombstone).
+    pub fn delete(&mut self, id: &str, now: DateTime<Utc>) -> Result<()> {
+        let device = self.device_id.clone();
+        self.write(|tx| {
+            let table = table_of(tx, id)?.ok_or_else(|| Error::NotFound {
+                what: "record",
+                id: id.to_owned(),
+            })?;
+            tombstone(tx, table, id, now, &device)
+        })
+    }
+}

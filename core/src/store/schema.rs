@@ -1,0 +1,28 @@
+//! Migrations: a numbered list of SQL scripts, applied in one IMMEDIATE transaction.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::Result;
+use crate::store::APPLICATION_ID;
+
+/// Migration `n` (1-based) brings the schema from version `n - 1` to `n`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this code writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Re-read inside the transaction: another process may have migrated meanwhile.
+    let from: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if from >= LATEST_VERSION {
+        return Ok(());
+    }
+    for sql in MIGRATIONS.iter().skip(from as usize) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
