@@ -1,1 +1,291 @@
-fn main() {}
+//! `quietlegs`: the desktop shell. A thin client of the core's API: it parses arguments, calls
+//! the same `QuietLegs` object the phones use, and prints.
+
+mod args;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use quietlegs_core::model::enums::parse_word;
+use quietlegs_core::model::{
+    ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, Relief, ReliefEffect,
+    ReliefKind, Trigger,
+};
+use quietlegs_core::{
+    Clock, EventInput, FixedClock, LabInput, NightInput, QuietLegs, QuietLegsError, SystemClock,
+};
+
+use args::{Cli, Command, LabCmd, LogCmd, ProfileCmd};
+
+/// Bad input and refusals exit with 2, other failures with 1.
+const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quietlegs: {e}");
+            let code = match e {
+                QuietLegsError::Storage { .. } | QuietLegsError::Io { .. } => 1,
+                _ => EXIT_BAD_INPUT,
+            };
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError {
+    QuietLegsError::InvalidInput {
+        field: field.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+/// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`.
+fn default_db() -> Result<PathBuf, QuietLegsError> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .ok_or_else(|| invalid("database", "set --db, XDG_DATA_HOME or HOME"))?;
+    let dir = base.join("quietlegs");
+    std::fs::create_dir_all(&dir).map_err(|e| QuietLegsError::Io {
+        reason: format!("{}: {e}", dir.display()),
+    })?;
+    Ok(dir.join("quietlegs.db"))
+}
+
+/// `QUIETLEGS_NOW` (RFC 3339) stops the clock, for reproducible scripts and tests.
+fn clock() -> Result<Arc<dyn Clock>, QuietLegsError> {
+    match std::env::var("QUIETLEGS_NOW") {
+        Ok(s) => {
+            let t = chrono::DateTime::parse_from_rfc3339(&s).map_err(|_| {
+                invalid("QUIETLEGS_NOW", format!("{s:?}: expected an RFC 3339 time"))
+            })?;
+            Ok(Arc::new(FixedClock(t.with_timezone(&chrono::Utc))))
+        }
+        Err(_) => Ok(Arc::new(SystemClock)),
+    }
+}
+
+fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
+    let path = match db {
+        Some(p) => p.clone(),
+        None => default_db()?,
+    };
+    QuietLegs::open_at(&path, clock()?)
+}
+
+fn list<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(
+    field: &str,
+    s: &Option<String>,
+    all: &[T],
+) -> Result<Vec<T>, QuietLegsError> {
+    s.iter()
+        .flat_map(|v| v.split(','))
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| parse_word(field, w, all).map_err(QuietLegsError::from))
+        .collect()
+}
+
+fn parse_irls(s: &str) -> Result<Vec<u8>, QuietLegsError> {
+    s.split(',')
+        .map(|p| {
+            p.trim()
+                .parse::<u8>()
+                .map_err(|_| invalid("IRLS items", format!("{p:?} is not a score 0-4")))
+        })
+        .collect()
+}
+
+/// `walking:a_lot,massage:a_little`
+fn parse_relief(s: &Option<String>) -> Result<Vec<Relief>, QuietLegsError> {
+    const EFFECTS: [ReliefEffect; 3] = [
+        ReliefEffect::NotAtAll,
+        ReliefEffect::ALittle,
+        ReliefEffect::ALot,
+    ];
+    s.iter()
+        .flat_map(|v| v.split(','))
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| {
+            let (k, e) = w.split_once(':').unwrap_or((w, "a_little"));
+            Ok(Relief {
+                kind: parse_word("relief", k, &ReliefKind::ALL)?,
+                effect: parse_word("relief effect", e, &EFFECTS)?,
+            })
+        })
+        .collect()
+}
+
+fn run(cli: Cli) -> Result<(), QuietLegsError> {
+    let json = cli.json;
+    match cli.command {
+        Command::Profile {
+            cmd: ProfileCmd::Show,
+        } => {
+            let q = open(&cli.db)?;
+            output::profile(&q.profile()?, json);
+        }
+        Command::Profile {
+            cmd: ProfileCmd::Set(a),
+        } => {
+            let q = open(&cli.db)?;
+            let mut p = q.profile()?;
+            if let Some(v) = a.tz {
+                p.time_zone = v;
+            }
+            if let Some(v) = a.bedtime {
+                p.bedtime = v;
+            }
+            if let Some(v) = a.wake {
+                p.wake_time = v;
+            }
+            if let Some(v) = a.breakfast {
+                p.breakfast = Some(v).filter(|s| s != "none");
+            }
+            if let Some(v) = a.lunch {
+                p.lunch = Some(v).filter(|s| s != "none");
+            }
+            if let Some(v) = a.dinner {
+                p.dinner = Some(v).filter(|s| s != "none");
+            }
+            if let Some(v) = a.pregnant {
+                p.pregnant = v;
+            }
+            if let Some(v) = a.kidney_disease {
+                p.kidney_disease = v;
+            }
+            output::profile(&q.set_profile(p)?, json);
+        }
+        Command::Log {
+            cmd: LogCmd::Night(a),
+        } => {
+            let input = NightInput {
+                night_date: a.date,
+                quick_severity: a.severity,
+                irls_items: a.irls.as_deref().map(parse_irls).transpose()?,
+                onset: a.onset,
+                body_areas: list("body area", &a.areas, &BodyArea::ALL)?,
+                sleep_hours: a.sleep,
+                awakenings: a.awakenings,
+                triggers: list("trigger", &a.triggers, &Trigger::ALL)?,
+                relief: parse_relief(&a.relief)?,
+                notes: a.note,
+            };
+            let q = open(&cli.db)?;
+            output::night(&q.log_night(input)?, json);
+        }
+        Command::Log {
+            cmd: LogCmd::Intake { what, at, note },
+        } => {
+            let what = parse_word("intake", &what, &IntakeKind::ALL)?;
+            let q = open(&cli.db)?;
+            let e = q.log_event(EventInput {
+                at: at_or_now(at)?,
+                kind: EventKind::Intake { what },
+                note,
+            })?;
+            output::event(&e, json);
+        }
+        Command::Log {
+            cmd:
+                LogCmd::Activity {
+                    what,
+                    intensity,
+                    minutes,
+                    at,
+                    note,
+                },
+        } => {
+            let what = parse_word("activity", &what, &ActivityKind::ALL)?;
+            let intensity = intensity
+                .map(|i| parse_word("intensity", &i, &Intensity::ALL))
+                .transpose()?;
+            let q = open(&cli.db)?;
+            let kind = EventKind::Activity {
+                what,
+                intensity,
+                minutes,
+            };
+            output::event(
+                &q.log_event(EventInput {
+                    at: at_or_now(at)?,
+                    kind,
+                    note,
+                })?,
+                json,
+            );
+        }
+        Command::Log {
+            cmd:
+                LogCmd::Dose {
+                    regimen_id,
+                    at,
+                    note,
+                },
+        } => {
+            let q = open(&cli.db)?;
+            let kind = EventKind::Dose { regimen_id };
+            output::event(
+                &q.log_event(EventInput {
+                    at: at_or_now(at)?,
+                    kind,
+                    note,
+                })?,
+                json,
+            );
+        }
+        Command::Lab {
+            cmd:
+                LabCmd::Add {
+                    analyte,
+                    value,
+                    unit,
+                    date,
+                },
+        } => {
+            let analyte = parse_word("lab", &analyte, &Analyte::ALL)?;
+            let q = open(&cli.db)?;
+            let lab = q.add_lab(LabInput {
+                analyte,
+                value,
+                unit,
+                taken_on: date,
+            })?;
+            output::labs(&[lab], json);
+        }
+        Command::Nights { from, to } => output::nights(&open(&cli.db)?.nights(from, to)?, json),
+        Command::Labs { analyte } => {
+            let analyte = analyte
+                .map(|a| parse_word("lab", &a, &Analyte::ALL))
+                .transpose()?;
+            output::labs(&open(&cli.db)?.labs(analyte)?, json);
+        }
+        Command::Events { date } => {
+            let events = open(&cli.db)?.events_on(date)?;
+            output::events(&events, json);
+        }
+        Command::Delete { id } => {
+            open(&cli.db)?.delete(id.clone())?;
+            output::done(&format!("deleted {id}"), json);
+        }
+    }
+    Ok(())
+}
+
+/// The given time, or the clock's now as RFC 3339.
+fn at_or_now(at: Option<String>) -> Result<String, QuietLegsError> {
+    match at {
+        Some(a) => Ok(a),
+        None => {
+            let ms = clock()?.now_millis();
+            let now = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+            Ok(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        }
+    }
+}

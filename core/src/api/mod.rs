@@ -123,8 +123,11 @@ impl QuietLegs {
 
     /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
     pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
-        let from = opt_date("from", &from)?.unwrap_or(NaiveDate::MIN);
-        let to = opt_date("to", &to)?.unwrap_or(NaiveDate::MAX);
+        // Stored dates are four-digit years, so these bounds compare correctly as text.
+        let from = opt_date("from", &from)?
+            .unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
+        let to = opt_date("to", &to)?
+            .unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
         let store = self.store()?;
         Ok(store::nights(store.conn(), from, to)?
             .iter()

@@ -21,7 +21,7 @@ pub(crate) fn local_instant(t: &DateTime<Utc>, tz: Tz) -> String {
 }
 
 /// Sync fields every stored record reports.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RecordInfo {
     pub id: String,
     pub created_at: String,
@@ -41,7 +41,7 @@ impl From<&RecordMeta> for RecordInfo {
 }
 
 /// The person's settings.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ProfileSettings {
     /// IANA name, e.g. `Europe/Berlin`. Shells pass the device's zone.
     pub time_zone: String,
@@ -87,7 +87,7 @@ impl ProfileSettings {
 }
 
 /// A night as the person logs it: a quick 0-10 rating, the ten IRLS item scores, or both.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct NightInput {
     /// The evening the night began, `YYYY-MM-DD`.
     pub night_date: String,
@@ -147,7 +147,7 @@ impl NightInput {
 }
 
 /// A stored night.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct NightEntry {
     pub info: RecordInfo,
     pub night_date: String,
@@ -185,14 +185,14 @@ impl From<&Night> for NightEntry {
 }
 
 /// Something that happened: `at` is RFC 3339, or local `YYYY-MM-DDTHH:MM` in the profile's zone.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct EventInput {
     pub at: String,
     pub kind: EventKind,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct EventEntry {
     pub info: RecordInfo,
     /// The instant, UTC.
@@ -218,7 +218,7 @@ impl EventEntry {
 }
 
 /// A lab value in the unit the person reads off the lab sheet.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabInput {
     pub analyte: Analyte,
     pub value: f64,
@@ -226,7 +226,7 @@ pub struct LabInput {
     pub taken_on: String,
 }
 
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabEntry {
     pub info: RecordInfo,
     pub analyte: Analyte,
@@ -253,7 +253,7 @@ impl From<&Lab> for LabEntry {
 }
 
 /// A medicine or supplement taken on a schedule.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RegimenInput {
     pub kind: RegimenKind,
     pub name: String,
@@ -268,7 +268,7 @@ pub struct RegimenInput {
     pub stop_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RegimenEntry {
     pub info: RecordInfo,
     pub kind: RegimenKind,
@@ -297,7 +297,7 @@ impl From<&RegimenItem> for RegimenEntry {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct HabitEntry {
     pub info: RecordInfo,
     pub intake: IntakeKind,

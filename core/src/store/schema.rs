@@ -8,6 +8,9 @@ use crate::store::APPLICATION_ID;
 /// Migration `n` (1-based) brings the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 
+#[cfg(test)]
+pub(super) const MIGRATIONS_FOR_TESTS: &[&str] = MIGRATIONS;
+
 /// The schema version this code writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 

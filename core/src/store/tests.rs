@@ -1,1 +1,155 @@
+use super::*;
+use crate::model::{Night, RecordMeta};
+use chrono::{NaiveDate, TimeZone, Utc};
 
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap()
+}
+
+fn night(date: &str, device: &str) -> Night {
+    Night {
+        meta: RecordMeta::new(now(), device),
+        night_date: date.parse().unwrap(),
+        quick_severity: Some(5),
+        irls: None,
+        onset: None,
+        body_areas: vec![],
+        sleep_hours: Some(6.5),
+        awakenings: None,
+        triggers: vec![],
+        relief: vec![],
+        notes: Some("walked twice".into()),
+    }
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("notes.db");
+    std::fs::write(&p, "my shopping list\n".repeat(200)).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let err = Store::open(&p).err().expect("must refuse");
+    assert!(matches!(err, Error::NotOurDatabase { .. }), "{err}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn another_apps_sqlite_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("other.db");
+    {
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    assert!(matches!(Store::open(&p), Err(Error::NotOurDatabase { .. })));
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    drop(Store::open(&p).unwrap());
+    {
+        let c = Connection::open(&p).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        c.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    match Store::open(&p) {
+        Err(Error::NewerSchema { found, supported }) => {
+            assert_eq!((found, supported), (LATEST_VERSION + 1, LATEST_VERSION));
+        }
+        other => panic!("expected NewerSchema, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn reopening_keeps_records_and_the_device_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    let mut s = Store::open(&p).unwrap();
+    let device = s.device_id().to_owned();
+    let n = night("2026-11-20", &device);
+    s.write(|tx| put_night(tx, &n)).unwrap();
+    drop(s);
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.device_id(), device);
+    let back = night_on(s.conn(), "2026-11-20".parse().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(back, n);
+}
+
+#[test]
+fn a_tombstoned_night_disappears_but_its_row_remains_for_sync() {
+    let mut s = Store::open_in_memory().unwrap();
+    let device = s.device_id().to_owned();
+    let n = night("2026-11-20", &device);
+    s.write(|tx| put_night(tx, &n)).unwrap();
+    s.delete(&n.meta.id.to_string(), now()).unwrap();
+    let d: NaiveDate = "2026-11-20".parse().unwrap();
+    assert!(night_on(s.conn(), d).unwrap().is_none());
+    let rows: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM nights WHERE deleted = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(rows, 1);
+    assert!(matches!(
+        s.delete(&n.meta.id.to_string(), now()),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut s = Store::open_in_memory().unwrap();
+    let device = s.device_id().to_owned();
+    let res: Result<()> = s.write(|tx| {
+        put_night(tx, &night("2026-11-19", &device))?;
+        Err(Error::invalid("test", "abort after the first write"))
+    });
+    assert!(res.is_err());
+    assert!(nights(
+        s.conn(),
+        "0001-01-01".parse().unwrap(),
+        "9999-12-31".parse().unwrap()
+    )
+    .unwrap()
+    .is_empty());
+}
+
+/// Every upgrade path ends in the same schema as a fresh database.
+#[test]
+fn test_all_upgrades() {
+    fn schema_of(c: &Connection) -> Vec<(String, String)> {
+        let mut st = c
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+    let fresh = Store::open_in_memory().unwrap();
+    let want = schema_of(fresh.conn());
+    for start in 0..LATEST_VERSION {
+        let mut c = Connection::open_in_memory().unwrap();
+        for sql in schema::MIGRATIONS_FOR_TESTS.iter().take(start as usize) {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", start).unwrap();
+        if start > 0 {
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+        }
+        schema::migrate(&mut c).unwrap();
+        assert_eq!(schema_of(&c), want, "upgrade from {start}");
+    }
+}

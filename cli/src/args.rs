@@ -1,0 +1,171 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// QuietLegs: a companion for restless legs. Log nights, labs and intakes; see tonight's plan.
+///
+/// Advice here is general information from the cited sources; discuss any change in treatment
+/// with your doctor.
+#[derive(Parser, Debug)]
+#[command(name = "quietlegs", version, about)]
+pub struct Cli {
+    /// The diary file (default: $XDG_DATA_HOME/quietlegs/quietlegs.db).
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    /// Print JSON for scripts instead of text for people.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Show or change your settings (time zone, bedtime, meals).
+    Profile {
+        #[command(subcommand)]
+        cmd: ProfileCmd,
+    },
+    /// Log a night, an intake, a dose or an activity.
+    Log {
+        #[command(subcommand)]
+        cmd: LogCmd,
+    },
+    /// Add a lab result.
+    Lab {
+        #[command(subcommand)]
+        cmd: LabCmd,
+    },
+    /// List logged nights.
+    Nights {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// List lab results.
+    Labs {
+        /// ferritin, tsat, haemoglobin, vitamin_d or egfr
+        analyte: Option<String>,
+    },
+    /// List the events of one day.
+    Events {
+        #[arg(long)]
+        date: String,
+    },
+    /// Delete a record by id (other devices learn of the deletion on sync).
+    Delete { id: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProfileCmd {
+    Show,
+    Set(ProfileArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ProfileArgs {
+    /// IANA time zone, e.g. Europe/Berlin
+    #[arg(long)]
+    pub tz: Option<String>,
+    /// HH:MM
+    #[arg(long)]
+    pub bedtime: Option<String>,
+    /// HH:MM
+    #[arg(long)]
+    pub wake: Option<String>,
+    /// HH:MM, or "none"
+    #[arg(long)]
+    pub breakfast: Option<String>,
+    #[arg(long)]
+    pub lunch: Option<String>,
+    #[arg(long)]
+    pub dinner: Option<String>,
+    #[arg(long)]
+    pub pregnant: Option<bool>,
+    #[arg(long)]
+    pub kidney_disease: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LogCmd {
+    /// A night: a quick 0-10 rating and/or the ten IRLS item scores.
+    Night(NightArgs),
+    /// coffee, tea, dairy_calcium, meal, alcohol, nicotine or antacid.
+    Intake {
+        what: String,
+        /// YYYY-MM-DDTHH:MM local, or RFC 3339; default now.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// exercise, walk, warm_bath, stretching or compression.
+    Activity {
+        what: String,
+        /// light, moderate or vigorous
+        #[arg(long)]
+        intensity: Option<String>,
+        #[arg(long)]
+        minutes: Option<u32>,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A dose of a regimen item, by its id.
+    Dose {
+        regimen_id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct NightArgs {
+    /// The evening the night began, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// Quick rating 0-10.
+    #[arg(long)]
+    pub severity: Option<u8>,
+    /// Symptom onset, HH:MM.
+    #[arg(long)]
+    pub onset: Option<String>,
+    /// Ten IRLS item scores 0-4, comma-separated.
+    #[arg(long)]
+    pub irls: Option<String>,
+    /// legs,arms,trunk
+    #[arg(long)]
+    pub areas: Option<String>,
+    /// caffeine,alcohol,nicotine,antihistamine,late_exercise,long_sitting
+    #[arg(long)]
+    pub triggers: Option<String>,
+    /// e.g. walking:a_lot,massage:a_little
+    #[arg(long)]
+    pub relief: Option<String>,
+    /// Hours slept.
+    #[arg(long)]
+    pub sleep: Option<f64>,
+    #[arg(long)]
+    pub awakenings: Option<u32>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LabCmd {
+    /// e.g. `lab add ferritin 42 ng/mL --date 2026-11-01`
+    #[command(allow_negative_numbers = true)]
+    Add {
+        analyte: String,
+        value: f64,
+        unit: String,
+        #[arg(long)]
+        date: String,
+    },
+}
