@@ -126,13 +126,14 @@ pub enum LogCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(allow_negative_numbers = true)]
 pub struct NightArgs {
     /// The evening the night began, YYYY-MM-DD.
     #[arg(long)]
     pub date: String,
     /// Quick rating 0-10.
     #[arg(long)]
-    pub severity: Option<u8>,
+    pub severity: Option<i32>,
     /// Symptom onset, HH:MM.
     #[arg(long)]
     pub onset: Option<String>,
@@ -152,7 +153,7 @@ pub struct NightArgs {
     #[arg(long)]
     pub sleep: Option<f64>,
     #[arg(long)]
-    pub awakenings: Option<u32>,
+    pub awakenings: Option<i32>,
     #[arg(long)]
     pub note: Option<String>,
 }

@@ -92,11 +92,11 @@ fn list<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(
         .collect()
 }
 
-fn parse_irls(s: &str) -> Result<Vec<u8>, QuietLegsError> {
+fn parse_irls(s: &str) -> Result<Vec<i32>, QuietLegsError> {
     s.split(',')
         .map(|p| {
             p.trim()
-                .parse::<u8>()
+                .parse::<i32>()
                 .map_err(|_| invalid("IRLS items", format!("{p:?} is not a score 0-4")))
         })
         .collect()

@@ -299,12 +299,15 @@ fn regimen_from_input(
             ));
         }
     }
-    if !(1..=31).contains(&item.every_n_days) {
-        return Err(Error::invalid(
-            "every",
-            format!("every {} days: use 1 (daily) to 31", item.every_n_days),
-        ));
-    }
+    let every_n_days = u32::try_from(item.every_n_days)
+        .ok()
+        .filter(|n| (1..=31).contains(n))
+        .ok_or_else(|| {
+            Error::invalid(
+                "every",
+                format!("every {} days: use 1 (daily) to 31", item.every_n_days),
+            )
+        })?;
     let mut times = item
         .times
         .iter()
@@ -328,7 +331,7 @@ fn regimen_from_input(
         name: name.to_owned(),
         dose_mg: item.dose_mg,
         times,
-        every_n_days: item.every_n_days,
+        every_n_days,
         with_vitamin_c: item.with_vitamin_c,
         start_date,
         stop_date,

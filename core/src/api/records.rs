@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::time::{format_clock_time, parse_clock_time, parse_date, parse_time_zone};
 use crate::model::{
     Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsBand, Lab, Night, Profile,
@@ -91,12 +91,14 @@ impl ProfileSettings {
 pub struct NightInput {
     /// The evening the night began, `YYYY-MM-DD`.
     pub night_date: String,
-    pub quick_severity: Option<u8>,
-    pub irls_items: Option<Vec<u8>>,
+    /// 0-10.
+    pub quick_severity: Option<i32>,
+    /// Ten scores, 0-4 each, by item number.
+    pub irls_items: Option<Vec<i32>>,
     pub onset: Option<String>,
     pub body_areas: Vec<BodyArea>,
     pub sleep_hours: Option<f64>,
-    pub awakenings: Option<u32>,
+    pub awakenings: Option<i32>,
     pub triggers: Vec<Trigger>,
     pub relief: Vec<Relief>,
     pub notes: Option<String>,
@@ -104,7 +106,7 @@ pub struct NightInput {
 
 impl NightInput {
     /// A quick entry: the night and its 0-10 rating, nothing else.
-    pub fn quick(night_date: &str, severity: u8) -> Self {
+    pub fn quick(night_date: &str, severity: i32) -> Self {
         NightInput {
             night_date: night_date.to_owned(),
             quick_severity: Some(severity),
@@ -129,16 +131,31 @@ impl NightInput {
         Ok(Night {
             meta,
             night_date: parse_date("night date", &self.night_date)?,
-            quick_severity: self.quick_severity,
+            quick_severity: self
+                .quick_severity
+                .map(|s| small("severity", s, "rate 0-10"))
+                .transpose()?,
             irls: self
                 .irls_items
                 .as_deref()
-                .map(crate::model::IrlsScores::new)
+                .map(|items| {
+                    let items = items
+                        .iter()
+                        .map(|&v| small("IRLS items", v, "each item is scored 0-4"))
+                        .collect::<Result<Vec<u8>>>()?;
+                    crate::model::IrlsScores::new(&items)
+                })
                 .transpose()?,
             onset: opt_clock("onset", &self.onset)?,
             body_areas: areas,
             sleep_hours: self.sleep_hours,
-            awakenings: self.awakenings,
+            awakenings: self
+                .awakenings
+                .map(|a| {
+                    u32::try_from(a)
+                        .map_err(|_| Error::invalid("awakenings", format!("{a} is negative")))
+                })
+                .transpose()?,
             triggers,
             relief: self.relief.clone(),
             notes: self.notes.clone().filter(|n| !n.trim().is_empty()),
@@ -151,14 +168,14 @@ impl NightInput {
 pub struct NightEntry {
     pub info: RecordInfo,
     pub night_date: String,
-    pub quick_severity: Option<u8>,
-    pub irls_items: Option<Vec<u8>>,
-    pub irls_total: Option<u8>,
+    pub quick_severity: Option<i32>,
+    pub irls_items: Option<Vec<i32>>,
+    pub irls_total: Option<i32>,
     pub irls_band: Option<IrlsBand>,
     pub onset: Option<String>,
     pub body_areas: Vec<BodyArea>,
     pub sleep_hours: Option<f64>,
-    pub awakenings: Option<u32>,
+    pub awakenings: Option<i32>,
     pub triggers: Vec<Trigger>,
     pub relief: Vec<Relief>,
     pub notes: Option<String>,
@@ -169,14 +186,16 @@ impl From<&Night> for NightEntry {
         NightEntry {
             info: RecordInfo::from(&n.meta),
             night_date: n.night_date.to_string(),
-            quick_severity: n.quick_severity,
-            irls_items: n.irls.map(|s| s.items().to_vec()),
-            irls_total: n.irls.map(|s| s.total()),
+            quick_severity: n.quick_severity.map(i32::from),
+            irls_items: n
+                .irls
+                .map(|s| s.items().iter().map(|&v| i32::from(v)).collect()),
+            irls_total: n.irls.map(|s| i32::from(s.total())),
             irls_band: n.irls.map(|s| s.band()),
             onset: n.onset.map(format_clock_time),
             body_areas: n.body_areas.clone(),
             sleep_hours: n.sleep_hours,
-            awakenings: n.awakenings,
+            awakenings: n.awakenings.map(|a| i32::try_from(a).unwrap_or(i32::MAX)),
             triggers: n.triggers.clone(),
             relief: n.relief.clone(),
             notes: n.notes.clone(),
@@ -261,7 +280,7 @@ pub struct RegimenInput {
     /// Local `HH:MM` times; leave empty for iron so the planner finds the window.
     pub times: Vec<String>,
     /// 1 = daily, 2 = alternate days.
-    pub every_n_days: u32,
+    pub every_n_days: i32,
     pub with_vitamin_c: bool,
     /// Defaults to today.
     pub start_date: Option<String>,
@@ -275,7 +294,7 @@ pub struct RegimenEntry {
     pub name: String,
     pub dose_mg: Option<f64>,
     pub times: Vec<String>,
-    pub every_n_days: u32,
+    pub every_n_days: i32,
     pub with_vitamin_c: bool,
     pub start_date: String,
     pub stop_date: Option<String>,
@@ -289,7 +308,7 @@ impl From<&RegimenItem> for RegimenEntry {
             name: x.name.clone(),
             dose_mg: x.dose_mg,
             times: x.times.iter().map(|t| format_clock_time(*t)).collect(),
-            every_n_days: x.every_n_days,
+            every_n_days: i32::try_from(x.every_n_days).unwrap_or(i32::MAX),
             with_vitamin_c: x.with_vitamin_c,
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
@@ -312,6 +331,11 @@ impl From<&Habit> for HabitEntry {
             at: format_clock_time(h.at),
         }
     }
+}
+
+/// A small score typed as a foreign `Int`: refuses what does not fit before range checks.
+fn small(field: &str, v: i32, range: &str) -> Result<u8> {
+    u8::try_from(v).map_err(|_| Error::invalid(field, format!("{v} is out of range; {range}")))
 }
 
 pub(crate) fn opt_date(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>> {
