@@ -1,0 +1,177 @@
+//! The CLI as a person types it: the README's examples work; bad input exits 2 and leaves the
+//! database byte-identical.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ql(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = ql(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn readme_examples_work_and_bad_input_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--bedtime",
+            "23:00",
+            "--wake",
+            "07:00",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-20",
+            "--severity",
+            "6",
+            "--onset",
+            "21:30",
+            "--irls",
+            "3,2,2,3,1,2,2,2,1,1",
+            "--areas",
+            "legs,arms",
+            "--triggers",
+            "caffeine",
+            "--note",
+            "long drive",
+        ],
+    );
+    ok(
+        &db,
+        &["log", "intake", "coffee", "--at", "2026-11-21T09:10"],
+    );
+    ok(
+        &db,
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "42",
+            "ng/mL",
+            "--date",
+            "2026-11-01",
+        ],
+    );
+
+    let nights: serde_json::Value = serde_json::from_str(&ok(&db, &["nights", "--json"])).unwrap();
+    assert_eq!(nights[0]["night_date"], "2026-11-20");
+    assert_eq!(nights[0]["irls_total"], 19);
+    assert_eq!(nights[0]["triggers"][0], "caffeine");
+    let labs: serde_json::Value = serde_json::from_str(&ok(&db, &["labs", "--json"])).unwrap();
+    assert_eq!(labs[0]["value"], 42.0);
+    assert_eq!(labs[0]["unit"], "ng/mL");
+
+    let before = std::fs::read(&db).unwrap();
+    let bad: &[&[&str]] = &[
+        &["log", "night", "--date", "2026-11-30", "--severity", "3"],
+        &["log", "night", "--date", "2026-11-19", "--severity", "11"],
+        &["log", "night", "--date", "2026-11-19", "--severity", "-1"],
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-19",
+            "--irls",
+            "5,0,0,0,0,0,0,0,0,0",
+        ],
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-19",
+            "--severity",
+            "4",
+            "--onset",
+            "25:10",
+        ],
+        &["log", "night", "--date", "2026-13-01", "--severity", "3"],
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-19",
+            "--severity",
+            "3",
+            "--areas",
+            "tail",
+        ],
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "-3",
+            "ng/mL",
+            "--date",
+            "2026-11-01",
+        ],
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "42",
+            "mg/dL",
+            "--date",
+            "2026-11-01",
+        ],
+        &[
+            "lab",
+            "add",
+            "unobtainium",
+            "42",
+            "ng/mL",
+            "--date",
+            "2026-11-01",
+        ],
+        &["profile", "set", "--tz", "Mars/Olympus"],
+        &["log", "intake", "coffee", "--at", "yesterday"],
+        &["log", "intake", "whisky"],
+    ];
+    for args in bad {
+        let out = ql(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            err.trim().lines().count(),
+            1,
+            "{args:?}: one line, got {err}"
+        );
+        assert!(err.starts_with("quietlegs: invalid "), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a refused command changed the database"
+    );
+}

@@ -1,0 +1,134 @@
+// The generated Kotlin bindings against the real host library: what an Android shell relies on.
+package org.quietlegs.tests
+
+import java.nio.file.Files
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+import org.quietlegs.core.*
+
+/** A clock the test controls: 2026-11-21T12:00:00Z. */
+class FixedTestClock(private val millis: Long = 1_795_262_400_000L) : Clock {
+    override fun nowMillis(): Long = millis
+}
+
+fun freshDiary(): QuietLegs {
+    val dir = Files.createTempDirectory("ql-kt")
+    return QuietLegs.openWithClock(dir.resolve("diary.db").toString(), FixedTestClock())
+}
+
+fun quickNight(date: String, severity: Int) = NightInput(
+    nightDate = date, quickSeverity = severity, irlsItems = null, onset = null,
+    bodyAreas = listOf(), sleepHours = null, awakenings = null, triggers = listOf(),
+    relief = listOf(), notes = null,
+)
+
+inline fun <reified E : Throwable> assertThrows(block: () -> Unit): E {
+    try {
+        block()
+    } catch (e: Throwable) {
+        if (e is E) return e
+        fail("expected ${E::class.simpleName}, got ${e::class.qualifiedName}: ${e.message}")
+    }
+    fail("expected ${E::class.simpleName}, nothing was thrown")
+    throw IllegalStateException()
+}
+
+class CoreTest {
+    @Test fun profileRoundTrips() {
+        val q = freshDiary()
+        val p = q.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "12:30", null, false, false))
+        assertEquals("Europe/Berlin", p.timeZone)
+        assertEquals("12:30", q.profile().lunch)
+    }
+
+    @Test fun nightWithIrlsIsScoredAndReadBack() {
+        val q = freshDiary()
+        val n = quickNight("2026-11-20", 6).copy(
+            irlsItems = listOf(3, 2, 2, 3, 1, 2, 2, 2, 1, 1),
+            onset = "21:30",
+            bodyAreas = listOf(BodyArea.ARMS, BodyArea.LEGS),
+            triggers = listOf(Trigger.CAFFEINE),
+            relief = listOf(Relief(ReliefKind.WALKING, ReliefEffect.A_LOT)),
+        )
+        val saved = q.logNight(n)
+        assertEquals(19, saved.irlsTotal)
+        assertEquals(IrlsBand.MODERATE, saved.irlsBand)
+        val back = q.nights(null, null)
+        assertEquals(1, back.size)
+        assertEquals(listOf(BodyArea.LEGS, BodyArea.ARMS), back[0].bodyAreas)
+        assertEquals("21:30", back[0].onset)
+    }
+
+    @Test fun relogingANightReplacesIt() {
+        val q = freshDiary()
+        val first = q.logNight(quickNight("2026-11-20", 6))
+        val second = q.logNight(quickNight("2026-11-20", 3))
+        assertEquals(first.info.id, second.info.id)
+        assertEquals(listOf(3), q.nights(null, null).map { it.quickSeverity })
+    }
+
+    @Test fun eventsAndLabsAreStoredInCanonicalUnits() {
+        val q = freshDiary()
+        q.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", null, null, null, false, false))
+        val e = q.logEvent(EventInput("2026-11-21T09:10", EventKind.Intake(IntakeKind.COFFEE), null))
+        assertEquals("2026-11-21T08:10:00Z", e.atUtc)
+        assertEquals("2026-11-21T09:10:00+01:00", e.atLocal)
+        assertEquals(1, q.eventsOn("2026-11-21").size)
+        val d = q.addLab(LabInput(Analyte.VITAMIN_D, 74.88, "nmol/L", "2026-11-01"))
+        assertEquals(30.0, d.value, 1e-9)
+        assertEquals("ng/mL", d.unit)
+        assertEquals("nmol/L", d.enteredUnit)
+        q.addLab(LabInput(Analyte.FERRITIN, 42.0, "µg/L", "2026-11-01"))
+        assertEquals(1, q.labs(Analyte.FERRITIN).size)
+    }
+
+    @Test fun eachBadInputIsATypedErrorNamingTheField() {
+        val q = freshDiary()
+        val cases: List<Pair<String, () -> Unit>> = listOf(
+            "severity" to { q.logNight(quickNight("2026-11-20", 11)) },
+            "IRLS items" to { q.logNight(quickNight("2026-11-20", 1).copy(irlsItems = listOf(5, 0, 0, 0, 0, 0, 0, 0, 0, 0))) },
+            "night date" to { q.logNight(quickNight("2026-11-30", 2)) },
+            "night date" to { q.logNight(quickNight("20-11-2026", 2)) },
+            "onset" to { q.logNight(quickNight("2026-11-20", 2).copy(onset = "25:10")) },
+            "lab value" to { q.addLab(LabInput(Analyte.FERRITIN, -3.0, "ng/mL", "2026-11-01")) },
+            "lab unit" to { q.addLab(LabInput(Analyte.FERRITIN, 42.0, "mg/dL", "2026-11-01")) },
+            "time zone" to { q.setProfile(ProfileSettings("Mars/Olympus", "23:00", "07:00", null, null, null, false, false)) },
+            "bedtime" to { q.setProfile(ProfileSettings("UTC", "23:60", "07:00", null, null, null, false, false)) },
+            "time" to { q.logEvent(EventInput("yesterday", EventKind.Intake(IntakeKind.TEA), null)) },
+        )
+        for ((field, call) in cases) {
+            val e = assertThrows<QuietLegsException.InvalidInput>(call)
+            assertEquals(field, e.field)
+        }
+        assertTrue(q.nights(null, null).isEmpty())
+        assertTrue(q.labs(null).isEmpty())
+    }
+
+    @Test fun aDoseOfAnUnknownRegimenItemIsNotFound() {
+        val q = freshDiary()
+        assertThrows<QuietLegsException.NotFound> {
+            q.logEvent(EventInput("2026-11-21T09:00:00Z", EventKind.Dose("no-such-id"), null))
+        }
+    }
+
+    @Test fun aTombstonedRecordDisappears() {
+        val q = freshDiary()
+        val n = q.logNight(quickNight("2026-11-19", 4))
+        q.logNight(quickNight("2026-11-20", 5))
+        q.delete(n.info.id)
+        assertEquals(listOf("2026-11-20"), q.nights(null, null).map { it.nightDate })
+        assertThrows<QuietLegsException.NotFound> { q.delete(n.info.id) }
+    }
+
+    @Test fun aFileThatIsNotADiaryIsRefusedAndKept() {
+        val f = Files.createTempFile("notes", ".db")
+        Files.writeString(f, "shopping list\n".repeat(100))
+        val before = Files.readAllBytes(f)
+        assertThrows<QuietLegsException.NotAQuietLegsDatabase> { QuietLegs.open(f.toString()) }
+        assertTrue(before.contentEquals(Files.readAllBytes(f)))
+    }
+}
