@@ -57,6 +57,100 @@ pub enum Command {
     },
     /// Delete a record by id (other devices learn of the deletion on sync).
     Delete { id: String },
+    /// Tonight's plan: iron window, medicines, the bedtime routine.
+    Plan {
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// When iron may be taken on a date, and why.
+    IronWindow {
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Is it fine to have this now (coffee, tea, milk, meal, antacid, levothyroxine ...)?
+    Check {
+        what: String,
+        /// YYYY-MM-DDTHH:MM local, or RFC 3339; default now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Reminder occurrences for the coming days.
+    Reminders {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        days: Option<u32>,
+    },
+    /// Act on a reminder: done, snooze or skip.
+    Reminder {
+        #[command(subcommand)]
+        cmd: ReminderCmd,
+    },
+    /// Your medicines and supplements.
+    Regimen {
+        #[command(subcommand)]
+        cmd: RegimenCmd,
+    },
+    /// Habitual intakes, e.g. coffee at 07:30.
+    Habit {
+        #[command(subcommand)]
+        cmd: HabitCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReminderCmd {
+    Done {
+        id: String,
+        /// When it was really done; default now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    Snooze {
+        id: String,
+        #[arg(long, default_value_t = 10)]
+        minutes: u32,
+    },
+    Skip {
+        id: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegimenCmd {
+    /// `regimen add iron --mg 65 --every 2 --with-vitamin-c`; `regimen add med levothyroxine --at 06:30`
+    Add {
+        /// iron, vitamin_c, magnesium, med or supplement
+        kind: String,
+        /// The name (required for med and supplement).
+        name: Option<String>,
+        #[arg(long)]
+        mg: Option<f64>,
+        /// Local times, comma-separated HH:MM (leave out for iron: the planner finds the window).
+        #[arg(long)]
+        at: Option<String>,
+        /// 1 = daily, 2 = alternate days.
+        #[arg(long, default_value_t = 1)]
+        every: i32,
+        #[arg(long)]
+        with_vitamin_c: bool,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        stop: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum HabitCmd {
+    /// `habit add coffee --at 07:30`
+    Add {
+        what: String,
+        #[arg(long)]
+        at: String,
+    },
+    List,
 }
 
 #[derive(Subcommand, Debug)]

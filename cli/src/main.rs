@@ -10,15 +10,18 @@ use std::sync::Arc;
 
 use clap::Parser;
 use quietlegs_core::model::enums::parse_word;
+use quietlegs_core::model::RegimenKind;
 use quietlegs_core::model::{
     ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, Relief, ReliefEffect,
     ReliefKind, Trigger,
 };
+use quietlegs_core::rules::reminders::ReminderAction;
 use quietlegs_core::{
-    Clock, EventInput, FixedClock, LabInput, NightInput, QuietLegs, QuietLegsError, SystemClock,
+    Clock, EventInput, FixedClock, LabInput, NightInput, QuietLegs, QuietLegsError, RegimenInput,
+    SystemClock,
 };
 
-use args::{Cli, Command, LabCmd, LogCmd, ProfileCmd};
+use args::{Cli, Command, HabitCmd, LabCmd, LogCmd, ProfileCmd, RegimenCmd, ReminderCmd};
 
 /// Bad input and refusals exit with 2, other failures with 1.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -269,6 +272,74 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Events { date } => {
             let events = open(&cli.db)?.events_on(date)?;
             output::events(&events, json);
+        }
+        Command::Plan { date } => output::plan(&open(&cli.db)?.plan(date)?, json),
+        Command::IronWindow { date } => output::iron(&open(&cli.db)?.iron_window(date)?, json),
+        Command::Check { what, at } => output::check(&open(&cli.db)?.check_intake(what, at)?, json),
+        Command::Reminders { from, days } => {
+            output::reminders(&open(&cli.db)?.reminders(from, days)?, json)
+        }
+        Command::Reminder { cmd } => {
+            let q = open(&cli.db)?;
+            let r = match cmd {
+                ReminderCmd::Done { id, at } => q.act_on_reminder(id, ReminderAction::Done, at)?,
+                ReminderCmd::Snooze { id, minutes } => {
+                    q.act_on_reminder(id, ReminderAction::Snooze { minutes }, None)?
+                }
+                ReminderCmd::Skip { id } => q.act_on_reminder(id, ReminderAction::Skip, None)?,
+            };
+            output::acted(&r, json);
+        }
+        Command::Regimen {
+            cmd: RegimenCmd::List,
+        } => output::regimen(&open(&cli.db)?.regimen()?, json),
+        Command::Regimen {
+            cmd:
+                RegimenCmd::Add {
+                    kind,
+                    name,
+                    mg,
+                    at,
+                    every,
+                    with_vitamin_c,
+                    start,
+                    stop,
+                },
+        } => {
+            let kind = match kind.as_str() {
+                "med" | "medicine" | "medication" => RegimenKind::Medication,
+                k => parse_word("regimen kind", k, &RegimenKind::ALL)?,
+            };
+            let name = match (name, kind) {
+                (Some(n), _) => n,
+                (None, RegimenKind::Iron) => "Iron".to_owned(),
+                (None, RegimenKind::VitaminC) => "Vitamin C".to_owned(),
+                (None, RegimenKind::Magnesium) => "Magnesium glycinate".to_owned(),
+                (None, _) => return Err(invalid("name", "give the medicine's name")),
+            };
+            let times = at
+                .map(|a| a.split(',').map(|t| t.trim().to_owned()).collect())
+                .unwrap_or_default();
+            let input = RegimenInput {
+                kind,
+                name,
+                dose_mg: mg,
+                times,
+                every_n_days: every,
+                with_vitamin_c,
+                start_date: start,
+                stop_date: stop,
+            };
+            output::regimen(&[open(&cli.db)?.add_regimen(input)?], json);
+        }
+        Command::Habit {
+            cmd: HabitCmd::List,
+        } => output::habits(&open(&cli.db)?.habits()?, json),
+        Command::Habit {
+            cmd: HabitCmd::Add { what, at },
+        } => {
+            let what = parse_word("habit", &what, &IntakeKind::ALL)?;
+            output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
         Command::Delete { id } => {
             open(&cli.db)?.delete(id.clone())?;

@@ -3,6 +3,7 @@
 
 mod clock;
 mod error;
+mod planning;
 mod records;
 
 use std::path::Path;
@@ -12,6 +13,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
+pub use planning::*;
 pub use records::*;
 
 use crate::error::Error;
@@ -33,18 +35,18 @@ pub struct QuietLegs {
 }
 
 impl QuietLegs {
-    fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
+    pub(crate) fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| QuietLegsError::Storage {
             reason: "an earlier operation failed mid-way; reopen the diary".to_owned(),
         })
     }
 
-    fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         clock::now_of(self.clock.as_ref())
     }
 
     /// The profile, or the defaults when none was saved yet.
-    fn profile_model(store: &Store) -> ApiResult<(Option<RecordMeta>, Profile)> {
+    pub(crate) fn profile_model(store: &Store) -> ApiResult<(Option<RecordMeta>, Profile)> {
         Ok(match store::profile(store.conn())? {
             Some((meta, p)) => (Some(meta), p),
             None => (None, Profile::default()),
@@ -157,12 +159,13 @@ impl QuietLegs {
                 });
             }
         }
+        let warnings = planning::intake_warnings(&store, &event.kind, at)?;
         let saved = Event {
             meta: RecordMeta::new(now, &device),
             at,
             kind: event.kind,
             note: event.note,
-            warnings: Vec::new(),
+            warnings,
         };
         store.write(|tx| store::put_event(tx, &saved))?;
         Ok(EventEntry::new(&saved, profile.time_zone))

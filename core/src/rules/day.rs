@@ -1,9 +1,11 @@
-//! What a local day is, in instants.
+//! What a day is, in instants: a local calendar day, and a person's waking day (wake on D to the
+//! following bedtime, which may be after midnight or, for a night shift, the next morning).
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use crate::model::time::resolve_local;
+use crate::model::Profile;
 
 /// The UTC instants `[start, end)` of a local calendar day. Days are 23, 24 or 25 hours long
 /// around DST changes; midnight itself can fall in a gap (resolved forward).
@@ -16,4 +18,64 @@ pub fn utc_bounds(tz: Tz, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
         resolve_local(tz, next, NaiveTime::MIN)
     };
     (start, end)
+}
+
+/// The waking day that begins at wake time on `date` and ends at the bedtime that follows.
+/// A bedtime after midnight (00:30) therefore belongs to the evening of `date`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WakingDay {
+    pub date: NaiveDate,
+    pub tz: Tz,
+    pub wake_time: NaiveTime,
+    pub wake: DateTime<Utc>,
+    pub bed: DateTime<Utc>,
+}
+
+impl WakingDay {
+    pub fn of(profile: &Profile, date: NaiveDate) -> Self {
+        let tz = profile.time_zone;
+        let wake = resolve_local(tz, date, profile.wake_time);
+        let mut day = WakingDay {
+            date,
+            tz,
+            wake_time: profile.wake_time,
+            wake,
+            bed: wake,
+        };
+        day.bed = day.place(profile.bedtime);
+        if day.bed <= day.wake {
+            day.bed = wake + Duration::days(1);
+        }
+        day
+    }
+
+    /// The instant a clock time names inside this waking day: on `date` when it is at or after
+    /// the wake time, otherwise on the next date (a 00:30 bedtime, a 03:00 night-shift meal).
+    pub fn place(&self, t: NaiveTime) -> DateTime<Utc> {
+        let d = if t >= self.wake_time {
+            self.date
+        } else {
+            self.date.succ_opt().unwrap_or(self.date)
+        };
+        resolve_local(self.tz, d, t)
+    }
+
+    /// `HH:MM` of an instant in this day's zone.
+    pub fn hhmm(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.tz).format("%H:%M").to_string()
+    }
+
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.wake <= t && t < self.bed
+    }
+}
+
+/// "2 h", "30 min", "1 h 30 min".
+pub fn span(d: Duration) -> String {
+    let m = d.num_minutes();
+    match (m / 60, m % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }

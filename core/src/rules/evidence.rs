@@ -115,6 +115,41 @@ evidence_table! {
     IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.");
     IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.");
     QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.");
+    // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits after iron
+    IRON_AFTER_FOOD_MIN = (120.0, "min", Article, "Take iron on an empty stomach: at least 2 h after food.");
+    FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.");
+    IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium: not within 2 h either side of iron.");
+    IRON_APART_FROM_THYROID_MIN = (240.0, "min", Article, "Levothyroxine and iron at least 4 h apart (article says 2-4 h; the longer is used, as on the label).");
+    IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", DrugLabel, "Antacids and magnesium supplements at least 2 h apart from iron.");
+    IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", DrugLabel, "Levodopa/carbidopa at least 2 h apart from iron.");
+    IRON_AFTER_QUINOLONE_MIN = (120.0, "min", DrugLabel, "A fluoroquinolone at least 2 h before iron...");
+    QUINOLONE_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.");
+    IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", DrugLabel, "A tetracycline or doxycycline at least 2 h before iron...");
+    TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.");
+    IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Iron at least 30 min after a bisphosphonate; follow its label.");
+    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg taken together with iron aids absorption.");
+    IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily.");
+    IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.");
+    // §2.3 bedtime routine defaults (all adjustable)
+    MAGNESIUM_BEFORE_BED_MIN = (45.0, "min", Article, "Magnesium glycinate 300-400 mg about 45 min before bed (window 30-60 min).");
+    MAGNESIUM_WINDOW_EARLIEST_MIN = (60.0, "min", Article, "Magnesium no earlier than 60 min before bed.");
+    MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium no later than 30 min before bed.");
+    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath (40-42 C) for 15-20 min, starting 60 min before bed.");
+    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.");
+    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).");
+    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.");
+    MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.");
+    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed; moderate exercise 30-45 min in the morning or afternoon.");
+    EVENING_CHECK_BEFORE_BED_MIN = (120.0, "min", Product, "Evening symptom check 2 h before bed.");
+    LAB_RECHECK_AFTER_WAKE_MIN = (180.0, "min", Product, "A lab-recheck reminder fires 3 h after waking.");
+    SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.");
+    REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.");
+    IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.");
+}
+
+/// A duration constant as chrono minutes.
+pub fn minutes(e: Evidence) -> chrono::Duration {
+    chrono::Duration::minutes(e.value as i64)
 }
 
 #[cfg(test)]

@@ -1,4 +1,22 @@
 //! Pure rules: (state, now, time zone) → answer with reasons. No I/O, no clock reads, no SQL.
 
+pub mod check;
 pub mod day;
 pub mod evidence;
+pub mod interactions;
+pub mod iron;
+pub mod plan;
+pub mod reminders;
+
+use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
+
+/// A read-only view of the diary that rules work on. The store fills it; tests build it by hand.
+#[derive(Debug, Clone, Copy)]
+pub struct Diary<'a> {
+    pub profile: &'a Profile,
+    pub regimen: &'a [RegimenItem],
+    pub habits: &'a [Habit],
+    /// Events around the days asked about, earliest first.
+    pub events: &'a [Event],
+    pub labs: &'a [Lab],
+}

@@ -424,3 +424,52 @@ impl Store {
         })
     }
 }
+
+// ---- reminder state ------------------------------------------------------------------------
+
+/// What was done with a reminder occurrence on this device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderState {
+    pub action: String,
+    pub acted_at: DateTime<Utc>,
+    pub snooze_until: Option<DateTime<Utc>>,
+}
+
+pub fn put_reminder_state(c: &Connection, occurrence_id: &str, s: &ReminderState) -> Result<()> {
+    c.execute(
+        "INSERT OR REPLACE INTO reminder_state (occurrence_id, action, acted_at, snooze_until)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            occurrence_id,
+            s.action,
+            ts(&s.acted_at),
+            s.snooze_until.as_ref().map(ts)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Reminder states acted on since `since`, by occurrence id.
+pub fn reminder_states(
+    c: &Connection,
+    since: DateTime<Utc>,
+) -> Result<std::collections::HashMap<String, ReminderState>> {
+    let mut st = c.prepare_cached(
+        "SELECT occurrence_id, action, acted_at, snooze_until FROM reminder_state WHERE acted_at >= ?1",
+    )?;
+    let rows = st.query_map([ts(&since)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            ReminderState {
+                action: r.get(1)?,
+                acted_at: parse_ts(&r.get::<_, String>(2)?)?,
+                snooze_until: r
+                    .get::<_, Option<String>>(3)?
+                    .as_deref()
+                    .map(parse_ts)
+                    .transpose()?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

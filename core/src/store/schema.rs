@@ -6,7 +6,10 @@ use crate::error::Result;
 use crate::store::APPLICATION_ID;
 
 /// Migration `n` (1-based) brings the schema from version `n - 1` to `n`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_reminder_state.sql"),
+];
 
 #[cfg(test)]
 pub(super) const MIGRATIONS_FOR_TESTS: &[&str] = MIGRATIONS;

@@ -1,0 +1,495 @@
+//! The planner, the intake check and reminders, over the FFI. Every time is given both as local
+//! RFC 3339 with its offset and as the UTC instant.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::records::{instant, local_instant, EventEntry, EventInput};
+use super::{ApiResult, QuietLegs, QuietLegsError};
+use crate::error::Error;
+use crate::model::time::{parse_date, parse_instant};
+use crate::model::{ActivityKind, EventKind, Intensity};
+use crate::rules::check::{check_intake, IntakeCheck};
+use crate::rules::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
+use crate::rules::interactions::Substance;
+use crate::rules::iron::{IronDay, IronPlan};
+use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
+use crate::rules::reminders::{occurrences, reconcile, Occurrence, ReminderAction};
+use crate::rules::Diary;
+use crate::store::{self, ReminderState, Store};
+
+/// An instant, local and UTC.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct TimePoint {
+    /// RFC 3339 with the local offset, e.g. `2026-11-21T11:10:00+01:00`.
+    pub local: String,
+    /// RFC 3339 UTC.
+    pub utc: String,
+}
+
+fn point(t: DateTime<Utc>, tz: Tz) -> TimePoint {
+    TimePoint {
+        local: local_instant(&t, tz),
+        utc: instant(&t),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum IronStatus {
+    NoIron,
+    RestDay,
+    AlreadyTaken,
+    Window,
+    NoWindow,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct IronWindowView {
+    pub date: String,
+    pub status: IronStatus,
+    /// Window start, or when it was taken.
+    pub start: Option<TimePoint>,
+    pub end: Option<TimePoint>,
+    /// In words: "11:10 — 2 h after your 09:10 coffee; until 11:30 — 1 h before your 12:30 lunch".
+    pub explanation: String,
+    pub with_vitamin_c: bool,
+    pub flags: Vec<String>,
+}
+
+fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
+    let (status, start, end, explanation) = match &p.day {
+        IronDay::NoIron => (
+            IronStatus::NoIron,
+            None,
+            None,
+            "no iron in your regimen".to_owned(),
+        ),
+        IronDay::RestDay { next } => (
+            IronStatus::RestDay,
+            None,
+            None,
+            format!("rest day on your alternate-day schedule; next dose {next}"),
+        ),
+        IronDay::AlreadyTaken { at } => (
+            IronStatus::AlreadyTaken,
+            Some(point(*at, tz)),
+            None,
+            "already taken today".to_owned(),
+        ),
+        IronDay::Window(w) => (
+            IronStatus::Window,
+            Some(point(w.start, tz)),
+            Some(point(w.end, tz)),
+            format!("{}; {}", w.reason, w.end_reason),
+        ),
+        IronDay::NoWindow { why } => (IronStatus::NoWindow, None, None, why.clone()),
+    };
+    IronWindowView {
+        date: p.date.to_string(),
+        status,
+        start,
+        end,
+        explanation,
+        with_vitamin_c: p.with_vitamin_c,
+        flags: p.flags.clone(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct PlanItemView {
+    pub kind: ReminderKind,
+    pub start: TimePoint,
+    pub end: Option<TimePoint>,
+    pub title: String,
+    pub why: String,
+    pub source: Source,
+    pub citation: String,
+    pub regimen_id: Option<String>,
+}
+
+fn item_view(p: &PlanItem, tz: Tz) -> PlanItemView {
+    PlanItemView {
+        kind: p.kind,
+        start: point(p.start, tz),
+        end: p.end.map(|e| point(e, tz)),
+        title: p.title.clone(),
+        why: p.why.clone(),
+        source: p.source,
+        citation: p.source.citation().to_owned(),
+        regimen_id: p.regimen_id.clone(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct DayPlanView {
+    pub date: String,
+    pub time_zone: String,
+    pub wake: TimePoint,
+    pub bed: TimePoint,
+    pub iron: IronWindowView,
+    pub items: Vec<PlanItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct IntakeCheckView {
+    pub conflict: bool,
+    pub message: String,
+    pub iron_at: Option<TimePoint>,
+    pub earliest_ok: Option<TimePoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ReminderOccurrence {
+    pub id: String,
+    pub kind: ReminderKind,
+    pub date: String,
+    pub fire_at: TimePoint,
+    /// Milliseconds since the epoch, for AlarmManager / UNCalendarNotificationTrigger.
+    pub fire_at_millis: i64,
+    pub title: String,
+    pub body: String,
+    pub actions: Vec<ReminderAction>,
+    pub regimen_id: Option<String>,
+}
+
+fn occurrence_view(o: &Occurrence) -> ReminderOccurrence {
+    ReminderOccurrence {
+        id: o.id.clone(),
+        kind: o.kind,
+        date: o.date.to_string(),
+        fire_at: point(o.fire_at, o.tz),
+        fire_at_millis: o.fire_at.timestamp_millis(),
+        title: o.title.clone(),
+        body: o.body.clone(),
+        actions: o.actions.clone(),
+        regimen_id: o.regimen_id.clone(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ReminderChanges {
+    /// Schedule these, earliest first.
+    pub add: Vec<ReminderOccurrence>,
+    /// Cancel these ids.
+    pub cancel: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ActResult {
+    /// The diary event the action recorded (a dose, a bath), if any.
+    pub event: Option<EventEntry>,
+    pub snoozed_until: Option<TimePoint>,
+}
+
+/// Owned snapshot the rules borrow from.
+pub(crate) struct Snapshot {
+    profile: crate::model::Profile,
+    regimen: Vec<crate::model::RegimenItem>,
+    habits: Vec<crate::model::Habit>,
+    events: Vec<crate::model::Event>,
+    labs: Vec<crate::model::Lab>,
+}
+
+impl Snapshot {
+    /// Loads what the rules need for local dates `from..=to`.
+    pub(crate) fn load(store: &Store, from: NaiveDate, to: NaiveDate) -> ApiResult<Self> {
+        let profile = QuietLegs::profile_model(store)?.1;
+        let tz = profile.time_zone;
+        let (lo, _) = crate::rules::day::utc_bounds(tz, from);
+        let (_, hi) = crate::rules::day::utc_bounds(tz, to);
+        let c = store.conn();
+        Ok(Snapshot {
+            regimen: store::regimen(c)?,
+            habits: store::habits(c)?,
+            events: store::events(c, lo - Duration::days(2), hi + Duration::days(2))?,
+            labs: store::labs(c, None)?,
+            profile,
+        })
+    }
+
+    pub(crate) fn diary(&self) -> Diary<'_> {
+        Diary {
+            profile: &self.profile,
+            regimen: &self.regimen,
+            habits: &self.habits,
+            events: &self.events,
+            labs: &self.labs,
+        }
+    }
+}
+
+const SNOOZE_SEP: char = '~';
+
+impl QuietLegs {
+    fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
+        match date {
+            Some(d) => Ok(parse_date("date", d)?),
+            None => Ok(self.now().with_timezone(&tz).date_naive()),
+        }
+    }
+
+    /// Wanted occurrences with this device's done/skip/snooze applied.
+    fn wanted(&self, store: &Store, from: NaiveDate, days: u32) -> ApiResult<Vec<Occurrence>> {
+        let last = from + Duration::days(i64::from(days));
+        let snap = Snapshot::load(store, from, last)?;
+        let base = occurrences(&snap.diary(), from, days);
+        let since = self.now() - Duration::days(i64::from(days) + 2);
+        let states = store::reminder_states(store.conn(), since)?;
+        let mut out = Vec::with_capacity(base.len());
+        for o in base {
+            match states.get(&o.id) {
+                Some(s) if s.action == "snooze" => {
+                    if let Some(until) = s.snooze_until {
+                        out.push(Occurrence {
+                            id: format!("{}{SNOOZE_SEP}{}", o.id, until.timestamp()),
+                            fire_at: until,
+                            ..o
+                        });
+                    }
+                }
+                Some(_) => {}
+                None => out.push(o),
+            }
+        }
+        out.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));
+        Ok(out)
+    }
+}
+
+fn horizon_days(days: Option<u32>) -> ApiResult<u32> {
+    match days {
+        None => Ok(REMINDER_HORIZON_DAYS.value as u32),
+        Some(d @ 1..=62) => Ok(d),
+        Some(d) => Err(Error::invalid("days", format!("{d}: use 1-62")).into()),
+    }
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// The plan for a date (default today): iron, medicines and the bedtime routine.
+    pub fn plan(&self, date: Option<String>) -> ApiResult<DayPlanView> {
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let d = self.date_or_today(&date, tz)?;
+        let snap = Snapshot::load(&store, d, d + Duration::days(1))?;
+        let p = day_plan(&snap.diary(), d);
+        Ok(DayPlanView {
+            date: d.to_string(),
+            time_zone: tz.name().to_owned(),
+            wake: point(p.wake, tz),
+            bed: point(p.bed, tz),
+            iron: iron_view(&p.iron, tz),
+            items: p.items.iter().map(|i| item_view(i, tz)).collect(),
+        })
+    }
+
+    /// The iron window for a date (default today), with the constraint that set it.
+    pub fn iron_window(&self, date: Option<String>) -> ApiResult<IronWindowView> {
+        Ok(self.plan(date)?.iron)
+    }
+
+    /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
+    /// against the day's iron dose.
+    pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
+        let substance = crate::rules::interactions::substance_named(&what).ok_or_else(|| {
+            Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, meal, antacid, levothyroxine)"))
+        })?;
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let at = match at {
+            Some(a) => parse_instant("time", &a, tz)?,
+            None => self.now(),
+        };
+        let d = at.with_timezone(&tz).date_naive();
+        let snap = Snapshot::load(&store, d - Duration::days(1), d)?;
+        Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
+    }
+
+    /// Reminder occurrences from a date (default today) for `days` (default 7), with this
+    /// device's done/skip/snooze applied.
+    pub fn reminders(
+        &self,
+        from: Option<String>,
+        days: Option<u32>,
+    ) -> ApiResult<Vec<ReminderOccurrence>> {
+        let days = horizon_days(days)?;
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let from = self.date_or_today(&from, tz)?;
+        Ok(self
+            .wanted(&store, from, days)?
+            .iter()
+            .map(occurrence_view)
+            .collect())
+    }
+
+    /// Given the ids the OS holds, what to add and cancel so it holds the next `cap` (iOS: 64)
+    /// reminders and nothing stale.
+    pub fn reconcile_reminders(
+        &self,
+        held_ids: Vec<String>,
+        cap: Option<u32>,
+    ) -> ApiResult<ReminderChanges> {
+        let cap = cap.unwrap_or(IOS_PENDING_CAP.value as u32) as usize;
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let now = self.now();
+        let today = now.with_timezone(&tz).date_naive();
+        let wanted = self.wanted(&store, today, horizon_days(None)?)?;
+        let r = reconcile(&wanted, &held_ids, now, cap);
+        Ok(ReminderChanges {
+            add: r.add.iter().map(occurrence_view).collect(),
+            cancel: r.cancel,
+        })
+    }
+
+    /// Done (at `at`, default now), snooze or skip a reminder. Done records the real event (a
+    /// dose taken, a bath) so the day re-plans around it.
+    pub fn act_on_reminder(
+        &self,
+        id: String,
+        action: ReminderAction,
+        at: Option<String>,
+    ) -> ApiResult<ActResult> {
+        let base_id = id.split(SNOOZE_SEP).next().unwrap_or(&id).to_owned();
+        let now = self.now();
+        let found = {
+            let store = self.store()?;
+            let tz = Self::profile_model(&store)?.1.time_zone;
+            let today = now.with_timezone(&tz).date_naive();
+            let from = today - Duration::days(2);
+            let snap = Snapshot::load(&store, from, today + Duration::days(8))?;
+            occurrences(&snap.diary(), from, 10)
+                .into_iter()
+                .find(|o| o.id == base_id)
+        };
+        let o = found.ok_or_else(|| QuietLegsError::NotFound {
+            what: "reminder".to_owned(),
+            id: id.clone(),
+        })?;
+        let (state, event, snoozed) = match action {
+            ReminderAction::Snooze { minutes } => {
+                if !(1..=24 * 60).contains(&minutes) {
+                    return Err(
+                        Error::invalid("snooze", format!("{minutes} minutes: use 1-1440")).into(),
+                    );
+                }
+                let until = now + Duration::minutes(i64::from(minutes));
+                (
+                    ReminderState {
+                        action: "snooze".into(),
+                        acted_at: now,
+                        snooze_until: Some(until),
+                    },
+                    None,
+                    Some(point(until, o.tz)),
+                )
+            }
+            ReminderAction::Skip => (
+                ReminderState {
+                    action: "skip".into(),
+                    acted_at: now,
+                    snooze_until: None,
+                },
+                None,
+                None,
+            ),
+            ReminderAction::Done => {
+                let kind = match (o.kind, &o.regimen_id) {
+                    (_, Some(rid)) => Some(EventKind::Dose {
+                        regimen_id: rid.clone(),
+                    }),
+                    (ReminderKind::WarmBath, None) => Some(EventKind::Activity {
+                        what: ActivityKind::WarmBath,
+                        intensity: None,
+                        minutes: None,
+                    }),
+                    (ReminderKind::Movement, None) => Some(EventKind::Activity {
+                        what: ActivityKind::Walk,
+                        intensity: Some(Intensity::Light),
+                        minutes: None,
+                    }),
+                    _ => None,
+                };
+                let at = at.unwrap_or_else(|| instant(&now));
+                let event = match kind {
+                    Some(kind) => Some(self.log_event(EventInput {
+                        at,
+                        kind,
+                        note: None,
+                    })?),
+                    None => None,
+                };
+                (
+                    ReminderState {
+                        action: "done".into(),
+                        acted_at: now,
+                        snooze_until: None,
+                    },
+                    event,
+                    None,
+                )
+            }
+        };
+        self.store()?
+            .write(|tx| store::put_reminder_state(tx, &base_id, &state))?;
+        Ok(ActResult {
+            event,
+            snoozed_until: snoozed,
+        })
+    }
+}
+
+fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
+    match c {
+        IntakeCheck::Fine { message } => IntakeCheckView {
+            conflict: false,
+            message,
+            iron_at: None,
+            earliest_ok: None,
+        },
+        IntakeCheck::Conflict {
+            iron_at,
+            earliest_ok,
+            message,
+            ..
+        } => IntakeCheckView {
+            conflict: true,
+            message,
+            iron_at: Some(point(iron_at, tz)),
+            earliest_ok: Some(point(earliest_ok, tz)),
+        },
+    }
+}
+
+/// Warnings to keep with a logged intake: conflicts with an iron dose already taken. (A dose only
+/// planned simply moves; the plan re-computes around the intake.)
+pub(crate) fn intake_warnings(
+    store: &Store,
+    kind: &EventKind,
+    at: DateTime<Utc>,
+) -> ApiResult<Vec<String>> {
+    let snap_profile = QuietLegs::profile_model(store)?.1;
+    let tz = snap_profile.time_zone;
+    let d = at.with_timezone(&tz).date_naive();
+    let snap = Snapshot::load(store, d - Duration::days(1), d)?;
+    let diary = snap.diary();
+    let substance = match kind {
+        EventKind::Intake { what } => Substance::of_intake(*what),
+        EventKind::Dose { regimen_id } => diary
+            .regimen
+            .iter()
+            .find(|r| r.meta.id.to_string() == *regimen_id)
+            .and_then(crate::rules::interactions::substance_of),
+        EventKind::Activity { .. } => None,
+    };
+    Ok(match substance.map(|s| check_intake(&diary, s, at)) {
+        Some(IntakeCheck::Conflict {
+            iron_taken: true,
+            message,
+            ..
+        }) => vec![message],
+        _ => Vec::new(),
+    })
+}

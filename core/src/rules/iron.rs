@@ -1,0 +1,309 @@
+//! When iron may be taken on a day (SPEC §2.2): the earliest window clear of food, coffee, tea,
+//! dairy, calcium and interacting medicines, with the constraint that set it, in words.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::day::{span, WakingDay};
+use super::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
+use super::interactions::{is_ppi, substance_of, Substance};
+use super::Diary;
+use crate::model::{EventKind, RegimenItem, RegimenKind};
+
+/// Where an exposure comes from, for explanations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "name")]
+pub enum Origin {
+    Meal(String),
+    Habit,
+    Logged,
+    Medicine(String),
+}
+
+/// A substance at an instant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exposure {
+    pub substance: Substance,
+    pub at: DateTime<Utc>,
+    pub origin: Origin,
+}
+
+impl Exposure {
+    /// Iron may not be taken inside this open interval.
+    fn blocks(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        let g = self.substance.gap();
+        (self.at - g.substance_after(), self.at + g.iron_after())
+    }
+
+    fn describe(&self, day: &WakingDay) -> String {
+        let what = match &self.origin {
+            Origin::Meal(m) => m.clone(),
+            Origin::Medicine(name) => name.clone(),
+            _ => self.substance.noun().to_owned(),
+        };
+        format!("your {} {what}", day.hhmm(self.at))
+    }
+}
+
+/// A time range in which iron may be taken.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IronWindow {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// "11:10 — 2 h after your 09:10 coffee".
+    pub reason: String,
+    /// Why it ends when it does.
+    pub end_reason: String,
+}
+
+/// The iron answer for a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum IronDay {
+    /// No active iron item in the regimen.
+    NoIron,
+    /// Alternate-day schedule: no dose today.
+    RestDay {
+        next: NaiveDate,
+    },
+    AlreadyTaken {
+        at: DateTime<Utc>,
+    },
+    Window(IronWindow),
+    /// No valid window today, and why. Never a silent bad pick.
+    NoWindow {
+        why: String,
+    },
+}
+
+/// The iron plan for one day: the answer, the item, whether vitamin C goes with it, and flags.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IronPlan {
+    pub date: NaiveDate,
+    pub day: IronDay,
+    pub item_id: Option<String>,
+    pub with_vitamin_c: bool,
+    /// Things to discuss that no timing can fix (proton-pump inhibitors).
+    pub flags: Vec<String>,
+}
+
+/// Whether a regimen item is active on `date`.
+pub fn active_on(item: &RegimenItem, date: NaiveDate) -> bool {
+    item.start_date <= date && item.stop_date.is_none_or(|s| date <= s)
+}
+
+/// Whether `date` is a dose day of an every-n-days item.
+pub fn dose_day(item: &RegimenItem, date: NaiveDate) -> bool {
+    let n = i64::from(item.every_n_days.max(1));
+    active_on(item, date) && (date - item.start_date).num_days().rem_euclid(n) == 0
+}
+
+/// The active iron item on `date`, if any.
+pub fn iron_item<'a>(diary: &Diary<'a>, date: NaiveDate) -> Option<&'a RegimenItem> {
+    diary
+        .regimen
+        .iter()
+        .find(|r| r.kind == RegimenKind::Iron && active_on(r, date))
+}
+
+/// When a scheduled item is taken on `day`: its times, or for magnesium without times the
+/// bedtime default.
+pub fn scheduled_times(item: &RegimenItem, day: &WakingDay) -> Vec<DateTime<Utc>> {
+    if item.times.is_empty() && item.kind == RegimenKind::Magnesium {
+        return vec![day.bed - minutes(MAGNESIUM_BEFORE_BED_MIN)];
+    }
+    item.times.iter().map(|t| day.place(*t)).collect()
+}
+
+/// Everything that constrains iron on `day`: meals, habits, scheduled medicines, logged intakes.
+pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
+    let p = diary.profile;
+    let mut out = Vec::new();
+    for (name, t) in [
+        ("breakfast", p.breakfast),
+        ("lunch", p.lunch),
+        ("dinner", p.dinner),
+    ] {
+        if let Some(t) = t {
+            out.push(Exposure {
+                substance: Substance::Food,
+                at: day.place(t),
+                origin: Origin::Meal(name.into()),
+            });
+        }
+    }
+    for h in diary.habits {
+        if let Some(s) = Substance::of_intake(h.intake) {
+            out.push(Exposure {
+                substance: s,
+                at: day.place(h.at),
+                origin: Origin::Habit,
+            });
+        }
+    }
+    for item in diary.regimen.iter().filter(|r| dose_day(r, day.date)) {
+        if let Some(s) = substance_of(item) {
+            for at in scheduled_times(item, day) {
+                out.push(Exposure {
+                    substance: s,
+                    at,
+                    origin: Origin::Medicine(item.name.clone()),
+                });
+            }
+        }
+    }
+    // Logged intakes near this waking day (a late coffee the evening before cannot matter past
+    // its gap, which is at most 6 h).
+    let (lo, hi) = (day.wake - Duration::hours(8), day.bed + Duration::hours(8));
+    for e in diary.events.iter().filter(|e| lo <= e.at && e.at < hi) {
+        let s = match &e.kind {
+            EventKind::Intake { what } => Substance::of_intake(*what),
+            EventKind::Dose { regimen_id } => diary
+                .regimen
+                .iter()
+                .find(|r| r.meta.id.to_string() == *regimen_id)
+                .and_then(substance_of),
+            EventKind::Activity { .. } => None,
+        };
+        if let Some(s) = s {
+            out.push(Exposure {
+                substance: s,
+                at: e.at,
+                origin: Origin::Logged,
+            });
+        }
+    }
+    out.sort_by_key(|x| x.at);
+    out
+}
+
+/// The earliest window on `day` clear of every exposure, at least the minimum length.
+pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow, String> {
+    let min_len = minutes(IRON_WINDOW_MIN_MINUTES);
+    let blocks: Vec<(DateTime<Utc>, DateTime<Utc>, &Exposure)> = exposures
+        .iter()
+        .map(|x| {
+            let (a, b) = x.blocks();
+            (a, b, x)
+        })
+        .collect();
+    let mut t = day.wake;
+    let mut binding: Option<&Exposure> = None;
+    // Each pass moves `t` past at least one block, so this ends after at most blocks+1 passes.
+    for _ in 0..=blocks.len() * 2 + 1 {
+        if let Some((_, hi, x)) = blocks
+            .iter()
+            .filter(|(lo, hi, _)| *lo < t && t < *hi)
+            .max_by_key(|(_, hi, _)| *hi)
+        {
+            t = *hi;
+            binding = Some(x);
+            continue;
+        }
+        if t >= day.bed {
+            break;
+        }
+        let next = blocks
+            .iter()
+            .filter(|(lo, _, _)| *lo >= t)
+            .min_by_key(|(lo, _, _)| *lo);
+        let (end, end_reason) = match next {
+            Some((lo, _, x)) if *lo < day.bed => {
+                let g = x.substance.gap();
+                let reason = format!(
+                    "until {} — {} before {}",
+                    day.hhmm(*lo),
+                    span(g.substance_after()),
+                    x.describe(day)
+                );
+                (*lo, reason)
+            }
+            _ => (day.bed, format!("until bedtime ({})", day.hhmm(day.bed))),
+        };
+        if end - t >= min_len {
+            let reason = match binding {
+                Some(x) => format!(
+                    "{} — {} after {}",
+                    day.hhmm(t),
+                    span(x.substance.gap().iron_after()),
+                    x.describe(day)
+                ),
+                None => format!("{} — on waking, on an empty stomach", day.hhmm(t)),
+            };
+            return Ok(IronWindow {
+                start: t,
+                end,
+                reason,
+                end_reason,
+            });
+        }
+        // Too short: step into the block that cut it and go on.
+        match next {
+            Some((lo, _, _)) => t = *lo + Duration::seconds(1),
+            None => break,
+        }
+        t = t.max(day.wake);
+    }
+    let listed: Vec<String> = exposures
+        .iter()
+        .filter(|x| {
+            let (lo, hi) = x.blocks();
+            lo < day.bed && hi > day.wake
+        })
+        .map(|x| x.describe(day))
+        .collect();
+    Err(format!(
+        "no {}-minute gap between waking ({}) and bed ({}) is clear of {}; discuss the timing of your medicines with your doctor or pharmacist",
+        min_len.num_minutes(),
+        day.hhmm(day.wake),
+        day.hhmm(day.bed),
+        if listed.is_empty() { "everything".to_owned() } else { listed.join(", ") }
+    ))
+}
+
+/// The iron plan for a date.
+pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
+    let day = WakingDay::of(diary.profile, date);
+    let flags: Vec<String> = diary
+        .regimen
+        .iter()
+        .filter(|r| active_on(r, date) && is_ppi(r))
+        .map(|r| format!("{} (a proton-pump inhibitor) can reduce iron absorption, and no timing fixes that: discuss with your doctor", r.name))
+        .collect();
+    let Some(item) = iron_item(diary, date) else {
+        return IronPlan {
+            date,
+            day: IronDay::NoIron,
+            item_id: None,
+            with_vitamin_c: false,
+            flags,
+        };
+    };
+    let id = item.meta.id.to_string();
+    let with_vitamin_c = item.with_vitamin_c
+        || diary
+            .regimen
+            .iter()
+            .any(|r| r.kind == RegimenKind::VitaminC && active_on(r, date));
+    let plan = |d| IronPlan {
+        date,
+        day: d,
+        item_id: Some(id.clone()),
+        with_vitamin_c,
+        flags: flags.clone(),
+    };
+    if !dose_day(item, date) {
+        let next = date.succ_opt().unwrap_or(date);
+        return plan(IronDay::RestDay { next });
+    }
+    let taken = diary.events.iter().find(|e| {
+        day.contains(e.at) && matches!(&e.kind, EventKind::Dose { regimen_id } if *regimen_id == id)
+    });
+    if let Some(e) = taken {
+        return plan(IronDay::AlreadyTaken { at: e.at });
+    }
+    match find_window(&day, &exposures(diary, &day)) {
+        Ok(w) => plan(IronDay::Window(w)),
+        Err(why) => plan(IronDay::NoWindow { why }),
+    }
+}

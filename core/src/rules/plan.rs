@@ -1,0 +1,201 @@
+//! The day's plan (SPEC §2.3): iron, vitamin C, medicines, and the bedtime routine, each with its
+//! time, why, and source. Reminders are made from it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::day::WakingDay;
+use super::evidence::{self as ev, minutes, Evidence, Source};
+use super::iron::{dose_day, iron_plan, scheduled_times, IronDay, IronPlan};
+use super::Diary;
+use crate::model::RegimenKind;
+
+/// What a plan item or reminder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderKind {
+    Iron,
+    VitaminC,
+    Magnesium,
+    MedicationDose,
+    WarmSocks,
+    ExerciseCutoff,
+    EveningCheck,
+    WarmBath,
+    Movement,
+    MorningDiary,
+    LabRecheck,
+}
+
+impl ReminderKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReminderKind::Iron => "iron",
+            ReminderKind::VitaminC => "vitamin-c",
+            ReminderKind::Magnesium => "magnesium",
+            ReminderKind::MedicationDose => "dose",
+            ReminderKind::WarmSocks => "warm-socks",
+            ReminderKind::ExerciseCutoff => "exercise-cutoff",
+            ReminderKind::EveningCheck => "evening-check",
+            ReminderKind::WarmBath => "warm-bath",
+            ReminderKind::Movement => "movement",
+            ReminderKind::MorningDiary => "morning-diary",
+            ReminderKind::LabRecheck => "lab-recheck",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanItem {
+    pub kind: ReminderKind,
+    pub start: DateTime<Utc>,
+    pub end: Option<DateTime<Utc>>,
+    pub title: String,
+    pub why: String,
+    pub source: Source,
+    /// The regimen item a dose reminder is for.
+    pub regimen_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayPlan {
+    pub date: NaiveDate,
+    pub wake: DateTime<Utc>,
+    pub bed: DateTime<Utc>,
+    pub iron: IronPlan,
+    /// Sorted by start time.
+    pub items: Vec<PlanItem>,
+}
+
+fn item(
+    kind: ReminderKind,
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    title: &str,
+    e: Evidence,
+) -> PlanItem {
+    PlanItem {
+        kind,
+        start,
+        end,
+        title: title.to_owned(),
+        why: e.rule.to_owned(),
+        source: e.source,
+        regimen_id: None,
+    }
+}
+
+/// The plan for the waking day that starts on `date`.
+pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
+    let day = WakingDay::of(diary.profile, date);
+    let bed = day.bed;
+    let iron = iron_plan(diary, date);
+    let mut items = Vec::new();
+
+    if let IronDay::Window(w) = &iron.day {
+        let mut it = item(
+            ReminderKind::Iron,
+            w.start,
+            Some(w.end),
+            "Iron",
+            ev::IRON_AFTER_FOOD_MIN,
+        );
+        it.why = format!("{}; {}", w.reason, w.end_reason);
+        it.regimen_id = iron.item_id.clone();
+        items.push(it);
+        if iron.with_vitamin_c {
+            let mut c = item(
+                ReminderKind::VitaminC,
+                w.start,
+                None,
+                "Vitamin C with your iron",
+                ev::VITAMIN_C_WITH_IRON_MG,
+            );
+            c.regimen_id = diary
+                .regimen
+                .iter()
+                .find(|r| r.kind == RegimenKind::VitaminC && dose_day(r, date))
+                .map(|r| r.meta.id.to_string());
+            items.push(c);
+        }
+    }
+    for r in diary.regimen.iter().filter(|r| dose_day(r, date)) {
+        let (kind, e) = match r.kind {
+            RegimenKind::Iron | RegimenKind::VitaminC => continue,
+            RegimenKind::Magnesium => (ReminderKind::Magnesium, ev::MAGNESIUM_BEFORE_BED_MIN),
+            RegimenKind::Medication | RegimenKind::Supplement => {
+                (ReminderKind::MedicationDose, ev::IRON_AFTER_FOOD_MIN)
+            }
+        };
+        for at in scheduled_times(r, &day) {
+            let mut it = item(kind, at, None, &r.name, e);
+            if kind == ReminderKind::MedicationDose {
+                it.why = "your scheduled dose".to_owned();
+                it.source = Source::Product;
+            } else if r.times.is_empty() {
+                it.end = Some(bed - minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN));
+            }
+            it.regimen_id = Some(r.meta.id.to_string());
+            items.push(it);
+        }
+    }
+    let socks = bed - minutes(ev::WARM_SOCKS_BEFORE_BED_MIN);
+    items.push(item(
+        ReminderKind::WarmSocks,
+        socks,
+        Some(socks + minutes(ev::WARM_SOCKS_DURATION_MIN)),
+        "Warm socks on",
+        ev::WARM_SOCKS_BEFORE_BED_MIN,
+    ));
+    items.push(item(
+        ReminderKind::ExerciseCutoff,
+        bed - minutes(ev::VIGOROUS_EXERCISE_CUTOFF_MIN),
+        None,
+        "Last call for vigorous exercise",
+        ev::VIGOROUS_EXERCISE_CUTOFF_MIN,
+    ));
+    items.push(item(
+        ReminderKind::EveningCheck,
+        bed - minutes(ev::EVENING_CHECK_BEFORE_BED_MIN),
+        None,
+        "Evening check-in: any symptoms yet?",
+        ev::EVENING_CHECK_BEFORE_BED_MIN,
+    ));
+    let bath = bed - minutes(ev::WARM_BATH_BEFORE_BED_MIN);
+    items.push(item(
+        ReminderKind::WarmBath,
+        bath,
+        Some(bath + minutes(ev::WARM_BATH_DURATION_MIN)),
+        "Warm bath (40-42 °C, 15-20 min)",
+        ev::WARM_BATH_BEFORE_BED_MIN,
+    ));
+    items.push(item(
+        ReminderKind::Movement,
+        bed - minutes(ev::MOVEMENT_WINDOW_MIN),
+        Some(bed),
+        "A short walk or stretch before bed",
+        ev::MOVEMENT_WINDOW_MIN,
+    ));
+    let next = date
+        .succ_opt()
+        .map(|d| WakingDay::of(diary.profile, d).wake)
+        .unwrap_or(bed);
+    let mut diary_prompt = item(
+        ReminderKind::MorningDiary,
+        next,
+        None,
+        "How was last night?",
+        ev::QUICK_SEVERITY_MAX,
+    );
+    diary_prompt.why = "a quick rating of the night keeps the diary honest".to_owned();
+    items.push(diary_prompt);
+
+    items.sort_by(|a, b| a.start.cmp(&b.start).then(a.kind.cmp(&b.kind)));
+    DayPlan {
+        date,
+        wake: day.wake,
+        bed,
+        iron,
+        items,
+    }
+}

@@ -1,0 +1,190 @@
+//! Reminder occurrences for a horizon, with stable ids, and the reconciliation that tells a
+//! shell exactly which OS notifications to add and cancel (SPEC §3).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::day::{utc_bounds, WakingDay};
+use super::evidence::{
+    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
+};
+use super::iron::iron_item;
+use super::plan::{day_plan, PlanItem, ReminderKind};
+use super::Diary;
+use crate::model::Analyte;
+
+/// What a notification offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum ReminderAction {
+    Done,
+    Snooze { minutes: u32 },
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Occurrence {
+    /// Same inputs, same id: a shell can re-register without duplicates.
+    pub id: String,
+    pub kind: ReminderKind,
+    /// The plan date it belongs to (the evening of a bedtime after midnight).
+    pub date: NaiveDate,
+    pub fire_at: DateTime<Utc>,
+    pub tz: Tz,
+    pub title: String,
+    pub body: String,
+    pub actions: Vec<ReminderAction>,
+    pub regimen_id: Option<String>,
+}
+
+/// FNV-1a, 64 bit: stable across Rust versions and platforms, unlike `DefaultHasher`.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The id of an occurrence: kind, plan date, item and fire time.
+pub fn occurrence_id(
+    kind: ReminderKind,
+    date: NaiveDate,
+    regimen_id: Option<&str>,
+    fire_at: DateTime<Utc>,
+) -> String {
+    let key = format!(
+        "{}|{date}|{}|{}",
+        kind.slug(),
+        regimen_id.unwrap_or("-"),
+        fire_at.timestamp()
+    );
+    format!("{}-{date}-{:016x}", kind.slug(), fnv1a(&key))
+}
+
+fn actions_for(kind: ReminderKind) -> Vec<ReminderAction> {
+    let snooze = ReminderAction::Snooze {
+        minutes: SNOOZE_DEFAULT_MIN.value as u32,
+    };
+    match kind {
+        ReminderKind::ExerciseCutoff => vec![ReminderAction::Done],
+        ReminderKind::LabRecheck => vec![ReminderAction::Done, ReminderAction::Skip],
+        _ => vec![ReminderAction::Done, snooze, ReminderAction::Skip],
+    }
+}
+
+fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz) -> Occurrence {
+    Occurrence {
+        id: occurrence_id(p.kind, date, p.regimen_id.as_deref(), p.start),
+        kind: p.kind,
+        date,
+        fire_at: p.start,
+        tz,
+        title: p.title.clone(),
+        body: p.why.clone(),
+        actions: actions_for(p.kind),
+        regimen_id: p.regimen_id.clone(),
+    }
+}
+
+/// The ferritin recheck due date while supplementing: 90 days after the last ferritin.
+pub fn ferritin_recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    iron_item(diary, today)?;
+    let last = diary
+        .labs
+        .iter()
+        .filter(|l| l.analyte == Analyte::Ferritin)
+        .map(|l| l.taken_on)
+        .max()?;
+    last.checked_add_signed(Duration::days(FERRITIN_RECHECK_DAYS.value as i64))
+}
+
+/// Occurrences firing in the local days `[from, from + days)`, sorted by time then id.
+pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurrence> {
+    let tz = diary.profile.time_zone;
+    let last = from
+        .checked_add_signed(Duration::days(i64::from(days)))
+        .unwrap_or(from);
+    let (start, _) = utc_bounds(tz, from);
+    let (end, _) = utc_bounds(tz, last);
+    let mut out: HashMap<String, Occurrence> = HashMap::new();
+    // The day before can fire inside the horizon (a bedtime after midnight, the morning prompt).
+    let mut d = from.pred_opt().unwrap_or(from);
+    while d < last {
+        for p in day_plan(diary, d)
+            .items
+            .iter()
+            .filter(|p| start <= p.start && p.start < end)
+        {
+            let o = occurrence(p, d, tz);
+            out.insert(o.id.clone(), o);
+        }
+        d = match d.succ_opt() {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    if let Some(due) = ferritin_recheck_due(diary, from) {
+        // Overdue rechecks are reminded on the first day of the horizon.
+        let day = WakingDay::of(diary.profile, due.max(from));
+        let at = day.wake + minutes(LAB_RECHECK_AFTER_WAKE_MIN);
+        if start <= at && at < end {
+            let p = PlanItem {
+                kind: ReminderKind::LabRecheck,
+                start: at,
+                end: None,
+                title: "Time to recheck ferritin".to_owned(),
+                why: format!(
+                    "{} (due {due}); ask your doctor for ferritin and transferrin saturation",
+                    FERRITIN_RECHECK_DAYS.rule
+                ),
+                source: FERRITIN_RECHECK_DAYS.source,
+                regimen_id: None,
+            };
+            let o = occurrence(&p, day.date, tz);
+            out.insert(o.id.clone(), o);
+        }
+    }
+    let mut v: Vec<Occurrence> = out.into_values().collect();
+    v.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
+/// What a shell must do so the OS holds exactly the right notifications.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reconciliation {
+    /// Earliest first.
+    pub add: Vec<Occurrence>,
+    /// Ids to remove from the OS: past, stale, or beyond the cap.
+    pub cancel: Vec<String>,
+}
+
+/// Compares the wanted occurrences with the ids the OS holds: the first `cap` future ones are
+/// kept; everything else is cancelled.
+pub fn reconcile(
+    wanted: &[Occurrence],
+    held: &[String],
+    now: DateTime<Utc>,
+    cap: usize,
+) -> Reconciliation {
+    let mut future: Vec<&Occurrence> = wanted.iter().filter(|o| o.fire_at > now).collect();
+    future.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));
+    future.truncate(cap);
+    let keep: BTreeSet<&str> = future.iter().map(|o| o.id.as_str()).collect();
+    let held_set: BTreeSet<&str> = held.iter().map(String::as_str).collect();
+    let add = future
+        .iter()
+        .filter(|o| !held_set.contains(o.id.as_str()))
+        .map(|o| (*o).clone())
+        .collect();
+    let order: HashMap<&str, DateTime<Utc>> =
+        wanted.iter().map(|o| (o.id.as_str(), o.fire_at)).collect();
+    let mut cancel: Vec<String> = held_set
+        .iter()
+        .filter(|id| !keep.contains(*id))
+        .map(|s| (*s).to_owned())
+        .collect();
+    cancel.sort_by_key(|id| (order.get(id.as_str()).copied(), id.clone()));
+    Reconciliation { add, cancel }
+}
