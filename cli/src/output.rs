@@ -15,7 +15,7 @@ macro_rules! out {
 fn print_json<T: Serialize + ?Sized>(v: &T) {
     match serde_json::to_string_pretty(v) {
         Ok(s) => out!("{s}"),
-        Err(e) => eout!("quietlegs: could not print JSON: {e}"),
+        Err(e) => eprintln!("quietlegs: could not print JSON: {e}"),
     }
 }
 
