@@ -15,9 +15,11 @@ pub(crate) fn instant(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Local time with its numeric offset, `+00:00` included (never `Z`: it is a local time).
 pub(crate) fn local_instant(t: &DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz)
-        .to_rfc3339_opts(SecondsFormat::Secs, true)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }
 
 /// Sync fields every stored record reports.

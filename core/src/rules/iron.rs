@@ -242,7 +242,6 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
             Some((lo, _, _)) => t = *lo + Duration::seconds(1),
             None => break,
         }
-        t = t.max(day.wake);
     }
     let listed: Vec<String> = exposures
         .iter()
@@ -293,7 +292,14 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         flags: flags.clone(),
     };
     if !dose_day(item, date) {
-        let next = date.succ_opt().unwrap_or(date);
+        let n = i64::from(item.every_n_days.max(1));
+        let since = (date - item.start_date).num_days();
+        let ahead = if since < 0 {
+            -since
+        } else {
+            n - since.rem_euclid(n)
+        };
+        let next = date + Duration::days(ahead);
         return plan(IronDay::RestDay { next });
     }
     let taken = diary.events.iter().find(|e| {
