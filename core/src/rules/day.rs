@@ -65,6 +65,20 @@ impl WakingDay {
         t.with_timezone(&self.tz).format("%H:%M").to_string()
     }
 
+    /// Wall-clock arithmetic: the instant whose local time is `minutes` after (or, negative,
+    /// before) the local time of `t`, resolved by the reminder policy. The routine is set in
+    /// clock terms ("bath at 22:00 for a 23:00 bedtime"), so on a DST night it follows the clock
+    /// and never fires in the second pass of a repeated hour.
+    pub fn shift_local(&self, t: DateTime<Utc>, minutes: Duration) -> DateTime<Utc> {
+        let local = t.with_timezone(&self.tz).naive_local() + minutes;
+        resolve_local(self.tz, local.date(), local.time())
+    }
+
+    /// `minutes` before bedtime, by the clock.
+    pub fn before_bed(&self, minutes: Duration) -> DateTime<Utc> {
+        self.shift_local(self.bed, -minutes)
+    }
+
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
         self.wake <= t && t < self.bed
     }

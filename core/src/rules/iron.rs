@@ -110,7 +110,7 @@ pub fn iron_item<'a>(diary: &Diary<'a>, date: NaiveDate) -> Option<&'a RegimenIt
 /// bedtime default.
 pub fn scheduled_times(item: &RegimenItem, day: &WakingDay) -> Vec<DateTime<Utc>> {
     if item.times.is_empty() && item.kind == RegimenKind::Magnesium {
-        return vec![day.bed - minutes(MAGNESIUM_BEFORE_BED_MIN)];
+        return vec![day.before_bed(minutes(MAGNESIUM_BEFORE_BED_MIN))];
     }
     item.times.iter().map(|t| day.place(*t)).collect()
 }

@@ -133,13 +133,13 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
                 it.why = "your scheduled dose".to_owned();
                 it.source = Source::Product;
             } else if r.times.is_empty() {
-                it.end = Some(bed - minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN));
+                it.end = Some(day.before_bed(minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN)));
             }
             it.regimen_id = Some(r.meta.id.to_string());
             items.push(it);
         }
     }
-    let socks = bed - minutes(ev::WARM_SOCKS_BEFORE_BED_MIN);
+    let socks = day.before_bed(minutes(ev::WARM_SOCKS_BEFORE_BED_MIN));
     items.push(item(
         ReminderKind::WarmSocks,
         socks,
@@ -149,19 +149,19 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     ));
     items.push(item(
         ReminderKind::ExerciseCutoff,
-        bed - minutes(ev::VIGOROUS_EXERCISE_CUTOFF_MIN),
+        day.before_bed(minutes(ev::VIGOROUS_EXERCISE_CUTOFF_MIN)),
         None,
         "Last call for vigorous exercise",
         ev::VIGOROUS_EXERCISE_CUTOFF_MIN,
     ));
     items.push(item(
         ReminderKind::EveningCheck,
-        bed - minutes(ev::EVENING_CHECK_BEFORE_BED_MIN),
+        day.before_bed(minutes(ev::EVENING_CHECK_BEFORE_BED_MIN)),
         None,
         "Evening check-in: any symptoms yet?",
         ev::EVENING_CHECK_BEFORE_BED_MIN,
     ));
-    let bath = bed - minutes(ev::WARM_BATH_BEFORE_BED_MIN);
+    let bath = day.before_bed(minutes(ev::WARM_BATH_BEFORE_BED_MIN));
     items.push(item(
         ReminderKind::WarmBath,
         bath,
@@ -171,7 +171,7 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     ));
     items.push(item(
         ReminderKind::Movement,
-        bed - minutes(ev::MOVEMENT_WINDOW_MIN),
+        day.before_bed(minutes(ev::MOVEMENT_WINDOW_MIN)),
         Some(bed),
         "A short walk or stretch before bed",
         ev::MOVEMENT_WINDOW_MIN,

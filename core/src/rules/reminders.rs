@@ -128,7 +128,7 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
     if let Some(due) = ferritin_recheck_due(diary, from) {
         // Overdue rechecks are reminded on the first day of the horizon.
         let day = WakingDay::of(diary.profile, due.max(from));
-        let at = day.wake + minutes(LAB_RECHECK_AFTER_WAKE_MIN);
+        let at = day.shift_local(day.wake, minutes(LAB_RECHECK_AFTER_WAKE_MIN));
         if start <= at && at < end {
             let p = PlanItem {
                 kind: ReminderKind::LabRecheck,

@@ -1,0 +1,230 @@
+//! Reminders across time zones and every DST transition of 2020-2040 (SPEC §3): no occurrence at
+//! a local time that does not exist, none twice, ids unique and stable, sorted, inside the
+//! horizon, local and UTC in agreement.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+use proptest::prelude::*;
+use quietlegs_core::model::{Habit, IntakeKind, Profile, RecordMeta, RegimenItem, RegimenKind};
+use quietlegs_core::rules::day::utc_bounds;
+use quietlegs_core::rules::plan::ReminderKind;
+use quietlegs_core::rules::reminders::{occurrences, reconcile};
+use quietlegs_core::rules::Diary;
+
+const ZONES: &[&str] = &[
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Europe/Dublin",
+    "Pacific/Apia",
+    "America/Santiago",
+    "Europe/Berlin",
+    "America/New_York",
+];
+
+/// Local dates in 2020-2040 whose UTC offset differs from the day before.
+fn transitions(tz: Tz) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut d = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let end = NaiveDate::from_ymd_opt(2041, 1, 1).unwrap();
+    let offset = |d: NaiveDate| {
+        tz.from_utc_datetime(&d.and_hms_opt(12, 0, 0).unwrap())
+            .offset()
+            .fix()
+    };
+    let mut prev = offset(d);
+    while d < end {
+        d = d.succ_opt().unwrap();
+        let o = offset(d);
+        if o != prev {
+            out.push(d);
+            prev = o;
+        }
+    }
+    out
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn meta() -> RecordMeta {
+    RecordMeta::new(Utc.with_ymd_and_hms(2019, 1, 1, 0, 0, 0).unwrap(), "test")
+}
+
+fn regimen() -> Vec<RegimenItem> {
+    let start = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    let item = |kind, name: &str, times: Vec<NaiveTime>| RegimenItem {
+        meta: meta(),
+        kind,
+        name: name.into(),
+        dose_mg: None,
+        times,
+        every_n_days: 1,
+        with_vitamin_c: true,
+        start_date: start,
+        stop_date: None,
+    };
+    vec![
+        item(RegimenKind::Iron, "Iron", vec![]),
+        item(RegimenKind::Magnesium, "Magnesium", vec![]),
+        // Times chosen to sit inside typical spring-forward gaps.
+        item(RegimenKind::Medication, "levothyroxine", vec![t(2, 30)]),
+        item(
+            RegimenKind::Medication,
+            "gabapentin",
+            vec![t(1, 30), t(21, 0)],
+        ),
+    ]
+}
+
+/// Every property of one horizon.
+fn check_horizon(profile: &Profile, from: NaiveDate, days: u32) {
+    let regimen = regimen();
+    let habits = vec![Habit {
+        meta: meta(),
+        intake: IntakeKind::Coffee,
+        at: t(7, 30),
+    }];
+    let diary = Diary {
+        profile,
+        regimen: &regimen,
+        habits: &habits,
+        events: &[],
+        labs: &[],
+    };
+    let tz = profile.time_zone;
+    let a = occurrences(&diary, from, days);
+    let b = occurrences(&diary, from, days);
+    assert_eq!(a, b, "not stable");
+    let (start, _) = utc_bounds(tz, from);
+    let (end, _) = utc_bounds(tz, from + Duration::days(i64::from(days)));
+    let mut ids = HashSet::new();
+    let mut items = HashSet::new();
+    for w in a.windows(2) {
+        assert!(
+            (w[0].fire_at, &w[0].id) <= (w[1].fire_at, &w[1].id),
+            "not sorted"
+        );
+    }
+    for o in &a {
+        assert!(ids.insert(o.id.clone()), "duplicate id {}", o.id);
+        // The same plan item never fires twice (a repeated local hour on a fall-back day).
+        assert!(
+            items.insert((o.kind, o.date, o.regimen_id.clone(), o.title.clone()))
+                || o.kind == ReminderKind::MedicationDose,
+            "{:?} on {} twice",
+            o.kind,
+            o.date
+        );
+        assert!(
+            start <= o.fire_at && o.fire_at < end,
+            "{} outside the horizon",
+            o.id
+        );
+        // Local and UTC agree, and the local time exists: reading it back gives the instant, or
+        // (on a repeated hour) the first of the two.
+        let local = o.fire_at.with_timezone(&tz).naive_local();
+        // Iron and its vitamin C are set by elapsed time from real intakes (2 h after a coffee is
+        // 2 real hours), so only they may fall in the second pass of a repeated hour.
+        let elapsed = matches!(o.kind, ReminderKind::Iron | ReminderKind::VitaminC);
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(x) => assert_eq!(x.with_timezone(&Utc), o.fire_at),
+            LocalResult::Ambiguous(first, second) => assert!(
+                first.with_timezone(&Utc) == o.fire_at
+                    || (elapsed && second.with_timezone(&Utc) == o.fire_at),
+                "{:?} fired on the second pass of a repeated hour: {} {} {local} {}",
+                o.kind,
+                o.id,
+                tz,
+                o.fire_at
+            ),
+            LocalResult::None => panic!("{} at a nonexistent local time {local}", o.id),
+        }
+    }
+    let _ = reconcile(&a, &[], start - Duration::hours(1), 64);
+}
+
+fn any_clock() -> impl Strategy<Value = NaiveTime> {
+    (0u32..24, prop::sample::select(vec![0u32, 15, 30, 45])).prop_map(|(h, m)| t(h, m))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn every_transition_of_2020_to_2040_in_every_zone(bed in any_clock(), wake in any_clock(), zone in prop::sample::select(ZONES.to_vec())) {
+        prop_assume!(bed != wake);
+        let tz: Tz = zone.parse().unwrap();
+        let profile = Profile { time_zone: tz, bedtime: bed, wake_time: wake, breakfast: Some(t(8, 0)), lunch: Some(t(12, 30)), dinner: Some(t(19, 0)), ..Profile::default() };
+        for d in transitions(tz) {
+            check_horizon(&profile, d - Duration::days(1), 3);
+        }
+    }
+}
+
+#[test]
+fn the_zones_really_have_transitions() {
+    // Lord Howe moves by 30 minutes; Kathmandu has none; Apia stopped in 2021.
+    assert_eq!(
+        transitions("Australia/Lord_Howe".parse().unwrap()).len(),
+        42
+    );
+    assert!(transitions("Asia/Kathmandu".parse().unwrap()).is_empty());
+    assert!(transitions("Pacific/Apia".parse().unwrap()).len() <= 4);
+}
+
+#[test]
+fn a_7_day_horizon_over_every_zone_and_transition_with_the_default_profile() {
+    for z in ZONES {
+        let tz: Tz = z.parse().unwrap();
+        let profile = Profile {
+            time_zone: tz,
+            bedtime: t(0, 30),
+            wake_time: t(7, 0),
+            ..Profile::default()
+        };
+        for d in transitions(tz) {
+            check_horizon(&profile, d - Duration::days(3), 7);
+        }
+    }
+}
+
+#[test]
+fn a_spring_forward_reminder_moves_to_the_first_minute_after_the_gap() {
+    let tz: Tz = "Europe/Berlin".parse().unwrap();
+    let profile = Profile {
+        time_zone: tz,
+        bedtime: t(23, 0),
+        wake_time: t(7, 0),
+        ..Profile::default()
+    };
+    let regimen = regimen();
+    let diary = Diary {
+        profile: &profile,
+        regimen: &regimen,
+        habits: &[],
+        events: &[],
+        labs: &[],
+    };
+    let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+    let occ = occurrences(&diary, day, 1);
+    let levo: Vec<DateTime<Utc>> = occ
+        .iter()
+        .filter(|o| o.title == "levothyroxine")
+        .map(|o| o.fire_at)
+        .collect();
+    // 02:30 does not exist that night in Berlin: 03:00 CEST = 01:00 UTC.
+    assert_eq!(
+        levo,
+        vec![Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap()]
+    );
+}
