@@ -1,0 +1,257 @@
+//! Reminders through the API a shell uses: reconcile, act, re-plan, travel.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, TimeZone, Utc};
+use quietlegs_core::model::{EventKind, IntakeKind, RegimenKind};
+use quietlegs_core::rules::plan::ReminderKind;
+use quietlegs_core::rules::reminders::ReminderAction;
+use quietlegs_core::{Clock, EventInput, ProfileSettings, QuietLegs, RegimenInput};
+
+/// A clock the test moves.
+struct TestClock(Mutex<DateTime<Utc>>);
+impl Clock for TestClock {
+    fn now_millis(&self) -> i64 {
+        self.0.lock().unwrap().timestamp_millis()
+    }
+}
+
+fn setup(now: DateTime<Utc>) -> (Arc<QuietLegs>, Arc<TestClock>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(TestClock(Mutex::new(now)));
+    let q = QuietLegs::open_at(&dir.path().join("r.db"), clock.clone()).unwrap();
+    q.set_profile(ProfileSettings {
+        time_zone: "UTC".into(),
+        bedtime: "23:00".into(),
+        wake_time: "07:00".into(),
+        breakfast: Some("08:00".into()),
+        lunch: Some("13:30".into()),
+        dinner: None,
+        pregnant: false,
+        kidney_disease: false,
+    })
+    .unwrap();
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Iron,
+        name: "Iron".into(),
+        dose_mg: Some(65.0),
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some("2026-11-01".into()),
+        stop_date: None,
+    })
+    .unwrap();
+    (q, clock, dir)
+}
+
+fn at(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, h, m, 0).unwrap()
+}
+
+fn iron_today(q: &QuietLegs) -> Option<quietlegs_core::ReminderOccurrence> {
+    q.reminders(None, Some(1))
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == ReminderKind::Iron)
+}
+
+#[test]
+fn reconcile_adds_what_is_missing_cancels_what_is_stale_and_respects_the_cap() {
+    let (q, _c, _d) = setup(at(6, 0));
+    let all = q.reminders(None, None).unwrap();
+    assert_eq!(all.len(), 49, "a week: 7 items a day");
+    let first = q.reconcile_reminders(vec![], Some(20)).unwrap();
+    assert_eq!(first.add.len(), 20, "no more than the cap");
+    assert_eq!(first.add[0].id, all[0].id);
+    assert!(
+        first
+            .add
+            .windows(2)
+            .all(|w| w[0].fire_at_millis <= w[1].fire_at_millis),
+        "earliest first"
+    );
+    let held: Vec<String> = first.add.iter().map(|o| o.id.clone()).collect();
+    let again = q.reconcile_reminders(held.clone(), Some(20)).unwrap();
+    assert!(
+        again.add.is_empty() && again.cancel.is_empty(),
+        "stable ids: nothing to do twice"
+    );
+    let mut with_stale = held.clone();
+    with_stale.push("iron-2020-01-01-0000000000000000".into());
+    let r = q.reconcile_reminders(with_stale, Some(20)).unwrap();
+    assert_eq!(
+        r.cancel,
+        vec!["iron-2020-01-01-0000000000000000".to_owned()]
+    );
+    let small = q.reconcile_reminders(held.clone(), Some(10)).unwrap();
+    assert_eq!(
+        small.cancel,
+        held[10..].to_vec(),
+        "the latest go first when the cap shrinks"
+    );
+}
+
+#[test]
+fn a_coffee_logged_at_0950_moves_the_1000_iron_reminder_to_1150() {
+    let (q, clock, _d) = setup(at(9, 0));
+    let before = iron_today(&q).unwrap();
+    assert_eq!(before.fire_at.local, "2026-11-21T10:00:00+00:00");
+    *clock.0.lock().unwrap() = at(9, 51);
+    q.log_event(EventInput {
+        at: "2026-11-21T09:50".into(),
+        kind: EventKind::Intake {
+            what: IntakeKind::Coffee,
+        },
+        note: None,
+    })
+    .unwrap();
+    let after = iron_today(&q).unwrap();
+    assert_eq!(after.fire_at.local, "2026-11-21T11:50:00+00:00");
+    assert!(
+        after.body.contains("2 h after your 09:50 coffee"),
+        "{}",
+        after.body
+    );
+    let r = q
+        .reconcile_reminders(vec![before.id.clone()], None)
+        .unwrap();
+    assert!(r.cancel.contains(&before.id));
+    assert!(r.add.iter().any(|o| o.id == after.id));
+}
+
+#[test]
+fn done_records_the_dose_at_the_real_time_and_a_later_coffee_is_warned() {
+    let (q, clock, _d) = setup(at(10, 5));
+    let iron = iron_today(&q).unwrap();
+    let res = q
+        .act_on_reminder(
+            iron.id.clone(),
+            ReminderAction::Done,
+            Some("2026-11-21T10:05".into()),
+        )
+        .unwrap();
+    let ev = res.event.unwrap();
+    assert!(matches!(ev.kind, EventKind::Dose { .. }));
+    assert_eq!(ev.at_utc, "2026-11-21T10:05:00Z");
+    assert!(
+        iron_today(&q).is_none(),
+        "taken: no more iron reminder today"
+    );
+    assert_eq!(
+        q.iron_window(None).unwrap().status,
+        quietlegs_core::IronStatus::AlreadyTaken
+    );
+    *clock.0.lock().unwrap() = at(11, 0);
+    let coffee = q
+        .log_event(EventInput {
+            at: "2026-11-21T11:00".into(),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: None,
+        })
+        .unwrap();
+    assert_eq!(
+        coffee.warnings.len(),
+        1,
+        "the log keeps the coffee and the warning"
+    );
+    assert!(
+        coffee.warnings[0].contains("12:05"),
+        "{}",
+        coffee.warnings[0]
+    );
+    let stored = q.events_on("2026-11-21".into()).unwrap();
+    assert_eq!(stored.iter().filter(|e| !e.warnings.is_empty()).count(), 1);
+}
+
+#[test]
+fn snooze_replaces_the_occurrence_and_skip_removes_it() {
+    let (q, _c, _d) = setup(at(22, 0));
+    let bath = q
+        .reminders(None, Some(1))
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == ReminderKind::WarmBath)
+        .unwrap();
+    let r = q
+        .act_on_reminder(
+            bath.id.clone(),
+            ReminderAction::Snooze { minutes: 10 },
+            None,
+        )
+        .unwrap();
+    assert_eq!(r.snoozed_until.unwrap().local, "2026-11-21T22:10:00+00:00");
+    let list = q.reminders(None, Some(1)).unwrap();
+    let snoozed = list
+        .iter()
+        .find(|o| o.kind == ReminderKind::WarmBath)
+        .unwrap();
+    assert_ne!(snoozed.id, bath.id);
+    assert_eq!(snoozed.fire_at.local, "2026-11-21T22:10:00+00:00");
+    let r = q.reconcile_reminders(vec![bath.id.clone()], None).unwrap();
+    assert!(r.cancel.contains(&bath.id) && r.add.iter().any(|o| o.id == snoozed.id));
+    q.act_on_reminder(snoozed.id.clone(), ReminderAction::Skip, None)
+        .unwrap();
+    assert!(!q
+        .reminders(None, Some(1))
+        .unwrap()
+        .iter()
+        .any(|o| o.kind == ReminderKind::WarmBath));
+    assert!(q
+        .act_on_reminder("warm-bath-1999-01-01-0".into(), ReminderAction::Skip, None)
+        .is_err());
+}
+
+#[test]
+fn travel_replans_every_reminder_in_the_new_zone() {
+    let (q, _c, _d) = setup(at(6, 0));
+    let home = q.reminders(None, None).unwrap();
+    let mut p = q.profile().unwrap();
+    p.time_zone = "Asia/Tokyo".into();
+    q.set_profile(p).unwrap();
+    let away = q.reminders(None, None).unwrap();
+    let socks = away
+        .iter()
+        .find(|o| o.kind == ReminderKind::WarmSocks)
+        .unwrap();
+    assert!(
+        socks.fire_at.local.ends_with("T19:00:00+09:00"),
+        "{}",
+        socks.fire_at.local
+    );
+    let held: Vec<String> = home.iter().map(|o| o.id.clone()).collect();
+    let r = q.reconcile_reminders(held, Some(500)).unwrap();
+    assert!(
+        r.cancel.iter().any(|id| id.starts_with("warm-socks")),
+        "the home-zone alarms go"
+    );
+    assert!(r.add.iter().any(|o| o.id == socks.id));
+}
+
+#[test]
+fn a_ferritin_recheck_is_reminded_90_days_after_the_last_value() {
+    let (q, _c, _d) = setup(at(6, 0));
+    q.add_lab(quietlegs_core::LabInput {
+        analyte: quietlegs_core::model::Analyte::Ferritin,
+        value: 30.0,
+        unit: "ng/mL".into(),
+        taken_on: "2026-08-24".into(),
+    })
+    .unwrap();
+    let r = q.reminders(Some("2026-11-20".into()), Some(7)).unwrap();
+    let lab: Vec<_> = r
+        .iter()
+        .filter(|o| o.kind == ReminderKind::LabRecheck)
+        .collect();
+    assert_eq!(lab.len(), 1);
+    assert_eq!(lab[0].fire_at.local, "2026-11-22T10:00:00+00:00");
+    assert!(lab[0].body.contains("due 2026-11-22"));
+}
