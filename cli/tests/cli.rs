@@ -175,3 +175,73 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
         "a refused command changed the database"
     );
 }
+
+#[test]
+fn plan_shows_the_iron_window_with_its_reason_and_json_carries_local_and_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--bedtime",
+            "23:00",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "08:00",
+            "--lunch",
+            "12:30",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "iron",
+            "--mg",
+            "65",
+            "--every",
+            "1",
+            "--with-vitamin-c",
+        ],
+    );
+    ok(
+        &db,
+        &["regimen", "add", "med", "levothyroxine", "--at", "06:30"],
+    );
+    ok(&db, &["habit", "add", "coffee", "--at", "07:30"]);
+    ok(&db, &["habit", "add", "dairy_calcium", "--at", "08:00"]);
+    let text = ok(&db, &["plan", "--date", "2026-11-21"]);
+    assert!(
+        text.contains("take iron with vitamin C between 10:30 and 11:30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("4 h after your 06:30 levothyroxine"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["iron-window", "--date", "2026-11-21", "--json"])).unwrap();
+    assert_eq!(json["start"]["local"], "2026-11-21T10:30:00+01:00");
+    assert_eq!(json["start"]["utc"], "2026-11-21T09:30:00Z");
+    let check = ok(&db, &["check", "coffee", "--at", "2026-11-21T11:00"]);
+    assert!(
+        check.starts_with("WAIT:") && check.contains("12:30"),
+        "{check}"
+    );
+    let rem: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["reminders", "--from", "2026-11-21", "--days", "1", "--json"],
+    ))
+    .unwrap();
+    assert!(rem
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["fire_at"]["local"].is_string() && r["fire_at"]["utc"].is_string()));
+}
