@@ -3,6 +3,7 @@
 use chrono::Duration;
 use serde::Serialize;
 
+use super::catalog::{self, DrugClass};
 use super::evidence::{self as ev, minutes, Evidence};
 use crate::model::{IntakeKind, RegimenItem, RegimenKind};
 
@@ -107,93 +108,35 @@ impl Substance {
     }
 }
 
-/// Medicines by generic and brand name, lower case, for the timing rules. (The full catalog of
-/// medicines that worsen RLS is a separate table.)
-const MEDICINES: &[(&str, Substance)] = &[
-    ("levothyroxine", Substance::Thyroid),
-    ("liothyronine", Substance::Thyroid),
-    ("synthroid", Substance::Thyroid),
-    ("euthyrox", Substance::Thyroid),
-    ("eltroxin", Substance::Thyroid),
-    ("levoxyl", Substance::Thyroid),
-    ("tirosint", Substance::Thyroid),
-    ("levodopa", Substance::Levodopa),
-    ("carbidopa", Substance::Levodopa),
-    ("sinemet", Substance::Levodopa),
-    ("madopar", Substance::Levodopa),
-    ("rytary", Substance::Levodopa),
-    ("ciprofloxacin", Substance::Quinolone),
-    ("levofloxacin", Substance::Quinolone),
-    ("moxifloxacin", Substance::Quinolone),
-    ("ofloxacin", Substance::Quinolone),
-    ("cipro", Substance::Quinolone),
-    ("levaquin", Substance::Quinolone),
-    ("doxycycline", Substance::Tetracycline),
-    ("tetracycline", Substance::Tetracycline),
-    ("minocycline", Substance::Tetracycline),
-    ("alendronate", Substance::Bisphosphonate),
-    ("risedronate", Substance::Bisphosphonate),
-    ("ibandronate", Substance::Bisphosphonate),
-    ("fosamax", Substance::Bisphosphonate),
-    ("actonel", Substance::Bisphosphonate),
-    ("boniva", Substance::Bisphosphonate),
-    ("calcium", Substance::DairyCalcium),
-    ("tums", Substance::DairyCalcium),
-    ("gaviscon", Substance::Antacid),
-    ("maalox", Substance::Antacid),
-    ("mylanta", Substance::Antacid),
-    ("rennie", Substance::Antacid),
-    ("antacid", Substance::Antacid),
-    ("magnesium", Substance::Magnesium),
-];
-
-/// Proton-pump inhibitors reduce iron absorption with no timing fix: they raise a flag.
-const PPIS: &[&str] = &[
-    "omeprazole",
-    "esomeprazole",
-    "pantoprazole",
-    "lansoprazole",
-    "rabeprazole",
-    "dexlansoprazole",
-    "prilosec",
-    "nexium",
-    "protonix",
-    "prevacid",
-    "losec",
-];
-
-fn words(name: &str) -> Vec<String> {
-    name.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// The timing-relevant substance of a regimen item, if any.
 pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
     match item.kind {
         RegimenKind::Magnesium => Some(Substance::Magnesium),
         RegimenKind::Iron | RegimenKind::VitaminC => None,
-        RegimenKind::Medication | RegimenKind::Supplement => {
-            let ws = words(&item.name);
-            MEDICINES
-                .iter()
-                .find(|(n, _)| ws.iter().any(|w| w == n))
-                .map(|(_, s)| *s)
-        }
+        RegimenKind::Medication | RegimenKind::Supplement => medicine_substance(&item.name),
     }
+}
+
+/// The timing-relevant substance of a medicine name, from the catalog.
+fn medicine_substance(name: &str) -> Option<Substance> {
+    catalog::lookup(name)
+        .iter()
+        .find_map(|m| m.medicine.class.substance())
 }
 
 /// Whether a regimen item is a proton-pump inhibitor.
 pub fn is_ppi(item: &RegimenItem) -> bool {
-    words(&item.name).iter().any(|w| PPIS.contains(&w.as_str()))
+    matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+        && catalog::lookup(&item.name)
+            .iter()
+            .any(|m| m.medicine.class == DrugClass::ProtonPumpInhibitor)
 }
 
 /// A substance by the word a person types: an intake (`coffee`, `milk`, `meal`) or a medicine
 /// name (`levothyroxine`, `Synthroid`).
 pub fn substance_named(name: &str) -> Option<Substance> {
-    let ws = words(name);
+    let norm = catalog::normalise(name);
+    let ws: Vec<&str> = norm.split(' ').collect();
     let intake = |w: &str| match w {
         "coffee" | "espresso" => Some(Substance::Coffee),
         "tea" => Some(Substance::Tea),
@@ -207,10 +150,6 @@ pub fn substance_named(name: &str) -> Option<Substance> {
     let joined = ws.join("_");
     intake(&joined)
         .or_else(|| ws.iter().find_map(|w| intake(w)))
-        .or_else(|| {
-            MEDICINES
-                .iter()
-                .find(|(n, _)| ws.iter().any(|w| w == n))
-                .map(|(_, s)| *s)
-        })
+        .or_else(|| (norm == "dairy calcium").then_some(Substance::DairyCalcium))
+        .or_else(|| medicine_substance(name))
 }

@@ -1,5 +1,6 @@
 //! Pure rules: (state, now, time zone) → answer with reasons. No I/O, no clock reads, no SQL.
 
+pub mod catalog;
 pub mod check;
 pub mod day;
 pub mod evidence;
