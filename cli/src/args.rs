@@ -96,6 +96,40 @@ pub enum Command {
         #[command(subcommand)]
         cmd: HabitCmd,
     },
+    /// Iron status, doctor flags, augmentation screen, trends, triggers and adherence.
+    Status {
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Medicines: does this one worsen RLS or affect iron timing?
+    Med {
+        #[command(subcommand)]
+        cmd: MedCmd,
+    },
+    /// The RLS screener (asks five questions; or pass all five answers as flags).
+    Screen(ScreenArgs),
+    /// The evidence table: every clinical constant with its source.
+    Evidence,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MedCmd {
+    /// `med check "Tylenol PM"`
+    Check { name: String },
+}
+
+#[derive(Args, Debug)]
+pub struct ScreenArgs {
+    #[arg(long)]
+    pub urge: Option<bool>,
+    #[arg(long)]
+    pub worse_at_rest: Option<bool>,
+    #[arg(long)]
+    pub relieved_by_movement: Option<bool>,
+    #[arg(long)]
+    pub worse_in_evening: Option<bool>,
+    #[arg(long)]
+    pub not_explained_otherwise: Option<bool>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -181,6 +215,9 @@ pub struct ProfileArgs {
     pub pregnant: Option<bool>,
     #[arg(long)]
     pub kidney_disease: Option<bool>,
+    /// Coeliac disease or inflammatory bowel disease.
+    #[arg(long)]
+    pub malabsorption: Option<bool>,
 }
 
 #[derive(Subcommand, Debug)]

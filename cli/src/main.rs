@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod screen;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,7 +22,7 @@ use quietlegs_core::{
     SystemClock,
 };
 
-use args::{Cli, Command, HabitCmd, LabCmd, LogCmd, ProfileCmd, RegimenCmd, ReminderCmd};
+use args::{Cli, Command, HabitCmd, LabCmd, LogCmd, MedCmd, ProfileCmd, RegimenCmd, ReminderCmd};
 
 /// Bad input and refusals exit with 2, other failures with 1.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -162,6 +163,9 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             }
             if let Some(v) = a.kidney_disease {
                 p.kidney_disease = v;
+            }
+            if let Some(v) = a.malabsorption {
+                p.malabsorption = v;
             }
             output::profile(&q.set_profile(p)?, json);
         }
@@ -341,6 +345,15 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             let what = parse_word("habit", &what, &IntakeKind::ALL)?;
             output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
+        Command::Status { date } => output::status(&open(&cli.db)?.status(date)?, json),
+        Command::Med {
+            cmd: MedCmd::Check { name },
+        } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
+        Command::Screen(a) => {
+            let answers = screen::answers(&a)?;
+            output::screen(&quietlegs_core::screen_rls(answers), json);
+        }
+        Command::Evidence => output::evidence(json),
         Command::Delete { id } => {
             open(&cli.db)?.delete(id.clone())?;
             output::done(&format!("deleted {id}"), json);

@@ -87,6 +87,9 @@ pub fn night(n: &NightEntry, json: bool) {
         return print_json(n);
     }
     out!("logged  {}", night_line(n));
+    for w in &n.warnings {
+        out!("    warning: {w}");
+    }
 }
 
 pub fn nights(ns: &[NightEntry], json: bool) {
@@ -301,6 +304,9 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
             r.start_date,
             r.info.id
         );
+        for w in &r.warnings {
+            out!("    warning: {w}");
+        }
     }
 }
 
@@ -310,5 +316,166 @@ pub fn habits(hs: &[HabitEntry], json: bool) {
     }
     for h in hs {
         out!("{}  {}", h.at, name_of(&h.intake).replace('_', " "));
+    }
+}
+
+use quietlegs_core::rules::screener::ScreenResult;
+use quietlegs_core::{MedicineInfo, StatusReport};
+
+pub fn status(s: &StatusReport, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    let i = &s.iron;
+    out!("QuietLegs status for {}", s.date);
+    out!();
+    out!("IRON  {}", i.headline);
+    let f = i
+        .ferritin
+        .as_ref()
+        .map(|p| format!("{:.0} ng/mL ({})", p.value, p.date))
+        .unwrap_or_else(|| "not on file".into());
+    let t = i
+        .tsat
+        .as_ref()
+        .map(|p| format!("{:.0} % ({})", p.value, p.date))
+        .unwrap_or_else(|| "not on file".into());
+    out!(
+        "      ferritin {f}; TSAT {t}; target {:.0}-{:.0} ng/mL{}",
+        i.target_low,
+        i.target_high,
+        if i.supplementing { "; taking iron" } else { "" }
+    );
+    for r in &i.reasons {
+        out!("      because {}  [{}]", r.text, r.citation);
+    }
+    if let Some(slope) = i.slope_per_30_days {
+        let proj = i
+            .projected_target_date
+            .as_ref()
+            .map(|d| format!("; at this rate the target is reached around {d}"))
+            .unwrap_or_default();
+        out!(
+            "      trend {slope:+.1} ng/mL per 30 days over {} results{proj}",
+            i.ferritin_history.len()
+        );
+    }
+    for n in &i.notes {
+        out!("      note: {n}");
+    }
+    out!();
+    if s.flags.is_empty() {
+        out!("DOCTOR  no flags");
+    } else {
+        out!("DOCTOR  discuss with your doctor:");
+        for fl in &s.flags {
+            out!("      * {}", fl.title);
+            out!("        {}  [{}]", fl.facts, fl.citation);
+        }
+    }
+    if s.augmentation.applicable {
+        out!();
+        out!(
+            "AUGMENTATION ({})  {}",
+            s.augmentation.drugs.join(", "),
+            s.augmentation.message
+        );
+    }
+    out!();
+    out!("TREND");
+    for tr in &s.trends {
+        let scale = match tr.scale {
+            quietlegs_core::rules::insights::SeverityScale::Quick => "quick rating (0-10)",
+            quietlegs_core::rules::insights::SeverityScale::Irls => "IRLS total (0-40)",
+        };
+        let m = |v: Option<f64>, n: u32| {
+            v.map(|x| format!("{x:.1} over {n} nights"))
+                .unwrap_or_else(|| "no nights".into())
+        };
+        out!(
+            "      {scale}: this week {}, last week {} -> {}",
+            m(tr.this_week_mean, tr.this_week_nights),
+            m(tr.last_week_mean, tr.last_week_nights),
+            name_of(&tr.direction)
+        );
+    }
+    if !s.triggers.is_empty() {
+        out!();
+        out!("TRIGGERS (mean severity with / without)");
+        for c in &s.triggers {
+            out!(
+                "      {:<14} {:.1} ({} nights) vs {:.1} ({} nights)",
+                name_of(&c.trigger).replace('_', " "),
+                c.with_mean,
+                c.with_nights,
+                c.without_mean,
+                c.without_nights
+            );
+        }
+    }
+    if !s.adherence.is_empty() {
+        out!();
+        out!("ADHERENCE (doses logged / expected)");
+        for a in &s.adherence {
+            out!(
+                "      {:<24} 7 days {}/{}   30 days {}/{}",
+                a.name,
+                a.taken_7,
+                a.expected_7,
+                a.taken_30,
+                a.expected_30
+            );
+        }
+    }
+}
+
+pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
+    if json {
+        return print_json(ms);
+    }
+    if ms.is_empty() {
+        out!("{query}: not in the catalog. That does not mean it is safe for RLS: ask your pharmacist.");
+    }
+    for m in ms {
+        let typo = if matches!(
+            m.match_kind,
+            quietlegs_core::rules::catalog::MatchKind::Typo
+        ) {
+            format!(" (did you mean {}?)", m.matched)
+        } else {
+            String::new()
+        };
+        out!(
+            "{}{typo}: {} — {}",
+            m.generic,
+            m.class_label,
+            name_of(&m.effect).replace('_', " ")
+        );
+        out!("    {}", m.advice);
+        out!("    evidence: {}  [{}]", name_of(&m.evidence), m.citation);
+    }
+}
+
+pub fn screen(r: &ScreenResult, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    out!("{}", r.message);
+}
+
+pub fn evidence(json: bool) {
+    let all = quietlegs_core::rules::evidence::ALL;
+    if json {
+        return print_json(all);
+    }
+    for e in all {
+        out!(
+            "{:<40} {:>8} {:<16} {}  [{}]",
+            e.key,
+            e.value,
+            e.unit,
+            e.rule,
+            e.source.citation()
+        );
     }
 }

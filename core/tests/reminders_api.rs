@@ -35,6 +35,7 @@ fn setup(now: DateTime<Utc>) -> (Arc<QuietLegs>, Arc<TestClock>, tempfile::TempD
         dinner: None,
         pregnant: false,
         kidney_disease: false,
+        malabsorption: false,
     })
     .unwrap();
     q.add_regimen(RegimenInput {

@@ -36,6 +36,7 @@ fn run(path: &std::path::Path) {
         dinner: s(&p["dinner"]),
         pregnant: false,
         kidney_disease: false,
+        malabsorption: false,
     })
     .unwrap();
     for r in sc["regimen"].as_array().unwrap() {

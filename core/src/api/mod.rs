@@ -5,6 +5,7 @@ mod clock;
 mod error;
 mod planning;
 mod records;
+mod status;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -15,6 +16,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use planning::*;
 pub use records::*;
+pub use status::*;
 
 use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};

@@ -54,6 +54,10 @@ pub struct ProfileSettings {
     pub dinner: Option<String>,
     pub pregnant: bool,
     pub kidney_disease: bool,
+    /// Coeliac disease or inflammatory bowel disease.
+    #[uniffi(default = false)]
+    #[serde(default)]
+    pub malabsorption: bool,
 }
 
 fn opt_clock(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveTime>> {
@@ -71,6 +75,7 @@ impl ProfileSettings {
             dinner: opt_clock("dinner", &self.dinner)?,
             pregnant: self.pregnant,
             kidney_disease: self.kidney_disease,
+            malabsorption: self.malabsorption,
         })
     }
 
@@ -84,6 +89,7 @@ impl ProfileSettings {
             dinner: p.dinner.map(format_clock_time),
             pregnant: p.pregnant,
             kidney_disease: p.kidney_disease,
+            malabsorption: p.malabsorption,
         }
     }
 }
@@ -181,6 +187,8 @@ pub struct NightEntry {
     pub triggers: Vec<Trigger>,
     pub relief: Vec<Relief>,
     pub notes: Option<String>,
+    /// Shown with the entry, e.g. for a night with a sedating antihistamine.
+    pub warnings: Vec<String>,
 }
 
 impl From<&Night> for NightEntry {
@@ -201,6 +209,14 @@ impl From<&Night> for NightEntry {
             triggers: n.triggers.clone(),
             relief: n.relief.clone(),
             notes: n.notes.clone(),
+            warnings: if n.triggers.contains(&Trigger::Antihistamine) {
+                vec![format!(
+                    "You noted an antihistamine. {}",
+                    crate::rules::catalog::DrugClass::SedatingAntihistamine.advice()
+                )]
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -300,6 +316,8 @@ pub struct RegimenEntry {
     pub with_vitamin_c: bool,
     pub start_date: String,
     pub stop_date: Option<String>,
+    /// Catalog warnings, e.g. a medicine that can worsen RLS.
+    pub warnings: Vec<String>,
 }
 
 impl From<&RegimenItem> for RegimenEntry {
@@ -314,6 +332,7 @@ impl From<&RegimenItem> for RegimenEntry {
             with_vitamin_c: x.with_vitamin_c,
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
+            warnings: super::status::worsening_warnings(&x.name),
         }
     }
 }

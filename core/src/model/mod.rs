@@ -62,6 +62,8 @@ pub struct Profile {
     pub dinner: Option<NaiveTime>,
     pub pregnant: bool,
     pub kidney_disease: bool,
+    /// Coeliac disease or inflammatory bowel disease: oral iron absorbs poorly.
+    pub malabsorption: bool,
 }
 
 impl Default for Profile {
@@ -75,6 +77,7 @@ impl Default for Profile {
             dinner: None,
             pregnant: false,
             kidney_disease: false,
+            malabsorption: false,
         }
     }
 }

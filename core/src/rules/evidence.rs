@@ -145,6 +145,24 @@ evidence_table! {
     SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.");
     REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.");
     IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.");
+    // §2.5 augmentation screening
+    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights.");
+    AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.");
+    AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.");
+    AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.");
+    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.");
+    // §2.6 doctor flags
+    FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.");
+    SEVERE_NIGHTS_MIN = (3.0, "nights", Product, "'Several' nights: at least 3 in the window.");
+    SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.");
+    IRLS_SEVERE_MIN = (21.0, "points", Irls, "IRLS 21 or more is severe.");
+    DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.");
+    DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: median IRLS 11 (moderate) or more over the window.");
+    DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.");
+    // insights
+    TREND_QUICK_CHANGE = (1.0, "points", Product, "A weekly change of 1 point (0-10) or more is called a trend.");
+    TREND_IRLS_CHANGE = (3.0, "points", Product, "A weekly change of 3 IRLS points or more is called a trend.");
+    TRIGGER_MIN_NIGHTS = (5.0, "nights", Product, "A trigger comparison is shown only with at least 5 nights on each side.");
 }
 
 /// A duration constant as chrono minutes.

@@ -1,13 +1,18 @@
 //! Pure rules: (state, now, time zone) → answer with reasons. No I/O, no clock reads, no SQL.
 
+pub mod augmentation;
 pub mod catalog;
 pub mod check;
 pub mod day;
 pub mod evidence;
+pub mod flags;
+pub mod insights;
 pub mod interactions;
 pub mod iron;
+pub mod iron_status;
 pub mod plan;
 pub mod reminders;
+pub mod screener;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
 

@@ -1,0 +1,216 @@
+//! Safety and insight over the FFI: iron status, doctor flags, augmentation, insights, the
+//! medicine catalog and the screener.
+
+use chrono::{Duration, NaiveDate};
+
+use super::planning::Snapshot;
+use super::{ApiResult, QuietLegs};
+use crate::rules::augmentation::{screen as augmentation_screen, AugmentationScreen};
+use crate::rules::catalog::{lookup, DrugClass, EvidenceStrength, MatchKind, MedicineEffect};
+use crate::rules::evidence::{Source, FERRITIN_TARGET, FERRITIN_TARGET_UPPER};
+use crate::rules::flags::{doctor_flags, DoctorFlag};
+use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
+use crate::rules::iron_status::{iron_status, IronAdvice, IronStatus, Reason};
+use crate::rules::screener::{self, ScreenAnswers, ScreenResult};
+use crate::store;
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct LabPoint {
+    pub date: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct IronStatusView {
+    pub advice: IronAdvice,
+    pub headline: String,
+    /// Latest ferritin, ng/mL.
+    pub ferritin: Option<LabPoint>,
+    /// Latest transferrin saturation, %.
+    pub tsat: Option<LabPoint>,
+    pub supplementing: bool,
+    pub reasons: Vec<Reason>,
+    pub notes: Vec<String>,
+    pub ferritin_history: Vec<LabPoint>,
+    pub slope_per_30_days: Option<f64>,
+    pub projected_target_date: Option<String>,
+    pub target_low: f64,
+    pub target_high: f64,
+}
+
+fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
+    LabPoint {
+        date: p.0.to_string(),
+        value: p.1,
+    }
+}
+
+fn iron_view(s: IronStatus) -> IronStatusView {
+    IronStatusView {
+        advice: s.advice,
+        headline: s.headline,
+        ferritin: s.ferritin.map(lab_point),
+        tsat: s.tsat.map(lab_point),
+        supplementing: s.supplementing,
+        reasons: s.reasons,
+        notes: s.notes,
+        ferritin_history: s.trend.points.into_iter().map(lab_point).collect(),
+        slope_per_30_days: s.trend.slope_per_30_days,
+        projected_target_date: s.trend.projected_target_date.map(|d| d.to_string()),
+        target_low: FERRITIN_TARGET.value,
+        target_high: FERRITIN_TARGET_UPPER.value,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct AugmentationView {
+    /// On a dopaminergic drug, so the screen applies.
+    pub applicable: bool,
+    pub flagged: bool,
+    pub message: String,
+    pub drugs: Vec<String>,
+    pub baseline_nights: u32,
+    pub recent_nights: u32,
+    pub baseline_onset_median: Option<String>,
+    pub recent_onset_median: Option<String>,
+    pub onset_earlier_minutes: Option<i64>,
+    pub nights_worse_than_baseline: u32,
+}
+
+fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
+    AugmentationView {
+        applicable: !a.drugs.is_empty(),
+        flagged: a.flagged,
+        message: a.message.clone(),
+        drugs: a.drugs.clone(),
+        baseline_nights: a.baseline_nights as u32,
+        recent_nights: a.recent_nights as u32,
+        baseline_onset_median: a
+            .baseline_onset_median
+            .map(|t| t.format("%H:%M").to_string()),
+        recent_onset_median: a.recent_onset_median.map(|t| t.format("%H:%M").to_string()),
+        onset_earlier_minutes: a.onset_earlier_minutes,
+        nights_worse_than_baseline: a.nights_worse_than_baseline as u32,
+    }
+}
+
+/// Everything a status screen shows, for one day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct StatusReport {
+    pub date: String,
+    pub iron: IronStatusView,
+    pub flags: Vec<DoctorFlag>,
+    pub augmentation: AugmentationView,
+    pub trends: Vec<WeeklyTrend>,
+    pub triggers: Vec<TriggerComparison>,
+    pub adherence: Vec<Adherence>,
+}
+
+/// What the catalog knows of a medicine name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct MedicineInfo {
+    pub generic: String,
+    /// The catalog name that matched (a brand, or the generic).
+    pub matched: String,
+    pub match_kind: MatchKind,
+    pub class: DrugClass,
+    pub class_label: String,
+    pub effect: MedicineEffect,
+    pub evidence: EvidenceStrength,
+    pub advice: String,
+    pub source: Source,
+    pub citation: String,
+}
+
+/// The catalog's answer for a medicine name (brand, generic, one typo allowed).
+pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
+    lookup(name)
+        .into_iter()
+        .map(|m| {
+            let c = m.medicine.class;
+            MedicineInfo {
+                generic: m.medicine.generic.to_owned(),
+                matched: m.matched.to_owned(),
+                match_kind: m.kind,
+                class: c,
+                class_label: c.label().to_owned(),
+                effect: c.effect(),
+                evidence: c.evidence(),
+                advice: c.advice().to_owned(),
+                source: c.source(),
+                citation: c.source().citation().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
+pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
+    lookup(name)
+        .into_iter()
+        .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
+        .map(|m| {
+            format!(
+                "{} is a {}: {}",
+                m.matched,
+                m.medicine.class.label(),
+                m.medicine.class.advice()
+            )
+        })
+        .collect()
+}
+
+/// Looks a medicine up in the catalog: class, evidence, advice and source.
+#[uniffi::export]
+pub fn check_medicine(name: String) -> Vec<MedicineInfo> {
+    medicine_info(&name)
+}
+
+/// The RLS screener: consistent with RLS, or which criterion is missing. Never a diagnosis.
+#[uniffi::export]
+pub fn screen_rls(answers: ScreenAnswers) -> ScreenResult {
+    screener::screen(&answers)
+}
+
+/// The screener's questions, in order.
+#[uniffi::export]
+pub fn screen_questions() -> Vec<String> {
+    screener::QUESTIONS
+        .iter()
+        .map(|q| (*q).to_owned())
+        .collect()
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Iron status, doctor flags, augmentation screen and insights for a date (default today).
+    pub fn status(&self, date: Option<String>) -> ApiResult<StatusReport> {
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let today = match date {
+            Some(d) => crate::model::time::parse_date("date", &d)?,
+            None => self.now().with_timezone(&tz).date_naive(),
+        };
+        // 30 days of doses for adherence, a little more for the edges of the waking days.
+        let snap = Snapshot::load(&store, today - Duration::days(45), today)?;
+        let diary = snap.diary();
+        let nights = store::nights(
+            store.conn(),
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(today),
+            today,
+        )?;
+        let iron = iron_status(&diary, today);
+        let aug = augmentation_screen(&diary, &nights, today);
+        let flags = doctor_flags(&diary, &nights, &iron, &aug, today);
+        let ins = insights(&diary, &nights, today);
+        Ok(StatusReport {
+            date: today.to_string(),
+            iron: iron_view(iron),
+            flags,
+            augmentation: augmentation_view(&aug),
+            trends: ins.trends,
+            triggers: ins.triggers,
+            adherence: ins.adherence,
+        })
+    }
+}

@@ -1,0 +1,199 @@
+//! What the diary shows: weekly averages and trend (quick ratings and IRLS totals kept apart),
+//! trigger comparisons, and adherence to each regimen item.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::day::WakingDay;
+use super::evidence as ev;
+use super::iron::{dose_day, scheduled_times};
+use super::Diary;
+use crate::model::{EventKind, Night, Trigger};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityScale {
+    /// The everyday 0-10 rating.
+    Quick,
+    /// IRLS total, 0-40.
+    Irls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Better,
+    Worse,
+    Steady,
+    /// Not enough nights in one of the two weeks.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct WeeklyTrend {
+    pub scale: SeverityScale,
+    pub this_week_mean: Option<f64>,
+    pub this_week_nights: u32,
+    pub last_week_mean: Option<f64>,
+    pub last_week_nights: u32,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct TriggerComparison {
+    pub trigger: Trigger,
+    pub scale: SeverityScale,
+    pub with_mean: f64,
+    pub with_nights: u32,
+    pub without_mean: f64,
+    pub without_nights: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct Adherence {
+    pub regimen_id: String,
+    pub name: String,
+    pub taken_7: u32,
+    pub expected_7: u32,
+    pub taken_30: u32,
+    pub expected_30: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    pub trends: Vec<WeeklyTrend>,
+    /// Only triggers with at least 5 nights on each side.
+    pub triggers: Vec<TriggerComparison>,
+    pub adherence: Vec<Adherence>,
+}
+
+fn value(n: &Night, s: SeverityScale) -> Option<f64> {
+    match s {
+        SeverityScale::Quick => n.quick_severity.map(f64::from),
+        SeverityScale::Irls => n.irls.map(|i| f64::from(i.total())),
+    }
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// Nights whose date is in `(today - to_days_ago - 7, today - to_days_ago]`.
+fn week(nights: &[Night], today: NaiveDate, ago: i64) -> impl Iterator<Item = &Night> {
+    nights.iter().filter(move |n| {
+        let d = (today - n.night_date).num_days();
+        d >= ago && d < ago + 7
+    })
+}
+
+pub fn weekly_trends(nights: &[Night], today: NaiveDate) -> Vec<WeeklyTrend> {
+    [SeverityScale::Quick, SeverityScale::Irls]
+        .into_iter()
+        .filter_map(|scale| {
+            let this: Vec<f64> = week(nights, today, 0)
+                .filter_map(|n| value(n, scale))
+                .collect();
+            let last: Vec<f64> = week(nights, today, 7)
+                .filter_map(|n| value(n, scale))
+                .collect();
+            if this.is_empty() && last.is_empty() {
+                return None;
+            }
+            let step = match scale {
+                SeverityScale::Quick => ev::TREND_QUICK_CHANGE.value,
+                SeverityScale::Irls => ev::TREND_IRLS_CHANGE.value,
+            };
+            // Three nights a week is the least a mean is worth comparing.
+            let direction = match (mean(&this), mean(&last)) {
+                (Some(a), Some(b)) if this.len() >= 3 && last.len() >= 3 => {
+                    if a <= b - step {
+                        Direction::Better
+                    } else if a >= b + step {
+                        Direction::Worse
+                    } else {
+                        Direction::Steady
+                    }
+                }
+                _ => Direction::Unknown,
+            };
+            Some(WeeklyTrend {
+                scale,
+                this_week_mean: mean(&this),
+                this_week_nights: this.len() as u32,
+                last_week_mean: mean(&last),
+                last_week_nights: last.len() as u32,
+                direction,
+            })
+        })
+        .collect()
+}
+
+pub fn trigger_comparisons(nights: &[Night]) -> Vec<TriggerComparison> {
+    let min = ev::TRIGGER_MIN_NIGHTS.value as usize;
+    let mut out = Vec::new();
+    for scale in [SeverityScale::Quick, SeverityScale::Irls] {
+        for t in Trigger::ALL {
+            let (with, without): (Vec<&Night>, Vec<&Night>) = nights
+                .iter()
+                .filter(|n| value(n, scale).is_some())
+                .partition(|n| n.triggers.contains(&t));
+            if with.len() < min || without.len() < min {
+                continue;
+            }
+            let w: Vec<f64> = with.iter().filter_map(|n| value(n, scale)).collect();
+            let wo: Vec<f64> = without.iter().filter_map(|n| value(n, scale)).collect();
+            if let (Some(with_mean), Some(without_mean)) = (mean(&w), mean(&wo)) {
+                out.push(TriggerComparison {
+                    trigger: t,
+                    scale,
+                    with_mean,
+                    with_nights: w.len() as u32,
+                    without_mean,
+                    without_nights: wo.len() as u32,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Doses logged against doses expected, per item, over the last 7 and 30 days (today included).
+pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
+    diary
+        .regimen
+        .iter()
+        .map(|r| {
+            let id = r.meta.id.to_string();
+            let count = |days: i64| {
+                let (mut taken, mut expected) = (0u32, 0u32);
+                for back in 0..days {
+                    let d = today - Duration::days(back);
+                    if !dose_day(r, d) {
+                        continue;
+                    }
+                    let day = WakingDay::of(diary.profile, d);
+                    let per_day = scheduled_times(r, &day).len().max(1) as u32;
+                    let logged = diary
+                        .events
+                        .iter()
+                        .filter(|e| day.contains(e.at) && matches!(&e.kind, EventKind::Dose { regimen_id } if *regimen_id == id))
+                        .count() as u32;
+                    expected += per_day;
+                    taken += logged.min(per_day);
+                }
+                (taken, expected)
+            };
+            let (taken_7, expected_7) = count(7);
+            let (taken_30, expected_30) = count(30);
+            Adherence { regimen_id: id.clone(), name: r.name.clone(), taken_7, expected_7, taken_30, expected_30 }
+        })
+        .collect()
+}
+
+pub fn insights(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Insights {
+    Insights {
+        trends: weekly_trends(nights, today),
+        triggers: trigger_comparisons(nights),
+        adherence: adherence(diary, today),
+    }
+}
