@@ -143,7 +143,12 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             .count(),
         None => 0,
     };
-    out.higher_intensity = matches!((base_sev, recent_sev), (Some(b), Some(r)) if r > b);
+    // A clear step up, so that "higher intensity" adds something to "worse on 5 of 7 nights".
+    let step = match scale {
+        Scale::Quick => ev::AUGMENTATION_INTENSITY_QUICK_STEP.value,
+        Scale::Irls => ev::AUGMENTATION_INTENSITY_IRLS_STEP.value,
+    };
+    out.higher_intensity = matches!((base_sev, recent_sev), (Some(b), Some(r)) if r >= b + step);
     let base_on = median(
         baseline
             .iter()

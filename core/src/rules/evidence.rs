@@ -150,6 +150,8 @@ evidence_table! {
     AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.");
     AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.");
     AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.");
+    AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.");
+    AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.");
     AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.");

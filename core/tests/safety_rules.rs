@@ -1,0 +1,455 @@
+//! Table-driven tests of the safety rules at their boundaries (SPEC §2.1, §2.5-§2.7).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use quietlegs_core::model::{
+    Analyte, BodyArea, Event, EventKind, IrlsScores, Lab, LabValue, Night, Profile, RecordMeta,
+    RegimenItem, RegimenKind, Trigger,
+};
+use quietlegs_core::rules::augmentation::screen;
+use quietlegs_core::rules::flags::{doctor_flags, FlagKind};
+use quietlegs_core::rules::insights::{
+    adherence, trigger_comparisons, weekly_trends, SeverityScale,
+};
+use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
+use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
+use quietlegs_core::rules::Diary;
+
+fn meta() -> RecordMeta {
+    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
+}
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+fn today() -> NaiveDate {
+    d("2026-11-21")
+}
+fn lab(a: Analyte, v: f64, on: &str) -> Lab {
+    let unit = a.canonical_unit();
+    Lab {
+        meta: meta(),
+        analyte: a,
+        value: LabValue::from_entry(a, v, unit).unwrap(),
+        taken_on: d(on),
+    }
+}
+fn item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
+    RegimenItem {
+        meta: meta(),
+        kind,
+        name: name.into(),
+        dose_mg: None,
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: d(start),
+        stop_date: None,
+    }
+}
+fn night(date: NaiveDate, sev: u8, onset: &str) -> Night {
+    Night {
+        meta: meta(),
+        night_date: date,
+        quick_severity: Some(sev),
+        irls: None,
+        onset: Some(NaiveTime::parse_from_str(onset, "%H:%M").unwrap()),
+        body_areas: vec![BodyArea::Legs],
+        sleep_hours: Some(7.0),
+        awakenings: None,
+        triggers: vec![],
+        relief: vec![],
+        notes: None,
+    }
+}
+fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab]) -> Diary<'a> {
+    Diary {
+        profile: p,
+        regimen: r,
+        habits: &[],
+        events: e,
+        labs: l,
+    }
+}
+
+#[test]
+fn iron_status_at_its_boundaries() {
+    let p = Profile::default();
+    let cases: &[(&[(Analyte, f64)], bool, IronAdvice)] = &[
+        (&[], false, IronAdvice::CheckFerritin),
+        (&[(Analyte::Ferritin, 74.9)], false, IronAdvice::Supplement),
+        (&[(Analyte::Ferritin, 75.0)], false, IronAdvice::Supplement),
+        (&[(Analyte::Ferritin, 75.1)], false, IronAdvice::AtTarget),
+        (&[(Analyte::Ferritin, 60.0)], true, IronAdvice::KeepGoing),
+        (
+            &[(Analyte::Ferritin, 120.0), (Analyte::Tsat, 19.9)],
+            false,
+            IronAdvice::Supplement,
+        ),
+        (
+            &[(Analyte::Ferritin, 120.0), (Analyte::Tsat, 20.0)],
+            false,
+            IronAdvice::AtTarget,
+        ),
+        (
+            &[(Analyte::Ferritin, 40.0), (Analyte::Tsat, 44.0)],
+            false,
+            IronAdvice::Supplement,
+        ),
+        (
+            &[(Analyte::Ferritin, 40.0), (Analyte::Tsat, 45.0)],
+            false,
+            IronAdvice::StopAndSeeDoctor,
+        ),
+        (&[(Analyte::Ferritin, 300.0)], true, IronAdvice::AtTarget),
+        (
+            &[(Analyte::Ferritin, 300.1)],
+            true,
+            IronAdvice::StopAndSeeDoctor,
+        ),
+    ];
+    for (labs, supplementing, want) in cases {
+        let labs: Vec<Lab> = labs
+            .iter()
+            .map(|(a, v)| lab(*a, *v, "2026-11-01"))
+            .collect();
+        let reg = if *supplementing {
+            vec![item(RegimenKind::Iron, "Iron", "2026-10-15")]
+        } else {
+            vec![]
+        };
+        let s = iron_status(&diary(&p, &reg, &[], &labs), today());
+        assert_eq!(
+            s.advice, *want,
+            "{labs:?} supplementing={supplementing}: {}",
+            s.headline
+        );
+        assert!(!s.reasons.is_empty(), "every answer shows its numbers");
+    }
+}
+
+#[test]
+fn unknown_tsat_never_blocks_but_is_asked_for() {
+    let p = Profile::default();
+    let labs = vec![lab(Analyte::Ferritin, 30.0, "2026-11-01")];
+    let s = iron_status(&diary(&p, &[], &[], &labs), today());
+    assert_eq!(s.advice, IronAdvice::Supplement);
+    assert!(s.notes.iter().any(|n| n.contains("TSAT")));
+}
+
+#[test]
+fn oral_iron_not_raising_ferritin_after_three_months_means_discuss_iv() {
+    let p = Profile::default();
+    let reg = vec![item(RegimenKind::Iron, "Iron", "2026-06-01")];
+    let flat = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 29.0, "2026-08-30"),
+    ];
+    let s = iron_status(&diary(&p, &reg, &[], &flat), today());
+    assert_eq!(s.advice, IronAdvice::DiscussIv, "{}", s.headline);
+    // 89 days into the trial the second value does not count yet.
+    let early = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 29.0, "2026-08-29"),
+    ];
+    let s = iron_status(&diary(&p, &reg, &[], &early), d("2026-08-29"));
+    assert_eq!(s.advice, IronAdvice::KeepGoing);
+    let rising = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 52.0, "2026-08-30"),
+    ];
+    assert_eq!(
+        iron_status(&diary(&p, &reg, &[], &rising), today()).advice,
+        IronAdvice::KeepGoing
+    );
+    let malabsorption = Profile {
+        malabsorption: true,
+        ..Profile::default()
+    };
+    assert_eq!(
+        iron_status(&diary(&malabsorption, &[], &[], &rising), today()).advice,
+        IronAdvice::DiscussIv
+    );
+}
+
+#[test]
+fn ferritin_projection_only_for_a_rising_series() {
+    let p = Profile::default();
+    let rising = vec![
+        lab(Analyte::Ferritin, 35.0, "2026-05-01"),
+        lab(Analyte::Ferritin, 55.0, "2026-08-01"),
+        lab(Analyte::Ferritin, 65.0, "2026-11-01"),
+    ];
+    let s = iron_status(&diary(&p, &[], &[], &rising), today());
+    let proj = s.trend.projected_target_date.expect("a projection");
+    assert!(proj > d("2026-11-01") && proj < d("2027-06-01"), "{proj}");
+    let falling = vec![
+        lab(Analyte::Ferritin, 65.0, "2026-05-01"),
+        lab(Analyte::Ferritin, 55.0, "2026-08-01"),
+    ];
+    assert!(iron_status(&diary(&p, &[], &[], &falling), today())
+        .trend
+        .projected_target_date
+        .is_none());
+    let one = vec![lab(Analyte::Ferritin, 40.0, "2026-05-01")];
+    assert!(iron_status(&diary(&p, &[], &[], &one), today())
+        .trend
+        .projected_target_date
+        .is_none());
+}
+
+/// 14 baseline nights before the drug (onset 22:00, severity 4), then 7 recent nights.
+fn augmentation_case(
+    worse_nights: usize,
+    recent_onset: &str,
+    recent_areas: &[BodyArea],
+    baseline_len: i64,
+) -> bool {
+    augmentation_with(worse_nights, 5, recent_onset, recent_areas, baseline_len)
+}
+
+/// Worse nights are rated `worse` against a baseline of 4.
+fn augmentation_with(
+    worse_nights: usize,
+    worse: u8,
+    recent_onset: &str,
+    recent_areas: &[BodyArea],
+    baseline_len: i64,
+) -> bool {
+    let p = Profile::default();
+    let started = today() - Duration::days(30);
+    let reg = vec![item(
+        RegimenKind::Medication,
+        "pramipexole",
+        &started.to_string(),
+    )];
+    let mut nights = Vec::new();
+    for i in 1..=baseline_len {
+        nights.push(night(started - Duration::days(i), 4, "22:00"));
+    }
+    for i in 0..7 {
+        let mut n = night(
+            today() - Duration::days(i),
+            if (i as usize) < worse_nights {
+                worse
+            } else {
+                4
+            },
+            recent_onset,
+        );
+        n.body_areas.extend_from_slice(recent_areas);
+        nights.push(n);
+    }
+    nights.sort_by_key(|n| n.night_date);
+    screen(&diary(&p, &reg, &[], &[]), &nights, today()).flagged
+}
+
+#[test]
+fn augmentation_at_its_boundaries() {
+    // onset 4 h earlier (18:00 vs 22:00), 5 of 7 worse: flagged; 4 of 7: not.
+    assert!(augmentation_case(5, "18:00", &[], 14));
+    assert!(!augmentation_case(4, "18:00", &[], 14));
+    // 3 h 59 min earlier alone is not enough; with spread to the arms it is.
+    assert!(!augmentation_case(5, "18:01", &[], 14));
+    assert!(augmentation_case(5, "18:01", &[BodyArea::Arms], 14));
+    // ... or with clearly higher intensity (median 6 against 4).
+    assert!(augmentation_with(7, 6, "18:01", &[], 14));
+    // 1 h 59 min earlier, even with spread: not.
+    assert!(!augmentation_case(5, "20:01", &[BodyArea::Arms], 14));
+    // Never without a 7-night baseline.
+    assert!(augmentation_case(5, "18:00", &[], 7));
+    assert!(!augmentation_case(5, "18:00", &[], 6));
+}
+
+#[test]
+fn onset_after_midnight_is_later_not_earlier() {
+    // Baseline 23:00, recent 01:00: two hours LATER, never "22 hours earlier".
+    let p = Profile::default();
+    let started = today() - Duration::days(30);
+    let reg = vec![item(
+        RegimenKind::Medication,
+        "ropinirole",
+        &started.to_string(),
+    )];
+    let mut nights: Vec<Night> = (1..=10)
+        .map(|i| night(started - Duration::days(i), 3, "23:00"))
+        .collect();
+    nights.extend((0..7).map(|i| night(today() - Duration::days(i), 8, "01:00")));
+    nights.sort_by_key(|n| n.night_date);
+    let s = screen(&diary(&p, &reg, &[], &[]), &nights, today());
+    assert_eq!(s.onset_earlier_minutes, Some(-120));
+    assert!(!s.flagged);
+}
+
+#[test]
+fn doctor_flags_carry_their_facts() {
+    let p = Profile {
+        pregnant: true,
+        kidney_disease: true,
+        ..Profile::default()
+    };
+    let reg = vec![item(RegimenKind::Medication, "Benadryl", "2026-11-01")];
+    let labs = vec![lab(Analyte::Ferritin, 90.0, "2026-11-01")];
+    let mut nights: Vec<Night> = (0..10)
+        .map(|i| night(today() - Duration::days(i), 7, "21:00"))
+        .collect();
+    for n in nights.iter_mut().take(3) {
+        n.sleep_hours = Some(3.5);
+    }
+    nights.sort_by_key(|n| n.night_date);
+    let dia = diary(&p, &reg, &[], &labs);
+    let iron = iron_status(&dia, today());
+    let aug = screen(&dia, &nights, today());
+    let kinds: Vec<FlagKind> = doctor_flags(&dia, &nights, &iron, &aug, today())
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    for k in [
+        FlagKind::Pregnancy,
+        FlagKind::KidneyDisease,
+        FlagKind::SevereNights,
+        FlagKind::WorseningMedication,
+        FlagKind::DiscussTreatment,
+    ] {
+        assert!(kinds.contains(&k), "{k:?} missing from {kinds:?}");
+    }
+    // Two short nights are not "several".
+    for n in nights.iter_mut() {
+        n.sleep_hours = Some(7.0);
+    }
+    let len = nights.len();
+    for n in nights.iter_mut().skip(len - 2) {
+        n.sleep_hours = Some(3.0);
+    }
+    let kinds: Vec<FlagKind> = doctor_flags(&dia, &nights, &iron, &aug, today())
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    assert!(!kinds.contains(&FlagKind::SevereNights));
+}
+
+#[test]
+fn irls_21_on_three_nights_is_severe_and_20_is_not() {
+    let p = Profile::default();
+    let irls = |total: u8| {
+        let mut items = [0u8; 10];
+        let mut left = total;
+        for x in items.iter_mut() {
+            let v = left.min(4);
+            *x = v;
+            left -= v;
+        }
+        IrlsScores::new(&items).unwrap()
+    };
+    for (total, want) in [(20u8, false), (21, true)] {
+        let nights: Vec<Night> = (0..3)
+            .map(|i| Night {
+                irls: Some(irls(total)),
+                quick_severity: None,
+                ..night(today() - Duration::days(i), 0, "21:00")
+            })
+            .collect();
+        let dia = diary(&p, &[], &[], &[]);
+        let iron = iron_status(&dia, today());
+        let aug = screen(&dia, &nights, today());
+        let severe = doctor_flags(&dia, &nights, &iron, &aug, today())
+            .iter()
+            .any(|f| f.kind == FlagKind::SevereNights);
+        assert_eq!(severe, want, "IRLS {total}");
+    }
+}
+
+#[test]
+fn screener_names_the_missing_criterion() {
+    let yes = ScreenAnswers {
+        urge_to_move: true,
+        worse_at_rest: true,
+        relieved_by_movement: true,
+        worse_in_evening: true,
+        not_explained_by_other_condition: true,
+    };
+    assert!(screen_rls(&yes).consistent_with_rls);
+    assert!(
+        screen_rls(&yes).message.contains("a doctor can confirm")
+            || screen_rls(&yes)
+                .message
+                .contains("Only a doctor can confirm")
+    );
+    let r = screen_rls(&ScreenAnswers {
+        relieved_by_movement: false,
+        ..yes
+    });
+    assert!(!r.consistent_with_rls);
+    assert_eq!(r.missing, vec!["relief by movement".to_owned()]);
+}
+
+#[test]
+fn triggers_need_five_nights_each_side_and_scales_never_mix() {
+    let mk = |n_with: i64, n_without: i64| {
+        let mut v = Vec::new();
+        for i in 0..n_with {
+            let mut n = night(today() - Duration::days(i), 7, "21:00");
+            n.triggers = vec![Trigger::Alcohol];
+            v.push(n);
+        }
+        for i in n_with..n_with + n_without {
+            v.push(night(today() - Duration::days(i), 3, "21:00"));
+        }
+        v
+    };
+    assert!(trigger_comparisons(&mk(4, 10)).is_empty());
+    let c = trigger_comparisons(&mk(5, 5));
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        (c[0].with_mean, c[0].without_mean, c[0].with_nights),
+        (7.0, 3.0, 5)
+    );
+    // A night with only an IRLS total never enters the quick-rating trend.
+    let mut nights = mk(0, 7);
+    nights.push(Night {
+        quick_severity: None,
+        irls: Some(IrlsScores::new(&[4; 10]).unwrap()),
+        ..night(today(), 0, "21:00")
+    });
+    let trends = weekly_trends(&nights, today());
+    let quick = trends
+        .iter()
+        .find(|t| t.scale == SeverityScale::Quick)
+        .unwrap();
+    assert_eq!(quick.this_week_mean, Some(3.0));
+    let irls = trends
+        .iter()
+        .find(|t| t.scale == SeverityScale::Irls)
+        .unwrap();
+    assert_eq!(irls.this_week_mean, Some(40.0));
+}
+
+#[test]
+fn adherence_counts_doses_against_dose_days() {
+    let p = Profile::default();
+    let mut iron = item(RegimenKind::Iron, "Iron", "2026-10-01");
+    iron.every_n_days = 2;
+    let id = iron.meta.id.to_string();
+    let events: Vec<Event> = (0..3usize)
+        .map(|i| Event {
+            meta: meta(),
+            // 11-21 is not a dose day (the dose there does not count), 11-20 and 11-18 are.
+            at: Utc
+                .with_ymd_and_hms(2026, 11, [21, 20, 18][i], 10, 0, 0)
+                .unwrap(),
+            kind: EventKind::Dose {
+                regimen_id: id.clone(),
+            },
+            note: None,
+            warnings: vec![],
+        })
+        .collect();
+    let reg = vec![iron];
+    let a = adherence(&diary(&p, &reg, &events, &[]), today());
+    // 2026-10-01 + even days: 11-20, 11-18, 11-16 in the last 7 days.
+    assert_eq!((a[0].taken_7, a[0].expected_7), (2, 3));
+}
