@@ -79,7 +79,8 @@ fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab])
 #[test]
 fn iron_status_at_its_boundaries() {
     let p = Profile::default();
-    let cases: &[(&[(Analyte, f64)], bool, IronAdvice)] = &[
+    type Case<'a> = (&'a [(Analyte, f64)], bool, IronAdvice);
+    let cases: &[Case] = &[
         (&[], false, IronAdvice::CheckFerritin),
         (&[(Analyte::Ferritin, 74.9)], false, IronAdvice::Supplement),
         (&[(Analyte::Ferritin, 75.0)], false, IronAdvice::Supplement),
