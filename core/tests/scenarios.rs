@@ -1,5 +1,6 @@
-//! The shared scenario fixtures (tests/scenarios/*.json), run through the same API object the
-//! Kotlin and Python suites use, so all three prove the same engine gives the same answer.
+//! The shared scenario fixtures (tests/scenarios/*.json and tests/scenarios/status/*.json), run
+//! through the same API object the Kotlin and Python suites use, so all three prove the same
+//! engine gives the same answer.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,20 +8,39 @@
     clippy::panic
 )]
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use quietlegs_core::model::enums::parse_word;
-use quietlegs_core::model::{EventKind, IntakeKind, RegimenKind};
-use quietlegs_core::{EventInput, FixedClock, ProfileSettings, QuietLegs, RegimenInput};
+use quietlegs_core::model::{Analyte, EventKind, IntakeKind, RegimenKind, Trigger};
+use quietlegs_core::{
+    EventInput, FixedClock, LabInput, NightInput, ProfileSettings, QuietLegs, RegimenInput,
+};
 use serde_json::Value;
 
 fn s(v: &Value) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
-fn run(path: &std::path::Path) {
-    let sc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let name = sc["name"].as_str().unwrap();
+fn list(v: &Value) -> Vec<Value> {
+    v.as_array().cloned().unwrap_or_default()
+}
+
+fn fixtures(sub: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/scenarios")
+        .join(sub);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// A diary set up as the fixture describes (profile, regimen, habits, events, labs, nights).
+fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
     let now = chrono::DateTime::parse_from_rfc3339(sc["now"].as_str().unwrap())
         .unwrap()
         .to_utc();
@@ -39,18 +59,13 @@ fn run(path: &std::path::Path) {
         malabsorption: false,
     })
     .unwrap();
-    for r in sc["regimen"].as_array().unwrap() {
+    for r in list(&sc["regimen"]) {
         q.add_regimen(RegimenInput {
             kind: parse_word::<RegimenKind>("kind", r["kind"].as_str().unwrap(), &RegimenKind::ALL)
                 .unwrap(),
             name: s(&r["name"]).unwrap(),
             dose_mg: r["dose_mg"].as_f64(),
-            times: r["times"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| s(t).unwrap())
-                .collect(),
+            times: list(&r["times"]).iter().map(|t| s(t).unwrap()).collect(),
             every_n_days: r["every_n_days"].as_i64().unwrap() as i32,
             with_vitamin_c: r["with_vitamin_c"].as_bool().unwrap_or(false),
             start_date: s(&r["start_date"]),
@@ -58,73 +73,146 @@ fn run(path: &std::path::Path) {
         })
         .unwrap();
     }
-    for h in sc["habits"].as_array().unwrap() {
+    for h in list(&sc["habits"]) {
         let what =
             parse_word::<IntakeKind>("intake", h["intake"].as_str().unwrap(), &IntakeKind::ALL)
                 .unwrap();
         q.add_habit(what, s(&h["at"]).unwrap()).unwrap();
     }
-    for e in sc["events"].as_array().unwrap() {
+    for e in list(&sc["events"]) {
         let what =
             parse_word::<IntakeKind>("intake", e["intake"].as_str().unwrap(), &IntakeKind::ALL)
                 .unwrap();
+        let kind = EventKind::Intake { what };
         q.log_event(EventInput {
             at: s(&e["at"]).unwrap(),
-            kind: EventKind::Intake { what },
+            kind,
             note: None,
         })
         .unwrap();
     }
-    let x = &sc["expect"];
-    let plan = q.plan(s(&sc["date"])).unwrap();
-    let iron = &plan.iron;
-    let status = serde_json::to_value(iron.status).unwrap();
-    assert_eq!(status, x["iron_status"], "{name}: {iron:?}");
-    if let Some(start) = x["iron_start"].as_str() {
-        assert_eq!(iron.start.as_ref().unwrap().local, start, "{name}");
+    for l in list(&sc["labs"]) {
+        q.add_lab(LabInput {
+            analyte: parse_word::<Analyte>("lab", l["analyte"].as_str().unwrap(), &Analyte::ALL)
+                .unwrap(),
+            value: l["value"].as_f64().unwrap(),
+            unit: s(&l["unit"]).unwrap(),
+            taken_on: s(&l["taken_on"]).unwrap(),
+        })
+        .unwrap();
     }
-    if let Some(end) = x["iron_end"].as_str() {
-        assert_eq!(iron.end.as_ref().unwrap().local, end, "{name}");
+    for n in list(&sc["nights"]) {
+        let sev = n["quick_severity"].as_i64().unwrap() as i32;
+        let mut input = NightInput::quick(n["night_date"].as_str().unwrap(), sev);
+        input.onset = s(&n["onset"]);
+        input.triggers = list(&n["triggers"])
+            .iter()
+            .map(|t| parse_word("trigger", t.as_str().unwrap(), &Trigger::ALL).unwrap())
+            .collect();
+        q.log_night(input).unwrap();
     }
-    let want = x["explanation_contains"].as_str().unwrap();
-    assert!(
-        iron.explanation.contains(want),
-        "{name}: {:?} lacks {want:?}",
-        iron.explanation
-    );
-    if let Some(vc) = x["with_vitamin_c"].as_bool() {
-        assert_eq!(iron.with_vitamin_c, vc, "{name}");
-    }
-    if let Some(bed) = x["bed"].as_str() {
-        assert_eq!(plan.bed.local, bed, "{name}");
-    }
-    for c in x["checks"].as_array().unwrap() {
-        let r = q.check_intake(s(&c["what"]).unwrap(), s(&c["at"])).unwrap();
+    (q, dir)
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn every_planner_fixture_holds() {
+    let files = fixtures("");
+    assert!(files.len() >= 5, "expected the scenario fixtures");
+    for path in files {
+        let sc = read(&path);
+        let name = sc["name"].as_str().unwrap();
+        let (q, _dir) = open_scenario(&sc);
+        let x = &sc["expect"];
+        let plan = q.plan(s(&sc["date"])).unwrap();
+        let iron = &plan.iron;
         assert_eq!(
-            r.conflict,
-            c["conflict"].as_bool().unwrap(),
-            "{name}: {c} -> {r:?}"
+            serde_json::to_value(iron.status).unwrap(),
+            x["iron_status"],
+            "{name}: {iron:?}"
         );
-        if let Some(ok) = c["earliest_ok"].as_str() {
-            assert_eq!(r.earliest_ok.unwrap().local, ok, "{name}: {c}");
+        if let Some(start) = x["iron_start"].as_str() {
+            assert_eq!(iron.start.as_ref().unwrap().local, start, "{name}");
+        }
+        if let Some(end) = x["iron_end"].as_str() {
+            assert_eq!(iron.end.as_ref().unwrap().local, end, "{name}");
+        }
+        let want = x["explanation_contains"].as_str().unwrap();
+        assert!(
+            iron.explanation.contains(want),
+            "{name}: {:?} lacks {want:?}",
+            iron.explanation
+        );
+        if let Some(vc) = x["with_vitamin_c"].as_bool() {
+            assert_eq!(iron.with_vitamin_c, vc, "{name}");
+        }
+        if let Some(bed) = x["bed"].as_str() {
+            assert_eq!(plan.bed.local, bed, "{name}");
+        }
+        for c in list(&x["checks"]) {
+            let r = q.check_intake(s(&c["what"]).unwrap(), s(&c["at"])).unwrap();
+            assert_eq!(
+                r.conflict,
+                c["conflict"].as_bool().unwrap(),
+                "{name}: {c} -> {r:?}"
+            );
+            if let Some(ok) = c["earliest_ok"].as_str() {
+                assert_eq!(r.earliest_ok.unwrap().local, ok, "{name}: {c}");
+            }
         }
     }
 }
 
 #[test]
-fn every_scenario_fixture_holds() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            run(&path);
-            n += 1;
+fn every_status_fixture_holds() {
+    let files = fixtures("status");
+    assert!(!files.is_empty());
+    for path in files {
+        let sc = read(&path);
+        let name = sc["name"].as_str().unwrap();
+        let (q, _dir) = open_scenario(&sc);
+        let x = &sc["expect"];
+        let st = q.status(s(&sc["date"])).unwrap();
+        assert_eq!(
+            serde_json::to_value(st.iron.advice).unwrap(),
+            x["advice"],
+            "{name}"
+        );
+        let want = x["headline_contains"].as_str().unwrap();
+        assert!(
+            st.iron.headline.contains(want),
+            "{name}: {}",
+            st.iron.headline
+        );
+        assert_eq!(
+            st.iron.projected_target_date.as_deref(),
+            x["projected_target_date"].as_str(),
+            "{name}"
+        );
+        let kinds: Vec<Value> = st
+            .flags
+            .iter()
+            .map(|f| serde_json::to_value(f.kind).unwrap())
+            .collect();
+        assert_eq!(Value::Array(kinds), x["flags"], "{name}");
+        assert_eq!(
+            st.augmentation.applicable,
+            x["augmentation_applicable"].as_bool().unwrap(),
+            "{name}"
+        );
+        if let Some(med) = x["regimen_warning_for"].as_str() {
+            let r = q.regimen().unwrap();
+            assert!(
+                !r.iter()
+                    .find(|e| e.name == med)
+                    .unwrap()
+                    .warnings
+                    .is_empty(),
+                "{name}"
+            );
         }
     }
-    assert!(
-        n >= 5,
-        "expected the scenario fixtures in {}",
-        dir.display()
-    );
 }
