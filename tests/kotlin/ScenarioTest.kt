@@ -5,6 +5,7 @@ import java.io.File
 import java.nio.file.Files
 import java.time.Instant
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.quietlegs.core.*
@@ -12,11 +13,10 @@ import org.quietlegs.core.*
 class ScenarioTest {
     private val dir = File(System.getProperty("quietlegs.scenarios") ?: "tests/scenarios")
 
-    private fun intake(name: String) = IntakeKind.valueOf(name.uppercase())
+    private fun upper(s: Any?) = (s as String).uppercase()
 
-    private fun run(file: File) {
-        val sc = MiniJson.parse(file.readText()).obj()
-        val name = sc["name"] as String
+    /** A diary set up as the fixture describes. */
+    private fun open(sc: Map<String, Any?>): QuietLegs {
         val clock = object : Clock {
             override fun nowMillis() = Instant.parse(sc["now"] as String).toEpochMilli()
         }
@@ -26,7 +26,7 @@ class ScenarioTest {
             p["breakfast"] as String?, p["lunch"] as String?, p["dinner"] as String?, false, false))
         for (r in sc["regimen"].arr().map { it.obj() }) {
             q.addRegimen(RegimenInput(
-                kind = RegimenKind.valueOf((r["kind"] as String).uppercase()),
+                kind = RegimenKind.valueOf(upper(r["kind"])),
                 name = r["name"] as String,
                 doseMg = r["dose_mg"] as Double?,
                 times = r["times"].arr().map { it as String },
@@ -36,30 +36,77 @@ class ScenarioTest {
                 stopDate = null,
             ))
         }
-        for (h in sc["habits"].arr().map { it.obj() }) q.addHabit(intake(h["intake"] as String), h["at"] as String)
-        for (e in sc["events"].arr().map { it.obj() }) {
-            q.logEvent(EventInput(e["at"] as String, EventKind.Intake(intake(e["intake"] as String)), null))
+        for (h in (sc["habits"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.addHabit(IntakeKind.valueOf(upper(h["intake"])), h["at"] as String)
         }
-        val x = sc["expect"].obj()
-        val plan = q.plan(sc["date"] as String)
-        val iron = plan.iron
-        assertEquals(name, IronStatus.valueOf((x["iron_status"] as String).uppercase()), iron.status)
-        (x["iron_start"] as String?)?.let { assertEquals(name, it, iron.start!!.local) }
-        (x["iron_end"] as String?)?.let { assertEquals(name, it, iron.end!!.local) }
-        val want = x["explanation_contains"] as String
-        assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
-        (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
-        (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
-        for (c in x["checks"].arr().map { it.obj() }) {
-            val r = q.checkIntake(c["what"] as String, c["at"] as String?)
-            assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
-            (c["earliest_ok"] as String?)?.let { assertEquals("$name: $c", it, r.earliestOk!!.local) }
+        for (e in (sc["events"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logEvent(EventInput(e["at"] as String, EventKind.Intake(IntakeKind.valueOf(upper(e["intake"]))), null))
+        }
+        for (l in (sc["labs"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.addLab(LabInput(Analyte.valueOf(upper(l["analyte"])), l["value"] as Double, l["unit"] as String, l["taken_on"] as String))
+        }
+        for (n in (sc["nights"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logNight(quickNight(n["night_date"] as String, (n["quick_severity"] as Double).toInt()).copy(
+                onset = n["onset"] as String?,
+                triggers = n["triggers"].arr().map { Trigger.valueOf(upper(it)) },
+            ))
+        }
+        return q
+    }
+
+    private fun fixtures(sub: String) =
+        File(dir, sub).listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { MiniJson.parse(it.readText()).obj() }
+
+    @Test fun everyPlannerFixtureHolds() {
+        val all = fixtures("")
+        assertTrue("scenarios in $dir", all.size >= 5)
+        for (sc in all) {
+            val name = sc["name"] as String
+            val q = open(sc)
+            val x = sc["expect"].obj()
+            val plan = q.plan(sc["date"] as String)
+            val iron = plan.iron
+            assertEquals(name, IronStatus.valueOf(upper(x["iron_status"])), iron.status)
+            (x["iron_start"] as String?)?.let { assertEquals(name, it, iron.start!!.local) }
+            (x["iron_end"] as String?)?.let { assertEquals(name, it, iron.end!!.local) }
+            val want = x["explanation_contains"] as String
+            assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
+            (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
+            (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
+            for (c in x["checks"].arr().map { it.obj() }) {
+                val r = q.checkIntake(c["what"] as String, c["at"] as String?)
+                assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
+                (c["earliest_ok"] as String?)?.let { assertEquals("$name: $c", it, r.earliestOk!!.local) }
+            }
         }
     }
 
-    @Test fun everyScenarioFixtureHolds() {
-        val files = dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
-        assertTrue("scenarios in $dir", files.size >= 5)
-        files.forEach(::run)
+    @Test fun everyStatusFixtureHolds() {
+        val all = fixtures("status")
+        assertTrue(all.isNotEmpty())
+        for (sc in all) {
+            val name = sc["name"] as String
+            val q = open(sc)
+            val x = sc["expect"].obj()
+            val st = q.status(sc["date"] as String)
+            assertEquals(name, IronAdvice.valueOf(upper(x["advice"])), st.iron.advice)
+            assertTrue(name, st.iron.headline.contains(x["headline_contains"] as String))
+            assertEquals(name, x["projected_target_date"] as String?, st.iron.projectedTargetDate)
+            assertEquals(name, x["flags"].arr().map { FlagKind.valueOf(upper(it)) }, st.flags.map { it.kind })
+            assertEquals(name, x["augmentation_applicable"] as Boolean, st.augmentation.applicable)
+            (x["regimen_warning_for"] as String?)?.let { med ->
+                assertTrue(name, q.regimen().first { it.name == med }.warnings.isNotEmpty())
+            }
+        }
+    }
+
+    @Test fun catalogAndScreenerThroughKotlin() {
+        val tylenol = checkMedicine("Tylenol PM").single()
+        assertEquals("diphenhydramine", tylenol.generic)
+        assertEquals(MedicineEffect.WORSENS_RLS, tylenol.effect)
+        assertEquals(MatchKind.TYPO, checkMedicine("difenhydramine").single().matchKind)
+        val r = screenRls(ScreenAnswers(true, true, false, true, true))
+        assertFalse(r.consistentWithRls)
+        assertEquals(listOf("relief by movement"), r.missing)
     }
 }

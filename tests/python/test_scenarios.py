@@ -8,6 +8,7 @@ import pytest
 import quietlegs_core as ql
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.json"))
+STATUS = sorted((Path(__file__).resolve().parents[1] / "scenarios" / "status").glob("*.json"))
 
 
 class FixedClock(ql.Clock):
@@ -22,6 +23,8 @@ REGIMEN_KIND = {"iron": ql.RegimenKind.IRON, "vitamin_c": ql.RegimenKind.VITAMIN
                 "magnesium": ql.RegimenKind.MAGNESIUM, "medication": ql.RegimenKind.MEDICATION,
                 "supplement": ql.RegimenKind.SUPPLEMENT}
 INTAKE = {k.name.lower(): k for k in ql.IntakeKind}
+ANALYTE = {k.name.lower(): k for k in ql.Analyte}
+TRIGGER = {k.name.lower(): k for k in ql.Trigger}
 IRON_STATUS = {s: getattr(ql.IronStatus, s.upper()) for s in
                ["no_iron", "rest_day", "already_taken", "window", "no_window"]}
 
@@ -30,9 +33,7 @@ def test_there_are_scenarios():
     assert len(SCENARIOS) >= 5
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
-def test_scenario(path, tmp_path):
-    sc = json.loads(path.read_text())
+def open_scenario(sc, tmp_path):
     q = ql.QuietLegs.open_with_clock(str(tmp_path / "s.db"), FixedClock(sc["now"]))
     p = sc["profile"]
     q.set_profile(ql.ProfileSettings(time_zone=p["time_zone"], bedtime=p["bedtime"], wake_time=p["wake_time"],
@@ -43,10 +44,24 @@ def test_scenario(path, tmp_path):
                                       times=r["times"], every_n_days=r["every_n_days"],
                                       with_vitamin_c=r.get("with_vitamin_c", False),
                                       start_date=r.get("start_date"), stop_date=None))
-    for h in sc["habits"]:
+    for h in sc.get("habits", []):
         q.add_habit(INTAKE[h["intake"]], h["at"])
-    for e in sc["events"]:
+    for e in sc.get("events", []):
         q.log_event(ql.EventInput(at=e["at"], kind=ql.EventKind.INTAKE(INTAKE[e["intake"]]), note=None))
+    for lab in sc.get("labs", []):
+        q.add_lab(ql.LabInput(analyte=ANALYTE[lab["analyte"]], value=float(lab["value"]), unit=lab["unit"],
+                              taken_on=lab["taken_on"]))
+    for n in sc.get("nights", []):
+        q.log_night(ql.NightInput(night_date=n["night_date"], quick_severity=n["quick_severity"], irls_items=None,
+                                  onset=n.get("onset"), body_areas=[], sleep_hours=None, awakenings=None,
+                                  triggers=[TRIGGER[t] for t in n.get("triggers", [])], relief=[], notes=None))
+    return q
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_scenario(path, tmp_path):
+    sc = json.loads(path.read_text())
+    q = open_scenario(sc, tmp_path)
     x = sc["expect"]
     plan = q.plan(sc["date"])
     iron = plan.iron
@@ -65,3 +80,35 @@ def test_scenario(path, tmp_path):
         assert r.conflict == c["conflict"], (c, r)
         if "earliest_ok" in c:
             assert r.earliest_ok.local == c["earliest_ok"]
+
+
+ADVICE = {a.name.lower(): a for a in ql.IronAdvice}
+FLAG = {f.name.lower(): f for f in ql.FlagKind}
+
+
+@pytest.mark.parametrize("path", STATUS, ids=[p.stem for p in STATUS])
+def test_status_scenario(path, tmp_path):
+    sc = json.loads(path.read_text())
+    q = open_scenario(sc, tmp_path)
+    x = sc["expect"]
+    st = q.status(sc["date"])
+    assert st.iron.advice == ADVICE[x["advice"]]
+    assert x["headline_contains"] in st.iron.headline
+    assert st.iron.projected_target_date == x["projected_target_date"]
+    assert [f.kind for f in st.flags] == [FLAG[k] for k in x["flags"]]
+    assert st.augmentation.applicable == x["augmentation_applicable"]
+    if "regimen_warning_for" in x:
+        [item] = [r for r in q.regimen() if r.name == x["regimen_warning_for"]]
+        assert item.warnings
+
+
+def test_catalog_and_screener_through_python():
+    [m] = ql.check_medicine("Tylenol PM")
+    assert m.generic == "diphenhydramine"
+    assert m.effect == ql.MedicineEffect.WORSENS_RLS
+    [t] = ql.check_medicine("difenhydramine")
+    assert t.match_kind == ql.MatchKind.TYPO
+    r = ql.screen_rls(ql.ScreenAnswers(urge_to_move=True, worse_at_rest=True, relieved_by_movement=False,
+                                       worse_in_evening=True, not_explained_by_other_condition=True))
+    assert not r.consistent_with_rls
+    assert r.missing == ["relief by movement"]
