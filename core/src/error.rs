@@ -21,6 +21,14 @@ pub enum Error {
     #[error("{path} is not a QuietLegs database ({reason}); it was left untouched")]
     NotOurDatabase { path: String, reason: String },
 
+    /// An import file that cannot be used; nothing was changed.
+    #[error("cannot import this file: {0}")]
+    BadFile(String),
+
+    /// Encrypted file with a wrong passphrase, or damaged.
+    #[error("cannot decrypt: {0}")]
+    Decrypt(String),
+
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod rules;
 pub mod store;

@@ -25,6 +25,14 @@ pub enum QuietLegsError {
     #[error("storage error: {reason}")]
     Storage { reason: String },
 
+    /// An import file that cannot be used (not ours, newer, damaged, invalid). Nothing changed.
+    #[error("cannot import this file: {reason}")]
+    InvalidFile { reason: String },
+
+    /// Wrong passphrase, or a damaged encrypted file.
+    #[error("cannot decrypt: {reason}")]
+    WrongPassphrase { reason: String },
+
     /// A file could not be read or written.
     #[error("file error: {reason}")]
     Io { reason: String },
@@ -44,6 +52,8 @@ impl From<Error> for QuietLegsError {
             e @ Error::NotOurDatabase { .. } => QuietLegsError::NotAQuietLegsDatabase {
                 reason: e.to_string(),
             },
+            Error::BadFile(reason) => QuietLegsError::InvalidFile { reason },
+            Error::Decrypt(reason) => QuietLegsError::WrongPassphrase { reason },
             Error::Sql(e) => QuietLegsError::Storage {
                 reason: e.to_string(),
             },

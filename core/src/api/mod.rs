@@ -3,6 +3,7 @@
 
 mod clock;
 mod error;
+mod exchange;
 mod planning;
 mod records;
 mod status;
@@ -14,6 +15,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
+pub use exchange::*;
 pub use planning::*;
 pub use records::*;
 pub use status::*;

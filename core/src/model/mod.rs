@@ -126,3 +126,28 @@ pub struct Habit {
     pub intake: IntakeKind,
     pub at: NaiveTime,
 }
+
+/// Any diary record, as it travels in an export. Tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Record {
+    Profile { meta: RecordMeta, profile: Profile },
+    Night(Night),
+    Event(Event),
+    Lab(Lab),
+    Regimen(RegimenItem),
+    Habit(Habit),
+}
+
+impl Record {
+    pub fn meta(&self) -> &RecordMeta {
+        match self {
+            Record::Profile { meta, .. } => meta,
+            Record::Night(x) => &x.meta,
+            Record::Event(x) => &x.meta,
+            Record::Lab(x) => &x.meta,
+            Record::Regimen(x) => &x.meta,
+            Record::Habit(x) => &x.meta,
+        }
+    }
+}

@@ -13,7 +13,16 @@ use crate::rules::evidence::{
 /// The ten IRLS item scores, by item number. The questionnaire text is licensed by its owners,
 /// so only scores are stored, never the questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<u8>")]
 pub struct IrlsScores([u8; 10]);
+
+/// Deserialising validates, so an imported file cannot carry an item score of 7.
+impl TryFrom<Vec<u8>> for IrlsScores {
+    type Error = Error;
+    fn try_from(v: Vec<u8>) -> Result<Self> {
+        IrlsScores::new(&v)
+    }
+}
 
 /// Short paraphrased topics of the ten IRLS items, for labels (not the licensed wording).
 pub const IRLS_TOPICS: [&str; 10] = [

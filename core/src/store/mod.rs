@@ -4,6 +4,7 @@
 //! A diary is not a cache: a file that is not ours, or that a newer QuietLegs wrote, is refused
 //! and left byte-for-byte as it was. Nothing here deletes a database to start again.
 
+mod exchange;
 mod records;
 mod schema;
 
@@ -15,6 +16,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 
+pub use exchange::*;
 pub use records::*;
 pub use schema::LATEST_VERSION;
 

@@ -45,7 +45,7 @@ impl Table {
     }
 }
 
-pub(crate) fn ts(t: &DateTime<Utc>) -> String {
+pub fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
@@ -63,7 +63,7 @@ fn json<T: Serialize>(v: &T) -> Result<String> {
     Ok(serde_json::to_string(v)?)
 }
 
-fn from_json<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+pub(crate) fn from_json<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
     serde_json::from_str(s).map_err(|e| conversion(format!("{s:?}: {e}")))
 }
 
@@ -81,7 +81,7 @@ fn clock(s: &str) -> rusqlite::Result<NaiveTime> {
 }
 
 /// The five sync columns, read from the end of the row starting at `at`.
-fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> {
+pub(crate) fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> {
     let id: String = row.get(at)?;
     Ok(RecordMeta {
         id: Uuid::parse_str(&id).map_err(|e| conversion(format!("id {id:?}: {e}")))?,
@@ -92,7 +92,7 @@ fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> {
     })
 }
 
-const META_COLS: &str = "id, created_at, modified_at, deleted, device_id";
+pub(crate) const META_COLS: &str = "id, created_at, modified_at, deleted, device_id";
 
 // ---- profile -------------------------------------------------------------------------------
 
@@ -126,7 +126,8 @@ pub fn profile(c: &Connection) -> Result<Option<(RecordMeta, Profile)>> {
 
 // ---- nights --------------------------------------------------------------------------------
 
-const NIGHT_COLS: &str = "night_date, quick_severity, irls_items, onset, body_areas, sleep_hours,
+pub(crate) const NIGHT_COLS: &str =
+    "night_date, quick_severity, irls_items, onset, body_areas, sleep_hours,
     awakenings, triggers, relief, notes";
 
 pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
@@ -157,7 +158,7 @@ pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
     Ok(())
 }
 
-fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
+pub(crate) fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
     let irls: Option<String> = r.get(2)?;
     let irls = match irls {
         Some(s) => {
@@ -224,21 +225,25 @@ pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
     Ok(())
 }
 
+pub(crate) const EVENT_COLS: &str = "at, kind, note, warnings";
+
+pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        at: parse_ts(&r.get::<_, String>(0)?)?,
+        kind: from_json(&r.get::<_, String>(1)?)?,
+        note: r.get(2)?,
+        warnings: from_json(&r.get::<_, String>(3)?)?,
+        meta: meta_at(r, 4)?,
+    })
+}
+
 /// Live events with `from <= at < to`, earliest first.
 pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT at, kind, note, warnings, {META_COLS} FROM events
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events
          WHERE deleted = 0 AND at >= ?1 AND at < ?2 ORDER BY at"
     ))?;
-    let rows = st.query_map([ts(&from), ts(&to)], |r| {
-        Ok(Event {
-            at: parse_ts(&r.get::<_, String>(0)?)?,
-            kind: from_json(&r.get::<_, String>(1)?)?,
-            note: r.get(2)?,
-            warnings: from_json(&r.get::<_, String>(3)?)?,
-            meta: meta_at(r, 4)?,
-        })
-    })?;
+    let rows = st.query_map([ts(&from), ts(&to)], event_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -256,24 +261,28 @@ pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
     Ok(())
 }
 
+pub(crate) const LAB_COLS: &str = "analyte, value, entered_value, entered_unit, taken_on";
+
+pub(crate) fn lab_row(r: &Row<'_>) -> rusqlite::Result<Lab> {
+    Ok(Lab {
+        analyte: word(&r.get::<_, String>(0)?)?,
+        value: LabValue {
+            canonical: r.get(1)?,
+            entered_value: r.get(2)?,
+            entered_unit: r.get(3)?,
+        },
+        taken_on: date(&r.get::<_, String>(4)?)?,
+        meta: meta_at(r, 5)?,
+    })
+}
+
 /// Live labs, oldest first; all analytes when `analyte` is None.
 pub fn labs(c: &Connection, analyte: Option<Analyte>) -> Result<Vec<Lab>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT analyte, value, entered_value, entered_unit, taken_on, {META_COLS} FROM labs
+        "SELECT {LAB_COLS}, {META_COLS} FROM labs
          WHERE deleted = 0 AND (?1 IS NULL OR analyte = ?1) ORDER BY taken_on, created_at"
     ))?;
-    let rows = st.query_map([analyte.map(|a| name_of(&a))], |r| {
-        Ok(Lab {
-            analyte: word(&r.get::<_, String>(0)?)?,
-            value: LabValue {
-                canonical: r.get(1)?,
-                entered_value: r.get(2)?,
-                entered_unit: r.get(3)?,
-            },
-            taken_on: date(&r.get::<_, String>(4)?)?,
-            meta: meta_at(r, 5)?,
-        })
-    })?;
+    let rows = st.query_map([analyte.map(|a| name_of(&a))], lab_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -311,35 +320,39 @@ pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
     Ok(())
 }
 
+pub(crate) const REGIMEN_COLS: &str =
+    "kind, name, dose_mg, times, every_n_days, with_vitamin_c, start_date, stop_date";
+
 /// Live regimen items, in the order they were added.
 pub fn regimen(c: &Connection) -> Result<Vec<RegimenItem>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT kind, name, dose_mg, times, every_n_days, with_vitamin_c, start_date, stop_date,
-         {META_COLS} FROM regimen WHERE deleted = 0 ORDER BY created_at, id"
+        "SELECT {REGIMEN_COLS}, {META_COLS} FROM regimen WHERE deleted = 0 ORDER BY created_at, id"
     ))?;
-    let rows = st.query_map([], |r| {
-        let kind: RegimenKind = word(&r.get::<_, String>(0)?)?;
-        let times: Vec<String> = from_json(&r.get::<_, String>(3)?)?;
-        Ok(RegimenItem {
-            kind,
-            name: r.get(1)?,
-            dose_mg: r.get(2)?,
-            times: times
-                .iter()
-                .map(|t| clock(t))
-                .collect::<rusqlite::Result<_>>()?,
-            every_n_days: r.get(4)?,
-            with_vitamin_c: r.get(5)?,
-            start_date: date(&r.get::<_, String>(6)?)?,
-            stop_date: r
-                .get::<_, Option<String>>(7)?
-                .as_deref()
-                .map(date)
-                .transpose()?,
-            meta: meta_at(r, 8)?,
-        })
-    })?;
+    let rows = st.query_map([], regimen_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn regimen_row(r: &Row<'_>) -> rusqlite::Result<RegimenItem> {
+    let kind: RegimenKind = word(&r.get::<_, String>(0)?)?;
+    let times: Vec<String> = from_json(&r.get::<_, String>(3)?)?;
+    Ok(RegimenItem {
+        kind,
+        name: r.get(1)?,
+        dose_mg: r.get(2)?,
+        times: times
+            .iter()
+            .map(|t| clock(t))
+            .collect::<rusqlite::Result<_>>()?,
+        every_n_days: r.get(4)?,
+        with_vitamin_c: r.get(5)?,
+        start_date: date(&r.get::<_, String>(6)?)?,
+        stop_date: r
+            .get::<_, Option<String>>(7)?
+            .as_deref()
+            .map(date)
+            .transpose()?,
+        meta: meta_at(r, 8)?,
+    })
 }
 
 // ---- habits --------------------------------------------------------------------------------
@@ -354,19 +367,23 @@ pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
     Ok(())
 }
 
+pub(crate) const HABIT_COLS: &str = "intake, at";
+
+pub(crate) fn habit_row(r: &Row<'_>) -> rusqlite::Result<Habit> {
+    let intake: IntakeKind = word(&r.get::<_, String>(0)?)?;
+    Ok(Habit {
+        intake,
+        at: clock(&r.get::<_, String>(1)?)?,
+        meta: meta_at(r, 2)?,
+    })
+}
+
 /// Live habits, by time of day.
 pub fn habits(c: &Connection) -> Result<Vec<Habit>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT intake, at, {META_COLS} FROM habits WHERE deleted = 0 ORDER BY at, id"
+        "SELECT {HABIT_COLS}, {META_COLS} FROM habits WHERE deleted = 0 ORDER BY at, id"
     ))?;
-    let rows = st.query_map([], |r| {
-        let intake: IntakeKind = word(&r.get::<_, String>(0)?)?;
-        Ok(Habit {
-            intake,
-            at: clock(&r.get::<_, String>(1)?)?,
-            meta: meta_at(r, 2)?,
-        })
-    })?;
+    let rows = st.query_map([], habit_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -1,0 +1,7 @@
+//! Moving the diary in and out: the JSON export and its merge, CSV, FHIR, the doctor's report,
+//! the calendar, encryption, and the atomic file writes they all use.
+
+pub mod atomic;
+pub mod crypt;
+pub mod json;
+pub mod merge;

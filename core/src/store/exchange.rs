@@ -1,0 +1,95 @@
+//! Whole-record access for export and merge: every record of every table, tombstones included.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::records::*;
+use crate::error::Result;
+use crate::model::{Record, RecordMeta};
+
+fn profile_row(r: &Row<'_>) -> rusqlite::Result<Record> {
+    Ok(Record::Profile {
+        profile: from_json(&r.get::<_, String>(0)?)?,
+        meta: meta_at(r, 1)?,
+    })
+}
+
+type RowFn = fn(&Row<'_>) -> rusqlite::Result<Record>;
+
+/// Each table with its columns and how a row becomes a `Record`.
+fn tables() -> [(Table, &'static str, RowFn); 6] {
+    [
+        (Table::Profile, "doc", profile_row),
+        (Table::Nights, NIGHT_COLS, |r| {
+            night_row(r).map(Record::Night)
+        }),
+        (Table::Events, EVENT_COLS, |r| {
+            event_row(r).map(Record::Event)
+        }),
+        (Table::Labs, LAB_COLS, |r| lab_row(r).map(Record::Lab)),
+        (Table::Regimen, REGIMEN_COLS, |r| {
+            regimen_row(r).map(Record::Regimen)
+        }),
+        (Table::Habits, HABIT_COLS, |r| {
+            habit_row(r).map(Record::Habit)
+        }),
+    ]
+}
+
+/// Calls `f` with every record, tombstones included, table by table in id order, without
+/// holding them all in memory.
+pub fn for_each_record(c: &Connection, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
+    for (table, cols, row) in tables() {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT {cols}, {META_COLS} FROM {} ORDER BY id",
+            table.name()
+        ))?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            f(row(r)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// The stored record with this id, live or tombstoned.
+pub fn record_by_id(c: &Connection, id: &str) -> Result<Option<Record>> {
+    for (table, cols, row) in tables() {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
+            table.name()
+        ))?;
+        if let Some(rec) = st.query_row([id], row).optional()? {
+            return Ok(Some(rec));
+        }
+    }
+    Ok(None)
+}
+
+/// Writes a record as it is (an upsert by id).
+pub fn put_record(c: &Connection, r: &Record) -> Result<()> {
+    match r {
+        Record::Profile { meta, profile } => put_profile(c, meta, profile),
+        Record::Night(x) => put_night(c, x),
+        Record::Event(x) => put_event(c, x),
+        Record::Lab(x) => put_lab(c, x),
+        Record::Regimen(x) => put_regimen(c, x),
+        Record::Habit(x) => put_habit(c, x),
+    }
+}
+
+/// The sync metadata only, for the merge's newer-wins comparison.
+pub fn meta_by_id(c: &Connection, id: &str) -> Result<Option<RecordMeta>> {
+    Ok(record_by_id(c, id)?.map(|r| r.meta().clone()))
+}
+
+/// Number of records, tombstones included.
+pub fn record_count(c: &Connection) -> Result<u64> {
+    let mut n = 0u64;
+    for (table, _, _) in tables() {
+        let k: i64 = c.query_row(&format!("SELECT count(*) FROM {}", table.name()), [], |r| {
+            r.get(0)
+        })?;
+        n += u64::try_from(k).unwrap_or(0);
+    }
+    Ok(n)
+}

@@ -1,0 +1,232 @@
+//! The JSON export through the API: round trip between devices, encryption, and every kind of
+//! bad file refused with a typed error and the diary unchanged.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use quietlegs_core::model::{Analyte, EventKind, IntakeKind};
+use quietlegs_core::{EventInput, FixedClock, LabInput, NightInput, QuietLegs, QuietLegsError};
+
+fn diary(dir: &Path, name: &str) -> Arc<QuietLegs> {
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+    QuietLegs::open_at(&dir.join(name), Arc::new(FixedClock(now))).unwrap()
+}
+
+fn fill(q: &QuietLegs) {
+    for (d, s) in [("2026-11-18", 4), ("2026-11-19", 6), ("2026-11-20", 3)] {
+        let mut n = NightInput::quick(d, s);
+        n.notes = Some("walked; \"quoted\", =SUM(A1)".into());
+        q.log_night(n).unwrap();
+    }
+    q.add_lab(LabInput {
+        analyte: Analyte::Ferritin,
+        value: 42.0,
+        unit: "µg/L".into(),
+        taken_on: "2026-11-01".into(),
+    })
+    .unwrap();
+    q.log_event(EventInput {
+        at: "2026-11-21T09:10:00Z".into(),
+        kind: EventKind::Intake {
+            what: IntakeKind::Coffee,
+        },
+        note: None,
+    })
+    .unwrap();
+}
+
+/// The diary's records as exported, without the header (which carries the export time).
+fn records(q: &QuietLegs, dir: &Path) -> String {
+    let p = dir.join("snapshot.json");
+    q.export_json(p.display().to_string(), None).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+    let mut recs: Vec<String> = v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    recs.sort();
+    recs.join("\n")
+}
+
+#[test]
+fn a_second_device_gets_everything_and_importing_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    let n = a.nights(None, None).unwrap()[0].info.id.clone();
+    a.delete(n).unwrap();
+    let file = dir.path().join("a.json");
+    let s = a.export_json(file.display().to_string(), None).unwrap();
+    assert_eq!(s.records, 5);
+    let r = b.import_file(file.display().to_string(), None).unwrap();
+    assert_eq!((r.added, r.updated, r.unchanged, r.skipped), (5, 0, 0, 0));
+    assert_eq!(
+        b.nights(None, None).unwrap().len(),
+        2,
+        "the deletion travelled"
+    );
+    assert_eq!(records(&a, dir.path()), records(&b, dir.path()));
+    let again = b.import_file(file.display().to_string(), None).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 5));
+}
+
+#[test]
+fn encrypted_export_round_trips_and_a_wrong_passphrase_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    let file = dir.path().join("a.age");
+    a.export_json_with(&file, Some("correct horse battery"), Some(4))
+        .unwrap();
+    let raw = std::fs::read(&file).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("ferritin"),
+        "nothing readable in the file"
+    );
+    let e = b
+        .import_file(
+            file.display().to_string(),
+            Some("wrong horse battery".into()),
+        )
+        .unwrap_err();
+    assert!(matches!(e, QuietLegsError::WrongPassphrase { .. }), "{e:?}");
+    let e = b.import_file(file.display().to_string(), None).unwrap_err();
+    assert!(
+        matches!(e, QuietLegsError::InvalidInput { ref field, .. } if field == "passphrase"),
+        "{e:?}"
+    );
+    b.import_file(
+        file.display().to_string(),
+        Some("correct horse battery".into()),
+    )
+    .unwrap();
+    assert_eq!(records(&a, dir.path()), records(&b, dir.path()));
+}
+
+#[test]
+fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    fill(&b);
+    let good_path = dir.path().join("good.json");
+    a.export_json(good_path.display().to_string(), None)
+        .unwrap();
+    let good = std::fs::read_to_string(&good_path).unwrap();
+    let before = records(&b, dir.path());
+    let event_id = {
+        let v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        let recs = v["records"].as_array().unwrap().clone();
+        let e = recs.iter().find(|r| r["type"] == "event").unwrap().clone();
+        e["meta"]["id"].as_str().unwrap().to_owned()
+    };
+    let dup = {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        let r0 = v["records"][0].clone();
+        v["records"].as_array_mut().unwrap().push(r0);
+        v.to_string()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "ends early",
+        ),
+        (
+            "newer version",
+            good.replacen("\"version\":1", "\"version\":2", 1)
+                .into_bytes(),
+            "newer",
+        ),
+        (
+            "another app",
+            br#"{"format":"fitness-tracker","version":1,"records":[]}"#.to_vec(),
+            "not a QuietLegs export",
+        ),
+        ("not json", b"hello, world".to_vec(), "not valid JSON"),
+        (
+            "wrong types",
+            good.replacen(
+                "\"quick_severity\":",
+                "\"quick_severity\":\"high\",\"x\":",
+                1,
+            )
+            .into_bytes(),
+            "line",
+        ),
+        (
+            "huge number",
+            good.replacen(
+                "\"quick_severity\":4",
+                "\"quick_severity\":4000000000000",
+                1,
+            )
+            .into_bytes(),
+            "line",
+        ),
+        (
+            "out of range",
+            good.replacen("\"quick_severity\":4", "\"quick_severity\":11", 1)
+                .into_bytes(),
+            "severity",
+        ),
+        (
+            "invalid utf-8",
+            [
+                good.as_bytes()[..60].to_vec(),
+                vec![b'"', 0xff, 0xfe, b'"'],
+                good.as_bytes()[60..].to_vec(),
+            ]
+            .concat(),
+            "",
+        ),
+        ("duplicate ids", dup.into_bytes(), "appears twice"),
+        (
+            "impossible date",
+            good.replacen(
+                "\"night_date\":\"2026-11-18\"",
+                "\"night_date\":\"2026-02-30\"",
+                1,
+            )
+            .into_bytes(),
+            "line",
+        ),
+        (
+            "far future",
+            good.replacen(
+                "\"night_date\":\"2026-11-18\"",
+                "\"night_date\":\"2099-01-01\"",
+                1,
+            )
+            .into_bytes(),
+            "plausible",
+        ),
+        (
+            "kind clash",
+            good.replacen(&event_id, &b.nights(None, None).unwrap()[0].info.id, 1)
+                .into_bytes(),
+            "is a night here but an event",
+        ),
+    ];
+    for (what, bytes, says) in cases {
+        let p = dir.path().join(format!("{what}.json"));
+        std::fs::write(&p, &bytes).unwrap();
+        let e = b.import_file(p.display().to_string(), None);
+        match e {
+            Err(QuietLegsError::InvalidFile { reason }) => {
+                assert!(reason.contains(says), "{what}: {reason}")
+            }
+            other => panic!("{what}: expected InvalidFile, got {other:?}"),
+        }
+        assert_eq!(records(&b, dir.path()), before, "{what} changed the diary");
+    }
+}
