@@ -110,6 +110,32 @@ pub enum Command {
     Screen(ScreenArgs),
     /// The evidence table: every clinical constant with its source.
     Evidence,
+    /// Export the diary: json (to move or back up), csv, fhir, report (HTML for the doctor), ics.
+    Export {
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Output file (for csv: a folder).
+        #[arg(short = 'o', long)]
+        output: std::path::PathBuf,
+        /// Encrypt a json export with a passphrase (from QUIETLEGS_PASSPHRASE or a prompt).
+        #[arg(long)]
+        encrypt: bool,
+        /// report/ics: the day the report is for / the first day of the calendar.
+        #[arg(long)]
+        date: Option<String>,
+        /// ics: how many days of the routine.
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+    },
+    /// Merge an export file (plain or encrypted) into this diary.
+    Import { file: std::path::PathBuf },
+    /// Create (or refresh) a demo diary with about 120 nights, print tonight's plan and the
+    /// status, and write the HTML report.
+    Demo {
+        /// Where the report goes (default: next to the demo diary).
+        #[arg(long)]
+        report: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]

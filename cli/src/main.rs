@@ -2,6 +2,7 @@
 //! the same `QuietLegs` object the phones use, and prints.
 
 mod args;
+mod files;
 mod output;
 mod screen;
 
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError {
+pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError {
     QuietLegsError::InvalidInput {
         field: field.to_owned(),
         reason: reason.into(),
@@ -50,7 +51,7 @@ fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError {
 }
 
 /// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`.
-fn default_db() -> Result<PathBuf, QuietLegsError> {
+pub(crate) fn default_db() -> Result<PathBuf, QuietLegsError> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -64,7 +65,7 @@ fn default_db() -> Result<PathBuf, QuietLegsError> {
 }
 
 /// `QUIETLEGS_NOW` (RFC 3339) stops the clock, for reproducible scripts and tests.
-fn clock() -> Result<Arc<dyn Clock>, QuietLegsError> {
+pub(crate) fn clock() -> Result<Arc<dyn Clock>, QuietLegsError> {
     match std::env::var("QUIETLEGS_NOW") {
         Ok(s) => {
             let t = chrono::DateTime::parse_from_rfc3339(&s).map_err(|_| {
@@ -76,7 +77,7 @@ fn clock() -> Result<Arc<dyn Clock>, QuietLegsError> {
     }
 }
 
-fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
+pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
     let path = match db {
         Some(p) => p.clone(),
         None => default_db()?,
@@ -354,6 +355,15 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             output::screen(&quietlegs_core::screen_rls(answers), json);
         }
         Command::Evidence => output::evidence(json),
+        Command::Export {
+            format,
+            output: out,
+            encrypt,
+            date,
+            days,
+        } => files::export(&*open(&cli.db)?, &format, &out, encrypt, date, days, json)?,
+        Command::Import { file } => files::import(&*open(&cli.db)?, &file, json)?,
+        Command::Demo { report } => files::demo(&cli.db, report, json)?,
         Command::Delete { id } => {
             open(&cli.db)?.delete(id.clone())?;
             output::done(&format!("deleted {id}"), json);

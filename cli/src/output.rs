@@ -479,3 +479,41 @@ pub fn evidence(json: bool) {
         );
     }
 }
+
+use quietlegs_core::exchange::merge::MergeReport;
+use quietlegs_core::ExportSummary;
+
+pub fn exported(s: &ExportSummary, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    let enc = if s.encrypted { ", encrypted" } else { "" };
+    out!(
+        "wrote {} ({} records, {} bytes{enc})",
+        s.path,
+        s.records,
+        s.bytes
+    );
+}
+
+pub fn exported_files(paths: &[String], json: bool) {
+    if json {
+        return print_json(paths);
+    }
+    for p in paths {
+        out!("wrote {p}");
+    }
+}
+
+pub fn imported(r: &MergeReport, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    out!(
+        "imported: {} added, {} updated, {} unchanged, {} skipped (older than ours)",
+        r.added,
+        r.updated,
+        r.unchanged,
+        r.skipped
+    );
+}

@@ -2,12 +2,20 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, Utc};
+
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
 use crate::exchange::atomic::write_atomically;
 use crate::exchange::crypt;
+use crate::exchange::ics::{write_calendar, CalendarEvent};
 use crate::exchange::json::{read_export, write_export};
 use crate::exchange::merge::{merge_records, MergeReport};
+use crate::exchange::report::{write_report, ReportInput};
+use crate::exchange::{csv, fhir};
+use crate::rules::plan::{day_plan, ReminderKind};
+use crate::rules::reminders::occurrence_id;
+use crate::store;
 
 /// Largest import file accepted (a 30-year diary is a few tens of MB).
 const IMPORT_MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -21,6 +29,11 @@ pub struct ExportSummary {
 }
 
 impl QuietLegs {
+    /// Merges records made in Rust (the demo, benchmarks) exactly as an import would.
+    pub fn merge_in(&self, records: &[crate::model::Record]) -> ApiResult<MergeReport> {
+        Ok(self.store()?.write(|tx| merge_records(tx, records))?)
+    }
+
     /// The encrypted export with a chosen scrypt work factor (tests; the FFI uses age's default).
     pub fn export_json_with(
         &self,
@@ -87,3 +100,156 @@ impl QuietLegs {
         Ok(store.write(|tx| merge_records(tx, &file.records))?)
     }
 }
+
+/// Files of a CSV export.
+pub const CSV_FILES: [&str; 3] = ["nights.csv", "labs.csv", "doses.csv"];
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Writes nights.csv, labs.csv and doses.csv into `folder` (created if needed); returns
+    /// their paths.
+    pub fn export_csv(&self, folder: String) -> ApiResult<Vec<String>> {
+        let dir = Path::new(&folder);
+        std::fs::create_dir_all(dir).map_err(Error::from)?;
+        let store = self.store()?;
+        let c = store.conn();
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let (lo, hi) = (
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+        );
+        let nights = store::nights(c, lo, hi)?;
+        let labs = store::labs(c, None)?;
+        let events = store::events(c, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?;
+        let regimen = store::regimen(c)?;
+        let paths: Vec<_> = CSV_FILES.iter().map(|f| dir.join(f)).collect();
+        for (i, p) in paths.iter().enumerate() {
+            write_atomically(p, |w| match i {
+                0 => csv::nights(w, &nights),
+                1 => csv::labs(w, &labs),
+                _ => csv::doses(w, &events, &regimen, tz),
+            })?;
+        }
+        Ok(paths.iter().map(|p| p.display().to_string()).collect())
+    }
+
+    /// Writes a FHIR R4 Bundle (collection) of labs, nights and the regimen.
+    pub fn export_fhir(&self, path: String) -> ApiResult<ExportSummary> {
+        let now = self.now();
+        let store = self.store()?;
+        let c = store.conn();
+        let (lo, hi) = (
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+        );
+        let nights = store::nights(c, lo, hi)?;
+        let labs = store::labs(c, None)?;
+        let regimen = store::regimen(c)?;
+        let patient = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, store.device_id().as_bytes())
+            .to_string();
+        let p = Path::new(&path);
+        write_atomically(p, |w| {
+            fhir::write_bundle(w, &patient, now, &labs, &nights, &regimen)
+        })?;
+        let records = (labs.len() + nights.len() + regimen.len()) as u64;
+        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
+        Ok(ExportSummary {
+            path,
+            records,
+            bytes,
+            encrypted: false,
+        })
+    }
+
+    /// Writes the printable HTML report for the doctor's visit (date default today).
+    pub fn export_report(&self, path: String, date: Option<String>) -> ApiResult<ExportSummary> {
+        let parts = self.status_parts(date)?;
+        let tz = Self::profile_model(&*self.store()?)?.1.time_zone;
+        let input = ReportInput {
+            generated: self.now(),
+            tz,
+            date: parts.today,
+            nights: &parts.nights,
+            iron: &parts.iron,
+            flags: &parts.flags,
+            augmentation: &parts.augmentation,
+            insights: &parts.insights,
+        };
+        let p = Path::new(&path);
+        write_atomically(p, |w| write_report(w, &input))?;
+        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
+        Ok(ExportSummary {
+            path,
+            records: parts.nights.len() as u64,
+            bytes,
+            encrypted: false,
+        })
+    }
+
+    /// Writes the bedtime routine for `days` days from `from` (default today) as an .ics file.
+    pub fn export_calendar(
+        &self,
+        path: String,
+        from: Option<String>,
+        days: u32,
+    ) -> ApiResult<ExportSummary> {
+        if !(1..=366).contains(&days) {
+            return Err(Error::invalid("days", format!("{days}: use 1-366")).into());
+        }
+        let now = self.now();
+        let events: Vec<CalendarEvent> = {
+            let store = self.store()?;
+            let tz = Self::profile_model(&store)?.1.time_zone;
+            let from = match &from {
+                Some(d) => crate::model::time::parse_date("from", d)?,
+                None => now.with_timezone(&tz).date_naive(),
+            };
+            let snap = super::planning::Snapshot::load(
+                &store,
+                from,
+                from + chrono::Duration::days(i64::from(days)),
+            )?;
+            let diary = snap.diary();
+            let mut d = from;
+            let mut out = Vec::new();
+            for _ in 0..days {
+                for item in day_plan(&diary, d)
+                    .items
+                    .iter()
+                    .filter(|i| ROUTINE.contains(&i.kind))
+                {
+                    out.push(CalendarEvent {
+                        uid: occurrence_id(item.kind, d, None, item.start),
+                        start: item.start,
+                        end: item
+                            .end
+                            .unwrap_or(item.start + chrono::Duration::minutes(10)),
+                        summary: item.title.clone(),
+                        description: format!("{} ({})", item.why, item.source.citation()),
+                    });
+                }
+                d = d.succ_opt().unwrap_or(d);
+            }
+            out
+        };
+        let p = Path::new(&path);
+        write_atomically(p, |w| write_calendar(w, now, &events))?;
+        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
+        Ok(ExportSummary {
+            path,
+            records: events.len() as u64,
+            bytes,
+            encrypted: false,
+        })
+    }
+}
+
+/// The bedtime routine's kinds, for the calendar (doses stay in the app, where they are acted on).
+const ROUTINE: [ReminderKind; 6] = [
+    ReminderKind::WarmSocks,
+    ReminderKind::ExerciseCutoff,
+    ReminderKind::EveningCheck,
+    ReminderKind::WarmBath,
+    ReminderKind::Movement,
+    ReminderKind::Magnesium,
+];

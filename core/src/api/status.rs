@@ -181,10 +181,18 @@ pub fn screen_questions() -> Vec<String> {
         .collect()
 }
 
-#[uniffi::export]
+/// The rules' answers behind a status screen and the report.
+pub(crate) struct StatusParts {
+    pub today: NaiveDate,
+    pub nights: Vec<crate::model::Night>,
+    pub iron: IronStatus,
+    pub augmentation: AugmentationScreen,
+    pub flags: Vec<DoctorFlag>,
+    pub insights: crate::rules::insights::Insights,
+}
+
 impl QuietLegs {
-    /// Iron status, doctor flags, augmentation screen and insights for a date (default today).
-    pub fn status(&self, date: Option<String>) -> ApiResult<StatusReport> {
+    pub(crate) fn status_parts(&self, date: Option<String>) -> ApiResult<StatusParts> {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
         let today = match date {
@@ -194,23 +202,36 @@ impl QuietLegs {
         // 30 days of doses for adherence, a little more for the edges of the waking days.
         let snap = Snapshot::load(&store, today - Duration::days(45), today)?;
         let diary = snap.diary();
-        let nights = store::nights(
-            store.conn(),
-            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(today),
-            today,
-        )?;
+        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(today);
+        let nights = store::nights(store.conn(), first, today)?;
         let iron = iron_status(&diary, today);
-        let aug = augmentation_screen(&diary, &nights, today);
-        let flags = doctor_flags(&diary, &nights, &iron, &aug, today);
-        let ins = insights(&diary, &nights, today);
-        Ok(StatusReport {
-            date: today.to_string(),
-            iron: iron_view(iron),
+        let augmentation = augmentation_screen(&diary, &nights, today);
+        let flags = doctor_flags(&diary, &nights, &iron, &augmentation, today);
+        let insights = insights(&diary, &nights, today);
+        Ok(StatusParts {
+            today,
+            nights,
+            iron,
+            augmentation,
             flags,
-            augmentation: augmentation_view(&aug),
-            trends: ins.trends,
-            triggers: ins.triggers,
-            adherence: ins.adherence,
+            insights,
+        })
+    }
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Iron status, doctor flags, augmentation screen and insights for a date (default today).
+    pub fn status(&self, date: Option<String>) -> ApiResult<StatusReport> {
+        let p = self.status_parts(date)?;
+        Ok(StatusReport {
+            date: p.today.to_string(),
+            augmentation: augmentation_view(&p.augmentation),
+            iron: iron_view(p.iron),
+            flags: p.flags,
+            trends: p.insights.trends,
+            triggers: p.insights.triggers,
+            adherence: p.insights.adherence,
         })
     }
 }

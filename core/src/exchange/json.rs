@@ -82,9 +82,11 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
     }
     match header.version.as_ref().and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(VERSION) => {}
-        Some(v) if v > u64::from(VERSION) => return Err(bad(format!(
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(bad(format!(
             "export version {v} is newer than this app understands ({VERSION}); update QuietLegs"
-        ))),
+        )))
+        }
         _ => {
             return Err(bad(format!(
                 "unsupported export version {:?}",

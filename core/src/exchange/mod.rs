@@ -3,5 +3,9 @@
 
 pub mod atomic;
 pub mod crypt;
+pub mod csv;
+pub mod fhir;
+pub mod ics;
 pub mod json;
 pub mod merge;
+pub mod report;

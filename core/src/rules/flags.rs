@@ -143,16 +143,22 @@ pub fn doctor_flags(
         }
     }
     if let Some((d, f)) = iron.ferritin {
-        if f >= ev::FERRITIN_TARGET.value
-            && (recent.len() as f64) >= ev::DISRUPTIVE_MIN_NIGHTS.value
-        {
-            let quick = median(
+        if f >= ev::FERRITIN_TARGET.value {
+            // Each scale is judged on its own nights, and only with enough of them.
+            let enough = |v: Vec<f64>| {
+                if (v.len() as f64) >= ev::DISRUPTIVE_MIN_NIGHTS.value {
+                    median(v)
+                } else {
+                    None
+                }
+            };
+            let quick = enough(
                 recent
                     .iter()
                     .filter_map(|n| n.quick_severity.map(f64::from))
                     .collect(),
             );
-            let irls = median(
+            let irls = enough(
                 recent
                     .iter()
                     .filter_map(|n| n.irls.map(|i| f64::from(i.total())))

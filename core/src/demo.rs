@@ -1,0 +1,254 @@
+//! A realistic, deterministic diary for `quietlegs demo`, the benchmarks and manual testing:
+//! nights with a slow improvement, ferritin rising on iron, a coffee habit, some missed doses
+//! and some alcohol nights.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::model::{
+    Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night,
+    Profile, Record, RecordMeta, RegimenItem, RegimenKind, Relief, ReliefEffect, ReliefKind,
+    Trigger,
+};
+
+/// xorshift64*: small, deterministic, good enough for demo noise.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+}
+
+fn at(tz: Tz, d: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+    crate::model::time::resolve_local(tz, d, NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default())
+}
+
+/// The demo diary's profile: Europe/London, bed 23:00, up 07:00.
+pub fn demo_profile() -> Profile {
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+    Profile {
+        time_zone: chrono_tz::Europe::London,
+        bedtime: t(23, 0).unwrap_or_default(),
+        wake_time: t(7, 0).unwrap_or_default(),
+        breakfast: t(7, 30),
+        lunch: t(12, 30),
+        dinner: t(19, 0),
+        ..Profile::default()
+    }
+}
+
+/// `nights` nights ending the night before `today`, with labs, a regimen and daily events
+/// (`intakes_per_day` coffee/meal intakes, doses as taken).
+pub fn demo_records(
+    today: NaiveDate,
+    nights: u32,
+    intakes_per_day: u32,
+    device: &str,
+) -> Vec<Record> {
+    let mut rng = Rng(0x005e_ed0f_1e65);
+    let profile = demo_profile();
+    let tz = profile.time_zone;
+    let start = today - Duration::days(i64::from(nights));
+    let created = Utc.from_utc_datetime(&start.and_hms_opt(6, 0, 0).unwrap_or_default());
+    let meta = |t: DateTime<Utc>, rng: &mut Rng| RecordMeta {
+        id: uuid::Uuid::from_u64_pair(rng.next(), rng.next()),
+        created_at: t,
+        modified_at: t,
+        deleted: false,
+        device_id: device.to_owned(),
+    };
+    let mut out = vec![Record::Profile {
+        meta: meta(created, &mut rng),
+        profile,
+    }];
+
+    let iron = RegimenItem {
+        meta: meta(created, &mut rng),
+        kind: RegimenKind::Iron,
+        name: "Ferrous bisglycinate".into(),
+        dose_mg: Some(65.0),
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: true,
+        start_date: start,
+        stop_date: None,
+    };
+    let magnesium = RegimenItem {
+        meta: meta(created, &mut rng),
+        kind: RegimenKind::Magnesium,
+        name: "Magnesium glycinate".into(),
+        dose_mg: Some(300.0),
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: start + Duration::days(i64::from(nights / 2)),
+        stop_date: None,
+    };
+    let (iron_id, mag_id) = (iron.meta.id.to_string(), magnesium.meta.id.to_string());
+    out.push(Record::Regimen(iron));
+    out.push(Record::Regimen(magnesium.clone()));
+    out.push(Record::Habit(Habit {
+        meta: meta(created, &mut rng),
+        intake: IntakeKind::Coffee,
+        at: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
+    }));
+
+    // Ferritin from 28 to 81 ng/mL over the period, TSAT from 18 to 31 %, checked four times.
+    let n = f64::from(nights.max(1));
+    for k in 0..4u32 {
+        let f = f64::from(k) / 3.0;
+        let day = start + Duration::days(((n - 2.0) * f) as i64);
+        let t = at(tz, day, 9, 0);
+        let lab = |a: Analyte, v: f64, rng: &mut Rng| {
+            LabValue::from_entry(a, v, a.canonical_unit())
+                .ok()
+                .map(|value| Lab {
+                    meta: meta(t, rng),
+                    analyte: a,
+                    value,
+                    taken_on: day,
+                })
+        };
+        for l in [
+            lab(Analyte::Ferritin, (28.0 + 53.0 * f).round(), &mut rng),
+            lab(Analyte::Tsat, (18.0 + 13.0 * f).round(), &mut rng),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push(Record::Lab(l));
+        }
+    }
+    if let Ok(v) = LabValue::from_entry(Analyte::VitaminD, 55.0, "nmol/L") {
+        out.push(Record::Lab(Lab {
+            meta: meta(created, &mut rng),
+            analyte: Analyte::VitaminD,
+            value: v,
+            taken_on: start,
+        }));
+    }
+
+    for i in 0..nights {
+        let d = start + Duration::days(i64::from(i));
+        let progress = f64::from(i) / n;
+        // A weekend drink every week or so.
+        let alcohol = i % 8 == 5 || rng.chance(0.04);
+        let caffeine_late = rng.chance(0.15);
+        let mut sev = 7.0 - 4.0 * progress + (rng.unit() - 0.5) * 2.5;
+        if alcohol {
+            sev += 2.0;
+        }
+        if caffeine_late {
+            sev += 1.0;
+        }
+        let sev = sev.round().clamp(0.0, 10.0) as u8;
+        let onset_min = 21 * 60 + 30 - (f64::from(sev) * 6.0) as u32 + (rng.unit() * 40.0) as u32;
+        let mut triggers = Vec::new();
+        if alcohol {
+            triggers.push(Trigger::Alcohol);
+        }
+        if caffeine_late {
+            triggers.push(Trigger::Caffeine);
+        }
+        let irls = (i % 7 == 0).then(|| {
+            let total = (f64::from(sev) * 2.5).round() as u8;
+            let mut items = [0u8; 10];
+            let mut left = total.min(40);
+            let mut k = 0;
+            while left > 0 {
+                if let Some(x) = items.get_mut(k % 10) {
+                    if *x < 4 {
+                        *x += 1;
+                        left -= 1;
+                    }
+                }
+                k += 1;
+            }
+            IrlsScores::new(&items).ok()
+        });
+        let night_time = at(tz, d + Duration::days(1), 7, 5);
+        out.push(Record::Night(Night {
+            meta: meta(night_time, &mut rng),
+            night_date: d,
+            quick_severity: Some(sev),
+            irls: irls.flatten(),
+            onset: NaiveTime::from_hms_opt(onset_min / 60, onset_min % 60, 0),
+            body_areas: vec![BodyArea::Legs],
+            sleep_hours: Some(((8.0 - f64::from(sev) * 0.35 + rng.unit()) * 2.0).round() / 2.0),
+            awakenings: Some(u32::from(sev / 3)),
+            triggers,
+            relief: if sev >= 5 {
+                vec![Relief {
+                    kind: ReliefKind::Walking,
+                    effect: ReliefEffect::ALittle,
+                }]
+            } else {
+                vec![]
+            },
+            notes: None,
+        }));
+        // The day's events: coffee and meals, the iron dose (missed ~12 %), magnesium.
+        let mut event = |t: DateTime<Utc>, kind: EventKind, rng: &mut Rng| {
+            out.push(Record::Event(Event {
+                meta: meta(t, rng),
+                at: t,
+                kind,
+                note: None,
+                warnings: vec![],
+            }));
+        };
+        let slots = [
+            (8, 0, IntakeKind::Coffee),
+            (7, 30, IntakeKind::Meal),
+            (12, 30, IntakeKind::Meal),
+            (15, 0, IntakeKind::Tea),
+            (19, 0, IntakeKind::Meal),
+        ];
+        for (h, m, what) in slots.iter().take(intakes_per_day as usize) {
+            event(
+                at(tz, d, *h, *m),
+                EventKind::Intake { what: *what },
+                &mut rng,
+            );
+        }
+        if !rng.chance(0.12) {
+            event(
+                at(tz, d, 10, 10),
+                EventKind::Dose {
+                    regimen_id: iron_id.clone(),
+                },
+                &mut rng,
+            );
+        }
+        if d >= magnesium.start_date && !rng.chance(0.1) {
+            event(
+                at(tz, d, 22, 15),
+                EventKind::Dose {
+                    regimen_id: mag_id.clone(),
+                },
+                &mut rng,
+            );
+        }
+        if alcohol {
+            event(
+                at(tz, d, 20, 30),
+                EventKind::Intake {
+                    what: IntakeKind::Alcohol,
+                },
+                &mut rng,
+            );
+        }
+    }
+    out
+}

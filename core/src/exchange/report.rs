@@ -1,0 +1,337 @@
+//! The printable report for a doctor's visit: one self-contained HTML file with hand-made inline
+//! SVG charts (no plotting library: it would add weight to the phone library for four charts).
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::error::Result;
+use crate::model::enums::name_of;
+use crate::model::Night;
+use crate::rules::augmentation::AugmentationScreen;
+use crate::rules::evidence::{FERRITIN_TARGET, FERRITIN_TARGET_UPPER};
+use crate::rules::flags::DoctorFlag;
+use crate::rules::insights::{Insights, SeverityScale};
+use crate::rules::iron_status::IronStatus;
+
+pub struct ReportInput<'a> {
+    pub generated: DateTime<Utc>,
+    pub tz: Tz,
+    pub date: NaiveDate,
+    pub nights: &'a [Night],
+    pub iron: &'a IronStatus,
+    pub flags: &'a [DoctorFlag],
+    pub augmentation: &'a AugmentationScreen,
+    pub insights: &'a Insights,
+}
+
+/// HTML-escapes text.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+const W: f64 = 640.0;
+const H: f64 = 200.0;
+const PAD_L: f64 = 40.0;
+const PAD_R: f64 = 12.0;
+const PAD_T: f64 = 12.0;
+const PAD_B: f64 = 28.0;
+
+/// A dated series as an SVG line chart from 0 to `y_max`, with an optional shaded band.
+pub fn line_chart(
+    title: &str,
+    points: &[(NaiveDate, f64)],
+    y_max: f64,
+    band: Option<(f64, f64)>,
+    unit: &str,
+) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg viewBox="0 0 {W} {H}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        esc(title)
+    );
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        let _ = write!(
+            s,
+            r##"<text x="{}" y="{}" fill="#666">no data yet</text></svg>"##,
+            W / 2.0 - 40.0,
+            H / 2.0
+        );
+        return s;
+    };
+    let span = (last.0 - first.0).num_days().max(1) as f64;
+    let x = |d: NaiveDate| PAD_L + (d - first.0).num_days() as f64 / span * (W - PAD_L - PAD_R);
+    let y = |v: f64| PAD_T + (1.0 - (v / y_max).clamp(0.0, 1.0)) * (H - PAD_T - PAD_B);
+    if let Some((lo, hi)) = band {
+        let _ = write!(
+            s,
+            r##"<rect x="{PAD_L}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#d8f0dc"/>"##,
+            y(hi),
+            W - PAD_L - PAD_R,
+            y(lo) - y(hi)
+        );
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">target {lo:.0}-{hi:.0} {unit}</text>"##,
+            W - PAD_R - 4.0,
+            y(hi) - 3.0
+        );
+    }
+    for i in 0..=4 {
+        let v = y_max * f64::from(i) / 4.0;
+        let _ = write!(
+            s,
+            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#666" text-anchor="end">{v:.0}</text>"##,
+            W - PAD_R,
+            y(v),
+            y(v),
+            PAD_L - 4.0,
+            y(v) + 3.0
+        );
+    }
+    let path: Vec<String> = points
+        .iter()
+        .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+        .collect();
+    let _ = write!(
+        s,
+        r##"<polyline points="{}" fill="none" stroke="#3b5bdb" stroke-width="2"/>"##,
+        path.join(" ")
+    );
+    if points.len() <= 40 {
+        for (d, v) in points {
+            let _ = write!(
+                s,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="#3b5bdb"><title>{d}: {v:.1} {}</title></circle>"##,
+                x(*d),
+                y(*v),
+                esc(unit)
+            );
+        }
+    }
+    let _ = write!(
+        s,
+        r##"<text x="{PAD_L}" y="{}" font-size="10" fill="#666">{}</text><text x="{}" y="{}" font-size="10" fill="#666" text-anchor="end">{}</text></svg>"##,
+        H - 8.0,
+        first.0,
+        W - PAD_R,
+        H - 8.0,
+        last.0
+    );
+    s
+}
+
+/// Horizontal bars: label, value, maximum, caption.
+pub fn bars(title: &str, rows: &[(String, f64, f64, String)]) -> String {
+    let h = 26.0 * rows.len() as f64 + 8.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg viewBox="0 0 {W} {h}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        esc(title)
+    );
+    for (i, (label, v, max, caption)) in rows.iter().enumerate() {
+        let top = 4.0 + 26.0 * i as f64;
+        let width = if *max > 0.0 {
+            (v / max).clamp(0.0, 1.0) * 300.0
+        } else {
+            0.0
+        };
+        let _ = write!(
+            s,
+            r##"<text x="0" y="{:.1}" font-size="12">{}</text><rect x="170" y="{top:.1}" width="300" height="18" fill="#eee"/><rect x="170" y="{top:.1}" width="{width:.1}" height="18" fill="#7b61ff"/><text x="478" y="{:.1}" font-size="12">{}</text>"##,
+            top + 13.0,
+            esc(label),
+            top + 13.0,
+            esc(caption)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn severity_points(nights: &[Night], scale: SeverityScale) -> Vec<(NaiveDate, f64)> {
+    nights
+        .iter()
+        .filter_map(|n| {
+            let v = match scale {
+                SeverityScale::Quick => n.quick_severity.map(f64::from),
+                SeverityScale::Irls => n.irls.map(|i| f64::from(i.total())),
+            };
+            v.map(|v| (n.night_date, v))
+        })
+        .collect()
+}
+
+pub fn write_report(w: &mut dyn Write, r: &ReportInput<'_>) -> Result<()> {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>QuietLegs report {}</title><style>
+body{{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:760px;margin:24px auto;padding:0 16px;color:#222;line-height:1.45}}
+h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}}
+.muted{{color:#666;font-size:.9em}} .flag{{border-left:4px solid #d9480f;background:#fff4e6;padding:8px 12px;margin:8px 0}}
+.ok{{border-left:4px solid #2b8a3e;background:#ebfbee;padding:8px 12px}} table{{border-collapse:collapse;width:100%}} td,th{{text-align:left;padding:4px 6px;border-bottom:1px solid #eee;font-size:.92em}}
+@media print{{body{{margin:0}} h2{{break-after:avoid}} svg{{break-inside:avoid}}}}
+</style></head><body>"#,
+        r.date
+    );
+    let _ = write!(h, "<h1>QuietLegs — RLS diary report</h1><p class=\"muted\">For {} · generated {} · {} nights in the diary. From the patient's own diary; information to discuss, not a diagnosis.</p>",
+        r.date, r.generated.with_timezone(&r.tz).format("%Y-%m-%d %H:%M %Z"), r.nights.len());
+
+    h.push_str("<h2>Points to discuss</h2>");
+    if r.flags.is_empty() {
+        h.push_str("<p class=\"ok\">No flags raised by the diary.</p>");
+    }
+    for f in r.flags {
+        let _ = write!(h, "<div class=\"flag\"><strong>{}</strong><br>{}<br><span class=\"muted\">Source: {}</span></div>", esc(&f.title), esc(&f.facts), esc(&f.citation));
+    }
+
+    let i = r.iron;
+    h.push_str("<h2>Iron</h2>");
+    let _ = write!(h, "<p><strong>{}</strong></p><ul>", esc(&i.headline));
+    for reason in &i.reasons {
+        let _ = write!(
+            h,
+            "<li>{} <span class=\"muted\">({})</span></li>",
+            esc(&reason.text),
+            esc(&reason.citation)
+        );
+    }
+    for n in &i.notes {
+        let _ = write!(h, "<li class=\"muted\">{}</li>", esc(n));
+    }
+    h.push_str("</ul>");
+    let top = i
+        .trend
+        .points
+        .iter()
+        .map(|p| p.1)
+        .fold(FERRITIN_TARGET_UPPER.value * 1.3, f64::max);
+    h.push_str(&line_chart(
+        "Ferritin against the RLS target band",
+        &i.trend.points,
+        top,
+        Some((FERRITIN_TARGET.value, FERRITIN_TARGET_UPPER.value)),
+        "ng/mL",
+    ));
+    if let Some(d) = i.trend.projected_target_date {
+        let _ = write!(h, "<p class=\"muted\">At the current rise, ferritin would reach {:.0} ng/mL around {d}.</p>", FERRITIN_TARGET.value);
+    }
+
+    h.push_str("<h2>Severity</h2>");
+    let quick = severity_points(r.nights, SeverityScale::Quick);
+    let irls = severity_points(r.nights, SeverityScale::Irls);
+    h.push_str("<p class=\"muted\">Quick rating 0-10 each night (0 = none).</p>");
+    h.push_str(&line_chart(
+        "Nightly severity, quick rating",
+        &quick,
+        10.0,
+        None,
+        "/10",
+    ));
+    if !irls.is_empty() {
+        h.push_str("<p class=\"muted\">IRLS total 0-40 (kept apart from the quick rating).</p>");
+        h.push_str(&line_chart("IRLS total", &irls, 40.0, None, "/40"));
+    }
+    let _ = write!(
+        h,
+        "<table><tr><th>Scale</th><th>This week</th><th>Last week</th><th>Direction</th></tr>"
+    );
+    for t in &r.insights.trends {
+        let m = |v: Option<f64>, n: u32| {
+            v.map(|x| format!("{x:.1} ({n} nights)"))
+                .unwrap_or_else(|| "—".into())
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if t.scale == SeverityScale::Quick {
+                "quick 0-10"
+            } else {
+                "IRLS 0-40"
+            },
+            m(t.this_week_mean, t.this_week_nights),
+            m(t.last_week_mean, t.last_week_nights),
+            name_of(&t.direction)
+        );
+    }
+    h.push_str("</table>");
+    if r.augmentation.drugs.is_empty() {
+        // Nothing to screen.
+    } else {
+        let _ = write!(
+            h,
+            "<p><strong>Augmentation screen ({}):</strong> {}</p>",
+            esc(&r.augmentation.drugs.join(", ")),
+            esc(&r.augmentation.message)
+        );
+    }
+
+    h.push_str("<h2>Triggers</h2>");
+    if r.insights.triggers.is_empty() {
+        h.push_str("<p class=\"muted\">Not enough nights yet: a comparison needs at least 5 nights with and 5 without a trigger.</p>");
+    } else {
+        let rows: Vec<(String, f64, f64, String)> = r
+            .insights
+            .triggers
+            .iter()
+            .flat_map(|c| {
+                let max = if c.scale == SeverityScale::Quick {
+                    10.0
+                } else {
+                    40.0
+                };
+                let t = name_of(&c.trigger).replace('_', " ");
+                [
+                    (
+                        format!("{t}: with"),
+                        c.with_mean,
+                        max,
+                        format!("{:.1} ({} nights)", c.with_mean, c.with_nights),
+                    ),
+                    (
+                        format!("{t}: without"),
+                        c.without_mean,
+                        max,
+                        format!("{:.1} ({} nights)", c.without_mean, c.without_nights),
+                    ),
+                ]
+            })
+            .collect();
+        h.push_str(&bars("Mean severity with and without each trigger", &rows));
+    }
+
+    h.push_str("<h2>Adherence</h2>");
+    if r.insights.adherence.is_empty() {
+        h.push_str("<p class=\"muted\">No regimen recorded.</p>");
+    } else {
+        let rows: Vec<(String, f64, f64, String)> = r
+            .insights
+            .adherence
+            .iter()
+            .map(|a| {
+                (
+                    a.name.clone(),
+                    f64::from(a.taken_30),
+                    f64::from(a.expected_30),
+                    format!("{}/{} doses in 30 days", a.taken_30, a.expected_30),
+                )
+            })
+            .collect();
+        h.push_str(&bars(
+            "Doses logged against doses planned, last 30 days",
+            &rows,
+        ));
+    }
+    h.push_str("<p class=\"muted\">QuietLegs is an open-source diary. Advice in it cites its sources and is general information; treatment decisions belong with your doctor.</p></body></html>\n");
+    w.write_all(h.as_bytes())?;
+    Ok(())
+}
