@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
@@ -120,7 +120,7 @@ impl QuietLegs {
         );
         let nights = store::nights(c, lo, hi)?;
         let labs = store::labs(c, None)?;
-        let events = store::events(c, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?;
+        let events = store::all_events(c)?;
         let regimen = store::regimen(c)?;
         let paths: Vec<_> = CSV_FILES.iter().map(|f| dir.join(f)).collect();
         for (i, p) in paths.iter().enumerate() {

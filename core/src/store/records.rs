@@ -247,6 +247,15 @@ pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every live event, earliest first (exports).
+pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events WHERE deleted = 0 ORDER BY at"
+    ))?;
+    let rows = st.query_map([], event_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 // ---- labs ----------------------------------------------------------------------------------
 
 pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {

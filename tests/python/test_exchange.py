@@ -1,0 +1,141 @@
+"""Every export format read back by an independent reader: the JSON against its schema
+(jsonschema), the CSV with Python's csv module, the FHIR bundle with fhir.resources, the
+calendar with icalendar. And the round trip between two devices."""
+import csv
+import json
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+import quietlegs_core as ql
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "core" / "schema" / "export-v1.schema.json").read_text())
+NOW_MS = 1_795_262_400_000  # 2026-11-21T12:00:00Z
+
+
+class FixedClock(ql.Clock):
+    def now_millis(self):
+        return NOW_MS
+
+
+def open_diary(path):
+    return ql.QuietLegs.open_with_clock(str(path), FixedClock())
+
+
+def night(date, severity, notes=None, irls=None):
+    return ql.NightInput(night_date=date, quick_severity=severity, irls_items=irls, onset="21:30",
+                         body_areas=[ql.BodyArea.LEGS], sleep_hours=6.5, awakenings=2,
+                         triggers=[ql.Trigger.CAFFEINE], relief=[], notes=notes)
+
+
+@pytest.fixture
+def diary(tmp_path):
+    q = open_diary(tmp_path / "a.db")
+    q.set_profile(ql.ProfileSettings(time_zone="Europe/Berlin", bedtime="23:00", wake_time="07:00",
+                                     breakfast="08:00", lunch="12:30", dinner=None,
+                                     pregnant=False, kidney_disease=False))
+    q.log_night(night("2026-11-19", 6, notes='=HYPERLINK("http://x")', irls=[3, 2, 2, 3, 1, 2, 2, 2, 1, 1]))
+    q.log_night(night("2026-11-20", 4, notes="walked, then \"better\"\nslept"))
+    q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="µg/L", taken_on="2026-11-01"))
+    q.add_lab(ql.LabInput(analyte=ql.Analyte.VITAMIN_D, value=75.0, unit="nmol/L", taken_on="2026-11-01"))
+    iron = q.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.IRON, name="Iron", dose_mg=65.0, times=[],
+                                         every_n_days=1, with_vitamin_c=True, start_date="2026-10-01",
+                                         stop_date=None))
+    q.log_event(ql.EventInput(at="2026-11-21T10:30", kind=ql.EventKind.DOSE(iron.info.id), note=None))
+    q.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MAGNESIUM, name="Magnesium glycinate", dose_mg=300.0,
+                                  times=[], every_n_days=1, with_vitamin_c=False, start_date=None, stop_date=None))
+    return q
+
+
+def test_json_export_matches_the_schema_and_merges_into_a_second_device(diary, tmp_path):
+    out = tmp_path / "export.json"
+    summary = diary.export_json(str(out), None)
+    doc = json.loads(out.read_text())
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(doc)
+    assert summary.records == len(doc["records"]) == 8
+    other = open_diary(tmp_path / "b.db")
+    r = other.import_file(str(out), None)
+    assert (r.added, r.updated, r.unchanged, r.skipped) == (8, 0, 0, 0)
+    assert [n.night_date for n in other.nights(None, None)] == ["2026-11-19", "2026-11-20"]
+    again = other.import_file(str(out), None)
+    assert (again.added, again.unchanged) == (0, 8)
+
+
+def test_schema_rejects_what_the_importer_rejects(diary, tmp_path):
+    out = tmp_path / "export.json"
+    diary.export_json(str(out), None)
+    doc = json.loads(out.read_text())
+    night_rec = next(r for r in doc["records"] if r["type"] == "night")
+    night_rec["quick_severity"] = 11
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    with pytest.raises(ql.QuietLegsError.InvalidFile):
+        open_diary(tmp_path / "c.db").import_file(str(bad), None)
+
+
+def test_encrypted_export_needs_the_passphrase(diary, tmp_path):
+    out = tmp_path / "export.age"
+    assert diary.export_json(str(out), "correct horse battery").encrypted
+    assert out.read_bytes().startswith(b"age-encryption.org/v1")
+    other = open_diary(tmp_path / "b.db")
+    with pytest.raises(ql.QuietLegsError.WrongPassphrase):
+        other.import_file(str(out), "not the passphrase")
+    assert other.import_file(str(out), "correct horse battery").added == 8
+
+
+def test_csv_reads_back_with_formulas_defused(diary, tmp_path):
+    paths = diary.export_csv(str(tmp_path / "csv"))
+    assert [Path(p).name for p in paths] == ["nights.csv", "labs.csv", "doses.csv"]
+    with open(paths[0], newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["night_date"] for r in rows] == ["2026-11-19", "2026-11-20"]
+    assert rows[0]["irls_total"] == "19" and rows[0]["irls_1"] == "3" and rows[0]["irls_10"] == "1"
+    assert rows[0]["notes"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1]["notes"] == 'walked, then "better"\nslept'
+    with open(paths[1], newline="", encoding="utf-8") as f:
+        labs = {r["analyte"]: r for r in csv.DictReader(f)}
+    assert labs["vitamin_d"]["unit"] == "ng/mL" and float(labs["vitamin_d"]["value"]) == pytest.approx(30.048, abs=1e-3)
+    assert labs["vitamin_d"]["entered_unit"] == "nmol/L"
+    with open(paths[2], newline="", encoding="utf-8") as f:
+        doses = list(csv.DictReader(f))
+    assert len(doses) == 1 and doses[0]["item"] == "Iron" and doses[0]["taken_at_local"].endswith("+01:00")
+
+
+def test_fhir_bundle_parses_with_loinc_codes_and_ucum_units(diary, tmp_path):
+    out = tmp_path / "bundle.json"
+    diary.export_fhir(str(out))
+    bundle = Bundle.model_validate_json(out.read_text())
+    assert bundle.type == "collection"
+    kinds = [e.resource.get_resource_type() for e in bundle.entry]
+    assert kinds.count("Patient") == 1 and kinds.count("MedicationStatement") == 2
+    labs = {e.resource.code.coding[0].code: e.resource for e in bundle.entry
+            if e.resource.get_resource_type() == "Observation" and e.resource.code.coding[0].system == "http://loinc.org"}
+    assert set(labs) == {"2276-4", "1989-3"}
+    assert labs["2276-4"].valueQuantity.code == "ng/mL" and labs["2276-4"].valueQuantity.system == "http://unitsofmeasure.org"
+    assert float(labs["1989-3"].valueQuantity.value) == pytest.approx(30.048, abs=1e-3)
+
+
+def test_calendar_parses_and_follows_the_routine(diary, tmp_path):
+    out = tmp_path / "routine.ics"
+    s = diary.export_calendar(str(out), "2026-11-21", 3)
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    assert len(events) == s.records == 18  # socks, cut-off, check-in, bath, magnesium, movement x 3
+    baths = sorted(e.decoded("DTSTART") for e in events if str(e["SUMMARY"]).startswith("Warm bath"))
+    assert baths[0].isoformat() == "2026-11-21T21:00:00+00:00"  # 22:00 in Berlin
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_report_is_self_contained_html_with_charts(diary, tmp_path):
+    out = tmp_path / "report.html"
+    diary.export_report(str(out), None)
+    html = out.read_text()
+    assert html.startswith("<!doctype html>") and html.count("<svg") >= 3
+    assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external resources"
+    assert "Ferritin" in html and "target 75-100 ng/mL" in html
