@@ -68,6 +68,13 @@ pub fn line_chart(
     };
     let span = (last.0 - first.0).num_days().max(1) as f64;
     let x = |d: NaiveDate| PAD_L + (d - first.0).num_days() as f64 / span * (W - PAD_L - PAD_R);
+    // Round ticks: the smallest step from the list giving at most six intervals.
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0]
+        .into_iter()
+        .find(|st| y_max / st <= 6.0)
+        .unwrap_or(y_max / 4.0);
+    let ticks = (y_max / step).ceil() as u32;
+    let y_max = step * f64::from(ticks);
     let y = |v: f64| PAD_T + (1.0 - (v / y_max).clamp(0.0, 1.0)) * (H - PAD_T - PAD_B);
     if let Some((lo, hi)) = band {
         let _ = write!(
@@ -84,8 +91,8 @@ pub fn line_chart(
             y(hi) - 3.0
         );
     }
-    for i in 0..=4 {
-        let v = y_max * f64::from(i) / 4.0;
+    for i in 0..=ticks {
+        let v = step * f64::from(i);
         let _ = write!(
             s,
             r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#666" text-anchor="end">{v:.0}</text>"##,
