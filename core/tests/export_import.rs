@@ -230,3 +230,48 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         assert_eq!(records(&b, dir.path()), before, "{what} changed the diary");
     }
 }
+
+mod reader_never_panics {
+    use proptest::prelude::*;
+    use quietlegs_core::exchange::json::read_export;
+    use quietlegs_core::exchange::merge::merge_records;
+    use quietlegs_core::store::Store;
+
+    fn valid() -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let q = super::diary(dir.path(), "v.db");
+        super::fill(&q);
+        let p = dir.path().join("v.json");
+        q.export_json(p.display().to_string(), None).unwrap();
+        std::fs::read(p).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        #[test]
+        fn on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            let now = chrono::DateTime::from_timestamp(1_795_262_400, 0).unwrap();
+            let _ = read_export(&bytes, now);
+        }
+
+        /// A valid export with bytes overwritten, inserted or cut: an error or a file that merges.
+        #[test]
+        fn on_mutated_exports(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6)) {
+            let mut bytes = valid();
+            for (at, b, op) in edits {
+                let i = at.index(bytes.len().max(1));
+                match op {
+                    0 => if let Some(x) = bytes.get_mut(i) { *x = b },
+                    1 => bytes.insert(i.min(bytes.len()), b),
+                    _ => bytes.truncate(i),
+                }
+            }
+            let now = chrono::DateTime::from_timestamp(1_795_262_400, 0).unwrap();
+            if let Ok(file) = read_export(&bytes, now) {
+                let mut s = Store::open_in_memory().unwrap();
+                s.write(|tx| merge_records(tx, &file.records)).unwrap();
+            }
+        }
+    }
+}
