@@ -1,6 +1,11 @@
 //! The core against its physical limits (docs/PERFORMANCE.md): each measure beside the limit it
 //! is judged by, on generated histories of 1, 10 and 30 years.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,10 +13,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Duration as Days, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
-use quietlegs_core::demo::demo_records;
 use quietlegs_core::exchange::json::write_export;
 use quietlegs_core::exchange::merge::merge_records;
-use quietlegs_core::model::{Analyte, Lab, LabValue, Record, RecordMeta};
+use quietlegs_core::model::Record;
 use quietlegs_core::rules::plan::day_plan;
 use quietlegs_core::rules::reminders::{occurrences, reconcile};
 use quietlegs_core::rules::Diary;
@@ -26,20 +30,8 @@ fn today() -> NaiveDate {
     now().date_naive()
 }
 
-/// `years` of diary: a night a day, 5 intakes a day, iron and magnesium doses, 4 ferritin a year.
 fn history(years: u32) -> Vec<Record> {
-    let nights = 365 * years;
-    let mut r = demo_records(today(), nights, 5, "bench-device");
-    let start = today() - Days::days(i64::from(nights));
-    for q in 0..(years * 4) {
-        let d = start + Days::days(i64::from(q) * 91);
-        let t = Utc.from_utc_datetime(&d.and_hms_opt(9, 0, 0).unwrap());
-        let v = LabValue::from_entry(Analyte::Ferritin, 30.0 + f64::from(q % 20) * 3.0, "ng/mL").unwrap();
-        let id = uuid::Uuid::from_u64_pair(0xfe44, u64::from(q));
-        let meta = RecordMeta { id, created_at: t, modified_at: t, deleted: false, device_id: "bench-device".into() };
-        r.push(Record::Lab(Lab { meta, analyte: Analyte::Ferritin, value: v, taken_on: d }));
-    }
-    r
+    quietlegs_core::demo::history(today(), years, "bench-device")
 }
 
 /// A diary file holding `years` of history, built once per size.
@@ -74,8 +66,13 @@ fn loaded(s: &Store) -> Loaded {
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let sizes = [1u32, 10, 30];
-    let files: Vec<(u32, PathBuf, Vec<Record>)> =
-        sizes.iter().map(|&y| { let (p, r) = db_file(dir.path(), y); (y, p, r) }).collect();
+    let files: Vec<(u32, PathBuf, Vec<Record>)> = sizes
+        .iter()
+        .map(|&y| {
+            let (p, r) = db_file(dir.path(), y);
+            (y, p, r)
+        })
+        .collect();
 
     let mut g = c.benchmark_group("cold_start");
     for (y, p, _) in &files {
@@ -88,7 +85,9 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("bare_rusqlite_open", y), p, |b, p| {
             b.iter(|| {
                 let c = rusqlite::Connection::open(p).unwrap();
-                let v: u32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+                let v: u32 = c
+                    .pragma_query_value(None, "user_version", |r| r.get(0))
+                    .unwrap();
                 v
             })
         });
@@ -99,16 +98,34 @@ fn benches(c: &mut Criterion) {
     for (y, p, _) in &files {
         let s = Store::open(p).unwrap();
         let l = loaded(&s);
-        let diary = Diary { profile: &l.profile, regimen: &l.regimen, habits: &l.habits, events: &l.events, labs: &l.labs };
-        g.bench_function(BenchmarkId::new("day_plan_rules", y), |b| b.iter(|| day_plan(&diary, today())));
-        g.bench_function(BenchmarkId::new("reminders_7d_rules", y), |b| b.iter(|| occurrences(&diary, today(), 7)));
+        let diary = Diary {
+            profile: &l.profile,
+            regimen: &l.regimen,
+            habits: &l.habits,
+            events: &l.events,
+            labs: &l.labs,
+        };
+        g.bench_function(BenchmarkId::new("day_plan_rules", y), |b| {
+            b.iter(|| day_plan(&diary, today()))
+        });
+        g.bench_function(BenchmarkId::new("reminders_7d_rules", y), |b| {
+            b.iter(|| occurrences(&diary, today(), 7))
+        });
         let occ = occurrences(&diary, today(), 7);
         let held: Vec<String> = occ.iter().rev().take(64).map(|o| o.id.clone()).collect();
-        g.bench_function(BenchmarkId::new("reconcile_64", y), |b| b.iter(|| reconcile(&occ, &held, now(), 64)));
+        g.bench_function(BenchmarkId::new("reconcile_64", y), |b| {
+            b.iter(|| reconcile(&occ, &held, now(), 64))
+        });
         let q = QuietLegs::open_at(p, Arc::new(FixedClock(now()))).unwrap();
-        g.bench_function(BenchmarkId::new("plan_api", y), |b| b.iter(|| q.plan(None).unwrap()));
-        g.bench_function(BenchmarkId::new("reminders_7d_api", y), |b| b.iter(|| q.reminders(None, Some(7)).unwrap()));
-        g.bench_function(BenchmarkId::new("status_api", y), |b| b.iter(|| q.status(None).unwrap()));
+        g.bench_function(BenchmarkId::new("plan_api", y), |b| {
+            b.iter(|| q.plan(None).unwrap())
+        });
+        g.bench_function(BenchmarkId::new("reminders_7d_api", y), |b| {
+            b.iter(|| q.reminders(None, Some(7)).unwrap())
+        });
+        g.bench_function(BenchmarkId::new("status_api", y), |b| {
+            b.iter(|| q.status(None).unwrap())
+        });
     }
     g.finish();
 
@@ -129,25 +146,37 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(6));
     for (y, _, records) in &files {
         g.bench_function(BenchmarkId::new("merge_into_empty", y), |b| {
-            b.iter_batched(|| Store::open_in_memory().unwrap(), |mut s| s.write(|tx| merge_records(tx, records)).unwrap(), BatchSize::PerIteration)
+            b.iter_batched(
+                || Store::open_in_memory().unwrap(),
+                |mut s| s.write(|tx| merge_records(tx, records)).unwrap(),
+                BatchSize::PerIteration,
+            )
         });
         let mut full = Store::open_in_memory().unwrap();
         full.write(|tx| merge_records(tx, records)).unwrap();
         g.bench_function(BenchmarkId::new("merge_into_identical", y), |b| {
             b.iter(|| full.write(|tx| merge_records(tx, records)).unwrap())
         });
-        let rows: Vec<(String, String)> = records.iter().map(|r| (r.meta().id.to_string(), serde_json::to_string(r).unwrap())).collect();
+        let rows: Vec<(String, String)> = records
+            .iter()
+            .map(|r| (r.meta().id.to_string(), serde_json::to_string(r).unwrap()))
+            .collect();
         g.bench_function(BenchmarkId::new("bare_rusqlite_bulk_insert", y), |b| {
             b.iter_batched(
                 || {
                     let c = rusqlite::Connection::open_in_memory().unwrap();
-                    c.execute_batch("CREATE TABLE r (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT").unwrap();
+                    c.execute_batch(
+                        "CREATE TABLE r (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT",
+                    )
+                    .unwrap();
                     c
                 },
                 |mut c| {
                     let tx = c.transaction().unwrap();
                     {
-                        let mut st = tx.prepare("INSERT INTO r (id, doc) VALUES (?1, ?2)").unwrap();
+                        let mut st = tx
+                            .prepare("INSERT INTO r (id, doc) VALUES (?1, ?2)")
+                            .unwrap();
                         for (id, doc) in &rows {
                             st.execute([id, doc]).unwrap();
                         }

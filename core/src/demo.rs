@@ -252,3 +252,35 @@ pub fn demo_records(
     }
     out
 }
+
+/// A long history for benchmarks: `years` of nights, 5 intakes a day, iron and magnesium doses,
+/// and a ferritin result every quarter.
+pub fn history(today: NaiveDate, years: u32, device: &str) -> Vec<Record> {
+    let nights = 365 * years;
+    let mut r = demo_records(today, nights, 5, device);
+    let start = today - Duration::days(i64::from(nights));
+    for q in 0..(years * 4) {
+        let d = start + Duration::days(i64::from(q) * 91);
+        let t = Utc.from_utc_datetime(&d.and_hms_opt(9, 0, 0).unwrap_or_default());
+        let Ok(value) =
+            LabValue::from_entry(Analyte::Ferritin, 30.0 + f64::from(q % 20) * 3.0, "ng/mL")
+        else {
+            continue;
+        };
+        let id = uuid::Uuid::from_u64_pair(0xfe44, u64::from(q));
+        let meta = RecordMeta {
+            id,
+            created_at: t,
+            modified_at: t,
+            deleted: false,
+            device_id: device.to_owned(),
+        };
+        r.push(Record::Lab(Lab {
+            meta,
+            analyte: Analyte::Ferritin,
+            value,
+            taken_on: d,
+        }));
+    }
+    r
+}

@@ -261,6 +261,7 @@ fn augmentation_at_its_boundaries() {
     assert!(augmentation_with(7, 6, "18:01", &[], 14));
     // 1 h 59 min earlier, even with spread: not.
     assert!(!augmentation_case(5, "20:01", &[BodyArea::Arms], 14));
+    // The baseline is the 28 days before the drug: older nights do not count.
     // Never without a 7-night baseline.
     assert!(augmentation_case(5, "18:00", &[], 7));
     assert!(!augmentation_case(5, "18:00", &[], 6));
@@ -402,8 +403,8 @@ fn triggers_need_five_nights_each_side_and_scales_never_mix() {
         }
         v
     };
-    assert!(trigger_comparisons(&mk(4, 10)).is_empty());
-    let c = trigger_comparisons(&mk(5, 5));
+    assert!(trigger_comparisons(&mk(4, 10), today()).is_empty());
+    let c = trigger_comparisons(&mk(5, 5), today());
     assert_eq!(c.len(), 1);
     assert_eq!(
         (c[0].with_mean, c[0].without_mean, c[0].with_nights),

@@ -13,6 +13,7 @@ use crate::exchange::json::{read_export, write_export};
 use crate::exchange::merge::{merge_records, MergeReport};
 use crate::exchange::report::{write_report, ReportInput};
 use crate::exchange::{csv, fhir};
+use crate::rules::evidence::REPORT_WINDOW_DAYS;
 use crate::rules::plan::{day_plan, ReminderKind};
 use crate::rules::reminders::occurrence_id;
 use crate::store;
@@ -164,12 +165,19 @@ impl QuietLegs {
     /// Writes the printable HTML report for the doctor's visit (date default today).
     pub fn export_report(&self, path: String, date: Option<String>) -> ApiResult<ExportSummary> {
         let parts = self.status_parts(date)?;
-        let tz = Self::profile_model(&*self.store()?)?.1.time_zone;
+        let (tz, nights) = {
+            let store = self.store()?;
+            let from = parts.today - chrono::Duration::days(REPORT_WINDOW_DAYS.value as i64);
+            (
+                Self::profile_model(&store)?.1.time_zone,
+                store::nights(store.conn(), from, parts.today)?,
+            )
+        };
         let input = ReportInput {
             generated: self.now(),
             tz,
             date: parts.today,
-            nights: &parts.nights,
+            nights: &nights,
             iron: &parts.iron,
             flags: &parts.flags,
             augmentation: &parts.augmentation,

@@ -344,3 +344,9 @@ fn regimen_from_input(
         stop_date,
     })
 }
+
+/// The core's version, e.g. for an About screen (also the cheapest call across the FFI).
+#[uniffi::export]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

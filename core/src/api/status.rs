@@ -5,9 +5,14 @@ use chrono::{Duration, NaiveDate};
 
 use super::planning::Snapshot;
 use super::{ApiResult, QuietLegs};
-use crate::rules::augmentation::{screen as augmentation_screen, AugmentationScreen};
+use crate::rules::augmentation::{
+    dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
+};
 use crate::rules::catalog::{lookup, DrugClass, EvidenceStrength, MatchKind, MedicineEffect};
-use crate::rules::evidence::{Source, FERRITIN_TARGET, FERRITIN_TARGET_UPPER};
+use crate::rules::evidence::{
+    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_TARGET, FERRITIN_TARGET_UPPER,
+    TRIGGER_WINDOW_DAYS,
+};
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
 use crate::rules::iron_status::{iron_status, IronAdvice, IronStatus, Reason};
@@ -202,8 +207,31 @@ impl QuietLegs {
         // 30 days of doses for adherence, a little more for the edges of the waking days.
         let snap = Snapshot::load(&store, today - Duration::days(45), today)?;
         let diary = snap.diary();
-        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(today);
-        let nights = store::nights(store.conn(), first, today)?;
+        // Only the nights the rules look at: the trigger window, and the 28 days before a
+        // dopaminergic drug started (the augmentation baseline), however long ago that was.
+        let mut ranges = vec![(
+            today - Duration::days(TRIGGER_WINDOW_DAYS.value as i64),
+            today,
+        )];
+        if let Some(start) = dopaminergic_start(&diary, today) {
+            ranges.push((
+                start - Duration::days(AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64),
+                start,
+            ));
+        }
+        ranges.sort();
+        let mut nights = Vec::new();
+        let mut loaded_to: Option<NaiveDate> = None;
+        for (from, to) in ranges {
+            let from = match loaded_to {
+                Some(t) if t >= from => t + Duration::days(1),
+                _ => from,
+            };
+            if from <= to {
+                nights.extend(store::nights(store.conn(), from, to)?);
+                loaded_to = Some(loaded_to.map_or(to, |t| t.max(to)));
+            }
+        }
         let iron = iron_status(&diary, today);
         let augmentation = augmentation_screen(&diary, &nights, today);
         let flags = doctor_flags(&diary, &nights, &iron, &augmentation, today);

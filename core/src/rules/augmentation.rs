@@ -72,7 +72,26 @@ fn severity(n: &Night, s: Scale) -> Option<f64> {
     }
 }
 
-/// Screens the diary; `nights` are all live nights, oldest first.
+/// The earliest start of an active dopaminergic RLS drug, if any.
+pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    diary
+        .regimen
+        .iter()
+        .filter(|r| active_on(r, today))
+        .filter(|r| {
+            lookup(&r.name).iter().any(|m| {
+                matches!(
+                    m.medicine.class,
+                    DrugClass::DopamineAgonist | DrugClass::Levodopa
+                )
+            })
+        })
+        .map(|r| r.start_date)
+        .min()
+}
+
+/// Screens the diary; `nights` must include the 28 days before the drug started and the last
+/// 7 nights, oldest first.
 pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
     let drugs: Vec<_> = diary
         .regimen
@@ -106,7 +125,12 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         return out;
     };
     let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as i64;
-    let baseline: Vec<&Night> = nights.iter().filter(|n| n.night_date < started).collect();
+    let baseline_from =
+        started - chrono::Duration::days(ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64);
+    let baseline: Vec<&Night> = nights
+        .iter()
+        .filter(|n| n.night_date < started && n.night_date >= baseline_from)
+        .collect();
     let recent: Vec<&Night> = nights
         .iter()
         .filter(|n| {

@@ -152,6 +152,7 @@ evidence_table! {
     AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.");
     AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.");
     AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.");
+    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "The baseline is the diary of the 28 days before the drug started.");
     AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.");
@@ -164,6 +165,8 @@ evidence_table! {
     // insights
     TREND_QUICK_CHANGE = (1.0, "points", Product, "A weekly change of 1 point (0-10) or more is called a trend.");
     TREND_IRLS_CHANGE = (3.0, "points", Product, "A weekly change of 3 IRLS points or more is called a trend.");
+    TRIGGER_WINDOW_DAYS = (90.0, "days", Product, "Triggers are compared over the last 90 nights, so old habits do not mask new ones.");
+    REPORT_WINDOW_DAYS = (365.0, "days", Product, "The report charts the last 365 nights.");
     TRIGGER_MIN_NIGHTS = (5.0, "nights", Product, "A trigger comparison is shown only with at least 5 nights on each side.");
 }
 

@@ -128,8 +128,15 @@ pub fn weekly_trends(nights: &[Night], today: NaiveDate) -> Vec<WeeklyTrend> {
         .collect()
 }
 
-pub fn trigger_comparisons(nights: &[Night]) -> Vec<TriggerComparison> {
+/// Mean severity with and without each trigger over the last 90 nights.
+pub fn trigger_comparisons(nights: &[Night], today: NaiveDate) -> Vec<TriggerComparison> {
     let min = ev::TRIGGER_MIN_NIGHTS.value as usize;
+    let window = ev::TRIGGER_WINDOW_DAYS.value as i64;
+    let nights: Vec<Night> = nights
+        .iter()
+        .filter(|n| n.night_date <= today && (today - n.night_date).num_days() < window)
+        .cloned()
+        .collect();
     let mut out = Vec::new();
     for scale in [SeverityScale::Quick, SeverityScale::Irls] {
         for t in Trigger::ALL {
@@ -193,7 +200,7 @@ pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
 pub fn insights(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Insights {
     Insights {
         trends: weekly_trends(nights, today),
-        triggers: trigger_comparisons(nights),
+        triggers: trigger_comparisons(nights, today),
         adherence: adherence(diary, today),
     }
 }

@@ -51,18 +51,25 @@ pub fn for_each_record(c: &Connection, mut f: impl FnMut(Record) -> Result<()>) 
     Ok(())
 }
 
-/// The stored record with this id, live or tombstoned.
+/// The stored record with this id, live or tombstoned. One indexed probe finds the table.
 pub fn record_by_id(c: &Connection, id: &str) -> Result<Option<Record>> {
-    for (table, cols, row) in tables() {
-        let mut st = c.prepare_cached(&format!(
-            "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
-            table.name()
-        ))?;
-        if let Some(rec) = st.query_row([id], row).optional()? {
-            return Ok(Some(rec));
-        }
-    }
-    Ok(None)
+    let mut probe = c.prepare_cached(
+        "SELECT 0 FROM profile WHERE id = ?1 UNION ALL SELECT 1 FROM nights WHERE id = ?1
+         UNION ALL SELECT 2 FROM events WHERE id = ?1 UNION ALL SELECT 3 FROM labs WHERE id = ?1
+         UNION ALL SELECT 4 FROM regimen WHERE id = ?1 UNION ALL SELECT 5 FROM habits WHERE id = ?1
+         LIMIT 1",
+    )?;
+    let Some(which) = probe.query_row([id], |r| r.get::<_, u32>(0)).optional()? else {
+        return Ok(None);
+    };
+    let Some((table, cols, row)) = tables().into_iter().nth(which as usize) else {
+        return Ok(None);
+    };
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
+        table.name()
+    ))?;
+    Ok(st.query_row([id], row).optional()?)
 }
 
 /// Writes a record as it is (an upsert by id).

@@ -11,7 +11,7 @@ mod schema;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
@@ -100,6 +100,16 @@ impl Store {
 }
 
 fn ensure_device_id(conn: &mut Connection) -> Result<String> {
+    let read = |c: &Connection| {
+        c.query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()
+    };
+    // Every open but the first only reads it.
+    if let Some(id) = read(conn)? {
+        return Ok(id);
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let existing: Option<String> = tx
         .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {

@@ -97,18 +97,18 @@ pub(crate) const META_COLS: &str = "id, created_at, modified_at, deleted, device
 // ---- profile -------------------------------------------------------------------------------
 
 pub fn put_profile(c: &Connection, meta: &RecordMeta, p: &Profile) -> Result<()> {
-    c.execute(
+    c.prepare_cached(
         "INSERT OR REPLACE INTO profile (doc, id, created_at, modified_at, deleted, device_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            json(p)?,
-            meta.id.to_string(),
-            ts(&meta.created_at),
-            ts(&meta.modified_at),
-            meta.deleted,
-            meta.device_id
-        ],
-    )?;
+    )?
+    .execute(params![
+        json(p)?,
+        meta.id.to_string(),
+        ts(&meta.created_at),
+        ts(&meta.modified_at),
+        meta.deleted,
+        meta.device_id
+    ])?;
     Ok(())
 }
 
@@ -132,29 +132,27 @@ pub(crate) const NIGHT_COLS: &str =
 
 pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
     let m = &n.meta;
-    c.execute(
-        &format!(
-            "INSERT OR REPLACE INTO nights ({NIGHT_COLS}, {META_COLS})
+    c.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO nights ({NIGHT_COLS}, {META_COLS})
                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-        ),
-        params![
-            n.night_date.to_string(),
-            n.quick_severity,
-            n.irls.map(|s| json(s.items())).transpose()?,
-            n.onset.map(crate::model::time::format_clock_time),
-            json(&n.body_areas)?,
-            n.sleep_hours,
-            n.awakenings,
-            json(&n.triggers)?,
-            json(&n.relief)?,
-            n.notes,
-            m.id.to_string(),
-            ts(&m.created_at),
-            ts(&m.modified_at),
-            m.deleted,
-            m.device_id,
-        ],
-    )?;
+    ))?
+    .execute(params![
+        n.night_date.to_string(),
+        n.quick_severity,
+        n.irls.map(|s| json(s.items())).transpose()?,
+        n.onset.map(crate::model::time::format_clock_time),
+        json(&n.body_areas)?,
+        n.sleep_hours,
+        n.awakenings,
+        json(&n.triggers)?,
+        json(&n.relief)?,
+        n.notes,
+        m.id.to_string(),
+        ts(&m.created_at),
+        ts(&m.modified_at),
+        m.deleted,
+        m.device_id,
+    ])?;
     Ok(())
 }
 
@@ -205,23 +203,21 @@ pub fn night_on(c: &Connection, date: NaiveDate) -> Result<Option<Night>> {
 
 pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
     let m = &e.meta;
-    c.execute(
-        &format!(
-            "INSERT OR REPLACE INTO events (at, kind, note, warnings, {META_COLS})
+    c.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO events (at, kind, note, warnings, {META_COLS})
                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        ),
-        params![
-            ts(&e.at),
-            json(&e.kind)?,
-            e.note,
-            json(&e.warnings)?,
-            m.id.to_string(),
-            ts(&m.created_at),
-            ts(&m.modified_at),
-            m.deleted,
-            m.device_id
-        ],
-    )?;
+    ))?
+    .execute(params![
+        ts(&e.at),
+        json(&e.kind)?,
+        e.note,
+        json(&e.warnings)?,
+        m.id.to_string(),
+        ts(&m.created_at),
+        ts(&m.modified_at),
+        m.deleted,
+        m.device_id
+    ])?;
     Ok(())
 }
 
@@ -260,9 +256,11 @@ pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
 
 pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
     let m = &l.meta;
-    c.execute(
+    c.prepare_cached(
         &format!("INSERT OR REPLACE INTO labs (analyte, value, entered_value, entered_unit, taken_on, {META_COLS})
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+    )?
+    .execute(
         params![name_of(&l.analyte), l.value.canonical, l.value.entered_value, l.value.entered_unit,
                 l.taken_on.to_string(), m.id.to_string(), ts(&m.created_at), ts(&m.modified_at),
                 m.deleted, m.device_id],
@@ -304,28 +302,26 @@ pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
         .iter()
         .map(|t| crate::model::time::format_clock_time(*t))
         .collect();
-    c.execute(
-        &format!(
-            "INSERT OR REPLACE INTO regimen (kind, name, dose_mg, times, every_n_days,
+    c.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO regimen (kind, name, dose_mg, times, every_n_days,
                   with_vitamin_c, start_date, stop_date, {META_COLS})
                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-        ),
-        params![
-            name_of(&x.kind),
-            x.name,
-            x.dose_mg,
-            json(&times)?,
-            x.every_n_days,
-            x.with_vitamin_c,
-            x.start_date.to_string(),
-            x.stop_date.map(|d| d.to_string()),
-            m.id.to_string(),
-            ts(&m.created_at),
-            ts(&m.modified_at),
-            m.deleted,
-            m.device_id
-        ],
-    )?;
+    ))?
+    .execute(params![
+        name_of(&x.kind),
+        x.name,
+        x.dose_mg,
+        json(&times)?,
+        x.every_n_days,
+        x.with_vitamin_c,
+        x.start_date.to_string(),
+        x.stop_date.map(|d| d.to_string()),
+        m.id.to_string(),
+        ts(&m.created_at),
+        ts(&m.modified_at),
+        m.deleted,
+        m.device_id
+    ])?;
     Ok(())
 }
 
@@ -368,8 +364,10 @@ pub(crate) fn regimen_row(r: &Row<'_>) -> rusqlite::Result<RegimenItem> {
 
 pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
     let m = &h.meta;
-    c.execute(
-        &format!("INSERT OR REPLACE INTO habits (intake, at, {META_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+    c.prepare_cached(
+        &format!("INSERT OR REPLACE INTO habits (intake, at, {META_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    )?
+    .execute(
         params![name_of(&h.intake), crate::model::time::format_clock_time(h.at), m.id.to_string(),
                 ts(&m.created_at), ts(&m.modified_at), m.deleted, m.device_id],
     )?;
@@ -462,16 +460,16 @@ pub struct ReminderState {
 }
 
 pub fn put_reminder_state(c: &Connection, occurrence_id: &str, s: &ReminderState) -> Result<()> {
-    c.execute(
+    c.prepare_cached(
         "INSERT OR REPLACE INTO reminder_state (occurrence_id, action, acted_at, snooze_until)
          VALUES (?1, ?2, ?3, ?4)",
-        params![
-            occurrence_id,
-            s.action,
-            ts(&s.acted_at),
-            s.snooze_until.as_ref().map(ts)
-        ],
-    )?;
+    )?
+    .execute(params![
+        occurrence_id,
+        s.action,
+        ts(&s.acted_at),
+        s.snooze_until.as_ref().map(ts)
+    ])?;
     Ok(())
 }
 

@@ -18,6 +18,11 @@ pub(super) const MIGRATIONS_FOR_TESTS: &[&str] = MIGRATIONS;
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    // The common case, an up-to-date file, takes no write lock.
+    let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current >= LATEST_VERSION {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Re-read inside the transaction: another process may have migrated meanwhile.
     let from: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
