@@ -44,6 +44,8 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
         .then_with(|| ma.device_id.cmp(&mb.device_id))
         .then_with(|| ma.deleted.cmp(&mb.deleted));
     Ok(match by_meta {
+        // Same version (the common case on a re-import): no need to serialise to compare.
+        Ordering::Equal if a == b => Ordering::Equal,
         Ordering::Equal => serde_json::to_string(a)?.cmp(&serde_json::to_string(b)?),
         o => o,
     })

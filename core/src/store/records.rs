@@ -49,7 +49,37 @@ pub fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// Our own stored form, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read without the general RFC 3339 parser
+/// (exports read several timestamps per row).
+fn parse_stored_ts(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    if b.len() != 24
+        || b.get(4) != Some(&b'-')
+        || b.get(10) != Some(&b'T')
+        || b.get(23) != Some(&b'Z')
+    {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        s.get(from..to)
+            .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
+    let time = chrono::NaiveTime::from_hms_milli_opt(
+        num(11, 13)?,
+        num(14, 16)?,
+        num(17, 19)?,
+        num(20, 23)?,
+    )?;
+    Some(date.and_time(time).and_utc())
+}
+
 fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    if let Some(t) = parse_stored_ts(s) {
+        return Ok(t);
+    }
     DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
         .map_err(|e| conversion(format!("timestamp {s:?}: {e}")))
@@ -496,4 +526,30 @@ pub fn reminder_states(
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod ts_tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_timestamp_reader_agrees_with_rfc_3339() {
+        for s in [
+            "2026-11-21T09:10:00.000Z",
+            "2000-01-01T00:00:00.999Z",
+            "2026-02-28T23:59:59.001Z",
+        ] {
+            let fast = parse_stored_ts(s).unwrap();
+            assert_eq!(fast, DateTime::parse_from_rfc3339(s).unwrap().to_utc());
+            assert_eq!(ts(&fast), s);
+        }
+        for s in [
+            "2026-02-30T09:10:00.000Z",
+            "2026-11-21T09:10:00Z",
+            "2026-11-21 09:10:00.000Z",
+            "2026-11-21T25:10:00.000Z",
+        ] {
+            assert!(parse_stored_ts(s).is_none(), "{s}");
+        }
+    }
 }
