@@ -35,12 +35,13 @@ fn tables() -> [(Table, &'static str, RowFn); 6] {
     ]
 }
 
-/// Calls `f` with every record, tombstones included, table by table in id order, without
+/// Calls `f` with every record, tombstones included, table by table in storage order (a plain
+/// table scan: ordering by id would seek the index for every row), without
 /// holding them all in memory.
 pub fn for_each_record(c: &Connection, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
     for (table, cols, row) in tables() {
         let mut st = c.prepare_cached(&format!(
-            "SELECT {cols}, {META_COLS} FROM {} ORDER BY id",
+            "SELECT {cols}, {META_COLS} FROM {} ORDER BY rowid",
             table.name()
         ))?;
         let mut rows = st.query([])?;
