@@ -1,0 +1,21 @@
+package org.quietlegs.shell
+
+/** One alarm as the OS holds it. The id is the core's stable occurrence id. */
+data class Alarm(
+    val id: String,
+    val fireAtMillis: Long,
+    val title: String,
+    val body: String,
+    val actions: List<String>,
+)
+
+/**
+ * What the platform owns: AlarmManager on Android, UNUserNotificationCenter on iOS. The shell
+ * never decides what to schedule; it only applies the core's answer through this interface.
+ */
+interface AlarmScheduler {
+    /** Ids of the alarms the OS currently holds for this app. */
+    fun scheduledIds(): List<String>
+    fun schedule(alarm: Alarm)
+    fun cancel(id: String)
+}

@@ -1,0 +1,57 @@
+package org.quietlegs.shell
+
+import org.quietlegs.core.QuietLegs
+import org.quietlegs.core.ReminderAction
+import org.quietlegs.core.ReminderOccurrence
+
+/** What one sync did, for logs and tests. */
+data class SyncResult(val added: List<String>, val cancelled: List<String>)
+
+/**
+ * Keeps the OS's alarms equal to the core's answer. Call [sync] on app start, after any change to
+ * the diary, and from the boot, time-set, time-zone-changed and package-replaced receivers.
+ *
+ * @param cap how many alarms the OS may hold (iOS keeps 64 pending notifications; Android has no
+ *   fixed limit, 500 keeps the alarm list modest).
+ */
+class ReminderApplier(
+    private val core: QuietLegs,
+    private val scheduler: AlarmScheduler,
+    private val cap: UInt = 500u,
+) {
+    /** Applies the core's add/cancel answer, cancellations first. */
+    fun sync(): SyncResult {
+        val changes = core.reconcileReminders(scheduler.scheduledIds(), cap)
+        changes.cancel.forEach(scheduler::cancel)
+        changes.add.forEach { scheduler.schedule(it.toAlarm()) }
+        return SyncResult(changes.add.map { it.id }, changes.cancel)
+    }
+
+    /** The device moved to another zone: the plan follows the person, then the alarms follow. */
+    fun onTimeZoneChanged(zoneId: String): SyncResult {
+        val profile = core.profile()
+        if (profile.timeZone != zoneId) core.setProfile(profile.copy(timeZone = zoneId))
+        return sync()
+    }
+
+    /** A notification action (Done / Snooze / Skip) tapped: the core records it, then re-plans. */
+    fun act(id: String, action: ReminderAction, at: String? = null): SyncResult {
+        core.actOnReminder(id, action, at)
+        return sync()
+    }
+}
+
+/** The action labels a notification shows, in order. */
+fun ReminderAction.label(): String = when (this) {
+    is ReminderAction.Done -> "Done"
+    is ReminderAction.Snooze -> "Snooze ${this.minutes} min"
+    is ReminderAction.Skip -> "Skip"
+}
+
+fun ReminderOccurrence.toAlarm() = Alarm(
+    id = id,
+    fireAtMillis = fireAtMillis,
+    title = title,
+    body = body,
+    actions = actions.map { it.label() },
+)

@@ -1,0 +1,117 @@
+package org.quietlegs.shell
+
+import java.nio.file.Files
+import java.time.Instant
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.quietlegs.core.*
+
+/** The OS's alarm list, recorded: what the shell was asked to do. */
+class FakeScheduler : AlarmScheduler {
+    val alarms = linkedMapOf<String, Alarm>()
+    val log = mutableListOf<String>()
+    override fun scheduledIds() = alarms.keys.toList()
+    override fun schedule(alarm: Alarm) { alarms[alarm.id] = alarm; log += "add ${alarm.id}" }
+    override fun cancel(id: String) { alarms.remove(id); log += "cancel $id" }
+    /** Android forgets every alarm on reboot. */
+    fun reboot() = alarms.clear()
+}
+
+class MovableClock(var now: Instant) : Clock {
+    override fun nowMillis() = now.toEpochMilli()
+}
+
+class ReminderApplierTest {
+    private fun diary(clock: Clock, zone: String = "Europe/Berlin"): QuietLegs {
+        val q = QuietLegs.openWithClock(Files.createTempDirectory("ql-shell").resolve("d.db").toString(), clock)
+        q.setProfile(ProfileSettings(zone, "23:00", "07:00", "08:00", "12:30", null, false, false))
+        q.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, true, "2026-01-01", null))
+        return q
+    }
+
+    private fun FakeScheduler.localTimes(zone: String, titlePrefix: String) =
+        alarms.values.filter { it.title.startsWith(titlePrefix) }.sortedBy { it.fireAtMillis }
+            .map { Instant.ofEpochMilli(it.fireAtMillis).atZone(java.time.ZoneId.of(zone)).toLocalDateTime().toString() }
+
+    @Test fun firstSyncSchedulesEverythingOnceAndTheSecondDoesNothing() {
+        val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
+        val os = FakeScheduler()
+        val applier = ReminderApplier(diary(clock), os)
+        val first = applier.sync()
+        assertTrue(first.added.isNotEmpty())
+        assertEquals(first.added, os.alarms.keys.toList())
+        assertEquals(SyncResult(listOf(), listOf()), applier.sync())
+    }
+
+    @Test fun theCapIsRespectedEarliestFirst() {
+        val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
+        val os = FakeScheduler()
+        ReminderApplier(diary(clock), os, cap = 64u).sync()
+        assertTrue(os.alarms.size <= 64)
+        val times = os.alarms.values.map { it.fireAtMillis }
+        assertEquals(times.sorted(), times)
+    }
+
+    @Test fun afterARebootTheSameAlarmsComeBack() {
+        val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
+        val os = FakeScheduler()
+        val applier = ReminderApplier(diary(clock), os)
+        applier.sync()
+        val before = os.alarms.toMap()
+        os.reboot()
+        val again = applier.sync()
+        assertEquals(before.keys.toList(), again.added)
+        assertEquals(before, os.alarms.toMap())
+    }
+
+    @Test fun aTimeZoneChangeMovesEveryAlarmToTheNewLocalTimes() {
+        val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
+        val os = FakeScheduler()
+        val applier = ReminderApplier(diary(clock), os)
+        applier.sync()
+        assertEquals("2026-11-21T19:00", os.localTimes("Europe/Berlin", "Warm socks").first())
+        val moved = applier.onTimeZoneChanged("America/New_York")
+        assertTrue(moved.cancelled.isNotEmpty())
+        assertTrue(os.localTimes("America/New_York", "Warm socks").all { it.endsWith("T19:00") })
+        assertTrue(os.alarms.keys.none { it in moved.cancelled })
+    }
+
+    @Test fun aDstWeekendKeepsTheRoutineOnTheWallClock() {
+        // Berlin springs forward on Sunday 29 March 2026 at 02:00.
+        val clock = MovableClock(Instant.parse("2026-03-27T12:00:00Z"))
+        val os = FakeScheduler()
+        ReminderApplier(diary(clock), os).sync()
+        val socks = os.localTimes("Europe/Berlin", "Warm socks").take(4)
+        assertEquals(listOf("2026-03-27T19:00", "2026-03-28T19:00", "2026-03-29T19:00", "2026-03-30T19:00"), socks)
+        val utc = os.alarms.values.filter { it.title.startsWith("Warm socks") }.sortedBy { it.fireAtMillis }
+            .map { Instant.ofEpochMilli(it.fireAtMillis).toString() }.take(3)
+        assertEquals(listOf("2026-03-27T18:00:00Z", "2026-03-28T18:00:00Z", "2026-03-29T17:00:00Z"), utc)
+    }
+
+    @Test fun doneOnTheIronReminderRecordsTheDoseAndRemovesTheAlarm() {
+        val clock = MovableClock(Instant.parse("2026-11-21T09:00:00Z"))
+        val os = FakeScheduler()
+        val q = diary(clock)
+        val applier = ReminderApplier(q, os)
+        applier.sync()
+        val iron = os.alarms.values.first { it.title == "Iron" }
+        assertEquals(listOf("Done", "Snooze 10 min", "Skip"), iron.actions)
+        clock.now = Instant.parse("2026-11-21T10:05:00Z")
+        val r = applier.act(iron.id, ReminderAction.Done, null)
+        assertTrue(iron.id in r.cancelled)
+        assertTrue(os.alarms.values.none { it.title == "Iron" && it.fireAtMillis < Instant.parse("2026-11-22T00:00:00Z").toEpochMilli() })
+        assertEquals(IronStatus.ALREADY_TAKEN, q.ironWindow("2026-11-21").status)
+    }
+
+    @Test fun tonightStateIsBuiltFromThePlanAlone() {
+        val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
+        val state = TonightState.from(diary(clock).plan("2026-11-21"))
+        assertEquals("Tonight · bed 23:00", state.heading)
+        assertEquals("Iron with vitamin C 10:00–11:30", state.iron)
+        assertTrue(state.rows.any { it.time == "22:00–22:20" && it.title.startsWith("Warm bath") })
+        assertEquals("42 ng/mL", labValue(42.0, "ng/mL"))
+        assertEquals("30 ng/mL", labValue(30.048, "ng/mL"))
+        assertEquals("74.9 nmol/L", labValue(74.88, "nmol/L"))
+    }
+}
