@@ -127,7 +127,7 @@ fn describe(e: &serde_json::Error) -> String {
 
 /// Checks what types alone do not: plausible dates and ranges, like the app's own input checks.
 fn validate(r: &Record, now: DateTime<Utc>) -> Result<()> {
-    let earliest = DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z")
+    let earliest = DateTime::parse_from_rfc3339("1900-01-01T00:00:00Z")
         .map(|d| d.to_utc())
         .unwrap_or_default();
     let latest = now + Duration::days(2);

@@ -8,8 +8,9 @@ use serde::Serialize;
 use super::catalog::{lookup, DrugClass};
 use super::evidence as ev;
 use super::iron::active_on;
+use super::stats::median;
 use super::Diary;
-use crate::model::{BodyArea, Night};
+use crate::model::{BodyArea, Night, RegimenItem};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AugmentationScreen {
@@ -48,16 +49,6 @@ fn from_after_noon(m: i64) -> Option<NaiveTime> {
     )
 }
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => v.get(n / 2).copied(),
-        _ => Some((v.get(n / 2 - 1)? + v.get(n / 2)?) / 2.0),
-    }
-}
-
 /// The severity of a night on one scale, never mixing the quick rating and IRLS totals.
 #[derive(Clone, Copy)]
 enum Scale {
@@ -72,8 +63,8 @@ fn severity(n: &Night, s: Scale) -> Option<f64> {
     }
 }
 
-/// The earliest start of an active dopaminergic RLS drug, if any.
-pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
+/// The active dopaminergic RLS drugs (dopamine agonists, levodopa) on `today`.
+fn dopaminergic<'a>(diary: &Diary<'a>, today: NaiveDate) -> Vec<&'a RegimenItem> {
     diary
         .regimen
         .iter()
@@ -86,6 +77,13 @@ pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDa
                 )
             })
         })
+        .collect()
+}
+
+/// The earliest start of an active dopaminergic RLS drug, if any.
+pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    dopaminergic(diary, today)
+        .iter()
         .map(|r| r.start_date)
         .min()
 }
@@ -93,19 +91,7 @@ pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDa
 /// Screens the diary; `nights` must include the 28 days before the drug started and the last
 /// 7 nights, oldest first.
 pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
-    let drugs: Vec<_> = diary
-        .regimen
-        .iter()
-        .filter(|r| active_on(r, today))
-        .filter(|r| {
-            lookup(&r.name).iter().any(|m| {
-                matches!(
-                    m.medicine.class,
-                    DrugClass::DopamineAgonist | DrugClass::Levodopa
-                )
-            })
-        })
-        .collect();
+    let drugs = dopaminergic(diary, today);
     let mut out = AugmentationScreen {
         drugs: drugs.iter().map(|r| r.name.clone()).collect(),
         started: drugs.iter().map(|r| r.start_date).min(),

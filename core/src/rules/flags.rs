@@ -9,6 +9,7 @@ use super::catalog::{lookup, MedicineEffect};
 use super::evidence::{self as ev, Source};
 use super::iron::active_on;
 use super::iron_status::{IronAdvice, IronStatus};
+use super::stats::median;
 use super::Diary;
 use crate::model::Night;
 
@@ -42,19 +43,6 @@ fn flag(kind: FlagKind, title: &str, facts: String, source: Source) -> DoctorFla
         facts,
         source,
         citation: source.citation().to_owned(),
-    }
-}
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n == 0 {
-        return None;
-    }
-    if n % 2 == 1 {
-        v.get(n / 2).copied()
-    } else {
-        Some((v.get(n / 2 - 1)? + v.get(n / 2)?) / 2.0)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::day::WakingDay;
 use super::evidence as ev;
 use super::iron::{dose_day, scheduled_times};
+use super::stats::mean;
 use super::Diary;
 use crate::model::{EventKind, Night, Trigger};
 
@@ -72,10 +73,6 @@ fn value(n: &Night, s: SeverityScale) -> Option<f64> {
         SeverityScale::Quick => n.quick_severity.map(f64::from),
         SeverityScale::Irls => n.irls.map(|i| f64::from(i.total())),
     }
-}
-
-fn mean(v: &[f64]) -> Option<f64> {
-    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// Nights whose date is in `(today - to_days_ago - 7, today - to_days_ago]`.

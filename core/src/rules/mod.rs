@@ -13,6 +13,7 @@ pub mod iron_status;
 pub mod plan;
 pub mod reminders;
 pub mod screener;
+pub mod stats;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
 
