@@ -216,6 +216,7 @@ impl QuietLegs {
                 &store,
                 from,
                 from + chrono::Duration::days(i64::from(days)),
+                super::planning::Labs::Skip,
             )?;
             let diary = snap.diary();
             let mut d = from;

@@ -182,6 +182,13 @@ pub struct ActResult {
     pub snoozed_until: Option<TimePoint>,
 }
 
+/// Whether a snapshot reads the lab results.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Labs {
+    Load,
+    Skip,
+}
+
 /// Owned snapshot the rules borrow from.
 pub(crate) struct Snapshot {
     profile: crate::model::Profile,
@@ -192,8 +199,14 @@ pub(crate) struct Snapshot {
 }
 
 impl Snapshot {
-    /// Loads what the rules need for local dates `from..=to`.
-    pub(crate) fn load(store: &Store, from: NaiveDate, to: NaiveDate) -> ApiResult<Self> {
+    /// Loads what the rules need for local dates `from..=to`. Lab results are read only when
+    /// `labs` is [`Labs::Load`]: the day's plan never looks at them, and they grow with the years.
+    pub(crate) fn load(
+        store: &Store,
+        from: NaiveDate,
+        to: NaiveDate,
+        labs: Labs,
+    ) -> ApiResult<Self> {
         let profile = QuietLegs::profile_model(store)?.1;
         let tz = profile.time_zone;
         let (lo, _) = crate::rules::day::utc_bounds(tz, from);
@@ -203,7 +216,10 @@ impl Snapshot {
             regimen: store::regimen(c)?,
             habits: store::habits(c)?,
             events: store::events(c, lo - Duration::days(2), hi + Duration::days(2))?,
-            labs: store::labs(c, None)?,
+            labs: match labs {
+                Labs::Load => store::labs(c, None)?,
+                Labs::Skip => Vec::new(),
+            },
             profile,
         })
     }
@@ -232,7 +248,7 @@ impl QuietLegs {
     /// Wanted occurrences with this device's done/skip/snooze applied.
     fn wanted(&self, store: &Store, from: NaiveDate, days: u32) -> ApiResult<Vec<Occurrence>> {
         let last = from + Duration::days(i64::from(days));
-        let snap = Snapshot::load(store, from, last)?;
+        let snap = Snapshot::load(store, from, last, Labs::Load)?;
         let base = occurrences(&snap.diary(), from, days);
         let since = self.now() - Duration::days(i64::from(days) + 2);
         let states = store::reminder_states(store.conn(), since)?;
@@ -272,7 +288,7 @@ impl QuietLegs {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
         let d = self.date_or_today(&date, tz)?;
-        let snap = Snapshot::load(&store, d, d + Duration::days(1))?;
+        let snap = Snapshot::load(&store, d, d + Duration::days(1), Labs::Skip)?;
         let p = day_plan(&snap.diary(), d);
         Ok(DayPlanView {
             date: d.to_string(),
@@ -302,7 +318,7 @@ impl QuietLegs {
             None => self.now(),
         };
         let d = at.with_timezone(&tz).date_naive();
-        let snap = Snapshot::load(&store, d - Duration::days(1), d)?;
+        let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
         Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
     }
 
@@ -359,7 +375,7 @@ impl QuietLegs {
             let tz = Self::profile_model(&store)?.1.time_zone;
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
-            let snap = Snapshot::load(&store, from, today + Duration::days(8))?;
+            let snap = Snapshot::load(&store, from, today + Duration::days(8), Labs::Load)?;
             occurrences(&snap.diary(), from, 10)
                 .into_iter()
                 .find(|o| o.id == base_id)
@@ -473,7 +489,7 @@ pub(crate) fn intake_warnings(
     let snap_profile = QuietLegs::profile_model(store)?.1;
     let tz = snap_profile.time_zone;
     let d = at.with_timezone(&tz).date_naive();
-    let snap = Snapshot::load(store, d - Duration::days(1), d)?;
+    let snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
     let diary = snap.diary();
     let substance = match kind {
         EventKind::Intake { what } => Substance::of_intake(*what),

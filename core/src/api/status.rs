@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::planning::Snapshot;
+use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::rules::augmentation::{
     dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
@@ -205,7 +205,7 @@ impl QuietLegs {
             None => self.now().with_timezone(&tz).date_naive(),
         };
         // 30 days of doses for adherence, a little more for the edges of the waking days.
-        let snap = Snapshot::load(&store, today - Duration::days(45), today)?;
+        let snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
         let diary = snap.diary();
         // Only the nights the rules look at: the trigger window, and the 28 days before a
         // dopaminergic drug started (the augmentation baseline), however long ago that was.
