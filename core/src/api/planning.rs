@@ -186,6 +186,8 @@ pub struct ActResult {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Labs {
     Load,
+    /// Only the latest ferritin: all the reminders need (the recheck date).
+    LatestFerritin,
     Skip,
 }
 
@@ -218,6 +220,9 @@ impl Snapshot {
             events: store::events(c, lo - Duration::days(2), hi + Duration::days(2))?,
             labs: match labs {
                 Labs::Load => store::labs(c, None)?,
+                Labs::LatestFerritin => store::latest_lab(c, crate::model::Analyte::Ferritin)?
+                    .into_iter()
+                    .collect(),
                 Labs::Skip => Vec::new(),
             },
             profile,
@@ -248,7 +253,7 @@ impl QuietLegs {
     /// Wanted occurrences with this device's done/skip/snooze applied.
     fn wanted(&self, store: &Store, from: NaiveDate, days: u32) -> ApiResult<Vec<Occurrence>> {
         let last = from + Duration::days(i64::from(days));
-        let snap = Snapshot::load(store, from, last, Labs::Load)?;
+        let snap = Snapshot::load(store, from, last, Labs::LatestFerritin)?;
         let base = occurrences(&snap.diary(), from, days);
         let since = self.now() - Duration::days(i64::from(days) + 2);
         let states = store::reminder_states(store.conn(), since)?;
@@ -375,7 +380,12 @@ impl QuietLegs {
             let tz = Self::profile_model(&store)?.1.time_zone;
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
-            let snap = Snapshot::load(&store, from, today + Duration::days(8), Labs::Load)?;
+            let snap = Snapshot::load(
+                &store,
+                from,
+                today + Duration::days(8),
+                Labs::LatestFerritin,
+            )?;
             occurrences(&snap.diary(), from, 10)
                 .into_iter()
                 .find(|o| o.id == base_id)

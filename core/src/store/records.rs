@@ -323,6 +323,15 @@ pub fn labs(c: &Connection, analyte: Option<Analyte>) -> Result<Vec<Lab>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The most recent live result of one analyte.
+pub fn latest_lab(c: &Connection, analyte: Analyte) -> Result<Option<Lab>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {LAB_COLS}, {META_COLS} FROM labs
+         WHERE deleted = 0 AND analyte = ?1 ORDER BY taken_on DESC, created_at DESC LIMIT 1"
+    ))?;
+    Ok(st.query_row([name_of(&analyte)], lab_row).optional()?)
+}
+
 // ---- regimen -------------------------------------------------------------------------------
 
 pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
