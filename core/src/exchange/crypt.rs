@@ -1,9 +1,7 @@
 //! Passphrase encryption of exports in the `age` format: the file travels through cloud drives
 //! and mail, so it leaves the phone encrypted when the person asks.
 
-use std::io::{Read, Write};
-
-use age::secrecy::SecretString;
+use std::io::Write;
 
 use crate::error::{Error, Result};
 
@@ -14,22 +12,45 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC)
 }
 
-fn check(passphrase: &str) -> Result<SecretString> {
+fn check(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < 8 {
         return Err(Error::invalid("passphrase", "use at least 8 characters"));
     }
-    Ok(SecretString::from(passphrase.to_owned()))
+    Ok(())
+}
+
+#[cfg(not(feature = "encryption"))]
+fn unavailable() -> Error {
+    Error::invalid("passphrase", "this build of QuietLegs has no encryption (feature \"encryption\")")
+}
+
+#[cfg(not(feature = "encryption"))]
+pub fn encrypt_into(
+    _out: &mut dyn Write,
+    passphrase: &str,
+    _work_factor: Option<u8>,
+    _fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    check(passphrase)?;
+    Err(unavailable())
+}
+
+#[cfg(not(feature = "encryption"))]
+pub fn decrypt(_bytes: &[u8], _passphrase: &str) -> Result<Vec<u8>> {
+    Err(unavailable())
 }
 
 /// Encrypts what `fill` writes into `out`. `work_factor` (scrypt log2 N) is for tests; None
 /// lets age calibrate it to about a second on this device.
+#[cfg(feature = "encryption")]
 pub fn encrypt_into(
     out: &mut dyn Write,
     passphrase: &str,
     work_factor: Option<u8>,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let mut recipient = age::scrypt::Recipient::new(check(passphrase)?);
+    check(passphrase)?;
+    let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.to_owned()));
     if let Some(n) = work_factor {
         recipient.set_work_factor(n);
     }
@@ -42,8 +63,10 @@ pub fn encrypt_into(
 }
 
 /// Decrypts an age file with a passphrase.
+#[cfg(feature = "encryption")]
 pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    use std::io::Read;
+    let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
     let dec = age::Decryptor::new_buffered(bytes).map_err(|e| Error::Decrypt(e.to_string()))?;
     let mut r = dec
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
@@ -59,7 +82,7 @@ pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "encryption"))]
 mod tests {
     use super::*;
 
