@@ -7,28 +7,8 @@
     clippy::panic
 )]
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn ql(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quietlegs"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = ql(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{ok, ql};
 
 #[test]
 fn readme_examples_work_and_bad_input_changes_nothing() {

@@ -8,30 +8,11 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-fn ql(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quietlegs"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
-        .env("QUIETLEGS_PASSPHRASE", "correct horse battery")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = ql(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{ok, ql};
 
 /// The diary's records, sorted, without the export header.
 fn records(db: &Path, dir: &Path) -> Vec<String> {

@@ -21,7 +21,10 @@ fn check(passphrase: &str) -> Result<()> {
 
 #[cfg(not(feature = "encryption"))]
 fn unavailable() -> Error {
-    Error::invalid("passphrase", "this build of QuietLegs has no encryption (feature \"encryption\")")
+    Error::invalid(
+        "passphrase",
+        "this build of QuietLegs has no encryption (feature \"encryption\")",
+    )
 }
 
 #[cfg(not(feature = "encryption"))]
@@ -50,7 +53,8 @@ pub fn encrypt_into(
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     check(passphrase)?;
-    let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+    let mut recipient =
+        age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.to_owned()));
     if let Some(n) = work_factor {
         recipient.set_work_factor(n);
     }
@@ -66,7 +70,8 @@ pub fn encrypt_into(
 #[cfg(feature = "encryption")]
 pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     use std::io::Read;
-    let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+    let identity =
+        age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
     let dec = age::Decryptor::new_buffered(bytes).map_err(|e| Error::Decrypt(e.to_string()))?;
     let mut r = dec
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
