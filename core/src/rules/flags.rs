@@ -46,6 +46,15 @@ fn flag(kind: FlagKind, title: &str, facts: String, source: Source) -> DoctorFla
     }
 }
 
+/// The numbers behind an iron answer, in one line.
+fn iron_facts(iron: &IronStatus) -> String {
+    iron.reasons
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The flags for `today`; `nights` are all live nights, oldest first.
 pub fn doctor_flags(
     diary: &Diary<'_>,
@@ -66,12 +75,7 @@ pub fn doctor_flags(
         .count();
 
     if iron.advice == IronAdvice::StopAndSeeDoctor {
-        let facts = iron
-            .reasons
-            .iter()
-            .map(|r| r.text.clone())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let facts = iron_facts(iron);
         let src = iron
             .reasons
             .first()
@@ -168,12 +172,7 @@ pub fn doctor_flags(
         }
     }
     if iron.advice == IronAdvice::DiscussIv && iron.supplementing {
-        let facts = iron
-            .reasons
-            .iter()
-            .map(|r| r.text.clone())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let facts = iron_facts(iron);
         out.push(flag(
             FlagKind::FerritinNotRising,
             "Ferritin is not rising on oral iron: discuss IV iron",
