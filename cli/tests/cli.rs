@@ -137,6 +137,19 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
         &["profile", "set", "--tz", "Mars/Olympus"],
         &["log", "intake", "coffee", "--at", "yesterday"],
         &["log", "intake", "whisky"],
+        &["regimen", "add", "iron", "--every", "0"],
+        &["regimen", "add", "iron", "--every", "32"],
+        &["regimen", "add", "med"],
+        &["regimen", "add", "iron", "--mg", "20000"],
+        &[
+            "regimen",
+            "add",
+            "iron",
+            "--start",
+            "2026-11-20",
+            "--stop",
+            "2026-11-01",
+        ],
     ];
     for args in bad {
         let out = ql(&db, args);

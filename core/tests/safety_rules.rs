@@ -455,3 +455,35 @@ fn adherence_counts_doses_against_dose_days() {
     // 2026-10-01 + even days: 11-20, 11-18, 11-16 in the last 7 days.
     assert_eq!((a[0].taken_7, a[0].expected_7), (2, 3));
 }
+
+#[test]
+fn the_augmentation_baseline_is_the_28_days_before_the_drug() {
+    let p = Profile::default();
+    let started = today() - Duration::days(30);
+    let reg = vec![item(
+        RegimenKind::Medication,
+        "pramipexole",
+        &started.to_string(),
+    )];
+    let recent = (0..7).map(|i| night(today() - Duration::days(i), 6, "18:00"));
+    // Ten nights 29-38 days before the start: outside the baseline window.
+    let mut old: Vec<Night> = (29..39)
+        .map(|i| night(started - Duration::days(i), 4, "22:00"))
+        .collect();
+    old.extend(recent.clone());
+    old.sort_by_key(|n| n.night_date);
+    let s = screen(&diary(&p, &reg, &[], &[]), &old, today());
+    assert_eq!(s.baseline_nights, 0);
+    assert!(
+        !s.flagged && s.message.contains("baseline"),
+        "{}",
+        s.message
+    );
+    // The same ten nights 1-10 days before the start make the baseline.
+    let mut near: Vec<Night> = (1..11)
+        .map(|i| night(started - Duration::days(i), 4, "22:00"))
+        .collect();
+    near.extend(recent);
+    near.sort_by_key(|n| n.night_date);
+    assert!(screen(&diary(&p, &reg, &[], &[]), &near, today()).flagged);
+}

@@ -286,35 +286,13 @@ fn check_note(note: &Option<String>) -> ApiResult<()> {
     }
 }
 
-/// Largest single dose accepted, in mg: above it the entry is a typing error.
-const DOSE_MG_MAX: f64 = 10_000.0;
-
 fn regimen_from_input(
     item: &RegimenInput,
     meta: RecordMeta,
     today: NaiveDate,
 ) -> crate::error::Result<RegimenItem> {
-    let name = item.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(Error::invalid("name", "give a name of 1-100 characters"));
-    }
-    if let Some(mg) = item.dose_mg {
-        if !mg.is_finite() || mg <= 0.0 || mg > DOSE_MG_MAX {
-            return Err(Error::invalid(
-                "dose",
-                format!("{mg} mg is not a plausible dose"),
-            ));
-        }
-    }
-    let every_n_days = u32::try_from(item.every_n_days)
-        .ok()
-        .filter(|n| (1..=31).contains(n))
-        .ok_or_else(|| {
-            Error::invalid(
-                "every",
-                format!("every {} days: use 1 (daily) to 31", item.every_n_days),
-            )
-        })?;
+    // Negative or huge counts fail here; the range is checked with the rest by `validate`.
+    let every_n_days = u32::try_from(item.every_n_days).unwrap_or(0);
     let mut times = item
         .times
         .iter()
@@ -324,25 +302,19 @@ fn regimen_from_input(
     times.dedup();
     let start_date = opt_date("start date", &item.start_date)?.unwrap_or(today);
     let stop_date = opt_date("stop date", &item.stop_date)?;
-    if let Some(stop) = stop_date {
-        if stop < start_date {
-            return Err(Error::invalid(
-                "stop date",
-                format!("{stop} is before the start {start_date}"),
-            ));
-        }
-    }
-    Ok(RegimenItem {
+    let regimen = RegimenItem {
         meta,
         kind: item.kind,
-        name: name.to_owned(),
+        name: item.name.trim().to_owned(),
         dose_mg: item.dose_mg,
         times,
         every_n_days,
         with_vitamin_c: item.with_vitamin_c,
         start_date,
         stop_date,
-    })
+    };
+    regimen.validate()?;
+    Ok(regimen)
 }
 
 /// The core's version, e.g. for an About screen (also the cheapest call across the FFI).

@@ -174,21 +174,7 @@ fn validate(r: &Record, now: DateTime<Utc>) -> Result<()> {
         }
         Record::Regimen(x) => {
             day("start date", x.start_date)?;
-            if x.name.trim().is_empty() || x.name.chars().count() > 100 {
-                return Err(Error::invalid("name", "must be 1-100 characters"));
-            }
-            if !(1..=31).contains(&x.every_n_days) {
-                return Err(Error::invalid("every", format!("{} days", x.every_n_days)));
-            }
-            if x.dose_mg
-                .is_some_and(|d| !d.is_finite() || d <= 0.0 || d > 10_000.0)
-            {
-                return Err(Error::invalid("dose", "not a plausible dose"));
-            }
-            if x.stop_date.is_some_and(|s| s < x.start_date) {
-                return Err(Error::invalid("stop date", "before the start"));
-            }
-            Ok(())
+            x.validate()
         }
         Record::Habit(_) => Ok(()),
     }

@@ -119,6 +119,49 @@ pub struct RegimenItem {
     pub stop_date: Option<NaiveDate>,
 }
 
+/// Longest medicine or supplement name accepted.
+pub const NAME_MAX_CHARS: usize = 100;
+
+impl RegimenItem {
+    /// The checks an item passes wherever it comes from (typed in, or imported).
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::error::Error;
+        use crate::rules::evidence::{DOSE_MG_PLAUSIBLE_MAX, REGIMEN_EVERY_MAX_DAYS};
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > NAME_MAX_CHARS {
+            return Err(Error::invalid(
+                "name",
+                format!("give a name of 1-{NAME_MAX_CHARS} characters"),
+            ));
+        }
+        if let Some(mg) = self.dose_mg {
+            if !mg.is_finite() || mg <= 0.0 || mg > DOSE_MG_PLAUSIBLE_MAX.value {
+                return Err(Error::invalid(
+                    "dose",
+                    format!("{mg} mg is not a plausible dose"),
+                ));
+            }
+        }
+        let max_every = REGIMEN_EVERY_MAX_DAYS.value as u32;
+        if !(1..=max_every).contains(&self.every_n_days) {
+            return Err(Error::invalid(
+                "every",
+                format!(
+                    "every {} days: use 1 (daily) to {max_every}",
+                    self.every_n_days
+                ),
+            ));
+        }
+        if let Some(stop) = self.stop_date.filter(|s| *s < self.start_date) {
+            return Err(Error::invalid(
+                "stop date",
+                format!("{stop} is before the start {}", self.start_date),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// A habitual intake at a usual time, e.g. coffee at 07:30 every day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Habit {

@@ -108,6 +108,8 @@ evidence_table! {
     HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.");
     VITAMIN_D_PLAUSIBLE_MAX = (250.0, "ng/mL", Conservative, "Largest 25-OH vitamin D accepted as a real entry.");
     EGFR_PLAUSIBLE_MAX = (200.0, "mL/min/1.73m2", Conservative, "Largest eGFR accepted as a real entry.");
+    DOSE_MG_PLAUSIBLE_MAX = (10000.0, "mg", Conservative, "Largest single dose accepted as a real entry.");
+    REGIMEN_EVERY_MAX_DAYS = (31.0, "days", Product, "A schedule repeats at most every 31 days (daily, alternate days, weekly, monthly).");
     SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.");
     // §2.7 IRLS
     IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.");
