@@ -177,3 +177,34 @@ fn import_reports_what_it_did() {
     s.write(|tx| merge_records(tx, &del)).unwrap();
     assert!(export(&s)[0].meta().deleted);
 }
+
+#[test]
+fn a_file_with_sub_millisecond_times_imports_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+    let q = quietlegs_core::QuietLegs::open_at(
+        &dir.path().join("a.db"),
+        std::sync::Arc::new(quietlegs_core::FixedClock(now)),
+    )
+    .unwrap();
+    let mut recs = build(
+        "a",
+        &[Version {
+            record: 0,
+            minute: 1,
+            deleted: false,
+            severity: 3,
+        }],
+    );
+    recs[0].meta_mut().modified_at += Duration::nanoseconds(123_456);
+    let doc = serde_json::json!({ "format": "quietlegs-export", "version": 1, "device_id": "a",
+        "exported_at": "2026-11-21T12:00:00Z", "records": recs });
+    let p = dir.path().join("fine.json");
+    std::fs::write(&p, doc.to_string()).unwrap();
+    assert_eq!(
+        q.import_file(p.display().to_string(), None).unwrap().added,
+        1
+    );
+    let again = q.import_file(p.display().to_string(), None).unwrap();
+    assert_eq!((again.updated, again.unchanged), (0, 1));
+}

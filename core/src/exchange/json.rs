@@ -94,7 +94,14 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
             )))
         }
     }
-    let doc: Document = serde_json::from_slice(bytes).map_err(|e| bad(describe(&e)))?;
+    let mut doc: Document = serde_json::from_slice(bytes).map_err(|e| bad(describe(&e)))?;
+    // The diary keeps timestamps to the millisecond; so must the comparison, or a file with
+    // finer times would "update" on every import.
+    for r in &mut doc.records {
+        let m = r.meta_mut();
+        m.created_at = to_millis(m.created_at);
+        m.modified_at = to_millis(m.modified_at);
+    }
     let mut seen = std::collections::HashMap::new();
     for (i, r) in doc.records.iter().enumerate() {
         let id = r.meta().id;
@@ -112,6 +119,10 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         exported_at: doc.exported_at,
         records: doc.records,
     })
+}
+
+fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
 fn describe(e: &serde_json::Error) -> String {

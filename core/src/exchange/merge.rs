@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 use crate::model::Record;
-use crate::store::{put_record, record_by_id};
+use crate::store::{put_record, record_by_id, table_of_record, version_of};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, uniffi::Record)]
@@ -56,28 +56,39 @@ pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport>
     let mut report = MergeReport::default();
     for incoming in records {
         let id = incoming.meta().id.to_string();
-        match record_by_id(tx, &id)? {
-            None => {
+        let Some(stored) = version_of(tx, &id)? else {
+            put_record(tx, incoming)?;
+            report.added += 1;
+            continue;
+        };
+        if stored.table != table_of_record(incoming) {
+            let ours = record_by_id(tx, &id)?;
+            return Err(Error::BadFile(format!(
+                "record {id} is {} here but {} in the file",
+                ours.as_ref().map_or("another kind", kind),
+                kind(incoming)
+            )));
+        }
+        // The sync fields decide almost always; only an exact tie reads the stored record.
+        let m = incoming.meta();
+        let by_meta = crate::store::ts(&m.modified_at)
+            .cmp(&stored.modified_at)
+            .then_with(|| m.device_id.cmp(&stored.device_id))
+            .then_with(|| m.deleted.cmp(&stored.deleted));
+        let verdict = match by_meta {
+            Ordering::Equal => match record_by_id(tx, &id)? {
+                Some(ours) => order(incoming, &ours)?,
+                None => Ordering::Greater,
+            },
+            o => o,
+        };
+        match verdict {
+            Ordering::Greater => {
                 put_record(tx, incoming)?;
-                report.added += 1;
+                report.updated += 1;
             }
-            Some(ours) => {
-                if kind(&ours) != kind(incoming) {
-                    return Err(Error::BadFile(format!(
-                        "record {id} is {} here but {} in the file",
-                        kind(&ours),
-                        kind(incoming)
-                    )));
-                }
-                match order(incoming, &ours)? {
-                    Ordering::Greater => {
-                        put_record(tx, incoming)?;
-                        report.updated += 1;
-                    }
-                    Ordering::Equal => report.unchanged += 1,
-                    Ordering::Less => report.skipped += 1,
-                }
-            }
+            Ordering::Equal => report.unchanged += 1,
+            Ordering::Less => report.skipped += 1,
         }
     }
     Ok(report)

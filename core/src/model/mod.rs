@@ -183,6 +183,17 @@ pub enum Record {
 }
 
 impl Record {
+    pub fn meta_mut(&mut self) -> &mut RecordMeta {
+        match self {
+            Record::Profile { meta, .. } => meta,
+            Record::Night(x) => &mut x.meta,
+            Record::Event(x) => &mut x.meta,
+            Record::Lab(x) => &mut x.meta,
+            Record::Regimen(x) => &mut x.meta,
+            Record::Habit(x) => &mut x.meta,
+        }
+    }
+
     pub fn meta(&self) -> &RecordMeta {
         match self {
             Record::Profile { meta, .. } => meta,

@@ -52,6 +52,51 @@ pub fn for_each_record(c: &Connection, mut f: impl FnMut(Record) -> Result<()>) 
     Ok(())
 }
 
+/// The stored version of a record: its table and sync fields, without decoding the record.
+pub struct StoredVersion {
+    pub table: Table,
+    pub modified_at: String,
+    pub device_id: String,
+    pub deleted: bool,
+}
+
+/// One indexed probe over every table for this id.
+pub fn version_of(c: &Connection, id: &str) -> Result<Option<StoredVersion>> {
+    let mut probe = c.prepare_cached(
+        "SELECT 0, modified_at, device_id, deleted FROM profile WHERE id = ?1
+         UNION ALL SELECT 1, modified_at, device_id, deleted FROM nights WHERE id = ?1
+         UNION ALL SELECT 2, modified_at, device_id, deleted FROM events WHERE id = ?1
+         UNION ALL SELECT 3, modified_at, device_id, deleted FROM labs WHERE id = ?1
+         UNION ALL SELECT 4, modified_at, device_id, deleted FROM regimen WHERE id = ?1
+         UNION ALL SELECT 5, modified_at, device_id, deleted FROM habits WHERE id = ?1 LIMIT 1",
+    )?;
+    let row = probe
+        .query_row([id], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    Ok(row.and_then(|(which, modified_at, device_id, deleted)| {
+        Table::ALL.get(which as usize).map(|&table| StoredVersion {
+            table,
+            modified_at,
+            device_id,
+            deleted,
+        })
+    }))
+}
+
+/// The table a record belongs in.
+pub fn table_of_record(r: &Record) -> Table {
+    match r {
+        Record::Profile { .. } => Table::Profile,
+        Record::Night(_) => Table::Nights,
+        Record::Event(_) => Table::Events,
+        Record::Lab(_) => Table::Labs,
+        Record::Regimen(_) => Table::Regimen,
+        Record::Habit(_) => Table::Habits,
+    }
+}
+
 /// The stored record with this id, live or tombstoned. One indexed probe finds the table.
 pub fn record_by_id(c: &Connection, id: &str) -> Result<Option<Record>> {
     let mut probe = c.prepare_cached(
