@@ -5,6 +5,7 @@
 //! functions of state, now and time zone), [`api`] (the only uniffi surface).
 
 pub mod api;
+pub mod chart;
 pub mod demo;
 pub mod error;
 pub mod exchange;

@@ -6,6 +6,7 @@ mod error;
 mod exchange;
 mod planning;
 mod records;
+mod screens;
 mod status;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ pub use error::QuietLegsError;
 pub use exchange::*;
 pub use planning::*;
 pub use records::*;
+pub use screens::*;
 pub use status::*;
 
 use crate::error::Error;

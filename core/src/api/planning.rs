@@ -53,6 +53,8 @@ pub struct IronWindowView {
     pub end: Option<TimePoint>,
     /// In words: "11:10 — 2 h after your 09:10 coffee; until 11:30 — 1 h before your 12:30 lunch".
     pub explanation: String,
+    /// One line for a screen's headline: "Iron with vitamin C 10:30–11:30".
+    pub summary: String,
     pub with_vitamin_c: bool,
     pub flags: Vec<String>,
 }
@@ -85,12 +87,30 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
         ),
         IronDay::NoWindow { why } => (IronStatus::NoWindow, None, None, why.clone()),
     };
+    let hhmm = |t: &DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let summary = match &p.day {
+        IronDay::NoIron => "No iron in your regimen".to_owned(),
+        IronDay::RestDay { next } => format!("Rest day: next iron dose {next}"),
+        IronDay::AlreadyTaken { at } => format!("Iron taken at {}", hhmm(at)),
+        IronDay::Window(w) => format!(
+            "Iron{} {}–{}",
+            if p.with_vitamin_c {
+                " with vitamin C"
+            } else {
+                ""
+            },
+            hhmm(&w.start),
+            hhmm(&w.end)
+        ),
+        IronDay::NoWindow { .. } => "No iron window today".to_owned(),
+    };
     IronWindowView {
         date: p.date.to_string(),
         status,
         start,
         end,
         explanation,
+        summary,
         with_vitamin_c: p.with_vitamin_c,
         flags: p.flags.clone(),
     }

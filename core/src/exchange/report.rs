@@ -7,13 +7,14 @@ use std::io::Write;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use crate::chart;
 use crate::error::Result;
 use crate::model::enums::name_of;
 use crate::model::Night;
 use crate::rules::augmentation::AugmentationScreen;
 use crate::rules::evidence::{FERRITIN_TARGET, FERRITIN_TARGET_UPPER};
 use crate::rules::flags::DoctorFlag;
-use crate::rules::insights::{Insights, SeverityScale};
+use crate::rules::insights::{severity_series, Insights, SeverityScale};
 use crate::rules::iron_status::IronStatus;
 
 pub struct ReportInput<'a> {
@@ -66,59 +67,55 @@ pub fn line_chart(
         );
         return s;
     };
-    let span = (last.0 - first.0).num_days().max(1) as f64;
-    let x = |d: NaiveDate| PAD_L + (d - first.0).num_days() as f64 / span * (W - PAD_L - PAD_R);
-    // Round ticks: the smallest step from the list giving at most six intervals.
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0]
-        .into_iter()
-        .find(|st| y_max / st <= 6.0)
-        .unwrap_or(y_max / 4.0);
-    let ticks = (y_max / step).ceil() as u32;
-    let y_max = step * f64::from(ticks);
-    let y = |v: f64| PAD_T + (1.0 - (v / y_max).clamp(0.0, 1.0)) * (H - PAD_T - PAD_B);
-    if let Some((lo, hi)) = band {
+    let l = chart::layout(points, y_max, band);
+    let plot_w = W - PAD_L - PAD_R;
+    let plot_h = H - PAD_T - PAD_B;
+    let x = |u: f64| PAD_L + u * plot_w;
+    let y = |u: f64| PAD_T + (1.0 - u) * plot_h;
+    if let (Some((lo_y, hi_y)), Some((lo, hi))) = (l.band, band) {
         let _ = write!(
             s,
             r##"<rect x="{PAD_L}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#d8f0dc"/>"##,
-            y(hi),
-            W - PAD_L - PAD_R,
-            y(lo) - y(hi)
+            y(hi_y),
+            plot_w,
+            y(lo_y) - y(hi_y)
         );
         let _ = write!(
             s,
             r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">target {lo:.0}-{hi:.0} {unit}</text>"##,
             W - PAD_R - 4.0,
-            y(hi) - 3.0
+            y(hi_y) - 3.0
         );
     }
-    for i in 0..=ticks {
-        let v = step * f64::from(i);
+    for &v in &l.ticks {
+        let ty = y(l.y(v));
         let _ = write!(
             s,
-            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#666" text-anchor="end">{v:.0}</text>"##,
+            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{ty:.1}" y2="{ty:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#666" text-anchor="end">{v:.0}</text>"##,
             W - PAD_R,
-            y(v),
-            y(v),
             PAD_L - 4.0,
-            y(v) + 3.0
+            ty + 3.0
         );
     }
-    let path: Vec<String> = points
+    let path: Vec<String> = l
+        .points
         .iter()
-        .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+        .map(|p| format!("{:.1},{:.1}", x(p.x), y(p.y)))
         .collect();
     let _ = write!(
         s,
         r##"<polyline points="{}" fill="none" stroke="#3b5bdb" stroke-width="2"/>"##,
         path.join(" ")
     );
-    if points.len() <= 40 {
-        for (d, v) in points {
+    if l.points.len() <= 40 {
+        for p in &l.points {
             let _ = write!(
                 s,
-                r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="#3b5bdb"><title>{d}: {v:.1} {}</title></circle>"##,
-                x(*d),
-                y(*v),
+                r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="#3b5bdb"><title>{}: {:.1} {}</title></circle>"##,
+                x(p.x),
+                y(p.y),
+                p.date,
+                p.value,
                 esc(unit)
             );
         }
@@ -164,19 +161,6 @@ pub fn bars(title: &str, rows: &[(String, f64, f64, String)]) -> String {
     s
 }
 
-fn severity_points(nights: &[Night], scale: SeverityScale) -> Vec<(NaiveDate, f64)> {
-    nights
-        .iter()
-        .filter_map(|n| {
-            let v = match scale {
-                SeverityScale::Quick => n.quick_severity.map(f64::from),
-                SeverityScale::Irls => n.irls.map(|i| f64::from(i.total())),
-            };
-            v.map(|v| (n.night_date, v))
-        })
-        .collect()
-}
-
 pub fn write_report(w: &mut dyn Write, r: &ReportInput<'_>) -> Result<()> {
     let mut h = String::new();
     let _ = write!(
@@ -216,16 +200,10 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         let _ = write!(h, "<li class=\"muted\">{}</li>", esc(n));
     }
     h.push_str("</ul>");
-    let top = i
-        .trend
-        .points
-        .iter()
-        .map(|p| p.1)
-        .fold(FERRITIN_TARGET_UPPER.value * 1.3, f64::max);
     h.push_str(&line_chart(
         "Ferritin against the RLS target band",
         &i.trend.points,
-        top,
+        chart::ferritin_top(&i.trend.points),
         Some((FERRITIN_TARGET.value, FERRITIN_TARGET_UPPER.value)),
         "ng/mL",
     ));
@@ -234,19 +212,25 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
     }
 
     h.push_str("<h2>Severity</h2>");
-    let quick = severity_points(r.nights, SeverityScale::Quick);
-    let irls = severity_points(r.nights, SeverityScale::Irls);
+    let quick = severity_series(r.nights, SeverityScale::Quick);
+    let irls = severity_series(r.nights, SeverityScale::Irls);
     h.push_str("<p class=\"muted\">Quick rating 0-10 each night (0 = none).</p>");
     h.push_str(&line_chart(
         "Nightly severity, quick rating",
         &quick,
-        10.0,
+        SeverityScale::Quick.max(),
         None,
         "/10",
     ));
     if !irls.is_empty() {
         h.push_str("<p class=\"muted\">IRLS total 0-40 (kept apart from the quick rating).</p>");
-        h.push_str(&line_chart("IRLS total", &irls, 40.0, None, "/40"));
+        h.push_str(&line_chart(
+            "IRLS total",
+            &irls,
+            SeverityScale::Irls.max(),
+            None,
+            "/40",
+        ));
     }
     let _ = write!(
         h,

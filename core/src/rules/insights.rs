@@ -9,6 +9,7 @@ use super::evidence as ev;
 use super::iron::{dose_day, scheduled_times};
 use super::stats::mean;
 use super::Diary;
+use crate::model::night::IRLS_TOPICS;
 use crate::model::{EventKind, Night, Trigger};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -18,6 +19,32 @@ pub enum SeverityScale {
     Quick,
     /// IRLS total, 0-40.
     Irls,
+}
+
+impl SeverityScale {
+    /// The highest value on this scale.
+    pub fn max(self) -> f64 {
+        match self {
+            SeverityScale::Quick => ev::QUICK_SEVERITY_MAX.value,
+            // One topic per item: ten items of 0-4.
+            SeverityScale::Irls => ev::IRLS_ITEM_MAX.value * IRLS_TOPICS.len() as f64,
+        }
+    }
+}
+
+/// The nights' values on one scale, in the nights' order; nights without that scale are left
+/// out (never converted from the other scale).
+pub fn severity_series(nights: &[Night], scale: SeverityScale) -> Vec<(NaiveDate, f64)> {
+    nights
+        .iter()
+        .filter_map(|n| {
+            let v = match scale {
+                SeverityScale::Quick => n.quick_severity.map(f64::from),
+                SeverityScale::Irls => n.irls.map(|i| f64::from(i.total())),
+            };
+            v.map(|v| (n.night_date, v))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]

@@ -1,0 +1,430 @@
+//! What the phone screens show that is not a rule but must still read the same on Android and
+//! iOS: the words for each vocabulary, the units each lab accepts, and chart geometry. Computed
+//! here once, so the Kotlin and Swift shells only render.
+
+use chrono::Duration;
+
+use super::{ApiResult, QuietLegs};
+use crate::chart;
+use crate::error::Error;
+use crate::model::night::IRLS_TOPICS;
+use crate::model::{
+    ActivityKind, Analyte, BodyArea, IntakeKind, IrlsBand, RegimenKind, ReliefEffect, ReliefKind,
+    Trigger,
+};
+use crate::rules::evidence::{
+    FERRITIN_TARGET, FERRITIN_TARGET_UPPER, IRLS_ITEM_MAX, QUICK_SEVERITY_MAX,
+};
+use crate::rules::insights::{severity_series, SeverityScale};
+use crate::store;
+
+/// Longest span a severity chart covers (ten years of nights).
+const CHART_DAYS_MAX: u32 = 3660;
+
+/// Words a person reads for each vocabulary value. Exhaustive matches: a new value cannot
+/// reach a screen without its words.
+pub fn body_area_label(v: BodyArea) -> &'static str {
+    match v {
+        BodyArea::Legs => "Legs",
+        BodyArea::Arms => "Arms",
+        BodyArea::Trunk => "Trunk",
+    }
+}
+
+pub fn trigger_label(v: Trigger) -> &'static str {
+    match v {
+        Trigger::Caffeine => "Caffeine",
+        Trigger::Alcohol => "Alcohol",
+        Trigger::Nicotine => "Nicotine",
+        Trigger::Antihistamine => "Sedating antihistamine",
+        Trigger::LateExercise => "Late vigorous exercise",
+        Trigger::LongSitting => "Long sitting",
+    }
+}
+
+pub fn relief_kind_label(v: ReliefKind) -> &'static str {
+    match v {
+        ReliefKind::Walking => "Walking",
+        ReliefKind::Stretching => "Stretching",
+        ReliefKind::Massage => "Massage",
+        ReliefKind::WarmBath => "Warm bath",
+        ReliefKind::ColdCompress => "Cold compress",
+        ReliefKind::Compression => "Compression",
+        ReliefKind::Medication => "Medication",
+        ReliefKind::Other => "Other",
+    }
+}
+
+pub fn relief_effect_label(v: ReliefEffect) -> &'static str {
+    match v {
+        ReliefEffect::NotAtAll => "Did not help",
+        ReliefEffect::ALittle => "Helped a little",
+        ReliefEffect::ALot => "Helped a lot",
+    }
+}
+
+pub fn intake_label(v: IntakeKind) -> &'static str {
+    match v {
+        IntakeKind::Coffee => "Coffee",
+        IntakeKind::Tea => "Tea",
+        IntakeKind::DairyCalcium => "Milk, dairy or calcium",
+        IntakeKind::Meal => "Meal",
+        IntakeKind::Alcohol => "Alcohol",
+        IntakeKind::Nicotine => "Nicotine",
+        IntakeKind::Antacid => "Antacid",
+    }
+}
+
+pub fn activity_label(v: ActivityKind) -> &'static str {
+    match v {
+        ActivityKind::Exercise => "Exercise",
+        ActivityKind::Walk => "Walk",
+        ActivityKind::WarmBath => "Warm bath",
+        ActivityKind::Stretching => "Stretching",
+        ActivityKind::Compression => "Compression",
+    }
+}
+
+pub fn analyte_label(v: Analyte) -> &'static str {
+    match v {
+        Analyte::Ferritin => "Ferritin",
+        Analyte::Tsat => "Transferrin saturation (TSAT)",
+        Analyte::Haemoglobin => "Haemoglobin",
+        Analyte::VitaminD => "25-OH vitamin D",
+        Analyte::Egfr => "eGFR (kidney function)",
+    }
+}
+
+pub fn regimen_kind_label(v: RegimenKind) -> &'static str {
+    match v {
+        RegimenKind::Iron => "Iron",
+        RegimenKind::VitaminC => "Vitamin C",
+        RegimenKind::Magnesium => "Magnesium",
+        RegimenKind::Medication => "Medicine",
+        RegimenKind::Supplement => "Supplement",
+    }
+}
+
+pub fn irls_band_label(v: IrlsBand) -> &'static str {
+    match v {
+        IrlsBand::None => "none",
+        IrlsBand::Mild => "mild",
+        IrlsBand::Moderate => "moderate",
+        IrlsBand::Severe => "severe",
+        IrlsBand::VerySevere => "very severe",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct BodyAreaChoice {
+    pub value: BodyArea,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct TriggerChoice {
+    pub value: Trigger,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ReliefKindChoice {
+    pub value: ReliefKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ReliefEffectChoice {
+    pub value: ReliefEffect,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct IntakeChoice {
+    pub value: IntakeKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ActivityChoice {
+    pub value: ActivityKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct RegimenKindChoice {
+    pub value: RegimenKind,
+    pub label: String,
+}
+
+/// Everything the Log screen offers, in the order to show it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct LogOptions {
+    /// The quick rating runs 0 to this.
+    pub quick_max: i32,
+    /// Each IRLS item runs 0 to this.
+    pub irls_item_max: i32,
+    /// Short paraphrased topics of the ten IRLS items (the licensed questions are not shipped).
+    pub irls_topics: Vec<String>,
+    pub body_areas: Vec<BodyAreaChoice>,
+    pub triggers: Vec<TriggerChoice>,
+    pub relief_kinds: Vec<ReliefKindChoice>,
+    pub relief_effects: Vec<ReliefEffectChoice>,
+    pub intakes: Vec<IntakeChoice>,
+    pub activities: Vec<ActivityChoice>,
+    pub regimen_kinds: Vec<RegimenKindChoice>,
+}
+
+/// A lab the person can add, with the units it accepts (the first is the usual one).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct LabKind {
+    pub analyte: Analyte,
+    pub label: String,
+    pub canonical_unit: String,
+    pub units: Vec<String>,
+}
+
+/// The choices of the Log and Medicines screens with their words.
+#[uniffi::export]
+pub fn log_options() -> LogOptions {
+    use BodyArea as B;
+    use IntakeKind as I;
+    use ReliefKind as R;
+    use Trigger as T;
+    LogOptions {
+        quick_max: QUICK_SEVERITY_MAX.value as i32,
+        irls_item_max: IRLS_ITEM_MAX.value as i32,
+        irls_topics: IRLS_TOPICS.iter().map(|t| (*t).to_owned()).collect(),
+        body_areas: [B::Legs, B::Arms, B::Trunk]
+            .map(|value| BodyAreaChoice {
+                value,
+                label: body_area_label(value).to_owned(),
+            })
+            .to_vec(),
+        triggers: [
+            T::Caffeine,
+            T::Alcohol,
+            T::Nicotine,
+            T::Antihistamine,
+            T::LateExercise,
+            T::LongSitting,
+        ]
+        .map(|value| TriggerChoice {
+            value,
+            label: trigger_label(value).to_owned(),
+        })
+        .to_vec(),
+        relief_kinds: [
+            R::Walking,
+            R::Stretching,
+            R::Massage,
+            R::WarmBath,
+            R::ColdCompress,
+            R::Compression,
+            R::Medication,
+            R::Other,
+        ]
+        .map(|value| ReliefKindChoice {
+            value,
+            label: relief_kind_label(value).to_owned(),
+        })
+        .to_vec(),
+        relief_effects: [
+            ReliefEffect::NotAtAll,
+            ReliefEffect::ALittle,
+            ReliefEffect::ALot,
+        ]
+        .map(|value| ReliefEffectChoice {
+            value,
+            label: relief_effect_label(value).to_owned(),
+        })
+        .to_vec(),
+        intakes: [
+            I::Coffee,
+            I::Tea,
+            I::DairyCalcium,
+            I::Meal,
+            I::Alcohol,
+            I::Nicotine,
+            I::Antacid,
+        ]
+        .map(|value| IntakeChoice {
+            value,
+            label: intake_label(value).to_owned(),
+        })
+        .to_vec(),
+        activities: [
+            ActivityKind::Walk,
+            ActivityKind::Stretching,
+            ActivityKind::WarmBath,
+            ActivityKind::Compression,
+            ActivityKind::Exercise,
+        ]
+        .map(|value| ActivityChoice {
+            value,
+            label: activity_label(value).to_owned(),
+        })
+        .to_vec(),
+        regimen_kinds: [
+            RegimenKind::Iron,
+            RegimenKind::VitaminC,
+            RegimenKind::Magnesium,
+            RegimenKind::Medication,
+            RegimenKind::Supplement,
+        ]
+        .map(|value| RegimenKindChoice {
+            value,
+            label: regimen_kind_label(value).to_owned(),
+        })
+        .to_vec(),
+    }
+}
+
+/// The labs the Labs screen offers, each with its accepted units.
+#[uniffi::export]
+pub fn lab_kinds() -> Vec<LabKind> {
+    [
+        Analyte::Ferritin,
+        Analyte::Tsat,
+        Analyte::Haemoglobin,
+        Analyte::VitaminD,
+        Analyte::Egfr,
+    ]
+    .map(|analyte| LabKind {
+        analyte,
+        label: analyte_label(analyte).to_owned(),
+        canonical_unit: analyte.canonical_unit().to_owned(),
+        units: analyte
+            .accepted_units()
+            .iter()
+            .map(|u| (*u).to_owned())
+            .collect(),
+    })
+    .to_vec()
+}
+
+/// A point of a chart: its date and value, and where to draw it on a unit square (`x` 0 at the
+/// first date to 1 at the last, `y` 0 at the bottom to 1 at the axis top).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ChartPoint {
+    pub date: String,
+    pub value: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ChartTick {
+    pub value: f64,
+    pub y: f64,
+    pub label: String,
+}
+
+/// A shaded band (the ferritin target), as unit-square heights.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ChartBand {
+    pub low_y: f64,
+    pub high_y: f64,
+    pub label: String,
+}
+
+/// A chart ready to draw: shells scale the unit square to their canvas and nothing else.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ChartView {
+    pub title: String,
+    pub unit: String,
+    pub points: Vec<ChartPoint>,
+    pub ticks: Vec<ChartTick>,
+    pub band: Option<ChartBand>,
+    /// Shown under the chart when there are no points.
+    pub empty_text: String,
+}
+
+fn chart_view(
+    title: &str,
+    unit: &str,
+    layout: &chart::Layout,
+    band_label: Option<String>,
+    empty_text: &str,
+) -> ChartView {
+    ChartView {
+        title: title.to_owned(),
+        unit: unit.to_owned(),
+        points: layout
+            .points
+            .iter()
+            .map(|p| ChartPoint {
+                date: p.date.to_string(),
+                value: p.value,
+                x: p.x,
+                y: p.y,
+            })
+            .collect(),
+        ticks: layout
+            .ticks
+            .iter()
+            .map(|&v| ChartTick {
+                value: v,
+                y: layout.y(v),
+                label: format!("{v:.0}"),
+            })
+            .collect(),
+        band: layout
+            .band
+            .zip(band_label)
+            .map(|((low_y, high_y), label)| ChartBand {
+                low_y,
+                high_y,
+                label,
+            }),
+        empty_text: empty_text.to_owned(),
+    }
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Every ferritin result against the RLS target band, the same chart as the report's.
+    pub fn ferritin_chart(&self) -> ApiResult<ChartView> {
+        let store = self.store()?;
+        let points: Vec<_> = store::labs(store.conn(), Some(Analyte::Ferritin))?
+            .iter()
+            .map(|l| (l.taken_on, l.value.canonical))
+            .collect();
+        let (lo, hi) = (FERRITIN_TARGET.value, FERRITIN_TARGET_UPPER.value);
+        let layout = chart::layout(&points, chart::ferritin_top(&points), Some((lo, hi)));
+        Ok(chart_view(
+            "Ferritin against the RLS target band",
+            Analyte::Ferritin.canonical_unit(),
+            &layout,
+            Some(format!(
+                "target {lo:.0}-{hi:.0} {}",
+                Analyte::Ferritin.canonical_unit()
+            )),
+            "No ferritin result yet: add one from your lab sheet.",
+        ))
+    }
+
+    /// Nightly severity over the last `days` nights on one scale: the quick rating and the
+    /// IRLS total are never drawn on one line.
+    pub fn severity_chart(&self, scale: SeverityScale, days: u32) -> ApiResult<ChartView> {
+        if !(1..=CHART_DAYS_MAX).contains(&days) {
+            return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());
+        }
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let today = self.now().with_timezone(&tz).date_naive();
+        let from = today - Duration::days(i64::from(days) - 1);
+        let points = severity_series(&store::nights(store.conn(), from, today)?, scale);
+        let (title, unit) = match scale {
+            SeverityScale::Quick => ("Nightly severity, quick rating", "/10"),
+            SeverityScale::Irls => ("IRLS total", "/40"),
+        };
+        Ok(chart_view(
+            title,
+            unit,
+            &chart::layout(&points, scale.max(), None),
+            None,
+            "No nights on this scale in this period.",
+        ))
+    }
+}

@@ -1,0 +1,152 @@
+//! Chart geometry shared by the printed report's SVG and the phone screens (Compose Canvas,
+//! SwiftUI Path): one round y axis and positions on a unit square, computed once so the
+//! report and both phones draw the same chart from the same numbers.
+
+use chrono::NaiveDate;
+
+use crate::rules::evidence::FERRITIN_TARGET_UPPER;
+
+/// Steps a y axis may take; the smallest giving at most [`MAX_INTERVALS`] intervals wins.
+const ROUND_STEPS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0];
+const MAX_INTERVALS: f64 = 6.0;
+
+/// Headroom above the target band on the ferritin chart, so the band never touches the top.
+const FERRITIN_HEADROOM: f64 = 1.3;
+
+/// One dated value placed on the unit square: `x` 0 (first date) to 1 (last date), `y` 0
+/// (bottom, value 0) to 1 (the axis top).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub date: NaiveDate,
+    pub value: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A laid-out chart. Values above the axis top are clamped to 1 (they cannot be, by
+/// construction of the top, unless the caller fixed it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The rounded top of the y axis.
+    pub top: f64,
+    /// Tick values from 0 to `top`, evenly spaced.
+    pub ticks: Vec<f64>,
+    pub points: Vec<Placed>,
+    /// The shaded band's (low, high) as unit-square heights.
+    pub band: Option<(f64, f64)>,
+}
+
+impl Layout {
+    /// Height on the unit square of a value on this axis.
+    pub fn y(&self, value: f64) -> f64 {
+        if self.top > 0.0 {
+            (value / self.top).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The round axis top and its tick step for data reaching `y_max`.
+pub fn round_axis(y_max: f64) -> (f64, f64) {
+    let y_max = if y_max.is_finite() && y_max > 0.0 {
+        y_max
+    } else {
+        1.0
+    };
+    let step = ROUND_STEPS
+        .into_iter()
+        .find(|st| y_max / st <= MAX_INTERVALS)
+        .unwrap_or(y_max / 4.0);
+    ((y_max / step).ceil() * step, step)
+}
+
+/// Lays out a dated series (oldest first) on an axis reaching at least `y_max`.
+pub fn layout(points: &[(NaiveDate, f64)], y_max: f64, band: Option<(f64, f64)>) -> Layout {
+    let (top, step) = round_axis(y_max);
+    let intervals = (top / step).round() as u32;
+    let mut out = Layout {
+        top,
+        ticks: (0..=intervals).map(|i| step * f64::from(i)).collect(),
+        points: Vec::with_capacity(points.len()),
+        band: None,
+    };
+    out.band = band.map(|(lo, hi)| (out.y(lo), out.y(hi)));
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return out;
+    };
+    let span = (last.0 - first.0).num_days().max(1) as f64;
+    out.points = points
+        .iter()
+        .map(|&(date, value)| Placed {
+            date,
+            value,
+            x: ((date - first.0).num_days() as f64 / span).clamp(0.0, 1.0),
+            y: out.y(value),
+        })
+        .collect();
+    out
+}
+
+/// Where the ferritin chart's axis must reach: the highest value, and always a little above
+/// the target band so the band reads as a band.
+pub fn ferritin_top(points: &[(NaiveDate, f64)]) -> f64 {
+    points
+        .iter()
+        .map(|p| p.1)
+        .fold(FERRITIN_TARGET_UPPER.value * FERRITIN_HEADROOM, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, day).unwrap()
+    }
+
+    #[test]
+    fn the_axis_rounds_up_to_a_step_with_at_most_six_intervals() {
+        assert_eq!(round_axis(10.0), (10.0, 2.0));
+        assert_eq!(round_axis(40.0), (40.0, 10.0));
+        assert_eq!(round_axis(130.0), (150.0, 25.0));
+        assert_eq!(round_axis(300.0), (300.0, 50.0));
+        assert_eq!(round_axis(301.0), (400.0, 100.0));
+    }
+
+    #[test]
+    fn a_degenerate_maximum_still_gives_an_axis() {
+        assert_eq!(round_axis(0.0), (1.0, 1.0));
+        assert_eq!(round_axis(f64::NAN), (1.0, 1.0));
+        assert_eq!(round_axis(-5.0), (1.0, 1.0));
+    }
+
+    #[test]
+    fn points_span_the_unit_square_from_first_to_last_date() {
+        let l = layout(&[(d(1), 0.0), (d(11), 5.0), (d(21), 10.0)], 10.0, None);
+        let xy: Vec<(f64, f64)> = l.points.iter().map(|p| (p.x, p.y)).collect();
+        assert_eq!(xy, vec![(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)]);
+        assert_eq!(l.ticks, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    }
+
+    #[test]
+    fn one_point_sits_at_the_left_and_no_points_give_an_empty_chart() {
+        assert_eq!(layout(&[(d(3), 4.0)], 10.0, None).points[0].x, 0.0);
+        let empty = layout(&[], 10.0, Some((7.5, 10.0)));
+        assert!(empty.points.is_empty());
+        assert_eq!(empty.band, Some((0.75, 1.0)));
+    }
+
+    #[test]
+    fn the_ferritin_axis_always_clears_the_target_band() {
+        assert_eq!(ferritin_top(&[(d(1), 28.0)]), 130.0);
+        assert_eq!(ferritin_top(&[(d(1), 28.0), (d(2), 240.0)]), 240.0);
+        let l = layout(
+            &[(d(1), 28.0)],
+            ferritin_top(&[(d(1), 28.0)]),
+            Some((75.0, 100.0)),
+        );
+        assert_eq!(l.top, 150.0);
+        assert_eq!(l.band, Some((0.5, 100.0 / 150.0)));
+    }
+}

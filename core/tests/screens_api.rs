@@ -1,0 +1,201 @@
+//! What the phone screens read from the core instead of computing it: the words of each
+//! vocabulary, the units of each lab, the iron headline, and chart geometry.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use quietlegs_core::model::{Analyte, RegimenKind};
+use quietlegs_core::rules::insights::SeverityScale;
+use quietlegs_core::{
+    lab_kinds, log_options, FixedClock, IronStatus, LabInput, NightInput, ProfileSettings,
+    QuietLegs, QuietLegsError, RegimenInput,
+};
+
+fn diary() -> (Arc<QuietLegs>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 6, 0, 0).unwrap();
+    let q = QuietLegs::open_at(&dir.path().join("s.db"), Arc::new(FixedClock(now))).unwrap();
+    q.set_profile(ProfileSettings {
+        time_zone: "Europe/Berlin".into(),
+        bedtime: "23:00".into(),
+        wake_time: "06:00".into(),
+        breakfast: Some("08:00".into()),
+        lunch: Some("12:30".into()),
+        dinner: None,
+        pregnant: false,
+        kidney_disease: false,
+        malabsorption: false,
+    })
+    .unwrap();
+    (q, dir)
+}
+
+fn lab(q: &QuietLegs, analyte: Analyte, value: f64, unit: &str, date: &str) {
+    q.add_lab(LabInput {
+        analyte,
+        value,
+        unit: unit.into(),
+        taken_on: date.into(),
+    })
+    .unwrap();
+}
+
+#[test]
+fn log_options_name_every_choice_once_and_paraphrase_ten_irls_items() {
+    let o = log_options();
+    assert_eq!(o.quick_max, 10);
+    assert_eq!(o.irls_item_max, 4);
+    assert_eq!(o.irls_topics.len(), 10);
+    assert_eq!(o.triggers.len(), 6);
+    assert_eq!(o.relief_kinds.len(), 8);
+    assert_eq!(o.intakes.len(), 7);
+    let labels: Vec<&str> = o
+        .triggers
+        .iter()
+        .map(|c| c.label.as_str())
+        .chain(o.body_areas.iter().map(|c| c.label.as_str()))
+        .chain(o.relief_effects.iter().map(|c| c.label.as_str()))
+        .collect();
+    assert!(labels.iter().all(|l| !l.is_empty() && !l.contains('_')));
+    let unique: HashSet<_> = o.triggers.iter().map(|c| c.value).collect();
+    assert_eq!(unique.len(), o.triggers.len());
+}
+
+#[test]
+fn every_unit_a_lab_kind_offers_is_accepted_by_add_lab() {
+    let (q, _d) = diary();
+    let kinds = lab_kinds();
+    assert_eq!(kinds.len(), 5);
+    for k in &kinds {
+        assert_eq!(
+            k.units[0], k.canonical_unit,
+            "{:?}: usual unit first",
+            k.analyte
+        );
+        for unit in &k.units {
+            // A value plausible in every unit of its analyte.
+            let value = match (k.analyte, unit.as_str()) {
+                (Analyte::Haemoglobin, "g/L") => 130.0,
+                (Analyte::Haemoglobin, "mmol/L") => 8.0,
+                (Analyte::Haemoglobin, _) => 13.0,
+                (Analyte::VitaminD, "nmol/L") => 75.0,
+                _ => 30.0,
+            };
+            lab(&q, k.analyte, value, unit, "2026-11-01");
+        }
+    }
+    let offered: usize = kinds.iter().map(|k| k.units.len()).sum();
+    assert_eq!(q.labs(None).unwrap().len(), offered);
+    assert!(
+        offered > kinds.len(),
+        "at least one lab offers a second unit"
+    );
+}
+
+#[test]
+fn the_iron_headline_reads_as_the_window_in_local_time() {
+    let (q, _d) = diary();
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Iron,
+        name: "Iron".into(),
+        dose_mg: Some(65.0),
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: true,
+        start_date: Some("2026-11-01".into()),
+        stop_date: None,
+    })
+    .unwrap();
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Medication,
+        name: "levothyroxine".into(),
+        dose_mg: None,
+        times: vec!["06:30".into()],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some("2026-11-01".into()),
+        stop_date: None,
+    })
+    .unwrap();
+    let iron = q.iron_window(Some("2026-11-21".into())).unwrap();
+    assert_eq!(iron.status, IronStatus::Window);
+    assert_eq!(iron.summary, "Iron with vitamin C 10:30–11:30");
+}
+
+#[test]
+fn without_iron_the_headline_says_so() {
+    let (q, _d) = diary();
+    let iron = q.iron_window(Some("2026-11-21".into())).unwrap();
+    assert_eq!(iron.summary, "No iron in your regimen");
+}
+
+#[test]
+fn the_ferritin_chart_places_results_against_the_target_band() {
+    let (q, _d) = diary();
+    lab(&q, Analyte::Ferritin, 28.0, "ng/mL", "2026-05-01");
+    lab(&q, Analyte::Ferritin, 90.0, "µg/L", "2026-11-01");
+    let c = q.ferritin_chart().unwrap();
+    assert_eq!(c.points.len(), 2);
+    assert_eq!((c.points[0].x, c.points[1].x), (0.0, 1.0));
+    // Axis 0-150 (130 rounds up to a step of 25): 90 sits at 0.6, the band at 0.5-0.667.
+    assert!((c.points[1].y - 0.6).abs() < 1e-9);
+    let band = c.band.unwrap();
+    assert!((band.low_y - 0.5).abs() < 1e-9 && (band.high_y - 100.0 / 150.0).abs() < 1e-9);
+    assert_eq!(band.label, "target 75-100 ng/mL");
+    assert_eq!(c.ticks.last().unwrap().label, "150");
+}
+
+#[test]
+fn an_empty_ferritin_chart_still_shows_the_band_and_says_what_to_do() {
+    let (q, _d) = diary();
+    let c = q.ferritin_chart().unwrap();
+    assert!(c.points.is_empty());
+    assert!(c.band.is_some());
+    assert!(c.empty_text.contains("add one"));
+}
+
+#[test]
+fn the_severity_chart_keeps_quick_ratings_and_irls_totals_apart() {
+    let (q, _d) = diary();
+    q.log_night(NightInput::quick("2026-11-18", 6)).unwrap();
+    let mut both = NightInput::quick("2026-11-19", 4);
+    both.irls_items = Some(vec![3, 3, 3, 3, 2, 2, 2, 2, 1, 1]);
+    q.log_night(both).unwrap();
+    let mut irls_only = NightInput::quick("2026-11-20", 0);
+    irls_only.quick_severity = None;
+    irls_only.irls_items = Some(vec![4; 10]);
+    q.log_night(irls_only).unwrap();
+
+    let quick = q.severity_chart(SeverityScale::Quick, 7).unwrap();
+    let quick_values: Vec<f64> = quick.points.iter().map(|p| p.value).collect();
+    assert_eq!(quick_values, vec![6.0, 4.0]);
+    assert_eq!(quick.ticks.last().unwrap().value, 10.0);
+
+    let irls = q.severity_chart(SeverityScale::Irls, 7).unwrap();
+    let irls_values: Vec<f64> = irls.points.iter().map(|p| p.value).collect();
+    assert_eq!(irls_values, vec![22.0, 40.0]);
+    assert_eq!(irls.points[1].y, 1.0);
+}
+
+#[test]
+fn the_severity_chart_covers_only_the_days_asked() {
+    let (q, _d) = diary();
+    q.log_night(NightInput::quick("2026-11-01", 9)).unwrap();
+    q.log_night(NightInput::quick("2026-11-20", 2)).unwrap();
+    let week = q.severity_chart(SeverityScale::Quick, 7).unwrap();
+    assert_eq!(week.points.len(), 1);
+    assert_eq!(week.points[0].date, "2026-11-20");
+    for bad in [0, 3661] {
+        match q.severity_chart(SeverityScale::Quick, bad) {
+            Err(QuietLegsError::InvalidInput { field, .. }) => assert_eq!(field, "days"),
+            other => panic!("{bad} days: {other:?}"),
+        }
+    }
+}
