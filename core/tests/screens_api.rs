@@ -124,6 +124,19 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         stop_date: None,
     })
     .unwrap();
+    let lines: Vec<String> = q
+        .regimen()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.schedule)
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "65 mg · daily · in the planned iron window · with vitamin C",
+            "daily · at 06:30",
+        ]
+    );
     let iron = q.iron_window(Some("2026-11-21".into())).unwrap();
     assert_eq!(iron.status, IronStatus::Window);
     assert_eq!(iron.summary, "Iron with vitamin C 10:30–11:30");

@@ -316,6 +316,8 @@ pub struct RegimenEntry {
     pub with_vitamin_c: bool,
     pub start_date: String,
     pub stop_date: Option<String>,
+    /// One line for a list: "65 mg · alternate days · with vitamin C · planned window".
+    pub schedule: String,
     /// Catalog warnings, e.g. a medicine that can worsen RLS.
     pub warnings: Vec<String>,
 }
@@ -332,9 +334,43 @@ impl From<&RegimenItem> for RegimenEntry {
             with_vitamin_c: x.with_vitamin_c,
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
+            schedule: schedule_line(x),
             warnings: super::status::worsening_warnings(&x.name),
         }
     }
+}
+
+fn schedule_line(x: &RegimenItem) -> String {
+    let mut parts = Vec::new();
+    if let Some(mg) = x.dose_mg {
+        parts.push(format!("{} mg", trim_number(mg)));
+    }
+    parts.push(match x.every_n_days {
+        1 => "daily".to_owned(),
+        2 => "alternate days".to_owned(),
+        n => format!("every {n} days"),
+    });
+    if x.times.is_empty() {
+        if x.kind == RegimenKind::Iron {
+            parts.push("in the planned iron window".to_owned());
+        }
+    } else {
+        let times: Vec<String> = x.times.iter().map(|t| format_clock_time(*t)).collect();
+        parts.push(format!("at {}", times.join(", ")));
+    }
+    if x.with_vitamin_c {
+        parts.push("with vitamin C".to_owned());
+    }
+    if let Some(stop) = x.stop_date {
+        parts.push(format!("until {stop}"));
+    }
+    parts.join(" · ")
+}
+
+/// `65`, `62.5`: no trailing `.0`.
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
