@@ -37,6 +37,16 @@ fn diary() -> (Arc<QuietLegs>, tempfile::TempDir) {
     (q, dir)
 }
 
+fn diary_at(utc: chrono::DateTime<Utc>, bedtime: &str) -> (Arc<QuietLegs>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let q = QuietLegs::open_at(&dir.path().join("n.db"), Arc::new(FixedClock(utc))).unwrap();
+    let mut p = q.profile().unwrap();
+    p.time_zone = "Europe/Berlin".into();
+    p.bedtime = bedtime.into();
+    q.set_profile(p).unwrap();
+    (q, dir)
+}
+
 fn lab(q: &QuietLegs, analyte: Analyte, value: f64, unit: &str, date: &str) {
     q.add_lab(LabInput {
         analyte,
@@ -211,4 +221,32 @@ fn the_severity_chart_covers_only_the_days_asked() {
             other => panic!("{bad} days: {other:?}"),
         }
     }
+}
+
+#[test]
+fn the_log_opens_on_last_night_until_the_evening_check_in_then_on_tonight() {
+    // Berlin is UTC+1 in November; bed 23:00, evening check-in 21:00.
+    let cases = [
+        ((6, 0), "2026-11-20"),
+        ((19, 59), "2026-11-20"),
+        ((20, 0), "2026-11-21"),
+        ((22, 30), "2026-11-21"),
+    ];
+    for ((h, m), night) in cases {
+        let (q, _d) = diary_at(
+            Utc.with_ymd_and_hms(2026, 11, 21, h, m, 0).unwrap(),
+            "23:00",
+        );
+        assert_eq!(q.night_to_log().unwrap(), night, "at {h:02}:{m:02} UTC");
+    }
+}
+
+#[test]
+fn a_bedtime_after_midnight_keeps_the_small_hours_on_the_evening_before() {
+    // Bed 00:30 belongs to the evening before; at 00:10 local on the 22nd it is still the 21st's night.
+    let (q, _d) = diary_at(
+        Utc.with_ymd_and_hms(2026, 11, 21, 23, 10, 0).unwrap(),
+        "00:30",
+    );
+    assert_eq!(q.night_to_log().unwrap(), "2026-11-21");
 }

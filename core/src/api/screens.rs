@@ -4,6 +4,7 @@
 
 use chrono::Duration;
 
+use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
@@ -16,6 +17,7 @@ use crate::rules::evidence::{
     FERRITIN_TARGET, FERRITIN_TARGET_UPPER, IRLS_ITEM_MAX, QUICK_SEVERITY_MAX,
 };
 use crate::rules::insights::{severity_series, SeverityScale};
+use crate::rules::plan::{day_plan, ReminderKind};
 use crate::store;
 
 /// Longest span a severity chart covers (ten years of nights).
@@ -383,6 +385,29 @@ fn chart_view(
 
 #[uniffi::export]
 impl QuietLegs {
+    /// The night (`YYYY-MM-DD`, the evening it began) an entry made now most likely describes:
+    /// tonight once the evening check-in time has come, last night before it. The Log screen
+    /// opens on it; the person can still pick another night.
+    pub fn night_to_log(&self) -> ApiResult<String> {
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let now = self.now();
+        let today = now.with_timezone(&tz).date_naive();
+        let snap = Snapshot::load(&store, today, today + Duration::days(1), Labs::Skip)?;
+        let plan = day_plan(&snap.diary(), today);
+        let evening = plan
+            .items
+            .iter()
+            .find(|i| i.kind == ReminderKind::EveningCheck)
+            .map_or(plan.bed, |i| i.start);
+        let night = if now >= evening {
+            today
+        } else {
+            today - Duration::days(1)
+        };
+        Ok(night.to_string())
+    }
+
     /// Every ferritin result against the RLS target band, the same chart as the report's.
     pub fn ferritin_chart(&self) -> ApiResult<ChartView> {
         let store = self.store()?;
