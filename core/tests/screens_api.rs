@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use quietlegs_core::model::{Analyte, RegimenKind};
+use quietlegs_core::model::{Analyte, IntakeKind, RegimenKind};
 use quietlegs_core::rules::insights::SeverityScale;
 use quietlegs_core::{
     lab_kinds, log_options, FixedClock, IronStatus, LabInput, NightInput, ProfileSettings,
@@ -150,6 +150,22 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
     let iron = q.iron_window(Some("2026-11-21".into())).unwrap();
     assert_eq!(iron.status, IronStatus::Window);
     assert_eq!(iron.summary, "Iron with vitamin C 10:30–11:30");
+
+    // The Tonight screen's buttons check a typed intake, with the same answer as the words.
+    let at = Some("2026-11-21T11:00".to_owned());
+    let coffee = q.check_intake_kind(IntakeKind::Coffee, at.clone()).unwrap();
+    assert!(coffee.conflict);
+    assert_eq!(coffee, q.check_intake("coffee".into(), at.clone()).unwrap());
+    assert!(coffee
+        .earliest_ok
+        .unwrap()
+        .local
+        .starts_with("2026-11-21T12:30"));
+    let alcohol = q.check_intake_kind(IntakeKind::Alcohol, at).unwrap();
+    assert!(!alcohol.conflict);
+    assert!(alcohol
+        .message
+        .contains("does not change when iron is absorbed"));
 }
 
 #[test]

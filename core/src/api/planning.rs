@@ -263,6 +263,22 @@ impl Snapshot {
 const SNOOZE_SEP: char = '~';
 
 impl QuietLegs {
+    fn check_substance(
+        &self,
+        substance: Substance,
+        at: Option<String>,
+    ) -> ApiResult<IntakeCheckView> {
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let at = match at {
+            Some(a) => parse_instant("time", &a, tz)?,
+            None => self.now(),
+        };
+        let d = at.with_timezone(&tz).date_naive();
+        let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
+        Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
+    }
+
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
         match date {
             Some(d) => Ok(parse_date("date", d)?),
@@ -336,15 +352,28 @@ impl QuietLegs {
         let substance = crate::rules::interactions::substance_named(&what).ok_or_else(|| {
             Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, meal, antacid, levothyroxine)"))
         })?;
-        let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
-        let at = match at {
-            Some(a) => parse_instant("time", &a, tz)?,
-            None => self.now(),
-        };
-        let d = at.with_timezone(&tz).date_naive();
-        let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
+        self.check_substance(substance, at)
+    }
+
+    /// The same check for one of the log's intakes (the buttons a phone shows). Alcohol and
+    /// nicotine do not change iron timing; the answer says so rather than failing.
+    pub fn check_intake_kind(
+        &self,
+        intake: crate::model::IntakeKind,
+        at: Option<String>,
+    ) -> ApiResult<IntakeCheckView> {
+        match Substance::of_intake(intake) {
+            Some(substance) => self.check_substance(substance, at),
+            None => Ok(IntakeCheckView {
+                conflict: false,
+                message: format!(
+                    "{} does not change when iron is absorbed (it can still worsen RLS in the evening)",
+                    crate::api::screens::intake_label(intake)
+                ),
+                iron_at: None,
+                earliest_ok: None,
+            }),
+        }
     }
 
     /// Reminder occurrences from a date (default today) for `days` (default 7), with this

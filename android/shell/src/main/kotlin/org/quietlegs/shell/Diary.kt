@@ -1,0 +1,154 @@
+package org.quietlegs.shell
+
+import java.time.Instant
+import org.quietlegs.core.ActivityKind
+import org.quietlegs.core.Analyte
+import org.quietlegs.core.Clock
+import org.quietlegs.core.EventEntry
+import org.quietlegs.core.EventInput
+import org.quietlegs.core.EventKind
+import org.quietlegs.core.ExportSummary
+import org.quietlegs.core.HabitEntry
+import org.quietlegs.core.IntakeCheckView
+import org.quietlegs.core.IntakeKind
+import org.quietlegs.core.Intensity
+import org.quietlegs.core.LabEntry
+import org.quietlegs.core.LabInput
+import org.quietlegs.core.MergeReport
+import org.quietlegs.core.NightEntry
+import org.quietlegs.core.ProfileSettings
+import org.quietlegs.core.QuietLegs
+import org.quietlegs.core.RegimenEntry
+import org.quietlegs.core.RegimenInput
+
+/** The device's clock, for production; tests pass a clock they move. */
+object SystemClock : Clock {
+    override fun nowMillis(): Long = System.currentTimeMillis()
+}
+
+/**
+ * The screens' one door to the core. Reads go straight through; every write is followed by a
+ * reminder sync, so the alarms the OS holds always match the diary. Each call is a SQLite
+ * transaction: call from a background thread (Dispatchers.IO on Android, a Task on iOS).
+ *
+ * @param clock the same clock the core was opened with, so "now" means one thing.
+ */
+class Diary(
+    val core: QuietLegs,
+    private val reminders: ReminderApplier,
+    private val clock: Clock = SystemClock,
+) {
+    /** Set when the last sync after a write failed; the write itself was kept. */
+    @Volatile var syncProblem: Problem? = null
+        private set
+
+    private fun now(): String = Instant.ofEpochMilli(clock.nowMillis()).toString()
+
+    private inline fun <T> write(block: () -> T): Outcome<T> = attempt(block).also {
+        if (it is Outcome.Done) syncReminders()
+    }
+
+    /** Re-applies the core's reminder answer; on app start and after every write. */
+    fun syncReminders(): Outcome<SyncResult> = attempt { reminders.sync() }.also {
+        syncProblem = (it as? Outcome.Failed)?.problem
+    }
+
+    // ---- Tonight --------------------------------------------------------------------------
+    fun tonight(date: String? = null): Outcome<TonightState> = attempt { TonightState.from(core.plan(date)) }
+
+    /** "I am about to have coffee": fine, or the conflict and the earliest time that is not. */
+    fun checkIntake(kind: IntakeKind, at: String? = null): Outcome<IntakeCheckView> =
+        attempt { core.checkIntake(intakeWord(kind), at) }
+
+    fun logIntake(kind: IntakeKind, at: String? = null): Outcome<EventEntry> =
+        write { core.logEvent(EventInput(at ?: now(), EventKind.Intake(kind), null)) }
+
+    fun logDose(regimenId: String, at: String? = null): Outcome<EventEntry> =
+        write { core.logEvent(EventInput(at ?: now(), EventKind.Dose(regimenId), null)) }
+
+    fun logActivity(kind: ActivityKind, intensity: Intensity? = null, minutes: UInt? = null): Outcome<EventEntry> =
+        write { core.logEvent(EventInput(now(), EventKind.Activity(kind, intensity, minutes), null)) }
+
+    // ---- Log --------------------------------------------------------------------------------
+    fun newNightForm(): Outcome<NightForm> = attempt {
+        val date = core.nightToLog()
+        core.nights(date, date).firstOrNull()?.let(NightForm::of) ?: NightForm(nightDate = date)
+    }
+
+    fun logNight(form: NightForm): Outcome<NightEntry> = form.toInput().then { write { core.logNight(it) } }
+
+    fun recentNights(from: String): Outcome<List<NightEntry>> = attempt { core.nights(from, null).reversed() }
+
+    // ---- Labs -------------------------------------------------------------------------------
+    fun labs(): Outcome<LabsState> = attempt { LabsState.from(core) }
+
+    /** Adds a lab as typed: `42`, `42.5` or `42,5` in one of the analyte's units. */
+    fun addLab(analyte: Analyte, valueText: String, unit: String, takenOn: String): Outcome<LabEntry> =
+        parseDecimal("lab value", valueText).then { v ->
+            when (v) {
+                null -> Outcome.Failed(Problem("Check the lab value: enter the number from the lab sheet.", "lab value"))
+                else -> write { core.addLab(LabInput(analyte, v, unit, takenOn)) }
+            }
+        }
+
+    // ---- Medicines --------------------------------------------------------------------------
+    fun medicines(): Outcome<MedicinesState> = attempt { MedicinesState.from(core.regimen(), core.habits()) }
+
+    fun addRegimen(input: RegimenInput): Outcome<RegimenEntry> = write { core.addRegimen(input) }
+
+    fun addHabit(kind: IntakeKind, at: String): Outcome<HabitEntry> = write { core.addHabit(kind, at) }
+
+    // ---- Settings ---------------------------------------------------------------------------
+    fun settings(): Outcome<SettingsForm> = attempt { SettingsForm.of(core.profile()) }
+
+    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.setProfile(form.toSettings()) }
+
+    /** Deletes any record; the deletion travels to other devices as a tombstone. */
+    fun delete(id: String): Outcome<Unit> = write { core.delete(id) }
+
+    // ---- Report & export --------------------------------------------------------------------
+    fun exportJson(path: String, passphrase: String?): Outcome<ExportSummary> =
+        attempt { core.exportJson(path, passphrase?.takeIf { it.isNotEmpty() }) }
+
+    fun exportReport(path: String): Outcome<ExportSummary> = attempt { core.exportReport(path, null) }
+
+    fun exportCalendar(path: String, days: UInt = 30u): Outcome<ExportSummary> =
+        attempt { core.exportCalendar(path, null, days) }
+
+    /** Merges an export into the diary; the reminders follow whatever it changed. */
+    fun importFile(path: String, passphrase: String?): Outcome<MergeReport> =
+        write { core.importFile(path, passphrase?.takeIf { it.isNotEmpty() }) }
+}
+
+/** The word the core's intake check reads for each intake. */
+internal fun intakeWord(kind: IntakeKind): String = when (kind) {
+    IntakeKind.COFFEE -> "coffee"
+    IntakeKind.TEA -> "tea"
+    IntakeKind.DAIRY_CALCIUM -> "dairy_calcium"
+    IntakeKind.MEAL -> "meal"
+    IntakeKind.ALCOHOL -> "alcohol"
+    IntakeKind.NICOTINE -> "nicotine"
+    IntakeKind.ANTACID -> "antacid"
+}
+
+/**
+ * A number as a person types it: blank is "not given", a comma may be the decimal mark.
+ * Ranges are the core's to judge; this only reads the digits.
+ */
+fun parseDecimal(field: String, text: String): Outcome<Double?> {
+    val t = text.trim().replace(',', '.')
+    if (t.isEmpty()) return Outcome.Done(null)
+    val v = t.toDoubleOrNull()
+    return if (v == null || v.isNaN() || v.isInfinite()) {
+        Outcome.Failed(Problem("Check the $field: \"$text\" is not a number.", field))
+    } else {
+        Outcome.Done(v)
+    }
+}
+
+fun parseWhole(field: String, text: String): Outcome<Int?> {
+    val t = text.trim()
+    if (t.isEmpty()) return Outcome.Done(null)
+    return t.toIntOrNull()?.let { Outcome.Done(it) }
+        ?: Outcome.Failed(Problem("Check the $field: \"$text\" is not a whole number.", field))
+}
