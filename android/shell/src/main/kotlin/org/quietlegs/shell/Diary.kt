@@ -58,7 +58,7 @@ class Diary(
 
     /** "I am about to have coffee": fine, or the conflict and the earliest time that is not. */
     fun checkIntake(kind: IntakeKind, at: String? = null): Outcome<IntakeCheckView> =
-        attempt { core.checkIntake(intakeWord(kind), at) }
+        attempt { core.checkIntakeKind(kind, at) }
 
     fun logIntake(kind: IntakeKind, at: String? = null): Outcome<EventEntry> =
         write { core.logEvent(EventInput(at ?: now(), EventKind.Intake(kind), null)) }
@@ -118,17 +118,6 @@ class Diary(
     /** Merges an export into the diary; the reminders follow whatever it changed. */
     fun importFile(path: String, passphrase: String?): Outcome<MergeReport> =
         write { core.importFile(path, passphrase?.takeIf { it.isNotEmpty() }) }
-}
-
-/** The word the core's intake check reads for each intake. */
-internal fun intakeWord(kind: IntakeKind): String = when (kind) {
-    IntakeKind.COFFEE -> "coffee"
-    IntakeKind.TEA -> "tea"
-    IntakeKind.DAIRY_CALCIUM -> "dairy_calcium"
-    IntakeKind.MEAL -> "meal"
-    IntakeKind.ALCOHOL -> "alcohol"
-    IntakeKind.NICOTINE -> "nicotine"
-    IntakeKind.ANTACID -> "antacid"
 }
 
 /**

@@ -2,6 +2,7 @@ package org.quietlegs.shell
 
 import java.time.OffsetDateTime
 import java.time.format.DateTimeFormatter
+import org.quietlegs.core.LabEntry
 import org.quietlegs.core.TimePoint
 
 private val HHMM = DateTimeFormatter.ofPattern("HH:mm")
@@ -13,9 +14,19 @@ fun TimePoint.clock(): String = OffsetDateTime.parse(local).format(HHMM)
 fun span(start: TimePoint, end: TimePoint?): String =
     if (end == null) start.clock() else "${start.clock()}–${end.clock()}"
 
-/** A lab value as the person reads it: no trailing `.0`, at most one decimal. */
-fun labValue(value: Double, unit: String): String {
+/** `7.5`, `8`: a number as a person reads it, at most one decimal, no trailing `.0`. */
+fun plainNumber(value: Double): String {
     val rounded = Math.round(value * 10.0) / 10.0
-    val text = if (rounded == Math.floor(rounded)) rounded.toLong().toString() else rounded.toString()
-    return "$text $unit"
+    return if (rounded == Math.floor(rounded)) rounded.toLong().toString() else rounded.toString()
 }
+
+/** A lab value as the person reads it: `42 ng/mL`. */
+fun labValue(value: Double, unit: String): String = "${plainNumber(value)} $unit"
+
+/** `42 ng/mL`, and what was typed when it was another unit: `42 ng/mL (entered 42 µg/L)`. */
+fun LabEntry.display(): String {
+    val stored = labValue(value, unit)
+    return if (enteredUnitDiffers()) "$stored (entered ${labValue(enteredValue, enteredUnit)})" else stored
+}
+
+private fun LabEntry.enteredUnitDiffers() = enteredUnit.trim() != unit

@@ -1,0 +1,175 @@
+package org.quietlegs.shell
+
+import java.nio.file.Files
+import java.time.Instant
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.quietlegs.core.*
+
+/** The screens' state builders and the Diary door, against the real core. */
+class ScreensTest {
+    private val zone = "Europe/Berlin"
+
+    private class Setup(val diary: Diary, val os: FakeScheduler, val clock: MovableClock)
+
+    /** A Berlin diary with daily iron and a 23:00 bedtime, its alarms applied once. */
+    private fun setup(now: String = "2026-11-21T08:55:00Z"): Setup {
+        val clock = MovableClock(Instant.parse(now))
+        val core = QuietLegs.openWithClock(Files.createTempDirectory("ql-screens").resolve("d.db").toString(), clock)
+        core.setProfile(ProfileSettings(zone, "23:00", "07:00", "08:00", "13:30", null, false, false))
+        core.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, false, "2026-11-01", null))
+        val os = FakeScheduler()
+        val diary = Diary(core, ReminderApplier(core, os), clock)
+        diary.syncReminders()
+        return Setup(diary, os, clock)
+    }
+
+    private fun <T> Outcome<T>.done(): T = when (this) {
+        is Outcome.Done -> value
+        is Outcome.Failed -> throw AssertionError("expected success, got: ${problem.message}")
+    }
+
+    private fun <T> Outcome<T>.problem(): Problem = when (this) {
+        is Outcome.Done -> throw AssertionError("expected a problem, got $value")
+        is Outcome.Failed -> problem
+    }
+
+    private fun FakeScheduler.ironToday(): String? = alarms.values.filter { it.title == "Iron" }
+        .minByOrNull { it.fireAtMillis }
+        ?.let { Instant.ofEpochMilli(it.fireAtMillis).atZone(java.time.ZoneId.of(zone)).toLocalDateTime().toString() }
+
+    @Test fun aCoffeeLoggedThroughTheDiaryMovesTheIronAlarmAtOnce() {
+        val s = setup()
+        assertEquals("2026-11-21T10:00", s.os.ironToday())
+        s.diary.logIntake(IntakeKind.COFFEE, "2026-11-21T09:50").done()
+        assertEquals("2026-11-21T11:50", s.os.ironToday())
+        assertNull(s.diary.syncProblem)
+    }
+
+    @Test fun theTonightButtonsCheckAnIntakeBeforeItIsHad() {
+        val s = setup()
+        val check = s.diary.checkIntake(IntakeKind.COFFEE, "2026-11-21T10:30").done()
+        assertTrue(check.conflict)
+        assertEquals("12:00", check.earliestOk!!.clock())
+        assertTrue(s.diary.checkIntake(IntakeKind.NICOTINE).done().message.contains("does not change"))
+    }
+
+    @Test fun aQuickNightIsOneTapAndSaveAndOpensAgainForEditing() {
+        val s = setup()
+        val form = s.diary.newNightForm().done()
+        assertEquals("2026-11-20", form.nightDate)
+        assertNull(form.existingId)
+        s.diary.logNight(form.copy(quickSeverity = 6)).done()
+        val again = s.diary.newNightForm().done()
+        assertEquals(6, again.quickSeverity)
+        assertNotNull(again.existingId)
+    }
+
+    @Test fun aHalfAnsweredIrlsComesBackAsTheCoresErrorNamingIt() {
+        val s = setup()
+        val form = NightForm("2026-11-20", quickSeverity = 5).withIrls(0, 3).withIrls(1, 2)
+        assertEquals(2, form.irlsAnswered)
+        assertEquals("IRLS items", s.diary.logNight(form).problem().field)
+        val full = (0 until IRLS_ITEMS).fold(form) { f, i -> f.withIrls(i, 2) }
+        assertEquals(20, s.diary.logNight(full).done().irlsTotal)
+    }
+
+    @Test fun typedNumbersAcceptACommaAndBlankMeansNotGiven() {
+        val input = NightForm("2026-11-20", quickSeverity = 3, sleepHours = "7,5", awakenings = " ").toInput().done()
+        assertEquals(7.5, input.sleepHours!!, 0.0)
+        assertNull(input.awakenings)
+        assertNull(input.irlsItems)
+        assertEquals("hours slept", NightForm("2026-11-20", sleepHours = "lots").toInput().problem().field)
+        assertEquals("awakenings", NightForm("2026-11-20", awakenings = "2.5").toInput().problem().field)
+    }
+
+    @Test fun aNightInTheFutureIsRefusedByTheCoreAndNothingIsWritten() {
+        val s = setup()
+        assertEquals("night date", s.diary.logNight(NightForm("2026-11-23", quickSeverity = 4)).problem().field)
+        assertTrue(s.diary.core.nights(null, null).isEmpty())
+    }
+
+    @Test fun labsAreAddedAsTypedAndABadValueChangesNothing() {
+        val s = setup()
+        assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "abc", "ng/mL", "2026-11-01").problem().field)
+        assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "", "ng/mL", "2026-11-01").problem().field)
+        assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "900000", "ng/mL", "2026-11-01").problem().field)
+        assertEquals("lab unit", s.diary.addLab(Analyte.FERRITIN, "40", "mg/dL", "2026-11-01").problem().field)
+        assertTrue(s.diary.core.labs(null).isEmpty())
+        s.diary.addLab(Analyte.FERRITIN, "28", "ng/mL", "2026-05-01").done()
+        s.diary.addLab(Analyte.FERRITIN, "62,5", "µg/L", "2026-11-01").done()
+        val labs = s.diary.labs().done()
+        assertEquals(listOf("62.5 ng/mL (entered 62.5 µg/L)", "28 ng/mL"), labs.rows.map { it.value })
+        assertTrue(labs.headline.isNotBlank())
+        assertTrue(labs.reasons.isNotEmpty() && labs.reasons.all { it.source.isNotBlank() })
+        assertEquals(2, labs.chart.points.size)
+        assertEquals(listOf("ng/mL", "µg/L"), labs.kinds.first { it.analyte == Analyte.FERRITIN }.units)
+    }
+
+    @Test fun theChartFrameOnlyScalesWhatTheCoreLaidOut() {
+        val s = setup()
+        s.diary.addLab(Analyte.FERRITIN, "30", "ng/mL", "2026-05-01").done()
+        s.diary.addLab(Analyte.FERRITIN, "90", "ng/mL", "2026-11-01").done()
+        val chart = s.diary.labs().done().chart
+        val frame = ChartFrame(width = 340f, height = 200f)
+        val line = frame.line(chart)
+        assertEquals(40f, line.first().x)
+        assertEquals(328f, line.last().x)
+        // Axis 0-150: 90 is at 0.6 of the plot's 164 px above its bottom edge (176).
+        assertEquals(176f - 0.6f * 164f, line.last().y, 0.01f)
+        val (bandTop, bandBottom) = frame.band(chart)!!
+        assertTrue(bandTop < bandBottom)
+    }
+
+    @Test fun medicinesCarryTheCatalogWarningAndBrandsAreFound() {
+        val s = setup()
+        val answers = lookUpMedicine("tylenol pm")
+        assertTrue(answers.first().warning)
+        assertTrue(answers.first().title.contains("diphenhydramine", ignoreCase = true))
+        assertTrue(answers.first().source.isNotBlank())
+        assertTrue(lookUpMedicine("  ").isEmpty())
+        s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Benadryl", null, listOf("22:00"), 1, false, null, null)).done()
+        s.diary.addHabit(IntakeKind.COFFEE, "07:30").done()
+        val m = s.diary.medicines().done()
+        assertTrue(m.regimen.first { it.name == "Benadryl" }.warnings.isNotEmpty())
+        assertEquals("daily · at 22:00", m.regimen.first { it.name == "Benadryl" }.schedule)
+        assertEquals(listOf("Coffee at 07:30"), m.habits.map { it.text })
+    }
+
+    @Test fun settingsRoundTripBlankMealsAreNoneAndABadTimeIsNamed() {
+        val s = setup()
+        val form = s.diary.settings().done()
+        assertEquals(zone, form.timeZone)
+        s.diary.saveSettings(form.copy(lunch = " ", bedtime = "23:30")).done()
+        assertNull(s.diary.core.profile().lunch)
+        assertEquals("23:30", s.diary.core.profile().bedtime)
+        assertEquals("bedtime", s.diary.saveSettings(form.copy(bedtime = "25:10")).problem().field)
+        assertEquals("23:30", s.diary.core.profile().bedtime)
+    }
+
+    @Test fun theReportScreenShowsEachFlagWithItsFactsAndSource() {
+        val s = setup()
+        s.diary.saveSettings(s.diary.settings().done().copy(pregnant = true)).done()
+        s.diary.logNight(NightForm("2026-11-20", quickSeverity = 7)).done()
+        val report = ReportState.from(s.diary.core.status(null))
+        val flag = report.flags.first { it.title.contains("pregnan", ignoreCase = true) }
+        assertTrue(flag.facts.isNotBlank() && flag.source.isNotBlank())
+        assertTrue(report.trends.any { it.startsWith("Quick rating") })
+    }
+
+    @Test fun anEncryptedExportComesBackOnlyWithItsPassphrase() {
+        val s = setup()
+        s.diary.logNight(NightForm("2026-11-20", quickSeverity = 4)).done()
+        val dir = Files.createTempDirectory("ql-export")
+        val file = dir.resolve(exportFileName(ExportKind.ENCRYPTED_DIARY, "2026-11-21")).toString()
+        assertTrue(s.diary.exportJson(file, "correct horse").done().encrypted)
+        val other = setup()
+        assertEquals("passphrase", other.diary.importFile(file, "wrong").problem().field)
+        assertTrue(other.diary.core.nights(null, null).isEmpty())
+        assertTrue(other.diary.importFile(file, "correct horse").done().added >= 1uL)
+        assertEquals(4, other.diary.core.nights(null, null).single().quickSeverity)
+    }
+}
