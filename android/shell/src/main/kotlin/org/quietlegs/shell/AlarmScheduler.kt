@@ -1,12 +1,20 @@
 package org.quietlegs.shell
 
-/** One alarm as the OS holds it. The id is the core's stable occurrence id. */
+import org.quietlegs.core.ReminderKind
+
+/**
+ * One alarm as the OS holds it. The id is the core's stable occurrence id; [actions] are the
+ * button labels and [actionCodes] the same actions as [actionCode] strings, which survive
+ * being stored in a PendingIntent or a notification's user info.
+ */
 data class Alarm(
     val id: String,
     val fireAtMillis: Long,
     val title: String,
     val body: String,
     val actions: List<String>,
+    val kind: ReminderKind,
+    val actionCodes: List<String>,
 )
 
 /**

@@ -53,6 +53,16 @@ class Diary(
         syncProblem = (it as? Outcome.Failed)?.problem
     }
 
+    /**
+     * A notification button: the core records Done (the real event, so the day re-plans),
+     * Snooze or Skip, and the alarms follow. An unknown code changes nothing.
+     */
+    fun actOnReminder(id: String, code: String): Outcome<SyncResult> {
+        val action = reminderActionOf(code)
+            ?: return Outcome.Failed(Problem("This reminder button is not known to this version of QuietLegs."))
+        return attempt { reminders.act(id, action) }
+    }
+
     // ---- Tonight --------------------------------------------------------------------------
     fun tonight(date: String? = null): Outcome<TonightState> = attempt { TonightState.from(core.plan(date)) }
 

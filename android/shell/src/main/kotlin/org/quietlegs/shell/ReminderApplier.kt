@@ -48,10 +48,27 @@ fun ReminderAction.label(): String = when (this) {
     is ReminderAction.Skip -> "Skip"
 }
 
+/** `done`, `snooze:10`, `skip`: an action as a string that survives the OS's storage. */
+fun ReminderAction.code(): String = when (this) {
+    is ReminderAction.Done -> "done"
+    is ReminderAction.Snooze -> "snooze:${this.minutes}"
+    is ReminderAction.Skip -> "skip"
+}
+
+/** The action a [code] names, or null for a code this version does not know. */
+fun reminderActionOf(code: String): ReminderAction? = when {
+    code == "done" -> ReminderAction.Done
+    code == "skip" -> ReminderAction.Skip
+    code.startsWith("snooze:") -> code.removePrefix("snooze:").toUIntOrNull()?.let { ReminderAction.Snooze(it) }
+    else -> null
+}
+
 fun ReminderOccurrence.toAlarm() = Alarm(
     id = id,
     fireAtMillis = fireAtMillis,
     title = title,
     body = body,
     actions = actions.map { it.label() },
+    kind = kind,
+    actionCodes = actions.map { it.code() },
 )

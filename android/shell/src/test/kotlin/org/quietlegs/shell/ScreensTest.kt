@@ -173,3 +173,31 @@ class ScreensTest {
         assertEquals(4, other.diary.core.nights(null, null).single().quickSeverity)
     }
 }
+
+class ActionCodeTest {
+    @Test fun everyActionSurvivesItsCode() {
+        for (a in listOf(ReminderAction.Done, ReminderAction.Snooze(10u), ReminderAction.Skip)) {
+            assertEquals(a, reminderActionOf(a.code()))
+        }
+        assertNull(reminderActionOf("snooze:soon"))
+        assertNull(reminderActionOf("dance"))
+    }
+
+    @Test fun aNotificationButtonActsThroughTheDiary() {
+        val clock = MovableClock(Instant.parse("2026-11-21T09:00:00Z"))
+        val core = QuietLegs.openWithClock(Files.createTempDirectory("ql-act").resolve("d.db").toString(), clock)
+        core.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "13:30", null, false, false))
+        core.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, false, "2026-11-01", null))
+        val os = FakeScheduler()
+        val diary = Diary(core, ReminderApplier(core, os), clock)
+        diary.syncReminders()
+        val iron = os.alarms.values.first { it.kind == ReminderKind.IRON }
+        assertEquals(listOf("done", "snooze:10", "skip"), iron.actionCodes)
+        val snoozed = diary.actOnReminder(iron.id, "snooze:10")
+        assertTrue(snoozed is Outcome.Done)
+        assertTrue(iron.id !in os.alarms)
+        val again = os.alarms.values.single { it.kind == ReminderKind.IRON && it.id.startsWith(iron.id) }
+        assertEquals(Instant.parse("2026-11-21T09:10:00Z").toEpochMilli(), again.fireAtMillis)
+        assertTrue(diary.actOnReminder(iron.id, "dance") is Outcome.Failed)
+    }
+}
