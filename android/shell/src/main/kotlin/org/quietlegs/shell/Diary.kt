@@ -53,6 +53,11 @@ class Diary(
         syncProblem = (it as? Outcome.Failed)?.problem
     }
 
+    /** The device is in [zoneId] (app start, a zone change, a reboot): the plan and alarms follow. */
+    fun followTimeZone(zoneId: String): Outcome<SyncResult> = attempt { reminders.onTimeZoneChanged(zoneId) }.also {
+        syncProblem = (it as? Outcome.Failed)?.problem
+    }
+
     /**
      * A notification button: the core records Done (the real event, so the day re-plans),
      * Snooze or Skip, and the alarms follow. An unknown code changes nothing.

@@ -1,0 +1,305 @@
+package org.quietlegs.android.ui
+
+import android.app.Application
+import android.net.Uri
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewModelScope
+import java.io.File
+import java.time.LocalDate
+import java.time.ZoneId
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.quietlegs.android.graph
+import org.quietlegs.core.Analyte
+import org.quietlegs.core.ChartView
+import org.quietlegs.core.IntakeCheckView
+import org.quietlegs.core.IntakeKind
+import org.quietlegs.core.NightEntry
+import org.quietlegs.core.RegimenInput
+import org.quietlegs.core.SeverityScale
+import org.quietlegs.core.coreVersion
+import org.quietlegs.core.logOptions
+import org.quietlegs.shell.Diary
+import org.quietlegs.shell.ExportKind
+import org.quietlegs.shell.LabsState
+import org.quietlegs.shell.MedicineAnswer
+import org.quietlegs.shell.MedicinesState
+import org.quietlegs.shell.NightForm
+import org.quietlegs.shell.Outcome
+import org.quietlegs.shell.Problem
+import org.quietlegs.shell.ReportState
+import org.quietlegs.shell.SettingsForm
+import org.quietlegs.shell.TonightState
+import org.quietlegs.shell.attempt
+import org.quietlegs.shell.exportFileName
+import org.quietlegs.shell.lookUpMedicine
+import org.quietlegs.shell.then
+import org.quietlegs.shell.valueOrNull
+
+/**
+ * Every screen's state. Core calls run on [Dispatchers.IO] (each is a SQLite transaction); the
+ * results are applied on the main thread. Nothing here decides a rule: it asks the core and
+ * keeps the answer.
+ */
+class DiaryViewModel(app: Application) : AndroidViewModel(app) {
+    private val graph = app.graph
+    private val diary: Diary? = graph.diary.valueOrNull()
+
+    /** Why the diary could not be opened, if it could not: the app then shows only that. */
+    val openProblem: Problem? = (graph.diary as? Outcome.Failed)?.problem
+    val options = logOptions()
+    val version: String = coreVersion()
+
+    var tonight by mutableStateOf<Outcome<TonightState>?>(null); private set
+    var intakeCheck by mutableStateOf<Pair<IntakeKind, IntakeCheckView>?>(null); private set
+    var nightForm by mutableStateOf<NightForm?>(null)
+    var recentNights by mutableStateOf<List<NightEntry>>(emptyList()); private set
+    var labs by mutableStateOf<Outcome<LabsState>?>(null); private set
+    var medicines by mutableStateOf<Outcome<MedicinesState>?>(null); private set
+    var medicineAnswers by mutableStateOf<List<MedicineAnswer>>(emptyList()); private set
+    var report by mutableStateOf<Outcome<ReportState>?>(null); private set
+    var severityScale by mutableStateOf(SeverityScale.QUICK); private set
+    var severity by mutableStateOf<ChartView?>(null); private set
+    var settings by mutableStateOf<SettingsForm?>(null)
+    var exactAlarms by mutableStateOf(graph.scheduler.exactAllowed()); private set
+
+    /** The last thing that went wrong, for the snackbar; cleared once shown. */
+    var problem by mutableStateOf<Problem?>(null)
+
+    /** The last thing that went right ("Night saved"), for the snackbar. */
+    var message by mutableStateOf<String?>(null)
+
+    /** Runs a core call off the main thread and hands its outcome back on it. */
+    private fun <T> call(work: (Diary) -> Outcome<T>, apply: (Outcome<T>) -> Unit) {
+        val d = diary ?: return
+        viewModelScope.launch {
+            val r = withContext(Dispatchers.IO) { work(d) }
+            apply(r)
+            d.syncProblem?.let { problem = Problem("Reminders could not be updated: ${it.message}") }
+        }
+    }
+
+    /** A write: on success say so and refresh what it touched; on failure show the problem. */
+    private fun <T> save(work: (Diary) -> Outcome<T>, said: (T) -> String, then: () -> Unit = {}) {
+        problem = null // so the same problem twice is shown twice
+        saveAfterClear(work, said, then)
+    }
+
+    private fun <T> saveAfterClear(work: (Diary) -> Outcome<T>, said: (T) -> String, then: () -> Unit) = call(work) {
+        when (it) {
+            is Outcome.Done -> {
+                message = said(it.value)
+                then()
+            }
+            is Outcome.Failed -> problem = it.problem
+        }
+    }
+
+    // ---- Tonight ----------------------------------------------------------------------------
+    fun loadTonight() = call({ it.tonight() }) { tonight = it }
+
+    fun check(kind: IntakeKind) = call({ it.checkIntake(kind) }) { r ->
+        when (r) {
+            is Outcome.Done -> intakeCheck = kind to r.value
+            is Outcome.Failed -> problem = r.problem
+        }
+    }
+
+    fun logIntakeNow(kind: IntakeKind) = save({ it.logIntake(kind) }, { e ->
+        e.warnings.firstOrNull() ?: "Logged"
+    }) {
+        intakeCheck = null
+        loadTonight()
+    }
+
+    fun logDoseNow(regimenId: String) = save({ it.logDose(regimenId) }, { "Marked as taken" }) { loadTonight() }
+
+    // ---- Log --------------------------------------------------------------------------------
+    fun loadLog() {
+        call({ it.newNightForm() }) { r ->
+            when (r) {
+                is Outcome.Done -> nightForm = r.value
+                is Outcome.Failed -> problem = r.problem
+            }
+        }
+        loadRecentNights()
+    }
+
+    private fun loadRecentNights() = call({ it.recentNights(LocalDate.now().minusDays(14).toString()) }) {
+        recentNights = it.valueOrNull().orEmpty()
+    }
+
+    /** Another night to log or edit (the date arrows); what is stored for it is loaded. */
+    fun openNight(date: String) = call({ d -> attempt { d.core.nights(date, date).firstOrNull() } }) { r ->
+        nightForm = r.valueOrNull()?.let(NightForm::of) ?: NightForm(nightDate = date)
+    }
+
+    fun saveNight() {
+        val form = nightForm ?: return
+        save({ it.logNight(form) }, { n -> n.warnings.firstOrNull() ?: "Night of ${n.nightDate} saved" }) {
+            openNight(form.nightDate)
+            loadRecentNights()
+        }
+    }
+
+    // ---- Labs -------------------------------------------------------------------------------
+    fun loadLabs() = call({ it.labs() }) { labs = it }
+
+    /** [onSaved] runs only on success, so a value the core refused stays in the field to correct. */
+    fun addLab(analyte: Analyte, value: String, unit: String, date: String, onSaved: () -> Unit) =
+        save({ it.addLab(analyte, value, unit, date) }, { "Lab result saved" }) {
+            onSaved()
+            loadLabs()
+        }
+
+    fun delete(id: String, after: () -> Unit) = save({ it.delete(id) }, { "Deleted" }, after)
+
+    // ---- Medicines --------------------------------------------------------------------------
+    fun loadMedicines() = call({ it.medicines() }) { medicines = it }
+
+    fun lookUp(name: String) {
+        viewModelScope.launch { medicineAnswers = withContext(Dispatchers.IO) { lookUpMedicine(name) } }
+    }
+
+    fun addRegimen(input: RegimenInput, onSaved: () -> Unit) = save({ it.addRegimen(input) }, { r ->
+        r.warnings.firstOrNull() ?: "${r.name} added"
+    }) {
+        onSaved()
+        loadMedicines()
+    }
+
+    fun addHabit(kind: IntakeKind, at: String, onSaved: () -> Unit) = save({ it.addHabit(kind, at) }, { "Habit added" }) {
+        onSaved()
+        loadMedicines()
+    }
+
+    // ---- Report & export --------------------------------------------------------------------
+    fun loadReport() {
+        call({ d -> attempt { ReportState.from(d.core.status(null)) } }) { report = it }
+        loadSeverity(severityScale)
+    }
+
+    fun loadSeverity(scale: SeverityScale) {
+        severityScale = scale
+        call({ d -> attempt { d.core.severityChart(scale, 90u) } }) { severity = it.valueOrNull() }
+    }
+
+    fun suggestedName(kind: ExportKind): String = exportFileName(kind, LocalDate.now().toString())
+
+    /**
+     * Writes an export through the core (atomically, into the app's cache) and then copies it to
+     * where the person chose with the system file picker.
+     */
+    fun export(kind: ExportKind, target: Uri, passphrase: String? = null) {
+        val cache = File(getApplication<Application>().cacheDir, "export").apply { mkdirs() }
+        val file = File(cache, suggestedName(kind))
+        save({ d ->
+            when (kind) {
+                ExportKind.DIARY, ExportKind.ENCRYPTED_DIARY -> d.exportJson(file.path, passphrase)
+                ExportKind.REPORT -> d.exportReport(file.path)
+                ExportKind.CALENDAR -> d.exportCalendar(file.path)
+            }.then { summary -> copyOut(file, target, summary) }
+        }, { "Saved ${file.name}" })
+    }
+
+    /** The report written into the cache folder the FileProvider shares, for the share sheet. */
+    fun reportForSharing(ready: (File) -> Unit) {
+        val dir = File(getApplication<Application>().cacheDir, "shared").apply { mkdirs() }
+        val file = File(dir, suggestedName(ExportKind.REPORT))
+        call({ it.exportReport(file.path) }) { r ->
+            when (r) {
+                is Outcome.Done -> ready(file)
+                is Outcome.Failed -> problem = r.problem
+            }
+        }
+    }
+
+    /** The file picked for import, copied to the cache; kept until imported so a passphrase can follow. */
+    var pendingImport by mutableStateOf<File?>(null); private set
+    var importNeedsPassphrase by mutableStateOf(false); private set
+
+    fun importFrom(source: Uri, passphrase: String? = null) {
+        val app = getApplication<Application>()
+        viewModelScope.launch {
+            val copied = withContext(Dispatchers.IO) {
+                runCatching {
+                    val f = File(File(app.cacheDir, "import").apply { mkdirs() }, "incoming")
+                    app.contentResolver.openInputStream(source)?.use { input -> f.outputStream().use { input.copyTo(it) } }
+                    f
+                }.getOrNull()
+            }
+            if (copied == null) {
+                problem = Problem("That file could not be read.")
+                return@launch
+            }
+            pendingImport = copied
+            importPending(passphrase)
+        }
+    }
+
+    fun importPending(passphrase: String?) {
+        val file = pendingImport ?: return
+        call({ it.importFile(file.path, passphrase) }) { r ->
+            when (r) {
+                is Outcome.Done -> {
+                    importNeedsPassphrase = false
+                    pendingImport = null
+                    file.delete()
+                    val m = r.value
+                    message = "Imported: ${m.added} new, ${m.updated} updated, ${m.unchanged} unchanged, ${m.skipped} older kept"
+                    loadReport()
+                }
+                is Outcome.Failed -> if (r.problem.field == "passphrase") {
+                    // Encrypted (or a wrong passphrase): ask, and keep the file for the next try.
+                    importNeedsPassphrase = true
+                    if (passphrase != null) problem = r.problem
+                } else {
+                    pendingImport = null
+                    file.delete()
+                    problem = r.problem
+                }
+            }
+        }
+    }
+
+    fun cancelImport() {
+        pendingImport?.delete()
+        pendingImport = null
+        importNeedsPassphrase = false
+    }
+
+    /** Copies the finished export to the picked place; the core's own file is removed either way. */
+    private fun <T> copyOut(file: File, target: Uri, result: T): Outcome<T> = try {
+        val resolver = getApplication<Application>().contentResolver
+        val out = resolver.openOutputStream(target, "wt")
+            ?: return Outcome.Failed(Problem("That place cannot be written to; choose another."))
+        out.use { o -> file.inputStream().use { it.copyTo(o) } }
+        Outcome.Done(result)
+    } catch (e: java.io.IOException) {
+        Outcome.Failed(Problem("The file could not be saved there (${e.message}). Your diary is unchanged."))
+    } catch (e: SecurityException) {
+        Outcome.Failed(Problem("QuietLegs may not write there; choose another place."))
+    } finally {
+        file.delete()
+    }
+
+    // ---- Settings ---------------------------------------------------------------------------
+    fun loadSettings() {
+        exactAlarms = graph.scheduler.exactAllowed()
+        call({ it.settings() }) { r ->
+            when (r) {
+                is Outcome.Done -> settings = r.value
+                is Outcome.Failed -> problem = r.problem
+            }
+        }
+    }
+
+    fun saveSettings() {
+        val form = settings ?: return
+        save({ it.saveSettings(form.copy(timeZone = ZoneId.systemDefault().id)) }, { "Settings saved" }) { loadSettings() }
+    }
+}
