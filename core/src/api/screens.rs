@@ -15,6 +15,7 @@ use crate::model::{
 };
 use crate::rules::evidence::{
     FERRITIN_TARGET, FERRITIN_TARGET_UPPER, IRLS_ITEM_MAX, QUICK_SEVERITY_MAX,
+    VITAMIN_C_WITH_IRON_MG,
 };
 use crate::rules::insights::{severity_series, SeverityScale};
 use crate::rules::plan::{day_plan, ReminderKind};
@@ -175,6 +176,8 @@ pub struct LogOptions {
     pub intakes: Vec<IntakeChoice>,
     pub activities: Vec<ActivityChoice>,
     pub regimen_kinds: Vec<RegimenKindChoice>,
+    /// The switch beside an iron item: "With vitamin C (250 mg)".
+    pub vitamin_c_with_iron: String,
 }
 
 /// A lab the person can add, with the units it accepts (the first is the usual one).
@@ -279,6 +282,10 @@ pub fn log_options() -> LogOptions {
             label: regimen_kind_label(value).to_owned(),
         })
         .to_vec(),
+        vitamin_c_with_iron: format!(
+            "With vitamin C ({:.0} {})",
+            VITAMIN_C_WITH_IRON_MG.value, VITAMIN_C_WITH_IRON_MG.unit
+        ),
     }
 }
 

@@ -5,19 +5,19 @@ import QuietLegsCore
 import UserNotifications
 
 /// What the platform owns, so the applier can be tested with a fake.
-protocol AlarmScheduler {
+protocol AlarmScheduler: Sendable {
     func scheduledIds() async -> [String]
     func schedule(_ occurrence: ReminderOccurrence) async throws
     func cancel(_ ids: [String])
 }
 
-struct SyncResult: Equatable {
+struct SyncResult: Equatable, Sendable {
     let added: [String]
     let cancelled: [String]
 }
 
 /// Keeps pending notifications equal to the core's answer. iOS keeps 64 pending requests.
-final class ReminderApplier {
+final class ReminderApplier: @unchecked Sendable {
     private let core: QuietLegs
     private let scheduler: AlarmScheduler
     private let cap: UInt32
@@ -56,12 +56,44 @@ final class ReminderApplier {
     }
 }
 
-/// UNUserNotificationCenter behind the protocol.
-struct NotificationCenterScheduler: AlarmScheduler {
-    let center = UNUserNotificationCenter.current()
-    static let category = "quietlegs.reminder"
+extension ReminderAction {
+    /// The button label, as on Android.
+    var label: String {
+        switch self {
+        case .done: return "Done"
+        case .snooze(let minutes): return "Snooze \(minutes) min"
+        case .skip: return "Skip"
+        }
+    }
 
-    func scheduledIds() async -> [String] {
+    /// `done`, `snooze:10`, `skip`: the action as a notification action identifier.
+    var code: String {
+        switch self {
+        case .done: return "done"
+        case .snooze(let minutes): return "snooze:\(minutes)"
+        case .skip: return "skip"
+        }
+    }
+}
+
+/// The action a code names, or nil for one this version does not know.
+func reminderAction(code: String) -> ReminderAction? {
+    switch code {
+    case "done": return .done
+    case "skip": return .skip
+    default:
+        guard code.hasPrefix("snooze:"), let m = UInt32(code.dropFirst("snooze:".count)) else { return nil }
+        return .snooze(minutes: m)
+    }
+}
+
+/// UNUserNotificationCenter behind the protocol. Each distinct set of the core's actions becomes
+/// a category whose action identifiers are the action codes.
+actor NotificationCenterScheduler: AlarmScheduler {
+    private let center = UNUserNotificationCenter.current()
+    private var categories: [String: UNNotificationCategory] = [:]
+
+    nonisolated func scheduledIds() async -> [String] {
         await center.pendingNotificationRequests().map(\.identifier)
     }
 
@@ -69,26 +101,32 @@ struct NotificationCenterScheduler: AlarmScheduler {
         let content = UNMutableNotificationContent()
         content.title = o.title
         content.body = o.body
-        content.categoryIdentifier = Self.category
+        content.categoryIdentifier = category(for: o.actions)
         content.sound = .default
+        content.interruptionLevel = o.kind == .iron || o.kind == .medicationDose ? .timeSensitive : .active
+        // The core resolved DST already: schedule the absolute instant, never a wall-clock time.
         let date = Date(timeIntervalSince1970: TimeInterval(o.fireAtMillis) / 1000)
-        // The core resolved DST already: schedule the absolute instant, not a wall-clock time.
         let trigger = UNTimeIntervalNotificationTrigger(timeInterval: max(1, date.timeIntervalSinceNow), repeats: false)
         try await center.add(UNNotificationRequest(identifier: o.id, content: content, trigger: trigger))
     }
 
-    func cancel(_ ids: [String]) {
+    nonisolated func cancel(_ ids: [String]) {
         center.removePendingNotificationRequests(withIdentifiers: ids)
     }
 
-    /// Done / Snooze / Skip, registered once at launch.
-    static func registerCategory() {
-        let actions = [
-            UNNotificationAction(identifier: "done", title: "Done"),
-            UNNotificationAction(identifier: "snooze", title: "Snooze 10 min"),
-            UNNotificationAction(identifier: "skip", title: "Skip", options: [.destructive]),
-        ]
-        let category = UNNotificationCategory(identifier: category, actions: actions, intentIdentifiers: [])
-        UNUserNotificationCenter.current().setNotificationCategories([category])
+    private func category(for actions: [ReminderAction]) -> String {
+        let id = (["quietlegs"] + actions.map(\.code)).joined(separator: "|")
+        if categories[id] == nil {
+            categories[id] = UNNotificationCategory(
+                identifier: id,
+                actions: actions.map { a in
+                    UNNotificationAction(identifier: a.code, title: a.label, options: a == .skip ? [.destructive] : [])
+                },
+                intentIdentifiers: []
+            )
+            // setNotificationCategories replaces the whole set: always pass every category.
+            center.setNotificationCategories(Set(categories.values))
+        }
+        return id
     }
 }

@@ -129,7 +129,7 @@ private fun AddRegimen(vm: DiaryViewModel) {
         if (iron) {
             // The schedule is the prescriber's call; the app only plans around it.
             Muted("Daily or alternate days: follow what your doctor advised.")
-            LabelledRow("With vitamin C (250 mg)") { Switch(checked = vitaminC, onCheckedChange = { vitaminC = it }) }
+            LabelledRow(vm.options.vitaminCWithIron) { Switch(checked = vitaminC, onCheckedChange = { vitaminC = it }) }
         }
         Button(
             onClick = {

@@ -1,0 +1,68 @@
+// Twin of android/shell/Outcome.kt: the core's typed errors in words a patient can act on.
+import Foundation
+import QuietLegsCore
+
+/// A failed call as the person reads it: one sentence, and the field to correct when known.
+struct Problem: Error, Equatable {
+    let message: String
+    var field: String? = nil
+}
+
+/// Runs one core call; its typed errors become a `Problem`. Never a crash.
+func attempt<T>(_ body: () throws -> T) -> Result<T, Problem> {
+    do {
+        return .success(try body())
+    } catch let e as QuietLegsError {
+        return .failure(e.problem)
+    } catch {
+        // A Rust panic caught at the boundary arrives as a generic error: the call failed whole.
+        return .failure(Problem(message: "Something went wrong inside QuietLegs (\(error.localizedDescription)). Nothing was changed."))
+    }
+}
+
+extension Result {
+    var value: Success? { if case .success(let v) = self { return v } else { return nil } }
+}
+
+extension QuietLegsError {
+    /// Each case says whether anything changed.
+    var problem: Problem {
+        switch self {
+        case .InvalidInput(let field, let reason):
+            return Problem(message: "Check the \(field): \(reason).", field: field)
+        case .NotFound(let what, _):
+            return Problem(message: "That \(what) is no longer in the diary (it may have been deleted on another device).")
+        case .NewerDatabase(let found, let supported):
+            return Problem(message: "This diary was written by a newer QuietLegs (schema \(found); this app reads up to \(supported)). Update the app. Your diary was left untouched.")
+        case .NotAQuietLegsDatabase(let reason):
+            return Problem(message: "The diary file is not a QuietLegs diary and was left untouched: \(reason).")
+        case .Storage(let reason):
+            return Problem(message: "The diary could not be saved (\(reason)). Nothing was changed.")
+        case .InvalidFile(let reason):
+            return Problem(message: "This file cannot be imported: \(reason). Nothing was changed.")
+        case .WrongPassphrase:
+            return Problem(message: "Wrong passphrase, or the file is damaged. Nothing was changed.", field: "passphrase")
+        case .Io(let reason):
+            return Problem(message: "The file could not be read or written: \(reason).")
+        }
+    }
+}
+
+/// A number as a person types it: blank is "not given", a comma may be the decimal mark.
+func parseDecimal(_ field: String, _ text: String) -> Result<Double?, Problem> {
+    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+    if t.isEmpty { return .success(nil) }
+    guard let v = Double(t), v.isFinite else {
+        return .failure(Problem(message: "Check the \(field): \"\(text)\" is not a number.", field: field))
+    }
+    return .success(v)
+}
+
+func parseWhole(_ field: String, _ text: String) -> Result<Int32?, Problem> {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if t.isEmpty { return .success(nil) }
+    guard let v = Int32(t) else {
+        return .failure(Problem(message: "Check the \(field): \"\(text)\" is not a whole number.", field: field))
+    }
+    return .success(v)
+}

@@ -1,0 +1,219 @@
+// Twins of android/shell/{TonightState,LabsState,MedicinesState,ReportState,SettingsForm}.kt:
+// what each screen shows, built from the core's answers with no rule of their own.
+import Foundation
+import QuietLegsCore
+
+struct PlanRow: Equatable, Identifiable {
+    var id: String { time + title }
+    let time: String
+    let title: String
+    let why: String
+    let source: String
+    let kind: ReminderKind
+    let regimenId: String?
+}
+
+struct TonightState: Equatable {
+    let date: String
+    let heading: String
+    let iron: String
+    let ironWhy: String?
+    let flags: [String]
+    let ironRegimenId: String?
+    let rows: [PlanRow]
+
+    init(plan: DayPlanView) {
+        let iron = plan.iron
+        rows = plan.items.map { PlanRow(time: span($0.start, $0.end), title: $0.title, why: $0.why, source: $0.citation, kind: $0.kind, regimenId: $0.regimenId) }
+        date = plan.date
+        heading = "Tonight · bed \(plan.bed.clock)"
+        self.iron = iron.summary
+        ironWhy = (iron.status == .window || iron.status == .noWindow) ? iron.explanation : nil
+        flags = iron.flags
+        ironRegimenId = iron.status == .window ? rows.first { $0.kind == .iron }?.regimenId : nil
+    }
+}
+
+struct Sourced: Equatable, Hashable {
+    let text: String
+    let source: String
+}
+
+struct LabRow: Equatable, Identifiable {
+    let id: String
+    let title: String
+    let value: String
+    let date: String
+}
+
+struct LabsState: Equatable {
+    let headline: String
+    let reasons: [Sourced]
+    let notes: [String]
+    let projection: String?
+    let chart: ChartView
+    let rows: [LabRow]
+    let kinds: [LabKind]
+
+    init(core: QuietLegs) throws {
+        let iron = try core.status(date: nil).iron
+        kinds = labKinds()
+        let names = Dictionary(kinds.map { ($0.analyte, $0.label) }, uniquingKeysWith: { a, _ in a })
+        headline = iron.headline
+        reasons = iron.reasons.map { Sourced(text: $0.text, source: $0.citation) }
+        notes = iron.notes
+        projection = iron.projectedTargetDate.map { "At the current rise, ferritin would reach \(plainNumber(iron.targetLow)) ng/mL around \($0)." }
+        chart = try core.ferritinChart()
+        rows = try core.labs(analyte: nil).reversed().map {
+            LabRow(id: $0.info.id, title: names[$0.analyte] ?? "\($0.analyte)", value: $0.display, date: $0.takenOn)
+        }
+    }
+}
+
+struct RegimenRow: Equatable, Identifiable {
+    let id: String
+    let name: String
+    let schedule: String
+    let warnings: [String]
+}
+
+struct HabitRow: Equatable, Identifiable {
+    let id: String
+    let text: String
+}
+
+struct MedicinesState: Equatable {
+    let regimen: [RegimenRow]
+    let habits: [HabitRow]
+
+    init(regimen: [RegimenEntry], habits: [HabitEntry]) {
+        let names = Dictionary(logOptions().intakes.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
+        self.regimen = regimen.map { RegimenRow(id: $0.info.id, name: $0.name, schedule: $0.schedule, warnings: $0.warnings) }
+        self.habits = habits.map { HabitRow(id: $0.info.id, text: "\(names[$0.intake] ?? "\($0.intake)") at \($0.at)") }
+    }
+}
+
+struct MedicineAnswer: Equatable, Hashable {
+    let title: String
+    let advice: String
+    let source: String
+    let warning: Bool
+}
+
+/// Looks a medicine up by generic or brand name, tolerating case, accents and one typo.
+func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
+    guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+    return checkMedicine(name: name).map { m in
+        MedicineAnswer(
+            title: m.matched.caseInsensitiveCompare(m.generic) == .orderedSame ? "\(m.generic) · \(m.classLabel)" : "\(m.matched) → \(m.generic) · \(m.classLabel)",
+            advice: m.advice,
+            source: m.citation,
+            warning: m.effect == .worsensRls
+        )
+    }
+}
+
+struct FlagRow: Equatable, Hashable {
+    let title: String
+    let facts: String
+    let source: String
+}
+
+struct ReportState: Equatable {
+    let flags: [FlagRow]
+    let augmentation: String?
+    let trends: [String]
+    let triggers: [String]
+    let adherence: [String]
+
+    init(status s: StatusReport) {
+        let triggerNames = Dictionary(logOptions().triggers.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
+        flags = s.flags.map { FlagRow(title: $0.title, facts: $0.facts, source: $0.citation) }
+        augmentation = s.augmentation.applicable ? s.augmentation.message : nil
+        trends = s.trends.map { t in
+            let scale = t.scale == .quick ? "Quick rating (0-10)" : "IRLS total (0-40)"
+            let now = t.thisWeekMean.map { "\(plainNumber($0)) this week (\(t.thisWeekNights) nights)" } ?? "no nights this week"
+            let before = t.lastWeekMean.map { "\(plainNumber($0)) last week" } ?? "none last week"
+            return "\(scale): \(now), \(before) · \(t.direction.words)"
+        }
+        triggers = s.triggers.map { c in
+            "\(triggerNames[c.trigger] ?? "\(c.trigger)"): \(plainNumber(c.withMean)) with (\(c.withNights) nights), \(plainNumber(c.withoutMean)) without (\(c.withoutNights) nights)"
+        }
+        adherence = s.adherence.map { "\($0.name): \($0.taken7)/\($0.expected7) this week, \($0.taken30)/\($0.expected30) in 30 days" }
+    }
+}
+
+private extension Direction {
+    var words: String {
+        switch self {
+        case .better: return "better"
+        case .worse: return "worse"
+        case .steady: return "steady"
+        case .unknown: return "too few nights to compare"
+        }
+    }
+}
+
+/// The Settings screen's state. The time zone follows the device and is shown read-only.
+struct SettingsForm: Equatable {
+    var timeZone: String
+    var bedtime: String
+    var wakeTime: String
+    var breakfast: String
+    var lunch: String
+    var dinner: String
+    var pregnant: Bool
+    var kidneyDisease: Bool
+    var malabsorption: Bool
+
+    init(profile p: ProfileSettings) {
+        timeZone = p.timeZone
+        bedtime = p.bedtime
+        wakeTime = p.wakeTime
+        breakfast = p.breakfast ?? ""
+        lunch = p.lunch ?? ""
+        dinner = p.dinner ?? ""
+        pregnant = p.pregnant
+        kidneyDisease = p.kidneyDisease
+        malabsorption = p.malabsorption
+    }
+
+    var settings: ProfileSettings {
+        func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+        return ProfileSettings(
+            timeZone: timeZone, bedtime: trimmed(bedtime), wakeTime: trimmed(wakeTime),
+            breakfast: trimmed(breakfast).nilIfEmpty, lunch: trimmed(lunch).nilIfEmpty, dinner: trimmed(dinner).nilIfEmpty,
+            pregnant: pregnant, kidneyDisease: kidneyDisease, malabsorption: malabsorption
+        )
+    }
+}
+
+/// Scales the core's unit-square chart to a canvas; the core chose the axis and every position.
+struct ChartFrame {
+    let width: Double
+    let height: Double
+    var left = 40.0, top = 12.0, right = 12.0, bottom = 24.0
+
+    func x(_ unit: Double) -> Double { left + unit * (width - left - right) }
+    /// Unit-square 0 is the bottom of the plot; canvas y grows downwards.
+    func y(_ unit: Double) -> Double { top + (1 - unit) * (height - top - bottom) }
+    func line(_ chart: ChartView) -> [CGPoint] { chart.points.map { CGPoint(x: x($0.x), y: y($0.y)) } }
+    func band(_ chart: ChartView) -> (top: Double, bottom: Double)? { chart.band.map { (y($0.highY), y($0.lowY)) } }
+}
+
+/// What Report & export can write, with the name a file exporter suggests.
+enum ExportKind: CaseIterable {
+    case diary, encryptedDiary, report, calendar
+
+    var suffix: String {
+        switch self {
+        case .diary: return ".json"
+        case .encryptedDiary: return ".age"
+        case .report: return "-report.html"
+        case .calendar: return "-routine.ics"
+        }
+    }
+}
+
+/// `quietlegs-2026-11-25.json`: dated, so exports from different days never overwrite each other.
+func exportFileName(_ kind: ExportKind, date: String) -> String { "quietlegs-\(date)\(kind.suffix)" }
