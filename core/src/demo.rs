@@ -2,8 +2,8 @@
 //! nights with a slow improvement, ferritin rising on iron, a coffee habit, some missed doses
 //! and some alcohol nights.
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::model::{
     Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night,
@@ -38,7 +38,7 @@ fn at(tz: Tz, d: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
 pub fn demo_profile() -> Profile {
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
     Profile {
-        time_zone: chrono_tz::Europe::London,
+        time_zone: Tz::named("Europe/London").unwrap_or(Tz::UTC),
         bedtime: t(23, 0).unwrap_or_default(),
         wake_time: t(7, 0).unwrap_or_default(),
         breakfast: t(7, 30),

@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
 use proptest::prelude::*;
+use quietlegs_core::model::zone::Tz;
 use quietlegs_core::model::{Habit, IntakeKind, Profile, RecordMeta, RegimenItem, RegimenKind};
 use quietlegs_core::rules::day::utc_bounds;
 use quietlegs_core::rules::plan::ReminderKind;

@@ -1,8 +1,8 @@
 //! The planner, the intake check and reminders, over the FFI. Every time is given both as local
 //! RFC 3339 with its offset and as the UTC instant.
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use super::records::{instant, local_instant, EventEntry, EventInput};
 use super::{ApiResult, QuietLegs, QuietLegsError};

@@ -1,8 +1,8 @@
 //! The records Kotlin and Swift see. Dates are `YYYY-MM-DD`, clock times `HH:MM`, instants
 //! RFC 3339; each is validated on the way in with an error naming the field.
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::model::time::{format_clock_time, parse_clock_time, parse_date, parse_time_zone};

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use chrono_tz::Tz;
+use crate::model::zone::Tz;
 
 use crate::error::Result;
 use crate::model::enums::name_of;

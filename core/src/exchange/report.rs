@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use crate::chart;
 use crate::error::Result;

@@ -5,11 +5,12 @@ pub mod enums;
 pub mod labs;
 pub mod night;
 pub mod time;
+pub mod zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+use zone::Tz;
 
 pub use enums::*;
 pub use labs::LabValue;

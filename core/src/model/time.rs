@@ -3,8 +3,8 @@
 //!
 //! Errors name the field and say what was expected, e.g. `invalid bedtime: "25:10": hour must be 0-23`.
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 

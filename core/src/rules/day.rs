@@ -1,8 +1,8 @@
 //! What a day is, in instants: a local calendar day, and a person's waking day (wake on D to the
 //! following bedtime, which may be after midnight or, for a night shift, the next morning).
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 
 use crate::model::time::resolve_local;
 use crate::model::Profile;

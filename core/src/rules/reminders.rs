@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::day::{utc_bounds, WakingDay};
