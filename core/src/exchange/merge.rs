@@ -3,12 +3,17 @@
 //! (commutative), however often (idempotent). One transaction: all or nothing.
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
+use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::model::Record;
-use crate::store::{put_record, record_by_id, table_of_record, version_of};
+use crate::store::{
+    all_versions, put_record, record_by_id, record_count, record_in, stored_as, table_of_record,
+    version_of, StoredVersion,
+};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, uniffi::Record)]
@@ -51,16 +56,75 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
     })
 }
 
+/// A scanned row costs about an eighth of a probe: scan when the file is at least an eighth of
+/// the diary.
+const PROBES_PER_SCANNED_ROW: u64 = 8;
+
+/// Where the merge learns each record's stored version.
+enum Versions {
+    /// One indexed probe per record (a small file into a large diary).
+    Probe,
+    /// Every stored version as it was before the merge, read once (a whole export, a new
+    /// device), and the ids this merge has written since: a file never holds an id twice, but
+    /// if one did, its second copy is probed so it meets the first.
+    Known {
+        before: HashMap<Uuid, StoredVersion>,
+        written: HashSet<Uuid>,
+    },
+}
+
+impl Versions {
+    fn choose(tx: &Connection, incoming: usize) -> Result<Self> {
+        let stored = record_count(tx)?;
+        Ok(
+            if (incoming as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
+                Versions::known(all_versions(tx)?)
+            } else {
+                Versions::Probe
+            },
+        )
+    }
+
+    fn known(before: HashMap<Uuid, StoredVersion>) -> Self {
+        Versions::Known {
+            before,
+            written: HashSet::new(),
+        }
+    }
+
+    fn of(&self, tx: &Connection, r: &Record) -> Result<Option<StoredVersion>> {
+        let id = &r.meta().id;
+        match self {
+            Versions::Known { before, written } if !written.contains(id) => {
+                Ok(before.get(id).cloned())
+            }
+            _ => version_of(tx, &id.to_string()),
+        }
+    }
+
+    fn wrote(&mut self, r: &Record) {
+        if let Versions::Known { written, .. } = self {
+            written.insert(r.meta().id);
+        }
+    }
+}
+
 /// Merges `records` inside the caller's transaction.
 pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
+    let versions = Versions::choose(tx, records.len())?;
+    merge_with(tx, records, versions)
+}
+
+fn merge_with(tx: &Connection, records: &[Record], mut versions: Versions) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     for incoming in records {
-        let id = incoming.meta().id.to_string();
-        let Some(stored) = version_of(tx, &id)? else {
+        let Some(stored) = versions.of(tx, incoming)? else {
             put_record(tx, incoming)?;
+            versions.wrote(incoming);
             report.added += 1;
             continue;
         };
+        let id = incoming.meta().id.to_string();
         if stored.table != table_of_record(incoming) {
             let ours = record_by_id(tx, &id)?;
             return Err(Error::BadFile(format!(
@@ -76,8 +140,14 @@ pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport>
             .then_with(|| m.device_id.cmp(&stored.device_id))
             .then_with(|| m.deleted.cmp(&stored.deleted));
         let verdict = match by_meta {
-            Ordering::Equal => match record_by_id(tx, &id)? {
-                Some(ours) => order(incoming, &ours)?,
+            // An exact tie is almost always the same version (a re-import): compare the stored
+            // columns as they are; decode and order by content only when they differ.
+            Ordering::Equal => match stored_as(tx, incoming)? {
+                Some(true) => Ordering::Equal,
+                Some(false) => match record_in(tx, stored.table, &id)? {
+                    Some(ours) => order(incoming, &ours)?,
+                    None => Ordering::Greater,
+                },
                 None => Ordering::Greater,
             },
             o => o,
@@ -85,6 +155,7 @@ pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport>
         match verdict {
             Ordering::Greater => {
                 put_record(tx, incoming)?;
+                versions.wrote(incoming);
                 report.updated += 1;
             }
             Ordering::Equal => report.unchanged += 1,
@@ -92,4 +163,118 @@ pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport>
         }
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, NaiveDate};
+
+    use super::*;
+    use crate::store::{for_each_record, Store};
+
+    fn everything(s: &Store) -> Vec<Record> {
+        let mut out = Vec::new();
+        for_each_record(s.conn(), |r| {
+            out.push(r);
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn probing_each_record_and_scanning_once_merge_alike() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let ours = crate::demo::history(today, 1, "phone");
+        // The file: half of ours edited later on a tablet, a few older versions, some new records.
+        let mut file: Vec<Record> = ours
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let mut r = r.clone();
+                let m = r.meta_mut();
+                match i % 4 {
+                    0 => m.modified_at += Duration::hours(1),
+                    1 => m.modified_at -= Duration::hours(1),
+                    2 => return None,
+                    _ => m.deleted = true,
+                }
+                m.device_id = "tablet".to_owned();
+                Some(r)
+            })
+            .collect();
+        file.extend(
+            crate::demo::history(today, 1, "tablet")
+                .into_iter()
+                .take(300)
+                .map(|mut r| {
+                    r.meta_mut().id = Uuid::new_v4();
+                    r
+                }),
+        );
+
+        let mut results = Vec::new();
+        for scan in [false, true] {
+            let mut s = Store::open_in_memory().unwrap();
+            s.write(|tx| merge_records(tx, &ours)).unwrap();
+            let report = s
+                .write(|tx| {
+                    let v = if scan {
+                        Versions::known(all_versions(tx)?)
+                    } else {
+                        Versions::Probe
+                    };
+                    merge_with(tx, &file, v)
+                })
+                .unwrap();
+            results.push((report, everything(&s)));
+        }
+        let (probed, scanned) = (&results[0], &results[1]);
+        assert!(
+            probed.0.updated > 0 && probed.0.skipped > 0 && probed.0.added > 0,
+            "{:?}",
+            probed.0
+        );
+        assert_eq!(probed.0, scanned.0);
+        assert_eq!(probed.1, scanned.1);
+    }
+
+    #[test]
+    fn an_id_twice_in_one_merge_meets_its_first_copy() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let first = crate::demo::history(today, 1, "phone").remove(0);
+        let mut second = first.clone();
+        second.meta_mut().modified_at += Duration::minutes(5);
+        let mut s = Store::open_in_memory().unwrap();
+        let report = s
+            .write(|tx| merge_records(tx, &[first.clone(), second.clone()]))
+            .unwrap();
+        assert_eq!((report.added, report.updated), (1, 1));
+        assert_eq!(everything(&s), vec![second]);
+    }
+
+    #[test]
+    fn an_exact_tie_with_other_content_resolves_the_same_on_both_devices() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let a = crate::demo::history(today, 1, "phone")
+            .into_iter()
+            .find(|r| matches!(r, Record::Event(_)))
+            .unwrap();
+        let mut b = a.clone();
+        if let Record::Event(e) = &mut b {
+            e.note = Some("edited in the same millisecond".to_owned());
+        }
+        let mut finals = Vec::new();
+        for (mine, theirs) in [(&a, &b), (&b, &a)] {
+            let mut s = Store::open_in_memory().unwrap();
+            s.write(|tx| merge_records(tx, std::slice::from_ref(mine)))
+                .unwrap();
+            let r = s
+                .write(|tx| merge_records(tx, std::slice::from_ref(theirs)))
+                .unwrap();
+            assert_eq!(r.unchanged, 0, "different content is never 'unchanged'");
+            finals.push(everything(&s));
+        }
+        assert_eq!(finals[0], finals[1]);
+    }
 }

@@ -165,27 +165,42 @@ impl TimeZone for Tz {
     /// (earliest instant first), none inside a spring-forward gap.
     fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> MappedLocalTime<TzOffset> {
         let wall = local.and_utc().timestamp();
-        let near = [
-            self.offset_at(wall - CANDIDATE_WINDOW_SECS),
-            self.offset_at(wall + CANDIDATE_WINDOW_SECS),
-        ];
-        let mut valid: Vec<(i64, TzOffset)> = Vec::with_capacity(2);
-        for o in near
-            .into_iter()
-            .chain(near.map(|o| self.offset_at(wall - o.seconds())))
-        {
-            let instant = wall - o.seconds();
-            if self.offset_at(instant).seconds() == o.seconds()
-                && !valid.iter().any(|(t, _)| *t == instant)
-            {
-                valid.push((instant, self.offset_at(instant)));
+        let before = self.offset_at(wall - CANDIDATE_WINDOW_SECS);
+        let after = self.offset_at(wall + CANDIDATE_WINDOW_SECS);
+        if before.seconds() == after.seconds() {
+            // No transition within a day (nearly always): one check settles it.
+            let at = self.offset_at(wall - before.seconds());
+            if at.seconds() == before.seconds() {
+                return MappedLocalTime::Single(at);
             }
         }
-        valid.sort_by_key(|(t, _)| *t);
-        match valid.as_slice() {
-            [] => MappedLocalTime::None,
-            [(_, only)] => MappedLocalTime::Single(*only),
-            [(_, first), .., (_, last)] => MappedLocalTime::Ambiguous(*first, *last),
+        let candidates = [
+            before,
+            after,
+            self.offset_at(wall - before.seconds()),
+            self.offset_at(wall - after.seconds()),
+        ];
+        let mut earliest: Option<(i64, TzOffset)> = None;
+        let mut latest: Option<(i64, TzOffset)> = None;
+        for o in candidates {
+            let instant = wall - o.seconds();
+            let actual = self.offset_at(instant);
+            if actual.seconds() != o.seconds() {
+                continue;
+            }
+            if earliest.is_none_or(|(t, _)| instant < t) {
+                earliest = Some((instant, actual));
+            }
+            if latest.is_none_or(|(t, _)| instant > t) {
+                latest = Some((instant, actual));
+            }
+        }
+        match (earliest, latest) {
+            (Some((a, first)), Some((b, last))) if a != b => {
+                MappedLocalTime::Ambiguous(first, last)
+            }
+            (Some((_, only)), _) => MappedLocalTime::Single(only),
+            _ => MappedLocalTime::None,
         }
     }
 

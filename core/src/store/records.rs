@@ -1,6 +1,9 @@
 //! Rows to records and back. `put_*` is an upsert by id so that the sync merge can reuse it.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
@@ -45,8 +48,42 @@ impl Table {
     }
 }
 
+/// The stored form of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ` (text order is time order). Written
+/// digit by digit: an import formats three per record, and chrono's general formatter was a
+/// tenth of its time.
 pub fn ts(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+    use chrono::{Datelike, Timelike};
+    let nanos = t.nanosecond();
+    let Ok(year) = u32::try_from(t.year()) else {
+        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    };
+    // Five-digit years and leap seconds keep chrono's exact spelling.
+    if year > 9999 || nanos >= 1_000_000_000 {
+        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    }
+    let mut s = String::with_capacity(24);
+    push_digits(&mut s, year, 4);
+    for (sep, v, width) in [
+        ('-', t.month(), 2),
+        ('-', t.day(), 2),
+        ('T', t.hour(), 2),
+        (':', t.minute(), 2),
+        (':', t.second(), 2),
+        ('.', nanos / 1_000_000, 3),
+    ] {
+        s.push(sep);
+        push_digits(&mut s, v, width);
+    }
+    s.push('Z');
+    s
+}
+
+/// `v` as exactly `width` decimal digits (the callers pass values that fit).
+fn push_digits(s: &mut String, v: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = (v / 10u32.pow(k)) % 10;
+        s.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
 }
 
 /// Our own stored form, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read without the general RFC 3339 parser
@@ -124,22 +161,119 @@ pub(crate) fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> 
 
 pub(crate) const META_COLS: &str = "id, created_at, modified_at, deleted, device_id";
 
+// ---- writing: one encoder per table, shared by the upsert and the merge's tie check ---------
+
+fn text(s: impl Into<String>) -> Value {
+    Value::Text(s.into())
+}
+
+fn opt_text(s: Option<String>) -> Value {
+    s.map_or(Value::Null, Value::Text)
+}
+
+fn opt_int(v: Option<i64>) -> Value {
+    v.map_or(Value::Null, Value::Integer)
+}
+
+/// Upserts a record by id: its content columns (`cols`, in order), then the sync columns.
+fn put_columns(
+    c: &Connection,
+    table: Table,
+    cols: &str,
+    mut values: Vec<Value>,
+    m: &RecordMeta,
+) -> Result<()> {
+    let sql = insert_sql(table, cols, values.len());
+    values.extend([
+        text(
+            m.id.hyphenated()
+                .encode_lower(&mut Uuid::encode_buffer())
+                .to_owned(),
+        ),
+        text(ts(&m.created_at)),
+        text(ts(&m.modified_at)),
+        Value::Integer(i64::from(m.deleted)),
+        text(m.device_id.clone()),
+    ]);
+    c.prepare_cached(sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+/// The upsert statement of each table, built once (an import runs it per record).
+fn insert_sql(table: Table, cols: &str, content_columns: usize) -> &'static str {
+    static PROFILE: OnceLock<String> = OnceLock::new();
+    static NIGHTS: OnceLock<String> = OnceLock::new();
+    static EVENTS: OnceLock<String> = OnceLock::new();
+    static LABS: OnceLock<String> = OnceLock::new();
+    static REGIMEN: OnceLock<String> = OnceLock::new();
+    static HABITS: OnceLock<String> = OnceLock::new();
+    let slot = match table {
+        Table::Profile => &PROFILE,
+        Table::Nights => &NIGHTS,
+        Table::Events => &EVENTS,
+        Table::Labs => &LABS,
+        Table::Regimen => &REGIMEN,
+        Table::Habits => &HABITS,
+    };
+    slot.get_or_init(|| {
+        let marks: Vec<String> = (1..=content_columns + 5).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT OR REPLACE INTO {} ({cols}, {META_COLS}) VALUES ({})",
+            table.name(),
+            marks.join(", ")
+        )
+    })
+}
+
+/// A record's table, content columns (names and values, in order) as stored.
+pub(crate) fn columns_of(r: &crate::model::Record) -> Result<(Table, &'static str, Vec<Value>)> {
+    use crate::model::Record;
+    Ok(match r {
+        Record::Profile { profile, .. } => (Table::Profile, "doc", profile_columns(profile)?),
+        Record::Night(n) => (Table::Nights, NIGHT_COLS, night_columns(n)?),
+        Record::Event(e) => (Table::Events, EVENT_COLS, event_columns(e)?),
+        Record::Lab(l) => (Table::Labs, LAB_COLS, lab_columns(l)),
+        Record::Regimen(x) => (Table::Regimen, REGIMEN_COLS, regimen_columns(x)?),
+        Record::Habit(h) => (Table::Habits, HABIT_COLS, habit_columns(h)),
+    })
+}
+
+/// Whether the stored row with this record's id holds exactly this record: the same content
+/// columns and the same `created_at` (the caller has compared the other sync fields). Compares
+/// stored values without decoding them; `None` when there is no such row.
+pub fn stored_as(c: &Connection, r: &crate::model::Record) -> Result<Option<bool>> {
+    let (table, cols, values) = columns_of(r)?;
+    let m = r.meta();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {cols}, created_at FROM {} WHERE id = ?1",
+        table.name()
+    ))?;
+    let created = ts(&m.created_at);
+    let same = st
+        .query_row(
+            [&*m.id.hyphenated().encode_lower(&mut Uuid::encode_buffer())],
+            |row| {
+                for (i, v) in values.iter().enumerate() {
+                    if row.get_ref(i)? != ValueRef::from(v) {
+                        return Ok(false);
+                    }
+                }
+                Ok(row.get_ref(values.len())? == ValueRef::Text(created.as_bytes()))
+            },
+        )
+        .optional()?;
+    Ok(same)
+}
+
 // ---- profile -------------------------------------------------------------------------------
 
 pub fn put_profile(c: &Connection, meta: &RecordMeta, p: &Profile) -> Result<()> {
-    c.prepare_cached(
-        "INSERT OR REPLACE INTO profile (doc, id, created_at, modified_at, deleted, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        json(p)?,
-        meta.id.to_string(),
-        ts(&meta.created_at),
-        ts(&meta.modified_at),
-        meta.deleted,
-        meta.device_id
-    ])?;
-    Ok(())
+    put_columns(c, Table::Profile, "doc", profile_columns(p)?, meta)
+}
+
+fn profile_columns(p: &Profile) -> Result<Vec<Value>> {
+    Ok(vec![Value::Text(json(p)?)])
 }
 
 /// The live profile (the most recently modified, should two devices each have made one).
@@ -161,29 +295,23 @@ pub(crate) const NIGHT_COLS: &str =
     awakenings, triggers, relief, notes";
 
 pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
-    let m = &n.meta;
-    c.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO nights ({NIGHT_COLS}, {META_COLS})
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-    ))?
-    .execute(params![
-        n.night_date.to_string(),
-        n.quick_severity,
-        n.irls.map(|s| json(s.items())).transpose()?,
-        n.onset.map(crate::model::time::format_clock_time),
-        json(&n.body_areas)?,
-        n.sleep_hours,
-        n.awakenings,
-        json(&n.triggers)?,
-        json(&n.relief)?,
-        n.notes,
-        m.id.to_string(),
-        ts(&m.created_at),
-        ts(&m.modified_at),
-        m.deleted,
-        m.device_id,
-    ])?;
-    Ok(())
+    put_columns(c, Table::Nights, NIGHT_COLS, night_columns(n)?, &n.meta)
+}
+
+/// The night's columns in `NIGHT_COLS` order.
+fn night_columns(n: &Night) -> Result<Vec<Value>> {
+    Ok(vec![
+        text(n.night_date.to_string()),
+        opt_int(n.quick_severity.map(i64::from)),
+        opt_text(n.irls.map(|s| json(s.items())).transpose()?),
+        opt_text(n.onset.map(crate::model::time::format_clock_time)),
+        text(json(&n.body_areas)?),
+        n.sleep_hours.map_or(Value::Null, Value::Real),
+        opt_int(n.awakenings.map(i64::from)),
+        text(json(&n.triggers)?),
+        text(json(&n.relief)?),
+        opt_text(n.notes.clone()),
+    ])
 }
 
 pub(crate) fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
@@ -232,23 +360,17 @@ pub fn night_on(c: &Connection, date: NaiveDate) -> Result<Option<Night>> {
 // ---- events --------------------------------------------------------------------------------
 
 pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
-    let m = &e.meta;
-    c.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO events (at, kind, note, warnings, {META_COLS})
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-    ))?
-    .execute(params![
-        ts(&e.at),
-        json(&e.kind)?,
-        e.note,
-        json(&e.warnings)?,
-        m.id.to_string(),
-        ts(&m.created_at),
-        ts(&m.modified_at),
-        m.deleted,
-        m.device_id
-    ])?;
-    Ok(())
+    put_columns(c, Table::Events, EVENT_COLS, event_columns(e)?, &e.meta)
+}
+
+/// The event's columns in `EVENT_COLS` order.
+fn event_columns(e: &Event) -> Result<Vec<Value>> {
+    Ok(vec![
+        text(ts(&e.at)),
+        text(json(&e.kind)?),
+        opt_text(e.note.clone()),
+        text(json(&e.warnings)?),
+    ])
 }
 
 pub(crate) const EVENT_COLS: &str = "at, kind, note, warnings";
@@ -285,17 +407,18 @@ pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
 // ---- labs ----------------------------------------------------------------------------------
 
 pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
-    let m = &l.meta;
-    c.prepare_cached(
-        &format!("INSERT OR REPLACE INTO labs (analyte, value, entered_value, entered_unit, taken_on, {META_COLS})
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-    )?
-    .execute(
-        params![name_of(&l.analyte), l.value.canonical, l.value.entered_value, l.value.entered_unit,
-                l.taken_on.to_string(), m.id.to_string(), ts(&m.created_at), ts(&m.modified_at),
-                m.deleted, m.device_id],
-    )?;
-    Ok(())
+    put_columns(c, Table::Labs, LAB_COLS, lab_columns(l), &l.meta)
+}
+
+/// The lab's columns in `LAB_COLS` order.
+fn lab_columns(l: &Lab) -> Vec<Value> {
+    vec![
+        text(name_of(&l.analyte)),
+        Value::Real(l.value.canonical),
+        Value::Real(l.value.entered_value),
+        text(l.value.entered_unit.clone()),
+        text(l.taken_on.to_string()),
+    ]
 }
 
 pub(crate) const LAB_COLS: &str = "analyte, value, entered_value, entered_unit, taken_on";
@@ -335,33 +458,32 @@ pub fn latest_lab(c: &Connection, analyte: Analyte) -> Result<Option<Lab>> {
 // ---- regimen -------------------------------------------------------------------------------
 
 pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
-    let m = &x.meta;
+    put_columns(
+        c,
+        Table::Regimen,
+        REGIMEN_COLS,
+        regimen_columns(x)?,
+        &x.meta,
+    )
+}
+
+/// The regimen item's columns in `REGIMEN_COLS` order.
+fn regimen_columns(x: &RegimenItem) -> Result<Vec<Value>> {
     let times: Vec<String> = x
         .times
         .iter()
         .map(|t| crate::model::time::format_clock_time(*t))
         .collect();
-    c.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO regimen (kind, name, dose_mg, times, every_n_days,
-                  with_vitamin_c, start_date, stop_date, {META_COLS})
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-    ))?
-    .execute(params![
-        name_of(&x.kind),
-        x.name,
-        x.dose_mg,
-        json(&times)?,
-        x.every_n_days,
-        x.with_vitamin_c,
-        x.start_date.to_string(),
-        x.stop_date.map(|d| d.to_string()),
-        m.id.to_string(),
-        ts(&m.created_at),
-        ts(&m.modified_at),
-        m.deleted,
-        m.device_id
-    ])?;
-    Ok(())
+    Ok(vec![
+        text(name_of(&x.kind)),
+        text(x.name.clone()),
+        x.dose_mg.map_or(Value::Null, Value::Real),
+        text(json(&times)?),
+        Value::Integer(i64::from(x.every_n_days)),
+        Value::Integer(i64::from(x.with_vitamin_c)),
+        text(x.start_date.to_string()),
+        opt_text(x.stop_date.map(|d| d.to_string())),
+    ])
 }
 
 pub(crate) const REGIMEN_COLS: &str =
@@ -402,15 +524,15 @@ pub(crate) fn regimen_row(r: &Row<'_>) -> rusqlite::Result<RegimenItem> {
 // ---- habits --------------------------------------------------------------------------------
 
 pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
-    let m = &h.meta;
-    c.prepare_cached(
-        &format!("INSERT OR REPLACE INTO habits (intake, at, {META_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-    )?
-    .execute(
-        params![name_of(&h.intake), crate::model::time::format_clock_time(h.at), m.id.to_string(),
-                ts(&m.created_at), ts(&m.modified_at), m.deleted, m.device_id],
-    )?;
-    Ok(())
+    put_columns(c, Table::Habits, HABIT_COLS, habit_columns(h), &h.meta)
+}
+
+/// The habit's columns in `HABIT_COLS` order.
+fn habit_columns(h: &Habit) -> Vec<Value> {
+    vec![
+        text(name_of(&h.intake)),
+        text(crate::model::time::format_clock_time(h.at)),
+    ]
 }
 
 pub(crate) const HABIT_COLS: &str = "intake, at";
@@ -539,6 +661,19 @@ pub fn reminder_states(
 
 #[cfg(test)]
 mod ts_tests {
+    #[test]
+    fn stored_timestamps_are_spelled_exactly_as_chrono_spells_them() {
+        use chrono::{Datelike, TimeZone};
+        let mut t = Utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap();
+        while t.year() < 9999 {
+            assert_eq!(ts(&t), t.to_rfc3339_opts(SecondsFormat::Millis, true));
+            t += chrono::Duration::milliseconds(997_331_233_127);
+        }
+        let odd = Utc.with_ymd_and_hms(2026, 3, 29, 1, 59, 59).unwrap()
+            + chrono::Duration::milliseconds(7);
+        assert_eq!(ts(&odd), "2026-03-29T01:59:59.007Z");
+    }
+
     use super::*;
 
     #[test]
