@@ -135,12 +135,13 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         stop_date: None,
     })
     .unwrap();
-    let lines: Vec<String> = q
+    let mut lines: Vec<String> = q
         .regimen()
         .unwrap()
         .into_iter()
         .map(|r| r.schedule)
         .collect();
+    lines.sort();
     assert_eq!(
         lines,
         vec![

@@ -20,7 +20,9 @@ pub use night::{IrlsScores, Night};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordMeta {
     pub id: Uuid,
+    #[serde(serialize_with = "time::serialize_instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "time::serialize_instant")]
     pub modified_at: DateTime<Utc>,
     /// A tombstone: a deleted record stays so that the deletion can travel to other devices.
     pub deleted: bool,
@@ -87,6 +89,7 @@ impl Default for Profile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub meta: RecordMeta,
+    #[serde(serialize_with = "time::serialize_instant")]
     pub at: DateTime<Utc>,
     pub kind: EventKind,
     pub note: Option<String>,

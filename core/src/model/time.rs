@@ -4,7 +4,10 @@
 //! Errors name the field and say what was expected, e.g. `invalid bedtime: "25:10": hour must be 0-23`.
 
 use crate::model::zone::Tz;
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone,
+    Utc,
+};
 
 use crate::error::{Error, Result};
 
@@ -113,6 +116,53 @@ pub fn resolve_local(tz: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> 
     }
     // Unreachable for real zones; fall back to reading the time as UTC rather than panicking.
     Utc.from_utc_datetime(&date.and_time(time))
+}
+
+/// The diary's own spelling of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ`: stored (text order is time
+/// order) and exported. Written digit by digit: an import formats three per record and an export
+/// three more, and chrono's general formatter was a tenth of the one and a fifth of the other.
+pub fn instant_text(t: &DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    let nanos = t.nanosecond();
+    let Ok(year) = u32::try_from(t.year()) else {
+        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    };
+    // Five-digit years and leap seconds keep chrono's exact spelling.
+    if year > 9999 || nanos >= 1_000_000_000 {
+        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    }
+    let mut s = String::with_capacity(24);
+    push_digits(&mut s, year, 4);
+    for (sep, v, width) in [
+        ('-', t.month(), 2),
+        ('-', t.day(), 2),
+        ('T', t.hour(), 2),
+        (':', t.minute(), 2),
+        (':', t.second(), 2),
+        ('.', nanos / 1_000_000, 3),
+    ] {
+        s.push(sep);
+        push_digits(&mut s, v, width);
+    }
+    s.push('Z');
+    s
+}
+
+/// `v` as exactly `width` decimal digits (the callers pass values that fit).
+fn push_digits(s: &mut String, v: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = (v / 10u32.pow(k)) % 10;
+        s.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
+}
+
+/// Serialises an instant in [`instant_text`]'s spelling (a plain string: serde's `collect_str`
+/// path escapes character by character).
+pub fn serialize_instant<S: serde::Serializer>(
+    t: &DateTime<Utc>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&instant_text(t))
 }
 
 #[cfg(test)]

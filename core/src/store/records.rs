@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{de::DeserializeOwned, Serialize};
@@ -48,42 +48,9 @@ impl Table {
     }
 }
 
-/// The stored form of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ` (text order is time order). Written
-/// digit by digit: an import formats three per record, and chrono's general formatter was a
-/// tenth of its time.
+/// The stored form of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ` (text order is time order).
 pub fn ts(t: &DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    let nanos = t.nanosecond();
-    let Ok(year) = u32::try_from(t.year()) else {
-        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
-    };
-    // Five-digit years and leap seconds keep chrono's exact spelling.
-    if year > 9999 || nanos >= 1_000_000_000 {
-        return t.to_rfc3339_opts(SecondsFormat::Millis, true);
-    }
-    let mut s = String::with_capacity(24);
-    push_digits(&mut s, year, 4);
-    for (sep, v, width) in [
-        ('-', t.month(), 2),
-        ('-', t.day(), 2),
-        ('T', t.hour(), 2),
-        (':', t.minute(), 2),
-        (':', t.second(), 2),
-        ('.', nanos / 1_000_000, 3),
-    ] {
-        s.push(sep);
-        push_digits(&mut s, v, width);
-    }
-    s.push('Z');
-    s
-}
-
-/// `v` as exactly `width` decimal digits (the callers pass values that fit).
-fn push_digits(s: &mut String, v: u32, width: u32) {
-    for k in (0..width).rev() {
-        let digit = (v / 10u32.pow(k)) % 10;
-        s.push(char::from_digit(digit, 10).unwrap_or('0'));
-    }
+    crate::model::time::instant_text(t)
 }
 
 /// Our own stored form, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read without the general RFC 3339 parser
@@ -663,7 +630,7 @@ pub fn reminder_states(
 mod ts_tests {
     #[test]
     fn stored_timestamps_are_spelled_exactly_as_chrono_spells_them() {
-        use chrono::{Datelike, TimeZone};
+        use chrono::{Datelike, SecondsFormat, TimeZone};
         let mut t = Utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap();
         while t.year() < 9999 {
             assert_eq!(ts(&t), t.to_rfc3339_opts(SecondsFormat::Millis, true));
