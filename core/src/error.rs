@@ -35,6 +35,10 @@ pub enum Error {
     #[error("stored data could not be read: {0}")]
     Json(#[from] serde_json::Error),
 
+    /// A stored value that is not in the form the store writes (a damaged database).
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -60,6 +60,9 @@ impl From<Error> for QuietLegsError {
             Error::Json(e) => QuietLegsError::Storage {
                 reason: e.to_string(),
             },
+            e @ Error::Corrupt(_) => QuietLegsError::Storage {
+                reason: e.to_string(),
+            },
             Error::Io(e) => QuietLegsError::Io {
                 reason: e.to_string(),
             },

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::{LabValue, Record};
-use crate::store::{for_each_record, Store};
+use crate::store::{for_each_raw_event, for_each_raw_night, for_each_record_in, Store, Table};
 
 /// The `format` field of every QuietLegs export.
 pub const FORMAT: &str = "quietlegs-export";
@@ -16,7 +16,36 @@ pub const FORMAT: &str = "quietlegs-export";
 pub const VERSION: u32 = 1;
 
 /// Streams every record (tombstones included) to `w`; returns how many were written.
+///
+/// Events and nights, nearly every record of a diary, are written from their stored columns
+/// without decoding them: the store keeps them in the export's own spelling (serde's JSON for
+/// the structured columns, the export's instants). A test holds this byte for byte to the
+/// decoded path the other tables take.
 pub fn write_export(store: &Store, now: DateTime<Utc>, w: &mut dyn Write) -> Result<u64> {
+    write_header(store, now, w)?;
+    let mut out = Records { w, n: 0 };
+    for table in Table::ALL {
+        match table {
+            Table::Events => for_each_raw_event(store.conn(), |e| {
+                out.next()?;
+                raw::event(out.w, e)
+            })?,
+            Table::Nights => for_each_raw_night(store.conn(), |x| {
+                out.next()?;
+                raw::night(out.w, x)
+            })?,
+            other => for_each_record_in(store.conn(), other, |r| {
+                out.next()?;
+                serde_json::to_writer(&mut *out.w, &r)?;
+                Ok(())
+            })?,
+        }
+    }
+    out.w.write_all(b"\n]}\n")?;
+    Ok(out.n)
+}
+
+fn write_header(store: &Store, now: DateTime<Utc>, w: &mut dyn Write) -> Result<()> {
     let header = serde_json::json!({
         "format": FORMAT,
         "version": VERSION,
@@ -27,18 +56,149 @@ pub fn write_export(store: &Store, now: DateTime<Utc>, w: &mut dyn Write) -> Res
     let head = serde_json::to_string(&header)?;
     let head = head.strip_suffix('}').unwrap_or(&head);
     write!(w, "{head},\"records\":[")?;
-    let mut n = 0u64;
-    for_each_record(store.conn(), |r| {
-        if n > 0 {
-            w.write_all(b",")?;
+    Ok(())
+}
+
+/// The records array: a comma before every record but the first, one record a line.
+struct Records<'w> {
+    w: &'w mut dyn Write,
+    n: u64,
+}
+
+impl Records<'_> {
+    fn next(&mut self) -> Result<()> {
+        if self.n > 0 {
+            self.w.write_all(b",")?;
         }
-        w.write_all(b"\n")?;
-        serde_json::to_writer(&mut *w, &r)?;
-        n += 1;
+        self.w.write_all(b"\n")?;
+        self.n += 1;
         Ok(())
-    })?;
-    w.write_all(b"\n]}\n")?;
-    Ok(n)
+    }
+}
+
+/// Stored rows to export JSON, in the field order serde gives the model types.
+mod raw {
+    use std::io::Write;
+
+    use serde::de::IgnoredAny;
+
+    use crate::error::{Error, Result};
+    use crate::store::{RawEvent, RawMeta, RawNight};
+
+    fn string(w: &mut dyn Write, s: &str) -> Result<()> {
+        serde_json::to_writer(&mut *w, s)?;
+        Ok(())
+    }
+
+    fn opt_string(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
+        match s {
+            Some(s) => string(w, s),
+            None => Ok(w.write_all(b"null")?),
+        }
+    }
+
+    fn opt_number<T: serde::Serialize>(w: &mut dyn Write, v: Option<T>) -> Result<()> {
+        serde_json::to_writer(&mut *w, &v)?;
+        Ok(())
+    }
+
+    /// A JSON column, checked to be well-formed so the export is always valid JSON.
+    fn json(w: &mut dyn Write, field: &str, s: &str) -> Result<()> {
+        serde_json::from_str::<IgnoredAny>(s)
+            .map_err(|e| Error::Corrupt(format!("stored {field} {s:?} is not JSON: {e}")))?;
+        Ok(w.write_all(s.as_bytes())?)
+    }
+
+    fn opt_json(w: &mut dyn Write, field: &str, s: Option<&str>) -> Result<()> {
+        match s {
+            Some(s) => json(w, field, s),
+            None => Ok(w.write_all(b"null")?),
+        }
+    }
+
+    /// An instant in the export's spelling; a stored one in any other RFC 3339 form is respelled.
+    fn instant(w: &mut dyn Write, s: &str) -> Result<()> {
+        let b = s.as_bytes();
+        let canonical = b.len() == 24
+            && b.get(10) == Some(&b'T')
+            && b.get(19) == Some(&b'.')
+            && b.get(23) == Some(&b'Z');
+        if canonical {
+            return string(w, s);
+        }
+        let t = chrono::DateTime::parse_from_rfc3339(s)
+            .map_err(|e| Error::Corrupt(format!("stored instant {s:?}: {e}")))?;
+        string(w, &crate::model::time::instant_text(&t.to_utc()))
+    }
+
+    fn meta(w: &mut dyn Write, m: &RawMeta<'_>) -> Result<()> {
+        w.write_all(b"{\"id\":")?;
+        string(w, m.id)?;
+        w.write_all(b",\"created_at\":")?;
+        instant(w, m.created_at)?;
+        w.write_all(b",\"modified_at\":")?;
+        instant(w, m.modified_at)?;
+        w.write_all(if m.deleted {
+            b",\"deleted\":true,\"device_id\":"
+        } else {
+            b",\"deleted\":false,\"device_id\":"
+        })?;
+        string(w, m.device_id)?;
+        Ok(w.write_all(b"}")?)
+    }
+
+    pub(super) fn event(w: &mut dyn Write, e: &RawEvent<'_>) -> Result<()> {
+        w.write_all(b"{\"type\":\"event\",\"meta\":")?;
+        meta(w, &e.meta)?;
+        w.write_all(b",\"at\":")?;
+        instant(w, e.at)?;
+        w.write_all(b",\"kind\":")?;
+        json(w, "event kind", e.kind)?;
+        w.write_all(b",\"note\":")?;
+        opt_string(w, e.note)?;
+        w.write_all(b",\"warnings\":")?;
+        json(w, "warnings", e.warnings)?;
+        Ok(w.write_all(b"}")?)
+    }
+
+    /// `HH:MM` as stored, `HH:MM:SS` as a time serialises.
+    fn clock(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
+        match s {
+            None => Ok(w.write_all(b"null")?),
+            Some(s) => {
+                let t = chrono::NaiveTime::parse_from_str(s, "%H:%M")
+                    .map_err(|e| Error::Corrupt(format!("stored onset {s:?}: {e}")))?;
+                serde_json::to_writer(&mut *w, &t)?;
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn night(w: &mut dyn Write, n: &RawNight<'_>) -> Result<()> {
+        w.write_all(b"{\"type\":\"night\",\"meta\":")?;
+        meta(w, &n.meta)?;
+        w.write_all(b",\"night_date\":")?;
+        string(w, n.night_date)?;
+        w.write_all(b",\"quick_severity\":")?;
+        opt_number(w, n.quick_severity)?;
+        w.write_all(b",\"irls\":")?;
+        opt_json(w, "IRLS items", n.irls)?;
+        w.write_all(b",\"onset\":")?;
+        clock(w, n.onset)?;
+        w.write_all(b",\"body_areas\":")?;
+        json(w, "body areas", n.body_areas)?;
+        w.write_all(b",\"sleep_hours\":")?;
+        opt_number(w, n.sleep_hours)?;
+        w.write_all(b",\"awakenings\":")?;
+        opt_number(w, n.awakenings)?;
+        w.write_all(b",\"triggers\":")?;
+        json(w, "triggers", n.triggers)?;
+        w.write_all(b",\"relief\":")?;
+        json(w, "relief", n.relief)?;
+        w.write_all(b",\"notes\":")?;
+        opt_string(w, n.notes)?;
+        Ok(w.write_all(b"}")?)
+    }
 }
 
 #[derive(Deserialize)]
@@ -188,5 +348,139 @@ fn validate(r: &Record, now: DateTime<Utc>) -> Result<()> {
             x.validate()
         }
         Record::Habit(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime, TimeZone};
+
+    use super::*;
+    use crate::model::{
+        ActivityKind, BodyArea, Event, EventKind, IntakeKind, Intensity, IrlsScores, Night,
+        RecordMeta, Relief, ReliefEffect, ReliefKind, Trigger,
+    };
+    use crate::store::for_each_record;
+
+    /// The export as the decoded path writes it: every record through serde.
+    fn decoded_export(store: &Store, now: DateTime<Utc>) -> Vec<u8> {
+        let mut w = Vec::new();
+        write_header(store, now, &mut w).unwrap();
+        let mut out = Records { w: &mut w, n: 0 };
+        for_each_record(store.conn(), |r| {
+            out.next()?;
+            serde_json::to_writer(&mut *out.w, &r)?;
+            Ok(())
+        })
+        .unwrap();
+        w.extend_from_slice(b"\n]}\n");
+        w
+    }
+
+    fn awkward_records(now: DateTime<Utc>) -> Vec<Record> {
+        let meta = |deleted: bool, device: &str| {
+            let mut m = RecordMeta::new(now, device);
+            m.deleted = deleted;
+            m
+        };
+        let tricky = "quote \" backslash \\ newline \n tab \t bell \u{7} 🦵 é — <b>&amp;";
+        vec![
+            Record::Night(Night {
+                meta: meta(false, tricky),
+                night_date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                quick_severity: Some(0),
+                irls: Some(IrlsScores::new(&[4, 0, 1, 2, 3, 4, 0, 1, 2, 3]).unwrap()),
+                onset: NaiveTime::from_hms_opt(0, 5, 0),
+                body_areas: vec![BodyArea::Legs, BodyArea::Trunk],
+                sleep_hours: Some(8.0),
+                awakenings: Some(0),
+                triggers: vec![Trigger::LongSitting, Trigger::Antihistamine],
+                relief: vec![Relief {
+                    kind: ReliefKind::ColdCompress,
+                    effect: ReliefEffect::ALittle,
+                }],
+                notes: Some(tricky.to_owned()),
+            }),
+            Record::Night(Night {
+                meta: meta(true, "phone"),
+                night_date: NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+                quick_severity: Some(10),
+                irls: None,
+                onset: None,
+                body_areas: vec![],
+                sleep_hours: Some(6.25),
+                awakenings: None,
+                triggers: vec![],
+                relief: vec![],
+                notes: None,
+            }),
+            Record::Event(Event {
+                meta: meta(false, "phone"),
+                at: Utc.with_ymd_and_hms(2026, 11, 20, 21, 15, 0).unwrap()
+                    + chrono::Duration::milliseconds(7),
+                kind: EventKind::Activity {
+                    what: ActivityKind::Exercise,
+                    intensity: Some(Intensity::Vigorous),
+                    minutes: Some(45),
+                },
+                note: Some(tricky.to_owned()),
+                warnings: vec![tricky.to_owned(), "second".to_owned()],
+            }),
+            Record::Event(Event {
+                meta: meta(true, "phone"),
+                at: Utc.with_ymd_and_hms(1901, 1, 2, 3, 4, 5).unwrap(),
+                kind: EventKind::Intake {
+                    what: IntakeKind::DairyCalcium,
+                },
+                note: None,
+                warnings: vec![],
+            }),
+        ]
+    }
+
+    #[test]
+    fn the_streamed_export_is_byte_for_byte_the_decoded_one() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let mut records = crate::demo::history(now.date_naive(), 1, "phone");
+        records.extend(awkward_records(now));
+        store
+            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
+            .unwrap();
+        let mut streamed = Vec::new();
+        let n = write_export(&store, now, &mut streamed).unwrap();
+        assert_eq!(n as usize, records.len());
+        let decoded = decoded_export(&store, now);
+        assert!(
+            streamed == decoded,
+            "first difference at byte {}",
+            streamed
+                .iter()
+                .zip(&decoded)
+                .position(|(a, b)| a != b)
+                .unwrap_or(streamed.len().min(decoded.len()))
+        );
+        // And it reads back as the same records.
+        let back = read_export(&streamed, now).unwrap();
+        assert_eq!(back.records.len(), records.len());
+    }
+
+    #[test]
+    fn a_damaged_stored_column_fails_the_export_instead_of_writing_bad_json() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let records = awkward_records(now);
+        store
+            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
+            .unwrap();
+        store
+            .conn()
+            .execute(
+                "UPDATE events SET kind = '{\"type\":' WHERE deleted = 0",
+                [],
+            )
+            .unwrap();
+        let err = write_export(&store, now, &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("event kind"), "{err}");
     }
 }

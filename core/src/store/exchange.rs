@@ -42,15 +42,130 @@ fn tables() -> [(Table, &'static str, RowFn); 6] {
 /// table scan: ordering by id would seek the index for every row), without
 /// holding them all in memory.
 pub fn for_each_record(c: &Connection, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
-    for (table, cols, row) in tables() {
-        let mut st = c.prepare_cached(&format!(
-            "SELECT {cols}, {META_COLS} FROM {} ORDER BY rowid",
-            table.name()
-        ))?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            f(row(r)?)?;
-        }
+    for table in Table::ALL {
+        for_each_record_in(c, table, &mut f)?;
+    }
+    Ok(())
+}
+
+/// [`for_each_record`] for one table.
+pub fn for_each_record_in(
+    c: &Connection,
+    table: Table,
+    mut f: impl FnMut(Record) -> Result<()>,
+) -> Result<()> {
+    let Some((_, cols, row)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
+        return Ok(());
+    };
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {cols}, {META_COLS} FROM {} ORDER BY rowid",
+        table.name()
+    ))?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        f(row(r)?)?;
+    }
+    Ok(())
+}
+
+/// A record's sync columns as stored, borrowed from the row.
+pub struct RawMeta<'a> {
+    pub id: &'a str,
+    pub created_at: &'a str,
+    pub modified_at: &'a str,
+    pub deleted: bool,
+    pub device_id: &'a str,
+}
+
+/// An event row as stored: `kind` and `warnings` are the JSON the store wrote.
+pub struct RawEvent<'a> {
+    pub at: &'a str,
+    pub kind: &'a str,
+    pub note: Option<&'a str>,
+    pub warnings: &'a str,
+    pub meta: RawMeta<'a>,
+}
+
+/// A night row as stored: `irls`, `body_areas`, `triggers` and `relief` are the JSON the store
+/// wrote; `onset` is `HH:MM`.
+pub struct RawNight<'a> {
+    pub night_date: &'a str,
+    pub quick_severity: Option<i64>,
+    pub irls: Option<&'a str>,
+    pub onset: Option<&'a str>,
+    pub body_areas: &'a str,
+    pub sleep_hours: Option<f64>,
+    pub awakenings: Option<i64>,
+    pub triggers: &'a str,
+    pub relief: &'a str,
+    pub notes: Option<&'a str>,
+    pub meta: RawMeta<'a>,
+}
+
+fn text_at<'a>(r: &'a Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
+    r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
+}
+
+fn opt_text_at<'a>(r: &'a Row<'_>, i: usize) -> rusqlite::Result<Option<&'a str>> {
+    r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)
+}
+
+fn raw_meta<'a>(r: &'a Row<'_>, at: usize) -> rusqlite::Result<RawMeta<'a>> {
+    Ok(RawMeta {
+        id: text_at(r, at)?,
+        created_at: text_at(r, at + 1)?,
+        modified_at: text_at(r, at + 2)?,
+        deleted: r.get(at + 3)?,
+        device_id: text_at(r, at + 4)?,
+    })
+}
+
+/// Every event row as stored, in storage order, without decoding: the export streams these.
+pub fn for_each_raw_event(
+    c: &Connection,
+    mut f: impl FnMut(&RawEvent<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events ORDER BY rowid"
+    ))?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        f(&RawEvent {
+            at: text_at(r, 0)?,
+            kind: text_at(r, 1)?,
+            note: opt_text_at(r, 2)?,
+            warnings: text_at(r, 3)?,
+            meta: raw_meta(r, 4)?,
+        })?;
+    }
+    Ok(())
+}
+
+/// Every night row as stored, in storage order, without decoding.
+pub fn for_each_raw_night(
+    c: &Connection,
+    mut f: impl FnMut(&RawNight<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {NIGHT_COLS}, {META_COLS} FROM nights ORDER BY rowid"
+    ))?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        f(&RawNight {
+            night_date: text_at(r, 0)?,
+            quick_severity: r.get(1)?,
+            irls: opt_text_at(r, 2)?,
+            onset: opt_text_at(r, 3)?,
+            body_areas: text_at(r, 4)?,
+            sleep_hours: r.get(5)?,
+            awakenings: r.get(6)?,
+            triggers: text_at(r, 7)?,
+            relief: text_at(r, 8)?,
+            notes: opt_text_at(r, 9)?,
+            meta: raw_meta(r, 10)?,
+        })?;
     }
     Ok(())
 }
