@@ -161,6 +161,28 @@ fn benches(c: &mut Criterion) {
             .iter()
             .map(|r| (r.meta().id.to_string(), serde_json::to_string(r).unwrap()))
             .collect();
+        // A second limit, for reading the first: the very rows the store writes, into the same
+        // tables and indexes, by plain prepared inserts with every value computed beforehand.
+        let same_rows: Vec<(&str, Vec<rusqlite::types::Value>)> = records
+            .iter()
+            .map(|r| store::upsert_of(r).unwrap())
+            .collect();
+        g.bench_function(BenchmarkId::new("same_rows_plain_insert", y), |b| {
+            b.iter_batched(
+                || Store::open_in_memory().unwrap(),
+                |mut s| {
+                    s.write(|tx| {
+                        for (sql, values) in &same_rows {
+                            tx.prepare_cached(sql)?
+                                .execute(rusqlite::params_from_iter(values.iter()))?;
+                        }
+                        Ok(())
+                    })
+                    .unwrap()
+                },
+                BatchSize::PerIteration,
+            )
+        });
         g.bench_function(BenchmarkId::new("bare_rusqlite_bulk_insert", y), |b| {
             b.iter_batched(
                 || {

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
@@ -130,16 +130,44 @@ pub(crate) const META_COLS: &str = "id, created_at, modified_at, deleted, device
 
 // ---- writing: one encoder per table, shared by the upsert and the merge's tie check ---------
 
-fn text(s: impl Into<String>) -> Value {
-    Value::Text(s.into())
+/// A column value for an upsert or a comparison: borrowed from the record where it can be.
+type Col<'a> = ToSqlOutput<'a>;
+
+fn text<'a>(s: String) -> Col<'a> {
+    ToSqlOutput::Owned(Value::Text(s))
 }
 
-fn opt_text(s: Option<String>) -> Value {
-    s.map_or(Value::Null, Value::Text)
+fn borrowed(s: &str) -> Col<'_> {
+    ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
 }
 
-fn opt_int(v: Option<i64>) -> Value {
-    v.map_or(Value::Null, Value::Integer)
+fn opt_text<'a>(s: Option<String>) -> Col<'a> {
+    ToSqlOutput::Owned(s.map_or(Value::Null, Value::Text))
+}
+
+fn opt_borrowed(s: Option<&str>) -> Col<'_> {
+    s.map_or(ToSqlOutput::Owned(Value::Null), borrowed)
+}
+
+fn opt_int<'a>(v: Option<i64>) -> Col<'a> {
+    ToSqlOutput::Owned(v.map_or(Value::Null, Value::Integer))
+}
+
+fn int<'a>(v: i64) -> Col<'a> {
+    ToSqlOutput::Owned(Value::Integer(v))
+}
+
+fn real<'a>(v: Option<f64>) -> Col<'a> {
+    ToSqlOutput::Owned(v.map_or(Value::Null, Value::Real))
+}
+
+/// The value a column holds, for comparing with what is stored.
+fn value_of<'a>(c: &'a Col<'_>) -> Option<ValueRef<'a>> {
+    match c {
+        ToSqlOutput::Borrowed(v) => Some(*v),
+        ToSqlOutput::Owned(v) => Some(ValueRef::from(v)),
+        _ => None,
+    }
 }
 
 /// Upserts a record by id: its content columns (`cols`, in order), then the sync columns.
@@ -147,23 +175,21 @@ fn put_columns(
     c: &Connection,
     table: Table,
     cols: &str,
-    mut values: Vec<Value>,
+    values: Vec<Col<'_>>,
     m: &RecordMeta,
 ) -> Result<()> {
     let sql = insert_sql(table, cols, values.len());
-    values.extend([
-        text(
-            m.id.hyphenated()
-                .encode_lower(&mut Uuid::encode_buffer())
-                .to_owned(),
-        ),
+    let mut id = Uuid::encode_buffer();
+    let id: &str = m.id.hyphenated().encode_lower(&mut id);
+    let sync = [
+        borrowed(id),
         text(ts(&m.created_at)),
         text(ts(&m.modified_at)),
-        Value::Integer(i64::from(m.deleted)),
-        text(m.device_id.clone()),
-    ]);
+        int(i64::from(m.deleted)),
+        borrowed(&m.device_id),
+    ];
     c.prepare_cached(sql)?
-        .execute(rusqlite::params_from_iter(values))?;
+        .execute(rusqlite::params_from_iter(values.iter().chain(sync.iter())))?;
     Ok(())
 }
 
@@ -194,7 +220,7 @@ fn insert_sql(table: Table, cols: &str, content_columns: usize) -> &'static str 
 }
 
 /// A record's table, content columns (names and values, in order) as stored.
-pub(crate) fn columns_of(r: &crate::model::Record) -> Result<(Table, &'static str, Vec<Value>)> {
+pub(crate) fn columns_of(r: &crate::model::Record) -> Result<(Table, &'static str, Vec<Col<'_>>)> {
     use crate::model::Record;
     Ok(match r {
         Record::Profile { profile, .. } => (Table::Profile, "doc", profile_columns(profile)?),
@@ -204,6 +230,33 @@ pub(crate) fn columns_of(r: &crate::model::Record) -> Result<(Table, &'static st
         Record::Regimen(x) => (Table::Regimen, REGIMEN_COLS, regimen_columns(x)?),
         Record::Habit(h) => (Table::Habits, HABIT_COLS, habit_columns(h)),
     })
+}
+
+/// The upsert statement and every column value the store writes for a record, owned: the
+/// benchmark's "same rows, plain inserts" baseline replays exactly these.
+#[doc(hidden)]
+pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)> {
+    let (table, cols, values) = columns_of(r)?;
+    let m = r.meta();
+    let mut owned: Vec<Value> = values
+        .iter()
+        .filter_map(value_of)
+        .map(|v| match v {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Integer(i),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        })
+        .collect();
+    owned.extend([
+        Value::Text(m.id.to_string()),
+        Value::Text(ts(&m.created_at)),
+        Value::Text(ts(&m.modified_at)),
+        Value::Integer(i64::from(m.deleted)),
+        Value::Text(m.device_id.clone()),
+    ]);
+    Ok((insert_sql(table, cols, values.len()), owned))
 }
 
 /// Whether the stored row with this record's id holds exactly this record: the same content
@@ -222,7 +275,7 @@ pub fn stored_as(c: &Connection, r: &crate::model::Record) -> Result<Option<bool
             [&*m.id.hyphenated().encode_lower(&mut Uuid::encode_buffer())],
             |row| {
                 for (i, v) in values.iter().enumerate() {
-                    if row.get_ref(i)? != ValueRef::from(v) {
+                    if Some(row.get_ref(i)?) != value_of(v) {
                         return Ok(false);
                     }
                 }
@@ -239,8 +292,8 @@ pub fn put_profile(c: &Connection, meta: &RecordMeta, p: &Profile) -> Result<()>
     put_columns(c, Table::Profile, "doc", profile_columns(p)?, meta)
 }
 
-fn profile_columns(p: &Profile) -> Result<Vec<Value>> {
-    Ok(vec![Value::Text(json(p)?)])
+fn profile_columns(p: &Profile) -> Result<Vec<Col<'_>>> {
+    Ok(vec![text(json(p)?)])
 }
 
 /// The live profile (the most recently modified, should two devices each have made one).
@@ -266,18 +319,18 @@ pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
 }
 
 /// The night's columns in `NIGHT_COLS` order.
-fn night_columns(n: &Night) -> Result<Vec<Value>> {
+fn night_columns(n: &Night) -> Result<Vec<Col<'_>>> {
     Ok(vec![
         text(n.night_date.to_string()),
         opt_int(n.quick_severity.map(i64::from)),
         opt_text(n.irls.map(|s| json(s.items())).transpose()?),
         opt_text(n.onset.map(crate::model::time::format_clock_time)),
         text(json(&n.body_areas)?),
-        n.sleep_hours.map_or(Value::Null, Value::Real),
+        real(n.sleep_hours),
         opt_int(n.awakenings.map(i64::from)),
         text(json(&n.triggers)?),
         text(json(&n.relief)?),
-        opt_text(n.notes.clone()),
+        opt_borrowed(n.notes.as_deref()),
     ])
 }
 
@@ -331,11 +384,11 @@ pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
 }
 
 /// The event's columns in `EVENT_COLS` order.
-fn event_columns(e: &Event) -> Result<Vec<Value>> {
+fn event_columns(e: &Event) -> Result<Vec<Col<'_>>> {
     Ok(vec![
         text(ts(&e.at)),
         text(json(&e.kind)?),
-        opt_text(e.note.clone()),
+        opt_borrowed(e.note.as_deref()),
         text(json(&e.warnings)?),
     ])
 }
@@ -378,12 +431,12 @@ pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
 }
 
 /// The lab's columns in `LAB_COLS` order.
-fn lab_columns(l: &Lab) -> Vec<Value> {
+fn lab_columns(l: &Lab) -> Vec<Col<'_>> {
     vec![
         text(name_of(&l.analyte)),
-        Value::Real(l.value.canonical),
-        Value::Real(l.value.entered_value),
-        text(l.value.entered_unit.clone()),
+        real(Some(l.value.canonical)),
+        real(Some(l.value.entered_value)),
+        borrowed(&l.value.entered_unit),
         text(l.taken_on.to_string()),
     ]
 }
@@ -435,7 +488,7 @@ pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
 }
 
 /// The regimen item's columns in `REGIMEN_COLS` order.
-fn regimen_columns(x: &RegimenItem) -> Result<Vec<Value>> {
+fn regimen_columns(x: &RegimenItem) -> Result<Vec<Col<'_>>> {
     let times: Vec<String> = x
         .times
         .iter()
@@ -443,11 +496,11 @@ fn regimen_columns(x: &RegimenItem) -> Result<Vec<Value>> {
         .collect();
     Ok(vec![
         text(name_of(&x.kind)),
-        text(x.name.clone()),
-        x.dose_mg.map_or(Value::Null, Value::Real),
+        borrowed(&x.name),
+        real(x.dose_mg),
         text(json(&times)?),
-        Value::Integer(i64::from(x.every_n_days)),
-        Value::Integer(i64::from(x.with_vitamin_c)),
+        int(i64::from(x.every_n_days)),
+        int(i64::from(x.with_vitamin_c)),
         text(x.start_date.to_string()),
         opt_text(x.stop_date.map(|d| d.to_string())),
     ])
@@ -495,7 +548,7 @@ pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
 }
 
 /// The habit's columns in `HABIT_COLS` order.
-fn habit_columns(h: &Habit) -> Vec<Value> {
+fn habit_columns(h: &Habit) -> Vec<Col<'_>> {
     vec![
         text(name_of(&h.intake)),
         text(crate::model::time::format_clock_time(h.at)),
