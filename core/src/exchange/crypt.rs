@@ -464,4 +464,29 @@ mod tests {
         let e = decrypt(text.as_bytes(), "correct horse battery").unwrap_err();
         assert!(e.to_string().contains("work factor 22"), "{e}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Whatever one byte becomes, wherever a cut or an extra byte falls, the file is refused
+        /// with an error, never opened wrongly and never a panic.
+        #[test]
+        fn every_small_corruption_is_refused(
+            len in 0usize..70_000,
+            at in proptest::prelude::any::<proptest::sample::Index>(),
+            byte in 1u8..=255,
+            how in 0u8..3,
+        ) {
+            let plain: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let file = ours(&plain, "correct horse battery");
+            let i = at.index(file.len());
+            let mut bad = file.clone();
+            match how {
+                0 => bad[i] ^= byte,
+                1 => bad.truncate(i),
+                _ => bad.insert(i, byte),
+            }
+            proptest::prop_assert!(decrypt(&bad, "correct horse battery").is_err());
+        }
+    }
 }

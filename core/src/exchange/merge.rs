@@ -2,6 +2,7 @@
 //! device id, then tombstone, then content, so that the result is the same whatever the order
 //! (commutative), however often (idempotent). One transaction: all or nothing.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -92,13 +93,13 @@ impl Versions {
         }
     }
 
-    fn of(&self, tx: &Connection, r: &Record) -> Result<Option<StoredVersion>> {
+    fn of(&self, tx: &Connection, r: &Record) -> Result<Option<Cow<'_, StoredVersion>>> {
         let id = &r.meta().id;
         match self {
             Versions::Known { before, written } if !written.contains(id) => {
-                Ok(before.get(id).cloned())
+                Ok(before.get(id).map(Cow::Borrowed))
             }
-            _ => version_of(tx, &id.to_string()),
+            _ => Ok(version_of(tx, &id.to_string())?.map(Cow::Owned)),
         }
     }
 
