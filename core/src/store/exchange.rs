@@ -57,13 +57,24 @@ pub fn for_each_record_in(
     let Some((_, cols, row)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
         return Ok(());
     };
+    scan(c, table, cols, |r| f(row(r)?))
+}
+
+/// Calls `f` with every row of `table` (`cols`, then the sync columns) in storage order: a
+/// plain table scan, where ordering by id would seek the index for every row.
+fn scan(
+    c: &Connection,
+    table: Table,
+    cols: &str,
+    mut f: impl FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
     let mut st = c.prepare_cached(&format!(
         "SELECT {cols}, {META_COLS} FROM {} ORDER BY rowid",
         table.name()
     ))?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        f(row(r)?)?;
+        f(r)?;
     }
     Ok(())
 }
@@ -127,20 +138,15 @@ pub fn for_each_raw_event(
     c: &Connection,
     mut f: impl FnMut(&RawEvent<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events ORDER BY rowid"
-    ))?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
+    scan(c, Table::Events, EVENT_COLS, |r| {
         f(&RawEvent {
             at: text_at(r, 0)?,
             kind: text_at(r, 1)?,
             note: opt_text_at(r, 2)?,
             warnings: text_at(r, 3)?,
             meta: raw_meta(r, 4)?,
-        })?;
-    }
-    Ok(())
+        })
+    })
 }
 
 /// Every night row as stored, in storage order, without decoding.
@@ -148,11 +154,7 @@ pub fn for_each_raw_night(
     c: &Connection,
     mut f: impl FnMut(&RawNight<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {NIGHT_COLS}, {META_COLS} FROM nights ORDER BY rowid"
-    ))?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
+    scan(c, Table::Nights, NIGHT_COLS, |r| {
         f(&RawNight {
             night_date: text_at(r, 0)?,
             quick_severity: r.get(1)?,
@@ -165,9 +167,8 @@ pub fn for_each_raw_night(
             relief: text_at(r, 8)?,
             notes: opt_text_at(r, 9)?,
             meta: raw_meta(r, 10)?,
-        })?;
-    }
-    Ok(())
+        })
+    })
 }
 
 /// The stored version of a record: its table and sync fields, without decoding the record.
@@ -260,23 +261,10 @@ pub fn record_in(c: &Connection, table: Table, id: &str) -> Result<Option<Record
 
 /// The stored record with this id, live or tombstoned. One indexed probe finds the table.
 pub fn record_by_id(c: &Connection, id: &str) -> Result<Option<Record>> {
-    let mut probe = c.prepare_cached(
-        "SELECT 0 FROM profile WHERE id = ?1 UNION ALL SELECT 1 FROM nights WHERE id = ?1
-         UNION ALL SELECT 2 FROM events WHERE id = ?1 UNION ALL SELECT 3 FROM labs WHERE id = ?1
-         UNION ALL SELECT 4 FROM regimen WHERE id = ?1 UNION ALL SELECT 5 FROM habits WHERE id = ?1
-         LIMIT 1",
-    )?;
-    let Some(which) = probe.query_row([id], |r| r.get::<_, u32>(0)).optional()? else {
-        return Ok(None);
-    };
-    let Some((table, cols, row)) = tables().into_iter().nth(which as usize) else {
-        return Ok(None);
-    };
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
-        table.name()
-    ))?;
-    Ok(st.query_row([id], row).optional()?)
+    match version_of(c, id)? {
+        Some(v) => record_in(c, v.table, id),
+        None => Ok(None),
+    }
 }
 
 /// Writes a record as it is (an upsert by id).

@@ -65,28 +65,32 @@ fun <T> Loaded(state: Outcome<T>?, content: @Composable (T) -> Unit) {
 /** A local clock time, typed as HH:MM; the core checks it and names the field if it is wrong. */
 @Composable
 fun TimeField(label: String, value: String, onChange: (String) -> Unit, modifier: Modifier = Modifier, error: Boolean = false) =
-    OutlinedTextField(
-        value = value,
-        onValueChange = onChange,
-        label = { Text(label) },
-        placeholder = { Text("HH:MM") },
-        singleLine = true,
-        isError = error,
-        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
-        modifier = modifier,
-    )
+    Field(label, value, onChange, modifier, error, KeyboardType.Number, placeholder = "HH:MM")
 
+/** A number as typed (a comma may be the decimal mark); the shell reads it, the core judges it. */
 @Composable
 fun NumberField(label: String, value: String, onChange: (String) -> Unit, modifier: Modifier = Modifier, error: Boolean = false) =
-    OutlinedTextField(
-        value = value,
-        onValueChange = onChange,
-        label = { Text(label) },
-        singleLine = true,
-        isError = error,
-        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Decimal),
-        modifier = modifier,
-    )
+    Field(label, value, onChange, modifier, error, KeyboardType.Decimal, placeholder = null)
+
+@Composable
+private fun Field(
+    label: String,
+    value: String,
+    onChange: (String) -> Unit,
+    modifier: Modifier,
+    error: Boolean,
+    keyboard: KeyboardType,
+    placeholder: String?,
+) = OutlinedTextField(
+    value = value,
+    onValueChange = onChange,
+    label = { Text(label) },
+    placeholder = if (placeholder == null) null else { { Text(placeholder) } },
+    singleLine = true,
+    isError = error,
+    keyboardOptions = KeyboardOptions(keyboardType = keyboard),
+    modifier = modifier,
+)
 
 @Composable
 fun LabelledRow(label: String, modifier: Modifier = Modifier, content: @Composable () -> Unit) =
