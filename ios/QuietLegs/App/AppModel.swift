@@ -80,7 +80,7 @@ final class AppModel {
     }
 
     func askForNotifications() async {
-        let granted = (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge, .timeSensitive])) ?? false
+        let granted = (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge])) ?? false
         notificationsAllowed = granted
         if granted { await diary?.syncReminders() }
     }

@@ -20,6 +20,7 @@ struct QuietLegsApp: App {
 }
 
 /// Owns the one model and answers notification buttons, even when the app was not running.
+@MainActor
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     let model = AppModel()
 

@@ -109,9 +109,9 @@ struct Loaded<T, Content: View>: View {
 
     var body: some View {
         switch state {
-        case nil: ProgressView().frame(maxWidth: .infinity)
-        case .failure(let p): Text(p.message).foregroundStyle(.red)
-        case .success(let v): content(v)
+        case .none: ProgressView().frame(maxWidth: .infinity)
+        case .some(.failure(let p)): Text(p.message).foregroundStyle(.red)
+        case .some(.success(let v)): content(v)
         }
     }
 }

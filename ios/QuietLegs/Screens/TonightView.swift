@@ -41,7 +41,7 @@ struct TonightView: View {
                     Text("Check it against today's iron dose first.")
                 }
                 Section("The day") {
-                    ForEach(t.rows) { row in
+                    ForEach(Array(t.rows.enumerated()), id: \.offset) { _, row in
                         HStack(alignment: .top, spacing: 12) {
                             Text(row.time).font(.subheadline.monospacedDigit()).frame(width: 96, alignment: .leading)
                             VStack(alignment: .leading, spacing: 4) {

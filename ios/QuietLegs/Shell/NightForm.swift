@@ -54,7 +54,7 @@ extension NightForm {
             onset: n.onset ?? "",
             bodyAreas: Set(n.bodyAreas),
             sleepHours: n.sleepHours.map(plainNumber) ?? "",
-            awakenings: n.awakenings.map(String.init) ?? "",
+            awakenings: n.awakenings.map { String($0) } ?? "",
             triggers: Set(n.triggers),
             relief: Dictionary(n.relief.map { ($0.kind, $0.effect) }, uniquingKeysWith: { _, last in last }),
             notes: n.notes ?? "",

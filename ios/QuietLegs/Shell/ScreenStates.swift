@@ -3,8 +3,9 @@
 import Foundation
 import QuietLegsCore
 
-struct PlanRow: Equatable, Identifiable {
-    var id: String { time + title }
+/// One row of the day; two doses of the same name at the same time are two rows, so rows are
+/// told apart by position, not by their text.
+struct PlanRow: Equatable {
     let time: String
     let title: String
     let why: String

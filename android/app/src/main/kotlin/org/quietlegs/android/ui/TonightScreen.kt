@@ -66,7 +66,8 @@ fun TonightScreen(vm: DiaryViewModel, onLogNight: () -> Unit) {
                     }
                 }
             }
-            items(t.rows, key = { it.time + it.title }) { row -> PlanRowCard(row, vm) }
+            // No key: two doses of the same name at the same time are two rows, not one.
+            items(t.rows) { row -> PlanRowCard(row, vm) }
             item {
                 TextButton(onClick = onLogNight, modifier = Modifier.fillMaxWidth()) { Text("Log tonight's symptoms") }
             }
