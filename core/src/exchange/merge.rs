@@ -12,8 +12,8 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::model::Record;
 use crate::store::{
-    all_versions, put_record, record_by_id, record_count, record_in, stored_as, table_of_record,
-    version_of, StoredVersion,
+    all_versions, record_by_id, record_count, record_in, stored_as, table_of_record, version_of,
+    RecordWriter, StoredVersion,
 };
 
 /// What an import did.
@@ -118,15 +118,17 @@ pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport>
 
 fn merge_with(tx: &Connection, records: &[Record], mut versions: Versions) -> Result<MergeReport> {
     let mut report = MergeReport::default();
+    let mut writer = RecordWriter::new(tx);
     for incoming in records {
         let Some(stored) = versions.of(tx, incoming)? else {
-            put_record(tx, incoming)?;
+            writer.put(incoming)?;
             versions.wrote(incoming);
             report.added += 1;
             continue;
         };
-        let id = incoming.meta().id.to_string();
+        let id = || incoming.meta().id.to_string();
         if stored.table != table_of_record(incoming) {
+            let id = id();
             let ours = record_by_id(tx, &id)?;
             return Err(Error::BadFile(format!(
                 "record {id} is {} here but {} in the file",
@@ -145,7 +147,7 @@ fn merge_with(tx: &Connection, records: &[Record], mut versions: Versions) -> Re
             // columns as they are; decode and order by content only when they differ.
             Ordering::Equal => match stored_as(tx, incoming)? {
                 Some(true) => Ordering::Equal,
-                Some(false) => match record_in(tx, stored.table, &id)? {
+                Some(false) => match record_in(tx, stored.table, &id())? {
                     Some(ours) => order(incoming, &ours)?,
                     None => Ordering::Greater,
                 },
@@ -155,7 +157,7 @@ fn merge_with(tx: &Connection, records: &[Record], mut versions: Versions) -> Re
         };
         match verdict {
             Ordering::Greater => {
-                put_record(tx, incoming)?;
+                writer.put(incoming)?;
                 versions.wrote(incoming);
                 report.updated += 1;
             }
