@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::records::{instant, local_instant, EventEntry, EventInput};
 use super::{ApiResult, QuietLegs, QuietLegsError};
 use crate::error::Error;
-use crate::model::time::{parse_date, parse_instant};
+use crate::model::time::{format_clock_time, parse_date, parse_instant};
 use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_intake, IntakeCheck};
 use crate::rules::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
@@ -87,7 +87,7 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
         ),
         IronDay::NoWindow { why } => (IronStatus::NoWindow, None, None, why.clone()),
     };
-    let hhmm = |t: &DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let hhmm = |t: &DateTime<Utc>| format_clock_time(t.with_timezone(&tz).time());
     let summary = match &p.day {
         IronDay::NoIron => "No iron in your regimen".to_owned(),
         IronDay::RestDay { next } => format!("Rest day: next iron dose {next}"),

@@ -192,72 +192,41 @@ pub struct LabKind {
 /// The choices of the Log and Medicines screens with their words.
 #[uniffi::export]
 pub fn log_options() -> LogOptions {
-    use BodyArea as B;
-    use IntakeKind as I;
-    use ReliefKind as R;
-    use Trigger as T;
     LogOptions {
         quick_max: QUICK_SEVERITY_MAX.value as i32,
         irls_item_max: IRLS_ITEM_MAX.value as i32,
         irls_topics: IRLS_TOPICS.iter().map(|t| (*t).to_owned()).collect(),
-        body_areas: [B::Legs, B::Arms, B::Trunk]
+        body_areas: BodyArea::ALL
             .map(|value| BodyAreaChoice {
                 value,
                 label: body_area_label(value).to_owned(),
             })
             .to_vec(),
-        triggers: [
-            T::Caffeine,
-            T::Alcohol,
-            T::Nicotine,
-            T::Antihistamine,
-            T::LateExercise,
-            T::LongSitting,
-        ]
-        .map(|value| TriggerChoice {
-            value,
-            label: trigger_label(value).to_owned(),
-        })
-        .to_vec(),
-        relief_kinds: [
-            R::Walking,
-            R::Stretching,
-            R::Massage,
-            R::WarmBath,
-            R::ColdCompress,
-            R::Compression,
-            R::Medication,
-            R::Other,
-        ]
-        .map(|value| ReliefKindChoice {
-            value,
-            label: relief_kind_label(value).to_owned(),
-        })
-        .to_vec(),
-        relief_effects: [
-            ReliefEffect::NotAtAll,
-            ReliefEffect::ALittle,
-            ReliefEffect::ALot,
-        ]
-        .map(|value| ReliefEffectChoice {
-            value,
-            label: relief_effect_label(value).to_owned(),
-        })
-        .to_vec(),
-        intakes: [
-            I::Coffee,
-            I::Tea,
-            I::DairyCalcium,
-            I::Meal,
-            I::Alcohol,
-            I::Nicotine,
-            I::Antacid,
-        ]
-        .map(|value| IntakeChoice {
-            value,
-            label: intake_label(value).to_owned(),
-        })
-        .to_vec(),
+        triggers: Trigger::ALL
+            .map(|value| TriggerChoice {
+                value,
+                label: trigger_label(value).to_owned(),
+            })
+            .to_vec(),
+        relief_kinds: ReliefKind::ALL
+            .map(|value| ReliefKindChoice {
+                value,
+                label: relief_kind_label(value).to_owned(),
+            })
+            .to_vec(),
+        relief_effects: ReliefEffect::ALL
+            .map(|value| ReliefEffectChoice {
+                value,
+                label: relief_effect_label(value).to_owned(),
+            })
+            .to_vec(),
+        intakes: IntakeKind::ALL
+            .map(|value| IntakeChoice {
+                value,
+                label: intake_label(value).to_owned(),
+            })
+            .to_vec(),
+        // Offered everyday ones first, unlike ActivityKind::ALL (the order the CLI lists).
         activities: [
             ActivityKind::Walk,
             ActivityKind::Stretching,
@@ -270,18 +239,12 @@ pub fn log_options() -> LogOptions {
             label: activity_label(value).to_owned(),
         })
         .to_vec(),
-        regimen_kinds: [
-            RegimenKind::Iron,
-            RegimenKind::VitaminC,
-            RegimenKind::Magnesium,
-            RegimenKind::Medication,
-            RegimenKind::Supplement,
-        ]
-        .map(|value| RegimenKindChoice {
-            value,
-            label: regimen_kind_label(value).to_owned(),
-        })
-        .to_vec(),
+        regimen_kinds: RegimenKind::ALL
+            .map(|value| RegimenKindChoice {
+                value,
+                label: regimen_kind_label(value).to_owned(),
+            })
+            .to_vec(),
         vitamin_c_with_iron: format!(
             "With vitamin C ({:.0} {})",
             VITAMIN_C_WITH_IRON_MG.value, VITAMIN_C_WITH_IRON_MG.unit
@@ -292,24 +255,18 @@ pub fn log_options() -> LogOptions {
 /// The labs the Labs screen offers, each with its accepted units.
 #[uniffi::export]
 pub fn lab_kinds() -> Vec<LabKind> {
-    [
-        Analyte::Ferritin,
-        Analyte::Tsat,
-        Analyte::Haemoglobin,
-        Analyte::VitaminD,
-        Analyte::Egfr,
-    ]
-    .map(|analyte| LabKind {
-        analyte,
-        label: analyte_label(analyte).to_owned(),
-        canonical_unit: analyte.canonical_unit().to_owned(),
-        units: analyte
-            .accepted_units()
-            .iter()
-            .map(|u| (*u).to_owned())
-            .collect(),
-    })
-    .to_vec()
+    Analyte::ALL
+        .map(|analyte| LabKind {
+            analyte,
+            label: analyte_label(analyte).to_owned(),
+            canonical_unit: analyte.canonical_unit().to_owned(),
+            units: analyte
+                .accepted_units()
+                .iter()
+                .map(|u| (*u).to_owned())
+                .collect(),
+        })
+        .to_vec()
 }
 
 /// A point of a chart: its date and value, and where to draw it on a unit square (`x` 0 at the

@@ -236,6 +236,14 @@ impl ReliefKind {
     ];
 }
 
+impl ReliefEffect {
+    pub const ALL: [ReliefEffect; 3] = [
+        ReliefEffect::NotAtAll,
+        ReliefEffect::ALittle,
+        ReliefEffect::ALot,
+    ];
+}
+
 impl RegimenKind {
     pub const ALL: [RegimenKind; 5] = [
         RegimenKind::Iron,

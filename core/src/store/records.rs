@@ -36,15 +36,29 @@ impl Table {
         Table::Habits,
     ];
 
-    /// The table's position in [`Table::ALL`].
-    pub fn index(self) -> usize {
+    /// This table's cell of a per-table array, in [`Table::ALL`] order (statement caches).
+    pub fn slot<T>(self, cells: &[T; 6]) -> &T {
+        let [profile, nights, events, labs, regimen, habits] = cells;
         match self {
-            Table::Profile => 0,
-            Table::Nights => 1,
-            Table::Events => 2,
-            Table::Labs => 3,
-            Table::Regimen => 4,
-            Table::Habits => 5,
+            Table::Profile => profile,
+            Table::Nights => nights,
+            Table::Events => events,
+            Table::Labs => labs,
+            Table::Regimen => regimen,
+            Table::Habits => habits,
+        }
+    }
+
+    /// [`Table::slot`], to fill the cell.
+    pub fn slot_mut<T>(self, cells: &mut [T; 6]) -> &mut T {
+        let [profile, nights, events, labs, regimen, habits] = cells;
+        match self {
+            Table::Profile => profile,
+            Table::Nights => nights,
+            Table::Events => events,
+            Table::Labs => labs,
+            Table::Regimen => regimen,
+            Table::Habits => habits,
         }
     }
 
@@ -200,20 +214,21 @@ impl<'c> RecordWriter<'c> {
     /// The same upsert as `put_*`.
     pub fn put(&mut self, r: &crate::model::Record) -> Result<()> {
         let (table, cols, values) = columns_of(r)?;
-        let m = r.meta();
-        let mut id = Uuid::encode_buffer();
-        let id: &str = m.id.hyphenated().encode_lower(&mut id);
-        let sync = sync_columns(id, m);
-        let Some(slot) = self.statements.get_mut(table.index()) else {
-            return put_columns(self.c, table, cols, values, m);
-        };
-        let st = match slot {
+        let st = match table.slot_mut(&mut self.statements) {
             Some(st) => st,
-            None => slot.insert(self.c.prepare(insert_sql(table, cols, values.len()))?),
+            slot => slot.insert(self.c.prepare(insert_sql(table, cols, values.len()))?),
         };
-        st.execute(rusqlite::params_from_iter(values.iter().chain(sync.iter())))?;
-        Ok(())
+        upsert(st, values, r.meta())
     }
+}
+
+/// Runs an upsert statement with a record's content columns, then its sync columns.
+fn upsert(st: &mut rusqlite::Statement<'_>, values: Vec<Col<'_>>, m: &RecordMeta) -> Result<()> {
+    let mut id = Uuid::encode_buffer();
+    let id: &str = m.id.hyphenated().encode_lower(&mut id);
+    let sync = sync_columns(id, m);
+    st.execute(rusqlite::params_from_iter(values.iter().chain(sync.iter())))?;
+    Ok(())
 }
 
 /// The five sync columns, in `META_COLS` order.
@@ -235,13 +250,8 @@ fn put_columns(
     values: Vec<Col<'_>>,
     m: &RecordMeta,
 ) -> Result<()> {
-    let sql = insert_sql(table, cols, values.len());
-    let mut id = Uuid::encode_buffer();
-    let id: &str = m.id.hyphenated().encode_lower(&mut id);
-    let sync = sync_columns(id, m);
-    c.prepare_cached(sql)?
-        .execute(rusqlite::params_from_iter(values.iter().chain(sync.iter())))?;
-    Ok(())
+    let mut st = c.prepare_cached(insert_sql(table, cols, values.len()))?;
+    upsert(&mut st, values, m)
 }
 
 /// One SQL text per table, built on first use: statements an import runs per record.
@@ -253,16 +263,7 @@ impl PerTable {
     }
 
     fn get(&'static self, table: Table, build: impl FnOnce() -> String) -> &'static str {
-        let [profile, nights, events, labs, regimen, habits] = &self.0;
-        let slot = match table {
-            Table::Profile => profile,
-            Table::Nights => nights,
-            Table::Events => events,
-            Table::Labs => labs,
-            Table::Regimen => regimen,
-            Table::Habits => habits,
-        };
-        slot.get_or_init(build)
+        table.slot(&self.0).get_or_init(build)
     }
 }
 
@@ -309,8 +310,10 @@ pub(crate) fn columns_of(r: &crate::model::Record) -> Result<(Table, &'static st
 pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)> {
     let (table, cols, values) = columns_of(r)?;
     let m = r.meta();
-    let mut owned: Vec<Value> = values
+    let id = m.id.to_string();
+    let owned = values
         .iter()
+        .chain(sync_columns(&id, m).iter())
         .filter_map(value_of)
         .map(|v| match v {
             ValueRef::Null => Value::Null,
@@ -320,13 +323,6 @@ pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)>
             ValueRef::Blob(b) => Value::Blob(b.to_vec()),
         })
         .collect();
-    owned.extend([
-        Value::Text(m.id.to_string()),
-        Value::Text(ts(&m.created_at)),
-        Value::Text(ts(&m.modified_at)),
-        Value::Integer(i64::from(m.deleted)),
-        Value::Text(m.device_id.clone()),
-    ]);
     Ok((insert_sql(table, cols, values.len()), owned))
 }
 
@@ -750,10 +746,13 @@ pub fn reminder_states(
 #[cfg(test)]
 mod ts_tests {
     #[test]
-    fn each_table_knows_its_place_in_the_list() {
+    fn each_table_has_its_own_cell_in_list_order() {
+        let mut cells = [0, 1, 2, 3, 4, 5];
         for (i, t) in super::Table::ALL.iter().enumerate() {
-            assert_eq!(t.index(), i, "{t:?}");
+            assert_eq!(*t.slot(&cells), i, "{t:?}");
+            *t.slot_mut(&mut cells) += 10;
         }
+        assert_eq!(cells, [10, 11, 12, 13, 14, 15]);
     }
 
     #[test]

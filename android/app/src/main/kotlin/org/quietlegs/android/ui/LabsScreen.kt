@@ -9,7 +9,6 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
-import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
@@ -63,12 +62,12 @@ fun LabsScreen(vm: DiaryViewModel) {
         }
     }
     deleting?.let { r ->
-        AlertDialog(
-            onDismissRequest = { deleting = null },
-            title = { Text("Delete this result?") },
-            text = { Text("${r.title} ${r.value} from ${r.date}. The deletion also reaches your other devices when you next sync.") },
-            confirmButton = { TextButton(onClick = { vm.delete(r.id) { vm.loadLabs() }; deleting = null }) { Text("Delete") } },
-            dismissButton = { TextButton(onClick = { deleting = null }) { Text("Keep") } },
+        ConfirmDialog(
+            title = "Delete this result?",
+            text = "${r.title} ${r.value} from ${r.date}. The deletion also reaches your other devices when you next sync.",
+            confirm = "Delete",
+            onConfirm = { vm.delete(r.id) { vm.loadLabs() } },
+            onDismiss = { deleting = null },
         )
     }
 }

@@ -9,7 +9,6 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
-import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
@@ -76,12 +75,12 @@ fun MedicinesScreen(vm: DiaryViewModel) {
         item { AddRegimen(vm) }
     }
     deleting?.let { r ->
-        AlertDialog(
-            onDismissRequest = { deleting = null },
-            title = { Text("Remove ${r.name}?") },
-            text = { Text("Its reminders stop. Doses already logged stay in the diary.") },
-            confirmButton = { TextButton(onClick = { vm.delete(r.id) { vm.loadMedicines() }; deleting = null }) { Text("Remove") } },
-            dismissButton = { TextButton(onClick = { deleting = null }) { Text("Keep") } },
+        ConfirmDialog(
+            title = "Remove ${r.name}?",
+            text = "Its reminders stop. Doses already logged stay in the diary.",
+            confirm = "Remove",
+            onConfirm = { vm.delete(r.id) { vm.loadMedicines() } },
+            onDismiss = { deleting = null },
         )
     }
 }
