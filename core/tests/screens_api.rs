@@ -62,6 +62,7 @@ fn log_options_name_every_choice_once_and_paraphrase_ten_irls_items() {
     let o = log_options();
     assert_eq!(o.quick_max, 10);
     assert_eq!(o.irls_item_max, 4);
+    assert_eq!(o.irls_total_max, 40);
     assert_eq!(o.irls_topics.len(), 10);
     assert_eq!(o.triggers.len(), 6);
     assert_eq!(o.relief_kinds.len(), 8);

@@ -167,6 +167,8 @@ pub struct LogOptions {
     pub quick_max: i32,
     /// Each IRLS item runs 0 to this.
     pub irls_item_max: i32,
+    /// The IRLS total runs 0 to this.
+    pub irls_total_max: i32,
     /// Short paraphrased topics of the ten IRLS items (the licensed questions are not shipped).
     pub irls_topics: Vec<String>,
     pub body_areas: Vec<BodyAreaChoice>,
@@ -195,6 +197,7 @@ pub fn log_options() -> LogOptions {
     LogOptions {
         quick_max: QUICK_SEVERITY_MAX.value as i32,
         irls_item_max: IRLS_ITEM_MAX.value as i32,
+        irls_total_max: SeverityScale::Irls.max() as i32,
         irls_topics: IRLS_TOPICS.iter().map(|t| (*t).to_owned()).collect(),
         body_areas: BodyArea::ALL
             .map(|value| BodyAreaChoice {

@@ -30,8 +30,8 @@ struct ReportView: View {
                 }
                 Section("Severity") {
                     Picker("Scale", selection: Binding(get: { model.severityScale }, set: { s in Task { await model.loadSeverity(s) } })) {
-                        Text("Quick 0-10").tag(SeverityScale.quick)
-                        Text("IRLS 0-40").tag(SeverityScale.irls)
+                        Text("Quick 0-\(model.options.quickMax)").tag(SeverityScale.quick)
+                        Text("IRLS 0-\(model.options.irlsTotalMax)").tag(SeverityScale.irls)
                     }
                     .pickerStyle(.segmented)
                     if let c = model.severity { CoreChartView(chart: c) }

@@ -128,11 +128,12 @@ struct ReportState: Equatable {
     let adherence: [String]
 
     init(status s: StatusReport) {
-        let triggerNames = Dictionary(logOptions().triggers.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let options = logOptions()
+        let triggerNames = Dictionary(options.triggers.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
         flags = s.flags.map { FlagRow(title: $0.title, facts: $0.facts, source: $0.citation) }
         augmentation = s.augmentation.applicable ? s.augmentation.message : nil
         trends = s.trends.map { t in
-            let scale = t.scale == .quick ? "Quick rating (0-10)" : "IRLS total (0-40)"
+            let scale = t.scale == .quick ? "Quick rating (0-\(options.quickMax))" : "IRLS total (0-\(options.irlsTotalMax))"
             let now = t.thisWeekMean.map { "\(plainNumber($0)) this week (\(t.thisWeekNights) nights)" } ?? "no nights this week"
             let before = t.lastWeekMean.map { "\(plainNumber($0)) last week" } ?? "none last week"
             return "\(scale): \(now), \(before) · \(t.direction.words)"

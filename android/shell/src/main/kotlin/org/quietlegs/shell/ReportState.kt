@@ -18,12 +18,17 @@ data class ReportState(
 ) {
     companion object {
         fun from(s: StatusReport): ReportState {
-            val triggerNames = logOptions().triggers.associate { it.value to it.label }
+            val options = logOptions()
+            val triggerNames = options.triggers.associate { it.value to it.label }
             return ReportState(
                 flags = s.flags.map { FlagRow(it.title, it.facts, it.citation) },
                 augmentation = s.augmentation.message.takeIf { s.augmentation.applicable },
                 trends = s.trends.map { t ->
-                    val scale = if (t.scale == SeverityScale.QUICK) "Quick rating (0-10)" else "IRLS total (0-40)"
+                    val scale = if (t.scale == SeverityScale.QUICK) {
+                        "Quick rating (0-${options.quickMax})"
+                    } else {
+                        "IRLS total (0-${options.irlsTotalMax})"
+                    }
                     val now = t.thisWeekMean?.let { "${plainNumber(it)} this week (${t.thisWeekNights} nights)" } ?: "no nights this week"
                     val before = t.lastWeekMean?.let { "${plainNumber(it)} last week" } ?: "none last week"
                     "$scale: $now, $before · ${t.direction.words()}"

@@ -158,6 +158,7 @@ class ScreensTest {
         val flag = report.flags.first { it.title.contains("pregnan", ignoreCase = true) }
         assertTrue(flag.facts.isNotBlank() && flag.source.isNotBlank())
         assertTrue(report.trends.any { it.startsWith("Quick rating") })
+        assertTrue(report.trends.any { it.startsWith("Quick rating (0-10):") })
     }
 
     @Test fun anEncryptedExportComesBackOnlyWithItsPassphrase() {

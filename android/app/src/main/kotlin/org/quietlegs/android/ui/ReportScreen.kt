@@ -66,8 +66,8 @@ fun ReportScreen(vm: DiaryViewModel) {
                     r.augmentation?.let { Section("Augmentation screen") { Text(it) } }
                     Section("Severity") {
                         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                            FilterChip(vm.severityScale == SeverityScale.QUICK, { vm.loadSeverity(SeverityScale.QUICK) }, { Text("Quick 0-10") })
-                            FilterChip(vm.severityScale == SeverityScale.IRLS, { vm.loadSeverity(SeverityScale.IRLS) }, { Text("IRLS 0-40") })
+                            FilterChip(vm.severityScale == SeverityScale.QUICK, { vm.loadSeverity(SeverityScale.QUICK) }, { Text("Quick 0-${vm.options.quickMax}") })
+                            FilterChip(vm.severityScale == SeverityScale.IRLS, { vm.loadSeverity(SeverityScale.IRLS) }, { Text("IRLS 0-${vm.options.irlsTotalMax}") })
                         }
                         vm.severity?.let { CoreChart(it) }
                         r.trends.forEach { Muted(it) }
