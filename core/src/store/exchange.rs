@@ -79,21 +79,23 @@ fn scan(
     Ok(())
 }
 
-/// A record's sync columns as stored, borrowed from the row.
+/// A record's sync columns as stored, borrowed from the row. Columns of a fixed ASCII form
+/// (instants) and JSON columns come as bytes: their reader checks the form, which a UTF-8 check
+/// of every one would only repeat.
 pub struct RawMeta<'a> {
     pub id: &'a str,
-    pub created_at: &'a str,
-    pub modified_at: &'a str,
+    pub created_at: &'a [u8],
+    pub modified_at: &'a [u8],
     pub deleted: bool,
     pub device_id: &'a str,
 }
 
 /// An event row as stored: `kind` and `warnings` are the JSON the store wrote.
 pub struct RawEvent<'a> {
-    pub at: &'a str,
-    pub kind: &'a str,
+    pub at: &'a [u8],
+    pub kind: &'a [u8],
     pub note: Option<&'a str>,
-    pub warnings: &'a str,
+    pub warnings: &'a [u8],
     pub meta: RawMeta<'a>,
 }
 
@@ -102,13 +104,13 @@ pub struct RawEvent<'a> {
 pub struct RawNight<'a> {
     pub night_date: &'a str,
     pub quick_severity: Option<i64>,
-    pub irls: Option<&'a str>,
+    pub irls: Option<&'a [u8]>,
     pub onset: Option<&'a str>,
-    pub body_areas: &'a str,
+    pub body_areas: &'a [u8],
     pub sleep_hours: Option<f64>,
     pub awakenings: Option<i64>,
-    pub triggers: &'a str,
-    pub relief: &'a str,
+    pub triggers: &'a [u8],
+    pub relief: &'a [u8],
     pub notes: Option<&'a str>,
     pub meta: RawMeta<'a>,
 }
@@ -123,11 +125,30 @@ fn opt_text_at<'a>(r: &'a Row<'_>, i: usize) -> rusqlite::Result<Option<&'a str>
         .map_err(rusqlite::Error::from)
 }
 
+/// A text column's bytes, unchecked: for columns whose reader checks their form.
+fn bytes_at<'a>(r: &'a Row<'_>, i: usize) -> rusqlite::Result<&'a [u8]> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(t) => Ok(t),
+        other => Err(rusqlite::Error::InvalidColumnType(
+            i,
+            String::new(),
+            other.data_type(),
+        )),
+    }
+}
+
+fn opt_bytes_at<'a>(r: &'a Row<'_>, i: usize) -> rusqlite::Result<Option<&'a [u8]>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => bytes_at(r, i).map(Some),
+    }
+}
+
 fn raw_meta<'a>(r: &'a Row<'_>, at: usize) -> rusqlite::Result<RawMeta<'a>> {
     Ok(RawMeta {
         id: text_at(r, at)?,
-        created_at: text_at(r, at + 1)?,
-        modified_at: text_at(r, at + 2)?,
+        created_at: bytes_at(r, at + 1)?,
+        modified_at: bytes_at(r, at + 2)?,
         deleted: r.get(at + 3)?,
         device_id: text_at(r, at + 4)?,
     })
@@ -140,10 +161,10 @@ pub fn for_each_raw_event(
 ) -> Result<()> {
     scan(c, Table::Events, EVENT_COLS, |r| {
         f(&RawEvent {
-            at: text_at(r, 0)?,
-            kind: text_at(r, 1)?,
+            at: bytes_at(r, 0)?,
+            kind: bytes_at(r, 1)?,
             note: opt_text_at(r, 2)?,
-            warnings: text_at(r, 3)?,
+            warnings: bytes_at(r, 3)?,
             meta: raw_meta(r, 4)?,
         })
     })
@@ -158,13 +179,13 @@ pub fn for_each_raw_night(
         f(&RawNight {
             night_date: text_at(r, 0)?,
             quick_severity: r.get(1)?,
-            irls: opt_text_at(r, 2)?,
+            irls: opt_bytes_at(r, 2)?,
             onset: opt_text_at(r, 3)?,
-            body_areas: text_at(r, 4)?,
+            body_areas: bytes_at(r, 4)?,
             sleep_hours: r.get(5)?,
             awakenings: r.get(6)?,
-            triggers: text_at(r, 7)?,
-            relief: text_at(r, 8)?,
+            triggers: bytes_at(r, 7)?,
+            relief: bytes_at(r, 8)?,
             notes: opt_text_at(r, 9)?,
             meta: raw_meta(r, 10)?,
         })
