@@ -2,18 +2,18 @@
 //! device id, then tombstone, then content, so that the result is the same whatever the order
 //! (commutative), however often (idempotent). One transaction: all or nothing.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::model::Record;
+use crate::model::{Record, RecordMeta};
 use crate::store::{
-    all_versions, record_by_id, record_count, record_in, stored_as, table_of_record, version_of,
-    RecordWriter, StoredVersion,
+    for_each_stored, record_count, record_in, stored_as, table_of_record, version_of,
+    RecordWriter, Table,
 };
 
 /// What an import did.
@@ -30,15 +30,23 @@ pub struct MergeReport {
 }
 
 /// "a night", "an event".
-fn kind(r: &Record) -> &'static str {
-    match r {
-        Record::Profile { .. } => "a profile",
-        Record::Night(_) => "a night",
-        Record::Event(_) => "an event",
-        Record::Lab(_) => "a lab result",
-        Record::Regimen(_) => "a regimen item",
-        Record::Habit(_) => "a habit",
+fn kind(table: Table) -> &'static str {
+    match table {
+        Table::Profile => "a profile",
+        Table::Nights => "a night",
+        Table::Events => "an event",
+        Table::Labs => "a lab result",
+        Table::Regimen => "a regimen item",
+        Table::Habits => "a habit",
     }
+}
+
+fn other_kind(id: &Uuid, ours: Table, incoming: &Record) -> Error {
+    Error::BadFile(format!(
+        "record {id} is {} here but {} in the file",
+        kind(ours),
+        kind(table_of_record(incoming))
+    ))
 }
 
 /// The total order of versions of one record.
@@ -61,111 +69,140 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
 /// the diary.
 const PROBES_PER_SCANNED_ROW: u64 = 8;
 
-/// Where the merge learns each record's stored version.
-enum Versions {
-    /// One indexed probe per record (a small file into a large diary).
-    Probe,
-    /// Every stored version as it was before the merge, read once (a whole export, a new
-    /// device), and the ids this merge has written since: a file never holds an id twice, but
-    /// if one did, its second copy is probed so it meets the first.
-    Known {
-        before: HashMap<Uuid, StoredVersion>,
-        written: HashSet<Uuid>,
-    },
+/// How an incoming record compares with the stored version of its id: `None` when there is
+/// none, else whether it is newer (`Greater`), the same, or older.
+type Verdict = Option<Ordering>;
+
+/// The sync fields' order; they decide almost always.
+fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) -> Ordering {
+    let ours = crate::model::time::InstantText::of(&m.modified_at);
+    let by_time = match &ours {
+        Some(t) => t.as_str().cmp(modified_at),
+        None => crate::store::ts(&m.modified_at).as_str().cmp(modified_at),
+    };
+    by_time
+        .then_with(|| m.device_id.as_str().cmp(device_id))
+        .then_with(|| m.deleted.cmp(&deleted))
 }
 
-impl Versions {
-    fn choose(tx: &Connection, incoming: usize) -> Result<Self> {
-        let stored = record_count(tx)?;
-        Ok(
-            if (incoming as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
-                Versions::known(all_versions(tx)?)
-            } else {
-                Versions::Probe
-            },
-        )
-    }
-
-    fn known(before: HashMap<Uuid, StoredVersion>) -> Self {
-        Versions::Known {
-            before,
-            written: HashSet::new(),
-        }
-    }
-
-    fn of(&self, tx: &Connection, r: &Record) -> Result<Option<Cow<'_, StoredVersion>>> {
-        let id = &r.meta().id;
-        match self {
-            Versions::Known { before, written } if !written.contains(id) => {
-                Ok(before.get(id).map(Cow::Borrowed))
-            }
-            _ => Ok(version_of(tx, &id.to_string())?.map(Cow::Owned)),
-        }
-    }
-
-    fn wrote(&mut self, r: &Record) {
-        if let Versions::Known { written, .. } = self {
-            written.insert(r.meta().id);
-        }
-    }
-}
-
-/// Merges `records` inside the caller's transaction.
+/// Merges `records` inside the caller's transaction, in file order.
 pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
-    let versions = Versions::choose(tx, records.len())?;
-    merge_with(tx, records, versions)
+    let stored = record_count(tx)?;
+    if (records.len() as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
+        merge_scanning(tx, records)
+    } else {
+        merge_probing(tx, records)
+    }
 }
 
-fn merge_with(tx: &Connection, records: &[Record], mut versions: Versions) -> Result<MergeReport> {
+/// A small file into a large diary: one indexed read per record.
+fn merge_probing(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     let mut writer = RecordWriter::new(tx);
     for incoming in records {
-        let Some(stored) = versions.of(tx, incoming)? else {
-            writer.put(incoming)?;
-            versions.wrote(incoming);
-            report.added += 1;
-            continue;
-        };
-        let id = || incoming.meta().id.to_string();
-        if stored.table != table_of_record(incoming) {
-            let id = id();
-            let ours = record_by_id(tx, &id)?;
-            return Err(Error::BadFile(format!(
-                "record {id} is {} here but {} in the file",
-                ours.as_ref().map_or("another kind", kind),
-                kind(incoming)
-            )));
+        let verdict = probe(tx, incoming)?;
+        apply(&mut writer, &mut report, incoming, verdict)?;
+    }
+    Ok(report)
+}
+
+/// A file about as large as the diary (a whole export, a new device): each table is read once
+/// beside the file's records by id, and only then written.
+fn merge_scanning(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
+    // The first copy of each id in the file. A file never holds an id twice, but if one did,
+    // its later copies are probed once the first is written, so they meet it.
+    let mut first: HashMap<Uuid, usize> = HashMap::with_capacity(records.len());
+    let mut repeated = vec![false; records.len()];
+    for ((i, r), again) in records.iter().enumerate().zip(repeated.iter_mut()) {
+        match first.entry(r.meta().id) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            Entry::Occupied(_) => *again = true,
         }
-        // The sync fields decide almost always; only an exact tie reads the stored record.
-        let m = incoming.meta();
-        let by_meta = crate::store::ts(&m.modified_at)
-            .cmp(&stored.modified_at)
-            .then_with(|| m.device_id.cmp(&stored.device_id))
-            .then_with(|| m.deleted.cmp(&stored.deleted));
-        let verdict = match by_meta {
+    }
+    let mut verdicts: Vec<Verdict> = vec![None; records.len()];
+    if record_count(tx)? > 0 {
+        for table in Table::ALL {
+            for_each_stored(tx, table, |row| {
+                let Some(id) = row.id() else { return Ok(()) };
+                let Some(&i) = first.get(&id) else {
+                    return Ok(());
+                };
+                let (Some(incoming), Some(verdict)) = (records.get(i), verdicts.get_mut(i)) else {
+                    return Ok(());
+                };
+                if table_of_record(incoming) != table {
+                    return Err(other_kind(&id, table, incoming));
+                }
+                let m = incoming.meta();
+                *verdict = Some(
+                    match by_meta(m, row.modified_at()?, row.device_id()?, row.deleted()?) {
+                        Ordering::Equal if row.holds(incoming)? => Ordering::Equal,
+                        Ordering::Equal => order(incoming, &row.record()?)?,
+                        o => o,
+                    },
+                );
+                Ok(())
+            })?;
+        }
+    }
+    let mut report = MergeReport::default();
+    let mut writer = RecordWriter::new(tx);
+    for ((incoming, verdict), again) in records.iter().zip(verdicts).zip(repeated) {
+        let verdict = if again { probe(tx, incoming)? } else { verdict };
+        apply(&mut writer, &mut report, incoming, verdict)?;
+    }
+    Ok(report)
+}
+
+/// The verdict for one record from an indexed read of its stored version.
+fn probe(tx: &Connection, incoming: &Record) -> Result<Verdict> {
+    let m = incoming.meta();
+    let id = m.id.to_string();
+    let Some(stored) = version_of(tx, &id)? else {
+        return Ok(None);
+    };
+    if stored.table != table_of_record(incoming) {
+        return Err(other_kind(&m.id, stored.table, incoming));
+    }
+    Ok(Some(
+        match by_meta(m, &stored.modified_at, &stored.device_id, stored.deleted) {
             // An exact tie is almost always the same version (a re-import): compare the stored
             // columns as they are; decode and order by content only when they differ.
             Ordering::Equal => match stored_as(tx, incoming)? {
                 Some(true) => Ordering::Equal,
-                Some(false) => match record_in(tx, stored.table, &id())? {
+                Some(false) => match record_in(tx, stored.table, &id)? {
                     Some(ours) => order(incoming, &ours)?,
                     None => Ordering::Greater,
                 },
                 None => Ordering::Greater,
             },
             o => o,
-        };
-        match verdict {
-            Ordering::Greater => {
-                writer.put(incoming)?;
-                versions.wrote(incoming);
-                report.updated += 1;
-            }
-            Ordering::Equal => report.unchanged += 1,
-            Ordering::Less => report.skipped += 1,
+        },
+    ))
+}
+
+/// Writes the record if it is new or newer, and counts what happened.
+fn apply(
+    writer: &mut RecordWriter<'_>,
+    report: &mut MergeReport,
+    incoming: &Record,
+    verdict: Verdict,
+) -> Result<()> {
+    match verdict {
+        None => {
+            writer.put(incoming)?;
+            report.added += 1;
         }
+        Some(Ordering::Greater) => {
+            writer.put(incoming)?;
+            report.updated += 1;
+        }
+        Some(Ordering::Equal) => report.unchanged += 1,
+        Some(Ordering::Less) => report.skipped += 1,
     }
-    Ok(report)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -222,12 +259,11 @@ mod tests {
             s.write(|tx| merge_records(tx, &ours)).unwrap();
             let report = s
                 .write(|tx| {
-                    let v = if scan {
-                        Versions::known(all_versions(tx)?)
+                    if scan {
+                        merge_scanning(tx, &file)
                     } else {
-                        Versions::Probe
-                    };
-                    merge_with(tx, &file, v)
+                        merge_probing(tx, &file)
+                    }
                 })
                 .unwrap();
             results.push((report, everything(&s)));

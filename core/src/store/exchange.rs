@@ -1,13 +1,11 @@
 //! Whole-record access for export and merge: every record of every table, tombstones included.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::records::*;
 use crate::error::Result;
-use crate::model::{Record, RecordMeta};
+use crate::model::Record;
 
 fn profile_row(r: &Row<'_>) -> rusqlite::Result<Record> {
     Ok(Record::Profile {
@@ -226,33 +224,73 @@ pub fn version_of(c: &Connection, id: &str) -> Result<Option<StoredVersion>> {
     }))
 }
 
-/// Every stored record's version by id, one scan per table. A merge of many records reads this
-/// once instead of probing six tables per record (measured: 3.5 µs a probe, 0.4 µs a scanned row).
-pub fn all_versions(c: &Connection) -> Result<HashMap<Uuid, StoredVersion>> {
-    let mut out = HashMap::new();
-    for table in Table::ALL {
-        let mut st = c.prepare_cached(&format!(
-            "SELECT id, modified_at, device_id, deleted FROM {}",
-            table.name()
-        ))?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            // A row whose id is not a UUID cannot match an incoming record; it is left alone.
-            if let Ok(id) = Uuid::parse_str(&id) {
-                out.insert(
-                    id,
-                    StoredVersion {
-                        table,
-                        modified_at: r.get(1)?,
-                        device_id: r.get(2)?,
-                        deleted: r.get(3)?,
-                    },
-                );
-            }
+/// A stored row as a merge reads it, borrowed from the scan: what it needs to decide between
+/// the stored version and an incoming one without decoding the row.
+pub struct StoredRow<'r, 's> {
+    row: &'r Row<'s>,
+    table: Table,
+    decode: RowFn,
+    /// Where the sync columns begin (`META_COLS` follow the content columns).
+    meta: usize,
+}
+
+impl StoredRow<'_, '_> {
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The row's id; `None` for an id that is not a UUID, which no incoming record can match.
+    pub fn id(&self) -> Option<Uuid> {
+        match self.row.get_ref(self.meta) {
+            Ok(rusqlite::types::ValueRef::Text(t)) => Uuid::try_parse_ascii(t).ok(),
+            _ => None,
         }
     }
-    Ok(out)
+
+    pub fn modified_at(&self) -> Result<&str> {
+        Ok(text_at(self.row, self.meta + 2)?)
+    }
+
+    pub fn deleted(&self) -> Result<bool> {
+        Ok(self.row.get(self.meta + 3)?)
+    }
+
+    pub fn device_id(&self) -> Result<&str> {
+        Ok(text_at(self.row, self.meta + 4)?)
+    }
+
+    /// Whether this row holds exactly `r`'s content and `created_at`, compared column by
+    /// column as stored.
+    pub fn holds(&self, r: &Record) -> Result<bool> {
+        row_holds(self.row, r)
+    }
+
+    /// The row decoded, for the rare exact tie whose content differs.
+    pub fn record(&self) -> Result<Record> {
+        Ok((self.decode)(self.row)?)
+    }
+}
+
+/// Calls `f` with every row of `table`, tombstones included, in storage order: one scan, for a
+/// merge of a file about as large as the diary. Ten years into an identical diary took 72-87 ms
+/// with a scan of versions and an indexed read per tie, and takes 27 ms this way.
+pub fn for_each_stored(
+    c: &Connection,
+    table: Table,
+    mut f: impl FnMut(&StoredRow<'_, '_>) -> Result<()>,
+) -> Result<()> {
+    let Some((_, cols, decode)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
+        return Ok(());
+    };
+    let meta = cols.split(',').count();
+    scan(c, table, cols, |row| {
+        f(&StoredRow {
+            row,
+            table,
+            decode,
+            meta,
+        })
+    })
 }
 
 /// The table a record belongs in.
@@ -298,11 +336,6 @@ pub fn put_record(c: &Connection, r: &Record) -> Result<()> {
         Record::Regimen(x) => put_regimen(c, x),
         Record::Habit(x) => put_habit(c, x),
     }
-}
-
-/// The sync metadata only, for the merge's newer-wins comparison.
-pub fn meta_by_id(c: &Connection, id: &str) -> Result<Option<RecordMeta>> {
-    Ok(record_by_id(c, id)?.map(|r| r.meta().clone()))
 }
 
 /// Number of records, tombstones included.

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::model::time::InstantText;
 use crate::model::{
     enums::name_of, Analyte, Event, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night, Profile,
     RecordMeta, RegimenItem, RegimenKind,
@@ -280,12 +281,12 @@ fn insert_sql(table: Table, cols: &str, content_columns: usize) -> &'static str 
     })
 }
 
-/// The read [`stored_as`] compares against.
+/// The read [`stored_as`] compares against: the content columns, then the sync columns.
 fn stored_as_sql(table: Table, cols: &str) -> &'static str {
     static SQL: PerTable = PerTable::new();
     SQL.get(table, || {
         format!(
-            "SELECT {cols}, created_at FROM {} WHERE id = ?1",
+            "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
             table.name()
         )
     })
@@ -330,24 +331,31 @@ pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)>
 /// columns and the same `created_at` (the caller has compared the other sync fields). Compares
 /// stored values without decoding them; `None` when there is no such row.
 pub fn stored_as(c: &Connection, r: &crate::model::Record) -> Result<Option<bool>> {
-    let (table, cols, values) = columns_of(r)?;
-    let m = r.meta();
+    let (table, cols, _) = columns_of(r)?;
     let mut st = c.prepare_cached(stored_as_sql(table, cols))?;
-    let created = ts(&m.created_at);
-    let same = st
-        .query_row(
-            [&*m.id.hyphenated().encode_lower(&mut Uuid::encode_buffer())],
-            |row| {
-                for (i, v) in values.iter().enumerate() {
-                    if Some(row.get_ref(i)?) != value_of(v) {
-                        return Ok(false);
-                    }
-                }
-                Ok(row.get_ref(values.len())? == ValueRef::Text(created.as_bytes()))
-            },
-        )
-        .optional()?;
-    Ok(same)
+    let mut id = Uuid::encode_buffer();
+    let id: &str = r.meta().id.hyphenated().encode_lower(&mut id);
+    let mut rows = st.query([id])?;
+    match rows.next()? {
+        Some(row) => row_holds(row, r).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Whether a row read as `{content columns}, {META_COLS}` holds exactly this record's content
+/// and `created_at`.
+pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool> {
+    let (_, _, values) = columns_of(r)?;
+    for (i, v) in values.iter().enumerate() {
+        if Some(row.get_ref(i)?) != value_of(v) {
+            return Ok(false);
+        }
+    }
+    let created = row.get_ref(values.len() + 1)?;
+    Ok(match InstantText::of(&r.meta().created_at) {
+        Some(t) => created == ValueRef::Text(t.as_str().as_bytes()),
+        None => created == ValueRef::Text(ts(&r.meta().created_at).as_bytes()),
+    })
 }
 
 // ---- profile -------------------------------------------------------------------------------
