@@ -625,7 +625,11 @@ mod tests {
                 assert_eq!(raw::is_stored_instant(&s), plain(&s), "{:?}", s);
             }
         }
-        for s in [&b""[..], b"2026-11-21T09:10:59.123", b"2026-11-21T09:10:59.123ZZ"] {
+        for s in [
+            &b""[..],
+            b"2026-11-21T09:10:59.123",
+            b"2026-11-21T09:10:59.123ZZ",
+        ] {
             assert!(!raw::is_stored_instant(s));
         }
     }

@@ -12,8 +12,8 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordMeta};
 use crate::store::{
-    for_each_stored, record_count, record_in, stored_as, table_of_record, version_of,
-    RecordWriter, Table,
+    for_each_stored, record_count, record_in, stored_as, table_of_record, version_of, RecordWriter,
+    Table,
 };
 
 /// What an import did.
@@ -226,14 +226,24 @@ mod tests {
     fn probing_each_record_and_scanning_once_merge_alike() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let ours = crate::demo::history(today, 1, "phone");
-        // The file: half of ours edited later on a tablet, a few older versions, some new records.
+        // The file: ours edited later on a tablet, older versions, deletions, untouched ones,
+        // exact ties whose content differs, and (below) new records.
         let mut file: Vec<Record> = ours
             .iter()
             .enumerate()
             .filter_map(|(i, r)| {
                 let mut r = r.clone();
+                if i % 6 == 4 {
+                    return Some(r);
+                }
+                if i % 6 == 5 {
+                    if let Record::Event(e) = &mut r {
+                        e.note = Some(format!("edited in the same millisecond {i}"));
+                    }
+                    return Some(r);
+                }
                 let m = r.meta_mut();
-                match i % 4 {
+                match i % 6 {
                     0 => m.modified_at += Duration::hours(1),
                     1 => m.modified_at -= Duration::hours(1),
                     2 => return None,
@@ -269,13 +279,46 @@ mod tests {
             results.push((report, everything(&s)));
         }
         let (probed, scanned) = (&results[0], &results[1]);
+        let r = probed.0;
         assert!(
-            probed.0.updated > 0 && probed.0.skipped > 0 && probed.0.added > 0,
-            "{:?}",
-            probed.0
+            r.updated > 0 && r.skipped > 0 && r.added > 0 && r.unchanged > 0,
+            "{r:?}"
         );
         assert_eq!(probed.0, scanned.0);
         assert_eq!(probed.1, scanned.1);
+    }
+
+    #[test]
+    fn an_id_stored_as_another_kind_of_record_is_refused_either_way() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let ours = crate::demo::history(today, 1, "phone");
+        let night = ours.iter().find(|r| matches!(r, Record::Night(_))).unwrap();
+        let mut event = ours
+            .iter()
+            .find(|r| matches!(r, Record::Event(_)))
+            .unwrap()
+            .clone();
+        event.meta_mut().id = night.meta().id;
+        for scan in [false, true] {
+            let mut s = Store::open_in_memory().unwrap();
+            s.write(|tx| merge_records(tx, &ours)).unwrap();
+            let err = s
+                .write(|tx| {
+                    let file = std::slice::from_ref(&event);
+                    if scan {
+                        merge_scanning(tx, file)
+                    } else {
+                        merge_probing(tx, file)
+                    }
+                })
+                .unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("is a night here but an event in the file"),
+                "{err}"
+            );
+            assert_eq!(everything(&s).len(), ours.len(), "nothing written");
+        }
     }
 
     #[test]
