@@ -86,8 +86,48 @@ mod raw {
     use crate::error::{Error, Result};
     use crate::store::{RawEvent, RawMeta, RawNight};
 
-    fn string(w: &mut dyn Write, s: &str) -> Result<()> {
-        serde_json::to_writer(&mut *w, s)?;
+    /// Whether JSON needs any byte of `s` escaped: a control character, a quote or a backslash
+    /// (serde_json escapes exactly these). Eight bytes at a time; exact, for the "any" question,
+    /// by the classic zero-byte tests.
+    pub(super) fn needs_escape(s: &[u8]) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+        let below_space = |v: u64| v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0;
+        let mut words = s.chunks_exact(8);
+        let mut any = false;
+        for word in &mut words {
+            let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            any |= below_space(x)
+                | has_zero(x ^ (ONES * u64::from(b'"')))
+                | has_zero(x ^ (ONES * u64::from(b'\\')));
+        }
+        any || words
+            .remainder()
+            .iter()
+            .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    }
+
+    /// A JSON string, spelled as serde_json spells it. Most strings here (ids, device ids,
+    /// dates, notes) need no escaping: they are quoted in one write.
+    pub(super) fn string(w: &mut dyn Write, s: &str) -> Result<()> {
+        let b = s.as_bytes();
+        if needs_escape(b) {
+            serde_json::to_writer(&mut *w, s)?;
+            return Ok(());
+        }
+        let mut quoted = [b'"'; 64];
+        match quoted.get_mut(1..=b.len()) {
+            Some(inner) if b.len() <= 62 => {
+                inner.copy_from_slice(b);
+                w.write_all(quoted.get(..b.len() + 2).unwrap_or_default())?;
+            }
+            _ => {
+                w.write_all(b"\"")?;
+                w.write_all(b)?;
+                w.write_all(b"\"")?;
+            }
+        }
         Ok(())
     }
 
@@ -255,10 +295,20 @@ mod raw {
     }
 
     /// `HH:MM` as stored, `HH:MM:SS` as a time serialises.
-    fn clock(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
+    pub(super) fn clock(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
         match s {
             None => Ok(w.write_all(b"null")?),
             Some(s) => {
+                // The stored `HH:MM`, checked, is serde's `HH:MM:00` without a parse.
+                if let [h0 @ b'0'..=b'2', h1 @ b'0'..=b'9', b':', m0 @ b'0'..=b'5', m1 @ b'0'..=b'9'] =
+                    *s.as_bytes()
+                {
+                    if (h0, h1) < (b'2', b'4') {
+                        return Ok(
+                            w.write_all(&[b'"', h0, h1, b':', m0, m1, b':', b'0', b'0', b'"'])?
+                        );
+                    }
+                }
                 let t = chrono::NaiveTime::parse_from_str(s, "%H:%M")
                     .map_err(|e| Error::Corrupt(format!("stored onset {s:?}: {e}")))?;
                 serde_json::to_writer(&mut *w, &t)?;
@@ -631,6 +681,36 @@ mod tests {
             b"2026-11-21T09:10:59.123ZZ",
         ] {
             assert!(!raw::is_stored_instant(s));
+        }
+    }
+
+    proptest::proptest! {
+        /// Strings are spelled exactly as serde_json spells them, escapes or not.
+        #[test]
+        fn strings_are_spelled_as_serde_spells_them(
+            s in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]|é|🦵){0,80}",
+        ) {
+            let mut ours = Vec::new();
+            raw::string(&mut ours, &s).unwrap();
+            proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).unwrap());
+            let plain = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            proptest::prop_assert_eq!(raw::needs_escape(s.as_bytes()), plain);
+        }
+    }
+
+    #[test]
+    fn every_stored_onset_is_spelled_as_serde_spells_a_time() {
+        for h in 0..24 {
+            for m in 0..60 {
+                let stored = format!("{h:02}:{m:02}");
+                let mut ours = Vec::new();
+                raw::clock(&mut ours, Some(&stored)).unwrap();
+                let t = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+                assert_eq!(ours, serde_json::to_vec(&t).unwrap(), "{stored}");
+            }
+        }
+        for bad in ["24:00", "23:60", "2x:00", "noon"] {
+            assert!(raw::clock(&mut Vec::new(), Some(bad)).is_err(), "{bad}");
         }
     }
 
