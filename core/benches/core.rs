@@ -178,6 +178,30 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("merge_into_identical", y), |b| {
             b.iter(|| full.write(|tx| merge_records(tx, records)).unwrap())
         });
+        // The everyday sync: the last month of the diary, edited on another device, merged
+        // back (a small file into a large diary: one indexed read per record). Each iteration's
+        // edits are an hour newer than the last, so every one is an update.
+        let month = records.len() / (12 * *y as usize);
+        let mut round = 0i64;
+        g.bench_function(BenchmarkId::new("merge_a_month_of_edits", y), |b| {
+            b.iter_batched(
+                || {
+                    round += 1;
+                    records[records.len() - month..]
+                        .iter()
+                        .map(|r| {
+                            let mut r = r.clone();
+                            let m = r.meta_mut();
+                            m.modified_at += Days::hours(round);
+                            m.device_id = "tablet".to_owned();
+                            r
+                        })
+                        .collect::<Vec<_>>()
+                },
+                |file| full.write(|tx| merge_records(tx, &file)).unwrap(),
+                BatchSize::SmallInput,
+            )
+        });
         let rows: Vec<(String, String)> = records
             .iter()
             .map(|r| (r.meta().id.to_string(), serde_json::to_string(r).unwrap()))

@@ -65,9 +65,11 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
     })
 }
 
-/// A scanned row costs about an eighth of a probe: scan when the file is at least an eighth of
-/// the diary.
-const PROBES_PER_SCANNED_ROW: u64 = 8;
+/// A scanned row costs about a tenth of a probe: scan when the file is at least a tenth of the
+/// diary. Measured into a 10-year diary (27,359 records): a probe 4.3 µs a record, the scan
+/// 0.39 µs a stored row; a file of an eighth of the diary merged in 12.8 ms scanning against
+/// 14.6 ms probing, a sixteenth in 11.6 against 7.5 ms.
+const PROBES_PER_SCANNED_ROW: u64 = 10;
 
 /// How an incoming record compares with the stored version of its id: `None` when there is
 /// none, else whether it is newer (`Greater`), the same, or older.
