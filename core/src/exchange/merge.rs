@@ -91,7 +91,7 @@ fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) ->
 pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
     let stored = record_count(tx)?;
     if (records.len() as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
-        merge_scanning(tx, records)
+        merge_scanning(tx, records, stored)
     } else {
         merge_probing(tx, records)
     }
@@ -110,7 +110,7 @@ fn merge_probing(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
 
 /// A file about as large as the diary (a whole export, a new device): each table is read once
 /// beside the file's records by id, and only then written.
-fn merge_scanning(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
+fn merge_scanning(tx: &Connection, records: &[Record], stored: u64) -> Result<MergeReport> {
     // The first copy of each id in the file. A file never holds an id twice, but if one did,
     // its later copies are probed once the first is written, so they meet it.
     let mut first: HashMap<Uuid, usize> = HashMap::with_capacity(records.len());
@@ -124,7 +124,7 @@ fn merge_scanning(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
         }
     }
     let mut verdicts: Vec<Verdict> = vec![None; records.len()];
-    if record_count(tx)? > 0 {
+    if stored > 0 {
         for table in Table::ALL {
             for_each_stored(tx, table, |row| {
                 let Some(id) = row.id() else { return Ok(()) };
@@ -272,7 +272,7 @@ mod tests {
             let report = s
                 .write(|tx| {
                     if scan {
-                        merge_scanning(tx, &file)
+                        merge_scanning(tx, &file, record_count(tx)?)
                     } else {
                         merge_probing(tx, &file)
                     }
@@ -308,7 +308,7 @@ mod tests {
                 .write(|tx| {
                     let file = std::slice::from_ref(&event);
                     if scan {
-                        merge_scanning(tx, file)
+                        merge_scanning(tx, file, record_count(tx)?)
                     } else {
                         merge_probing(tx, file)
                     }
