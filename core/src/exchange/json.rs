@@ -108,19 +108,14 @@ mod raw {
             .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
     }
 
-    /// A JSON string, spelled as serde_json spells it. Most strings here (ids, device ids,
-    /// dates, notes) need no escaping: they are quoted in one write.
-    pub(super) fn string(w: &mut dyn Write, s: &str) -> Result<()> {
-        let b = s.as_bytes();
-        if needs_escape(b) {
-            serde_json::to_writer(&mut *w, s)?;
-            return Ok(());
-        }
-        let mut quoted = [b'"'; 64];
-        match quoted.get_mut(1..=b.len()) {
+    /// `b` between quotes as it is: the caller knows it needs no escaping. Short ones, nearly
+    /// all, in one write.
+    fn quoted(w: &mut dyn Write, b: &[u8]) -> Result<()> {
+        let mut buf = [b'"'; 64];
+        match buf.get_mut(1..=b.len()) {
             Some(inner) if b.len() <= 62 => {
                 inner.copy_from_slice(b);
-                w.write_all(quoted.get(..b.len() + 2).unwrap_or_default())?;
+                w.write_all(buf.get(..b.len() + 2).unwrap_or_default())?;
             }
             _ => {
                 w.write_all(b"\"")?;
@@ -129,6 +124,16 @@ mod raw {
             }
         }
         Ok(())
+    }
+
+    /// A JSON string, spelled as serde_json spells it. Most strings here (ids, device ids,
+    /// dates, notes) need no escaping.
+    pub(super) fn string(w: &mut dyn Write, s: &str) -> Result<()> {
+        if needs_escape(s.as_bytes()) {
+            serde_json::to_writer(&mut *w, s)?;
+            return Ok(());
+        }
+        quoted(w, s.as_bytes())
     }
 
     fn opt_string(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
@@ -249,19 +254,13 @@ mod raw {
 
     /// An instant in the export's spelling; a stored one in any other RFC 3339 form is respelled.
     fn instant(w: &mut dyn Write, s: &[u8]) -> Result<()> {
-        let mut quoted = [b'"'; 26];
-        match quoted.get_mut(1..25) {
-            Some(inner) if is_stored_instant(s) => {
-                inner.copy_from_slice(s);
-                Ok(w.write_all(&quoted)?)
-            }
-            _ => {
-                let text = String::from_utf8_lossy(s);
-                let t = chrono::DateTime::parse_from_rfc3339(&text)
-                    .map_err(|e| Error::Corrupt(format!("stored instant {text:?}: {e}")))?;
-                string(w, &crate::model::time::instant_text(&t.to_utc()))
-            }
+        if is_stored_instant(s) {
+            return quoted(w, s);
         }
+        let text = String::from_utf8_lossy(s);
+        let t = chrono::DateTime::parse_from_rfc3339(&text)
+            .map_err(|e| Error::Corrupt(format!("stored instant {text:?}: {e}")))?;
+        string(w, &crate::model::time::instant_text(&t.to_utc()))
     }
 
     fn meta(w: &mut dyn Write, m: &RawMeta<'_>) -> Result<()> {

@@ -12,8 +12,8 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordMeta};
 use crate::store::{
-    for_each_stored, record_count, record_in, stored_as, table_of_record, version_of, RecordWriter,
-    Table,
+    for_each_stored, record_count, table_of_record, version_of, with_stored, RecordWriter,
+    StoredRow, Table,
 };
 
 /// What an import did.
@@ -77,12 +77,9 @@ type Verdict = Option<Ordering>;
 
 /// The sync fields' order; they decide almost always.
 fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) -> Ordering {
-    let ours = crate::model::time::InstantText::of(&m.modified_at);
-    let by_time = match &ours {
-        Some(t) => t.as_str().cmp(modified_at),
-        None => crate::store::ts(&m.modified_at).as_str().cmp(modified_at),
-    };
-    by_time
+    crate::model::time::InstantText::of(&m.modified_at)
+        .as_str()
+        .cmp(modified_at)
         .then_with(|| m.device_id.as_str().cmp(device_id))
         .then_with(|| m.deleted.cmp(&deleted))
 }
@@ -140,8 +137,7 @@ fn merge_scanning(tx: &Connection, records: &[Record], stored: u64) -> Result<Me
                 let m = incoming.meta();
                 *verdict = Some(
                     match by_meta(m, row.modified_at()?, row.device_id()?, row.deleted()?) {
-                        Ordering::Equal if row.holds(incoming)? => Ordering::Equal,
-                        Ordering::Equal => order(incoming, &row.record()?)?,
+                        Ordering::Equal => tie(incoming, row)?,
                         o => o,
                     },
                 );
@@ -170,19 +166,21 @@ fn probe(tx: &Connection, incoming: &Record) -> Result<Verdict> {
     }
     Ok(Some(
         match by_meta(m, &stored.modified_at, &stored.device_id, stored.deleted) {
-            // An exact tie is almost always the same version (a re-import): compare the stored
-            // columns as they are; decode and order by content only when they differ.
-            Ordering::Equal => match stored_as(tx, incoming)? {
-                Some(true) => Ordering::Equal,
-                Some(false) => match record_in(tx, stored.table, &id)? {
-                    Some(ours) => order(incoming, &ours)?,
-                    None => Ordering::Greater,
-                },
-                None => Ordering::Greater,
-            },
+            Ordering::Equal => with_stored(tx, stored.table, &id, |row| tie(incoming, row))?
+                .unwrap_or(Ordering::Greater),
             o => o,
         },
     ))
+}
+
+/// An exact tie of the sync fields is almost always the same version (a re-import): the stored
+/// columns are compared as they are, and decoded to order by content only when they differ.
+fn tie(incoming: &Record, row: &StoredRow<'_, '_>) -> Result<Ordering> {
+    if row.holds(incoming)? {
+        Ok(Ordering::Equal)
+    } else {
+        order(incoming, &row.record()?)
+    }
 }
 
 /// Writes the record if it is new or newer, and counts what happened.

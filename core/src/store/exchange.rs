@@ -36,6 +36,14 @@ fn tables() -> [(Table, &'static str, RowFn); 6] {
     ]
 }
 
+/// A table's columns and decoder.
+fn table_def(table: Table) -> Option<(&'static str, RowFn)> {
+    tables()
+        .into_iter()
+        .find(|(t, _, _)| *t == table)
+        .map(|(_, cols, decode)| (cols, decode))
+}
+
 /// Calls `f` with every record, tombstones included, table by table in storage order (a plain
 /// table scan: ordering by id would seek the index for every row), without
 /// holding them all in memory.
@@ -52,7 +60,7 @@ pub fn for_each_record_in(
     table: Table,
     mut f: impl FnMut(Record) -> Result<()>,
 ) -> Result<()> {
-    let Some((_, cols, row)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
+    let Some((cols, row)) = table_def(table) else {
         return Ok(());
     };
     scan(c, table, cols, |r| f(row(r)?))
@@ -224,19 +232,22 @@ pub fn version_of(c: &Connection, id: &str) -> Result<Option<StoredVersion>> {
     }))
 }
 
-/// A stored row as a merge reads it, borrowed from the scan: what it needs to decide between
-/// the stored version and an incoming one without decoding the row.
+/// A stored row as a merge reads it (content columns, then `META_COLS`): what it needs to
+/// decide between the stored version and an incoming one without decoding the row.
 pub struct StoredRow<'r, 's> {
     row: &'r Row<'s>,
-    table: Table,
     decode: RowFn,
-    /// Where the sync columns begin (`META_COLS` follow the content columns).
+    /// Where the sync columns begin.
     meta: usize,
 }
 
-impl StoredRow<'_, '_> {
-    pub fn table(&self) -> Table {
-        self.table
+impl<'r, 's> StoredRow<'r, 's> {
+    fn new(row: &'r Row<'s>, cols: &str, decode: RowFn) -> Self {
+        StoredRow {
+            row,
+            decode,
+            meta: cols.split(',').count(),
+        }
     }
 
     /// The row's id; `None` for an id that is not a UUID, which no incoming record can match.
@@ -279,18 +290,29 @@ pub fn for_each_stored(
     table: Table,
     mut f: impl FnMut(&StoredRow<'_, '_>) -> Result<()>,
 ) -> Result<()> {
-    let Some((_, cols, decode)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
+    let Some((cols, decode)) = table_def(table) else {
         return Ok(());
     };
-    let meta = cols.split(',').count();
-    scan(c, table, cols, |row| {
-        f(&StoredRow {
-            row,
-            table,
-            decode,
-            meta,
-        })
-    })
+    scan(c, table, cols, |row| f(&StoredRow::new(row, cols, decode)))
+}
+
+/// Calls `f` with the stored row of this id in `table` (known from [`version_of`]), if there is
+/// one: one indexed read.
+pub fn with_stored<T>(
+    c: &Connection,
+    table: Table,
+    id: &str,
+    f: impl FnOnce(&StoredRow<'_, '_>) -> Result<T>,
+) -> Result<Option<T>> {
+    let Some((cols, decode)) = table_def(table) else {
+        return Ok(None);
+    };
+    let mut st = c.prepare_cached(row_by_id_sql(table, cols))?;
+    let mut rows = st.query([id])?;
+    match rows.next()? {
+        Some(row) => f(&StoredRow::new(row, cols, decode)).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The table a record belongs in.
@@ -302,27 +324,6 @@ pub fn table_of_record(r: &Record) -> Table {
         Record::Lab(_) => Table::Labs,
         Record::Regimen(_) => Table::Regimen,
         Record::Habit(_) => Table::Habits,
-    }
-}
-
-/// The stored record with this id in a table already known (from [`version_of`] or
-/// [`all_versions`]): one indexed read.
-pub fn record_in(c: &Connection, table: Table, id: &str) -> Result<Option<Record>> {
-    let Some((_, cols, row)) = tables().into_iter().find(|(t, _, _)| *t == table) else {
-        return Ok(None);
-    };
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {cols}, {META_COLS} FROM {} WHERE id = ?1",
-        table.name()
-    ))?;
-    Ok(st.query_row([id], row).optional()?)
-}
-
-/// The stored record with this id, live or tombstoned. One indexed probe finds the table.
-pub fn record_by_id(c: &Connection, id: &str) -> Result<Option<Record>> {
-    match version_of(c, id)? {
-        Some(v) => record_in(c, v.table, id),
-        None => Ok(None),
     }
 }
 

@@ -281,8 +281,8 @@ fn insert_sql(table: Table, cols: &str, content_columns: usize) -> &'static str 
     })
 }
 
-/// The read [`stored_as`] compares against: the content columns, then the sync columns.
-fn stored_as_sql(table: Table, cols: &str) -> &'static str {
+/// One stored row by id: the content columns, then the sync columns.
+pub(crate) fn row_by_id_sql(table: Table, cols: &str) -> &'static str {
     static SQL: PerTable = PerTable::new();
     SQL.get(table, || {
         format!(
@@ -327,21 +327,6 @@ pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)>
     Ok((insert_sql(table, cols, values.len()), owned))
 }
 
-/// Whether the stored row with this record's id holds exactly this record: the same content
-/// columns and the same `created_at` (the caller has compared the other sync fields). Compares
-/// stored values without decoding them; `None` when there is no such row.
-pub fn stored_as(c: &Connection, r: &crate::model::Record) -> Result<Option<bool>> {
-    let (table, cols, _) = columns_of(r)?;
-    let mut st = c.prepare_cached(stored_as_sql(table, cols))?;
-    let mut id = Uuid::encode_buffer();
-    let id: &str = r.meta().id.hyphenated().encode_lower(&mut id);
-    let mut rows = st.query([id])?;
-    match rows.next()? {
-        Some(row) => row_holds(row, r).map(Some),
-        None => Ok(None),
-    }
-}
-
 /// Whether a row read as `{content columns}, {META_COLS}` holds exactly this record's content
 /// and `created_at`.
 pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool> {
@@ -352,10 +337,7 @@ pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool>
         }
     }
     let created = row.get_ref(values.len() + 1)?;
-    Ok(match InstantText::of(&r.meta().created_at) {
-        Some(t) => created == ValueRef::Text(t.as_str().as_bytes()),
-        None => created == ValueRef::Text(ts(&r.meta().created_at).as_bytes()),
-    })
+    Ok(created == ValueRef::Text(InstantText::of(&r.meta().created_at).as_str().as_bytes()))
 }
 
 // ---- profile -------------------------------------------------------------------------------
