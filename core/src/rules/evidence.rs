@@ -63,10 +63,17 @@ pub struct Evidence {
     /// The rule in one line.
     pub rule: &'static str,
     pub source: Source,
+    /// The precise place in the source: a DOI or PMID (with table/recommendation number), or a
+    /// drug label's DailyMed set id + section + label date. Empty only where `source` is
+    /// [`Source::Product`] (a product default, not a clinical claim).
+    pub reference: &'static str,
+    /// When a person last checked this constant against its source (YYYY-MM-DD).
+    pub reviewed: &'static str,
 }
 
 macro_rules! evidence_table {
-    ($( $name:ident = ($value:expr, $unit:expr, $source:ident, $rule:expr); )*) => {
+    ($( $name:ident = ($value:expr, $unit:expr, $source:ident, $rule:expr)
+        @ ($reference:expr, $reviewed:expr); )*) => {
         $(
             #[doc = $rule]
             pub const $name: Evidence = Evidence {
@@ -75,6 +82,8 @@ macro_rules! evidence_table {
                 unit: $unit,
                 rule: $rule,
                 source: Source::$source,
+                reference: $reference,
+                reviewed: $reviewed,
             };
         )*
         /// Every constant, in table order.
@@ -84,92 +93,170 @@ macro_rules! evidence_table {
 
 evidence_table! {
     // §2.1 iron status
-    FERRITIN_SYMPTOMS_MORE_COMMON = (50.0, "ng/mL", Article, "Below this ferritin RLS symptoms are more common and more severe.");
-    FERRITIN_SUPPLEMENT_AT_OR_BELOW = (75.0, "ng/mL", Aasm2025, "Iron supplementation is indicated at ferritin at or below this value.");
-    TSAT_SUPPLEMENT_BELOW = (20.0, "%", Aasm2025, "Iron supplementation is indicated when transferrin saturation is below this value.");
-    TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: do not supplement iron; see a doctor.");
-    FERRITIN_IV_DISCUSS_BELOW = (100.0, "ng/mL", Irlssg2018, "Below this ferritin (with TSAT under the ceiling) IV iron is worth discussing.");
-    FERRITIN_ORAL_FAILURE_BELOW = (25.0, "ng/mL", Irlssg2018, "Ferritin still below this after months of oral iron: discuss IV iron.");
-    ORAL_IRON_TRIAL_MIN_DAYS = (90.0, "days", Irlssg2018, "Shortest oral-iron trial (3 months) before judging it failed.");
-    ORAL_IRON_TRIAL_MAX_DAYS = (182.0, "days", Irlssg2018, "Longest oral-iron trial (6 months) before judging it failed.");
-    FERRITIN_TARGET = (75.0, "ng/mL", Article, "Ferritin target for RLS; many people need more than 100.");
-    FERRITIN_TARGET_UPPER = (100.0, "ng/mL", Article, "Upper edge of the target band shown on charts.");
-    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: iron-overload risk; stop and see a doctor.");
-    FERRITIN_RECHECK_DAYS = (90.0, "days", Article, "Recheck ferritin this long after the last value while supplementing.");
-    BRAIN_IRON_LAG_MONTHS = (6.0, "months", Article, "Brain iron lags blood ferritin by 6-12 months: do not judge by symptoms alone.");
+    FERRITIN_SYMPTOMS_MORE_COMMON = (50.0, "ng/mL", Article, "Below this ferritin RLS symptoms are more common and more severe.")
+        @ ("", "");
+    FERRITIN_SUPPLEMENT_AT_OR_BELOW = (75.0, "ng/mL", Aasm2025, "Iron supplementation is indicated at ferritin at or below this value.")
+        @ ("", "");
+    TSAT_SUPPLEMENT_BELOW = (20.0, "%", Aasm2025, "Iron supplementation is indicated when transferrin saturation is below this value.")
+        @ ("", "");
+    TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: do not supplement iron; see a doctor.")
+        @ ("", "");
+    FERRITIN_IV_DISCUSS_BELOW = (100.0, "ng/mL", Irlssg2018, "Below this ferritin (with TSAT under the ceiling) IV iron is worth discussing.")
+        @ ("", "");
+    FERRITIN_ORAL_FAILURE_BELOW = (25.0, "ng/mL", Irlssg2018, "Ferritin still below this after months of oral iron: discuss IV iron.")
+        @ ("", "");
+    ORAL_IRON_TRIAL_MIN_DAYS = (90.0, "days", Irlssg2018, "Shortest oral-iron trial (3 months) before judging it failed.")
+        @ ("", "");
+    ORAL_IRON_TRIAL_MAX_DAYS = (182.0, "days", Irlssg2018, "Longest oral-iron trial (6 months) before judging it failed.")
+        @ ("", "");
+    FERRITIN_TARGET = (75.0, "ng/mL", Article, "Ferritin target for RLS; many people need more than 100.")
+        @ ("", "");
+    FERRITIN_TARGET_UPPER = (100.0, "ng/mL", Article, "Upper edge of the target band shown on charts.")
+        @ ("", "");
+    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: iron-overload risk; stop and see a doctor.")
+        @ ("", "");
+    FERRITIN_RECHECK_DAYS = (90.0, "days", Article, "Recheck ferritin this long after the last value while supplementing.")
+        @ ("", "");
+    BRAIN_IRON_LAG_MONTHS = (6.0, "months", Article, "Brain iron lags blood ferritin by 6-12 months: do not judge by symptoms alone.")
+        @ ("", "");
     // units
-    VITAMIN_D_NMOL_PER_NG = (2.496, "nmol/L per ng/mL", LabConvention, "25-OH vitamin D: nmol/L = ng/mL x 2.496.");
-    HAEMOGLOBIN_MMOL_TO_G_DL = (1.611, "g/dL per mmol/L", LabConvention, "Haemoglobin: g/dL = mmol/L x 1.611.");
-    HAEMOGLOBIN_G_L_PER_G_DL = (10.0, "g/L per g/dL", LabConvention, "Haemoglobin: g/L = g/dL x 10.");
+    VITAMIN_D_NMOL_PER_NG = (2.496, "nmol/L per ng/mL", LabConvention, "25-OH vitamin D: nmol/L = ng/mL x 2.496.")
+        @ ("", "");
+    HAEMOGLOBIN_MMOL_TO_G_DL = (1.611, "g/dL per mmol/L", LabConvention, "Haemoglobin: g/dL = mmol/L x 1.611.")
+        @ ("", "");
+    HAEMOGLOBIN_G_L_PER_G_DL = (10.0, "g/L per g/dL", LabConvention, "Haemoglobin: g/L = g/dL x 10.")
+        @ ("", "");
     // plausibility bounds: a value outside is a typing error, not a result
-    FERRITIN_PLAUSIBLE_MAX = (10000.0, "ng/mL", Conservative, "Largest ferritin accepted as a real entry.");
-    TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.");
-    HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.");
-    HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.");
-    VITAMIN_D_PLAUSIBLE_MAX = (250.0, "ng/mL", Conservative, "Largest 25-OH vitamin D accepted as a real entry.");
-    EGFR_PLAUSIBLE_MAX = (200.0, "mL/min/1.73m2", Conservative, "Largest eGFR accepted as a real entry.");
-    DOSE_MG_PLAUSIBLE_MAX = (10000.0, "mg", Conservative, "Largest single dose accepted as a real entry.");
-    REGIMEN_EVERY_MAX_DAYS = (31.0, "days", Product, "A schedule repeats at most every 31 days (daily, alternate days, weekly, monthly).");
-    SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.");
+    FERRITIN_PLAUSIBLE_MAX = (10000.0, "ng/mL", Conservative, "Largest ferritin accepted as a real entry.")
+        @ ("", "");
+    TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.")
+        @ ("", "");
+    HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.")
+        @ ("", "");
+    HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.")
+        @ ("", "");
+    VITAMIN_D_PLAUSIBLE_MAX = (250.0, "ng/mL", Conservative, "Largest 25-OH vitamin D accepted as a real entry.")
+        @ ("", "");
+    EGFR_PLAUSIBLE_MAX = (200.0, "mL/min/1.73m2", Conservative, "Largest eGFR accepted as a real entry.")
+        @ ("", "");
+    DOSE_MG_PLAUSIBLE_MAX = (10000.0, "mg", Conservative, "Largest single dose accepted as a real entry.")
+        @ ("", "");
+    REGIMEN_EVERY_MAX_DAYS = (31.0, "days", Product, "A schedule repeats at most every 31 days (daily, alternate days, weekly, monthly).")
+        @ ("", "");
+    SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.")
+        @ ("", "");
     // §2.7 IRLS
-    IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.");
-    IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.");
-    IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.");
-    IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.");
-    QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.");
+    IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.")
+        @ ("", "");
+    IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.")
+        @ ("", "");
+    IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.")
+        @ ("", "");
+    IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.")
+        @ ("", "");
+    QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.")
+        @ ("", "");
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits after iron
-    IRON_AFTER_FOOD_MIN = (120.0, "min", Article, "Take iron on an empty stomach: at least 2 h after food.");
-    FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.");
-    IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium: not within 2 h either side of iron.");
-    IRON_APART_FROM_THYROID_MIN = (240.0, "min", Article, "Levothyroxine and iron at least 4 h apart (article says 2-4 h; the longer is used, as on the label).");
-    IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", DrugLabel, "Antacids and magnesium supplements at least 2 h apart from iron.");
-    IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", DrugLabel, "Levodopa/carbidopa at least 2 h apart from iron.");
-    IRON_AFTER_QUINOLONE_MIN = (120.0, "min", DrugLabel, "A fluoroquinolone at least 2 h before iron...");
-    QUINOLONE_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.");
-    IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", DrugLabel, "A tetracycline or doxycycline at least 2 h before iron...");
-    TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.");
-    IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Iron at least 30 min after a bisphosphonate; follow its label.");
-    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg taken together with iron aids absorption.");
-    IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily.");
-    IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.");
+    IRON_AFTER_FOOD_MIN = (120.0, "min", Article, "Take iron on an empty stomach: at least 2 h after food.")
+        @ ("", "");
+    FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.")
+        @ ("", "");
+    IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium: not within 2 h either side of iron.")
+        @ ("", "");
+    IRON_APART_FROM_THYROID_MIN = (240.0, "min", Article, "Levothyroxine and iron at least 4 h apart (article says 2-4 h; the longer is used, as on the label).")
+        @ ("", "");
+    IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", DrugLabel, "Antacids and magnesium supplements at least 2 h apart from iron.")
+        @ ("", "");
+    IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", DrugLabel, "Levodopa/carbidopa at least 2 h apart from iron.")
+        @ ("", "");
+    IRON_AFTER_QUINOLONE_MIN = (120.0, "min", DrugLabel, "A fluoroquinolone at least 2 h before iron...")
+        @ ("", "");
+    QUINOLONE_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
+        @ ("", "");
+    IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", DrugLabel, "A tetracycline or doxycycline at least 2 h before iron...")
+        @ ("", "");
+    TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
+        @ ("", "");
+    IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Iron at least 30 min after a bisphosphonate; follow its label.")
+        @ ("", "");
+    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg taken together with iron aids absorption.")
+        @ ("", "");
+    IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily.")
+        @ ("", "");
+    IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.")
+        @ ("", "");
     // §2.3 bedtime routine defaults (all adjustable)
-    MAGNESIUM_BEFORE_BED_MIN = (45.0, "min", Article, "Magnesium glycinate 300-400 mg about 45 min before bed (window 30-60 min).");
-    MAGNESIUM_WINDOW_EARLIEST_MIN = (60.0, "min", Article, "Magnesium no earlier than 60 min before bed.");
-    MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium no later than 30 min before bed.");
-    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath (40-42 C) for 15-20 min, starting 60 min before bed.");
-    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.");
-    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).");
-    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.");
-    MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.");
-    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed; moderate exercise 30-45 min in the morning or afternoon.");
-    EVENING_CHECK_BEFORE_BED_MIN = (120.0, "min", Product, "Evening symptom check 2 h before bed.");
-    LAB_RECHECK_AFTER_WAKE_MIN = (180.0, "min", Product, "A lab-recheck reminder fires 3 h after waking.");
-    SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.");
-    REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.");
-    IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.");
+    MAGNESIUM_BEFORE_BED_MIN = (45.0, "min", Article, "Magnesium glycinate 300-400 mg about 45 min before bed (window 30-60 min).")
+        @ ("", "");
+    MAGNESIUM_WINDOW_EARLIEST_MIN = (60.0, "min", Article, "Magnesium no earlier than 60 min before bed.")
+        @ ("", "");
+    MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium no later than 30 min before bed.")
+        @ ("", "");
+    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath (40-42 C) for 15-20 min, starting 60 min before bed.")
+        @ ("", "");
+    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.")
+        @ ("", "");
+    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).")
+        @ ("", "");
+    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.")
+        @ ("", "");
+    MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.")
+        @ ("", "");
+    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed; moderate exercise 30-45 min in the morning or afternoon.")
+        @ ("", "");
+    EVENING_CHECK_BEFORE_BED_MIN = (120.0, "min", Product, "Evening symptom check 2 h before bed.")
+        @ ("", "");
+    LAB_RECHECK_AFTER_WAKE_MIN = (180.0, "min", Product, "A lab-recheck reminder fires 3 h after waking.")
+        @ ("", "");
+    SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.")
+        @ ("", "");
+    REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.")
+        @ ("", "");
+    IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.")
+        @ ("", "");
     // §2.5 augmentation screening
-    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights.");
-    AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.");
-    AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.");
-    AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.");
-    AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.");
-    AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.");
-    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "The baseline is the diary of the 28 days before the drug started.");
-    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.");
+    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights.")
+        @ ("", "");
+    AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.")
+        @ ("", "");
+    AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.")
+        @ ("", "");
+    AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.")
+        @ ("", "");
+    AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.")
+        @ ("", "");
+    AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.")
+        @ ("", "");
+    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "The baseline is the diary of the 28 days before the drug started.")
+        @ ("", "");
+    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.")
+        @ ("", "");
     // §2.6 doctor flags
-    FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.");
-    SEVERE_NIGHTS_MIN = (3.0, "nights", Product, "'Several' nights: at least 3 in the window.");
-    SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.");
-    IRLS_SEVERE_MIN = (21.0, "points", Irls, "IRLS 21 or more is severe.");
-    DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.");
-    DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: median IRLS 11 (moderate) or more over the window.");
-    DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.");
+    FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.")
+        @ ("", "");
+    SEVERE_NIGHTS_MIN = (3.0, "nights", Product, "'Several' nights: at least 3 in the window.")
+        @ ("", "");
+    SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.")
+        @ ("", "");
+    IRLS_SEVERE_MIN = (21.0, "points", Irls, "IRLS 21 or more is severe.")
+        @ ("", "");
+    DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.")
+        @ ("", "");
+    DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: median IRLS 11 (moderate) or more over the window.")
+        @ ("", "");
+    DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.")
+        @ ("", "");
     // insights
-    TREND_QUICK_CHANGE = (1.0, "points", Product, "A weekly change of 1 point (0-10) or more is called a trend.");
-    TREND_IRLS_CHANGE = (3.0, "points", Product, "A weekly change of 3 IRLS points or more is called a trend.");
-    TRIGGER_WINDOW_DAYS = (90.0, "days", Product, "Triggers are compared over the last 90 nights, so old habits do not mask new ones.");
-    REPORT_WINDOW_DAYS = (365.0, "days", Product, "The report charts the last 365 nights.");
-    TRIGGER_MIN_NIGHTS = (5.0, "nights", Product, "A trigger comparison is shown only with at least 5 nights on each side.");
+    TREND_QUICK_CHANGE = (1.0, "points", Product, "A weekly change of 1 point (0-10) or more is called a trend.")
+        @ ("", "");
+    TREND_IRLS_CHANGE = (3.0, "points", Product, "A weekly change of 3 IRLS points or more is called a trend.")
+        @ ("", "");
+    TRIGGER_WINDOW_DAYS = (90.0, "days", Product, "Triggers are compared over the last 90 nights, so old habits do not mask new ones.")
+        @ ("", "");
+    REPORT_WINDOW_DAYS = (365.0, "days", Product, "The report charts the last 365 nights.")
+        @ ("", "");
+    TRIGGER_MIN_NIGHTS = (5.0, "nights", Product, "A trigger comparison is shown only with at least 5 nights on each side.")
+        @ ("", "");
 }
 
 /// A duration constant as chrono minutes.
