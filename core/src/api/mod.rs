@@ -63,12 +63,31 @@ impl QuietLegs {
         self.now().with_timezone(&profile.time_zone).date_naive()
     }
 
-    /// Opens with an explicit clock (the Rust-side constructor).
+    /// Opens with an explicit clock (the Rust-side constructor); `path` is used exactly as given.
     pub fn open_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
         Ok(Arc::new(QuietLegs {
             store: Mutex::new(Store::open(path)?),
             clock,
         }))
+    }
+
+    /// Opens an existing diary for reading only (a read-only folder or medium; rescuing what can
+    /// be read). Every writing call then fails with `ReadOnly` and changes nothing.
+    pub fn open_read_only_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
+        Ok(Arc::new(QuietLegs {
+            store: Mutex::new(Store::open_read_only(path)?),
+            clock,
+        }))
+    }
+
+    /// Marks this diary as the demo's own (see `store::Store::mark_as_demo`).
+    pub fn mark_as_demo(&self) -> ApiResult<()> {
+        Ok(self.store()?.mark_as_demo()?)
+    }
+
+    /// Whether this diary carries the demo's mark.
+    pub fn is_demo(&self) -> ApiResult<bool> {
+        Ok(self.store()?.is_demo()?)
     }
 }
 
@@ -84,6 +103,13 @@ impl QuietLegs {
     #[uniffi::constructor]
     pub fn open_with_clock(path: String, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
         Self::open_at(Path::new(&path), clock)
+    }
+
+    /// Checks every page of the diary file (`PRAGMA quick_check`), for idle maintenance (it
+    /// reads the whole file: see docs/PERFORMANCE.md for its cost). Errors: `Damaged` naming the
+    /// file. The first write of a session runs the same check before writing.
+    pub fn check_integrity(&self) -> ApiResult<()> {
+        Ok(self.store()?.check_integrity()?)
     }
 
     /// This installation's device id.

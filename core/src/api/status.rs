@@ -189,7 +189,6 @@ pub fn screen_questions() -> Vec<String> {
 /// The rules' answers behind a status screen and the report.
 pub(crate) struct StatusParts {
     pub today: NaiveDate,
-    pub nights: Vec<crate::model::Night>,
     pub iron: IronStatus,
     pub augmentation: AugmentationScreen,
     pub flags: Vec<DoctorFlag>,
@@ -238,7 +237,6 @@ impl QuietLegs {
         let insights = insights(&diary, &nights, today);
         Ok(StatusParts {
             today,
-            nights,
             iron,
             augmentation,
             flags,
