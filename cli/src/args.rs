@@ -131,6 +131,13 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         days: u32,
     },
+    /// Copy what can still be read from a damaged diary into a new diary file (never over an
+    /// existing one); the damaged diary is only read. Then use or export the new one.
+    Rescue {
+        /// The new diary file.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Merge an export file (plain or encrypted) into this diary.
     Import { file: std::path::PathBuf },
     /// Create (or refresh) a demo diary with about 120 nights, print tonight's plan and the

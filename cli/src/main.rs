@@ -397,6 +397,10 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             days,
             json,
         )?,
+        Command::Rescue { to } => {
+            let r = open_to_read(&cli.db)?.rescue_to(&to)?;
+            output::rescued(&r, json);
+        }
         Command::Import { file } => files::import(&*open(&cli.db)?, &file, json)?,
         Command::Demo { file, report } => files::demo(&cli.db, file, report, json)?,
         Command::Delete { id } => {

@@ -543,3 +543,16 @@ pub fn imported(r: &MergeReport, json: bool) {
         r.skipped
     );
 }
+
+pub fn rescued(r: &quietlegs_core::RescueSummary, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    out!(
+        "rescued into {}: {} rows copied, {} unreadable row positions",
+        r.path,
+        r.copied,
+        r.unreadable
+    );
+    out!("open it with: quietlegs --db {} nights", r.path);
+}

@@ -431,6 +431,24 @@ fn a_damaged_diary_is_refused_before_it_is_written_to() {
         );
         assert_eq!(std::fs::read(&d).unwrap(), before, "{args:?} wrote to it");
     }
+
+    // What can still be read is rescued into a new diary, which shows and exports normally.
+    let saved = dir.path().join("rescued.db");
+    let out = ok(&d, &["rescue", "--to", saved.to_str().unwrap(), "--json"]);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(r["copied"].as_u64().unwrap() > 100, "{r}");
+    let n = nights(&saved);
+    assert!(n > 100 && n <= 120, "{n} nights rescued");
+    let export = dir.path().join("rescued.json");
+    ok(&saved, &["export", "-o", export.to_str().unwrap()]);
+    let fresh = dir.path().join("fresh.db");
+    ok(&fresh, &["import", export.to_str().unwrap()]);
+    assert_eq!(nights(&fresh), n);
+    assert_eq!(std::fs::read(&d).unwrap(), before, "the rescue wrote to it");
+    // A rescue never writes over a file.
+    let again = ql(&d, &["rescue", "--to", saved.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(nights(&saved), n);
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub enum Error {
     Busy { path: String },
 
     /// The diary's file is damaged; it was not written to.
-    #[error("{path} is damaged ({reason}); it was not written to")]
+    #[error("{path} is damaged ({reason}); it was not written to; a rescue copies what can still be read into a new diary")]
     Damaged { path: String, reason: String },
 
     /// The diary (or its folder) cannot be written.

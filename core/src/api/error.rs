@@ -42,9 +42,9 @@ pub enum QuietLegsError {
     #[error("{path} is busy: another program is using it; nothing was changed, try again")]
     Busy { path: String },
 
-    /// The diary file is damaged (damaged pages, truncated). It was not written to; an export
-    /// may still rescue what can be read.
-    #[error("{path} is damaged ({reason}); it was not written to")]
+    /// The diary file is damaged (damaged pages, truncated). It was not written to;
+    /// `QuietLegs.rescue` copies what can still be read into a new diary.
+    #[error("{path} is damaged ({reason}); it was not written to; a rescue copies what can still be read into a new diary")]
     Damaged { path: String, reason: String },
 
     /// The diary or its folder cannot be written (read-only folder, file or medium). Nothing was

@@ -33,6 +33,17 @@ type ApiResult<T> = std::result::Result<T, QuietLegsError>;
 /// logged a few minutes early); anything later is a typing error.
 const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
 
+/// What [`QuietLegs::rescue`] saved.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct RescueSummary {
+    /// The new diary.
+    pub path: String,
+    /// Rows copied (records, tombstones, this device's settings).
+    pub copied: u64,
+    /// Row positions that could not be read (an upper bound on what was lost).
+    pub unreadable: u64,
+}
+
 /// A QuietLegs diary, opened on one SQLite file.
 #[derive(uniffi::Object)]
 pub struct QuietLegs {
@@ -80,6 +91,16 @@ impl QuietLegs {
         }))
     }
 
+    /// [`QuietLegs::rescue`] into a path given exactly.
+    pub fn rescue_to(&self, target: &Path) -> ApiResult<RescueSummary> {
+        let r = self.store()?.rescue_into(target)?;
+        Ok(RescueSummary {
+            path: target.display().to_string(),
+            copied: r.copied,
+            unreadable: r.unreadable,
+        })
+    }
+
     /// Marks this diary as the demo's own (see `store::Store::mark_as_demo`).
     pub fn mark_as_demo(&self) -> ApiResult<()> {
         Ok(self.store()?.mark_as_demo()?)
@@ -110,6 +131,13 @@ impl QuietLegs {
     /// file. The first write of a session runs the same check before writing.
     pub fn check_integrity(&self) -> ApiResult<()> {
         Ok(self.store()?.check_integrity()?)
+    }
+
+    /// Copies everything that can still be read from this (damaged) diary into a new diary at
+    /// `path`, which must not exist; this diary is only read. Open the new one to see, use and
+    /// export what was saved. Errors: `Io` when `path` exists or cannot be created.
+    pub fn rescue(&self, path: String) -> ApiResult<RescueSummary> {
+        self.rescue_to(Path::new(&path))
     }
 
     /// This installation's device id.

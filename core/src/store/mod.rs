@@ -6,6 +6,7 @@
 
 mod exchange;
 mod records;
+mod rescue;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 
 pub use exchange::*;
 pub use records::*;
+pub use rescue::Rescued;
 pub use schema::LATEST_VERSION;
 
 /// `PRAGMA application_id` of a QuietLegs database: "QLEG".

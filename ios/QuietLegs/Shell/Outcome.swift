@@ -47,7 +47,7 @@ extension QuietLegsError {
         case .Busy:
             return Problem(message: "The diary is busy in another app or window. Nothing was changed; try again in a moment.")
         case .Damaged(_, let reason):
-            return Problem(message: "The diary file is damaged (\(reason)) and was not written to. Export it from Settings to save what can still be read.")
+            return Problem(message: "The diary file is damaged (\(reason)) and was not written to. Rescue copies what can still be read into a new diary.")
         case .ReadOnly(_, let reason):
             return Problem(message: "The diary cannot be written (\(reason)). Nothing was changed.")
         case .FileTooLarge(_, let size, _):

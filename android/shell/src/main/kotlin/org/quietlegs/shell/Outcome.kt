@@ -50,7 +50,7 @@ fun QuietLegsException.toProblem(): Problem = when (this) {
         Problem("The diary is busy in another app or window. Nothing was changed; try again in a moment.")
     is QuietLegsException.Damaged -> Problem(
         "The diary file is damaged ($reason) and was not written to. " +
-            "Export it from Settings to save what can still be read.",
+            "Rescue copies what can still be read into a new diary.",
     )
     is QuietLegsException.ReadOnly -> Problem("The diary cannot be written ($reason). Nothing was changed.")
     is QuietLegsException.FileTooLarge ->
