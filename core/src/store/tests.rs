@@ -226,3 +226,28 @@ fn a_damaged_page_is_found_before_the_first_write() {
     drop(s);
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cleanly_closed_diary_whose_shm_cannot_be_made_is_still_read() {
+    // A -shm path that cannot be created (a link into a folder that does not exist) stands in
+    // for a read-only folder (the tests run as root, for whom permissions do not hold): SQLite
+    // can neither create nor open the file either way.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("odd name %#?.db");
+    let mut s = Store::open(&p).unwrap();
+    let device = s.device_id().to_owned();
+    s.write(|tx| put_night(tx, &night("2026-11-20", &device)))
+        .unwrap();
+    drop(s);
+    let shm = sidecar(&p, "-shm");
+    std::os::unix::fs::symlink(dir.path().join("no-such-folder/x"), &shm).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    assert!(Store::open(&p).is_err());
+    let r = Store::open_read_only(&p).unwrap();
+    assert!(night_on(r.conn(), "2026-11-20".parse().unwrap())
+        .unwrap()
+        .is_some());
+    drop(r);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
