@@ -275,3 +275,66 @@ mod reader_never_panics {
         }
     }
 }
+
+#[test]
+fn an_export_saved_with_a_byte_order_mark_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    let file = dir.path().join("a.json");
+    a.export_json(file.display().to_string(), None).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&file).unwrap());
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, bytes).unwrap();
+    let r = b.import_file(bom.display().to_string(), None).unwrap();
+    assert_eq!(r.added, 5);
+    assert_eq!(records(&a, dir.path()), records(&b, dir.path()));
+}
+
+#[test]
+fn a_two_digit_year_is_refused_naming_the_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    for date in [
+        "26-11-20",
+        "0026-11-20",
+        "1899-12-31",
+        "126-11-20",
+        "+2026-11-20",
+    ] {
+        let e = q.log_night(NightInput::quick(date, 4)).unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "night date"),
+            "{date}: {e:?}"
+        );
+        let e = q
+            .add_lab(LabInput {
+                analyte: Analyte::Ferritin,
+                value: 42.0,
+                unit: "ng/mL".into(),
+                taken_on: date.into(),
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "lab date"),
+            "{date}: {e:?}"
+        );
+    }
+    let e = q
+        .log_event(EventInput {
+            at: "26-11-20T09:10".into(),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: None,
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "time"),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
+}
