@@ -428,6 +428,14 @@ impl QuietLegs {
         // cannot both see "not done yet" and each log a dose.
         let mut store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
+        // Done is final: a second "done" (a double tap, or a stale notification acted on after
+        // the dose moved the plan) changes nothing and reports the dose the first one logged.
+        if let Some(e) = already_done(store.conn(), &base_id)? {
+            return Ok(ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: None,
+            });
+        }
         let found = {
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
@@ -518,14 +526,9 @@ impl QuietLegs {
             }
         };
         let logged = store.write(|tx| {
-            // Done is final: a second "done" (or a late snooze from a stale notification)
-            // changes nothing and reports the dose the first one logged.
-            if let Some(done) = store::reminder_state(tx, &base_id)?.filter(|s| s.action == "done")
-            {
-                return Ok(Acted::Already(match done.event_id {
-                    Some(eid) => store::event_by_id(tx, &eid)?,
-                    None => None,
-                }));
+            // Checked again inside the transaction: another process may have acted meanwhile.
+            if let Some(e) = already_done(tx, &base_id)? {
+                return Ok(Acted::Already(e));
             }
             if let Some((e, _)) = &event {
                 store::put_event(tx, e)?;
@@ -543,6 +546,20 @@ impl QuietLegs {
                 snoozed_until: None,
             },
         })
+    }
+}
+
+/// `Some` when the occurrence was already done: with the event that "done" logged, if any.
+fn already_done(
+    c: &rusqlite::Connection,
+    occurrence_id: &str,
+) -> crate::error::Result<Option<Option<crate::model::Event>>> {
+    match store::reminder_state(c, occurrence_id)? {
+        Some(done) if done.action == "done" => Ok(Some(match done.event_id {
+            Some(eid) => store::event_by_id(c, &eid)?,
+            None => None,
+        })),
+        _ => Ok(None),
     }
 }
 
