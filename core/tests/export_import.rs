@@ -403,3 +403,25 @@ fn the_same_night_logged_on_a_phone_and_a_tablet_stays_one_night_after_any_merge
         assert_eq!(q.nights(None, None).unwrap().len(), 1);
     }
 }
+
+#[test]
+fn a_tsat_typed_as_a_fraction_is_refused_asking_for_the_percent_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    let e = q
+        .add_lab(LabInput {
+            analyte: Analyte::Tsat,
+            value: 0.5,
+            unit: "%".into(),
+            taken_on: "2026-11-01".into(),
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, reason }
+            if field == "lab value" && reason.contains("did you mean 50 %?")),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
+}
