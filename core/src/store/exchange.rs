@@ -328,7 +328,7 @@ pub fn table_of_record(r: &Record) -> Table {
 }
 
 /// Writes a record as it is (an upsert by id).
-pub fn put_record(c: &Connection, r: &Record) -> Result<()> {
+pub fn put_record(c: &rusqlite::Transaction<'_>, r: &Record) -> Result<()> {
     match r {
         Record::Profile { meta, profile } => put_profile(c, meta, profile),
         Record::Night(x) => put_night(c, x),
