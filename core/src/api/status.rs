@@ -8,7 +8,9 @@ use super::{ApiResult, QuietLegs};
 use crate::rules::augmentation::{
     dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
 };
-use crate::rules::catalog::{lookup, DrugClass, EvidenceStrength, MatchKind, MedicineEffect};
+use crate::rules::catalog::{
+    lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
+};
 use crate::rules::evidence::{
     Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_TARGET, FERRITIN_TARGET_UPPER,
     TRIGGER_WINDOW_DAYS,
@@ -125,6 +127,17 @@ pub struct MedicineInfo {
     pub advice: String,
     pub source: Source,
     pub citation: String,
+    /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy): e.g.
+    /// pramipexole works (strong evidence) yet is suggested against for standard use.
+    pub aasm_stance: Option<AasmStance>,
+    /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
+    pub aasm_stance_label: Option<String>,
+    /// A safer alternative a source names, to ask the prescriber about.
+    pub alternative: Option<String>,
+    /// The iron-timing rule in words, numbers from the evidence table, if the medicine has one.
+    pub iron_timing: Option<String>,
+    /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
+    pub no_timing_fix: bool,
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -141,9 +154,14 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 class_label: c.label().to_owned(),
                 effect: c.effect(),
                 evidence: c.evidence(),
-                advice: c.advice().to_owned(),
+                advice: m.medicine.advice(),
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
+                aasm_stance: m.medicine.stance(),
+                aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
+                alternative: c.alternative().map(str::to_owned),
+                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                no_timing_fix: c.no_timing_fix(),
             }
         })
         .collect()
@@ -155,11 +173,17 @@ pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
         .into_iter()
         .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
         .map(|m| {
+            let alt = m
+                .medicine
+                .class
+                .alternative()
+                .map(|a| format!(" Alternative to ask about: {a}."))
+                .unwrap_or_default();
             format!(
-                "{} is a {}: {}",
+                "{} is a {}: {}{alt}",
                 m.matched,
                 m.medicine.class.label(),
-                m.medicine.class.advice()
+                m.medicine.advice()
             )
         })
         .collect()
