@@ -152,6 +152,13 @@ fn every_planner_fixture_holds() {
         if let Some(bed) = x["bed"].as_str() {
             assert_eq!(plan.bed.local, bed, "{name}");
         }
+        if let Some(f) = x["flags_contain"].as_str() {
+            assert!(
+                iron.flags.iter().any(|g| g.contains(f)),
+                "{name}: {:?} lacks {f:?}",
+                iron.flags
+            );
+        }
         for c in list(&x["checks"]) {
             let r = q.check_intake(s(&c["what"]).unwrap(), s(&c["at"])).unwrap();
             assert_eq!(

@@ -73,6 +73,7 @@ class ScenarioTest {
             assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
             (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
             (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
+            (x["flags_contain"] as String?)?.let { f -> assertTrue("$name: ${iron.flags}", iron.flags.any { it.contains(f) }) }
             for (c in x["checks"].arr().map { it.obj() }) {
                 val r = q.checkIntake(c["what"] as String, c["at"] as String?)
                 assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)

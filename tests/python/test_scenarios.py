@@ -75,6 +75,8 @@ def test_scenario(path, tmp_path):
         assert iron.with_vitamin_c == x["with_vitamin_c"]
     if "bed" in x:
         assert plan.bed.local == x["bed"]
+    if "flags_contain" in x:
+        assert any(x["flags_contain"] in f for f in iron.flags), iron.flags
     for c in x["checks"]:
         r = q.check_intake(c["what"], c.get("at"))
         assert r.conflict == c["conflict"], (c, r)

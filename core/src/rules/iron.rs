@@ -276,7 +276,7 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         .iter()
         .filter(|r| active_on(r, date))
         .filter_map(|r| no_timing_fix(r).map(|c| (r, c)))
-        .map(|(r, c)| format!("{} (a {}) {}", r.name, c.label(), c.note()))
+        .map(|(r, c)| format!("{} ({}): {}", r.name, c.label(), c.note()))
         .collect();
     let Some(item) = iron_item(diary, date) else {
         return IronPlan {
