@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::rules::augmentation::{
-    dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
+    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
 use crate::rules::catalog::{
     lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
@@ -82,6 +82,19 @@ pub struct AugmentationView {
     pub recent_onset_median: Option<String>,
     pub onset_earlier_minutes: Option<i64>,
     pub nights_worse_than_baseline: u32,
+    /// What the last 7 nights were compared with: the diary before the drug, or the answers
+    /// to the short questionnaire.
+    pub baseline_source: BaselineSource,
+    pub spread_to_arms_or_trunk: bool,
+    pub higher_intensity: bool,
+    /// A dose relieves for a shorter time than when the drug first worked.
+    pub shorter_relief: bool,
+    pub dose_increases: Option<u32>,
+    /// Latest ferritin, ng/mL, and its date (YYYY-MM-DD).
+    pub latest_ferritin: Option<f64>,
+    pub latest_ferritin_date: Option<String>,
+    /// Active medicines that can worsen RLS, "name, a class".
+    pub worsening_medicines: Vec<String>,
 }
 
 fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
@@ -98,6 +111,14 @@ fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
         recent_onset_median: a.recent_onset_median.map(|t| t.format("%H:%M").to_string()),
         onset_earlier_minutes: a.onset_earlier_minutes,
         nights_worse_than_baseline: a.nights_worse_than_baseline as u32,
+        baseline_source: a.baseline_source,
+        spread_to_arms_or_trunk: a.spread_to_arms_or_trunk,
+        higher_intensity: a.higher_intensity,
+        shorter_relief: a.shorter_relief,
+        dose_increases: a.dose_increases,
+        latest_ferritin: a.latest_ferritin.map(|(_, f)| f),
+        latest_ferritin_date: a.latest_ferritin.map(|(d, _)| d.to_string()),
+        worsening_medicines: a.worsening_medicines.clone(),
     }
 }
 
