@@ -213,7 +213,10 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
         } => {
-            let what = parse_word("intake", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("intake", &what, &IntakeKind::ALL)?,
+            };
             let q = open(&cli.db)?;
             let e = q.log_event(EventInput {
                 at: at_or_now(at)?,
@@ -362,7 +365,12 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 start_date: start,
                 stop_date: stop,
             };
+            let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
+            let name = input.name.clone();
             output::regimen(&[open(&cli.db)?.add_regimen(input)?], json);
+            if is_medicine && !json {
+                output::regimen_notes(&quietlegs_core::check_medicine(name));
+            }
         }
         Command::Habit {
             cmd: HabitCmd::List,
@@ -370,7 +378,10 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Habit {
             cmd: HabitCmd::Add { what, at },
         } => {
-            let what = parse_word("habit", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("habit", &what, &IntakeKind::ALL)?,
+            };
             output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
         Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),

@@ -455,6 +455,25 @@ pub fn status(s: &StatusReport, json: bool) {
     }
 }
 
+/// What the catalog says about a medicine just added, beyond the worsening warnings the entry
+/// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
+pub fn regimen_notes(ms: &[MedicineInfo]) {
+    for m in ms.iter().filter(|m| {
+        !matches!(
+            m.effect,
+            quietlegs_core::rules::catalog::MedicineEffect::WorsensRls
+        )
+    }) {
+        out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
+        if let Some(stance) = &m.aasm_stance_label {
+            out!("    as an RLS treatment: {stance}");
+        }
+        if let Some(alt) = &m.alternative {
+            out!("    alternative to ask about: {alt}");
+        }
+    }
+}
+
 pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
     if json {
         return print_json(ms);
@@ -478,7 +497,25 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
             name_of(&m.effect).replace('_', " ")
         );
         out!("    {}", m.advice);
-        out!("    evidence: {}  [{}]", name_of(&m.evidence), m.citation);
+        let of = match m.effect {
+            quietlegs_core::rules::catalog::MedicineEffect::RlsTreatment => "that it relieves RLS",
+            quietlegs_core::rules::catalog::MedicineEffect::IronTiming => "for the iron rule",
+            _ => "of an effect on RLS",
+        };
+        out!(
+            "    evidence {of}: {}  [{}]",
+            name_of(&m.evidence),
+            m.citation
+        );
+        if let Some(stance) = &m.aasm_stance_label {
+            out!("    as an RLS treatment: {stance}");
+        }
+        if let Some(alt) = &m.alternative {
+            out!("    alternative to ask about: {alt}");
+        }
+        if m.no_timing_fix {
+            out!("    iron: no timing fix known; discuss with your doctor");
+        }
     }
 }
 

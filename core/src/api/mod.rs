@@ -1,6 +1,7 @@
 //! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
 //! object, so the desktop, Android and iOS all go through one validation path.
 
+mod augmentation;
 mod clock;
 mod error;
 mod exchange;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+pub use augmentation::AugmentationAnswers;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -154,11 +156,14 @@ impl QuietLegs {
 
     /// Saves the person's settings.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
-        let profile = settings.to_model()?;
+        let mut profile = settings.to_model()?;
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
-        let meta = match Self::profile_model(&store)?.0 {
+        let (old_meta, old) = Self::profile_model(&store)?;
+        // The augmentation answers are not settings: changing a bedtime keeps them.
+        profile.augmentation_baseline = old.augmentation_baseline;
+        let meta = match old_meta {
             Some(m) => m.touched(now, &device),
             None => RecordMeta::new(now, &device),
         };

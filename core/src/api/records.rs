@@ -76,6 +76,8 @@ impl ProfileSettings {
             pregnant: self.pregnant,
             kidney_disease: self.kidney_disease,
             malabsorption: self.malabsorption,
+            // Kept from the stored profile by `set_profile`: settings do not carry it.
+            augmentation_baseline: None,
         })
     }
 
