@@ -35,7 +35,9 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("quietlegs: {e}");
             let code = match e {
-                QuietLegsError::Storage { .. } | QuietLegsError::Io { .. } => 1,
+                QuietLegsError::Storage { .. }
+                | QuietLegsError::Io { .. }
+                | QuietLegsError::EncryptionFailed { .. } => 1,
                 _ => EXIT_BAD_INPUT,
             };
             ExitCode::from(code)

@@ -10,6 +10,8 @@ pub enum QuietLegsError {
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: String, reason: String },
 
+    /// A record (`what`: night, event, lab, regimen item, habit, reminder) with this `id` is not
+    /// in the diary, e.g. deleted on another device. Nothing was changed.
     #[error("{what} not found: {id}")]
     NotFound { what: String, id: String },
 
@@ -36,6 +38,11 @@ pub enum QuietLegsError {
     /// A file could not be read or written.
     #[error("file error: {reason}")]
     Io { reason: String },
+
+    /// Encrypting an export failed for a reason other than the passphrase (which is checked
+    /// first, as `InvalidInput` on `passphrase`). No file was written.
+    #[error("cannot encrypt: {reason}")]
+    EncryptionFailed { reason: String },
 }
 
 impl From<Error> for QuietLegsError {
@@ -54,6 +61,7 @@ impl From<Error> for QuietLegsError {
             },
             Error::BadFile(reason) => QuietLegsError::InvalidFile { reason },
             Error::Decrypt(reason) => QuietLegsError::WrongPassphrase { reason },
+            Error::Encrypt(reason) => QuietLegsError::EncryptionFailed { reason },
             Error::Sql(e) => QuietLegsError::Storage {
                 reason: e.to_string(),
             },
@@ -66,16 +74,6 @@ impl From<Error> for QuietLegsError {
             Error::Io(e) => QuietLegsError::Io {
                 reason: e.to_string(),
             },
-        }
-    }
-}
-
-/// A foreign callback (clock, scheduler) that throws becomes a storage-free, typed error rather
-/// than a panic inside Rust.
-impl From<uniffi::UnexpectedUniFFICallbackError> for QuietLegsError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        QuietLegsError::Io {
-            reason: format!("callback failed: {}", e.reason),
         }
     }
 }

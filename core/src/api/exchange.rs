@@ -21,11 +21,16 @@ use crate::store;
 /// Largest import file accepted (a 30-year diary is a few tens of MB).
 const IMPORT_MAX_BYTES: u64 = 512 * 1024 * 1024;
 
+/// What an export wrote.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ExportSummary {
+    /// The file written, as given.
     pub path: String,
+    /// Records in the file (tombstones included), or items for the other formats.
     pub records: u64,
+    /// Size of the file written, bytes.
     pub bytes: u64,
+    /// Whether the file is passphrase-encrypted (age v1, scrypt).
     pub encrypted: bool,
 }
 

@@ -44,6 +44,8 @@ extension QuietLegsError {
             return Problem(message: "Wrong passphrase, or the file is damaged. Nothing was changed.", field: "passphrase")
         case .Io(let reason):
             return Problem(message: "The file could not be read or written: \(reason).")
+        case .EncryptionFailed(let reason):
+            return Problem(message: "The file could not be encrypted (\(reason)). Nothing was written.")
         }
     }
 }

@@ -46,4 +46,5 @@ fun QuietLegsException.toProblem(): Problem = when (this) {
     is QuietLegsException.WrongPassphrase ->
         Problem("Wrong passphrase, or the file is damaged. Nothing was changed.", "passphrase")
     is QuietLegsException.Io -> Problem("The file could not be read or written: $reason.")
+    is QuietLegsException.EncryptionFailed -> Problem("The file could not be encrypted ($reason). Nothing was written.")
 }
