@@ -43,7 +43,7 @@ fn main() -> ExitCode {
                 term::clean(&e.to_string())
             );
             let code = match e {
-                QuietLegsError::Storage { .. } => 1,
+                QuietLegsError::Storage { .. } | QuietLegsError::EncryptionFailed { .. } => 1,
                 _ => EXIT_BAD_INPUT,
             };
             ExitCode::from(code)
