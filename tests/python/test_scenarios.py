@@ -33,6 +33,11 @@ def test_there_are_scenarios():
     assert len(SCENARIOS) >= 5
 
 
+def test_there_are_status_scenarios():
+    # An empty folder would otherwise parametrise test_status_scenario into nothing and pass.
+    assert STATUS, "tests/scenarios/status holds no fixture"
+
+
 def open_scenario(sc, tmp_path):
     q = ql.QuietLegs.open_with_clock(str(tmp_path / "s.db"), FixedClock(sc["now"]))
     p = sc["profile"]
