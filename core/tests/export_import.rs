@@ -135,6 +135,20 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         v["records"].as_array_mut().unwrap().push(r0);
         v.to_string()
     };
+    // A night's note with two bytes that are not UTF-8, inside the string: the file is otherwise
+    // valid JSON, so only the encoding can be the reason it is refused.
+    let bad_utf8 = {
+        let at = good.find("walked; ").unwrap();
+        let mut b = good.clone().into_bytes();
+        b[at] = 0xff;
+        b[at + 1] = 0xfe;
+        b
+    };
+    assert!(std::str::from_utf8(&bad_utf8).is_err());
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&bad_utf8)).is_ok(),
+        "with the two bytes read as U+FFFD the file is valid JSON"
+    );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated",
@@ -181,13 +195,8 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
         (
             "invalid utf-8",
-            [
-                good.as_bytes()[..60].to_vec(),
-                vec![b'"', 0xff, 0xfe, b'"'],
-                good.as_bytes()[60..].to_vec(),
-            ]
-            .concat(),
-            "",
+            bad_utf8.clone(),
+            "invalid unicode code point",
         ),
         ("duplicate ids", dup.into_bytes(), "appears twice"),
         (
@@ -218,6 +227,10 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
     ];
     for (what, bytes, says) in cases {
+        assert!(
+            !says.is_empty(),
+            "{what}: an empty expected text matches any reason"
+        );
         let p = dir.path().join(format!("{what}.json"));
         std::fs::write(&p, &bytes).unwrap();
         let e = b.import_file(p.display().to_string(), None);

@@ -1,6 +1,7 @@
 //! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
 //! object, so the desktop, Android and iOS all go through one validation path.
 
+mod augmentation;
 mod clock;
 mod error;
 mod exchange;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+pub use augmentation::AugmentationAnswers;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -33,6 +35,17 @@ type ApiResult<T> = std::result::Result<T, QuietLegsError>;
 /// How far ahead of the clock an event may be logged (clock skew between devices, a dose
 /// logged a few minutes early); anything later is a typing error.
 const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
+
+/// What [`QuietLegs::rescue`] saved.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct RescueSummary {
+    /// The new diary.
+    pub path: String,
+    /// Rows copied (records, tombstones, this device's settings).
+    pub copied: u64,
+    /// Row positions that could not be read (an upper bound on what was lost).
+    pub unreadable: u64,
+}
 
 /// A QuietLegs diary, opened on one SQLite file.
 #[derive(uniffi::Object)]
@@ -64,12 +77,41 @@ impl QuietLegs {
         self.now().with_timezone(&profile.time_zone).date_naive()
     }
 
-    /// Opens with an explicit clock (the Rust-side constructor).
+    /// Opens with an explicit clock (the Rust-side constructor); `path` is used exactly as given.
     pub fn open_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
         Ok(Arc::new(QuietLegs {
             store: Mutex::new(Store::open(path)?),
             clock,
         }))
+    }
+
+    /// Opens an existing diary for reading only (a read-only folder or medium; rescuing what can
+    /// be read). Every writing call then fails with `ReadOnly` and changes nothing.
+    pub fn open_read_only_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
+        Ok(Arc::new(QuietLegs {
+            store: Mutex::new(Store::open_read_only(path)?),
+            clock,
+        }))
+    }
+
+    /// [`QuietLegs::rescue`] into a path given exactly.
+    pub fn rescue_to(&self, target: &Path) -> ApiResult<RescueSummary> {
+        let r = self.store()?.rescue_into(target)?;
+        Ok(RescueSummary {
+            path: target.display().to_string(),
+            copied: r.copied,
+            unreadable: r.unreadable,
+        })
+    }
+
+    /// Marks this diary as the demo's own (see `store::Store::mark_as_demo`).
+    pub fn mark_as_demo(&self) -> ApiResult<()> {
+        Ok(self.store()?.mark_as_demo()?)
+    }
+
+    /// Whether this diary carries the demo's mark.
+    pub fn is_demo(&self) -> ApiResult<bool> {
+        Ok(self.store()?.is_demo()?)
     }
 }
 
@@ -87,6 +129,20 @@ impl QuietLegs {
         Self::open_at(Path::new(&path), clock)
     }
 
+    /// Checks every page of the diary file (`PRAGMA quick_check`), for idle maintenance (it
+    /// reads the whole file: see docs/PERFORMANCE.md for its cost). Errors: `Damaged` naming the
+    /// file. The first write of a session runs the same check before writing.
+    pub fn check_integrity(&self) -> ApiResult<()> {
+        Ok(self.store()?.check_integrity()?)
+    }
+
+    /// Copies everything that can still be read from this (damaged) diary into a new diary at
+    /// `path`, which must not exist; this diary is only read. Open the new one to see, use and
+    /// export what was saved. Errors: `Io` when `path` exists or cannot be created.
+    pub fn rescue(&self, path: String) -> ApiResult<RescueSummary> {
+        self.rescue_to(Path::new(&path))
+    }
+
     /// This installation's device id.
     pub fn device_id(&self) -> ApiResult<String> {
         Ok(self.store()?.device_id().to_owned())
@@ -100,11 +156,14 @@ impl QuietLegs {
 
     /// Saves the person's settings.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
-        let profile = settings.to_model()?;
+        let mut profile = settings.to_model()?;
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
-        let meta = match Self::profile_model(&store)?.0 {
+        let (old_meta, old) = Self::profile_model(&store)?;
+        // The augmentation answers are not settings: changing a bedtime keeps them.
+        profile.augmentation_baseline = old.augmentation_baseline;
+        let meta = match old_meta {
             Some(m) => m.touched(now, &device),
             None => RecordMeta::new(now, &device),
         };
