@@ -38,6 +38,11 @@ def flt(v):
     return None if v is None else float(v)
 
 
+def test_there_are_status_scenarios():
+    # An empty folder would otherwise parametrise test_status_scenario into nothing and pass.
+    assert STATUS, "tests/scenarios/status holds no fixture"
+
+
 def open_scenario(sc, tmp_path):
     q = ql.QuietLegs.open_with_clock(str(tmp_path / "s.db"), FixedClock(sc["now"]))
     p = sc["profile"]

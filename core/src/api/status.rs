@@ -21,27 +21,41 @@ use crate::rules::iron_status::{iron_status, IronAdvice, IronStatus, Reason};
 use crate::rules::screener::{self, ScreenAnswers, ScreenResult};
 use crate::store;
 
+/// A lab value on a date.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabPoint {
+    /// `YYYY-MM-DD`.
     pub date: String,
+    /// In the analyte's canonical unit.
     pub value: f64,
 }
 
+/// Where the iron stores stand, and whether iron is indicated (never a dose).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IronStatusView {
+    /// The verdict the rules reached.
     pub advice: IronAdvice,
+    /// The verdict in one line; advice ends in "discuss with your doctor".
     pub headline: String,
     /// Latest ferritin, ng/mL.
     pub ferritin: Option<LabPoint>,
     /// Latest transferrin saturation, %.
     pub tsat: Option<LabPoint>,
+    /// An iron item is in the regimen.
     pub supplementing: bool,
+    /// Each rule that decided, with its source.
     pub reasons: Vec<Reason>,
+    /// Further notes in words (special groups, stale results).
     pub notes: Vec<String>,
+    /// Ferritin results, ng/mL, oldest first.
     pub ferritin_history: Vec<LabPoint>,
+    /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
     pub slope_per_30_days: Option<f64>,
+    /// When the target would be reached at that slope (`YYYY-MM-DD`); only for a rising series below target.
     pub projected_target_date: Option<String>,
+    /// Ferritin target, ng/mL (evidence table `FERRITIN_TARGET`).
     pub target_low: f64,
+    /// Upper end of the ferritin target band, ng/mL (`FERRITIN_TARGET_UPPER`).
     pub target_high: f64,
 }
 
@@ -69,18 +83,28 @@ fn iron_view(s: IronStatus) -> IronStatusView {
     }
 }
 
+/// The augmentation screen for a dopaminergic drug: symptoms earlier, stronger or spreading since it started.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct AugmentationView {
     /// On a dopaminergic drug, so the screen applies.
     pub applicable: bool,
+    /// The diary shows the pattern: discuss with your doctor.
     pub flagged: bool,
+    /// What the screen found, in words.
     pub message: String,
+    /// The dopaminergic drug(s) screened for.
     pub drugs: Vec<String>,
+    /// Nights logged in the 28 days before the drug started.
     pub baseline_nights: u32,
+    /// Nights logged in the recent window compared.
     pub recent_nights: u32,
+    /// Median onset before the drug, local `HH:MM`.
     pub baseline_onset_median: Option<String>,
+    /// Median onset now, local `HH:MM`.
     pub recent_onset_median: Option<String>,
+    /// How much earlier symptoms start now, minutes (negative: later).
     pub onset_earlier_minutes: Option<i64>,
+    /// Recent nights rated worse than the baseline's median.
     pub nights_worse_than_baseline: u32,
     /// What the last 7 nights were compared with: the diary before the drug, or the answers
     /// to the short questionnaire.
@@ -125,28 +149,44 @@ fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
 /// Everything a status screen shows, for one day.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct StatusReport {
+    /// The local date, `YYYY-MM-DD`.
     pub date: String,
+    /// Iron status.
     pub iron: IronStatusView,
+    /// Findings to discuss with a doctor.
     pub flags: Vec<DoctorFlag>,
+    /// The augmentation screen.
     pub augmentation: AugmentationView,
+    /// Weekly severity, oldest first.
     pub trends: Vec<WeeklyTrend>,
+    /// Nights with and without each trigger, compared.
     pub triggers: Vec<TriggerComparison>,
+    /// Doses taken against planned, per regimen item.
     pub adherence: Vec<Adherence>,
 }
 
 /// What the catalog knows of a medicine name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct MedicineInfo {
+    /// The generic name.
     pub generic: String,
     /// The catalog name that matched (a brand, or the generic).
     pub matched: String,
+    /// How the name matched: the generic, a brand, or one letter off ("did you mean").
     pub match_kind: MatchKind,
+    /// Its drug class.
     pub class: DrugClass,
+    /// The class in words.
     pub class_label: String,
+    /// What the class does to RLS.
     pub effect: MedicineEffect,
+    /// How strong the evidence for that effect is.
     pub evidence: EvidenceStrength,
+    /// What to do, in words; never to stop a medicine without the prescriber.
     pub advice: String,
+    /// Where the advice comes from.
     pub source: Source,
+    /// The source as a citation line.
     pub citation: String,
     /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy): e.g.
     /// pramipexole works (strong evidence) yet is suggested against for standard use.
@@ -245,7 +285,6 @@ pub fn screen_questions() -> Vec<String> {
 /// The rules' answers behind a status screen and the report.
 pub(crate) struct StatusParts {
     pub today: NaiveDate,
-    pub nights: Vec<crate::model::Night>,
     pub iron: IronStatus,
     pub augmentation: AugmentationScreen,
     pub flags: Vec<DoctorFlag>,
@@ -294,7 +333,6 @@ impl QuietLegs {
         let insights = insights(&diary, &nights, today);
         Ok(StatusParts {
             today,
-            nights,
             iron,
             augmentation,
             flags,

@@ -5,6 +5,7 @@ pub mod enums;
 pub mod labs;
 pub mod night;
 pub mod time;
+pub mod validate;
 pub mod zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};

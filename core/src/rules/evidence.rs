@@ -131,6 +131,8 @@ evidence_table! {
         @ ("", "");
     TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.")
         @ ("", "");
+    TSAT_PLAUSIBLE_MIN = (1.0, "%", Conservative, "Below 1 % a transferrin saturation is not a real result: it is a fraction typed as a percent (0.5 for 50 %), and the person is asked which they meant.")
+        @ ("QuietLegs SPEC §2.1 plausibility row (conservative floor, no published source); TSAT % = serum iron / TIBC x 100", "2026-11-30");
     HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.")
         @ ("", "");
     HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.")
