@@ -14,8 +14,8 @@ import pathlib
 
 import pytest
 
-ts = pytest.importorskip("tree_sitter")
-tss = pytest.importorskip("tree_sitter_swift")
+import tree_sitter as ts  # tests/run installs tree-sitter and tree-sitter-swift (pip)
+import tree_sitter_swift as tss
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINDINGS = ROOT / "target" / "bindings" / "swift" / "QuietLegsCore.swift"
