@@ -43,7 +43,7 @@ fn main() -> ExitCode {
                 term::clean(&e.to_string())
             );
             let code = match e {
-                QuietLegsError::Storage { .. } => 1,
+                QuietLegsError::Storage { .. } | QuietLegsError::EncryptionFailed { .. } => 1,
                 _ => EXIT_BAD_INPUT,
             };
             ExitCode::from(code)
@@ -213,7 +213,10 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
         } => {
-            let what = parse_word("intake", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("intake", &what, &IntakeKind::ALL)?,
+            };
             let q = open(&cli.db)?;
             let e = q.log_event(EventInput {
                 at: at_or_now(at)?,
@@ -362,7 +365,12 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 start_date: start,
                 stop_date: stop,
             };
+            let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
+            let name = input.name.clone();
             output::regimen(&[open(&cli.db)?.add_regimen(input)?], json);
+            if is_medicine && !json {
+                output::regimen_notes(&quietlegs_core::check_medicine(name));
+            }
         }
         Command::Habit {
             cmd: HabitCmd::List,
@@ -370,13 +378,50 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Habit {
             cmd: HabitCmd::Add { what, at },
         } => {
-            let what = parse_word("habit", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("habit", &what, &IntakeKind::ALL)?,
+            };
             output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
         Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),
         Command::Med {
             cmd: MedCmd::Check { name },
         } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
+        Command::Med {
+            cmd:
+                MedCmd::Augmentation {
+                    usual_onset,
+                    severity,
+                    spread_before,
+                    relief_then,
+                    relief_now,
+                    dose_increases,
+                },
+        } => {
+            let q = open(&cli.db)?;
+            let answers = quietlegs_core::AugmentationAnswers {
+                usual_onset,
+                severity_when_it_worked: severity,
+                spread_beyond_legs_before: spread_before,
+                relief_hours_at_start: relief_then,
+                relief_hours_now: relief_now,
+                dose_increases,
+                answered_on: None,
+            };
+            let empty = answers.usual_onset.is_none()
+                && answers.severity_when_it_worked.is_none()
+                && answers.spread_beyond_legs_before.is_none()
+                && answers.relief_hours_at_start.is_none()
+                && answers.relief_hours_now.is_none()
+                && answers.dose_increases.is_none();
+            let shown = if empty {
+                q.augmentation_answers()?
+            } else {
+                Some(q.set_augmentation_answers(answers)?)
+            };
+            output::augmentation_answers(shown.as_ref(), json);
+        }
         Command::Screen(a) => {
             let answers = screen::answers(&a)?;
             output::screen(&quietlegs_core::screen_rls(answers), json);

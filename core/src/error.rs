@@ -29,6 +29,10 @@ pub enum Error {
     #[error("cannot decrypt: {0}")]
     Decrypt(String),
 
+    /// Encrypting an export failed (not the passphrase's fault); nothing was written.
+    #[error("cannot encrypt: {0}")]
+    Encrypt(String),
+
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 

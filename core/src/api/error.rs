@@ -10,6 +10,8 @@ pub enum QuietLegsError {
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: String, reason: String },
 
+    /// A record (`what`: night, event, lab, regimen item, habit, reminder) with this `id` is not
+    /// in the diary, e.g. deleted on another device. Nothing was changed.
     #[error("{what} not found: {id}")]
     NotFound { what: String, id: String },
 
@@ -55,6 +57,11 @@ pub enum QuietLegsError {
     /// A file larger than `max` bytes (larger than any export the app writes); it was not read.
     #[error("{path} is {size} bytes, larger than any diary export ({max} bytes); it was not read")]
     FileTooLarge { path: String, size: u64, max: u64 },
+
+    /// Encrypting an export failed for a reason other than the passphrase (which is checked
+    /// first, as `InvalidInput` on `passphrase`). No file was written.
+    #[error("cannot encrypt: {reason}")]
+    EncryptionFailed { reason: String },
 }
 
 impl From<Error> for QuietLegsError {
@@ -73,6 +80,7 @@ impl From<Error> for QuietLegsError {
             },
             Error::BadFile(reason) => QuietLegsError::InvalidFile { reason },
             Error::Decrypt(reason) => QuietLegsError::WrongPassphrase { reason },
+            Error::Encrypt(reason) => QuietLegsError::EncryptionFailed { reason },
             Error::Sql(e)
                 if matches!(
                     e.sqlite_error_code(),
@@ -129,15 +137,5 @@ fn sql_reason(e: &rusqlite::Error) -> String {
         }
         rusqlite::Error::Utf8Error(..) => "stored text is not UTF-8".to_owned(),
         other => other.to_string(),
-    }
-}
-
-/// A foreign callback (clock, scheduler) that throws becomes a storage-free, typed error rather
-/// than a panic inside Rust.
-impl From<uniffi::UnexpectedUniFFICallbackError> for QuietLegsError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        QuietLegsError::Io {
-            reason: format!("callback failed: {}", e.reason),
-        }
     }
 }

@@ -27,11 +27,16 @@ fn size_of(p: &Path) -> ApiResult<u64> {
     Ok(std::fs::metadata(p).map_err(|e| Error::file(p, &e))?.len())
 }
 
+/// What an export wrote.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ExportSummary {
+    /// The file written, as given.
     pub path: String,
+    /// Records in the file (tombstones included), or items for the other formats.
     pub records: u64,
+    /// Size of the file written, bytes.
     pub bytes: u64,
+    /// Whether the file is passphrase-encrypted (age v1, scrypt).
     pub encrypted: bool,
 }
 

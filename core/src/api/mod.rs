@@ -1,6 +1,7 @@
 //! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
 //! object, so the desktop, Android and iOS all go through one validation path.
 
+mod augmentation;
 mod clock;
 mod error;
 mod exchange;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+pub use augmentation::AugmentationAnswers;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -24,6 +26,7 @@ pub use status::*;
 
 use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};
+use crate::model::validate;
 use crate::model::{Event, EventKind, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
 use crate::store::{self, Store};
 
@@ -153,14 +156,18 @@ impl QuietLegs {
 
     /// Saves the person's settings.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
-        let profile = settings.to_model()?;
+        let mut profile = settings.to_model()?;
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
-        let meta = match Self::profile_model(&store)?.0 {
+        let (old_meta, old) = Self::profile_model(&store)?;
+        // The augmentation answers are not settings: changing a bedtime keeps them.
+        profile.augmentation_baseline = old.augmentation_baseline;
+        let meta = match old_meta {
             Some(m) => m.touched(now, &device),
             None => RecordMeta::new(now, &device),
         };
+        validate::meta(&meta, now)?;
         store.write(|tx| store::put_profile(tx, &meta, &profile))?;
         Ok(ProfileSettings::from_model(&profile))
     }
@@ -173,6 +180,7 @@ impl QuietLegs {
         let profile = Self::profile_model(&store)?.1;
         let mut entry = night.to_model(RecordMeta::new(now, &device))?;
         entry.validate(self.today(&profile))?;
+        validate::night(&entry, now)?;
         let saved = store.write(|tx| {
             if let Some(old) = store::night_on(tx, entry.night_date)? {
                 entry.meta = old.meta.touched(now, &device);
@@ -201,34 +209,9 @@ impl QuietLegs {
     pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
         let now = self.now();
         let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let profile = Self::profile_model(&store)?.1;
-        let at = parse_instant("time", &event.at, profile.time_zone)?;
-        if at > now + Duration::minutes(EVENT_FUTURE_TOLERANCE_MINUTES) {
-            return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
-        }
-        check_note(&event.note)?;
-        if let EventKind::Dose { regimen_id } = &event.kind {
-            let known = store::regimen(store.conn())?
-                .iter()
-                .any(|r| r.meta.id.to_string() == *regimen_id);
-            if !known {
-                return Err(QuietLegsError::NotFound {
-                    what: "regimen item".to_owned(),
-                    id: regimen_id.clone(),
-                });
-            }
-        }
-        let warnings = planning::intake_warnings(&store, &event.kind, at)?;
-        let saved = Event {
-            meta: RecordMeta::new(now, &device),
-            at,
-            kind: event.kind,
-            note: event.note,
-            warnings,
-        };
+        let (saved, tz) = Self::event_to_log(&store, event, now)?;
         store.write(|tx| store::put_event(tx, &saved))?;
-        Ok(EventEntry::new(&saved, profile.time_zone))
+        Ok(EventEntry::new(&saved, tz))
     }
 
     /// Events of one local day (`YYYY-MM-DD` in the profile's zone), earliest first.
@@ -264,6 +247,7 @@ impl QuietLegs {
             value: LabValue::from_entry(lab.analyte, lab.value, &lab.unit)?,
             taken_on,
         };
+        validate::lab(&saved, now)?;
         store.write(|tx| store::put_lab(tx, &saved))?;
         Ok(LabEntry::from(&saved))
     }
@@ -284,6 +268,7 @@ impl QuietLegs {
         let device = store.device_id().to_owned();
         let profile = Self::profile_model(&store)?.1;
         let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
+        validate::regimen(&saved, now)?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
         Ok(RegimenEntry::from(&saved))
     }
@@ -307,6 +292,7 @@ impl QuietLegs {
             intake,
             at: crate::model::time::parse_clock_time("habit time", &at)?,
         };
+        validate::meta(&saved.meta, now)?;
         store.write(|tx| store::put_habit(tx, &saved))?;
         Ok(HabitEntry::from(&saved))
     }
@@ -325,6 +311,46 @@ impl QuietLegs {
         let now = self.now();
         self.store()?.delete(&id, now)?;
         Ok(())
+    }
+}
+
+impl QuietLegs {
+    /// The event `event` would log now, checked (time, note, the regimen item a dose names)
+    /// and with its warnings, not yet written: [`QuietLegs::log_event`] and acting on a
+    /// reminder write it in their own transaction.
+    pub(crate) fn event_to_log(
+        store: &Store,
+        event: EventInput,
+        now: DateTime<Utc>,
+    ) -> ApiResult<(Event, crate::model::zone::Tz)> {
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(store)?.1;
+        let at = parse_instant("time", &event.at, profile.time_zone)?;
+        if at > now + Duration::minutes(EVENT_FUTURE_TOLERANCE_MINUTES) {
+            return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
+        }
+        check_note(&event.note)?;
+        if let EventKind::Dose { regimen_id } = &event.kind {
+            let known = store::regimen(store.conn())?
+                .iter()
+                .any(|r| r.meta.id.to_string() == *regimen_id);
+            if !known {
+                return Err(QuietLegsError::NotFound {
+                    what: "regimen item".to_owned(),
+                    id: regimen_id.clone(),
+                });
+            }
+        }
+        let warnings = planning::intake_warnings(store, &event.kind, at)?;
+        let saved = Event {
+            meta: RecordMeta::new(now, &device),
+            at,
+            kind: event.kind,
+            note: event.note,
+            warnings,
+        };
+        validate::event(&saved, now)?;
+        Ok((saved, profile.time_zone))
     }
 }
 

@@ -11,6 +11,7 @@ use crate::store::APPLICATION_ID;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reminder_state.sql"),
+    include_str!("migrations/0003_natural_keys.sql"),
 ];
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ extension QuietLegsError {
             return Problem(message: "The diary cannot be written (\(reason)). Nothing was changed.")
         case .FileTooLarge(_, let size, _):
             return Problem(message: "This file is too large to be a QuietLegs export (\(size) bytes). It was not read.")
+        case .EncryptionFailed(let reason):
+            return Problem(message: "The file could not be encrypted (\(reason)). Nothing was written.")
         }
     }
 }

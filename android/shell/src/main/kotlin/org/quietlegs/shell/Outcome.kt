@@ -55,4 +55,5 @@ fun QuietLegsException.toProblem(): Problem = when (this) {
     is QuietLegsException.ReadOnly -> Problem("The diary cannot be written ($reason). Nothing was changed.")
     is QuietLegsException.FileTooLarge ->
         Problem("This file is too large to be a QuietLegs export ($size bytes). It was not read.")
+    is QuietLegsException.EncryptionFailed -> Problem("The file could not be encrypted ($reason). Nothing was written.")
 }
