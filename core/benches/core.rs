@@ -95,6 +95,30 @@ fn benches(c: &mut Criterion) {
     }
     g.finish();
 
+    // Damage detection (#12): `PRAGMA quick_check` reads every page, so it is measured beside the
+    // cold start to choose when to run it (docs/PERFORMANCE.md): once, before a session's first
+    // write, not at every open.
+    let mut g = c.benchmark_group("integrity");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for (y, p, _) in &files {
+        let mut s = Store::open(p).unwrap();
+        g.bench_function(BenchmarkId::new("quick_check", y), |b| {
+            b.iter(|| s.check_integrity().unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("quick_check_open_plan", y), p, |b, p| {
+            b.iter(|| {
+                let q = QuietLegs::open_at(p, Arc::new(FixedClock(now()))).unwrap();
+                q.check_integrity().unwrap();
+                q.plan(None).unwrap()
+            })
+        });
+        eprintln!(
+            "integrity/{y}y: file {} bytes",
+            std::fs::metadata(p).unwrap().len()
+        );
+    }
+    g.finish();
+
     let mut g = c.benchmark_group("planner");
     for (y, p, _) in &files {
         let s = Store::open(p).unwrap();

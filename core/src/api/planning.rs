@@ -394,10 +394,27 @@ impl QuietLegs {
     /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
     /// against the day's iron dose.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
-        let substance = crate::rules::interactions::substance_named(&what).ok_or_else(|| {
-            Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, meal, antacid, levothyroxine)"))
-        })?;
-        self.check_substance(substance, at)
+        if let Some(substance) = crate::rules::interactions::substance_named(&what) {
+            return self.check_substance(substance, at);
+        }
+        // Lowers iron absorption whatever the timing: say so rather than "not relevant".
+        if let Some(m) = crate::rules::catalog::lookup(&what)
+            .into_iter()
+            .find(|m| m.medicine.class.no_timing_fix())
+        {
+            return Ok(IntakeCheckView {
+                conflict: false,
+                message: format!(
+                    "{} ({}): {}",
+                    m.matched,
+                    m.medicine.class.label(),
+                    m.medicine.class.note()
+                ),
+                iron_at: None,
+                earliest_ok: None,
+            });
+        }
+        Err(Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, calcium, meal, antacid, levothyroxine)")).into())
     }
 
     /// The same check for one of the log's intakes (the buttons a phone shows). Alcohol and
@@ -469,9 +486,19 @@ impl QuietLegs {
     ) -> ApiResult<ActResult> {
         let base_id = id.split(SNOOZE_SEP).next().unwrap_or(&id).to_owned();
         let now = self.now();
+        // One lock and one transaction for the whole action: a double tap (or two processes)
+        // cannot both see "not done yet" and each log a dose.
+        let mut store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        // Done is final: a second "done" (a double tap, or a stale notification acted on after
+        // the dose moved the plan) changes nothing and reports the dose the first one logged.
+        if let Some(e) = already_done(store.conn(), &base_id)? {
+            return Ok(ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: None,
+            });
+        }
         let found = {
-            let store = self.store()?;
-            let tz = Self::profile_model(&store)?.1.time_zone;
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
             let snap = Snapshot::load(
@@ -501,6 +528,7 @@ impl QuietLegs {
                         action: "snooze".into(),
                         acted_at: now,
                         snooze_until: Some(until),
+                        event_id: None,
                     },
                     None,
                     Some(point(until, o.tz)),
@@ -511,6 +539,7 @@ impl QuietLegs {
                     action: "skip".into(),
                     acted_at: now,
                     snooze_until: None,
+                    event_id: None,
                 },
                 None,
                 None,
@@ -533,32 +562,73 @@ impl QuietLegs {
                     _ => None,
                 };
                 let at = at.unwrap_or_else(|| instant(&now));
-                let event = match kind {
-                    Some(kind) => Some(self.log_event(EventInput {
-                        at,
-                        kind,
-                        note: None,
-                    })?),
-                    None => None,
-                };
+                let event = kind
+                    .map(|kind| {
+                        Self::event_to_log(
+                            &store,
+                            EventInput {
+                                at,
+                                kind,
+                                note: None,
+                            },
+                            now,
+                        )
+                    })
+                    .transpose()?;
                 (
                     ReminderState {
                         action: "done".into(),
                         acted_at: now,
                         snooze_until: None,
+                        event_id: event.as_ref().map(|(e, _)| e.meta.id.to_string()),
                     },
                     event,
                     None,
                 )
             }
         };
-        self.store()?
-            .write(|tx| store::put_reminder_state(tx, &base_id, &state))?;
-        Ok(ActResult {
-            event,
-            snoozed_until: snoozed,
+        let logged = store.write(|tx| {
+            // Checked again inside the transaction: another process may have acted meanwhile.
+            if let Some(e) = already_done(tx, &base_id)? {
+                return Ok(Acted::Already(e));
+            }
+            if let Some((e, _)) = &event {
+                store::put_event(tx, e)?;
+            }
+            store::put_reminder_state(tx, &base_id, &state)?;
+            Ok(Acted::Now(event.map(|(e, _)| e)))
+        })?;
+        Ok(match logged {
+            Acted::Now(e) => ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: snoozed,
+            },
+            Acted::Already(e) => ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: None,
+            },
         })
     }
+}
+
+/// `Some` when the occurrence was already done: with the event that "done" logged, if any.
+fn already_done(
+    c: &rusqlite::Connection,
+    occurrence_id: &str,
+) -> crate::error::Result<Option<Option<crate::model::Event>>> {
+    match store::reminder_state(c, occurrence_id)? {
+        Some(done) if done.action == "done" => Ok(Some(match done.event_id {
+            Some(eid) => store::event_by_id(c, &eid)?,
+            None => None,
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// What acting on a reminder did: logged now, or found it already done.
+enum Acted {
+    Now(Option<crate::model::Event>),
+    Already(Option<crate::model::Event>),
 }
 
 fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {

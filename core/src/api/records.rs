@@ -87,6 +87,8 @@ impl ProfileSettings {
             pregnant: self.pregnant,
             kidney_disease: self.kidney_disease,
             malabsorption: self.malabsorption,
+            // Kept from the stored profile by `set_profile`: settings do not carry it.
+            augmentation_baseline: None,
         })
     }
 
@@ -432,10 +434,11 @@ fn schedule_line(x: &RegimenItem) -> String {
     parts.join(" · ")
 }
 
-/// `65`, `62.5`: no trailing `.0`.
+/// `65`, `62.5`, `0.125`, `0.088`: every digit the person typed, no trailing `.0` and no
+/// float noise (rounded to the microgram, then the shortest spelling that reads back the same).
 fn trim_number(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+    let micrograms = (v * 1e6).round() / 1e6;
+    format!("{micrograms}")
 }
 
 /// A stored habit: an intake at the same local time every day (a morning coffee).
@@ -466,4 +469,25 @@ fn small(field: &str, v: i32, range: &str) -> Result<u8> {
 
 pub(crate) fn opt_date(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>> {
     s.as_deref().map(|v| parse_date(field, v)).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_number;
+
+    #[test]
+    fn doses_under_one_milligram_are_shown_exactly() {
+        for (mg, shown) in [
+            (0.125, "0.125"),
+            (0.088, "0.088"),
+            (0.25, "0.25"),
+            (0.0625, "0.0625"),
+            (65.0, "65"),
+            (62.5, "62.5"),
+            (0.1 + 0.2, "0.3"),
+            (1000.0, "1000"),
+        ] {
+            assert_eq!(trim_number(mg), shown, "{mg}");
+        }
+    }
 }

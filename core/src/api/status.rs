@@ -6,9 +6,11 @@ use chrono::{Duration, NaiveDate};
 use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::rules::augmentation::{
-    dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
+    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
-use crate::rules::catalog::{lookup, DrugClass, EvidenceStrength, MatchKind, MedicineEffect};
+use crate::rules::catalog::{
+    lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
+};
 use crate::rules::evidence::{
     Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_TARGET, FERRITIN_TARGET_UPPER,
     TRIGGER_WINDOW_DAYS,
@@ -104,6 +106,19 @@ pub struct AugmentationView {
     pub onset_earlier_minutes: Option<i64>,
     /// Recent nights rated worse than the baseline's median.
     pub nights_worse_than_baseline: u32,
+    /// What the last 7 nights were compared with: the diary before the drug, or the answers
+    /// to the short questionnaire.
+    pub baseline_source: BaselineSource,
+    pub spread_to_arms_or_trunk: bool,
+    pub higher_intensity: bool,
+    /// A dose relieves for a shorter time than when the drug first worked.
+    pub shorter_relief: bool,
+    pub dose_increases: Option<u32>,
+    /// Latest ferritin, ng/mL, and its date (YYYY-MM-DD).
+    pub latest_ferritin: Option<f64>,
+    pub latest_ferritin_date: Option<String>,
+    /// Active medicines that can worsen RLS, "name, a class".
+    pub worsening_medicines: Vec<String>,
 }
 
 fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
@@ -120,6 +135,14 @@ fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
         recent_onset_median: a.recent_onset_median.map(|t| t.format("%H:%M").to_string()),
         onset_earlier_minutes: a.onset_earlier_minutes,
         nights_worse_than_baseline: a.nights_worse_than_baseline as u32,
+        baseline_source: a.baseline_source,
+        spread_to_arms_or_trunk: a.spread_to_arms_or_trunk,
+        higher_intensity: a.higher_intensity,
+        shorter_relief: a.shorter_relief,
+        dose_increases: a.dose_increases,
+        latest_ferritin: a.latest_ferritin.map(|(_, f)| f),
+        latest_ferritin_date: a.latest_ferritin.map(|(d, _)| d.to_string()),
+        worsening_medicines: a.worsening_medicines.clone(),
     }
 }
 
@@ -165,6 +188,20 @@ pub struct MedicineInfo {
     pub source: Source,
     /// The source as a citation line.
     pub citation: String,
+    /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy): e.g.
+    /// pramipexole works (strong evidence) yet is suggested against for standard use.
+    pub aasm_stance: Option<AasmStance>,
+    /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
+    pub aasm_stance_label: Option<String>,
+    /// A safer alternative a source names, to ask the prescriber about.
+    pub alternative: Option<String>,
+    /// The iron-timing rule in words, numbers from the evidence table, if the medicine has one.
+    pub iron_timing: Option<String>,
+    /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
+    pub no_timing_fix: bool,
+    /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
+    /// stance and the alternative, each on its own line.
+    pub details: String,
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -173,6 +210,13 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
+            let mut details = vec![m.medicine.advice()];
+            if let Some(st) = m.medicine.stance() {
+                details.push(format!("As an RLS treatment: {}.", st.label()));
+            }
+            if let Some(alt) = c.alternative() {
+                details.push(format!("Alternative to ask about: {alt}."));
+            }
             MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
@@ -181,9 +225,15 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 class_label: c.label().to_owned(),
                 effect: c.effect(),
                 evidence: c.evidence(),
-                advice: c.advice().to_owned(),
+                advice: m.medicine.advice(),
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
+                aasm_stance: m.medicine.stance(),
+                aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
+                alternative: c.alternative().map(str::to_owned),
+                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                no_timing_fix: c.no_timing_fix(),
+                details: details.join("\n"),
             }
         })
         .collect()
@@ -195,11 +245,17 @@ pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
         .into_iter()
         .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
         .map(|m| {
+            let alt = m
+                .medicine
+                .class
+                .alternative()
+                .map(|a| format!(" Alternative to ask about: {a}."))
+                .unwrap_or_default();
             format!(
-                "{} is a {}: {}",
+                "{} is a {}: {}{alt}",
                 m.matched,
                 m.medicine.class.label(),
-                m.medicine.class.advice()
+                m.medicine.advice()
             )
         })
         .collect()
@@ -229,7 +285,6 @@ pub fn screen_questions() -> Vec<String> {
 /// The rules' answers behind a status screen and the report.
 pub(crate) struct StatusParts {
     pub today: NaiveDate,
-    pub nights: Vec<crate::model::Night>,
     pub iron: IronStatus,
     pub augmentation: AugmentationScreen,
     pub flags: Vec<DoctorFlag>,
@@ -278,7 +333,6 @@ impl QuietLegs {
         let insights = insights(&diary, &nights, today);
         Ok(StatusParts {
             today,
-            nights,
             iron,
             augmentation,
             flags,
