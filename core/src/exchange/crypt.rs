@@ -475,7 +475,10 @@ mod tests {
             &include_bytes!("testdata/written-by-age-1.1.1-p.age")[..],
         ] {
             assert!(is_encrypted(file));
-            assert_eq!(decrypt(file, "correct horse battery staple").unwrap(), plain);
+            assert_eq!(
+                decrypt(file, "correct horse battery staple").unwrap(),
+                plain
+            );
             let e = decrypt(file, "correct horse battery stapler").unwrap_err();
             assert!(e.to_string().contains("wrong passphrase"), "{e}");
         }
