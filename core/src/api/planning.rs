@@ -497,9 +497,12 @@ impl QuietLegs {
         let tz = Self::profile_model(&store)?.1.time_zone;
         // Done is final: a second "done" (a double tap, or a stale notification acted on after
         // the dose moved the plan) changes nothing and reports the dose the first one logged.
+        // A repeated "done" reports the first one's event; a snooze or skip reports nothing.
         if let Some(e) = already_done(store.conn(), &base_id)? {
             return Ok(ActResult {
-                event: e.map(|e| EventEntry::new(&e, tz)),
+                event: e
+                    .filter(|_| action == ReminderAction::Done)
+                    .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
             });
         }
@@ -609,7 +612,9 @@ impl QuietLegs {
                 snoozed_until: snoozed,
             },
             Acted::Already(e) => ActResult {
-                event: e.map(|e| EventEntry::new(&e, tz)),
+                event: e
+                    .filter(|_| action == ReminderAction::Done)
+                    .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
             },
         })
