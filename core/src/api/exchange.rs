@@ -235,6 +235,9 @@ impl QuietLegs {
 impl QuietLegs {
     /// Writes the whole diary (tombstones included) as a versioned JSON export, encrypted with
     /// `passphrase` in the age format when one is given.
+    /// Errors: `InvalidInput` (`passphrase`) for fewer than 8 characters; `EncryptionFailed` when
+    /// encrypting fails; `Io` naming the file when it cannot be written (the old file, if any, is
+    /// kept).
     pub fn export_json(
         &self,
         path: String,
@@ -245,6 +248,10 @@ impl QuietLegs {
 
     /// Merges an export (plain or encrypted) into the diary in one transaction: newer versions
     /// win, deletions travel, importing twice changes nothing. A bad file changes nothing.
+    /// Errors: `InvalidInput` (`passphrase`) when the file is encrypted and none is given;
+    /// `WrongPassphrase` for a wrong passphrase or a damaged encrypted file (also a scrypt work factor
+    /// above 2^18); `FileTooLarge`; `InvalidFile` for anything not a complete, valid export of a
+    /// version this app reads; `Io` naming the file. The diary is unchanged after any error.
     pub fn import_file(&self, path: String, passphrase: Option<String>) -> ApiResult<MergeReport> {
         self.import_from(Path::new(&path), passphrase)
     }
