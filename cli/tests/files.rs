@@ -9,7 +9,6 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 mod common;
 use common::{ok, ql};
@@ -126,7 +125,7 @@ fn demo_then_every_export_format_and_an_encrypted_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo.db");
     let report = dir.path().join("report.html");
-    let text = ok(&demo, &["demo", "--report", report.to_str().unwrap()]);
+    let text = common::demo(&demo, &report);
     assert!(
         text.contains("Plan for")
             && text.contains("IRON")
@@ -135,7 +134,7 @@ fn demo_then_every_export_format_and_an_encrypted_round_trip() {
     );
     assert!(std::fs::read_to_string(&report).unwrap().contains("<svg"));
     // Running it again refreshes rather than doubling.
-    ok(&demo, &["demo", "--report", report.to_str().unwrap()]);
+    common::demo(&demo, &report);
     let nights: serde_json::Value =
         serde_json::from_str(&ok(&demo, &["nights", "--json"])).unwrap();
     assert_eq!(nights.as_array().unwrap().len(), 120);
@@ -213,14 +212,7 @@ fn a_bad_import_exits_2_and_changes_nothing() {
 fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.db");
-    ok(
-        &source,
-        &[
-            "demo",
-            "--report",
-            dir.path().join("r.html").to_str().unwrap(),
-        ],
-    );
+    common::demo(&source, &dir.path().join("r.html"));
     let file = dir.path().join("big.json");
     ok(&source, &["export", "-o", file.to_str().unwrap()]);
 
