@@ -135,6 +135,20 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         v["records"].as_array_mut().unwrap().push(r0);
         v.to_string()
     };
+    // A night's note with two bytes that are not UTF-8, inside the string: the file is otherwise
+    // valid JSON, so only the encoding can be the reason it is refused.
+    let bad_utf8 = {
+        let at = good.find("walked; ").unwrap();
+        let mut b = good.clone().into_bytes();
+        b[at] = 0xff;
+        b[at + 1] = 0xfe;
+        b
+    };
+    assert!(std::str::from_utf8(&bad_utf8).is_err());
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&bad_utf8)).is_ok(),
+        "with the two bytes read as U+FFFD the file is valid JSON"
+    );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated",
@@ -181,13 +195,8 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
         (
             "invalid utf-8",
-            [
-                good.as_bytes()[..60].to_vec(),
-                vec![b'"', 0xff, 0xfe, b'"'],
-                good.as_bytes()[60..].to_vec(),
-            ]
-            .concat(),
-            "",
+            bad_utf8.clone(),
+            "invalid unicode code point",
         ),
         ("duplicate ids", dup.into_bytes(), "appears twice"),
         (
@@ -218,6 +227,10 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
     ];
     for (what, bytes, says) in cases {
+        assert!(
+            !says.is_empty(),
+            "{what}: an empty expected text matches any reason"
+        );
         let p = dir.path().join(format!("{what}.json"));
         std::fs::write(&p, &bytes).unwrap();
         let e = b.import_file(p.display().to_string(), None);
@@ -272,6 +285,335 @@ mod reader_never_panics {
                 let mut s = Store::open_in_memory().unwrap();
                 s.write(|tx| merge_records(tx, &file.records)).unwrap();
             }
+        }
+    }
+}
+
+#[test]
+fn an_export_saved_with_a_byte_order_mark_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    let file = dir.path().join("a.json");
+    a.export_json(file.display().to_string(), None).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&file).unwrap());
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, bytes).unwrap();
+    let r = b.import_file(bom.display().to_string(), None).unwrap();
+    assert_eq!(r.added, 5);
+    assert_eq!(records(&a, dir.path()), records(&b, dir.path()));
+}
+
+#[test]
+fn a_two_digit_year_is_refused_naming_the_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    for date in [
+        "26-11-20",
+        "0026-11-20",
+        "1899-12-31",
+        "126-11-20",
+        "+2026-11-20",
+    ] {
+        let e = q.log_night(NightInput::quick(date, 4)).unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "night date"),
+            "{date}: {e:?}"
+        );
+        let e = q
+            .add_lab(LabInput {
+                analyte: Analyte::Ferritin,
+                value: 42.0,
+                unit: "ng/mL".into(),
+                taken_on: date.into(),
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "lab date"),
+            "{date}: {e:?}"
+        );
+    }
+    let e = q
+        .log_event(EventInput {
+            at: "26-11-20T09:10".into(),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: None,
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "time"),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
+}
+
+/// Exports `from` and imports it into `to`.
+fn sync(from: &QuietLegs, to: &QuietLegs, dir: &Path, name: &str) {
+    let p = dir.join(name);
+    from.export_json(p.display().to_string(), None).unwrap();
+    to.import_file(p.display().to_string(), None).unwrap();
+}
+
+/// The diary `name` opened with the clock at 12:00 plus `minute` on 2026-11-21.
+fn diary_at(dir: &Path, name: &str, minute: i64) -> Arc<QuietLegs> {
+    let now =
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap() + chrono::Duration::minutes(minute);
+    QuietLegs::open_at(&dir.join(name), Arc::new(FixedClock(now))).unwrap()
+}
+
+#[test]
+fn the_same_night_logged_on_a_phone_and_a_tablet_stays_one_night_after_any_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    diary_at(d, "phone.db", 0)
+        .log_night(NightInput::quick("2026-11-20", 4))
+        .unwrap();
+    let tablet = diary_at(d, "tablet.db", 1);
+    tablet
+        .log_night(NightInput::quick("2026-11-20", 7))
+        .unwrap();
+    tablet
+        .log_night(NightInput::quick("2026-11-19", 2))
+        .unwrap();
+    let (phone, tablet) = (diary_at(d, "phone.db", 2), diary_at(d, "tablet.db", 2));
+    sync(&phone, &tablet, d, "p1.json");
+    sync(&tablet, &phone, d, "t1.json");
+    for q in [&phone, &tablet] {
+        let nights = q.nights(None, None).unwrap();
+        let dates: Vec<&str> = nights.iter().map(|n| n.night_date.as_str()).collect();
+        assert_eq!(dates, ["2026-11-19", "2026-11-20"]);
+        assert_eq!(nights[1].quick_severity, Some(7), "the newer entry");
+        let csv_dir = d.join("csv");
+        let files = q.export_csv(csv_dir.display().to_string()).unwrap();
+        let csv = std::fs::read_to_string(&files[0]).unwrap();
+        assert_eq!(csv.matches("2026-11-20").count(), 1, "{csv}");
+    }
+    assert_eq!(
+        phone.nights(None, None).unwrap(),
+        tablet.nights(None, None).unwrap(),
+        "both devices show the same night, whatever the order they synced in"
+    );
+    // Logging the night again updates the one night, on either device; it travels.
+    let phone = diary_at(d, "phone.db", 3);
+    phone.log_night(NightInput::quick("2026-11-20", 1)).unwrap();
+    sync(&phone, &tablet, d, "p2.json");
+    for q in [&phone, &tablet] {
+        let n = q.nights(None, None).unwrap();
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[1].quick_severity, Some(1));
+    }
+    // Deleting it deletes the night, not just one device's copy.
+    let tablet = diary_at(d, "tablet.db", 4);
+    let id = tablet.nights(None, None).unwrap()[1].info.id.clone();
+    tablet.delete(id).unwrap();
+    sync(&tablet, &phone, d, "t2.json");
+    for q in [&phone, &tablet] {
+        assert_eq!(q.nights(None, None).unwrap().len(), 1);
+    }
+}
+
+#[test]
+fn a_tsat_typed_as_a_fraction_is_refused_asking_for_the_percent_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    let e = q
+        .add_lab(LabInput {
+            analyte: Analyte::Tsat,
+            value: 0.5,
+            unit: "%".into(),
+            taken_on: "2026-11-01".into(),
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, reason }
+            if field == "lab value" && reason.contains("did you mean 50 %?")),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
+}
+
+mod everything_accepted_round_trips {
+    use super::*;
+    use proptest::prelude::*;
+    use quietlegs_core::model::{
+        ActivityKind, BodyArea, Intensity, RegimenKind, Relief, ReliefEffect, ReliefKind, Trigger,
+    };
+    use quietlegs_core::RegimenInput;
+
+    /// Dates as people type them: real ones across the edges (1899-2027), short years, junk.
+    fn date() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (1890i32..2028, 1u32..13, 1u32..32)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (0u32..100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:02}-{m:02}-{d:02}")),
+            (0u32..1000, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m}-{d}")),
+            "[0-9: +TZ-]{0,14}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = Option<String>> {
+        prop::option::of("(\\PC|[\t\r\n\"\\\\]){0,40}")
+    }
+
+    #[derive(Debug, Clone)]
+    enum Input {
+        Night(NightInput),
+        Event(EventInput),
+        Lab(LabInput),
+        Regimen(RegimenInput),
+        Habit(IntakeKind, String),
+    }
+
+    fn input() -> impl Strategy<Value = Input> {
+        let night = (
+            date(),
+            prop::option::of(-2i32..13),
+            prop::option::of(prop::collection::vec(-1i32..6, 9..11)),
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::collection::vec(prop::sample::select(BodyArea::ALL.to_vec()), 0..4),
+            prop::option::of(prop_oneof![-1.0f64..30.0, Just(f64::NAN)]),
+            prop::option::of(-1i32..150),
+            prop::collection::vec(prop::sample::select(Trigger::ALL.to_vec()), 0..4),
+            prop::collection::vec(
+                (
+                    prop::sample::select(ReliefKind::ALL.to_vec()),
+                    prop::sample::select(ReliefEffect::ALL.to_vec()),
+                )
+                    .prop_map(|(kind, effect)| Relief { kind, effect }),
+                0..3,
+            ),
+            text(),
+        )
+            .prop_map(
+                |(d, q, irls, onset, areas, sleep, awake, triggers, relief, notes)| {
+                    Input::Night(NightInput {
+                        night_date: d,
+                        quick_severity: q,
+                        irls_items: irls,
+                        onset,
+                        body_areas: areas,
+                        sleep_hours: sleep,
+                        awakenings: awake,
+                        triggers,
+                        relief,
+                        notes,
+                    })
+                },
+            );
+        let event = (
+            date(),
+            "[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2}))?",
+            prop_oneof![
+                prop::sample::select(IntakeKind::ALL.to_vec())
+                    .prop_map(|what| EventKind::Intake { what }),
+                (
+                    prop::sample::select(ActivityKind::ALL.to_vec()),
+                    prop::option::of(prop::sample::select(Intensity::ALL.to_vec())),
+                    prop::option::of(any::<u32>()),
+                )
+                    .prop_map(|(what, intensity, minutes)| EventKind::Activity {
+                        what,
+                        intensity,
+                        minutes
+                    }),
+            ],
+            text(),
+        )
+            .prop_map(|(d, t, kind, note)| {
+                Input::Event(EventInput {
+                    at: format!("{d}T{t}"),
+                    kind,
+                    note,
+                })
+            });
+        let lab = (
+            prop::sample::select(Analyte::ALL.to_vec()),
+            prop_oneof![0.0f64..2.0, 0.0f64..400.0, Just(0.088), Just(1e-300)],
+            prop::sample::select(vec![
+                "%",
+                "ng/mL",
+                "µg/L",
+                "g/dL",
+                "g/L",
+                "mmol/L",
+                "nmol/L",
+                "mL/min/1.73m2",
+                " ng/ml ",
+            ]),
+            date(),
+        )
+            .prop_map(|(analyte, value, unit, taken_on)| {
+                Input::Lab(LabInput {
+                    analyte,
+                    value,
+                    unit: unit.into(),
+                    taken_on,
+                })
+            });
+        let regimen = (
+            prop::sample::select(RegimenKind::ALL.to_vec()),
+            "(\\PC){0,12}",
+            prop::option::of(prop_oneof![Just(0.125), Just(0.088), 0.0f64..2000.0]),
+            prop::collection::vec("[0-9]{1,2}:[0-9]{2}", 0..3),
+            -1i32..40,
+            any::<bool>(),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        )
+            .prop_map(|(kind, name, dose_mg, times, every, vc, start, stop)| {
+                Input::Regimen(RegimenInput {
+                    kind,
+                    name,
+                    dose_mg,
+                    times,
+                    every_n_days: every,
+                    with_vitamin_c: vc,
+                    start_date: start,
+                    stop_date: stop,
+                })
+            });
+        let habit = (
+            prop::sample::select(IntakeKind::ALL.to_vec()),
+            "[0-9]{1,2}:[0-9]{2}",
+        )
+            .prop_map(|(k, t)| Input::Habit(k, t));
+        prop_oneof![night, event, lab, regimen, habit]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+        /// Every value the API accepts exports to a file that imports into an empty diary
+        /// unchanged (issue #12: typed input and import validate alike).
+        #[test]
+        fn every_value_the_api_accepts_imports_back_unchanged(
+            inputs in prop::collection::vec(input(), 1..12)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), "typed.db");
+            for i in inputs {
+                let _accepted_or_refused = match i {
+                    Input::Night(n) => q.log_night(n).is_ok(),
+                    Input::Event(e) => q.log_event(e).is_ok(),
+                    Input::Lab(l) => q.add_lab(l).is_ok(),
+                    Input::Regimen(r) => q.add_regimen(r).is_ok(),
+                    Input::Habit(k, t) => q.add_habit(k, t).is_ok(),
+                };
+            }
+            let file = dir.path().join("out.json");
+            let written = q.export_json(file.display().to_string(), None).unwrap().records;
+            let fresh = diary(dir.path(), "fresh.db");
+            let r = fresh.import_file(file.display().to_string(), None);
+            prop_assert!(r.is_ok(), "{:?}", r);
+            prop_assert_eq!(r.unwrap().added, written);
+            prop_assert_eq!(records(&q, dir.path()), records(&fresh, dir.path()));
         }
     }
 }

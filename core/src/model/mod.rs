@@ -5,6 +5,7 @@ pub mod enums;
 pub mod labs;
 pub mod night;
 pub mod time;
+pub mod validate;
 pub mod zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -67,20 +68,61 @@ pub struct Profile {
     pub kidney_disease: bool,
     /// Coeliac disease or inflammatory bowel disease: oral iron absorbs poorly.
     pub malabsorption: bool,
+    /// The short augmentation questionnaire (SPEC §2.5), the baseline when the diary holds no
+    /// nights from before the dopaminergic drug started. Absent until answered, and then left
+    /// out of the stored document so that older files read and write unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub augmentation_baseline: Option<AugmentationBaseline>,
 }
+
+/// What a person on a dopaminergic RLS drug recalls of the time before it and of when it first
+/// worked (SPEC §2.5). Every answer may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AugmentationBaseline {
+    /// The local date the answers were given.
+    pub answered_on: Option<NaiveDate>,
+    /// Usual local time symptoms began before the drug.
+    pub usual_onset: Option<NaiveTime>,
+    /// Quick rating (0-10) of a usual evening while the drug first worked.
+    pub severity_when_it_worked: Option<u8>,
+    /// Whether symptoms reached the arms or trunk before the drug.
+    pub spread_beyond_legs_before: Option<bool>,
+    /// Hours one dose relieved symptoms when the drug first worked.
+    pub relief_hours_at_start: Option<f64>,
+    /// Hours one dose relieves symptoms now.
+    pub relief_hours_now: Option<f64>,
+    /// How many times the dose has been raised since the drug started.
+    pub dose_increases: Option<u32>,
+}
+
+/// A clock time fixed in the code, built by the compiler: a typo (25:00) fails the build instead
+/// of silently becoming midnight.
+macro_rules! fixed_time {
+    ($h:expr, $m:expr) => {
+        const {
+            match NaiveTime::from_hms_opt($h, $m, 0) {
+                Some(t) => t,
+                None => panic!("not a clock time"),
+            }
+        }
+    };
+}
+pub(crate) use fixed_time;
 
 impl Default for Profile {
     fn default() -> Self {
         Profile {
             time_zone: Tz::UTC,
-            bedtime: NaiveTime::from_hms_opt(23, 0, 0).unwrap_or_default(),
-            wake_time: NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default(),
+            bedtime: fixed_time!(23, 0),
+            wake_time: fixed_time!(7, 0),
             breakfast: None,
             lunch: None,
             dinner: None,
             pregnant: false,
             kidney_disease: false,
             malabsorption: false,
+            augmentation_baseline: None,
         }
     }
 }
