@@ -116,9 +116,9 @@ def test_fhir_bundle_parses_with_loinc_codes_and_ucum_units(diary, tmp_path):
     assert kinds.count("Patient") == 1 and kinds.count("MedicationStatement") == 2
     labs = {e.resource.code.coding[0].code: e.resource for e in bundle.entry
             if e.resource.get_resource_type() == "Observation" and e.resource.code.coding[0].system == "http://loinc.org"}
-    assert set(labs) == {"2276-4", "1989-3"}
+    assert set(labs) == {"2276-4", "62292-8"}
     assert labs["2276-4"].valueQuantity.code == "ng/mL" and labs["2276-4"].valueQuantity.system == "http://unitsofmeasure.org"
-    assert float(labs["1989-3"].valueQuantity.value) == pytest.approx(30.048, abs=1e-3)
+    assert float(labs["62292-8"].valueQuantity.value) == pytest.approx(30.048, abs=1e-3)
 
 
 def test_calendar_parses_and_follows_the_routine(diary, tmp_path):

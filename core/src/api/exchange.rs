@@ -173,6 +173,12 @@ impl QuietLegs {
                 store::nights(store.conn(), from, parts.today)?,
             )
         };
+        let weekly: Vec<(chrono::NaiveDate, f64)> = parts
+            .weekly
+            .ratings
+            .iter()
+            .filter_map(|r| Some((r.week_ending.parse().ok()?, f64::from(r.total))))
+            .collect();
         let input = ReportInput {
             generated: self.now(),
             tz,
@@ -182,6 +188,9 @@ impl QuietLegs {
             flags: &parts.flags,
             augmentation: &parts.augmentation,
             insights: &parts.insights,
+            regimen: &parts.regimen,
+            labs: &parts.labs,
+            weekly_irls: &weekly,
         };
         let p = Path::new(&path);
         write_atomically(p, |w| write_report(w, &input))?;

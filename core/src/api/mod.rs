@@ -154,6 +154,11 @@ impl QuietLegs {
             return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
         }
         check_note(&event.note)?;
+        if let EventKind::WeeklyIrls { week_ending, items } = event.kind {
+            // One rating per week, keyed by the week: the same path as `log_weekly_irls`.
+            drop(store);
+            return self.log_weekly_irls(items, Some(week_ending));
+        }
         if let EventKind::Dose { regimen_id } = &event.kind {
             let known = store::regimen(store.conn())?
                 .iter()

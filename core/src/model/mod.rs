@@ -67,6 +67,33 @@ pub struct Profile {
     pub kidney_disease: bool,
     /// Coeliac disease or inflammatory bowel disease: oral iron absorbs poorly.
     pub malabsorption: bool,
+    /// The due date of a pregnancy; pregnancy advice ends 6 weeks after it (SPEC §2.6).
+    pub due_date: Option<NaiveDate>,
+    /// On dialysis (SPEC §2.1: IV iron sucrose; §2.3: no magnesium).
+    pub dialysis: bool,
+    /// Date of birth: under 18 the app gives no iron advice (SPEC §2.1).
+    pub birth_date: Option<NaiveDate>,
+    /// Haemochromatosis: no iron advice without the doctor (SPEC §2.1).
+    pub haemochromatosis: bool,
+    /// Thalassaemia: no iron advice without the doctor (SPEC §2.1).
+    pub thalassaemia: bool,
+    /// Regular blood transfusions: no iron advice without the doctor (SPEC §2.1).
+    pub regular_transfusions: bool,
+    /// Sex, for the haemoglobin cut-off (WHO 2024); unknown uses the lower (women's) cut-off.
+    pub sex: Option<Sex>,
+    /// The bedtime-routine items the person chose to be reminded of (SPEC §2.3: opt-in).
+    pub routine: Routine,
+}
+
+/// The opt-in bedtime routine (SPEC §2.3). None of these is graded by a guideline; each is off
+/// until the person switches it on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(default)]
+pub struct Routine {
+    pub warm_bath: bool,
+    pub warm_socks: bool,
+    pub movement: bool,
+    pub exercise_cutoff: bool,
 }
 
 impl Default for Profile {
@@ -81,6 +108,14 @@ impl Default for Profile {
             pregnant: false,
             kidney_disease: false,
             malabsorption: false,
+            due_date: None,
+            dialysis: false,
+            birth_date: None,
+            haemochromatosis: false,
+            thalassaemia: false,
+            regular_transfusions: false,
+            sex: None,
+            routine: Routine::default(),
         }
     }
 }

@@ -163,7 +163,9 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
                 .iter()
                 .find(|r| r.meta.id.to_string() == *regimen_id)
                 .and_then(substance_of),
-            EventKind::Activity { .. } => None,
+            EventKind::Activity { .. }
+            | EventKind::IvIron { .. }
+            | EventKind::WeeklyIrls { .. } => None,
         };
         if let Some(s) = s {
             out.push(Exposure {

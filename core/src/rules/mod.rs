@@ -6,6 +6,7 @@ pub mod check;
 pub mod day;
 pub mod evidence;
 pub mod flags;
+pub mod groups;
 pub mod insights;
 pub mod interactions;
 pub mod iron;
@@ -14,6 +15,7 @@ pub mod plan;
 pub mod reminders;
 pub mod screener;
 pub mod stats;
+pub mod weekly_irls;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
 

@@ -9,6 +9,8 @@ use crate::store::APPLICATION_ID;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reminder_state.sql"),
+    // 0003 is reserved for the natural-key merge work; it goes before this one when merged.
+    include_str!("migrations/0004_long_lived_events.sql"),
 ];
 
 #[cfg(test)]
