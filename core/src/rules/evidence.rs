@@ -228,19 +228,19 @@ evidence_table! {
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium reminder window closes 30 min before bed.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
-    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath starting 60 min before bed. People with RLS report it helps; not tested in trials. Not in pregnancy.")
+    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath starting 60 min before bed. Not in pregnancy.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); pregnancy exclusion: PMID 16998815", "2026-11-30");
     WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     PREGNANCY_HEAT_CORE_MAX_C = (38.9, "°C", Conservative, "In pregnancy keep core temperature under 38.9 °C (about 10 min at 40 °C): no hot-bath reminder.")
         @ ("PMID 16998815 (heat exposure in pregnancy)", "2026-11-30");
-    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime). People with RLS report it helps; not tested in trials.")
+    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
-    MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime. People with RLS report it helps; not tested in trials.")
+    MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
-    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed. People with RLS report it helps; not tested in trials.")
+    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     EVENING_CHECK_BEFORE_BED_MIN = (120.0, "min", Product, "Evening symptom check 2 h before bed.")
         @ ("", "");
