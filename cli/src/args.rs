@@ -8,10 +8,14 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// Advice here is general information from the cited sources; discuss any change in treatment
 /// with your doctor.
+///
+/// What you can rely on: no command deletes or overwrites your diary; bad input, a bad file, a
+/// busy, damaged or read-only diary each get one line naming the problem (and the file), exit
+/// status 2, and nothing is changed. Diary and export files are readable by you alone (0600).
 #[derive(Parser, Debug)]
 #[command(name = "quietlegs", version, about)]
 pub struct Cli {
-    /// The diary file (default: $XDG_DATA_HOME/quietlegs/quietlegs.db).
+    /// The diary file, used exactly as given (default: $XDG_DATA_HOME/quietlegs/quietlegs.db).
     #[arg(long, global = true)]
     pub db: Option<PathBuf>,
     /// Print JSON for scripts instead of text for people.
@@ -127,11 +131,22 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         days: u32,
     },
+    /// Copy what can still be read from a damaged diary into a new diary file (never over an
+    /// existing one); the damaged diary is only read. Then use or export the new one.
+    Rescue {
+        /// The new diary file.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Merge an export file (plain or encrypted) into this diary.
     Import { file: std::path::PathBuf },
     /// Create (or refresh) a demo diary with about 120 nights, print tonight's plan and the
-    /// status, and write the HTML report.
+    /// status, and write the HTML report. The demo lives in its own file, never in your diary
+    /// (--db is refused here); refreshing it replaces only a file the demo made.
     Demo {
+        /// The demo's own file (default: demo.db in the data folder).
+        #[arg(long)]
+        file: Option<std::path::PathBuf>,
         /// Where the report goes (default: next to the demo diary).
         #[arg(long)]
         report: Option<std::path::PathBuf>,

@@ -1,6 +1,6 @@
 //! export, import and demo.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use quietlegs_core::{QuietLegs, QuietLegsError};
@@ -28,10 +28,6 @@ fn passphrase(confirm: bool) -> Result<String, QuietLegsError> {
     Ok(p)
 }
 
-fn text(p: &Path) -> String {
-    p.display().to_string()
-}
-
 pub fn export(
     q: &QuietLegs,
     format: &str,
@@ -44,6 +40,7 @@ pub fn export(
     if encrypt && format != "json" {
         return Err(invalid("encrypt", "only the json export can be encrypted"));
     }
+    // Every path is used exactly as given (a name that is not UTF-8 included).
     match format {
         "json" => {
             let pass = if encrypt {
@@ -51,12 +48,19 @@ pub fn export(
             } else {
                 None
             };
-            output::exported(&q.export_json(text(out), pass)?, json);
+            output::exported(&q.export_json_with(out, pass.as_deref(), None)?, json);
         }
-        "csv" => output::exported_files(&q.export_csv(text(out))?, json),
-        "fhir" => output::exported(&q.export_fhir(text(out))?, json),
-        "report" | "html" => output::exported(&q.export_report(text(out), date)?, json),
-        "ics" | "calendar" => output::exported(&q.export_calendar(text(out), date, days)?, json),
+        "csv" => {
+            let paths: Vec<String> = q
+                .export_csv_to(out)?
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            output::exported_files(&paths, json)
+        }
+        "fhir" => output::exported(&q.export_fhir_to(out)?, json),
+        "report" | "html" => output::exported(&q.export_report_to(out, date)?, json),
+        "ics" | "calendar" => output::exported(&q.export_calendar_to(out, date, days)?, json),
         other => {
             return Err(invalid(
                 "format",
@@ -67,59 +71,94 @@ pub fn export(
     Ok(())
 }
 
+/// An I/O error naming the file.
+fn io(p: &Path, e: std::io::Error) -> QuietLegsError {
+    QuietLegsError::Io {
+        reason: format!("{}: {e}", p.display()),
+    }
+}
+
 pub fn import(q: &QuietLegs, file: &Path, json: bool) -> Result<(), QuietLegsError> {
-    let head = std::fs::read(file).map_err(|e| QuietLegsError::Io {
-        reason: format!("{}: {e}", file.display()),
-    })?;
+    // Only the first bytes, to know whether to ask for a passphrase; the core checks the size
+    // from the file's metadata before it reads the rest.
+    let mut head = Vec::with_capacity(32);
+    std::fs::File::open(file)
+        .and_then(|f| f.take(32).read_to_end(&mut head))
+        .map_err(|e| io(file, e))?;
     let pass = if head.starts_with(b"age-encryption.org/v1") {
         Some(passphrase(false)?)
     } else {
         None
     };
-    output::imported(&q.import_file(text(file), pass)?, json);
+    output::imported(&q.import_from(file, pass)?, json);
     Ok(())
 }
 
-/// The demo diary: next to the real one, never the real one.
+/// The demo diary lives in its own file, never at `--db`: by default `demo.db` in the data
+/// folder. Refreshing it deletes only a file that carries the demo's mark; anything else at that
+/// path (a person's diary, another file) is refused and left untouched.
 pub fn demo(
     db: &Option<PathBuf>,
+    file: Option<PathBuf>,
     report: Option<PathBuf>,
     json: bool,
 ) -> Result<(), QuietLegsError> {
-    let path = match db {
-        Some(p) => p.clone(),
+    if let Some(db) = db {
+        return Err(invalid(
+            "--db",
+            format!(
+                "the demo never uses your diary ({}); it lives in its own file: use `quietlegs demo` or `quietlegs demo --file PATH`",
+                db.display()
+            ),
+        ));
+    }
+    let path = match file {
+        Some(p) => p,
         None => crate::default_db()?.with_file_name("demo.db"),
     };
-    // Refresh: a demo diary is rebuilt from scratch each time; only a file that is a QuietLegs
-    // diary we can open is replaced, and only when it is the demo path the user chose.
     if path.exists() {
-        drop(QuietLegs::open_at(&path, crate::clock()?)?);
-        for suffix in ["", "-wal", "-shm"] {
-            let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        let old = QuietLegs::open_at(&path, crate::clock()?)?;
+        if !old.is_demo()? {
+            return Err(invalid(
+                "--file",
+                format!(
+                    "{} is not the demo's own diary (it has no demo mark); it was left untouched",
+                    path.display()
+                ),
+            ));
+        }
+        drop(old);
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            let p = PathBuf::from(name);
             if p.exists() {
-                std::fs::remove_file(&p).map_err(|e| QuietLegsError::Io {
-                    reason: e.to_string(),
-                })?;
+                std::fs::remove_file(&p).map_err(|e| io(&p, e))?;
             }
         }
     }
     let q = QuietLegs::open_at(&path, crate::clock()?)?;
+    q.mark_as_demo()?;
     let today = chrono::DateTime::from_timestamp_millis(crate::clock()?.now_millis())
         .unwrap_or_default()
         .date_naive();
     let device = q.device_id()?;
     let records = quietlegs_core::demo::demo_records(today, 120, 2, &device);
     q.merge_in(&records)?;
-    let report = report.unwrap_or_else(|| path.with_file_name("quietlegs-report.html"));
-    let summary = q.export_report(text(&report), None)?;
+    let report = report.unwrap_or_else(|| path.with_file_name("quietlegs-demo-report.html"));
+    let summary = q.export_report_to(&report, None)?;
     if json {
         output::exported(&summary, true);
         return Ok(());
     }
-    println!("Demo diary: {} (120 nights)\n", path.display());
+    output::line(&format!("Demo diary: {} (120 nights)\n", path.display()));
     output::plan(&q.plan(None)?, false);
-    println!();
+    output::line("");
     output::status(&q.status(None)?, false);
-    println!("\nReport for the doctor: {}", summary.path);
+    output::line(&format!("\nReport for the doctor: {}", summary.path));
+    output::line(&format!(
+        "Look around: quietlegs --db {} status",
+        path.display()
+    ));
     Ok(())
 }

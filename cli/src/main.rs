@@ -5,6 +5,7 @@ mod args;
 mod files;
 mod output;
 mod screen;
+mod term;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,8 @@ use quietlegs_core::{
 
 use args::{Cli, Command, HabitCmd, LabCmd, LogCmd, MedCmd, ProfileCmd, RegimenCmd, ReminderCmd};
 
-/// Bad input and refusals exit with 2, other failures with 1.
+/// Bad input, refusals and every file error (each naming its file) exit with 2; an unexpected
+/// storage failure with 1. Either way nothing was changed.
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
@@ -33,9 +35,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("quietlegs: {e}");
+            use std::io::Write as _;
+            // Escaped: a path or a typed value may hold control characters.
+            let _ = writeln!(
+                std::io::stderr(),
+                "quietlegs: {}",
+                term::clean(&e.to_string())
+            );
             let code = match e {
-                QuietLegsError::Storage { .. } | QuietLegsError::Io { .. } => 1,
+                QuietLegsError::Storage { .. } | QuietLegsError::EncryptionFailed { .. } => 1,
                 _ => EXIT_BAD_INPUT,
             };
             ExitCode::from(code)
@@ -58,9 +66,8 @@ pub(crate) fn default_db() -> Result<PathBuf, QuietLegsError> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .ok_or_else(|| invalid("database", "set --db, XDG_DATA_HOME or HOME"))?;
     let dir = base.join("quietlegs");
-    std::fs::create_dir_all(&dir).map_err(|e| QuietLegsError::Io {
-        reason: format!("{}: {e}", dir.display()),
-    })?;
+    // Health data: the folder is the owner's alone (0700).
+    quietlegs_core::exchange::atomic::create_private_dir(&dir).map_err(QuietLegsError::from)?;
     Ok(dir.join("quietlegs.db"))
 }
 
@@ -83,6 +90,21 @@ pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsErro
         None => default_db()?,
     };
     QuietLegs::open_at(&path, clock()?)
+}
+
+/// For commands that only read: a diary that cannot be written (read-only folder or medium) is
+/// opened read-only instead, so it can still be shown and exported.
+pub(crate) fn open_to_read(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
+    match open(db) {
+        Err(QuietLegsError::ReadOnly { .. }) => {
+            let path = match db {
+                Some(p) => p.clone(),
+                None => default_db()?,
+            };
+            QuietLegs::open_read_only_at(&path, clock()?)
+        }
+        other => other,
+    }
 }
 
 fn list<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(
@@ -159,7 +181,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Profile {
             cmd: ProfileCmd::Show,
         } => {
-            let q = open(&cli.db)?;
+            let q = open_to_read(&cli.db)?;
             output::profile(&q.profile()?, json);
         }
         Command::Profile {
@@ -244,14 +266,17 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
         } => {
-            let what = parse_word("intake", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("intake", &what, &IntakeKind::ALL)?,
+            };
             let q = open(&cli.db)?;
             let e = q.log_event(EventInput {
                 at: at_or_now(at)?,
                 kind: EventKind::Intake { what },
                 note,
             })?;
-            output::event(&e, json);
+            output::event(&e, &[], json);
         }
         Command::Log {
             cmd:
@@ -279,6 +304,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                     kind,
                     note,
                 })?,
+                &[],
                 json,
             );
         }
@@ -290,7 +316,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 .into_iter()
                 .map(|i| u8::try_from(i).unwrap_or(u8::MAX))
                 .collect();
-            output::event(&q.log_weekly_irls(items, week_ending)?, json);
+            output::event(&q.log_weekly_irls(items, week_ending)?, &[], json);
         }
         Command::Log {
             cmd:
@@ -308,6 +334,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                     kind: EventKind::IvIron { formulation },
                     note,
                 })?,
+                &[],
                 json,
             );
         }
@@ -321,14 +348,12 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         } => {
             let q = open(&cli.db)?;
             let kind = EventKind::Dose { regimen_id };
-            output::event(
-                &q.log_event(EventInput {
-                    at: at_or_now(at)?,
-                    kind,
-                    note,
-                })?,
-                json,
-            );
+            let e = q.log_event(EventInput {
+                at: at_or_now(at)?,
+                kind,
+                note,
+            })?;
+            output::event(&e, &q.regimen()?, json);
         }
         Command::Lab {
             cmd:
@@ -349,22 +374,28 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             })?;
             output::labs(&[lab], json);
         }
-        Command::Nights { from, to } => output::nights(&open(&cli.db)?.nights(from, to)?, json),
+        Command::Nights { from, to } => {
+            output::nights(&open_to_read(&cli.db)?.nights(from, to)?, json)
+        }
         Command::Labs { analyte } => {
             let analyte = analyte
                 .map(|a| parse_word("lab", &a, &Analyte::ALL))
                 .transpose()?;
-            output::labs(&open(&cli.db)?.labs(analyte)?, json);
+            output::labs(&open_to_read(&cli.db)?.labs(analyte)?, json);
         }
         Command::Events { date } => {
-            let events = open(&cli.db)?.events_on(date)?;
-            output::events(&events, json);
+            let q = open_to_read(&cli.db)?;
+            output::events(&q.events_on(date)?, &q.regimen()?, json);
         }
-        Command::Plan { date } => output::plan(&open(&cli.db)?.plan(date)?, json),
-        Command::IronWindow { date } => output::iron(&open(&cli.db)?.iron_window(date)?, json),
-        Command::Check { what, at } => output::check(&open(&cli.db)?.check_intake(what, at)?, json),
+        Command::Plan { date } => output::plan(&open_to_read(&cli.db)?.plan(date)?, json),
+        Command::IronWindow { date } => {
+            output::iron(&open_to_read(&cli.db)?.iron_window(date)?, json)
+        }
+        Command::Check { what, at } => {
+            output::check(&open_to_read(&cli.db)?.check_intake(what, at)?, json)
+        }
         Command::Reminders { from, days } => {
-            output::reminders(&open(&cli.db)?.reminders(from, days)?, json)
+            output::reminders(&open_to_read(&cli.db)?.reminders(from, days)?, json)
         }
         Command::Reminder { cmd } => {
             let q = open(&cli.db)?;
@@ -375,11 +406,11 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 }
                 ReminderCmd::Skip { id } => q.act_on_reminder(id, ReminderAction::Skip, None)?,
             };
-            output::acted(&r, json);
+            output::acted(&r, &q.regimen()?, json);
         }
         Command::Regimen {
             cmd: RegimenCmd::List,
-        } => output::regimen(&open(&cli.db)?.regimen()?, json),
+        } => output::regimen(&open_to_read(&cli.db)?.regimen()?, json),
         Command::Regimen {
             cmd:
                 RegimenCmd::Add {
@@ -417,18 +448,26 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 start_date: start,
                 stop_date: stop,
             };
+            let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
+            let name = input.name.clone();
             output::regimen(&[open(&cli.db)?.add_regimen(input)?], json);
+            if is_medicine && !json {
+                output::regimen_notes(&quietlegs_core::check_medicine(name));
+            }
         }
         Command::Habit {
             cmd: HabitCmd::List,
-        } => output::habits(&open(&cli.db)?.habits()?, json),
+        } => output::habits(&open_to_read(&cli.db)?.habits()?, json),
         Command::Habit {
             cmd: HabitCmd::Add { what, at },
         } => {
-            let what = parse_word("habit", &what, &IntakeKind::ALL)?;
+            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
+                Some(k) => k,
+                None => parse_word("habit", &what, &IntakeKind::ALL)?,
+            };
             output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
-        Command::Status { date } => output::status(&open(&cli.db)?.status(date)?, json),
+        Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),
         Command::Med {
             cmd: MedCmd::Check { name },
         } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
@@ -443,9 +482,21 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             encrypt,
             date,
             days,
-        } => files::export(&*open(&cli.db)?, &format, &out, encrypt, date, days, json)?,
+        } => files::export(
+            &*open_to_read(&cli.db)?,
+            &format,
+            &out,
+            encrypt,
+            date,
+            days,
+            json,
+        )?,
+        Command::Rescue { to } => {
+            let r = open_to_read(&cli.db)?.rescue_to(&to)?;
+            output::rescued(&r, json);
+        }
         Command::Import { file } => files::import(&*open(&cli.db)?, &file, json)?,
-        Command::Demo { report } => files::demo(&cli.db, report, json)?,
+        Command::Demo { file, report } => files::demo(&cli.db, file, report, json)?,
         Command::Delete { id } => {
             open(&cli.db)?.delete(id.clone())?;
             output::done(&format!("deleted {id}"), json);

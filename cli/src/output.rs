@@ -4,17 +4,29 @@ use quietlegs_core::model::enums::name_of;
 use quietlegs_core::{EventEntry, LabEntry, NightEntry, ProfileSettings};
 use serde::Serialize;
 
-/// `println!` that ignores a closed pipe (`quietlegs reminders | head`) instead of panicking.
+/// `println!` that ignores a closed pipe (`quietlegs nights | head`) instead of panicking, and
+/// escapes control characters (text from the diary or a file never reaches the terminal raw).
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
+    () => {
+        $crate::output::line("")
+    };
+    ($($arg:tt)*) => {
+        $crate::output::line(&format!($($arg)*))
+    };
+}
+
+/// Writes one line, escaped; a closed pipe is not an error worth a panic.
+pub fn line(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout(), "{}", crate::term::clean(text));
 }
 
 fn print_json<T: Serialize + ?Sized>(v: &T) {
+    use std::io::Write as _;
     match serde_json::to_string_pretty(v) {
-        Ok(s) => out!("{s}"),
+        Ok(s) => {
+            let _ = writeln!(std::io::stdout(), "{}", crate::term::clean_json(&s));
+        }
         Err(e) => eprintln!("quietlegs: could not print JSON: {e}"),
     }
 }
@@ -53,6 +65,9 @@ pub fn profile(p: &ProfileSettings, json: bool) {
     }
     if p.kidney_disease {
         out!("kidney disease  yes");
+    }
+    if p.malabsorption {
+        out!("malabsorption   yes (coeliac or inflammatory bowel disease)");
     }
     if let Some(d) = &p.due_date {
         out!("due date   {d}");
@@ -164,10 +179,21 @@ pub fn labs(ls: &[LabEntry], json: bool) {
     }
 }
 
-fn event_line(e: &EventEntry) -> String {
+/// The medicine's name for a dose (its regimen item's), the id only when the item is gone.
+fn dose_name(regimen_id: &str, regimen: &[RegimenEntry]) -> String {
+    regimen
+        .iter()
+        .find(|r| r.info.id == regimen_id)
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| format!("a medicine no longer in the regimen ({regimen_id})"))
+}
+
+fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
     let what = match &e.kind {
         quietlegs_core::model::EventKind::Intake { what } => name_of(what).replace('_', " "),
-        quietlegs_core::model::EventKind::Dose { regimen_id } => format!("dose of {regimen_id}"),
+        quietlegs_core::model::EventKind::Dose { regimen_id } => {
+            format!("dose of {}", dose_name(regimen_id, regimen))
+        }
         quietlegs_core::model::EventKind::Activity {
             what,
             intensity,
@@ -197,14 +223,14 @@ fn event_line(e: &EventEntry) -> String {
     line
 }
 
-pub fn event(e: &EventEntry, json: bool) {
+pub fn event(e: &EventEntry, regimen: &[RegimenEntry], json: bool) {
     if json {
         return print_json(e);
     }
-    out!("logged  {}", event_line(e));
+    out!("logged  {}", event_line(e, regimen));
 }
 
-pub fn events(es: &[EventEntry], json: bool) {
+pub fn events(es: &[EventEntry], regimen: &[RegimenEntry], json: bool) {
     if json {
         return print_json(es);
     }
@@ -212,7 +238,7 @@ pub fn events(es: &[EventEntry], json: bool) {
         out!("nothing logged that day");
     }
     for e in es {
-        out!("{}", event_line(e));
+        out!("{}", event_line(e, regimen));
     }
 }
 
@@ -309,12 +335,12 @@ pub fn reminders(rs: &[ReminderOccurrence], json: bool) {
     }
 }
 
-pub fn acted(r: &ActResult, json: bool) {
+pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
     if json {
         return print_json(r);
     }
     match (&r.event, &r.snoozed_until) {
-        (Some(e), _) => out!("recorded  {}", event_line(e)),
+        (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
         (None, Some(t)) => out!("snoozed until {}", hhmm(t)),
         _ => out!("noted"),
     }
@@ -505,6 +531,25 @@ pub fn status(s: &StatusReport, json: bool) {
     }
 }
 
+/// What the catalog says about a medicine just added, beyond the worsening warnings the entry
+/// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
+pub fn regimen_notes(ms: &[MedicineInfo]) {
+    for m in ms.iter().filter(|m| {
+        !matches!(
+            m.effect,
+            quietlegs_core::rules::catalog::MedicineEffect::WorsensRls
+        )
+    }) {
+        out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
+        if let Some(stance) = &m.aasm_stance_label {
+            out!("    as an RLS treatment: {stance}");
+        }
+        if let Some(alt) = &m.alternative {
+            out!("    alternative to ask about: {alt}");
+        }
+    }
+}
+
 pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
     if json {
         return print_json(ms);
@@ -528,7 +573,25 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
             name_of(&m.effect).replace('_', " ")
         );
         out!("    {}", m.advice);
-        out!("    evidence: {}  [{}]", name_of(&m.evidence), m.citation);
+        let of = match m.effect {
+            quietlegs_core::rules::catalog::MedicineEffect::RlsTreatment => "that it relieves RLS",
+            quietlegs_core::rules::catalog::MedicineEffect::IronTiming => "for the iron rule",
+            _ => "of an effect on RLS",
+        };
+        out!(
+            "    evidence {of}: {}  [{}]",
+            name_of(&m.evidence),
+            m.citation
+        );
+        if let Some(stance) = &m.aasm_stance_label {
+            out!("    as an RLS treatment: {stance}");
+        }
+        if let Some(alt) = &m.alternative {
+            out!("    alternative to ask about: {alt}");
+        }
+        if m.no_timing_fix {
+            out!("    iron: no timing fix known; discuss with your doctor");
+        }
     }
 }
 
@@ -595,4 +658,17 @@ pub fn imported(r: &MergeReport, json: bool) {
         r.unchanged,
         r.skipped
     );
+}
+
+pub fn rescued(r: &quietlegs_core::RescueSummary, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    out!(
+        "rescued into {}: {} rows copied, {} unreadable row positions",
+        r.path,
+        r.copied,
+        r.unreadable
+    );
+    out!("open it with: quietlegs --db {} nights", r.path);
 }

@@ -10,8 +10,9 @@ use crate::args::ScreenArgs;
 fn ask(question: &str) -> Result<bool, QuietLegsError> {
     let stdin = std::io::stdin();
     loop {
-        print!("{question} [y/n] ");
-        let _ = std::io::stdout().flush();
+        let mut out = std::io::stdout();
+        let _ = write!(out, "{question} [y/n] ");
+        let _ = out.flush();
         let mut line = String::new();
         let n = stdin
             .lock()
@@ -28,7 +29,7 @@ fn ask(question: &str) -> Result<bool, QuietLegsError> {
         match line.trim().to_lowercase().as_str() {
             "y" | "yes" => return Ok(true),
             "n" | "no" => return Ok(false),
-            _ => println!("please answer y or n"),
+            _ => crate::output::line("please answer y or n"),
         }
     }
 }

@@ -232,9 +232,13 @@ fn plan_shows_the_iron_window_with_its_reason_and_json_carries_local_and_utc() {
         &["reminders", "--from", "2026-11-21", "--days", "1", "--json"],
     ))
     .unwrap();
+    let rem = rem.as_array().unwrap();
+    assert!(!rem.is_empty(), "a day with iron has reminders");
     assert!(rem
-        .as_array()
-        .unwrap()
         .iter()
         .all(|r| r["fire_at"]["local"].is_string() && r["fire_at"]["utc"].is_string()));
+    let iron: Vec<&serde_json::Value> = rem.iter().filter(|r| r["kind"] == "iron").collect();
+    assert_eq!(iron.len(), 1, "{rem:?}");
+    assert_eq!(iron[0]["fire_at"]["local"], "2026-11-21T10:30:00+01:00");
+    assert_eq!(iron[0]["fire_at"]["utc"], "2026-11-21T09:30:00Z");
 }

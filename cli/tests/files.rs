@@ -30,6 +30,90 @@ fn records(db: &Path, dir: &Path) -> Vec<String> {
     r
 }
 
+/// The demo's FHIR bundle against the diary as the CLI lists it: one Patient, every night's
+/// rating on its date, every lab by LOINC code, every regimen item as a MedicationStatement.
+fn fhir_says_what_the_diary_says(db: &Path, text: &str) {
+    let b: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(b["resourceType"], "Bundle");
+    assert_eq!(b["type"], "collection");
+    let res: Vec<&serde_json::Value> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .collect();
+    let of = |t: &str| -> Vec<&serde_json::Value> {
+        res.iter()
+            .copied()
+            .filter(|r| r["resourceType"] == t)
+            .collect()
+    };
+    assert_eq!(of("Patient").len(), 1);
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        serde_json::from_str::<serde_json::Value>(&ok(db, args))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let mut want: Vec<(String, i64)> = json(&["nights", "--json"])
+        .iter()
+        .filter(|n| n["quick_severity"].is_i64())
+        .map(|n| {
+            (
+                n["night_date"].as_str().unwrap().to_owned(),
+                n["quick_severity"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    want.sort();
+    assert!(!want.is_empty());
+    let obs = of("Observation");
+    let code = |o: &serde_json::Value| o["code"]["coding"][0]["code"].clone();
+    let mut got: Vec<(String, i64)> = obs
+        .iter()
+        .filter(|o| code(o) == "rls-quick-severity")
+        .map(|o| {
+            (
+                o["effectiveDateTime"].as_str().unwrap().to_owned(),
+                o["valueInteger"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, want, "each night's rating on its date");
+    assert!(obs.iter().all(|o| o["status"] == "final"));
+    let labs = json(&["labs", "--json"]);
+    let loinc: Vec<&&serde_json::Value> = obs
+        .iter()
+        .filter(|o| o["code"]["coding"][0]["system"] == "http://loinc.org")
+        .collect();
+    assert!(!labs.is_empty());
+    assert_eq!(loinc.len(), labs.len(), "each lab is a LOINC Observation");
+    assert!(loinc
+        .iter()
+        .all(|o| o["valueQuantity"]["system"] == "http://unitsofmeasure.org"));
+    let regimen = json(&["regimen", "list", "--json"]);
+    let statements = of("MedicationStatement");
+    assert!(!regimen.is_empty());
+    let mut names: Vec<&str> = statements
+        .iter()
+        .map(|s| s["medicationCodeableConcept"]["text"].as_str().unwrap())
+        .collect();
+    let mut want_names: Vec<&str> = regimen
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    want_names.sort_unstable();
+    assert_eq!(names, want_names);
+    let patient = format!("urn:uuid:{}", of("Patient")[0]["id"].as_str().unwrap());
+    assert!(res
+        .iter()
+        .filter(|r| r["resourceType"] != "Patient")
+        .all(|r| r["subject"]["reference"] == patient.as_str()));
+}
+
 fn uuid_like() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -42,7 +126,7 @@ fn demo_then_every_export_format_and_an_encrypted_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo.db");
     let report = dir.path().join("report.html");
-    let text = ok(&demo, &["demo", "--report", report.to_str().unwrap()]);
+    let text = common::demo(&demo, &report);
     assert!(
         text.contains("Plan for")
             && text.contains("IRON")
@@ -51,19 +135,35 @@ fn demo_then_every_export_format_and_an_encrypted_round_trip() {
     );
     assert!(std::fs::read_to_string(&report).unwrap().contains("<svg"));
     // Running it again refreshes rather than doubling.
-    ok(&demo, &["demo", "--report", report.to_str().unwrap()]);
+    common::demo(&demo, &report);
     let nights: serde_json::Value =
         serde_json::from_str(&ok(&demo, &["nights", "--json"])).unwrap();
     assert_eq!(nights.as_array().unwrap().len(), 120);
 
-    for (fmt, file) in [("fhir", "b.json"), ("report", "r.html"), ("ics", "c.ics")] {
+    let export = |fmt: &str, file: &str| {
         let p = dir.path().join(file);
         ok(
             &demo,
             &["export", "--format", fmt, "-o", p.to_str().unwrap()],
         );
-        assert!(std::fs::metadata(&p).unwrap().len() > 100, "{fmt}");
-    }
+        std::fs::read_to_string(&p).unwrap()
+    };
+    fhir_says_what_the_diary_says(&demo, &export("fhir", "b.json"));
+    let html = export("report", "r.html");
+    assert!(
+        html.starts_with("<!doctype html>") && html.matches("<svg").count() >= 3,
+        "{html:.200}"
+    );
+    let ics = export("ics", "c.ics");
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR") && ics.trim_end().ends_with("END:VCALENDAR"),
+        "{ics:.200}"
+    );
+    let events = ics.matches("BEGIN:VEVENT").count();
+    assert!(
+        events > 0 && events == ics.matches("END:VEVENT").count(),
+        "{ics:.400}"
+    );
     ok(
         &demo,
         &[
@@ -113,14 +213,7 @@ fn a_bad_import_exits_2_and_changes_nothing() {
 fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.db");
-    ok(
-        &source,
-        &[
-            "demo",
-            "--report",
-            dir.path().join("r.html").to_str().unwrap(),
-        ],
-    );
+    common::demo(&source, &dir.path().join("r.html"));
     let file = dir.path().join("big.json");
     ok(&source, &["export", "-o", file.to_str().unwrap()]);
 
@@ -133,14 +226,19 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
     // What a completed import gives, computed on a copy.
     let done = dir.path().join("done.db");
     std::fs::copy(&target, &done).unwrap();
+    // The kills are spread over how long a whole import takes here, so the test keeps its
+    // meaning on a faster or slower machine.
+    let started = std::time::Instant::now();
     ok(&done, &["import", file.to_str().unwrap()]);
+    let full = started.elapsed();
     let after = records(&done, dir.path());
     assert_ne!(before, after);
 
     let pristine = dir.path().join("pristine.db");
     std::fs::copy(&target, &pristine).unwrap();
-    let (mut seen_before, mut seen_after) = (0, 0);
-    for i in 0..30u64 {
+    let rounds = 30u32;
+    let (mut seen_before, mut seen_after, mut interrupted) = (0, 0, 0);
+    for i in 0..rounds {
         let mut child = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
             .arg("--db")
             .arg(&target)
@@ -150,10 +248,13 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Spread the kills over the import's life (0 to 150 ms).
-        std::thread::sleep(Duration::from_micros((i * 7919) % 150_000));
-        let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
+        // From 0 to 1.5 times a whole import, in even steps.
+        std::thread::sleep(full * i * 3 / (rounds * 2));
+        if child.try_wait().unwrap().is_none() {
+            interrupted += 1;
+            child.kill().unwrap(); // SIGKILL on Unix
+        }
+        child.wait().unwrap();
         let now = records(&target, dir.path());
         if now == before {
             seen_before += 1;
@@ -168,5 +269,13 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
             panic!("round {i}: the diary is neither as before nor as after the import");
         }
     }
-    eprintln!("killed 30 imports: {seen_before} left it as before, {seen_after} as after");
+    eprintln!(
+        "killed {rounds} imports (a whole one takes {full:?}): {interrupted} still running, \
+         {seen_before} left it as before, {seen_after} as after"
+    );
+    assert!(
+        seen_before > 0 && seen_after > 0 && interrupted > 0,
+        "the kills must land both before and after the commit, some on a running import: \
+         {seen_before} before, {seen_after} after, {interrupted} running"
+    );
 }

@@ -29,6 +29,10 @@ pub enum Error {
     #[error("cannot decrypt: {0}")]
     Decrypt(String),
 
+    /// Encrypting an export failed (not the passphrase's fault); nothing was written.
+    #[error("cannot encrypt: {0}")]
+    Encrypt(String),
+
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 
@@ -41,6 +45,27 @@ pub enum Error {
 
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+
+    /// A file could not be read or written; `path` names it (as the person gave it, shown
+    /// lossily only when it is not UTF-8).
+    #[error("{path}: {reason}")]
+    File { path: String, reason: String },
+
+    /// Another program held the diary for longer than the wait; nothing was changed.
+    #[error("{path} is busy: another program is using it; nothing was changed, try again")]
+    Busy { path: String },
+
+    /// The diary's file is damaged; it was not written to.
+    #[error("{path} is damaged ({reason}); it was not written to; a rescue copies what can still be read into a new diary")]
+    Damaged { path: String, reason: String },
+
+    /// The diary (or its folder) cannot be written.
+    #[error("{path} cannot be written ({reason}); nothing was changed")]
+    ReadOnly { path: String, reason: String },
+
+    /// A file larger than any the app writes; it was not read.
+    #[error("{path} is {size} bytes, larger than any diary export ({max} bytes); it was not read")]
+    FileTooLarge { path: String, size: u64, max: u64 },
 }
 
 impl Error {
@@ -49,6 +74,14 @@ impl Error {
         Error::Invalid {
             field: field.to_owned(),
             reason: reason.into(),
+        }
+    }
+
+    /// An I/O error on `path`, naming it.
+    pub fn file(path: &std::path::Path, e: &std::io::Error) -> Self {
+        Error::File {
+            path: path.display().to_string(),
+            reason: e.to_string(),
         }
     }
 }

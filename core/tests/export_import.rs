@@ -135,6 +135,20 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         v["records"].as_array_mut().unwrap().push(r0);
         v.to_string()
     };
+    // A night's note with two bytes that are not UTF-8, inside the string: the file is otherwise
+    // valid JSON, so only the encoding can be the reason it is refused.
+    let bad_utf8 = {
+        let at = good.find("walked; ").unwrap();
+        let mut b = good.clone().into_bytes();
+        b[at] = 0xff;
+        b[at + 1] = 0xfe;
+        b
+    };
+    assert!(std::str::from_utf8(&bad_utf8).is_err());
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&bad_utf8)).is_ok(),
+        "with the two bytes read as U+FFFD the file is valid JSON"
+    );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated",
@@ -181,13 +195,8 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
         (
             "invalid utf-8",
-            [
-                good.as_bytes()[..60].to_vec(),
-                vec![b'"', 0xff, 0xfe, b'"'],
-                good.as_bytes()[60..].to_vec(),
-            ]
-            .concat(),
-            "",
+            bad_utf8.clone(),
+            "invalid unicode code point",
         ),
         ("duplicate ids", dup.into_bytes(), "appears twice"),
         (
@@ -218,6 +227,10 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
         ),
     ];
     for (what, bytes, says) in cases {
+        assert!(
+            !says.is_empty(),
+            "{what}: an empty expected text matches any reason"
+        );
         let p = dir.path().join(format!("{what}.json"));
         std::fs::write(&p, &bytes).unwrap();
         let e = b.import_file(p.display().to_string(), None);
@@ -274,4 +287,154 @@ mod reader_never_panics {
             }
         }
     }
+}
+
+#[test]
+fn an_export_saved_with_a_byte_order_mark_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (diary(dir.path(), "a.db"), diary(dir.path(), "b.db"));
+    fill(&a);
+    let file = dir.path().join("a.json");
+    a.export_json(file.display().to_string(), None).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&file).unwrap());
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, bytes).unwrap();
+    let r = b.import_file(bom.display().to_string(), None).unwrap();
+    assert_eq!(r.added, 5);
+    assert_eq!(records(&a, dir.path()), records(&b, dir.path()));
+}
+
+#[test]
+fn a_two_digit_year_is_refused_naming_the_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    for date in [
+        "26-11-20",
+        "0026-11-20",
+        "1899-12-31",
+        "126-11-20",
+        "+2026-11-20",
+    ] {
+        let e = q.log_night(NightInput::quick(date, 4)).unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "night date"),
+            "{date}: {e:?}"
+        );
+        let e = q
+            .add_lab(LabInput {
+                analyte: Analyte::Ferritin,
+                value: 42.0,
+                unit: "ng/mL".into(),
+                taken_on: date.into(),
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "lab date"),
+            "{date}: {e:?}"
+        );
+    }
+    let e = q
+        .log_event(EventInput {
+            at: "26-11-20T09:10".into(),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: None,
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, .. } if field == "time"),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
+}
+
+/// Exports `from` and imports it into `to`.
+fn sync(from: &QuietLegs, to: &QuietLegs, dir: &Path, name: &str) {
+    let p = dir.join(name);
+    from.export_json(p.display().to_string(), None).unwrap();
+    to.import_file(p.display().to_string(), None).unwrap();
+}
+
+/// The diary `name` opened with the clock at 12:00 plus `minute` on 2026-11-21.
+fn diary_at(dir: &Path, name: &str, minute: i64) -> Arc<QuietLegs> {
+    let now =
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap() + chrono::Duration::minutes(minute);
+    QuietLegs::open_at(&dir.join(name), Arc::new(FixedClock(now))).unwrap()
+}
+
+#[test]
+fn the_same_night_logged_on_a_phone_and_a_tablet_stays_one_night_after_any_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    diary_at(d, "phone.db", 0)
+        .log_night(NightInput::quick("2026-11-20", 4))
+        .unwrap();
+    let tablet = diary_at(d, "tablet.db", 1);
+    tablet
+        .log_night(NightInput::quick("2026-11-20", 7))
+        .unwrap();
+    tablet
+        .log_night(NightInput::quick("2026-11-19", 2))
+        .unwrap();
+    let (phone, tablet) = (diary_at(d, "phone.db", 2), diary_at(d, "tablet.db", 2));
+    sync(&phone, &tablet, d, "p1.json");
+    sync(&tablet, &phone, d, "t1.json");
+    for q in [&phone, &tablet] {
+        let nights = q.nights(None, None).unwrap();
+        let dates: Vec<&str> = nights.iter().map(|n| n.night_date.as_str()).collect();
+        assert_eq!(dates, ["2026-11-19", "2026-11-20"]);
+        assert_eq!(nights[1].quick_severity, Some(7), "the newer entry");
+        let csv_dir = d.join("csv");
+        let files = q.export_csv(csv_dir.display().to_string()).unwrap();
+        let csv = std::fs::read_to_string(&files[0]).unwrap();
+        assert_eq!(csv.matches("2026-11-20").count(), 1, "{csv}");
+    }
+    assert_eq!(
+        phone.nights(None, None).unwrap(),
+        tablet.nights(None, None).unwrap(),
+        "both devices show the same night, whatever the order they synced in"
+    );
+    // Logging the night again updates the one night, on either device; it travels.
+    let phone = diary_at(d, "phone.db", 3);
+    phone.log_night(NightInput::quick("2026-11-20", 1)).unwrap();
+    sync(&phone, &tablet, d, "p2.json");
+    for q in [&phone, &tablet] {
+        let n = q.nights(None, None).unwrap();
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[1].quick_severity, Some(1));
+    }
+    // Deleting it deletes the night, not just one device's copy.
+    let tablet = diary_at(d, "tablet.db", 4);
+    let id = tablet.nights(None, None).unwrap()[1].info.id.clone();
+    tablet.delete(id).unwrap();
+    sync(&tablet, &phone, d, "t2.json");
+    for q in [&phone, &tablet] {
+        assert_eq!(q.nights(None, None).unwrap().len(), 1);
+    }
+}
+
+#[test]
+fn a_tsat_typed_as_a_fraction_is_refused_asking_for_the_percent_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    fill(&q);
+    let before = records(&q, dir.path());
+    let e = q
+        .add_lab(LabInput {
+            analyte: Analyte::Tsat,
+            value: 0.5,
+            unit: "%".into(),
+            taken_on: "2026-11-01".into(),
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&e, QuietLegsError::InvalidInput { field, reason }
+            if field == "lab value" && reason.contains("did you mean 50 %?")),
+        "{e:?}"
+    );
+    assert_eq!(records(&q, dir.path()), before, "nothing written");
 }

@@ -150,7 +150,44 @@ fn check_horizon(profile: &Profile, from: NaiveDate, days: u32) {
             LocalResult::None => panic!("{} at a nonexistent local time {local}", o.id),
         }
     }
-    let _ = reconcile(&a, &[], start - Duration::hours(1), 64);
+    // Nothing held and every occurrence ahead: the shell adds the first 64, cancels nothing.
+    let cap = 64;
+    let r = reconcile(&a, &[], start - Duration::hours(1), cap);
+    assert!(
+        !a.is_empty(),
+        "a {days}-day horizon with iron and magnesium has reminders"
+    );
+    assert_eq!(
+        r.add,
+        a[..a.len().min(cap)].to_vec(),
+        "add: the earliest {cap}"
+    );
+    assert!(
+        r.cancel.is_empty(),
+        "nothing held, nothing to cancel: {:?}",
+        r.cancel
+    );
+    // Everything held, the first one past, a cap of 2: nothing to add; cancelled are the past
+    // one and everything beyond the next 2.
+    let held: Vec<String> = a.iter().map(|o| o.id.clone()).collect();
+    let now = a[0].fire_at;
+    let r = reconcile(&a, &held, now, 2);
+    assert!(r.add.is_empty(), "all held: {:?}", r.add);
+    let keep: HashSet<&str> = a
+        .iter()
+        .filter(|o| o.fire_at > now)
+        .take(2)
+        .map(|o| o.id.as_str())
+        .collect();
+    let want: HashSet<&str> = held
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !keep.contains(id))
+        .collect();
+    let got: HashSet<&str> = r.cancel.iter().map(String::as_str).collect();
+    assert_eq!(got, want, "cancel: past, stale and beyond the cap");
+    assert_eq!(r.cancel.len(), want.len(), "each id cancelled once");
+    assert!(got.contains(a[0].id.as_str()), "the past one is cancelled");
 }
 
 fn any_clock() -> impl Strategy<Value = NaiveTime> {

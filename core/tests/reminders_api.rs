@@ -287,3 +287,63 @@ fn a_recheck_is_reminded_three_months_into_oral_iron_and_twelve_weeks_after_an_i
     assert_eq!(lab.len(), 1);
     assert_eq!(lab[0].fire_at.local, "2027-02-12T10:00:00+00:00");
 }
+
+#[test]
+fn a_double_done_logs_one_dose_and_reports_it_both_times() {
+    let (q, _clock, d) = setup(at(10, 5));
+    let iron = iron_today(&q).unwrap();
+    let first = q
+        .act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    let again = q
+        .act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    let (first, again) = (first.event.unwrap(), again.event.unwrap());
+    assert_eq!(
+        first.info.id, again.info.id,
+        "the same dose, reported again"
+    );
+    // A stale notification's snooze after the dose changes nothing either.
+    q.act_on_reminder(
+        iron.id.clone(),
+        ReminderAction::Snooze { minutes: 10 },
+        None,
+    )
+    .unwrap();
+    q.act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    let doses = |q: &QuietLegs| {
+        q.events_on("2026-11-21".into())
+            .unwrap()
+            .into_iter()
+            .filter(|e| matches!(e.kind, EventKind::Dose { .. }))
+            .count()
+    };
+    assert_eq!(doses(&q), 1);
+
+    // Two handles on the same file (the app and a widget) tapping at once.
+    let (q2, _clock2, d2) = setup(at(10, 5));
+    let path = d2.path().join("r.db");
+    let iron = iron_today(&q2).unwrap();
+    drop(q2);
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let (path, id) = (path.clone(), iron.id.clone());
+            std::thread::spawn(move || {
+                let q =
+                    QuietLegs::open_at(&path, Arc::new(TestClock(Mutex::new(at(10, 5))))).unwrap();
+                q.act_on_reminder(id, ReminderAction::Done, None)
+                    .unwrap()
+                    .event
+                    .unwrap()
+                    .info
+                    .id
+            })
+        })
+        .collect();
+    let ids: Vec<String> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert!(ids.iter().all(|i| *i == ids[0]), "{ids:?}");
+    let q2 = QuietLegs::open_at(&path, Arc::new(TestClock(Mutex::new(at(10, 5))))).unwrap();
+    assert_eq!(doses(&q2), 1);
+    drop(d);
+}

@@ -12,9 +12,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use quietlegs_core::model::enums::parse_word;
-use quietlegs_core::model::{Analyte, EventKind, IntakeKind, RegimenKind, Routine, Sex, Trigger};
+use quietlegs_core::model::{
+    Analyte, BodyArea, EventKind, IntakeKind, RegimenKind, Routine, Sex, Trigger,
+};
 use quietlegs_core::{
-    EventInput, FixedClock, LabInput, NightInput, ProfileSettings, QuietLegs, RegimenInput,
+    AugmentationAnswers, EventInput, FixedClock, LabInput, NightInput, ProfileSettings, QuietLegs,
+    RegimenInput,
 };
 use serde_json::Value;
 
@@ -119,10 +122,26 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
         })
         .unwrap();
     }
+    if let Some(a) = sc.get("augmentation_answers") {
+        q.set_augmentation_answers(AugmentationAnswers {
+            usual_onset: s(&a["usual_onset"]),
+            severity_when_it_worked: a["severity_when_it_worked"].as_u64().map(|v| v as u8),
+            spread_beyond_legs_before: a["spread_beyond_legs_before"].as_bool(),
+            relief_hours_at_start: a["relief_hours_at_start"].as_f64(),
+            relief_hours_now: a["relief_hours_now"].as_f64(),
+            dose_increases: a["dose_increases"].as_u64().map(|v| v as u32),
+            answered_on: None,
+        })
+        .unwrap();
+    }
     for n in list(&sc["nights"]) {
         let sev = n["quick_severity"].as_i64().unwrap() as i32;
         let mut input = NightInput::quick(n["night_date"].as_str().unwrap(), sev);
         input.onset = s(&n["onset"]);
+        input.body_areas = list(&n["body_areas"])
+            .iter()
+            .map(|a| parse_word("body area", a.as_str().unwrap(), &BodyArea::ALL).unwrap())
+            .collect();
         input.triggers = list(&n["triggers"])
             .iter()
             .map(|t| parse_word("trigger", t.as_str().unwrap(), &Trigger::ALL).unwrap())
@@ -169,6 +188,13 @@ fn every_planner_fixture_holds() {
         }
         if let Some(bed) = x["bed"].as_str() {
             assert_eq!(plan.bed.local, bed, "{name}");
+        }
+        if let Some(f) = x["flags_contain"].as_str() {
+            assert!(
+                iron.flags.iter().any(|g| g.contains(f)),
+                "{name}: {:?} lacks {f:?}",
+                iron.flags
+            );
         }
         for c in list(&x["checks"]) {
             let r = q.check_intake(s(&c["what"]).unwrap(), s(&c["at"])).unwrap();
@@ -239,6 +265,17 @@ fn every_status_fixture_holds() {
                     "{name}: the plan has {kind}"
                 );
             }
+        }
+        if let Some(f) = x["augmentation_flagged"].as_bool() {
+            assert_eq!(st.augmentation.flagged, f, "{name}: {:?}", st.augmentation);
+        }
+        for want in list(&x["augmentation_message_contains"]) {
+            let want = want.as_str().unwrap();
+            assert!(
+                st.augmentation.message.contains(want),
+                "{name}: {:?} lacks {want:?}",
+                st.augmentation.message
+            );
         }
         if let Some(med) = x["regimen_warning_for"].as_str() {
             let r = q.regimen().unwrap();

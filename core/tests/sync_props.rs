@@ -1,5 +1,8 @@
 //! Merge properties on random histories of two and three devices: idempotent, commutative,
-//! associative; nothing lost, nothing duplicated; the newest version of every record wins.
+//! associative; one night per night date and one profile whichever devices made them; nothing
+//! else lost. Both merge paths (the scan of a whole export, the probe of an everyday sync into a
+//! diary that already holds more than ten times the file) are held to a small reference model
+//! of the merge rule written here, independently of the merge's own decision code.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,75 +12,260 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use proptest::prelude::*;
-use quietlegs_core::exchange::merge::merge_records;
-use quietlegs_core::model::{Night, Record, RecordMeta};
+use quietlegs_core::exchange::merge::{merge_records, merge_records_by, MergePath};
+use quietlegs_core::model::{
+    Analyte, Event, EventKind, Habit, IntakeKind, LabValue, Night, Profile, Record, RecordMeta,
+    RegimenItem, RegimenKind,
+};
 use quietlegs_core::store::{for_each_record, Store};
 use uuid::Uuid;
 
-/// One version of a record: which record (of a small pool, so devices collide), when, by whom.
+/// The kind of record each id of the pool holds: every kind, with more nights and two
+/// profiles, so that different ids share a natural key (a night date, the profile).
+const KINDS: [u8; 12] = [0, 1, 1, 2, 3, 4, 5, 1, 0, 1, 2, 1];
+
+/// Device ids a version may carry: few, so two devices' stores hold versions by the same one.
+const DEVICES: [&str; 3] = ["a", "b", "c"];
+
+/// One version of a record: which record (of a small pool, so devices collide), when, by whom,
+/// and its content (few values, so exact ties of the sync fields with other content occur).
 #[derive(Debug, Clone)]
 struct Version {
     record: usize,
     minute: i64,
+    device: usize,
     deleted: bool,
-    severity: u8,
+    content: u8,
 }
 
-fn build(device: &str, versions: &[Version]) -> Vec<Record> {
-    // A device holds one version per record: its latest write.
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap()
+}
+
+fn record(v: &Version) -> Record {
+    let meta = RecordMeta {
+        id: Uuid::from_u128(v.record as u128 + 1),
+        created_at: t0(),
+        // Few distinct minutes, so equal timestamps (ties) are common.
+        modified_at: t0() + Duration::minutes(v.minute),
+        deleted: v.deleted,
+        device_id: DEVICES[v.device].to_owned(),
+    };
+    let c = v.content;
+    let day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    match KINDS[v.record] {
+        0 => Record::Profile {
+            meta,
+            profile: Profile {
+                bedtime: NaiveTime::from_hms_opt(21, u32::from(c), 0).unwrap(),
+                pregnant: c % 2 == 1,
+                ..Profile::default()
+            },
+        },
+        // Three night dates among five night ids; an edit may move a night to another date.
+        1 => Record::Night(Night {
+            meta,
+            night_date: day + Duration::days(i64::from(c % 3)),
+            quick_severity: Some(c),
+            irls: None,
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: Some(6.5),
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: Some(format!("version {c}")),
+        }),
+        2 => Record::Event(Event {
+            meta,
+            at: t0() - Duration::hours(i64::from(c)),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: (c > 0).then(|| format!("note {c}")),
+            warnings: vec![],
+        }),
+        3 => Record::Lab(quietlegs_core::model::Lab {
+            meta,
+            analyte: Analyte::Ferritin,
+            value: LabValue::from_entry(Analyte::Ferritin, 20.0 + f64::from(c), "ng/mL").unwrap(),
+            taken_on: day,
+        }),
+        4 => Record::Regimen(RegimenItem {
+            meta,
+            kind: RegimenKind::Iron,
+            name: format!("Iron {c}"),
+            dose_mg: Some(65.0),
+            times: vec![],
+            every_n_days: 1 + u32::from(c % 2),
+            with_vitamin_c: false,
+            start_date: day,
+            stop_date: None,
+        }),
+        _ => Record::Habit(Habit {
+            meta,
+            intake: IntakeKind::Coffee,
+            at: NaiveTime::from_hms_opt(7, u32::from(c), 0).unwrap(),
+        }),
+    }
+}
+
+/// A device's file: one version per record, its latest write.
+fn build(versions: &[Version]) -> Vec<Record> {
     let mut latest: BTreeMap<usize, &Version> = BTreeMap::new();
     for v in versions {
         latest.insert(v.record, v);
     }
-    latest
-        .values()
-        .map(|v| {
-            let t0 = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
-            let id = Uuid::from_u128(v.record as u128 + 1);
-            Record::Night(Night {
+    latest.values().map(|v| record(v)).collect()
+}
+
+/// What a diary held before the sync: enough records that a file of this test's size is
+/// probed, not scanned (the everyday sync). Ids outside the pool.
+fn background() -> Vec<Record> {
+    (0..200u128)
+        .map(|i| {
+            Record::Event(Event {
                 meta: RecordMeta {
-                    id,
-                    created_at: t0,
-                    // Few distinct minutes, so equal timestamps (ties) are common.
-                    modified_at: t0 + Duration::minutes(v.minute),
-                    deleted: v.deleted,
-                    device_id: device.to_owned(),
+                    id: Uuid::from_u128(10_000 + i),
+                    created_at: t0(),
+                    modified_at: t0(),
+                    deleted: false,
+                    device_id: "base".to_owned(),
                 },
-                night_date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
-                    + Duration::days(v.record as i64),
-                quick_severity: Some(v.severity),
-                irls: None,
-                onset: None,
-                body_areas: vec![],
-                sleep_hours: None,
-                awakenings: None,
-                triggers: vec![],
-                relief: vec![],
-                notes: None,
+                at: t0() - Duration::days(i as i64),
+                kind: EventKind::Intake {
+                    what: IntakeKind::Tea,
+                },
+                note: None,
+                warnings: vec![],
             })
         })
         .collect()
 }
 
+// ---- the reference model: the merge rule of SPEC §4, written plainly ---------------------
+
+/// The order of two versions of one record: newer `modified_at`, then device id, then a
+/// tombstone over a live copy, then the serialised content.
+fn version_key(r: &Record) -> (DateTime<Utc>, String, bool, String) {
+    let m = r.meta();
+    (
+        m.modified_at,
+        m.device_id.clone(),
+        m.deleted,
+        serde_json::to_string(r).unwrap(),
+    )
+}
+
+/// Every record's winning version over all files.
+fn reference(files: &[&[Record]]) -> BTreeMap<Uuid, Record> {
+    let mut out: BTreeMap<Uuid, Record> = BTreeMap::new();
+    for r in files.iter().flat_map(|f| f.iter()) {
+        let id = r.meta().id;
+        if out
+            .get(&id)
+            .is_none_or(|old| version_key(r) > version_key(old))
+        {
+            out.insert(id, r.clone());
+        }
+    }
+    out
+}
+
+/// What a person sees: per night date and for the profile, the newest row of that key
+/// (modified_at, device id, tombstone, id), unless it is a tombstone.
+fn reference_view(state: &BTreeMap<Uuid, Record>) -> View {
+    let key = |r: &Record| {
+        let m = r.meta();
+        (m.modified_at, m.device_id.clone(), m.deleted, m.id)
+    };
+    let mut nights: BTreeMap<NaiveDate, &Record> = BTreeMap::new();
+    let mut profile: Option<&Record> = None;
+    for r in state.values() {
+        match r {
+            Record::Night(n) => {
+                let slot = nights.entry(n.night_date).or_insert(r);
+                if key(r) > key(slot) {
+                    *slot = r;
+                }
+            }
+            Record::Profile { .. } => {
+                if profile.is_none_or(|p| key(r) > key(p)) {
+                    profile = Some(r);
+                }
+            }
+            _ => {}
+        }
+    }
+    View {
+        nights: nights
+            .into_iter()
+            .filter(|(_, r)| !r.meta().deleted)
+            .map(|(d, r)| (d, serde_json::to_string(r).unwrap()))
+            .collect(),
+        profile: profile
+            .filter(|p| !p.meta().deleted)
+            .map(|p| serde_json::to_string(p).unwrap()),
+    }
+}
+
+#[derive(Debug, PartialEq)]
+struct View {
+    nights: Vec<(NaiveDate, String)>,
+    profile: Option<String>,
+}
+
+// ---- the diary under test ------------------------------------------------------------------
+
 fn content(s: &Store) -> Vec<String> {
-    let mut v = Vec::new();
-    for_each_record(s.conn(), |r| {
-        v.push(serde_json::to_string(&r)?);
-        Ok(())
-    })
-    .unwrap();
+    let mut v: Vec<String> = export(s)
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
     v.sort();
     v
 }
 
-fn merged(files: &[&[Record]]) -> Store {
+fn view(s: &Store) -> View {
+    let lo = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    let hi = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let nights = quietlegs_core::store::nights(s.conn(), lo, hi).unwrap();
+    let profile = quietlegs_core::store::profile(s.conn()).unwrap();
+    View {
+        nights: nights
+            .into_iter()
+            .map(|n| {
+                (
+                    n.night_date,
+                    serde_json::to_string(&Record::Night(n)).unwrap(),
+                )
+            })
+            .collect(),
+        profile: profile.map(|(meta, profile)| {
+            serde_json::to_string(&Record::Profile { meta, profile }).unwrap()
+        }),
+    }
+}
+
+fn merged_by(start: &[Record], files: &[&[Record]], path: Option<MergePath>) -> Store {
     let mut s = Store::open_in_memory().unwrap();
+    if !start.is_empty() {
+        s.write(|tx| merge_records(tx, start)).unwrap();
+    }
     for f in files {
-        s.write(|tx| merge_records(tx, f)).unwrap();
+        s.write(|tx| match path {
+            Some(p) => merge_records_by(tx, f, p),
+            None => merge_records(tx, f),
+        })
+        .unwrap();
     }
     s
+}
+
+fn merged(files: &[&[Record]]) -> Store {
+    merged_by(&[], files, None)
 }
 
 fn export(s: &Store) -> Vec<Record> {
@@ -92,31 +280,62 @@ fn export(s: &Store) -> Vec<Record> {
 
 fn versions() -> impl Strategy<Value = Vec<Version>> {
     prop::collection::vec(
-        (0usize..8, 0i64..4, any::<bool>(), 0u8..=10).prop_map(
-            |(record, minute, deleted, severity)| Version {
+        (
+            0usize..KINDS.len(),
+            0i64..3,
+            0usize..DEVICES.len(),
+            any::<bool>(),
+            0u8..3,
+        )
+            .prop_map(|(record, minute, device, deleted, content)| Version {
                 record,
                 minute,
+                device,
                 deleted,
-                severity,
-            },
-        ),
-        0..12,
+                content,
+            }),
+        0..16,
     )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 160, .. ProptestConfig::default() })]
 
     #[test]
-    fn two_devices_merge_commutatively_and_idempotently(a in versions(), b in versions()) {
-        let (a, b) = (build("device-a", &a), build("device-b", &b));
-        let ab = merged(&[&a, &b]);
-        let ba = merged(&[&b, &a]);
+    fn both_merge_paths_agree_with_the_reference_model(
+        a in versions(), b in versions(), c in versions(), preloaded in any::<bool>()
+    ) {
+        let (a, b, c) = (build(&a), build(&b), build(&c));
+        let start = if preloaded { background() } else { Vec::new() };
+        let want = reference(&[&start, &a, &b, &c]);
+        let want_rows: Vec<String> = {
+            let mut v: Vec<String> =
+                want.values().map(|r| serde_json::to_string(r).unwrap()).collect();
+            v.sort();
+            v
+        };
+        for path in [MergePath::Scan, MergePath::Probe] {
+            let s = merged_by(&start, &[&a, &b, &c], Some(path));
+            prop_assert_eq!(&content(&s), &want_rows, "{:?}: nothing lost, newest wins", path);
+            prop_assert_eq!(view(&s), reference_view(&want), "{:?}: one per key", path);
+        }
+    }
+
+    #[test]
+    fn two_devices_merge_commutatively_and_idempotently(
+        a in versions(), b in versions(), preloaded in any::<bool>()
+    ) {
+        let (a, b) = (build(&a), build(&b));
+        let start = if preloaded { background() } else { Vec::new() };
+        let ab = merged_by(&start, &[&a, &b], None);
+        let ba = merged_by(&start, &[&b, &a], None);
         prop_assert_eq!(content(&ab), content(&ba));
-        let abab = merged(&[&a, &b, &a, &b]);
+        prop_assert_eq!(view(&ab), view(&ba));
+        let abab = merged_by(&start, &[&a, &b, &a, &b], None);
         prop_assert_eq!(content(&ab), content(&abab));
+        prop_assert_eq!(view(&ab), view(&abab));
         // Nothing lost, nothing duplicated: one row per record id of either device.
-        let mut ids: Vec<_> = a.iter().chain(&b).map(|r| r.meta().id).collect();
+        let mut ids: Vec<_> = start.iter().chain(&a).chain(&b).map(|r| r.meta().id).collect();
         ids.sort();
         ids.dedup();
         prop_assert_eq!(content(&ab).len(), ids.len());
@@ -124,37 +343,51 @@ proptest! {
 
     #[test]
     fn three_devices_merge_associatively(a in versions(), b in versions(), c in versions()) {
-        let (a, b, c) = (build("a", &a), build("b", &b), build("c", &c));
+        let (a, b, c) = (build(&a), build(&b), build(&c));
         let left = export(&merged(&[&a, &b]));
         let left_then_c = merged(&[&left, &c]);
         let right = export(&merged(&[&b, &c]));
         let a_then_right = merged(&[&a, &right]);
         prop_assert_eq!(content(&left_then_c), content(&a_then_right));
-        prop_assert_eq!(content(&left_then_c), content(&merged(&[&c, &a, &b])));
+        prop_assert_eq!(view(&left_then_c), view(&a_then_right));
+        let cab = merged(&[&c, &a, &b]);
+        prop_assert_eq!(content(&left_then_c), content(&cab));
+        prop_assert_eq!(view(&left_then_c), view(&cab));
     }
 
     #[test]
-    fn the_newest_version_wins_and_deletions_travel(a in versions(), b in versions()) {
-        let (ra, rb) = (build("device-a", &a), build("device-b", &b));
-        let s = merged(&[&ra, &rb]);
-        let got: BTreeMap<Uuid, Record> = export(&s).into_iter().map(|r| (r.meta().id, r)).collect();
-        for r in ra.iter().chain(&rb) {
-            let kept = got[&r.meta().id].meta();
-            prop_assert!((kept.modified_at, &kept.device_id) >= (r.meta().modified_at, &r.meta().device_id));
+    fn one_night_per_date_and_one_profile_whichever_devices_made_them(
+        a in versions(), b in versions(), c in versions()
+    ) {
+        let (a, b, c) = (build(&a), build(&b), build(&c));
+        let s = merged(&[&a, &b, &c]);
+        let v = view(&s);
+        let mut dates: Vec<_> = v.nights.iter().map(|(d, _)| *d).collect();
+        dates.dedup();
+        prop_assert_eq!(dates.len(), v.nights.len(), "{:?}", v.nights);
+        // The profile the diary shows is one of the live profiles it holds, if it holds any.
+        let live_profiles = export(&s)
+            .into_iter()
+            .filter(|r| matches!(r, Record::Profile { .. }) && !r.meta().deleted)
+            .map(|r| serde_json::to_string(&r).unwrap())
+            .collect::<Vec<_>>();
+        if let Some(p) = &v.profile {
+            prop_assert!(live_profiles.contains(p));
         }
     }
 }
 
 #[test]
 fn import_reports_what_it_did() {
-    let t = |m| Version {
-        record: 0,
+    let t = |m, device| Version {
+        record: 1,
         minute: m,
+        device,
         deleted: false,
-        severity: 3,
+        content: 2,
     };
-    let old = build("a", &[t(1)]);
-    let new = build("b", &[t(2)]);
+    let old = build(&[t(1, 0)]);
+    let new = build(&[t(2, 1)]);
     let mut s = Store::open_in_memory().unwrap();
     let r = s.write(|tx| merge_records(tx, &old)).unwrap();
     assert_eq!((r.added, r.updated, r.unchanged, r.skipped), (1, 0, 0, 0));
@@ -165,15 +398,13 @@ fn import_reports_what_it_did() {
     let r = s.write(|tx| merge_records(tx, &old)).unwrap();
     assert_eq!((r.added, r.updated, r.unchanged, r.skipped), (0, 0, 0, 1));
     // A deletion newer than the edit wins.
-    let del = build(
-        "a",
-        &[Version {
-            record: 0,
-            minute: 3,
-            deleted: true,
-            severity: 3,
-        }],
-    );
+    let del = build(&[Version {
+        record: 1,
+        minute: 3,
+        device: 0,
+        deleted: true,
+        content: 2,
+    }]);
     s.write(|tx| merge_records(tx, &del)).unwrap();
     assert!(export(&s)[0].meta().deleted);
 }
@@ -187,15 +418,13 @@ fn a_file_with_sub_millisecond_times_imports_once() {
         std::sync::Arc::new(quietlegs_core::FixedClock(now)),
     )
     .unwrap();
-    let mut recs = build(
-        "a",
-        &[Version {
-            record: 0,
-            minute: 1,
-            deleted: false,
-            severity: 3,
-        }],
-    );
+    let mut recs = build(&[Version {
+        record: 1,
+        minute: 1,
+        device: 0,
+        deleted: false,
+        content: 2,
+    }]);
     recs[0].meta_mut().modified_at += Duration::nanoseconds(123_456);
     let doc = serde_json::json!({ "format": "quietlegs-export", "version": 1, "device_id": "a",
         "exported_at": "2026-11-21T12:00:00Z", "records": recs });

@@ -1,7 +1,9 @@
 // The generated Kotlin bindings against the real host library: what an Android shell relies on.
 package org.quietlegs.tests
 
+import java.io.RandomAccessFile
 import java.nio.file.Files
+import java.nio.file.Path
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
@@ -86,26 +88,85 @@ class CoreTest {
         assertEquals(1, q.labs(Analyte.FERRITIN).size)
     }
 
-    @Test fun eachBadInputIsATypedErrorNamingTheField() {
+    private fun profile(
+        tz: String = "Europe/Berlin", bed: String = "23:00", wake: String = "07:00",
+        breakfast: String? = "08:00", lunch: String? = null, dinner: String? = "19:00",
+    ) = ProfileSettings(tz, bed, wake, breakfast, lunch, dinner, false, false)
+
+    private fun intake(at: String, note: String? = null) = EventInput(at, EventKind.Intake(IntakeKind.COFFEE), note)
+
+    /** A diary with something of every kind, so a refused call has something to damage. */
+    private fun fullDiary(): QuietLegs {
         val q = freshDiary()
+        q.setProfile(profile())
+        q.logNight(quickNight("2026-11-19", 4).copy(notes = "walked"))
+        q.addLab(LabInput(Analyte.FERRITIN, 42.0, "ng/mL", "2026-11-01"))
+        val iron = q.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 2, false, "2026-11-01", null))
+        q.addHabit(IntakeKind.TEA, "15:00")
+        q.logEvent(intake("2026-11-21T09:10"))
+        q.logEvent(EventInput("2026-11-21T10:30", EventKind.Dose(iron.info.id), null))
+        return q
+    }
+
+    /** The whole diary as its export, byte for byte (the clock is fixed). */
+    private fun wholeDiary(q: QuietLegs): ByteArray {
+        val f = Files.createTempDirectory("ql-snap").resolve("snapshot.json")
+        q.exportJson(f.toString(), null)
+        return Files.readAllBytes(f)
+    }
+
+    @Test fun eachBadInputIsATypedErrorNamingTheFieldAndTheDiaryIsUnchanged() {
+        val q = fullDiary()
+        val before = wholeDiary(q)
         val cases: List<Pair<String, () -> Unit>> = listOf(
             "severity" to { q.logNight(quickNight("2026-11-20", 11)) },
             "IRLS items" to { q.logNight(quickNight("2026-11-20", 1).copy(irlsItems = listOf(5, 0, 0, 0, 0, 0, 0, 0, 0, 0))) },
             "night date" to { q.logNight(quickNight("2026-11-30", 2)) },
             "night date" to { q.logNight(quickNight("20-11-2026", 2)) },
-            "onset" to { q.logNight(quickNight("2026-11-20", 2).copy(onset = "25:10")) },
+            "onset" to { q.logNight(quickNight("2026-11-19", 2).copy(onset = "25:10")) },
             "lab value" to { q.addLab(LabInput(Analyte.FERRITIN, -3.0, "ng/mL", "2026-11-01")) },
             "lab unit" to { q.addLab(LabInput(Analyte.FERRITIN, 42.0, "mg/dL", "2026-11-01")) },
-            "time zone" to { q.setProfile(ProfileSettings("Mars/Olympus", "23:00", "07:00", null, null, null, false, false)) },
-            "bedtime" to { q.setProfile(ProfileSettings("UTC", "23:60", "07:00", null, null, null, false, false)) },
-            "time" to { q.logEvent(EventInput("yesterday", EventKind.Intake(IntakeKind.TEA), null)) },
+            // The profile: every field that is parsed.
+            "time zone" to { q.setProfile(profile(tz = "Mars/Olympus")) },
+            "bedtime" to { q.setProfile(profile(bed = "23:60")) },
+            "wake time" to { q.setProfile(profile(wake = "7am")) },
+            "breakfast" to { q.setProfile(profile(breakfast = "24:00")) },
+            "lunch" to { q.setProfile(profile(lunch = "noon")) },
+            "dinner" to { q.setProfile(profile(dinner = "19:0x")) },
+            // Events: the time, the note.
+            "time" to { q.logEvent(intake("yesterday")) },
+            "time" to { q.logEvent(intake("2026-11-23T09:00")) },
+            "note" to { q.logEvent(intake("2026-11-21T11:00", "x".repeat(4001))) },
         )
         for ((field, call) in cases) {
             val e = assertThrows<QuietLegsException.InvalidInput>(call)
             assertEquals(field, e.field)
+            assertTrue("refused $field changed the diary", before.contentEquals(wholeDiary(q)))
         }
-        assertTrue(q.nights(null, null).isEmpty())
-        assertTrue(q.labs(null).isEmpty())
+        val e = assertThrows<QuietLegsException.NotFound> {
+            q.logEvent(EventInput("2026-11-21T09:00", EventKind.Dose("no-such-id"), null))
+        }
+        assertEquals("no-such-id", e.id)
+        assertTrue(before.contentEquals(wholeDiary(q)))
+    }
+
+    @Test fun aDiaryFromANewerAppIsRefusedAsNewerDatabaseAndLeftAsItWas() {
+        val path = Files.createTempDirectory("ql-newer").resolve("diary.db")
+        QuietLegs.openWithClock(path.toString(), FixedTestClock()).use { it.logNight(quickNight("2026-11-19", 4)) }
+        assertTrue("closed cleanly: no WAL left over", !Files.exists(Path.of("$path-wal")) || Files.size(Path.of("$path-wal")) == 0L)
+        // The schema version is SQLite's user_version: four big-endian bytes at offset 60.
+        val supported = RandomAccessFile(path.toFile(), "rw").use { f ->
+            f.seek(60)
+            val v = f.readInt()
+            f.seek(60)
+            f.writeInt(v + 1)
+            v
+        }
+        val before = Files.readAllBytes(path)
+        val e = assertThrows<QuietLegsException.NewerDatabase> { QuietLegs.open(path.toString()) }
+        assertEquals((supported + 1).toUInt(), e.found)
+        assertEquals(supported.toUInt(), e.supported)
+        assertTrue(before.contentEquals(Files.readAllBytes(path)))
     }
 
     @Test fun aDoseOfAnUnknownRegimenItemIsNotFound() {

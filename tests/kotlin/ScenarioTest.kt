@@ -58,9 +58,21 @@ class ScenarioTest {
         for (l in (sc["labs"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.addLab(LabInput(Analyte.valueOf(upper(l["analyte"])), l["value"] as Double, l["unit"] as String, l["taken_on"] as String))
         }
+        (sc["augmentation_answers"] as Map<*, *>?)?.let { a ->
+            q.setAugmentationAnswers(AugmentationAnswers(
+                usualOnset = a["usual_onset"] as String?,
+                severityWhenItWorked = (a["severity_when_it_worked"] as Double?)?.toInt()?.toUByte(),
+                spreadBeyondLegsBefore = a["spread_beyond_legs_before"] as Boolean?,
+                reliefHoursAtStart = a["relief_hours_at_start"] as Double?,
+                reliefHoursNow = a["relief_hours_now"] as Double?,
+                doseIncreases = (a["dose_increases"] as Double?)?.toInt()?.toUInt(),
+                answeredOn = null,
+            ))
+        }
         for (n in (sc["nights"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.logNight(quickNight(n["night_date"] as String, (n["quick_severity"] as Double).toInt()).copy(
                 onset = n["onset"] as String?,
+                bodyAreas = (n["body_areas"] ?: listOf<Any?>()).arr().map { BodyArea.valueOf(upper(it)) },
                 triggers = n["triggers"].arr().map { Trigger.valueOf(upper(it)) },
             ))
         }
@@ -86,6 +98,7 @@ class ScenarioTest {
             assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
             (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
             (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
+            (x["flags_contain"] as String?)?.let { f -> assertTrue("$name: ${iron.flags}", iron.flags.any { it.contains(f) }) }
             for (c in x["checks"].arr().map { it.obj() }) {
                 val r = q.checkIntake(c["what"] as String, c["at"] as String?)
                 assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
@@ -115,6 +128,10 @@ class ScenarioTest {
                 val kinds = q.plan(sc["date"] as String).items.map { it.kind.name }
                 assertTrue("$name: plan is empty", kinds.isNotEmpty())
                 assertTrue("$name: plan has one of $excluded: $kinds", kinds.none { it in excluded })
+            }
+            (x["augmentation_flagged"] as Boolean?)?.let { assertEquals(name, it, st.augmentation.flagged) }
+            for (want in (x["augmentation_message_contains"] ?: listOf<Any?>()).arr()) {
+                assertTrue("$name: ${st.augmentation.message} lacks $want", st.augmentation.message.contains(want as String))
             }
             (x["regimen_warning_for"] as String?)?.let { med ->
                 assertTrue(name, q.regimen().first { it.name == med }.warnings.isNotEmpty())

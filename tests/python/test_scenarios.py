@@ -26,12 +26,22 @@ INTAKE = {k.name.lower(): k for k in ql.IntakeKind}
 ANALYTE = {k.name.lower(): k for k in ql.Analyte}
 TRIGGER = {k.name.lower(): k for k in ql.Trigger}
 ROUTINE = ["warm_bath", "warm_socks", "movement", "exercise_cutoff"]
+BODY_AREA = {k.name.lower(): k for k in ql.BodyArea}
 IRON_STATUS = {s: getattr(ql.IronStatus, s.upper()) for s in
                ["no_iron", "rest_day", "already_taken", "window", "no_window"]}
 
 
 def test_there_are_scenarios():
     assert len(SCENARIOS) >= 5
+
+
+def flt(v):
+    return None if v is None else float(v)
+
+
+def test_there_are_status_scenarios():
+    # An empty folder would otherwise parametrise test_status_scenario into nothing and pass.
+    assert STATUS, "tests/scenarios/status holds no fixture"
 
 
 def open_scenario(sc, tmp_path):
@@ -60,9 +70,17 @@ def open_scenario(sc, tmp_path):
     for lab in sc.get("labs", []):
         q.add_lab(ql.LabInput(analyte=ANALYTE[lab["analyte"]], value=float(lab["value"]), unit=lab["unit"],
                               taken_on=lab["taken_on"]))
+    if "augmentation_answers" in sc:
+        a = sc["augmentation_answers"]
+        q.set_augmentation_answers(ql.AugmentationAnswers(
+            usual_onset=a.get("usual_onset"), severity_when_it_worked=a.get("severity_when_it_worked"),
+            spread_beyond_legs_before=a.get("spread_beyond_legs_before"),
+            relief_hours_at_start=flt(a.get("relief_hours_at_start")), relief_hours_now=flt(a.get("relief_hours_now")),
+            dose_increases=a.get("dose_increases"), answered_on=None))
     for n in sc.get("nights", []):
         q.log_night(ql.NightInput(night_date=n["night_date"], quick_severity=n["quick_severity"], irls_items=None,
-                                  onset=n.get("onset"), body_areas=[], sleep_hours=None, awakenings=None,
+                                  onset=n.get("onset"), body_areas=[BODY_AREA[b] for b in n.get("body_areas", [])],
+                                  sleep_hours=None, awakenings=None,
                                   triggers=[TRIGGER[t] for t in n.get("triggers", [])], relief=[], notes=None))
     return q
 
@@ -84,6 +102,8 @@ def test_scenario(path, tmp_path):
         assert iron.with_vitamin_c == x["with_vitamin_c"]
     if "bed" in x:
         assert plan.bed.local == x["bed"]
+    if "flags_contain" in x:
+        assert any(x["flags_contain"] in f for f in iron.flags), iron.flags
     for c in x["checks"]:
         r = q.check_intake(c["what"], c.get("at"))
         assert r.conflict == c["conflict"], (c, r)
@@ -111,6 +131,10 @@ def test_status_scenario(path, tmp_path):
     if x.get("plan_excludes"):
         kinds = {k.name.lower() for k in (i.kind for i in q.plan(sc["date"]).items)}
         assert kinds and not kinds & set(x["plan_excludes"]), kinds
+    if "augmentation_flagged" in x:
+        assert st.augmentation.flagged == x["augmentation_flagged"], st.augmentation
+    for want in x.get("augmentation_message_contains", []):
+        assert want in st.augmentation.message, (want, st.augmentation.message)
     if "regimen_warning_for" in x:
         [item] = [r for r in q.regimen() if r.name == x["regimen_warning_for"]]
         assert item.warnings

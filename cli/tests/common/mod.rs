@@ -27,3 +27,23 @@ pub fn ok(db: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Runs `quietlegs demo --file DEMO --report REPORT` (the demo never takes `--db`).
+pub fn demo(demo: &Path, report: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("demo")
+        .arg("--file")
+        .arg(demo)
+        .arg("--report")
+        .arg(report)
+        .env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "demo: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

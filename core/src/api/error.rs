@@ -10,6 +10,8 @@ pub enum QuietLegsError {
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: String, reason: String },
 
+    /// A record (`what`: night, event, lab, regimen item, habit, reminder) with this `id` is not
+    /// in the diary, e.g. deleted on another device. Nothing was changed.
     #[error("{what} not found: {id}")]
     NotFound { what: String, id: String },
 
@@ -33,9 +35,33 @@ pub enum QuietLegsError {
     #[error("cannot decrypt: {reason}")]
     WrongPassphrase { reason: String },
 
-    /// A file could not be read or written.
+    /// A file could not be read or written; `reason` names the file.
     #[error("file error: {reason}")]
     Io { reason: String },
+
+    /// Another program (or another screen of this app) held the diary for longer than the wait
+    /// (5 s). Nothing was changed; trying again later works.
+    #[error("{path} is busy: another program is using it; nothing was changed, try again")]
+    Busy { path: String },
+
+    /// The diary file is damaged (damaged pages, truncated). It was not written to;
+    /// `QuietLegs.rescue` copies what can still be read into a new diary.
+    #[error("{path} is damaged ({reason}); it was not written to; a rescue copies what can still be read into a new diary")]
+    Damaged { path: String, reason: String },
+
+    /// The diary or its folder cannot be written (read-only folder, file or medium). Nothing was
+    /// changed.
+    #[error("{path} cannot be written ({reason}); nothing was changed")]
+    ReadOnly { path: String, reason: String },
+
+    /// A file larger than `max` bytes (larger than any export the app writes); it was not read.
+    #[error("{path} is {size} bytes, larger than any diary export ({max} bytes); it was not read")]
+    FileTooLarge { path: String, size: u64, max: u64 },
+
+    /// Encrypting an export failed for a reason other than the passphrase (which is checked
+    /// first, as `InvalidInput` on `passphrase`). No file was written.
+    #[error("cannot encrypt: {reason}")]
+    EncryptionFailed { reason: String },
 }
 
 impl From<Error> for QuietLegsError {
@@ -54,28 +80,62 @@ impl From<Error> for QuietLegsError {
             },
             Error::BadFile(reason) => QuietLegsError::InvalidFile { reason },
             Error::Decrypt(reason) => QuietLegsError::WrongPassphrase { reason },
+            Error::Encrypt(reason) => QuietLegsError::EncryptionFailed { reason },
+            Error::Sql(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                QuietLegsError::Damaged {
+                    path: "the diary".to_owned(),
+                    reason: "damaged pages".to_owned(),
+                }
+            }
             Error::Sql(e) => QuietLegsError::Storage {
-                reason: e.to_string(),
+                reason: sql_reason(&e),
             },
+            // serde_json's and the decoders' messages quote the stored value (a note, a name):
+            // diary content never leaves in an error, only where it failed.
             Error::Json(e) => QuietLegsError::Storage {
-                reason: e.to_string(),
+                reason: format!(
+                    "stored data could not be read (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
             },
-            e @ Error::Corrupt(_) => QuietLegsError::Storage {
-                reason: e.to_string(),
+            Error::Corrupt(_) => QuietLegsError::Storage {
+                reason: "stored data could not be read (a damaged record)".to_owned(),
             },
             Error::Io(e) => QuietLegsError::Io {
                 reason: e.to_string(),
             },
+            e @ Error::File { .. } => QuietLegsError::Io {
+                reason: e.to_string(),
+            },
+            Error::Busy { path } => QuietLegsError::Busy { path },
+            Error::Damaged { path, reason } => QuietLegsError::Damaged { path, reason },
+            Error::ReadOnly { path, reason } => QuietLegsError::ReadOnly { path, reason },
+            Error::FileTooLarge { path, size, max } => {
+                QuietLegsError::FileTooLarge { path, size, max }
+            }
         }
     }
 }
 
-/// A foreign callback (clock, scheduler) that throws becomes a storage-free, typed error rather
-/// than a panic inside Rust.
-impl From<uniffi::UnexpectedUniFFICallbackError> for QuietLegsError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        QuietLegsError::Io {
-            reason: format!("callback failed: {}", e.reason),
+/// SQLite's own words, without the values a failed conversion would quote.
+fn sql_reason(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(i, t, _) => {
+            format!("stored column {i} ({t}) could not be read")
         }
+        rusqlite::Error::IntegralValueOutOfRange(i, _) => {
+            format!("stored column {i} is out of range")
+        }
+        rusqlite::Error::InvalidColumnType(i, name, t) => {
+            format!("stored column {i} ({name}) has type {t}")
+        }
+        rusqlite::Error::Utf8Error(..) => "stored text is not UTF-8".to_owned(),
+        other => other.to_string(),
     }
 }

@@ -1,12 +1,12 @@
 //! Export, import and the other file formats over the FFI. Every file is written atomically.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
-use crate::exchange::atomic::write_atomically;
+use crate::exchange::atomic::{create_private_dir, read_limited, write_atomically};
 use crate::exchange::crypt;
 use crate::exchange::ics::{write_calendar, CalendarEvent};
 use crate::exchange::json::{read_export, write_export};
@@ -18,14 +18,25 @@ use crate::rules::plan::{day_plan, ReminderKind};
 use crate::rules::reminders::occurrence_id;
 use crate::store;
 
-/// Largest import file accepted (a 30-year diary is a few tens of MB).
-const IMPORT_MAX_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest import file accepted (a 30-year diary is a few tens of MB); checked from the file's
+/// metadata before a byte is read.
+pub const IMPORT_MAX_BYTES: u64 = 512 * 1024 * 1024;
 
+/// The size of a file just written, naming it on failure.
+fn size_of(p: &Path) -> ApiResult<u64> {
+    Ok(std::fs::metadata(p).map_err(|e| Error::file(p, &e))?.len())
+}
+
+/// What an export wrote.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ExportSummary {
+    /// The file written, as given.
     pub path: String,
+    /// Records in the file (tombstones included), or items for the other formats.
     pub records: u64,
+    /// Size of the file written, bytes.
     pub bytes: u64,
+    /// Whether the file is passphrase-encrypted (age v1, scrypt).
     pub encrypted: bool,
 }
 
@@ -55,7 +66,7 @@ impl QuietLegs {
             }
             Ok(())
         })?;
-        let bytes = std::fs::metadata(path).map_err(Error::from)?.len();
+        let bytes = size_of(path)?;
         Ok(ExportSummary {
             path: path.display().to_string(),
             records,
@@ -63,31 +74,11 @@ impl QuietLegs {
             encrypted: passphrase.is_some(),
         })
     }
-}
 
-#[uniffi::export]
-impl QuietLegs {
-    /// Writes the whole diary (tombstones included) as a versioned JSON export, encrypted with
-    /// `passphrase` in the age format when one is given.
-    pub fn export_json(
-        &self,
-        path: String,
-        passphrase: Option<String>,
-    ) -> ApiResult<ExportSummary> {
-        self.export_json_with(Path::new(&path), passphrase.as_deref(), None)
-    }
-
-    /// Merges an export (plain or encrypted) into the diary in one transaction: newer versions
-    /// win, deletions travel, importing twice changes nothing. A bad file changes nothing.
-    pub fn import_file(&self, path: String, passphrase: Option<String>) -> ApiResult<MergeReport> {
-        let p = Path::new(&path);
-        let size = std::fs::metadata(p).map_err(Error::from)?.len();
-        if size > IMPORT_MAX_BYTES {
-            return Err(
-                Error::BadFile(format!("{size} bytes is larger than any diary export")).into(),
-            );
-        }
-        let raw = std::fs::read(p).map_err(Error::from)?;
+    /// [`QuietLegs::import_file`] on a path used exactly as given (the CLI's, which may not be
+    /// UTF-8). The size is checked before the file is read ([`IMPORT_MAX_BYTES`]).
+    pub fn import_from(&self, p: &Path, passphrase: Option<String>) -> ApiResult<MergeReport> {
+        let raw = read_limited(p, IMPORT_MAX_BYTES)?;
         let bytes = if crypt::is_encrypted(&raw) {
             let pass = passphrase.ok_or_else(|| {
                 Error::invalid("passphrase", "this file is encrypted: give its passphrase")
@@ -100,18 +91,10 @@ impl QuietLegs {
         let mut store = self.store()?;
         Ok(store.write(|tx| merge_records(tx, &file.records))?)
     }
-}
 
-/// Files of a CSV export.
-pub const CSV_FILES: [&str; 3] = ["nights.csv", "labs.csv", "doses.csv"];
-
-#[uniffi::export]
-impl QuietLegs {
-    /// Writes nights.csv, labs.csv and doses.csv into `folder` (created if needed); returns
-    /// their paths.
-    pub fn export_csv(&self, folder: String) -> ApiResult<Vec<String>> {
-        let dir = Path::new(&folder);
-        std::fs::create_dir_all(dir).map_err(Error::from)?;
+    /// [`QuietLegs::export_csv`] into a folder given exactly (created 0700 if needed).
+    pub fn export_csv_to(&self, dir: &Path) -> ApiResult<Vec<PathBuf>> {
+        create_private_dir(dir)?;
         let store = self.store()?;
         let c = store.conn();
         let tz = Self::profile_model(&store)?.1.time_zone;
@@ -131,11 +114,11 @@ impl QuietLegs {
                 _ => csv::doses(w, &events, &regimen, tz),
             })?;
         }
-        Ok(paths.iter().map(|p| p.display().to_string()).collect())
+        Ok(paths)
     }
 
-    /// Writes a FHIR R4 Bundle (collection) of labs, nights and the regimen.
-    pub fn export_fhir(&self, path: String) -> ApiResult<ExportSummary> {
+    /// [`QuietLegs::export_fhir`] to a path given exactly.
+    pub fn export_fhir_to(&self, p: &Path) -> ApiResult<ExportSummary> {
         let now = self.now();
         let store = self.store()?;
         let c = store.conn();
@@ -148,22 +131,20 @@ impl QuietLegs {
         let regimen = store::regimen(c)?;
         let patient = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, store.device_id().as_bytes())
             .to_string();
-        let p = Path::new(&path);
         write_atomically(p, |w| {
             fhir::write_bundle(w, &patient, now, &labs, &nights, &regimen)
         })?;
         let records = (labs.len() + nights.len() + regimen.len()) as u64;
-        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
         Ok(ExportSummary {
-            path,
+            path: p.display().to_string(),
             records,
-            bytes,
+            bytes: size_of(p)?,
             encrypted: false,
         })
     }
 
-    /// Writes the printable HTML report for the doctor's visit (date default today).
-    pub fn export_report(&self, path: String, date: Option<String>) -> ApiResult<ExportSummary> {
+    /// [`QuietLegs::export_report`] to a path given exactly.
+    pub fn export_report_to(&self, p: &Path, date: Option<String>) -> ApiResult<ExportSummary> {
         let parts = self.status_parts(date)?;
         let (tz, nights) = {
             let store = self.store()?;
@@ -192,21 +173,20 @@ impl QuietLegs {
             labs: &parts.labs,
             weekly_irls: &weekly,
         };
-        let p = Path::new(&path);
         write_atomically(p, |w| write_report(w, &input))?;
-        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
         Ok(ExportSummary {
-            path,
-            records: parts.nights.len() as u64,
-            bytes,
+            path: p.display().to_string(),
+            // The nights the report shows (its window), not the ones the status rules read.
+            records: nights.len() as u64,
+            bytes: size_of(p)?,
             encrypted: false,
         })
     }
 
-    /// Writes the bedtime routine for `days` days from `from` (default today) as an .ics file.
-    pub fn export_calendar(
+    /// [`QuietLegs::export_calendar`] to a path given exactly.
+    pub fn export_calendar_to(
         &self,
-        path: String,
+        p: &Path,
         from: Option<String>,
         days: u32,
     ) -> ApiResult<ExportSummary> {
@@ -250,15 +230,69 @@ impl QuietLegs {
             }
             out
         };
-        let p = Path::new(&path);
         write_atomically(p, |w| write_calendar(w, now, &events))?;
-        let bytes = std::fs::metadata(p).map_err(Error::from)?.len();
         Ok(ExportSummary {
-            path,
+            path: p.display().to_string(),
             records: events.len() as u64,
-            bytes,
+            bytes: size_of(p)?,
             encrypted: false,
         })
+    }
+}
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Writes the whole diary (tombstones included) as a versioned JSON export, encrypted with
+    /// `passphrase` in the age format when one is given.
+    pub fn export_json(
+        &self,
+        path: String,
+        passphrase: Option<String>,
+    ) -> ApiResult<ExportSummary> {
+        self.export_json_with(Path::new(&path), passphrase.as_deref(), None)
+    }
+
+    /// Merges an export (plain or encrypted) into the diary in one transaction: newer versions
+    /// win, deletions travel, importing twice changes nothing. A bad file changes nothing.
+    pub fn import_file(&self, path: String, passphrase: Option<String>) -> ApiResult<MergeReport> {
+        self.import_from(Path::new(&path), passphrase)
+    }
+}
+
+/// Files of a CSV export.
+pub const CSV_FILES: [&str; 3] = ["nights.csv", "labs.csv", "doses.csv"];
+
+#[uniffi::export]
+impl QuietLegs {
+    /// Writes nights.csv, labs.csv and doses.csv into `folder` (created if needed); returns
+    /// their paths.
+    pub fn export_csv(&self, folder: String) -> ApiResult<Vec<String>> {
+        Ok(self
+            .export_csv_to(Path::new(&folder))?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect())
+    }
+
+    /// Writes a FHIR R4 Bundle (collection) of labs, nights and the regimen.
+    pub fn export_fhir(&self, path: String) -> ApiResult<ExportSummary> {
+        self.export_fhir_to(Path::new(&path))
+    }
+
+    /// Writes the printable HTML report for the doctor's visit (date default today); `records`
+    /// counts the nights in the report's window.
+    pub fn export_report(&self, path: String, date: Option<String>) -> ApiResult<ExportSummary> {
+        self.export_report_to(Path::new(&path), date)
+    }
+
+    /// Writes the bedtime routine for `days` days from `from` (default today) as an .ics file.
+    pub fn export_calendar(
+        &self,
+        path: String,
+        from: Option<String>,
+        days: u32,
+    ) -> ApiResult<ExportSummary> {
+        self.export_calendar_to(Path::new(&path), from, days)
     }
 }
 

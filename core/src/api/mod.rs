@@ -1,6 +1,7 @@
 //! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
 //! object, so the desktop, Android and iOS all go through one validation path.
 
+mod augmentation;
 mod clock;
 mod error;
 mod exchange;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+pub use augmentation::AugmentationAnswers;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -24,6 +26,7 @@ pub use status::*;
 
 use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};
+use crate::model::validate;
 use crate::model::{Event, EventKind, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
 use crate::store::{self, Store};
 
@@ -32,6 +35,17 @@ type ApiResult<T> = std::result::Result<T, QuietLegsError>;
 /// How far ahead of the clock an event may be logged (clock skew between devices, a dose
 /// logged a few minutes early); anything later is a typing error.
 const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
+
+/// What [`QuietLegs::rescue`] saved.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct RescueSummary {
+    /// The new diary.
+    pub path: String,
+    /// Rows copied (records, tombstones, this device's settings).
+    pub copied: u64,
+    /// Row positions that could not be read (an upper bound on what was lost).
+    pub unreadable: u64,
+}
 
 /// A QuietLegs diary, opened on one SQLite file.
 #[derive(uniffi::Object)]
@@ -63,12 +77,41 @@ impl QuietLegs {
         self.now().with_timezone(&profile.time_zone).date_naive()
     }
 
-    /// Opens with an explicit clock (the Rust-side constructor).
+    /// Opens with an explicit clock (the Rust-side constructor); `path` is used exactly as given.
     pub fn open_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
         Ok(Arc::new(QuietLegs {
             store: Mutex::new(Store::open(path)?),
             clock,
         }))
+    }
+
+    /// Opens an existing diary for reading only (a read-only folder or medium; rescuing what can
+    /// be read). Every writing call then fails with `ReadOnly` and changes nothing.
+    pub fn open_read_only_at(path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Arc<Self>> {
+        Ok(Arc::new(QuietLegs {
+            store: Mutex::new(Store::open_read_only(path)?),
+            clock,
+        }))
+    }
+
+    /// [`QuietLegs::rescue`] into a path given exactly.
+    pub fn rescue_to(&self, target: &Path) -> ApiResult<RescueSummary> {
+        let r = self.store()?.rescue_into(target)?;
+        Ok(RescueSummary {
+            path: target.display().to_string(),
+            copied: r.copied,
+            unreadable: r.unreadable,
+        })
+    }
+
+    /// Marks this diary as the demo's own (see `store::Store::mark_as_demo`).
+    pub fn mark_as_demo(&self) -> ApiResult<()> {
+        Ok(self.store()?.mark_as_demo()?)
+    }
+
+    /// Whether this diary carries the demo's mark.
+    pub fn is_demo(&self) -> ApiResult<bool> {
+        Ok(self.store()?.is_demo()?)
     }
 }
 
@@ -86,6 +129,20 @@ impl QuietLegs {
         Self::open_at(Path::new(&path), clock)
     }
 
+    /// Checks every page of the diary file (`PRAGMA quick_check`), for idle maintenance (it
+    /// reads the whole file: see docs/PERFORMANCE.md for its cost). Errors: `Damaged` naming the
+    /// file. The first write of a session runs the same check before writing.
+    pub fn check_integrity(&self) -> ApiResult<()> {
+        Ok(self.store()?.check_integrity()?)
+    }
+
+    /// Copies everything that can still be read from this (damaged) diary into a new diary at
+    /// `path`, which must not exist; this diary is only read. Open the new one to see, use and
+    /// export what was saved. Errors: `Io` when `path` exists or cannot be created.
+    pub fn rescue(&self, path: String) -> ApiResult<RescueSummary> {
+        self.rescue_to(Path::new(&path))
+    }
+
     /// This installation's device id.
     pub fn device_id(&self) -> ApiResult<String> {
         Ok(self.store()?.device_id().to_owned())
@@ -99,14 +156,18 @@ impl QuietLegs {
 
     /// Saves the person's settings.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
-        let profile = settings.to_model()?;
+        let mut profile = settings.to_model()?;
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
-        let meta = match Self::profile_model(&store)?.0 {
+        let (old_meta, old) = Self::profile_model(&store)?;
+        // The augmentation answers are not settings: changing a bedtime keeps them.
+        profile.augmentation_baseline = old.augmentation_baseline;
+        let meta = match old_meta {
             Some(m) => m.touched(now, &device),
             None => RecordMeta::new(now, &device),
         };
+        validate::meta(&meta, now)?;
         store.write(|tx| store::put_profile(tx, &meta, &profile))?;
         Ok(ProfileSettings::from_model(&profile))
     }
@@ -119,6 +180,7 @@ impl QuietLegs {
         let profile = Self::profile_model(&store)?.1;
         let mut entry = night.to_model(RecordMeta::new(now, &device))?;
         entry.validate(self.today(&profile))?;
+        validate::night(&entry, now)?;
         let saved = store.write(|tx| {
             if let Some(old) = store::night_on(tx, entry.night_date)? {
                 entry.meta = old.meta.touched(now, &device);
@@ -145,41 +207,15 @@ impl QuietLegs {
 
     /// Logs an intake, a dose or an activity.
     pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
-        let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let profile = Self::profile_model(&store)?.1;
-        let at = parse_instant("time", &event.at, profile.time_zone)?;
-        if at > now + Duration::minutes(EVENT_FUTURE_TOLERANCE_MINUTES) {
-            return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
-        }
-        check_note(&event.note)?;
         if let EventKind::WeeklyIrls { week_ending, items } = event.kind {
             // One rating per week, keyed by the week: the same path as `log_weekly_irls`.
-            drop(store);
             return self.log_weekly_irls(items, Some(week_ending));
         }
-        if let EventKind::Dose { regimen_id } = &event.kind {
-            let known = store::regimen(store.conn())?
-                .iter()
-                .any(|r| r.meta.id.to_string() == *regimen_id);
-            if !known {
-                return Err(QuietLegsError::NotFound {
-                    what: "regimen item".to_owned(),
-                    id: regimen_id.clone(),
-                });
-            }
-        }
-        let warnings = planning::intake_warnings(&store, &event.kind, at)?;
-        let saved = Event {
-            meta: RecordMeta::new(now, &device),
-            at,
-            kind: event.kind,
-            note: event.note,
-            warnings,
-        };
+        let now = self.now();
+        let mut store = self.store()?;
+        let (saved, tz) = Self::event_to_log(&store, event, now)?;
         store.write(|tx| store::put_event(tx, &saved))?;
-        Ok(EventEntry::new(&saved, profile.time_zone))
+        Ok(EventEntry::new(&saved, tz))
     }
 
     /// Events of one local day (`YYYY-MM-DD` in the profile's zone), earliest first.
@@ -215,6 +251,7 @@ impl QuietLegs {
             value: LabValue::from_entry(lab.analyte, lab.value, &lab.unit)?,
             taken_on,
         };
+        validate::lab(&saved, now)?;
         store.write(|tx| store::put_lab(tx, &saved))?;
         Ok(LabEntry::from(&saved))
     }
@@ -235,6 +272,7 @@ impl QuietLegs {
         let device = store.device_id().to_owned();
         let profile = Self::profile_model(&store)?.1;
         let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
+        validate::regimen(&saved, now)?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
         Ok(RegimenEntry::from(&saved))
     }
@@ -258,6 +296,7 @@ impl QuietLegs {
             intake,
             at: crate::model::time::parse_clock_time("habit time", &at)?,
         };
+        validate::meta(&saved.meta, now)?;
         store.write(|tx| store::put_habit(tx, &saved))?;
         Ok(HabitEntry::from(&saved))
     }
@@ -276,6 +315,46 @@ impl QuietLegs {
         let now = self.now();
         self.store()?.delete(&id, now)?;
         Ok(())
+    }
+}
+
+impl QuietLegs {
+    /// The event `event` would log now, checked (time, note, the regimen item a dose names)
+    /// and with its warnings, not yet written: [`QuietLegs::log_event`] and acting on a
+    /// reminder write it in their own transaction.
+    pub(crate) fn event_to_log(
+        store: &Store,
+        event: EventInput,
+        now: DateTime<Utc>,
+    ) -> ApiResult<(Event, crate::model::zone::Tz)> {
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(store)?.1;
+        let at = parse_instant("time", &event.at, profile.time_zone)?;
+        if at > now + Duration::minutes(EVENT_FUTURE_TOLERANCE_MINUTES) {
+            return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
+        }
+        check_note(&event.note)?;
+        if let EventKind::Dose { regimen_id } = &event.kind {
+            let known = store::regimen(store.conn())?
+                .iter()
+                .any(|r| r.meta.id.to_string() == *regimen_id);
+            if !known {
+                return Err(QuietLegsError::NotFound {
+                    what: "regimen item".to_owned(),
+                    id: regimen_id.clone(),
+                });
+            }
+        }
+        let warnings = planning::intake_warnings(store, &event.kind, at)?;
+        let saved = Event {
+            meta: RecordMeta::new(now, &device),
+            at,
+            kind: event.kind,
+            note: event.note,
+            warnings,
+        };
+        validate::event(&saved, now)?;
+        Ok((saved, profile.time_zone))
     }
 }
 

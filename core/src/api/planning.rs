@@ -34,28 +34,40 @@ fn point(t: DateTime<Utc>, tz: Tz) -> TimePoint {
     }
 }
 
+/// What the iron line of a day's plan says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum IronStatus {
+    /// No iron in the regimen on this day.
     NoIron,
+    /// An alternate-day schedule's day without a dose.
     RestDay,
+    /// Today's dose is logged; `start` is when it was taken.
     AlreadyTaken,
+    /// A window clear of food, drinks and medicines that lower absorption: `start` to `end`.
     Window,
+    /// No window fits the waking day; `explanation` says why.
     NoWindow,
 }
 
+/// The day's iron window, with the constraint that set each end.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IronWindowView {
+    /// The local date, `YYYY-MM-DD`.
     pub date: String,
+    /// Which case applies; `start`, `end` and `explanation` follow from it.
     pub status: IronStatus,
     /// Window start, or when it was taken.
     pub start: Option<TimePoint>,
+    /// Window end; absent unless `status` is `Window`.
     pub end: Option<TimePoint>,
     /// In words: "11:10 — 2 h after your 09:10 coffee; until 11:30 — 1 h before your 12:30 lunch".
     pub explanation: String,
     /// One line for a screen's headline: "Iron with vitamin C 10:30–11:30".
     pub summary: String,
+    /// Take it with vitamin C (the regimen item says so).
     pub with_vitamin_c: bool,
+    /// Cautions for this dose in words (e.g. an interacting medicine), each to discuss with a doctor.
     pub flags: Vec<String>,
 }
 
@@ -116,15 +128,24 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
     }
 }
 
+/// One item of the day's plan: a dose, a vitamin C, the bedtime routine.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct PlanItemView {
+    /// What the item is; also the kind of its reminder.
     pub kind: ReminderKind,
+    /// When it is due (the window start for iron).
     pub start: TimePoint,
+    /// The end of its window, when it has one.
     pub end: Option<TimePoint>,
+    /// One line for a list: "Iron 65 mg".
     pub title: String,
+    /// Why at this time, in words.
     pub why: String,
+    /// Where the rule comes from (guideline, label, or the product's own choice).
     pub source: Source,
+    /// The source as a citation line.
     pub citation: String,
+    /// The regimen item it doses, if any.
     pub regimen_id: Option<String>,
 }
 
@@ -141,35 +162,56 @@ fn item_view(p: &PlanItem, tz: Tz) -> PlanItemView {
     }
 }
 
+/// A day's plan (`QuietLegs.plan`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct DayPlanView {
+    /// The local date, `YYYY-MM-DD`.
     pub date: String,
+    /// The profile's IANA zone the times are in.
     pub time_zone: String,
+    /// The day's wake time from the profile.
     pub wake: TimePoint,
+    /// The following bedtime (may fall after midnight).
     pub bed: TimePoint,
+    /// The iron window.
     pub iron: IronWindowView,
+    /// Everything due, earliest first.
     pub items: Vec<PlanItemView>,
 }
 
+/// The answer to "may I have this now?" against the day's iron dose.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IntakeCheckView {
+    /// Whether the intake at that time lowers the dose's absorption.
     pub conflict: bool,
+    /// The answer in words, with the gap the rule asks for.
     pub message: String,
+    /// The iron dose it was checked against (taken or planned), if any.
     pub iron_at: Option<TimePoint>,
+    /// When a conflict: the earliest time the intake would not conflict.
     pub earliest_ok: Option<TimePoint>,
 }
 
+/// One reminder to schedule with the OS.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ReminderOccurrence {
+    /// Stable id: the same reminder always has the same id, so reconciling never duplicates it.
     pub id: String,
+    /// What the reminder is for.
     pub kind: ReminderKind,
+    /// The local date it belongs to, `YYYY-MM-DD`.
     pub date: String,
+    /// When to show it.
     pub fire_at: TimePoint,
     /// Milliseconds since the epoch, for AlarmManager / UNCalendarNotificationTrigger.
     pub fire_at_millis: i64,
+    /// Notification title.
     pub title: String,
+    /// Notification text.
     pub body: String,
+    /// The buttons to offer (done, snooze, skip).
     pub actions: Vec<ReminderAction>,
+    /// The regimen item it doses, if any.
     pub regimen_id: Option<String>,
 }
 
@@ -187,6 +229,7 @@ fn occurrence_view(o: &Occurrence) -> ReminderOccurrence {
     }
 }
 
+/// What the OS must add and cancel to hold exactly the wanted reminders.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ReminderChanges {
     /// Schedule these, earliest first.
@@ -195,10 +238,12 @@ pub struct ReminderChanges {
     pub cancel: Vec<String>,
 }
 
+/// What acting on a reminder did.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ActResult {
     /// The diary event the action recorded (a dose, a bath), if any.
     pub event: Option<EventEntry>,
+    /// For a snooze: when it fires again.
     pub snoozed_until: Option<TimePoint>,
 }
 
@@ -441,9 +486,19 @@ impl QuietLegs {
     ) -> ApiResult<ActResult> {
         let base_id = id.split(SNOOZE_SEP).next().unwrap_or(&id).to_owned();
         let now = self.now();
+        // One lock and one transaction for the whole action: a double tap (or two processes)
+        // cannot both see "not done yet" and each log a dose.
+        let mut store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        // Done is final: a second "done" (a double tap, or a stale notification acted on after
+        // the dose moved the plan) changes nothing and reports the dose the first one logged.
+        if let Some(e) = already_done(store.conn(), &base_id)? {
+            return Ok(ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: None,
+            });
+        }
         let found = {
-            let store = self.store()?;
-            let tz = Self::profile_model(&store)?.1.time_zone;
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
             let snap = Snapshot::load(
@@ -473,6 +528,7 @@ impl QuietLegs {
                         action: "snooze".into(),
                         acted_at: now,
                         snooze_until: Some(until),
+                        event_id: None,
                     },
                     None,
                     Some(point(until, o.tz)),
@@ -483,6 +539,7 @@ impl QuietLegs {
                     action: "skip".into(),
                     acted_at: now,
                     snooze_until: None,
+                    event_id: None,
                 },
                 None,
                 None,
@@ -505,32 +562,73 @@ impl QuietLegs {
                     _ => None,
                 };
                 let at = at.unwrap_or_else(|| instant(&now));
-                let event = match kind {
-                    Some(kind) => Some(self.log_event(EventInput {
-                        at,
-                        kind,
-                        note: None,
-                    })?),
-                    None => None,
-                };
+                let event = kind
+                    .map(|kind| {
+                        Self::event_to_log(
+                            &store,
+                            EventInput {
+                                at,
+                                kind,
+                                note: None,
+                            },
+                            now,
+                        )
+                    })
+                    .transpose()?;
                 (
                     ReminderState {
                         action: "done".into(),
                         acted_at: now,
                         snooze_until: None,
+                        event_id: event.as_ref().map(|(e, _)| e.meta.id.to_string()),
                     },
                     event,
                     None,
                 )
             }
         };
-        self.store()?
-            .write(|tx| store::put_reminder_state(tx, &base_id, &state))?;
-        Ok(ActResult {
-            event,
-            snoozed_until: snoozed,
+        let logged = store.write(|tx| {
+            // Checked again inside the transaction: another process may have acted meanwhile.
+            if let Some(e) = already_done(tx, &base_id)? {
+                return Ok(Acted::Already(e));
+            }
+            if let Some((e, _)) = &event {
+                store::put_event(tx, e)?;
+            }
+            store::put_reminder_state(tx, &base_id, &state)?;
+            Ok(Acted::Now(event.map(|(e, _)| e)))
+        })?;
+        Ok(match logged {
+            Acted::Now(e) => ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: snoozed,
+            },
+            Acted::Already(e) => ActResult {
+                event: e.map(|e| EventEntry::new(&e, tz)),
+                snoozed_until: None,
+            },
         })
     }
+}
+
+/// `Some` when the occurrence was already done: with the event that "done" logged, if any.
+fn already_done(
+    c: &rusqlite::Connection,
+    occurrence_id: &str,
+) -> crate::error::Result<Option<Option<crate::model::Event>>> {
+    match store::reminder_state(c, occurrence_id)? {
+        Some(done) if done.action == "done" => Ok(Some(match done.event_id {
+            Some(eid) => store::event_by_id(c, &eid)?,
+            None => None,
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// What acting on a reminder did: logged now, or found it already done.
+enum Acted {
+    Now(Option<crate::model::Event>),
+    Already(Option<crate::model::Event>),
 }
 
 fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {

@@ -25,9 +25,13 @@ pub(crate) fn local_instant(t: &DateTime<Utc>, tz: Tz) -> String {
 /// Sync fields every stored record reports.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RecordInfo {
+    /// The record's UUID.
     pub id: String,
+    /// RFC 3339 UTC, seconds.
     pub created_at: String,
+    /// RFC 3339 UTC, seconds; the newer version wins a merge.
     pub modified_at: String,
+    /// The device that last changed it.
     pub device_id: String,
 }
 
@@ -47,12 +51,19 @@ impl From<&RecordMeta> for RecordInfo {
 pub struct ProfileSettings {
     /// IANA name, e.g. `Europe/Berlin`. Shells pass the device's zone.
     pub time_zone: String,
+    /// Local `HH:MM`.
     pub bedtime: String,
+    /// Local `HH:MM`.
     pub wake_time: String,
+    /// Usual breakfast, local `HH:MM`, if any (the iron window keeps clear of meals).
     pub breakfast: Option<String>,
+    /// Usual lunch, local `HH:MM`, if any.
     pub lunch: Option<String>,
+    /// Usual dinner, local `HH:MM`, if any.
     pub dinner: Option<String>,
+    /// Pregnant (changes the iron and medicine advice).
     pub pregnant: bool,
+    /// Chronic kidney disease (changes the iron and medicine advice).
     pub kidney_disease: bool,
     /// Coeliac disease or inflammatory bowel disease.
     #[uniffi(default = false)]
@@ -120,6 +131,8 @@ impl ProfileSettings {
             regular_transfusions: self.regular_transfusions,
             sex: self.sex,
             routine: self.routine.unwrap_or_default(),
+            // Kept from the stored profile by `set_profile`: settings do not carry it.
+            augmentation_baseline: None,
         })
     }
 
@@ -155,12 +168,19 @@ pub struct NightInput {
     pub quick_severity: Option<i32>,
     /// Ten scores, 0-4 each, by item number.
     pub irls_items: Option<Vec<i32>>,
+    /// When symptoms began, local `HH:MM`.
     pub onset: Option<String>,
+    /// Where symptoms were felt.
     pub body_areas: Vec<BodyArea>,
+    /// Hours slept, 0-24.
     pub sleep_hours: Option<f64>,
+    /// Times woken, 0-100.
     pub awakenings: Option<i32>,
+    /// What may have made it worse.
     pub triggers: Vec<Trigger>,
+    /// What was tried, and how much it helped.
     pub relief: Vec<Relief>,
+    /// Free text, at most 4,000 characters.
     pub notes: Option<String>,
 }
 
@@ -226,18 +246,31 @@ impl NightInput {
 /// A stored night.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct NightEntry {
+    /// Sync fields.
     pub info: RecordInfo,
+    /// The evening the night began, `YYYY-MM-DD`.
     pub night_date: String,
+    /// 0-10, if rated.
     pub quick_severity: Option<i32>,
+    /// The ten IRLS item scores, 0-4 each, if scored.
     pub irls_items: Option<Vec<i32>>,
+    /// Their sum, 0-40.
     pub irls_total: Option<i32>,
+    /// The total's severity band.
     pub irls_band: Option<IrlsBand>,
+    /// When symptoms began, local `HH:MM`.
     pub onset: Option<String>,
+    /// Where symptoms were felt.
     pub body_areas: Vec<BodyArea>,
+    /// Hours slept.
     pub sleep_hours: Option<f64>,
+    /// Times woken.
     pub awakenings: Option<i32>,
+    /// What may have made it worse.
     pub triggers: Vec<Trigger>,
+    /// What was tried, and how much it helped.
     pub relief: Vec<Relief>,
+    /// Free text.
     pub notes: Option<String>,
     /// Shown with the entry, e.g. for a night with a sedating antihistamine.
     pub warnings: Vec<String>,
@@ -276,20 +309,28 @@ impl From<&Night> for NightEntry {
 /// Something that happened: `at` is RFC 3339, or local `YYYY-MM-DDTHH:MM` in the profile's zone.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct EventInput {
+    /// RFC 3339, or local `YYYY-MM-DDTHH:MM` in the profile's zone; not in the future.
     pub at: String,
+    /// A dose, an intake or an activity.
     pub kind: EventKind,
+    /// Free text, at most 4,000 characters.
     pub note: Option<String>,
 }
 
+/// A stored event.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct EventEntry {
+    /// Sync fields.
     pub info: RecordInfo,
     /// The instant, UTC.
     pub at_utc: String,
     /// The same instant with the profile zone's offset.
     pub at_local: String,
+    /// A dose, an intake or an activity.
     pub kind: EventKind,
+    /// Free text.
     pub note: Option<String>,
+    /// Kept with the event when it was logged, e.g. an intake too close to an iron dose.
     pub warnings: Vec<String>,
 }
 
@@ -309,21 +350,32 @@ impl EventEntry {
 /// A lab value in the unit the person reads off the lab sheet.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabInput {
+    /// Which lab value.
     pub analyte: Analyte,
+    /// As on the lab sheet, in `unit`; checked against the analyte's plausible range.
     pub value: f64,
+    /// One of the analyte's units (`lab_kinds()`), e.g. `ng/mL` or `µg/L` for ferritin.
     pub unit: String,
+    /// When the blood was taken, `YYYY-MM-DD`.
     pub taken_on: String,
 }
 
+/// A stored lab result.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabEntry {
+    /// Sync fields.
     pub info: RecordInfo,
+    /// Which lab value.
     pub analyte: Analyte,
     /// In `unit`, the analyte's canonical unit.
     pub value: f64,
+    /// The analyte's canonical unit (ferritin ng/mL, TSAT %, haemoglobin g/dL, vitamin D ng/mL, eGFR mL/min/1.73m2).
     pub unit: String,
+    /// The value as typed.
     pub entered_value: f64,
+    /// The unit as typed.
     pub entered_unit: String,
+    /// When the blood was taken, `YYYY-MM-DD`.
     pub taken_on: String,
 }
 
@@ -344,29 +396,44 @@ impl From<&Lab> for LabEntry {
 /// A medicine or supplement taken on a schedule.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RegimenInput {
+    /// Iron, vitamin C, magnesium, a medicine or another supplement.
     pub kind: RegimenKind,
+    /// As on the pack (a brand or generic name; medicines are looked up in the catalog).
     pub name: String,
+    /// Dose in mg (for iron: elemental iron), if known.
     pub dose_mg: Option<f64>,
     /// Local `HH:MM` times; leave empty for iron so the planner finds the window.
     pub times: Vec<String>,
     /// 1 = daily, 2 = alternate days.
     pub every_n_days: i32,
+    /// Iron taken with vitamin C.
     pub with_vitamin_c: bool,
     /// Defaults to today.
     pub start_date: Option<String>,
+    /// Last day, `YYYY-MM-DD`; open-ended when absent.
     pub stop_date: Option<String>,
 }
 
+/// A stored regimen item.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RegimenEntry {
+    /// Sync fields.
     pub info: RecordInfo,
+    /// Iron, vitamin C, magnesium, a medicine or another supplement.
     pub kind: RegimenKind,
+    /// As entered.
     pub name: String,
+    /// Dose in mg, if known.
     pub dose_mg: Option<f64>,
+    /// Local `HH:MM` times; empty for iron placed by the planner.
     pub times: Vec<String>,
+    /// 1 = daily, 2 = alternate days.
     pub every_n_days: i32,
+    /// Iron taken with vitamin C.
     pub with_vitamin_c: bool,
+    /// First day, `YYYY-MM-DD`.
     pub start_date: String,
+    /// Last day, `YYYY-MM-DD`, if any.
     pub stop_date: Option<String>,
     /// One line for a list: "65 mg · alternate days · with vitamin C · planned window".
     pub schedule: String,
@@ -419,16 +486,21 @@ fn schedule_line(x: &RegimenItem) -> String {
     parts.join(" · ")
 }
 
-/// `65`, `62.5`: no trailing `.0`.
+/// `65`, `62.5`, `0.125`, `0.088`: every digit the person typed, no trailing `.0` and no
+/// float noise (rounded to the microgram, then the shortest spelling that reads back the same).
 fn trim_number(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+    let micrograms = (v * 1e6).round() / 1e6;
+    format!("{micrograms}")
 }
 
+/// A stored habit: an intake at the same local time every day (a morning coffee).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct HabitEntry {
+    /// Sync fields.
     pub info: RecordInfo,
+    /// What is taken.
     pub intake: IntakeKind,
+    /// Local `HH:MM`.
     pub at: String,
 }
 
@@ -449,4 +521,25 @@ fn small(field: &str, v: i32, range: &str) -> Result<u8> {
 
 pub(crate) fn opt_date(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>> {
     s.as_deref().map(|v| parse_date(field, v)).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_number;
+
+    #[test]
+    fn doses_under_one_milligram_are_shown_exactly() {
+        for (mg, shown) in [
+            (0.125, "0.125"),
+            (0.088, "0.088"),
+            (0.25, "0.25"),
+            (0.0625, "0.0625"),
+            (65.0, "65"),
+            (62.5, "62.5"),
+            (0.1 + 0.2, "0.3"),
+            (1000.0, "1000"),
+        ] {
+            assert_eq!(trim_number(mg), shown, "{mg}");
+        }
+    }
 }

@@ -31,6 +31,7 @@ pub fn body_area_label(v: BodyArea) -> &'static str {
     }
 }
 
+/// The words for a trigger.
 pub fn trigger_label(v: Trigger) -> &'static str {
     match v {
         Trigger::Caffeine => "Caffeine",
@@ -42,6 +43,7 @@ pub fn trigger_label(v: Trigger) -> &'static str {
     }
 }
 
+/// The words for a kind of relief.
 pub fn relief_kind_label(v: ReliefKind) -> &'static str {
     match v {
         ReliefKind::Walking => "Walking",
@@ -55,6 +57,7 @@ pub fn relief_kind_label(v: ReliefKind) -> &'static str {
     }
 }
 
+/// The words for how much relief helped.
 pub fn relief_effect_label(v: ReliefEffect) -> &'static str {
     match v {
         ReliefEffect::NotAtAll => "Did not help",
@@ -63,6 +66,7 @@ pub fn relief_effect_label(v: ReliefEffect) -> &'static str {
     }
 }
 
+/// The words for an intake.
 pub fn intake_label(v: IntakeKind) -> &'static str {
     match v {
         IntakeKind::Coffee => "Coffee",
@@ -75,6 +79,7 @@ pub fn intake_label(v: IntakeKind) -> &'static str {
     }
 }
 
+/// The words for an activity.
 pub fn activity_label(v: ActivityKind) -> &'static str {
     match v {
         ActivityKind::Exercise => "Exercise",
@@ -85,6 +90,7 @@ pub fn activity_label(v: ActivityKind) -> &'static str {
     }
 }
 
+/// The words for a lab analyte.
 pub fn analyte_label(v: Analyte) -> &'static str {
     match v {
         Analyte::Ferritin => "Ferritin",
@@ -95,6 +101,7 @@ pub fn analyte_label(v: Analyte) -> &'static str {
     }
 }
 
+/// The words for a kind of regimen item.
 pub fn regimen_kind_label(v: RegimenKind) -> &'static str {
     match v {
         RegimenKind::Iron => "Iron",
@@ -105,6 +112,7 @@ pub fn regimen_kind_label(v: RegimenKind) -> &'static str {
     }
 }
 
+/// The words for an IRLS severity band (lower case, for use in a sentence).
 pub fn irls_band_label(v: IrlsBand) -> &'static str {
     match v {
         IrlsBand::None => "none",
@@ -115,45 +123,66 @@ pub fn irls_band_label(v: IrlsBand) -> &'static str {
     }
 }
 
+/// A body area with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct BodyAreaChoice {
+    /// The value to pass back to the core.
     pub value: BodyArea,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// A trigger with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct TriggerChoice {
+    /// The value to pass back to the core.
     pub value: Trigger,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// A kind of relief with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ReliefKindChoice {
+    /// The value to pass back to the core.
     pub value: ReliefKind,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// How much relief helped with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ReliefEffectChoice {
+    /// The value to pass back to the core.
     pub value: ReliefEffect,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// An intake with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IntakeChoice {
+    /// The value to pass back to the core.
     pub value: IntakeKind,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// An activity with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ActivityChoice {
+    /// The value to pass back to the core.
     pub value: ActivityKind,
+    /// Its words for the screen.
     pub label: String,
 }
 
+/// A kind of regimen item with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct RegimenKindChoice {
+    /// The value to pass back to the core.
     pub value: RegimenKind,
+    /// Its words for the screen.
     pub label: String,
 }
 
@@ -168,12 +197,19 @@ pub struct LogOptions {
     pub irls_total_max: i32,
     /// Short paraphrased topics of the ten IRLS items (the licensed questions are not shipped).
     pub irls_topics: Vec<String>,
+    /// Where symptoms can be felt.
     pub body_areas: Vec<BodyAreaChoice>,
+    /// What may make a night worse.
     pub triggers: Vec<TriggerChoice>,
+    /// What can be tried for relief.
     pub relief_kinds: Vec<ReliefKindChoice>,
+    /// How much it helped.
     pub relief_effects: Vec<ReliefEffectChoice>,
+    /// Intakes that can be logged (coffee, dairy, a meal…).
     pub intakes: Vec<IntakeChoice>,
+    /// Activities that can be logged.
     pub activities: Vec<ActivityChoice>,
+    /// Kinds of regimen item.
     pub regimen_kinds: Vec<RegimenKindChoice>,
     /// The switch beside an iron item: "With vitamin C (250 mg)".
     pub vitamin_c_with_iron: String,
@@ -182,9 +218,13 @@ pub struct LogOptions {
 /// A lab the person can add, with the units it accepts (the first is the usual one).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabKind {
+    /// Which lab value.
     pub analyte: Analyte,
+    /// Its name for a screen.
     pub label: String,
+    /// The unit results are stored and shown in.
     pub canonical_unit: String,
+    /// The units it accepts, the usual one first.
     pub units: Vec<String>,
 }
 
@@ -273,16 +313,24 @@ pub fn lab_kinds() -> Vec<LabKind> {
 /// first date to 1 at the last, `y` 0 at the bottom to 1 at the axis top).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartPoint {
+    /// `YYYY-MM-DD`.
     pub date: String,
+    /// In the chart's `unit`.
     pub value: f64,
+    /// 0 at the first date to 1 at the last.
     pub x: f64,
+    /// 0 at the bottom to 1 at the axis top.
     pub y: f64,
 }
 
+/// A labelled line of the value axis.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartTick {
+    /// In the chart's `unit`.
     pub value: f64,
+    /// Height on the unit square, 0-1.
     pub y: f64,
+    /// The value as text.
     pub label: String,
 }
 
@@ -290,8 +338,11 @@ pub struct ChartTick {
 /// target band); kept so that older shells still compile.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartBand {
+    /// Lower edge, 0-1.
     pub low_y: f64,
+    /// Upper edge, 0-1.
     pub high_y: f64,
+    /// What the band is, e.g. the ferritin target.
     pub label: String,
 }
 
@@ -306,9 +357,13 @@ pub struct ChartLine {
 /// A chart ready to draw: shells scale the unit square to their canvas and nothing else.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartView {
+    /// Chart title.
     pub title: String,
+    /// The values' unit.
     pub unit: String,
+    /// Oldest first.
     pub points: Vec<ChartPoint>,
+    /// Value-axis lines, bottom first.
     pub ticks: Vec<ChartTick>,
     /// Always `None` now; see `lines`.
     pub band: Option<ChartBand>,

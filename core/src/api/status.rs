@@ -10,9 +10,11 @@ use crate::error::Error;
 use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
 use crate::model::{IrlsBand, IvIronFormulation};
 use crate::rules::augmentation::{
-    dopaminergic_start, screen as augmentation_screen, AugmentationScreen,
+    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
-use crate::rules::catalog::{lookup, DrugClass, EvidenceStrength, MatchKind, MedicineEffect};
+use crate::rules::catalog::{
+    lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
+};
 use crate::rules::evidence::IRLS_PERIOD_DAYS;
 use crate::rules::evidence::{
     Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_IV_DISCUSS_BELOW,
@@ -25,24 +27,35 @@ use crate::rules::screener::{self, ScreenAnswers, ScreenResult};
 use crate::rules::weekly_irls;
 use crate::store;
 
+/// A lab value on a date.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabPoint {
+    /// `YYYY-MM-DD`.
     pub date: String,
+    /// In the analyte's canonical unit.
     pub value: f64,
 }
 
+/// Where the iron stores stand, and whether iron is indicated (never a dose).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IronStatusView {
+    /// The verdict the rules reached.
     pub advice: IronAdvice,
+    /// The verdict in one line; advice ends in "discuss with your doctor".
     pub headline: String,
     /// Latest ferritin, ng/mL.
     pub ferritin: Option<LabPoint>,
     /// Latest transferrin saturation, %.
     pub tsat: Option<LabPoint>,
+    /// An iron item is in the regimen.
     pub supplementing: bool,
+    /// Each rule that decided, with its source.
     pub reasons: Vec<Reason>,
+    /// Further notes in words (special groups, stale results).
     pub notes: Vec<String>,
+    /// Ferritin results, ng/mL, oldest first.
     pub ferritin_history: Vec<LabPoint>,
+    /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
     pub slope_per_30_days: Option<f64>,
     /// When a rising ferritin under 75 ng/mL would pass 75 at its slope (a threshold, not a
     /// target).
@@ -96,19 +109,42 @@ fn iron_view(s: IronStatus) -> IronStatusView {
     }
 }
 
+/// The augmentation screen for a dopaminergic drug: symptoms earlier, stronger or spreading since it started.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct AugmentationView {
     /// On a dopaminergic drug, so the screen applies.
     pub applicable: bool,
+    /// The diary shows the pattern: discuss with your doctor.
     pub flagged: bool,
+    /// What the screen found, in words.
     pub message: String,
+    /// The dopaminergic drug(s) screened for.
     pub drugs: Vec<String>,
+    /// Nights logged in the 28 days before the drug started.
     pub baseline_nights: u32,
+    /// Nights logged in the recent window compared.
     pub recent_nights: u32,
+    /// Median onset before the drug, local `HH:MM`.
     pub baseline_onset_median: Option<String>,
+    /// Median onset now, local `HH:MM`.
     pub recent_onset_median: Option<String>,
+    /// How much earlier symptoms start now, minutes (negative: later).
     pub onset_earlier_minutes: Option<i64>,
+    /// Recent nights rated worse than the baseline's median.
     pub nights_worse_than_baseline: u32,
+    /// What the last 7 nights were compared with: the diary before the drug, or the answers
+    /// to the short questionnaire.
+    pub baseline_source: BaselineSource,
+    pub spread_to_arms_or_trunk: bool,
+    pub higher_intensity: bool,
+    /// A dose relieves for a shorter time than when the drug first worked.
+    pub shorter_relief: bool,
+    pub dose_increases: Option<u32>,
+    /// Latest ferritin, ng/mL, and its date (YYYY-MM-DD).
+    pub latest_ferritin: Option<f64>,
+    pub latest_ferritin_date: Option<String>,
+    /// Active medicines that can worsen RLS, "name, a class".
+    pub worsening_medicines: Vec<String>,
 }
 
 fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
@@ -125,18 +161,33 @@ fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
         recent_onset_median: a.recent_onset_median.map(|t| t.format("%H:%M").to_string()),
         onset_earlier_minutes: a.onset_earlier_minutes,
         nights_worse_than_baseline: a.nights_worse_than_baseline as u32,
+        baseline_source: a.baseline_source,
+        spread_to_arms_or_trunk: a.spread_to_arms_or_trunk,
+        higher_intensity: a.higher_intensity,
+        shorter_relief: a.shorter_relief,
+        dose_increases: a.dose_increases,
+        latest_ferritin: a.latest_ferritin.map(|(_, f)| f),
+        latest_ferritin_date: a.latest_ferritin.map(|(d, _)| d.to_string()),
+        worsening_medicines: a.worsening_medicines.clone(),
     }
 }
 
 /// Everything a status screen shows, for one day.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct StatusReport {
+    /// The local date, `YYYY-MM-DD`.
     pub date: String,
+    /// Iron status.
     pub iron: IronStatusView,
+    /// Findings to discuss with a doctor.
     pub flags: Vec<DoctorFlag>,
+    /// The augmentation screen.
     pub augmentation: AugmentationView,
+    /// Weekly severity, oldest first.
     pub trends: Vec<WeeklyTrend>,
+    /// Nights with and without each trigger, compared.
     pub triggers: Vec<TriggerComparison>,
+    /// Doses taken against planned, per regimen item.
     pub adherence: Vec<Adherence>,
     /// The weekly IRLS: its own trend, apart from the nightly quick rating.
     #[uniffi(default = None)]
@@ -199,17 +250,37 @@ pub struct IvIronChoice {
 /// What the catalog knows of a medicine name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct MedicineInfo {
+    /// The generic name.
     pub generic: String,
     /// The catalog name that matched (a brand, or the generic).
     pub matched: String,
+    /// How the name matched: the generic, a brand, or one letter off ("did you mean").
     pub match_kind: MatchKind,
+    /// Its drug class.
     pub class: DrugClass,
+    /// The class in words.
     pub class_label: String,
+    /// What the class does to RLS.
     pub effect: MedicineEffect,
+    /// How strong the evidence for that effect is.
     pub evidence: EvidenceStrength,
+    /// What to do, in words; never to stop a medicine without the prescriber.
     pub advice: String,
+    /// Where the advice comes from.
     pub source: Source,
+    /// The source as a citation line.
     pub citation: String,
+    /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy): e.g.
+    /// pramipexole works (strong evidence) yet is suggested against for standard use.
+    pub aasm_stance: Option<AasmStance>,
+    /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
+    pub aasm_stance_label: Option<String>,
+    /// A safer alternative a source names, to ask the prescriber about.
+    pub alternative: Option<String>,
+    /// The iron-timing rule in words, numbers from the evidence table, if the medicine has one.
+    pub iron_timing: Option<String>,
+    /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
+    pub no_timing_fix: bool,
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -226,9 +297,14 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 class_label: c.label().to_owned(),
                 effect: c.effect(),
                 evidence: c.evidence(),
-                advice: c.advice().to_owned(),
+                advice: m.medicine.advice(),
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
+                aasm_stance: m.medicine.stance(),
+                aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
+                alternative: c.alternative().map(str::to_owned),
+                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                no_timing_fix: c.no_timing_fix(),
             }
         })
         .collect()
@@ -240,11 +316,17 @@ pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
         .into_iter()
         .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
         .map(|m| {
+            let alt = m
+                .medicine
+                .class
+                .alternative()
+                .map(|a| format!(" Alternative to ask about: {a}."))
+                .unwrap_or_default();
             format!(
-                "{} is a {}: {}",
+                "{} is a {}: {}{alt}",
                 m.matched,
                 m.medicine.class.label(),
-                m.medicine.class.advice()
+                m.medicine.advice()
             )
         })
         .collect()
@@ -278,7 +360,6 @@ pub(crate) struct StatusParts {
     /// The active regimen (the report's medicine list).
     pub regimen: Vec<crate::model::RegimenItem>,
     pub labs: Vec<crate::model::Lab>,
-    pub nights: Vec<crate::model::Night>,
     pub iron: IronStatus,
     pub augmentation: AugmentationScreen,
     pub flags: Vec<DoctorFlag>,
@@ -336,7 +417,6 @@ impl QuietLegs {
                 .cloned()
                 .collect(),
             labs: diary.labs.to_vec(),
-            nights,
             iron,
             augmentation,
             flags,
@@ -406,6 +486,7 @@ impl QuietLegs {
             note: None,
             warnings: Vec::new(),
         };
+        crate::model::validate::event(&saved, now)?;
         store.write(|tx| store::put_event(tx, &saved))?;
         Ok(EventEntry::new(&saved, tz))
     }

@@ -465,6 +465,25 @@ mod tests {
         assert!(e.to_string().contains("work factor 22"), "{e}");
     }
 
+    /// Files written before the `age` crate replaced the hand-written format, and by the
+    /// reference `age -p` tool, open to the very export they hold (testdata/README.md).
+    #[test]
+    fn files_from_older_quietlegs_and_from_age_p_open() {
+        let plain = include_bytes!("testdata/export.json");
+        for file in [
+            &include_bytes!("testdata/written-by-quietlegs-0.1-crypt.age")[..],
+            &include_bytes!("testdata/written-by-age-1.1.1-p.age")[..],
+        ] {
+            assert!(is_encrypted(file));
+            assert_eq!(
+                decrypt(file, "correct horse battery staple").unwrap(),
+                plain
+            );
+            let e = decrypt(file, "correct horse battery stapler").unwrap_err();
+            assert!(e.to_string().contains("wrong passphrase"), "{e}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
 

@@ -20,13 +20,31 @@ fn stamp(t: &DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// TEXT escaping of RFC 5545 §3.3.11.
+/// TEXT escaping of RFC 5545 §3.3.11. A TEXT value may hold no control character but HTAB
+/// (§3.3.11, §3.1 `CONTROL`): a line break of any kind (CRLF, a bare CR or LF, U+2028/9)
+/// becomes the escaped `\n`, and every other control character (DEL and C1 included) is
+/// dropped, so a name typed or imported with one cannot break the calendar's lines.
 fn text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Content lines fold at 75 octets, never inside a UTF-8 character.
@@ -93,5 +111,28 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.contains("SUMMARY:Warm bath\\; 40-42 °C\\, 15-20 min"));
         assert!(s.split("\r\n").all(|l| l.len() <= 75), "{s}");
+    }
+
+    #[test]
+    fn text_values_carry_no_control_characters() {
+        let mut out = Vec::new();
+        let e = CalendarEvent {
+            uid: "x".into(),
+            start: Utc::now(),
+            end: Utc::now(),
+            summary: "Magne\rsium\u{1b}[2J\u{7f}\u{9b}".into(),
+            description: "one\r\ntwo\nthree\rfour\u{0}".into(),
+        };
+        write_calendar(&mut out, Utc::now(), &[e]).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        // Only the CRLF line ends are control characters.
+        for l in s.split("\r\n") {
+            assert!(!l.chars().any(|c| c.is_control()), "{l:?}");
+        }
+        assert!(s.contains("SUMMARY:Magne\\nsium[2J\r\n"), "{s}");
+        assert!(
+            s.contains("DESCRIPTION:one\\ntwo\\nthree\\nfour\r\n"),
+            "{s}"
+        );
     }
 }

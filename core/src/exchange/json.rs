@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{LabValue, Record};
+use crate::model::Record;
 use crate::store::{for_each_raw_event, for_each_raw_night, for_each_record_in, Store, Table};
 
 /// The `format` field of every QuietLegs export.
@@ -376,6 +376,9 @@ fn bad(msg: impl Into<String>) -> Error {
 /// Reads an export, refusing anything that is not a complete, valid QuietLegs export of a
 /// version this code understands. `now` bounds plausible dates.
 pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
+    // Some editors and cloud drives save a UTF-8 byte-order mark; JSON (RFC 8259 §8.1) lets a
+    // reader ignore it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let header: Header = serde_json::from_slice(bytes).map_err(|e| bad(describe(&e)))?;
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
@@ -414,7 +417,8 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
                 i + 1
             )));
         }
-        validate(r, now).map_err(|e| bad(format!("record {} ({id}): {e}", i + 1)))?;
+        r.validate(now)
+            .map_err(|e| bad(format!("record {} ({id}): {e}", i + 1)))?;
     }
     Ok(ExportFile {
         device_id: doc.device_id,
@@ -435,61 +439,6 @@ fn describe(e: &serde_json::Error) -> String {
         Category::Syntax => format!("not valid JSON at {at}: {e}"),
         Category::Data => format!("unexpected content at {at}: {e}"),
         Category::Io => format!("could not read: {e}"),
-    }
-}
-
-/// Checks what types alone do not: plausible dates and ranges, like the app's own input checks.
-fn validate(r: &Record, now: DateTime<Utc>) -> Result<()> {
-    let earliest = DateTime::parse_from_rfc3339("1900-01-01T00:00:00Z")
-        .map(|d| d.to_utc())
-        .unwrap_or_default();
-    let latest = now + Duration::days(2);
-    let plausible = |what: &str, t: DateTime<Utc>| {
-        if t < earliest || t > latest {
-            Err(Error::invalid(what, format!("{t} is not a plausible date")))
-        } else {
-            Ok(())
-        }
-    };
-    let day =
-        |what: &str, d: NaiveDate| plausible(what, d.and_time(chrono::NaiveTime::MIN).and_utc());
-    let m = r.meta();
-    plausible("created_at", m.created_at)?;
-    plausible("modified_at", m.modified_at)?;
-    if m.device_id.is_empty() || m.device_id.len() > 100 {
-        return Err(Error::invalid("device_id", "must be 1-100 characters"));
-    }
-    match r {
-        Record::Profile { .. } => Ok(()),
-        Record::Night(n) => {
-            day("night date", n.night_date)?;
-            n.validate(latest.date_naive())
-        }
-        Record::Event(e) => {
-            plausible("time", e.at)?;
-            if e.note
-                .as_ref()
-                .is_some_and(|n| n.chars().count() > crate::model::night::NOTES_MAX_CHARS)
-            {
-                return Err(Error::invalid("note", "too long"));
-            }
-            Ok(())
-        }
-        Record::Lab(l) => {
-            day("lab date", l.taken_on)?;
-            let check =
-                LabValue::from_entry(l.analyte, l.value.canonical, l.analyte.canonical_unit())?;
-            if (check.canonical - l.value.canonical).abs() > 1e-9 {
-                return Err(Error::invalid("lab value", "does not match its unit"));
-            }
-            LabValue::from_entry(l.analyte, l.value.entered_value, &l.value.entered_unit)
-                .map(|_| ())
-        }
-        Record::Regimen(x) => {
-            day("start date", x.start_date)?;
-            x.validate()
-        }
-        Record::Habit(_) => Ok(()),
     }
 }
 

@@ -7,7 +7,7 @@ use super::Analyte;
 use crate::error::{Error, Result};
 use crate::rules::evidence::{
     EGFR_PLAUSIBLE_MAX, FERRITIN_PLAUSIBLE_MAX, HAEMOGLOBIN_G_L_PER_G_DL, HAEMOGLOBIN_MMOL_TO_G_DL,
-    HAEMOGLOBIN_PLAUSIBLE_MAX, HAEMOGLOBIN_PLAUSIBLE_MIN, TSAT_PLAUSIBLE_MAX,
+    HAEMOGLOBIN_PLAUSIBLE_MAX, HAEMOGLOBIN_PLAUSIBLE_MIN, TSAT_PLAUSIBLE_MAX, TSAT_PLAUSIBLE_MIN,
     VITAMIN_D_NMOL_PER_NG, VITAMIN_D_PLAUSIBLE_MAX,
 };
 
@@ -60,11 +60,12 @@ impl Analyte {
         }
     }
 
-    /// The plausible canonical range: outside it the entry is a typing error.
+    /// The plausible canonical range (evidence table): outside it the entry is a typing error.
+    /// A lower bound of 0 means "above zero".
     fn plausible(self) -> (f64, f64) {
         match self {
             Analyte::Ferritin => (0.0, FERRITIN_PLAUSIBLE_MAX.value),
-            Analyte::Tsat => (0.0, TSAT_PLAUSIBLE_MAX.value),
+            Analyte::Tsat => (TSAT_PLAUSIBLE_MIN.value, TSAT_PLAUSIBLE_MAX.value),
             Analyte::Haemoglobin => (
                 HAEMOGLOBIN_PLAUSIBLE_MIN.value,
                 HAEMOGLOBIN_PLAUSIBLE_MAX.value,
@@ -86,7 +87,8 @@ fn normalise_unit(unit: &str) -> String {
 
 impl LabValue {
     /// Converts an entered value to the canonical unit, refusing unknown units and implausible
-    /// values.
+    /// values (outside the evidence table's plausible range). A percentage typed as a fraction
+    /// (TSAT 0.5 %) is refused with "did you mean 50 %?".
     ///
     /// ```
     /// use quietlegs_core::model::{Analyte, LabValue};
@@ -114,6 +116,17 @@ impl LabValue {
         }
         let canonical = value * factor;
         let (lo, hi) = analyte.plausible();
+        let as_percent = canonical * 100.0;
+        if analyte.canonical_unit() == "%" && canonical < lo && (lo..=hi).contains(&as_percent) {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "{value} {unit} looks like a fraction typed as a percent; did you mean {} %?",
+                    // Rounded to 6 decimals: no float noise in the suggestion.
+                    (as_percent * 1e6).round() / 1e6
+                ),
+            ));
+        }
         if canonical < lo || canonical > hi {
             return Err(Error::invalid(
                 field,
@@ -172,6 +185,34 @@ mod tests {
         assert!(LabValue::from_entry(Analyte::Tsat, 120.0, "%").is_err());
         assert!(LabValue::from_entry(Analyte::Ferritin, f64::NAN, "ng/mL").is_err());
         assert!(LabValue::from_entry(Analyte::Haemoglobin, 135.0, "g/dL").is_err());
+    }
+
+    #[test]
+    fn a_tsat_typed_as_a_fraction_asks_whether_the_percent_was_meant() {
+        for (typed, meant) in [
+            (0.5, "50 %"),
+            (0.234, "23.4 %"),
+            (0.05, "5 %"),
+            (1.0 - 1e-9, "100 %"),
+        ] {
+            let e = LabValue::from_entry(Analyte::Tsat, typed, "%").unwrap_err();
+            assert!(
+                matches!(&e, Error::Invalid { field, .. } if field == "lab value"),
+                "{e:?}"
+            );
+            assert!(
+                e.to_string().contains(&format!("did you mean {meant}?")),
+                "{e}"
+            );
+        }
+        // A real low saturation, at the floor, is kept.
+        assert!(LabValue::from_entry(Analyte::Tsat, 1.0, "%").is_ok());
+        assert!(LabValue::from_entry(Analyte::Tsat, 4.0, "%").is_ok());
+        // Too small to be either: refused without a guess.
+        let e = LabValue::from_entry(Analyte::Tsat, 0.001, "%")
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("did you mean"), "{e}");
     }
 
     proptest! {

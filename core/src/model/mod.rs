@@ -5,6 +5,7 @@ pub mod enums;
 pub mod labs;
 pub mod night;
 pub mod time;
+pub mod validate;
 pub mod zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -67,22 +68,37 @@ pub struct Profile {
     pub kidney_disease: bool,
     /// Coeliac disease or inflammatory bowel disease: oral iron absorbs poorly.
     pub malabsorption: bool,
+    // The facts below are left out of the stored document while unset, so that a profile
+    // written before they existed reads and writes back byte for byte.
     /// The due date of a pregnancy; pregnancy advice ends 6 weeks after it (SPEC §2.6).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due_date: Option<NaiveDate>,
     /// On dialysis (SPEC §2.1: IV iron sucrose; §2.3: no magnesium).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dialysis: bool,
     /// Date of birth: under 18 the app gives no iron advice (SPEC §2.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<NaiveDate>,
     /// Haemochromatosis: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub haemochromatosis: bool,
     /// Thalassaemia: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub thalassaemia: bool,
     /// Regular blood transfusions: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub regular_transfusions: bool,
-    /// Sex, for the haemoglobin cut-off (WHO 2024); unknown uses the lower (women's) cut-off.
+    /// Sex, for the haemoglobin cut-off (WHO 2024); unknown uses the men's (higher) cut-off.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
     /// The bedtime-routine items the person chose to be reminded of (SPEC §2.3: opt-in).
+    #[serde(skip_serializing_if = "Routine::is_default")]
     pub routine: Routine,
+    /// The short augmentation questionnaire (SPEC §2.5), the baseline when the diary holds no
+    /// nights from before the dopaminergic drug started. Absent until answered, and then left
+    /// out of the stored document so that older files read and write unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub augmentation_baseline: Option<AugmentationBaseline>,
 }
 
 /// The opt-in bedtime routine (SPEC §2.3). None of these is graded by a guideline; each is off
@@ -94,6 +110,34 @@ pub struct Routine {
     pub warm_socks: bool,
     pub movement: bool,
     pub exercise_cutoff: bool,
+}
+
+impl Routine {
+    /// Nothing chosen (the default).
+    pub fn is_default(&self) -> bool {
+        *self == Routine::default()
+    }
+}
+
+/// What a person on a dopaminergic RLS drug recalls of the time before it and of when it first
+/// worked (SPEC §2.5). Every answer may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AugmentationBaseline {
+    /// The local date the answers were given.
+    pub answered_on: Option<NaiveDate>,
+    /// Usual local time symptoms began before the drug.
+    pub usual_onset: Option<NaiveTime>,
+    /// Quick rating (0-10) of a usual evening while the drug first worked.
+    pub severity_when_it_worked: Option<u8>,
+    /// Whether symptoms reached the arms or trunk before the drug.
+    pub spread_beyond_legs_before: Option<bool>,
+    /// Hours one dose relieved symptoms when the drug first worked.
+    pub relief_hours_at_start: Option<f64>,
+    /// Hours one dose relieves symptoms now.
+    pub relief_hours_now: Option<f64>,
+    /// How many times the dose has been raised since the drug started.
+    pub dose_increases: Option<u32>,
 }
 
 impl Default for Profile {
@@ -116,6 +160,7 @@ impl Default for Profile {
             regular_transfusions: false,
             sex: None,
             routine: Routine::default(),
+            augmentation_baseline: None,
         }
     }
 }

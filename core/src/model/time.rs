@@ -17,10 +17,29 @@ use crate::error::{Error, Result};
 /// use quietlegs_core::model::time::parse_date;
 /// assert!(parse_date("night date", "2026-11-20").is_ok());
 /// assert!(parse_date("night date", "2026-02-30").is_err());
+/// assert!(parse_date("night date", "26-11-20").is_err());
 /// ```
+///
+/// The year has exactly four digits: chrono's `%Y` alone reads `26-11-20` as the year 26, which
+/// the diary would then keep and refuse to import back. The year's range (1900 to now) is the
+/// record's check, [`crate::model::validate`].
 pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("{s:?}: expected a real date as YYYY-MM-DD")))
+    let t = s.trim();
+    let expected = || Error::invalid(field, format!("{s:?}: expected a real date as YYYY-MM-DD"));
+    if !four_digit_year(t) {
+        return Err(expected());
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| expected())
+}
+
+/// Whether `s` starts with a date spelt `DDDD-DD-DD` (digits), as every date we accept is.
+fn four_digit_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b.iter().take(10).enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// Parses a 24-hour clock time `HH:MM`.
@@ -79,6 +98,12 @@ pub fn parse_time_zone(field: &str, s: &str) -> Result<Tz> {
 /// person should say what the clock showed); a repeated one is read as the first.
 pub fn parse_instant(field: &str, s: &str, tz: Tz) -> Result<DateTime<Utc>> {
     let t = s.trim();
+    if !four_digit_year(t) {
+        return Err(Error::invalid(
+            field,
+            format!("{s:?}: expected YYYY-MM-DDTHH:MM or an RFC 3339 time"),
+        ));
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(dt.with_timezone(&Utc));
     }

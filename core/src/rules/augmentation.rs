@@ -1,16 +1,31 @@
 //! Augmentation screening for people on dopaminergic RLS drugs (SPEC §2.5, MPI 2007): against the
-//! diary before the drug started, flag "possible augmentation — discuss with your doctor" with the
-//! evidence. It never fires without a baseline of at least 7 nights.
+//! diary before the drug started, or, when the diary has fewer than 7 nights from then, against
+//! the short questionnaire (usual onset before the drug, severity when it first worked, spread,
+//! relief duration, dose increases), flag "possible augmentation — discuss with your doctor; do
+//! not change the dose yourself" with the evidence, the latest ferritin and any worsening
+//! medicine (IRLSSG 2016 treats those first). It never fires without a baseline.
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 
-use super::catalog::{lookup, DrugClass};
+use super::catalog::{lookup, DrugClass, MedicineEffect};
 use super::evidence as ev;
 use super::iron::active_on;
 use super::stats::median;
 use super::Diary;
-use crate::model::{BodyArea, Night, RegimenItem};
+use crate::model::{Analyte, AugmentationBaseline, BodyArea, Night, RegimenItem};
+
+/// What the augmentation screen compared the last 7 nights with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineSource {
+    /// No baseline: too few diary nights from before the drug and no questionnaire.
+    None,
+    /// The diary of the weeks before the drug started.
+    Diary,
+    /// The person's answers to the short questionnaire.
+    Questionnaire,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AugmentationScreen {
@@ -28,6 +43,16 @@ pub struct AugmentationScreen {
     pub nights_worse_than_baseline: usize,
     pub spread_to_arms_or_trunk: bool,
     pub higher_intensity: bool,
+    /// What the last 7 nights were compared with.
+    pub baseline_source: BaselineSource,
+    /// A dose relieves for a shorter time than when the drug first worked (questionnaire).
+    pub shorter_relief: bool,
+    /// Dose increases since the drug started (questionnaire), shown as evidence.
+    pub dose_increases: Option<u32>,
+    /// The latest ferritin (date, ng/mL): low iron is treated first (IRLSSG 2016).
+    pub latest_ferritin: Option<(NaiveDate, f64)>,
+    /// Active medicines that can worsen RLS, "name, a class": treated first (IRLSSG 2016).
+    pub worsening_medicines: Vec<String>,
 }
 
 /// Minutes after noon, so that an evening onset and a 01:00 onset order correctly.
@@ -105,6 +130,11 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         nights_worse_than_baseline: 0,
         spread_to_arms_or_trunk: false,
         higher_intensity: false,
+        baseline_source: BaselineSource::None,
+        shorter_relief: false,
+        dose_increases: None,
+        latest_ferritin: None,
+        worsening_medicines: Vec::new(),
     };
     let Some(started) = out.started else {
         out.message = "not on a dopaminergic RLS drug: no augmentation screen".into();
@@ -127,13 +157,44 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         .collect();
     out.baseline_nights = baseline.len();
     out.recent_nights = recent.len();
+    out.latest_ferritin = diary
+        .labs
+        .iter()
+        .filter(|l| l.analyte == Analyte::Ferritin && l.taken_on <= today)
+        .max_by_key(|l| l.taken_on)
+        .map(|l| (l.taken_on, l.value.canonical));
+    out.worsening_medicines = diary
+        .regimen
+        .iter()
+        .filter(|r| active_on(r, today))
+        .flat_map(|r| {
+            lookup(&r.name)
+                .into_iter()
+                .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
+                .map(|m| format!("{}, a {}", r.name, m.medicine.class.label()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     if (baseline.len() as f64) < ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value {
+        if let Some(answers) = &diary.profile.augmentation_baseline {
+            from_questionnaire(&mut out, answers, &recent, started);
+            return out;
+        }
         out.message = format!(
-            "needs at least {:.0} diary nights from before {started} as a baseline; {} found",
+            "needs at least {:.0} diary nights from before {started} as a baseline ({} found), or the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases",
             ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value,
             baseline.len()
         );
         return out;
+    }
+    out.baseline_source = BaselineSource::Diary;
+    // Relief and dose increases are not in the diary; answers to the questionnaire add them.
+    if let Some(a) = &diary.profile.augmentation_baseline {
+        out.dose_increases = a.dose_increases;
+        out.shorter_relief = matches!(
+            (a.relief_hours_at_start, a.relief_hours_now),
+            (Some(then), Some(now)) if now < then
+        );
     }
     // The scale both periods share most: quick ratings unless IRLS is what was logged.
     let count = |v: &[&Night], s| v.iter().filter(|n| severity(n, s).is_some()).count();
@@ -187,12 +248,6 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     out.spread_to_arms_or_trunk =
         !baseline.iter().any(beyond_legs) && recent.iter().any(beyond_legs);
 
-    let rose = out.nights_worse_than_baseline as f64 >= ev::AUGMENTATION_ROSE_NIGHTS.value;
-    let earlier = out.onset_earlier_minutes.unwrap_or(0) as f64;
-    let much_earlier = earlier >= ev::AUGMENTATION_ONSET_EARLIER_MIN.value;
-    let partly_earlier = earlier >= ev::AUGMENTATION_ONSET_PARTIAL_MIN.value
-        && (out.spread_to_arms_or_trunk || out.higher_intensity);
-    out.flagged = rose && (much_earlier || partly_earlier);
     let onset = match (out.baseline_onset_median, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
             "symptoms began around {} before {started}, around {} in the last 7 nights",
@@ -201,17 +256,113 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         ),
         _ => "onset times were not logged often enough to compare".into(),
     };
-    out.message = if out.flagged {
-        format!(
-            "Possible augmentation — discuss with your doctor: worse than before on {} of the last 7 nights; {onset}{}. Do not change the dose on your own.",
-            out.nights_worse_than_baseline,
-            if out.spread_to_arms_or_trunk { "; symptoms now reach the arms or trunk" } else { "" }
-        )
+    verdict(&mut out, &onset);
+    out
+}
+
+/// The baseline from the questionnaire: its usual onset, its severity when the drug first
+/// worked (quick 0-10 scale), whether symptoms already reached the arms or trunk, relief then
+/// and now, dose increases.
+fn from_questionnaire(
+    out: &mut AugmentationScreen,
+    a: &AugmentationBaseline,
+    recent: &[&Night],
+    started: NaiveDate,
+) {
+    out.baseline_source = BaselineSource::Questionnaire;
+    out.dose_increases = a.dose_increases;
+    let base_sev = a.severity_when_it_worked.map(f64::from);
+    let recent_quick: Vec<f64> = recent
+        .iter()
+        .filter_map(|n| severity(n, Scale::Quick))
+        .collect();
+    out.nights_worse_than_baseline = match base_sev {
+        Some(b) => recent_quick.iter().filter(|s| **s > b).count(),
+        None => 0,
+    };
+    out.higher_intensity = matches!((base_sev, median(recent_quick)),
+        (Some(b), Some(r)) if r >= b + ev::AUGMENTATION_INTENSITY_QUICK_STEP.value);
+    let recent_on = median(
+        recent
+            .iter()
+            .filter_map(|n| n.onset)
+            .map(|t| after_noon(t) as f64)
+            .collect(),
+    );
+    out.baseline_onset_median = a.usual_onset;
+    out.recent_onset_median = recent_on.and_then(|m| from_after_noon(m.round() as i64));
+    out.onset_earlier_minutes = match (a.usual_onset, recent_on) {
+        (Some(b), Some(r)) => Some((after_noon(b) as f64 - r).round() as i64),
+        _ => None,
+    };
+    out.spread_to_arms_or_trunk = a.spread_beyond_legs_before == Some(false)
+        && recent.iter().any(|n| {
+            n.body_areas
+                .iter()
+                .any(|x| matches!(x, BodyArea::Arms | BodyArea::Trunk))
+        });
+    out.shorter_relief = matches!(
+        (a.relief_hours_at_start, a.relief_hours_now),
+        (Some(then), Some(now)) if now < then
+    );
+    let mut onset = match (a.usual_onset, out.recent_onset_median) {
+        (Some(b), Some(r)) => format!(
+            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}); around {} in the last 7 nights",
+            b.format("%H:%M"),
+            r.format("%H:%M")
+        ),
+        _ => "onset times were not logged or recalled, so they cannot be compared".into(),
+    };
+    if base_sev.is_none() {
+        onset.push_str("; how bad symptoms were when the drug first worked was not answered, so severity cannot be compared");
+    }
+    verdict(out, &onset);
+}
+
+/// The MPI-2007 decision and the message, with the evidence, the latest ferritin and any
+/// worsening medicine.
+fn verdict(out: &mut AugmentationScreen, onset: &str) {
+    let rose = out.nights_worse_than_baseline as f64 >= ev::AUGMENTATION_ROSE_NIGHTS.value;
+    let earlier = out.onset_earlier_minutes.unwrap_or(0) as f64;
+    let much_earlier = earlier >= ev::AUGMENTATION_ONSET_EARLIER_MIN.value;
+    let partly_earlier = earlier >= ev::AUGMENTATION_ONSET_PARTIAL_MIN.value
+        && (out.spread_to_arms_or_trunk || out.higher_intensity || out.shorter_relief);
+    out.flagged = rose && (much_earlier || partly_earlier);
+    let mut evidence = vec![format!(
+        "worse than before on {} of the last 7 nights",
+        out.nights_worse_than_baseline
+    )];
+    evidence.push(onset.to_owned());
+    if out.spread_to_arms_or_trunk {
+        evidence.push("symptoms now reach the arms or trunk".into());
+    }
+    if out.higher_intensity {
+        evidence.push("symptoms are clearly stronger".into());
+    }
+    if out.shorter_relief {
+        evidence.push("a dose relieves for a shorter time than at first".into());
+    }
+    if let Some(n) = out.dose_increases.filter(|n| *n > 0) {
+        evidence.push(format!("the dose has been raised {n} time(s)"));
+    }
+    let ferritin = match out.latest_ferritin {
+        Some((d, f)) => format!("latest ferritin {f:.0} ng/mL on {d}"),
+        None => "no ferritin result yet: ask for ferritin and TSAT".into(),
+    };
+    let worsening = if out.worsening_medicines.is_empty() {
+        String::new()
     } else {
         format!(
-            "no sign of augmentation: worse than before on {} of the last 7 nights; {onset}",
-            out.nights_worse_than_baseline
+            "; medicines that can worsen RLS: {}",
+            out.worsening_medicines.join(", ")
         )
     };
-    out
+    out.message = if out.flagged {
+        format!(
+            "Possible augmentation — discuss with your doctor; do not change the dose yourself. {}. {ferritin}{worsening}.",
+            evidence.join("; ")
+        )
+    } else {
+        format!("no sign of augmentation: {}", evidence.join("; "))
+    };
 }

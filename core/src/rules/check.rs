@@ -51,8 +51,14 @@ pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) 
         }
     };
     let g = substance.gap();
-    // The substance may not fall in (iron - iron_after, iron + substance_after).
-    let (lo, hi) = (iron_at - g.iron_after(), iron_at + g.substance_after());
+    // The substance may not fall in (iron - iron_after, iron + substance_after). A first-thing
+    // medicine (a bisphosphonate) may not follow iron on the same waking day at all.
+    let hi = if g.first_thing {
+        WakingDay::of(diary.profile, day_of.date + chrono::Duration::days(1)).wake
+    } else {
+        iron_at + g.substance_after()
+    };
+    let lo = iron_at - g.iron_after();
     if lo < at && at < hi {
         let verb = if taken { "taken" } else { "planned" };
         IntakeCheck::Conflict {
@@ -60,11 +66,18 @@ pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) 
             iron_taken: taken,
             earliest_ok: hi,
             message: format!(
-                "{} at {} is too close to your iron dose {verb} at {} (keep {} apart); the earliest time that does not conflict is {}",
+                "{} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
                 substance.noun(),
                 day_of.hhmm(at),
                 day_of.hhmm(iron_at),
-                span(if at < iron_at { g.iron_after() } else { g.substance_after() }),
+                if at < iron_at || !g.first_thing {
+                    format!(
+                        "keep {} apart",
+                        span(if at < iron_at { g.iron_after() } else { g.substance_after() })
+                    )
+                } else {
+                    "it is taken first thing, before iron".to_owned()
+                },
                 day_of.hhmm(hi)
             ),
         }

@@ -165,6 +165,8 @@ evidence_table! {
         @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound, far above any overload value the guidelines discuss", "2026-11-30");
     TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.")
         @ ("definition: TSAT = serum iron / TIBC x 100", "2026-11-30");
+    TSAT_PLAUSIBLE_MIN = (1.0, "%", Conservative, "Below 1 % a transferrin saturation is not a real result: it is a fraction typed as a percent (0.5 for 50 %), and the person is asked which they meant.")
+        @ ("QuietLegs SPEC §2.1 plausibility row (conservative floor, no published source); TSAT % = serum iron / TIBC x 100", "2026-11-30");
     HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.")
         @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound", "2026-11-30");
     HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.")
@@ -192,33 +194,65 @@ evidence_table! {
         @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), instructions (past week)", "2026-11-30");
     QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.")
         @ ("", "");
-    // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits after iron
+    // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
+    // after iron. Where a label gives no interval the row's source is Conservative and its rule
+    // says "convention"; label rows name the label, its section and the label version read.
     IRON_AFTER_FOOD_MIN = (120.0, "min", Article, "Take iron on an empty stomach: at least 2 h after food.")
-        @ ("", "");
+        @ ("seed article; oral iron labels say 'on an empty stomach' without an interval (e.g. ferrous sulfate OTC Drug Facts, directions)", "2026-11-30");
     FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.")
-        @ ("", "");
-    IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium: not within 2 h either side of iron.")
-        @ ("", "");
-    IRON_APART_FROM_THYROID_MIN = (240.0, "min", Article, "Levothyroxine and iron at least 4 h apart (article says 2-4 h; the longer is used, as on the label).")
-        @ ("", "");
-    IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", DrugLabel, "Antacids and magnesium supplements at least 2 h apart from iron.")
-        @ ("", "");
-    IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", DrugLabel, "Levodopa/carbidopa at least 2 h apart from iron.")
-        @ ("", "");
-    IRON_AFTER_QUINOLONE_MIN = (120.0, "min", DrugLabel, "A fluoroquinolone at least 2 h before iron...")
-        @ ("", "");
-    QUINOLONE_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
-        @ ("", "");
-    IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", DrugLabel, "A tetracycline or doxycycline at least 2 h before iron...")
-        @ ("", "");
-    TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
-        @ ("", "");
-    IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Iron at least 30 min after a bisphosphonate; follow its label.")
-        @ ("", "");
+        @ ("seed article; oral iron labels say 'on an empty stomach' without an interval", "2026-11-30");
+    IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium (food or supplement): not within 2 h either side of iron.")
+        @ ("seed article (not graded by guidelines); calcium carbonate labels give no interval for iron", "2026-11-30");
+    IRON_APART_FROM_THYROID_MIN = (240.0, "min", DrugLabel, "Levothyroxine and iron at least 4 h apart.")
+        @ ("SYNTHROID (levothyroxine sodium) label, §2.1 General Administration Information and §7.1 (ferrous sulfate), DailyMed, revision 2024; set id not yet recorded", "2026-11-30");
+    IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", Conservative, "Antacids and magnesium supplements at least 2 h apart from iron (convention: their labels give no interval).")
+        @ ("convention; antacid and magnesium Drug Facts labels give no interval for iron", "2026-11-30");
+    IRON_APART_FROM_ZINC_MULTIVITAMIN_MIN = (120.0, "min", Conservative, "Zinc and multivitamins with minerals at least 2 h apart from iron (convention: their labels give no interval).")
+        @ ("convention; zinc and multivitamin-with-minerals labels give no interval for iron", "2026-11-30");
+    IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", Conservative, "Levodopa/carbidopa at least 2 h apart from iron (convention: the label names iron salts without an interval).")
+        @ ("SINEMET (carbidopa-levodopa) label, §7 Drug Interactions (iron salts reduce bioavailability; no interval given); 2 h is a convention", "2026-11-30");
+    IRON_APART_FROM_METHYLDOPA_MIN = (120.0, "min", Conservative, "Methyldopa at least 2 h apart from iron (convention: the label names ferrous sulfate/gluconate without an interval).")
+        @ ("methyldopa tablets label, PRECAUTIONS, Drug Interactions (ferrous sulfate/gluconate lower bioavailability; no interval given); 2 h is a convention", "2026-11-30");
+    IRON_APART_FROM_ENTACAPONE_MIN = (180.0, "min", DrugLabel, "Entacapone and iron at least 2-3 h apart (the longer is used).")
+        @ ("COMTAN (entacapone) label, §7 Drug Interactions (iron: 2-3 h apart); EU SmPC §4.5; set id not yet recorded", "2026-11-30");
+    IRON_APART_FROM_PENICILLAMINE_MIN = (120.0, "min", DrugLabel, "Penicillamine and iron at least 2 h apart.")
+        @ ("DEPEN / CUPRIMINE (penicillamine) label, PRECAUTIONS, Drug Interactions (iron); set id not yet recorded", "2026-11-30");
+    IRON_APART_FROM_CEFDINIR_MIN = (120.0, "min", DrugLabel, "Cefdinir at least 2 h before or after an iron supplement.")
+        @ ("cefdinir capsules label (OMNICEF), PRECAUTIONS, Drug Interactions (iron supplements); set id not yet recorded", "2026-11-30");
+    IRON_AFTER_ELTROMBOPAG_MIN = (120.0, "min", DrugLabel, "Eltrombopag at least 2 h before iron...")
+        @ ("PROMACTA (eltrombopag) label, §2 Dosage and Administration and §7 (polyvalent cations: 2 h before or 4 h after); set id not yet recorded", "2026-11-30");
+    ELTROMBOPAG_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
+        @ ("PROMACTA (eltrombopag) label, §2 Dosage and Administration and §7; set id not yet recorded", "2026-11-30");
+    IRON_AFTER_CIPROFLOXACIN_MIN = (120.0, "min", DrugLabel, "Ciprofloxacin at least 2 h before iron...")
+        @ ("CIPRO (ciprofloxacin) label, §2.4 Important Administration Instructions (multivalent cations); set id not yet recorded", "2026-11-30");
+    CIPROFLOXACIN_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
+        @ ("CIPRO (ciprofloxacin) label, §2.4 Important Administration Instructions (multivalent cations); set id not yet recorded", "2026-11-30");
+    IRON_AFTER_LEVOFLOXACIN_MIN = (120.0, "min", DrugLabel, "Levofloxacin at least 2 h before iron...")
+        @ ("LEVAQUIN (levofloxacin) label, §2 Dosage and Administration (chelation agents) and §7; set id not yet recorded", "2026-11-30");
+    LEVOFLOXACIN_AFTER_IRON_MIN = (120.0, "min", DrugLabel, "...or at least 2 h after iron.")
+        @ ("LEVAQUIN (levofloxacin) label, §2 Dosage and Administration (chelation agents) and §7; set id not yet recorded", "2026-11-30");
+    IRON_AFTER_MOXIFLOXACIN_MIN = (240.0, "min", DrugLabel, "Moxifloxacin at least 4 h before iron; other quinolones, whose labels differ, get this strictest interval too...")
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); other quinolones: conservative", "2026-11-30");
+    MOXIFLOXACIN_AFTER_IRON_MIN = (480.0, "min", DrugLabel, "...or at least 8 h after iron (the same for other quinolones).")
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); other quinolones: conservative", "2026-11-30");
+    IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", Conservative, "A tetracycline, doxycycline or minocycline at least 2 h before iron (convention: the labels name iron without an interval)...")
+        @ ("convention; doxycycline (VIBRAMYCIN) and minocycline labels, PRECAUTIONS, Drug Interactions, name iron-containing preparations without an interval", "2026-11-30");
+    TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", Conservative, "...or at least 4 h after iron (convention).")
+        @ ("convention; doxycycline (VIBRAMYCIN) and minocycline labels give no interval", "2026-11-30");
+    IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Alendronate or immediate-release risedronate first thing, at least 30 min before anything else; iron is never planned between waking and the end of that wait.")
+        @ ("FOSAMAX (alendronate) label, §2 Dosage and Administration (Important Administration Instructions); ACTONEL (risedronate) label, §2; set ids not yet recorded", "2026-11-30");
+    IRON_AFTER_IBANDRONATE_MIN = (60.0, "min", DrugLabel, "Ibandronate tablets first thing, at least 60 min before anything else; no iron between waking and the end of that wait.")
+        @ ("BONIVA (ibandronate) tablets label, §2 Dosage and Administration (Important Administration Instructions); EU SmPC (Bonviva) §4.2; set id not yet recorded", "2026-11-30");
+    IRON_APART_FROM_RISEDRONATE_DR_MIN = (240.0, "min", Conservative, "Delayed-release risedronate (taken after breakfast): iron at another time of day; QuietLegs keeps 4 h either side.")
+        @ ("ATELVIA (risedronate delayed-release) label, §2 and §7 ('at a different time of the day', no interval); 4 h is a conservative convention", "2026-11-30");
+    IRON_AFTER_INTEGRASE_INHIBITOR_MIN = (120.0, "min", DrugLabel, "Dolutegravir (and, conservatively, other integrase inhibitors) at least 2 h before iron...")
+        @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3 (iron: 2 h before or 6 h after, or together with food); bictegravir, cabotegravir, raltegravir: conservative", "2026-11-30");
+    INTEGRASE_INHIBITOR_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron, unless both are taken together with food.")
+        @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3", "2026-11-30");
     VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg taken together with iron aids absorption.")
-        @ ("", "");
+        @ ("seed article (no DOI); SPEC §2.2: the benefit is small, iron alone was equivalent in Li et al., JAMA Netw Open 2020, doi:10.1001/jamanetworkopen.2020.23644 (PMID 33136134)", "2026-11-30");
     IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily.")
-        @ ("", "");
+        @ ("Stoffel et al., Lancet Haematol 2017;4:e524-33, doi:10.1016/S2352-3026(17)30182-5 (PMID 29032957); studied in iron-depleted women without RLS", "2026-11-30");
     IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.")
         @ ("", "");
     // §2.3 bedtime routine: opt-in, adjustable, none graded by AASM-2025 or IRLSSG
@@ -254,13 +288,13 @@ evidence_table! {
         @ ("", "");
     // §2.5 augmentation screening
     AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights.")
-        @ ("", "");
+        @ ("MPI-2007: García-Borreguero et al., Sleep Med 2007;8(5):520-530, criteria A (the last 7 days)", "2026-11-30");
     AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.")
-        @ ("", "");
+        @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion A (worse on 5 of 7 days)", "2026-11-30");
     AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.")
-        @ ("", "");
+        @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion B1 (onset at least 4 h earlier)", "2026-11-30");
     AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.")
-        @ ("", "");
+        @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion B2 (2-4 h earlier with one further change)", "2026-11-30");
     AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.")
         @ ("", "");
     AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.")

@@ -214,7 +214,7 @@ pub fn doctor_flags(
                     r.name,
                     m.medicine.class.label(),
                     crate::model::enums::name_of(&m.medicine.class.evidence()),
-                    m.medicine.class.advice()
+                    m.medicine.advice()
                 ),
                 m.medicine.class.source(),
             ));

@@ -4,6 +4,7 @@ use chrono::Duration;
 use serde::Serialize;
 
 use super::catalog::{self, DrugClass};
+use super::day::span;
 use super::evidence::{self as ev, minutes, Evidence};
 use crate::model::{IntakeKind, RegimenItem, RegimenKind};
 
@@ -19,9 +20,27 @@ pub enum Substance {
     Magnesium,
     Thyroid,
     Levodopa,
+    /// A quinolone whose own label is not in the table: the strictest quinolone interval.
     Quinolone,
     Tetracycline,
+    /// Alendronate or immediate-release risedronate: first thing, 30 min before anything else.
     Bisphosphonate,
+    Ciprofloxacin,
+    Levofloxacin,
+    Moxifloxacin,
+    /// Ibandronate tablets: first thing, 60 min before anything else.
+    Ibandronate,
+    /// Delayed-release risedronate, taken after breakfast: iron at another time of day.
+    RisedronateDelayedRelease,
+    IntegraseInhibitor,
+    Entacapone,
+    Methyldopa,
+    Penicillamine,
+    Cefdinir,
+    Eltrombopag,
+    Zinc,
+    /// A multivitamin with minerals.
+    Multivitamin,
 }
 
 /// How far apart iron and a substance must be: iron may not be taken in
@@ -32,6 +51,9 @@ pub struct Gap {
     pub iron_after: Evidence,
     /// The substance waits this long after iron (None: no rule).
     pub substance_after: Option<Evidence>,
+    /// Taken first thing on waking (bisphosphonates): iron is never planned between waking and
+    /// the end of `iron_after`, and the substance is never taken after iron on the same day.
+    pub first_thing: bool,
 }
 
 impl Gap {
@@ -51,29 +73,89 @@ impl Substance {
         let both = |e| Gap {
             iron_after: e,
             substance_after: Some(e),
+            first_thing: false,
+        };
+        let split = |iron_after, substance_after| Gap {
+            iron_after,
+            substance_after: Some(substance_after),
+            first_thing: false,
+        };
+        let first_thing = |e| Gap {
+            iron_after: e,
+            substance_after: None,
+            first_thing: true,
         };
         match self {
-            Food => Gap {
-                iron_after: ev::IRON_AFTER_FOOD_MIN,
-                substance_after: Some(ev::FOOD_AFTER_IRON_MIN),
-            },
+            Food => split(ev::IRON_AFTER_FOOD_MIN, ev::FOOD_AFTER_IRON_MIN),
             Coffee | Tea | DairyCalcium => both(ev::IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN),
             Antacid | Magnesium => both(ev::IRON_APART_FROM_ANTACID_MAGNESIUM_MIN),
+            Zinc | Multivitamin => both(ev::IRON_APART_FROM_ZINC_MULTIVITAMIN_MIN),
             Thyroid => both(ev::IRON_APART_FROM_THYROID_MIN),
             Levodopa => both(ev::IRON_APART_FROM_LEVODOPA_MIN),
-            Quinolone => Gap {
-                iron_after: ev::IRON_AFTER_QUINOLONE_MIN,
-                substance_after: Some(ev::QUINOLONE_AFTER_IRON_MIN),
-            },
-            Tetracycline => Gap {
-                iron_after: ev::IRON_AFTER_TETRACYCLINE_MIN,
-                substance_after: Some(ev::TETRACYCLINE_AFTER_IRON_MIN),
-            },
-            // The label asks for the bisphosphonate first; only the wait after it is a rule here.
-            Bisphosphonate => Gap {
-                iron_after: ev::IRON_AFTER_BISPHOSPHONATE_MIN,
-                substance_after: None,
-            },
+            Methyldopa => both(ev::IRON_APART_FROM_METHYLDOPA_MIN),
+            Entacapone => both(ev::IRON_APART_FROM_ENTACAPONE_MIN),
+            Penicillamine => both(ev::IRON_APART_FROM_PENICILLAMINE_MIN),
+            Cefdinir => both(ev::IRON_APART_FROM_CEFDINIR_MIN),
+            Eltrombopag => split(
+                ev::IRON_AFTER_ELTROMBOPAG_MIN,
+                ev::ELTROMBOPAG_AFTER_IRON_MIN,
+            ),
+            Ciprofloxacin => split(
+                ev::IRON_AFTER_CIPROFLOXACIN_MIN,
+                ev::CIPROFLOXACIN_AFTER_IRON_MIN,
+            ),
+            Levofloxacin => split(
+                ev::IRON_AFTER_LEVOFLOXACIN_MIN,
+                ev::LEVOFLOXACIN_AFTER_IRON_MIN,
+            ),
+            // Other quinolones: the strictest label in the table (SPEC §2.2).
+            Moxifloxacin | Quinolone => split(
+                ev::IRON_AFTER_MOXIFLOXACIN_MIN,
+                ev::MOXIFLOXACIN_AFTER_IRON_MIN,
+            ),
+            Tetracycline => split(
+                ev::IRON_AFTER_TETRACYCLINE_MIN,
+                ev::TETRACYCLINE_AFTER_IRON_MIN,
+            ),
+            IntegraseInhibitor => split(
+                ev::IRON_AFTER_INTEGRASE_INHIBITOR_MIN,
+                ev::INTEGRASE_INHIBITOR_AFTER_IRON_MIN,
+            ),
+            Bisphosphonate => first_thing(ev::IRON_AFTER_BISPHOSPHONATE_MIN),
+            Ibandronate => first_thing(ev::IRON_AFTER_IBANDRONATE_MIN),
+            RisedronateDelayedRelease => both(ev::IRON_APART_FROM_RISEDRONATE_DR_MIN),
+        }
+    }
+
+    /// The timing rule in words, its numbers from the evidence table: "Take moxifloxacin at least
+    /// 4 h before iron or at least 8 h after it."
+    pub fn timing_advice(self) -> String {
+        let g = self.gap();
+        let noun = self.noun();
+        if g.first_thing {
+            return format!(
+                "Take the {noun} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
+                span(g.iron_after())
+            );
+        }
+        if self == Substance::Food {
+            return format!(
+                "Take iron at least {} after food and at least {} before the next meal.",
+                span(g.iron_after()),
+                span(g.substance_after())
+            );
+        }
+        if g.iron_after() == g.substance_after() {
+            format!(
+                "Keep {noun} and iron at least {} apart.",
+                span(g.iron_after())
+            )
+        } else {
+            format!(
+                "Take {noun} at least {} before iron or at least {} after it.",
+                span(g.iron_after()),
+                span(g.substance_after())
+            )
         }
     }
 
@@ -92,6 +174,19 @@ impl Substance {
             Quinolone => "quinolone antibiotic",
             Tetracycline => "tetracycline antibiotic",
             Bisphosphonate => "bisphosphonate",
+            Ciprofloxacin => "ciprofloxacin",
+            Levofloxacin => "levofloxacin",
+            Moxifloxacin => "moxifloxacin",
+            Ibandronate => "ibandronate",
+            RisedronateDelayedRelease => "delayed-release risedronate",
+            IntegraseInhibitor => "integrase inhibitor",
+            Entacapone => "entacapone",
+            Methyldopa => "methyldopa",
+            Penicillamine => "penicillamine",
+            Cefdinir => "cefdinir",
+            Eltrombopag => "eltrombopag",
+            Zinc => "zinc",
+            Multivitamin => "multivitamin with minerals",
         }
     }
 
@@ -121,15 +216,37 @@ pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
 fn medicine_substance(name: &str) -> Option<Substance> {
     catalog::lookup(name)
         .iter()
-        .find_map(|m| m.medicine.class.substance())
+        .find_map(|m| m.medicine.substance())
+}
+
+/// The catalog class of a regimen item that lowers iron absorption in a way no timing fixes
+/// (proton-pump inhibitors, H2 blockers, mycophenolate, phosphate binders), if it is one.
+pub fn no_timing_fix(item: &RegimenItem) -> Option<DrugClass> {
+    if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
+        return None;
+    }
+    catalog::lookup(&item.name)
+        .iter()
+        .map(|m| m.medicine.class)
+        .find(|c| c.no_timing_fix())
 }
 
 /// Whether a regimen item is a proton-pump inhibitor.
 pub fn is_ppi(item: &RegimenItem) -> bool {
-    matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
-        && catalog::lookup(&item.name)
-            .iter()
-            .any(|m| m.medicine.class == DrugClass::ProtonPumpInhibitor)
+    no_timing_fix(item) == Some(DrugClass::ProtonPumpInhibitor)
+}
+
+/// An intake by the everyday word a person types for it ("milk", "dairy", "cheese", "calcium"
+/// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal), or
+/// `None` when the word is not one of these (the caller then tries the vocabulary words).
+pub fn intake_named(word: &str) -> Option<IntakeKind> {
+    match catalog::normalise(word).as_str() {
+        "milk" | "dairy" | "dairy calcium" | "cheese" | "yogurt" | "yoghurt" | "calcium"
+        | "calcium food" | "calcium foods" => Some(IntakeKind::DairyCalcium),
+        "espresso" => Some(IntakeKind::Coffee),
+        "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
+        _ => None,
+    }
 }
 
 /// A substance by the word a person types: an intake (`coffee`, `milk`, `meal`) or a medicine
@@ -140,7 +257,7 @@ pub fn substance_named(name: &str) -> Option<Substance> {
     let intake = |w: &str| match w {
         "coffee" | "espresso" => Some(Substance::Coffee),
         "tea" => Some(Substance::Tea),
-        "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" => {
+        "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" | "calcium" => {
             Some(Substance::DairyCalcium)
         }
         "meal" | "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(Substance::Food),

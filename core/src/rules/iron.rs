@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::day::{span, WakingDay};
 use super::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
-use super::interactions::{is_ppi, substance_of, Substance};
+use super::interactions::{no_timing_fix, substance_of, Substance};
 use super::Diary;
 use crate::model::{EventKind, RegimenItem, RegimenKind};
 
@@ -29,10 +29,17 @@ pub struct Exposure {
 }
 
 impl Exposure {
-    /// Iron may not be taken inside this open interval.
-    fn blocks(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+    /// Iron may not be taken inside this open interval. A first-thing medicine (a
+    /// bisphosphonate) taken during `day` blocks from before waking: iron is never planned
+    /// between waking and the end of its wait, whatever time it is taken.
+    fn blocks(&self, day: &WakingDay) -> (DateTime<Utc>, DateTime<Utc>) {
         let g = self.substance.gap();
-        (self.at - g.substance_after(), self.at + g.iron_after())
+        let lo = if g.first_thing && day.wake <= self.at && self.at < day.bed {
+            (day.wake - Duration::seconds(1)).min(self.at - g.substance_after())
+        } else {
+            self.at - g.substance_after()
+        };
+        (lo, self.at + g.iron_after())
     }
 
     fn describe(&self, day: &WakingDay) -> String {
@@ -83,7 +90,8 @@ pub struct IronPlan {
     pub day: IronDay,
     pub item_id: Option<String>,
     pub with_vitamin_c: bool,
-    /// Things to discuss that no timing can fix (proton-pump inhibitors).
+    /// Things to discuss that no timing can fix (proton-pump inhibitors, H2 blockers,
+    /// mycophenolate, phosphate binders).
     pub flags: Vec<String>,
 }
 
@@ -185,7 +193,7 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
     let blocks: Vec<(DateTime<Utc>, DateTime<Utc>, &Exposure)> = exposures
         .iter()
         .map(|x| {
-            let (a, b) = x.blocks();
+            let (a, b) = x.blocks(day);
             (a, b, x)
         })
         .collect();
@@ -248,7 +256,7 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
     let listed: Vec<String> = exposures
         .iter()
         .filter(|x| {
-            let (lo, hi) = x.blocks();
+            let (lo, hi) = x.blocks(day);
             lo < day.bed && hi > day.wake
         })
         .map(|x| x.describe(day))
@@ -268,8 +276,9 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     let flags: Vec<String> = diary
         .regimen
         .iter()
-        .filter(|r| active_on(r, date) && is_ppi(r))
-        .map(|r| format!("{} (a proton-pump inhibitor) can reduce iron absorption, and no timing fixes that: discuss with your doctor", r.name))
+        .filter(|r| active_on(r, date))
+        .filter_map(|r| no_timing_fix(r).map(|c| (r, c)))
+        .map(|(r, c)| format!("{} ({}): {}", r.name, c.label(), c.note()))
         .collect();
     let Some(item) = iron_item(diary, date) else {
         return IronPlan {

@@ -327,18 +327,6 @@ pub fn table_of_record(r: &Record) -> Table {
     }
 }
 
-/// Writes a record as it is (an upsert by id).
-pub fn put_record(c: &Connection, r: &Record) -> Result<()> {
-    match r {
-        Record::Profile { meta, profile } => put_profile(c, meta, profile),
-        Record::Night(x) => put_night(c, x),
-        Record::Event(x) => put_event(c, x),
-        Record::Lab(x) => put_lab(c, x),
-        Record::Regimen(x) => put_regimen(c, x),
-        Record::Habit(x) => put_habit(c, x),
-    }
-}
-
 /// Number of records, tombstones included.
 pub fn record_count(c: &Connection) -> Result<u64> {
     let mut n = 0u64;

@@ -63,6 +63,25 @@ impl Table {
         }
     }
 
+    /// What makes a record of this table one thing by nature (SPEC §4), as an SQL expression
+    /// over its columns: one night per night date, one profile. `None`: records are told apart
+    /// by id alone (two doses at the same minute are two doses).
+    ///
+    /// Several rows may share a key (each device made its own before they synced); the
+    /// current one is the newest by `modified_at`, then device id, then tombstone, then id
+    /// ([`current_sql`]), so every device that holds the same rows shows the same one, whatever
+    /// the order they arrived in. The others stay stored and exported, unchanged, as the
+    /// key's history: nothing a person typed is lost, and the merge stays a per-id union
+    /// (commutative, associative, idempotent). A table added later (a weekly IRLS, one per
+    /// week) names its key here and reads through [`current_sql`].
+    pub fn natural_key(self) -> Option<&'static str> {
+        match self {
+            Table::Profile => Some("'profile'"),
+            Table::Nights => Some("night_date"),
+            Table::Events | Table::Labs | Table::Regimen | Table::Habits => None,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Table::Profile => "profile",
@@ -73,6 +92,31 @@ impl Table {
             Table::Habits => "habits",
         }
     }
+}
+
+/// An SQL condition on a row of `table` named `alias`: it is the current row of its natural
+/// key (no row with the same key is newer by `modified_at`, device id, tombstone, id). Always
+/// true for a table without a natural key. The current row may be a tombstone: then the key has
+/// no live record (a deleted night stays deleted whatever older copies arrive later).
+pub fn current_sql(table: Table, alias: &str) -> String {
+    let Some(key) = table.natural_key() else {
+        return "1".to_owned();
+    };
+    let on = |a: &str| {
+        if key.starts_with('\'') {
+            key.to_owned()
+        } else {
+            format!("{a}.{key}")
+        }
+    };
+    format!(
+        "NOT EXISTS (SELECT 1 FROM {table} newer WHERE {newer_key} = {row_key}
+           AND (newer.modified_at, newer.device_id, newer.deleted, newer.id)
+             > ({alias}.modified_at, {alias}.device_id, {alias}.deleted, {alias}.id))",
+        table = table.name(),
+        newer_key = on("newer"),
+        row_key = on(alias),
+    )
 }
 
 /// The stored form of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ` (text order is time order).
@@ -350,11 +394,11 @@ fn profile_columns(p: &Profile) -> Result<Vec<Col<'_>>> {
     Ok(vec![text(json(p)?)])
 }
 
-/// The live profile (the most recently modified, should two devices each have made one).
+/// The one profile: the current one of every profile any device made ([`Table::natural_key`]).
 pub fn profile(c: &Connection) -> Result<Option<(RecordMeta, Profile)>> {
     let sql = format!(
-        "SELECT doc, {META_COLS} FROM profile WHERE deleted = 0
-         ORDER BY modified_at DESC, device_id DESC LIMIT 1"
+        "SELECT doc, {META_COLS} FROM profile p WHERE deleted = 0 AND {}",
+        current_sql(Table::Profile, "p")
     );
     Ok(c.query_row(&sql, [], |r| {
         Ok((meta_at(r, 1)?, from_json(&r.get::<_, String>(0)?)?))
@@ -416,11 +460,14 @@ pub(crate) fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
     })
 }
 
-/// Live nights from `from` to `to` inclusive, oldest first.
+/// Live nights from `from` to `to` inclusive, oldest first: one per night date, the current
+/// one of that date ([`Table::natural_key`]).
 pub fn nights(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Night>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT {NIGHT_COLS}, {META_COLS} FROM nights
-         WHERE deleted = 0 AND night_date BETWEEN ?1 AND ?2 ORDER BY night_date, modified_at"
+        "SELECT {NIGHT_COLS}, {META_COLS} FROM nights n
+         WHERE deleted = 0 AND night_date BETWEEN ?1 AND ?2 AND {}
+         ORDER BY night_date",
+        current_sql(Table::Nights, "n")
     ))?;
     let rows = st.query_map([from.to_string(), to.to_string()], night_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -715,20 +762,38 @@ pub struct ReminderState {
     pub action: String,
     pub acted_at: DateTime<Utc>,
     pub snooze_until: Option<DateTime<Utc>>,
+    /// The event a "done" logged (a dose, a bath), written in the same transaction.
+    pub event_id: Option<String>,
 }
 
 pub fn put_reminder_state(c: &Connection, occurrence_id: &str, s: &ReminderState) -> Result<()> {
     c.prepare_cached(
-        "INSERT OR REPLACE INTO reminder_state (occurrence_id, action, acted_at, snooze_until)
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR REPLACE INTO reminder_state
+         (occurrence_id, action, acted_at, snooze_until, event_id) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
         occurrence_id,
         s.action,
         ts(&s.acted_at),
-        s.snooze_until.as_ref().map(ts)
+        s.snooze_until.as_ref().map(ts),
+        s.event_id,
     ])?;
     Ok(())
+}
+
+const REMINDER_COLS: &str = "action, acted_at, snooze_until, event_id";
+
+fn reminder_row(r: &Row<'_>) -> rusqlite::Result<ReminderState> {
+    Ok(ReminderState {
+        action: r.get("action")?,
+        acted_at: parse_ts(&r.get::<_, String>("acted_at")?)?,
+        snooze_until: r
+            .get::<_, Option<String>>("snooze_until")?
+            .as_deref()
+            .map(parse_ts)
+            .transpose()?,
+        event_id: r.get("event_id")?,
+    })
 }
 
 /// Reminder states acted on since `since`, by occurrence id.
@@ -736,24 +801,29 @@ pub fn reminder_states(
     c: &Connection,
     since: DateTime<Utc>,
 ) -> Result<std::collections::HashMap<String, ReminderState>> {
-    let mut st = c.prepare_cached(
-        "SELECT occurrence_id, action, acted_at, snooze_until FROM reminder_state WHERE acted_at >= ?1",
-    )?;
+    let mut st = c.prepare_cached(&format!(
+        "SELECT occurrence_id, {REMINDER_COLS} FROM reminder_state WHERE acted_at >= ?1"
+    ))?;
     let rows = st.query_map([ts(&since)], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            ReminderState {
-                action: r.get(1)?,
-                acted_at: parse_ts(&r.get::<_, String>(2)?)?,
-                snooze_until: r
-                    .get::<_, Option<String>>(3)?
-                    .as_deref()
-                    .map(parse_ts)
-                    .transpose()?,
-            },
-        ))
+        Ok((r.get::<_, String>("occurrence_id")?, reminder_row(r)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What was done with one occurrence, if anything (read inside the acting transaction).
+pub fn reminder_state(c: &Connection, occurrence_id: &str) -> Result<Option<ReminderState>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {REMINDER_COLS} FROM reminder_state WHERE occurrence_id = ?1"
+    ))?;
+    Ok(st.query_row([occurrence_id], reminder_row).optional()?)
+}
+
+/// The live event with this id.
+pub fn event_by_id(c: &Connection, id: &str) -> Result<Option<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events WHERE id = ?1 AND deleted = 0"
+    ))?;
+    Ok(st.query_row([id], event_row).optional()?)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Migrations: a numbered list of SQL scripts, applied in one IMMEDIATE transaction.
 
+use rusqlite::Transaction;
+#[cfg(test)]
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::Result;
@@ -9,7 +11,7 @@ use crate::store::APPLICATION_ID;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reminder_state.sql"),
-    // 0003 is reserved for the natural-key merge work; it goes before this one when merged.
+    include_str!("migrations/0003_natural_keys.sql"),
     include_str!("migrations/0004_long_lived_events.sql"),
 ];
 
@@ -19,6 +21,7 @@ pub(super) const MIGRATIONS_FOR_TESTS: &[&str] = MIGRATIONS;
 /// The schema version this code writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
+#[cfg(test)]
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     // The common case, an up-to-date file, takes no write lock.
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -31,11 +34,21 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     if from >= LATEST_VERSION {
         return Ok(());
     }
+    migrate_in(&tx, from)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Applies the migrations after `from` inside the caller's IMMEDIATE transaction (the open path
+/// recognises and creates a diary in one transaction).
+pub(super) fn migrate_in(tx: &Transaction<'_>, from: u32) -> Result<()> {
+    if from >= LATEST_VERSION {
+        return Ok(());
+    }
     for sql in MIGRATIONS.iter().skip(from as usize) {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
-    tx.commit()?;
     Ok(())
 }

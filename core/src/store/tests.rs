@@ -153,3 +153,57 @@ fn test_all_upgrades() {
         assert_eq!(schema_of(&c), want, "upgrade from {start}");
     }
 }
+
+#[test]
+fn duplicate_nights_and_profiles_made_before_schema_3_read_as_one_and_keep_their_history() {
+    // A schema-2 diary that merged a phone's and a tablet's entry for the same night, and two
+    // profiles (the state issue #12 found).
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.db");
+    {
+        let mut c = Connection::open(&p).unwrap();
+        for sql in schema::MIGRATIONS_FOR_TESTS.iter().take(2) {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 2).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        let tx = c.transaction().unwrap();
+        let mut phone = night("2026-11-20", "phone");
+        phone.quick_severity = Some(4);
+        let mut tablet = night("2026-11-20", "tablet");
+        tablet.meta.modified_at += chrono::Duration::minutes(5);
+        tablet.quick_severity = Some(7);
+        put_night(&tx, &phone).unwrap();
+        put_night(&tx, &tablet).unwrap();
+        let mut newer_profile = RecordMeta::new(now(), "phone");
+        newer_profile.modified_at += chrono::Duration::minutes(1);
+        let sleepy = sleepy_profile();
+        put_profile(&tx, &RecordMeta::new(now(), "tablet"), &Default::default()).unwrap();
+        put_profile(&tx, &newer_profile, &sleepy).unwrap();
+        tx.commit().unwrap();
+    }
+    let s = Store::open(&p).unwrap();
+    let d: NaiveDate = "2026-11-20".parse().unwrap();
+    let shown = nights(s.conn(), d, d).unwrap();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].quick_severity, Some(7), "the newer entry");
+    assert_eq!(profile(s.conn()).unwrap().unwrap().1, sleepy_profile());
+    let mut all = 0;
+    for_each_record(s.conn(), |_| {
+        all += 1;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(
+        all, 4,
+        "the other entries stay as history, exported unchanged"
+    );
+}
+
+fn sleepy_profile() -> crate::model::Profile {
+    crate::model::Profile {
+        bedtime: chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+        ..Default::default()
+    }
+}

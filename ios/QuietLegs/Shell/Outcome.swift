@@ -44,6 +44,16 @@ extension QuietLegsError {
             return Problem(message: "Wrong passphrase, or the file is damaged. Nothing was changed.", field: "passphrase")
         case .Io(let reason):
             return Problem(message: "The file could not be read or written: \(reason).")
+        case .Busy:
+            return Problem(message: "The diary is busy in another app or window. Nothing was changed; try again in a moment.")
+        case .Damaged(_, let reason):
+            return Problem(message: "The diary file is damaged (\(reason)) and was not written to. Rescue copies what can still be read into a new diary.")
+        case .ReadOnly(_, let reason):
+            return Problem(message: "The diary cannot be written (\(reason)). Nothing was changed.")
+        case .FileTooLarge(_, let size, _):
+            return Problem(message: "This file is too large to be a QuietLegs export (\(size) bytes). It was not read.")
+        case .EncryptionFailed(let reason):
+            return Problem(message: "The file could not be encrypted (\(reason)). Nothing was written.")
         }
     }
 }

@@ -46,4 +46,14 @@ fun QuietLegsException.toProblem(): Problem = when (this) {
     is QuietLegsException.WrongPassphrase ->
         Problem("Wrong passphrase, or the file is damaged. Nothing was changed.", "passphrase")
     is QuietLegsException.Io -> Problem("The file could not be read or written: $reason.")
+    is QuietLegsException.Busy ->
+        Problem("The diary is busy in another app or window. Nothing was changed; try again in a moment.")
+    is QuietLegsException.Damaged -> Problem(
+        "The diary file is damaged ($reason) and was not written to. " +
+            "Rescue copies what can still be read into a new diary.",
+    )
+    is QuietLegsException.ReadOnly -> Problem("The diary cannot be written ($reason). Nothing was changed.")
+    is QuietLegsException.FileTooLarge ->
+        Problem("This file is too large to be a QuietLegs export ($size bytes). It was not read.")
+    is QuietLegsException.EncryptionFailed -> Problem("The file could not be encrypted ($reason). Nothing was written.")
 }

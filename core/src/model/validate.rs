@@ -1,0 +1,146 @@
+//! The one validation of every record, wherever it comes from: typed in through the API or read
+//! from an import. Because both paths run exactly these checks, everything the app accepts
+//! exports to a file that imports back (a stricter import would make a backup unrestorable).
+//!
+//! Typed input is additionally held to "not in the future of the person's local today"; that
+//! is stricter than this, so it never lets through what an import would refuse.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+
+use super::night::NOTES_MAX_CHARS;
+use super::{Event, Lab, LabValue, Night, Record, RecordMeta, RegimenItem};
+use crate::error::{Error, Result};
+
+/// The earliest date the diary accepts (four-digit years from 1900).
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// How far past `now` a date or instant may lie: devices' clocks disagree, and a person east
+/// of UTC lives up to 14 hours ahead of it.
+pub const CLOCK_TOLERANCE_HOURS: i64 = 48;
+
+/// Longest device id accepted (ours are UUIDs).
+pub const DEVICE_ID_MAX_CHARS: usize = 100;
+
+/// The span of plausible instants: 1900-01-01 to now plus the clock tolerance.
+fn span(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let earliest = NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1)
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN)
+        .and_utc();
+    (earliest, now + Duration::hours(CLOCK_TOLERANCE_HOURS))
+}
+
+/// An instant between 1900 and now (+ the tolerance).
+pub fn instant(field: &str, t: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
+    let (earliest, latest) = span(now);
+    if t < earliest || t > latest {
+        return Err(Error::invalid(
+            field,
+            format!("{t} is not a plausible date (years {EARLIEST_YEAR} to now)"),
+        ));
+    }
+    Ok(())
+}
+
+/// A calendar date between 1900 and now (+ the tolerance).
+pub fn date(field: &str, d: NaiveDate, now: DateTime<Utc>) -> Result<()> {
+    let (earliest, latest) = span(now);
+    if d < earliest.date_naive() || d > latest.date_naive() {
+        return Err(Error::invalid(
+            field,
+            format!("{d} is not a plausible date (years {EARLIEST_YEAR} to now)"),
+        ));
+    }
+    Ok(())
+}
+
+/// The sync fields every record carries.
+pub fn meta(m: &RecordMeta, now: DateTime<Utc>) -> Result<()> {
+    instant("created_at", m.created_at, now)?;
+    instant("modified_at", m.modified_at, now)?;
+    let n = m.device_id.chars().count();
+    if n == 0 || n > DEVICE_ID_MAX_CHARS {
+        return Err(Error::invalid(
+            "device_id",
+            format!("must be 1-{DEVICE_ID_MAX_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// A night: its date, then [`Night::validate`]'s ranges.
+pub fn night(n: &Night, now: DateTime<Utc>) -> Result<()> {
+    meta(&n.meta, now)?;
+    date("night date", n.night_date, now)?;
+    n.validate(span(now).1.date_naive())
+}
+
+/// An event: its instant and note.
+pub fn event(e: &Event, now: DateTime<Utc>) -> Result<()> {
+    meta(&e.meta, now)?;
+    instant("time", e.at, now)?;
+    if let crate::model::EventKind::WeeklyIrls { week_ending, items } = &e.kind {
+        // The weekly IRLS (SPEC §2.7): ten item scores 0-4 and a real week-ending date.
+        crate::model::IrlsScores::new(items)?;
+        let d = crate::model::time::parse_date("week ending", week_ending)?;
+        date("week ending", d, now)?;
+    }
+    note("note", e.note.as_deref())
+}
+
+/// A free-text note's length.
+pub fn note(field: &str, n: Option<&str>) -> Result<()> {
+    if n.is_some_and(|n| n.chars().count() > NOTES_MAX_CHARS) {
+        return Err(Error::invalid(
+            field,
+            format!("longer than {NOTES_MAX_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// A lab result: its date, and both the canonical and the entered value pass
+/// [`LabValue::from_entry`] and agree.
+pub fn lab(l: &Lab, now: DateTime<Utc>) -> Result<()> {
+    meta(&l.meta, now)?;
+    date("lab date", l.taken_on, now)?;
+    let check = LabValue::from_entry(l.analyte, l.value.canonical, l.analyte.canonical_unit())?;
+    let entered = LabValue::from_entry(l.analyte, l.value.entered_value, &l.value.entered_unit)?;
+    let agree = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    if !agree(check.canonical, l.value.canonical) || !agree(entered.canonical, l.value.canonical) {
+        return Err(Error::invalid("lab value", "does not match its unit"));
+    }
+    Ok(())
+}
+
+/// A regimen item: its dates, then [`RegimenItem::validate`].
+pub fn regimen(x: &RegimenItem, now: DateTime<Utc>) -> Result<()> {
+    meta(&x.meta, now)?;
+    date("start date", x.start_date, now)?;
+    if let Some(stop) = x.stop_date {
+        // A stop date may be planned ahead, but not before 1900 or past a four-digit year.
+        if !(EARLIEST_YEAR..=9999).contains(&stop.year()) {
+            return Err(Error::invalid(
+                "stop date",
+                format!("{stop} is not a plausible date"),
+            ));
+        }
+    }
+    x.validate()
+}
+
+impl Record {
+    /// The checks every record passes, typed in or imported; `now` bounds plausible dates.
+    ///
+    /// Errors: [`Error::Invalid`] naming the field.
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<()> {
+        match self {
+            Record::Profile { meta: m, .. } => meta(m, now),
+            Record::Night(n) => night(n, now),
+            Record::Event(e) => event(e, now),
+            Record::Lab(l) => lab(l, now),
+            Record::Regimen(x) => regimen(x, now),
+            Record::Habit(h) => meta(&h.meta, now),
+        }
+    }
+}
