@@ -157,6 +157,30 @@ pub enum Command {
 pub enum MedCmd {
     /// `med check "Tylenol PM"`
     Check { name: String },
+    /// The short augmentation questionnaire for people on pramipexole, ropinirole, rotigotine
+    /// or levodopa whose diary has no nights from before the drug (SPEC §2.5). With no
+    /// answers, shows the saved ones. `med augmentation --usual-onset 22:00 --severity 3
+    /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`
+    Augmentation {
+        /// When symptoms usually began before the drug, HH:MM.
+        #[arg(long)]
+        usual_onset: Option<String>,
+        /// How bad a usual evening was while the drug first worked, 0-10.
+        #[arg(long)]
+        severity: Option<u8>,
+        /// Whether symptoms already reached the arms or trunk before the drug.
+        #[arg(long)]
+        spread_before: Option<bool>,
+        /// Hours one dose relieved symptoms when it first worked.
+        #[arg(long)]
+        relief_then: Option<f64>,
+        /// Hours one dose relieves symptoms now.
+        #[arg(long)]
+        relief_now: Option<f64>,
+        /// Times the dose has been raised since the drug started.
+        #[arg(long)]
+        dose_increases: Option<u32>,
+    },
 }
 
 #[derive(Args, Debug)]

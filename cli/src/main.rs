@@ -471,6 +471,40 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Med {
             cmd: MedCmd::Check { name },
         } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
+        Command::Med {
+            cmd:
+                MedCmd::Augmentation {
+                    usual_onset,
+                    severity,
+                    spread_before,
+                    relief_then,
+                    relief_now,
+                    dose_increases,
+                },
+        } => {
+            let q = open(&cli.db)?;
+            let answers = quietlegs_core::AugmentationAnswers {
+                usual_onset,
+                severity_when_it_worked: severity,
+                spread_beyond_legs_before: spread_before,
+                relief_hours_at_start: relief_then,
+                relief_hours_now: relief_now,
+                dose_increases,
+                answered_on: None,
+            };
+            let empty = answers.usual_onset.is_none()
+                && answers.severity_when_it_worked.is_none()
+                && answers.spread_beyond_legs_before.is_none()
+                && answers.relief_hours_at_start.is_none()
+                && answers.relief_hours_now.is_none()
+                && answers.dose_increases.is_none();
+            let shown = if empty {
+                q.augmentation_answers()?
+            } else {
+                Some(q.set_augmentation_answers(answers)?)
+            };
+            output::augmentation_answers(shown.as_ref(), json);
+        }
         Command::Screen(a) => {
             let answers = screen::answers(&a)?;
             output::screen(&quietlegs_core::screen_rls(answers), json);

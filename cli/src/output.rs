@@ -531,6 +531,43 @@ pub fn status(s: &StatusReport, json: bool) {
     }
 }
 
+pub fn augmentation_answers(a: Option<&quietlegs_core::AugmentationAnswers>, json: bool) {
+    if json {
+        return print_json(&a);
+    }
+    let Some(a) = a else {
+        out!("no augmentation answers saved (see `quietlegs med augmentation --help`)");
+        return;
+    };
+    let or = |v: Option<String>| v.unwrap_or_else(|| "not answered".to_owned());
+    out!(
+        "augmentation questionnaire (answered {})",
+        or(a.answered_on.clone())
+    );
+    out!(
+        "    usual onset before the drug: {}",
+        or(a.usual_onset.clone())
+    );
+    out!(
+        "    severity when it first worked: {}",
+        or(a.severity_when_it_worked.map(|s| format!("{s}/10")))
+    );
+    out!(
+        "    arms or trunk before the drug: {}",
+        or(a.spread_beyond_legs_before
+            .map(|b| if b { "yes" } else { "no" }.to_owned()))
+    );
+    out!(
+        "    relief from one dose: {} at first, {} now",
+        or(a.relief_hours_at_start.map(|h| format!("{h} h"))),
+        or(a.relief_hours_now.map(|h| format!("{h} h")))
+    );
+    out!(
+        "    dose increases: {}",
+        or(a.dose_increases.map(|n| n.to_string()))
+    );
+}
+
 /// What the catalog says about a medicine just added, beyond the worsening warnings the entry
 /// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
 pub fn regimen_notes(ms: &[MedicineInfo]) {
@@ -543,6 +580,13 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
+        }
+        if matches!(
+            m.class,
+            quietlegs_core::rules::catalog::DrugClass::DopamineAgonist
+                | quietlegs_core::rules::catalog::DrugClass::Levodopa
+        ) {
+            out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }
         if let Some(alt) = &m.alternative {
             out!("    alternative to ask about: {alt}");

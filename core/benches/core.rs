@@ -16,6 +16,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 use quietlegs_core::exchange::json::write_export;
 use quietlegs_core::exchange::merge::merge_records;
 use quietlegs_core::model::Record;
+use quietlegs_core::rules::insights::SeverityScale;
 use quietlegs_core::rules::plan::day_plan;
 use quietlegs_core::rules::reminders::{occurrences, reconcile};
 use quietlegs_core::rules::Diary;
@@ -94,6 +95,30 @@ fn benches(c: &mut Criterion) {
     }
     g.finish();
 
+    // Damage detection (#12): `PRAGMA quick_check` reads every page, so it is measured beside the
+    // cold start to choose when to run it (docs/PERFORMANCE.md): once, before a session's first
+    // write, not at every open.
+    let mut g = c.benchmark_group("integrity");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for (y, p, _) in &files {
+        let mut s = Store::open(p).unwrap();
+        g.bench_function(BenchmarkId::new("quick_check", y), |b| {
+            b.iter(|| s.check_integrity().unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("quick_check_open_plan", y), p, |b, p| {
+            b.iter(|| {
+                let q = QuietLegs::open_at(p, Arc::new(FixedClock(now()))).unwrap();
+                q.check_integrity().unwrap();
+                q.plan(None).unwrap()
+            })
+        });
+        eprintln!(
+            "integrity/{y}y: file {} bytes",
+            std::fs::metadata(p).unwrap().len()
+        );
+    }
+    g.finish();
+
     let mut g = c.benchmark_group("planner");
     for (y, p, _) in &files {
         let s = Store::open(p).unwrap();
@@ -125,6 +150,37 @@ fn benches(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("status_api", y), |b| {
             b.iter(|| q.status(None).unwrap())
+        });
+    }
+    g.finish();
+
+    // What each phone screen asks the core for when it opens, on the largest diary: the
+    // Tonight screen's plan is `planner/plan_api` above, the status `planner/status_api`.
+    let (_, p30, _) = files.last().unwrap();
+    let q = QuietLegs::open_at(p30, Arc::new(FixedClock(now()))).unwrap();
+    let mut g = c.benchmark_group("screens_30y");
+    g.bench_function("log_night_to_log", |b| b.iter(|| q.night_to_log().unwrap()));
+    g.bench_function("labs_ferritin_chart", |b| {
+        b.iter(|| q.ferritin_chart().unwrap())
+    });
+    g.bench_function("labs_list", |b| b.iter(|| q.labs(None).unwrap()));
+    g.bench_function("medicines_regimen", |b| b.iter(|| q.regimen().unwrap()));
+    g.bench_function("medicines_habits", |b| b.iter(|| q.habits().unwrap()));
+    g.bench_function("trends_severity_chart_90d", |b| {
+        b.iter(|| q.severity_chart(SeverityScale::Quick, 90).unwrap())
+    });
+    g.bench_function("settings_profile", |b| b.iter(|| q.profile().unwrap()));
+    g.finish();
+
+    // The doctor's report (HTML), written atomically to a file as the phone does.
+    let mut g = c.benchmark_group("report");
+    g.sample_size(20);
+    for (y, p, _) in &files {
+        let q = QuietLegs::open_at(p, Arc::new(FixedClock(now()))).unwrap();
+        let out = dir.path().join(format!("report-{y}.html"));
+        let out = out.to_str().unwrap().to_owned();
+        g.bench_function(BenchmarkId::new("export_report", y), |b| {
+            b.iter(|| q.export_report(out.clone(), None).unwrap())
         });
     }
     g.finish();

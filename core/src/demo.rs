@@ -5,6 +5,7 @@
 use crate::model::zone::Tz;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
+use crate::model::fixed_time;
 use crate::model::{
     Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night,
     Profile, Record, RecordMeta, RegimenItem, RegimenKind, Relief, ReliefEffect, ReliefKind,
@@ -36,14 +37,14 @@ fn at(tz: Tz, d: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
 
 /// The demo diary's profile: Europe/London, bed 23:00, up 07:00.
 pub fn demo_profile() -> Profile {
-    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
     Profile {
+        // A typo in the name would fall back to UTC: a test holds the name.
         time_zone: Tz::named("Europe/London").unwrap_or(Tz::UTC),
-        bedtime: t(23, 0).unwrap_or_default(),
-        wake_time: t(7, 0).unwrap_or_default(),
-        breakfast: t(7, 30),
-        lunch: t(12, 30),
-        dinner: t(19, 0),
+        bedtime: fixed_time!(23, 0),
+        wake_time: fixed_time!(7, 0),
+        breakfast: Some(fixed_time!(7, 30)),
+        lunch: Some(fixed_time!(12, 30)),
+        dinner: Some(fixed_time!(19, 0)),
         // The demo shows the opt-in routine, each item labelled "not tested in trials".
         routine: crate::model::Routine {
             warm_bath: true,
@@ -67,7 +68,7 @@ pub fn demo_records(
     let profile = demo_profile();
     let tz = profile.time_zone;
     let start = today - Duration::days(i64::from(nights));
-    let created = Utc.from_utc_datetime(&start.and_hms_opt(6, 0, 0).unwrap_or_default());
+    let created = Utc.from_utc_datetime(&start.and_time(fixed_time!(6, 0)));
     let meta = |t: DateTime<Utc>, rng: &mut Rng| RecordMeta {
         id: uuid::Uuid::from_u64_pair(rng.next(), rng.next()),
         created_at: t,
@@ -108,7 +109,7 @@ pub fn demo_records(
     out.push(Record::Habit(Habit {
         meta: meta(created, &mut rng),
         intake: IntakeKind::Coffee,
-        at: NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
+        at: fixed_time!(8, 0),
     }));
 
     // Ferritin from 28 to 81 ng/mL over the period, TSAT from 18 to 31 %, checked four times.
@@ -287,7 +288,7 @@ pub fn history(today: NaiveDate, years: u32, device: &str) -> Vec<Record> {
     let start = today - Duration::days(i64::from(nights));
     for q in 0..(years * 4) {
         let d = start + Duration::days(i64::from(q) * 91);
-        let t = Utc.from_utc_datetime(&d.and_hms_opt(9, 0, 0).unwrap_or_default());
+        let t = Utc.from_utc_datetime(&d.and_time(fixed_time!(9, 0)));
         let Ok(value) =
             LabValue::from_entry(Analyte::Ferritin, 30.0 + f64::from(q % 20) * 3.0, "ng/mL")
         else {
@@ -309,4 +310,19 @@ pub fn history(today: NaiveDate, years: u32, device: &str) -> Vec<Record> {
         }));
     }
     r
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The profile's fixed values are what its doc says: a misspelt zone would silently be UTC.
+    #[test]
+    fn the_demo_profile_is_london_bed_23_up_7() {
+        let p = demo_profile();
+        assert_eq!(p.time_zone.name(), "Europe/London");
+        assert_eq!(p.bedtime, NaiveTime::from_hms_opt(23, 0, 0).unwrap());
+        assert_eq!(p.wake_time, NaiveTime::from_hms_opt(7, 0, 0).unwrap());
+    }
 }

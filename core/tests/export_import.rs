@@ -438,3 +438,182 @@ fn a_tsat_typed_as_a_fraction_is_refused_asking_for_the_percent_and_nothing_is_w
     );
     assert_eq!(records(&q, dir.path()), before, "nothing written");
 }
+
+mod everything_accepted_round_trips {
+    use super::*;
+    use proptest::prelude::*;
+    use quietlegs_core::model::{
+        ActivityKind, BodyArea, Intensity, RegimenKind, Relief, ReliefEffect, ReliefKind, Trigger,
+    };
+    use quietlegs_core::RegimenInput;
+
+    /// Dates as people type them: real ones across the edges (1899-2027), short years, junk.
+    fn date() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (1890i32..2028, 1u32..13, 1u32..32)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (0u32..100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:02}-{m:02}-{d:02}")),
+            (0u32..1000, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m}-{d}")),
+            "[0-9: +TZ-]{0,14}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = Option<String>> {
+        prop::option::of("(\\PC|[\t\r\n\"\\\\]){0,40}")
+    }
+
+    #[derive(Debug, Clone)]
+    enum Input {
+        Night(NightInput),
+        Event(EventInput),
+        Lab(LabInput),
+        Regimen(RegimenInput),
+        Habit(IntakeKind, String),
+    }
+
+    fn input() -> impl Strategy<Value = Input> {
+        let night = (
+            date(),
+            prop::option::of(-2i32..13),
+            prop::option::of(prop::collection::vec(-1i32..6, 9..11)),
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::collection::vec(prop::sample::select(BodyArea::ALL.to_vec()), 0..4),
+            prop::option::of(prop_oneof![-1.0f64..30.0, Just(f64::NAN)]),
+            prop::option::of(-1i32..150),
+            prop::collection::vec(prop::sample::select(Trigger::ALL.to_vec()), 0..4),
+            prop::collection::vec(
+                (
+                    prop::sample::select(ReliefKind::ALL.to_vec()),
+                    prop::sample::select(ReliefEffect::ALL.to_vec()),
+                )
+                    .prop_map(|(kind, effect)| Relief { kind, effect }),
+                0..3,
+            ),
+            text(),
+        )
+            .prop_map(
+                |(d, q, irls, onset, areas, sleep, awake, triggers, relief, notes)| {
+                    Input::Night(NightInput {
+                        night_date: d,
+                        quick_severity: q,
+                        irls_items: irls,
+                        onset,
+                        body_areas: areas,
+                        sleep_hours: sleep,
+                        awakenings: awake,
+                        triggers,
+                        relief,
+                        notes,
+                    })
+                },
+            );
+        let event = (
+            date(),
+            "[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2}))?",
+            prop_oneof![
+                prop::sample::select(IntakeKind::ALL.to_vec())
+                    .prop_map(|what| EventKind::Intake { what }),
+                (
+                    prop::sample::select(ActivityKind::ALL.to_vec()),
+                    prop::option::of(prop::sample::select(Intensity::ALL.to_vec())),
+                    prop::option::of(any::<u32>()),
+                )
+                    .prop_map(|(what, intensity, minutes)| EventKind::Activity {
+                        what,
+                        intensity,
+                        minutes
+                    }),
+            ],
+            text(),
+        )
+            .prop_map(|(d, t, kind, note)| {
+                Input::Event(EventInput {
+                    at: format!("{d}T{t}"),
+                    kind,
+                    note,
+                })
+            });
+        let lab = (
+            prop::sample::select(Analyte::ALL.to_vec()),
+            prop_oneof![0.0f64..2.0, 0.0f64..400.0, Just(0.088), Just(1e-300)],
+            prop::sample::select(vec![
+                "%",
+                "ng/mL",
+                "µg/L",
+                "g/dL",
+                "g/L",
+                "mmol/L",
+                "nmol/L",
+                "mL/min/1.73m2",
+                " ng/ml ",
+            ]),
+            date(),
+        )
+            .prop_map(|(analyte, value, unit, taken_on)| {
+                Input::Lab(LabInput {
+                    analyte,
+                    value,
+                    unit: unit.into(),
+                    taken_on,
+                })
+            });
+        let regimen = (
+            prop::sample::select(RegimenKind::ALL.to_vec()),
+            "(\\PC){0,12}",
+            prop::option::of(prop_oneof![Just(0.125), Just(0.088), 0.0f64..2000.0]),
+            prop::collection::vec("[0-9]{1,2}:[0-9]{2}", 0..3),
+            -1i32..40,
+            any::<bool>(),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        )
+            .prop_map(|(kind, name, dose_mg, times, every, vc, start, stop)| {
+                Input::Regimen(RegimenInput {
+                    kind,
+                    name,
+                    dose_mg,
+                    times,
+                    every_n_days: every,
+                    with_vitamin_c: vc,
+                    start_date: start,
+                    stop_date: stop,
+                })
+            });
+        let habit = (
+            prop::sample::select(IntakeKind::ALL.to_vec()),
+            "[0-9]{1,2}:[0-9]{2}",
+        )
+            .prop_map(|(k, t)| Input::Habit(k, t));
+        prop_oneof![night, event, lab, regimen, habit]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+        /// Every value the API accepts exports to a file that imports into an empty diary
+        /// unchanged (issue #12: typed input and import validate alike).
+        #[test]
+        fn every_value_the_api_accepts_imports_back_unchanged(
+            inputs in prop::collection::vec(input(), 1..12)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), "typed.db");
+            for i in inputs {
+                let _accepted_or_refused = match i {
+                    Input::Night(n) => q.log_night(n).is_ok(),
+                    Input::Event(e) => q.log_event(e).is_ok(),
+                    Input::Lab(l) => q.add_lab(l).is_ok(),
+                    Input::Regimen(r) => q.add_regimen(r).is_ok(),
+                    Input::Habit(k, t) => q.add_habit(k, t).is_ok(),
+                };
+            }
+            let file = dir.path().join("out.json");
+            let written = q.export_json(file.display().to_string(), None).unwrap().records;
+            let fresh = diary(dir.path(), "fresh.db");
+            let r = fresh.import_file(file.display().to_string(), None);
+            prop_assert!(r.is_ok(), "{:?}", r);
+            prop_assert_eq!(r.unwrap().added, written);
+            prop_assert_eq!(records(&q, dir.path()), records(&fresh, dir.path()));
+        }
+    }
+}

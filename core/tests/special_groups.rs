@@ -542,7 +542,7 @@ fn no_text_tells_anyone_to_stop_a_medicine_or_names_a_dose() {
     assert!(stop.is_empty(), "stop wording: {stop:#?}");
     // The vitamin C row (SPEC §2.2, the medicines work) still names its 250 mg; it is the only
     // one, and this list must shrink to nothing when it is reworded.
-    let known = ["Vitamin C 250 mg taken together with iron aids absorption."];
+    let known = ["Vitamin C 250 mg with iron is optional: the benefit is small (an RCT found iron alone equivalent)."];
     let mut dose: Vec<&str> = texts
         .iter()
         .filter(|t| names_a_dose(t))

@@ -191,10 +191,8 @@ fn reference_view(state: &BTreeMap<Uuid, Record>) -> View {
                     *slot = r;
                 }
             }
-            Record::Profile { .. } => {
-                if profile.is_none_or(|p| key(r) > key(p)) {
-                    profile = Some(r);
-                }
+            Record::Profile { .. } if profile.is_none_or(|p| key(r) > key(p)) => {
+                profile = Some(r);
             }
             _ => {}
         }

@@ -93,6 +93,12 @@ class CoreTest {
         breakfast: String? = "08:00", lunch: String? = null, dinner: String? = "19:00",
     ) = ProfileSettings(tz, bed, wake, breakfast, lunch, dinner, false, false)
 
+    /** Every field different from profile()'s, so a refused change that wrote any part shows. */
+    private fun anotherProfile(
+        tz: String = "Asia/Tokyo", bed: String = "22:30", wake: String = "06:30",
+        breakfast: String? = "07:15", lunch: String? = "12:00", dinner: String? = "18:45",
+    ) = ProfileSettings(tz, bed, wake, breakfast, lunch, dinner, true, true)
+
     private fun intake(at: String, note: String? = null) = EventInput(at, EventKind.Intake(IntakeKind.COFFEE), note)
 
     /** A diary with something of every kind, so a refused call has something to damage. */
@@ -127,12 +133,12 @@ class CoreTest {
             "lab value" to { q.addLab(LabInput(Analyte.FERRITIN, -3.0, "ng/mL", "2026-11-01")) },
             "lab unit" to { q.addLab(LabInput(Analyte.FERRITIN, 42.0, "mg/dL", "2026-11-01")) },
             // The profile: every field that is parsed.
-            "time zone" to { q.setProfile(profile(tz = "Mars/Olympus")) },
-            "bedtime" to { q.setProfile(profile(bed = "23:60")) },
-            "wake time" to { q.setProfile(profile(wake = "7am")) },
-            "breakfast" to { q.setProfile(profile(breakfast = "24:00")) },
-            "lunch" to { q.setProfile(profile(lunch = "noon")) },
-            "dinner" to { q.setProfile(profile(dinner = "19:0x")) },
+            "time zone" to { q.setProfile(anotherProfile(tz = "Mars/Olympus")) },
+            "bedtime" to { q.setProfile(anotherProfile(bed = "23:60")) },
+            "wake time" to { q.setProfile(anotherProfile(wake = "7am")) },
+            "breakfast" to { q.setProfile(anotherProfile(breakfast = "24:00")) },
+            "lunch" to { q.setProfile(anotherProfile(lunch = "noon")) },
+            "dinner" to { q.setProfile(anotherProfile(dinner = "19:0x")) },
             // Events: the time, the note.
             "time" to { q.logEvent(intake("yesterday")) },
             "time" to { q.logEvent(intake("2026-11-23T09:00")) },

@@ -57,6 +57,14 @@ def profile(**kw):
     return ql.ProfileSettings(**args)
 
 
+def another_profile(**kw):
+    """Every field different from profile()'s, so a refused change that wrote any part shows."""
+    args = dict(time_zone="Asia/Tokyo", bedtime="22:30", wake_time="06:30", breakfast="07:15", lunch="12:00",
+                dinner="18:45", pregnant=True, kidney_disease=True)
+    args.update(kw)
+    return ql.ProfileSettings(**args)
+
+
 def intake(at, what=ql.IntakeKind.COFFEE, note=None):
     return ql.EventInput(at=at, kind=ql.EventKind.INTAKE(what), note=note)
 
@@ -93,13 +101,13 @@ BAD_INPUT = [
     ("lab value", lambda q: q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=-3.0, unit="ng/mL", taken_on="2026-11-01"))),
     ("lab unit", lambda q: q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="mg/dL", taken_on="2026-11-01"))),
     # The profile: every field that is parsed.
-    ("time zone", lambda q: q.set_profile(profile(time_zone="Mars/Olympus"))),
-    ("time zone", lambda q: q.set_profile(profile(time_zone=""))),
-    ("bedtime", lambda q: q.set_profile(profile(bedtime="23:60"))),
-    ("wake time", lambda q: q.set_profile(profile(wake_time="7am"))),
-    ("breakfast", lambda q: q.set_profile(profile(breakfast="24:00"))),
-    ("lunch", lambda q: q.set_profile(profile(lunch="noon"))),
-    ("dinner", lambda q: q.set_profile(profile(dinner="19:0x"))),
+    ("time zone", lambda q: q.set_profile(another_profile(time_zone="Mars/Olympus"))),
+    ("time zone", lambda q: q.set_profile(another_profile(time_zone=""))),
+    ("bedtime", lambda q: q.set_profile(another_profile(bedtime="23:60"))),
+    ("wake time", lambda q: q.set_profile(another_profile(wake_time="7am"))),
+    ("breakfast", lambda q: q.set_profile(another_profile(breakfast="24:00"))),
+    ("lunch", lambda q: q.set_profile(another_profile(lunch="noon"))),
+    ("dinner", lambda q: q.set_profile(another_profile(dinner="19:0x"))),
     # Events: the time, the note.
     ("time", lambda q: q.log_event(intake("yesterday"))),
     ("time", lambda q: q.log_event(intake("2026-11-21T25:00"))),

@@ -149,10 +149,10 @@ def test_fhir_bundle_is_valid_r4_and_says_what_the_diary_says(diary, tmp_path, f
     out = tmp_path / "bundle.json"
     summary = diary.export_fhir(str(out))
     bundle = json.loads(out.read_text())
-    assert r4_errors(fhir_r4, bundle) == []
     resources = [e["resource"] for e in bundle["entry"]]
-    for r in resources:
+    for r in resources:  # one by one first: the errors then name the field
         assert r4_errors(fhir_r4, r, r["resourceType"]) == [], r
+    assert r4_errors(fhir_r4, bundle) == []
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     assert bundle["timestamp"].startswith("2026-11-21T12:00:00")
     for e in bundle["entry"]:

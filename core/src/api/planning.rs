@@ -411,10 +411,27 @@ impl QuietLegs {
     /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
     /// against the day's iron dose.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
-        let substance = crate::rules::interactions::substance_named(&what).ok_or_else(|| {
-            Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, meal, antacid, levothyroxine)"))
-        })?;
-        self.check_substance(substance, at)
+        if let Some(substance) = crate::rules::interactions::substance_named(&what) {
+            return self.check_substance(substance, at);
+        }
+        // Lowers iron absorption whatever the timing: say so rather than "not relevant".
+        if let Some(m) = crate::rules::catalog::lookup(&what)
+            .into_iter()
+            .find(|m| m.medicine.class.no_timing_fix())
+        {
+            return Ok(IntakeCheckView {
+                conflict: false,
+                message: format!(
+                    "{} ({}): {}",
+                    m.matched,
+                    m.medicine.class.label(),
+                    m.medicine.class.note()
+                ),
+                iron_at: None,
+                earliest_ok: None,
+            });
+        }
+        Err(Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, calcium, meal, antacid, levothyroxine)")).into())
     }
 
     /// The same check for one of the log's intakes (the buttons a phone shows). Alcohol and

@@ -281,6 +281,9 @@ pub struct MedicineInfo {
     pub iron_timing: Option<String>,
     /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
     pub no_timing_fix: bool,
+    /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
+    /// stance and the alternative, each on its own line.
+    pub details: String,
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -289,6 +292,13 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
+            let mut details = vec![m.medicine.advice()];
+            if let Some(st) = m.medicine.stance() {
+                details.push(format!("As an RLS treatment: {}.", st.label()));
+            }
+            if let Some(alt) = c.alternative() {
+                details.push(format!("Alternative to ask about: {alt}."));
+            }
             MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
@@ -305,6 +315,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 alternative: c.alternative().map(str::to_owned),
                 iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
                 no_timing_fix: c.no_timing_fix(),
+                details: details.join("\n"),
             }
         })
         .collect()

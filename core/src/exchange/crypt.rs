@@ -1,18 +1,13 @@
-//! Passphrase encryption of exports in the age v1 format (age-encryption.org/v1): the file
-//! travels through cloud drives and mail, so it leaves the phone encrypted when the person asks,
-//! and any age implementation (`age -d`, rage) can open it.
+//! Passphrase encryption of exports in the age v1 format (age-encryption.org/v1), by the `age`
+//! crate: the file travels through cloud drives and mail, so it leaves the phone encrypted when
+//! the person asks, and any age implementation (`age -d`, rage) can open it. Files written by
+//! earlier versions of QuietLegs (which wrote the same format by hand) and by `age -p` open.
 //!
-//! Only age's passphrase recipient (the `scrypt` stanza) is implemented, over the RustCrypto
-//! primitives the `age` crate itself uses: that crate links every recipient type (X25519, HPKE,
-//! ML-KEM, P-256, SSH) and cost 0.45 MB of the phone library (docs/PERFORMANCE.md). The tests
-//! hold this module to the `age` crate in both directions.
-//!
-//! The format, in short: a text header (`age-encryption.org/v1`, one `-> scrypt SALT LOGN`
-//! stanza whose body is the 16-byte file key sealed with ChaCha20-Poly1305 under
-//! scrypt(passphrase), then `--- MAC`, an HMAC-SHA-256 of the header), then a 16-byte nonce and
-//! the payload in 64 KiB ChaCha20-Poly1305 chunks (STREAM: 11-byte counter, last-chunk flag).
+//! Only age's passphrase recipient (scrypt) is used. What QuietLegs adds to the crate's defaults:
+//! a fixed work factor on encryption (the crate calibrates to the machine at hand), a fixed
+//! maximum on decryption, at least 8 characters of passphrase, and errors that tell a wrong
+//! passphrase from a damaged file and from a failure to encrypt.
 
-#[cfg(not(feature = "encryption"))]
 use std::io::Write;
 
 use crate::error::{Error, Result};
@@ -20,12 +15,26 @@ use crate::error::{Error, Result};
 /// How every age file begins.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 
+/// scrypt log2(N) for new files: 64 MiB and a fraction of a second on a phone. age's own tools
+/// calibrate to about a second on the machine at hand; a fixed factor keeps an export from a
+/// fast desktop openable on a small phone.
+pub const WORK_FACTOR: u8 = 16;
+
+/// The largest work factor accepted when opening a file: 2^18 needs 256 MiB, already much for a
+/// phone. A larger one is refused with a clear error before any work, rather than risking the
+/// app.
+pub const MAX_WORK_FACTOR: u8 = 18;
+
+/// The fewest characters a passphrase may have.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Whether `bytes` begin like an age file (encrypted, so a passphrase is needed to import it).
 pub fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC)
 }
 
 fn check(passphrase: &str) -> Result<()> {
-    if passphrase.chars().count() < 8 {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid("passphrase", "use at least 8 characters"));
     }
     Ok(())
@@ -39,6 +48,36 @@ fn unavailable() -> Error {
     )
 }
 
+/// Encrypts what `fill` writes into `out`, for `passphrase`. `work_factor` (scrypt log2 N,
+/// 1-63) is for tests; `None` is [`WORK_FACTOR`].
+///
+/// Errors: [`Error::Invalid`] (`passphrase`) for fewer than 8 characters or a work factor out of
+/// range; [`Error::Encrypt`] when the encryption itself fails; [`Error::Io`] when `out` cannot be
+/// written; whatever `fill` returns.
+#[cfg(feature = "encryption")]
+pub fn encrypt_into(
+    out: &mut dyn Write,
+    passphrase: &str,
+    work_factor: Option<u8>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    check(passphrase)?;
+    let log_n = work_factor.unwrap_or(WORK_FACTOR);
+    if !(1..64).contains(&log_n) {
+        // The crate asserts this range; a test's wrong value is refused, never a panic.
+        return Err(Error::invalid("work factor", "must be 1-63"));
+    }
+    let mut recipient = age::scrypt::Recipient::new(secret(passphrase));
+    recipient.set_work_factor(log_n);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|e| Error::Encrypt(e.to_string()))?;
+    let mut writer = encryptor.wrap_output(out)?;
+    fill(&mut writer)?;
+    writer.finish()?.flush()?;
+    Ok(())
+}
+
 #[cfg(not(feature = "encryption"))]
 pub fn encrypt_into(
     _out: &mut dyn Write,
@@ -50,301 +89,58 @@ pub fn encrypt_into(
     Err(unavailable())
 }
 
+/// Decrypts an age file encrypted with a passphrase.
+///
+/// Errors, all [`Error::Decrypt`] with a reason: a wrong passphrase; a work factor above
+/// [`MAX_WORK_FACTOR`] (refused before any work); a file encrypted for a key rather than a
+/// passphrase; any damage (header, header MAC, payload, truncation, appended bytes).
+#[cfg(feature = "encryption")]
+pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+
+    use age::DecryptError as E;
+
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| match e {
+        E::UnknownFormat => damaged("not an age v1 file"),
+        _ => damaged("header"),
+    })?;
+    let mut identity = age::scrypt::Identity::new(secret(passphrase));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            E::DecryptionFailed | E::KeyDecryptionFailed => {
+                Error::Decrypt("wrong passphrase, or the file is damaged".into())
+            }
+            E::ExcessiveWork { required, .. } => Error::Decrypt(format!(
+                "the file's scrypt work factor {required} is more than this device can afford (at most {MAX_WORK_FACTOR})"
+            )),
+            E::NoMatchingKeys => {
+                Error::Decrypt("this file was encrypted for a key, not with a passphrase".into())
+            }
+            E::InvalidMac => damaged("header MAC"),
+            _ => damaged("header"),
+        })?;
+    let mut plain = Vec::with_capacity(bytes.len());
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|_| damaged("payload"))?;
+    Ok(plain)
+}
+
 #[cfg(not(feature = "encryption"))]
 pub fn decrypt(_bytes: &[u8], _passphrase: &str) -> Result<Vec<u8>> {
     Err(unavailable())
 }
 
 #[cfg(feature = "encryption")]
-pub use age_v1::{decrypt, encrypt_into};
+fn secret(passphrase: &str) -> age::secrecy::SecretString {
+    age::secrecy::SecretString::from(passphrase.to_owned())
+}
 
 #[cfg(feature = "encryption")]
-mod age_v1 {
-    use std::io::Write;
-
-    use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
-    use base64::Engine;
-    use chacha20poly1305::aead::{Aead, KeyInit};
-    use chacha20poly1305::ChaCha20Poly1305;
-    use hmac::{Hmac, Mac};
-    use sha2::Sha256;
-    use zeroize::Zeroizing;
-
-    use super::{check, AGE_MAGIC};
-    use crate::error::{Error, Result};
-
-    /// scrypt log2(N) for new files: 64 MiB and a fraction of a second on a phone. age's own
-    /// tools calibrate to about a second on the machine at hand; a fixed factor keeps an export
-    /// from a fast desktop openable on a small phone.
-    const WORK_FACTOR: u8 = 16;
-    /// The largest work factor accepted when opening a file: 2^18 needs 256 MiB, already much
-    /// for a phone. A larger one is refused with a clear error rather than risking the app.
-    const MAX_WORK_FACTOR: u8 = 18;
-    const SCRYPT_LABEL: &[u8] = b"age-encryption.org/v1/scrypt";
-    const CHUNK: usize = 64 * 1024;
-    const TAG: usize = 16;
-    const FILE_KEY: usize = 16;
-    const SALT: usize = 16;
-    const NONCE: usize = 16;
-    /// The width at which stanza bodies are wrapped.
-    const COLUMNS: usize = 64;
-
-    fn key(k: &[u8; 32]) -> &chacha20poly1305::Key {
-        k.into()
-    }
-
-    fn damaged(what: &str) -> Error {
-        Error::Decrypt(format!("the file is damaged ({what})"))
-    }
-
-    fn random<const N: usize>() -> Result<[u8; N]> {
-        let mut b = [0u8; N];
-        getrandom::getrandom(&mut b)
-            .map_err(|e| Error::Decrypt(format!("no secure randomness on this device: {e}")))?;
-        Ok(b)
-    }
-
-    fn hkdf(ikm: &[u8], salt: &[u8], info: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
-        let mut key = Zeroizing::new([0u8; 32]);
-        hkdf::Hkdf::<Sha256>::new(Some(salt), ikm)
-            .expand(info, key.as_mut())
-            .map_err(|_| Error::Decrypt("key derivation failed".into()))?;
-        Ok(key)
-    }
-
-    fn scrypt_key(passphrase: &str, salt: &[u8], log_n: u8) -> Result<Zeroizing<[u8; 32]>> {
-        let params = scrypt::Params::new(log_n, 8, 1, 32)
-            .map_err(|_| Error::Decrypt(format!("unusable work factor {log_n}")))?;
-        let mut labelled = Vec::with_capacity(SCRYPT_LABEL.len() + salt.len());
-        labelled.extend_from_slice(SCRYPT_LABEL);
-        labelled.extend_from_slice(salt);
-        let mut key = Zeroizing::new([0u8; 32]);
-        scrypt::scrypt(passphrase.as_bytes(), &labelled, &params, key.as_mut())
-            .map_err(|_| Error::Decrypt("key derivation failed".into()))?;
-        Ok(key)
-    }
-
-    fn header_mac(file_key: &[u8], header_through_dashes: &[u8]) -> Result<Hmac<Sha256>> {
-        let key = hkdf(file_key, &[], b"header")?;
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_ref())
-            .map_err(|_| Error::Decrypt("key derivation failed".into()))?;
-        mac.update(header_through_dashes);
-        Ok(mac)
-    }
-
-    /// The STREAM nonce of chunk `counter`: 11 bytes of big-endian counter, then the last flag.
-    fn chunk_nonce(counter: u64, last: bool) -> chacha20poly1305::Nonce {
-        let mut n = [0u8; 12];
-        for (slot, byte) in n.iter_mut().skip(3).zip(counter.to_be_bytes()) {
-            *slot = byte;
-        }
-        if let Some(flag) = n.last_mut() {
-            *flag = u8::from(last);
-        }
-        n.into()
-    }
-
-    /// Encrypts what `fill` writes into `out`. `work_factor` (scrypt log2 N) is for tests.
-    pub fn encrypt_into(
-        out: &mut dyn Write,
-        passphrase: &str,
-        work_factor: Option<u8>,
-        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
-    ) -> Result<()> {
-        check(passphrase)?;
-        let log_n = work_factor.unwrap_or(WORK_FACTOR);
-        let file_key = Zeroizing::new(random::<FILE_KEY>()?);
-        let salt = random::<SALT>()?;
-        let wrap_key = scrypt_key(passphrase, &salt, log_n)?;
-        let body = ChaCha20Poly1305::new(key(&wrap_key))
-            .encrypt(&[0u8; 12].into(), file_key.as_ref())
-            .map_err(|_| Error::Decrypt("encryption failed".into()))?;
-        // The 32-byte body is 43 base64 characters: one line, shorter than a full column.
-        let header = format!(
-            "{}\n-> scrypt {} {log_n}\n{}\n---",
-            String::from_utf8_lossy(AGE_MAGIC),
-            B64.encode(salt),
-            B64.encode(&body)
-        );
-        let mac = header_mac(file_key.as_ref(), header.as_bytes())?
-            .finalize()
-            .into_bytes();
-        writeln!(out, "{header} {}", B64.encode(mac))?;
-        let nonce = random::<NONCE>()?;
-        out.write_all(&nonce)?;
-        let payload_key = hkdf(file_key.as_ref(), &nonce, b"payload")?;
-        let mut stream = Stream {
-            cipher: ChaCha20Poly1305::new(key(&payload_key)),
-            out,
-            buf: Zeroizing::new(Vec::with_capacity(CHUNK)),
-            counter: 0,
-        };
-        fill(&mut stream)?;
-        stream.finish()
-    }
-
-    /// The payload writer: whole chunks go out only once more data shows they are not the last.
-    struct Stream<'w> {
-        cipher: ChaCha20Poly1305,
-        out: &'w mut dyn Write,
-        buf: Zeroizing<Vec<u8>>,
-        counter: u64,
-    }
-
-    impl Stream<'_> {
-        fn seal(&mut self, last: bool) -> std::io::Result<()> {
-            let sealed = self
-                .cipher
-                .encrypt(&chunk_nonce(self.counter, last), self.buf.as_slice())
-                .map_err(|_| std::io::Error::other("encryption failed"))?;
-            self.out.write_all(&sealed)?;
-            self.buf.clear();
-            self.counter += 1;
-            Ok(())
-        }
-
-        fn finish(mut self) -> Result<()> {
-            self.seal(true)?;
-            self.out.flush()?;
-            Ok(())
-        }
-    }
-
-    impl Write for Stream<'_> {
-        fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-            let mut rest = data;
-            while !rest.is_empty() {
-                if self.buf.len() == CHUNK {
-                    self.seal(false)?;
-                }
-                let take = rest.len().min(CHUNK - self.buf.len());
-                let (now, later) = rest.split_at(take);
-                self.buf.extend_from_slice(now);
-                rest = later;
-            }
-            Ok(data.len())
-        }
-
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    /// The parts of a header this module writes and reads: one scrypt stanza.
-    struct Header<'a> {
-        salt: Vec<u8>,
-        log_n: u8,
-        body: Vec<u8>,
-        mac: Vec<u8>,
-        /// From the start through `---`: what the MAC covers.
-        covered: &'a [u8],
-        payload: &'a [u8],
-    }
-
-    fn next_line<'a>(bytes: &'a [u8], from: &mut usize) -> Result<&'a [u8]> {
-        let rest = bytes.get(*from..).ok_or_else(|| damaged("header"))?;
-        let end = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .ok_or_else(|| damaged("header"))?;
-        *from += end + 1;
-        rest.get(..end).ok_or_else(|| damaged("header"))
-    }
-
-    fn base64(s: &[u8], what: &str) -> Result<Vec<u8>> {
-        B64.decode(s).map_err(|_| damaged(what))
-    }
-
-    fn parse_header(bytes: &[u8]) -> Result<Header<'_>> {
-        let mut at = 0;
-        if next_line(bytes, &mut at)? != AGE_MAGIC {
-            return Err(damaged("not an age v1 header"));
-        }
-        let stanza = next_line(bytes, &mut at)?;
-        let args: Vec<&[u8]> = stanza.split(|&b| b == b' ').collect();
-        let (salt, log_n) = match args.as_slice() {
-            [b"->", b"scrypt", salt, log_n] => (*salt, *log_n),
-            [b"->", kind, ..] => {
-                return Err(Error::Decrypt(format!(
-                    "this file was encrypted for a key ({}), not with a passphrase",
-                    String::from_utf8_lossy(kind)
-                )))
-            }
-            _ => return Err(damaged("header")),
-        };
-        let body = next_line(bytes, &mut at)?;
-        if body.len() >= COLUMNS {
-            // A scrypt body is 32 bytes; a full-width line would mean a longer one.
-            return Err(damaged("header"));
-        }
-        let covered_end = at + 3;
-        let mac_line = next_line(bytes, &mut at)?;
-        let mac = mac_line.strip_prefix(b"--- ").ok_or_else(|| {
-            Error::Decrypt("only files encrypted with a passphrase alone can be read".into())
-        })?;
-        let log_n = std::str::from_utf8(log_n)
-            .ok()
-            .filter(|s| !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|s| s.parse::<u8>().ok())
-            .ok_or_else(|| damaged("work factor"))?;
-        Ok(Header {
-            salt: base64(salt, "salt")?,
-            log_n,
-            body: base64(body, "wrapped key")?,
-            mac: base64(mac, "header MAC")?,
-            covered: bytes.get(..covered_end).ok_or_else(|| damaged("header"))?,
-            payload: bytes.get(at..).ok_or_else(|| damaged("header"))?,
-        })
-    }
-
-    /// Decrypts an age file encrypted with a passphrase.
-    pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>> {
-        let h = parse_header(bytes)?;
-        if h.salt.len() != SALT || h.body.len() != FILE_KEY + TAG {
-            return Err(damaged("scrypt stanza"));
-        }
-        if !(1..=MAX_WORK_FACTOR).contains(&h.log_n) {
-            return Err(Error::Decrypt(format!(
-                "the file's scrypt work factor {} is more than this device can afford (at most {MAX_WORK_FACTOR})",
-                h.log_n
-            )));
-        }
-        let wrap_key = scrypt_key(passphrase, &h.salt, h.log_n)?;
-        let file_key = Zeroizing::new(
-            ChaCha20Poly1305::new(key(&wrap_key))
-                .decrypt(&[0u8; 12].into(), h.body.as_slice())
-                .map_err(|_| Error::Decrypt("wrong passphrase, or the file is damaged".into()))?,
-        );
-        header_mac(file_key.as_slice(), h.covered)?
-            .verify_slice(&h.mac)
-            .map_err(|_| damaged("header MAC"))?;
-        let (nonce, mut chunks) = h
-            .payload
-            .split_at_checked(NONCE)
-            .ok_or_else(|| damaged("truncated"))?;
-        let payload_key = hkdf(file_key.as_slice(), nonce, b"payload")?;
-        let cipher = ChaCha20Poly1305::new(key(&payload_key));
-        let mut out = Vec::with_capacity(chunks.len());
-        let mut counter = 0u64;
-        loop {
-            // A full chunk followed by more is not the last; anything else is.
-            let last = chunks.len() <= CHUNK + TAG;
-            let (chunk, rest) = chunks.split_at(chunks.len().min(CHUNK + TAG));
-            let plain = cipher
-                .decrypt(&chunk_nonce(counter, last), chunk)
-                .map_err(|_| damaged("payload"))?;
-            if last && plain.is_empty() && counter > 0 {
-                // Only an empty file may end in an empty chunk.
-                return Err(damaged("payload"));
-            }
-            out.extend_from_slice(&plain);
-            if last {
-                return Ok(out);
-            }
-            chunks = rest;
-            counter += 1;
-        }
-    }
+fn damaged(what: &str) -> Error {
+    Error::Decrypt(format!("the file is damaged ({what})"))
 }
 
 #[cfg(all(test, feature = "encryption"))]
@@ -354,12 +150,14 @@ mod tests {
 
     use super::*;
 
+    /// Through this module, as the export writes.
     fn ours(plain: &[u8], pass: &str) -> Vec<u8> {
         let mut buf = Vec::new();
         encrypt_into(&mut buf, pass, Some(4), |w| Ok(w.write_all(plain)?)).unwrap();
         buf
     }
 
+    /// Through the `age` crate's API directly, as `age -p` writes (at a small work factor).
     fn theirs(plain: &[u8], pass: &str) -> Vec<u8> {
         let mut r = age::scrypt::Recipient::new(age::secrecy::SecretString::from(pass.to_owned()));
         r.set_work_factor(4);
@@ -463,6 +261,77 @@ mod tests {
         let text = String::from_utf8_lossy(&file).replacen(" 4\n", " 22\n", 1);
         let e = decrypt(text.as_bytes(), "correct horse battery").unwrap_err();
         assert!(e.to_string().contains("work factor 22"), "{e}");
+    }
+
+    /// The header's `-> scrypt SALT LOGN` work factor.
+    fn work_factor_of(file: &[u8]) -> u8 {
+        let text = String::from_utf8_lossy(&file[..80]);
+        let stanza = text.lines().nth(1).unwrap();
+        stanza.rsplit(' ').next().unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn new_files_get_the_fixed_work_factor_not_a_calibrated_one() {
+        let mut file = Vec::new();
+        encrypt_into(&mut file, "correct horse battery", None, |w| {
+            Ok(w.write_all(b"{}")?)
+        })
+        .unwrap();
+        assert_eq!(work_factor_of(&file), WORK_FACTOR);
+        assert_eq!(open_with_age(&file, "correct horse battery"), b"{}");
+    }
+
+    #[test]
+    fn the_largest_affordable_work_factor_opens_and_one_more_is_refused() {
+        let file = theirs(b"x", "correct horse battery");
+        let with = |n: u8| String::from_utf8_lossy(&file).replacen(" 4\n", &format!(" {n}\n"), 1);
+        // 18 is accepted: it gets past the limit to the (now wrong) key, not refused for work.
+        let e = decrypt(with(MAX_WORK_FACTOR).as_bytes(), "correct horse battery").unwrap_err();
+        assert!(!e.to_string().contains("work factor"), "{e}");
+        let e = decrypt(
+            with(MAX_WORK_FACTOR + 1).as_bytes(),
+            "correct horse battery",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("work factor 19"), "{e}");
+    }
+
+    #[test]
+    fn an_impossible_work_factor_is_an_error_not_a_panic() {
+        for n in [0, 64, 255] {
+            let e = encrypt_into(
+                &mut Vec::new(),
+                "correct horse battery",
+                Some(n),
+                |_| Ok(()),
+            )
+            .unwrap_err();
+            assert!(matches!(e, Error::Invalid { .. }), "{n}: {e}");
+        }
+    }
+
+    #[test]
+    fn failing_to_encrypt_is_not_reported_as_a_wrong_passphrase() {
+        let e = crate::api::QuietLegsError::from(Error::Encrypt("no randomness".into()));
+        assert!(
+            matches!(e, crate::api::QuietLegsError::EncryptionFailed { .. }),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_for_a_key_is_told_apart_from_a_wrong_passphrase() {
+        let key = age::x25519::Identity::generate();
+        let recipient = key.to_public();
+        let enc =
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .unwrap();
+        let mut file = Vec::new();
+        let mut w = enc.wrap_output(&mut file).unwrap();
+        w.write_all(b"{}").unwrap();
+        w.finish().unwrap();
+        let e = decrypt(&file, "correct horse battery").unwrap_err();
+        assert!(e.to_string().contains("for a key"), "{e}");
     }
 
     /// Files written before the `age` crate replaced the hand-written format, and by the

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
@@ -85,7 +85,7 @@ fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) ->
 }
 
 /// Merges `records` inside the caller's transaction, in file order.
-pub fn merge_records(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
+pub fn merge_records(tx: &Transaction<'_>, records: &[Record]) -> Result<MergeReport> {
     let stored = record_count(tx)?;
     if (records.len() as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
         merge_scanning(tx, records, stored)
@@ -106,7 +106,7 @@ pub enum MergePath {
 /// [`merge_records`] by a chosen path.
 #[doc(hidden)]
 pub fn merge_records_by(
-    tx: &Connection,
+    tx: &Transaction<'_>,
     records: &[Record],
     path: MergePath,
 ) -> Result<MergeReport> {
@@ -117,7 +117,7 @@ pub fn merge_records_by(
 }
 
 /// A small file into a large diary: one indexed read per record.
-fn merge_probing(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
+fn merge_probing(tx: &Transaction<'_>, records: &[Record]) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     let mut writer = RecordWriter::new(tx);
     for incoming in records {
@@ -129,7 +129,7 @@ fn merge_probing(tx: &Connection, records: &[Record]) -> Result<MergeReport> {
 
 /// A file about as large as the diary (a whole export, a new device): each table is read once
 /// beside the file's records by id, and only then written.
-fn merge_scanning(tx: &Connection, records: &[Record], stored: u64) -> Result<MergeReport> {
+fn merge_scanning(tx: &Transaction<'_>, records: &[Record], stored: u64) -> Result<MergeReport> {
     // The first copy of each id in the file. A file never holds an id twice, but if one did,
     // its later copies are probed once the first is written, so they meet it.
     let mut first: HashMap<Uuid, usize> = HashMap::with_capacity(records.len());

@@ -140,12 +140,26 @@ pub struct AugmentationBaseline {
     pub dose_increases: Option<u32>,
 }
 
+/// A clock time fixed in the code, built by the compiler: a typo (25:00) fails the build instead
+/// of silently becoming midnight.
+macro_rules! fixed_time {
+    ($h:expr, $m:expr) => {
+        const {
+            match NaiveTime::from_hms_opt($h, $m, 0) {
+                Some(t) => t,
+                None => panic!("not a clock time"),
+            }
+        }
+    };
+}
+pub(crate) use fixed_time;
+
 impl Default for Profile {
     fn default() -> Self {
         Profile {
             time_zone: Tz::UTC,
-            bedtime: NaiveTime::from_hms_opt(23, 0, 0).unwrap_or_default(),
-            wake_time: NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default(),
+            bedtime: fixed_time!(23, 0),
+            wake_time: fixed_time!(7, 0),
             breakfast: None,
             lunch: None,
             dinner: None,

@@ -346,8 +346,8 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
         evidence.push(format!("the dose has been raised {n} time(s)"));
     }
     let ferritin = match out.latest_ferritin {
-        Some((d, f)) => format!("latest ferritin {f:.0} ng/mL on {d}"),
-        None => "no ferritin result yet: ask for ferritin and TSAT".into(),
+        Some((d, f)) => format!("Latest ferritin {f:.0} ng/mL on {d}"),
+        None => "No ferritin result yet: ask for ferritin and TSAT".into(),
     };
     let worsening = if out.worsening_medicines.is_empty() {
         String::new()

@@ -66,6 +66,8 @@ pub enum DrugClass {
     HerbalSedative,
     /// Intravenous iron.
     IvIron,
+    /// Oral iron (as a named medicine; the planner times an iron regimen item itself).
+    OralIron,
     /// Carbidopa alone: not dopaminergic.
     DecarboxylaseInhibitor,
     /// Non-sedating antihistamines: the usual alternative to sedating ones.
@@ -167,9 +169,8 @@ impl DrugClass {
                 MedicineEffect::UsuallyNeutral
             }
             DopamineAgonist | Levodopa | Gabapentinoid | ErgotDopamineAgonist | Opioid
-            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron => {
-                MedicineEffect::RlsTreatment
-            }
+            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
+            | OralIron => MedicineEffect::RlsTreatment,
             Thyroid
             | Quinolone
             | Tetracycline
@@ -207,7 +208,7 @@ impl DrugClass {
                 EvidenceStrength::Moderate
             }
             DopamineAgonist | Levodopa | Gabapentinoid | IvIron => EvidenceStrength::Strong,
-            ErgotDopamineAgonist | Opioid | Dipyridamole => EvidenceStrength::Moderate,
+            ErgotDopamineAgonist | Opioid | Dipyridamole | OralIron => EvidenceStrength::Moderate,
             Benzodiazepine | Anticonvulsant | HerbalSedative => EvidenceStrength::Weak,
             Thyroid
             | Quinolone
@@ -235,9 +236,8 @@ impl DrugClass {
         use DrugClass::*;
         match self {
             DopamineAgonist | Gabapentinoid | Levodopa | ErgotDopamineAgonist | Opioid
-            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron => {
-                Source::Aasm2025
-            }
+            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
+            | OralIron => Source::Aasm2025,
             Calcium | Antacid | Zinc | Multivitamin | Magnesium => Source::Conservative,
             Thyroid
             | Quinolone
@@ -268,7 +268,7 @@ impl DrugClass {
             Benzodiazepine | Anticonvulsant | HerbalSedative | Bupropion => {
                 Some(AasmStance::ConditionalAgainst)
             }
-            IvIron => Some(AasmStance::ConditionalFor),
+            IvIron | OralIron => Some(AasmStance::ConditionalFor),
             _ => None,
         }
     }
@@ -316,6 +316,7 @@ impl DrugClass {
             Dipyridamole => "dipyridamole",
             HerbalSedative => "herbal sedative",
             IvIron => "intravenous iron",
+            OralIron => "oral iron",
             DecarboxylaseInhibitor => "carbidopa alone (decarboxylase inhibitor)",
             NonSedatingAntihistamine => "non-sedating antihistamine",
             IntegraseInhibitor => "HIV integrase inhibitor",
@@ -357,6 +358,7 @@ impl DrugClass {
             Dipyridamole => "The AASM 2025 guideline suggests dipyridamole for RLS (conditional, limited evidence). Discuss it with your doctor.",
             HerbalSedative => "The AASM 2025 guideline suggests against valerian for RLS: it did not help in trials.",
             IvIron => "Intravenous iron is an RLS treatment given by a clinic; which form, and whether oral or IV iron suits you, is your doctor's call. Ferric carboxymaltose has the strongest evidence; iron sucrose is for people on dialysis.",
+            OralIron => "The AASM 2025 guideline suggests oral iron (ferrous sulfate) for RLS when ferritin or TSAT is low; QuietLegs shows where yours stand and plans it on an empty stomach. Add it as iron (not as a medicine) so the planner can time it.",
             DecarboxylaseInhibitor => "Carbidopa alone is not dopaminergic: it does not treat or worsen RLS. Combined with levodopa (carbidopa/levodopa) it counts as levodopa.",
             NonSedatingAntihistamine => "A non-sedating antihistamine: the usual alternative to sedating ones for people with RLS.",
             Thyroid => "Thyroid medicine and iron block each other's absorption; QuietLegs plans iron around it.",
@@ -594,6 +596,8 @@ catalog! {
         "ferumoxytol" ["Feraheme", "Rienso"],
         "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"],
         "iron sucrose" ["Venofer"];
+    OralIron:
+        "ferrous sulfate" aka ["ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer"];
     Thyroid:
         "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax"],
         "liothyronine" aka ["liothyronine sodium"] ["Cytomel", "Tertroxin"];

@@ -220,9 +220,9 @@ evidence_table! {
     IRON_APART_FROM_CEFDINIR_MIN = (120.0, "min", DrugLabel, "Cefdinir at least 2 h before or after an iron supplement.")
         @ ("cefdinir capsules label (OMNICEF), PRECAUTIONS, Drug Interactions (iron supplements); set id not yet recorded", "2026-11-30");
     IRON_AFTER_ELTROMBOPAG_MIN = (120.0, "min", DrugLabel, "Eltrombopag at least 2 h before iron...")
-        @ ("PROMACTA (eltrombopag) label, §2 Dosage and Administration and §7 (polyvalent cations: 2 h before or 4 h after); set id not yet recorded", "2026-11-30");
+        @ ("PROMACTA (eltrombopag) label, DailyMed set id 7714a0ed-34bb-46e6-a0a5-b363908b22c2, §2 Dosage and Administration and §7 (polyvalent cations: 2 h before or 4 h after)", "2026-11-30");
     ELTROMBOPAG_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
-        @ ("PROMACTA (eltrombopag) label, §2 Dosage and Administration and §7; set id not yet recorded", "2026-11-30");
+        @ ("PROMACTA (eltrombopag) label, DailyMed set id 7714a0ed-34bb-46e6-a0a5-b363908b22c2, §2 Dosage and Administration and §7", "2026-11-30");
     IRON_AFTER_CIPROFLOXACIN_MIN = (120.0, "min", DrugLabel, "Ciprofloxacin at least 2 h before iron...")
         @ ("CIPRO (ciprofloxacin) label, §2.4 Important Administration Instructions (multivalent cations); set id not yet recorded", "2026-11-30");
     CIPROFLOXACIN_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
@@ -240,7 +240,7 @@ evidence_table! {
     TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", Conservative, "...or at least 4 h after iron (convention).")
         @ ("convention; doxycycline (VIBRAMYCIN) and minocycline labels give no interval", "2026-11-30");
     IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Alendronate or immediate-release risedronate first thing, at least 30 min before anything else; iron is never planned between waking and the end of that wait.")
-        @ ("FOSAMAX (alendronate) label, §2 Dosage and Administration (Important Administration Instructions); ACTONEL (risedronate) label, §2; set ids not yet recorded", "2026-11-30");
+        @ ("FOSAMAX (alendronate) label, DailyMed set id 14e931fd-2c5f-4d90-b7db-5980706f4a56 (revision 2/2026), §2 Dosage and Administration (Important Administration Instructions); ACTONEL (risedronate) label, §2 (set id not yet recorded)", "2026-11-30");
     IRON_AFTER_IBANDRONATE_MIN = (60.0, "min", DrugLabel, "Ibandronate tablets first thing, at least 60 min before anything else; no iron between waking and the end of that wait.")
         @ ("BONIVA (ibandronate) tablets label, §2 Dosage and Administration (Important Administration Instructions); EU SmPC (Bonviva) §4.2; set id not yet recorded", "2026-11-30");
     IRON_APART_FROM_RISEDRONATE_DR_MIN = (240.0, "min", Conservative, "Delayed-release risedronate (taken after breakfast): iron at another time of day; QuietLegs keeps 4 h either side.")
@@ -249,10 +249,10 @@ evidence_table! {
         @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3 (iron: 2 h before or 6 h after, or together with food); bictegravir, cabotegravir, raltegravir: conservative", "2026-11-30");
     INTEGRASE_INHIBITOR_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron, unless both are taken together with food.")
         @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3", "2026-11-30");
-    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg taken together with iron aids absorption.")
-        @ ("seed article (no DOI); SPEC §2.2: the benefit is small, iron alone was equivalent in Li et al., JAMA Netw Open 2020, doi:10.1001/jamanetworkopen.2020.23644 (PMID 33136134)", "2026-11-30");
-    IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily.")
-        @ ("Stoffel et al., Lancet Haematol 2017;4:e524-33, doi:10.1016/S2352-3026(17)30182-5 (PMID 29032957); studied in iron-depleted women without RLS", "2026-11-30");
+    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg with iron is optional: the benefit is small (an RCT found iron alone equivalent).")
+        @ ("seed article (the 250 mg); Li et al., JAMA Netw Open 2020;3(11):e2023644 (oral iron with or without vitamin C: equivalent)", "2026-11-30");
+    IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily (studied in iron-depleted women without RLS).")
+        @ ("Stoffel et al., Lancet Haematol 2017;4(11):e524-e533; Stoffel et al., Haematologica 2020;105(5):1232-1239", "2026-11-30");
     IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.")
         @ ("", "");
     // §2.3 bedtime routine: opt-in, adjustable, none graded by AASM-2025 or IRLSSG

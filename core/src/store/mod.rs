@@ -84,9 +84,26 @@ impl Store {
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| classify(e, path, &shown))?;
-        Self::init(conn, path, &shown, false)
+        let plain = Connection::open_with_flags(path, flags)
+            .map_err(|e| classify(e, path, &shown))
+            .and_then(|c| Self::init(c, path, &shown, false));
+        match plain {
+            // A WAL diary needs its -shm file, which a read-only folder cannot hold. When the
+            // diary was closed cleanly (no -wal file, or an empty one: everything is in the main
+            // file) and no writer can exist (it would need the -wal), SQLite may read it as
+            // immutable.
+            Err(Error::ReadOnly { .. } | Error::File { .. })
+                if std::fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0) =>
+            {
+                let conn = Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )
+                .map_err(|e| classify(e, path, &shown))?;
+                Self::init(conn, path, &shown, false)
+            }
+            other => other,
+        }
     }
 
     /// An in-memory database, for tests and benchmarks.
@@ -441,6 +458,32 @@ fn create_private(path: &Path, shown: &str) -> Result<()> {
         }
         Err(e) => Err(Error::file(path, &e)),
     }
+}
+
+/// `diary.db-wal` beside `diary.db`, byte for byte.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// `file:…?immutable=1` for `path` (RFC 3986 percent-encoding of every byte but the unreserved
+/// ones and `/`, as SQLite's URI filenames expect).
+fn immutable_uri(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().as_bytes().to_vec();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 fn read_device_id(c: &Connection) -> Result<Option<String>> {

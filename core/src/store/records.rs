@@ -1,10 +1,11 @@
-//! Rows to records and back. `put_*` is an upsert by id so that the sync merge can reuse it.
+//! Rows to records and back. `put_*` is an upsert by id so that the sync merge can reuse it; it
+//! takes a transaction, so that no write happens outside one (all or nothing).
 
 use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
 
@@ -244,12 +245,12 @@ fn value_of<'a>(c: &'a Col<'_>) -> Option<ValueRef<'a>> {
 /// Upserts many records through statements prepared once, for a merge's inner loop (the SQL
 /// cache's lookup hashes the statement text on every call: 4 % of an import).
 pub struct RecordWriter<'c> {
-    c: &'c Connection,
+    c: &'c Transaction<'c>,
     statements: [Option<rusqlite::Statement<'c>>; 6],
 }
 
 impl<'c> RecordWriter<'c> {
-    pub fn new(c: &'c Connection) -> Self {
+    pub fn new(c: &'c Transaction<'c>) -> Self {
         RecordWriter {
             c,
             statements: Default::default(),
@@ -386,7 +387,7 @@ pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool>
 
 // ---- profile -------------------------------------------------------------------------------
 
-pub fn put_profile(c: &Connection, meta: &RecordMeta, p: &Profile) -> Result<()> {
+pub fn put_profile(c: &Transaction<'_>, meta: &RecordMeta, p: &Profile) -> Result<()> {
     put_columns(c, Table::Profile, "doc", profile_columns(p)?, meta)
 }
 
@@ -412,7 +413,7 @@ pub(crate) const NIGHT_COLS: &str =
     "night_date, quick_severity, irls_items, onset, body_areas, sleep_hours,
     awakenings, triggers, relief, notes";
 
-pub fn put_night(c: &Connection, n: &Night) -> Result<()> {
+pub fn put_night(c: &Transaction<'_>, n: &Night) -> Result<()> {
     put_columns(c, Table::Nights, NIGHT_COLS, night_columns(n)?, &n.meta)
 }
 
@@ -480,7 +481,7 @@ pub fn night_on(c: &Connection, date: NaiveDate) -> Result<Option<Night>> {
 
 // ---- events --------------------------------------------------------------------------------
 
-pub fn put_event(c: &Connection, e: &Event) -> Result<()> {
+pub fn put_event(c: &Transaction<'_>, e: &Event) -> Result<()> {
     put_columns(c, Table::Events, EVENT_COLS, event_columns(e)?, &e.meta)
 }
 
@@ -550,7 +551,7 @@ pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
 
 // ---- labs ----------------------------------------------------------------------------------
 
-pub fn put_lab(c: &Connection, l: &Lab) -> Result<()> {
+pub fn put_lab(c: &Transaction<'_>, l: &Lab) -> Result<()> {
     put_columns(c, Table::Labs, LAB_COLS, lab_columns(l), &l.meta)
 }
 
@@ -601,7 +602,7 @@ pub fn latest_lab(c: &Connection, analyte: Analyte) -> Result<Option<Lab>> {
 
 // ---- regimen -------------------------------------------------------------------------------
 
-pub fn put_regimen(c: &Connection, x: &RegimenItem) -> Result<()> {
+pub fn put_regimen(c: &Transaction<'_>, x: &RegimenItem) -> Result<()> {
     put_columns(
         c,
         Table::Regimen,
@@ -667,7 +668,7 @@ pub(crate) fn regimen_row(r: &Row<'_>) -> rusqlite::Result<RegimenItem> {
 
 // ---- habits --------------------------------------------------------------------------------
 
-pub fn put_habit(c: &Connection, h: &Habit) -> Result<()> {
+pub fn put_habit(c: &Transaction<'_>, h: &Habit) -> Result<()> {
     put_columns(c, Table::Habits, HABIT_COLS, habit_columns(h), &h.meta)
 }
 
@@ -704,7 +705,7 @@ pub fn habits(c: &Connection) -> Result<Vec<Habit>> {
 /// Marks a live record deleted (a tombstone that travels to other devices). Errors when no live
 /// record has that id.
 pub fn tombstone(
-    c: &Connection,
+    c: &Transaction<'_>,
     table: Table,
     id: &str,
     now: DateTime<Utc>,
@@ -766,7 +767,11 @@ pub struct ReminderState {
     pub event_id: Option<String>,
 }
 
-pub fn put_reminder_state(c: &Connection, occurrence_id: &str, s: &ReminderState) -> Result<()> {
+pub fn put_reminder_state(
+    c: &Transaction<'_>,
+    occurrence_id: &str,
+    s: &ReminderState,
+) -> Result<()> {
     c.prepare_cached(
         "INSERT OR REPLACE INTO reminder_state
          (occurrence_id, action, acted_at, snooze_until, event_id) VALUES (?1, ?2, ?3, ?4, ?5)",

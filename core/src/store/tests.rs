@@ -207,3 +207,101 @@ fn sleepy_profile() -> crate::model::Profile {
         ..Default::default()
     }
 }
+
+#[test]
+fn a_read_only_open_reads_and_refuses_writes_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    let mut s = Store::open(&p).unwrap();
+    let device = s.device_id().to_owned();
+    s.write(|tx| put_night(tx, &night("2026-11-20", &device)))
+        .unwrap();
+    drop(s);
+    let before = std::fs::read(&p).unwrap();
+    let mut r = Store::open_read_only(&p).unwrap();
+    assert_eq!(r.device_id(), device);
+    assert!(night_on(r.conn(), "2026-11-20".parse().unwrap())
+        .unwrap()
+        .is_some());
+    let err = r
+        .write(|tx| put_night(tx, &night("2026-11-19", &device)))
+        .unwrap_err();
+    assert!(matches!(err, Error::ReadOnly { .. }), "{err}");
+    drop(r);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    // A missing file is not created by a read-only open.
+    let missing = dir.path().join("missing.db");
+    assert!(matches!(
+        Store::open_read_only(&missing),
+        Err(Error::File { .. })
+    ));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_damaged_page_is_found_before_the_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    let mut s = Store::open(&p).unwrap();
+    let device = s.device_id().to_owned();
+    s.write(|tx| {
+        for d in 1..=28 {
+            let mut n = night(&format!("2026-10-{d:02}"), &device);
+            n.notes = Some("x".repeat(900));
+            put_night(tx, &n)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    drop(s);
+    let len = std::fs::metadata(&p).unwrap().len();
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut f = std::fs::OpenOptions::new().write(true).open(&p).unwrap();
+        f.seek(SeekFrom::Start(len - 4096 + 8)).unwrap();
+        f.write_all(&[0xA5; 2000]).unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    let mut s = Store::open(&p).unwrap();
+    // A write far from the damaged page (the meta table sits at the start of the file): only a
+    // check of the whole file finds the damage before it.
+    let err = s
+        .write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', 'x')",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("q.db"), "{err}");
+    assert!(matches!(s.check_integrity(), Err(Error::Damaged { .. })));
+    drop(s);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cleanly_closed_diary_whose_shm_cannot_be_made_is_still_read() {
+    // A -shm path that cannot be created (a link into a folder that does not exist) stands in
+    // for a read-only folder (the tests run as root, for whom permissions do not hold): SQLite
+    // can neither create nor open the file either way.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("odd name %#?.db");
+    let mut s = Store::open(&p).unwrap();
+    let device = s.device_id().to_owned();
+    s.write(|tx| put_night(tx, &night("2026-11-20", &device)))
+        .unwrap();
+    drop(s);
+    let shm = sidecar(&p, "-shm");
+    std::os::unix::fs::symlink(dir.path().join("no-such-folder/x"), &shm).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    assert!(Store::open(&p).is_err());
+    let r = Store::open_read_only(&p).unwrap();
+    assert!(night_on(r.conn(), "2026-11-20".parse().unwrap())
+        .unwrap()
+        .is_some());
+    drop(r);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}

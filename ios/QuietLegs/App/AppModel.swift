@@ -24,7 +24,11 @@ final class AppModel {
     var severityScale: SeverityScale = .quick
     var severity: ChartView?
     var settings: SettingsForm?
-    var notificationsAllowed = true
+    /// The notification grant as iOS reports it; nil until read, so nothing acts on a guess.
+    var notificationStatus: UNAuthorizationStatus?
+    var notificationsAllowed: Bool {
+        notificationStatus == .authorized || notificationStatus == .provisional || notificationStatus == .ephemeral
+    }
 
     /// The last thing that went wrong or right, for the banner.
     var problem: Problem?
@@ -34,7 +38,10 @@ final class AppModel {
         do {
             let url = try Self.diaryURL()
             let core = try QuietLegs.open(path: url.path)
-            let applier = ReminderApplier(core: core, scheduler: NotificationCenterScheduler())
+            let scheduler = NotificationCenterScheduler()
+            // Before any notification is answered: older notifications keep their buttons.
+            Task { await scheduler.registerKnownCategories() }
+            let applier = ReminderApplier(core: core, scheduler: scheduler)
             diary = Diary(core: core, reminders: applier)
             openProblem = nil
         } catch let e as QuietLegsError {
@@ -68,21 +75,27 @@ final class AppModel {
         case .failure(let p):
             problem = p
         }
-        if let p = await diary?.syncProblem { problem = Problem(message: "Reminders could not be updated: \(p.message)") }
+        // Read first, then test: the same meaning, and a form tree-sitter-swift parses.
+        let syncProblem = await diary?.syncProblem
+        if let p = syncProblem { problem = Problem(message: "Reminders could not be updated: \(p.message)") }
     }
 
     /// Launch, foreground, a significant time change: the plan follows the phone's zone.
     func followDevice() async {
         guard let diary else { return }
-        let status = await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
-        notificationsAllowed = status == .authorized || status == .provisional || status == .ephemeral
+        await refreshNotificationStatus()
         if case .failure(let p) = await diary.followTimeZone(TimeZone.current.identifier) { problem = p }
     }
 
+    func refreshNotificationStatus() async {
+        notificationStatus = await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
+    }
+
+    /// The system prompt, which iOS shows only while the status is `.notDetermined`.
     func askForNotifications() async {
-        let granted = (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge])) ?? false
-        notificationsAllowed = granted
-        if granted { await diary?.syncReminders() }
+        _ = try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge])
+        await refreshNotificationStatus()
+        if notificationsAllowed { await diary?.syncReminders() }
     }
 
     func actOnReminder(id: String, code: String) async {
@@ -202,9 +215,11 @@ final class AppModel {
     }
 
     /// Writes an export into a temporary folder (atomically, by the core) for `fileExporter`.
-    func exportFile(_ kind: ExportKind, passphrase: String? = nil) async -> URL? {
+    /// `folder` keeps the report for the share sheet ("share") apart from one being saved
+    /// ("export"), which is removed once read: the two never share a file.
+    func exportFile(_ kind: ExportKind, passphrase: String? = nil, folder: String = "export") async -> URL? {
         guard let diary else { return nil }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("export", isDirectory: true)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(folder, isDirectory: true)
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(exportFileName(kind, date: Self.isoDay(Date())))
         let r: Result<ExportSummary, Problem>

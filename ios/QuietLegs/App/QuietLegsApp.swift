@@ -1,3 +1,4 @@
+import BackgroundTasks
 import QuietLegsCore
 import SwiftUI
 import UserNotifications
@@ -15,6 +16,8 @@ struct QuietLegsApp: App {
         .onChange(of: scenePhase) { _, phase in
             // Back in the foreground: the zone may have changed and notification settings with it.
             if phase == .active { Task { await delegate.model.followDevice() } }
+            // iOS holds 64 pending notifications, about a week: ask to be woken to top them up.
+            if phase == .background { AppDelegate.scheduleRefresh() }
         }
     }
 }
@@ -30,8 +33,27 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
             // Midnight, a clock change or a zone change: re-plan in the zone the phone is in now.
             Task { await model.followDevice() }
         }
+        BGTaskScheduler.shared.register(forTaskWithIdentifier: Self.refreshTask, using: nil) { [model] task in
+            // Woken in the background: re-plan and top the pending notifications up, then ask again.
+            Self.scheduleRefresh()
+            let work = Task { @MainActor in
+                await model.followDevice()
+                task.setTaskCompleted(success: true)
+            }
+            task.expirationHandler = { work.cancel() }
+        }
         Task { await model.followDevice() }
         return true
+    }
+
+    /// The background refresh that keeps reminders coming when the app is not opened for a week.
+    /// Listed in Info.plist (BGTaskSchedulerPermittedIdentifiers, project.yml).
+    nonisolated static let refreshTask = "org.quietlegs.ios.refresh"
+
+    nonisolated static func scheduleRefresh() {
+        let request = BGAppRefreshTaskRequest(identifier: refreshTask)
+        request.earliestBeginDate = Date(timeIntervalSinceNow: 12 * 3600)
+        try? BGTaskScheduler.shared.submit(request)
     }
 
     /// Done / Snooze / Skip: the action identifier is the core's action code.

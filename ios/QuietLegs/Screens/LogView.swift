@@ -36,7 +36,11 @@ struct LogView: View {
                     TextField("Awakenings", text: form.awakenings).keyboardType(.numberPad)
                     ChoiceRow(title: "Possible triggers today", choices: o.triggers.map { ($0.value, $0.label) }, selected: form.triggers)
                     ForEach(o.reliefKinds, id: \.value) { k in
-                        Picker(k.label, selection: form.relief[k.value]) {
+                        // Binding has no dictionary subscript: read and write the one entry by hand.
+                        Picker(k.label, selection: Binding<ReliefEffect?>(
+                            get: { form.wrappedValue.relief[k.value] },
+                            set: { form.wrappedValue.relief[k.value] = $0 }
+                        )) {
                             Text("Not tried").tag(ReliefEffect?.none)
                             ForEach(o.reliefEffects, id: \.value) { e in Text(e.label).tag(Optional(e.value)) }
                         }

@@ -23,7 +23,7 @@ struct MedicinesView: View {
                 }
                 ForEach(model.medicineAnswers, id: \.self) { a in
                     VStack(alignment: .leading, spacing: 4) {
-                        Text(a.title).font(.subheadline.weight(.semibold)).foregroundStyle(a.warning ? .red : .primary)
+                        Text(a.title).font(.subheadline.weight(.semibold)).foregroundStyle(a.warning ? Color.red : Color.primary)
                         SourcedText(text: a.advice, source: a.source).font(.footnote)
                     }
                 }

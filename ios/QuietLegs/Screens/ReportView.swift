@@ -63,7 +63,7 @@ struct ReportView: View {
         }
         .task {
             await model.loadReport()
-            reportURL = await model.exportFile(.report)
+            reportURL = await model.exportFile(.report, folder: "share")
         }
         .fileExporter(isPresented: Binding(get: { exporting != nil }, set: { if !$0 { exporting = nil } }),
                       document: exporting, contentType: exporting?.type ?? .data, defaultFilename: exporting?.name) { result in

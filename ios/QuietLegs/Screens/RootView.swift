@@ -1,5 +1,6 @@
 import QuietLegsCore
 import SwiftUI
+import UserNotifications
 
 /// Five tabs and Settings; a diary that could not be opened shows only why.
 struct RootView: View {
@@ -26,7 +27,9 @@ struct RootView: View {
                 }
             }
             .task {
-                if !model.notificationsAllowed { await model.askForNotifications() }
+                // Ask only while iOS would still show its prompt: read the real status first.
+                await model.refreshNotificationStatus()
+                if model.notificationStatus == .notDetermined { await model.askForNotifications() }
             }
             .onChange(of: tab) { model.problem = nil }
         }

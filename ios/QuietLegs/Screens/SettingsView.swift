@@ -1,5 +1,6 @@
 import QuietLegsCore
 import SwiftUI
+import UserNotifications
 
 /// Settings: the day the plan is built on, the habits iron works around, and how reminders arrive.
 struct SettingsView: View {
@@ -64,7 +65,11 @@ struct SettingsView: View {
                 if model.notificationsAllowed {
                     Text("Notifications are on. iOS keeps the next 64; QuietLegs tops them up each time you open it.")
                         .foregroundStyle(.secondary)
-                } else {
+                } else if model.notificationStatus == .notDetermined {
+                    Text("Notifications are off, so reminders cannot be shown.")
+                    // Not asked yet: iOS's own prompt, not a trip to Settings.
+                    Button("Turn on notifications") { Task { await model.askForNotifications() } }
+                } else if model.notificationStatus != nil {
                     Text("Notifications are off, so reminders cannot be shown.")
                     Button("Open Settings") {
                         if let url = URL(string: UIApplication.openNotificationSettingsURLString) { UIApplication.shared.open(url) }

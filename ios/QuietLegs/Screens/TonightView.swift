@@ -31,7 +31,7 @@ struct TonightView: View {
                         }
                     }
                     if let ic = model.intakeCheck {
-                        Text(ic.check.message).foregroundStyle(ic.check.conflict ? .red : .primary)
+                        Text(ic.check.message).foregroundStyle(ic.check.conflict ? Color.red : Color.primary)
                         if let ok = ic.check.earliestOk { Text("Earliest time without a conflict: \(ok.clock)") }
                         Button("I'm having it now") { Task { await model.logIntakeNow(ic.kind) } }
                     }

@@ -89,9 +89,33 @@ func reminderAction(code: String) -> ReminderAction? {
 
 /// UNUserNotificationCenter behind the protocol. Each distinct set of the core's actions becomes
 /// a category whose action identifiers are the action codes.
+///
+/// Categories live only as long as the process registered them, while delivered and pending
+/// notifications outlive it: the action sets are kept in UserDefaults and registered again on
+/// launch (`registerKnownCategories`), so an older notification keeps its Done/Snooze/Skip.
 actor NotificationCenterScheduler: AlarmScheduler {
     private let center = UNUserNotificationCenter.current()
     private var categories: [String: UNNotificationCategory] = [:]
+    private static let storedKey = "quietlegs.notificationCategories"
+
+    /// Registers every action set seen before (stored as action codes), at launch.
+    func registerKnownCategories() {
+        let stored = UserDefaults.standard.dictionary(forKey: Self.storedKey) as? [String: [String]] ?? [:]
+        for (id, codes) in stored where categories[id] == nil {
+            categories[id] = Self.makeCategory(id, codes.compactMap { reminderAction(code: $0) })
+        }
+        center.setNotificationCategories(Set(categories.values))
+    }
+
+    private static func makeCategory(_ id: String, _ actions: [ReminderAction]) -> UNNotificationCategory {
+        UNNotificationCategory(
+            identifier: id,
+            actions: actions.map { a in
+                UNNotificationAction(identifier: a.code, title: a.label, options: a == .skip ? [.destructive] : [])
+            },
+            intentIdentifiers: []
+        )
+    }
 
     nonisolated func scheduledIds() async -> [String] {
         await center.pendingNotificationRequests().map(\.identifier)
@@ -117,13 +141,10 @@ actor NotificationCenterScheduler: AlarmScheduler {
     private func category(for actions: [ReminderAction]) -> String {
         let id = (["quietlegs"] + actions.map(\.code)).joined(separator: "|")
         if categories[id] == nil {
-            categories[id] = UNNotificationCategory(
-                identifier: id,
-                actions: actions.map { a in
-                    UNNotificationAction(identifier: a.code, title: a.label, options: a == .skip ? [.destructive] : [])
-                },
-                intentIdentifiers: []
-            )
+            categories[id] = Self.makeCategory(id, actions)
+            var stored = UserDefaults.standard.dictionary(forKey: Self.storedKey) as? [String: [String]] ?? [:]
+            stored[id] = actions.map(\.code)
+            UserDefaults.standard.set(stored, forKey: Self.storedKey)
             // setNotificationCategories replaces the whole set: always pass every category.
             center.setNotificationCategories(Set(categories.values))
         }

@@ -113,7 +113,7 @@ func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
     return checkMedicine(name: name).map { m in
         MedicineAnswer(
             title: m.matched.caseInsensitiveCompare(m.generic) == .orderedSame ? "\(m.generic) · \(m.classLabel)" : "\(m.matched) → \(m.generic) · \(m.classLabel)",
-            advice: m.advice,
+            advice: m.details,
             source: m.citation,
             warning: m.effect == .worsensRls
         )

@@ -33,7 +33,7 @@ fun lookUpMedicine(name: String): List<MedicineAnswer> =
 
 private fun MedicineInfo.toAnswer() = MedicineAnswer(
     title = if (matched.equals(generic, ignoreCase = true)) "$generic · $classLabel" else "$matched → $generic · $classLabel",
-    advice = advice,
+    advice = details,
     source = citation,
     warning = effect == MedicineEffect.WORSENS_RLS,
 )

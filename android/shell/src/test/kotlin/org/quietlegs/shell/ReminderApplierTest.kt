@@ -49,10 +49,17 @@ class ReminderApplierTest {
     @Test fun theCapIsRespectedEarliestFirst() {
         val clock = MovableClock(Instant.parse("2026-11-21T05:00:00Z"))
         val os = FakeScheduler()
-        ReminderApplier(diary(clock), os, cap = 64u).sync()
-        assertTrue(os.alarms.size <= 64)
+        val q = diary(clock)
+        // Three medicines three times a day: more than 64 reminders in the week.
+        repeat(3) { n -> q.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Medicine $n", null, listOf("07:1$n", "13:1$n", "20:1$n"), 1, false, "2026-01-01", null)) }
+        val wanted = q.reminders(null, null).filter { it.fireAtMillis >= clock.nowMillis() }.sortedBy { it.fireAtMillis }
+        assertTrue(wanted.size > 64)
+        ReminderApplier(q, os, cap = 64u).sync()
+        assertEquals(64, os.alarms.size)
         val times = os.alarms.values.map { it.fireAtMillis }
         assertEquals(times.sorted(), times)
+        // The earliest 64, none later than the 64th wanted.
+        assertTrue(times.max() <= wanted[63].fireAtMillis)
     }
 
     @Test fun afterARebootTheSameAlarmsComeBack() {
@@ -73,10 +80,19 @@ class ReminderApplierTest {
         val applier = ReminderApplier(diary(clock), os)
         applier.sync()
         assertEquals("2026-11-21T19:00", os.localTimes("Europe/Berlin", "Warm socks").first())
+        os.log.clear()
         val moved = applier.onTimeZoneChanged("America/New_York")
         assertTrue(moved.cancelled.isNotEmpty())
-        assertTrue(os.localTimes("America/New_York", "Warm socks").all { it.endsWith("T19:00") })
+        assertTrue(moved.added.isNotEmpty())
+        val socks = os.localTimes("America/New_York", "Warm socks")
+        assertTrue(socks.isNotEmpty())
+        assertTrue(socks.all { it.endsWith("T19:00") })
         assertTrue(os.alarms.keys.none { it in moved.cancelled })
+        // Cancellations first: the OS never holds the old and the new alarm for one reminder at once.
+        val firstAdd = os.log.indexOfFirst { it.startsWith("add ") }
+        val lastCancel = os.log.indexOfLast { it.startsWith("cancel ") }
+        assertTrue(lastCancel in 0 until firstAdd)
+        assertEquals(moved.cancelled.map { "cancel $it" } + moved.added.map { "add $it" }, os.log)
     }
 
     @Test fun aDstWeekendKeepsTheRoutineOnTheWallClock() {
@@ -89,6 +105,19 @@ class ReminderApplierTest {
         val utc = os.alarms.values.filter { it.title.startsWith("Warm socks") }.sortedBy { it.fireAtMillis }
             .map { Instant.ofEpochMilli(it.fireAtMillis).toString() }.take(3)
         assertEquals(listOf("2026-03-27T18:00:00Z", "2026-03-28T18:00:00Z", "2026-03-29T17:00:00Z"), utc)
+    }
+
+    @Test fun aSyncAfterTheDstChangeKeepsTheRoutineOnTheWallClock() {
+        // The clock itself crosses Berlin's change (29 March 2026, 02:00 -> 03:00) between syncs.
+        val clock = MovableClock(Instant.parse("2026-03-28T12:00:00Z"))
+        val os = FakeScheduler()
+        val applier = ReminderApplier(diary(clock), os)
+        applier.sync()
+        clock.now = Instant.parse("2026-03-29T03:30:00Z")
+        applier.sync()
+        val socks = os.alarms.values.filter { it.title.startsWith("Warm socks") && it.fireAtMillis >= clock.nowMillis() }
+            .sortedBy { it.fireAtMillis }.map { Instant.ofEpochMilli(it.fireAtMillis).toString() }
+        assertEquals(listOf("2026-03-29T17:00:00Z", "2026-03-30T17:00:00Z"), socks.take(2))
     }
 
     @Test fun doneOnTheIronReminderRecordsTheDoseAndRemovesTheAlarm() {

@@ -1,0 +1,167 @@
+//! Medicines and augmentation through the API: the questionnaire survives settings changes and
+//! an export/import round trip, bad answers are refused naming the field with nothing written,
+//! and information-only classes never raise a doctor flag.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use quietlegs_core::model::RegimenKind;
+use quietlegs_core::{
+    check_medicine, AugmentationAnswers, FixedClock, ProfileSettings, QuietLegs, QuietLegsError,
+    RegimenInput,
+};
+
+fn diary(dir: &Path, name: &str) -> Arc<QuietLegs> {
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+    QuietLegs::open_at(&dir.join(name), Arc::new(FixedClock(now))).unwrap()
+}
+
+fn settings(bedtime: &str) -> ProfileSettings {
+    ProfileSettings {
+        time_zone: "Europe/Berlin".into(),
+        bedtime: bedtime.into(),
+        wake_time: "07:00".into(),
+        breakfast: None,
+        lunch: None,
+        dinner: None,
+        pregnant: false,
+        kidney_disease: false,
+        malabsorption: false,
+        ..ProfileSettings::default()
+    }
+}
+
+fn answers() -> AugmentationAnswers {
+    AugmentationAnswers {
+        usual_onset: Some("22:00".into()),
+        severity_when_it_worked: Some(3),
+        spread_beyond_legs_before: Some(false),
+        relief_hours_at_start: Some(10.0),
+        relief_hours_now: Some(6.5),
+        dose_increases: Some(2),
+        answered_on: None,
+    }
+}
+
+fn med(q: &QuietLegs, name: &str) {
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Medication,
+        name: name.into(),
+        dose_mg: None,
+        times: vec!["21:00".into()],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some("2026-10-01".into()),
+        stop_date: None,
+    })
+    .unwrap();
+}
+
+#[test]
+fn questionnaire_survives_settings_and_an_export_import_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = diary(dir.path(), "a.db");
+    a.set_profile(settings("23:00")).unwrap();
+    let saved = a.set_augmentation_answers(answers()).unwrap();
+    assert_eq!(saved.answered_on.as_deref(), Some("2026-11-21"));
+    a.set_profile(settings("23:30")).unwrap();
+    assert_eq!(a.augmentation_answers().unwrap(), Some(saved.clone()));
+
+    let file = dir.path().join("x.json");
+    a.export_json(file.display().to_string(), None).unwrap();
+    let b = diary(dir.path(), "b.db");
+    b.import_file(file.display().to_string(), None).unwrap();
+    assert_eq!(b.augmentation_answers().unwrap(), Some(saved));
+    assert_eq!(b.profile().unwrap().bedtime, "23:30");
+}
+
+#[test]
+fn bad_answers_name_the_field_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let bad = [
+        (
+            AugmentationAnswers {
+                severity_when_it_worked: Some(11),
+                ..answers()
+            },
+            "severity",
+        ),
+        (
+            AugmentationAnswers {
+                relief_hours_now: Some(25.0),
+                ..answers()
+            },
+            "relief hours now",
+        ),
+        (
+            AugmentationAnswers {
+                usual_onset: Some("25:00".into()),
+                ..answers()
+            },
+            "usual onset",
+        ),
+        (
+            AugmentationAnswers {
+                dose_increases: Some(51),
+                ..answers()
+            },
+            "dose increases",
+        ),
+    ];
+    for (a, field) in bad {
+        match q.set_augmentation_answers(a) {
+            Err(QuietLegsError::InvalidInput { field: f, .. }) => assert!(f.contains(field), "{f}"),
+            other => panic!("{field}: {other:?}"),
+        }
+        assert_eq!(q.augmentation_answers().unwrap(), None);
+    }
+}
+
+#[test]
+fn information_only_classes_never_raise_a_doctor_flag_worsening_ones_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    med(&q, "Amlodipine");
+    med(&q, "Metoprolol");
+    let kinds = |q: &QuietLegs| -> Vec<String> {
+        q.status(None)
+            .unwrap()
+            .flags
+            .iter()
+            .map(|f| serde_json::to_value(f.kind).unwrap().to_string())
+            .collect()
+    };
+    assert!(!kinds(&q).iter().any(|k| k.contains("worsening")));
+    med(&q, "Remeron");
+    assert!(kinds(&q).iter().any(|k| k.contains("worsening")));
+}
+
+#[test]
+fn med_check_shows_stance_apart_from_efficacy_and_timing_from_the_table() {
+    let [p] = check_medicine("Mirapexin".into()).try_into().unwrap();
+    assert_eq!(serde_json::to_value(p.evidence).unwrap(), "strong");
+    assert_eq!(
+        serde_json::to_value(p.aasm_stance).unwrap(),
+        "conditional_against_standard_use"
+    );
+    assert!(p.alternative.unwrap().contains("gabapentin"));
+    let [m] = check_medicine("Avelox".into()).try_into().unwrap();
+    assert_eq!(
+        m.iron_timing.as_deref(),
+        Some("Take moxifloxacin at least 4 h before iron or at least 8 h after it.")
+    );
+    let [c] = check_medicine("Mycophenolate mofetil".into())
+        .try_into()
+        .unwrap();
+    assert!(c.no_timing_fix);
+}
