@@ -647,7 +647,7 @@ pub fn screen(r: &ScreenResult, json: bool) {
 }
 
 pub fn evidence(json: bool) {
-    let all = quietlegs_core::rules::evidence::ALL;
+    let all = quietlegs_core::evidence::ALL;
     if json {
         return print_json(all);
     }

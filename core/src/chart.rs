@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::evidence::{FERRITIN_IV_DISCUSS_BELOW, FERRITIN_SUPPLEMENT_AT_OR_BELOW};
+use crate::evidence::{FERRITIN_IV_DISCUSS_BELOW, FERRITIN_SUPPLEMENT_AT_OR_BELOW};
 
 /// Steps a y axis may take; the smallest giving at most [`MAX_INTERVALS`] intervals wins.
 const ROUND_STEPS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0];

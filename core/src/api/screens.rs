@@ -8,12 +8,12 @@ use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
+use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX, VITAMIN_C_WITH_IRON_MG};
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{
     ActivityKind, Analyte, BodyArea, IntakeKind, IrlsBand, RegimenKind, ReliefEffect, ReliefKind,
     Trigger,
 };
-use crate::rules::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX, VITAMIN_C_WITH_IRON_MG};
 use crate::rules::insights::{severity_series, SeverityScale};
 use crate::rules::plan::{day_plan, ReminderKind};
 use crate::store;

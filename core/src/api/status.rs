@@ -7,6 +7,11 @@ use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::api::records::EventEntry;
 use crate::error::Error;
+use crate::evidence::IRLS_PERIOD_DAYS;
+use crate::evidence::{
+    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_IV_DISCUSS_BELOW,
+    FERRITIN_SUPPLEMENT_AT_OR_BELOW, TRIGGER_WINDOW_DAYS,
+};
 use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
 use crate::model::{IrlsBand, IvIronFormulation};
 use crate::rules::augmentation::{
@@ -14,11 +19,6 @@ use crate::rules::augmentation::{
 };
 use crate::rules::catalog::{
     lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
-};
-use crate::rules::evidence::IRLS_PERIOD_DAYS;
-use crate::rules::evidence::{
-    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_IV_DISCUSS_BELOW,
-    FERRITIN_SUPPLEMENT_AT_OR_BELOW, TRIGGER_WINDOW_DAYS,
 };
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};

@@ -9,11 +9,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::chart;
 use crate::error::Result;
+use crate::evidence::FERRITIN_SUPPLEMENT_AT_OR_BELOW;
 use crate::model::enums::name_of;
 use crate::model::Night;
 use crate::model::{Lab, RegimenItem, RegimenKind};
 use crate::rules::augmentation::AugmentationScreen;
-use crate::rules::evidence::FERRITIN_SUPPLEMENT_AT_OR_BELOW;
 use crate::rules::flags::DoctorFlag;
 use crate::rules::insights::{severity_series, Insights, SeverityScale};
 use crate::rules::iron_status::IronStatus;

@@ -224,7 +224,7 @@ impl RegimenItem {
     /// The checks an item passes wherever it comes from (typed in, or imported).
     pub fn validate(&self) -> crate::error::Result<()> {
         use crate::error::Error;
-        use crate::rules::evidence::{DOSE_MG_PLAUSIBLE_MAX, REGIMEN_EVERY_MAX_DAYS};
+        use crate::evidence::{DOSE_MG_PLAUSIBLE_MAX, REGIMEN_EVERY_MAX_DAYS};
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX_CHARS {
             return Err(Error::invalid(

@@ -6,13 +6,13 @@ use serde::Serialize;
 
 use super::augmentation::AugmentationScreen;
 use super::catalog::{lookup, MedicineEffect};
-use super::evidence::{self as ev, Source};
 use super::groups::{self, KidneyStage};
 use super::iron::active_on;
 use super::iron_status::{IronAdvice, IronStatus};
 use super::stats::median;
 use super::weekly_irls::{self, weekly_ratings};
 use super::Diary;
+use crate::evidence::{self as ev, Source};
 use crate::model::{Night, Sex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use super::evidence::{self as ev, Evidence};
+use crate::evidence::{self as ev, Evidence};
 use crate::model::{Analyte, Lab, Profile, Sex};
 
 /// Whether pregnancy advice applies on `today`: the person says they are pregnant, and the due

@@ -5,9 +5,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
 use super::interactions::{no_timing_fix, substance_of, Substance};
 use super::Diary;
+use crate::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
 use crate::model::{EventKind, RegimenItem, RegimenKind};
 
 /// Where an exposure comes from, for explanations.

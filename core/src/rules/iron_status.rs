@@ -9,10 +9,10 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::evidence::{self as ev, Evidence, Source};
 use super::groups::{self, latest_lab, KidneyStage};
 use super::iron::iron_item;
 use super::Diary;
+use crate::evidence::{self as ev, Evidence, Source};
 use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]

@@ -5,11 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::WakingDay;
-use super::evidence::{self as ev, minutes, Evidence, Source};
 use super::groups;
 use super::iron::{dose_day, iron_plan, scheduled_times, IronDay, IronPlan};
 use super::weekly_irls;
 use super::Diary;
+use crate::evidence::{self as ev, minutes, Evidence, Source};
 use crate::model::RegimenKind;
 
 /// What a plan item or reminder is for.

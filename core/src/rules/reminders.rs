@@ -8,12 +8,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{utc_bounds, WakingDay};
-use super::evidence::{
-    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
-};
 use super::iron_status::{draw_preparation, recheck_due};
 use super::plan::{day_plan, PlanItem, ReminderKind};
 use super::Diary;
+use crate::evidence::{
+    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
+};
 
 /// What a notification offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::evidence as ev;
+use crate::evidence as ev;
 use crate::model::{Event, EventKind, IrlsScores};
 
 /// One weekly rating.
