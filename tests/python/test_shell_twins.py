@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KOTLIN_SHELL = ROOT / "android" / "shell" / "src" / "main" / "kotlin"
 SWIFT_SHELL = ROOT / "ios" / "QuietLegs" / "Shell"
 SHELL_SOURCES = [ROOT / "android" / "shell" / "src" / "main", ROOT / "android" / "app" / "src" / "main", ROOT / "ios" / "QuietLegs"]
-EVIDENCE = ROOT / "core" / "src" / "rules" / "evidence.rs"
+EVIDENCE = ROOT / "core" / "src" / "evidence.rs"
 
 # Kotlin declaration -> its Swift twin, or None with the reason the platform needs none.
 TWINS = {
