@@ -276,6 +276,7 @@ fn iron_text(i: &IronWindowView) -> String {
         }
         (IronStatus::AlreadyTaken, Some(s), _) => format!("iron taken at {}", hhmm(s)),
         (IronStatus::NoWindow, _, _) => format!("NO iron window today: {}", i.explanation),
+        (IronStatus::Held, _, _) => format!("iron held\n    why: {}", i.explanation),
         _ => i.explanation.clone(),
     }
 }

@@ -28,7 +28,7 @@ TRIGGER = {k.name.lower(): k for k in ql.Trigger}
 ROUTINE = ["warm_bath", "warm_socks", "movement", "exercise_cutoff"]
 BODY_AREA = {k.name.lower(): k for k in ql.BodyArea}
 IRON_STATUS = {s: getattr(ql.IronStatus, s.upper()) for s in
-               ["no_iron", "rest_day", "already_taken", "window", "no_window"]}
+               ["no_iron", "rest_day", "already_taken", "window", "no_window", "held"]}
 
 
 def test_there_are_scenarios():

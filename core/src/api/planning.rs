@@ -48,6 +48,11 @@ pub enum IronStatus {
     Window,
     /// No window fits the waking day; `explanation` says why.
     NoWindow,
+    /// Iron is held: the iron status is at a safety ceiling or the app gives no iron advice
+    /// (under 18, haemochromatosis, thalassaemia, transfusions). No dose is scheduled and no
+    /// reminder made; `explanation` gives the reason and source. Never "stop": the app only does
+    /// not remind until the person has spoken to their doctor (SPEC §2.1, §2.3).
+    Held,
 }
 
 /// The day's iron window, with the constraint that set each end.
@@ -98,6 +103,7 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
             format!("{}; {}", w.reason, w.end_reason),
         ),
         IronDay::NoWindow { why } => (IronStatus::NoWindow, None, None, why.clone()),
+        IronDay::Held { why } => (IronStatus::Held, None, None, why.clone()),
     };
     let hhmm = |t: &DateTime<Utc>| format_clock_time(t.with_timezone(&tz).time());
     let summary = match &p.day {
@@ -115,6 +121,7 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
             hhmm(&w.end)
         ),
         IronDay::NoWindow { .. } => "No iron window today".to_owned(),
+        IronDay::Held { .. } => crate::rules::iron_status::IRON_HELD.to_owned(),
     };
     IronWindowView {
         date: p.date.to_string(),
@@ -251,8 +258,11 @@ pub struct ActResult {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Labs {
     Load,
-    /// Only the latest ferritin: all the reminders need (the recheck date).
+    /// Only the latest ferritin, TSAT and eGFR: all the reminders need (the recheck date,
+    /// whether iron is held, magnesium).
     LatestFerritin,
+    /// As `LatestFerritin`: the plan needs the latest ferritin and TSAT to hold iron at a
+    /// safety ceiling.
     Skip,
 }
 
@@ -301,11 +311,15 @@ impl Snapshot {
             events,
             labs: match labs {
                 Labs::Load => store::labs(c, None)?,
-                Labs::LatestFerritin => store::latest_lab(c, crate::model::Analyte::Ferritin)?
-                    .into_iter()
-                    .chain(egfr)
-                    .collect(),
-                Labs::Skip => egfr.into_iter().collect(),
+                // The latest ferritin and TSAT decide whether iron is held (a safety ceiling:
+                // no dose planned, no reminder), and the ferritin sets the recheck date.
+                Labs::LatestFerritin | Labs::Skip => {
+                    store::latest_lab(c, crate::model::Analyte::Ferritin)?
+                        .into_iter()
+                        .chain(store::latest_lab(c, crate::model::Analyte::Tsat)?)
+                        .chain(egfr)
+                        .collect()
+                }
             },
             profile,
         })

@@ -77,6 +77,12 @@ pub enum IronDay {
         at: DateTime<Utc>,
     },
     Window(IronWindow),
+    /// Iron status is a hold (a safety ceiling) or a group the app gives no iron advice to: no
+    /// dose is scheduled and no reminder made until the person has spoken to their doctor. The
+    /// app never tells anyone to stop a medicine; `why` gives the reason and its source.
+    Held {
+        why: String,
+    },
     /// No valid window today, and why. Never a silent bad pick.
     NoWindow {
         why: String,
@@ -302,6 +308,9 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         with_vitamin_c,
         flags: flags.clone(),
     };
+    if let Some(why) = super::iron_status::iron_hold(diary, date) {
+        return plan(IronDay::Held { why });
+    }
     if !dose_day(item, date) {
         let n = i64::from(item.every_n_days.max(1));
         let since = (date - item.start_date).num_days();

@@ -252,6 +252,37 @@ fn oral_iron_failed(
     )))
 }
 
+/// Said where the plan would schedule oral iron but the iron status is a hold or gives no iron
+/// advice (SPEC §2.1, §2.3).
+pub const IRON_HELD: &str = "Iron held — talk to your doctor before the next dose";
+
+/// Why the day's iron dose is not scheduled, if it is not: the iron status is a hold (TSAT or
+/// ferritin at the safety ceiling) or a group the app gives no iron advice to (under 18,
+/// haemochromatosis, thalassaemia, regular transfusions). The text never tells anyone to stop a
+/// medicine: the app only stops reminding until they have spoken to their doctor.
+pub fn iron_hold(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
+    let st = iron_status(diary, today);
+    if !matches!(
+        st.advice,
+        IronAdvice::StopAndSeeDoctor | IronAdvice::AskDoctorFirst
+    ) {
+        return None;
+    }
+    let why: Vec<String> = st
+        .reasons
+        .iter()
+        .map(|r| format!("{} ({})", r.text, r.citation))
+        .collect();
+    Some(format!(
+        "{IRON_HELD}. {} The app will not remind you about iron until you have spoken to your doctor. Because: {}.",
+        st.headline,
+        why.join("; ")
+    ))
+}
+
+const ORAL_IRON_IN_REGIMEN: &str =
+    "Oral iron is in your regimen: ask your doctor whether it is still needed at these levels.";
+
 /// The iron-status answer for `today`.
 pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let p = diary.profile;
@@ -343,6 +374,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::TSAT_CEILING,
         ));
         notes.push("Ask your doctor about testing for iron overload.".to_owned());
+        if item.is_some() {
+            notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
+        }
         notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. {}", ev::IRON_DRAW_NO_IRON_HOURS.value, draw_preparation()));
         return out(
             IronAdvice::StopAndSeeDoctor,
@@ -360,6 +394,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::FERRITIN_CEILING,
         ));
         notes.push("Ferritin this high can mean iron overload, inflammation or liver disease: your doctor can tell which.".to_owned());
+        if item.is_some() {
+            notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
+        }
         return out(
             IronAdvice::StopAndSeeDoctor,
             "Hold iron until you have spoken to your doctor: ferritin is above the safety ceiling."
@@ -506,7 +543,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         ev::FERRITIN_IV_DISCUSS_BELOW,
     ));
     if item.is_some() {
-        notes.push("Oral iron is in your regimen: ask your doctor whether it is still needed at these levels.".to_owned());
+        notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
     }
     out(
         IronAdvice::NotIndicated,

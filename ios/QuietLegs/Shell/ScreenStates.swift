@@ -29,7 +29,7 @@ struct TonightState: Equatable {
         date = plan.date
         heading = "Tonight · bed \(plan.bed.clock)"
         self.iron = iron.summary
-        ironWhy = (iron.status == .window || iron.status == .noWindow) ? iron.explanation : nil
+        ironWhy = (iron.status == .window || iron.status == .noWindow || iron.status == .held) ? iron.explanation : nil
         flags = iron.flags
         ironRegimenId = iron.status == .window ? rows.first { $0.kind == .iron }?.regimenId : nil
     }

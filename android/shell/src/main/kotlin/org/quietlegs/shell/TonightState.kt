@@ -37,7 +37,7 @@ data class TonightState(
                 heading = "Tonight · bed ${plan.bed.clock()}",
                 iron = iron.summary,
                 ironWhy = iron.explanation.takeIf {
-                    iron.status == IronStatus.WINDOW || iron.status == IronStatus.NO_WINDOW
+                    iron.status == IronStatus.WINDOW || iron.status == IronStatus.NO_WINDOW || iron.status == IronStatus.HELD
                 },
                 flags = iron.flags,
                 ironRegimenId = rows.firstOrNull { it.kind == ReminderKind.IRON && iron.status == IronStatus.WINDOW }?.regimenId,
