@@ -255,6 +255,14 @@ fn every_status_fixture_holds() {
                 st.iron.notes
             );
         }
+        for unwanted in list(&x["notes_exclude"]) {
+            let unwanted = unwanted.as_str().unwrap();
+            assert!(
+                st.iron.notes.iter().all(|n| !n.contains(unwanted)),
+                "{name}: a note contains {unwanted:?}: {:?}",
+                st.iron.notes
+            );
+        }
         if !list(&x["plan_excludes"]).is_empty() {
             let plan = q.plan(s(&sc["date"])).unwrap();
             for kind in list(&x["plan_excludes"]) {

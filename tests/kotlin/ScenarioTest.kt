@@ -123,6 +123,9 @@ class ScenarioTest {
             for (want in (x["notes_contain"] ?: listOf<Any?>()).arr().map { it as String }) {
                 assertTrue("$name: no note contains $want", st.iron.notes.any { it.contains(want) })
             }
+            for (unwanted in (x["notes_exclude"] ?: listOf<Any?>()).arr().map { it as String }) {
+                assertTrue("$name: a note contains $unwanted", st.iron.notes.none { it.contains(unwanted) })
+            }
             val excluded = (x["plan_excludes"] ?: listOf<Any?>()).arr().map { upper(it) }
             if (excluded.isNotEmpty()) {
                 val kinds = q.plan(sc["date"] as String).items.map { it.kind.name }

@@ -128,6 +128,8 @@ def test_status_scenario(path, tmp_path):
     assert st.augmentation.applicable == x["augmentation_applicable"]
     for want in x.get("notes_contain", []):
         assert any(want in n for n in st.iron.notes), (want, st.iron.notes)
+    for unwanted in x.get("notes_exclude", []):
+        assert not any(unwanted in n for n in st.iron.notes), (unwanted, st.iron.notes)
     if x.get("plan_excludes"):
         kinds = {k.name.lower() for k in (i.kind for i in q.plan(sc["date"]).items)}
         assert kinds and not kinds & set(x["plan_excludes"]), kinds

@@ -84,11 +84,19 @@ pub fn doctor_flags(
         .filter(|n| n.quick_severity.unwrap_or(0) > 0 || n.irls.is_some_and(|i| i.total() > 0))
         .count();
 
-    if iron.advice == IronAdvice::StopAndSeeDoctor {
+    let ceiling = |r: &&super::iron_status::Reason| {
+        r.rule == ev::TSAT_CEILING.key || r.rule == ev::FERRITIN_CEILING.key
+    };
+    // A no-iron-advice group still gets the hold at a safety ceiling (SPEC §2.1).
+    let held = iron.advice == IronAdvice::StopAndSeeDoctor
+        || (iron.advice == IronAdvice::AskDoctorFirst && iron.reasons.iter().any(|r| ceiling(&r)));
+    if held {
         let facts = iron_facts(iron);
         let src = iron
             .reasons
-            .first()
+            .iter()
+            .find(ceiling)
+            .or(iron.reasons.first())
             .map(|r| r.source)
             .unwrap_or(Source::Irlssg2018);
         out.push(flag(
@@ -141,7 +149,7 @@ pub fn doctor_flags(
             FlagKind::IronNeedsDoctor,
             "Iron and RLS: ask your doctor (the app gives no iron advice here)",
             why,
-            Source::Aasm2025,
+            groups::iron_needs_doctor_evidence(diary.profile).source,
         ));
     }
     if let Some((d, hb)) = iron.haemoglobin {

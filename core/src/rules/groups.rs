@@ -50,6 +50,17 @@ pub fn iron_needs_doctor(p: &Profile, today: NaiveDate) -> Option<String> {
     (!why.is_empty()).then(|| why.join("; "))
 }
 
+/// The source of the no-iron-advice rule for this person: the AASM 2025 paediatric
+/// recommendation for under-18s alone; for haemochromatosis, thalassaemia or regular transfusions
+/// a conservative product rule (no RLS iron guideline covers them).
+pub fn iron_needs_doctor_evidence(p: &Profile) -> Evidence {
+    if p.haemochromatosis || p.thalassaemia || p.regular_transfusions {
+        ev::IRON_OVERLOAD_GROUPS_NO_ADVICE
+    } else {
+        ev::ADULT_AGE_YEARS
+    }
+}
+
 /// Kidney function as the advice uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]

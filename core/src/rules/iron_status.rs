@@ -323,18 +323,37 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     };
 
     if let Some(why) = groups::iron_needs_doctor(p, today) {
-        reasons.push(Reason {
-            text: why,
-            rule: "IRON_NEEDS_DOCTOR".to_owned(),
-            source: Source::Aasm2025,
-            citation: Source::Aasm2025.citation().to_owned(),
-        });
-        return out(
-            IronAdvice::AskDoctorFirst,
-            "The app gives no iron advice here: ask your doctor about iron and RLS.".into(),
-            reasons,
-            notes,
-        );
+        reasons.push(reason(why, groups::iron_needs_doctor_evidence(p)));
+        // No iron advice is not silence about a safety ceiling (SPEC §2.1): the hold stands.
+        let mut held = false;
+        if let Some((d, t)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
+            reasons.push(reason(
+                format!(
+                    "TSAT {t:.0} % on {d} is at or above {:.0} %",
+                    ev::TSAT_CEILING.value
+                ),
+                ev::TSAT_CEILING,
+            ));
+            held = true;
+        }
+        if let Some((d, f)) = ferritin.filter(|(_, f)| *f > ev::FERRITIN_CEILING.value) {
+            reasons.push(reason(
+                format!(
+                    "ferritin {f:.0} ng/mL on {d} is above {:.0} ng/mL",
+                    ev::FERRITIN_CEILING.value
+                ),
+                ev::FERRITIN_CEILING,
+            ));
+            held = true;
+        }
+        // The ferritin/TSAT rules do not apply here, so neither do their notes.
+        notes.retain(|n| n != TSAT_UNKNOWN);
+        let headline = if held {
+            "The app gives no iron advice here, but a safety ceiling is reached: hold iron until you have spoken to your doctor."
+        } else {
+            "The app gives no iron advice here: ask your doctor about iron and RLS."
+        };
+        return out(IronAdvice::AskDoctorFirst, headline.into(), reasons, notes);
     }
     let Some((fd, f)) = ferritin else {
         reasons.push(reason(
