@@ -424,6 +424,15 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             notes,
         );
     }
+    // Said before the dialysis answer too: pregnancy on dialysis needs it as much (SPEC §2.1).
+    if pregnant {
+        let postpartum = p.due_date.is_some_and(|due| today > due);
+        notes.push(if postpartum {
+            "After pregnancy (postpartum, up to 6 weeks after the due date), iron needs differ: discuss iron, including IV iron, with your doctor or midwife (IRLSSG pregnancy guidance, Picchietti et al. 2015).".to_owned()
+        } else {
+            "In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned()
+        });
+    }
     if dialysis {
         let (fl, tl) = (
             ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value,
@@ -453,9 +462,6 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
                 out(IronAdvice::NotIndicated, "On dialysis, the RLS iron suggestion (IV iron sucrose) does not apply at these levels: discuss RLS care with your kidney team.".into(), reasons, notes)
             }
         };
-    }
-    if pregnant {
-        notes.push("In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned());
     }
     let started_after_infusion = |start: NaiveDate| infusion.is_none_or(|(on, _)| on < start);
     if let Some(i) = item.filter(|i| started_after_infusion(i.start_date)) {
