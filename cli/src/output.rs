@@ -259,6 +259,16 @@ fn day_hhmm(t: &TimePoint) -> String {
         .unwrap_or_else(|_| t.local.clone())
 }
 
+/// A lab value with its decimal when it has one: rounding 19.9 % to "20 %" would put it across
+/// the 20 % threshold the status sentence compares it with.
+fn lab_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
 fn iron_text(i: &IronWindowView) -> String {
     let vc = if i.with_vitamin_c {
         " with vitamin C"
@@ -403,12 +413,12 @@ pub fn status(s: &StatusReport, json: bool) {
     let f = i
         .ferritin
         .as_ref()
-        .map(|p| format!("{:.0} ng/mL ({})", p.value, p.date))
+        .map(|p| format!("{} ng/mL ({})", lab_number(p.value), p.date))
         .unwrap_or_else(|| "not on file".into());
     let t = i
         .tsat
         .as_ref()
-        .map(|p| format!("{:.0} % ({})", p.value, p.date))
+        .map(|p| format!("{} % ({})", lab_number(p.value), p.date))
         .unwrap_or_else(|| "not on file".into());
     let hb = i
         .haemoglobin

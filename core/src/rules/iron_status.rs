@@ -283,6 +283,32 @@ pub fn iron_hold(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
 const ORAL_IRON_IN_REGIMEN: &str =
     "Oral iron is in your regimen: ask your doctor whether it is still needed at these levels.";
 
+/// A lab value as a sentence shows it: whole, unless rounding would put it on the other side of
+/// an iron threshold the sentence compares it with (TSAT 19.9 % is not "20 %, below 20 %").
+pub fn shown(v: f64) -> String {
+    let thresholds = [
+        ev::TSAT_SUPPLEMENT_BELOW.value,
+        ev::TSAT_CEILING.value,
+        ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        ev::FERRITIN_IV_DISCUSS_BELOW.value,
+        ev::FERRITIN_CEILING.value,
+        ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value,
+        ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value,
+    ];
+    for places in 0..3 {
+        let text = format!("{v:.places$}");
+        let crosses = text.parse::<f64>().is_ok_and(|r| {
+            thresholds
+                .iter()
+                .any(|th| r.partial_cmp(th) != v.partial_cmp(th))
+        });
+        if !crosses {
+            return text;
+        }
+    }
+    v.to_string()
+}
+
 /// The iron-status answer for `today`.
 pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let p = diary.profile;
@@ -291,6 +317,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let tsat = latest_lab(labs, Analyte::Tsat);
     let item = iron_item(diary, today);
     let infusion = last_infusion(diary, today);
+    // Shown values: never rounded across the threshold they are compared with.
+    let tn = tsat.map(|(_, t)| shown(t)).unwrap_or_default();
+    let fnum = ferritin.map(|(_, f)| shown(f)).unwrap_or_default();
     let kidney = groups::kidney(p, labs);
     let dialysis = kidney.stage == KidneyStage::Dialysis;
     let pregnant = groups::pregnant_on(p, today);
@@ -326,20 +355,20 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         reasons.push(reason(why, groups::iron_needs_doctor_evidence(p)));
         // No iron advice is not silence about a safety ceiling (SPEC §2.1): the hold stands.
         let mut held = false;
-        if let Some((d, t)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
+        if let Some((d, _)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
             reasons.push(reason(
                 format!(
-                    "TSAT {t:.0} % on {d} is at or above {:.0} %",
+                    "TSAT {tn} % on {d} is at or above {:.0} %",
                     ev::TSAT_CEILING.value
                 ),
                 ev::TSAT_CEILING,
             ));
             held = true;
         }
-        if let Some((d, f)) = ferritin.filter(|(_, f)| *f > ev::FERRITIN_CEILING.value) {
+        if let Some((d, _)) = ferritin.filter(|(_, f)| *f > ev::FERRITIN_CEILING.value) {
             reasons.push(reason(
                 format!(
-                    "ferritin {f:.0} ng/mL on {d} is above {:.0} ng/mL",
+                    "ferritin {fnum} ng/mL on {d} is above {:.0} ng/mL",
                     ev::FERRITIN_CEILING.value
                 ),
                 ev::FERRITIN_CEILING,
@@ -372,7 +401,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         let settled = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
         if fd < settled {
             reasons.push(reason(
-                format!("the latest ferritin ({f:.0} ng/mL on {fd}) is from before {settled}, 12 weeks after the IV iron on {on}"),
+                format!("the latest ferritin ({fnum} ng/mL on {fd}) is from before {settled}, 12 weeks after the IV iron on {on}"),
                 ev::IV_IRON_RECHECK_DAYS,
             ));
             notes.push(draw_preparation());
@@ -384,10 +413,10 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             );
         }
     }
-    if let Some((d, t)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
+    if let Some((d, _)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
         reasons.push(reason(
             format!(
-                "TSAT {t:.0} % on {d} is at or above {:.0} %",
+                "TSAT {tn} % on {d} is at or above {:.0} %",
                 ev::TSAT_CEILING.value
             ),
             ev::TSAT_CEILING,
@@ -407,7 +436,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     if f > ev::FERRITIN_CEILING.value {
         reasons.push(reason(
             format!(
-                "ferritin {f:.0} ng/mL on {fd} is above {:.0} ng/mL",
+                "ferritin {fnum} ng/mL on {fd} is above {:.0} ng/mL",
                 ev::FERRITIN_CEILING.value
             ),
             ev::FERRITIN_CEILING,
@@ -441,22 +470,22 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         return match tsat {
             None => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd}; TSAT not on file"),
+                    format!("on dialysis; ferritin {fnum} ng/mL on {fd}; TSAT not on file"),
                     ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW,
                 ));
                 out(IronAdvice::CheckFerritin, "On dialysis, the RLS iron suggestion needs TSAT as well as ferritin: ask your kidney team for it.".to_owned(), reasons, notes)
             }
             Some((td, t)) if f < fl && t < tl => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd} is under {fl:.0} and TSAT {t:.0} % on {td} is under {tl:.0} %"),
+                    format!("on dialysis; ferritin {fnum} ng/mL on {fd} is under {fl:.0} and TSAT {tn} % on {td} is under {tl:.0} %"),
                     ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
                 ));
                 notes.push(iv_formulations_note(true));
                 out(IronAdvice::DiscussIv, "On dialysis: AASM 2025 suggests IV iron sucrose for RLS at these levels; discuss it with your kidney team.".into(), reasons, notes)
             }
-            Some((td, t)) => {
+            Some((td, _)) => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd}, TSAT {t:.0} % on {td}: not both under {fl:.0} ng/mL and {tl:.0} %"),
+                    format!("on dialysis; ferritin {fnum} ng/mL on {fd}, TSAT {tn} % on {td}: not both under {fl:.0} ng/mL and {tl:.0} %"),
                     ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
                 ));
                 out(IronAdvice::NotIndicated, "On dialysis, the RLS iron suggestion (IV iron sucrose) does not apply at these levels: discuss RLS care with your kidney team.".into(), reasons, notes)
@@ -486,7 +515,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let iv_band = !low_f && f <= ev::FERRITIN_IV_DISCUSS_BELOW.value;
     if p.malabsorption && (low_f || low_t || iv_band) {
         reasons.push(reason(
-            format!("ferritin {f:.0} ng/mL on {fd} with malabsorption (coeliac disease or IBD)"),
+            format!("ferritin {fnum} ng/mL on {fd} with malabsorption (coeliac disease or IBD)"),
             ev::FERRITIN_IV_DISCUSS_BELOW,
         ));
         notes.push(iv_formulations_note(false));
@@ -502,16 +531,16 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         if low_f {
             reasons.push(reason(
                 format!(
-                    "ferritin {f:.0} ng/mL on {fd} is at or below {:.0} ng/mL",
+                    "ferritin {fnum} ng/mL on {fd} is at or below {:.0} ng/mL",
                     ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value
                 ),
                 ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW,
             ));
         }
-        if let (true, Some((td, t))) = (low_t, tsat) {
+        if let (true, Some((td, _))) = (low_t, tsat) {
             reasons.push(reason(
                 format!(
-                    "TSAT {t:.0} % on {td} is below {:.0} %",
+                    "TSAT {tn} % on {td} is below {:.0} %",
                     ev::TSAT_SUPPLEMENT_BELOW.value
                 ),
                 ev::TSAT_SUPPLEMENT_BELOW,
@@ -540,7 +569,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     if iv_band {
         reasons.push(reason(
             format!(
-                "ferritin {f:.0} ng/mL on {fd} is above {:.0} and at or below {:.0} ng/mL",
+                "ferritin {fnum} ng/mL on {fd} is above {:.0} and at or below {:.0} ng/mL",
                 ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
                 ev::FERRITIN_IV_DISCUSS_BELOW.value
             ),
@@ -558,11 +587,11 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         );
     }
     let tsat_text = tsat
-        .map(|(td, t)| format!(", TSAT {t:.0} % on {td}"))
+        .map(|(td, _)| format!(", TSAT {tn} % on {td}"))
         .unwrap_or_default();
     reasons.push(reason(
         format!(
-            "ferritin {f:.0} ng/mL on {fd} is above {:.0} ng/mL{tsat_text}",
+            "ferritin {fnum} ng/mL on {fd} is above {:.0} ng/mL{tsat_text}",
             ev::FERRITIN_IV_DISCUSS_BELOW.value
         ),
         ev::FERRITIN_IV_DISCUSS_BELOW,
@@ -576,4 +605,21 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         reasons,
         notes,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_value_is_never_rounded_across_a_threshold() {
+        assert_eq!(shown(19.9), "19.9"); // TSAT below 20 %
+        assert_eq!(shown(19.96), "19.96");
+        assert_eq!(shown(44.7), "44.7"); // under the 45 % ceiling
+        assert_eq!(shown(75.3), "75.3"); // above 75 ng/mL
+        assert_eq!(shown(300.2), "300.2"); // above the 300 ng/mL ceiling
+        assert_eq!(shown(19.4), "19");
+        assert_eq!(shown(31.0), "31");
+        assert_eq!(shown(120.6), "121");
+    }
 }
