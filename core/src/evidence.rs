@@ -65,7 +65,7 @@ impl Source {
             }
             Source::Irls => "IRLSSG rating scale scoring convention",
             Source::LabConvention => "laboratory unit convention",
-            Source::Conservative => "conservative ceiling chosen by QuietLegs",
+            Source::Conservative => "conservative choice by QuietLegs (see the evidence table)",
             Source::Product => "QuietLegs product default",
         }
     }
@@ -121,7 +121,7 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation 1 remarks (IV iron for ferritin 75-100 ng/mL)", "2026-11-30");
     TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: hold iron until you have spoken to your doctor; ask about iron-overload testing and whether the sample was drawn within 24 h of iron.")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), iron treatment safety limits", "2026-11-30");
-    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: hold iron and see a doctor (overload, inflammation, liver disease); the iron-treatment evidence stops below it.")
+    FERRITIN_CEILING = (300.0, "ng/mL", Irlssg2018, "Above this ferritin: hold iron and see a doctor (overload, inflammation, liver disease); the iron-treatment evidence stops below it.")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), treatment limits; the hold is QuietLegs' conservative reading", "2026-11-30");
     ORAL_IRON_TRIAL_MIN_DAYS = (84.0, "days", Irlssg2018, "Oral iron is judged only after at least 12 weeks of logged use.")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), oral iron: reassessment and failure", "2026-11-30");
@@ -199,8 +199,8 @@ evidence_table! {
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
     // after iron. Where a label gives no interval the row's source is Conservative and its rule
     // says "convention"; label rows name the label, its section and the label version read.
-    IRON_AFTER_FOOD_MIN = (120.0, "min", Article, "Take iron on an empty stomach: at least 2 h after food.")
-        @ ("seed article; oral iron labels say 'on an empty stomach' without an interval (e.g. ferrous sulfate OTC Drug Facts, directions)", "2026-11-30");
+    IRON_AFTER_FOOD_MIN = (120.0, "min", DrugLabel, "Take iron on an empty stomach (oral iron labels); the 2 h after food is a convention from the seed article, as the labels give no interval.")
+        @ ("oral iron labels, e.g. ferrous sulfate OTC Drug Facts, directions ('on an empty stomach'); the 2 h interval: seed article; oral iron labels say 'on an empty stomach' without an interval (e.g. ferrous sulfate OTC Drug Facts, directions)", "2026-11-30");
     FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.")
         @ ("seed article; oral iron labels say 'on an empty stomach' without an interval", "2026-11-30");
     IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium (food or supplement): not within 2 h either side of iron.")
@@ -343,6 +343,15 @@ pub fn minutes(e: Evidence) -> chrono::Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citations_name_what_speaks_for_each_number() {
+        // SPEC §2.1: IRLSSG 2018 for ferritin > 300; the mood line is not a ceiling; SPEC §2.2:
+        // the empty-stomach timing is the oral iron labels'.
+        assert_eq!(FERRITIN_CEILING.source, Source::Irlssg2018);
+        assert!(!IRLS_MOOD_ITEM_HIGH.source.citation().contains("ceiling"));
+        assert_eq!(IRON_AFTER_FOOD_MIN.source, Source::DrugLabel);
+    }
 
     #[test]
     fn every_key_is_unique_and_every_rule_is_written() {
