@@ -461,7 +461,10 @@ pub fn status(s: &StatusReport, json: bool) {
     if let Some(d) = &i.recheck_due {
         out!("      next ferritin and TSAT: around {d}");
     }
-    out!("      blood draw: {}", i.draw_preparation);
+    // Said once: a note beside TSAT >= 45 % (or a missing ferritin) already carries it.
+    if !i.notes.iter().any(|n| n.contains(&i.draw_preparation)) {
+        out!("      blood draw: {}", i.draw_preparation);
+    }
     out!();
     if s.flags.is_empty() {
         out!("DOCTOR  no flags");

@@ -110,7 +110,14 @@ pub fn iv_formulations_note(dialysis: bool) -> String {
         IvIronFormulation::LmwIronDextran.label()
     );
     if dialysis {
-        s.push_str(&format!(" {}.", IvIronFormulation::IronSucrose.label()));
+        // A sentence of its own starts with a capital ("Iron sucrose (…)").
+        let label = IvIronFormulation::IronSucrose.label();
+        let mut chars = label.chars();
+        let cap: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        s.push_str(&format!(" On dialysis: {cap}."));
     }
     s
 }
