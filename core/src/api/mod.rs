@@ -284,6 +284,7 @@ impl QuietLegs {
         let profile = Self::profile_model(&store)?.1;
         let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
         validate::regimen(&saved, now)?;
+        refuse_iron_as_medicine(&saved)?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
         Ok(RegimenEntry::from(&saved))
     }
@@ -328,6 +329,31 @@ impl QuietLegs {
         let now = self.now();
         self.store()?.delete(&id, now)?;
         Ok(())
+    }
+}
+
+/// Oral iron typed as a medicine or supplement would be a second, unplanned iron dose beside
+/// the planned window: refused, telling the person to add it as iron. Only new entries are
+/// checked; an imported diary keeps what it holds.
+fn refuse_iron_as_medicine(item: &crate::model::RegimenItem) -> crate::error::Result<()> {
+    use crate::model::RegimenKind;
+    use crate::rules::catalog::{lookup, DrugClass};
+    if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
+        return Ok(());
+    }
+    match lookup(&item.name)
+        .into_iter()
+        .find(|m| m.medicine.class == DrugClass::OralIron)
+    {
+        Some(m) => Err(Error::invalid(
+            "kind",
+            format!(
+                "{:?} is oral iron ({}): add it as iron (regimen kind iron: quietlegs regimen add iron NAME --mg DOSE), not as a medicine, so QuietLegs plans it on an empty stomach and it is not a second iron dose",
+                item.name.trim(),
+                m.medicine.generic
+            ),
+        )),
+        None => Ok(()),
     }
 }
 

@@ -417,7 +417,21 @@ impl QuietLegs {
                 earliest_ok: None,
             });
         }
-        Err(Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, calcium, meal, antacid, levothyroxine)")).into())
+        // A known medicine without an iron rule is fine to say so about; an unknown word is
+        // never taken to be harmless.
+        if let Some(m) = crate::rules::catalog::lookup(&what).into_iter().next() {
+            return Ok(IntakeCheckView {
+                conflict: false,
+                message: format!(
+                    "{} ({}) does not change when iron is absorbed",
+                    m.medicine.generic,
+                    m.medicine.class.label()
+                ),
+                iron_at: None,
+                earliest_ok: None,
+            });
+        }
+        Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())
     }
 
     /// The same check for one of the log's intakes (the buttons a phone shows). Alcohol and

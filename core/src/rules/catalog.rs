@@ -547,9 +547,9 @@ catalog! {
     Mirtazapine:
         "mirtazapine" ["Remeron", "Zispin"];
     Lithium:
-        "lithium" aka ["lithium carbonate"] ["Lithobid", "Priadel", "Camcolit"];
+        "lithium" aka ["lithium carbonate"] ["Lithobid", "Priadel", "Camcolit", "Lithane"];
     Tramadol:
-        "tramadol" ["Ultram", "Zydol", "Tramal", "Ultracet"];
+        "tramadol" ["Ultram", "Zydol", "Tramal", "Ultracet", "Contramal", "Zaldiar"];
     CalciumChannelBlocker:
         "amlodipine" ["Norvasc", "Istin"],
         "nifedipine" ["Adalat", "Procardia"],
@@ -565,9 +565,9 @@ catalog! {
     Bupropion:
         "bupropion" ["Wellbutrin", "Zyban"];
     DopamineAgonist:
-        "pramipexole" ["Mirapex", "Mirapexin", "Sifrol"],
-        "ropinirole" ["Requip", "Adartrel"],
-        "rotigotine" ["Neupro"];
+        "pramipexole" ["Mirapex", "Mirapexin", "Sifrol", "Oprymea"],
+        "ropinirole" ["Requip", "Adartrel", "Ralnea"],
+        "rotigotine" ["Neupro", "Leganto"];
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"];
     Levodopa:
@@ -597,15 +597,15 @@ catalog! {
         "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"],
         "iron sucrose" ["Venofer"];
     OralIron:
-        "ferrous sulfate" aka ["ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer"];
+        "ferrous sulfate" aka ["iron", "ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol", "sulfate ferreux", "sulfato ferroso", "oral iron", "iron tablet", "iron tablets"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer", "Ferro Sanol", "Ferrograd", "Feospan", "Floradix"];
     Thyroid:
-        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax"],
+        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox"],
         "liothyronine" aka ["liothyronine sodium"] ["Cytomel", "Tertroxin"];
     Quinolone:
-        "ciprofloxacin" ["Cipro", "Ciproxin", "Ciprobay"] timing Ciprofloxacin,
-        "levofloxacin" ["Levaquin", "Tavanic"] timing Levofloxacin,
-        "moxifloxacin" ["Avelox", "Avalox", "Izilox"] timing Moxifloxacin,
-        "ofloxacin" ["Floxin", "Tarivid"],
+        "ciprofloxacin" ["Cipro", "Ciproxin", "Ciprobay", "Ciflox", "Ciplox", "Ciprinol"] timing Ciprofloxacin,
+        "levofloxacin" ["Levaquin", "Tavanic", "Cravit"] timing Levofloxacin,
+        "moxifloxacin" ["Avelox", "Avalox", "Izilox", "Octegra", "Actira"] timing Moxifloxacin,
+        "ofloxacin" ["Floxin", "Tarivid", "Oflocet"],
         "norfloxacin" ["Noroxin"],
         "delafloxacin" ["Baxdela"],
         "gemifloxacin" ["Factive"];
@@ -614,10 +614,10 @@ catalog! {
         "tetracycline" ["Sumycin"],
         "minocycline" ["Minocin", "Solodyn"];
     Bisphosphonate:
-        "alendronate" aka ["alendronic acid", "alendronate sodium"] ["Fosamax", "Binosto", "Fosavance"],
-        "risedronate" aka ["risedronic acid", "risedronate sodium"] ["Actonel"],
+        "alendronate" aka ["alendronic acid", "alendronate sodium", "Alendronsäure", "acide alendronique", "ácido alendrónico"] ["Fosamax", "Binosto", "Fosavance", "Adrovance"],
+        "risedronate" aka ["risedronic acid", "risedronate sodium", "Risedronsäure", "acide risédronique", "ácido risedrónico"] ["Actonel"],
         "risedronate delayed release" aka ["risedronate dr"] ["Atelvia"] timing RisedronateDelayedRelease,
-        "ibandronate" aka ["ibandronic acid", "ibandronate sodium"] ["Boniva", "Bonviva"] timing Ibandronate;
+        "ibandronate" aka ["ibandronic acid", "ibandronate sodium", "Ibandronsäure", "acide ibandronique", "ácido ibandrónico"] ["Boniva", "Bonviva"] timing Ibandronate;
     IntegraseInhibitor:
         "dolutegravir" ["Tivicay", "Triumeq", "Dovato", "Juluca"],
         "bictegravir" ["Biktarvy"],
@@ -650,7 +650,7 @@ catalog! {
         "mycophenolate" aka ["mycophenolate mofetil", "mycophenolic acid", "mycophenolate sodium"] ["CellCept", "Myfortic"];
     PhosphateBinder:
         "sevelamer" ["Renvela", "Renagel"],
-        "lanthanum carbonate" ["Fosrenol"];
+        "lanthanum carbonate" aka ["lanthanum"] ["Fosrenol"];
     Antacid:
         "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
         "magnesium hydroxide" ["Milk of Magnesia"];
@@ -958,6 +958,46 @@ mod tests {
                 Some(Substance::Thyroid),
                 "{q}"
             );
+        }
+    }
+
+    #[test]
+    fn international_names_and_brands_the_review_missed() {
+        for (q, g) in [
+            ("Eutirox", "levothyroxine"),
+            ("levotiroxina sódica", "levothyroxine"),
+            ("Tiroxin", "levothyroxine"),
+            ("Euthyral", "levothyroxine"),
+            ("Eferox", "levothyroxine"),
+            ("Alendronsäure", "alendronate"),
+            ("acide alendronique", "alendronate"),
+            ("ácido alendrónico", "alendronate"),
+            ("Adrovance", "alendronate"),
+            ("Ibandronsäure", "ibandronate"),
+            ("Risedronsäure", "risedronate"),
+            ("acide risédronique", "risedronate"),
+            ("Ciflox", "ciprofloxacin"),
+            ("Ciplox", "ciprofloxacin"),
+            ("Ciprinol", "ciprofloxacin"),
+            ("Octegra", "moxifloxacin"),
+            ("Actira", "moxifloxacin"),
+            ("Oflocet", "ofloxacin"),
+            ("Cravit", "levofloxacin"),
+            ("Leganto", "rotigotine"),
+            ("Oprymea", "pramipexole"),
+            ("Ralnea", "ropinirole"),
+            ("Contramal", "tramadol"),
+            ("Zaldiar", "tramadol"),
+            ("Lithane", "lithium"),
+            ("lanthanum", "lanthanum carbonate"),
+            ("Ferro Sanol", "ferrous sulfate"),
+            ("Ferrograd", "ferrous sulfate"),
+            ("Feospan", "ferrous sulfate"),
+            ("Floradix", "ferrous sulfate"),
+            ("sulfate ferreux", "ferrous sulfate"),
+            ("iron", "ferrous sulfate"),
+        ] {
+            assert_eq!(generic_of(q), vec![g], "{q}");
         }
     }
 
