@@ -446,12 +446,22 @@ impl Medicine {
         self.own_stance.or_else(|| self.class.stance())
     }
 
-    /// The advice: the class note, then the timing rule with its numbers from the evidence
-    /// table.
+    /// What the class means for this drug: the class note, except where the drug's own label
+    /// contradicts it (delayed-release risedronate is taken after breakfast, not on waking).
+    pub fn note(&self) -> &'static str {
+        match self.substance() {
+            Some(s) if self.class == DrugClass::Bisphosphonate && !s.gap().first_thing => {
+                "A delayed-release bisphosphonate, taken just after breakfast as its label directs (not first thing on waking); iron and minerals keep it from being absorbed. QuietLegs plans iron around it."
+            }
+            _ => self.class.note(),
+        }
+    }
+
+    /// The advice: the note, then the timing rule with its numbers from the evidence table.
     pub fn advice(&self) -> String {
         match self.substance() {
-            Some(s) => format!("{} {}", self.class.note(), s.timing_advice()),
-            None => self.class.note().to_owned(),
+            Some(s) => format!("{} {}", self.note(), s.timing_advice()),
+            None => self.note().to_owned(),
         }
     }
 }
@@ -571,7 +581,9 @@ catalog! {
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"];
     Levodopa:
-        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Stalevo", "Restex", "Parcopa"];
+        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa"],
+        // A combination takes the strictest timing of its parts: entacapone's.
+        "levodopa carbidopa entacapone" ["Stalevo"] timing Entacapone;
     DecarboxylaseInhibitor:
         "carbidopa" ["Lodosyn"];
     Gabapentinoid:
@@ -616,7 +628,7 @@ catalog! {
     Bisphosphonate:
         "alendronate" aka ["alendronic acid", "alendronate sodium", "Alendronsäure", "acide alendronique", "ácido alendrónico"] ["Fosamax", "Binosto", "Fosavance", "Adrovance"],
         "risedronate" aka ["risedronic acid", "risedronate sodium", "Risedronsäure", "acide risédronique", "ácido risedrónico"] ["Actonel"],
-        "risedronate delayed release" aka ["risedronate dr"] ["Atelvia"] timing RisedronateDelayedRelease,
+        "risedronate delayed release" aka ["risedronate dr", "risedronate gastro resistant"] ["Atelvia", "Actonel EC"] timing RisedronateDelayedRelease,
         "ibandronate" aka ["ibandronic acid", "ibandronate sodium", "Ibandronsäure", "acide ibandronique", "ácido ibandrónico"] ["Boniva", "Bonviva"] timing Ibandronate;
     IntegraseInhibitor:
         "dolutegravir" ["Tivicay", "Triumeq", "Dovato", "Juluca"],
@@ -1017,6 +1029,18 @@ mod tests {
         assert_eq!(sub("Fosamax"), Some(Substance::Bisphosphonate));
         assert_eq!(sub("ibandronic acid"), Some(Substance::Ibandronate));
         assert_eq!(sub("Atelvia"), Some(Substance::RisedronateDelayedRelease));
+        assert_eq!(
+            sub("Actonel EC"),
+            Some(Substance::RisedronateDelayedRelease)
+        );
+        for q in ["Atelvia", "Actonel EC"] {
+            let a = lookup(q)[0].medicine.advice();
+            assert!(!a.contains("first thing on waking,"), "{q}: {a}");
+            assert!(a.contains("after breakfast"), "{q}: {a}");
+        }
+        // A combination takes the strictest of its parts: Stalevo is entacapone's, not levodopa's.
+        assert_eq!(sub("Stalevo"), Some(Substance::Entacapone));
+        assert_eq!(lookup("Stalevo")[0].medicine.class, DrugClass::Levodopa);
         assert_eq!(sub("Tivicay"), Some(Substance::IntegraseInhibitor));
         assert_eq!(sub("Biktarvy"), Some(Substance::IntegraseInhibitor));
         assert_eq!(sub("Promacta"), Some(Substance::Eltrombopag));

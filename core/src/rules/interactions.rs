@@ -213,10 +213,16 @@ pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
 }
 
 /// The timing-relevant substance of a medicine name, from the catalog.
+/// A name that matches several entries (a combination product typed by its parts) takes the
+/// strictest timing of them.
 fn medicine_substance(name: &str) -> Option<Substance> {
     catalog::lookup(name)
         .iter()
-        .find_map(|m| m.medicine.substance())
+        .filter_map(|m| m.medicine.substance())
+        .max_by_key(|s| {
+            let g = s.gap();
+            (g.first_thing, g.iron_after() + g.substance_after())
+        })
 }
 
 /// The catalog class of a regimen item that lowers iron absorption in a way no timing fixes
