@@ -470,7 +470,12 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),
         Command::Med {
             cmd: MedCmd::Check { name },
-        } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
+        } => {
+            if name.trim().is_empty() {
+                return Err(invalid("name", "give the medicine's name"));
+            }
+            output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json)
+        }
         Command::Med {
             cmd:
                 MedCmd::Augmentation {
