@@ -92,17 +92,21 @@ pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsErro
     QuietLegs::open_at(&path, clock()?)
 }
 
-/// For commands that only read: a diary that cannot be written (read-only folder or medium) is
-/// opened read-only instead, so it can still be shown and exported.
+/// For commands that only read. A diary that does not exist is never created (a typo in
+/// `--db` must not make an empty diary and then export it over a good backup): "no such diary",
+/// exit 2. A diary that cannot be written (read-only folder or medium) is opened read-only, so
+/// it can still be shown and exported.
 pub(crate) fn open_to_read(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
-    match open(db) {
-        Err(QuietLegsError::ReadOnly { .. }) => {
-            let path = match db {
-                Some(p) => p.clone(),
-                None => default_db()?,
-            };
-            QuietLegs::open_read_only_at(&path, clock()?)
-        }
+    let path = match db {
+        Some(p) => p.clone(),
+        None => default_db()?,
+    };
+    // A dangling link counts as missing: opening it for writing would create its target.
+    if std::fs::metadata(&path).is_err() {
+        return QuietLegs::open_read_only_at(&path, clock()?);
+    }
+    match QuietLegs::open_at(&path, clock()?) {
+        Err(QuietLegsError::ReadOnly { .. }) => QuietLegs::open_read_only_at(&path, clock()?),
         other => other,
     }
 }
@@ -161,36 +165,22 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Profile {
             cmd: ProfileCmd::Set(a),
         } => {
+            // Only the given settings change, read and written in one transaction in the core:
+            // concurrent `profile set` calls each keep their change.
+            let none_is_empty = |v: String| if v == "none" { String::new() } else { v };
+            let changes = quietlegs_core::ProfileChanges {
+                time_zone: a.tz,
+                bedtime: a.bedtime,
+                wake_time: a.wake,
+                breakfast: a.breakfast.map(none_is_empty),
+                lunch: a.lunch.map(none_is_empty),
+                dinner: a.dinner.map(none_is_empty),
+                pregnant: a.pregnant,
+                kidney_disease: a.kidney_disease,
+                malabsorption: a.malabsorption,
+            };
             let q = open(&cli.db)?;
-            let mut p = q.profile()?;
-            if let Some(v) = a.tz {
-                p.time_zone = v;
-            }
-            if let Some(v) = a.bedtime {
-                p.bedtime = v;
-            }
-            if let Some(v) = a.wake {
-                p.wake_time = v;
-            }
-            if let Some(v) = a.breakfast {
-                p.breakfast = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.lunch {
-                p.lunch = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.dinner {
-                p.dinner = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.pregnant {
-                p.pregnant = v;
-            }
-            if let Some(v) = a.kidney_disease {
-                p.kidney_disease = v;
-            }
-            if let Some(v) = a.malabsorption {
-                p.malabsorption = v;
-            }
-            output::profile(&q.set_profile(p)?, json);
+            output::profile(&q.update_profile(changes)?, json);
         }
         Command::Log {
             cmd: LogCmd::Night(a),
@@ -208,7 +198,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 notes: a.note,
             };
             let q = open(&cli.db)?;
-            output::night(&q.log_night(input)?, json);
+            output::night(&q.log_night_keeping(input)?, json);
         }
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
@@ -399,7 +389,6 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                     dose_increases,
                 },
         } => {
-            let q = open(&cli.db)?;
             let answers = quietlegs_core::AugmentationAnswers {
                 usual_onset,
                 severity_when_it_worked: severity,
@@ -415,10 +404,11 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 && answers.relief_hours_at_start.is_none()
                 && answers.relief_hours_now.is_none()
                 && answers.dose_increases.is_none();
+            // Showing the answers only reads: it never creates a diary.
             let shown = if empty {
-                q.augmentation_answers()?
+                open_to_read(&cli.db)?.augmentation_answers()?
             } else {
-                Some(q.set_augmentation_answers(answers)?)
+                Some(open(&cli.db)?.set_augmentation_answers(answers)?)
             };
             output::augmentation_answers(shown.as_ref(), json);
         }
@@ -446,10 +436,11 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             let r = open_to_read(&cli.db)?.rescue_to(&to)?;
             output::rescued(&r, json);
         }
-        Command::Import { file } => files::import(&*open(&cli.db)?, &file, json)?,
+        Command::Import { file } => files::import(&cli.db, &file, json)?,
         Command::Demo { file, report } => files::demo(&cli.db, file, report, json)?,
         Command::Delete { id } => {
-            open(&cli.db)?.delete(id.clone())?;
+            // Deleting from a diary that does not exist would create one: "no such diary".
+            open_to_read(&cli.db)?.delete(id.clone())?;
             output::done(&format!("deleted {id}"), json);
         }
     }

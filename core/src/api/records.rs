@@ -71,6 +71,80 @@ pub struct ProfileSettings {
     pub malabsorption: bool,
 }
 
+/// Only the settings to change: each `None` keeps the stored value (see
+/// `QuietLegs::update_profile`). A meal given as `""` clears it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ProfileChanges {
+    /// IANA time zone, e.g. `Europe/Berlin`.
+    #[uniffi(default = None)]
+    pub time_zone: Option<String>,
+    /// Usual bedtime, local `HH:MM`.
+    #[uniffi(default = None)]
+    pub bedtime: Option<String>,
+    /// Usual wake time, local `HH:MM`.
+    #[uniffi(default = None)]
+    pub wake_time: Option<String>,
+    /// Usual breakfast, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub breakfast: Option<String>,
+    /// Usual lunch, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub lunch: Option<String>,
+    /// Usual dinner, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub dinner: Option<String>,
+    /// Pregnant.
+    #[uniffi(default = None)]
+    pub pregnant: Option<bool>,
+    /// Chronic kidney disease.
+    #[uniffi(default = None)]
+    pub kidney_disease: Option<bool>,
+    /// Coeliac disease or inflammatory bowel disease.
+    #[uniffi(default = None)]
+    pub malabsorption: Option<bool>,
+}
+
+impl ProfileChanges {
+    /// `p` with these changes applied; each value checked and its field named on error.
+    pub(crate) fn apply(&self, mut p: Profile) -> Result<Profile> {
+        let meal = |field: &str, v: &str| -> Result<Option<chrono::NaiveTime>> {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_clock_time(field, v).map(Some)
+            }
+        };
+        if let Some(v) = &self.time_zone {
+            p.time_zone = parse_time_zone("time zone", v)?;
+        }
+        if let Some(v) = &self.bedtime {
+            p.bedtime = parse_clock_time("bedtime", v)?;
+        }
+        if let Some(v) = &self.wake_time {
+            p.wake_time = parse_clock_time("wake time", v)?;
+        }
+        if let Some(v) = &self.breakfast {
+            p.breakfast = meal("breakfast", v)?;
+        }
+        if let Some(v) = &self.lunch {
+            p.lunch = meal("lunch", v)?;
+        }
+        if let Some(v) = &self.dinner {
+            p.dinner = meal("dinner", v)?;
+        }
+        if let Some(v) = self.pregnant {
+            p.pregnant = v;
+        }
+        if let Some(v) = self.kidney_disease {
+            p.kidney_disease = v;
+        }
+        if let Some(v) = self.malabsorption {
+            p.malabsorption = v;
+        }
+        Ok(p)
+    }
+}
+
 fn opt_clock(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveTime>> {
     s.as_deref().map(|v| parse_clock_time(field, v)).transpose()
 }
