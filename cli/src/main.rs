@@ -33,7 +33,15 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) if output::all_written() => ExitCode::SUCCESS,
+        Ok(()) => {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "quietlegs: the output could not be written (disk full?)"
+            );
+            ExitCode::FAILURE
+        }
         Err(e) => {
             use std::io::Write as _;
             // Escaped: a path or a typed value may hold control characters.

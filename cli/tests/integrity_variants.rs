@@ -502,3 +502,73 @@ fn import_errors_say_where_and_what_never_the_value() {
         assert!(e.contains("record") || e.contains("line"), "case {i}: {e}");
     }
 }
+
+// If time remains. ---------------------------------------------------------------------------
+
+#[test]
+fn a_reversed_range_is_an_error_naming_from_and_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("diary.db");
+    ok(
+        &db,
+        &["log", "night", "--date", "2026-11-10", "--severity", "5"],
+    );
+    let out = ql(
+        &db,
+        &["nights", "--from", "2026-11-20", "--to", "2026-11-01"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let e = stderr(&out);
+    assert!(
+        e.contains("from") && e.contains("to") && e.contains("reversed"),
+        "{e}"
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_is_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("diary.db");
+    ok(
+        &db,
+        &["log", "night", "--date", "2026-11-10", "--severity", "5"],
+    );
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--json", "nights"])
+        .env("QUIETLEGS_NOW", NOW)
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_name_with_a_line_break_stays_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("diary.db");
+    let s = ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "medicine",
+            "Ropinirole\nlogged 2026-11-20  severity 0/10",
+            "--mg",
+            "0.25",
+            "--at",
+            "21:00",
+        ],
+    );
+    let listed = ok(&db, &["regimen", "list"]);
+    for text in [&s, &listed] {
+        assert!(!text.lines().any(|l| l.starts_with("logged")), "{text}");
+        assert!(text.contains("Ropinirole\\nlogged"), "{text}");
+    }
+}

@@ -190,6 +190,15 @@ impl QuietLegs {
     /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
     pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
         // Stored dates are four-digit years, so these bounds compare correctly as text.
+        if let (Some(f), Some(t)) = (opt_date("from", &from)?, opt_date("to", &to)?) {
+            if f > t {
+                return Err(Error::invalid(
+                    "from/to",
+                    format!("from {f} is after to {t}: the range is reversed"),
+                )
+                .into());
+            }
+        }
         let from = opt_date("from", &from)?
             .unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
         let to = opt_date("to", &to)?
