@@ -312,7 +312,7 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         // The field and the kind of problem, never the value (it is diary content, SPEC §6).
         r.validate(now).map_err(|e| match e {
             Error::Invalid { field, .. } => bad(format!(
-                "record {} ({id}), field {field}: not an accepted value",
+                "record {} ({id}), field {field}: out of range or not a plausible value",
                 i + 1
             )),
             _ => bad(format!("record {} ({id}): not an accepted record", i + 1)),
@@ -377,7 +377,10 @@ fn kind_of(e: &serde_json::Error) -> String {
         ("invalid escape", "an invalid escape in a string"),
         ("invalid number", "an invalid number"),
         ("number out of range", "a number out of range"),
-        ("invalid unicode", "an invalid unicode escape"),
+        (
+            "invalid unicode code point",
+            "an invalid unicode code point",
+        ),
         ("EOF while parsing", "the file ends early"),
         ("recursion limit", "nesting too deep"),
     ];
