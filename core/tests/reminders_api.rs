@@ -273,12 +273,17 @@ fn a_double_done_logs_one_dose_and_reports_it_both_times() {
         "the same dose, reported again"
     );
     // A stale notification's snooze after the dose changes nothing either.
-    q.act_on_reminder(
-        iron.id.clone(),
-        ReminderAction::Snooze { minutes: 10 },
-        None,
-    )
-    .unwrap();
+    let late = q
+        .act_on_reminder(
+            iron.id.clone(),
+            ReminderAction::Snooze { minutes: 10 },
+            None,
+        )
+        .unwrap();
+    assert!(
+        late.event.is_none() && late.snoozed_until.is_none(),
+        "{late:?}"
+    );
     q.act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
         .unwrap();
     let doses = |q: &QuietLegs| {

@@ -167,3 +167,31 @@ def test_a_file_that_is_not_a_diary_is_refused_and_kept(tmp_path):
     with pytest.raises(ql.QuietLegsError.NotAQuietLegsDatabase):
         ql.QuietLegs.open(str(f))
     assert f.read_bytes() == before
+
+
+def test_a_damaged_diary_is_refused_before_a_write_and_its_rest_can_be_rescued(tmp_path):
+    p = tmp_path / "d.db"
+    d = ql.QuietLegs.open_with_clock(str(p), FixedClock())
+    for day in range(1, 29):
+        d.log_night(night(f"2026-10-{day:02d}", 5, notes="x" * 900))
+    del d
+    data = bytearray(p.read_bytes())
+    data[-4096 + 8:-4096 + 2008] = b"\xa5" * 2000
+    p.write_bytes(bytes(data))
+    q = ql.QuietLegs.open_with_clock(str(p), FixedClock())
+    with pytest.raises(ql.QuietLegsError.Damaged) as e:
+        q.log_night(night("2026-11-20", 3))
+    assert "d.db" in str(e.value)
+    assert p.read_bytes() == bytes(data)
+    saved = q.rescue(str(tmp_path / "saved.db"))
+    assert saved.copied > 0
+    assert 0 < len(ql.QuietLegs.open_with_clock(saved.path, FixedClock()).nights(None, None)) <= 28
+
+
+def test_an_import_larger_than_any_export_is_refused_unread(diary, tmp_path):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(600 * 1024 * 1024)  # sparse: no disk used
+    with pytest.raises(ql.QuietLegsError.FileTooLarge) as e:
+        diary.import_file(str(big), None)
+    assert e.value.size == 600 * 1024 * 1024

@@ -261,6 +261,10 @@ impl QuietLegs {
 impl QuietLegs {
     /// Writes the whole diary (tombstones included) as a versioned JSON export, encrypted with
     /// `passphrase` in the age format when one is given.
+    /// Errors: `InvalidInput` (`passphrase`) for fewer than 8 characters; `EncryptionFailed` when
+    /// encrypting fails; `Io` naming the file when it cannot be written (the old file, if any, is
+    /// kept) or when it is a diary or any SQLite database (or this diary's own -wal/-shm): an
+    /// export never overwrites one (SPEC §6).
     pub fn export_json(
         &self,
         path: String,
@@ -271,6 +275,10 @@ impl QuietLegs {
 
     /// Merges an export (plain or encrypted) into the diary in one transaction: newer versions
     /// win, deletions travel, importing twice changes nothing. A bad file changes nothing.
+    /// Errors: `InvalidInput` (`passphrase`) when the file is encrypted and none is given;
+    /// `WrongPassphrase` for a wrong passphrase or a damaged encrypted file (also a scrypt work factor
+    /// above 2^18); `FileTooLarge`; `InvalidFile` for anything not a complete, valid export of a
+    /// version this app reads; `Io` naming the file. The diary is unchanged after any error.
     pub fn import_file(&self, path: String, passphrase: Option<String>) -> ApiResult<MergeReport> {
         self.import_from(Path::new(&path), passphrase)
     }
@@ -282,7 +290,8 @@ pub const CSV_FILES: [&str; 3] = ["nights.csv", "labs.csv", "doses.csv"];
 #[uniffi::export]
 impl QuietLegs {
     /// Writes nights.csv, labs.csv and doses.csv into `folder` (created if needed); returns
-    /// their paths.
+    /// their paths. Every export (CSV, FHIR, report, calendar) refuses, with `Io` naming the
+    /// file and nothing written, a target that is a diary or any SQLite database.
     pub fn export_csv(&self, folder: String) -> ApiResult<Vec<String>> {
         Ok(self
             .export_csv_to(Path::new(&folder))?

@@ -48,6 +48,12 @@ pub struct RescueSummary {
 }
 
 /// A QuietLegs diary, opened on one SQLite file.
+///
+/// Errors every method can give (`QuietLegsError`, in Kotlin `QuietLegsException.*`): `Busy`
+/// (another program held the diary past the wait; nothing changed), `Damaged`, `ReadOnly` and
+/// `Storage` for the file itself. Methods that take input also give `InvalidInput`, whose `field`
+/// names what to correct; nothing is written then. Dates are `YYYY-MM-DD`, clock times `HH:MM`,
+/// instants RFC 3339 (or local `YYYY-MM-DDTHH:MM` where a method says so).
 #[derive(uniffi::Object)]
 pub struct QuietLegs {
     store: Mutex<Store>,
@@ -156,6 +162,7 @@ impl QuietLegs {
 
     /// Saves the person's settings (all of them). The stored profile is read and replaced
     /// inside one IMMEDIATE transaction, so two first saves cannot make two profiles.
+    /// Errors: `InvalidInput` for a time that is not `HH:MM` or an unknown IANA zone.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
         let profile = settings.to_model()?;
         self.save_profile(|old| {
@@ -178,16 +185,21 @@ impl QuietLegs {
     /// nothing: a rating, IRLS scores, onset, sleep, awakenings or note not given (`None`), and
     /// areas, triggers or relief given empty, keep their stored values. For adding one detail
     /// to a night (the CLI's `log night`); [`QuietLegs::log_night`] replaces the whole entry.
+    /// Errors: as `log_night`, checked on the night as it will be stored.
     pub fn log_night_keeping(&self, night: NightInput) -> ApiResult<NightEntry> {
         self.save_night(night, true)
     }
 
     /// Logs a night. Logging the same night again replaces the earlier entry.
+    /// Errors: `InvalidInput` naming the field (date not `YYYY-MM-DD` or in the future, a score out
+    /// of range, neither a rating nor IRLS scores); nothing is written then.
     pub fn log_night(&self, night: NightInput) -> ApiResult<NightEntry> {
         self.save_night(night, false)
     }
 
     /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
+    /// Errors: `InvalidInput` (`from`/`to`) for a date that is not `YYYY-MM-DD`, or (`from/to`)
+    /// when `from` is after `to`.
     pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
         // Stored dates are four-digit years, so these bounds compare correctly as text.
         if let (Some(f), Some(t)) = (opt_date("from", &from)?, opt_date("to", &to)?) {
@@ -211,6 +223,7 @@ impl QuietLegs {
     }
 
     /// Logs an intake, a dose or an activity.
+    /// Errors: `InvalidInput` naming the field; nothing is written then.
     pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
         let now = self.now();
         let mut store = self.store()?;
@@ -220,6 +233,7 @@ impl QuietLegs {
     }
 
     /// Events of one local day (`YYYY-MM-DD` in the profile's zone), earliest first.
+    /// Errors: `InvalidInput` (`date`) for a date that is not `YYYY-MM-DD`.
     pub fn events_on(&self, date: String) -> ApiResult<Vec<EventEntry>> {
         let day = parse_date("date", &date)?;
         let store = self.store()?;
@@ -232,6 +246,8 @@ impl QuietLegs {
     }
 
     /// Adds a lab result, converting it to the analyte's canonical unit.
+    /// Errors: `InvalidInput` for a unit the analyte does not accept, a value outside its plausible
+    /// range (a TSAT typed as a fraction is answered "did you mean …%") or a date in the future.
     pub fn add_lab(&self, lab: LabInput) -> ApiResult<LabEntry> {
         let now = self.now();
         let mut store = self.store()?;
@@ -267,6 +283,7 @@ impl QuietLegs {
     }
 
     /// Adds a medicine or supplement to the regimen.
+    /// Errors: `InvalidInput` naming the field; nothing is written then.
     pub fn add_regimen(&self, item: RegimenInput) -> ApiResult<RegimenEntry> {
         let now = self.now();
         let mut store = self.store()?;
@@ -288,6 +305,7 @@ impl QuietLegs {
     }
 
     /// Records a habitual intake at a usual local time (e.g. coffee at 07:30).
+    /// Errors: `InvalidInput` (`at`) for a time that is not `HH:MM`.
     pub fn add_habit(&self, intake: crate::model::IntakeKind, at: String) -> ApiResult<HabitEntry> {
         let now = self.now();
         let mut store = self.store()?;
@@ -312,6 +330,7 @@ impl QuietLegs {
     }
 
     /// Deletes any record by id. The deletion is kept as a tombstone so it reaches other devices.
+    /// Errors: `NotFound` when no record has this id.
     pub fn delete(&self, id: String) -> ApiResult<()> {
         let now = self.now();
         self.store()?.delete(&id, now)?;

@@ -370,6 +370,7 @@ fn horizon_days(days: Option<u32>) -> ApiResult<u32> {
 #[uniffi::export]
 impl QuietLegs {
     /// The plan for a date (default today): iron, medicines and the bedtime routine.
+    /// Errors: `InvalidInput` (`date`) for a date that is not `YYYY-MM-DD`.
     pub fn plan(&self, date: Option<String>) -> ApiResult<DayPlanView> {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
@@ -387,12 +388,14 @@ impl QuietLegs {
     }
 
     /// The iron window for a date (default today), with the constraint that set it.
+    /// Errors: `InvalidInput` (`date`) for a date that is not `YYYY-MM-DD`.
     pub fn iron_window(&self, date: Option<String>) -> ApiResult<IronWindowView> {
         Ok(self.plan(date)?.iron)
     }
 
     /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
     /// against the day's iron dose.
+    /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         if let Some(substance) = crate::rules::interactions::substance_named(&what) {
             return self.check_substance(substance, at);
@@ -440,6 +443,7 @@ impl QuietLegs {
 
     /// Reminder occurrences from a date (default today) for `days` (default 7), with this
     /// device's done/skip/snooze applied.
+    /// Errors: `InvalidInput` for a bad date, or `days` outside 1-62.
     pub fn reminders(
         &self,
         from: Option<String>,
@@ -477,7 +481,12 @@ impl QuietLegs {
     }
 
     /// Done (at `at`, default now), snooze or skip a reminder. Done records the real event (a
-    /// dose taken, a bath) so the day re-plans around it.
+    /// dose taken, a bath) so the day re-plans around it. The event done logs has an id derived
+    /// from the occurrence (UUID v5), so the same reminder done on two devices is one dose after
+    /// a sync (SPEC §3).
+    /// Errors: `InvalidInput` for a bad `at`, or (`reminder`) for "done" on an occurrence due more
+    /// than an hour from now (it would log a dose not taken); `NotFound` for an id that is not a
+    /// current reminder.
     pub fn act_on_reminder(
         &self,
         id: String,
@@ -492,9 +501,12 @@ impl QuietLegs {
         let tz = Self::profile_model(&store)?.1.time_zone;
         // Done is final: a second "done" (a double tap, or a stale notification acted on after
         // the dose moved the plan) changes nothing and reports the dose the first one logged.
+        // A repeated "done" reports the first one's event; a snooze or skip reports nothing.
         if let Some(e) = already_done(store.conn(), &base_id)? {
             return Ok(ActResult {
-                event: e.map(|e| EventEntry::new(&e, tz)),
+                event: e
+                    .filter(|_| action == ReminderAction::Done)
+                    .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
             });
         }
@@ -621,7 +633,9 @@ impl QuietLegs {
                 snoozed_until: snoozed,
             },
             Acted::Already(e) => ActResult {
-                event: e.map(|e| EventEntry::new(&e, tz)),
+                event: e
+                    .filter(|_| action == ReminderAction::Done)
+                    .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
             },
         })

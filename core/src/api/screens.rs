@@ -454,6 +454,7 @@ impl QuietLegs {
 
     /// Nightly severity over the last `days` nights on one scale: the quick rating and the
     /// IRLS total are never drawn on one line.
+    /// Errors: `InvalidInput` (`days`) outside 1-3660.
     pub fn severity_chart(&self, scale: SeverityScale, days: u32) -> ApiResult<ChartView> {
         if !(1..=CHART_DAYS_MAX).contains(&days) {
             return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());

@@ -109,13 +109,17 @@ pub struct AugmentationView {
     /// What the last 7 nights were compared with: the diary before the drug, or the answers
     /// to the short questionnaire.
     pub baseline_source: BaselineSource,
+    /// Symptoms recently reached the arms or trunk, not in the baseline.
     pub spread_to_arms_or_trunk: bool,
+    /// Recent severity a clear step above the baseline's.
     pub higher_intensity: bool,
     /// A dose relieves for a shorter time than when the drug first worked.
     pub shorter_relief: bool,
+    /// Times the dose was raised since the drug started (questionnaire), if answered.
     pub dose_increases: Option<u32>,
     /// Latest ferritin, ng/mL, and its date (YYYY-MM-DD).
     pub latest_ferritin: Option<f64>,
+    /// The date of `latest_ferritin`, `YYYY-MM-DD`.
     pub latest_ferritin_date: Option<String>,
     /// Active medicines that can worsen RLS, "name, a class".
     pub worsening_medicines: Vec<String>,

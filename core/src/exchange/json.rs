@@ -24,15 +24,16 @@ pub const VERSION: u32 = 1;
 pub fn write_export(store: &Store, now: DateTime<Utc>, w: &mut dyn Write) -> Result<u64> {
     write_header(store, now, w)?;
     let mut out = Records { w, n: 0 };
+    let mut checked = raw::Checked::default();
     for table in Table::ALL {
         match table {
             Table::Events => for_each_raw_event(store.conn(), |e| {
                 out.next()?;
-                raw::event(out.w, e)
+                raw::event(out.w, &mut checked, e)
             })?,
             Table::Nights => for_each_raw_night(store.conn(), |x| {
                 out.next()?;
-                raw::night(out.w, x)
+                raw::night(out.w, &mut checked, x)
             })?,
             other => for_each_record_in(store.conn(), other, |r| {
                 out.next()?;
@@ -85,17 +86,54 @@ mod raw {
     use crate::error::{Error, Result};
     use crate::store::{RawEvent, RawMeta, RawNight};
 
-    /// `b` between quotes as it is: the caller knows it needs no escaping.
-    fn quoted(w: &mut dyn Write, b: &[u8]) -> Result<()> {
-        w.write_all(b"\"")?;
-        w.write_all(b)?;
-        Ok(w.write_all(b"\"")?)
+    /// Whether JSON needs any byte of `s` escaped: a control character, a quote or a backslash
+    /// (serde_json escapes exactly these). Eight bytes at a time; exact, for the "any" question,
+    /// by the classic zero-byte tests.
+    pub(super) fn needs_escape(s: &[u8]) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+        let below_space = |v: u64| v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0;
+        let mut words = s.chunks_exact(8);
+        let mut any = false;
+        for word in &mut words {
+            let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            any |= below_space(x)
+                | has_zero(x ^ (ONES * u64::from(b'"')))
+                | has_zero(x ^ (ONES * u64::from(b'\\')));
+        }
+        any || words
+            .remainder()
+            .iter()
+            .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
     }
 
-    /// A JSON string, spelled as serde_json spells it.
-    pub(super) fn string(w: &mut dyn Write, s: &str) -> Result<()> {
-        serde_json::to_writer(&mut *w, s)?;
+    /// `b` between quotes as it is: the caller knows it needs no escaping. Short ones, nearly
+    /// all, in one write.
+    fn quoted(w: &mut dyn Write, b: &[u8]) -> Result<()> {
+        let mut buf = [b'"'; 64];
+        match buf.get_mut(1..=b.len()) {
+            Some(inner) if b.len() <= 62 => {
+                inner.copy_from_slice(b);
+                w.write_all(buf.get(..b.len() + 2).unwrap_or_default())?;
+            }
+            _ => {
+                w.write_all(b"\"")?;
+                w.write_all(b)?;
+                w.write_all(b"\"")?;
+            }
+        }
         Ok(())
+    }
+
+    /// A JSON string, spelled as serde_json spells it. Most strings here (ids, device ids,
+    /// dates, notes) need no escaping.
+    pub(super) fn string(w: &mut dyn Write, s: &str) -> Result<()> {
+        if needs_escape(s.as_bytes()) {
+            serde_json::to_writer(&mut *w, s)?;
+            return Ok(());
+        }
+        quoted(w, s.as_bytes())
     }
 
     fn opt_string(w: &mut dyn Write, s: Option<&str>) -> Result<()> {
@@ -110,35 +148,107 @@ mod raw {
         Ok(())
     }
 
+    /// How many distinct JSON column values an export remembers as checked. A diary's event
+    /// kinds, body areas and triggers repeat: a few dozen distinct values cover nearly every row.
+    const REMEMBERED: usize = 32;
+
+    /// JSON column values already checked in this export, so that a repeated one is not parsed
+    /// again (what this buys: docs/PERFORMANCE.md).
+    #[derive(Default)]
+    pub(super) struct Checked {
+        values: Vec<Box<str>>,
+        next: usize,
+    }
+
+    impl Checked {
+        /// Whether `s` is well-formed JSON text, parsing it only if it was not seen recently.
+        fn check(&mut self, field: &str, s: &[u8]) -> Result<()> {
+            if self.values.iter().any(|v| v.as_bytes() == s) {
+                return Ok(());
+            }
+            let text = std::str::from_utf8(s).map_err(|e| {
+                Error::Corrupt(format!(
+                    "stored {field} {:?} is not text: {e}",
+                    String::from_utf8_lossy(s)
+                ))
+            })?;
+            serde_json::from_str::<IgnoredAny>(text)
+                .map_err(|e| Error::Corrupt(format!("stored {field} {text:?} is not JSON: {e}")))?;
+            // Round-robin replacement: bounded memory whatever the diary holds.
+            if self.values.len() < REMEMBERED {
+                self.values.push(text.into());
+            } else if let Some(slot) = self.values.get_mut(self.next) {
+                *slot = text.into();
+                self.next = (self.next + 1) % REMEMBERED;
+            }
+            Ok(())
+        }
+    }
+
     /// A JSON column, checked to be well-formed so the export is always valid JSON.
-    fn json(w: &mut dyn Write, field: &str, s: &[u8]) -> Result<()> {
-        let text = std::str::from_utf8(s).map_err(|e| {
-            Error::Corrupt(format!(
-                "stored {field} {:?} is not text: {e}",
-                String::from_utf8_lossy(s)
-            ))
-        })?;
-        serde_json::from_str::<IgnoredAny>(text)
-            .map_err(|e| Error::Corrupt(format!("stored {field} {text:?} is not JSON: {e}")))?;
+    fn json(w: &mut dyn Write, checked: &mut Checked, field: &str, s: &[u8]) -> Result<()> {
+        checked.check(field, s)?;
         Ok(w.write_all(s)?)
     }
 
-    fn opt_json(w: &mut dyn Write, field: &str, s: Option<&[u8]>) -> Result<()> {
+    fn opt_json(
+        w: &mut dyn Write,
+        checked: &mut Checked,
+        field: &str,
+        s: Option<&[u8]>,
+    ) -> Result<()> {
         match s {
-            Some(s) => json(w, field, s),
+            Some(s) => json(w, checked, field, s),
             None => Ok(w.write_all(b"null")?),
         }
     }
 
-    /// Whether `s` is exactly the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ`, digits where digits
-    /// go (then it is already the export's spelling and needs no JSON escaping).
-    fn is_stored_instant(s: &[u8]) -> bool {
-        const SHAPE: &[u8; 24] = b"0000-00-00T00:00:00.000Z";
-        s.len() == SHAPE.len()
-            && s.iter().zip(SHAPE).all(|(&b, &shape)| match shape {
-                b'0' => b.is_ascii_digit(),
-                separator => b == separator,
-            })
+    /// The stored instant's shape: `0` where a digit goes.
+    const INSTANT_SHAPE: [u8; 24] = *b"0000-00-00T00:00:00.000Z";
+
+    /// The shape as three little-endian words, and per word a mask of its separator bytes.
+    const SHAPE_WORDS: [(u64, u64); 3] = shape_words();
+
+    const fn shape_words() -> [(u64, u64); 3] {
+        let mut out = [(0u64, 0u64); 3];
+        let mut w = 0;
+        while w < 3 {
+            let mut i = 0;
+            while i < 8 {
+                // Evaluated by the compiler: an index out of range fails the build, not a run.
+                #[allow(clippy::indexing_slicing)]
+                let b = INSTANT_SHAPE[w * 8 + i];
+                #[allow(clippy::indexing_slicing)]
+                {
+                    out[w].0 |= (b as u64) << (8 * i);
+                    if b != b'0' {
+                        out[w].1 |= 0xFF << (8 * i);
+                    }
+                }
+                i += 1;
+            }
+            w += 1;
+        }
+        out
+    }
+
+    /// Whether `s` is exactly `YYYY-MM-DDTHH:MM:SS.mmmZ` with digits where digits go (then it
+    /// needs no JSON escaping). Eight bytes at a time (what this buys: docs/PERFORMANCE.md).
+    pub(super) fn is_stored_instant(s: &[u8]) -> bool {
+        const LOW: u64 = 0x3030_3030_3030_3030; // '0' in every byte
+        const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+        const SIX: u64 = 0x0606_0606_0606_0606;
+        let mut ok = s.len() == 24;
+        for (chunk, (shape, separators)) in s.chunks_exact(8).zip(SHAPE_WORDS) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // The separators are the shape's; the rest, with separators read as '0', are digits:
+            // 0x30-0x3F have high nibble 3, and of those only 0x30-0x39 keep it after adding 6.
+            let digits = (x & !separators) | (LOW & separators);
+            ok &= (x ^ shape) & separators == 0
+                && digits & HIGH_NIBBLES == LOW
+                && (digits + SIX) & HIGH_NIBBLES == LOW;
+        }
+        ok
     }
 
     /// An instant in the export's spelling; a stored one in any other RFC 3339 form is respelled.
@@ -168,17 +278,17 @@ mod raw {
         Ok(w.write_all(b"}")?)
     }
 
-    pub(super) fn event(w: &mut dyn Write, e: &RawEvent<'_>) -> Result<()> {
+    pub(super) fn event(w: &mut dyn Write, checked: &mut Checked, e: &RawEvent<'_>) -> Result<()> {
         w.write_all(b"{\"type\":\"event\",\"meta\":")?;
         meta(w, &e.meta)?;
         w.write_all(b",\"at\":")?;
         instant(w, e.at)?;
         w.write_all(b",\"kind\":")?;
-        json(w, "event kind", e.kind)?;
+        json(w, checked, "event kind", e.kind)?;
         w.write_all(b",\"note\":")?;
         opt_string(w, e.note)?;
         w.write_all(b",\"warnings\":")?;
-        json(w, "warnings", e.warnings)?;
+        json(w, checked, "warnings", e.warnings)?;
         Ok(w.write_all(b"}")?)
     }
 
@@ -205,7 +315,7 @@ mod raw {
         }
     }
 
-    pub(super) fn night(w: &mut dyn Write, n: &RawNight<'_>) -> Result<()> {
+    pub(super) fn night(w: &mut dyn Write, checked: &mut Checked, n: &RawNight<'_>) -> Result<()> {
         w.write_all(b"{\"type\":\"night\",\"meta\":")?;
         meta(w, &n.meta)?;
         w.write_all(b",\"night_date\":")?;
@@ -213,19 +323,19 @@ mod raw {
         w.write_all(b",\"quick_severity\":")?;
         opt_number(w, n.quick_severity)?;
         w.write_all(b",\"irls\":")?;
-        opt_json(w, "IRLS items", n.irls)?;
+        opt_json(w, checked, "IRLS items", n.irls)?;
         w.write_all(b",\"onset\":")?;
         clock(w, n.onset)?;
         w.write_all(b",\"body_areas\":")?;
-        json(w, "body areas", n.body_areas)?;
+        json(w, checked, "body areas", n.body_areas)?;
         w.write_all(b",\"sleep_hours\":")?;
         opt_number(w, n.sleep_hours)?;
         w.write_all(b",\"awakenings\":")?;
         opt_number(w, n.awakenings)?;
         w.write_all(b",\"triggers\":")?;
-        json(w, "triggers", n.triggers)?;
+        json(w, checked, "triggers", n.triggers)?;
         w.write_all(b",\"relief\":")?;
-        json(w, "relief", n.relief)?;
+        json(w, checked, "relief", n.relief)?;
         w.write_all(b",\"notes\":")?;
         opt_string(w, n.notes)?;
         Ok(w.write_all(b"}")?)
@@ -533,9 +643,10 @@ mod tests {
         assert!(err.to_string().contains("event kind"), "{err}");
     }
 
-    /// A damaged value among thousands of good ones that look like it is caught.
+    /// The export remembers JSON values it has checked; a damaged value among thousands of good
+    /// ones that look like it is still caught.
     #[test]
-    fn a_damaged_column_among_many_good_ones_fails_the_export() {
+    fn a_damaged_column_among_many_checked_ones_still_fails_the_export() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
         let mut store = Store::open_in_memory().unwrap();
         let records = crate::demo::history(now.date_naive(), 1, "phone");
@@ -554,6 +665,53 @@ mod tests {
         assert_eq!(changed, 1);
         let err = write_export(&store, now, &mut std::io::sink()).unwrap_err();
         assert!(err.to_string().contains("event kind"), "{err}");
+    }
+
+    /// The word-at-a-time shape check against the plain definition, for every byte value at
+    /// every position of a valid instant, and for other lengths.
+    #[test]
+    fn the_instant_shape_check_agrees_with_its_definition() {
+        let plain = |s: &[u8]| {
+            s.len() == 24
+                && s.iter().enumerate().all(|(i, &b)| match i {
+                    4 | 7 => b == b'-',
+                    10 => b == b'T',
+                    13 | 16 => b == b':',
+                    19 => b == b'.',
+                    23 => b == b'Z',
+                    _ => b.is_ascii_digit(),
+                })
+        };
+        let valid = *b"2026-11-21T09:10:59.123Z";
+        assert!(raw::is_stored_instant(&valid));
+        for i in 0..24 {
+            for b in 0..=255u8 {
+                let mut s = valid;
+                s[i] = b;
+                assert_eq!(raw::is_stored_instant(&s), plain(&s), "{:?}", s);
+            }
+        }
+        for s in [
+            &b""[..],
+            b"2026-11-21T09:10:59.123",
+            b"2026-11-21T09:10:59.123ZZ",
+        ] {
+            assert!(!raw::is_stored_instant(s));
+        }
+    }
+
+    proptest::proptest! {
+        /// Strings are spelled exactly as serde_json spells them, escapes or not.
+        #[test]
+        fn strings_are_spelled_as_serde_spells_them(
+            s in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]|é|🦵){0,80}",
+        ) {
+            let mut ours = Vec::new();
+            raw::string(&mut ours, &s).unwrap();
+            proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).unwrap());
+            let plain = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            proptest::prop_assert_eq!(raw::needs_escape(s.as_bytes()), plain);
+        }
     }
 
     #[test]

@@ -46,9 +46,10 @@ fn quoted(cols: &[String]) -> String {
         .join(", ")
 }
 
-/// Every readable row of `table`: one pass over the table, then one lookup per rowid the pass
-/// did not reach (a damaged interior page can end a scan early, or silently skip a subtree, while
-/// the rows below it are still reachable by their rowid).
+/// Every readable row of `table`, in rowid order: a range scan until it meets a damaged page,
+/// then one lookup per rowid past the damage until a row reads again, and the scan resumes from
+/// there. Lookups are bounded by the file's size, so damage that makes the b-tree claim absurd
+/// rowids cannot make a rescue run for ever.
 fn readable_rows(
     src: &Connection,
     table: &str,
@@ -65,45 +66,73 @@ fn readable_rows(
                 .collect::<rusqlite::Result<Vec<_>>>()?,
         ))
     };
-    let mut found = std::collections::BTreeMap::new();
-    if let Ok(mut st) = src.prepare(&format!("SELECT rowid, {list} FROM \"{table}\"")) {
-        if let Ok(rows) = st.query_map([], read_row) {
-            // Everything up to the first unreadable row.
-            for (rowid, row) in rows.map_while(|r| r.ok()) {
-                found.insert(rowid, row);
-            }
-        }
-    }
-    // The highest rowid, or a bound from the file's size when even that cannot be read.
-    let max: i64 = src
+    let pages: i64 = src
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap_or(0);
+    let mut budget: i64 = pages.saturating_mul(64).saturating_add(10_000);
+    let upper: i64 = src
         .query_row(&format!("SELECT max(rowid) FROM \"{table}\""), [], |r| {
             r.get::<_, Option<i64>>(0)
         })
         .ok()
         .flatten()
-        .unwrap_or_else(|| {
-            src.query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))
-                .unwrap_or(0)
-                .saturating_mul(256)
-        })
-        .max(found.keys().next_back().copied().unwrap_or(0));
-    if let Ok(mut one) = src.prepare(&format!(
-        "SELECT rowid, {list} FROM \"{table}\" WHERE rowid = ?1"
-    )) {
-        for rowid in 1..=max {
-            if found.contains_key(&rowid) {
-                continue;
+        .unwrap_or(i64::MAX);
+    let (Ok(mut scan), Ok(mut one)) = (
+        src.prepare(&format!(
+            "SELECT rowid, {list} FROM \"{table}\" WHERE rowid >= ?1 ORDER BY rowid"
+        )),
+        src.prepare(&format!(
+            "SELECT rowid, {list} FROM \"{table}\" WHERE rowid = ?1"
+        )),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut from = i64::MIN;
+    loop {
+        let mut last = None;
+        let mut damaged = false;
+        match scan.query_map([from], read_row) {
+            Ok(rows) => {
+                for row in rows {
+                    match row {
+                        Ok((rowid, row)) => {
+                            last = Some(rowid);
+                            out.push(row);
+                        }
+                        Err(_) => {
+                            damaged = true;
+                            break;
+                        }
+                    }
+                }
             }
-            match one.query_row([rowid], read_row).optional() {
+            Err(_) => damaged = true,
+        }
+        if !damaged {
+            return out;
+        }
+        // Past the damage, one rowid at a time (rowids start at 1).
+        let mut r = last.map_or(1, |l| l.saturating_add(1)).max(1);
+        let mut resumed = false;
+        while budget > 0 && r <= upper {
+            budget -= 1;
+            match one.query_row([r], read_row).optional() {
                 Ok(Some((_, row))) => {
-                    found.insert(rowid, row);
+                    out.push(row);
+                    resumed = true;
+                    break;
                 }
                 Ok(None) => {}
                 Err(_) => *unreadable += 1,
             }
+            r = r.saturating_add(1);
         }
+        if !resumed || r == i64::MAX {
+            return out;
+        }
+        from = r + 1;
     }
-    found.into_values().collect()
 }
 
 impl Store {

@@ -1,9 +1,14 @@
 package org.quietlegs.android
 
 import android.Manifest
+import android.content.Context
+import android.content.Intent
+
 import android.os.Build
 import android.os.Bundle
 import androidx.activity.ComponentActivity
+import androidx.activity.compose.BackHandler
+import androidx.activity.compose.LocalActivity
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
@@ -40,6 +45,8 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.viewmodel.compose.viewModel
 import org.quietlegs.android.ui.DiaryViewModel
 import org.quietlegs.android.ui.LabsScreen
@@ -52,6 +59,8 @@ import org.quietlegs.android.ui.SettingsScreen
 import org.quietlegs.android.ui.TonightScreen
 import org.quietlegs.shell.Problem
 import org.quietlegs.shell.valueOrNull
+
+private const val ASKED_NOTIFICATIONS = "asked_post_notifications"
 
 private enum class Tab(val title: String, val icon: ImageVector) {
     TONIGHT("Tonight", Icons.Filled.Bedtime),
@@ -86,17 +95,35 @@ private fun App(vm: DiaryViewModel = viewModel()) {
     var tab by rememberSaveable { mutableStateOf(Tab.TONIGHT) }
     var settings by rememberSaveable { mutableStateOf(false) }
     val snackbar = remember { SnackbarHostState() }
-    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { vm.loadSettings() }
-    val ask = { if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS) }
-
-    // Reminders are the point of the app: ask once, at first start, with the system dialog.
-    var asked by rememberSaveable { mutableStateOf(false) }
-    LaunchedEffect(Unit) {
-        if (!asked) {
-            asked = true
-            ask()
+    val activity = LocalActivity.current
+    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { vm.refreshGrants() }
+    val prefs = remember { activity?.getSharedPreferences("permissions", Context.MODE_PRIVATE) }
+    /**
+     * The system dialog while Android still shows it; after a second "Don't allow" it no longer
+     * does (no rationale, already asked), so the button opens the app's notification settings.
+     */
+    val ask = {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU && activity != null) {
+            val asked = prefs?.getBoolean(ASKED_NOTIFICATIONS, false) == true
+            if (!asked || activity.shouldShowRequestPermissionRationale(Manifest.permission.POST_NOTIFICATIONS)) {
+                prefs?.edit()?.putBoolean(ASKED_NOTIFICATIONS, true)?.commit()
+                askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+            } else {
+                activity.startActivity(
+                    Intent(android.provider.Settings.ACTION_APP_NOTIFICATION_SETTINGS).putExtra(android.provider.Settings.EXTRA_APP_PACKAGE, activity.packageName),
+                )
+            }
         }
     }
+
+    // Reminders are the point of the app: ask once, at the first start ever, with the system dialog.
+    LaunchedEffect(Unit) {
+        if (prefs?.getBoolean(ASKED_NOTIFICATIONS, false) == false && !vm.notificationsAllowed) ask()
+    }
+    // Back from system settings (exact alarms, notifications): show the grants as they are now.
+    LifecycleEventEffect(Lifecycle.Event.ON_RESUME) { vm.refreshGrants() }
+    // Back on Settings returns to the tab, as its arrow does, instead of leaving the app.
+    BackHandler(enabled = settings) { settings = false }
     LaunchedEffect(vm.problem) { vm.problem?.let { snackbar.showSnackbar(it.message) } }
     LaunchedEffect(vm.message) {
         vm.message?.let {

@@ -2,6 +2,7 @@ package org.quietlegs.android.ui
 
 import android.app.Application
 import android.net.Uri
+import android.provider.DocumentsContract
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
@@ -11,8 +12,10 @@ import java.io.File
 import java.time.LocalDate
 import java.time.ZoneId
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import org.quietlegs.android.Notifications
 import org.quietlegs.android.graph
 import org.quietlegs.core.Analyte
 import org.quietlegs.core.ChartView
@@ -161,8 +164,12 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     // ---- Medicines --------------------------------------------------------------------------
     fun loadMedicines() = call({ it.medicines() }) { medicines = it }
 
+    private var lookUpJob: Job? = null
+
+    /** Looks a name up as it is typed; an earlier, slower answer never replaces a later one. */
     fun lookUp(name: String) {
-        viewModelScope.launch { medicineAnswers = withContext(Dispatchers.IO) { lookUpMedicine(name) } }
+        lookUpJob?.cancel()
+        lookUpJob = viewModelScope.launch { medicineAnswers = withContext(Dispatchers.IO) { lookUpMedicine(name) } }
     }
 
     fun addRegimen(input: RegimenInput, onSaved: () -> Unit) = save({ it.addRegimen(input) }, { r ->
@@ -198,12 +205,37 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
         val cache = File(getApplication<Application>().cacheDir, "export").apply { mkdirs() }
         val file = File(cache, suggestedName(kind))
         save({ d ->
-            when (kind) {
+            val r = when (kind) {
                 ExportKind.DIARY, ExportKind.ENCRYPTED_DIARY -> d.exportJson(file.path, passphrase)
                 ExportKind.REPORT -> d.exportReport(file.path)
                 ExportKind.CALENDAR -> d.exportCalendar(file.path)
             }.then { summary -> copyOut(file, target, summary) }
+            // The picker created the document before the export ran: do not leave it empty.
+            if (r is Outcome.Failed) discardDocument(target)
+            r
         }, { "Saved ${file.name}" })
+    }
+
+    /**
+     * The passphrase chosen for an encrypted export while the system file picker is open. Kept
+     * here, not in saved state (that is written to disk): it survives a rotation, and if the
+     * process died meanwhile the empty document is removed and the person asked again.
+     */
+    var exportPassphrase: String? = null
+
+    /** The picker returned a document but the passphrase for it is gone: remove the empty file, say so. */
+    fun exportPassphraseLost(target: Uri) {
+        viewModelScope.launch(Dispatchers.IO) { discardDocument(target) }
+        problem = Problem("The passphrase was lost while the file picker was open; nothing was saved. Please export again.")
+    }
+
+    /** Deletes a document the picker created for an export that did not happen. */
+    private fun discardDocument(target: Uri) {
+        try {
+            DocumentsContract.deleteDocument(getApplication<Application>().contentResolver, target)
+        } catch (_: Exception) {
+            // Not deletable through the provider (or already gone): nothing more to do.
+        }
     }
 
     /** The report written into the cache folder the FileProvider shares, for the share sheet. */
@@ -288,8 +320,17 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     }
 
     // ---- Settings ---------------------------------------------------------------------------
-    fun loadSettings() {
+    /** Whether notifications can be shown; refreshed on every resume (the person may have been in system settings). */
+    var notificationsAllowed by mutableStateOf(Notifications.allowed(app)); private set
+
+    /** Back from system settings: the exact-alarm and notification grants may have changed. */
+    fun refreshGrants() {
         exactAlarms = graph.scheduler.exactAllowed()
+        notificationsAllowed = Notifications.allowed(getApplication())
+    }
+
+    fun loadSettings() {
+        refreshGrants()
         call({ it.settings() }) { r ->
             when (r) {
                 is Outcome.Done -> settings = r.value

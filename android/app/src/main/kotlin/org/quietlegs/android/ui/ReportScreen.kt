@@ -23,6 +23,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
@@ -41,15 +42,18 @@ import org.quietlegs.shell.ExportKind
 fun ReportScreen(vm: DiaryViewModel) {
     LaunchedEffect(Unit) { vm.loadReport() }
     val context = LocalContext.current
-    var passphraseFor by remember { mutableStateOf<ExportKind?>(null) }
-    var pendingPassphrase by remember { mutableStateOf<String?>(null) }
+    var passphraseFor by rememberSaveable { mutableStateOf<ExportKind?>(null) }
 
     fun saver(kind: ExportKind) = ActivityResultContracts.CreateDocument(kind.mimeType)
     val saveDiary = rememberLauncherForActivityResult(saver(ExportKind.DIARY)) { uri -> uri?.let { vm.export(ExportKind.DIARY, it) } }
     val saveEncrypted = rememberLauncherForActivityResult(saver(ExportKind.ENCRYPTED_DIARY)) { uri ->
-        val pass = pendingPassphrase
-        pendingPassphrase = null
-        if (uri != null && pass != null) vm.export(ExportKind.ENCRYPTED_DIARY, uri, pass)
+        val pass = vm.exportPassphrase
+        vm.exportPassphrase = null
+        when {
+            uri == null -> {}
+            pass == null -> vm.exportPassphraseLost(uri)
+            else -> vm.export(ExportKind.ENCRYPTED_DIARY, uri, pass)
+        }
     }
     val saveReport = rememberLauncherForActivityResult(saver(ExportKind.REPORT)) { uri -> uri?.let { vm.export(ExportKind.REPORT, it) } }
     val saveCalendar = rememberLauncherForActivityResult(saver(ExportKind.CALENDAR)) { uri -> uri?.let { vm.export(ExportKind.CALENDAR, it) } }
@@ -115,7 +119,7 @@ fun ReportScreen(vm: DiaryViewModel) {
             confirmTwice = true,
             onCancel = { passphraseFor = null },
         ) { pass ->
-            pendingPassphrase = pass
+            vm.exportPassphrase = pass
             passphraseFor = null
             saveEncrypted.launch(vm.suggestedName(ExportKind.ENCRYPTED_DIARY))
         }

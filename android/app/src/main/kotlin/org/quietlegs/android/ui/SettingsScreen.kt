@@ -70,7 +70,7 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
         item { Habits(vm) }
         item {
             Section("Reminders") {
-                if (Notifications.allowed(context)) {
+                if (vm.notificationsAllowed) {
                     Muted("Notifications are on.")
                 } else {
                     Text("Notifications are off, so reminders cannot be shown.")

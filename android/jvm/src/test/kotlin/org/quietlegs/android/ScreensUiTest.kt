@@ -1,0 +1,222 @@
+package org.quietlegs.android
+
+import android.Manifest
+import android.graphics.Bitmap
+import androidx.compose.ui.graphics.asAndroidBitmap
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsNodeInteraction
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.hasClickAction
+import androidx.compose.ui.test.hasScrollToNodeAction
+import androidx.compose.ui.test.onFirst
+import androidx.compose.ui.test.performScrollToIndex
+import androidx.compose.ui.test.performScrollToNode
+import androidx.compose.ui.test.hasSetTextAction
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.junit4.createEmptyComposeRule
+import androidx.compose.ui.test.onAllNodesWithText
+import androidx.compose.ui.test.onNodeWithContentDescription
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.ViewModelProvider
+import androidx.test.core.app.ActivityScenario
+import androidx.test.core.app.ApplicationProvider
+import java.io.File
+import java.io.FileOutputStream
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneId
+import java.util.TimeZone
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.quietlegs.android.ui.DiaryViewModel
+import org.quietlegs.core.IronStatus
+import org.quietlegs.core.ProfileSettings
+import org.quietlegs.core.RegimenInput
+import org.quietlegs.core.RegimenKind
+import org.quietlegs.shell.Diary
+import org.quietlegs.shell.lookUpMedicine
+import org.quietlegs.shell.valueOrNull
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.Shadows.shadowOf
+import org.robolectric.shadows.ShadowAlarmManager
+import org.robolectric.annotation.Config
+import org.robolectric.annotation.GraphicsMode
+
+/**
+ * Each screen of the real MainActivity, compiled with the Compose compiler plugin against
+ * androidx Compose, driven under Robolectric (native graphics, so the screenshots are drawn by
+ * the real renderer): tap, type, and see the core's answer. PNGs go to -Dquietlegs.screenshots.
+ */
+@OptIn(ExperimentalTestApi::class)
+@RunWith(RobolectricTestRunner::class)
+@Config(application = TestApplication::class, qualifiers = "w411dp-h891dp-xxhdpi")
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+class ScreensUiTest {
+    @get:Rule val ui = createEmptyComposeRule()
+    private lateinit var scenario: ActivityScenario<MainActivity>
+    private lateinit var app: QuietLegsApplication
+    private val diary: Diary get() = app.graph.diary.valueOrNull()!!
+    private val today: String get() = LocalDate.now(ZoneId.of("Europe/Berlin")).toString()
+
+    @Before fun setUp() {
+        // The core's clock and the activity's LocalDate.now() agree: today, 09:00 UTC.
+        TestClock.now = Instant.parse("${LocalDate.now(ZoneId.of("UTC"))}T09:00:00Z")
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"))
+        ShadowAlarmManager.setCanScheduleExactAlarms(true)
+        app = ApplicationProvider.getApplicationContext()
+        diary.core.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "12:30", null, false, false))
+        diary.core.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, true, "2026-01-01", null))
+        scenario = ActivityScenario.launch(MainActivity::class.java)
+    }
+
+    @After fun tearDown() {
+        scenario.close()
+        TimeZone.setDefault(null)
+    }
+
+    private fun shown(text: String, substring: Boolean) =
+        ui.onAllNodesWithText(text, substring = substring, useUnmergedTree = true).fetchSemanticsNodes().isNotEmpty()
+
+    /** Waits for [text], scrolling the screen's lazy list to it (items off screen are not composed). */
+    private fun waitForText(text: String, substring: Boolean = false) {
+        try {
+            ui.waitUntil(20_000) {
+                shown(text, substring) || run {
+                    val list = ui.onAllNodes(hasScrollToNodeAction()).onFirst()
+                    // Not there (yet, or above): look through the list, and go back to its top if not found.
+                    runCatching { list.performScrollToNode(hasText(text, substring = substring)) }
+                        .onFailure { runCatching { list.performScrollToIndex(0) } }
+                    shown(text, substring)
+                }
+            }
+        } catch (e: Throwable) {
+            screenshot("failed-" + text.take(20).replace(Regex("[^A-Za-z0-9]"), "_"))
+            throw e
+        }
+    }
+
+    private fun tab(name: String) {
+        ui.onNode(hasText(name) and hasClickAction()).performClick()
+        ui.waitForIdle()
+    }
+
+    private fun screenshot(name: String) {
+        ui.waitForIdle()
+        val dir = File(System.getProperty("quietlegs.screenshots") ?: "build/screenshots").apply { mkdirs() }
+        val bitmap = ui.onRoot().captureToImage().asAndroidBitmap()
+        FileOutputStream(File(dir, "$name.png")).use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+    }
+
+    private fun SemanticsNodeInteraction.scrollAndClick() = performScrollTo().performClick()
+
+    @Test fun tonightShowsTheIronWindowAndIToolMyIronIsRecorded() {
+        waitForText("I took my iron")
+        screenshot("tonight")
+        ui.onNode(hasText("I took my iron") and hasClickAction()).performClick()
+        // The core's answer to the dose being written.
+        waitForText("Marked as taken")
+    }
+
+    @Test fun logANightInOneTapAndSave() {
+        tab("Log")
+        waitForText("How bad were the symptoms?", substring = true)
+        ui.onNode(hasText("6") and hasClickAction()).performClick()
+        ui.onAllNodes(hasText("Save") and hasClickAction())[0].performClick()
+        waitForText("saved", substring = true)
+
+        screenshot("log")
+    }
+
+    @Test fun addAFerritinAndSeeItInTheResults() {
+        tab("Labs")
+        waitForText("Add a result")
+        ui.onNode(hasSetTextAction() and hasText("Value", substring = true)).performScrollTo().performTextInput("45")
+        ui.onNode(hasText("Add") and hasClickAction()).scrollAndClick()
+        // The core's answer: the value in the results, in its unit.
+        waitForText("45 ng/mL", substring = true)
+        screenshot("labs")
+    }
+
+    @Test fun aMedicineLookUpShowsTheCoresAnswer() {
+        tab("Medicines")
+        val expected = lookUpMedicine("Tylenol PM")
+        assertTrue(expected.isNotEmpty())
+        ui.onNode(hasSetTextAction() and hasText("Name or brand, e.g. Tylenol PM")).performTextInput("Tylenol PM")
+        waitForText(expected.first().title)
+        screenshot("medicines")
+    }
+
+    @Test fun theReportScreenOffersExportAndImport() {
+        tab("Report")
+        waitForText("Import a diary file")
+        screenshot("report")
+    }
+
+    @Test fun settingsOpensAndBackReturnsToTheTabInsteadOfLeavingTheApp() {
+        ui.onNodeWithContentDescription("Settings").performClick()
+        waitForText("Turn on notifications")
+        screenshot("settings")
+        scenario.onActivity { it.onBackPressedDispatcher.onBackPressed() }
+        ui.waitForIdle()
+        var finishing = true
+        scenario.onActivity { finishing = it.isFinishing }
+        assertFalse(finishing)
+        waitForText("I took my iron")
+    }
+
+    @Test fun notificationsAreAskedForOnceNotAtEveryColdStart() {
+        ui.waitForIdle()
+        var asked: Array<String>? = null
+        scenario.onActivity { asked = shadowOf(it).lastRequestedPermission?.requestedPermissions }
+        assertEquals(listOf(Manifest.permission.POST_NOTIFICATIONS), asked?.toList())
+        // The person said no; the app is started again from cold.
+        scenario.close()
+        scenario = ActivityScenario.launch(MainActivity::class.java)
+        ui.waitForIdle()
+        scenario.onActivity { asked = shadowOf(it).lastRequestedPermission?.requestedPermissions }
+        assertEquals(null, asked)
+    }
+
+    @Test fun onceDeniedTurnOnNotificationsOpensTheAppsNotificationSettings() {
+        ui.waitForIdle()
+        // Denied twice: Android shows no rationale and no dialog any more.
+        shadowOf(app.packageManager).setShouldShowRequestPermissionRationale(Manifest.permission.POST_NOTIFICATIONS, false)
+        ui.onNodeWithContentDescription("Settings").performClick()
+        waitForText("Turn on notifications")
+        ui.onNode(hasText("Turn on notifications") and hasClickAction()).performClick()
+        ui.waitForIdle()
+        val started = shadowOf(app).nextStartedActivity
+        assertEquals(android.provider.Settings.ACTION_APP_NOTIFICATION_SETTINGS, started?.action)
+    }
+
+    @Test fun theExactAlarmGrantIsReadAgainOnResume() {
+        ShadowAlarmManager.setCanScheduleExactAlarms(false)
+        ui.onNodeWithContentDescription("Settings").performClick()
+        waitForText("Allow exact alarms")
+        // The person grants it in system settings and comes back.
+        ShadowAlarmManager.setCanScheduleExactAlarms(true)
+        scenario.moveToState(Lifecycle.State.STARTED)
+        scenario.moveToState(Lifecycle.State.RESUMED)
+        waitForText("Reminders arrive on the minute.")
+    }
+
+    @Test fun theEncryptedExportPassphraseSurvivesARotation() {
+        tab("Report")
+        waitForText("Export encrypted", substring = true)
+        var vmPass: String? = null
+        scenario.onActivity { a -> ViewModelProvider(a)[DiaryViewModel::class.java].exportPassphrase = "correct horse" }
+        scenario.recreate()
+        scenario.onActivity { a -> vmPass = ViewModelProvider(a)[DiaryViewModel::class.java].exportPassphrase }
+        assertEquals("correct horse", vmPass)
+    }
+}
