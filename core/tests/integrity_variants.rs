@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
 use quietlegs_core::model::RecordMeta;
-use quietlegs_core::{FixedClock, NightInput, ProfileChanges, QuietLegs};
+use quietlegs_core::{AugmentationAnswers, FixedClock, NightInput, ProfileChanges, QuietLegs};
 
 #[test]
 fn a_local_edit_outranks_the_version_it_replaces_whatever_the_clocks() {
@@ -65,15 +65,36 @@ fn concurrent_profile_changes_through_the_api_all_survive() {
                 })
             })
             .collect();
+        // The augmentation answers live in the profile too: saved at the same moment, they
+        // must not undo a setting, nor a setting them.
+        let answers = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let q = QuietLegs::open_at(&path, Arc::new(FixedClock(now))).unwrap();
+                q.set_augmentation_answers(AugmentationAnswers {
+                    usual_onset: None,
+                    severity_when_it_worked: Some(3),
+                    spread_beyond_legs_before: None,
+                    relief_hours_at_start: None,
+                    relief_hours_now: None,
+                    dose_increases: Some(2),
+                    answered_on: None,
+                })
+                .unwrap();
+            })
+        };
         for t in threads {
             t.join().unwrap();
         }
+        answers.join().unwrap();
         let q = QuietLegs::open_at(&path, Arc::new(FixedClock(now))).unwrap();
         let p = q.profile().unwrap();
         assert_eq!(p.bedtime, "22:15");
         assert_eq!(p.wake_time, "06:45");
         assert_eq!(p.dinner.as_deref(), Some("18:30"));
         assert!(p.malabsorption);
+        let a = q.augmentation_answers().unwrap().unwrap();
+        assert_eq!(a.dose_increases, Some(2));
         // A bad value names its field and changes nothing.
         let bad = q.update_profile(ProfileChanges {
             bedtime: Some("25:99".into()),
