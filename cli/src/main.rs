@@ -66,17 +66,25 @@ pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError 
     }
 }
 
-/// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`.
+/// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`; its
+/// folder is created (0700) for a command that writes.
 pub(crate) fn default_db() -> Result<PathBuf, QuietLegsError> {
+    let path = default_db_path()?;
+    if let Some(dir) = path.parent() {
+        // Health data: the folder is the owner's alone (0700).
+        quietlegs_core::exchange::atomic::create_private_dir(dir).map_err(QuietLegsError::from)?;
+    }
+    Ok(path)
+}
+
+/// [`default_db`] without creating anything (for the commands that only read).
+fn default_db_path() -> Result<PathBuf, QuietLegsError> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .ok_or_else(|| invalid("database", "set --db, XDG_DATA_HOME or HOME"))?;
-    let dir = base.join("quietlegs");
-    // Health data: the folder is the owner's alone (0700).
-    quietlegs_core::exchange::atomic::create_private_dir(&dir).map_err(QuietLegsError::from)?;
-    Ok(dir.join("quietlegs.db"))
+    Ok(base.join("quietlegs").join("quietlegs.db"))
 }
 
 /// `QUIETLEGS_NOW` (RFC 3339) stops the clock, for reproducible scripts and tests.
@@ -107,7 +115,7 @@ pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsErro
 pub(crate) fn open_to_read(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
     let path = match db {
         Some(p) => p.clone(),
-        None => default_db()?,
+        None => default_db_path()?,
     };
     // A dangling link counts as missing: opening it for writing would create its target.
     if std::fs::metadata(&path).is_err() {
