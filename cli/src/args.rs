@@ -255,7 +255,7 @@ pub enum HabitCmd {
 #[derive(Subcommand, Debug)]
 pub enum ProfileCmd {
     Show,
-    Set(ProfileArgs),
+    Set(Box<ProfileArgs>),
 }
 
 #[derive(Args, Debug)]
@@ -283,6 +283,27 @@ pub struct ProfileArgs {
     /// Coeliac disease or inflammatory bowel disease.
     #[arg(long)]
     pub malabsorption: Option<bool>,
+    /// Due date of a pregnancy, YYYY-MM-DD, or "none"; advice ends 6 weeks after it.
+    #[arg(long)]
+    pub due_date: Option<String>,
+    #[arg(long)]
+    pub dialysis: Option<bool>,
+    /// Date of birth, YYYY-MM-DD, or "none" (under 18: no iron advice).
+    #[arg(long)]
+    pub birth_date: Option<String>,
+    #[arg(long)]
+    pub haemochromatosis: Option<bool>,
+    #[arg(long)]
+    pub thalassaemia: Option<bool>,
+    #[arg(long)]
+    pub regular_transfusions: Option<bool>,
+    /// female, male or none (the haemoglobin cut-off).
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Bedtime-routine reminders to switch on (none is tested in trials), comma-separated:
+    /// warm_bath,warm_socks,movement,exercise_cutoff; "none" switches all off.
+    #[arg(long)]
+    pub routine: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -310,6 +331,25 @@ pub enum LogCmd {
         intensity: Option<String>,
         #[arg(long)]
         minutes: Option<u32>,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The weekly IRLS: ten item scores 0-4 for the past 7 days (one rating per week).
+    #[command(name = "weekly-irls")]
+    WeeklyIrls {
+        /// Ten item scores 0-4, comma-separated.
+        items: String,
+        /// The last day of the week rated, YYYY-MM-DD; default today.
+        #[arg(long)]
+        week_ending: Option<String>,
+    },
+    /// An IV iron infusion: ferric_carboxymaltose, ferumoxytol, lmw_iron_dextran, iron_sucrose
+    /// or other.
+    #[command(name = "iv-iron")]
+    IvIron {
+        formulation: String,
         #[arg(long)]
         at: Option<String>,
         #[arg(long)]

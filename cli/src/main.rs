@@ -15,8 +15,8 @@ use clap::Parser;
 use quietlegs_core::model::enums::parse_word;
 use quietlegs_core::model::RegimenKind;
 use quietlegs_core::model::{
-    ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, Relief, ReliefEffect,
-    ReliefKind, Trigger,
+    ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, IvIronFormulation, Relief,
+    ReliefEffect, ReliefKind, Routine, Sex, Trigger,
 };
 use quietlegs_core::rules::reminders::ReminderAction;
 use quietlegs_core::{
@@ -149,6 +149,32 @@ fn parse_irls(s: &str) -> Result<Vec<i32>, QuietLegsError> {
         .collect()
 }
 
+/// `warm_bath,movement` (the routine items to switch on), or `none`.
+fn parse_routine(s: &str) -> Result<Routine, QuietLegsError> {
+    let mut r = Routine::default();
+    for w in s
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && *w != "none")
+    {
+        match w.replace('-', "_").as_str() {
+            "warm_bath" => r.warm_bath = true,
+            "warm_socks" => r.warm_socks = true,
+            "movement" => r.movement = true,
+            "exercise_cutoff" => r.exercise_cutoff = true,
+            _ => {
+                return Err(invalid(
+                    "routine",
+                    format!(
+                        "{w:?}: expected warm_bath, warm_socks, movement, exercise_cutoff or none"
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(r)
+}
+
 /// `walking:a_lot,massage:a_little`
 fn parse_relief(s: &Option<String>) -> Result<Vec<Relief>, QuietLegsError> {
     const EFFECTS: [ReliefEffect; 3] = [
@@ -194,6 +220,18 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 pregnant: a.pregnant,
                 kidney_disease: a.kidney_disease,
                 malabsorption: a.malabsorption,
+                due_date: a.due_date.map(none_is_empty),
+                dialysis: a.dialysis,
+                birth_date: a.birth_date.map(none_is_empty),
+                haemochromatosis: a.haemochromatosis,
+                thalassaemia: a.thalassaemia,
+                regular_transfusions: a.regular_transfusions,
+                clear_sex: a.sex.as_deref() == Some("none"),
+                sex: match a.sex.as_deref() {
+                    None | Some("none") => None,
+                    Some(s) => Some(parse_word("sex", s, &Sex::ALL)?),
+                },
+                routine: a.routine.as_deref().map(parse_routine).transpose()?,
             };
             let q = open(&cli.db)?;
             output::profile(&q.update_profile(changes)?, json);
@@ -255,6 +293,36 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 &q.log_event(EventInput {
                     at: at_or_now(at)?,
                     kind,
+                    note,
+                })?,
+                &[],
+                json,
+            );
+        }
+        Command::Log {
+            cmd: LogCmd::WeeklyIrls { items, week_ending },
+        } => {
+            let q = open(&cli.db)?;
+            let items = parse_irls(&items)?
+                .into_iter()
+                .map(|i| u8::try_from(i).unwrap_or(u8::MAX))
+                .collect();
+            output::event(&q.log_weekly_irls(items, week_ending)?, &[], json);
+        }
+        Command::Log {
+            cmd:
+                LogCmd::IvIron {
+                    formulation,
+                    at,
+                    note,
+                },
+        } => {
+            let formulation = parse_word("formulation", &formulation, &IvIronFormulation::ALL)?;
+            let q = open(&cli.db)?;
+            output::event(
+                &q.log_event(EventInput {
+                    at: at_or_now(at)?,
+                    kind: EventKind::IvIron { formulation },
                     note,
                 })?,
                 &[],

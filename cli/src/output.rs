@@ -93,6 +93,42 @@ pub fn profile(p: &ProfileSettings, json: bool) {
     if p.malabsorption {
         out!("malabsorption   yes (coeliac or inflammatory bowel disease)");
     }
+    if let Some(d) = &p.due_date {
+        out!("due date   {d}");
+    }
+    if p.dialysis {
+        out!("dialysis   yes");
+    }
+    if let Some(d) = &p.birth_date {
+        out!("born       {d}");
+    }
+    for (on, what) in [
+        (p.haemochromatosis, "haemochromatosis"),
+        (p.thalassaemia, "thalassaemia"),
+        (p.regular_transfusions, "regular transfusions"),
+    ] {
+        if on {
+            out!("{what}  yes");
+        }
+    }
+    if let Some(sex) = &p.sex {
+        out!("sex        {}", name_of(sex));
+    }
+    if let Some(r) = &p.routine {
+        let chosen: Vec<&str> = [
+            (r.warm_bath, "warm bath"),
+            (r.warm_socks, "warm socks"),
+            (r.movement, "movement"),
+            (r.exercise_cutoff, "exercise cut-off"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, w)| *w)
+        .collect();
+        if !chosen.is_empty() {
+            out!("routine    {} (not tested in trials)", chosen.join(", "));
+        }
+    }
 }
 
 fn night_line(n: &NightEntry) -> String {
@@ -196,6 +232,13 @@ fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
             }
             s
         }
+        quietlegs_core::model::EventKind::IvIron { formulation } => {
+            format!("IV iron infusion: {}", formulation.label())
+        }
+        quietlegs_core::model::EventKind::WeeklyIrls { week_ending, items } => format!(
+            "weekly IRLS for the week ending {week_ending}: {}",
+            items.iter().map(|i| u32::from(*i)).sum::<u32>()
+        ),
     };
     let mut line = format!("{}  {what}", e.at_local);
     for w in &e.warnings {
@@ -390,11 +433,21 @@ pub fn status(s: &StatusReport, json: bool) {
         .as_ref()
         .map(|p| format!("{:.0} % ({})", p.value, p.date))
         .unwrap_or_else(|| "not on file".into());
+    let hb = i
+        .haemoglobin
+        .as_ref()
+        .map(|p| format!("; haemoglobin {:.1} g/dL ({})", p.value, p.date))
+        .unwrap_or_default();
     out!(
-        "      ferritin {f}; TSAT {t}; target {:.0}-{:.0} ng/mL{}",
+        "      ferritin {f}; TSAT {t}{hb}{}",
+        if i.supplementing { "; taking iron" } else { "" }
+    );
+    out!(
+        "      thresholds: ferritin {:.0} ng/mL or below (or TSAT under 20 %): iron indicated; {:.0}-{:.0}: only IV iron may help; above {:.0}: not indicated",
+        i.target_low,
         i.target_low,
         i.target_high,
-        if i.supplementing { "; taking iron" } else { "" }
+        i.target_high
     );
     for r in &i.reasons {
         out!("      because {}  [{}]", r.text, r.citation);
@@ -403,7 +456,12 @@ pub fn status(s: &StatusReport, json: bool) {
         let proj = i
             .projected_target_date
             .as_ref()
-            .map(|d| format!("; at this rate the target is reached around {d}"))
+            .map(|d| {
+                format!(
+                    "; at this rate it passes {:.0} ng/mL around {d}",
+                    i.target_low
+                )
+            })
             .unwrap_or_default();
         out!(
             "      trend {slope:+.1} ng/mL per 30 days over {} results{proj}",
@@ -413,6 +471,10 @@ pub fn status(s: &StatusReport, json: bool) {
     for n in &i.notes {
         out!("      note: {n}");
     }
+    if let Some(d) = &i.recheck_due {
+        out!("      next ferritin and TSAT: around {d}");
+    }
+    out!("      blood draw: {}", i.draw_preparation);
     out!();
     if s.flags.is_empty() {
         out!("DOCTOR  no flags");
@@ -430,6 +492,20 @@ pub fn status(s: &StatusReport, json: bool) {
             s.augmentation.drugs.join(", "),
             s.augmentation.message
         );
+    }
+    if let Some(w) = &s.weekly_irls {
+        out!();
+        match w.ratings.last() {
+            Some(r) => out!(
+                "WEEKLY IRLS  {}/40 ({}) for the week ending {}; {} rating(s){}",
+                r.total,
+                name_of(&r.band).replace('_', " "),
+                r.week_ending,
+                w.ratings.len(),
+                if w.due { "; this week's is due" } else { "" }
+            ),
+            None => out!("WEEKLY IRLS  none yet: {}", w.prompt),
+        }
     }
     out!();
     out!("TREND");
@@ -595,7 +671,7 @@ pub fn screen(r: &ScreenResult, json: bool) {
 }
 
 pub fn evidence(json: bool) {
-    let all = quietlegs_core::rules::evidence::ALL;
+    let all = quietlegs_core::evidence::ALL;
     if json {
         return print_json(all);
     }
@@ -608,6 +684,9 @@ pub fn evidence(json: bool) {
             e.rule,
             e.source.citation()
         );
+        if !e.reference.is_empty() {
+            out!("{:<40} ref: {}; reviewed {}", "", e.reference, e.reviewed);
+        }
     }
 }
 

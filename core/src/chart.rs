@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::evidence::FERRITIN_TARGET_UPPER;
+use crate::evidence::{FERRITIN_IV_DISCUSS_BELOW, FERRITIN_SUPPLEMENT_AT_OR_BELOW};
 
 /// Steps a y axis may take; the smallest giving at most [`MAX_INTERVALS`] intervals wins.
 const ROUND_STEPS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0];
 const MAX_INTERVALS: f64 = 6.0;
 
-/// Headroom above the target band on the ferritin chart, so the band never touches the top.
+/// Headroom above the 100 ng/mL line on the ferritin chart, so the line never touches the top.
 const FERRITIN_HEADROOM: f64 = 1.3;
 
 /// One dated value placed on the unit square: `x` 0 (first date) to 1 (last date), `y` 0
@@ -32,8 +32,8 @@ pub struct Layout {
     /// Tick values from 0 to `top`, evenly spaced.
     pub ticks: Vec<f64>,
     pub points: Vec<Placed>,
-    /// The shaded band's (low, high) as unit-square heights.
-    pub band: Option<(f64, f64)>,
+    /// Labelled horizontal threshold lines: (value, unit-square height).
+    pub lines: Vec<(f64, f64)>,
 }
 
 impl Layout {
@@ -61,17 +61,18 @@ pub fn round_axis(y_max: f64) -> (f64, f64) {
     ((y_max / step).ceil() * step, step)
 }
 
-/// Lays out a dated series (oldest first) on an axis reaching at least `y_max`.
-pub fn layout(points: &[(NaiveDate, f64)], y_max: f64, band: Option<(f64, f64)>) -> Layout {
+/// Lays out a dated series (oldest first) on an axis reaching at least `y_max`, with horizontal
+/// threshold lines at `lines` (values on the same axis).
+pub fn layout(points: &[(NaiveDate, f64)], y_max: f64, lines: &[f64]) -> Layout {
     let (top, step) = round_axis(y_max);
     let intervals = (top / step).round() as u32;
     let mut out = Layout {
         top,
         ticks: (0..=intervals).map(|i| step * f64::from(i)).collect(),
         points: Vec::with_capacity(points.len()),
-        band: None,
+        lines: Vec::new(),
     };
-    out.band = band.map(|(lo, hi)| (out.y(lo), out.y(hi)));
+    out.lines = lines.iter().map(|&v| (v, out.y(v))).collect();
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return out;
     };
@@ -89,12 +90,28 @@ pub fn layout(points: &[(NaiveDate, f64)], y_max: f64, band: Option<(f64, f64)>)
 }
 
 /// Where the ferritin chart's axis must reach: the highest value, and always a little above
-/// the target band so the band reads as a band.
+/// the 100 ng/mL line so both threshold lines show.
 pub fn ferritin_top(points: &[(NaiveDate, f64)]) -> f64 {
-    points
-        .iter()
-        .map(|p| p.1)
-        .fold(FERRITIN_TARGET_UPPER.value * FERRITIN_HEADROOM, f64::max)
+    points.iter().map(|p| p.1).fold(
+        FERRITIN_IV_DISCUSS_BELOW.value * FERRITIN_HEADROOM,
+        f64::max,
+    )
+}
+
+/// The ferritin chart's threshold lines (SPEC §2.1: lines, not a target band), each with what
+/// it means, from the evidence table.
+pub fn ferritin_thresholds() -> Vec<(f64, String)> {
+    let (lo, hi) = (
+        FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        FERRITIN_IV_DISCUSS_BELOW.value,
+    );
+    vec![
+        (lo, format!("{lo:.0}: at or below, iron is indicated")),
+        (
+            hi,
+            format!("{hi:.0}: {lo:.0}-{hi:.0} only IV iron may help; above, iron is not indicated"),
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -123,7 +140,7 @@ mod tests {
 
     #[test]
     fn points_span_the_unit_square_from_first_to_last_date() {
-        let l = layout(&[(d(1), 0.0), (d(11), 5.0), (d(21), 10.0)], 10.0, None);
+        let l = layout(&[(d(1), 0.0), (d(11), 5.0), (d(21), 10.0)], 10.0, &[]);
         let xy: Vec<(f64, f64)> = l.points.iter().map(|p| (p.x, p.y)).collect();
         assert_eq!(xy, vec![(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)]);
         assert_eq!(l.ticks, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
@@ -131,22 +148,20 @@ mod tests {
 
     #[test]
     fn one_point_sits_at_the_left_and_no_points_give_an_empty_chart() {
-        assert_eq!(layout(&[(d(3), 4.0)], 10.0, None).points[0].x, 0.0);
-        let empty = layout(&[], 10.0, Some((7.5, 10.0)));
+        assert_eq!(layout(&[(d(3), 4.0)], 10.0, &[]).points[0].x, 0.0);
+        let empty = layout(&[], 10.0, &[7.5, 10.0]);
         assert!(empty.points.is_empty());
-        assert_eq!(empty.band, Some((0.75, 1.0)));
+        assert_eq!(empty.lines, vec![(7.5, 0.75), (10.0, 1.0)]);
     }
 
     #[test]
-    fn the_ferritin_axis_always_clears_the_target_band() {
+    fn the_ferritin_axis_always_clears_both_threshold_lines() {
         assert_eq!(ferritin_top(&[(d(1), 28.0)]), 130.0);
         assert_eq!(ferritin_top(&[(d(1), 28.0), (d(2), 240.0)]), 240.0);
-        let l = layout(
-            &[(d(1), 28.0)],
-            ferritin_top(&[(d(1), 28.0)]),
-            Some((75.0, 100.0)),
-        );
+        let values: Vec<f64> = ferritin_thresholds().iter().map(|t| t.0).collect();
+        assert_eq!(values, vec![75.0, 100.0]);
+        let l = layout(&[(d(1), 28.0)], ferritin_top(&[(d(1), 28.0)]), &values);
         assert_eq!(l.top, 150.0);
-        assert_eq!(l.band, Some((0.5, 100.0 / 150.0)));
+        assert_eq!(l.lines, vec![(75.0, 0.5), (100.0, 100.0 / 150.0)]);
     }
 }

@@ -45,6 +45,13 @@ pub fn demo_profile() -> Profile {
         breakfast: Some(fixed_time!(7, 30)),
         lunch: Some(fixed_time!(12, 30)),
         dinner: Some(fixed_time!(19, 0)),
+        // The demo shows the opt-in routine, each item labelled "not tested in trials".
+        routine: crate::model::Routine {
+            warm_bath: true,
+            warm_socks: true,
+            movement: true,
+            exercise_cutoff: true,
+        },
         ..Profile::default()
     }
 }
@@ -183,7 +190,7 @@ pub fn demo_records(
             meta: meta(night_time, &mut rng),
             night_date: d,
             quick_severity: Some(sev),
-            irls: irls.flatten(),
+            irls: None,
             onset: NaiveTime::from_hms_opt(onset_min / 60, onset_min % 60, 0),
             body_areas: vec![BodyArea::Legs],
             sleep_hours: Some(((8.0 - f64::from(sev) * 0.35 + rng.unit()) * 2.0).round() / 2.0),
@@ -199,6 +206,25 @@ pub fn demo_records(
             },
             notes: None,
         }));
+        // The weekly IRLS (SPEC §2.7), once a week, keyed by its week.
+        if let Some(scores) = irls.flatten() {
+            out.push(Record::Event(Event {
+                meta: RecordMeta {
+                    id: crate::rules::weekly_irls::record_id(d),
+                    created_at: night_time,
+                    modified_at: night_time,
+                    deleted: false,
+                    device_id: device.to_owned(),
+                },
+                at: night_time,
+                kind: EventKind::WeeklyIrls {
+                    week_ending: d.to_string(),
+                    items: scores.items().to_vec(),
+                },
+                note: None,
+                warnings: vec![],
+            }));
+        }
         // The day's events: coffee and meals, the iron dose (missed ~12 %), magnesium.
         let mut event = |t: DateTime<Utc>, kind: EventKind, rng: &mut Rng| {
             out.push(Record::Event(Event {

@@ -34,6 +34,7 @@ fn settings(bedtime: &str) -> ProfileSettings {
         pregnant: false,
         kidney_disease: false,
         malabsorption: false,
+        ..ProfileSettings::default()
     }
 }
 

@@ -36,6 +36,14 @@ fn setup(now: DateTime<Utc>) -> (Arc<QuietLegs>, Arc<TestClock>, tempfile::TempD
         pregnant: false,
         kidney_disease: false,
         malabsorption: false,
+        // The whole routine, opted in: these tests are about scheduling, not the choice.
+        routine: Some(quietlegs_core::model::Routine {
+            warm_bath: true,
+            warm_socks: true,
+            movement: true,
+            exercise_cutoff: true,
+        }),
+        ..ProfileSettings::default()
     })
     .unwrap();
     q.add_regimen(RegimenInput {
@@ -238,8 +246,9 @@ fn travel_replans_every_reminder_in_the_new_zone() {
 }
 
 #[test]
-fn a_ferritin_recheck_is_reminded_90_days_after_the_last_value() {
+fn a_recheck_is_reminded_three_months_into_oral_iron_and_twelve_weeks_after_an_infusion() {
     let (q, _c, _d) = setup(at(6, 0));
+    // Drawn before the iron started on 2026-11-01: the reassessment is 90 days after starting.
     q.add_lab(quietlegs_core::LabInput {
         analyte: quietlegs_core::model::Analyte::Ferritin,
         value: 30.0,
@@ -247,14 +256,36 @@ fn a_ferritin_recheck_is_reminded_90_days_after_the_last_value() {
         taken_on: "2026-08-24".into(),
     })
     .unwrap();
-    let r = q.reminders(Some("2026-11-20".into()), Some(7)).unwrap();
-    let lab: Vec<_> = r
-        .iter()
-        .filter(|o| o.kind == ReminderKind::LabRecheck)
-        .collect();
+    let lab_on = |from: &str| -> Vec<quietlegs_core::ReminderOccurrence> {
+        q.reminders(Some(from.into()), Some(7))
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.kind == ReminderKind::LabRecheck)
+            .collect()
+    };
+    let lab = lab_on("2027-01-28");
     assert_eq!(lab.len(), 1);
-    assert_eq!(lab[0].fire_at.local, "2026-11-22T10:00:00+00:00");
-    assert!(lab[0].body.contains("due 2026-11-22"));
+    assert_eq!(lab[0].fire_at.local, "2027-01-30T10:00:00+00:00");
+    assert!(lab[0].body.contains("Due 2027-01-30"), "{}", lab[0].body);
+    assert!(
+        lab[0]
+            .body
+            .contains("in the morning, at least 24 h after your last iron"),
+        "the recheck says how to prepare the draw: {}",
+        lab[0].body
+    );
+    // An IV infusion sets the recheck 12 weeks (84 days) after it.
+    q.log_event(EventInput {
+        at: "2026-11-20T09:00".into(),
+        kind: EventKind::IvIron {
+            formulation: quietlegs_core::model::IvIronFormulation::FerricCarboxymaltose,
+        },
+        note: None,
+    })
+    .unwrap();
+    let lab = lab_on("2027-02-10");
+    assert_eq!(lab.len(), 1);
+    assert_eq!(lab[0].fire_at.local, "2027-02-12T10:00:00+00:00");
 }
 
 #[test]

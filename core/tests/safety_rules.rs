@@ -84,8 +84,19 @@ fn iron_status_at_its_boundaries() {
         (&[], false, IronAdvice::CheckFerritin),
         (&[(Analyte::Ferritin, 74.9)], false, IronAdvice::Supplement),
         (&[(Analyte::Ferritin, 75.0)], false, IronAdvice::Supplement),
-        (&[(Analyte::Ferritin, 75.1)], false, IronAdvice::AtTarget),
+        (&[(Analyte::Ferritin, 75.1)], false, IronAdvice::IvOnly),
+        (&[(Analyte::Ferritin, 100.0)], false, IronAdvice::IvOnly),
+        (
+            &[(Analyte::Ferritin, 100.1)],
+            false,
+            IronAdvice::NotIndicated,
+        ),
         (&[(Analyte::Ferritin, 60.0)], true, IronAdvice::KeepGoing),
+        (
+            &[(Analyte::Ferritin, 81.0), (Analyte::Tsat, 31.0)],
+            false,
+            IronAdvice::IvOnly,
+        ),
         (
             &[(Analyte::Ferritin, 120.0), (Analyte::Tsat, 19.9)],
             false,
@@ -94,10 +105,10 @@ fn iron_status_at_its_boundaries() {
         (
             &[(Analyte::Ferritin, 120.0), (Analyte::Tsat, 20.0)],
             false,
-            IronAdvice::AtTarget,
+            IronAdvice::NotIndicated,
         ),
         (
-            &[(Analyte::Ferritin, 40.0), (Analyte::Tsat, 44.0)],
+            &[(Analyte::Ferritin, 40.0), (Analyte::Tsat, 44.9)],
             false,
             IronAdvice::Supplement,
         ),
@@ -106,7 +117,11 @@ fn iron_status_at_its_boundaries() {
             false,
             IronAdvice::StopAndSeeDoctor,
         ),
-        (&[(Analyte::Ferritin, 300.0)], true, IronAdvice::AtTarget),
+        (
+            &[(Analyte::Ferritin, 300.0)],
+            true,
+            IronAdvice::NotIndicated,
+        ),
         (
             &[(Analyte::Ferritin, 300.1)],
             true,
@@ -130,6 +145,11 @@ fn iron_status_at_its_boundaries() {
             s.headline
         );
         assert!(!s.reasons.is_empty(), "every answer shows its numbers");
+        assert!(
+            !s.headline.to_lowercase().contains("target"),
+            "no target band: {}",
+            s.headline
+        );
     }
 }
 
@@ -139,40 +159,73 @@ fn unknown_tsat_never_blocks_but_is_asked_for() {
     let labs = vec![lab(Analyte::Ferritin, 30.0, "2026-11-01")];
     let s = iron_status(&diary(&p, &[], &[], &labs), today());
     assert_eq!(s.advice, IronAdvice::Supplement);
-    assert!(s.notes.iter().any(|n| n.contains("TSAT")));
+    assert!(s
+        .notes
+        .iter()
+        .any(|n| n.contains("TSAT") && n.contains("falsely reassuring with inflammation")));
+    let with = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-11-01"),
+        lab(Analyte::Tsat, 25.0, "2026-11-01"),
+    ];
+    let s = iron_status(&diary(&p, &[], &[], &with), today());
+    assert!(!s.notes.iter().any(|n| n.contains("falsely reassuring")));
 }
 
 #[test]
-fn oral_iron_not_raising_ferritin_after_three_months_means_discuss_iv() {
+fn oral_iron_still_at_or_below_75_after_twelve_weeks_against_a_pre_start_value_means_discuss_iv() {
     let p = Profile::default();
     let reg = vec![item(RegimenKind::Iron, "Iron", "2026-06-01")];
-    let flat = vec![
+    // 2026-06-01 + 84 days = 2026-08-24.
+    let failed = vec![
         lab(Analyte::Ferritin, 30.0, "2026-05-25"),
-        lab(Analyte::Ferritin, 29.0, "2026-08-30"),
+        lab(Analyte::Ferritin, 75.0, "2026-08-24"),
     ];
-    let s = iron_status(&diary(&p, &reg, &[], &flat), today());
+    let s = iron_status(&diary(&p, &reg, &[], &failed), today());
     assert_eq!(s.advice, IronAdvice::DiscussIv, "{}", s.headline);
-    // 89 days into the trial the second value does not count yet.
+    assert!(s.reasons[0]
+        .text
+        .contains("from 30 ng/mL on 2026-05-25 before starting"));
+    // 83 days into the trial the value does not count yet.
     let early = vec![
         lab(Analyte::Ferritin, 30.0, "2026-05-25"),
-        lab(Analyte::Ferritin, 29.0, "2026-08-29"),
-    ];
-    let s = iron_status(&diary(&p, &reg, &[], &early), d("2026-08-29"));
-    assert_eq!(s.advice, IronAdvice::KeepGoing);
-    let rising = vec![
-        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
-        lab(Analyte::Ferritin, 52.0, "2026-08-30"),
+        lab(Analyte::Ferritin, 29.0, "2026-08-23"),
     ];
     assert_eq!(
-        iron_status(&diary(&p, &reg, &[], &rising), today()).advice,
+        iron_status(&diary(&p, &reg, &[], &early), today()).advice,
         IronAdvice::KeepGoing
+    );
+    // Above 75 after the trial: no verdict of failure.
+    let above = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 76.0, "2026-08-24"),
+    ];
+    assert_eq!(
+        iron_status(&diary(&p, &reg, &[], &above), today()).advice,
+        IronAdvice::IvOnly
+    );
+    // No value from before the start: say so, give no verdict.
+    let no_baseline = vec![lab(Analyte::Ferritin, 29.0, "2026-08-30")];
+    let s = iron_status(&diary(&p, &reg, &[], &no_baseline), today());
+    assert_eq!(s.advice, IronAdvice::KeepGoing);
+    assert!(s
+        .notes
+        .iter()
+        .any(|n| n.contains("No ferritin from before you started oral iron")));
+    // A dip from 210 to 200 is not a failure: iron is not indicated there at all.
+    let dip = vec![
+        lab(Analyte::Ferritin, 210.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 200.0, "2026-09-01"),
+    ];
+    assert_eq!(
+        iron_status(&diary(&p, &reg, &[], &dip), today()).advice,
+        IronAdvice::NotIndicated
     );
     let malabsorption = Profile {
         malabsorption: true,
         ..Profile::default()
     };
     assert_eq!(
-        iron_status(&diary(&malabsorption, &[], &[], &rising), today()).advice,
+        iron_status(&diary(&malabsorption, &[], &[], &early), today()).advice,
         IronAdvice::DiscussIv
     );
 }
@@ -295,7 +348,10 @@ fn doctor_flags_carry_their_facts() {
         ..Profile::default()
     };
     let reg = vec![item(RegimenKind::Medication, "Benadryl", "2026-11-01")];
-    let labs = vec![lab(Analyte::Ferritin, 90.0, "2026-11-01")];
+    let labs = vec![
+        lab(Analyte::Ferritin, 150.0, "2026-11-01"),
+        lab(Analyte::Tsat, 30.0, "2026-11-01"),
+    ];
     let mut nights: Vec<Night> = (0..10)
         .map(|i| night(today() - Duration::days(i), 7, "21:00"))
         .collect();
@@ -335,9 +391,9 @@ fn doctor_flags_carry_their_facts() {
 }
 
 #[test]
-fn irls_21_on_three_nights_is_severe_and_20_is_not() {
+fn a_weekly_irls_of_21_is_severe_and_20_is_not() {
     let p = Profile::default();
-    let irls = |total: u8| {
+    let items = |total: u8| {
         let mut items = [0u8; 10];
         let mut left = total;
         for x in items.iter_mut() {
@@ -345,24 +401,41 @@ fn irls_21_on_three_nights_is_severe_and_20_is_not() {
             *x = v;
             left -= v;
         }
-        IrlsScores::new(&items).unwrap()
+        items.to_vec()
     };
     for (total, want) in [(20u8, false), (21, true)] {
-        let nights: Vec<Night> = (0..3)
-            .map(|i| Night {
-                irls: Some(irls(total)),
-                quick_severity: None,
-                ..night(today() - Duration::days(i), 0, "21:00")
-            })
-            .collect();
-        let dia = diary(&p, &[], &[], &[]);
+        let weekly = vec![Event {
+            meta: meta(),
+            at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
+            kind: EventKind::WeeklyIrls {
+                week_ending: "2026-11-21".into(),
+                items: items(total),
+            },
+            note: None,
+            warnings: vec![],
+        }];
+        let dia = diary(&p, &[], &weekly, &[]);
         let iron = iron_status(&dia, today());
-        let aug = screen(&dia, &nights, today());
-        let severe = doctor_flags(&dia, &nights, &iron, &aug, today())
+        let aug = screen(&dia, &[], today());
+        let severe = doctor_flags(&dia, &[], &iron, &aug, today())
             .iter()
-            .any(|f| f.kind == FlagKind::SevereNights);
-        assert_eq!(severe, want, "IRLS {total}");
+            .any(|f| f.kind == FlagKind::SevereWeeklyIrls);
+        assert_eq!(severe, want, "weekly IRLS {total}");
     }
+    // Nightly IRLS entries of old diaries are not counted as weekly ratings.
+    let nights: Vec<Night> = (0..3)
+        .map(|i| Night {
+            irls: Some(IrlsScores::new(&items(30)).unwrap()),
+            quick_severity: None,
+            ..night(today() - Duration::days(i), 0, "21:00")
+        })
+        .collect();
+    let dia = diary(&p, &[], &[], &[]);
+    let iron = iron_status(&dia, today());
+    let aug = screen(&dia, &nights, today());
+    assert!(!doctor_flags(&dia, &nights, &iron, &aug, today())
+        .iter()
+        .any(|f| f.kind == FlagKind::SevereWeeklyIrls || f.kind == FlagKind::SevereNights));
 }
 
 #[test]

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use quietlegs_core::model::enums::parse_word;
-use quietlegs_core::model::{Analyte, BodyArea, EventKind, IntakeKind, RegimenKind, Trigger};
+use quietlegs_core::model::{
+    Analyte, BodyArea, EventKind, IntakeKind, RegimenKind, Routine, Sex, Trigger,
+};
 use quietlegs_core::{
     AugmentationAnswers, EventInput, FixedClock, LabInput, NightInput, ProfileSettings, QuietLegs,
     RegimenInput,
@@ -55,9 +57,27 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
         breakfast: s(&p["breakfast"]),
         lunch: s(&p["lunch"]),
         dinner: s(&p["dinner"]),
-        pregnant: false,
-        kidney_disease: false,
-        malabsorption: false,
+        pregnant: p["pregnant"].as_bool().unwrap_or(false),
+        kidney_disease: p["kidney_disease"].as_bool().unwrap_or(false),
+        malabsorption: p["malabsorption"].as_bool().unwrap_or(false),
+        due_date: s(&p["due_date"]),
+        dialysis: p["dialysis"].as_bool().unwrap_or(false),
+        birth_date: s(&p["birth_date"]),
+        haemochromatosis: p["haemochromatosis"].as_bool().unwrap_or(false),
+        thalassaemia: p["thalassaemia"].as_bool().unwrap_or(false),
+        regular_transfusions: p["regular_transfusions"].as_bool().unwrap_or(false),
+        sex: p["sex"]
+            .as_str()
+            .map(|v| parse_word("sex", v, &Sex::ALL).unwrap()),
+        routine: p["routine"].as_array().map(|r| {
+            let on = |w: &str| r.iter().any(|v| v.as_str() == Some(w));
+            Routine {
+                warm_bath: on("warm_bath"),
+                warm_socks: on("warm_socks"),
+                movement: on("movement"),
+                exercise_cutoff: on("exercise_cutoff"),
+            }
+        }),
     })
     .unwrap();
     for r in list(&sc["regimen"]) {
@@ -227,6 +247,25 @@ fn every_status_fixture_holds() {
             x["augmentation_applicable"].as_bool().unwrap(),
             "{name}"
         );
+        for want in list(&x["notes_contain"]) {
+            let want = want.as_str().unwrap();
+            assert!(
+                st.iron.notes.iter().any(|n| n.contains(want)),
+                "{name}: no note contains {want:?}: {:?}",
+                st.iron.notes
+            );
+        }
+        if !list(&x["plan_excludes"]).is_empty() {
+            let plan = q.plan(s(&sc["date"])).unwrap();
+            for kind in list(&x["plan_excludes"]) {
+                assert!(
+                    plan.items
+                        .iter()
+                        .all(|i| serde_json::to_value(i.kind).unwrap() != kind),
+                    "{name}: the plan has {kind}"
+                );
+            }
+        }
         if let Some(f) = x["augmentation_flagged"].as_bool() {
             assert_eq!(st.augmentation.flagged, f, "{name}: {:?}", st.augmentation);
         }

@@ -32,6 +32,7 @@ fn diary() -> (Arc<QuietLegs>, tempfile::TempDir) {
         pregnant: false,
         kidney_disease: false,
         malabsorption: false,
+        ..ProfileSettings::default()
     })
     .unwrap();
     (q, dir)
@@ -179,27 +180,32 @@ fn without_iron_the_headline_says_so() {
 }
 
 #[test]
-fn the_ferritin_chart_places_results_against_the_target_band() {
+fn the_ferritin_chart_places_results_against_two_labelled_threshold_lines() {
     let (q, _d) = diary();
     lab(&q, Analyte::Ferritin, 28.0, "ng/mL", "2026-05-01");
     lab(&q, Analyte::Ferritin, 90.0, "µg/L", "2026-11-01");
     let c = q.ferritin_chart().unwrap();
     assert_eq!(c.points.len(), 2);
     assert_eq!((c.points[0].x, c.points[1].x), (0.0, 1.0));
-    // Axis 0-150 (130 rounds up to a step of 25): 90 sits at 0.6, the band at 0.5-0.667.
+    // Axis 0-150 (130 rounds up to a step of 25): 90 sits at 0.6, the lines at 0.5 and 0.667.
     assert!((c.points[1].y - 0.6).abs() < 1e-9);
-    let band = c.band.unwrap();
-    assert!((band.low_y - 0.5).abs() < 1e-9 && (band.high_y - 100.0 / 150.0).abs() < 1e-9);
-    assert_eq!(band.label, "target 75-100 ng/mL");
+    assert!(c.band.is_none(), "no target band (SPEC §2.1)");
+    assert_eq!(c.lines.len(), 2);
+    assert!((c.lines[0].y - 0.5).abs() < 1e-9 && (c.lines[1].y - 100.0 / 150.0).abs() < 1e-9);
+    assert!(c.lines[0]
+        .label
+        .starts_with("75: at or below, iron is indicated"));
+    assert!(c.lines[1].label.contains("only IV iron may help"));
+    assert!(!c.title.contains("target"));
     assert_eq!(c.ticks.last().unwrap().label, "150");
 }
 
 #[test]
-fn an_empty_ferritin_chart_still_shows_the_band_and_says_what_to_do() {
+fn an_empty_ferritin_chart_still_shows_the_lines_and_says_what_to_do() {
     let (q, _d) = diary();
     let c = q.ferritin_chart().unwrap();
     assert!(c.points.is_empty());
-    assert!(c.band.is_some());
+    assert_eq!(c.lines.len(), 2);
     assert!(c.empty_text.contains("add one"));
 }
 

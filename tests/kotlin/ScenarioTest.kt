@@ -22,8 +22,21 @@ class ScenarioTest {
         }
         val q = QuietLegs.openWithClock(Files.createTempDirectory("ql-sc").resolve("s.db").toString(), clock)
         val p = sc["profile"].obj()
+        val routine = (p["routine"] as List<*>?)?.let { r ->
+            Routine(warmBath = "warm_bath" in r, warmSocks = "warm_socks" in r, movement = "movement" in r, exerciseCutoff = "exercise_cutoff" in r)
+        }
         q.setProfile(ProfileSettings(p["time_zone"] as String, p["bedtime"] as String, p["wake_time"] as String,
-            p["breakfast"] as String?, p["lunch"] as String?, p["dinner"] as String?, false, false))
+            p["breakfast"] as String?, p["lunch"] as String?, p["dinner"] as String?,
+            p["pregnant"] as Boolean? ?: false, p["kidney_disease"] as Boolean? ?: false,
+            malabsorption = p["malabsorption"] as Boolean? ?: false,
+            dueDate = p["due_date"] as String?,
+            dialysis = p["dialysis"] as Boolean? ?: false,
+            birthDate = p["birth_date"] as String?,
+            haemochromatosis = p["haemochromatosis"] as Boolean? ?: false,
+            thalassaemia = p["thalassaemia"] as Boolean? ?: false,
+            regularTransfusions = p["regular_transfusions"] as Boolean? ?: false,
+            sex = (p["sex"] as String?)?.let { Sex.valueOf(it.uppercase()) },
+            routine = routine))
         for (r in sc["regimen"].arr().map { it.obj() }) {
             q.addRegimen(RegimenInput(
                 kind = RegimenKind.valueOf(upper(r["kind"])),
@@ -107,6 +120,15 @@ class ScenarioTest {
             assertEquals(name, x["projected_target_date"] as String?, st.iron.projectedTargetDate)
             assertEquals(name, x["flags"].arr().map { FlagKind.valueOf(upper(it)) }, st.flags.map { it.kind })
             assertEquals(name, x["augmentation_applicable"] as Boolean, st.augmentation.applicable)
+            for (want in (x["notes_contain"] ?: listOf<Any?>()).arr().map { it as String }) {
+                assertTrue("$name: no note contains $want", st.iron.notes.any { it.contains(want) })
+            }
+            val excluded = (x["plan_excludes"] ?: listOf<Any?>()).arr().map { upper(it) }
+            if (excluded.isNotEmpty()) {
+                val kinds = q.plan(sc["date"] as String).items.map { it.kind.name }
+                assertTrue("$name: plan is empty", kinds.isNotEmpty())
+                assertTrue("$name: plan has one of $excluded: $kinds", kinds.none { it in excluded })
+            }
             (x["augmentation_flagged"] as Boolean?)?.let { assertEquals(name, it, st.augmentation.flagged) }
             for (want in (x["augmentation_message_contains"] ?: listOf<Any?>()).arr()) {
                 assertTrue("$name: ${st.augmentation.message} lacks $want", st.augmentation.message.contains(want as String))

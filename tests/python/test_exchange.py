@@ -37,7 +37,9 @@ def diary(tmp_path):
     q = open_diary(tmp_path / "a.db")
     q.set_profile(ql.ProfileSettings(time_zone="Europe/Berlin", bedtime="23:00", wake_time="07:00",
                                      breakfast="08:00", lunch="12:30", dinner=None,
-                                     pregnant=False, kidney_disease=False))
+                                     pregnant=False, kidney_disease=False,
+                                     routine=ql.Routine(warm_bath=True, warm_socks=True, movement=True,
+                                                        exercise_cutoff=True)))
     q.log_night(night("2026-11-19", 6, notes='=HYPERLINK("http://x")', irls=[3, 2, 2, 3, 1, 2, 2, 2, 1, 1]))
     q.log_night(night("2026-11-20", 4, notes="walked, then \"better\"\nslept"))
     q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="µg/L", taken_on="2026-11-01"))
@@ -170,9 +172,9 @@ def test_fhir_bundle_is_valid_r4_and_says_what_the_diary_says(diary, tmp_path, f
 
     labs = {o["code"]["coding"][0]["code"]: o for o in observations
             if o["code"]["coding"][0]["system"] == "http://loinc.org"}
-    assert set(labs) == {"2276-4", "1989-3"}
+    assert set(labs) == {"2276-4", "62292-8"}
     assert all(category[o["id"]]["code"] == "laboratory" for o in labs.values())
-    ferritin, vitamin_d = labs["2276-4"], labs["1989-3"]
+    ferritin, vitamin_d = labs["2276-4"], labs["62292-8"]
     assert ferritin["effectiveDateTime"] == "2026-11-01"
     assert ferritin["valueQuantity"] == {"value": 42.0, "unit": "ng/mL", "system": "http://unitsofmeasure.org",
                                          "code": "ng/mL"}
@@ -224,4 +226,7 @@ def test_report_is_self_contained_html_with_charts(diary, tmp_path):
     html = out.read_text()
     assert html.startswith("<!doctype html>") and html.count("<svg") >= 3
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external resources"
-    assert "Ferritin" in html and "target 75-100 ng/mL" in html
+    assert "Ferritin" in html and "target" not in html.lower(), "thresholds as lines, not a target band"
+    assert "75: at or below, iron is indicated" in html and "only IV iron may help" in html
+    assert "Current medicines" in html and "Magnesium glycinate" in html
+    assert "<td>42</td><td>µg/L</td>" in html, "labs as typed"

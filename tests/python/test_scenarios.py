@@ -25,6 +25,7 @@ REGIMEN_KIND = {"iron": ql.RegimenKind.IRON, "vitamin_c": ql.RegimenKind.VITAMIN
 INTAKE = {k.name.lower(): k for k in ql.IntakeKind}
 ANALYTE = {k.name.lower(): k for k in ql.Analyte}
 TRIGGER = {k.name.lower(): k for k in ql.Trigger}
+ROUTINE = ["warm_bath", "warm_socks", "movement", "exercise_cutoff"]
 BODY_AREA = {k.name.lower(): k for k in ql.BodyArea}
 IRON_STATUS = {s: getattr(ql.IronStatus, s.upper()) for s in
                ["no_iron", "rest_day", "already_taken", "window", "no_window"]}
@@ -48,7 +49,15 @@ def open_scenario(sc, tmp_path):
     p = sc["profile"]
     q.set_profile(ql.ProfileSettings(time_zone=p["time_zone"], bedtime=p["bedtime"], wake_time=p["wake_time"],
                                      breakfast=p.get("breakfast"), lunch=p.get("lunch"), dinner=p.get("dinner"),
-                                     pregnant=False, kidney_disease=False))
+                                     pregnant=p.get("pregnant", False), kidney_disease=p.get("kidney_disease", False),
+                                     malabsorption=p.get("malabsorption", False), due_date=p.get("due_date"),
+                                     dialysis=p.get("dialysis", False), birth_date=p.get("birth_date"),
+                                     haemochromatosis=p.get("haemochromatosis", False),
+                                     thalassaemia=p.get("thalassaemia", False),
+                                     regular_transfusions=p.get("regular_transfusions", False),
+                                     sex=getattr(ql.Sex, p["sex"].upper()) if "sex" in p else None,
+                                     routine=ql.Routine(**{k: k in p["routine"] for k in ROUTINE})
+                                     if "routine" in p else None))
     for r in sc["regimen"]:
         q.add_regimen(ql.RegimenInput(kind=REGIMEN_KIND[r["kind"]], name=r["name"], dose_mg=r.get("dose_mg"),
                                       times=r["times"], every_n_days=r["every_n_days"],
@@ -117,6 +126,11 @@ def test_status_scenario(path, tmp_path):
     assert st.iron.projected_target_date == x["projected_target_date"]
     assert [f.kind for f in st.flags] == [FLAG[k] for k in x["flags"]]
     assert st.augmentation.applicable == x["augmentation_applicable"]
+    for want in x.get("notes_contain", []):
+        assert any(want in n for n in st.iron.notes), (want, st.iron.notes)
+    if x.get("plan_excludes"):
+        kinds = {k.name.lower() for k in (i.kind for i in q.plan(sc["date"]).items)}
+        assert kinds and not kinds & set(x["plan_excludes"]), kinds
     if "augmentation_flagged" in x:
         assert st.augmentation.flagged == x["augmentation_flagged"], st.augmentation
     for want in x.get("augmentation_message_contains", []):

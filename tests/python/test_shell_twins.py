@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KOTLIN_SHELL = ROOT / "android" / "shell" / "src" / "main" / "kotlin"
 SWIFT_SHELL = ROOT / "ios" / "QuietLegs" / "Shell"
 SHELL_SOURCES = [ROOT / "android" / "shell" / "src" / "main", ROOT / "android" / "app" / "src" / "main", ROOT / "ios" / "QuietLegs"]
-EVIDENCE = ROOT / "core" / "src" / "rules" / "evidence.rs"
+EVIDENCE = ROOT / "core" / "src" / "evidence.rs"
 
 # Kotlin declaration -> its Swift twin, or None with the reason the platform needs none.
 TWINS = {
@@ -242,4 +242,4 @@ def test_no_clinical_constant_is_written_into_a_shell():
         for f in list(base.rglob("*.kt")) + list(base.rglob("*.swift")):
             for line, key in constants_in(f.read_text(), constants):
                 found.append(f"{f.relative_to(ROOT)}:{line}: {key}")
-    assert not found, f"clinical constants belong in core/src/rules/evidence.rs, not in a shell: {found}"
+    assert not found, f"clinical constants belong in core/src/evidence.rs, not in a shell: {found}"

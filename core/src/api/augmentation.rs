@@ -4,9 +4,9 @@
 
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
+use crate::evidence::{QUICK_SEVERITY_MAX, SLEEP_HOURS_MAX};
 use crate::model::time::{format_clock_time, parse_clock_time};
 use crate::model::AugmentationBaseline;
-use crate::rules::evidence::{QUICK_SEVERITY_MAX, SLEEP_HOURS_MAX};
 
 /// Answers to the questionnaire; any may be left out. Times are local `HH:MM`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]

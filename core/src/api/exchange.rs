@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
+use crate::evidence::REPORT_WINDOW_DAYS;
 use crate::exchange::atomic::{create_private_dir, read_limited, write_atomically};
 use crate::exchange::crypt;
 use crate::exchange::ics::{write_calendar, CalendarEvent};
@@ -13,7 +14,6 @@ use crate::exchange::json::{read_export, write_export};
 use crate::exchange::merge::{merge_records, MergeReport};
 use crate::exchange::report::{write_report, ReportInput};
 use crate::exchange::{csv, fhir};
-use crate::rules::evidence::REPORT_WINDOW_DAYS;
 use crate::rules::plan::{day_plan, ReminderKind};
 use crate::rules::reminders::occurrence_id;
 use crate::store;
@@ -179,6 +179,12 @@ impl QuietLegs {
                 store::nights(store.conn(), from, parts.today)?,
             )
         };
+        let weekly: Vec<(chrono::NaiveDate, f64)> = parts
+            .weekly
+            .ratings
+            .iter()
+            .filter_map(|r| Some((r.week_ending.parse().ok()?, f64::from(r.total))))
+            .collect();
         let input = ReportInput {
             generated: self.now(),
             tz,
@@ -188,6 +194,9 @@ impl QuietLegs {
             flags: &parts.flags,
             augmentation: &parts.augmentation,
             insights: &parts.insights,
+            regimen: &parts.regimen,
+            labs: &parts.labs,
+            weekly_irls: &weekly,
         };
         write_atomically(p, |w| write_report(w, &input))?;
         Ok(ExportSummary {

@@ -225,6 +225,10 @@ impl QuietLegs {
     /// Logs an intake, a dose or an activity.
     /// Errors: `InvalidInput` naming the field; nothing is written then.
     pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
+        if let EventKind::WeeklyIrls { week_ending, items } = event.kind {
+            // One rating per week, keyed by the week: the same path as `log_weekly_irls`.
+            return self.log_weekly_irls(items, Some(week_ending));
+        }
         let now = self.now();
         let mut store = self.store()?;
         let (saved, tz) = Self::event_to_log(&store, event, now)?;

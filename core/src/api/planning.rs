@@ -7,10 +7,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::records::{instant, local_instant, EventEntry, EventInput};
 use super::{ApiResult, QuietLegs, QuietLegsError};
 use crate::error::Error;
+use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
 use crate::model::time::{format_clock_time, parse_date, parse_instant};
 use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_intake, IntakeCheck};
-use crate::rules::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
 use crate::rules::interactions::Substance;
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
@@ -256,6 +256,9 @@ pub(crate) enum Labs {
     Skip,
 }
 
+/// The event kinds (their JSON `type`) every snapshot reads whatever their age.
+const LONG_LIVED_EVENTS: &[&str] = &["iv_iron", "weekly_irls"];
+
 /// Owned snapshot the rules borrow from.
 pub(crate) struct Snapshot {
     profile: crate::model::Profile,
@@ -279,16 +282,30 @@ impl Snapshot {
         let (lo, _) = crate::rules::day::utc_bounds(tz, from);
         let (_, hi) = crate::rules::day::utc_bounds(tz, to);
         let c = store.conn();
+        let mut events = store::events(c, lo - Duration::days(2), hi + Duration::days(2))?;
+        // IV infusions and weekly IRLS ratings count whatever their age (recheck, weekly
+        // prompt, iron status); they are few.
+        let near: std::collections::HashSet<uuid::Uuid> =
+            events.iter().map(|e| e.meta.id).collect();
+        events.extend(
+            store::events_of_kinds(c, LONG_LIVED_EVENTS)?
+                .into_iter()
+                .filter(|e| !near.contains(&e.meta.id)),
+        );
+        events.sort_by_key(|e| e.at);
+        // The latest eGFR decides whether magnesium is planned (SPEC §2.3).
+        let egfr = store::latest_lab(c, crate::model::Analyte::Egfr)?;
         Ok(Snapshot {
             regimen: store::regimen(c)?,
             habits: store::habits(c)?,
-            events: store::events(c, lo - Duration::days(2), hi + Duration::days(2))?,
+            events,
             labs: match labs {
                 Labs::Load => store::labs(c, None)?,
                 Labs::LatestFerritin => store::latest_lab(c, crate::model::Analyte::Ferritin)?
                     .into_iter()
+                    .chain(egfr)
                     .collect(),
-                Labs::Skip => Vec::new(),
+                Labs::Skip => egfr.into_iter().collect(),
             },
             profile,
         })
@@ -712,7 +729,9 @@ pub(crate) fn intake_warnings(
             .iter()
             .find(|r| r.meta.id.to_string() == *regimen_id)
             .and_then(crate::rules::interactions::substance_of),
-        EventKind::Activity { .. } => None,
+        EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
+            None
+        }
     };
     Ok(match substance.map(|s| check_intake(&diary, s, at)) {
         Some(IntakeCheck::Conflict {

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::time::{format_clock_time, parse_clock_time, parse_date, parse_time_zone};
 use crate::model::{
     Analyte, BodyArea, Event, EventKind, Habit, IntakeKind, IrlsBand, Lab, Night, Profile,
-    RecordMeta, RegimenItem, RegimenKind, Relief, Trigger,
+    RecordMeta, RegimenItem, RegimenKind, Relief, Routine, Sex, Trigger,
 };
 
 pub(crate) fn instant(t: &DateTime<Utc>) -> String {
@@ -69,6 +69,42 @@ pub struct ProfileSettings {
     #[uniffi(default = false)]
     #[serde(default)]
     pub malabsorption: bool,
+    /// Due date of a pregnancy, `YYYY-MM-DD`: pregnancy advice ends 6 weeks after it.
+    #[uniffi(default = None)]
+    #[serde(default)]
+    pub due_date: Option<String>,
+    /// On dialysis.
+    #[uniffi(default = false)]
+    #[serde(default)]
+    pub dialysis: bool,
+    /// Date of birth, `YYYY-MM-DD`: under 18 the app gives no iron advice.
+    #[uniffi(default = None)]
+    #[serde(default)]
+    pub birth_date: Option<String>,
+    #[uniffi(default = false)]
+    #[serde(default)]
+    pub haemochromatosis: bool,
+    #[uniffi(default = false)]
+    #[serde(default)]
+    pub thalassaemia: bool,
+    #[uniffi(default = false)]
+    #[serde(default)]
+    pub regular_transfusions: bool,
+    /// For the haemoglobin cut-off (WHO 2024); unset uses the men's (higher) cut-off.
+    #[uniffi(default = None)]
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    /// The bedtime-routine reminders chosen (all off by default: none is graded by a guideline).
+    #[uniffi(default = None)]
+    #[serde(default)]
+    pub routine: Option<Routine>,
+}
+
+impl Default for ProfileSettings {
+    /// The defaults of a new diary (UTC, 23:00 to 07:00, nothing recorded).
+    fn default() -> Self {
+        ProfileSettings::from_model(&Profile::default())
+    }
 }
 
 /// Only the settings to change: each `None` keeps the stored value (see
@@ -102,6 +138,34 @@ pub struct ProfileChanges {
     /// Coeliac disease or inflammatory bowel disease.
     #[uniffi(default = None)]
     pub malabsorption: Option<bool>,
+    /// Expected due date, `YYYY-MM-DD`; `""` for none.
+    #[uniffi(default = None)]
+    pub due_date: Option<String>,
+    /// On dialysis.
+    #[uniffi(default = None)]
+    pub dialysis: Option<bool>,
+    /// Date of birth, `YYYY-MM-DD`; `""` for none.
+    #[uniffi(default = None)]
+    pub birth_date: Option<String>,
+    /// Haemochromatosis.
+    #[uniffi(default = None)]
+    pub haemochromatosis: Option<bool>,
+    /// Thalassaemia.
+    #[uniffi(default = None)]
+    pub thalassaemia: Option<bool>,
+    /// Regular blood transfusions.
+    #[uniffi(default = None)]
+    pub regular_transfusions: Option<bool>,
+    /// Sex (for the WHO haemoglobin thresholds); `Some(None)` is not expressible, so use
+    /// `clear_sex`.
+    #[uniffi(default = None)]
+    pub sex: Option<Sex>,
+    /// Forget the recorded sex.
+    #[uniffi(default = false)]
+    pub clear_sex: bool,
+    /// The bedtime-routine reminders chosen.
+    #[uniffi(default = None)]
+    pub routine: Option<Routine>,
 }
 
 impl ProfileChanges {
@@ -141,6 +205,40 @@ impl ProfileChanges {
         if let Some(v) = self.malabsorption {
             p.malabsorption = v;
         }
+        let date = |field: &str, v: &str| -> Result<Option<NaiveDate>> {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_date(field, v).map(Some)
+            }
+        };
+        if let Some(v) = &self.due_date {
+            p.due_date = date("due date", v)?;
+        }
+        if let Some(v) = self.dialysis {
+            p.dialysis = v;
+        }
+        if let Some(v) = &self.birth_date {
+            p.birth_date = date("birth date", v)?;
+        }
+        if let Some(v) = self.haemochromatosis {
+            p.haemochromatosis = v;
+        }
+        if let Some(v) = self.thalassaemia {
+            p.thalassaemia = v;
+        }
+        if let Some(v) = self.regular_transfusions {
+            p.regular_transfusions = v;
+        }
+        if self.clear_sex {
+            p.sex = None;
+        }
+        if let Some(v) = self.sex {
+            p.sex = Some(v);
+        }
+        if let Some(v) = self.routine {
+            p.routine = v;
+        }
         Ok(p)
     }
 }
@@ -161,6 +259,14 @@ impl ProfileSettings {
             pregnant: self.pregnant,
             kidney_disease: self.kidney_disease,
             malabsorption: self.malabsorption,
+            due_date: opt_date("due date", &self.due_date)?,
+            dialysis: self.dialysis,
+            birth_date: opt_date("birth date", &self.birth_date)?,
+            haemochromatosis: self.haemochromatosis,
+            thalassaemia: self.thalassaemia,
+            regular_transfusions: self.regular_transfusions,
+            sex: self.sex,
+            routine: self.routine.unwrap_or_default(),
             // Kept from the stored profile by `set_profile`: settings do not carry it.
             augmentation_baseline: None,
         })
@@ -177,6 +283,14 @@ impl ProfileSettings {
             pregnant: p.pregnant,
             kidney_disease: p.kidney_disease,
             malabsorption: p.malabsorption,
+            due_date: p.due_date.map(|d| d.to_string()),
+            dialysis: p.dialysis,
+            birth_date: p.birth_date.map(|d| d.to_string()),
+            haemochromatosis: p.haemochromatosis,
+            thalassaemia: p.thalassaemia,
+            regular_transfusions: p.regular_transfusions,
+            sex: p.sex,
+            routine: Some(p.routine),
         }
     }
 }

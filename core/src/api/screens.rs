@@ -8,14 +8,11 @@ use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
+use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX, VITAMIN_C_WITH_IRON_MG};
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{
     ActivityKind, Analyte, BodyArea, IntakeKind, IrlsBand, RegimenKind, ReliefEffect, ReliefKind,
     Trigger,
-};
-use crate::rules::evidence::{
-    FERRITIN_TARGET, FERRITIN_TARGET_UPPER, IRLS_ITEM_MAX, QUICK_SEVERITY_MAX,
-    VITAMIN_C_WITH_IRON_MG,
 };
 use crate::rules::insights::{severity_series, SeverityScale};
 use crate::rules::plan::{day_plan, ReminderKind};
@@ -337,7 +334,8 @@ pub struct ChartTick {
     pub label: String,
 }
 
-/// A shaded band (the ferritin target), as unit-square heights.
+/// A shaded band, as unit-square heights. No chart draws one any more (there is no ferritin
+/// target band); kept so that older shells still compile.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartBand {
     /// Lower edge, 0-1.
@@ -345,6 +343,14 @@ pub struct ChartBand {
     /// Upper edge, 0-1.
     pub high_y: f64,
     /// What the band is, e.g. the ferritin target.
+    pub label: String,
+}
+
+/// A labelled horizontal line across a chart, at a unit-square height.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ChartLine {
+    pub value: f64,
+    pub y: f64,
     pub label: String,
 }
 
@@ -359,8 +365,10 @@ pub struct ChartView {
     pub points: Vec<ChartPoint>,
     /// Value-axis lines, bottom first.
     pub ticks: Vec<ChartTick>,
-    /// The shaded target band, if the chart has one.
+    /// Always `None` now; see `lines`.
     pub band: Option<ChartBand>,
+    /// Labelled horizontal threshold lines (the ferritin chart: 75 and 100 ng/mL).
+    pub lines: Vec<ChartLine>,
     /// Shown under the chart when there are no points.
     pub empty_text: String,
 }
@@ -369,7 +377,7 @@ fn chart_view(
     title: &str,
     unit: &str,
     layout: &chart::Layout,
-    band_label: Option<String>,
+    line_labels: &[String],
     empty_text: &str,
 ) -> ChartView {
     ChartView {
@@ -394,14 +402,17 @@ fn chart_view(
                 label: format!("{v:.0}"),
             })
             .collect(),
-        band: layout
-            .band
-            .zip(band_label)
-            .map(|((low_y, high_y), label)| ChartBand {
-                low_y,
-                high_y,
-                label,
-            }),
+        band: None,
+        lines: layout
+            .lines
+            .iter()
+            .zip(line_labels)
+            .map(|(&(value, y), label)| ChartLine {
+                value,
+                y,
+                label: label.clone(),
+            })
+            .collect(),
         empty_text: empty_text.to_owned(),
     }
 }
@@ -431,23 +442,27 @@ impl QuietLegs {
         Ok(night.to_string())
     }
 
-    /// Every ferritin result against the RLS target band, the same chart as the report's.
+    /// Every ferritin result against the 75 and 100 ng/mL threshold lines (SPEC §2.1), the
+    /// same chart as the report's.
     pub fn ferritin_chart(&self) -> ApiResult<ChartView> {
         let store = self.store()?;
         let points: Vec<_> = store::labs(store.conn(), Some(Analyte::Ferritin))?
             .iter()
             .map(|l| (l.taken_on, l.value.canonical))
             .collect();
-        let (lo, hi) = (FERRITIN_TARGET.value, FERRITIN_TARGET_UPPER.value);
-        let layout = chart::layout(&points, chart::ferritin_top(&points), Some((lo, hi)));
+        let unit = Analyte::Ferritin.canonical_unit();
+        let thresholds = chart::ferritin_thresholds();
+        let values: Vec<f64> = thresholds.iter().map(|t| t.0).collect();
+        let labels: Vec<String> = thresholds
+            .into_iter()
+            .map(|(_, l)| format!("{l} ({unit})"))
+            .collect();
+        let layout = chart::layout(&points, chart::ferritin_top(&points), &values);
         Ok(chart_view(
-            "Ferritin against the RLS target band",
-            Analyte::Ferritin.canonical_unit(),
+            "Ferritin against the RLS thresholds",
+            unit,
             &layout,
-            Some(format!(
-                "target {lo:.0}-{hi:.0} {}",
-                Analyte::Ferritin.canonical_unit()
-            )),
+            &labels,
             "No ferritin result yet: add one from your lab sheet.",
         ))
     }
@@ -471,8 +486,8 @@ impl QuietLegs {
         Ok(chart_view(
             title,
             unit,
-            &chart::layout(&points, scale.max(), None),
-            None,
+            &chart::layout(&points, scale.max(), &[]),
+            &[],
             "No nights on this scale in this period.",
         ))
     }

@@ -5,20 +5,26 @@ use chrono::{Duration, NaiveDate};
 
 use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
+use crate::api::records::EventEntry;
+use crate::error::Error;
+use crate::evidence::IRLS_PERIOD_DAYS;
+use crate::evidence::{
+    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_IV_DISCUSS_BELOW,
+    FERRITIN_SUPPLEMENT_AT_OR_BELOW, TRIGGER_WINDOW_DAYS,
+};
+use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
+use crate::model::{IrlsBand, IvIronFormulation};
 use crate::rules::augmentation::{
     dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
 use crate::rules::catalog::{
     lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
 };
-use crate::rules::evidence::{
-    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_TARGET, FERRITIN_TARGET_UPPER,
-    TRIGGER_WINDOW_DAYS,
-};
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
 use crate::rules::iron_status::{iron_status, IronAdvice, IronStatus, Reason};
 use crate::rules::screener::{self, ScreenAnswers, ScreenResult};
+use crate::rules::weekly_irls;
 use crate::store;
 
 /// A lab value on a date.
@@ -51,12 +57,27 @@ pub struct IronStatusView {
     pub ferritin_history: Vec<LabPoint>,
     /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
     pub slope_per_30_days: Option<f64>,
-    /// When the target would be reached at that slope (`YYYY-MM-DD`); only for a rising series below target.
+    /// When a rising ferritin under 75 ng/mL would pass 75 at its slope (a threshold, not a
+    /// target).
     pub projected_target_date: Option<String>,
-    /// Ferritin target, ng/mL (evidence table `FERRITIN_TARGET`).
+    /// The 75 ng/mL threshold (iron indicated at or below; AASM-2025). Not a target.
     pub target_low: f64,
-    /// Upper end of the ferritin target band, ng/mL (`FERRITIN_TARGET_UPPER`).
+    /// The 100 ng/mL threshold (75-100 only IV iron may help; above, not indicated; AASM-2025).
     pub target_high: f64,
+    /// Latest haemoglobin, g/dL.
+    #[uniffi(default = None)]
+    pub haemoglobin: Option<LabPoint>,
+    /// How to prepare for the next blood draw (morning, at least 24 h without iron).
+    #[uniffi(default = "")]
+    pub draw_preparation: String,
+    /// The latest IV iron infusion, `YYYY-MM-DD`, and its formulation.
+    #[uniffi(default = None)]
+    pub last_infusion_date: Option<String>,
+    #[uniffi(default = None)]
+    pub last_infusion: Option<IvIronFormulation>,
+    /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
+    #[uniffi(default = None)]
+    pub recheck_due: Option<String>,
 }
 
 fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
@@ -78,8 +99,13 @@ fn iron_view(s: IronStatus) -> IronStatusView {
         ferritin_history: s.trend.points.into_iter().map(lab_point).collect(),
         slope_per_30_days: s.trend.slope_per_30_days,
         projected_target_date: s.trend.projected_target_date.map(|d| d.to_string()),
-        target_low: FERRITIN_TARGET.value,
-        target_high: FERRITIN_TARGET_UPPER.value,
+        target_low: FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        target_high: FERRITIN_IV_DISCUSS_BELOW.value,
+        haemoglobin: s.haemoglobin.map(lab_point),
+        draw_preparation: s.draw_preparation,
+        last_infusion_date: s.last_infusion.map(|(d, _)| d.to_string()),
+        last_infusion: s.last_infusion.map(|(_, f)| f),
+        recheck_due: s.recheck_due.map(|d| d.to_string()),
     }
 }
 
@@ -167,6 +193,62 @@ pub struct StatusReport {
     pub triggers: Vec<TriggerComparison>,
     /// Doses taken against planned, per regimen item.
     pub adherence: Vec<Adherence>,
+    /// The weekly IRLS: its own trend, apart from the nightly quick rating.
+    #[uniffi(default = None)]
+    pub weekly_irls: Option<WeeklyIrlsView>,
+}
+
+/// One weekly IRLS rating.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct WeeklyIrlsPoint {
+    /// The last day of the week rated, `YYYY-MM-DD`.
+    pub week_ending: String,
+    /// The ISO week, `YYYY-Www`.
+    pub week: String,
+    /// 0-40.
+    pub total: u32,
+    pub band: IrlsBand,
+    /// The ten item scores, 0-4 each, by item number.
+    pub items: Vec<u8>,
+}
+
+/// The weekly IRLS on the status screen (SPEC §2.7).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct WeeklyIrlsView {
+    /// Oldest week first.
+    pub ratings: Vec<WeeklyIrlsPoint>,
+    /// No rating yet, or the last rated week ended 7 or more days ago.
+    pub due: bool,
+    /// What to ask: "rate the past 7 days".
+    pub prompt: String,
+}
+
+fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
+    let ratings = weekly_irls::weekly_ratings(events);
+    WeeklyIrlsView {
+        due: weekly_irls::due(&ratings, today),
+        ratings: ratings
+            .iter()
+            .map(|r| WeeklyIrlsPoint {
+                week_ending: r.week_ending.to_string(),
+                week: weekly_irls::week_key(r.week_ending),
+                total: u32::from(r.scores.total()),
+                band: r.scores.band(),
+                items: r.scores.items().to_vec(),
+            })
+            .collect(),
+        prompt: format!(
+            "The weekly IRLS: rate the past {:.0} days, ten items 0-4.",
+            IRLS_PERIOD_DAYS.value
+        ),
+    }
+}
+
+/// An IV iron formulation with its words.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct IvIronChoice {
+    pub value: IvIronFormulation,
+    pub label: String,
 }
 
 /// What the catalog knows of a medicine name.
@@ -289,6 +371,10 @@ pub fn screen_questions() -> Vec<String> {
 /// The rules' answers behind a status screen and the report.
 pub(crate) struct StatusParts {
     pub today: NaiveDate,
+    pub weekly: WeeklyIrlsView,
+    /// The active regimen (the report's medicine list).
+    pub regimen: Vec<crate::model::RegimenItem>,
+    pub labs: Vec<crate::model::Lab>,
     pub iron: IronStatus,
     pub augmentation: AugmentationScreen,
     pub flags: Vec<DoctorFlag>,
@@ -335,8 +421,17 @@ impl QuietLegs {
         let augmentation = augmentation_screen(&diary, &nights, today);
         let flags = doctor_flags(&diary, &nights, &iron, &augmentation, today);
         let insights = insights(&diary, &nights, today);
+        let weekly = weekly_view(diary.events, today);
         Ok(StatusParts {
             today,
+            weekly,
+            regimen: diary
+                .regimen
+                .iter()
+                .filter(|r| crate::rules::iron::active_on(r, today))
+                .cloned()
+                .collect(),
+            labs: diary.labs.to_vec(),
             iron,
             augmentation,
             flags,
@@ -358,6 +453,66 @@ impl QuietLegs {
             trends: p.insights.trends,
             triggers: p.insights.triggers,
             adherence: p.insights.adherence,
+            weekly_irls: Some(p.weekly),
         })
+    }
+
+    /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
+    /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
+    /// replaces it. Errors: `Invalid` naming "IRLS items" or "week ending" (not in the future).
+    pub fn log_weekly_irls(
+        &self,
+        items: Vec<u8>,
+        week_ending: Option<String>,
+    ) -> ApiResult<EventEntry> {
+        let scores = IrlsScores::new(&items)?;
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let today = now.with_timezone(&tz).date_naive();
+        let week_ending = match week_ending {
+            Some(d) => crate::model::time::parse_date("week ending", &d)?,
+            None => today,
+        };
+        if week_ending > today {
+            return Err(
+                Error::invalid("week ending", format!("{week_ending} is in the future")).into(),
+            );
+        }
+        let id = weekly_irls::record_id(week_ending);
+        let existing = store::events_of_kinds(store.conn(), &["weekly_irls"])?
+            .into_iter()
+            .find(|e| e.meta.id == id);
+        let meta = match existing {
+            Some(e) => e.meta.touched(now, &device),
+            None => RecordMeta {
+                id,
+                ..RecordMeta::new(now, &device)
+            },
+        };
+        let saved = Event {
+            meta,
+            at: now,
+            kind: EventKind::WeeklyIrls {
+                week_ending: week_ending.to_string(),
+                items: scores.items().to_vec(),
+            },
+            note: None,
+            warnings: Vec::new(),
+        };
+        crate::model::validate::event(&saved, now)?;
+        store.write(|tx| store::put_event(tx, &saved))?;
+        Ok(EventEntry::new(&saved, tz))
+    }
+
+    /// The IV iron formulations with their RLS evidence (AASM-2025), for the infusion form.
+    pub fn iv_iron_formulations(&self) -> Vec<IvIronChoice> {
+        IvIronFormulation::ALL
+            .map(|value| IvIronChoice {
+                value,
+                label: value.label().to_owned(),
+            })
+            .to_vec()
     }
 }

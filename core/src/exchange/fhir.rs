@@ -16,7 +16,8 @@ pub fn loinc(a: Analyte) -> (&'static str, &'static str, &'static str) {
         Analyte::Ferritin => ("2276-4", "Ferritin [Mass/volume] in Serum or Plasma", "ng/mL"),
         Analyte::Tsat => ("2502-3", "Iron saturation [Mass Fraction] in Serum or Plasma", "%"),
         Analyte::Haemoglobin => ("718-7", "Hemoglobin [Mass/volume] in Blood", "g/dL"),
-        Analyte::VitaminD => ("1989-3", "25-Hydroxyvitamin D3+25-Hydroxyvitamin D2 [Mass/volume] in Serum or Plasma", "ng/mL"),
+        // Total 25-OH vitamin D (D2 + D3); 1989-3 is vitamin D3 alone.
+        Analyte::VitaminD => ("62292-8", "25-Hydroxyvitamin D2+25-Hydroxyvitamin D3 [Mass/volume] in Serum or Plasma", "ng/mL"),
         Analyte::Egfr => ("98979-8", "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)", "mL/min/{1.73_m2}"),
     }
 }

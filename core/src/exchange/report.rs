@@ -9,10 +9,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::chart;
 use crate::error::Result;
+use crate::evidence::FERRITIN_SUPPLEMENT_AT_OR_BELOW;
 use crate::model::enums::name_of;
 use crate::model::Night;
+use crate::model::{Lab, RegimenItem, RegimenKind};
 use crate::rules::augmentation::AugmentationScreen;
-use crate::rules::evidence::{FERRITIN_TARGET, FERRITIN_TARGET_UPPER};
 use crate::rules::flags::DoctorFlag;
 use crate::rules::insights::{severity_series, Insights, SeverityScale};
 use crate::rules::iron_status::IronStatus;
@@ -26,6 +27,12 @@ pub struct ReportInput<'a> {
     pub flags: &'a [DoctorFlag],
     pub augmentation: &'a AugmentationScreen,
     pub insights: &'a Insights,
+    /// The active regimen on `date`: the current medicine list.
+    pub regimen: &'a [RegimenItem],
+    /// Every lab result, any order.
+    pub labs: &'a [Lab],
+    /// The weekly IRLS ratings (week ending, total), oldest first.
+    pub weekly_irls: &'a [(NaiveDate, f64)],
 }
 
 /// HTML-escapes text.
@@ -44,12 +51,12 @@ const PAD_R: f64 = 12.0;
 const PAD_T: f64 = 12.0;
 const PAD_B: f64 = 28.0;
 
-/// A dated series as an SVG line chart from 0 to `y_max`, with an optional shaded band.
+/// A dated series as an SVG line chart from 0 to `y_max`, with labelled threshold lines.
 pub fn line_chart(
     title: &str,
     points: &[(NaiveDate, f64)],
     y_max: f64,
-    band: Option<(f64, f64)>,
+    lines: &[(f64, String)],
     unit: &str,
 ) -> String {
     let mut s = String::new();
@@ -67,24 +74,23 @@ pub fn line_chart(
         );
         return s;
     };
-    let l = chart::layout(points, y_max, band);
+    let values: Vec<f64> = lines.iter().map(|t| t.0).collect();
+    let l = chart::layout(points, y_max, &values);
     let plot_w = W - PAD_L - PAD_R;
     let plot_h = H - PAD_T - PAD_B;
     let x = |u: f64| PAD_L + u * plot_w;
     let y = |u: f64| PAD_T + (1.0 - u) * plot_h;
-    if let (Some((lo_y, hi_y)), Some((lo, hi))) = (l.band, band) {
+    for (&(_, ly), (_, label)) in l.lines.iter().zip(lines) {
         let _ = write!(
             s,
-            r##"<rect x="{PAD_L}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#d8f0dc"/>"##,
-            y(hi_y),
-            plot_w,
-            y(lo_y) - y(hi_y)
-        );
-        let _ = write!(
-            s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">target {lo:.0}-{hi:.0} {unit}</text>"##,
+            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#2a7a3b" stroke-dasharray="6 3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">{} {}</text>"##,
+            W - PAD_R,
+            y(ly),
+            y(ly),
             W - PAD_R - 4.0,
-            y(hi_y) - 3.0
+            y(ly) - 3.0,
+            esc(label),
+            esc(unit)
         );
     }
     for &v in &l.ticks {
@@ -161,6 +167,84 @@ pub fn bars(title: &str, rows: &[(String, f64, f64, String)]) -> String {
     s
 }
 
+/// The current medicine list: name, kind, dose as recorded, schedule, since when.
+fn medicine_list(regimen: &[RegimenItem]) -> String {
+    let mut h = String::from("<h2>Current medicines and supplements</h2>");
+    if regimen.is_empty() {
+        h.push_str("<p class=\"muted\">None recorded.</p>");
+        return h;
+    }
+    h.push_str("<table><tr><th>Name</th><th>Kind</th><th>Dose (as recorded)</th><th>Schedule</th><th>Since</th></tr>");
+    for r in regimen {
+        let kind = match r.kind {
+            RegimenKind::Iron => "iron",
+            RegimenKind::VitaminC => "vitamin C",
+            RegimenKind::Magnesium => "magnesium",
+            RegimenKind::Medication => "medicine",
+            RegimenKind::Supplement => "supplement",
+        };
+        let dose = r
+            .dose_mg
+            .map(|mg| format!("{mg} mg"))
+            .unwrap_or_else(|| "—".to_owned());
+        let every = match r.every_n_days {
+            1 => "daily".to_owned(),
+            2 => "alternate days".to_owned(),
+            n => format!("every {n} days"),
+        };
+        let times: Vec<String> = r
+            .times
+            .iter()
+            .map(|t| t.format("%H:%M").to_string())
+            .collect();
+        let schedule = if times.is_empty() {
+            every
+        } else {
+            format!("{every} at {}", times.join(", "))
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{kind}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&r.name),
+            esc(&dose),
+            esc(&schedule),
+            r.start_date
+        );
+    }
+    h.push_str("</table>");
+    h
+}
+
+/// Every lab result, newest first: the value and unit as typed, the date.
+fn labs_table(labs: &[Lab]) -> String {
+    let mut h = String::from("<h3>Lab results</h3>");
+    if labs.is_empty() {
+        h.push_str("<p class=\"muted\">No lab results recorded.</p>");
+        return h;
+    }
+    let mut sorted: Vec<&Lab> = labs.iter().collect();
+    sorted.sort_by(|a, b| b.taken_on.cmp(&a.taken_on).then(a.analyte.cmp(&b.analyte)));
+    h.push_str("<table><tr><th>Date</th><th>Test</th><th>Value</th><th>Unit (as typed)</th></tr>");
+    for l in sorted {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            l.taken_on,
+            match l.analyte {
+                crate::model::Analyte::Ferritin => "Ferritin",
+                crate::model::Analyte::Tsat => "TSAT",
+                crate::model::Analyte::Haemoglobin => "Haemoglobin",
+                crate::model::Analyte::VitaminD => "25-OH vitamin D",
+                crate::model::Analyte::Egfr => "eGFR",
+            },
+            l.value.entered_value,
+            esc(&l.value.entered_unit)
+        );
+    }
+    h.push_str("</table>");
+    h
+}
+
 pub fn write_report(w: &mut dyn Write, r: &ReportInput<'_>) -> Result<()> {
     let mut h = String::new();
     let _ = write!(
@@ -185,6 +269,8 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         let _ = write!(h, "<div class=\"flag\"><strong>{}</strong><br>{}<br><span class=\"muted\">Source: {}</span></div>", esc(&f.title), esc(&f.facts), esc(&f.citation));
     }
 
+    h.push_str(&medicine_list(r.regimen));
+
     let i = r.iron;
     h.push_str("<h2>Iron</h2>");
     let _ = write!(h, "<p><strong>{}</strong></p><ul>", esc(&i.headline));
@@ -201,15 +287,17 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
     }
     h.push_str("</ul>");
     h.push_str(&line_chart(
-        "Ferritin against the RLS target band",
+        "Ferritin against the RLS thresholds",
         &i.trend.points,
         chart::ferritin_top(&i.trend.points),
-        Some((FERRITIN_TARGET.value, FERRITIN_TARGET_UPPER.value)),
+        &chart::ferritin_thresholds(),
         "ng/mL",
     ));
     if let Some(d) = i.trend.projected_target_date {
-        let _ = write!(h, "<p class=\"muted\">At the current rise, ferritin would reach {:.0} ng/mL around {d}.</p>", FERRITIN_TARGET.value);
+        let _ = write!(h, "<p class=\"muted\">At the current rise, ferritin would pass {:.0} ng/mL around {d}.</p>", FERRITIN_SUPPLEMENT_AT_OR_BELOW.value);
     }
+    let _ = write!(h, "<p class=\"muted\">{}</p>", esc(&i.draw_preparation));
+    h.push_str(&labs_table(r.labs));
 
     h.push_str("<h2>Severity</h2>");
     let quick = severity_series(r.nights, SeverityScale::Quick);
@@ -219,16 +307,26 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         "Nightly severity, quick rating",
         &quick,
         SeverityScale::Quick.max(),
-        None,
+        &[],
         "/10",
     ));
+    if !r.weekly_irls.is_empty() {
+        h.push_str("<p class=\"muted\">Weekly IRLS total 0-40, each rating the past 7 days (kept apart from the quick rating).</p>");
+        h.push_str(&line_chart(
+            "Weekly IRLS total",
+            r.weekly_irls,
+            SeverityScale::Irls.max(),
+            &[],
+            "/40",
+        ));
+    }
     if !irls.is_empty() {
-        h.push_str("<p class=\"muted\">IRLS total 0-40 (kept apart from the quick rating).</p>");
+        h.push_str("<p class=\"muted\">IRLS totals logged with nights (older entries), 0-40.</p>");
         h.push_str(&line_chart(
             "IRLS total",
             &irls,
             SeverityScale::Irls.max(),
-            None,
+            &[],
             "/40",
         ));
     }

@@ -110,6 +110,61 @@ pub enum EventKind {
         intensity: Option<Intensity>,
         minutes: Option<u32>,
     },
+    /// An IV iron infusion given by a clinic (SPEC §2.1): it ends the oral-iron verdict and sets
+    /// the next recheck.
+    IvIron {
+        formulation: IvIronFormulation,
+    },
+    /// The weekly IRLS (SPEC §2.7): ten item scores 0-4 by item number, rating the 7 days up to
+    /// `week_ending` (`YYYY-MM-DD`). One per ISO week: its record id is derived from the week,
+    /// so two devices rating the same week merge into one record.
+    WeeklyIrls {
+        week_ending: String,
+        items: Vec<u8>,
+    },
+}
+
+/// IV iron formulations, with their AASM-2025 stance for RLS (SPEC §2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum IvIronFormulation {
+    /// Strong recommendation for RLS (AASM-2025).
+    FerricCarboxymaltose,
+    /// Conditional recommendation (AASM-2025).
+    Ferumoxytol,
+    /// Low-molecular-weight iron dextran: conditional recommendation (AASM-2025).
+    LmwIronDextran,
+    /// Suggested for RLS only on dialysis (AASM-2025).
+    IronSucrose,
+    /// Another formulation: no RLS evidence graded.
+    Other,
+}
+
+impl IvIronFormulation {
+    pub const ALL: [IvIronFormulation; 5] = [
+        IvIronFormulation::FerricCarboxymaltose,
+        IvIronFormulation::Ferumoxytol,
+        IvIronFormulation::LmwIronDextran,
+        IvIronFormulation::IronSucrose,
+        IvIronFormulation::Other,
+    ];
+
+    /// Its name and RLS evidence, in one line.
+    pub fn label(self) -> &'static str {
+        match self {
+            IvIronFormulation::FerricCarboxymaltose => {
+                "ferric carboxymaltose (AASM 2025: strong recommendation for RLS)"
+            }
+            IvIronFormulation::Ferumoxytol => "ferumoxytol (AASM 2025: conditional recommendation)",
+            IvIronFormulation::LmwIronDextran => {
+                "low-molecular-weight iron dextran (AASM 2025: conditional recommendation)"
+            }
+            IvIronFormulation::IronSucrose => {
+                "iron sucrose (AASM 2025: suggested for RLS only on dialysis)"
+            }
+            IvIronFormulation::Other => "IV iron (no RLS evidence graded for this formulation)",
+        }
+    }
 }
 
 #[derive(
@@ -132,6 +187,18 @@ pub enum RegimenKind {
     Magnesium,
     Medication,
     Supplement,
+}
+
+/// Sex as a lab reference range uses it (the WHO haemoglobin cut-off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+impl Sex {
+    pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
 }
 
 /// IRLS severity bands (SPEC §2.7).

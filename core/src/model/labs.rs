@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Analyte;
 use crate::error::{Error, Result};
-use crate::rules::evidence::{
+use crate::evidence::{
     EGFR_PLAUSIBLE_MAX, FERRITIN_PLAUSIBLE_MAX, HAEMOGLOBIN_G_L_PER_G_DL, HAEMOGLOBIN_MMOL_TO_G_DL,
     HAEMOGLOBIN_PLAUSIBLE_MAX, HAEMOGLOBIN_PLAUSIBLE_MIN, TSAT_PLAUSIBLE_MAX, TSAT_PLAUSIBLE_MIN,
     VITAMIN_D_NMOL_PER_NG, VITAMIN_D_PLAUSIBLE_MAX,

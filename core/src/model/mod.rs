@@ -74,11 +74,55 @@ pub struct Profile {
     pub kidney_disease: bool,
     /// Coeliac disease or inflammatory bowel disease: oral iron absorbs poorly.
     pub malabsorption: bool,
+    // The facts below are left out of the stored document while unset, so that a profile
+    // written before they existed reads and writes back byte for byte.
+    /// The due date of a pregnancy; pregnancy advice ends 6 weeks after it (SPEC §2.6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
+    /// On dialysis (SPEC §2.1: IV iron sucrose; §2.3: no magnesium).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dialysis: bool,
+    /// Date of birth: under 18 the app gives no iron advice (SPEC §2.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// Haemochromatosis: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub haemochromatosis: bool,
+    /// Thalassaemia: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub thalassaemia: bool,
+    /// Regular blood transfusions: no iron advice without the doctor (SPEC §2.1).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub regular_transfusions: bool,
+    /// Sex, for the haemoglobin cut-off (WHO 2024); unknown uses the men's (higher) cut-off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    /// The bedtime-routine items the person chose to be reminded of (SPEC §2.3: opt-in).
+    #[serde(skip_serializing_if = "Routine::is_default")]
+    pub routine: Routine,
     /// The short augmentation questionnaire (SPEC §2.5), the baseline when the diary holds no
     /// nights from before the dopaminergic drug started. Absent until answered, and then left
     /// out of the stored document so that older files read and write unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub augmentation_baseline: Option<AugmentationBaseline>,
+}
+
+/// The opt-in bedtime routine (SPEC §2.3). None of these is graded by a guideline; each is off
+/// until the person switches it on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(default)]
+pub struct Routine {
+    pub warm_bath: bool,
+    pub warm_socks: bool,
+    pub movement: bool,
+    pub exercise_cutoff: bool,
+}
+
+impl Routine {
+    /// Nothing chosen (the default).
+    pub fn is_default(&self) -> bool {
+        *self == Routine::default()
+    }
 }
 
 /// What a person on a dopaminergic RLS drug recalls of the time before it and of when it first
@@ -128,6 +172,14 @@ impl Default for Profile {
             pregnant: false,
             kidney_disease: false,
             malabsorption: false,
+            due_date: None,
+            dialysis: false,
+            birth_date: None,
+            haemochromatosis: false,
+            thalassaemia: false,
+            regular_transfusions: false,
+            sex: None,
+            routine: Routine::default(),
             augmentation_baseline: None,
         }
     }
@@ -178,7 +230,7 @@ impl RegimenItem {
     /// The checks an item passes wherever it comes from (typed in, or imported).
     pub fn validate(&self) -> crate::error::Result<()> {
         use crate::error::Error;
-        use crate::rules::evidence::{DOSE_MG_PLAUSIBLE_MAX, REGIMEN_EVERY_MAX_DAYS};
+        use crate::evidence::{DOSE_MG_PLAUSIBLE_MAX, REGIMEN_EVERY_MAX_DAYS};
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX_CHARS {
             return Err(Error::invalid(

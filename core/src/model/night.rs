@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{BodyArea, IrlsBand, RecordMeta, Relief, Trigger};
 use crate::error::{Error, Result};
-use crate::rules::evidence::{
+use crate::evidence::{
     IRLS_ITEM_MAX, IRLS_MILD_MAX, IRLS_MODERATE_MAX, IRLS_SEVERE_MAX, QUICK_SEVERITY_MAX,
     SLEEP_HOURS_MAX,
 };

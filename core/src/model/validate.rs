@@ -79,6 +79,12 @@ pub fn night(n: &Night, now: DateTime<Utc>) -> Result<()> {
 pub fn event(e: &Event, now: DateTime<Utc>) -> Result<()> {
     meta(&e.meta, now)?;
     instant("time", e.at, now)?;
+    if let crate::model::EventKind::WeeklyIrls { week_ending, items } = &e.kind {
+        // The weekly IRLS (SPEC §2.7): ten item scores 0-4 and a real week-ending date.
+        crate::model::IrlsScores::new(items)?;
+        let d = crate::model::time::parse_date("week ending", week_ending)?;
+        date("week ending", d, now)?;
+    }
     note("note", e.note.as_deref())
 }
 

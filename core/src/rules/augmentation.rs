@@ -9,10 +9,10 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 
 use super::catalog::{lookup, DrugClass, MedicineEffect};
-use super::evidence as ev;
 use super::iron::active_on;
 use super::stats::median;
 use super::Diary;
+use crate::evidence as ev;
 use crate::model::{Analyte, AugmentationBaseline, BodyArea, Night, RegimenItem};
 
 /// What the augmentation screen compared the last 7 nights with.

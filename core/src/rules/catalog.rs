@@ -22,8 +22,8 @@
 
 use serde::Serialize;
 
-use super::evidence::Source;
 use super::interactions::Substance;
+use crate::evidence::Source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]

@@ -6,12 +6,14 @@ use serde::Serialize;
 
 use super::augmentation::AugmentationScreen;
 use super::catalog::{lookup, MedicineEffect};
-use super::evidence::{self as ev, Source};
+use super::groups::{self, KidneyStage};
 use super::iron::active_on;
 use super::iron_status::{IronAdvice, IronStatus};
 use super::stats::median;
+use super::weekly_irls::{self, weekly_ratings};
 use super::Diary;
-use crate::model::Night;
+use crate::evidence::{self as ev, Source};
+use crate::model::{Night, Sex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
@@ -24,6 +26,14 @@ pub enum FlagKind {
     DiscussTreatment,
     FerritinNotRising,
     PossibleAugmentation,
+    /// Haemoglobin under the WHO 2024 cut-off for the person's sex / pregnancy.
+    LowHaemoglobin,
+    /// The latest weekly IRLS is 21 or more.
+    SevereWeeklyIrls,
+    /// IRLS item 10 (effect on mood) scored high.
+    MoodItemHigh,
+    /// Under 18, haemochromatosis, thalassaemia or regular transfusions: iron is the doctor's.
+    IronNeedsDoctor,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
@@ -83,18 +93,79 @@ pub fn doctor_flags(
             .unwrap_or(Source::Irlssg2018);
         out.push(flag(
             FlagKind::IronOverloadRisk,
-            "Iron-overload ceiling reached: do not supplement iron; see your doctor",
+            "Iron safety ceiling reached: hold iron until you have spoken to your doctor",
             facts,
             src,
         ));
     }
-    if diary.profile.pregnant && symptomatic > 0 {
+    let pregnant = groups::pregnant_on(diary.profile, today);
+    if pregnant && symptomatic > 0 {
+        let due = diary
+            .profile
+            .due_date
+            .map(|d| {
+                format!(
+                    "due {d}; this ends {:.0} weeks after the due date",
+                    ev::PREGNANCY_ENDS_AFTER_DUE_DAYS.value / 7.0
+                )
+            })
+            .unwrap_or_else(|| {
+                "add your due date so that pregnancy advice ends 6 weeks after it".to_owned()
+            });
         out.push(flag(FlagKind::Pregnancy, "Pregnant with RLS symptoms: discuss with your doctor or midwife",
-            format!("{symptomatic} night(s) with symptoms in the last {window} days; iron needs and safe treatments differ in pregnancy"), Source::Article));
+            format!("{symptomatic} night(s) with symptoms in the last {window} days ({due}); iron needs and safe treatments differ in pregnancy, and a hot bath is left out of the routine"), Source::Picchietti2015));
     }
-    if diary.profile.kidney_disease {
-        out.push(flag(FlagKind::KidneyDisease, "Kidney disease: RLS care needs your doctor's plan",
-            "kidney disease is recorded in your profile; iron and RLS medicines need adjusting with it".into(), Source::Article));
+    let kidney = groups::kidney(diary.profile, diary.labs);
+    if kidney.stage != KidneyStage::Normal {
+        let src = match kidney.stage {
+            KidneyStage::Dialysis => Source::Aasm2025,
+            _ => Source::Kdigo2024,
+        };
+        let mut facts = kidney.facts();
+        facts.push_str("; iron and RLS medicines need adjusting with kidney disease");
+        if kidney.no_magnesium() {
+            facts.push_str("; no magnesium reminder (kidneys clear magnesium poorly)");
+        }
+        if kidney.stage == KidneyStage::Dialysis {
+            facts.push_str(&format!("; AASM 2025 suggests IV iron sucrose for RLS on dialysis at ferritin under {:.0} ng/mL and TSAT under {:.0} %", ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value, ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value));
+        }
+        out.push(flag(
+            FlagKind::KidneyDisease,
+            "Kidney disease: RLS care needs your doctor's plan",
+            facts,
+            src,
+        ));
+    }
+    if let Some(why) = groups::iron_needs_doctor(diary.profile, today) {
+        out.push(flag(
+            FlagKind::IronNeedsDoctor,
+            "Iron and RLS: ask your doctor (the app gives no iron advice here)",
+            why,
+            Source::Aasm2025,
+        ));
+    }
+    if let Some((d, hb)) = iron.haemoglobin {
+        let cut = groups::haemoglobin_cutoff(diary.profile, today);
+        if hb < cut.value {
+            let whose = if pregnant {
+                "the cut-off in pregnancy"
+            } else if diary.profile.sex == Some(Sex::Female) {
+                "the cut-off for women"
+            } else if diary.profile.sex == Some(Sex::Male) {
+                "the cut-off for men"
+            } else {
+                "the cut-off for men, used while sex is not set in your profile"
+            };
+            out.push(flag(
+                FlagKind::LowHaemoglobin,
+                "Low haemoglobin: ask your doctor to look for the cause of anaemia",
+                format!(
+                    "haemoglobin {hb:.1} g/dL on {d} is under {:.0} g/dL, {whose}",
+                    cut.value
+                ),
+                Source::Who2024,
+            ));
+        }
     }
     let short = recent
         .iter()
@@ -104,16 +175,31 @@ pub fn doctor_flags(
                 && (n.quick_severity.unwrap_or(0) > 0 || n.irls.is_some())
         })
         .count();
-    let severe = recent
-        .iter()
-        .filter(|n| {
-            n.irls
-                .is_some_and(|i| f64::from(i.total()) >= ev::IRLS_SEVERE_MIN.value)
-        })
-        .count();
-    if (short.max(severe) as f64) >= ev::SEVERE_NIGHTS_MIN.value {
+    if (short as f64) >= ev::SEVERE_NIGHTS_MIN.value {
         out.push(flag(FlagKind::SevereNights, "Several severe nights: see your doctor",
-            format!("in the last {window} days: {short} night(s) with under {:.0} h sleep, {severe} night(s) with IRLS {:.0} or more", ev::SHORT_SLEEP_HOURS.value, ev::IRLS_SEVERE_MIN.value), ev::SEVERE_NIGHTS_MIN.source));
+            format!("in the last {window} days: {short} night(s) with under {:.0} h sleep because of RLS", ev::SHORT_SLEEP_HOURS.value), ev::SHORT_SLEEP_HOURS.source));
+    }
+    let weekly = weekly_ratings(diary.events);
+    let latest_weekly = weekly_irls::latest_within(&weekly, today, window);
+    if let Some(w) = latest_weekly {
+        let total = w.scores.total();
+        if f64::from(total) >= ev::IRLS_SEVERE_MIN.value {
+            out.push(flag(
+                FlagKind::SevereWeeklyIrls,
+                "Severe RLS on the weekly IRLS: see your doctor",
+                format!(
+                    "weekly IRLS {total}/40 for the week ending {} ({:.0} or more is severe)",
+                    w.week_ending,
+                    ev::IRLS_SEVERE_MIN.value
+                ),
+                ev::IRLS_SEVERE_MIN.source,
+            ));
+        }
+        let mood = weekly_irls::mood_item(w);
+        if f64::from(mood) >= ev::IRLS_MOOD_ITEM_HIGH.value {
+            out.push(flag(FlagKind::MoodItemHigh, "RLS is weighing on your mood: talk to your doctor; if you feel unsafe, contact your local emergency number",
+                format!("IRLS item 10 (effect on mood) scored {mood}/4 for the week ending {}", w.week_ending), ev::IRLS_MOOD_ITEM_HIGH.source));
+        }
     }
     for r in diary.regimen.iter().filter(|r| active_on(r, today)) {
         for m in lookup(&r.name)
@@ -134,48 +220,47 @@ pub fn doctor_flags(
             ));
         }
     }
-    if let Some((d, f)) = iron.ferritin {
-        if f >= ev::FERRITIN_TARGET.value {
-            // Each scale is judged on its own nights, and only with enough of them.
-            let enough = |v: Vec<f64>| {
-                if (v.len() as f64) >= ev::DISRUPTIVE_MIN_NIGHTS.value {
-                    median(v)
-                } else {
-                    None
-                }
-            };
-            let quick = enough(
-                recent
-                    .iter()
-                    .filter_map(|n| n.quick_severity.map(f64::from))
-                    .collect(),
-            );
-            let irls = enough(
-                recent
-                    .iter()
-                    .filter_map(|n| n.irls.map(|i| f64::from(i.total())))
-                    .collect(),
-            );
-            let disruptive = quick.is_some_and(|q| q >= ev::DISRUPTIVE_QUICK_MEDIAN.value)
-                || irls.is_some_and(|i| i >= ev::DISRUPTIVE_IRLS_MEDIAN.value);
-            if disruptive {
-                let level = match (quick, irls) {
-                    (Some(q), _) if q >= ev::DISRUPTIVE_QUICK_MEDIAN.value => {
-                        format!("median rating {q:.1}/10")
-                    }
-                    (_, Some(i)) => format!("median IRLS {i:.0}"),
-                    _ => String::new(),
-                };
-                out.push(flag(FlagKind::DiscussTreatment, "Iron is at target but symptoms are still disruptive: time to discuss treatment",
-                    format!("ferritin {f:.0} ng/mL on {d}; {level} over the last {window} days. Gabapentinoids are now preferred first-line; dopamine agonists carry a risk of augmentation"), Source::Aasm2025));
+    if let (IronAdvice::NotIndicated, Some((d, f))) = (iron.advice, iron.ferritin) {
+        // Each scale is judged on its own: the nightly quick rating over enough nights, the
+        // weekly IRLS by its latest rating.
+        let quick_values: Vec<f64> = recent
+            .iter()
+            .filter_map(|n| n.quick_severity.map(f64::from))
+            .collect();
+        let quick = if (quick_values.len() as f64) >= ev::DISRUPTIVE_MIN_NIGHTS.value {
+            median(quick_values)
+        } else {
+            None
+        };
+        let irls = latest_weekly.map(|w| f64::from(w.scores.total()));
+        let level = match (quick, irls) {
+            (Some(q), _) if q >= ev::DISRUPTIVE_QUICK_MEDIAN.value => Some(format!(
+                "median rating {q:.1}/10 over the last {window} days"
+            )),
+            (_, Some(i)) if i >= ev::DISRUPTIVE_IRLS_MEDIAN.value => {
+                Some(format!("latest weekly IRLS {i:.0}/40"))
             }
+            _ => None,
+        };
+        if let Some(level) = level {
+            let choice = if pregnant {
+                "In pregnancy the treatment choices differ: discuss them with your doctor or midwife".to_owned()
+            } else {
+                "AASM 2025 prefers gabapentinoids (gabapentin, gabapentin enacarbil, pregabalin) over dopamine agonists, which carry a risk of augmentation".to_owned()
+            };
+            out.push(flag(FlagKind::DiscussTreatment, "Iron is not indicated but symptoms are still disruptive: time to discuss treatment",
+                format!("ferritin {f:.0} ng/mL on {d}; {level}. {choice}"), Source::Aasm2025));
         }
     }
-    if iron.advice == IronAdvice::DiscussIv && iron.supplementing {
+    let oral_failed = iron
+        .reasons
+        .iter()
+        .any(|r| r.rule == ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.key);
+    if iron.advice == IronAdvice::DiscussIv && oral_failed {
         let facts = iron_facts(iron);
         out.push(flag(
             FlagKind::FerritinNotRising,
-            "Ferritin is not rising on oral iron: discuss IV iron",
+            "Oral iron does not seem to be working: discuss IV iron",
             facts,
             Source::Irlssg2018,
         ));

@@ -5,10 +5,10 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::day::WakingDay;
-use super::evidence as ev;
 use super::iron::{dose_day, scheduled_times};
 use super::stats::mean;
 use super::Diary;
+use crate::evidence as ev;
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{EventKind, Night, Trigger};
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::catalog::{self, DrugClass};
 use super::day::span;
-use super::evidence::{self as ev, minutes, Evidence};
+use crate::evidence::{self as ev, minutes, Evidence};
 use crate::model::{IntakeKind, RegimenItem, RegimenKind};
 
 /// Something whose timing matters for iron.

@@ -5,9 +5,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
 use super::interactions::{no_timing_fix, substance_of, Substance};
 use super::Diary;
+use crate::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
 use crate::model::{EventKind, RegimenItem, RegimenKind};
 
 /// Where an exposure comes from, for explanations.
@@ -171,7 +171,9 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
                 .iter()
                 .find(|r| r.meta.id.to_string() == *regimen_id)
                 .and_then(substance_of),
-            EventKind::Activity { .. } => None,
+            EventKind::Activity { .. }
+            | EventKind::IvIron { .. }
+            | EventKind::WeeklyIrls { .. } => None,
         };
         if let Some(s) = s {
             out.push(Exposure {

@@ -1,28 +1,46 @@
-//! Iron status from the lab history (SPEC §2.1): what to discuss, the numbers used, why, and the
-//! source. Unknown TSAT never blocks the ferritin rules; the answer then asks for it.
+//! Iron status from the lab history (SPEC §2.1, AASM-2025 and IRLSSG-2018): which band the
+//! latest ferritin and TSAT fall in, what to discuss, the numbers used, why, and the source.
+//! There is no "target band": ferritin ≤ 75 ng/mL or TSAT < 20 % means iron is indicated,
+//! 75-100 means only IV iron may help, above 100 (with TSAT ≥ 20 %) iron is not indicated.
+//! Unknown TSAT never blocks the ferritin rules; the answer then asks for it. The app never
+//! doses and never tells anyone to stop a medicine: at a ceiling it says "hold iron until you
+//! have spoken to your doctor".
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::evidence::{self as ev, Evidence, Source};
+use super::groups::{self, latest_lab, KidneyStage};
 use super::iron::iron_item;
 use super::Diary;
-use crate::model::{Analyte, Lab};
+use crate::evidence::{self as ev, Evidence, Source};
+use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum IronAdvice {
-    /// No ferritin on file.
+    /// No ferritin on file: ask for ferritin and TSAT.
     CheckFerritin,
-    /// Supplementation indicated: discuss starting iron with your doctor.
+    /// Iron indicated (ferritin ≤ 75 ng/mL or TSAT < 20 %): discuss oral or IV iron with the
+    /// doctor.
     Supplement,
-    /// Supplementing and below target: keep going, recheck on time.
+    /// On oral iron and iron is still indicated: recheck on time.
     KeepGoing,
+    /// No longer produced (there is no target band); kept so that older callers still match.
     AtTarget,
-    /// IV iron worth discussing.
+    /// IV iron worth discussing: oral iron not working, malabsorption, or dialysis criteria.
     DiscussIv,
-    /// Do not supplement; see a doctor.
+    /// A ceiling reached (TSAT ≥ 45 % or ferritin > 300 ng/mL): hold iron until you have spoken
+    /// to your doctor.
     StopAndSeeDoctor,
+    /// 75 < ferritin ≤ 100 ng/mL: oral iron is not indicated; only IV iron may help.
+    IvOnly,
+    /// Ferritin > 100 ng/mL and TSAT ≥ 20 %: iron is not indicated.
+    NotIndicated,
+    /// Under 18, haemochromatosis, thalassaemia or regular transfusions: no iron advice from the
+    /// app; ask the doctor.
+    AskDoctorFirst,
+    /// Results drawn in the weeks after an IV infusion read high: judge them at the recheck.
+    RecheckAfterInfusion,
 }
 
 /// A reason with the rule and source it comes from.
@@ -49,7 +67,8 @@ pub struct FerritinTrend {
     pub points: Vec<(NaiveDate, f64)>,
     /// Least-squares slope over the points used, ng/mL per 30 days.
     pub slope_per_30_days: Option<f64>,
-    /// When the target would be reached at that slope; only for a rising series below target.
+    /// When a rising series below 75 ng/mL would pass that threshold at this slope (a
+    /// threshold, not a target).
     pub projected_target_date: Option<NaiveDate>,
 }
 
@@ -59,20 +78,47 @@ pub struct IronStatus {
     pub headline: String,
     pub ferritin: Option<(NaiveDate, f64)>,
     pub tsat: Option<(NaiveDate, f64)>,
+    /// Latest haemoglobin, g/dL.
+    pub haemoglobin: Option<(NaiveDate, f64)>,
+    /// On oral iron (an active iron regimen item).
     pub supplementing: bool,
     pub reasons: Vec<Reason>,
     pub notes: Vec<String>,
     pub trend: FerritinTrend,
+    /// How to prepare for the next blood draw (AASM-2025 good-practice statement).
+    pub draw_preparation: String,
+    /// The latest IV iron infusion on or before today.
+    pub last_infusion: Option<(NaiveDate, IvIronFormulation)>,
+    /// When ferritin and TSAT are next due, if a recheck is due at all.
+    pub recheck_due: Option<NaiveDate>,
 }
 
-fn latest(labs: &[Lab], a: Analyte) -> Option<(NaiveDate, f64)> {
-    labs.iter()
-        .filter(|l| l.analyte == a)
-        .max_by_key(|l| (l.taken_on, l.meta.created_at))
-        .map(|l| (l.taken_on, l.value.canonical))
+/// How to have iron studies drawn (SPEC §2.1, AASM-2025 good-practice statement).
+pub fn draw_preparation() -> String {
+    format!(
+        "Have ferritin and TSAT drawn together in the morning, at least {:.0} h after your last iron supplement or iron-containing food: a sample drawn sooner can read high.",
+        ev::IRON_DRAW_NO_IRON_HOURS.value
+    )
 }
 
-/// The ferritin series, its slope, and a projection to the target when it is rising.
+/// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025).
+pub fn iv_formulations_note(dialysis: bool) -> String {
+    let mut s = format!(
+        "IV iron with RLS evidence: {}; {}; {}.",
+        IvIronFormulation::FerricCarboxymaltose.label(),
+        IvIronFormulation::Ferumoxytol.label(),
+        IvIronFormulation::LmwIronDextran.label()
+    );
+    if dialysis {
+        s.push_str(&format!(" {}.", IvIronFormulation::IronSucrose.label()));
+    }
+    s
+}
+
+/// What to say when TSAT is not on file (SPEC §2.1, AASM-2025).
+pub const TSAT_UNKNOWN: &str = "TSAT (transferrin saturation) is not on file: ask for it with your next ferritin. Until then the ferritin rules apply, but ferritin alone can read falsely reassuring with inflammation or a recent infection.";
+
+/// The ferritin series, its slope, and when a rising series would pass 75 ng/mL.
 pub fn ferritin_trend(labs: &[Lab]) -> FerritinTrend {
     let mut points: Vec<(NaiveDate, f64)> = labs
         .iter()
@@ -108,10 +154,10 @@ pub fn ferritin_trend(labs: &[Lab]) -> FerritinTrend {
         .map(|(x, p)| (x - mx) * (p.1 - my))
         .sum();
     let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-    let target = ev::FERRITIN_TARGET.value;
+    let threshold = ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value;
     let rising = slope > 0.0 && last.1 > first.1;
-    let projected = (rising && last.1 < target)
-        .then(|| ((target - last.1) / slope).ceil())
+    let projected = (rising && last.1 < threshold)
+        .then(|| ((threshold - last.1) / slope).ceil())
         .filter(|d| d.is_finite() && *d < 3650.0)
         .and_then(|d| last.0.checked_add_signed(Duration::days(d as i64)));
     FerritinTrend {
@@ -121,64 +167,113 @@ pub fn ferritin_trend(labs: &[Lab]) -> FerritinTrend {
     }
 }
 
-/// Whether oral iron has had its trial (3-6 months) without ferritin rising, or with ferritin
-/// still very low.
-fn oral_iron_failed(labs: &[Lab], started: NaiveDate, today: NaiveDate) -> Option<String> {
-    if (today - started).num_days() < ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64 {
-        return None;
+/// The latest IV infusion on or before `today` (local date in the profile's zone).
+pub fn last_infusion(
+    diary: &Diary<'_>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, IvIronFormulation)> {
+    let tz = diary.profile.time_zone;
+    diary
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::IvIron { formulation } => {
+                Some((e.at.with_timezone(&tz).date_naive(), formulation))
+            }
+            _ => None,
+        })
+        .filter(|(d, _)| *d <= today)
+        .max_by_key(|(d, _)| *d)
+}
+
+/// When ferritin and TSAT are next due: 12 weeks after an IV infusion until a result from then
+/// on is on file; otherwise, while on oral iron, 3 months after the last ferritin (or after
+/// starting, with none since).
+pub fn recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    let last_ferritin = diary
+        .labs
+        .iter()
+        .filter(|l| l.analyte == Analyte::Ferritin)
+        .map(|l| l.taken_on)
+        .max();
+    if let Some((on, _)) = last_infusion(diary, today) {
+        let due = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
+        if last_ferritin.is_none_or(|f| f < due) {
+            return Some(due);
+        }
     }
-    let ferritin: Vec<(NaiveDate, f64)> = {
-        let mut v: Vec<_> = labs
-            .iter()
-            .filter(|l| l.analyte == Analyte::Ferritin)
-            .map(|l| (l.taken_on, l.value.canonical))
-            .collect();
-        v.sort_by_key(|p| p.0);
-        v
+    let item = iron_item(diary, today)?;
+    let from = last_ferritin.map_or(item.start_date, |f| f.max(item.start_date));
+    from.checked_add_signed(Duration::days(ev::FERRITIN_RECHECK_DAYS.value as i64))
+}
+
+/// The oral-iron verdict (SPEC §2.1, IRLSSG-2018): after at least 12 weeks of oral iron,
+/// ferritin still ≤ 75 ng/mL, compared with a real pre-start value. `Err` carries the note to
+/// show when no pre-start value exists (no verdict then).
+fn oral_iron_failed(
+    labs: &[Lab],
+    started: NaiveDate,
+    today: NaiveDate,
+) -> Result<Option<String>, String> {
+    let trial = ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64;
+    if (today - started).num_days() < trial {
+        return Ok(None);
+    }
+    let mut ferritin: Vec<(NaiveDate, f64)> = labs
+        .iter()
+        .filter(|l| l.analyte == Analyte::Ferritin)
+        .map(|l| (l.taken_on, l.value.canonical))
+        .collect();
+    ferritin.sort_by_key(|p| p.0);
+    let Some(after) = ferritin
+        .iter()
+        .rev()
+        .find(|p| (p.0 - started).num_days() >= trial)
+    else {
+        return Ok(None);
     };
-    let baseline = ferritin
-        .iter()
-        .rev()
-        .find(|p| p.0 <= started)
-        .or_else(|| ferritin.first())?;
-    let after = ferritin
-        .iter()
-        .rev()
-        .find(|p| (p.0 - started).num_days() >= ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64)?;
-    if after.1 < ev::FERRITIN_ORAL_FAILURE_BELOW.value {
-        return Some(format!(
-            "ferritin is {:.0} ng/mL on {} after {} days of oral iron",
-            after.1,
-            after.0,
-            (after.0 - started).num_days()
-        ));
+    if after.1 > ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.value {
+        return Ok(None);
     }
-    if after.1 <= baseline.1 {
-        return Some(format!(
-            "ferritin has not risen on oral iron: {:.0} ng/mL on {} vs {:.0} on {}",
-            after.1, after.0, baseline.1, baseline.0
+    let Some(before) = ferritin.iter().rev().find(|p| p.0 <= started) else {
+        return Err(format!(
+            "No ferritin from before you started oral iron on {started} is on file, so whether it is working cannot be judged: ferritin is {:.0} ng/mL on {}. Bring both to your doctor.",
+            after.1, after.0
         ));
-    }
-    None
+    };
+    Ok(Some(format!(
+        "ferritin {:.0} ng/mL on {} after {} days of oral iron, from {:.0} ng/mL on {} before starting: still at or below {:.0} ng/mL",
+        after.1,
+        after.0,
+        (after.0 - started).num_days(),
+        before.1,
+        before.0,
+        ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.value
+    )))
 }
 
 /// The iron-status answer for `today`.
 pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
+    let p = diary.profile;
     let labs = diary.labs;
-    let ferritin = latest(labs, Analyte::Ferritin);
-    let tsat = latest(labs, Analyte::Tsat);
+    let ferritin = latest_lab(labs, Analyte::Ferritin);
+    let tsat = latest_lab(labs, Analyte::Tsat);
     let item = iron_item(diary, today);
-    let supplementing = item.is_some();
-    let trend = ferritin_trend(labs);
+    let infusion = last_infusion(diary, today);
+    let kidney = groups::kidney(p, labs);
+    let dialysis = kidney.stage == KidneyStage::Dialysis;
+    let pregnant = groups::pregnant_on(p, today);
     let mut reasons = Vec::new();
     let mut notes = Vec::new();
     if tsat.is_none() {
-        notes.push("Transferrin saturation (TSAT) is not on file: ask for it with your next ferritin. It is needed to rule out iron overload.".to_owned());
+        notes.push(TSAT_UNKNOWN.to_owned());
     }
-    if supplementing {
+    if let Some((on, f)) = infusion {
         notes.push(format!(
-            "{} Judge iron by the numbers, not by how the last week felt.",
-            ev::BRAIN_IRON_LAG_MONTHS.rule
+            "IV iron ({}) on {on}: recheck ferritin and TSAT around {} ({}).",
+            f.label(),
+            on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64),
+            ev::IV_IRON_RECHECK_DAYS.rule
         ));
     }
     let out = |advice, headline: String, reasons: Vec<Reason>, notes: Vec<String>| IronStatus {
@@ -186,33 +281,36 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         headline,
         ferritin,
         tsat,
-        supplementing,
+        haemoglobin: latest_lab(labs, Analyte::Haemoglobin),
+        supplementing: item.is_some(),
         reasons,
         notes,
-        trend: trend.clone(),
+        trend: ferritin_trend(labs),
+        draw_preparation: draw_preparation(),
+        last_infusion: infusion,
+        recheck_due: recheck_due(diary, today),
     };
-    if let Some((d, t)) = tsat {
-        if t >= ev::TSAT_CEILING.value {
-            reasons.push(reason(
-                format!(
-                    "TSAT {t:.0} % on {d} is at or above {:.0} %",
-                    ev::TSAT_CEILING.value
-                ),
-                ev::TSAT_CEILING,
-            ));
-            return out(
-                IronAdvice::StopAndSeeDoctor,
-                "Do not take iron supplements; see your doctor (possible iron overload).".into(),
-                reasons,
-                notes,
-            );
-        }
+
+    if let Some(why) = groups::iron_needs_doctor(p, today) {
+        reasons.push(Reason {
+            text: why,
+            rule: "IRON_NEEDS_DOCTOR".to_owned(),
+            source: Source::Aasm2025,
+            citation: Source::Aasm2025.citation().to_owned(),
+        });
+        return out(
+            IronAdvice::AskDoctorFirst,
+            "The app gives no iron advice here: ask your doctor about iron and RLS.".into(),
+            reasons,
+            notes,
+        );
     }
     let Some((fd, f)) = ferritin else {
         reasons.push(reason(
             "no ferritin result on file".into(),
             ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW,
         ));
+        notes.push(draw_preparation());
         return out(
             IronAdvice::CheckFerritin,
             "Ask your doctor for ferritin and TSAT: iron status guides RLS care.".into(),
@@ -220,6 +318,39 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             notes,
         );
     };
+    if let Some((on, _)) = infusion {
+        let settled = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
+        if fd < settled {
+            reasons.push(reason(
+                format!("the latest ferritin ({f:.0} ng/mL on {fd}) is from before {settled}, 12 weeks after the IV iron on {on}"),
+                ev::IV_IRON_RECHECK_DAYS,
+            ));
+            notes.push(draw_preparation());
+            return out(
+                IronAdvice::RecheckAfterInfusion,
+                format!("After IV iron on {on}, iron is judged by ferritin and TSAT drawn from {settled} on."),
+                reasons,
+                notes,
+            );
+        }
+    }
+    if let Some((d, t)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
+        reasons.push(reason(
+            format!(
+                "TSAT {t:.0} % on {d} is at or above {:.0} %",
+                ev::TSAT_CEILING.value
+            ),
+            ev::TSAT_CEILING,
+        ));
+        notes.push("Ask your doctor about testing for iron overload.".to_owned());
+        notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. {}", ev::IRON_DRAW_NO_IRON_HOURS.value, draw_preparation()));
+        return out(
+            IronAdvice::StopAndSeeDoctor,
+            "Hold iron until you have spoken to your doctor: TSAT is at the safety ceiling.".into(),
+            reasons,
+            notes,
+        );
+    }
     if f > ev::FERRITIN_CEILING.value {
         reasons.push(reason(
             format!(
@@ -228,28 +359,75 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ),
             ev::FERRITIN_CEILING,
         ));
+        notes.push("Ferritin this high can mean iron overload, inflammation or liver disease: your doctor can tell which.".to_owned());
         return out(
             IronAdvice::StopAndSeeDoctor,
-            "Do not take iron supplements; see your doctor (ferritin above the safety ceiling)."
+            "Hold iron until you have spoken to your doctor: ferritin is above the safety ceiling."
                 .into(),
             reasons,
             notes,
         );
     }
-    if let Some(failed) = item.and_then(|i| oral_iron_failed(labs, i.start_date, today)) {
-        reasons.push(reason(failed, ev::FERRITIN_ORAL_FAILURE_BELOW));
-        return out(
-            IronAdvice::DiscussIv,
-            "Discuss IV iron with your doctor: oral iron does not seem to be working.".into(),
-            reasons,
-            notes,
+    if dialysis {
+        let (fl, tl) = (
+            ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value,
+            ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value,
         );
+        return match tsat {
+            None => {
+                reasons.push(reason(
+                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd}; TSAT not on file"),
+                    ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW,
+                ));
+                out(IronAdvice::CheckFerritin, "On dialysis, the RLS iron suggestion needs TSAT as well as ferritin: ask your kidney team for it.".to_owned(), reasons, notes)
+            }
+            Some((td, t)) if f < fl && t < tl => {
+                reasons.push(reason(
+                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd} is under {fl:.0} and TSAT {t:.0} % on {td} is under {tl:.0} %"),
+                    ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
+                ));
+                notes.push(iv_formulations_note(true));
+                out(IronAdvice::DiscussIv, "On dialysis: AASM 2025 suggests IV iron sucrose for RLS at these levels; discuss it with your kidney team.".into(), reasons, notes)
+            }
+            Some((td, t)) => {
+                reasons.push(reason(
+                    format!("on dialysis; ferritin {f:.0} ng/mL on {fd}, TSAT {t:.0} % on {td}: not both under {fl:.0} ng/mL and {tl:.0} %"),
+                    ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
+                ));
+                out(IronAdvice::NotIndicated, "On dialysis, the RLS iron suggestion (IV iron sucrose) does not apply at these levels: discuss RLS care with your kidney team.".into(), reasons, notes)
+            }
+        };
     }
-    if diary.profile.malabsorption && f < ev::FERRITIN_IV_DISCUSS_BELOW.value {
+    if pregnant {
+        notes.push("In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned());
+    }
+    let started_after_infusion = |start: NaiveDate| infusion.is_none_or(|(on, _)| on < start);
+    if let Some(i) = item.filter(|i| started_after_infusion(i.start_date)) {
+        match oral_iron_failed(labs, i.start_date, today) {
+            Ok(Some(failed)) => {
+                reasons.push(reason(failed, ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW));
+                notes.push(iv_formulations_note(false));
+                return out(
+                    IronAdvice::DiscussIv,
+                    "Discuss IV iron with your doctor: oral iron does not seem to be working."
+                        .into(),
+                    reasons,
+                    notes,
+                );
+            }
+            Ok(None) => {}
+            Err(no_baseline) => notes.push(no_baseline),
+        }
+    }
+    let low_f = f <= ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value;
+    let low_t = tsat.is_some_and(|(_, t)| t < ev::TSAT_SUPPLEMENT_BELOW.value);
+    let iv_band = !low_f && f <= ev::FERRITIN_IV_DISCUSS_BELOW.value;
+    if p.malabsorption && (low_f || low_t || iv_band) {
         reasons.push(reason(
-            format!("ferritin {f:.0} ng/mL with malabsorption (coeliac disease or IBD)"),
+            format!("ferritin {f:.0} ng/mL on {fd} with malabsorption (coeliac disease or IBD)"),
             ev::FERRITIN_IV_DISCUSS_BELOW,
         ));
+        notes.push(iv_formulations_note(false));
         return out(
             IronAdvice::DiscussIv,
             "Discuss IV iron with your doctor: oral iron is poorly absorbed with malabsorption."
@@ -258,8 +436,6 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             notes,
         );
     }
-    let low_f = f <= ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value;
-    let low_t = tsat.is_some_and(|(_, t)| t < ev::TSAT_SUPPLEMENT_BELOW.value);
     if low_f || low_t {
         if low_f {
             reasons.push(reason(
@@ -279,43 +455,62 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
                 ev::TSAT_SUPPLEMENT_BELOW,
             ));
         }
-        if f < ev::FERRITIN_SYMPTOMS_MORE_COMMON.value {
-            notes.push(ev::FERRITIN_SYMPTOMS_MORE_COMMON.rule.to_owned());
-        }
-        if f < ev::FERRITIN_IV_DISCUSS_BELOW.value {
-            notes.push(format!("IV iron is also an option to discuss below {:.0} ng/mL when TSAT is under {:.0} % (IRLSSG 2018).", ev::FERRITIN_IV_DISCUSS_BELOW.value, ev::TSAT_CEILING.value));
-        }
-        return if supplementing {
-            let when = trend
-                .projected_target_date
-                .map(|d| format!(" At the current rise, about {d}."))
+        notes.push(iv_formulations_note(false));
+        return if item.is_some() {
+            let when = recheck_due(diary, today)
+                .map(|d| format!(" (due around {d})"))
                 .unwrap_or_default();
             out(
                 IronAdvice::KeepGoing,
-                format!(
-                    "Keep going toward {:.0} ng/mL; recheck ferritin on time.{when}",
-                    ev::FERRITIN_TARGET.value
-                ),
+                format!("Iron is still indicated at these levels: recheck ferritin and TSAT on time{when}."),
                 reasons,
                 notes,
             )
         } else {
-            out(IronAdvice::Supplement, "Iron supplementation is indicated for RLS at these levels: discuss it with your doctor.".into(), reasons, notes)
+            out(
+                IronAdvice::Supplement,
+                "Iron is indicated for RLS at these levels (oral or IV is your doctor's choice): discuss it with your doctor.".into(),
+                reasons,
+                notes,
+            )
         };
     }
+    if iv_band {
+        reasons.push(reason(
+            format!(
+                "ferritin {f:.0} ng/mL on {fd} is above {:.0} and at or below {:.0} ng/mL",
+                ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+                ev::FERRITIN_IV_DISCUSS_BELOW.value
+            ),
+            ev::FERRITIN_IV_DISCUSS_BELOW,
+        ));
+        notes.push(iv_formulations_note(false));
+        if item.is_some() {
+            notes.push("Oral iron is in your regimen: ask your doctor whether it is still useful at this level.".to_owned());
+        }
+        return out(
+            IronAdvice::IvOnly,
+            "Oral iron is not indicated at this ferritin; only IV iron may help: discuss it with your doctor.".into(),
+            reasons,
+            notes,
+        );
+    }
+    let tsat_text = tsat
+        .map(|(td, t)| format!(", TSAT {t:.0} % on {td}"))
+        .unwrap_or_default();
     reasons.push(reason(
         format!(
-            "ferritin {f:.0} ng/mL on {fd} is above {:.0} ng/mL",
-            ev::FERRITIN_TARGET.value
+            "ferritin {f:.0} ng/mL on {fd} is above {:.0} ng/mL{tsat_text}",
+            ev::FERRITIN_IV_DISCUSS_BELOW.value
         ),
-        ev::FERRITIN_TARGET,
+        ev::FERRITIN_IV_DISCUSS_BELOW,
     ));
-    if f < ev::FERRITIN_TARGET_UPPER.value {
-        notes.push("Many people with RLS do better above 100 ng/mL.".to_owned());
+    if item.is_some() {
+        notes.push("Oral iron is in your regimen: ask your doctor whether it is still needed at these levels.".to_owned());
     }
     out(
-        IronAdvice::AtTarget,
-        "Ferritin is at the RLS target.".into(),
+        IronAdvice::NotIndicated,
+        "Iron is not indicated for RLS at these levels.".into(),
         reasons,
         notes,
     )

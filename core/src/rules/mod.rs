@@ -1,11 +1,15 @@
 //! Pure rules: (state, now, time zone) → answer with reasons. No I/O, no clock reads, no SQL.
 
+// The evidence table lives on the core's ground floor (crate::evidence); this keeps the
+// `rules::evidence` paths of callers working.
+pub use crate::evidence;
+
 pub mod augmentation;
 pub mod catalog;
 pub mod check;
 pub mod day;
-pub mod evidence;
 pub mod flags;
+pub mod groups;
 pub mod insights;
 pub mod interactions;
 pub mod iron;
@@ -14,6 +18,7 @@ pub mod plan;
 pub mod reminders;
 pub mod screener;
 pub mod stats;
+pub mod weekly_irls;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
 

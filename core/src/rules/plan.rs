@@ -5,9 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::WakingDay;
-use super::evidence::{self as ev, minutes, Evidence, Source};
+use super::groups;
 use super::iron::{dose_day, iron_plan, scheduled_times, IronDay, IronPlan};
+use super::weekly_irls;
 use super::Diary;
+use crate::evidence::{self as ev, minutes, Evidence, Source};
 use crate::model::RegimenKind;
 
 /// What a plan item or reminder is for.
@@ -85,6 +87,10 @@ fn item(
     }
 }
 
+/// Said beside every routine item: no guideline grades them (SPEC §2.3).
+pub const ROUTINE_NOT_GRADED: &str =
+    "People with RLS report it helps; not tested in trials (not graded by AASM 2025 or IRLSSG).";
+
 /// The plan for the waking day that starts on `date`.
 pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     let day = WakingDay::of(diary.profile, date);
@@ -119,7 +125,12 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             items.push(c);
         }
     }
+    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
     for r in diary.regimen.iter().filter(|r| dose_day(r, date)) {
+        if r.kind == RegimenKind::Magnesium && no_magnesium {
+            // SPEC §2.3: not with eGFR < 30 or dialysis; the kidney flag says why.
+            continue;
+        }
         let (kind, e) = match r.kind {
             RegimenKind::Iron | RegimenKind::VitaminC => continue,
             RegimenKind::Magnesium => (ReminderKind::Magnesium, ev::MAGNESIUM_BEFORE_BED_MIN),
@@ -139,21 +150,31 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             items.push(it);
         }
     }
-    let socks = day.before_bed(minutes(ev::WARM_SOCKS_BEFORE_BED_MIN));
-    items.push(item(
-        ReminderKind::WarmSocks,
-        socks,
-        Some(socks + minutes(ev::WARM_SOCKS_DURATION_MIN)),
-        "Warm socks on",
-        ev::WARM_SOCKS_BEFORE_BED_MIN,
-    ));
-    items.push(item(
-        ReminderKind::ExerciseCutoff,
-        day.before_bed(minutes(ev::VIGOROUS_EXERCISE_CUTOFF_MIN)),
-        None,
-        "Last call for vigorous exercise",
-        ev::VIGOROUS_EXERCISE_CUTOFF_MIN,
-    ));
+    // SPEC §2.3: the routine is opt-in, and none of it is graded by a guideline.
+    let routine = diary.profile.routine;
+    let untested = |mut it: PlanItem| {
+        it.why = format!("{} {}", it.why, ROUTINE_NOT_GRADED);
+        it
+    };
+    if routine.warm_socks {
+        let socks = day.before_bed(minutes(ev::WARM_SOCKS_BEFORE_BED_MIN));
+        items.push(untested(item(
+            ReminderKind::WarmSocks,
+            socks,
+            Some(socks + minutes(ev::WARM_SOCKS_DURATION_MIN)),
+            "Warm socks on",
+            ev::WARM_SOCKS_BEFORE_BED_MIN,
+        )));
+    }
+    if routine.exercise_cutoff {
+        items.push(untested(item(
+            ReminderKind::ExerciseCutoff,
+            day.before_bed(minutes(ev::VIGOROUS_EXERCISE_CUTOFF_MIN)),
+            None,
+            "Last call for vigorous exercise",
+            ev::VIGOROUS_EXERCISE_CUTOFF_MIN,
+        )));
+    }
     items.push(item(
         ReminderKind::EveningCheck,
         day.before_bed(minutes(ev::EVENING_CHECK_BEFORE_BED_MIN)),
@@ -161,21 +182,26 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         "Evening check-in: any symptoms yet?",
         ev::EVENING_CHECK_BEFORE_BED_MIN,
     ));
-    let bath = day.before_bed(minutes(ev::WARM_BATH_BEFORE_BED_MIN));
-    items.push(item(
-        ReminderKind::WarmBath,
-        bath,
-        Some(bath + minutes(ev::WARM_BATH_DURATION_MIN)),
-        "Warm bath (40-42 °C, 15-20 min)",
-        ev::WARM_BATH_BEFORE_BED_MIN,
-    ));
-    items.push(item(
-        ReminderKind::Movement,
-        day.before_bed(minutes(ev::MOVEMENT_WINDOW_MIN)),
-        Some(bed),
-        "A short walk or stretch before bed",
-        ev::MOVEMENT_WINDOW_MIN,
-    ));
+    // Heat exposure in pregnancy (PMID 16998815): no hot bath, whatever the choice.
+    if routine.warm_bath && !groups::pregnant_on(diary.profile, date) {
+        let bath = day.before_bed(minutes(ev::WARM_BATH_BEFORE_BED_MIN));
+        items.push(untested(item(
+            ReminderKind::WarmBath,
+            bath,
+            Some(bath + minutes(ev::WARM_BATH_DURATION_MIN)),
+            "Warm bath (15-20 min)",
+            ev::WARM_BATH_BEFORE_BED_MIN,
+        )));
+    }
+    if routine.movement {
+        items.push(untested(item(
+            ReminderKind::Movement,
+            day.before_bed(minutes(ev::MOVEMENT_WINDOW_MIN)),
+            Some(bed),
+            "A short walk or stretch before bed",
+            ev::MOVEMENT_WINDOW_MIN,
+        )));
+    }
     let next = date
         .succ_opt()
         .map(|d| WakingDay::of(diary.profile, d).wake)
@@ -188,6 +214,15 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         ev::QUICK_SEVERITY_MAX,
     );
     diary_prompt.why = "a quick rating of the night keeps the diary honest".to_owned();
+    let prompt_day = date.succ_opt().unwrap_or(date);
+    if weekly_irls::due(&weekly_irls::weekly_ratings(diary.events), prompt_day) {
+        // SPEC §2.7: the IRLS rates the past week, so it is asked once a week, not nightly.
+        diary_prompt.title = "How was last night? This week's IRLS is due too".to_owned();
+        diary_prompt.why = format!(
+            "a quick rating of the night keeps the diary honest; {}",
+            ev::IRLS_PERIOD_DAYS.rule
+        );
+    }
     items.push(diary_prompt);
 
     items.sort_by(|a, b| a.start.cmp(&b.start).then(a.kind.cmp(&b.kind)));

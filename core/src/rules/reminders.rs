@@ -8,13 +8,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{utc_bounds, WakingDay};
-use super::evidence::{
-    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
-};
-use super::iron::iron_item;
+use super::iron_status::{draw_preparation, recheck_due};
 use super::plan::{day_plan, PlanItem, ReminderKind};
 use super::Diary;
-use crate::model::Analyte;
+use crate::evidence::{
+    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
+};
 
 /// What a notification offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -88,16 +87,10 @@ fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz) -> Occurrence {
     }
 }
 
-/// The ferritin recheck due date while supplementing: 90 days after the last ferritin.
+/// The ferritin and TSAT recheck due date: 12 weeks after an IV infusion, or while on oral
+/// iron 3 months after the last ferritin (see [`recheck_due`]).
 pub fn ferritin_recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
-    iron_item(diary, today)?;
-    let last = diary
-        .labs
-        .iter()
-        .filter(|l| l.analyte == Analyte::Ferritin)
-        .map(|l| l.taken_on)
-        .max()?;
-    last.checked_add_signed(Duration::days(FERRITIN_RECHECK_DAYS.value as i64))
+    recheck_due(diary, today)
 }
 
 /// Occurrences firing in the local days `[from, from + days)`, sorted by time then id.
@@ -134,10 +127,10 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
                 kind: ReminderKind::LabRecheck,
                 start: at,
                 end: None,
-                title: "Time to recheck ferritin".to_owned(),
+                title: "Time to recheck ferritin and TSAT".to_owned(),
                 why: format!(
-                    "{} (due {due}); ask your doctor for ferritin and transferrin saturation",
-                    FERRITIN_RECHECK_DAYS.rule
+                    "Due {due}: ask your doctor for ferritin and transferrin saturation (TSAT). {}",
+                    draw_preparation()
                 ),
                 source: FERRITIN_RECHECK_DAYS.source,
                 regimen_id: None,

@@ -517,6 +517,29 @@ pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every live event of the given kinds (the `type` tag of its JSON kind: `iv_iron`,
+/// `weekly_irls`), earliest first: the few long-lived events the iron status and the weekly
+/// IRLS read whatever their age. The stored kind begins with its tag (`{"type":"iv_iron",...`),
+/// so each kind is a prefix range on the `events_by_kind` index.
+pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+    ))?;
+    let mut out = Vec::new();
+    for k in kinds {
+        let lo = format!("{{\"type\":\"{k}\"");
+        // '~' sorts after ',' and '}', the only characters that can follow the tag's value.
+        let hi = format!("{lo}~");
+        let rows = st.query_map([lo, hi], event_row)?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    out.sort_by_key(|e: &Event| e.at);
+    Ok(out)
+}
+
 /// Every live event, earliest first (exports).
 pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reminder_state.sql"),
     include_str!("migrations/0003_natural_keys.sql"),
+    include_str!("migrations/0004_long_lived_events.sql"),
 ];
 
 #[cfg(test)]

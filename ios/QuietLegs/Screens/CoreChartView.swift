@@ -15,6 +15,11 @@ struct CoreChartView: View {
                     ctx.fill(Path(CGRect(x: f.left, y: band.top, width: size.width - f.left - f.right, height: band.bottom - band.top)),
                              with: .color(.green.opacity(0.18)))
                 }
+                for l in f.lines(chart) {
+                    ctx.stroke(Path { p in p.move(to: CGPoint(x: f.left, y: l.y)); p.addLine(to: CGPoint(x: size.width - f.right, y: l.y)) },
+                               with: .color(.green), style: StrokeStyle(lineWidth: 1.5, dash: [6, 3]))
+                    ctx.draw(Text(l.label).font(.caption2).foregroundStyle(.green), at: CGPoint(x: size.width - f.right, y: l.y - 2), anchor: .bottomTrailing)
+                }
                 for t in chart.ticks {
                     let y = f.y(t.y)
                     ctx.stroke(Path { p in p.move(to: CGPoint(x: f.left, y: y)); p.addLine(to: CGPoint(x: size.width - f.right, y: y)) },

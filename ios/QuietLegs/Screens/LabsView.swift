@@ -17,6 +17,8 @@ struct LabsView: View {
                     ForEach(s.reasons, id: \.self) { SourcedText(text: $0.text, source: $0.source) }
                     ForEach(s.notes, id: \.self) { Text($0).font(.footnote).foregroundStyle(.secondary) }
                     if let p = s.projection { Text(p).font(.footnote).foregroundStyle(.secondary) }
+                    if let r = s.recheck { Text(r).font(.footnote).foregroundStyle(.secondary) }
+                    if !s.drawPreparation.isEmpty { Text(s.drawPreparation).font(.footnote).foregroundStyle(.secondary) }
                 }
                 Section { CoreChartView(chart: s.chart) }
                 Section("Add a result") {

@@ -55,6 +55,10 @@ struct LabsState: Equatable {
     let chart: ChartView
     let rows: [LabRow]
     let kinds: [LabKind]
+    /// How to prepare for the next blood draw (morning, at least 24 h without iron).
+    let drawPreparation: String
+    /// When ferritin and TSAT are next due, if a recheck is due.
+    let recheck: String?
 
     init(core: QuietLegs) throws {
         let iron = try core.status(date: nil).iron
@@ -63,7 +67,9 @@ struct LabsState: Equatable {
         headline = iron.headline
         reasons = iron.reasons.map { Sourced(text: $0.text, source: $0.citation) }
         notes = iron.notes
-        projection = iron.projectedTargetDate.map { "At the current rise, ferritin would reach \(plainNumber(iron.targetLow)) ng/mL around \($0)." }
+        projection = iron.projectedTargetDate.map { "At the current rise, ferritin would pass \(plainNumber(iron.targetLow)) ng/mL around \($0)." }
+        drawPreparation = iron.drawPreparation
+        recheck = iron.recheckDue.map { "Next ferritin and TSAT: around \($0)" }
         chart = try core.ferritinChart()
         rows = try core.labs(analyte: nil).reversed().map {
             LabRow(id: $0.info.id, title: names[$0.analyte] ?? "\($0.analyte)", value: $0.display, date: $0.takenOn)
@@ -201,6 +207,8 @@ struct ChartFrame {
     func y(_ unit: Double) -> Double { top + (1 - unit) * (height - top - bottom) }
     func line(_ chart: ChartView) -> [CGPoint] { chart.points.map { CGPoint(x: x($0.x), y: y($0.y)) } }
     func band(_ chart: ChartView) -> (top: Double, bottom: Double)? { chart.band.map { (y($0.highY), y($0.lowY)) } }
+    /// The labelled threshold lines (ferritin 75 and 100 ng/mL) as (canvas y, label).
+    func lines(_ chart: ChartView) -> [(y: Double, label: String)] { chart.lines.map { (y($0.y), $0.label) } }
 }
 
 /// What Report & export can write, with the name a file exporter suggests.

@@ -28,6 +28,7 @@ import org.quietlegs.core.IronStatus
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.Routine
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.ReminderApplier
 import org.quietlegs.shell.valueOrNull
@@ -80,7 +81,8 @@ class AlarmsTest {
         app = ApplicationProvider.getApplicationContext()
         am = app.getSystemService(AlarmManager::class.java)
         settle()
-        diary.core.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "12:30", null, false, false))
+        diary.core.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "12:30", null, false, false,
+            routine = Routine(warmBath = true, warmSocks = true, movement = true, exerciseCutoff = true)))
         diary.core.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, true, "2026-01-01", null))
     }
 

@@ -24,6 +24,9 @@ class ChartFrame(
 
     fun line(chart: ChartView): List<Px> = chart.points.map { Px(x(it.x), y(it.y)) }
 
-    /** The target band as (top, bottom) canvas y, if the chart has one. */
+    /** A shaded band as (top, bottom) canvas y, if the chart has one (none does any more). */
     fun band(chart: ChartView): Pair<Float, Float>? = chart.band?.let { y(it.highY) to y(it.lowY) }
+
+    /** The labelled threshold lines (ferritin 75 and 100 ng/mL) as (canvas y, label). */
+    fun lines(chart: ChartView): List<Pair<Float, String>> = chart.lines.map { y(it.y) to it.label }
 }

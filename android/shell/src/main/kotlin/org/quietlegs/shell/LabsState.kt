@@ -21,6 +21,10 @@ data class LabsState(
     val rows: List<LabRow>,
     /** What the add form offers: each lab with its accepted units. */
     val kinds: List<LabKind>,
+    /** How to prepare for the next blood draw (morning, at least 24 h without iron). */
+    val drawPreparation: String = "",
+    /** When ferritin and TSAT are next due, if a recheck is due. */
+    val recheck: String? = null,
 ) {
     companion object {
         fun from(core: QuietLegs): LabsState {
@@ -32,13 +36,15 @@ data class LabsState(
                 reasons = iron.reasons.map { Sourced(it.text, it.citation) },
                 notes = iron.notes,
                 projection = iron.projectedTargetDate?.let {
-                    "At the current rise, ferritin would reach ${plainNumber(iron.targetLow)} ng/mL around $it."
+                    "At the current rise, ferritin would pass ${plainNumber(iron.targetLow)} ng/mL around $it."
                 },
                 chart = core.ferritinChart(),
                 rows = core.labs(null).reversed().map {
                     LabRow(it.info.id, names[it.analyte] ?: it.analyte.name, it.display(), it.takenOn)
                 },
                 kinds = kinds,
+                drawPreparation = iron.drawPreparation,
+                recheck = iron.recheckDue?.let { "Next ferritin and TSAT: around $it" },
             )
         }
     }

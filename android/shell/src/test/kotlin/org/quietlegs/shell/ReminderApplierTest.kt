@@ -25,7 +25,9 @@ class MovableClock(var now: Instant) : Clock {
 class ReminderApplierTest {
     private fun diary(clock: Clock, zone: String = "Europe/Berlin"): QuietLegs {
         val q = QuietLegs.openWithClock(Files.createTempDirectory("ql-shell").resolve("d.db").toString(), clock)
-        q.setProfile(ProfileSettings(zone, "23:00", "07:00", "08:00", "12:30", null, false, false))
+        // The routine is opt-in (SPEC §2.3); these tests schedule it, so it is switched on.
+        q.setProfile(ProfileSettings(zone, "23:00", "07:00", "08:00", "12:30", null, false, false,
+            routine = Routine(warmBath = true, warmSocks = true, movement = true, exerciseCutoff = true)))
         q.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, true, "2026-01-01", null))
         return q
     }

@@ -120,8 +120,10 @@ class ScreensTest {
         assertEquals(328f, line.last().x)
         // Axis 0-150: 90 is at 0.6 of the plot's 164 px above its bottom edge (176).
         assertEquals(176f - 0.6f * 164f, line.last().y, 0.01f)
-        val (bandTop, bandBottom) = frame.band(chart)!!
-        assertTrue(bandTop < bandBottom)
+        // Threshold lines, not a target band: 75 sits below 100 on the canvas (larger y).
+        assertTrue(frame.band(chart) == null)
+        val (at75, at100) = frame.lines(chart)
+        assertTrue(at75.first > at100.first && at75.second.startsWith("75"))
     }
 
     @Test fun medicinesCarryTheCatalogWarningAndBrandsAreFound() {

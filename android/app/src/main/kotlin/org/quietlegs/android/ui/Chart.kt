@@ -21,14 +21,14 @@ import org.quietlegs.core.ChartView
 import org.quietlegs.shell.ChartFrame
 
 /**
- * Draws a chart the core laid out: band, ticks, line and points. Every position comes from the
+ * Draws a chart the core laid out: threshold lines, ticks, line and points. Every position comes from the
  * core (the same geometry as the printed report); [ChartFrame] only scales it to the canvas.
  */
 @Composable
 fun CoreChart(chart: ChartView, modifier: Modifier = Modifier) {
     val line = MaterialTheme.colorScheme.primary
     val grid = MaterialTheme.colorScheme.outlineVariant
-    val band = MaterialTheme.colorScheme.tertiaryContainer
+    val band = MaterialTheme.colorScheme.tertiary
     val label = MaterialTheme.colorScheme.onSurfaceVariant
     val summary = chart.points.lastOrNull()?.let { "${chart.title}: latest ${it.value} ${chart.unit} on ${it.date}" } ?: chart.emptyText
     Column(modifier) {
@@ -43,6 +43,12 @@ fun CoreChart(chart: ChartView, modifier: Modifier = Modifier) {
                 textSize = 11.dp.toPx()
                 textAlign = android.graphics.Paint.Align.RIGHT
                 isAntiAlias = true
+            }
+            // Threshold lines (ferritin 75 and 100 ng/mL), dashed and labelled at the right edge.
+            val dash = androidx.compose.ui.graphics.PathEffect.dashPathEffect(floatArrayOf(12f, 6f))
+            f.lines(chart).forEach { (y, text) ->
+                drawLine(band, Offset(f.left, y), Offset(size.width - f.right, y), strokeWidth = 2.dp.toPx(), pathEffect = dash)
+                drawContext.canvas.nativeCanvas.drawText(text, size.width - f.right, y - 3.dp.toPx(), paint)
             }
             chart.ticks.forEach { t ->
                 val y = f.y(t.y)

@@ -43,6 +43,8 @@ fun LabsScreen(vm: DiaryViewModel) {
                     s.reasons.forEach { Sourced(it.text, it.source) }
                     s.notes.forEach { Muted(it) }
                     s.projection?.let { Muted(it) }
+                    s.recheck?.let { Muted(it) }
+                    if (s.drawPreparation.isNotEmpty()) Muted(s.drawPreparation)
                 }
             }
             item { Section(title = null) { CoreChart(s.chart) } }

@@ -21,6 +21,14 @@ pub enum Source {
     Stoffel,
     /// Manufacturers' drug labels.
     DrugLabel,
+    /// WHO guideline on haemoglobin cut-offs to define anaemia, 2024.
+    Who2024,
+    /// Marshall et al., magnesium for RLS, systematic review, Sleep Med Rev 2019.
+    Marshall2019,
+    /// KDIGO 2024 clinical practice guideline for chronic kidney disease (GFR categories).
+    Kdigo2024,
+    /// RLS in pregnancy and lactation consensus, Picchietti et al., Sleep Med Rev 2015.
+    Picchietti2015,
     /// International IRLS scoring convention.
     Irls,
     /// Laboratory unit conventions.
@@ -45,6 +53,16 @@ impl Source {
             }
             Source::Stoffel => "Stoffel et al., Lancet Haematology 2017/2020",
             Source::DrugLabel => "manufacturer's drug label",
+            Source::Who2024 => "WHO guideline on haemoglobin cut-offs to define anaemia, 2024",
+            Source::Marshall2019 => {
+                "Marshall et al., magnesium for RLS, systematic review, Sleep Med Rev 2019"
+            }
+            Source::Kdigo2024 => {
+                "KDIGO 2024 clinical practice guideline for chronic kidney disease"
+            }
+            Source::Picchietti2015 => {
+                "RLS in pregnancy and lactation consensus, Picchietti et al., Sleep Med Rev 2015"
+            }
             Source::Irls => "IRLSSG rating scale scoring convention",
             Source::LabConvention => "laboratory unit convention",
             Source::Conservative => "conservative ceiling chosen by QuietLegs",
@@ -92,70 +110,88 @@ macro_rules! evidence_table {
 }
 
 evidence_table! {
-    // §2.1 iron status
-    FERRITIN_SYMPTOMS_MORE_COMMON = (50.0, "ng/mL", Article, "Below this ferritin RLS symptoms are more common and more severe.")
-        @ ("", "");
-    FERRITIN_SUPPLEMENT_AT_OR_BELOW = (75.0, "ng/mL", Aasm2025, "Iron supplementation is indicated at ferritin at or below this value.")
-        @ ("", "");
-    TSAT_SUPPLEMENT_BELOW = (20.0, "%", Aasm2025, "Iron supplementation is indicated when transferrin saturation is below this value.")
-        @ ("", "");
-    TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: do not supplement iron; see a doctor.")
-        @ ("", "");
-    FERRITIN_IV_DISCUSS_BELOW = (100.0, "ng/mL", Irlssg2018, "Below this ferritin (with TSAT under the ceiling) IV iron is worth discussing.")
-        @ ("", "");
-    FERRITIN_ORAL_FAILURE_BELOW = (25.0, "ng/mL", Irlssg2018, "Ferritin still below this after months of oral iron: discuss IV iron.")
-        @ ("", "");
-    ORAL_IRON_TRIAL_MIN_DAYS = (90.0, "days", Irlssg2018, "Shortest oral-iron trial (3 months) before judging it failed.")
-        @ ("", "");
-    ORAL_IRON_TRIAL_MAX_DAYS = (182.0, "days", Irlssg2018, "Longest oral-iron trial (6 months) before judging it failed.")
-        @ ("", "");
-    FERRITIN_TARGET = (75.0, "ng/mL", Article, "Ferritin target for RLS; many people need more than 100.")
-        @ ("", "");
-    FERRITIN_TARGET_UPPER = (100.0, "ng/mL", Article, "Upper edge of the target band shown on charts.")
-        @ ("", "");
-    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: iron-overload risk; stop and see a doctor.")
-        @ ("", "");
-    FERRITIN_RECHECK_DAYS = (90.0, "days", Article, "Recheck ferritin this long after the last value while supplementing.")
-        @ ("", "");
-    BRAIN_IRON_LAG_MONTHS = (6.0, "months", Article, "Brain iron lags blood ferritin by 6-12 months: do not judge by symptoms alone.")
-        @ ("", "");
+    // §2.1 iron status (adults)
+    IRON_DRAW_NO_IRON_HOURS = (24.0, "h", Aasm2025, "Draw ferritin and TSAT in the morning, at least 24 h after the last iron supplement or iron-containing food.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), good practice statement", "2026-11-30");
+    FERRITIN_SUPPLEMENT_AT_OR_BELOW = (75.0, "ng/mL", Aasm2025, "At ferritin 75 ng/mL or below, iron (oral or IV, the doctor's choice) is indicated for RLS.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendations 1-4 (iron), remarks", "2026-11-30");
+    TSAT_SUPPLEMENT_BELOW = (20.0, "%", Aasm2025, "At transferrin saturation below 20 %, iron (oral or IV) is indicated for RLS.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendations 1-4 (iron), remarks", "2026-11-30");
+    FERRITIN_IV_DISCUSS_BELOW = (100.0, "ng/mL", Aasm2025, "Ferritin above 75 up to 100 ng/mL (TSAT under 45 %): only IV iron may help; oral iron is not indicated. Above 100 ng/mL with TSAT 20 % or more, iron is not indicated.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation 1 remarks (IV iron for ferritin 75-100 ng/mL)", "2026-11-30");
+    TSAT_CEILING = (45.0, "%", Irlssg2018, "At or above this transferrin saturation: hold iron until you have spoken to your doctor; ask about iron-overload testing and whether the sample was drawn within 24 h of iron.")
+        @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), iron treatment safety limits", "2026-11-30");
+    FERRITIN_CEILING = (300.0, "ng/mL", Conservative, "Above this ferritin: hold iron and see a doctor (overload, inflammation, liver disease); the iron-treatment evidence stops below it.")
+        @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), treatment limits; the hold is QuietLegs' conservative reading", "2026-11-30");
+    ORAL_IRON_TRIAL_MIN_DAYS = (84.0, "days", Irlssg2018, "Oral iron is judged only after at least 12 weeks of logged use.")
+        @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), oral iron: reassessment and failure", "2026-11-30");
+    FERRITIN_ORAL_FAILURE_AT_OR_BELOW = (75.0, "ng/mL", Irlssg2018, "Ferritin still 75 ng/mL or below after 12 weeks of oral iron, compared with a pre-start value: oral iron is not working; discuss IV iron.")
+        @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), oral iron: failure, consider IV iron", "2026-11-30");
+    FERRITIN_RECHECK_DAYS = (90.0, "days", Aasm2025, "Reassess oral iron by ferritin and TSAT about 3 months after starting it.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), iron remarks; doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576)", "2026-11-30");
+    IV_IRON_RECHECK_DAYS = (84.0, "days", Irlssg2018, "After an IV iron infusion, recheck ferritin and TSAT about 12 weeks later (ferritin reads high for weeks after an infusion).")
+        @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), IV iron: follow-up iron studies", "2026-11-30");
+    IV_FCM_STRONG_FOR = (1.0, "formulation", Aasm2025, "IV ferric carboxymaltose: AASM 2025 strong recommendation for RLS with ferritin 75 ng/mL or below or TSAT under 20 % (ferritin up to 100 for IV).")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation 1 (IV ferric carboxymaltose)", "2026-11-30");
+    IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL = (1.0, "formulation", Aasm2025, "IV ferumoxytol and low-molecular-weight iron dextran: AASM 2025 conditional recommendations for RLS.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendations 2-3 (ferumoxytol, LMW iron dextran)", "2026-11-30");
+    DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW = (200.0, "ng/mL", Aasm2025, "On dialysis: IV iron sucrose is suggested for RLS at ferritin under 200 ng/mL and TSAT under 20 %.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
+    DIALYSIS_IRON_SUCROSE_TSAT_BELOW = (20.0, "%", Aasm2025, "On dialysis: IV iron sucrose is suggested with TSAT under 20 % (and ferritin under 200 ng/mL).")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
+    ADULT_AGE_YEARS = (18.0, "years", Aasm2025, "The adult iron thresholds apply from 18 years; under 18 (AASM uses ferritin under 50 ng/mL for children) the app gives no iron advice: ask the child's doctor.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), paediatric recommendation (oral iron at ferritin < 50 ng/mL)", "2026-11-30");
+    PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
+        @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
+    HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, non-pregnant women 15+ y", "2026-11-30");
+    HAEMOGLOBIN_LOW_MEN = (13.0, "g/dL", Who2024, "Haemoglobin under 13 g/dL in a man is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, men 15+ y", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in pregnancy is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, pregnancy (1st/3rd trimester)", "2026-11-30");
+    EGFR_REDUCED_BELOW = (60.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 60: kidney function is reduced (CKD G3a or worse); RLS care and iron need the doctor's plan.")
+        @ ("doi:10.1016/j.kint.2023.10.018 (PMID 38490803), GFR categories G3a-G5", "2026-11-30");
+    EGFR_SEVERE_BELOW = (30.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 30 (CKD G4-G5) or dialysis: no magnesium reminder; kidneys clear magnesium poorly.")
+        @ ("doi:10.1016/j.kint.2023.10.018 (PMID 38490803), GFR categories G4-G5", "2026-11-30");
     // units
     VITAMIN_D_NMOL_PER_NG = (2.496, "nmol/L per ng/mL", LabConvention, "25-OH vitamin D: nmol/L = ng/mL x 2.496.")
-        @ ("", "");
+        @ ("Holick, N Engl J Med 2007;357:266-81, doi:10.1056/NEJMra070553, conversion footnote", "2026-11-30");
     HAEMOGLOBIN_MMOL_TO_G_DL = (1.611, "g/dL per mmol/L", LabConvention, "Haemoglobin: g/dL = mmol/L x 1.611.")
-        @ ("", "");
+        @ ("molar mass of haemoglobin monomer 16.11 kg/mol: 1 mmol/L = 1.611 g/dL (SI unit convention, IFCC)", "2026-11-30");
     HAEMOGLOBIN_G_L_PER_G_DL = (10.0, "g/L per g/dL", LabConvention, "Haemoglobin: g/L = g/dL x 10.")
-        @ ("", "");
+        @ ("SI prefix arithmetic (1 dL = 0.1 L)", "2026-11-30");
     // plausibility bounds: a value outside is a typing error, not a result
     FERRITIN_PLAUSIBLE_MAX = (10000.0, "ng/mL", Conservative, "Largest ferritin accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound, far above any overload value the guidelines discuss", "2026-11-30");
     TSAT_PLAUSIBLE_MAX = (100.0, "%", LabConvention, "Transferrin saturation cannot exceed 100 %.")
-        @ ("", "");
+        @ ("definition: TSAT = serum iron / TIBC x 100", "2026-11-30");
     TSAT_PLAUSIBLE_MIN = (1.0, "%", Conservative, "Below 1 % a transferrin saturation is not a real result: it is a fraction typed as a percent (0.5 for 50 %), and the person is asked which they meant.")
         @ ("QuietLegs SPEC §2.1 plausibility row (conservative floor, no published source); TSAT % = serum iron / TIBC x 100", "2026-11-30");
     HAEMOGLOBIN_PLAUSIBLE_MIN = (3.0, "g/dL", Conservative, "Smallest haemoglobin accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound", "2026-11-30");
     HAEMOGLOBIN_PLAUSIBLE_MAX = (25.0, "g/dL", Conservative, "Largest haemoglobin accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound", "2026-11-30");
     VITAMIN_D_PLAUSIBLE_MAX = (250.0, "ng/mL", Conservative, "Largest 25-OH vitamin D accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound", "2026-11-30");
     EGFR_PLAUSIBLE_MAX = (200.0, "mL/min/1.73m2", Conservative, "Largest eGFR accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound", "2026-11-30");
     DOSE_MG_PLAUSIBLE_MAX = (10000.0, "mg", Conservative, "Largest single dose accepted as a real entry.")
-        @ ("", "");
+        @ ("SPEC §2.1 plausibility: QuietLegs' conservative bound (input check, not dosing advice)", "2026-11-30");
     REGIMEN_EVERY_MAX_DAYS = (31.0, "days", Product, "A schedule repeats at most every 31 days (daily, alternate days, weekly, monthly).")
         @ ("", "");
     SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.")
         @ ("", "");
     // §2.7 IRLS
     IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.")
-        @ ("", "");
+        @ ("Walters et al., Sleep Med 2003;4:121-32, doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342)", "2026-11-30");
     IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.")
-        @ ("", "");
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
     IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.")
-        @ ("", "");
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
     IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.")
-        @ ("", "");
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+    IRLS_PERIOD_DAYS = (7.0, "days", Irls, "The IRLS rates the past week: it is asked once a week and stored as one weekly rating.")
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), instructions (past week)", "2026-11-30");
     QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.")
         @ ("", "");
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
@@ -219,25 +255,27 @@ evidence_table! {
         @ ("Stoffel et al., Lancet Haematol 2017;4(11):e524-e533; Stoffel et al., Haematologica 2020;105(5):1232-1239", "2026-11-30");
     IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.")
         @ ("", "");
-    // §2.3 bedtime routine defaults (all adjustable)
-    MAGNESIUM_BEFORE_BED_MIN = (45.0, "min", Article, "Magnesium glycinate 300-400 mg about 45 min before bed (window 30-60 min).")
-        @ ("", "");
-    MAGNESIUM_WINDOW_EARLIEST_MIN = (60.0, "min", Article, "Magnesium no earlier than 60 min before bed.")
-        @ ("", "");
-    MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium no later than 30 min before bed.")
-        @ ("", "");
-    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath (40-42 C) for 15-20 min, starting 60 min before bed.")
-        @ ("", "");
+    // §2.3 bedtime routine: opt-in, adjustable, none graded by AASM-2025 or IRLSSG
+    MAGNESIUM_BEFORE_BED_MIN = (45.0, "min", Marshall2019, "Magnesium, if you chose it, about 45 min before bed. Evidence unclear; no dose is advised here; not with eGFR under 30 or dialysis.")
+        @ ("Marshall et al., Sleep Med Rev 2019;48:101218, doi:10.1016/j.smrv.2019.101218 (PMID 31678661); timing: seed article", "2026-11-30");
+    MAGNESIUM_WINDOW_EARLIEST_MIN = (60.0, "min", Article, "Magnesium reminder window opens 60 min before bed.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
+    MAGNESIUM_WINDOW_LATEST_MIN = (30.0, "min", Article, "Magnesium reminder window closes 30 min before bed.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
+    WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath starting 60 min before bed. Not in pregnancy.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); pregnancy exclusion: PMID 16998815", "2026-11-30");
     WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.")
-        @ ("", "");
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
+    PREGNANCY_HEAT_CORE_MAX_C = (38.9, "°C", Conservative, "In pregnancy keep core temperature under 38.9 °C (about 10 min at 40 °C): no hot-bath reminder.")
+        @ ("PMID 16998815 (heat exposure in pregnancy)", "2026-11-30");
     WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).")
-        @ ("", "");
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.")
-        @ ("", "");
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.")
-        @ ("", "");
-    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed; moderate exercise 30-45 min in the morning or afternoon.")
-        @ ("", "");
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
+    VIGOROUS_EXERCISE_CUTOFF_MIN = (240.0, "min", Article, "No vigorous exercise in the 4 h before bed.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     EVENING_CHECK_BEFORE_BED_MIN = (120.0, "min", Product, "Evening symptom check 2 h before bed.")
         @ ("", "");
     LAB_RECHECK_AFTER_WAKE_MIN = (180.0, "min", Product, "A lab-recheck reminder fires 3 h after waking.")
@@ -271,13 +309,15 @@ evidence_table! {
     SEVERE_NIGHTS_MIN = (3.0, "nights", Product, "'Several' nights: at least 3 in the window.")
         @ ("", "");
     SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.")
-        @ ("", "");
-    IRLS_SEVERE_MIN = (21.0, "points", Irls, "IRLS 21 or more is severe.")
-        @ ("", "");
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); no guideline gives a sleep-hours cut-off", "2026-11-30");
+    IRLS_SEVERE_MIN = (21.0, "points", Irls, "A weekly IRLS of 21 or more is severe.")
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+    IRLS_MOOD_ITEM_HIGH = (3.0, "points", Conservative, "IRLS item 10 (effect on mood) scored 3 or 4: talk to your doctor; if you feel unsafe, contact your local emergency number.")
+        @ ("SPEC §2.6; item scale per Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342); 3 = 'severe' is QuietLegs' conservative cut", "2026-11-30");
     DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.")
         @ ("", "");
-    DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: median IRLS 11 (moderate) or more over the window.")
-        @ ("", "");
+    DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: the latest weekly IRLS 11 (moderate) or more.")
+        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), moderate band", "2026-11-30");
     DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.")
         @ ("", "");
     // insights
@@ -310,5 +350,52 @@ mod tests {
         keys.dedup();
         assert_eq!(before, keys.len());
         assert!(ALL.iter().all(|e| !e.rule.is_empty() && !e.unit.is_empty()));
+    }
+
+    /// SPEC §2: every clinical constant cites its source precisely and carries a review date;
+    /// only product defaults (not clinical claims) may go without.
+    #[test]
+    fn every_clinical_row_has_a_reference_and_a_review_date() {
+        let missing: Vec<&str> = ALL
+            .iter()
+            .filter(|e| e.source != Source::Product)
+            .filter(|e| {
+                e.reference.trim().is_empty()
+                    || chrono::NaiveDate::parse_from_str(e.reviewed, "%Y-%m-%d").is_err()
+            })
+            .map(|e| e.key)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "rows without reference or review date: {missing:?}"
+        );
+        assert!(ALL.iter().any(|e| e.source == Source::Product));
+    }
+
+    /// A guideline or label row names a DOI, PMID, ISBN or DailyMed set id; the seed article is
+    /// cited only with the words that it is not graded by guidelines or beside a guideline.
+    #[test]
+    fn references_are_precise() {
+        for e in ALL.iter().filter(|e| {
+            matches!(
+                e.source,
+                Source::Aasm2025
+                    | Source::Irlssg2018
+                    | Source::Who2024
+                    | Source::Marshall2019
+                    | Source::Kdigo2024
+                    | Source::Picchietti2015
+                    | Source::Irls
+            )
+        }) {
+            assert!(
+                ["doi:", "PMID", "ISBN"]
+                    .iter()
+                    .any(|w| e.reference.contains(w)),
+                "{}: {}",
+                e.key,
+                e.reference
+            );
+        }
     }
 }

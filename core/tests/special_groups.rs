@@ -1,0 +1,557 @@
+//! The profile facts that change advice (SPEC §2.1, 2.3, 2.6), each on both sides of its
+//! threshold, the IV-infusion event, the opt-in routine, and a scan of every text the rules
+//! emit for stop-a-medicine or dose wording.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use quietlegs_core::model::{
+    Analyte, Event, EventKind, IvIronFormulation, Lab, LabValue, Night, Profile, RecordMeta,
+    RegimenItem, RegimenKind, Routine, Sex,
+};
+use quietlegs_core::rules::augmentation::screen;
+use quietlegs_core::rules::catalog::CATALOG;
+use quietlegs_core::rules::evidence::ALL;
+use quietlegs_core::rules::flags::{doctor_flags, DoctorFlag, FlagKind};
+use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
+use quietlegs_core::rules::plan::{day_plan, ReminderKind};
+use quietlegs_core::rules::reminders::occurrences;
+use quietlegs_core::rules::Diary;
+
+fn meta() -> RecordMeta {
+    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
+}
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+fn today() -> NaiveDate {
+    d("2026-11-21")
+}
+fn lab(a: Analyte, v: f64, on: &str) -> Lab {
+    Lab {
+        meta: meta(),
+        analyte: a,
+        value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
+        taken_on: d(on),
+    }
+}
+fn iron_item(start: &str) -> RegimenItem {
+    RegimenItem {
+        meta: meta(),
+        kind: RegimenKind::Iron,
+        name: "Iron".into(),
+        dose_mg: None,
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: d(start),
+        stop_date: None,
+    }
+}
+fn magnesium() -> RegimenItem {
+    RegimenItem {
+        kind: RegimenKind::Magnesium,
+        name: "Magnesium glycinate".into(),
+        dose_mg: Some(300.0),
+        ..iron_item("2026-01-01")
+    }
+}
+fn infusion(on: &str) -> Event {
+    let day = d(on);
+    Event {
+        meta: meta(),
+        at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
+        kind: EventKind::IvIron {
+            formulation: IvIronFormulation::FerricCarboxymaltose,
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+fn weekly(items: [u8; 10]) -> Event {
+    Event {
+        meta: meta(),
+        at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
+        kind: EventKind::WeeklyIrls {
+            week_ending: "2026-11-21".into(),
+            items: items.to_vec(),
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+fn symptomatic_nights() -> Vec<Night> {
+    (1..4)
+        .map(|i| Night {
+            meta: meta(),
+            night_date: today() - Duration::days(i),
+            quick_severity: Some(4),
+            irls: None,
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: Some(7.0),
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: None,
+        })
+        .collect()
+}
+fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab]) -> Diary<'a> {
+    Diary {
+        profile: p,
+        regimen: r,
+        habits: &[],
+        events: e,
+        labs: l,
+    }
+}
+fn status(p: &Profile, r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
+    iron_status(&diary(p, r, e, l), today())
+}
+fn flags(p: &Profile, r: &[RegimenItem], e: &[Event], l: &[Lab]) -> Vec<DoctorFlag> {
+    let dia = diary(p, r, e, l);
+    let nights = symptomatic_nights();
+    let iron = iron_status(&dia, today());
+    let aug = screen(&dia, &nights, today());
+    doctor_flags(&dia, &nights, &iron, &aug, today())
+}
+fn has(flags: &[DoctorFlag], k: FlagKind) -> bool {
+    flags.iter().any(|f| f.kind == k)
+}
+
+#[test]
+fn under_eighteen_and_the_iron_conditions_get_no_iron_advice() {
+    let labs = [lab(Analyte::Ferritin, 20.0, "2026-11-01")];
+    // 18 on 2026-11-21 exactly: adult; a day younger: not.
+    let adult = Profile {
+        birth_date: Some(d("2008-11-21")),
+        ..Profile::default()
+    };
+    let child = Profile {
+        birth_date: Some(d("2008-11-22")),
+        ..Profile::default()
+    };
+    assert_eq!(
+        status(&adult, &[], &[], &labs).advice,
+        IronAdvice::Supplement
+    );
+    let s = status(&child, &[], &[], &labs);
+    assert_eq!(s.advice, IronAdvice::AskDoctorFirst);
+    assert!(s.reasons[0].text.contains("ask the child's doctor"));
+    assert!(has(
+        &flags(&child, &[], &[], &labs),
+        FlagKind::IronNeedsDoctor
+    ));
+    assert!(!has(
+        &flags(&adult, &[], &[], &labs),
+        FlagKind::IronNeedsDoctor
+    ));
+    for p in [
+        Profile {
+            haemochromatosis: true,
+            ..Profile::default()
+        },
+        Profile {
+            thalassaemia: true,
+            ..Profile::default()
+        },
+        Profile {
+            regular_transfusions: true,
+            ..Profile::default()
+        },
+    ] {
+        // Even at a ceiling the app hands iron to the doctor rather than advising on it.
+        let high = [
+            lab(Analyte::Ferritin, 500.0, "2026-11-01"),
+            lab(Analyte::Tsat, 60.0, "2026-11-01"),
+        ];
+        assert_eq!(
+            status(&p, &[], &[], &labs).advice,
+            IronAdvice::AskDoctorFirst
+        );
+        assert_eq!(
+            status(&p, &[], &[], &high).advice,
+            IronAdvice::AskDoctorFirst
+        );
+    }
+}
+
+#[test]
+fn dialysis_follows_the_iron_sucrose_thresholds_on_both_sides() {
+    let p = Profile {
+        dialysis: true,
+        ..Profile::default()
+    };
+    let case = |f: f64, t: f64| {
+        status(
+            &p,
+            &[],
+            &[],
+            &[
+                lab(Analyte::Ferritin, f, "2026-11-01"),
+                lab(Analyte::Tsat, t, "2026-11-01"),
+            ],
+        )
+    };
+    let yes = case(199.0, 19.0);
+    assert_eq!(yes.advice, IronAdvice::DiscussIv);
+    assert!(yes.headline.contains("iron sucrose"));
+    assert!(yes.notes.iter().any(|n| n.contains("iron sucrose")));
+    assert_eq!(case(200.0, 19.0).advice, IronAdvice::NotIndicated);
+    assert_eq!(case(199.0, 20.0).advice, IronAdvice::NotIndicated);
+    let no_tsat = status(&p, &[], &[], &[lab(Analyte::Ferritin, 150.0, "2026-11-01")]);
+    assert_eq!(no_tsat.advice, IronAdvice::CheckFerritin);
+}
+
+#[test]
+fn kidney_flag_reads_egfr_from_the_labs_and_magnesium_stops_below_30() {
+    let p = Profile::default();
+    let egfr = |v: f64| [lab(Analyte::Egfr, v, "2026-11-01")];
+    assert!(!has(
+        &flags(&p, &[], &[], &egfr(60.0)),
+        FlagKind::KidneyDisease
+    ));
+    assert!(has(
+        &flags(&p, &[], &[], &egfr(59.0)),
+        FlagKind::KidneyDisease
+    ));
+    let mg = [magnesium()];
+    let planned = |p: &Profile, labs: &[Lab]| {
+        day_plan(&diary(p, &mg, &[], labs), today())
+            .items
+            .iter()
+            .any(|i| i.kind == ReminderKind::Magnesium)
+    };
+    assert!(planned(&p, &egfr(30.0)));
+    assert!(!planned(&p, &egfr(29.0)));
+    let dialysis = Profile {
+        dialysis: true,
+        ..Profile::default()
+    };
+    assert!(!planned(&dialysis, &[]));
+    let f = flags(&dialysis, &mg, &[], &[]);
+    let k = f
+        .iter()
+        .find(|f| f.kind == FlagKind::KidneyDisease)
+        .unwrap();
+    assert!(k.facts.contains("no magnesium reminder"), "{}", k.facts);
+    // The magnesium reminder names no dose, whatever the person recorded.
+    let item = day_plan(&diary(&p, &mg, &[], &[]), today())
+        .items
+        .into_iter()
+        .find(|i| i.kind == ReminderKind::Magnesium)
+        .unwrap();
+    assert!(!item.why.contains("mg "), "{}", item.why);
+    assert!(item.why.contains("no dose"));
+}
+
+#[test]
+fn pregnancy_ends_six_weeks_after_the_due_date_and_takes_the_bath_out() {
+    let routine = Routine {
+        warm_bath: true,
+        warm_socks: true,
+        movement: true,
+        exercise_cutoff: true,
+    };
+    let due = today() - Duration::days(42);
+    let p = Profile {
+        pregnant: true,
+        due_date: Some(due),
+        routine,
+        ..Profile::default()
+    };
+    let bath = |p: &Profile, on: NaiveDate| {
+        day_plan(&diary(p, &[], &[], &[]), on)
+            .items
+            .iter()
+            .any(|i| i.kind == ReminderKind::WarmBath)
+    };
+    assert!(!bath(&p, today()), "due + 42 days: still pregnancy advice");
+    assert!(bath(&p, today() + Duration::days(1)), "due + 43 days: over");
+    assert!(has(&flags(&p, &[], &[], &[]), FlagKind::Pregnancy));
+    let after = Profile {
+        due_date: Some(due - Duration::days(1)),
+        ..p.clone()
+    };
+    assert!(!has(&flags(&after, &[], &[], &[]), FlagKind::Pregnancy));
+    let labs = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
+    assert!(status(&p, &[], &[], &labs)
+        .notes
+        .iter()
+        .any(|n| n.contains("2nd or 3rd trimester")));
+}
+
+#[test]
+fn the_routine_is_opt_in_and_labelled_untested() {
+    let none = Profile::default();
+    let kinds = |p: &Profile| -> Vec<ReminderKind> {
+        day_plan(&diary(p, &[], &[], &[]), today())
+            .items
+            .iter()
+            .map(|i| i.kind)
+            .collect()
+    };
+    let k = kinds(&none);
+    for r in [
+        ReminderKind::WarmBath,
+        ReminderKind::WarmSocks,
+        ReminderKind::Movement,
+        ReminderKind::ExerciseCutoff,
+    ] {
+        assert!(!k.contains(&r), "{r:?} without opting in");
+    }
+    assert!(k.contains(&ReminderKind::EveningCheck) && k.contains(&ReminderKind::MorningDiary));
+    let socks = Profile {
+        routine: Routine {
+            warm_socks: true,
+            ..Routine::default()
+        },
+        ..Profile::default()
+    };
+    let plan = day_plan(&diary(&socks, &[], &[], &[]), today());
+    let item = plan
+        .items
+        .iter()
+        .find(|i| i.kind == ReminderKind::WarmSocks)
+        .unwrap();
+    assert!(item.why.contains("not tested in trials"), "{}", item.why);
+    assert!(!plan.items.iter().any(|i| i.kind == ReminderKind::WarmBath));
+}
+
+#[test]
+fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
+    let case = |sex: Option<Sex>, pregnant: bool, hb: f64| {
+        let p = Profile {
+            sex,
+            pregnant,
+            ..Profile::default()
+        };
+        has(
+            &flags(&p, &[], &[], &[lab(Analyte::Haemoglobin, hb, "2026-11-01")]),
+            FlagKind::LowHaemoglobin,
+        )
+    };
+    assert!(case(Some(Sex::Female), false, 11.9));
+    assert!(!case(Some(Sex::Female), false, 12.0));
+    assert!(case(Some(Sex::Male), false, 12.9));
+    assert!(!case(Some(Sex::Male), false, 13.0));
+    assert!(case(Some(Sex::Female), true, 10.9));
+    assert!(!case(Some(Sex::Female), true, 11.0));
+    // Sex unknown: the men's cut-off, so nothing is missed.
+    assert!(case(None, false, 12.5));
+}
+
+#[test]
+fn an_iv_infusion_stops_the_oral_verdict_and_its_ferritin_jump_is_not_a_ceiling() {
+    let p = Profile::default();
+    let reg = [iron_item("2026-06-01")];
+    let failing = [
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 40.0, "2026-09-01"),
+    ];
+    assert_eq!(
+        status(&p, &reg, &[], &failing).advice,
+        IronAdvice::DiscussIv
+    );
+    // An infusion after oral iron started: no oral-failure verdict any more.
+    let after = [infusion("2026-09-05")];
+    let s = status(&p, &reg, &after, &failing);
+    assert_ne!(s.advice, IronAdvice::DiscussIv);
+    assert!(s.notes.iter().any(|n| n.contains("ferric carboxymaltose")));
+    // Ferritin 500 four weeks after the infusion reads high for a reason: recheck, not a ceiling.
+    let jump = [lab(Analyte::Ferritin, 500.0, "2026-10-03")];
+    let s = status(&p, &[], &after, &jump);
+    assert_eq!(s.advice, IronAdvice::RecheckAfterInfusion);
+    assert_eq!(s.recheck_due, Some(d("2026-11-28")));
+    // From 12 weeks after it, the ceiling applies again.
+    let settled = [lab(Analyte::Ferritin, 500.0, "2026-11-28")];
+    assert_eq!(
+        status(&p, &[], &after, &settled).advice,
+        IronAdvice::StopAndSeeDoctor
+    );
+    let one_day_early = [lab(Analyte::Ferritin, 500.0, "2026-11-27")];
+    assert_eq!(
+        status(&p, &[], &after, &one_day_early).advice,
+        IronAdvice::RecheckAfterInfusion
+    );
+}
+
+#[test]
+fn the_weekly_irls_mood_item_high_says_to_talk_to_a_doctor() {
+    let p = Profile::default();
+    let mut items = [1u8; 10];
+    items[9] = 3;
+    let f = flags(&p, &[], &[weekly(items)], &[]);
+    let mood = f.iter().find(|f| f.kind == FlagKind::MoodItemHigh).unwrap();
+    assert!(mood
+        .title
+        .contains("if you feel unsafe, contact your local emergency number"));
+    items[9] = 2;
+    assert!(!has(
+        &flags(&p, &[], &[weekly(items)], &[]),
+        FlagKind::MoodItemHigh
+    ));
+}
+
+/// A sentence tells someone to stop (or not take) a medicine, unless "stop" is negated
+/// ("never stop abruptly", "do not stop it yourself").
+fn tells_to_stop(text: &str) -> bool {
+    let t = text.to_lowercase();
+    let negated = |i: usize| {
+        ["never ", "not ", "n't ", "without "]
+            .iter()
+            .any(|w| t[..i].ends_with(w))
+    };
+    let stop_words = ["stop ", "stop.", "stop,", "discontinue", "quit "];
+    let stop = stop_words
+        .iter()
+        .any(|w| t.match_indices(w).any(|(i, _)| !negated(i)));
+    stop || ["do not take", "don't take"].iter().any(|w| t.contains(w))
+}
+
+/// A dose: digits followed by mg, mcg or IU.
+fn names_a_dose(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i].is_ascii_digit() && {
+            let rest = text[i + 1..].trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c == '.' || c == '-' || c == ' '
+            });
+            ["mg", "mcg", "IU"].iter().any(|u| {
+                rest.starts_with(u)
+                    && !rest[u.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '/')
+            })
+        }
+    })
+}
+
+#[test]
+fn the_text_scanners_catch_what_they_look_for() {
+    assert!(tells_to_stop("Stop taking iron."));
+    assert!(tells_to_stop("Do not take iron supplements"));
+    assert!(!tells_to_stop("never stop abruptly"));
+    assert!(!tells_to_stop("do not stop it yourself"));
+    assert!(names_a_dose("magnesium 300-400 mg at night"));
+    assert!(names_a_dose("take 65mg"));
+    assert!(!names_a_dose("haemoglobin 9.5 g/dL"));
+    assert!(!names_a_dose("ferritin 75 ng/mL"));
+}
+
+/// Every text the rules can emit, over the profiles and results that change them.
+fn every_text() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let profiles = [
+        Profile::default(),
+        Profile {
+            pregnant: true,
+            sex: Some(Sex::Female),
+            routine: Routine {
+                warm_bath: true,
+                warm_socks: true,
+                movement: true,
+                exercise_cutoff: true,
+            },
+            ..Profile::default()
+        },
+        Profile {
+            dialysis: true,
+            kidney_disease: true,
+            malabsorption: true,
+            ..Profile::default()
+        },
+        Profile {
+            birth_date: Some(d("2012-01-01")),
+            haemochromatosis: true,
+            ..Profile::default()
+        },
+    ];
+    let lab_sets: Vec<Vec<Lab>> = vec![
+        vec![],
+        vec![lab(Analyte::Ferritin, 40.0, "2026-11-01")],
+        vec![
+            lab(Analyte::Ferritin, 81.0, "2026-11-01"),
+            lab(Analyte::Tsat, 31.0, "2026-11-01"),
+        ],
+        vec![
+            lab(Analyte::Ferritin, 150.0, "2026-11-01"),
+            lab(Analyte::Tsat, 15.0, "2026-11-01"),
+            lab(Analyte::Egfr, 20.0, "2026-11-01"),
+            lab(Analyte::Haemoglobin, 9.5, "2026-11-01"),
+        ],
+        vec![
+            lab(Analyte::Ferritin, 350.0, "2026-11-01"),
+            lab(Analyte::Tsat, 50.0, "2026-11-01"),
+        ],
+        vec![
+            lab(Analyte::Ferritin, 30.0, "2026-05-01"),
+            lab(Analyte::Ferritin, 40.0, "2026-09-01"),
+        ],
+    ];
+    let regimens = [vec![], vec![iron_item("2026-06-01"), magnesium()]];
+    let event_sets = [vec![], vec![infusion("2026-10-01"), weekly([3; 10])]];
+    for p in &profiles {
+        for labs in &lab_sets {
+            for reg in &regimens {
+                for events in &event_sets {
+                    let dia = diary(p, reg, events, labs);
+                    let s = iron_status(&dia, today());
+                    out.push(s.headline.clone());
+                    out.extend(s.notes.iter().cloned());
+                    out.extend(s.reasons.iter().map(|r| r.text.clone()));
+                    out.push(s.draw_preparation.clone());
+                    let nights = symptomatic_nights();
+                    let aug = screen(&dia, &nights, today());
+                    for f in doctor_flags(&dia, &nights, &s, &aug, today()) {
+                        out.push(f.title);
+                        out.push(f.facts);
+                    }
+                    let mut days = vec![today()];
+                    days.extend(s.recheck_due);
+                    for day in days {
+                        for o in occurrences(&dia, day, 2) {
+                            out.push(o.title);
+                            out.push(o.body);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.extend(ALL.iter().map(|e| e.rule.to_owned()));
+    out.extend(CATALOG.iter().map(|m| m.class.advice().to_owned()));
+    out
+}
+
+#[test]
+fn no_text_tells_anyone_to_stop_a_medicine_or_names_a_dose() {
+    let texts = every_text();
+    assert!(
+        texts.len() > 500,
+        "the scan covers the rules: {}",
+        texts.len()
+    );
+    let stop: Vec<&String> = texts.iter().filter(|t| tells_to_stop(t)).collect();
+    assert!(stop.is_empty(), "stop wording: {stop:#?}");
+    // The vitamin C row (SPEC §2.2, the medicines work) still names its 250 mg; it is the only
+    // one, and this list must shrink to nothing when it is reworded.
+    let known = ["Vitamin C 250 mg with iron is optional: the benefit is small (an RCT found iron alone equivalent)."];
+    let mut dose: Vec<&str> = texts
+        .iter()
+        .filter(|t| names_a_dose(t))
+        .map(String::as_str)
+        .collect();
+    dose.sort_unstable();
+    dose.dedup();
+    assert!(
+        dose.iter().all(|t| known.contains(t)),
+        "dose wording: {dose:#?}"
+    );
+}
