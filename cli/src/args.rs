@@ -309,6 +309,10 @@ pub struct ProfileArgs {
 #[derive(Subcommand, Debug)]
 pub enum LogCmd {
     /// A night: a quick 0-10 rating and/or the ten IRLS item scores.
+    ///
+    /// Logging a night again for the same date adds to it: what you give this time replaces
+    /// that field, and every field you leave out (rating, IRLS scores, onset, areas, triggers,
+    /// relief, sleep, awakenings, note) keeps what was logged before.
     Night(NightArgs),
     /// coffee, tea, dairy_calcium, meal, alcohol, nicotine or antacid.
     Intake {

@@ -78,7 +78,7 @@ fn io(p: &Path, e: std::io::Error) -> QuietLegsError {
     }
 }
 
-pub fn import(q: &QuietLegs, file: &Path, json: bool) -> Result<(), QuietLegsError> {
+pub fn import(db: &Option<PathBuf>, file: &Path, json: bool) -> Result<(), QuietLegsError> {
     // Only the first bytes, to know whether to ask for a passphrase; the core checks the size
     // from the file's metadata before it reads the rest.
     let mut head = Vec::with_capacity(32);
@@ -90,6 +90,9 @@ pub fn import(q: &QuietLegs, file: &Path, json: bool) -> Result<(), QuietLegsErr
     } else {
         None
     };
+    // The file is checked (it exists, it can be read, the passphrase is known) before the diary
+    // is opened: a missing file never leaves a new empty diary behind.
+    let q = crate::open(db)?;
     output::imported(&q.import_from(file, pass)?, json);
     Ok(())
 }
@@ -116,6 +119,16 @@ pub fn demo(
         Some(p) => p,
         None => crate::default_db()?.with_file_name("demo.db"),
     };
+    let report = report.unwrap_or_else(|| path.with_file_name("quietlegs-demo-report.html"));
+    // Checked before the demo diary is built: a report never replaces a diary (SPEC §6).
+    if quietlegs_core::exchange::atomic::is_database(&report) {
+        return Err(QuietLegsError::Io {
+            reason: format!(
+                "{} is a diary or another database: the demo report never overwrites it; nothing was written, choose another file name",
+                report.display()
+            ),
+        });
+    }
     if path.exists() {
         let old = QuietLegs::open_at(&path, crate::clock()?)?;
         if !old.is_demo()? {
@@ -145,7 +158,6 @@ pub fn demo(
     let device = q.device_id()?;
     let records = quietlegs_core::demo::demo_records(today, 120, 2, &device);
     q.merge_in(&records)?;
-    let report = report.unwrap_or_else(|| path.with_file_name("quietlegs-demo-report.html"));
     let summary = q.export_report_to(&report, None)?;
     if json {
         output::exported(&summary, true);

@@ -33,7 +33,15 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) if output::all_written() => ExitCode::SUCCESS,
+        Ok(()) => {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "quietlegs: the output could not be written (disk full?)"
+            );
+            ExitCode::FAILURE
+        }
         Err(e) => {
             use std::io::Write as _;
             // Escaped: a path or a typed value may hold control characters.
@@ -58,17 +66,25 @@ pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError 
     }
 }
 
-/// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`.
+/// `$XDG_DATA_HOME/quietlegs/quietlegs.db`, else `~/.local/share/quietlegs/quietlegs.db`; its
+/// folder is created (0700) for a command that writes.
 pub(crate) fn default_db() -> Result<PathBuf, QuietLegsError> {
+    let path = default_db_path()?;
+    if let Some(dir) = path.parent() {
+        // Health data: the folder is the owner's alone (0700).
+        quietlegs_core::exchange::atomic::create_private_dir(dir).map_err(QuietLegsError::from)?;
+    }
+    Ok(path)
+}
+
+/// [`default_db`] without creating anything (for the commands that only read).
+fn default_db_path() -> Result<PathBuf, QuietLegsError> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .ok_or_else(|| invalid("database", "set --db, XDG_DATA_HOME or HOME"))?;
-    let dir = base.join("quietlegs");
-    // Health data: the folder is the owner's alone (0700).
-    quietlegs_core::exchange::atomic::create_private_dir(&dir).map_err(QuietLegsError::from)?;
-    Ok(dir.join("quietlegs.db"))
+    Ok(base.join("quietlegs").join("quietlegs.db"))
 }
 
 /// `QUIETLEGS_NOW` (RFC 3339) stops the clock, for reproducible scripts and tests.
@@ -92,17 +108,21 @@ pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsErro
     QuietLegs::open_at(&path, clock()?)
 }
 
-/// For commands that only read: a diary that cannot be written (read-only folder or medium) is
-/// opened read-only instead, so it can still be shown and exported.
+/// For commands that only read. A diary that does not exist is never created (a typo in
+/// `--db` must not make an empty diary and then export it over a good backup): "no such diary",
+/// exit 2. A diary that cannot be written (read-only folder or medium) is opened read-only, so
+/// it can still be shown and exported.
 pub(crate) fn open_to_read(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
-    match open(db) {
-        Err(QuietLegsError::ReadOnly { .. }) => {
-            let path = match db {
-                Some(p) => p.clone(),
-                None => default_db()?,
-            };
-            QuietLegs::open_read_only_at(&path, clock()?)
-        }
+    let path = match db {
+        Some(p) => p.clone(),
+        None => default_db_path()?,
+    };
+    // A dangling link counts as missing: opening it for writing would create its target.
+    if std::fs::metadata(&path).is_err() {
+        return QuietLegs::open_read_only_at(&path, clock()?);
+    }
+    match QuietLegs::open_at(&path, clock()?) {
+        Err(QuietLegsError::ReadOnly { .. }) => QuietLegs::open_read_only_at(&path, clock()?),
         other => other,
     }
 }
@@ -187,63 +207,34 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Profile {
             cmd: ProfileCmd::Set(a),
         } => {
+            // Only the given settings change, read and written in one transaction in the core:
+            // concurrent `profile set` calls each keep their change.
+            let none_is_empty = |v: String| if v == "none" { String::new() } else { v };
+            let changes = quietlegs_core::ProfileChanges {
+                time_zone: a.tz,
+                bedtime: a.bedtime,
+                wake_time: a.wake,
+                breakfast: a.breakfast.map(none_is_empty),
+                lunch: a.lunch.map(none_is_empty),
+                dinner: a.dinner.map(none_is_empty),
+                pregnant: a.pregnant,
+                kidney_disease: a.kidney_disease,
+                malabsorption: a.malabsorption,
+                due_date: a.due_date.map(none_is_empty),
+                dialysis: a.dialysis,
+                birth_date: a.birth_date.map(none_is_empty),
+                haemochromatosis: a.haemochromatosis,
+                thalassaemia: a.thalassaemia,
+                regular_transfusions: a.regular_transfusions,
+                clear_sex: a.sex.as_deref() == Some("none"),
+                sex: match a.sex.as_deref() {
+                    None | Some("none") => None,
+                    Some(s) => Some(parse_word("sex", s, &Sex::ALL)?),
+                },
+                routine: a.routine.as_deref().map(parse_routine).transpose()?,
+            };
             let q = open(&cli.db)?;
-            let mut p = q.profile()?;
-            if let Some(v) = a.tz {
-                p.time_zone = v;
-            }
-            if let Some(v) = a.bedtime {
-                p.bedtime = v;
-            }
-            if let Some(v) = a.wake {
-                p.wake_time = v;
-            }
-            if let Some(v) = a.breakfast {
-                p.breakfast = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.lunch {
-                p.lunch = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.dinner {
-                p.dinner = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.pregnant {
-                p.pregnant = v;
-            }
-            if let Some(v) = a.kidney_disease {
-                p.kidney_disease = v;
-            }
-            if let Some(v) = a.malabsorption {
-                p.malabsorption = v;
-            }
-            if let Some(v) = a.due_date {
-                p.due_date = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.dialysis {
-                p.dialysis = v;
-            }
-            if let Some(v) = a.birth_date {
-                p.birth_date = Some(v).filter(|s| s != "none");
-            }
-            if let Some(v) = a.haemochromatosis {
-                p.haemochromatosis = v;
-            }
-            if let Some(v) = a.thalassaemia {
-                p.thalassaemia = v;
-            }
-            if let Some(v) = a.regular_transfusions {
-                p.regular_transfusions = v;
-            }
-            if let Some(v) = a.sex {
-                p.sex = match v.as_str() {
-                    "none" => None,
-                    s => Some(parse_word("sex", s, &Sex::ALL)?),
-                };
-            }
-            if let Some(v) = a.routine {
-                p.routine = Some(parse_routine(&v)?);
-            }
-            output::profile(&q.set_profile(p)?, json);
+            output::profile(&q.update_profile(changes)?, json);
         }
         Command::Log {
             cmd: LogCmd::Night(a),
@@ -261,7 +252,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 notes: a.note,
             };
             let q = open(&cli.db)?;
-            output::night(&q.log_night(input)?, json);
+            output::night(&q.log_night_keeping(input)?, json);
         }
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
@@ -470,7 +461,12 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),
         Command::Med {
             cmd: MedCmd::Check { name },
-        } => output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json),
+        } => {
+            if name.trim().is_empty() {
+                return Err(invalid("name", "give the medicine's name"));
+            }
+            output::medicines(&name, &quietlegs_core::check_medicine(name.clone()), json)
+        }
         Command::Med {
             cmd:
                 MedCmd::Augmentation {
@@ -482,7 +478,6 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                     dose_increases,
                 },
         } => {
-            let q = open(&cli.db)?;
             let answers = quietlegs_core::AugmentationAnswers {
                 usual_onset,
                 severity_when_it_worked: severity,
@@ -498,10 +493,11 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 && answers.relief_hours_at_start.is_none()
                 && answers.relief_hours_now.is_none()
                 && answers.dose_increases.is_none();
+            // Showing the answers only reads: it never creates a diary.
             let shown = if empty {
-                q.augmentation_answers()?
+                open_to_read(&cli.db)?.augmentation_answers()?
             } else {
-                Some(q.set_augmentation_answers(answers)?)
+                Some(open(&cli.db)?.set_augmentation_answers(answers)?)
             };
             output::augmentation_answers(shown.as_ref(), json);
         }
@@ -529,10 +525,11 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
             let r = open_to_read(&cli.db)?.rescue_to(&to)?;
             output::rescued(&r, json);
         }
-        Command::Import { file } => files::import(&*open(&cli.db)?, &file, json)?,
+        Command::Import { file } => files::import(&cli.db, &file, json)?,
         Command::Demo { file, report } => files::demo(&cli.db, file, report, json)?,
         Command::Delete { id } => {
-            open(&cli.db)?.delete(id.clone())?;
+            // Deleting from a diary that does not exist would create one: "no such diary".
+            open_to_read(&cli.db)?.delete(id.clone())?;
             output::done(&format!("deleted {id}"), json);
         }
     }

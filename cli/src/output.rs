@@ -15,17 +15,41 @@ macro_rules! out {
     };
 }
 
+/// Set when printing failed for a reason other than a closed pipe (a full disk, `> /dev/full`):
+/// `main` then exits non-zero, so a script never takes a failed write for success.
+static WRITE_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn note_write(r: std::io::Result<()>) {
+    if let Err(e) = r {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            WRITE_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// Flushes standard output; whether everything printed reached it (a closed pipe counts as
+/// reached: the reader chose to stop).
+pub fn all_written() -> bool {
+    use std::io::Write as _;
+    note_write(std::io::stdout().flush());
+    !WRITE_FAILED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Writes one line, escaped; a closed pipe is not an error worth a panic.
 pub fn line(text: &str) {
     use std::io::Write as _;
-    let _ = writeln!(std::io::stdout(), "{}", crate::term::clean(text));
+    note_write(writeln!(std::io::stdout(), "{}", crate::term::clean(text)));
 }
 
 fn print_json<T: Serialize + ?Sized>(v: &T) {
     use std::io::Write as _;
     match serde_json::to_string_pretty(v) {
         Ok(s) => {
-            let _ = writeln!(std::io::stdout(), "{}", crate::term::clean_json(&s));
+            note_write(writeln!(
+                std::io::stdout(),
+                "{}",
+                crate::term::clean_json(&s)
+            ));
         }
         Err(e) => eprintln!("quietlegs: could not print JSON: {e}"),
     }
@@ -128,7 +152,7 @@ fn night_line(n: &NightEntry) -> String {
         parts.push(format!("triggers: {}", words(&n.triggers)));
     }
     if let Some(note) = &n.notes {
-        parts.push(format!("\"{note}\""));
+        parts.push(format!("\"{}\"", crate::term::one_line(note)));
     }
     parts.join("  ")
 }
@@ -184,7 +208,7 @@ fn dose_name(regimen_id: &str, regimen: &[RegimenEntry]) -> String {
     regimen
         .iter()
         .find(|r| r.info.id == regimen_id)
-        .map(|r| r.name.clone())
+        .map(|r| crate::term::one_line(&r.name))
         .unwrap_or_else(|| format!("a medicine no longer in the regimen ({regimen_id})"))
 }
 
@@ -380,7 +404,7 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
         };
         out!(
             "{}{mg}  {every}, {at}{vc}  (from {})  {}",
-            r.name,
+            crate::term::one_line(&r.name),
             r.start_date,
             r.info.id
         );
@@ -535,7 +559,7 @@ pub fn status(s: &StatusReport, json: bool) {
         for a in &s.adherence {
             out!(
                 "      {:<24} 7 days {}/{}   30 days {}/{}",
-                a.name,
+                crate::term::one_line(&a.name),
                 a.taken_7,
                 a.expected_7,
                 a.taken_30,

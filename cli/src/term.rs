@@ -43,6 +43,18 @@ pub fn clean_json(json: &str) -> String {
     out
 }
 
+/// A value printed inside one line of output (a medicine's name, a note): its line breaks and
+/// tabs written as `\n` / `\t`, so it cannot spread over lines and pass for other output.
+/// [`clean`] escapes the rest when the line is printed.
+pub fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r', '\t']) {
+        return text.to_owned();
+    }
+    text.replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .replace('\t', "\\t")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

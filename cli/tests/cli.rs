@@ -140,6 +140,8 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
         &["regimen", "add", "iron", "--every", "0"],
         &["regimen", "add", "iron", "--every", "32"],
         &["regimen", "add", "med"],
+        &["med", "check", ""],
+        &["regimen", "add", "med", "ferrous sulphate", "--at", "08:30"],
         &["regimen", "add", "iron", "--mg", "20000"],
         &[
             "regimen",

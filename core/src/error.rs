@@ -63,6 +63,16 @@ pub enum Error {
     #[error("{path} cannot be written ({reason}); nothing was changed")]
     ReadOnly { path: String, reason: String },
 
+    /// An export or report aimed at a diary (any SQLite database, or the open diary's own file
+    /// or its -wal/-shm): refused, nothing written (SPEC §6).
+    #[error("{path} is a diary or another database: an export never overwrites it; nothing was written, choose another file name")]
+    WouldOverwriteDatabase { path: String },
+
+    /// A command that only reads was given a diary that does not exist (a typo in `--db`?);
+    /// nothing was created.
+    #[error("no such diary: {path} (nothing was created)")]
+    NoSuchDiary { path: String },
+
     /// A file larger than any the app writes; it was not read.
     #[error("{path} is {size} bytes, larger than any diary export ({max} bytes); it was not read")]
     FileTooLarge { path: String, size: u64, max: u64 },

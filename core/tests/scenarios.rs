@@ -17,7 +17,7 @@ use quietlegs_core::model::{
 };
 use quietlegs_core::{
     AugmentationAnswers, EventInput, FixedClock, LabInput, NightInput, ProfileSettings, QuietLegs,
-    RegimenInput,
+    QuietLegsError, RegimenInput,
 };
 use serde_json::Value;
 
@@ -40,6 +40,29 @@ fn fixtures(sub: &str) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+/// A regimen entry of a fixture as the API's input.
+fn regimen_input(r: &Value) -> RegimenInput {
+    RegimenInput {
+        kind: parse_word::<RegimenKind>("kind", r["kind"].as_str().unwrap(), &RegimenKind::ALL)
+            .unwrap(),
+        name: s(&r["name"]).unwrap(),
+        dose_mg: r["dose_mg"].as_f64(),
+        times: list(&r["times"]).iter().map(|t| s(t).unwrap()).collect(),
+        every_n_days: r["every_n_days"].as_i64().unwrap() as i32,
+        with_vitamin_c: r["with_vitamin_c"].as_bool().unwrap_or(false),
+        start_date: s(&r["start_date"]),
+        stop_date: None,
+    }
+}
+
+/// The field and reason of an `InvalidInput` error.
+fn invalid<T: std::fmt::Debug>(r: Result<T, QuietLegsError>) -> (String, String) {
+    match r {
+        Err(QuietLegsError::InvalidInput { field, reason }) => (field, reason),
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
 }
 
 /// A diary set up as the fixture describes (profile, regimen, habits, events, labs, nights).
@@ -81,18 +104,7 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
     })
     .unwrap();
     for r in list(&sc["regimen"]) {
-        q.add_regimen(RegimenInput {
-            kind: parse_word::<RegimenKind>("kind", r["kind"].as_str().unwrap(), &RegimenKind::ALL)
-                .unwrap(),
-            name: s(&r["name"]).unwrap(),
-            dose_mg: r["dose_mg"].as_f64(),
-            times: list(&r["times"]).iter().map(|t| s(t).unwrap()).collect(),
-            every_n_days: r["every_n_days"].as_i64().unwrap() as i32,
-            with_vitamin_c: r["with_vitamin_c"].as_bool().unwrap_or(false),
-            start_date: s(&r["start_date"]),
-            stop_date: None,
-        })
-        .unwrap();
+        q.add_regimen(regimen_input(&r)).unwrap();
     }
     for h in list(&sc["habits"]) {
         let what =
@@ -206,6 +218,39 @@ fn every_planner_fixture_holds() {
             if let Some(ok) = c["earliest_ok"].as_str() {
                 assert_eq!(r.earliest_ok.unwrap().local, ok, "{name}: {c}");
             }
+            if let Some(m) = c["message_contains"].as_str() {
+                assert!(r.message.contains(m), "{name}: {:?} lacks {m:?}", r.message);
+            }
+        }
+        // Words the check must refuse as not recognised (never "no effect").
+        for c in list(&x["refused_checks"]) {
+            let (field, reason) = invalid(q.check_intake(s(&c["what"]).unwrap(), s(&c["at"])));
+            assert_eq!(field, c["field"].as_str().unwrap(), "{name}: {c}");
+            let want = c["contains"].as_str().unwrap();
+            assert!(reason.contains(want), "{name}: {reason:?} lacks {want:?}");
+        }
+        // Regimen entries that must be refused, naming the field, with nothing written.
+        for r in list(&x["refused_regimen"]) {
+            let before = q.regimen().unwrap().len();
+            let (field, reason) = invalid(q.add_regimen(regimen_input(&r)));
+            assert_eq!(field, r["field"].as_str().unwrap(), "{name}: {r}");
+            let want = r["contains"].as_str().unwrap();
+            assert!(reason.contains(want), "{name}: {reason:?} lacks {want:?}");
+            assert_eq!(q.regimen().unwrap().len(), before, "{name}: written anyway");
+        }
+        // Warnings a regimen entry carries.
+        for w in list(&x["regimen_warnings"]) {
+            let want = w["contains"].as_str().unwrap();
+            let all = q.regimen().unwrap();
+            let e = all
+                .iter()
+                .find(|e| e.name == w["name"].as_str().unwrap())
+                .unwrap();
+            assert!(
+                e.warnings.iter().any(|g| g.contains(want)),
+                "{name}: {:?} lacks {want:?}",
+                e.warnings
+            );
         }
     }
 }

@@ -15,6 +15,18 @@ class ScenarioTest {
 
     private fun upper(s: Any?) = (s as String).uppercase()
 
+    /** A regimen entry of a fixture as the API's input. */
+    private fun regimenInput(r: Map<String, Any?>) = RegimenInput(
+        kind = RegimenKind.valueOf(upper(r["kind"])),
+        name = r["name"] as String,
+        doseMg = r["dose_mg"] as Double?,
+        times = r["times"].arr().map { it as String },
+        everyNDays = (r["every_n_days"] as Double).toInt(),
+        withVitaminC = r["with_vitamin_c"] as Boolean? ?: false,
+        startDate = r["start_date"] as String?,
+        stopDate = null,
+    )
+
     /** A diary set up as the fixture describes. */
     private fun open(sc: Map<String, Any?>): QuietLegs {
         val clock = object : Clock {
@@ -37,18 +49,7 @@ class ScenarioTest {
             regularTransfusions = p["regular_transfusions"] as Boolean? ?: false,
             sex = (p["sex"] as String?)?.let { Sex.valueOf(it.uppercase()) },
             routine = routine))
-        for (r in sc["regimen"].arr().map { it.obj() }) {
-            q.addRegimen(RegimenInput(
-                kind = RegimenKind.valueOf(upper(r["kind"])),
-                name = r["name"] as String,
-                doseMg = r["dose_mg"] as Double?,
-                times = r["times"].arr().map { it as String },
-                everyNDays = (r["every_n_days"] as Double).toInt(),
-                withVitaminC = r["with_vitamin_c"] as Boolean? ?: false,
-                startDate = r["start_date"] as String?,
-                stopDate = null,
-            ))
-        }
+        for (r in sc["regimen"].arr().map { it.obj() }) q.addRegimen(regimenInput(r))
         for (h in (sc["habits"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.addHabit(IntakeKind.valueOf(upper(h["intake"])), h["at"] as String)
         }
@@ -103,6 +104,23 @@ class ScenarioTest {
                 val r = q.checkIntake(c["what"] as String, c["at"] as String?)
                 assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
                 (c["earliest_ok"] as String?)?.let { assertEquals("$name: $c", it, r.earliestOk!!.local) }
+                (c["message_contains"] as String?)?.let { assertTrue("$name: ${r.message} lacks $it", r.message.contains(it)) }
+            }
+            for (c in (x["refused_checks"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val e = assertThrows<QuietLegsException.InvalidInput> { q.checkIntake(c["what"] as String, c["at"] as String?) }
+                assertEquals("$name: $c", c["field"] as String, e.field)
+                assertTrue("$name: ${e.reason}", e.reason.contains(c["contains"] as String))
+            }
+            for (r in (x["refused_regimen"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val before = q.regimen().size
+                val e = assertThrows<QuietLegsException.InvalidInput> { q.addRegimen(regimenInput(r)) }
+                assertEquals("$name: $r", r["field"] as String, e.field)
+                assertTrue("$name: ${e.reason}", e.reason.contains(r["contains"] as String))
+                assertEquals("$name: written anyway", before, q.regimen().size)
+            }
+            for (w in (x["regimen_warnings"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val item = q.regimen().first { it.name == w["name"] as String }
+                assertTrue("$name: ${item.warnings}", item.warnings.any { it.contains(w["contains"] as String) })
             }
         }
     }

@@ -44,6 +44,13 @@ def test_there_are_status_scenarios():
     assert STATUS, "tests/scenarios/status holds no fixture"
 
 
+def regimen_input(r):
+    return ql.RegimenInput(kind=REGIMEN_KIND[r["kind"]], name=r["name"], dose_mg=r.get("dose_mg"),
+                           times=r["times"], every_n_days=r["every_n_days"],
+                           with_vitamin_c=r.get("with_vitamin_c", False),
+                           start_date=r.get("start_date"), stop_date=None)
+
+
 def open_scenario(sc, tmp_path):
     q = ql.QuietLegs.open_with_clock(str(tmp_path / "s.db"), FixedClock(sc["now"]))
     p = sc["profile"]
@@ -59,10 +66,7 @@ def open_scenario(sc, tmp_path):
                                      routine=ql.Routine(**{k: k in p["routine"] for k in ROUTINE})
                                      if "routine" in p else None))
     for r in sc["regimen"]:
-        q.add_regimen(ql.RegimenInput(kind=REGIMEN_KIND[r["kind"]], name=r["name"], dose_mg=r.get("dose_mg"),
-                                      times=r["times"], every_n_days=r["every_n_days"],
-                                      with_vitamin_c=r.get("with_vitamin_c", False),
-                                      start_date=r.get("start_date"), stop_date=None))
+        q.add_regimen(regimen_input(r))
     for h in sc.get("habits", []):
         q.add_habit(INTAKE[h["intake"]], h["at"])
     for e in sc.get("events", []):
@@ -109,6 +113,23 @@ def test_scenario(path, tmp_path):
         assert r.conflict == c["conflict"], (c, r)
         if "earliest_ok" in c:
             assert r.earliest_ok.local == c["earliest_ok"]
+        if "message_contains" in c:
+            assert c["message_contains"] in r.message, (c, r.message)
+    for c in x.get("refused_checks", []):
+        with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+            q.check_intake(c["what"], c.get("at"))
+        assert e.value.field == c["field"]
+        assert c["contains"] in e.value.reason, e.value.reason
+    for r in x.get("refused_regimen", []):
+        before = len(q.regimen())
+        with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+            q.add_regimen(regimen_input(r))
+        assert e.value.field == r["field"]
+        assert r["contains"] in e.value.reason, e.value.reason
+        assert len(q.regimen()) == before
+    for w in x.get("regimen_warnings", []):
+        [item] = [e for e in q.regimen() if e.name == w["name"]]
+        assert any(w["contains"] in g for g in item.warnings), item.warnings
 
 
 ADVICE = {a.name.lower(): a for a in ql.IronAdvice}

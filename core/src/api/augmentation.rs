@@ -6,8 +6,7 @@ use super::{ApiResult, QuietLegs};
 use crate::error::Error;
 use crate::evidence::{QUICK_SEVERITY_MAX, SLEEP_HOURS_MAX};
 use crate::model::time::{format_clock_time, parse_clock_time};
-use crate::model::{AugmentationBaseline, RecordMeta};
-use crate::store;
+use crate::model::AugmentationBaseline;
 
 /// Answers to the questionnaire; any may be left out. Times are local `HH:MM`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
@@ -93,16 +92,14 @@ impl QuietLegs {
     ) -> ApiResult<AugmentationAnswers> {
         let mut baseline = answers.to_model()?;
         let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let (meta, mut profile) = Self::profile_model(&store)?;
-        baseline.answered_on = Some(now.with_timezone(&profile.time_zone).date_naive());
-        profile.augmentation_baseline = Some(baseline.clone());
-        let meta = match meta {
-            Some(m) => m.touched(now, &device),
-            None => RecordMeta::new(now, &device),
-        };
-        store.write(|tx| store::put_profile(tx, &meta, &profile))?;
+        // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
+        // concurrent `profile set` keeps its change and a first save makes one profile.
+        self.save_profile(|old| {
+            let mut profile = old.clone();
+            baseline.answered_on = Some(now.with_timezone(&profile.time_zone).date_naive());
+            profile.augmentation_baseline = Some(baseline.clone());
+            Ok(profile)
+        })?;
         Ok(AugmentationAnswers::from_model(&baseline))
     }
 

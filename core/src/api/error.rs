@@ -110,7 +110,9 @@ impl From<Error> for QuietLegsError {
             Error::Io(e) => QuietLegsError::Io {
                 reason: e.to_string(),
             },
-            e @ Error::File { .. } => QuietLegsError::Io {
+            e @ (Error::File { .. }
+            | Error::WouldOverwriteDatabase { .. }
+            | Error::NoSuchDiary { .. }) => QuietLegsError::Io {
                 reason: e.to_string(),
             },
             Error::Busy { path } => QuietLegsError::Busy { path },

@@ -41,6 +41,18 @@ pub struct ExportSummary {
 }
 
 impl QuietLegs {
+    /// Refuses an export aimed at this diary's own file or its -wal/-shm (the -shm has no
+    /// header to recognise); any other database is refused by `write_atomically`.
+    fn refuse_own(&self, p: &Path) -> ApiResult<()> {
+        if self.store()?.is_own_file(p) {
+            return Err(Error::WouldOverwriteDatabase {
+                path: p.display().to_string(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     /// Merges records made in Rust (the demo, benchmarks) exactly as an import would.
     pub fn merge_in(&self, records: &[crate::model::Record]) -> ApiResult<MergeReport> {
         Ok(self.store()?.write(|tx| merge_records(tx, records))?)
@@ -53,6 +65,7 @@ impl QuietLegs {
         passphrase: Option<&str>,
         work_factor: Option<u8>,
     ) -> ApiResult<ExportSummary> {
+        self.refuse_own(path)?;
         let now = self.now();
         let store = self.store()?;
         let mut records = 0;
@@ -94,6 +107,7 @@ impl QuietLegs {
 
     /// [`QuietLegs::export_csv`] into a folder given exactly (created 0700 if needed).
     pub fn export_csv_to(&self, dir: &Path) -> ApiResult<Vec<PathBuf>> {
+        self.refuse_own(dir)?;
         create_private_dir(dir)?;
         let store = self.store()?;
         let c = store.conn();
@@ -107,6 +121,15 @@ impl QuietLegs {
         let events = store::all_events(c)?;
         let regimen = store::regimen(c)?;
         let paths: Vec<_> = CSV_FILES.iter().map(|f| dir.join(f)).collect();
+        // Every target checked before the first is written: all three files, or none.
+        for p in &paths {
+            if store.is_own_file(p) || crate::exchange::atomic::is_database(p) {
+                return Err(Error::WouldOverwriteDatabase {
+                    path: p.display().to_string(),
+                }
+                .into());
+            }
+        }
         for (i, p) in paths.iter().enumerate() {
             write_atomically(p, |w| match i {
                 0 => csv::nights(w, &nights),
@@ -119,6 +142,7 @@ impl QuietLegs {
 
     /// [`QuietLegs::export_fhir`] to a path given exactly.
     pub fn export_fhir_to(&self, p: &Path) -> ApiResult<ExportSummary> {
+        self.refuse_own(p)?;
         let now = self.now();
         let store = self.store()?;
         let c = store.conn();
@@ -145,6 +169,7 @@ impl QuietLegs {
 
     /// [`QuietLegs::export_report`] to a path given exactly.
     pub fn export_report_to(&self, p: &Path, date: Option<String>) -> ApiResult<ExportSummary> {
+        self.refuse_own(p)?;
         let parts = self.status_parts(date)?;
         let (tz, nights) = {
             let store = self.store()?;
@@ -190,6 +215,7 @@ impl QuietLegs {
         from: Option<String>,
         days: u32,
     ) -> ApiResult<ExportSummary> {
+        self.refuse_own(p)?;
         if !(1..=366).contains(&days) {
             return Err(Error::invalid("days", format!("{days}: use 1-366")).into());
         }
@@ -246,7 +272,8 @@ impl QuietLegs {
     /// `passphrase` in the age format when one is given.
     /// Errors: `InvalidInput` (`passphrase`) for fewer than 8 characters; `EncryptionFailed` when
     /// encrypting fails; `Io` naming the file when it cannot be written (the old file, if any, is
-    /// kept).
+    /// kept) or when it is a diary or any SQLite database (or this diary's own -wal/-shm): an
+    /// export never overwrites one (SPEC §6).
     pub fn export_json(
         &self,
         path: String,
@@ -272,7 +299,8 @@ pub const CSV_FILES: [&str; 3] = ["nights.csv", "labs.csv", "doses.csv"];
 #[uniffi::export]
 impl QuietLegs {
     /// Writes nights.csv, labs.csv and doses.csv into `folder` (created if needed); returns
-    /// their paths.
+    /// their paths. Every export (CSV, FHIR, report, calendar) refuses, with `Io` naming the
+    /// file and nothing written, a target that is a diary or any SQLite database.
     pub fn export_csv(&self, folder: String) -> ApiResult<Vec<String>> {
         Ok(self
             .export_csv_to(Path::new(&folder))?

@@ -34,7 +34,7 @@ type ApiResult<T> = std::result::Result<T, QuietLegsError>;
 
 /// How far ahead of the clock an event may be logged (clock skew between devices, a dose
 /// logged a few minutes early); anything later is a typing error.
-const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
+pub(crate) const EVENT_FUTURE_TOLERANCE_MINUTES: i64 = 60;
 
 /// What [`QuietLegs::rescue`] saved.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
@@ -160,50 +160,57 @@ impl QuietLegs {
         Ok(ProfileSettings::from_model(&Self::profile_model(&store)?.1))
     }
 
-    /// Saves the person's settings.
+    /// Saves the person's settings (all of them). The stored profile is read and replaced
+    /// inside one IMMEDIATE transaction, so two first saves cannot make two profiles.
     /// Errors: `InvalidInput` for a time that is not `HH:MM` or an unknown IANA zone.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
-        let mut profile = settings.to_model()?;
-        let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let (old_meta, old) = Self::profile_model(&store)?;
-        // The augmentation answers are not settings: changing a bedtime keeps them.
-        profile.augmentation_baseline = old.augmentation_baseline;
-        let meta = match old_meta {
-            Some(m) => m.touched(now, &device),
-            None => RecordMeta::new(now, &device),
-        };
-        validate::meta(&meta, now)?;
-        store.write(|tx| store::put_profile(tx, &meta, &profile))?;
-        Ok(ProfileSettings::from_model(&profile))
+        let profile = settings.to_model()?;
+        self.save_profile(|old| {
+            // The augmentation answers are not settings: changing a bedtime keeps them.
+            let mut p = profile;
+            p.augmentation_baseline = old.augmentation_baseline.clone();
+            Ok(p)
+        })
+    }
+
+    /// Changes only the given settings; every `None` keeps what is stored. The read, the change
+    /// and the write happen in one IMMEDIATE transaction, so concurrent changes of different
+    /// settings (two screens, two processes) all survive. Errors: `InvalidInput` naming the
+    /// field; nothing is written.
+    pub fn update_profile(&self, changes: ProfileChanges) -> ApiResult<ProfileSettings> {
+        self.save_profile(|old| Ok(changes.apply(old.clone())?))
+    }
+
+    /// Logs a night, keeping what was logged before for that date where this entry says
+    /// nothing: a rating, IRLS scores, onset, sleep, awakenings or note not given (`None`), and
+    /// areas, triggers or relief given empty, keep their stored values. For adding one detail
+    /// to a night (the CLI's `log night`); [`QuietLegs::log_night`] replaces the whole entry.
+    /// Errors: as `log_night`, checked on the night as it will be stored.
+    pub fn log_night_keeping(&self, night: NightInput) -> ApiResult<NightEntry> {
+        self.save_night(night, true)
     }
 
     /// Logs a night. Logging the same night again replaces the earlier entry.
     /// Errors: `InvalidInput` naming the field (date not `YYYY-MM-DD` or in the future, a score out
     /// of range, neither a rating nor IRLS scores); nothing is written then.
     pub fn log_night(&self, night: NightInput) -> ApiResult<NightEntry> {
-        let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let profile = Self::profile_model(&store)?.1;
-        let mut entry = night.to_model(RecordMeta::new(now, &device))?;
-        entry.validate(self.today(&profile))?;
-        validate::night(&entry, now)?;
-        let saved = store.write(|tx| {
-            if let Some(old) = store::night_on(tx, entry.night_date)? {
-                entry.meta = old.meta.touched(now, &device);
-            }
-            store::put_night(tx, &entry)?;
-            Ok(entry)
-        })?;
-        Ok(NightEntry::from(&saved))
+        self.save_night(night, false)
     }
 
     /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
-    /// Errors: `InvalidInput` (`from`/`to`) for a date that is not `YYYY-MM-DD`.
+    /// Errors: `InvalidInput` (`from`/`to`) for a date that is not `YYYY-MM-DD`, or (`from/to`)
+    /// when `from` is after `to`.
     pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
         // Stored dates are four-digit years, so these bounds compare correctly as text.
+        if let (Some(f), Some(t)) = (opt_date("from", &from)?, opt_date("to", &to)?) {
+            if f > t {
+                return Err(Error::invalid(
+                    "from/to",
+                    format!("from {f} is after to {t}: the range is reversed"),
+                )
+                .into());
+            }
+        }
         let from = opt_date("from", &from)?
             .unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
         let to = opt_date("to", &to)?
@@ -288,6 +295,7 @@ impl QuietLegs {
         let profile = Self::profile_model(&store)?.1;
         let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
         validate::regimen(&saved, now)?;
+        refuse_iron_as_medicine(&saved)?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
         Ok(RegimenEntry::from(&saved))
     }
@@ -335,7 +343,97 @@ impl QuietLegs {
     }
 }
 
+/// Oral iron typed as a medicine or supplement would be a second, unplanned iron dose beside
+/// the planned window: refused, telling the person to add it as iron. Only new entries are
+/// checked; an imported diary keeps what it holds.
+fn refuse_iron_as_medicine(item: &crate::model::RegimenItem) -> crate::error::Result<()> {
+    use crate::model::RegimenKind;
+    use crate::rules::catalog::{lookup, DrugClass};
+    if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
+        return Ok(());
+    }
+    match lookup(&item.name)
+        .into_iter()
+        .find(|m| m.medicine.class == DrugClass::OralIron)
+    {
+        Some(m) => Err(Error::invalid(
+            "kind",
+            format!(
+                "{:?} is oral iron ({}): add it as iron (regimen kind iron: quietlegs regimen add iron NAME --mg DOSE), not as a medicine, so QuietLegs plans it on an empty stomach and it is not a second iron dose",
+                item.name.trim(),
+                m.medicine.generic
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 impl QuietLegs {
+    /// Reads the stored profile, changes it with `change` and writes it, all inside one
+    /// IMMEDIATE transaction.
+    fn save_profile(
+        &self,
+        change: impl FnOnce(&Profile) -> ApiResult<Profile>,
+    ) -> ApiResult<ProfileSettings> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let mut failed = None;
+        let saved = store.write(|tx| {
+            let (old_meta, old) = match store::profile(tx)? {
+                Some((m, p)) => (Some(m), p),
+                None => (None, Profile::default()),
+            };
+            let profile = match change(&old) {
+                Ok(p) => p,
+                Err(e) => {
+                    failed = Some(e);
+                    return Err(Error::invalid("profile", "not saved"));
+                }
+            };
+            let meta = match old_meta {
+                Some(m) => m.touched(now, &device),
+                None => RecordMeta::new(now, &device),
+            };
+            validate::meta(&meta, now)?;
+            store::put_profile(tx, &meta, &profile)?;
+            Ok(profile)
+        });
+        match (saved, failed) {
+            (_, Some(e)) => Err(e),
+            (Ok(p), None) => Ok(ProfileSettings::from_model(&p)),
+            (Err(e), None) => Err(e.into()),
+        }
+    }
+
+    fn save_night(&self, night: NightInput, keep: bool) -> ApiResult<NightEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let today = self.today(&profile);
+        let mut entry = night.to_model(RecordMeta::new(now, &device))?;
+        if !keep {
+            entry.validate(today)?;
+            validate::night(&entry, now)?;
+        }
+        let saved = store.write(|tx| {
+            if let Some(old) = store::night_on(tx, entry.night_date)? {
+                entry.meta = old.meta.touched(now, &device);
+                if keep {
+                    keep_unsaid(&mut entry, old);
+                }
+            }
+            if keep {
+                entry.validate(today)?;
+                validate::night(&entry, now)?;
+            }
+            store::put_night(tx, &entry)?;
+            Ok(entry)
+        })?;
+        Ok(NightEntry::from(&saved))
+    }
+
     /// The event `event` would log now, checked (time, note, the regimen item a dose names)
     /// and with its warnings, not yet written: [`QuietLegs::log_event`] and acting on a
     /// reminder write it in their own transaction.
@@ -372,6 +470,25 @@ impl QuietLegs {
         };
         validate::event(&saved, now)?;
         Ok((saved, profile.time_zone))
+    }
+}
+
+/// What `new` does not say, taken from `old` (see [`QuietLegs::log_night_keeping`]).
+fn keep_unsaid(new: &mut crate::model::Night, old: crate::model::Night) {
+    new.quick_severity = new.quick_severity.or(old.quick_severity);
+    new.irls = new.irls.take().or(old.irls);
+    new.onset = new.onset.or(old.onset);
+    new.sleep_hours = new.sleep_hours.or(old.sleep_hours);
+    new.awakenings = new.awakenings.or(old.awakenings);
+    new.notes = new.notes.take().or(old.notes);
+    if new.body_areas.is_empty() {
+        new.body_areas = old.body_areas;
+    }
+    if new.triggers.is_empty() {
+        new.triggers = old.triggers;
+    }
+    if new.relief.is_empty() {
+        new.relief = old.relief;
     }
 }
 

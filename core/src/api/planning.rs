@@ -448,7 +448,21 @@ impl QuietLegs {
                 earliest_ok: None,
             });
         }
-        Err(Error::invalid("intake", format!("{what:?}: not something that affects iron timing (try coffee, tea, milk, calcium, meal, antacid, levothyroxine)")).into())
+        // A known medicine without an iron rule is fine to say so about; an unknown word is
+        // never taken to be harmless.
+        if let Some(m) = crate::rules::catalog::lookup(&what).into_iter().next() {
+            return Ok(IntakeCheckView {
+                conflict: false,
+                message: format!(
+                    "{} ({}) does not change when iron is absorbed",
+                    m.medicine.generic,
+                    m.medicine.class.label()
+                ),
+                iron_at: None,
+                earliest_ok: None,
+            });
+        }
+        Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())
     }
 
     /// The same check for one of the log's intakes (the buttons a phone shows). Alcohol and
@@ -512,8 +526,12 @@ impl QuietLegs {
     }
 
     /// Done (at `at`, default now), snooze or skip a reminder. Done records the real event (a
-    /// dose taken, a bath) so the day re-plans around it.
-    /// Errors: `InvalidInput` for a bad `at`; `NotFound` for an id that is not a current reminder.
+    /// dose taken, a bath) so the day re-plans around it. The event done logs has an id derived
+    /// from the occurrence (UUID v5), so the same reminder done on two devices is one dose after
+    /// a sync (SPEC §3).
+    /// Errors: `InvalidInput` for a bad `at`, or (`reminder`) for "done" on an occurrence due more
+    /// than an hour from now (it would log a dose not taken); `NotFound` for an id that is not a
+    /// current reminder.
     pub fn act_on_reminder(
         &self,
         id: String,
@@ -584,6 +602,17 @@ impl QuietLegs {
                 None,
             ),
             ReminderAction::Done => {
+                // "Done" on a reminder not yet due would log a dose that was not taken.
+                if o.fire_at > now + Duration::minutes(super::EVENT_FUTURE_TOLERANCE_MINUTES) {
+                    return Err(Error::invalid(
+                        "reminder",
+                        format!(
+                            "{id} is due at {}: it cannot be done before it is due",
+                            instant(&o.fire_at)
+                        ),
+                    )
+                    .into());
+                }
                 let kind = match (o.kind, &o.regimen_id) {
                     (_, Some(rid)) => Some(EventKind::Dose {
                         regimen_id: rid.clone(),
@@ -613,7 +642,13 @@ impl QuietLegs {
                             now,
                         )
                     })
-                    .transpose()?;
+                    .transpose()?
+                    .map(|(mut e, tz)| {
+                        // The same occurrence done on two devices makes the same record, which
+                        // the merge keeps once (SPEC §3: acting twice records once).
+                        e.meta.id = done_event_id(&base_id);
+                        (e, tz)
+                    });
                 (
                     ReminderState {
                         action: "done".into(),
@@ -650,6 +685,15 @@ impl QuietLegs {
             },
         })
     }
+}
+
+/// The id of the event "done" on occurrence `occurrence_id` logs: a UUID v5 of the occurrence
+/// id and the action, the same on every device.
+pub(crate) fn done_event_id(occurrence_id: &str) -> uuid::Uuid {
+    uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_OID,
+        format!("quietlegs/reminder/{occurrence_id}/done").as_bytes(),
+    )
 }
 
 /// `Some` when the occurrence was already done: with the event that "done" logged, if any.

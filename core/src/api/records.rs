@@ -107,6 +107,142 @@ impl Default for ProfileSettings {
     }
 }
 
+/// Only the settings to change: each `None` keeps the stored value (see
+/// `QuietLegs::update_profile`). A meal given as `""` clears it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct ProfileChanges {
+    /// IANA time zone, e.g. `Europe/Berlin`.
+    #[uniffi(default = None)]
+    pub time_zone: Option<String>,
+    /// Usual bedtime, local `HH:MM`.
+    #[uniffi(default = None)]
+    pub bedtime: Option<String>,
+    /// Usual wake time, local `HH:MM`.
+    #[uniffi(default = None)]
+    pub wake_time: Option<String>,
+    /// Usual breakfast, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub breakfast: Option<String>,
+    /// Usual lunch, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub lunch: Option<String>,
+    /// Usual dinner, local `HH:MM`; `""` for none.
+    #[uniffi(default = None)]
+    pub dinner: Option<String>,
+    /// Pregnant.
+    #[uniffi(default = None)]
+    pub pregnant: Option<bool>,
+    /// Chronic kidney disease.
+    #[uniffi(default = None)]
+    pub kidney_disease: Option<bool>,
+    /// Coeliac disease or inflammatory bowel disease.
+    #[uniffi(default = None)]
+    pub malabsorption: Option<bool>,
+    /// Expected due date, `YYYY-MM-DD`; `""` for none.
+    #[uniffi(default = None)]
+    pub due_date: Option<String>,
+    /// On dialysis.
+    #[uniffi(default = None)]
+    pub dialysis: Option<bool>,
+    /// Date of birth, `YYYY-MM-DD`; `""` for none.
+    #[uniffi(default = None)]
+    pub birth_date: Option<String>,
+    /// Haemochromatosis.
+    #[uniffi(default = None)]
+    pub haemochromatosis: Option<bool>,
+    /// Thalassaemia.
+    #[uniffi(default = None)]
+    pub thalassaemia: Option<bool>,
+    /// Regular blood transfusions.
+    #[uniffi(default = None)]
+    pub regular_transfusions: Option<bool>,
+    /// Sex (for the WHO haemoglobin thresholds); `Some(None)` is not expressible, so use
+    /// `clear_sex`.
+    #[uniffi(default = None)]
+    pub sex: Option<Sex>,
+    /// Forget the recorded sex.
+    #[uniffi(default = false)]
+    pub clear_sex: bool,
+    /// The bedtime-routine reminders chosen.
+    #[uniffi(default = None)]
+    pub routine: Option<Routine>,
+}
+
+impl ProfileChanges {
+    /// `p` with these changes applied; each value checked and its field named on error.
+    pub(crate) fn apply(&self, mut p: Profile) -> Result<Profile> {
+        let meal = |field: &str, v: &str| -> Result<Option<chrono::NaiveTime>> {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_clock_time(field, v).map(Some)
+            }
+        };
+        if let Some(v) = &self.time_zone {
+            p.time_zone = parse_time_zone("time zone", v)?;
+        }
+        if let Some(v) = &self.bedtime {
+            p.bedtime = parse_clock_time("bedtime", v)?;
+        }
+        if let Some(v) = &self.wake_time {
+            p.wake_time = parse_clock_time("wake time", v)?;
+        }
+        if let Some(v) = &self.breakfast {
+            p.breakfast = meal("breakfast", v)?;
+        }
+        if let Some(v) = &self.lunch {
+            p.lunch = meal("lunch", v)?;
+        }
+        if let Some(v) = &self.dinner {
+            p.dinner = meal("dinner", v)?;
+        }
+        if let Some(v) = self.pregnant {
+            p.pregnant = v;
+        }
+        if let Some(v) = self.kidney_disease {
+            p.kidney_disease = v;
+        }
+        if let Some(v) = self.malabsorption {
+            p.malabsorption = v;
+        }
+        let date = |field: &str, v: &str| -> Result<Option<NaiveDate>> {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_date(field, v).map(Some)
+            }
+        };
+        if let Some(v) = &self.due_date {
+            p.due_date = date("due date", v)?;
+        }
+        if let Some(v) = self.dialysis {
+            p.dialysis = v;
+        }
+        if let Some(v) = &self.birth_date {
+            p.birth_date = date("birth date", v)?;
+        }
+        if let Some(v) = self.haemochromatosis {
+            p.haemochromatosis = v;
+        }
+        if let Some(v) = self.thalassaemia {
+            p.thalassaemia = v;
+        }
+        if let Some(v) = self.regular_transfusions {
+            p.regular_transfusions = v;
+        }
+        if self.clear_sex {
+            p.sex = None;
+        }
+        if let Some(v) = self.sex {
+            p.sex = Some(v);
+        }
+        if let Some(v) = self.routine {
+            p.routine = v;
+        }
+        Ok(p)
+    }
+}
+
 fn opt_clock(field: &str, s: &Option<String>) -> Result<Option<chrono::NaiveTime>> {
     s.as_deref().map(|v| parse_clock_time(field, v)).transpose()
 }
@@ -454,7 +590,7 @@ impl From<&RegimenItem> for RegimenEntry {
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
             schedule: schedule_line(x),
-            warnings: super::status::worsening_warnings(&x.name),
+            warnings: super::status::regimen_warnings(x),
         }
     }
 }

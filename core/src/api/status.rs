@@ -325,6 +325,23 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .collect()
 }
 
+/// Warnings a regimen item carries: the catalog entries that can worsen RLS, and for a medicine
+/// or supplement the catalog does not know, that nothing can be planned around it (an unknown
+/// name is never taken to be harmless).
+pub(crate) fn regimen_warnings(item: &crate::model::RegimenItem) -> Vec<String> {
+    use crate::model::RegimenKind;
+    let mut out = worsening_warnings(&item.name);
+    if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+        && lookup(&item.name).is_empty()
+    {
+        out.push(format!(
+            "{} is not recognised, so QuietLegs cannot plan iron around it or tell whether it affects RLS; ask your pharmacist",
+            item.name.trim()
+        ));
+    }
+    out
+}
+
 /// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
 pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
     lookup(name)

@@ -92,6 +92,12 @@ pub fn write_atomically(
                 reason: "is not a regular file; nothing was written".to_owned(),
             });
         }
+        // SPEC §6: an export never replaces a diary (or any database, or a WAL file).
+        if is_database(path) {
+            return Err(Error::WouldOverwriteDatabase {
+                path: path.display().to_string(),
+            });
+        }
     }
     let tmp = temp_path(path)?;
     let named = |e: std::io::Error| Error::file(path, &e);
@@ -118,6 +124,21 @@ pub fn write_atomically(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Whether `path` starts like an SQLite database or its write-ahead log (their headers: "SQLite
+/// format 3\0"; WAL magic 0x377f0682 / 0x377f0683, sqlite.org/fileformat2.html).
+pub fn is_database(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(16);
+    if File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .is_err()
+    {
+        return false;
+    }
+    head.starts_with(b"SQLite format 3\0")
+        || head.starts_with(&[0x37, 0x7f, 0x06, 0x82])
+        || head.starts_with(&[0x37, 0x7f, 0x06, 0x83])
 }
 
 /// Reads `path` whole when its size, taken from the open file's metadata before a byte is read,

@@ -398,9 +398,12 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
             )))
         }
     }
-    let mut doc: Document = serde_json::from_slice(bytes).map_err(|e| bad(describe(&e)))?;
+    let mut doc: Document = serde_json::from_slice(bytes).map_err(|e| bad(locate(bytes, &e)))?;
     // The diary keeps timestamps to the millisecond; so must the comparison, or a file with
     // finer times would "update" on every import.
+    // A record stamped ahead of this clock (a device whose clock runs fast) keeps its stamp:
+    // held back here, it would lose to its own original on the fast device, and a correction
+    // made here would never reach it. `RecordMeta::touched` makes any later local edit beat it.
     for r in &mut doc.records {
         let m = r.meta_mut();
         m.created_at = to_millis(m.created_at);
@@ -416,8 +419,14 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
                 i + 1
             )));
         }
-        r.validate(now)
-            .map_err(|e| bad(format!("record {} ({id}): {e}", i + 1)))?;
+        // The field and the kind of problem, never the value (it is diary content, SPEC §6).
+        r.validate(now).map_err(|e| match e {
+            Error::Invalid { field, .. } => bad(format!(
+                "record {} ({id}), field {field}: out of range or not a plausible value",
+                i + 1
+            )),
+            _ => bad(format!("record {} ({id}): not an accepted record", i + 1)),
+        })?;
     }
     Ok(ExportFile {
         device_id: doc.device_id,
@@ -435,10 +444,70 @@ fn describe(e: &serde_json::Error) -> String {
     let at = format!("line {} column {}", e.line(), e.column());
     match e.classify() {
         Category::Eof => format!("the file ends early ({at}): truncated?"),
-        Category::Syntax => format!("not valid JSON at {at}: {e}"),
-        Category::Data => format!("unexpected content at {at}: {e}"),
-        Category::Io => format!("could not read: {e}"),
+        Category::Syntax => format!("not valid JSON at {at}: {}", kind_of(e)),
+        Category::Data => format!("unexpected content at {at}: {}", kind_of(e)),
+        Category::Io => format!("could not read ({at})"),
     }
+}
+
+/// [`describe`], with the number of the record that failed when it is one (found by decoding
+/// the records one by one, on this error path only).
+fn locate(bytes: &[u8], e: &serde_json::Error) -> String {
+    let record = serde_json::from_slice::<serde_json::Value>(bytes)
+        .ok()
+        .and_then(|v| match v.get("records") {
+            Some(serde_json::Value::Array(rs)) => rs
+                .iter()
+                .position(|r| serde_json::from_value::<Record>(r.clone()).is_err()),
+            _ => None,
+        });
+    match record {
+        Some(i) => format!("record {}: {}", i + 1, describe(e)),
+        None => describe(e),
+    }
+}
+
+/// What kind of problem serde_json found, in words that never quote the file: its messages
+/// carry the offending value ("unknown variant `…`", "invalid type: string \"…\""), which
+/// is diary content (SPEC §6).
+fn kind_of(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    // serde's fixed wording names the problem first and the value after it.
+    let known = [
+        ("unknown variant", "a word this app does not know"),
+        ("unknown field", "a field this app does not know"),
+        ("invalid type", "a value of the wrong type"),
+        ("invalid value", "a value out of its range or form"),
+        ("invalid length", "a list of the wrong length"),
+        ("duplicate field", "a field given twice"),
+        ("premature end", "the file ends early"),
+        ("trailing characters", "more after the end of the document"),
+        ("expected", "a character that does not belong there"),
+        ("control character", "a control character inside a string"),
+        ("invalid escape", "an invalid escape in a string"),
+        ("invalid number", "an invalid number"),
+        ("number out of range", "a number out of range"),
+        (
+            "invalid unicode code point",
+            "an invalid unicode code point",
+        ),
+        ("EOF while parsing", "the file ends early"),
+        ("recursion limit", "nesting too deep"),
+    ];
+    if let Some(field) = m
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        // The field's name is the app's own schema, not the file's content.
+        if field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return format!("the field \"{field}\" is missing");
+        }
+    }
+    known
+        .iter()
+        .find(|(k, _)| m.contains(k))
+        .map_or("content of the wrong form", |(_, w)| w)
+        .to_owned()
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct RecordMeta {
     pub id: Uuid,
     #[serde(serialize_with = "time::serialize_instant")]
     pub created_at: DateTime<Utc>,
+    /// Last change. A local edit sets `max(now, previous + 1 ms)` ([`RecordMeta::touched`]),
+    /// so it beats the version it replaces even when that came from a clock running ahead
+    /// (docs/ARCHITECTURE.md, import and merge).
     #[serde(serialize_with = "time::serialize_instant")]
     pub modified_at: DateTime<Utc>,
     /// A tombstone: a deleted record stays so that the deletion can travel to other devices.
@@ -43,10 +46,13 @@ impl RecordMeta {
         }
     }
 
-    /// The same record, touched now by `device_id`.
+    /// The same record, changed now by `device_id`. A local edit always beats the version it
+    /// replaces, whatever the clocks say (a hybrid-logical-clock rule): `modified_at` becomes
+    /// `max(now, stored modified_at + 1 ms)`, so a version stamped by a device whose clock ran
+    /// ahead cannot undo a later correction made here.
     pub fn touched(&self, now: DateTime<Utc>, device_id: &str) -> Self {
         RecordMeta {
-            modified_at: now,
+            modified_at: now.max(self.modified_at + chrono::Duration::milliseconds(1)),
             device_id: device_id.to_owned(),
             ..self.clone()
         }

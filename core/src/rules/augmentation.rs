@@ -343,7 +343,12 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
         evidence.push("a dose relieves for a shorter time than at first".into());
     }
     if let Some(n) = out.dose_increases.filter(|n| *n > 0) {
-        evidence.push(format!("the dose has been raised {n} time(s)"));
+        let times = if n == 1 {
+            "once".to_owned()
+        } else {
+            format!("{n} times")
+        };
+        evidence.push(format!("the dose has been raised {times}"));
     }
     let ferritin = match out.latest_ferritin {
         Some((d, f)) => format!("Latest ferritin {f:.0} ng/mL on {d}"),

@@ -446,12 +446,22 @@ impl Medicine {
         self.own_stance.or_else(|| self.class.stance())
     }
 
-    /// The advice: the class note, then the timing rule with its numbers from the evidence
-    /// table.
+    /// What the class means for this drug: the class note, except where the drug's own label
+    /// contradicts it (delayed-release risedronate is taken after breakfast, not on waking).
+    pub fn note(&self) -> &'static str {
+        match self.substance() {
+            Some(s) if self.class == DrugClass::Bisphosphonate && !s.gap().first_thing => {
+                "A delayed-release bisphosphonate, taken just after breakfast as its label directs (not first thing on waking); iron and minerals keep it from being absorbed. QuietLegs plans iron around it."
+            }
+            _ => self.class.note(),
+        }
+    }
+
+    /// The advice: the note, then the timing rule with its numbers from the evidence table.
     pub fn advice(&self) -> String {
         match self.substance() {
-            Some(s) => format!("{} {}", self.class.note(), s.timing_advice()),
-            None => self.class.note().to_owned(),
+            Some(s) => format!("{} {}", self.note(), s.timing_advice()),
+            None => self.note().to_owned(),
         }
     }
 }
@@ -547,9 +557,9 @@ catalog! {
     Mirtazapine:
         "mirtazapine" ["Remeron", "Zispin"];
     Lithium:
-        "lithium" aka ["lithium carbonate"] ["Lithobid", "Priadel", "Camcolit"];
+        "lithium" aka ["lithium carbonate"] ["Lithobid", "Priadel", "Camcolit", "Lithane"];
     Tramadol:
-        "tramadol" ["Ultram", "Zydol", "Tramal", "Ultracet"];
+        "tramadol" ["Ultram", "Zydol", "Tramal", "Ultracet", "Contramal", "Zaldiar"];
     CalciumChannelBlocker:
         "amlodipine" ["Norvasc", "Istin"],
         "nifedipine" ["Adalat", "Procardia"],
@@ -565,13 +575,15 @@ catalog! {
     Bupropion:
         "bupropion" ["Wellbutrin", "Zyban"];
     DopamineAgonist:
-        "pramipexole" ["Mirapex", "Mirapexin", "Sifrol"],
-        "ropinirole" ["Requip", "Adartrel"],
-        "rotigotine" ["Neupro"];
+        "pramipexole" ["Mirapex", "Mirapexin", "Sifrol", "Oprymea"],
+        "ropinirole" ["Requip", "Adartrel", "Ralnea"],
+        "rotigotine" ["Neupro", "Leganto"];
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"];
     Levodopa:
-        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Stalevo", "Restex", "Parcopa"];
+        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa"],
+        // A combination takes the strictest timing of its parts: entacapone's.
+        "levodopa carbidopa entacapone" ["Stalevo"] timing Entacapone;
     DecarboxylaseInhibitor:
         "carbidopa" ["Lodosyn"];
     Gabapentinoid:
@@ -597,15 +609,15 @@ catalog! {
         "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"],
         "iron sucrose" ["Venofer"];
     OralIron:
-        "ferrous sulfate" aka ["ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer"];
+        "ferrous sulfate" aka ["iron", "ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol", "sulfate ferreux", "sulfato ferroso", "oral iron", "iron tablet", "iron tablets"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer", "Ferro Sanol", "Ferrograd", "Feospan", "Floradix"];
     Thyroid:
-        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax"],
+        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox"],
         "liothyronine" aka ["liothyronine sodium"] ["Cytomel", "Tertroxin"];
     Quinolone:
-        "ciprofloxacin" ["Cipro", "Ciproxin", "Ciprobay"] timing Ciprofloxacin,
-        "levofloxacin" ["Levaquin", "Tavanic"] timing Levofloxacin,
-        "moxifloxacin" ["Avelox", "Avalox", "Izilox"] timing Moxifloxacin,
-        "ofloxacin" ["Floxin", "Tarivid"],
+        "ciprofloxacin" ["Cipro", "Ciproxin", "Ciprobay", "Ciflox", "Ciplox", "Ciprinol"] timing Ciprofloxacin,
+        "levofloxacin" ["Levaquin", "Tavanic", "Cravit"] timing Levofloxacin,
+        "moxifloxacin" ["Avelox", "Avalox", "Izilox", "Octegra", "Actira"] timing Moxifloxacin,
+        "ofloxacin" ["Floxin", "Tarivid", "Oflocet"],
         "norfloxacin" ["Noroxin"],
         "delafloxacin" ["Baxdela"],
         "gemifloxacin" ["Factive"];
@@ -614,10 +626,10 @@ catalog! {
         "tetracycline" ["Sumycin"],
         "minocycline" ["Minocin", "Solodyn"];
     Bisphosphonate:
-        "alendronate" aka ["alendronic acid", "alendronate sodium"] ["Fosamax", "Binosto", "Fosavance"],
-        "risedronate" aka ["risedronic acid", "risedronate sodium"] ["Actonel"],
-        "risedronate delayed release" aka ["risedronate dr"] ["Atelvia"] timing RisedronateDelayedRelease,
-        "ibandronate" aka ["ibandronic acid", "ibandronate sodium"] ["Boniva", "Bonviva"] timing Ibandronate;
+        "alendronate" aka ["alendronic acid", "alendronate sodium", "Alendronsäure", "acide alendronique", "ácido alendrónico"] ["Fosamax", "Binosto", "Fosavance", "Adrovance"],
+        "risedronate" aka ["risedronic acid", "risedronate sodium", "Risedronsäure", "acide risédronique", "ácido risedrónico"] ["Actonel"],
+        "risedronate delayed release" aka ["risedronate dr", "risedronate gastro resistant"] ["Atelvia", "Actonel EC"] timing RisedronateDelayedRelease,
+        "ibandronate" aka ["ibandronic acid", "ibandronate sodium", "Ibandronsäure", "acide ibandronique", "ácido ibandrónico"] ["Boniva", "Bonviva"] timing Ibandronate;
     IntegraseInhibitor:
         "dolutegravir" ["Tivicay", "Triumeq", "Dovato", "Juluca"],
         "bictegravir" ["Biktarvy"],
@@ -650,7 +662,7 @@ catalog! {
         "mycophenolate" aka ["mycophenolate mofetil", "mycophenolic acid", "mycophenolate sodium"] ["CellCept", "Myfortic"];
     PhosphateBinder:
         "sevelamer" ["Renvela", "Renagel"],
-        "lanthanum carbonate" ["Fosrenol"];
+        "lanthanum carbonate" aka ["lanthanum"] ["Fosrenol"];
     Antacid:
         "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
         "magnesium hydroxide" ["Milk of Magnesia"];
@@ -962,6 +974,46 @@ mod tests {
     }
 
     #[test]
+    fn international_names_and_brands_the_review_missed() {
+        for (q, g) in [
+            ("Eutirox", "levothyroxine"),
+            ("levotiroxina sódica", "levothyroxine"),
+            ("Tiroxin", "levothyroxine"),
+            ("Euthyral", "levothyroxine"),
+            ("Eferox", "levothyroxine"),
+            ("Alendronsäure", "alendronate"),
+            ("acide alendronique", "alendronate"),
+            ("ácido alendrónico", "alendronate"),
+            ("Adrovance", "alendronate"),
+            ("Ibandronsäure", "ibandronate"),
+            ("Risedronsäure", "risedronate"),
+            ("acide risédronique", "risedronate"),
+            ("Ciflox", "ciprofloxacin"),
+            ("Ciplox", "ciprofloxacin"),
+            ("Ciprinol", "ciprofloxacin"),
+            ("Octegra", "moxifloxacin"),
+            ("Actira", "moxifloxacin"),
+            ("Oflocet", "ofloxacin"),
+            ("Cravit", "levofloxacin"),
+            ("Leganto", "rotigotine"),
+            ("Oprymea", "pramipexole"),
+            ("Ralnea", "ropinirole"),
+            ("Contramal", "tramadol"),
+            ("Zaldiar", "tramadol"),
+            ("Lithane", "lithium"),
+            ("lanthanum", "lanthanum carbonate"),
+            ("Ferro Sanol", "ferrous sulfate"),
+            ("Ferrograd", "ferrous sulfate"),
+            ("Feospan", "ferrous sulfate"),
+            ("Floradix", "ferrous sulfate"),
+            ("sulfate ferreux", "ferrous sulfate"),
+            ("iron", "ferrous sulfate"),
+        ] {
+            assert_eq!(generic_of(q), vec![g], "{q}");
+        }
+    }
+
+    #[test]
     fn calcium_words_and_per_drug_timings() {
         assert_eq!(generic_of("Calcium"), vec!["calcium"]);
         assert_eq!(generic_of("calcium carbonate 500 mg"), vec!["calcium"]);
@@ -977,6 +1029,18 @@ mod tests {
         assert_eq!(sub("Fosamax"), Some(Substance::Bisphosphonate));
         assert_eq!(sub("ibandronic acid"), Some(Substance::Ibandronate));
         assert_eq!(sub("Atelvia"), Some(Substance::RisedronateDelayedRelease));
+        assert_eq!(
+            sub("Actonel EC"),
+            Some(Substance::RisedronateDelayedRelease)
+        );
+        for q in ["Atelvia", "Actonel EC"] {
+            let a = lookup(q)[0].medicine.advice();
+            assert!(!a.contains("first thing on waking,"), "{q}: {a}");
+            assert!(a.contains("after breakfast"), "{q}: {a}");
+        }
+        // A combination takes the strictest of its parts: Stalevo is entacapone's, not levodopa's.
+        assert_eq!(sub("Stalevo"), Some(Substance::Entacapone));
+        assert_eq!(lookup("Stalevo")[0].medicine.class, DrugClass::Levodopa);
         assert_eq!(sub("Tivicay"), Some(Substance::IntegraseInhibitor));
         assert_eq!(sub("Biktarvy"), Some(Substance::IntegraseInhibitor));
         assert_eq!(sub("Promacta"), Some(Substance::Eltrombopag));

@@ -24,71 +24,81 @@ pub enum IntakeCheck {
     },
 }
 
-/// Checks a `substance` at `at` against the day's iron dose (taken, or the planned window start).
+/// Checks a `substance` at `at` against every iron dose (taken, or the planned window start) of
+/// the waking days around it: a coffee at 05:30 before a 06:00 wake is checked against that
+/// morning's iron as well as the previous evening's, so no answer says "clear" inside a gap.
 pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) -> IntakeCheck {
     let tz = diary.profile.time_zone;
     let local_date = at.with_timezone(&tz).date_naive();
-    // The waking day that holds `at`: today's, or yesterday's when `at` is after midnight.
-    let candidates = [local_date.pred_opt(), Some(local_date)];
-    let day_of = candidates
-        .iter()
-        .flatten()
-        .map(|d| WakingDay::of(diary.profile, *d))
-        .rfind(|d| d.wake <= at)
-        .unwrap_or_else(|| WakingDay::of(diary.profile, local_date));
-    let plan = iron_plan(diary, day_of.date);
-    let (iron_at, taken) = match plan.day {
-        IronDay::AlreadyTaken { at } => (at, true),
-        IronDay::Window(w) => (w.start, false),
-        _ => {
-            return IntakeCheck::Fine {
-                message: format!(
-                    "{} at {}: no iron dose that day to protect",
-                    substance.noun(),
-                    day_of.hhmm(at)
-                ),
-            }
-        }
-    };
+    let days: Vec<WakingDay> = [
+        local_date.pred_opt(),
+        Some(local_date),
+        local_date.succ_opt(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| WakingDay::of(diary.profile, d))
+    .collect();
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let g = substance.gap();
-    // The substance may not fall in (iron - iron_after, iron + substance_after). A first-thing
-    // medicine (a bisphosphonate) may not follow iron on the same waking day at all.
-    let hi = if g.first_thing {
-        WakingDay::of(diary.profile, day_of.date + chrono::Duration::days(1)).wake
-    } else {
-        iron_at + g.substance_after()
-    };
-    let lo = iron_at - g.iron_after();
-    if lo < at && at < hi {
-        let verb = if taken { "taken" } else { "planned" };
-        IntakeCheck::Conflict {
-            iron_at,
-            iron_taken: taken,
-            earliest_ok: hi,
-            message: format!(
-                "{} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
-                substance.noun(),
-                day_of.hhmm(at),
-                day_of.hhmm(iron_at),
-                if at < iron_at || !g.first_thing {
-                    format!(
-                        "keep {} apart",
-                        span(if at < iron_at { g.iron_after() } else { g.substance_after() })
-                    )
-                } else {
-                    "it is taken first thing, before iron".to_owned()
-                },
-                day_of.hhmm(hi)
-            ),
+    let mut nearest: Option<DateTime<Utc>> = None;
+    for day in &days {
+        let plan = iron_plan(diary, day.date);
+        let (iron_at, taken) = match plan.day {
+            IronDay::AlreadyTaken { at } => (at, true),
+            IronDay::Window(w) => (w.start, false),
+            _ => continue,
+        };
+        if nearest.is_none_or(|n| (iron_at - at).abs() < (n - at).abs()) {
+            nearest = Some(iron_at);
         }
-    } else {
-        IntakeCheck::Fine {
+        // The substance may not fall in (iron - iron_after, iron + substance_after). A
+        // first-thing medicine (a bisphosphonate) may not follow iron on the same waking day.
+        let hi = if g.first_thing {
+            WakingDay::of(diary.profile, day.date + chrono::Duration::days(1)).wake
+        } else {
+            iron_at + g.substance_after()
+        };
+        let lo = iron_at - g.iron_after();
+        if lo < at && at < hi {
+            let verb = if taken { "taken" } else { "planned" };
+            return IntakeCheck::Conflict {
+                iron_at,
+                iron_taken: taken,
+                earliest_ok: hi,
+                message: format!(
+                    "{} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
+                    substance.noun(),
+                    hhmm(at),
+                    hhmm(iron_at),
+                    if at < iron_at || !g.first_thing {
+                        format!(
+                            "keep {} apart",
+                            span(if at < iron_at { g.iron_after() } else { g.substance_after() })
+                        )
+                    } else {
+                        "it is taken first thing, before iron".to_owned()
+                    },
+                    hhmm(hi)
+                ),
+            };
+        }
+    }
+    match nearest {
+        Some(iron_at) => IntakeCheck::Fine {
             message: format!(
                 "{} at {} is clear of your iron dose at {}",
                 substance.noun(),
-                day_of.hhmm(at),
-                day_of.hhmm(iron_at)
+                hhmm(at),
+                hhmm(iron_at)
             ),
-        }
+        },
+        None => IntakeCheck::Fine {
+            message: format!(
+                "{} at {}: no iron dose that day to protect",
+                substance.noun(),
+                hhmm(at)
+            ),
+        },
     }
 }

@@ -2,7 +2,7 @@
 //! following bedtime, which may be after midnight or, for a night shift, the next morning).
 
 use crate::model::zone::Tz;
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use crate::model::time::resolve_local;
 use crate::model::Profile;
@@ -27,6 +27,7 @@ pub struct WakingDay {
     pub date: NaiveDate,
     pub tz: Tz,
     pub wake_time: NaiveTime,
+    pub bed_time: NaiveTime,
     pub wake: DateTime<Utc>,
     pub bed: DateTime<Utc>,
 }
@@ -39,6 +40,7 @@ impl WakingDay {
             date,
             tz,
             wake_time: profile.wake_time,
+            bed_time: profile.bedtime,
             wake,
             bed: wake,
         };
@@ -49,15 +51,37 @@ impl WakingDay {
         day
     }
 
-    /// The instant a clock time names inside this waking day: on `date` when it is at or after
-    /// the wake time, otherwise on the next date (a 00:30 bedtime, a 03:00 night-shift meal).
+    /// The instant a clock time names inside this waking day. The day is split in the middle
+    /// of the night, not at the wake time: a time in the second half of the sleep (a 06:00 thyroid
+    /// pill for a 06:30 wake, a 05:30 coffee) is this morning's, before waking; a time in the
+    /// first half (a 00:30 bedtime, a 03:00 night-shift meal) is this evening's, on the next
+    /// date. Local clock arithmetic, resolved by the DST policy, so a DST morning keeps the clock.
     pub fn place(&self, t: NaiveTime) -> DateTime<Utc> {
-        let d = if t >= self.wake_time {
-            self.date
+        const DAY: i64 = 24 * 60;
+        let mins = |x: NaiveTime| i64::from(x.num_seconds_from_midnight() / 60);
+        let sleep = (mins(self.wake_time) - mins(self.bed_time)).rem_euclid(DAY);
+        let after_wake = (mins(t) - mins(self.wake_time)).rem_euclid(DAY);
+        let offset = if after_wake >= DAY - sleep / 2 && after_wake > 0 {
+            after_wake - DAY
         } else {
-            self.date.succ_opt().unwrap_or(self.date)
+            after_wake
         };
-        resolve_local(self.tz, d, t)
+        let local = self.date.and_time(self.wake_time) + Duration::minutes(offset);
+        resolve_local(self.tz, local.date(), local.time())
+    }
+
+    /// The instants a clock time names on the waking days around this one (the day before,
+    /// this day, the day after): what a daily dose or habit at that clock time can do near
+    /// this day's iron, whichever side of a day boundary it falls.
+    pub fn around(&self, t: NaiveTime) -> Vec<(NaiveDate, DateTime<Utc>)> {
+        [self.date.pred_opt(), Some(self.date), self.date.succ_opt()]
+            .into_iter()
+            .flatten()
+            .map(|d| {
+                let other = WakingDay { date: d, ..*self };
+                (d, other.place(t))
+            })
+            .collect()
     }
 
     /// `HH:MM` of an instant in this day's zone.

@@ -213,10 +213,16 @@ pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
 }
 
 /// The timing-relevant substance of a medicine name, from the catalog.
+/// A name that matches several entries (a combination product typed by its parts) takes the
+/// strictest timing of them.
 fn medicine_substance(name: &str) -> Option<Substance> {
     catalog::lookup(name)
         .iter()
-        .find_map(|m| m.medicine.substance())
+        .filter_map(|m| m.medicine.substance())
+        .max_by_key(|s| {
+            let g = s.gap();
+            (g.first_thing, g.iron_after() + g.substance_after())
+        })
 }
 
 /// The catalog class of a regimen item that lowers iron absorption in a way no timing fixes
@@ -242,8 +248,12 @@ pub fn is_ppi(item: &RegimenItem) -> bool {
 pub fn intake_named(word: &str) -> Option<IntakeKind> {
     match catalog::normalise(word).as_str() {
         "milk" | "dairy" | "dairy calcium" | "cheese" | "yogurt" | "yoghurt" | "calcium"
-        | "calcium food" | "calcium foods" => Some(IntakeKind::DairyCalcium),
-        "espresso" => Some(IntakeKind::Coffee),
+        | "calcium food" | "calcium foods" | "milch" | "lait" | "leche" | "latte" => {
+            Some(IntakeKind::DairyCalcium)
+        }
+        // French, Spanish, German words for coffee and tea (accents folded: café, thé).
+        "espresso" | "cafe" | "kaffee" => Some(IntakeKind::Coffee),
+        "the" | "tee" | "te" => Some(IntakeKind::Tea),
         "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
         _ => None,
     }
@@ -255,17 +265,23 @@ pub fn substance_named(name: &str) -> Option<Substance> {
     let norm = catalog::normalise(name);
     let ws: Vec<&str> = norm.split(' ').collect();
     let intake = |w: &str| match w {
-        "coffee" | "espresso" => Some(Substance::Coffee),
-        "tea" => Some(Substance::Tea),
-        "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" | "calcium" => {
-            Some(Substance::DairyCalcium)
-        }
+        "coffee" | "espresso" | "cafe" | "kaffee" => Some(Substance::Coffee),
+        "tea" | "tee" => Some(Substance::Tea),
+        "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" | "calcium"
+        | "milch" | "lait" | "leche" => Some(Substance::DairyCalcium),
         "meal" | "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(Substance::Food),
         "thyroid" => Some(Substance::Thyroid),
         _ => None,
     };
     let joined = ws.join("_");
-    intake(&joined)
+    // "thé" (French tea) folds to "the": only as the whole query, never as a word in a phrase.
+    let whole = |w: &str| match w {
+        "the" | "te" => Some(Substance::Tea),
+        "latte" => Some(Substance::DairyCalcium),
+        _ => None,
+    };
+    whole(&joined)
+        .or_else(|| intake(&joined))
         .or_else(|| ws.iter().find_map(|w| intake(w)))
         .or_else(|| (norm == "dairy calcium").then_some(Substance::DairyCalcium))
         .or_else(|| medicine_substance(name))

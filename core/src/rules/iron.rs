@@ -129,7 +129,27 @@ pub fn scheduled_times(item: &RegimenItem, day: &WakingDay) -> Vec<DateTime<Utc>
     item.times.iter().map(|t| day.place(*t)).collect()
 }
 
-/// Everything that constrains iron on `day`: meals, habits, scheduled medicines, logged intakes.
+/// When a scheduled item is taken on the waking days around `day` (before, this, after): a dose
+/// at a clock time before waking, or just after the previous bedtime, still binds this day's
+/// iron. Each occurrence counts only on a dose day of its own waking day.
+fn scheduled_around(item: &RegimenItem, day: &WakingDay) -> Vec<DateTime<Utc>> {
+    if item.times.is_empty() {
+        return if dose_day(item, day.date) {
+            scheduled_times(item, day)
+        } else {
+            Vec::new()
+        };
+    }
+    item.times
+        .iter()
+        .flat_map(|t| day.around(*t))
+        .filter(|(d, _)| dose_day(item, *d))
+        .map(|(_, at)| at)
+        .collect()
+}
+
+/// Everything that constrains iron on `day`: meals, habits, scheduled medicines (on this waking
+/// day and its neighbours, whichever side of waking or midnight they fall), logged intakes.
 pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
     let p = diary.profile;
     let mut out = Vec::new();
@@ -139,25 +159,29 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
         ("dinner", p.dinner),
     ] {
         if let Some(t) = t {
-            out.push(Exposure {
-                substance: Substance::Food,
-                at: day.place(t),
-                origin: Origin::Meal(name.into()),
-            });
+            for (_, at) in day.around(t) {
+                out.push(Exposure {
+                    substance: Substance::Food,
+                    at,
+                    origin: Origin::Meal(name.into()),
+                });
+            }
         }
     }
     for h in diary.habits {
         if let Some(s) = Substance::of_intake(h.intake) {
-            out.push(Exposure {
-                substance: s,
-                at: day.place(h.at),
-                origin: Origin::Habit,
-            });
+            for (_, at) in day.around(h.at) {
+                out.push(Exposure {
+                    substance: s,
+                    at,
+                    origin: Origin::Habit,
+                });
+            }
         }
     }
-    for item in diary.regimen.iter().filter(|r| dose_day(r, day.date)) {
+    for item in diary.regimen.iter() {
         if let Some(s) = substance_of(item) {
-            for at in scheduled_times(item, day) {
+            for at in scheduled_around(item, day) {
                 out.push(Exposure {
                     substance: s,
                     at,

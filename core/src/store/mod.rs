@@ -77,10 +77,13 @@ impl Store {
     /// [`Error::ReadOnly`]).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
+        if !path.exists() {
+            return Err(Error::NoSuchDiary { path: shown });
+        }
         if !path.is_file() {
             return Err(Error::File {
                 path: shown,
-                reason: "no such diary".to_owned(),
+                reason: "not a diary file".to_owned(),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -204,6 +207,20 @@ impl Store {
     /// This installation's id, stamped on every record it writes.
     pub fn device_id(&self) -> &str {
         &self.device_id
+    }
+
+    /// Whether `target` is this diary's own file or its -wal/-shm/-journal (also through a
+    /// link or another spelling of the path): an export there would destroy the diary.
+    pub fn is_own_file(&self, target: &Path) -> bool {
+        let Ok(target) = std::fs::canonicalize(target) else {
+            return false;
+        };
+        let Ok(own) = std::fs::canonicalize(&self.path) else {
+            return false;
+        };
+        ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .any(|s| sidecar(&own, s) == target)
     }
 
     /// The file as shown in messages.
@@ -425,6 +442,10 @@ fn folder_reason(path: &Path) -> String {
 /// Creates a new diary file readable by its owner alone (0600 whatever the umask); SQLite gives
 /// the -wal and -shm files the diary's own mode. An existing file is left as it is.
 fn create_private(path: &Path, shown: &str) -> Result<()> {
+    // A link (dangling or not) is followed to the file SQLite will actually open, so the 0600
+    // rule applies to the file created, not to the link's name.
+    let target = follow_links(path);
+    let path = target.as_path();
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create_new(true);
     #[cfg(unix)]
@@ -458,6 +479,23 @@ fn create_private(path: &Path, shown: &str) -> Result<()> {
         }
         Err(e) => Err(Error::file(path, &e)),
     }
+}
+
+/// Where a chain of symbolic links ends (at most 40 steps, as the kernel allows), each relative
+/// target taken from its link's folder; `path` itself when it is no link.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut p = path.to_owned();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&p) {
+                Ok(t) if t.is_absolute() => p = t,
+                Ok(t) => p = folder_of(&p).join(t),
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    p
 }
 
 /// `diary.db-wal` beside `diary.db`, byte for byte.

@@ -233,7 +233,7 @@ fn a_read_only_open_reads_and_refuses_writes_with_its_reason() {
     let missing = dir.path().join("missing.db");
     assert!(matches!(
         Store::open_read_only(&missing),
-        Err(Error::File { .. })
+        Err(Error::NoSuchDiary { .. })
     ));
     assert!(!missing.exists());
 }
