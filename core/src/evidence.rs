@@ -143,6 +143,8 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), paediatric recommendation (oral iron at ferritin < 50 ng/mL)", "2026-11-30");
     IRON_OVERLOAD_GROUPS_NO_ADVICE = (1.0, "rule", Product, "Haemochromatosis, thalassaemia or regular transfusions: the app gives no iron advice without the doctor. A conservative product rule: the RLS iron guidelines do not cover these conditions.")
         @ ("QuietLegs SPEC §2.1 product rule ('not for these people without their doctor'); AASM 2025 (doi:10.5664/jcsm.11390) and IRLSSG 2018 (doi:10.1016/j.sleep.2017.11.1126) do not address iron-overload disorders or transfusion dependence", "2026-11-30");
+    IRON_LABS_OUT_OF_DATE_DAYS = (365.0, "days", Product, "Ferritin older than a year is out of date for current advice: ask for fresh ferritin and TSAT.")
+        @ ("QuietLegs product choice (SPEC §2.1 rechecks are every 3-12 months; a result older than the longest interval no longer describes today)", "2026-11-30");
     PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
         @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
     HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause.")

@@ -335,6 +335,14 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     if tsat.is_none() {
         notes.push(TSAT_UNKNOWN.to_owned());
     }
+    if let Some((fd, _)) = ferritin
+        .filter(|(fd, _)| (today - *fd).num_days() > ev::IRON_LABS_OUT_OF_DATE_DAYS.value as i64)
+    {
+        notes.push(format!(
+            "Out of date — ask for fresh ferritin and TSAT: the latest ferritin is from {fd}, over {:.0} days ago, and the advice here is based on it.",
+            ev::IRON_LABS_OUT_OF_DATE_DAYS.value
+        ));
+    }
     if let Some((on, f)) = infusion {
         notes.push(format!(
             "IV iron ({}) on {on}: recheck ferritin and TSAT around {} ({}).",
