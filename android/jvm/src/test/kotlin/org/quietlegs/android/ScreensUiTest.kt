@@ -46,7 +46,21 @@ import org.quietlegs.core.RegimenKind
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.lookUpMedicine
 import org.quietlegs.shell.valueOrNull
+import android.content.ContentProvider
+import android.content.ContentValues
+import android.database.Cursor
+import android.net.Uri
+import android.os.Bundle
+import android.provider.DocumentsContract
+import java.io.IOException
+import java.io.OutputStream
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import org.quietlegs.shell.ExportKind
+import org.quietlegs.shell.MedicineAnswer
+import org.robolectric.Robolectric
 import org.robolectric.RobolectricTestRunner
+import org.robolectric.shadows.ShadowContentResolver
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.shadows.ShadowAlarmManager
 import org.robolectric.annotation.Config
@@ -219,4 +233,83 @@ class ScreensUiTest {
         scenario.onActivity { a -> vmPass = ViewModelProvider(a)[DiaryViewModel::class.java].exportPassphrase }
         assertEquals("correct horse", vmPass)
     }
+
+    private fun viewModel(): DiaryViewModel {
+        var vm: DiaryViewModel? = null
+        scenario.onActivity { a -> vm = ViewModelProvider(a)[DiaryViewModel::class.java] }
+        return vm!!
+    }
+
+    @Test fun aFailedExportDeletesTheEmptyDocumentThePickerCreated() {
+        ui.waitForIdle()
+        val authority = "org.quietlegs.test.documents"
+        Robolectric.setupContentProvider(RecordingDocuments::class.java, authority)
+        RecordingDocuments.calls.clear()
+        val target = DocumentsContract.buildDocumentUri(authority, "report.pdf")
+        // The picker made the document; writing into it fails (a full disk, a provider gone).
+        shadowOf(app.contentResolver).registerOutputStreamSupplier(target) {
+            object : OutputStream() {
+                override fun write(b: Int) = throw IOException("No space left on device")
+                override fun write(b: ByteArray, off: Int, len: Int) = throw IOException("No space left on device")
+            }
+        }
+        val vm = viewModel()
+        scenario.onActivity { vm.export(ExportKind.REPORT, target) }
+        // The core's export ran and the copy failed: the snackbar says so.
+        waitForText("could not be saved", substring = true)
+        // The empty document is removed through the documents provider, not left behind.
+        assertEquals(listOf(DocumentsContract.METHOD_DELETE_DOCUMENT to target), RecordingDocuments.calls.toList())
+    }
+
+    @Test fun aSlowEarlierMedicineAnswerNeverReplacesALaterOne() {
+        ui.waitForIdle()
+        val vm = viewModel()
+        val started = CountDownLatch(1)
+        val release = CountDownLatch(1)
+        val slowDone = CountDownLatch(1)
+        vm.medicineLookUp = { name ->
+            if (name == "Tyl") {
+                // The first query's answer arrives after the second one's.
+                started.countDown()
+                release.await(20, TimeUnit.SECONDS)
+                slowDone.countDown()
+                listOf(MedicineAnswer("stale answer for Tyl", "", "", false))
+            } else {
+                lookUpMedicine(name)
+            }
+        }
+        val later = lookUpMedicine("Tylenol PM")
+        assertTrue(later.isNotEmpty())
+        scenario.onActivity { vm.lookUp("Tyl") }
+        assertTrue(started.await(20, TimeUnit.SECONDS))
+        scenario.onActivity { vm.lookUp("Tylenol PM") }
+        // The answer is posted to the main looper, which the test thread runs by hand.
+        ui.waitUntil(20_000) {
+            shadowOf(android.os.Looper.getMainLooper()).idle()
+            vm.medicineAnswers == later
+        }
+        release.countDown()
+        assertTrue(slowDone.await(20, TimeUnit.SECONDS))
+        // Let the main looper run whatever the slow query posted back.
+        Thread.sleep(200)
+        ui.waitForIdle()
+        shadowOf(android.os.Looper.getMainLooper()).idle()
+        assertEquals(later, vm.medicineAnswers)
+    }
+}
+
+/** A documents provider that only records what is asked of it (deleteDocument arrives as a call). */
+class RecordingDocuments : ContentProvider() {
+    companion object { val calls = mutableListOf<Pair<String, Uri?>>() }
+    override fun call(method: String, arg: String?, extras: Bundle?): Bundle? {
+        @Suppress("DEPRECATION")
+        calls += method to extras?.getParcelable<Uri>(DocumentsContract.EXTRA_URI)
+        return Bundle()
+    }
+    override fun onCreate() = true
+    override fun query(uri: Uri, p: Array<String>?, s: String?, a: Array<String>?, o: String?): Cursor? = null
+    override fun getType(uri: Uri): String? = null
+    override fun insert(uri: Uri, values: ContentValues?): Uri? = null
+    override fun delete(uri: Uri, s: String?, a: Array<String>?) = 0
+    override fun update(uri: Uri, v: ContentValues?, s: String?, a: Array<String>?) = 0
 }

@@ -166,10 +166,13 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
 
     private var lookUpJob: Job? = null
 
+    /** The core's look-up; replaceable only so a test can make an earlier answer arrive late. */
+    internal var medicineLookUp: (String) -> List<MedicineAnswer> = ::lookUpMedicine
+
     /** Looks a name up as it is typed; an earlier, slower answer never replaces a later one. */
     fun lookUp(name: String) {
         lookUpJob?.cancel()
-        lookUpJob = viewModelScope.launch { medicineAnswers = withContext(Dispatchers.IO) { lookUpMedicine(name) } }
+        lookUpJob = viewModelScope.launch { medicineAnswers = withContext(Dispatchers.IO) { medicineLookUp(name) } }
     }
 
     fun addRegimen(input: RegimenInput, onSaved: () -> Unit) = save({ it.addRegimen(input) }, { r ->
