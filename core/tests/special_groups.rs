@@ -201,7 +201,10 @@ fn dialysis_follows_the_iron_sucrose_thresholds_on_both_sides() {
     let yes = case(199.0, 19.0);
     assert_eq!(yes.advice, IronAdvice::DiscussIv);
     assert!(yes.headline.contains("iron sucrose"));
-    assert!(yes.notes.iter().any(|n| n.contains("iron sucrose")));
+    assert!(yes
+        .notes
+        .iter()
+        .any(|n| n.to_lowercase().contains("iron sucrose")));
     assert_eq!(case(200.0, 19.0).advice, IronAdvice::NotIndicated);
     assert_eq!(case(199.0, 20.0).advice, IronAdvice::NotIndicated);
     let no_tsat = status(&p, &[], &[], &[lab(Analyte::Ferritin, 150.0, "2026-11-01")]);
@@ -280,10 +283,10 @@ fn pregnancy_ends_six_weeks_after_the_due_date_and_takes_the_bath_out() {
     };
     assert!(!has(&flags(&after, &[], &[], &[]), FlagKind::Pregnancy));
     let labs = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
-    assert!(status(&p, &[], &[], &labs)
-        .notes
-        .iter()
-        .any(|n| n.contains("2nd or 3rd trimester")));
+    // Due + 42 days: after the birth, so postpartum wording, not trimester advice.
+    let notes = status(&p, &[], &[], &labs).notes;
+    assert!(notes.iter().any(|n| n.contains("postpartum")), "{notes:?}");
+    assert!(!notes.iter().any(|n| n.contains("2nd or 3rd trimester")));
 }
 
 #[test]
