@@ -253,8 +253,8 @@ evidence_table! {
         @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3 (iron: 2 h before or 6 h after, or together with food); bictegravir, cabotegravir, raltegravir: conservative", "2026-11-30");
     INTEGRASE_INHIBITOR_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron, unless both are taken together with food.")
         @ ("TIVICAY (dolutegravir) label, DailyMed set id 63df5af3-b8ac-4e76-9830-2dbb340af922, §2 and §7.3", "2026-11-30");
-    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C 250 mg with iron is optional: the benefit is small (an RCT found iron alone equivalent).")
-        @ ("seed article (the 250 mg); Li et al., JAMA Netw Open 2020;3(11):e2023644 (oral iron with or without vitamin C: equivalent)", "2026-11-30");
+    VITAMIN_C_WITH_IRON_MG = (250.0, "mg", Article, "Vitamin C with iron is optional: the benefit is small (an RCT found iron alone equivalent).")
+        @ ("seed article (the 250 mg, kept for the record and never shown: SPEC §2.2 names no dose); Li et al., JAMA Netw Open 2020;3(11):e2023644 (oral iron with or without vitamin C: equivalent)", "2026-11-30");
     IRON_ALTERNATE_DAY_EVERY = (2.0, "days", Stoffel, "Alternate-day iron is offered as an option; it may absorb better than daily (studied in iron-depleted women without RLS).")
         @ ("Stoffel et al., Lancet Haematol 2017;4(11):e524-e533; Stoffel et al., Haematologica 2020;105(5):1232-1239", "2026-11-30");
     IRON_WINDOW_MIN_MINUTES = (15.0, "min", Product, "A gap shorter than this is not offered as an iron window.")

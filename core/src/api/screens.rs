@@ -8,7 +8,7 @@ use super::planning::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
-use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX, VITAMIN_C_WITH_IRON_MG};
+use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX};
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{
     ActivityKind, Analyte, BodyArea, IntakeKind, IrlsBand, RegimenKind, ReliefEffect, ReliefKind,
@@ -211,7 +211,7 @@ pub struct LogOptions {
     pub activities: Vec<ActivityChoice>,
     /// Kinds of regimen item.
     pub regimen_kinds: Vec<RegimenKindChoice>,
-    /// The switch beside an iron item: "With vitamin C (250 mg)".
+    /// The switch beside an iron item: "With vitamin C (optional)"; it names no amount.
     pub vitamin_c_with_iron: String,
 }
 
@@ -285,10 +285,8 @@ pub fn log_options() -> LogOptions {
                 label: regimen_kind_label(value).to_owned(),
             })
             .to_vec(),
-        vitamin_c_with_iron: format!(
-            "With vitamin C ({:.0} {})",
-            VITAMIN_C_WITH_IRON_MG.value, VITAMIN_C_WITH_IRON_MG.unit
-        ),
+        // No amount: the app never names a dose (SPEC §2.2 gives none for vitamin C).
+        vitamin_c_with_iron: "With vitamin C (optional)".to_owned(),
     }
 }
 
