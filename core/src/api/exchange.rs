@@ -227,11 +227,11 @@ impl QuietLegs {
                 Some(d) => crate::model::time::parse_date("from", d)?,
                 None => now.with_timezone(&tz).date_naive(),
             };
-            let snap = super::planning::Snapshot::load(
+            let snap = super::snapshot::Snapshot::load(
                 &store,
                 from,
                 from + chrono::Duration::days(i64::from(days)),
-                super::planning::Labs::Skip,
+                super::snapshot::Labs::Skip,
             )?;
             let diary = snap.diary();
             let mut d = from;

@@ -590,7 +590,7 @@ impl From<&RegimenItem> for RegimenEntry {
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
             schedule: schedule_line(x),
-            warnings: super::status::regimen_warnings(x),
+            warnings: crate::rules::catalog::regimen_warnings(x),
         }
     }
 }
