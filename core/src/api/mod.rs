@@ -98,6 +98,7 @@ use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};
 use crate::model::validate;
 use crate::model::{Event, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
+use crate::model::{FIRST_DATE, LAST_DATE};
 use crate::store::{self, Store};
 
 type ApiResult<T> = std::result::Result<T, QuietLegsError>;
@@ -281,10 +282,8 @@ impl QuietLegs {
                 .into());
             }
         }
-        let from = opt_date("from", &from)?
-            .unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
-        let to = opt_date("to", &to)?
-            .unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
+        let from = opt_date("from", &from)?.unwrap_or(FIRST_DATE);
+        let to = opt_date("to", &to)?.unwrap_or(LAST_DATE);
         let store = self.store()?;
         Ok(store::nights(store.conn(), from, to)?
             .iter()

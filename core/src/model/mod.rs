@@ -160,6 +160,26 @@ macro_rules! fixed_time {
 }
 pub(crate) use fixed_time;
 
+/// A calendar date fixed in the code, built by the compiler: a typo (month 13, 31 April) fails
+/// the build instead of silently becoming 1970-01-01.
+macro_rules! fixed_date {
+    ($y:expr, $m:expr, $d:expr) => {
+        const {
+            match chrono::NaiveDate::from_ymd_opt($y, $m, $d) {
+                Some(d) => d,
+                None => panic!("not a calendar date"),
+            }
+        }
+    };
+}
+pub(crate) use fixed_date;
+
+/// The first and last dates a "from … to" read with an open end covers: every date the diary
+/// can hold (validation accepts years from `validate::EARLIEST_YEAR`, four digits).
+pub(crate) const FIRST_DATE: NaiveDate = fixed_date!(1, 1, 1);
+/// See [`FIRST_DATE`].
+pub(crate) const LAST_DATE: NaiveDate = fixed_date!(9999, 12, 31);
+
 impl Default for Profile {
     fn default() -> Self {
         Profile {
