@@ -66,6 +66,10 @@
 //! | `log_weekly_irls` | `api/status.rs` | yes |
 //! | `iv_iron_formulations` | `api/status.rs` | yes |
 
+// Every public item here becomes Kotlin and Swift documentation (clippy -D warnings makes a
+// missing one an error).
+#![warn(missing_docs)]
+
 mod augmentation;
 mod clock;
 mod error;

@@ -245,8 +245,11 @@ pub struct ChartBand {
 /// A labelled horizontal line across a chart, at a unit-square height.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartLine {
+    /// The line's value in the chart's unit (e.g. ferritin 75 µg/L).
     pub value: f64,
+    /// Its height, 0 (bottom) to 1 (top) of the plot area.
     pub y: f64,
+    /// The words beside the line.
     pub label: String,
 }
 

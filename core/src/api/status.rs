@@ -73,6 +73,7 @@ pub struct IronStatusView {
     /// The latest IV iron infusion, `YYYY-MM-DD`, and its formulation.
     #[uniffi(default = None)]
     pub last_infusion_date: Option<String>,
+    /// The formulation of that infusion (`None` when there was none).
     #[uniffi(default = None)]
     pub last_infusion: Option<IvIronFormulation>,
     /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
@@ -207,6 +208,8 @@ pub struct WeeklyIrlsPoint {
     pub week: String,
     /// 0-40.
     pub total: u32,
+    /// The IRLS severity band of `total` (edges from the evidence table: `IRLS_MILD_MAX`,
+    /// `IRLS_MODERATE_MAX`, `IRLS_SEVERE_MAX`).
     pub band: IrlsBand,
     /// The ten item scores, 0-4 each, by item number.
     pub items: Vec<u8>,
@@ -247,7 +250,9 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
 /// An IV iron formulation with its words.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IvIronChoice {
+    /// The value to pass back to the core.
     pub value: IvIronFormulation,
+    /// The formulation's name as a person reads it.
     pub label: String,
 }
 
