@@ -14,32 +14,51 @@ use crate::model::IntakeKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum Substance {
+    /// A meal.
     Food,
+    /// Coffee.
     Coffee,
+    /// Tea.
     Tea,
+    /// Milk, dairy or calcium.
     DairyCalcium,
+    /// An antacid.
     Antacid,
+    /// Magnesium (a supplement or a regimen item).
     Magnesium,
+    /// Thyroid hormone (levothyroxine, liothyronine).
     Thyroid,
+    /// Levodopa (with or without carbidopa).
     Levodopa,
     /// A quinolone whose own label is not in the table: the strictest quinolone interval.
     Quinolone,
+    /// A tetracycline antibiotic (doxycycline, minocycline…).
     Tetracycline,
     /// Alendronate or immediate-release risedronate: first thing, 30 min before anything else.
     Bisphosphonate,
+    /// Ciprofloxacin (its own label's interval).
     Ciprofloxacin,
+    /// Levofloxacin (its own label's interval).
     Levofloxacin,
+    /// Moxifloxacin (its own label's interval).
     Moxifloxacin,
     /// Ibandronate tablets: first thing, 60 min before anything else.
     Ibandronate,
     /// Delayed-release risedronate, taken after breakfast: iron at another time of day.
     RisedronateDelayedRelease,
+    /// An HIV integrase inhibitor (dolutegravir, bictegravir…).
     IntegraseInhibitor,
+    /// Entacapone.
     Entacapone,
+    /// Methyldopa.
     Methyldopa,
+    /// Penicillamine.
     Penicillamine,
+    /// Cefdinir.
     Cefdinir,
+    /// Eltrombopag.
     Eltrombopag,
+    /// Zinc.
     Zinc,
     /// A multivitamin with minerals.
     Multivitamin,
@@ -59,9 +78,11 @@ pub struct Gap {
 }
 
 impl Gap {
+    /// How long iron waits after the substance.
     pub fn iron_after(&self) -> Duration {
         minutes(self.iron_after)
     }
+    /// How long the substance waits after iron (zero when there is no rule).
     pub fn substance_after(&self) -> Duration {
         self.substance_after
             .map(minutes)
@@ -70,6 +91,7 @@ impl Gap {
 }
 
 impl Substance {
+    /// How far apart iron and this substance must be, from the evidence table.
     pub fn gap(self) -> Gap {
         use Substance::*;
         let both = |e| Gap {
