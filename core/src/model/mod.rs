@@ -112,9 +112,13 @@ pub struct Profile {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
 #[serde(default)]
 pub struct Routine {
+    /// A warm bath before bed (`WARM_BATH_BEFORE_BED_MIN`); never planned in pregnancy.
     pub warm_bath: bool,
+    /// Warm socks before bed (`WARM_SOCKS_BEFORE_BED_MIN`).
     pub warm_socks: bool,
+    /// A short walk or stretch before bed (`MOVEMENT_WINDOW_MIN`).
     pub movement: bool,
+    /// A last call for vigorous exercise (`VIGOROUS_EXERCISE_CUTOFF_MIN` before bed).
     pub exercise_cutoff: bool,
 }
 
