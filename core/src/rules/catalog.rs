@@ -26,42 +26,66 @@ use super::substance::Substance;
 use crate::evidence::Source;
 use crate::model::{RegimenItem, RegimenKind};
 
+/// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum DrugClass {
+    /// Sedating antihistamines (diphenhydramine, doxylamine…).
     SedatingAntihistamine,
+    /// Dopamine antagonists: antipsychotics and anti-sickness drugs (metoclopramide…).
     DopamineAntagonist,
+    /// Selective serotonin reuptake inhibitors.
     Ssri,
+    /// Serotonin-noradrenaline reuptake inhibitors.
     Snri,
+    /// Tricyclic antidepressants.
     Tricyclic,
+    /// Mirtazapine.
     Mirtazapine,
+    /// Lithium.
     Lithium,
+    /// Calcium channel blockers.
     CalciumChannelBlocker,
+    /// Beta blockers.
     BetaBlocker,
+    /// Bupropion.
     Bupropion,
+    /// Non-ergot dopamine agonists (pramipexole, ropinirole, rotigotine).
     DopamineAgonist,
+    /// Levodopa (with carbidopa or benserazide).
     Levodopa,
+    /// Gabapentin, gabapentin enacarbil, pregabalin.
     Gabapentinoid,
+    /// Thyroid hormones.
     Thyroid,
+    /// Quinolone antibiotics.
     Quinolone,
+    /// Tetracycline antibiotics.
     Tetracycline,
+    /// Bisphosphonates.
     Bisphosphonate,
+    /// Proton-pump inhibitors.
     ProtonPumpInhibitor,
+    /// Antacids.
     Antacid,
+    /// Calcium supplements.
     Calcium,
     // Added with SPEC §2.4 revised to AASM 2025.
     /// Dopamine-depleting drugs for chorea and tardive dyskinesia.
     Vmat2Inhibitor,
     /// Vortioxetine and other serotonergic antidepressants.
     OtherAntidepressant,
+    /// Tramadol.
     Tramadol,
     /// Cabergoline (an ergot dopamine agonist).
     ErgotDopamineAgonist,
     /// Extended-release opioids used for RLS.
     Opioid,
+    /// Benzodiazepines.
     Benzodiazepine,
     /// Carbamazepine, valproate.
     Anticonvulsant,
+    /// Dipyridamole.
     Dipyridamole,
     /// Valerian.
     HerbalSedative,
@@ -73,21 +97,29 @@ pub enum DrugClass {
     DecarboxylaseInhibitor,
     /// Non-sedating antihistamines: the usual alternative to sedating ones.
     NonSedatingAntihistamine,
+    /// HIV integrase inhibitors.
     IntegraseInhibitor,
     /// Entacapone.
     ComtInhibitor,
+    /// Methyldopa.
     Methyldopa,
+    /// Penicillamine.
     Penicillamine,
     /// Cefdinir.
     Cephalosporin,
     /// Eltrombopag.
     ThrombopoietinAgonist,
+    /// Zinc supplements.
     Zinc,
     /// Multivitamins with minerals.
     Multivitamin,
+    /// Magnesium (as a named medicine or supplement).
     Magnesium,
+    /// H2 blockers (famotidine…).
     H2Blocker,
+    /// Mycophenolate.
     Mycophenolate,
+    /// Phosphate binders.
     PhosphateBinder,
 }
 
@@ -96,8 +128,11 @@ pub enum DrugClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStrength {
+    /// Weak evidence.
     Weak,
+    /// Moderate evidence.
     Moderate,
+    /// Strong evidence.
     Strong,
 }
 
@@ -681,7 +716,9 @@ catalog! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
+    /// The generic name (or one of its other names) matched.
     Generic,
+    /// A brand name matched.
     Brand,
     /// One letter off: shown as "did you mean".
     Typo,

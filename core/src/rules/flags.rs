@@ -15,16 +15,25 @@ use super::Diary;
 use crate::evidence::{self as ev, Source};
 use crate::model::{Night, Sex};
 
+/// Why a doctor flag was raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
+    /// TSAT or ferritin at the iron safety ceiling: hold iron until the doctor has been asked.
     IronOverloadRisk,
+    /// Pregnant (or postpartum) with RLS symptoms: discuss with the doctor or midwife.
     Pregnancy,
+    /// Kidney disease: RLS care needs the doctor's plan.
     KidneyDisease,
+    /// Several nights with short sleep because of RLS (`SHORT_SLEEP_HOURS`).
     SevereNights,
+    /// A medicine in the regimen that can worsen RLS: discuss with the prescriber.
     WorseningMedication,
+    /// Iron is not indicated but symptoms are still disruptive: discuss treatment.
     DiscussTreatment,
+    /// Ferritin not rising on oral iron: discuss IV iron.
     FerritinNotRising,
+    /// Possible augmentation (see `rules::augmentation`): discuss with the doctor.
     PossibleAugmentation,
     /// Haemoglobin under the WHO 2024 cut-off for the person's sex / pregnancy.
     LowHaemoglobin,
@@ -36,13 +45,18 @@ pub enum FlagKind {
     IronNeedsDoctor,
 }
 
+/// Something to discuss with the doctor, with the facts and the source behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct DoctorFlag {
+    /// What the flag is about.
     pub kind: FlagKind,
+    /// One line to show.
     pub title: String,
     /// The facts that raised it.
     pub facts: String,
+    /// The evidence behind it.
     pub source: Source,
+    /// That source as a citation.
     pub citation: String,
 }
 

@@ -15,6 +15,7 @@ use super::Diary;
 use crate::evidence::{self as ev, Evidence, Source};
 use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};
 
+/// What the latest iron labs mean for iron (SPEC §2.1); never a dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum IronAdvice {
@@ -46,9 +47,13 @@ pub enum IronAdvice {
 /// A reason with the rule and source it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct Reason {
+    /// The finding in words, with the value it rests on.
     pub text: String,
+    /// The evidence-table row it was compared with (its key, e.g. `TSAT_CEILING`).
     pub rule: String,
+    /// Where the rule comes from.
     pub source: Source,
+    /// That source as a citation.
     pub citation: String,
 }
 

@@ -17,20 +17,32 @@ use crate::model::RegimenKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
+    /// Oral iron, in its planned window.
     Iron,
+    /// Vitamin C with iron.
     VitaminC,
+    /// Magnesium before bed.
     Magnesium,
+    /// A medicine at its time.
     MedicationDose,
+    /// Warm socks on (opt-in routine).
     WarmSocks,
+    /// Last call for vigorous exercise (opt-in routine).
     ExerciseCutoff,
+    /// The evening check-in.
     EveningCheck,
+    /// A warm bath (opt-in routine; never in pregnancy).
     WarmBath,
+    /// A short walk or stretch before bed (opt-in routine).
     Movement,
+    /// The morning diary prompt.
     MorningDiary,
+    /// Ferritin and TSAT are due.
     LabRecheck,
 }
 
 impl ReminderKind {
+    /// The kind's short name in reminder ids (`vitamin-c`, `dose`).
     pub fn slug(self) -> &'static str {
         match self {
             ReminderKind::Iron => "iron",
