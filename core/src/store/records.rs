@@ -66,7 +66,8 @@ impl Table {
     }
 
     /// What makes a record of this table one thing by nature (SPEC §4), as an SQL expression
-    /// over its columns: one night per night date, one profile. `None`: records are told apart
+    /// over its columns: one night per night date, one profile (which is read differently: every
+    /// device's profile record folded field by field, [`profile`]). `None`: records are told apart
     /// by id alone (two doses at the same minute are two doses).
     ///
     /// Several rows may share a key (each device made its own before they synced); the
