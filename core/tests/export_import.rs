@@ -469,6 +469,8 @@ mod everything_accepted_round_trips {
         Lab(LabInput),
         Regimen(RegimenInput),
         Habit(IntakeKind, String),
+        Profile(Box<quietlegs_core::ProfileChanges>),
+        Augmentation(Box<quietlegs_core::AugmentationAnswers>),
     }
 
     fn input() -> impl Strategy<Value = Input> {
@@ -584,7 +586,58 @@ mod everything_accepted_round_trips {
             "[0-9]{1,2}:[0-9]{2}",
         )
             .prop_map(|(k, t)| Input::Habit(k, t));
-        prop_oneof![night, event, lab, regimen, habit]
+        // Profile changes and questionnaire answers: each save stamps the fields it changed.
+        let profile = (
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::option::of(any::<bool>()),
+            prop::option::of(any::<bool>()),
+            prop::option::of(date()),
+            prop::option::of(prop::sample::select(
+                quietlegs_core::model::Sex::ALL.to_vec(),
+            )),
+            any::<bool>(),
+            prop::option::of((any::<bool>(), any::<bool>()).prop_map(|(a, b)| {
+                quietlegs_core::model::Routine {
+                    warm_bath: a,
+                    warm_socks: b,
+                    movement: a && b,
+                    exercise_cutoff: false,
+                }
+            })),
+        )
+            .prop_map(
+                |(bedtime, pregnant, kidney, due, sex, clear_sex, routine)| {
+                    Input::Profile(Box::new(quietlegs_core::ProfileChanges {
+                        bedtime,
+                        pregnant,
+                        kidney_disease: kidney,
+                        due_date: due,
+                        sex,
+                        clear_sex,
+                        routine,
+                        ..Default::default()
+                    }))
+                },
+            );
+        let answers = (
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::option::of(0u8..12),
+            prop::option::of(any::<bool>()),
+            prop::option::of(0.0f64..30.0),
+            prop::option::of(0u32..60),
+        )
+            .prop_map(|(onset, severity, spread, relief, increases)| {
+                Input::Augmentation(Box::new(quietlegs_core::AugmentationAnswers {
+                    usual_onset: onset,
+                    severity_when_it_worked: severity,
+                    spread_beyond_legs_before: spread,
+                    relief_hours_at_start: relief,
+                    relief_hours_now: relief.map(|h| h / 2.0),
+                    dose_increases: increases,
+                    answered_on: None,
+                }))
+            });
+        prop_oneof![night, event, lab, regimen, habit, profile, answers]
     }
 
     proptest! {
@@ -605,6 +658,8 @@ mod everything_accepted_round_trips {
                     Input::Lab(l) => q.add_lab(l).is_ok(),
                     Input::Regimen(r) => q.add_regimen(r).is_ok(),
                     Input::Habit(k, t) => q.add_habit(k, t).is_ok(),
+                    Input::Profile(c) => q.update_profile(*c).is_ok(),
+                    Input::Augmentation(a) => q.set_augmentation_answers(*a).is_ok(),
                 };
             }
             let file = dir.path().join("out.json");
@@ -614,6 +669,11 @@ mod everything_accepted_round_trips {
             prop_assert!(r.is_ok(), "{:?}", r);
             prop_assert_eq!(r.unwrap().added, written);
             prop_assert_eq!(records(&q, dir.path()), records(&fresh, dir.path()));
+            prop_assert_eq!(q.profile().unwrap(), fresh.profile().unwrap());
+            prop_assert_eq!(
+                q.augmentation_answers().unwrap(),
+                fresh.augmentation_answers().unwrap()
+            );
         }
     }
 }
