@@ -230,3 +230,31 @@ def test_report_is_self_contained_html_with_charts(diary, tmp_path):
     assert "75: at or below, iron is indicated" in html and "only IV iron may help" in html
     assert "Current medicines" in html and "Magnesium glycinate" in html
     assert "<td>42</td><td>µg/L</td>" in html, "labs as typed"
+
+
+class ClockAt(ql.Clock):
+    def __init__(self, minutes):
+        super().__init__()
+        self.ms = NOW_MS + minutes * 60_000
+
+    def now_millis(self):
+        return self.ms
+
+
+def test_profile_facts_from_two_devices_survive_a_sync_both_ways(tmp_path):
+    """The profile merges field by field: pregnancy set on A and sex set later on B, before
+    they synced, are both kept on both; the exports carry the field stamps the schema allows."""
+    a = ql.QuietLegs.open_with_clock(str(tmp_path / "a.db"), ClockAt(0))
+    a.update_profile(ql.ProfileChanges(pregnant=True, kidney_disease=True))
+    b = ql.QuietLegs.open_with_clock(str(tmp_path / "b.db"), ClockAt(30))
+    b.update_profile(ql.ProfileChanges(sex=ql.Sex.FEMALE))
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    for src, dst, name in [(a, b, "a.json"), (b, a, "b.json")]:
+        out = tmp_path / name
+        src.export_json(str(out), None)
+        validator.validate(json.loads(out.read_text()))
+        dst.import_file(str(out), None)
+    for q in (a, b):
+        p = q.profile()
+        assert (p.pregnant, p.kidney_disease, p.sex) == (True, True, ql.Sex.FEMALE)
+    assert a.profile() == b.profile()

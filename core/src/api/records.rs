@@ -272,6 +272,8 @@ impl ProfileSettings {
             routine: self.routine.unwrap_or_default(),
             // Kept from the stored profile by `set_profile`: settings do not carry it.
             augmentation_baseline: None,
+            // Stamped by the save against the stored profile (`model/profile_merge.rs`).
+            changed: None,
         })
     }
 
