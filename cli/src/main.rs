@@ -59,6 +59,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// Why `log night --irls` is refused.
+const WEEKLY_IRLS_ONLY: &str = "the IRLS rates the past 7 days, not one night: log it once a week with `quietlegs log weekly-irls SCORES --week-ending YYYY-MM-DD`; the night takes the quick 0-10 rating (--severity)";
+
 pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> QuietLegsError {
     QuietLegsError::InvalidInput {
         field: field.to_owned(),
@@ -239,10 +242,14 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Log {
             cmd: LogCmd::Night(a),
         } => {
+            if a.irls.is_some() {
+                // The IRLS rates the past 7 days (SPEC §2.7): refused before the diary is opened.
+                return Err(invalid("IRLS items", WEEKLY_IRLS_ONLY));
+            }
             let input = NightInput {
                 night_date: a.date,
                 quick_severity: a.severity,
-                irls_items: a.irls.as_deref().map(parse_irls).transpose()?,
+                irls_items: None,
                 onset: a.onset,
                 body_areas: list("body area", &a.areas, &BodyArea::ALL)?,
                 sleep_hours: a.sleep,

@@ -476,7 +476,11 @@ impl QuietLegs {
 
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
     /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
-    /// replaces it. Errors: `Invalid` naming "IRLS items" or "week ending" (not in the future).
+    /// replaces it. A rating whose 7 days overlap another week's rating (week ending
+    /// 2026-11-20 and 2026-11-23) is refused; nothing is written. A merge never refuses: see
+    /// `rules::weekly_irls::weekly_ratings` for how overlapping ratings from two devices read.
+    /// Errors: `InvalidInput` naming "IRLS items" or "week ending" (in the future, or
+    /// overlapping another rating).
     pub fn log_weekly_irls(
         &self,
         items: Vec<u8>,
@@ -498,28 +502,40 @@ impl QuietLegs {
             );
         }
         let id = weekly_irls::record_id(week_ending);
-        let existing = store::events_of_kinds(store.conn(), &["weekly_irls"])?
-            .into_iter()
-            .find(|e| e.meta.id == id);
-        let meta = match existing {
-            Some(e) => e.meta.touched(now, &device),
-            None => RecordMeta {
-                id,
-                ..RecordMeta::new(now, &device)
-            },
-        };
-        let saved = Event {
-            meta,
-            at: now,
-            kind: EventKind::WeeklyIrls {
-                week_ending: week_ending.to_string(),
-                items: scores.items().to_vec(),
-            },
-            note: None,
-            warnings: Vec::new(),
-        };
-        crate::model::validate::event(&saved, now)?;
-        store.write(|tx| store::put_event(tx, &saved))?;
+        let saved = store.write(|tx| {
+            let stored = store::events_of_kinds(tx, &["weekly_irls"])?;
+            // One rating per 7 days (SPEC §2.7): a window that shares a day with another
+            // rating's is refused; rating the same ISO week again edits that week's record.
+            if let Some(other) = weekly_irls::overlapping(&stored, id, week_ending) {
+                return Err(Error::invalid(
+                    "week ending",
+                    format!(
+                        "the 7 days up to {week_ending} overlap the weekly IRLS for the week ending {other}: rate a week ending {} or later, or rate the week ending {other} again",
+                        other + Duration::days(IRLS_PERIOD_DAYS.value as i64)
+                    ),
+                ));
+            }
+            let meta = match stored.into_iter().find(|e| e.meta.id == id) {
+                Some(e) => e.meta.touched(now, &device),
+                None => RecordMeta {
+                    id,
+                    ..RecordMeta::new(now, &device)
+                },
+            };
+            let saved = Event {
+                meta,
+                at: now,
+                kind: EventKind::WeeklyIrls {
+                    week_ending: week_ending.to_string(),
+                    items: scores.items().to_vec(),
+                },
+                note: None,
+                warnings: Vec::new(),
+            };
+            crate::model::validate::event(&saved, now)?;
+            store::put_event(tx, &saved)?;
+            Ok(saved)
+        })?;
         Ok(EventEntry::new(&saved, tz))
     }
 
