@@ -55,10 +55,11 @@ pub struct IronStatusView {
     pub notes: Vec<String>,
     /// Ferritin results, ng/mL, oldest first.
     pub ferritin_history: Vec<LabPoint>,
-    /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
+    /// Least-squares ferritin slope, ng/mL per 30 days, over the results after the latest IV
+    /// infusion (all results without one), if there are at least two on different days.
     pub slope_per_30_days: Option<f64>,
-    /// When a rising ferritin under 75 ng/mL would pass 75 at its slope (a threshold, not a
-    /// target).
+    /// No longer produced (always `None`): SPEC §2.1 gives no projection, and "would pass 75
+    /// around …" read as a promise. Kept so that older callers still compile.
     pub projected_target_date: Option<String>,
     /// The 75 ng/mL threshold (iron indicated at or below; AASM-2025). Not a target.
     pub target_low: f64,
@@ -78,6 +79,13 @@ pub struct IronStatusView {
     /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
     #[uniffi(default = None)]
     pub recheck_due: Option<String>,
+    /// How many ferritin results the slope uses (those after the latest IV infusion).
+    #[uniffi(default = 0)]
+    pub slope_results: u32,
+    /// The IV infusion the slope starts after, `YYYY-MM-DD`, if any: earlier results are
+    /// another baseline (IRLSSG-2018).
+    #[uniffi(default = None)]
+    pub slope_since: Option<String>,
 }
 
 fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
@@ -106,6 +114,8 @@ fn iron_view(s: IronStatus) -> IronStatusView {
         last_infusion_date: s.last_infusion.map(|(d, _)| d.to_string()),
         last_infusion: s.last_infusion.map(|(_, f)| f),
         recheck_due: s.recheck_due.map(|d| d.to_string()),
+        slope_results: u32::try_from(s.trend.slope_results).unwrap_or(u32::MAX),
+        slope_since: s.trend.since_infusion.map(|d| d.to_string()),
     }
 }
 

@@ -9,7 +9,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::chart;
 use crate::error::Result;
-use crate::evidence::FERRITIN_SUPPLEMENT_AT_OR_BELOW;
 use crate::model::enums::name_of;
 use crate::model::Night;
 use crate::model::{Lab, RegimenItem, RegimenKind};
@@ -293,9 +292,6 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         &chart::ferritin_thresholds(),
         "ng/mL",
     ));
-    if let Some(d) = i.trend.projected_target_date {
-        let _ = write!(h, "<p class=\"muted\">At the current rise, ferritin would pass {:.0} ng/mL around {d}.</p>", FERRITIN_SUPPLEMENT_AT_OR_BELOW.value);
-    }
     let _ = write!(h, "<p class=\"muted\">{}</p>", esc(&i.draw_preparation));
     h.push_str(&labs_table(r.labs));
 
