@@ -342,6 +342,13 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     if tsat.is_none() {
         notes.push(TSAT_UNKNOWN.to_owned());
     }
+    // A haemoglobin between the cut-off used and the one a missing profile fact (sex, due
+    // date) could make apply: said, not flagged (WHO 2024, groups::haemoglobin_cutoff).
+    if let Some(n) = latest_lab(labs, Analyte::Haemoglobin)
+        .and_then(|hb| groups::haemoglobin_unclear_note(p, today, hb))
+    {
+        notes.push(n);
+    }
     if let Some((fd, _)) = ferritin
         .filter(|(fd, _)| (today - *fd).num_days() > ev::IRON_LABS_OUT_OF_DATE_DAYS.value as i64)
     {
