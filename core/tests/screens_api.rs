@@ -192,9 +192,8 @@ fn the_ferritin_chart_places_results_against_two_labelled_threshold_lines() {
     assert!(c.band.is_none(), "no target band (SPEC §2.1)");
     assert_eq!(c.lines.len(), 2);
     assert!((c.lines[0].y - 0.5).abs() < 1e-9 && (c.lines[1].y - 100.0 / 150.0).abs() < 1e-9);
-    assert!(c.lines[0]
-        .label
-        .starts_with("75: at or below, iron is indicated"));
+    assert_eq!(c.lines[0].label, "75 ng/mL: iron indicated at or below");
+    assert!(!c.lines[0].label_below && !c.lines[1].label_below);
     assert!(c.lines[1].label.contains("only IV iron may help"));
     assert!(!c.title.contains("target"));
     assert_eq!(c.ticks.last().unwrap().label, "150");

@@ -68,12 +68,12 @@ class CoreTest {
         assertEquals(1, back.size)
         assertEquals(listOf(BodyArea.LEGS, BodyArea.ARMS), back[0].bodyAreas)
         assertEquals("21:30", back[0].onset)
-        q.logWeeklyIrls(items.map { it.toUByte() }, "2026-11-20")
+        q.logWeeklyIrls(ByteArray(10) { items[it].toByte() }, "2026-11-20")
         val week = q.status(null).weeklyIrls!!.ratings.single()
         assertEquals(19u, week.total)
         assertEquals(IrlsBand.MODERATE, week.band)
         val overlap = assertThrows<QuietLegsException.InvalidInput> {
-            q.logWeeklyIrls(List(10) { 1.toUByte() }, "2026-11-15")
+            q.logWeeklyIrls(ByteArray(10) { 1 }, "2026-11-15")
         }
         assertEquals("week ending", overlap.field)
     }

@@ -28,7 +28,7 @@ class ScenarioTest {
     )
 
     /** The ten item scores of a fixture's weekly IRLS rating. */
-    private fun irlsItems(w: Map<String, Any?>) = w["items"].arr().map { (it as Double).toInt().toUByte() }
+    private fun irlsItems(w: Map<String, Any?>) = w["items"].arr().map { (it as Double).toInt().toByte() }.toByteArray()
 
     /** A diary set up as the fixture describes. */
     private fun open(sc: Map<String, Any?>): QuietLegs {

@@ -243,6 +243,7 @@ def test_report_is_self_contained_html_with_charts(diary, tmp_path):
     assert html.startswith("<!doctype html>") and html.count("<svg") >= 3
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external resources"
     assert "Ferritin" in html and "target" not in html.lower(), "thresholds as lines, not a target band"
-    assert "75: at or below, iron is indicated" in html and "only IV iron may help" in html
+    assert "75 ng/mL: iron indicated at or below" in html and "only IV iron may help" in html
+    assert "not indicated above ng/mL" not in html, "the unit sits with its number, not after the label"
     assert "Current medicines" in html and "Magnesium glycinate" in html
     assert "<td>42</td><td>µg/L</td>" in html, "labs as typed"

@@ -107,7 +107,8 @@ pub fn draw_preparation() -> String {
     )
 }
 
-/// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025).
+/// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025). Each
+/// label carries its evidence in parentheses, so the line never wraps them in more.
 pub fn iv_formulations_note(dialysis: bool) -> String {
     let mut s = format!(
         "IV iron with RLS evidence: {}; {}; {}.",
@@ -358,11 +359,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         ));
     }
     if let Some((on, f)) = infusion {
+        // One level of parentheses: the formulation's name only (its evidence is in its label).
         notes.push(format!(
-            "IV iron ({}) on {on}: recheck ferritin and TSAT around {} ({}).",
-            f.label(),
+            "IV iron ({}) on {on}: recheck ferritin and TSAT around {}, about {:.0} weeks later; ferritin reads high for weeks after an infusion.",
+            f.name(),
             on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64),
-            ev::IV_IRON_RECHECK_DAYS.rule
+            ev::IV_IRON_RECHECK_DAYS.value / 7.0
         ));
     }
     let out = |advice, headline: String, reasons: Vec<Reason>, notes: Vec<String>| IronStatus {
@@ -418,7 +420,6 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             "no ferritin result on file".into(),
             ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW,
         ));
-        notes.push(draw_preparation());
         return out(
             IronAdvice::CheckFerritin,
             "Ask your doctor for ferritin and TSAT: iron status guides RLS care.".into(),
@@ -430,10 +431,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         let settled = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
         if fd < settled {
             reasons.push(reason(
-                format!("the latest ferritin ({fnum} ng/mL on {fd}) is from before {settled}, 12 weeks after the IV iron on {on}"),
+                format!("the latest ferritin, {fnum} ng/mL on {fd}, is from before {settled}, {:.0} weeks after the IV iron on {on}", ev::IV_IRON_RECHECK_DAYS.value / 7.0),
                 ev::IV_IRON_RECHECK_DAYS,
             ));
-            notes.push(draw_preparation());
             return out(
                 IronAdvice::RecheckAfterInfusion,
                 format!("After IV iron on {on}, iron is judged by ferritin and TSAT drawn from {settled} on."),
@@ -454,7 +454,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         if item.is_some() {
             notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
         }
-        notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. {}", ev::IRON_DRAW_NO_IRON_HOURS.value, draw_preparation()));
+        // The preparation itself is `draw_preparation`, shown beside the notes on every screen:
+        // said once, not twice.
+        notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. See how to prepare for the next draw.", ev::IRON_DRAW_NO_IRON_HOURS.value));
         return out(
             IronAdvice::StopAndSeeDoctor,
             "Hold iron until you have spoken to your doctor: TSAT is at the safety ceiling.".into(),
