@@ -450,19 +450,15 @@ pub fn status(s: &StatusReport, json: bool) {
         out!("      because {}  [{}]", r.text, r.citation);
     }
     if let Some(slope) = i.slope_per_30_days {
-        let proj = i
-            .projected_target_date
+        // A slope, never a date it "would pass" a threshold by (SPEC §2.1 gives no projection).
+        let since = i
+            .slope_since
             .as_ref()
-            .map(|d| {
-                format!(
-                    "; at this rate it passes {:.0} ng/mL around {d}",
-                    i.target_low
-                )
-            })
+            .map(|d| format!(" since the IV iron on {d}"))
             .unwrap_or_default();
         out!(
-            "      trend {slope:+.1} ng/mL per 30 days over {} results{proj}",
-            i.ferritin_history.len()
+            "      trend {slope:+.1} ng/mL per 30 days over {} results{since}",
+            i.slope_results
         );
     }
     for n in &i.notes {

@@ -147,12 +147,20 @@ evidence_table! {
         @ ("QuietLegs product choice (SPEC §2.1 rechecks are every 3-12 months; a result older than the longest interval no longer describes today)", "2026-11-30");
     PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
         @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
-    HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, non-pregnant women 15+ y", "2026-11-30");
+    HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause. Also used with sex not set (the lower cut-off; values under 13 get a note asking for sex) and after the due date (WHO 2024 gives no postpartum cut-off).")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, non-pregnant women < 120 g/L", "2026-11-30");
     HAEMOGLOBIN_LOW_MEN = (13.0, "g/dL", Who2024, "Haemoglobin under 13 g/dL in a man is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, men 15+ y", "2026-11-30");
-    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in pregnancy is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, pregnancy (1st/3rd trimester)", "2026-11-30");
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, men < 130 g/L", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in the 1st or 3rd trimester of pregnancy is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, first and third trimester < 110 g/L", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER = (10.5, "g/dL", Who2024, "Haemoglobin under 10.5 g/dL in the 2nd trimester of pregnancy is anaemia (also the cut-off used when no due date is given; values under 11 then get a note asking for it).")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, second trimester < 105 g/L", "2026-11-30");
+    PREGNANCY_DUE_AT_DAYS = (280.0, "days", Conservative, "The due date is taken as 40 weeks + 0 days of gestation, to count the week of pregnancy from it.")
+        @ ("obstetric dating convention (Naegele's rule: due date = 280 days after the last menstrual period); no guideline reference checked in this session - to be verified by a clinician", "2026-11-30");
+    PREGNANCY_SECOND_TRIMESTER_FROM_WEEK = (14.0, "weeks", Conservative, "The 2nd trimester runs from week 14+0 to 27+6 (for the WHO haemoglobin cut-off by trimester).")
+        @ ("common obstetric convention (1st trimester to 13+6 weeks); WHO 2024 Table 2 gives cut-offs by trimester without week bounds in the material checked - to be verified by a clinician", "2026-11-30");
+    PREGNANCY_THIRD_TRIMESTER_FROM_WEEK = (28.0, "weeks", Conservative, "The 3rd trimester runs from week 28+0.")
+        @ ("common obstetric convention; to be verified by a clinician (see PREGNANCY_SECOND_TRIMESTER_FROM_WEEK)", "2026-11-30");
     EGFR_REDUCED_BELOW = (60.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 60: kidney function is reduced (CKD G3a or worse); RLS care and iron need the doctor's plan.")
         @ ("doi:10.1016/j.kint.2023.10.018 (PMID 38490803), GFR categories G3a-G5", "2026-11-30");
     EGFR_SEVERE_BELOW = (30.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 30 (CKD G4-G5) or dialysis: no magnesium reminder; kidneys clear magnesium poorly.")

@@ -25,6 +25,13 @@ fn s(v: &Value) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
+fn irls_items(w: &Value) -> Vec<u8> {
+    list(&w["items"])
+        .iter()
+        .map(|v| v.as_u64().unwrap() as u8)
+        .collect()
+}
+
 fn list(v: &Value) -> Vec<Value> {
     v.as_array().cloned().unwrap_or_default()
 }
@@ -133,6 +140,21 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
             taken_on: s(&l["taken_on"]).unwrap(),
         })
         .unwrap();
+    }
+    // IV iron infusions: `{"at": local time, "formulation": "ferric_carboxymaltose", ...}`.
+    for e in list(&sc["iv_iron"]) {
+        let formulation = serde_json::from_value(e["formulation"].clone()).unwrap();
+        q.log_event(EventInput {
+            at: s(&e["at"]).unwrap(),
+            kind: EventKind::IvIron { formulation },
+            note: None,
+        })
+        .unwrap();
+    }
+    // Weekly IRLS ratings: `{"week_ending": "YYYY-MM-DD", "items": [ten scores 0-4]}`.
+    for w in list(&sc["weekly_irls"]) {
+        q.log_weekly_irls(irls_items(&w), s(&w["week_ending"]))
+            .unwrap();
     }
     if let Some(a) = sc.get("augmentation_answers") {
         q.set_augmentation_answers(AugmentationAnswers {
@@ -329,6 +351,21 @@ fn every_status_fixture_holds() {
                 "{name}: {:?} lacks {want:?}",
                 st.augmentation.message
             );
+        }
+        // The ferritin slope: how many results it uses, and the infusion it starts after.
+        if let Some(n) = x["slope_results"].as_u64() {
+            assert_eq!(u64::from(st.iron.slope_results), n, "{name}");
+        }
+        if let Some(since) = x.get("slope_since") {
+            assert_eq!(st.iron.slope_since.as_deref(), since.as_str(), "{name}");
+        }
+        // Weekly ratings that must be refused, naming the field, with nothing written.
+        for w in list(&x["refused_weekly_irls"]) {
+            let before = st.weekly_irls.as_ref().unwrap().ratings.len();
+            let (field, _) = invalid(q.log_weekly_irls(irls_items(&w), s(&w["week_ending"])));
+            assert_eq!(field, w["field"].as_str().unwrap(), "{name}: {w}");
+            let after = q.status(s(&sc["date"])).unwrap().weekly_irls.unwrap();
+            assert_eq!(after.ratings.len(), before, "{name}: written anyway");
         }
         if let Some(med) = x["regimen_warning_for"].as_str() {
             let r = q.regimen().unwrap();

@@ -27,6 +27,9 @@ class ScenarioTest {
         stopDate = null,
     )
 
+    /** The ten item scores of a fixture's weekly IRLS rating. */
+    private fun irlsItems(w: Map<String, Any?>) = w["items"].arr().map { (it as Double).toInt().toByte() }.toByteArray()
+
     /** A diary set up as the fixture describes. */
     private fun open(sc: Map<String, Any?>): QuietLegs {
         val clock = object : Clock {
@@ -58,6 +61,13 @@ class ScenarioTest {
         }
         for (l in (sc["labs"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.addLab(LabInput(Analyte.valueOf(upper(l["analyte"])), l["value"] as Double, l["unit"] as String, l["taken_on"] as String))
+        }
+        // IV iron infusions and weekly IRLS ratings (the same keys the Rust and Python suites read).
+        for (e in (sc["iv_iron"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logEvent(EventInput(e["at"] as String, EventKind.IvIron(IvIronFormulation.valueOf(upper(e["formulation"]))), null))
+        }
+        for (w in (sc["weekly_irls"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logWeeklyIrls(irlsItems(w), w["week_ending"] as String)
         }
         (sc["augmentation_answers"] as Map<*, *>?)?.let { a ->
             q.setAugmentationAnswers(AugmentationAnswers(
@@ -153,6 +163,14 @@ class ScenarioTest {
             (x["augmentation_flagged"] as Boolean?)?.let { assertEquals(name, it, st.augmentation.flagged) }
             for (want in (x["augmentation_message_contains"] ?: listOf<Any?>()).arr()) {
                 assertTrue("$name: ${st.augmentation.message} lacks $want", st.augmentation.message.contains(want as String))
+            }
+            (x["slope_results"] as Double?)?.let { assertEquals(name, it.toInt().toUInt(), st.iron.slopeResults) }
+            if ("slope_since" in x) assertEquals(name, x["slope_since"] as String?, st.iron.slopeSince)
+            for (w in (x["refused_weekly_irls"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val before = st.weeklyIrls!!.ratings.size
+                val e = assertThrows<QuietLegsException.InvalidInput> { q.logWeeklyIrls(irlsItems(w), w["week_ending"] as String) }
+                assertEquals("$name: $w", w["field"] as String, e.field)
+                assertEquals("$name: written anyway", before, q.status(sc["date"] as String).weeklyIrls!!.ratings.size)
             }
             (x["regimen_warning_for"] as String?)?.let { med ->
                 assertTrue(name, q.regimen().first { it.name == med }.warnings.isNotEmpty())

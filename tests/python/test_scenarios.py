@@ -74,6 +74,12 @@ def open_scenario(sc, tmp_path):
     for lab in sc.get("labs", []):
         q.add_lab(ql.LabInput(analyte=ANALYTE[lab["analyte"]], value=float(lab["value"]), unit=lab["unit"],
                               taken_on=lab["taken_on"]))
+    # IV iron infusions and weekly IRLS ratings (the same keys the Rust and Kotlin suites read).
+    for e in sc.get("iv_iron", []):
+        q.log_event(ql.EventInput(at=e["at"], kind=ql.EventKind.IV_IRON(
+            getattr(ql.IvIronFormulation, e["formulation"].upper())), note=None))
+    for w in sc.get("weekly_irls", []):
+        q.log_weekly_irls(bytes(w["items"]), w["week_ending"])
     if "augmentation_answers" in sc:
         a = sc["augmentation_answers"]
         q.set_augmentation_answers(ql.AugmentationAnswers(
@@ -158,6 +164,16 @@ def test_status_scenario(path, tmp_path):
         assert st.augmentation.flagged == x["augmentation_flagged"], st.augmentation
     for want in x.get("augmentation_message_contains", []):
         assert want in st.augmentation.message, (want, st.augmentation.message)
+    if "slope_results" in x:
+        assert st.iron.slope_results == x["slope_results"]
+    if "slope_since" in x:
+        assert st.iron.slope_since == x["slope_since"]
+    for w in x.get("refused_weekly_irls", []):
+        before = len(st.weekly_irls.ratings)
+        with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+            q.log_weekly_irls(bytes(w["items"]), w["week_ending"])
+        assert e.value.field == w["field"]
+        assert len(q.status(sc["date"]).weekly_irls.ratings) == before
     if "regimen_warning_for" in x:
         [item] = [r for r in q.regimen() if r.name == x["regimen_warning_for"]]
         assert item.warnings

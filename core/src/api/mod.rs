@@ -268,8 +268,12 @@ impl QuietLegs {
     }
 
     /// Logs a night. Logging the same night again replaces the earlier entry.
+    /// `irls_items` is for older nights only: the IRLS rates a week (SPEC §2.7, use
+    /// `log_weekly_irls`), so new or changed IRLS scores on a night are refused; scores the
+    /// stored night already holds may be sent back unchanged (an edit form).
     /// Errors: `InvalidInput` naming the field (date not `YYYY-MM-DD` or in the future, a score out
-    /// of range, neither a rating nor IRLS scores); nothing is written then.
+    /// of range, neither a rating nor IRLS scores, "IRLS items" new on a night); nothing is
+    /// written then.
     pub fn log_night(&self, night: NightInput) -> ApiResult<NightEntry> {
         self.save_night(night, false)
     }
@@ -503,7 +507,14 @@ impl QuietLegs {
             validate::night(&entry, now)?;
         }
         let saved = store.write(|tx| {
-            if let Some(old) = store::night_on(tx, entry.night_date)? {
+            let old = store::night_on(tx, entry.night_date)?;
+            // The IRLS rates a week (SPEC §2.7): a night takes no new IRLS scores. Scores an
+            // older diary holds stay, and re-saving them unchanged (an edit form) is accepted.
+            let stored_irls = old.as_ref().and_then(|o| o.irls);
+            if entry.irls.is_some() && entry.irls != stored_irls {
+                return Err(Error::invalid("IRLS items", NIGHT_IRLS_REFUSED));
+            }
+            if let Some(old) = old {
                 entry.meta = old.meta.touched(now, &device);
                 if keep {
                     keep_unsaid(&mut entry, old);
@@ -557,6 +568,9 @@ impl QuietLegs {
         Ok((saved, profile.time_zone))
     }
 }
+
+/// Why a night with new IRLS scores is refused.
+const NIGHT_IRLS_REFUSED: &str = "the IRLS rates the past 7 days, not one night: record it once a week as the weekly IRLS; the night takes the quick 0-10 rating";
 
 /// What `new` does not say, taken from `old` (see [`QuietLegs::log_night_keeping`]).
 fn keep_unsaid(new: &mut crate::model::Night, old: crate::model::Night) {

@@ -55,10 +55,11 @@ pub struct IronStatusView {
     pub notes: Vec<String>,
     /// Ferritin results, ng/mL, oldest first.
     pub ferritin_history: Vec<LabPoint>,
-    /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
+    /// Least-squares ferritin slope, ng/mL per 30 days, over the results after the latest IV
+    /// infusion (all results without one), if there are at least two on different days.
     pub slope_per_30_days: Option<f64>,
-    /// When a rising ferritin under 75 ng/mL would pass 75 at its slope (a threshold, not a
-    /// target).
+    /// No longer produced (always `None`): SPEC §2.1 gives no projection, and "would pass 75
+    /// around …" read as a promise. Kept so that older callers still compile.
     pub projected_target_date: Option<String>,
     /// The 75 ng/mL threshold (iron indicated at or below; AASM-2025). Not a target.
     pub target_low: f64,
@@ -79,6 +80,13 @@ pub struct IronStatusView {
     /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
     #[uniffi(default = None)]
     pub recheck_due: Option<String>,
+    /// How many ferritin results the slope uses (those after the latest IV infusion).
+    #[uniffi(default = 0)]
+    pub slope_results: u32,
+    /// The IV infusion the slope starts after, `YYYY-MM-DD`, if any: earlier results are
+    /// another baseline (IRLSSG-2018).
+    #[uniffi(default = None)]
+    pub slope_since: Option<String>,
 }
 
 fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
@@ -107,6 +115,8 @@ fn iron_view(s: IronStatus) -> IronStatusView {
         last_infusion_date: s.last_infusion.map(|(d, _)| d.to_string()),
         last_infusion: s.last_infusion.map(|(_, f)| f),
         recheck_due: s.recheck_due.map(|d| d.to_string()),
+        slope_results: u32::try_from(s.trend.slope_results).unwrap_or(u32::MAX),
+        slope_since: s.trend.since_infusion.map(|d| d.to_string()),
     }
 }
 
@@ -442,7 +452,11 @@ impl QuietLegs {
 
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
     /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
-    /// replaces it. Errors: `Invalid` naming "IRLS items" or "week ending" (not in the future).
+    /// replaces it. A rating whose 7 days overlap another week's rating (week ending
+    /// 2026-11-20 and 2026-11-23) is refused; nothing is written. A merge never refuses: see
+    /// `rules::weekly_irls::weekly_ratings` for how overlapping ratings from two devices read.
+    /// Errors: `InvalidInput` naming "IRLS items" or "week ending" (in the future, or
+    /// overlapping another rating).
     pub fn log_weekly_irls(
         &self,
         items: Vec<u8>,
@@ -464,28 +478,40 @@ impl QuietLegs {
             );
         }
         let id = weekly_irls::record_id(week_ending);
-        let existing = store::events_of_kinds(store.conn(), &["weekly_irls"])?
-            .into_iter()
-            .find(|e| e.meta.id == id);
-        let meta = match existing {
-            Some(e) => e.meta.touched(now, &device),
-            None => RecordMeta {
-                id,
-                ..RecordMeta::new(now, &device)
-            },
-        };
-        let saved = Event {
-            meta,
-            at: now,
-            kind: EventKind::WeeklyIrls {
-                week_ending: week_ending.to_string(),
-                items: scores.items().to_vec(),
-            },
-            note: None,
-            warnings: Vec::new(),
-        };
-        crate::model::validate::event(&saved, now)?;
-        store.write(|tx| store::put_event(tx, &saved))?;
+        let saved = store.write(|tx| {
+            let stored = store::events_of_kinds(tx, &["weekly_irls"])?;
+            // One rating per 7 days (SPEC §2.7): a window that shares a day with another
+            // rating's is refused; rating the same ISO week again edits that week's record.
+            if let Some(other) = weekly_irls::overlapping(&stored, id, week_ending) {
+                return Err(Error::invalid(
+                    "week ending",
+                    format!(
+                        "the 7 days up to {week_ending} overlap the weekly IRLS for the week ending {other}: rate a week ending {} or later, or rate the week ending {other} again",
+                        other + Duration::days(IRLS_PERIOD_DAYS.value as i64)
+                    ),
+                ));
+            }
+            let meta = match stored.into_iter().find(|e| e.meta.id == id) {
+                Some(e) => e.meta.touched(now, &device),
+                None => RecordMeta {
+                    id,
+                    ..RecordMeta::new(now, &device)
+                },
+            };
+            let saved = Event {
+                meta,
+                at: now,
+                kind: EventKind::WeeklyIrls {
+                    week_ending: week_ending.to_string(),
+                    items: scores.items().to_vec(),
+                },
+                note: None,
+                warnings: Vec::new(),
+            };
+            crate::model::validate::event(&saved, now)?;
+            store::put_event(tx, &saved)?;
+            Ok(saved)
+        })?;
         Ok(EventEntry::new(&saved, tz))
     }
 

@@ -204,6 +204,17 @@ impl IvIronFormulation {
         IvIronFormulation::Other,
     ];
 
+    /// Its name alone, for a sentence that puts it in parentheses (the label already has some).
+    pub fn name(self) -> &'static str {
+        match self {
+            IvIronFormulation::FerricCarboxymaltose => "ferric carboxymaltose",
+            IvIronFormulation::Ferumoxytol => "ferumoxytol",
+            IvIronFormulation::LmwIronDextran => "low-molecular-weight iron dextran",
+            IvIronFormulation::IronSucrose => "iron sucrose",
+            IvIronFormulation::Other => "another formulation",
+        }
+    }
+
     /// Its name and RLS evidence, in one line.
     pub fn label(self) -> &'static str {
         match self {

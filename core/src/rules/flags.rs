@@ -13,7 +13,7 @@ use super::stats::median;
 use super::weekly_irls::{self, weekly_ratings};
 use super::Diary;
 use crate::evidence::{self as ev, Source};
-use crate::model::{Night, Sex};
+use crate::model::Night;
 
 /// Why a doctor flag was raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -167,23 +167,16 @@ pub fn doctor_flags(
         ));
     }
     if let Some((d, hb)) = iron.haemoglobin {
+        // The WHO 2024 cut-off by sex and trimester; with sex or the due date missing, the
+        // lower one flags and the gap is a note on the iron status (groups::haemoglobin_cutoff).
         let cut = groups::haemoglobin_cutoff(diary.profile, today);
-        if hb < cut.value {
-            let whose = if pregnant {
-                "the cut-off in pregnancy"
-            } else if diary.profile.sex == Some(Sex::Female) {
-                "the cut-off for women"
-            } else if diary.profile.sex == Some(Sex::Male) {
-                "the cut-off for men"
-            } else {
-                "the cut-off for men, used while sex is not set in your profile"
-            };
+        if hb < cut.cut.value {
             out.push(flag(
                 FlagKind::LowHaemoglobin,
                 "Low haemoglobin: ask your doctor to look for the cause of anaemia",
                 format!(
-                    "haemoglobin {hb:.1} g/dL on {d} is under {:.0} g/dL, {whose}",
-                    cut.value
+                    "haemoglobin {hb:.1} g/dL on {d} is under {} g/dL, {}",
+                    cut.cut.value, cut.whose
                 ),
                 Source::Who2024,
             ));

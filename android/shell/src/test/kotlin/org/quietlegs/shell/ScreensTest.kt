@@ -73,8 +73,9 @@ class ScreensTest {
         val form = NightForm("2026-11-20", quickSeverity = 5).withIrls(0, 3).withIrls(1, 2)
         assertEquals(2, form.irlsAnswered)
         assertEquals("IRLS items", s.diary.logNight(form).problem().field)
+        // A full IRLS on a night is refused too: the IRLS rates a week (SPEC §2.7, core #14).
         val full = (0 until IRLS_ITEMS).fold(form) { f, i -> f.withIrls(i, 2) }
-        assertEquals(20, s.diary.logNight(full).done().irlsTotal)
+        assertEquals("IRLS items", s.diary.logNight(full).problem().field)
     }
 
     @Test fun typedNumbersAcceptACommaAndBlankMeansNotGiven() {
