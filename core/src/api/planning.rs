@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
 use crate::model::time::{format_clock_time, parse_date, parse_instant};
 use crate::model::{ActivityKind, EventKind, Intensity};
-use crate::rules::check::{check_intake, IntakeCheck};
+use crate::rules::check::{check_intake, check_named, IntakeCheck};
 use crate::rules::interactions::Substance;
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
@@ -195,8 +195,12 @@ pub struct IntakeCheckView {
     pub message: String,
     /// The iron dose it was checked against (taken or planned), if any.
     pub iron_at: Option<TimePoint>,
-    /// When a conflict: the earliest time the intake would not conflict.
+    /// When a conflict: the earliest time the intake would not conflict. None for a
+    /// prescribed medicine: its time is never moved (see `iron_ok`).
     pub earliest_ok: Option<TimePoint>,
+    /// For a prescribed medicine that conflicts with planned iron: when iron fits instead, if
+    /// the day has a window.
+    pub iron_ok: Option<TimePoint>,
 }
 
 /// One reminder to schedule with the OS.
@@ -342,6 +346,7 @@ impl QuietLegs {
     fn check_substance(
         &self,
         substance: Substance,
+        name: &str,
         at: Option<String>,
     ) -> ApiResult<IntakeCheckView> {
         let store = self.store()?;
@@ -352,7 +357,7 @@ impl QuietLegs {
         };
         let d = at.with_timezone(&tz).date_naive();
         let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
+        Ok(check_view(check_named(&snap.diary(), substance, name, at), tz))
     }
 
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
@@ -429,7 +434,20 @@ impl QuietLegs {
     /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         if let Some(substance) = crate::rules::interactions::substance_named(&what) {
-            return self.check_substance(substance, at);
+            // A medicine is named as the person knows it: "Fosamax (alendronate)".
+            let name = match crate::rules::catalog::lookup(&what).first() {
+                Some(m) if m.medicine.substance() == Some(substance) => {
+                    if crate::rules::catalog::normalise(m.matched)
+                        == crate::rules::catalog::normalise(m.medicine.generic)
+                    {
+                        m.medicine.generic.to_owned()
+                    } else {
+                        format!("{} ({})", m.matched, m.medicine.generic)
+                    }
+                }
+                _ => substance.noun().to_owned(),
+            };
+            return self.check_substance(substance, &name, at);
         }
         // Lowers iron absorption whatever the timing: say so rather than "not relevant".
         if let Some(m) = crate::rules::catalog::lookup(&what)
@@ -439,13 +457,13 @@ impl QuietLegs {
             return Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
-                    "{} ({}): {}",
-                    m.matched,
-                    m.medicine.class.label(),
-                    m.medicine.class.note()
+                    "{}: {}",
+                    m.medicine.described(m.matched),
+                    m.medicine.note()
                 ),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             });
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
@@ -454,12 +472,12 @@ impl QuietLegs {
             return Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
-                    "{} ({}) does not change when iron is absorbed",
-                    m.medicine.generic,
-                    m.medicine.class.label()
+                    "{} does not change when iron is absorbed",
+                    m.medicine.described(m.matched)
                 ),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             });
         }
         Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())
@@ -473,7 +491,7 @@ impl QuietLegs {
         at: Option<String>,
     ) -> ApiResult<IntakeCheckView> {
         match Substance::of_intake(intake) {
-            Some(substance) => self.check_substance(substance, at),
+            Some(substance) => self.check_substance(substance, substance.noun(), at),
             None => Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
@@ -482,6 +500,7 @@ impl QuietLegs {
                 ),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             }),
         }
     }
@@ -723,17 +742,20 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
             message,
             iron_at: None,
             earliest_ok: None,
+            iron_ok: None,
         },
         IntakeCheck::Conflict {
             iron_at,
             earliest_ok,
+            iron_ok,
             message,
             ..
         } => IntakeCheckView {
             conflict: true,
             message,
-            iron_at: Some(point(iron_at, tz)),
-            earliest_ok: Some(point(earliest_ok, tz)),
+            iron_at: iron_at.map(|t| point(t, tz)),
+            earliest_ok: earliest_ok.map(|t| point(t, tz)),
+            iron_ok: iron_ok.map(|t| point(t, tz)),
         },
     }
 }

@@ -150,9 +150,118 @@ impl AasmStance {
     }
 }
 
+/// What an entry's evidence rests on, said plainly beside its strength (SPEC §2.2, §2.4): a
+/// timing rule from a label interval is not the same as a convention, and an effect the seed
+/// article alone reports is not graded by any guideline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceBasis {
+    /// Graded by a guideline (AASM 2025, IRLSSG).
+    Guideline,
+    /// The drug's label gives the interval; its DailyMed set id, section and date are in the
+    /// evidence table.
+    LabelInterval,
+    /// A label interval whose DailyMed set id (or section, or date) is still to be verified by
+    /// a clinician: the evidence row says which.
+    LabelIntervalUnverified,
+    /// No label interval: a common convention (the label names the interaction, or nothing).
+    Convention,
+    /// The interaction is known but no timing fixes it: a flag to discuss.
+    NoTimingFix,
+    /// Case reports or the seed article alone: not graded by guidelines.
+    NotGraded,
+}
+
+impl EvidenceBasis {
+    /// In words, for screens: "label interval", "convention (no label interval)".
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceBasis::Guideline => "graded by guidelines",
+            EvidenceBasis::LabelInterval => "label interval",
+            EvidenceBasis::LabelIntervalUnverified => "label interval, set id to be verified",
+            EvidenceBasis::Convention => "convention (no label interval)",
+            EvidenceBasis::NoTimingFix => "no timing fix known",
+            EvidenceBasis::NotGraded => "not graded by guidelines",
+        }
+    }
+
+    /// The strength a timing rule gets from its basis: a label interval is strong, one still to
+    /// be verified moderate, a convention weak.
+    pub fn strength(self) -> EvidenceStrength {
+        match self {
+            EvidenceBasis::Guideline | EvidenceBasis::LabelInterval => EvidenceStrength::Strong,
+            EvidenceBasis::LabelIntervalUnverified | EvidenceBasis::NoTimingFix => {
+                EvidenceStrength::Moderate
+            }
+            EvidenceBasis::Convention | EvidenceBasis::NotGraded => EvidenceStrength::Weak,
+        }
+    }
+}
+
+/// "a" or "an" before a phrase, by how it is said: "an SSRI", "an H2 blocker", "an HIV
+/// integrase inhibitor", "a beta-blocker", "an opioid", "a user". Initialisms are read letter
+/// by letter.
+pub fn with_article(phrase: &str) -> String {
+    let first = phrase.split([' ', '-']).next().unwrap_or_default();
+    let letters: Vec<char> = first.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let initialism = letters.len() >= 2
+        && letters
+            .iter()
+            .take(2)
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let an = match letters.first() {
+        // Letter names that start with a vowel sound: A, E, F, H, I, L, M, N, O, R, S, X.
+        Some(c) if initialism => "AEFHILMNORSX".contains(*c),
+        Some(c) => {
+            let lower = first.to_lowercase();
+            match c.to_ascii_lowercase() {
+                'a' | 'e' | 'i' | 'o' => true,
+                'u' => !["uni", "use", "usu", "uro", "eu"]
+                    .iter()
+                    .any(|p| lower.starts_with(p)),
+                _ => false,
+            }
+        }
+        None => false,
+    };
+    format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
 impl DrugClass {
+    /// Whether the class changes when iron can be taken (SPEC §2.2): the one list of timing
+    /// classes, read by [`DrugClass::effect`], [`DrugClass::evidence`] and
+    /// [`DrugClass::source`]. Levodopa also has a timing rule but its effect is a treatment.
+    pub fn affects_iron_timing(self) -> bool {
+        use DrugClass::*;
+        matches!(
+            self,
+            Thyroid
+                | Quinolone
+                | Tetracycline
+                | Bisphosphonate
+                | ProtonPumpInhibitor
+                | Antacid
+                | Calcium
+                | IntegraseInhibitor
+                | ComtInhibitor
+                | Methyldopa
+                | Penicillamine
+                | Cephalosporin
+                | ThrombopoietinAgonist
+                | Zinc
+                | Multivitamin
+                | Magnesium
+                | H2Blocker
+                | Mycophenolate
+                | PhosphateBinder
+        )
+    }
+
     pub fn effect(self) -> MedicineEffect {
         use DrugClass::*;
+        if self.affects_iron_timing() {
+            return MedicineEffect::IronTiming;
+        }
         match self {
             SedatingAntihistamine
             | DopamineAntagonist
@@ -168,36 +277,20 @@ impl DrugClass {
             Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine => {
                 MedicineEffect::UsuallyNeutral
             }
-            DopamineAgonist | Levodopa | Gabapentinoid | ErgotDopamineAgonist | Opioid
-            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
-            | OralIron => MedicineEffect::RlsTreatment,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | Antacid
-            | Calcium
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | Zinc
-            | Multivitamin
-            | Magnesium
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => MedicineEffect::IronTiming,
+            _ => MedicineEffect::RlsTreatment,
         }
     }
 
     /// The strength of the evidence behind [`DrugClass::effect`]: for a worsening class, how
     /// firmly it is tied to worse RLS (mirtazapine most strongly of the antidepressants); for a
-    /// treatment, its efficacy (the AASM stance is separate); for timing, the label's.
+    /// treatment, its efficacy (the AASM stance is separate); for timing, what the class's rule
+    /// rests on ([`EvidenceBasis::strength`]): a label interval is strong, a convention weak.
+    /// A drug's own label may differ: prefer [`Medicine::evidence`].
     pub fn evidence(self) -> EvidenceStrength {
         use DrugClass::*;
+        if self.affects_iron_timing() {
+            return self.basis().strength();
+        }
         match self {
             SedatingAntihistamine | DopamineAntagonist | Mirtazapine => EvidenceStrength::Strong,
             Vmat2Inhibitor | Ssri | Snri | Tricyclic | OtherAntidepressant | Lithium | Tramadol => {
@@ -209,26 +302,24 @@ impl DrugClass {
             }
             DopamineAgonist | Levodopa | Gabapentinoid | IvIron => EvidenceStrength::Strong,
             ErgotDopamineAgonist | Opioid | Dipyridamole | OralIron => EvidenceStrength::Moderate,
-            Benzodiazepine | Anticonvulsant | HerbalSedative => EvidenceStrength::Weak,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | Antacid
-            | Calcium
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | Zinc
-            | Multivitamin
-            | Magnesium
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => EvidenceStrength::Strong,
+            _ => EvidenceStrength::Weak,
+        }
+    }
+
+    /// What the class's evidence rests on (a drug's own label may refine it: see
+    /// [`Medicine::basis`]).
+    pub fn basis(self) -> EvidenceBasis {
+        if self.no_timing_fix() {
+            return EvidenceBasis::NoTimingFix;
+        }
+        if self.affects_iron_timing() {
+            return self
+                .substance()
+                .map_or(EvidenceBasis::Convention, Substance::basis);
+        }
+        match self.source() {
+            Source::Article => EvidenceBasis::NotGraded,
+            _ => EvidenceBasis::Guideline,
         }
     }
 
@@ -239,20 +330,7 @@ impl DrugClass {
             | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
             | OralIron => Source::Aasm2025,
             Calcium | Antacid | Zinc | Multivitamin | Magnesium => Source::Conservative,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => Source::DrugLabel,
+            c if c.affects_iron_timing() => Source::DrugLabel,
             _ => Source::Article,
         }
     }
@@ -334,6 +412,31 @@ impl DrugClass {
         }
     }
 
+    /// The class as a common noun, without the drug's own name, for sentences that already
+    /// name it: "mycophenolate is an immunosuppressant", never "a mycophenolate
+    /// (immunosuppressant)".
+    pub fn noun(self) -> &'static str {
+        use DrugClass::*;
+        match self {
+            Mirtazapine | Bupropion => "antidepressant",
+            Lithium => "mood stabiliser",
+            Tramadol => "opioid painkiller",
+            Levodopa => "dopamine-replacing medicine",
+            Dipyridamole => "antiplatelet medicine",
+            Methyldopa => "blood-pressure medicine",
+            Penicillamine => "chelating medicine",
+            Mycophenolate => "immunosuppressant",
+            Calcium => "calcium supplement",
+            DecarboxylaseInhibitor => "decarboxylase inhibitor",
+            OralIron => "oral iron supplement",
+            IvIron => "intravenous iron medicine",
+            DopamineAntagonist => "dopamine-blocking medicine",
+            Vmat2Inhibitor => "dopamine-depleting medicine",
+            H2Blocker => "H2 blocker",
+            other => other.label(),
+        }
+    }
+
     /// What the class means for RLS, in words without numbers (timings come from the evidence
     /// table through [`Medicine::advice`]). Never "stop": always "discuss".
     pub fn note(self) -> &'static str {
@@ -387,9 +490,9 @@ impl DrugClass {
     pub fn alternative(self) -> Option<&'static str> {
         use DrugClass::*;
         match self {
-            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine (SPEC §2.4; Mayo 2021)"),
-            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants (IRLSSG 2016; Mayo 2021): ask whether it suits you"),
-            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by AASM 2025, and iron if your ferritin or TSAT is low"),
+            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine (Mayo Clinic, 2021)"),
+            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants (IRLSSG 2016 guideline; Mayo Clinic, 2021): ask whether it suits you"),
+            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
     }
@@ -457,10 +560,83 @@ impl Medicine {
         }
     }
 
-    /// The advice: the note, then the timing rule with its numbers from the evidence table.
+    /// What this drug's evidence rests on: for a timing rule, its own label's row (a
+    /// combination or class rule may be a convention where the class's is a label).
+    pub fn basis(&self) -> EvidenceBasis {
+        if self.class.no_timing_fix() {
+            return EvidenceBasis::NoTimingFix;
+        }
+        match self.substance() {
+            Some(s) if self.class.affects_iron_timing() => s.basis(),
+            _ => self.class.basis(),
+        }
+    }
+
+    /// The strength of the evidence for this drug's effect: for a timing drug, from its own
+    /// rule's basis; otherwise the class's.
+    pub fn evidence(&self) -> EvidenceStrength {
+        if self.class.affects_iron_timing() {
+            self.basis().strength()
+        } else {
+            self.class.evidence()
+        }
+    }
+
+    /// The source in words a person can look up: the label's name for a label interval, the
+    /// guideline and year, or "seed article, not graded by guidelines".
+    pub fn source_line(&self) -> String {
+        match (self.basis(), self.substance()) {
+            (
+                EvidenceBasis::LabelInterval
+                | EvidenceBasis::LabelIntervalUnverified
+                | EvidenceBasis::Convention,
+                Some(s),
+            ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
+            (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
+            _ => self.class.source().citation().to_owned(),
+        }
+    }
+
+    /// The evidence in one line for screens: "strong — label interval; source: CIPRO
+    /// (ciprofloxacin) label, 2026", "moderate — not graded by guidelines; source: the seed
+    /// article".
+    pub fn evidence_line(&self) -> String {
+        format!(
+            "{} — {}; source: {}",
+            crate::model::enums::name_of(&self.evidence()),
+            self.basis().label(),
+            self.source_line()
+        )
+    }
+
+    /// The name a person typed, with the generic and the class when they differ: "CellCept
+    /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
+    /// name is never repeated.
+    pub fn described(&self, matched: &str) -> String {
+        let noun = with_article(self.class.noun());
+        if normalise(matched) == normalise(self.generic) {
+            format!("{} ({noun})", matched.trim())
+        } else {
+            format!("{} ({}, {noun})", matched.trim(), self.generic)
+        }
+    }
+
+    /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
+    /// and the class with the right article.
+    pub fn is_a(&self, matched: &str) -> String {
+        let noun = with_article(self.class.noun());
+        if normalise(matched) == normalise(self.generic) {
+            format!("{} is {noun}", matched.trim())
+        } else {
+            format!("{} ({}) is {noun}", matched.trim(), self.generic)
+        }
+    }
+
+    /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
+    /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
         match self.substance() {
-            Some(s) => format!("{} {}", self.note(), s.timing_advice()),
+            Some(s) => format!("{} {}", self.note(), s.timing_advice_for(self.generic)),
             None => self.note().to_owned(),
         }
     }

@@ -3,9 +3,9 @@
 use chrono::Duration;
 use serde::Serialize;
 
-use super::catalog::{self, DrugClass};
+use super::catalog::{self, DrugClass, EvidenceBasis};
 use super::day::span;
-use crate::evidence::{self as ev, minutes, Evidence};
+use crate::evidence::{self as ev, minutes, Evidence, Source};
 use crate::model::{IntakeKind, RegimenItem, RegimenKind};
 
 /// Something whose timing matters for iron.
@@ -130,11 +130,21 @@ impl Substance {
     /// The timing rule in words, its numbers from the evidence table: "Take moxifloxacin at least
     /// 4 h before iron or at least 8 h after it."
     pub fn timing_advice(self) -> String {
+        let noun = if self.gap().first_thing {
+            format!("the {}", self.noun())
+        } else {
+            self.noun().to_owned()
+        };
+        self.timing_advice_for(&noun)
+    }
+
+    /// The timing rule naming the drug the person takes ("Take doxycycline at least 2 h before
+    /// iron or at least 4 h after it"), numbers from the evidence table.
+    pub fn timing_advice_for(self, name: &str) -> String {
         let g = self.gap();
-        let noun = self.noun();
         if g.first_thing {
             return format!(
-                "Take the {noun} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
+                "Take {name} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
                 span(g.iron_after())
             );
         }
@@ -146,16 +156,80 @@ impl Substance {
             );
         }
         if g.iron_after() == g.substance_after() {
-            format!(
-                "Keep {noun} and iron at least {} apart.",
-                span(g.iron_after())
-            )
+            format!("Keep {name} and iron at least {} apart.", span(g.iron_after()))
         } else {
             format!(
-                "Take {noun} at least {} before iron or at least {} after it.",
+                "Take {name} at least {} before iron or at least {} after it.",
                 span(g.iron_after()),
                 span(g.substance_after())
             )
+        }
+    }
+
+    /// The rule in a phrase, for a sentence that already names the drug: "at least 2 h before
+    /// iron or 6 h after it", "at least 4 h apart from iron", "iron at least 60 min after it".
+    pub fn timing_rule_short(self) -> String {
+        let g = self.gap();
+        if g.first_thing {
+            format!(
+                "iron at least {} after it, never before it that day",
+                span(g.iron_after())
+            )
+        } else if g.iron_after() == g.substance_after() {
+            format!("at least {} apart from iron", span(g.iron_after()))
+        } else {
+            format!(
+                "at least {} before iron or {} after it",
+                span(g.iron_after()),
+                span(g.substance_after())
+            )
+        }
+    }
+
+    /// What the rule rests on, read from its evidence rows: a label row naming a DailyMed set
+    /// id with nothing left "to be verified" is a label interval; a label row still missing
+    /// one is a label interval to be verified; any other row is a convention.
+    pub fn basis(self) -> EvidenceBasis {
+        let g = self.gap();
+        let rows = std::iter::once(g.iron_after).chain(g.substance_after);
+        let mut basis = EvidenceBasis::LabelInterval;
+        for e in rows {
+            if e.source != Source::DrugLabel {
+                return EvidenceBasis::Convention;
+            }
+            if !e.reference.contains("DailyMed set id ") || e.reference.contains("to be verified")
+            {
+                basis = EvidenceBasis::LabelIntervalUnverified;
+            }
+        }
+        basis
+    }
+
+    /// The source in words a person can look up (the evidence table holds the set id, section
+    /// and label date).
+    pub fn source_name(self) -> &'static str {
+        use Substance::*;
+        match self {
+            Food => "oral iron labels (empty stomach); the interval is a convention",
+            Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin => {
+                "a common convention; the labels give no interval"
+            }
+            Thyroid => "levothyroxine label (SYNTHROID, 2024)",
+            Levodopa => "carbidopa-levodopa label (SINEMET) names iron without an interval; the interval is a convention",
+            Quinolone => "the strictest quinolone label (AVELOX, moxifloxacin), used for quinolones without their own",
+            Tetracycline => "doxycycline and minocycline labels name iron without an interval; the interval is a convention",
+            Bisphosphonate => "FOSAMAX and ACTONEL labels, 2026",
+            Ciprofloxacin => "CIPRO (ciprofloxacin) label, 2026",
+            Levofloxacin => "levofloxacin label (LEVAQUIN)",
+            Moxifloxacin => "AVELOX (moxifloxacin) label",
+            Ibandronate => "BONIVA (ibandronate) label",
+            RisedronateDelayedRelease => "ATELVIA label (iron at another time of day); the interval is a convention",
+            IntegraseInhibitor => "TIVICAY (dolutegravir) label",
+            Entacapone => "COMTAN (entacapone) label",
+            Methyldopa => "methyldopa label names iron without an interval; the interval is a convention",
+            Penicillamine => "CUPRIMINE (penicillamine) label",
+            Cefdinir => "OMNICEF (cefdinir) label",
+            Eltrombopag => "PROMACTA (eltrombopag) label",
         }
     }
 
@@ -225,21 +299,21 @@ fn medicine_substance(name: &str) -> Option<Substance> {
         })
 }
 
-/// The catalog class of a regimen item that lowers iron absorption in a way no timing fixes
+/// The catalog entry of a regimen item that lowers iron absorption in a way no timing fixes
 /// (proton-pump inhibitors, H2 blockers, mycophenolate, phosphate binders), if it is one.
-pub fn no_timing_fix(item: &RegimenItem) -> Option<DrugClass> {
+pub fn no_timing_fix(item: &RegimenItem) -> Option<catalog::Medicine> {
     if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
         return None;
     }
     catalog::lookup(&item.name)
         .iter()
-        .map(|m| m.medicine.class)
-        .find(|c| c.no_timing_fix())
+        .map(|m| m.medicine)
+        .find(|m| m.class.no_timing_fix())
 }
 
 /// Whether a regimen item is a proton-pump inhibitor.
 pub fn is_ppi(item: &RegimenItem) -> bool {
-    no_timing_fix(item) == Some(DrugClass::ProtonPumpInhibitor)
+    no_timing_fix(item).map(|m| m.class) == Some(DrugClass::ProtonPumpInhibitor)
 }
 
 /// An intake by the everyday word a person types for it ("milk", "dairy", "cheese", "calcium"

@@ -107,6 +107,11 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             ev::IRON_AFTER_FOOD_MIN,
         );
         it.why = format!("{}; {}", w.reason, w.end_reason);
+        // A medicine no timing fixes (mycophenolate, a PPI…) goes with every iron reminder, so
+        // the reminder never reads as if the timing settled it.
+        if !iron.flags.is_empty() {
+            it.why = format!("{}. Also: {}", it.why, iron.flags.join(" Also: "));
+        }
         it.regimen_id = iron.item_id.clone();
         items.push(it);
         if iron.with_vitamin_c {
