@@ -357,7 +357,10 @@ impl QuietLegs {
         };
         let d = at.with_timezone(&tz).date_naive();
         let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(check_named(&snap.diary(), substance, name, at), tz))
+        Ok(check_view(
+            check_named(&snap.diary(), substance, name, at),
+            tz,
+        ))
     }
 
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
@@ -456,11 +459,7 @@ impl QuietLegs {
         {
             return Ok(IntakeCheckView {
                 conflict: false,
-                message: format!(
-                    "{}: {}",
-                    m.medicine.described(m.matched),
-                    m.medicine.note()
-                ),
+                message: format!("{}: {}", m.medicine.described(m.matched), m.medicine.note()),
                 iron_at: None,
                 earliest_ok: None,
                 iron_ok: None,

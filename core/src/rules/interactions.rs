@@ -156,7 +156,10 @@ impl Substance {
             );
         }
         if g.iron_after() == g.substance_after() {
-            format!("Keep {name} and iron at least {} apart.", span(g.iron_after()))
+            format!(
+                "Keep {name} and iron at least {} apart.",
+                span(g.iron_after())
+            )
         } else {
             format!(
                 "Take {name} at least {} before iron or at least {} after it.",
@@ -197,8 +200,7 @@ impl Substance {
             if e.source != Source::DrugLabel {
                 return EvidenceBasis::Convention;
             }
-            if !e.reference.contains("DailyMed set id ") || e.reference.contains("to be verified")
-            {
+            if !e.reference.contains("DailyMed set id ") || e.reference.contains("to be verified") {
                 basis = EvidenceBasis::LabelIntervalUnverified;
             }
         }
