@@ -8,7 +8,7 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 mod common;
 use common::{ok, ql};
@@ -253,11 +253,10 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
         } else {
             full * (2 + (i - planned) / 2)
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        let mut child = common::bin()
             .arg("--db")
             .arg(&target)
             .args(["import", file.to_str().unwrap()])
-            .env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -10,22 +10,10 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 mod common;
-use common::{ok, ql};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_quietlegs"));
-    c.env("QUIETLEGS_NOW", "2026-11-21T12:00:00Z")
-        .env("QUIETLEGS_PASSPHRASE", "correct horse battery")
-        .stdin(Stdio::null());
-    c
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{bin, ok, ql, stderr};
 
 fn night(db: &Path, date: &str) {
     ok(db, &["log", "night", "--date", date, "--severity", "5"]);

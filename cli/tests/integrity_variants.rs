@@ -10,34 +10,10 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 mod common;
-use common::{ok, ql};
-
-const NOW: &str = "2026-11-21T12:00:00Z";
-
-fn at(now: &str, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quietlegs"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("QUIETLEGS_NOW", now)
-        .env("QUIETLEGS_PASSPHRASE", "correct horse battery")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn ok_at(now: &str, db: &Path, args: &[&str]) -> String {
-    let out = at(now, db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{bin, ok, ok_at, ql, stderr, NOW};
 
 fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap()
@@ -166,14 +142,12 @@ fn the_demo_report_never_overwrites_a_diary() {
     );
     let before = std::fs::read(&db).unwrap();
     let demo = dir.path().join("demo.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+    let out = bin()
         .arg("demo")
         .arg("--file")
         .arg(&demo)
         .arg("--report")
         .arg(&db)
-        .env("QUIETLEGS_NOW", NOW)
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     refused_untouched(&out, &db, &before);
@@ -294,12 +268,10 @@ fn concurrent_profile_sets(db: &Path) {
     let children: Vec<_> = sets
         .iter()
         .map(|args| {
-            Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+            bin()
                 .arg("--db")
                 .arg(db)
                 .args(*args)
-                .env("QUIETLEGS_NOW", NOW)
-                .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -537,12 +509,10 @@ fn output_that_cannot_be_written_is_a_failure() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+    let out = bin()
         .arg("--db")
         .arg(&db)
         .args(["--json", "nights"])
-        .env("QUIETLEGS_NOW", NOW)
-        .stdin(Stdio::null())
         .stdout(full)
         .output()
         .unwrap();
