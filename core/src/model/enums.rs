@@ -72,6 +72,10 @@ pub enum IntakeKind {
     Alcohol,
     Nicotine,
     Antacid,
+    /// A zinc supplement: kept apart from iron like other minerals (SPEC §2.2).
+    Zinc,
+    /// A multivitamin with minerals: kept apart from iron (SPEC §2.2).
+    Multivitamin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
@@ -255,7 +259,7 @@ impl BodyArea {
 }
 
 impl IntakeKind {
-    pub const ALL: [IntakeKind; 7] = [
+    pub const ALL: [IntakeKind; 9] = [
         IntakeKind::Coffee,
         IntakeKind::Tea,
         IntakeKind::DairyCalcium,
@@ -263,6 +267,8 @@ impl IntakeKind {
         IntakeKind::Alcohol,
         IntakeKind::Nicotine,
         IntakeKind::Antacid,
+        IntakeKind::Zinc,
+        IntakeKind::Multivitamin,
     ];
 }
 

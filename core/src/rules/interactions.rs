@@ -274,6 +274,8 @@ impl Substance {
             IntakeKind::DairyCalcium => Some(Substance::DairyCalcium),
             IntakeKind::Meal => Some(Substance::Food),
             IntakeKind::Antacid => Some(Substance::Antacid),
+            IntakeKind::Zinc => Some(Substance::Zinc),
+            IntakeKind::Multivitamin => Some(Substance::Multivitamin),
             IntakeKind::Alcohol | IntakeKind::Nicotine => None,
         }
     }
@@ -319,7 +321,8 @@ pub fn is_ppi(item: &RegimenItem) -> bool {
 }
 
 /// An intake by the everyday word a person types for it ("milk", "dairy", "cheese", "calcium"
-/// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal), or
+/// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal; "zinc",
+/// "multivitamin" or a catalog brand of a mineral supplement or antacid), or
 /// `None` when the word is not one of these (the caller then tries the vocabulary words).
 pub fn intake_named(word: &str) -> Option<IntakeKind> {
     match catalog::normalise(word).as_str() {
@@ -331,7 +334,17 @@ pub fn intake_named(word: &str) -> Option<IntakeKind> {
         "espresso" | "cafe" | "kaffee" => Some(IntakeKind::Coffee),
         "the" | "tee" | "te" => Some(IntakeKind::Tea),
         "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
-        _ => None,
+        // The catalog's minerals, as it knows them (generic, salts, brands: "zinc gluconate",
+        // "Centrum", "Caltrate", "Maalox"), are habits and intakes too.
+        _ => catalog::lookup(word)
+            .first()
+            .and_then(|m| match m.medicine.class {
+                DrugClass::Zinc => Some(IntakeKind::Zinc),
+                DrugClass::Multivitamin => Some(IntakeKind::Multivitamin),
+                DrugClass::Calcium => Some(IntakeKind::DairyCalcium),
+                DrugClass::Antacid => Some(IntakeKind::Antacid),
+                _ => None,
+            }),
     }
 }
 
