@@ -791,3 +791,134 @@ pub(crate) fn intake_warnings(
         _ => Vec::new(),
     })
 }
+
+/// Every timing medicine in the catalog, asked about as a person would: a prescribed medicine is
+/// never moved (iron moves), a supplement may move, a first-thing medicine is checked against
+/// the meal in its wait, and no answer repeats a drug's name (issue #15, mixed messages).
+#[cfg(test)]
+mod catalog_checks {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use crate::model::RegimenKind;
+    use crate::rules::catalog::CATALOG;
+    use crate::rules::check::movable;
+    use crate::{FixedClock, ProfileSettings, QuietLegs, RegimenInput};
+
+    fn diary(dir: &std::path::Path, breakfast: Option<&str>) -> Arc<QuietLegs> {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 4, 0, 0).unwrap();
+        let q = QuietLegs::open_at(&dir.join("d.db"), Arc::new(FixedClock(now))).unwrap();
+        q.set_profile(ProfileSettings {
+            time_zone: "Europe/Berlin".into(),
+            bedtime: "23:00".into(),
+            wake_time: "06:00".into(),
+            breakfast: breakfast.map(str::to_owned),
+            ..ProfileSettings::default()
+        })
+        .unwrap();
+        q.add_regimen(RegimenInput {
+            kind: RegimenKind::Iron,
+            name: "Ferrous sulfate".into(),
+            dose_mg: Some(65.0),
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2026-11-01".into()),
+            stop_date: None,
+        })
+        .unwrap();
+        q
+    }
+
+    #[test]
+    fn a_prescribed_medicine_keeps_its_time_and_iron_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        // Iron is planned on waking at 06:00; every timing drug is asked about at 06:30.
+        let q = diary(dir.path(), None);
+        let mut seen = 0;
+        for m in CATALOG.iter() {
+            let Some(s) = m.substance() else { continue };
+            for name in std::iter::once(m.generic).chain(m.brands.iter().copied()) {
+                let r = q
+                    .check_intake(name.to_owned(), Some("2026-11-21T06:30".into()))
+                    .unwrap();
+                assert!(r.conflict, "{name}: {r:?}");
+                if movable(s) {
+                    assert!(r.earliest_ok.is_some(), "{name}: {r:?}");
+                } else {
+                    seen += 1;
+                    assert!(r.earliest_ok.is_none(), "{name} was moved: {r:?}");
+                    assert!(r.message.contains("as prescribed"), "{name}: {r:?}");
+                    assert!(!r.message.contains("earliest time"), "{name}: {r:?}");
+                    let iron = r.iron_ok.as_ref().expect(name);
+                    assert!(iron.local.as_str() > "2026-11-21T06:30", "{name}: {r:?}");
+                }
+                assert!(!r.message.contains("(("), "{name}: {r:?}");
+            }
+        }
+        assert!(seen > 40, "only {seen} prescribed timing names checked");
+    }
+
+    #[test]
+    fn a_first_thing_medicine_is_not_ok_with_breakfast_inside_its_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        // Breakfast 45 min after waking: inside ibandronate's wait, outside alendronate's.
+        let q = diary(dir.path(), Some("06:45"));
+        let mut seen = 0;
+        for m in CATALOG.iter() {
+            let Some(s) = m.substance() else { continue };
+            if !s.gap().first_thing {
+                continue;
+            }
+            let r = q
+                .check_intake(m.generic.to_owned(), Some("2026-11-21T06:00".into()))
+                .unwrap();
+            let inside = s.gap().iron_after() > chrono::Duration::minutes(45);
+            assert_eq!(r.conflict, inside, "{}: {r:?}", m.generic);
+            if inside {
+                seen += 1;
+                assert!(r.message.contains("breakfast at 06:45"), "{r:?}");
+                assert!(r.earliest_ok.is_none(), "{r:?}");
+            }
+        }
+        assert!(seen >= 1, "no first-thing drug with a wait over 45 min");
+    }
+
+    #[test]
+    fn a_medicine_no_timing_fixes_rides_on_every_iron_reminder_named_once() {
+        for m in CATALOG.iter().filter(|m| m.class.no_timing_fix()) {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), None);
+            let name = m.brands.first().copied().unwrap_or(m.generic);
+            q.add_regimen(RegimenInput {
+                kind: RegimenKind::Medication,
+                name: name.into(),
+                dose_mg: None,
+                times: vec!["12:00".into()],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: Some("2026-11-01".into()),
+                stop_date: None,
+            })
+            .unwrap();
+            let plan = q.plan(Some("2026-11-21".into())).unwrap();
+            let iron = plan
+                .items
+                .iter()
+                .find(|i| i.kind == crate::rules::plan::ReminderKind::Iron)
+                .expect(name);
+            assert!(iron.why.contains(name), "{name}: {}", iron.why);
+            assert!(iron.why.contains("discuss"), "{name}: {}", iron.why);
+            assert!(!iron.why.contains("(("), "{name}: {}", iron.why);
+            let r = q.check_intake(name.to_owned(), None).unwrap();
+            assert_eq!(
+                r.message.matches(m.generic).count(),
+                1 + m.class.note().matches(m.generic).count(),
+                "{r:?}"
+            );
+        }
+    }
+}

@@ -429,6 +429,7 @@ impl DrugClass {
             Calcium => "calcium supplement",
             DecarboxylaseInhibitor => "decarboxylase inhibitor",
             OralIron => "oral iron supplement",
+            Multivitamin => "mineral supplement",
             IvIron => "intravenous iron medicine",
             DopamineAntagonist => "dopamine-blocking medicine",
             Vmat2Inhibitor => "dopamine-depleting medicine",
@@ -614,7 +615,9 @@ impl Medicine {
     /// name is never repeated.
     pub fn described(&self, matched: &str) -> String {
         let noun = with_article(self.class.noun());
-        if normalise(matched) == normalise(self.generic) {
+        // A salt or a spelling that already holds the generic ("calcium carbonate",
+        // "levothyroxine sodium") does not repeat it.
+        if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} ({noun})", matched.trim())
         } else {
             format!("{} ({}, {noun})", matched.trim(), self.generic)
@@ -625,7 +628,7 @@ impl Medicine {
     /// and the class with the right article.
     pub fn is_a(&self, matched: &str) -> String {
         let noun = with_article(self.class.noun());
-        if normalise(matched) == normalise(self.generic) {
+        if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} is {noun}", matched.trim())
         } else {
             format!("{} ({}) is {noun}", matched.trim(), self.generic)
@@ -1314,5 +1317,117 @@ mod tests {
             .class
             .alternative()
             .is_some_and(|a| a.contains("loratadine")));
+    }
+
+    #[test]
+    fn the_article_follows_the_sound() {
+        for (phrase, want) in [
+            ("SSRI antidepressant", "an SSRI antidepressant"),
+            ("SNRI antidepressant", "an SNRI antidepressant"),
+            ("H2 blocker", "an H2 blocker"),
+            ("HIV integrase inhibitor", "an HIV integrase inhibitor"),
+            ("NSAID", "an NSAID"),
+            ("COMT inhibitor", "a COMT inhibitor"),
+            ("VMAT2 inhibitor", "a VMAT2 inhibitor"),
+            ("beta-blocker", "a beta-blocker"),
+            ("opioid", "an opioid"),
+            ("immunosuppressant", "an immunosuppressant"),
+            ("antidepressant", "an antidepressant"),
+            ("ergot dopamine agonist", "an ergot dopamine agonist"),
+            ("intravenous iron medicine", "an intravenous iron medicine"),
+            ("multivitamin with minerals", "a multivitamin with minerals"),
+            ("usual choice", "a usual choice"),
+            ("uncommon one", "an uncommon one"),
+            ("tricyclic antidepressant", "a tricyclic antidepressant"),
+        ] {
+            assert_eq!(with_article(phrase), want);
+        }
+    }
+
+    /// Every class in a sentence: the right article, the drug's name never repeated, no nested
+    /// brackets ("mycophenolate (mycophenolate (immunosuppressant))" was the bug).
+    #[test]
+    fn every_name_is_described_once_with_the_right_article() {
+        for m in CATALOG {
+            let noun = m.class.noun();
+            assert!(
+                normalise(noun) != normalise(m.generic)
+                    && !noun.starts_with(&format!("{} (", m.generic)),
+                "{}: noun {noun:?} repeats the name",
+                m.generic
+            );
+            for (name, _) in names(m) {
+                for text in [m.described(name), m.is_a(name)] {
+                    assert!(
+                        !text.contains("((") && text.matches('(').count() <= 1,
+                        "{text}"
+                    );
+                    assert!(
+                        !text.contains(" a SSRI") && !text.contains(" a SNRI"),
+                        "{text}"
+                    );
+                    assert!(
+                        text.contains(&with_article(noun)),
+                        "{text} lacks {}",
+                        with_article(noun)
+                    );
+                }
+            }
+        }
+        let cellcept = &lookup("CellCept")[0];
+        assert_eq!(
+            cellcept.medicine.described(cellcept.matched),
+            "CellCept (mycophenolate, an immunosuppressant)"
+        );
+        let zoloft = &lookup("Zoloft")[0];
+        assert_eq!(
+            zoloft.medicine.is_a(zoloft.matched),
+            "Zoloft (sertraline) is an SSRI antidepressant"
+        );
+    }
+
+    /// Issue #15: a label interval, a label interval still to be verified, a convention and an
+    /// article-only effect are told apart; no timing class shows "strong" without a verified
+    /// label row, and the class list for timing is one predicate.
+    #[test]
+    fn evidence_strength_is_honest_about_what_it_rests_on() {
+        let first = |q: &str| lookup(q)[0].medicine;
+        assert_eq!(first("ciprofloxacin").basis(), EvidenceBasis::LabelInterval);
+        assert_eq!(first("ciprofloxacin").evidence(), EvidenceStrength::Strong);
+        assert_eq!(
+            first("levofloxacin").basis(),
+            EvidenceBasis::LabelIntervalUnverified
+        );
+        assert_eq!(first("doxycycline").basis(), EvidenceBasis::Convention);
+        assert_eq!(first("doxycycline").evidence(), EvidenceStrength::Weak);
+        assert_eq!(first("zinc").basis(), EvidenceBasis::Convention);
+        assert_eq!(first("CellCept").basis(), EvidenceBasis::NoTimingFix);
+        assert_eq!(first("sertraline").basis(), EvidenceBasis::NotGraded);
+        assert!(first("sertraline")
+            .evidence_line()
+            .contains("not graded by guidelines"));
+        assert_eq!(first("gabapentin").basis(), EvidenceBasis::Guideline);
+        for m in CATALOG {
+            assert_eq!(
+                m.class.affects_iron_timing(),
+                m.class.effect() == MedicineEffect::IronTiming
+            );
+            if m.class.affects_iron_timing() && m.evidence() == EvidenceStrength::Strong {
+                assert_eq!(m.basis(), EvidenceBasis::LabelInterval, "{}", m.generic);
+                let s = m.substance().unwrap();
+                assert!(
+                    s.gap().iron_after.reference.contains("DailyMed set id "),
+                    "{}",
+                    m.generic
+                );
+            }
+            // Patients see a readable source, never a SPEC section number.
+            for text in [m.source_line(), m.advice(), m.evidence_line()]
+                .into_iter()
+                .chain(m.class.alternative().map(str::to_owned))
+            {
+                assert!(!text.contains("SPEC"), "{}: {text}", m.generic);
+            }
+        }
     }
 }
