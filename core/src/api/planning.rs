@@ -888,6 +888,28 @@ mod catalog_checks {
     }
 
     #[test]
+    fn the_reminder_of_a_first_thing_medicine_names_the_meal_in_its_wait() {
+        for (drug, inside) in [("Boniva", true), ("Fosamax", false)] {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), Some("06:45"));
+            q.add_regimen(RegimenInput {
+                kind: RegimenKind::Medication,
+                name: drug.into(),
+                dose_mg: None,
+                times: vec!["06:00".into()],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: Some("2026-11-01".into()),
+                stop_date: None,
+            })
+            .unwrap();
+            let plan = q.plan(Some("2026-11-21".into())).unwrap();
+            let dose = plan.items.iter().find(|i| i.title == drug).expect(drug);
+            assert_eq!(dose.why.contains("breakfast at 06:45"), inside, "{dose:?}");
+        }
+    }
+
+    #[test]
     fn a_medicine_no_timing_fixes_rides_on_every_iron_reminder_named_once() {
         for m in CATALOG.iter().filter(|m| m.class.no_timing_fix()) {
             let dir = tempfile::tempdir().unwrap();

@@ -175,7 +175,7 @@ pub fn check_named(
 /// A first-thing medicine's wait (alendronate 30 min, ibandronate 60 min, from the evidence
 /// table): the meals, drinks and other medicines of that day inside it. The meal or drink is
 /// what moves; the medicine keeps its time.
-fn first_thing_wait(
+pub(crate) fn first_thing_wait(
     diary: &Diary<'_>,
     substance: Substance,
     name: &str,
@@ -193,7 +193,6 @@ fn first_thing_wait(
     let clash = exposures(diary, &day)
         .into_iter()
         .filter(|x| at < x.at && x.at < at + wait)
-        .filter(|x| x.substance.gap().first_thing || x.substance != substance)
         .min_by_key(|x| x.at)?;
     let what = match &clash.origin {
         super::iron::Origin::Meal(m) => format!("your {m}"),

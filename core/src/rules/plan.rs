@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::day::WakingDay;
 use super::groups;
+use super::interactions::substance_of;
 use super::iron::{dose_day, iron_plan, scheduled_times, IronDay, IronPlan};
 use super::weekly_irls;
 use super::Diary;
@@ -148,6 +149,16 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             if kind == ReminderKind::MedicationDose {
                 it.why = "your scheduled dose".to_owned();
                 it.source = Source::Product;
+                // A first-thing medicine (ibandronate, alendronate) with a meal, drink or
+                // medicine inside its wait: its reminder says so, from the label's interval.
+                if let Some(s) = substance_of(r).filter(|s| s.gap().first_thing) {
+                    if let Some(super::check::IntakeCheck::Conflict { message, .. }) =
+                        super::check::first_thing_wait(diary, s, &r.name, at)
+                    {
+                        it.why = format!("your scheduled dose. {message}");
+                        it.source = Source::DrugLabel;
+                    }
+                }
             } else if r.times.is_empty() {
                 it.end = Some(day.before_bed(minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN)));
             }
