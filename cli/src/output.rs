@@ -616,20 +616,17 @@ pub fn augmentation_answers(a: Option<&quietlegs_core::AugmentationAnswers>, jso
 /// What the catalog says about a medicine just added, beyond the worsening warnings the entry
 /// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
 pub fn regimen_notes(ms: &[MedicineInfo]) {
-    for m in ms.iter().filter(|m| {
-        !matches!(
-            m.effect,
-            quietlegs_core::MedicineEffect::WorsensRls
-        )
-    }) {
+    for m in ms
+        .iter()
+        .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
+    {
         out!("    {}: {}", m.described, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }
         if matches!(
             m.class,
-            quietlegs_core::DrugClass::DopamineAgonist
-                | quietlegs_core::DrugClass::Levodopa
+            quietlegs_core::DrugClass::DopamineAgonist | quietlegs_core::DrugClass::Levodopa
         ) {
             out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }
@@ -647,10 +644,7 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         out!("{query}: not in the catalog. That does not mean it is safe for RLS: ask your pharmacist.");
     }
     for m in ms {
-        let typo = if matches!(
-            m.match_kind,
-            quietlegs_core::MatchKind::Typo
-        ) {
+        let typo = if matches!(m.match_kind, quietlegs_core::MatchKind::Typo) {
             format!(" (did you mean {}?)", m.matched)
         } else {
             String::new()
@@ -707,8 +701,8 @@ pub fn evidence(json: bool) {
     }
 }
 
-use quietlegs_core::MergeReport;
 use quietlegs_core::ExportSummary;
+use quietlegs_core::MergeReport;
 
 pub fn exported(s: &ExportSummary, json: bool) {
     if json {

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
 use crate::model::time::{format_clock_time, parse_date, parse_instant};
 use crate::model::{ActivityKind, EventKind, Intensity};
-use crate::rules::check::{check_intake, check_named, IntakeCheck};
+use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::interactions::Substance;
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
@@ -452,13 +452,14 @@ impl QuietLegs {
             };
             return self.check_substance(substance, &name, at);
         }
-        // Lowers iron absorption whatever the timing: say so rather than "not relevant".
+        // Lowers iron absorption whatever the timing: say so rather than "not relevant" (a
+        // conflict no time fixes: no earliest time, no iron time, a doctor to ask).
         if let Some(m) = crate::rules::catalog::lookup(&what)
             .into_iter()
             .find(|m| m.medicine.class.no_timing_fix())
         {
             return Ok(IntakeCheckView {
-                conflict: false,
+                conflict: true,
                 message: format!("{}: {}", m.medicine.described(m.matched), m.medicine.note()),
                 iron_at: None,
                 earliest_ok: None,
@@ -771,25 +772,28 @@ pub(crate) fn intake_warnings(
     let d = at.with_timezone(&tz).date_naive();
     let snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
     let diary = snap.diary();
-    let substance = match kind {
-        EventKind::Intake { what } => Substance::of_intake(*what),
+    // A dose is named as the person entered it ("your Cipro"), an intake by its noun.
+    let named = match kind {
+        EventKind::Intake { what } => Substance::of_intake(*what).map(|s| (s, s.noun().to_owned())),
         EventKind::Dose { regimen_id } => diary
             .regimen
             .iter()
             .find(|r| r.meta.id.to_string() == *regimen_id)
-            .and_then(crate::rules::interactions::substance_of),
+            .and_then(|r| crate::rules::interactions::substance_of(r).map(|s| (s, r.name.clone()))),
         EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
             None
         }
     };
-    Ok(match substance.map(|s| check_intake(&diary, s, at)) {
-        Some(IntakeCheck::Conflict {
-            iron_taken: true,
-            message,
-            ..
-        }) => vec![message],
-        _ => Vec::new(),
-    })
+    Ok(
+        match named.map(|(s, name)| check_named(&diary, s, &name, at)) {
+            Some(IntakeCheck::Conflict {
+                iron_taken: true,
+                message,
+                ..
+            }) => vec![message],
+            _ => Vec::new(),
+        },
+    )
 }
 
 /// Every timing medicine in the catalog, asked about as a person would: a prescribed medicine is
@@ -936,6 +940,11 @@ mod catalog_checks {
             assert!(iron.why.contains("discuss"), "{name}: {}", iron.why);
             assert!(!iron.why.contains("(("), "{name}: {}", iron.why);
             let r = q.check_intake(name.to_owned(), None).unwrap();
+            // It lowers absorption whatever the time: never "ok", and no time to move to.
+            assert!(
+                r.conflict && r.earliest_ok.is_none() && r.iron_ok.is_none(),
+                "{r:?}"
+            );
             assert_eq!(
                 r.message.matches(m.generic).count(),
                 1 + m.class.note().matches(m.generic).count(),
