@@ -298,8 +298,8 @@ pub struct MedicineInfo {
     pub iron_timing: Option<String>,
     /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
     pub no_timing_fix: bool,
-    /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
-    /// stance and the alternative, each on its own line.
+    /// Everything above in a few lines for a phone screen: the advice, the evidence line, then
+    /// the AASM 2025 stance and the alternative, each on its own line.
     pub details: String,
 }
 
@@ -309,7 +309,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
-            let mut details = vec![m.medicine.advice()];
+            let mut details = vec![
+                m.medicine.advice(),
+                format!("Evidence: {}.", m.medicine.evidence_line()),
+            ];
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
@@ -334,7 +337,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
                 alternative: c.alternative().map(str::to_owned),
-                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                iron_timing: m
+                    .medicine
+                    .substance()
+                    .map(|s| s.timing_advice_for(m.medicine.generic)),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
             }

@@ -173,12 +173,16 @@ pub enum EvidenceBasis {
 }
 
 impl EvidenceBasis {
-    /// In words, for screens: "label interval", "convention (no label interval)".
+    /// In words, for screens: "label interval", "convention (no label interval)", "label
+    /// interval, to be verified by a clinician" (its set id, section or date is not yet
+    /// confirmed: the evidence row says which).
     pub fn label(self) -> &'static str {
         match self {
             EvidenceBasis::Guideline => "graded by guidelines",
             EvidenceBasis::LabelInterval => "label interval",
-            EvidenceBasis::LabelIntervalUnverified => "label interval, set id to be verified",
+            EvidenceBasis::LabelIntervalUnverified => {
+                "label interval, to be verified by a clinician"
+            }
             EvidenceBasis::Convention => "convention (no label interval)",
             EvidenceBasis::NoTimingFix => "no timing fix known",
             EvidenceBasis::NotGraded => "not graded by guidelines",
