@@ -393,25 +393,11 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
         return print_json(rs);
     }
     for r in rs {
-        let every = if r.every_n_days == 1 {
-            "daily".to_owned()
-        } else {
-            format!("every {} days", r.every_n_days)
-        };
-        let at = if r.times.is_empty() {
-            "time planned for you".to_owned()
-        } else {
-            r.times.join(", ")
-        };
-        let mg = r.dose_mg.map(|m| format!(" {m} mg")).unwrap_or_default();
-        let vc = if r.with_vitamin_c {
-            ", with vitamin C"
-        } else {
-            ""
-        };
+        // The schedule line is the API's (`RegimenEntry::schedule`), the same the phones show.
         out!(
-            "{}{mg}  {every}, {at}{vc}  (from {})  {}",
+            "{}  {}  (from {})  {}",
             crate::term::one_line(&r.name),
+            r.schedule,
             r.start_date,
             r.info.id
         );

@@ -22,8 +22,10 @@
 
 use serde::Serialize;
 
-use super::interactions::Substance;
+pub use super::substance::EvidenceBasis;
+use super::substance::Substance;
 use crate::evidence::Source;
+use crate::model::{RegimenItem, RegimenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
@@ -150,45 +152,8 @@ impl AasmStance {
     }
 }
 
-/// What an entry's evidence rests on, said plainly beside its strength (SPEC §2.2, §2.4): a
-/// timing rule from a label interval is not the same as a convention, and an effect the seed
-/// article alone reports is not graded by any guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum EvidenceBasis {
-    /// Graded by a guideline (AASM 2025, IRLSSG).
-    Guideline,
-    /// The drug's label gives the interval; its DailyMed set id, section and date are in the
-    /// evidence table.
-    LabelInterval,
-    /// A label interval whose DailyMed set id (or section, or date) is still to be verified by
-    /// a clinician: the evidence row says which.
-    LabelIntervalUnverified,
-    /// No label interval: a common convention (the label names the interaction, or nothing).
-    Convention,
-    /// The interaction is known but no timing fixes it: a flag to discuss.
-    NoTimingFix,
-    /// Case reports or the seed article alone: not graded by guidelines.
-    NotGraded,
-}
-
+// The strength belongs to the catalog's scale; the basis lives with the substances below it.
 impl EvidenceBasis {
-    /// In words, for screens: "label interval", "convention (no label interval)", "label
-    /// interval, to be verified by a clinician" (its set id, section or date is not yet
-    /// confirmed: the evidence row says which).
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceBasis::Guideline => "graded by guidelines",
-            EvidenceBasis::LabelInterval => "label interval",
-            EvidenceBasis::LabelIntervalUnverified => {
-                "label interval, to be verified by a clinician"
-            }
-            EvidenceBasis::Convention => "convention (no label interval)",
-            EvidenceBasis::NoTimingFix => "no timing fix known",
-            EvidenceBasis::NotGraded => "not graded by guidelines",
-        }
-    }
-
     /// The strength a timing rule gets from its basis: a label interval is strong, one still to
     /// be verified moderate, a convention weak.
     pub fn strength(self) -> EvidenceStrength {
@@ -1049,6 +1014,43 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
         }
     }
     out
+}
+
+/// Warnings a regimen item carries: the catalog entries that can worsen RLS, and for a medicine
+/// or supplement the catalog does not know, that nothing can be planned around it (an unknown
+/// name is never taken to be harmless).
+pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
+    let mut out = worsening_warnings(&item.name);
+    if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+        && lookup(&item.name).is_empty()
+    {
+        out.push(format!(
+            "{} is not recognised, so QuietLegs cannot plan iron around it or tell whether it affects RLS; ask your pharmacist",
+            item.name.trim()
+        ));
+    }
+    out
+}
+
+/// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
+pub fn worsening_warnings(name: &str) -> Vec<String> {
+    lookup(name)
+        .into_iter()
+        .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
+        .map(|m| {
+            let alt = m
+                .medicine
+                .class
+                .alternative()
+                .map(|a| format!(" Alternative to ask about: {a}."))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{alt}",
+                m.medicine.is_a(m.matched),
+                m.medicine.advice()
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::interactions::Substance;
 use super::iron::{exposures, iron_plan, window_with, IronDay};
+use super::substance::Substance;
 use super::Diary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

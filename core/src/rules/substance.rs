@@ -1,0 +1,346 @@
+//! The substances whose timing matters for iron, and by how long (SPEC §2.2): each one's gap
+//! from the evidence table and its timing advice in words. Below the catalog (which names a
+//! medicine's substance) and the interaction rules (which find the substance of a regimen item
+//! or a typed word).
+
+use chrono::Duration;
+use serde::Serialize;
+
+use super::day::span;
+use crate::evidence::{self as ev, minutes, Evidence, Source};
+use crate::model::IntakeKind;
+
+/// What an entry's evidence rests on, said plainly beside its strength (SPEC §2.2, §2.4): a
+/// timing rule from a label interval is not the same as a convention, and an effect the seed
+/// article alone reports is not graded by any guideline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceBasis {
+    /// Graded by a guideline (AASM 2025, IRLSSG).
+    Guideline,
+    /// The drug's label gives the interval; its DailyMed set id, section and date are in the
+    /// evidence table.
+    LabelInterval,
+    /// A label interval whose DailyMed set id (or section, or date) is still to be verified by
+    /// a clinician: the evidence row says which.
+    LabelIntervalUnverified,
+    /// No label interval: a common convention (the label names the interaction, or nothing).
+    Convention,
+    /// The interaction is known but no timing fixes it: a flag to discuss.
+    NoTimingFix,
+    /// Case reports or the seed article alone: not graded by guidelines.
+    NotGraded,
+}
+
+impl EvidenceBasis {
+    /// In words, for screens: "label interval", "convention (no label interval)", "label
+    /// interval, to be verified by a clinician" (its set id, section or date is not yet
+    /// confirmed: the evidence row says which).
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceBasis::Guideline => "graded by guidelines",
+            EvidenceBasis::LabelInterval => "label interval",
+            EvidenceBasis::LabelIntervalUnverified => {
+                "label interval, to be verified by a clinician"
+            }
+            EvidenceBasis::Convention => "convention (no label interval)",
+            EvidenceBasis::NoTimingFix => "no timing fix known",
+            EvidenceBasis::NotGraded => "not graded by guidelines",
+        }
+    }
+}
+
+/// Something whose timing matters for iron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Substance {
+    /// A meal.
+    Food,
+    /// Coffee.
+    Coffee,
+    /// Tea.
+    Tea,
+    /// Milk, dairy or calcium.
+    DairyCalcium,
+    /// An antacid.
+    Antacid,
+    /// Magnesium (a supplement or a regimen item).
+    Magnesium,
+    /// Thyroid hormone (levothyroxine, liothyronine).
+    Thyroid,
+    /// Levodopa (with or without carbidopa).
+    Levodopa,
+    /// A quinolone whose own label is not in the table: the strictest quinolone interval.
+    Quinolone,
+    /// A tetracycline antibiotic (doxycycline, minocycline…).
+    Tetracycline,
+    /// Alendronate or immediate-release risedronate: first thing, 30 min before anything else.
+    Bisphosphonate,
+    /// Ciprofloxacin (its own label's interval).
+    Ciprofloxacin,
+    /// Levofloxacin (its own label's interval).
+    Levofloxacin,
+    /// Moxifloxacin (its own label's interval).
+    Moxifloxacin,
+    /// Ibandronate tablets: first thing, 60 min before anything else.
+    Ibandronate,
+    /// Delayed-release risedronate, taken after breakfast: iron at another time of day.
+    RisedronateDelayedRelease,
+    /// An HIV integrase inhibitor (dolutegravir, bictegravir…).
+    IntegraseInhibitor,
+    /// Entacapone.
+    Entacapone,
+    /// Methyldopa.
+    Methyldopa,
+    /// Penicillamine.
+    Penicillamine,
+    /// Cefdinir.
+    Cefdinir,
+    /// Eltrombopag.
+    Eltrombopag,
+    /// Zinc.
+    Zinc,
+    /// A multivitamin with minerals.
+    Multivitamin,
+}
+
+/// How far apart iron and a substance must be: iron may not be taken in
+/// `(substance - substance_after_iron, substance + iron_after_substance)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Gap {
+    /// Iron waits this long after the substance.
+    pub iron_after: Evidence,
+    /// The substance waits this long after iron (None: no rule).
+    pub substance_after: Option<Evidence>,
+    /// Taken first thing on waking (bisphosphonates): iron is never planned between waking and
+    /// the end of `iron_after`, and the substance is never taken after iron on the same day.
+    pub first_thing: bool,
+}
+
+impl Gap {
+    /// How long iron waits after the substance.
+    pub fn iron_after(&self) -> Duration {
+        minutes(self.iron_after)
+    }
+    /// How long the substance waits after iron (zero when there is no rule).
+    pub fn substance_after(&self) -> Duration {
+        self.substance_after
+            .map(minutes)
+            .unwrap_or_else(Duration::zero)
+    }
+}
+
+impl Substance {
+    /// How far apart iron and this substance must be, from the evidence table.
+    pub fn gap(self) -> Gap {
+        use Substance::*;
+        let both = |e| Gap {
+            iron_after: e,
+            substance_after: Some(e),
+            first_thing: false,
+        };
+        let split = |iron_after, substance_after| Gap {
+            iron_after,
+            substance_after: Some(substance_after),
+            first_thing: false,
+        };
+        let first_thing = |e| Gap {
+            iron_after: e,
+            substance_after: None,
+            first_thing: true,
+        };
+        match self {
+            Food => split(ev::IRON_AFTER_FOOD_MIN, ev::FOOD_AFTER_IRON_MIN),
+            Coffee | Tea | DairyCalcium => both(ev::IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN),
+            Antacid | Magnesium => both(ev::IRON_APART_FROM_ANTACID_MAGNESIUM_MIN),
+            Zinc | Multivitamin => both(ev::IRON_APART_FROM_ZINC_MULTIVITAMIN_MIN),
+            Thyroid => both(ev::IRON_APART_FROM_THYROID_MIN),
+            Levodopa => both(ev::IRON_APART_FROM_LEVODOPA_MIN),
+            Methyldopa => both(ev::IRON_APART_FROM_METHYLDOPA_MIN),
+            Entacapone => both(ev::IRON_APART_FROM_ENTACAPONE_MIN),
+            Penicillamine => both(ev::IRON_APART_FROM_PENICILLAMINE_MIN),
+            Cefdinir => both(ev::IRON_APART_FROM_CEFDINIR_MIN),
+            Eltrombopag => split(
+                ev::IRON_AFTER_ELTROMBOPAG_MIN,
+                ev::ELTROMBOPAG_AFTER_IRON_MIN,
+            ),
+            Ciprofloxacin => split(
+                ev::IRON_AFTER_CIPROFLOXACIN_MIN,
+                ev::CIPROFLOXACIN_AFTER_IRON_MIN,
+            ),
+            Levofloxacin => split(
+                ev::IRON_AFTER_LEVOFLOXACIN_MIN,
+                ev::LEVOFLOXACIN_AFTER_IRON_MIN,
+            ),
+            // Other quinolones: the strictest label in the table (SPEC §2.2).
+            Moxifloxacin | Quinolone => split(
+                ev::IRON_AFTER_MOXIFLOXACIN_MIN,
+                ev::MOXIFLOXACIN_AFTER_IRON_MIN,
+            ),
+            Tetracycline => split(
+                ev::IRON_AFTER_TETRACYCLINE_MIN,
+                ev::TETRACYCLINE_AFTER_IRON_MIN,
+            ),
+            IntegraseInhibitor => split(
+                ev::IRON_AFTER_INTEGRASE_INHIBITOR_MIN,
+                ev::INTEGRASE_INHIBITOR_AFTER_IRON_MIN,
+            ),
+            Bisphosphonate => first_thing(ev::IRON_AFTER_BISPHOSPHONATE_MIN),
+            Ibandronate => first_thing(ev::IRON_AFTER_IBANDRONATE_MIN),
+            RisedronateDelayedRelease => both(ev::IRON_APART_FROM_RISEDRONATE_DR_MIN),
+        }
+    }
+
+    /// The timing rule in words, its numbers from the evidence table: "Take moxifloxacin at least
+    /// 4 h before iron or at least 8 h after it."
+    pub fn timing_advice(self) -> String {
+        let noun = if self.gap().first_thing {
+            format!("the {}", self.noun())
+        } else {
+            self.noun().to_owned()
+        };
+        self.timing_advice_for(&noun)
+    }
+
+    /// The timing rule naming the drug the person takes ("Take doxycycline at least 2 h before
+    /// iron or at least 4 h after it"), numbers from the evidence table.
+    pub fn timing_advice_for(self, name: &str) -> String {
+        let g = self.gap();
+        if g.first_thing {
+            return format!(
+                "Take {name} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
+                span(g.iron_after())
+            );
+        }
+        if self == Substance::Food {
+            return format!(
+                "Take iron at least {} after food and at least {} before the next meal.",
+                span(g.iron_after()),
+                span(g.substance_after())
+            );
+        }
+        if g.iron_after() == g.substance_after() {
+            format!(
+                "Keep {name} and iron at least {} apart.",
+                span(g.iron_after())
+            )
+        } else {
+            format!(
+                "Take {name} at least {} before iron or at least {} after it.",
+                span(g.iron_after()),
+                span(g.substance_after())
+            )
+        }
+    }
+
+    /// The rule in a phrase, for a sentence that already names the drug: "at least 2 h before
+    /// iron or 6 h after it", "at least 4 h apart from iron", "iron at least 60 min after it".
+    pub fn timing_rule_short(self) -> String {
+        let g = self.gap();
+        if g.first_thing {
+            format!(
+                "iron at least {} after it, never before it that day",
+                span(g.iron_after())
+            )
+        } else if g.iron_after() == g.substance_after() {
+            format!("at least {} apart from iron", span(g.iron_after()))
+        } else {
+            format!(
+                "at least {} before iron or {} after it",
+                span(g.iron_after()),
+                span(g.substance_after())
+            )
+        }
+    }
+
+    /// What the rule rests on, read from its evidence rows: a label row naming a DailyMed set
+    /// id with nothing left "to be verified" is a label interval; a label row still missing
+    /// one is a label interval to be verified; any other row is a convention.
+    pub fn basis(self) -> EvidenceBasis {
+        let g = self.gap();
+        let rows = std::iter::once(g.iron_after).chain(g.substance_after);
+        let mut basis = EvidenceBasis::LabelInterval;
+        for e in rows {
+            if e.source != Source::DrugLabel {
+                return EvidenceBasis::Convention;
+            }
+            if !e.reference.contains("DailyMed set id ") || e.reference.contains("to be verified") {
+                basis = EvidenceBasis::LabelIntervalUnverified;
+            }
+        }
+        basis
+    }
+
+    /// The source in words a person can look up (the evidence table holds the set id, section
+    /// and label date).
+    pub fn source_name(self) -> &'static str {
+        use Substance::*;
+        match self {
+            Food => "oral iron labels (empty stomach); the interval is a convention",
+            Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin => {
+                "a common convention; the labels give no interval"
+            }
+            Thyroid => "levothyroxine label (SYNTHROID, 2024)",
+            Levodopa => "carbidopa-levodopa label (SINEMET) names iron without an interval; the interval is a convention",
+            Quinolone => "the strictest quinolone label (AVELOX, moxifloxacin), used for quinolones without their own",
+            Tetracycline => "doxycycline and minocycline labels name iron without an interval; the interval is a convention",
+            Bisphosphonate => "FOSAMAX and ACTONEL labels, 2026",
+            Ciprofloxacin => "CIPRO (ciprofloxacin) label, 2026",
+            Levofloxacin => "levofloxacin label (LEVAQUIN)",
+            Moxifloxacin => "AVELOX (moxifloxacin) label",
+            Ibandronate => "BONIVA (ibandronate) label",
+            RisedronateDelayedRelease => "ATELVIA label (iron at another time of day); the interval is a convention",
+            IntegraseInhibitor => "TIVICAY (dolutegravir) label",
+            Entacapone => "COMTAN (entacapone) label",
+            Methyldopa => "methyldopa label names iron without an interval; the interval is a convention",
+            Penicillamine => "CUPRIMINE (penicillamine) label",
+            Cefdinir => "OMNICEF (cefdinir) label",
+            Eltrombopag => "PROMACTA (eltrombopag) label",
+        }
+    }
+
+    /// Words for explanations: "your 09:10 coffee".
+    pub fn noun(self) -> &'static str {
+        use Substance::*;
+        match self {
+            Food => "meal",
+            Coffee => "coffee",
+            Tea => "tea",
+            DairyCalcium => "dairy or calcium",
+            Antacid => "antacid",
+            Magnesium => "magnesium",
+            Thyroid => "thyroid medicine",
+            Levodopa => "levodopa",
+            Quinolone => "quinolone antibiotic",
+            Tetracycline => "tetracycline antibiotic",
+            Bisphosphonate => "bisphosphonate",
+            Ciprofloxacin => "ciprofloxacin",
+            Levofloxacin => "levofloxacin",
+            Moxifloxacin => "moxifloxacin",
+            Ibandronate => "ibandronate",
+            RisedronateDelayedRelease => "delayed-release risedronate",
+            IntegraseInhibitor => "integrase inhibitor",
+            Entacapone => "entacapone",
+            Methyldopa => "methyldopa",
+            Penicillamine => "penicillamine",
+            Cefdinir => "cefdinir",
+            Eltrombopag => "eltrombopag",
+            Zinc => "zinc",
+            Multivitamin => "multivitamin with minerals",
+        }
+    }
+
+    /// The substance an intake is, for iron; alcohol and nicotine do not affect the timing.
+    pub fn of_intake(kind: IntakeKind) -> Option<Substance> {
+        match kind {
+            IntakeKind::Coffee => Some(Substance::Coffee),
+            IntakeKind::Tea => Some(Substance::Tea),
+            IntakeKind::DairyCalcium => Some(Substance::DairyCalcium),
+            IntakeKind::Meal => Some(Substance::Food),
+            IntakeKind::Antacid => Some(Substance::Antacid),
+            IntakeKind::Zinc => Some(Substance::Zinc),
+            IntakeKind::Multivitamin => Some(Substance::Multivitamin),
+            IntakeKind::Alcohol | IntakeKind::Nicotine => None,
+        }
+    }
+}
