@@ -355,7 +355,14 @@ pub fn check(c: &IntakeCheckView, json: bool) {
     if json {
         return print_json(c);
     }
-    out!("{} {}", if c.conflict { "WAIT:" } else { "ok:" }, c.message);
+    // A prescribed medicine never waits: the iron moves (the message says when).
+    let tag = match (c.conflict, &c.iron_ok) {
+        (false, _) => "ok:",
+        (true, Some(_)) => "MOVE IRON:",
+        (true, None) if c.earliest_ok.is_none() => "NOTE:",
+        (true, None) => "WAIT:",
+    };
+    out!("{tag} {}", c.message);
 }
 
 pub fn reminders(rs: &[ReminderOccurrence], json: bool) {
@@ -595,7 +602,7 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         .iter()
         .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
     {
-        out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
+        out!("    {}: {}", m.described, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }
@@ -636,11 +643,7 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
             quietlegs_core::MedicineEffect::IronTiming => "for the iron rule",
             _ => "of an effect on RLS",
         };
-        out!(
-            "    evidence {of}: {}  [{}]",
-            name_of(&m.evidence),
-            m.citation
-        );
+        out!("    evidence {of}: {}", m.evidence_line);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }

@@ -775,3 +775,25 @@ fn an_export_from_before_field_stamps_reads_the_same() {
     want.sort();
     assert_eq!(records(&q, d), want.join("\n"));
 }
+
+/// The export schema names every intake the app accepts (zinc and multivitamin were added with
+/// the habits of issue #15), so a file the app writes always validates.
+#[test]
+fn the_export_schema_lists_every_intake() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/export-v1.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let listed = schema
+        .pointer("/$defs/intake/enum")
+        .or_else(|| schema.pointer("/definitions/intake/enum"))
+        .expect("the schema's intake enum")
+        .as_array()
+        .unwrap()
+        .clone();
+    for k in IntakeKind::ALL {
+        let word = serde_json::to_value(k).unwrap();
+        assert!(listed.contains(&word), "{word} missing from the schema");
+    }
+}

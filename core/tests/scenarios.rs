@@ -217,6 +217,19 @@ fn every_planner_fixture_holds() {
             "{name}: {:?} lacks {want:?}",
             iron.explanation
         );
+        // The iron reminder's text (a medicine no timing fixes rides along with it).
+        if let Some(want) = x["iron_reminder_contains"].as_str() {
+            let why: Vec<&str> = plan
+                .items
+                .iter()
+                .filter(|i| serde_json::to_value(i.kind).unwrap() == "iron")
+                .map(|i| i.why.as_str())
+                .collect();
+            assert!(
+                why.iter().any(|w| w.contains(want)),
+                "{name}: {why:?} lacks {want:?}"
+            );
+        }
         if let Some(vc) = x["with_vitamin_c"].as_bool() {
             assert_eq!(iron.with_vitamin_c, vc, "{name}");
         }
@@ -238,7 +251,22 @@ fn every_planner_fixture_holds() {
                 "{name}: {c} -> {r:?}"
             );
             if let Some(ok) = c["earliest_ok"].as_str() {
-                assert_eq!(r.earliest_ok.unwrap().local, ok, "{name}: {c}");
+                assert_eq!(
+                    r.earliest_ok.as_ref().map(|t| t.local.as_str()),
+                    Some(ok),
+                    "{name}: {c}"
+                );
+            }
+            // "earliest_ok": null — a prescribed medicine is never moved; iron moves instead.
+            if c.get("earliest_ok").is_some_and(|v| v.is_null()) {
+                assert!(r.earliest_ok.is_none(), "{name}: {c} -> {r:?}");
+            }
+            if let Some(ok) = c["iron_ok"].as_str() {
+                assert_eq!(
+                    r.iron_ok.as_ref().map(|t| t.local.as_str()),
+                    Some(ok),
+                    "{name}: {c} -> {r:?}"
+                );
             }
             if let Some(m) = c["message_contains"].as_str() {
                 assert!(r.message.contains(m), "{name}: {:?} lacks {m:?}", r.message);

@@ -67,7 +67,7 @@ fn log_options_name_every_choice_once_and_paraphrase_ten_irls_items() {
     assert_eq!(o.irls_topics.len(), 10);
     assert_eq!(o.triggers.len(), 6);
     assert_eq!(o.relief_kinds.len(), 8);
-    assert_eq!(o.intakes.len(), 7);
+    assert_eq!(o.intakes.len(), 9);
     assert_eq!(o.vitamin_c_with_iron, "With vitamin C (optional)");
     let labels: Vec<&str> = o
         .triggers

@@ -5,6 +5,7 @@ import java.io.File
 import java.nio.file.Files
 import java.time.Instant
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
@@ -108,12 +109,19 @@ class ScenarioTest {
             val want = x["explanation_contains"] as String
             assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
             (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
+            (x["iron_reminder_contains"] as String?)?.let { want ->
+                val why = plan.items.filter { it.kind == ReminderKind.IRON }.map { it.why }
+                assertTrue("$name: $why lacks $want", why.any { it.contains(want) })
+            }
             (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
             (x["flags_contain"] as String?)?.let { f -> assertTrue("$name: ${iron.flags}", iron.flags.any { it.contains(f) }) }
             for (c in x["checks"].arr().map { it.obj() }) {
                 val r = q.checkIntake(c["what"] as String, c["at"] as String?)
                 assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
                 (c["earliest_ok"] as String?)?.let { assertEquals("$name: $c", it, r.earliestOk!!.local) }
+                // "earliest_ok": null — a prescribed medicine is never moved; iron moves instead.
+                if (c.containsKey("earliest_ok") && c["earliest_ok"] == null) assertNull("$name: $c", r.earliestOk)
+                (c["iron_ok"] as String?)?.let { assertEquals("$name: $c", it, r.ironOk!!.local) }
                 (c["message_contains"] as String?)?.let { assertTrue("$name: ${r.message} lacks $it", r.message.contains(it)) }
             }
             for (c in (x["refused_checks"] ?: listOf<Any?>()).arr().map { it.obj() }) {

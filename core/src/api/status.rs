@@ -18,7 +18,7 @@ use crate::rules::augmentation::{
     dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
 use crate::rules::catalog::{
-    lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
+    lookup, AasmStance, DrugClass, EvidenceBasis, EvidenceStrength, MatchKind, MedicineEffect,
 };
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
@@ -279,10 +279,23 @@ pub struct MedicineInfo {
     pub class: DrugClass,
     /// The class in words.
     pub class_label: String,
+    /// The name as matched with its generic and class, the drug's name never repeated:
+    /// "CellCept (mycophenolate, an immunosuppressant)".
+    pub described: String,
     /// What the class does to RLS.
     pub effect: MedicineEffect,
-    /// How strong the evidence for that effect is.
+    /// How strong the evidence for that effect is: for an iron-timing medicine, from its own
+    /// rule (a label interval is strong, a convention weak; see `evidence_basis`).
     pub evidence: EvidenceStrength,
+    /// What the evidence rests on: a guideline, a label interval (set id in the evidence
+    /// table), one still to be verified, a convention, or the seed article alone ("not graded
+    /// by guidelines").
+    pub evidence_basis: EvidenceBasis,
+    /// The evidence in one line for people: "strong: label interval (CIPRO (ciprofloxacin)
+    /// label, 2026)".
+    pub evidence_line: String,
+    /// The source in words a person can look up (a label's name, or a guideline and year).
+    pub source_line: String,
     /// What to do, in words; never to stop a medicine without the prescriber.
     pub advice: String,
     /// Where the advice comes from.
@@ -300,8 +313,8 @@ pub struct MedicineInfo {
     pub iron_timing: Option<String>,
     /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
     pub no_timing_fix: bool,
-    /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
-    /// stance and the alternative, each on its own line.
+    /// Everything above in a few lines for a phone screen: the advice, the evidence line, then
+    /// the AASM 2025 stance and the alternative, each on its own line.
     pub details: String,
 }
 
@@ -311,7 +324,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
-            let mut details = vec![m.medicine.advice()];
+            let mut details = vec![
+                m.medicine.advice(),
+                format!("Evidence: {}.", m.medicine.evidence_line()),
+            ];
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
@@ -324,15 +340,22 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 match_kind: m.kind,
                 class: c,
                 class_label: c.label().to_owned(),
+                described: m.medicine.described(m.matched),
                 effect: c.effect(),
-                evidence: c.evidence(),
+                evidence: m.medicine.evidence(),
+                evidence_basis: m.medicine.basis(),
+                evidence_line: m.medicine.evidence_line(),
+                source_line: m.medicine.source_line(),
                 advice: m.medicine.advice(),
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
                 alternative: c.alternative().map(str::to_owned),
-                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                iron_timing: m
+                    .medicine
+                    .substance()
+                    .map(|s| s.timing_advice_for(m.medicine.generic)),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
             }

@@ -106,6 +106,10 @@ pub enum IntakeKind {
     Nicotine,
     /// An antacid (`Substance::Antacid`).
     Antacid,
+    /// A zinc supplement (`Substance::Zinc`): kept apart from iron like other minerals.
+    Zinc,
+    /// A multivitamin with minerals (`Substance::Multivitamin`): kept apart from iron.
+    Multivitamin,
 }
 
 /// A logged activity.
@@ -344,7 +348,7 @@ impl BodyArea {
 
 impl IntakeKind {
     /// Every IntakeKind value, in the order screens list them.
-    pub const ALL: [IntakeKind; 7] = [
+    pub const ALL: [IntakeKind; 9] = [
         IntakeKind::Coffee,
         IntakeKind::Tea,
         IntakeKind::DairyCalcium,
@@ -352,6 +356,8 @@ impl IntakeKind {
         IntakeKind::Alcohol,
         IntakeKind::Nicotine,
         IntakeKind::Antacid,
+        IntakeKind::Zinc,
+        IntakeKind::Multivitamin,
     ];
 }
 

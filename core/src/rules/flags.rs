@@ -225,10 +225,9 @@ pub fn doctor_flags(
                 FlagKind::WorseningMedication,
                 "A medicine that can worsen RLS: discuss with the prescriber",
                 format!(
-                    "{} is a {} ({} evidence). {}",
-                    r.name,
-                    m.medicine.class.label(),
-                    crate::model::enums::name_of(&m.medicine.class.evidence()),
+                    "{} (evidence {}). {}",
+                    m.medicine.is_a(&r.name),
+                    m.medicine.evidence_line(),
                     m.medicine.advice()
                 ),
                 m.medicine.class.source(),
