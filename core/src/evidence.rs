@@ -139,7 +139,7 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
     DIALYSIS_IRON_SUCROSE_TSAT_BELOW = (20.0, "%", Aasm2025, "On dialysis: IV iron sucrose is suggested with TSAT under 20 % (and ferritin under 200 ng/mL).")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
-    ADULT_AGE_YEARS = (18.0, "years", Aasm2025, "The adult iron thresholds apply from 18 years; under 18 (AASM uses ferritin under 50 ng/mL for children) the app gives no iron advice: ask the child's doctor.")
+    ADULT_AGE_YEARS = (18.0, "years", Aasm2025, "The adult iron thresholds apply from 18 years; under 18 (AASM uses ferritin under 50 ng/mL for children) the app gives no iron advice: ask your doctor (or your child's doctor).")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), paediatric recommendation (oral iron at ferritin < 50 ng/mL)", "2026-11-30");
     IRON_OVERLOAD_GROUPS_NO_ADVICE = (1.0, "rule", Product, "Haemochromatosis, thalassaemia or regular transfusions: the app gives no iron advice without the doctor. A conservative product rule: the RLS iron guidelines do not cover these conditions.")
         @ ("QuietLegs SPEC §2.1 product rule ('not for these people without their doctor'); AASM 2025 (doi:10.5664/jcsm.11390) and IRLSSG 2018 (doi:10.1016/j.sleep.2017.11.1126) do not address iron-overload disorders or transfusion dependence", "2026-11-30");

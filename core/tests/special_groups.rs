@@ -17,6 +17,7 @@ use quietlegs_core::rules::augmentation::screen;
 use quietlegs_core::rules::catalog::CATALOG;
 use quietlegs_core::rules::evidence::ALL;
 use quietlegs_core::rules::flags::{doctor_flags, DoctorFlag, FlagKind};
+use quietlegs_core::rules::iron::{iron_plan, IronDay};
 use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
@@ -142,7 +143,11 @@ fn under_eighteen_and_the_iron_conditions_get_no_iron_advice() {
     );
     let s = status(&child, &[], &[], &labs);
     assert_eq!(s.advice, IronAdvice::AskDoctorFirst);
-    assert!(s.reasons[0].text.contains("ask the child's doctor"));
+    assert!(s.reasons[0]
+        .text
+        .contains("ask your doctor (or your child's doctor)"));
+    // No adult recheck date for a group the adult thresholds do not cover.
+    assert_eq!(s.recheck_due, None);
     assert!(has(
         &flags(&child, &[], &[], &labs),
         FlagKind::IronNeedsDoctor
@@ -179,6 +184,37 @@ fn under_eighteen_and_the_iron_conditions_get_no_iron_advice() {
             IronAdvice::AskDoctorFirst
         );
     }
+}
+
+#[test]
+fn a_teen_on_iron_is_neither_told_to_hold_it_nor_given_a_window() {
+    // SPEC §2.1: under 18 no iron advice at all. "Held" would be advice to stop; a window
+    // would be timing advice. The plan says to ask the doctor instead.
+    let teen = Profile {
+        birth_date: Some(d("2010-06-01")),
+        ..Profile::default()
+    };
+    let labs = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
+    let reg = [iron_item("2026-11-01")];
+    let dia = diary(&teen, &reg, &[], &labs);
+    let p = iron_plan(&dia, today());
+    match &p.day {
+        IronDay::NoWindow { why } => {
+            assert!(
+                why.contains("ask your doctor (or your child's doctor)"),
+                "{why}"
+            );
+            assert!(!why.to_lowercase().contains("held"), "{why}");
+        }
+        other => panic!("expected no window advice, got {other:?}"),
+    }
+    // A safety ceiling still holds iron, teen or not.
+    let high = [
+        lab(Analyte::Ferritin, 40.0, "2026-11-01"),
+        lab(Analyte::Tsat, 50.0, "2026-11-01"),
+    ];
+    let dia = diary(&teen, &reg, &[], &high);
+    assert!(matches!(iron_plan(&dia, today()).day, IronDay::Held { .. }));
 }
 
 #[test]

@@ -22,7 +22,9 @@ use crate::rules::catalog::{
 };
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
-use crate::rules::iron_status::{iron_status, IronAdvice, IronStatus, Reason};
+/// The verdict of an iron status (a field of `IronStatusView`, so part of the API).
+pub use crate::rules::iron_status::IronAdvice;
+use crate::rules::iron_status::{iron_status, IronStatus, Reason};
 use crate::rules::screener::{self, ScreenAnswers, ScreenResult};
 use crate::rules::weekly_irls;
 use crate::store;

@@ -34,7 +34,7 @@ pub fn iron_needs_doctor(p: &Profile, today: NaiveDate) -> Option<String> {
     let mut why = Vec::new();
     if let Some(age) = age_on(p, today).filter(|a| f64::from(*a) < ev::ADULT_AGE_YEARS.value) {
         why.push(format!(
-            "age {age}: the adult iron thresholds apply from {:.0}; ask the child's doctor (children's thresholds differ)",
+            "age {age}: the adult iron thresholds apply from {:.0}; ask your doctor (or your child's doctor): children's thresholds differ",
             ev::ADULT_AGE_YEARS.value
         ));
     }

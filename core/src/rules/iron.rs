@@ -338,6 +338,9 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     if let Some(why) = super::iron_status::iron_hold(diary, date) {
         return plan(IronDay::Held { why });
     }
+    if let Some(why) = super::iron_status::no_iron_advice(diary, date) {
+        return plan(IronDay::NoWindow { why });
+    }
     if !dose_day(item, date) {
         let n = i64::from(item.every_n_days.max(1));
         let since = (date - item.start_date).num_days();

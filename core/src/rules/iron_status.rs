@@ -282,10 +282,9 @@ pub const IRON_HELD: &str = "Iron held — talk to your doctor before the next d
 /// medicine: the app only stops reminding until they have spoken to their doctor.
 pub fn iron_hold(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
     let st = iron_status(diary, today);
-    if !matches!(
-        st.advice,
-        IronAdvice::StopAndSeeDoctor | IronAdvice::AskDoctorFirst
-    ) {
+    // A group the app gives no iron advice to is not told to hold iron (that would be advice):
+    // only a safety ceiling holds it (SPEC §2.1).
+    if !(st.advice == IronAdvice::StopAndSeeDoctor || ceiling_reached(&st)) {
         return None;
     }
     let why: Vec<String> = st
@@ -298,6 +297,32 @@ pub fn iron_hold(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
         st.headline,
         why.join("; ")
     ))
+}
+
+/// Whether a reason of this status is a safety ceiling (TSAT or ferritin).
+fn ceiling_reached(st: &IronStatus) -> bool {
+    st.reasons
+        .iter()
+        .any(|r| r.rule == ev::TSAT_CEILING.key || r.rule == ev::FERRITIN_CEILING.key)
+}
+
+/// Said instead of an iron window to a group the app gives no iron advice to (under 18,
+/// haemochromatosis, thalassaemia, regular transfusions; SPEC §2.1): no timing advice and no
+/// hold. Iron the doctor prescribed stays the person's own schedule.
+pub const NO_IRON_ADVICE_WINDOW: &str = "No iron timing advice here: ask your doctor (or your child's doctor) about iron and RLS, and when to take the iron they prescribed.";
+
+/// Why the plan gives no iron window, if the iron status gives no iron advice and no ceiling is
+/// reached (SPEC §2.1).
+pub fn no_iron_advice(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
+    let st = iron_status(diary, today);
+    (st.advice == IronAdvice::AskDoctorFirst && !ceiling_reached(&st)).then(|| {
+        let why: Vec<String> = st
+            .reasons
+            .iter()
+            .map(|r| format!("{} ({})", r.text, r.citation))
+            .collect();
+        format!("{NO_IRON_ADVICE_WINDOW} Because: {}.", why.join("; "))
+    })
 }
 
 const ORAL_IRON_IN_REGIMEN: &str =
@@ -418,7 +443,10 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         } else {
             "The app gives no iron advice here: ask your doctor about iron and RLS."
         };
-        return out(IronAdvice::AskDoctorFirst, headline.into(), reasons, notes);
+        // No iron advice means no adult recheck date either (SPEC §2.1).
+        let mut st = out(IronAdvice::AskDoctorFirst, headline.into(), reasons, notes);
+        st.recheck_due = None;
+        return st;
     }
     let Some((fd, f)) = ferritin else {
         reasons.push(reason(
