@@ -357,12 +357,17 @@ pub fn check(c: &IntakeCheckView, json: bool) {
     }
     // A prescribed medicine never waits: the iron moves (the message says when).
     let tag = match (c.conflict, &c.iron_ok) {
+        // Fine for iron is not fine for RLS: never a bare "ok" then (SPEC §2.3, §2.4).
+        (false, _) if c.rls_warning.is_some() => "iron timing ok:",
         (false, _) => "ok:",
         (true, Some(_)) => "MOVE IRON:",
         (true, None) if c.earliest_ok.is_none() => "NOTE:",
         (true, None) => "WAIT:",
     };
     out!("{tag} {}", c.message);
+    if let Some(w) = &c.rls_warning {
+        out!("RLS: {w}");
+    }
 }
 
 pub fn reminders(rs: &[ReminderOccurrence], json: bool) {

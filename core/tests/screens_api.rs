@@ -165,6 +165,16 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         .unwrap()
         .local
         .starts_with("2026-11-21T12:30"));
+    // A medicine that worsens RLS is never a bare "ok", even when iron timing is fine
+    // (SPEC §2.3, §2.4); coffee carries no such warning.
+    for drug in ["Tylenol PM", "Benadryl"] {
+        let c = q.check_intake(drug.into(), at.clone()).unwrap();
+        assert!(!c.conflict, "{drug}: {c:?}");
+        let w = c.rls_warning.unwrap_or_default();
+        assert!(w.contains("worse") && w.contains("RLS"), "{drug}: {w}");
+        assert!(w.contains("doctor"), "{drug}: {w}");
+    }
+    assert_eq!(coffee.rls_warning, None);
     let alcohol = q.check_intake_kind(IntakeKind::Alcohol, at).unwrap();
     assert!(!alcohol.conflict);
     assert!(alcohol

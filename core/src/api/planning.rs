@@ -201,6 +201,11 @@ pub struct IntakeCheckView {
     /// For a prescribed medicine that conflicts with planned iron: when iron fits instead, if
     /// the day has a window.
     pub iron_ok: Option<TimePoint>,
+    /// Set when the catalog says the medicine can worsen RLS (SPEC §2.3, §2.4): the warning to
+    /// discuss with the doctor, with a safer alternative where a source names one. Shown even
+    /// when the iron timing is fine: "ok" for iron is not "ok" for RLS.
+    #[uniffi(default = None)]
+    pub rls_warning: Option<String>,
 }
 
 /// One reminder to schedule with the OS.
@@ -354,6 +359,18 @@ impl QuietLegs {
     /// against the day's iron dose.
     /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
+        let mut view = self.check_intake_timing(&what, at)?;
+        // A medicine that can worsen RLS is never a bare "ok" (SPEC §2.3, §2.4).
+        let warnings = crate::rules::catalog::worsening_warnings(&what);
+        if !warnings.is_empty() {
+            view.rls_warning = Some(warnings.join(" "));
+        }
+        Ok(view)
+    }
+
+    /// The iron-timing part of [`Self::check_intake`].
+    fn check_intake_timing(&self, what: &str, at: Option<String>) -> ApiResult<IntakeCheckView> {
+        let what = what.to_owned();
         if let Some(substance) = crate::rules::interactions::substance_named(&what) {
             // A medicine is named as the person knows it: "Fosamax (alendronate)".
             let name = match crate::rules::catalog::lookup(&what).first() {
@@ -382,6 +399,7 @@ impl QuietLegs {
                 iron_at: None,
                 earliest_ok: None,
                 iron_ok: None,
+                rls_warning: None,
             });
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
@@ -396,6 +414,7 @@ impl QuietLegs {
                 iron_at: None,
                 earliest_ok: None,
                 iron_ok: None,
+                rls_warning: None,
             });
         }
         Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())
@@ -419,6 +438,7 @@ impl QuietLegs {
                 iron_at: None,
                 earliest_ok: None,
                 iron_ok: None,
+                rls_warning: None,
             }),
         }
     }
@@ -661,6 +681,7 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
             iron_at: None,
             earliest_ok: None,
             iron_ok: None,
+            rls_warning: None,
         },
         IntakeCheck::Conflict {
             iron_at,
@@ -674,6 +695,7 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
             iron_at: iron_at.map(|t| point(t, tz)),
             earliest_ok: earliest_ok.map(|t| point(t, tz)),
             iron_ok: iron_ok.map(|t| point(t, tz)),
+            rls_warning: None,
         },
     }
 }
