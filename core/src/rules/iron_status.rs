@@ -475,7 +475,10 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             );
         }
     }
-    if let Some((d, _)) = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value) {
+    // Both ceilings are reported when both are reached: each has its own note (SPEC §2.1).
+    let tsat_high = tsat.filter(|(_, t)| *t >= ev::TSAT_CEILING.value);
+    let ferritin_high = f > ev::FERRITIN_CEILING.value;
+    if let Some((d, _)) = tsat_high {
         reasons.push(reason(
             format!(
                 "TSAT {tn} % on {d} is at or above {:.0} %",
@@ -484,20 +487,11 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::TSAT_CEILING,
         ));
         notes.push("Ask your doctor about testing for iron overload.".to_owned());
-        if item.is_some() {
-            notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
-        }
         // The preparation itself is `draw_preparation`, shown beside the notes on every screen:
         // said once, not twice.
         notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. See how to prepare for the next draw.", ev::IRON_DRAW_NO_IRON_HOURS.value));
-        return out(
-            IronAdvice::StopAndSeeDoctor,
-            "Hold iron until you have spoken to your doctor: TSAT is at the safety ceiling.".into(),
-            reasons,
-            notes,
-        );
     }
-    if f > ev::FERRITIN_CEILING.value {
+    if ferritin_high {
         reasons.push(reason(
             format!(
                 "ferritin {fnum} ng/mL on {fd} is above {:.0} ng/mL",
@@ -506,13 +500,19 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::FERRITIN_CEILING,
         ));
         notes.push("Ferritin this high can mean iron overload, inflammation or liver disease: your doctor can tell which.".to_owned());
+    }
+    if tsat_high.is_some() || ferritin_high {
         if item.is_some() {
             notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
         }
+        let what = match (tsat_high.is_some(), ferritin_high) {
+            (true, true) => "TSAT and ferritin are at the safety ceiling",
+            (true, false) => "TSAT is at the safety ceiling",
+            _ => "ferritin is above the safety ceiling",
+        };
         return out(
             IronAdvice::StopAndSeeDoctor,
-            "Hold iron until you have spoken to your doctor: ferritin is above the safety ceiling."
-                .into(),
+            format!("Hold iron until you have spoken to your doctor: {what}."),
             reasons,
             notes,
         );
