@@ -397,15 +397,27 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::IV_IRON_RECHECK_DAYS.value / 7.0
         ));
     }
+    // In the 1st trimester IV iron is not considered (IRLSSG pregnancy guidance): no list of IV
+    // formulations then. The trimester is the one the haemoglobin cut-off uses.
+    let first_trimester = pregnant
+        && p.due_date
+            .is_some_and(|due| today <= due && groups::trimester(due, today) == 1);
     let out = |advice, headline: String, reasons: Vec<Reason>, notes: Vec<String>| IronStatus {
         advice,
         headline,
+        notes: if first_trimester {
+            notes
+                .into_iter()
+                .filter(|n| *n != iv_formulations_note(false) && *n != iv_formulations_note(true))
+                .collect()
+        } else {
+            notes
+        },
         ferritin,
         tsat,
         haemoglobin: latest_lab(labs, Analyte::Haemoglobin),
         supplementing: item.is_some(),
         reasons,
-        notes,
         trend: ferritin_trend(labs, infusion.map(|(on, _)| on)),
         draw_preparation: draw_preparation(),
         last_infusion: infusion,
@@ -522,6 +534,8 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         let postpartum = p.due_date.is_some_and(|due| today > due);
         notes.push(if postpartum {
             "After pregnancy (postpartum, up to 6 weeks after the due date), iron needs differ: discuss iron, including IV iron, with your doctor or midwife (IRLSSG pregnancy guidance, Picchietti et al. 2015).".to_owned()
+        } else if first_trimester {
+            "In the 1st trimester IV iron is not considered; it is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned()
         } else {
             "In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned()
         });
