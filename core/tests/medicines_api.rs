@@ -165,3 +165,35 @@ fn med_check_shows_stance_apart_from_efficacy_and_timing_from_the_table() {
         .unwrap();
     assert!(c.no_timing_fix);
 }
+
+#[test]
+fn a_treatment_checked_while_pregnant_carries_the_pregnancy_caveat() {
+    // SPEC §2.6: status says treatment choices differ in pregnancy; `med check` must too.
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "p.db");
+    q.set_profile(ProfileSettings {
+        pregnant: true,
+        due_date: Some("2027-04-10".into()),
+        ..settings("23:00")
+    })
+    .unwrap();
+    for name in ["Lyrica", "gabapentin", "pramipexole"] {
+        let m = q.check_medicine_for_profile(name.into()).unwrap();
+        let first = &m[0];
+        let note = first.pregnancy_note.clone().unwrap_or_default();
+        assert!(note.contains("pregnancy"), "{name}: {first:?}");
+        assert!(first.advice.contains("midwife"), "{name}: {}", first.advice);
+    }
+    // Not a treatment: no caveat added by this rule.
+    assert_eq!(
+        q.check_medicine_for_profile("ciprofloxacin".into())
+            .unwrap()[0]
+            .pregnancy_note,
+        None
+    );
+    // Not pregnant: the catalog's answer as it is.
+    let other = diary(dir.path(), "n.db");
+    other.set_profile(settings("23:00")).unwrap();
+    let m = other.check_medicine_for_profile("Lyrica".into()).unwrap();
+    assert_eq!(m, check_medicine("Lyrica".into()));
+}

@@ -18,11 +18,16 @@ pub fn status(
 }
 
 /// `med check NAME`: what the catalog says about a medicine.
-pub fn check(name: &str, json: bool) -> Result<(), QuietLegsError> {
+pub fn check(db: &Option<PathBuf>, name: &str, json: bool) -> Result<(), QuietLegsError> {
     if name.trim().is_empty() {
         return Err(invalid("name", "give the medicine's name"));
     }
-    output::medicines(name, &quietlegs_core::check_medicine(name.to_owned()), json);
+    // With a diary, its profile adds the pregnancy caveat to a treatment (SPEC §2.6); without
+    // one (or one that cannot be read) the catalog alone answers.
+    let found = open_to_read(db)
+        .and_then(|q| q.check_medicine_for_profile(name.to_owned()))
+        .unwrap_or_else(|_| quietlegs_core::check_medicine(name.to_owned()));
+    output::medicines(name, &found, json);
     Ok(())
 }
 

@@ -99,7 +99,7 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
         },
         Command::Status { date } => medicine::status(db, date, json),
         Command::Med { cmd } => match cmd {
-            MedCmd::Check { name } => medicine::check(&name, json),
+            MedCmd::Check { name } => medicine::check(db, &name, json),
             MedCmd::Augmentation {
                 usual_onset,
                 severity,

@@ -66,6 +66,7 @@
 //! | `status` | `api/status.rs` | yes |
 //! | `log_weekly_irls` | `api/status.rs` | yes |
 //! | `iv_iron_formulations` | `api/status.rs` | yes |
+//! | `check_medicine_for_profile` | `api/status.rs` | yes |
 
 // Every public item here becomes Kotlin and Swift documentation (clippy -D warnings makes a
 // missing one an error).

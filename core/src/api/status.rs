@@ -318,6 +318,12 @@ pub struct MedicineInfo {
     /// Everything above in a few lines for a phone screen: the advice, the evidence line, then
     /// the AASM 2025 stance and the alternative, each on its own line.
     pub details: String,
+    /// Set by [`QuietLegs::check_medicine_for_profile`] for an RLS treatment when the profile is
+    /// pregnant (until 6 weeks after the due date): treatment choices differ in pregnancy
+    /// (SPEC §2.6, IRLSSG pregnancy guidance, Picchietti et al. 2015). Also added to `advice`
+    /// and `details`.
+    #[uniffi(default = None)]
+    pub pregnancy_note: Option<String>,
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -360,9 +366,38 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                     .map(|s| s.timing_advice_for(m.medicine.generic)),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
+                pregnancy_note: None,
             }
         })
         .collect()
+}
+
+/// Said with an RLS treatment to a pregnant (or recently pregnant) person (SPEC §2.6).
+pub const PREGNANCY_TREATMENT_NOTE: &str = "In pregnancy (and the weeks after it) RLS treatment choices differ: discuss this medicine with your doctor or midwife (IRLSSG pregnancy guidance, Picchietti et al. 2015).";
+
+#[uniffi::export]
+impl QuietLegs {
+    /// [`check_medicine`] with this diary's profile: while pregnant (until 6 weeks after the
+    /// due date) an RLS treatment (a medicine with an AASM 2025 stance) carries the pregnancy
+    /// caveat the status screen gives (SPEC §2.6). Errors: as `status` (a diary that cannot be
+    /// read).
+    pub fn check_medicine_for_profile(&self, name: String) -> ApiResult<Vec<MedicineInfo>> {
+        let store = self.store()?;
+        let p = Self::profile_model(&store)?.1;
+        let today = self.now().with_timezone(&p.time_zone).date_naive();
+        let pregnant = crate::rules::groups::pregnant_on(&p, today);
+        Ok(medicine_info(&name)
+            .into_iter()
+            .map(|mut m| {
+                if pregnant && m.aasm_stance.is_some() {
+                    m.advice = format!("{} {PREGNANCY_TREATMENT_NOTE}", m.advice);
+                    m.details = format!("{}\n{PREGNANCY_TREATMENT_NOTE}", m.details);
+                    m.pregnancy_note = Some(PREGNANCY_TREATMENT_NOTE.to_owned());
+                }
+                m
+            })
+            .collect())
+    }
 }
 
 /// Looks a medicine up in the catalog: class, evidence, advice and source.
