@@ -424,6 +424,15 @@ fn an_iv_infusion_stops_the_oral_verdict_and_its_ferritin_jump_is_not_a_ceiling(
     let s = status(&p, &[], &after, &jump);
     assert_eq!(s.advice, IronAdvice::RecheckAfterInfusion);
     assert_eq!(s.recheck_due, Some(d("2026-11-28")));
+    // But with oral iron still in the regimen, the ceiling stands even soon after the infusion
+    // (SPEC §2.1): hold and discuss, and the value is not judged as a trend.
+    let s = status(&p, &reg, &after, &jump);
+    assert_eq!(s.advice, IronAdvice::StopAndSeeDoctor);
+    assert!(s.notes.iter().any(|n| n.contains("not judged as a trend")));
+    assert!(has(
+        &flags(&p, &reg, &after, &jump),
+        FlagKind::IronOverloadRisk
+    ));
     // From 12 weeks after it, the ceiling applies again.
     let settled = [lab(Analyte::Ferritin, 500.0, "2026-11-28")];
     assert_eq!(

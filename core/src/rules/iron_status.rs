@@ -474,6 +474,26 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     };
     if let Some((on, _)) = infusion {
         let settled = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
+        // Oral iron still in the regimen on top of a ferritin above the ceiling: the safety
+        // ceiling stands even soon after an infusion (SPEC §2.1), though the value itself is not
+        // judged as a trend until the recheck.
+        if fd < settled && item.is_some() && f > ev::FERRITIN_CEILING.value {
+            reasons.push(reason(
+                format!(
+                    "ferritin {fnum} ng/mL on {fd} is above {:.0} ng/mL, with oral iron still in your regimen after the IV iron on {on}",
+                    ev::FERRITIN_CEILING.value
+                ),
+                ev::FERRITIN_CEILING,
+            ));
+            notes.push(format!("Ferritin reads high for weeks after an IV infusion, so this value is not judged as a trend until ferritin and TSAT drawn from {settled} on."));
+            notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
+            return out(
+                IronAdvice::StopAndSeeDoctor,
+                "Hold iron until you have spoken to your doctor: ferritin is above the safety ceiling and oral iron is still in your regimen after IV iron.".into(),
+                reasons,
+                notes,
+            );
+        }
         if fd < settled {
             reasons.push(reason(
                 format!("the latest ferritin, {fnum} ng/mL on {fd}, is from before {settled}, {:.0} weeks after the IV iron on {on}", ev::IV_IRON_RECHECK_DAYS.value / 7.0),
