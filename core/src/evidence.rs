@@ -292,6 +292,8 @@ evidence_table! {
         @ ("", "");
     LAB_RECHECK_AFTER_WAKE_MIN = (180.0, "min", Product, "A lab-recheck reminder fires 3 h after waking.")
         @ ("", "");
+    LAB_RECHECK_NOTICE_DAYS = (1.0, "days", Product, "A coming ferritin/TSAT recheck is reminded on waking the day before it is due, so the draw can be planned at least 24 h after the last iron; due today or overdue: 3 h after waking that day.")
+        @ ("", "");
     SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.")
         @ ("", "");
     REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.")

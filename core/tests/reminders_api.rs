@@ -265,7 +265,14 @@ fn a_recheck_is_reminded_three_months_into_oral_iron_and_twelve_weeks_after_an_i
     };
     let lab = lab_on("2027-01-28");
     assert_eq!(lab.len(), 1);
-    assert_eq!(lab[0].fire_at.local, "2027-01-30T10:00:00+00:00");
+    // Reminded on waking the day before it is due, so the draw can be planned at least 24 h
+    // after the last iron (not at 10:00 on the day, after that morning's iron).
+    assert_eq!(lab[0].fire_at.local, "2027-01-29T07:00:00+00:00");
+    assert!(lab[0].title.contains("due tomorrow"), "{}", lab[0].title);
+    // Due today (the horizon starts on the due day): that day, 3 h after waking.
+    let today = lab_on("2027-01-30");
+    assert_eq!(today.len(), 1);
+    assert_eq!(today[0].fire_at.local, "2027-01-30T10:00:00+00:00");
     assert!(lab[0].body.contains("Due 2027-01-30"), "{}", lab[0].body);
     assert!(
         lab[0]
@@ -285,7 +292,7 @@ fn a_recheck_is_reminded_three_months_into_oral_iron_and_twelve_weeks_after_an_i
     .unwrap();
     let lab = lab_on("2027-02-10");
     assert_eq!(lab.len(), 1);
-    assert_eq!(lab[0].fire_at.local, "2027-02-12T10:00:00+00:00");
+    assert_eq!(lab[0].fire_at.local, "2027-02-11T07:00:00+00:00");
 }
 
 #[test]

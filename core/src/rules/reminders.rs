@@ -12,7 +12,8 @@ use super::iron_status::{draw_preparation, recheck_due};
 use super::plan::{day_plan, PlanItem, ReminderKind};
 use super::Diary;
 use crate::evidence::{
-    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, SNOOZE_DEFAULT_MIN,
+    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, LAB_RECHECK_NOTICE_DAYS,
+    SNOOZE_DEFAULT_MIN,
 };
 
 /// What a notification offers.
@@ -125,15 +126,30 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
         };
     }
     if let Some(due) = ferritin_recheck_due(diary, from) {
-        // Overdue rechecks are reminded on the first day of the horizon.
-        let day = WakingDay::of(diary.profile, due.max(from));
-        let at = day.shift_local(day.wake, minutes(LAB_RECHECK_AFTER_WAKE_MIN));
+        // A coming recheck is reminded on waking the day before, so the draw can be planned
+        // at least 24 h after the last iron (a reminder on the draw day itself comes after that
+        // morning's iron). Due today or overdue: on the first day of the horizon, as before.
+        let notice = Duration::days(LAB_RECHECK_NOTICE_DAYS.value as i64);
+        let ahead = due - notice >= from;
+        let (day, at, title) = if ahead {
+            let day = WakingDay::of(diary.profile, due - notice);
+            let at = day.wake;
+            (
+                day,
+                at,
+                "Ferritin and TSAT recheck due tomorrow: plan the blood draw",
+            )
+        } else {
+            let day = WakingDay::of(diary.profile, due.max(from));
+            let at = day.shift_local(day.wake, minutes(LAB_RECHECK_AFTER_WAKE_MIN));
+            (day, at, "Time to recheck ferritin and TSAT")
+        };
         if start <= at && at < end {
             let p = PlanItem {
                 kind: ReminderKind::LabRecheck,
                 start: at,
                 end: None,
-                title: "Time to recheck ferritin and TSAT".to_owned(),
+                title: title.to_owned(),
                 why: format!(
                     "Due {due}: ask your doctor for ferritin and transferrin saturation (TSAT). {}",
                     draw_preparation()
