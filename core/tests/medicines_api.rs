@@ -165,3 +165,34 @@ fn med_check_shows_stance_apart_from_efficacy_and_timing_from_the_table() {
         .unwrap();
     assert!(c.no_timing_fix);
 }
+
+/// The phones show `effect_line` as the effect-on-RLS line: it must say what `effect` and
+/// `evidence` say, for a worsening drug and a treatment alike.
+#[test]
+fn effect_line_says_the_effect_and_its_evidence_strength() {
+    for name in ["Tylenol PM", "Mirapexin", "Avelox", "amlodipine"] {
+        for m in check_medicine(name.into()) {
+            let effect = serde_json::to_value(m.effect).unwrap();
+            let words = match effect.as_str().unwrap() {
+                "worsens_rls" => "can make it worse",
+                "rls_treatment" => "a treatment for RLS",
+                "iron_timing" => "changes when iron can be taken",
+                "information_only" => "information only",
+                _ => "usually none",
+            };
+            assert!(
+                m.effect_line.starts_with("Effect on RLS: "),
+                "{}",
+                m.effect_line
+            );
+            assert!(m.effect_line.contains(words), "{name}: {}", m.effect_line);
+            let strength = serde_json::to_value(m.evidence).unwrap();
+            assert!(
+                m.effect_line
+                    .ends_with(&format!("(evidence: {})", strength.as_str().unwrap())),
+                "{name}: {}",
+                m.effect_line
+            );
+        }
+    }
+}

@@ -210,6 +210,9 @@ pub struct WeeklyIrlsPoint {
     pub band: IrlsBand,
     /// The ten item scores, 0-4 each, by item number.
     pub items: Vec<u8>,
+    /// The rating in words for a list: "Week ending 2026-11-29 (2026-W48): 19 of 40, moderate".
+    #[uniffi(default = "")]
+    pub label: String,
 }
 
 /// The weekly IRLS on the status screen (SPEC §2.7).
@@ -235,6 +238,14 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
                 total: u32::from(r.scores.total()),
                 band: r.scores.band(),
                 items: r.scores.items().to_vec(),
+                label: format!(
+                    "Week ending {} ({}): {} of {:.0}, {}",
+                    r.week_ending,
+                    weekly_irls::week_key(r.week_ending),
+                    r.scores.total(),
+                    crate::rules::insights::SeverityScale::Irls.max(),
+                    crate::model::name_of(&r.scores.band()).replace('_', " ")
+                ),
             })
             .collect(),
         prompt: format!(
@@ -288,6 +299,28 @@ pub struct MedicineInfo {
     /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
     /// stance and the alternative, each on its own line.
     pub details: String,
+    /// The effect on RLS with its evidence strength in words, for the phones' medicine screen:
+    /// "Effect on RLS: can make it worse (evidence: moderate)". Made from `effect` and
+    /// `evidence` above, so it always says what they say.
+    #[uniffi(default = "")]
+    pub effect_line: String,
+}
+
+/// `effect` and `evidence` in words (see [`MedicineInfo::effect_line`]).
+fn effect_line(effect: MedicineEffect, evidence: EvidenceStrength) -> String {
+    let effect = match effect {
+        MedicineEffect::WorsensRls => "can make it worse",
+        MedicineEffect::InformationOnly => "possibly worse, weak evidence: information only",
+        MedicineEffect::RlsTreatment => "a treatment for RLS",
+        MedicineEffect::IronTiming => "none known; it changes when iron can be taken",
+        MedicineEffect::UsuallyNeutral => "usually none",
+    };
+    let evidence = match evidence {
+        EvidenceStrength::Strong => "strong",
+        EvidenceStrength::Moderate => "moderate",
+        EvidenceStrength::Weak => "weak",
+    };
+    format!("Effect on RLS: {effect} (evidence: {evidence})")
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -303,7 +336,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
             if let Some(alt) = c.alternative() {
                 details.push(format!("Alternative to ask about: {alt}."));
             }
-            MedicineInfo {
+            let mut info = MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
                 match_kind: m.kind,
@@ -320,7 +353,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
-            }
+                effect_line: String::new(),
+            };
+            info.effect_line = effect_line(info.effect, info.evidence);
+            info
         })
         .collect()
 }

@@ -59,11 +59,32 @@ struct LabsState: Equatable {
     let drawPreparation: String
     /// When ferritin and TSAT are next due, if a recheck is due.
     let recheck: String?
+    /// The latest haemoglobin the iron status read (its flag, if low, is among the doctor flags).
+    let haemoglobin: String?
+    /// The latest IV iron infusion: its date and the core's words for the formulation.
+    let lastInfusion: String?
+    /// The formulations the infusion form offers, each with its RLS evidence in the core's words.
+    let ivChoices: [IvIronChoice]
+    /// Doctor flags about iron and blood (haemoglobin, iron needs the doctor), with sources.
+    let flags: [Sourced]
+
+    /// The doctor flags the Labs screen repeats beside the iron status; all of them are on Report.
+    static let ironFlags: Set<FlagKind> = [.ironOverloadRisk, .ferritinNotRising, .lowHaemoglobin, .ironNeedsDoctor]
 
     init(core: QuietLegs) throws {
-        let iron = try core.status(date: nil).iron
+        let status = try core.status(date: nil)
+        let iron = status.iron
         kinds = labKinds()
         let names = Dictionary(kinds.map { ($0.analyte, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let choices = core.ivIronFormulations()
+        ivChoices = choices
+        let hbUnit = kinds.first { $0.analyte == .haemoglobin }?.canonicalUnit ?? ""
+        haemoglobin = iron.haemoglobin.map { "\(names[.haemoglobin] ?? "Haemoglobin"): \(labValue($0.value, hbUnit)) on \($0.date)" }
+        lastInfusion = iron.lastInfusionDate.map { date in
+            let words = choices.first { $0.value == iron.lastInfusion }?.label ?? "IV iron"
+            return "Last IV iron infusion: \(date), \(words)"
+        }
+        flags = status.flags.filter { Self.ironFlags.contains($0.kind) }.map { Sourced(text: "\($0.title): \($0.facts)", source: $0.citation) }
         headline = iron.headline
         reasons = iron.reasons.map { Sourced(text: $0.text, source: $0.citation) }
         notes = iron.notes
@@ -100,11 +121,22 @@ struct MedicinesState: Equatable {
     }
 }
 
+/// One answer of "check a medicine", every line in the core's words: the effect on RLS with its
+/// evidence strength, the AASM 2025 stance as a treatment (apart from efficacy), the advice, a
+/// safer alternative where a source names one, the iron timing, and the source.
 struct MedicineAnswer: Equatable, Hashable {
     let title: String
     let advice: String
     let source: String
     let warning: Bool
+    /// "Effect on RLS: can make it worse (evidence: moderate)".
+    var effect = ""
+    /// "AASM 2025: suggests against standard use (conditional)"; nil when it is no RLS treatment.
+    var stance: String? = nil
+    /// A safer alternative to ask the prescriber about.
+    var alternative: String? = nil
+    /// The iron-timing rule, numbers from the evidence table.
+    var ironTiming: String? = nil
 }
 
 /// Looks a medicine up by generic or brand name, tolerating case, accents and one typo.
@@ -113,9 +145,13 @@ func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
     return checkMedicine(name: name).map { m in
         MedicineAnswer(
             title: m.matched.caseInsensitiveCompare(m.generic) == .orderedSame ? "\(m.generic) · \(m.classLabel)" : "\(m.matched) → \(m.generic) · \(m.classLabel)",
-            advice: m.details,
+            advice: m.advice,
             source: m.citation,
-            warning: m.effect == .worsensRls
+            warning: m.effect == .worsensRls,
+            effect: m.effectLine,
+            stance: m.aasmStanceLabel,
+            alternative: m.alternative,
+            ironTiming: m.ironTiming
         )
     }
 }
@@ -132,6 +168,8 @@ struct ReportState: Equatable {
     let trends: [String]
     let triggers: [String]
     let adherence: [String]
+    /// The weekly IRLS trend: the core's line per rated week, oldest first.
+    let weeklyIrls: [String]
 
     init(status s: StatusReport) {
         let options = logOptions()
@@ -148,6 +186,7 @@ struct ReportState: Equatable {
             "\(triggerNames[c.trigger] ?? "\(c.trigger)"): \(plainNumber(c.withMean)) with (\(c.withNights) nights), \(plainNumber(c.withoutMean)) without (\(c.withoutNights) nights)"
         }
         adherence = s.adherence.map { "\($0.name): \($0.taken7)/\($0.expected7) this week, \($0.taken30)/\($0.expected30) in 30 days" }
+        weeklyIrls = (s.weeklyIrls?.ratings ?? []).map(\.label)
     }
 }
 

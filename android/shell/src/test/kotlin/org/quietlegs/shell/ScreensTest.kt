@@ -68,13 +68,38 @@ class ScreensTest {
         assertNotNull(again.existingId)
     }
 
-    @Test fun aHalfAnsweredIrlsComesBackAsTheCoresErrorNamingIt() {
+    @Test fun theWeeklyIrlsHalfAnsweredIsTheCoresErrorAndAFullWeekIsItsTrend() {
         val s = setup()
-        val form = NightForm("2026-11-20", quickSeverity = 5).withIrls(0, 3).withIrls(1, 2)
-        assertEquals(2, form.irlsAnswered)
-        assertEquals("IRLS items", s.diary.logNight(form).problem().field)
-        val full = (0 until IRLS_ITEMS).fold(form) { f, i -> f.withIrls(i, 2) }
-        assertEquals(20, s.diary.logNight(full).done().irlsTotal)
+        val state = s.diary.weeklyIrls().done()
+        assertTrue(state.due)
+        assertEquals("2026-11-21", state.today)
+        val half = WeeklyIrlsForm(state.today).with(0, 3).with(1, 2)
+        assertEquals(2, half.answered)
+        assertEquals("IRLS items", s.diary.logWeeklyIrls(half).problem().field)
+        assertEquals("week ending", s.diary.logWeeklyIrls(WeeklyIrlsForm("2026-11-22", List(IRLS_ITEMS) { 2 })).problem().field)
+        assertTrue(s.diary.weeklyIrls().done().weeks.isEmpty())
+        val full = (0 until IRLS_ITEMS).fold(half) { f, i -> if (f.items[i] == null) f.with(i, 2) else f }
+        s.diary.logWeeklyIrls(full).done()
+        val after = s.diary.weeklyIrls().done()
+        assertEquals(false, after.due)
+        val point = s.diary.core.status(null).weeklyIrls!!.ratings.single()
+        assertEquals(21u, point.total)
+        assertEquals(listOf(point.label), after.weeks)
+        assertTrue(point.label.contains("21 of 40"))
+        assertEquals(listOf(point.label), ReportState.from(s.diary.core.status(null)).weeklyIrls)
+    }
+
+    @Test fun anIvInfusionIsShownWithTheCoresWordsForItsFormulation() {
+        val s = setup()
+        assertNull(s.diary.labs().done().lastInfusion)
+        val choice = s.diary.ivIronChoices().first { it.value == IvIronFormulation.FERRIC_CARBOXYMALTOSE }
+        s.diary.logIvIron(choice.value, "2026-11-10T09:00").done()
+        val labs = s.diary.labs().done()
+        assertEquals("Last IV iron infusion: 2026-11-10, ${choice.label}", labs.lastInfusion)
+        assertEquals(s.diary.ivIronChoices(), labs.ivChoices)
+        // A time in the future is the core's error, naming the field; nothing is recorded.
+        assertEquals("time", s.diary.logIvIron(IvIronFormulation.FERUMOXYTOL, "2026-11-30T09:00").problem().field)
+        assertEquals(IvIronFormulation.FERRIC_CARBOXYMALTOSE, s.diary.core.status(null).iron.lastInfusion)
     }
 
     @Test fun typedNumbersAcceptACommaAndBlankMeansNotGiven() {
@@ -133,6 +158,14 @@ class ScreensTest {
         assertTrue(answers.first().title.contains("diphenhydramine", ignoreCase = true))
         assertTrue(answers.first().source.isNotBlank())
         assertTrue(lookUpMedicine("  ").isEmpty())
+        // Effect with its evidence, the AASM 2025 stance apart from it, and the alternative: the core's words.
+        val mirapexin = lookUpMedicine("Mirapexin").single()
+        val info = checkMedicine("Mirapexin").single()
+        assertEquals(info.effectLine, mirapexin.effect)
+        assertEquals(info.aasmStanceLabel, mirapexin.stance)
+        assertNotNull(mirapexin.stance)
+        assertEquals(info.alternative, mirapexin.alternative)
+        assertEquals(info.advice, mirapexin.advice)
         s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Benadryl", null, listOf("22:00"), 1, false, null, null)).done()
         s.diary.addHabit(IntakeKind.COFFEE, "07:30").done()
         val m = s.diary.medicines().done()
