@@ -121,7 +121,7 @@ pub fn demo(
     };
     let report = report.unwrap_or_else(|| path.with_file_name("quietlegs-demo-report.html"));
     // Checked before the demo diary is built: a report never replaces a diary (SPEC §6).
-    if quietlegs_core::exchange::atomic::is_database(&report) {
+    if quietlegs_core::is_database(&report) {
         return Err(QuietLegsError::Io {
             reason: format!(
                 "{} is a diary or another database: the demo report never overwrites it; nothing was written, choose another file name",
@@ -152,12 +152,7 @@ pub fn demo(
     }
     let q = QuietLegs::open_at(&path, crate::clock()?)?;
     q.mark_as_demo()?;
-    let today = chrono::DateTime::from_timestamp_millis(crate::clock()?.now_millis())
-        .unwrap_or_default()
-        .date_naive();
-    let device = q.device_id()?;
-    let records = quietlegs_core::demo::demo_records(today, 120, 2, &device);
-    q.merge_in(&records)?;
+    q.add_demo_history(120, 2)?;
     let summary = q.export_report_to(&report, None)?;
     if json {
         output::exported(&summary, true);

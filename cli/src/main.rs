@@ -12,16 +12,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use quietlegs_core::model::enums::parse_word;
-use quietlegs_core::model::RegimenKind;
-use quietlegs_core::model::{
-    ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, IvIronFormulation, Relief,
-    ReliefEffect, ReliefKind, Routine, Sex, Trigger,
-};
-use quietlegs_core::rules::reminders::ReminderAction;
 use quietlegs_core::{
-    Clock, EventInput, FixedClock, LabInput, NightInput, QuietLegs, QuietLegsError, RegimenInput,
-    SystemClock,
+    parse_intake, parse_word, ActivityKind, Analyte, BodyArea, Clock, EventInput, EventKind,
+    FixedClock, Intensity, IvIronFormulation, LabInput, NightInput, QuietLegs, QuietLegsError,
+    RegimenInput, RegimenKind, Relief, ReliefEffect, ReliefKind, ReminderAction, Routine, Sex,
+    SystemClock, Trigger,
 };
 
 use args::{Cli, Command, HabitCmd, LabCmd, LogCmd, MedCmd, ProfileCmd, RegimenCmd, ReminderCmd};
@@ -72,7 +67,7 @@ pub(crate) fn default_db() -> Result<PathBuf, QuietLegsError> {
     let path = default_db_path()?;
     if let Some(dir) = path.parent() {
         // Health data: the folder is the owner's alone (0700).
-        quietlegs_core::exchange::atomic::create_private_dir(dir).map_err(QuietLegsError::from)?;
+        quietlegs_core::create_private_dir(dir)?;
     }
     Ok(path)
 }
@@ -135,7 +130,7 @@ fn list<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(
     s.iter()
         .flat_map(|v| v.split(','))
         .filter(|w| !w.trim().is_empty())
-        .map(|w| parse_word(field, w, all).map_err(QuietLegsError::from))
+        .map(|w| parse_word(field, w, all))
         .collect()
 }
 
@@ -257,10 +252,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Log {
             cmd: LogCmd::Intake { what, at, note },
         } => {
-            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
-                Some(k) => k,
-                None => parse_word("intake", &what, &IntakeKind::ALL)?,
-            };
+            let what = parse_intake("intake", &what)?;
             let q = open(&cli.db)?;
             let e = q.log_event(EventInput {
                 at: at_or_now(at)?,
@@ -452,10 +444,7 @@ fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Habit {
             cmd: HabitCmd::Add { what, at },
         } => {
-            let what = match quietlegs_core::rules::interactions::intake_named(&what) {
-                Some(k) => k,
-                None => parse_word("habit", &what, &IntakeKind::ALL)?,
-            };
+            let what = parse_intake("habit", &what)?;
             output::habits(&[open(&cli.db)?.add_habit(what, at)?], json);
         }
         Command::Status { date } => output::status(&open_to_read(&cli.db)?.status(date)?, json),

@@ -1,6 +1,6 @@
 //! Printing: text for people, `--json` for scripts.
 
-use quietlegs_core::model::enums::name_of;
+use quietlegs_core::word_of as name_of;
 use quietlegs_core::{EventEntry, LabEntry, NightEntry, ProfileSettings};
 use serde::Serialize;
 
@@ -214,11 +214,11 @@ fn dose_name(regimen_id: &str, regimen: &[RegimenEntry]) -> String {
 
 fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
     let what = match &e.kind {
-        quietlegs_core::model::EventKind::Intake { what } => name_of(what).replace('_', " "),
-        quietlegs_core::model::EventKind::Dose { regimen_id } => {
+        quietlegs_core::EventKind::Intake { what } => name_of(what).replace('_', " "),
+        quietlegs_core::EventKind::Dose { regimen_id } => {
             format!("dose of {}", dose_name(regimen_id, regimen))
         }
-        quietlegs_core::model::EventKind::Activity {
+        quietlegs_core::EventKind::Activity {
             what,
             intensity,
             minutes,
@@ -232,10 +232,10 @@ fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
             }
             s
         }
-        quietlegs_core::model::EventKind::IvIron { formulation } => {
+        quietlegs_core::EventKind::IvIron { formulation } => {
             format!("IV iron infusion: {}", formulation.label())
         }
-        quietlegs_core::model::EventKind::WeeklyIrls { week_ending, items } => format!(
+        quietlegs_core::EventKind::WeeklyIrls { week_ending, items } => format!(
             "weekly IRLS for the week ending {week_ending}: {}",
             items.iter().map(|i| u32::from(*i)).sum::<u32>()
         ),
@@ -423,7 +423,7 @@ pub fn habits(hs: &[HabitEntry], json: bool) {
     }
 }
 
-use quietlegs_core::rules::screener::ScreenResult;
+use quietlegs_core::ScreenResult;
 use quietlegs_core::{MedicineInfo, StatusReport};
 
 pub fn status(s: &StatusReport, json: bool) {
@@ -525,8 +525,8 @@ pub fn status(s: &StatusReport, json: bool) {
     out!("TREND");
     for tr in &s.trends {
         let scale = match tr.scale {
-            quietlegs_core::rules::insights::SeverityScale::Quick => "quick rating (0-10)",
-            quietlegs_core::rules::insights::SeverityScale::Irls => "IRLS total (0-40)",
+            quietlegs_core::SeverityScale::Quick => "quick rating (0-10)",
+            quietlegs_core::SeverityScale::Irls => "IRLS total (0-40)",
         };
         let m = |v: Option<f64>, n: u32| {
             v.map(|x| format!("{x:.1} over {n} nights"))
@@ -612,7 +612,7 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
     for m in ms.iter().filter(|m| {
         !matches!(
             m.effect,
-            quietlegs_core::rules::catalog::MedicineEffect::WorsensRls
+            quietlegs_core::MedicineEffect::WorsensRls
         )
     }) {
         out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
@@ -621,8 +621,8 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         }
         if matches!(
             m.class,
-            quietlegs_core::rules::catalog::DrugClass::DopamineAgonist
-                | quietlegs_core::rules::catalog::DrugClass::Levodopa
+            quietlegs_core::DrugClass::DopamineAgonist
+                | quietlegs_core::DrugClass::Levodopa
         ) {
             out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }
@@ -642,7 +642,7 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
     for m in ms {
         let typo = if matches!(
             m.match_kind,
-            quietlegs_core::rules::catalog::MatchKind::Typo
+            quietlegs_core::MatchKind::Typo
         ) {
             format!(" (did you mean {}?)", m.matched)
         } else {
@@ -656,8 +656,8 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         );
         out!("    {}", m.advice);
         let of = match m.effect {
-            quietlegs_core::rules::catalog::MedicineEffect::RlsTreatment => "that it relieves RLS",
-            quietlegs_core::rules::catalog::MedicineEffect::IronTiming => "for the iron rule",
+            quietlegs_core::MedicineEffect::RlsTreatment => "that it relieves RLS",
+            quietlegs_core::MedicineEffect::IronTiming => "for the iron rule",
             _ => "of an effect on RLS",
         };
         out!(
@@ -685,7 +685,7 @@ pub fn screen(r: &ScreenResult, json: bool) {
 }
 
 pub fn evidence(json: bool) {
-    let all = quietlegs_core::evidence::ALL;
+    let all = quietlegs_core::evidence_table();
     if json {
         return print_json(all);
     }
@@ -704,7 +704,7 @@ pub fn evidence(json: bool) {
     }
 }
 
-use quietlegs_core::exchange::merge::MergeReport;
+use quietlegs_core::MergeReport;
 use quietlegs_core::ExportSummary;
 
 pub fn exported(s: &ExportSummary, json: bool) {

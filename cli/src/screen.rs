@@ -2,8 +2,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use quietlegs_core::rules::screener::ScreenAnswers;
-use quietlegs_core::{screen_questions, QuietLegsError};
+use quietlegs_core::{screen_questions, QuietLegsError, ScreenAnswers};
 
 use crate::args::ScreenArgs;
 

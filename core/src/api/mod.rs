@@ -8,6 +8,7 @@ mod exchange;
 mod planning;
 mod records;
 mod screens;
+mod shell;
 mod status;
 
 use std::path::Path;
@@ -22,12 +23,13 @@ pub use exchange::*;
 pub use planning::*;
 pub use records::*;
 pub use screens::*;
+pub use shell::*;
 pub use status::*;
 
 use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};
 use crate::model::validate;
-use crate::model::{Event, EventKind, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
+use crate::model::{Event, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
 use crate::store::{self, Store};
 
 type ApiResult<T> = std::result::Result<T, QuietLegsError>;
