@@ -142,8 +142,9 @@ actor Diary {
     // MARK: Settings
     func settings() -> Result<SettingsForm, Problem> { attempt { SettingsForm(profile: try core.profile()) } }
 
+    /// Saves only what the form changed (see `SettingsForm.changes`).
     func saveSettings(_ form: SettingsForm) async -> Result<ProfileSettings, Problem> {
-        await write { try core.setProfile(settings: form.settings) }
+        await write { try core.updateProfile(changes: form.changes) }
     }
 
     /// Deletes any record; the deletion travels to other devices as a tombstone.

@@ -201,7 +201,12 @@ private extension Direction {
     }
 }
 
-/// The Settings screen's state. The time zone follows the device and is shown read-only.
+/// The Settings screen's state. The time zone follows the device and is shown read-only. Blank
+/// meal times and dates mean "none"; the core checks their format and names the field.
+///
+/// Saving sends only what changed since the form was opened (`stored`), through the core's
+/// `updateProfile`: a fact this screen did not touch (a due date or dialysis set on another
+/// device or in the CLI meanwhile) is never overwritten with the form's copy.
 struct SettingsForm: Equatable {
     var timeZone: String
     var bedtime: String
@@ -212,6 +217,20 @@ struct SettingsForm: Equatable {
     var pregnant: Bool
     var kidneyDisease: Bool
     var malabsorption: Bool
+    /// Due date of a pregnancy, `YYYY-MM-DD`; blank for none (advice ends 6 weeks after it).
+    var dueDate: String
+    var dialysis: Bool
+    /// Date of birth, `YYYY-MM-DD`; blank for none (under 18: no iron advice).
+    var birthDate: String
+    var haemochromatosis: Bool
+    var thalassaemia: Bool
+    var regularTransfusions: Bool
+    /// For the haemoglobin cut-off; nil when not given.
+    var sex: Sex?
+    /// The opt-in bedtime routine (none of it tested in trials).
+    var routine: Routine
+    /// The profile the form was made from.
+    let stored: ProfileSettings
 
     init(profile p: ProfileSettings) {
         timeZone = p.timeZone
@@ -223,14 +242,42 @@ struct SettingsForm: Equatable {
         pregnant = p.pregnant
         kidneyDisease = p.kidneyDisease
         malabsorption = p.malabsorption
+        dueDate = p.dueDate ?? ""
+        dialysis = p.dialysis
+        birthDate = p.birthDate ?? ""
+        haemochromatosis = p.haemochromatosis
+        thalassaemia = p.thalassaemia
+        regularTransfusions = p.regularTransfusions
+        sex = p.sex
+        routine = p.routine ?? Routine(warmBath: false, warmSocks: false, movement: false, exerciseCutoff: false)
+        stored = p
     }
 
-    var settings: ProfileSettings {
+    /// Only the fields changed since `stored`; a blank meal or date clears it.
+    var changes: ProfileChanges {
+        let was = SettingsForm(profile: stored)
         func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
-        return ProfileSettings(
-            timeZone: timeZone, bedtime: trimmed(bedtime), wakeTime: trimmed(wakeTime),
-            breakfast: trimmed(breakfast).nilIfEmpty, lunch: trimmed(lunch).nilIfEmpty, dinner: trimmed(dinner).nilIfEmpty,
-            pregnant: pregnant, kidneyDisease: kidneyDisease, malabsorption: malabsorption
+        func changed<T: Equatable>(_ now: T, _ before: T) -> T? { now == before ? nil : now }
+        let sexChanged = was.sex != sex
+        return ProfileChanges(
+            timeZone: changed(timeZone, was.timeZone),
+            bedtime: changed(trimmed(bedtime), trimmed(was.bedtime)),
+            wakeTime: changed(trimmed(wakeTime), trimmed(was.wakeTime)),
+            breakfast: changed(trimmed(breakfast), trimmed(was.breakfast)),
+            lunch: changed(trimmed(lunch), trimmed(was.lunch)),
+            dinner: changed(trimmed(dinner), trimmed(was.dinner)),
+            pregnant: changed(pregnant, was.pregnant),
+            kidneyDisease: changed(kidneyDisease, was.kidneyDisease),
+            malabsorption: changed(malabsorption, was.malabsorption),
+            dueDate: changed(trimmed(dueDate), trimmed(was.dueDate)),
+            dialysis: changed(dialysis, was.dialysis),
+            birthDate: changed(trimmed(birthDate), trimmed(was.birthDate)),
+            haemochromatosis: changed(haemochromatosis, was.haemochromatosis),
+            thalassaemia: changed(thalassaemia, was.thalassaemia),
+            regularTransfusions: changed(regularTransfusions, was.regularTransfusions),
+            sex: sexChanged ? sex : nil,
+            clearSex: sexChanged && sex == nil,
+            routine: changed(routine, was.routine)
         )
     }
 }

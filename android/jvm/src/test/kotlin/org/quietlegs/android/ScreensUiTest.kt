@@ -42,6 +42,7 @@ import org.junit.runner.RunWith
 import org.quietlegs.android.ui.DiaryViewModel
 import org.quietlegs.core.IronStatus
 import org.quietlegs.core.IvIronFormulation
+import org.quietlegs.core.ProfileChanges
 import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
@@ -206,6 +207,20 @@ class ScreensUiTest {
         waitForText("As an RLS treatment: $stance")
         waitForText("Alternative to ask about: $alternative")
         screenshot("medicines-stance")
+    }
+
+    @Test fun settingsSaveDialysisThroughTheCoreAndKeepAFactSetElsewhereMeanwhile() {
+        ui.onNodeWithContentDescription("Settings").performClick()
+        waitForText("On dialysis")
+        // While the screen is open, another device's sync (or the CLI) records a due date.
+        diary.core.updateProfile(ProfileChanges(pregnant = true, dueDate = "2027-03-01"))
+        ui.onNodeWithTag("dialysis").performScrollTo().performClick()
+        ui.onAllNodes(hasText("Save") and hasClickAction())[0].performScrollTo().performClick()
+        waitForText("Settings saved")
+        val p = diary.core.profile()
+        assertTrue(p.dialysis)
+        assertTrue(p.pregnant)
+        assertEquals("2027-03-01", p.dueDate)
     }
 
     @Test fun addAFerritinAndSeeItInTheResults() {

@@ -138,7 +138,8 @@ class Diary(
     // ---- Settings ---------------------------------------------------------------------------
     fun settings(): Outcome<SettingsForm> = attempt { SettingsForm.of(core.profile()) }
 
-    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.setProfile(form.toSettings()) }
+    /** Saves only what the form changed (see [SettingsForm.toChanges]). */
+    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.updateProfile(form.toChanges()) }
 
     /** Deletes any record; the deletion travels to other devices as a tombstone. */
     fun delete(id: String): Outcome<Unit> = write { core.delete(id) }

@@ -185,6 +185,32 @@ class ScreensTest {
         assertEquals("23:30", s.diary.core.profile().bedtime)
     }
 
+    @Test fun savingSettingsSendsOnlyWhatTheFormChangedSoFactsSetElsewhereSurvive() {
+        val s = setup()
+        val form = s.diary.settings().done()
+        // Meanwhile the CLI (or a sync) records dialysis, a due date and the sex.
+        s.diary.core.updateProfile(ProfileChanges(dialysis = true, dueDate = "2027-03-01", pregnant = true, sex = Sex.FEMALE))
+        s.diary.saveSettings(form.copy(bedtime = "23:30")).done()
+        val p = s.diary.core.profile()
+        assertEquals("23:30", p.bedtime)
+        assertTrue(p.dialysis)
+        assertTrue(p.pregnant)
+        assertEquals("2027-03-01", p.dueDate)
+        assertEquals(Sex.FEMALE, p.sex)
+        // The new facts are on the form and round-trip; a blank date clears it, "not given" clears the sex.
+        val again = s.diary.settings().done()
+        assertEquals("2027-03-01", again.dueDate)
+        s.diary.saveSettings(again.copy(dueDate = " ", sex = null, haemochromatosis = true, birthDate = "1970-05-01",
+            routine = again.routine.copy(warmSocks = true))).done()
+        val q = s.diary.core.profile()
+        assertNull(q.dueDate)
+        assertNull(q.sex)
+        assertTrue(q.haemochromatosis)
+        assertEquals("1970-05-01", q.birthDate)
+        assertTrue(q.routine!!.warmSocks)
+        assertEquals("birth date", s.diary.saveSettings(s.diary.settings().done().copy(birthDate = "70-05-01")).problem().field)
+    }
+
     @Test fun theReportScreenShowsEachFlagWithItsFactsAndSource() {
         val s = setup()
         s.diary.saveSettings(s.diary.settings().done().copy(pregnant = true)).done()
