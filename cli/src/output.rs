@@ -386,25 +386,11 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
         return print_json(rs);
     }
     for r in rs {
-        let every = if r.every_n_days == 1 {
-            "daily".to_owned()
-        } else {
-            format!("every {} days", r.every_n_days)
-        };
-        let at = if r.times.is_empty() {
-            "time planned for you".to_owned()
-        } else {
-            r.times.join(", ")
-        };
-        let mg = r.dose_mg.map(|m| format!(" {m} mg")).unwrap_or_default();
-        let vc = if r.with_vitamin_c {
-            ", with vitamin C"
-        } else {
-            ""
-        };
+        // The schedule line is the API's (`RegimenEntry::schedule`), the same the phones show.
         out!(
-            "{}{mg}  {every}, {at}{vc}  (from {})  {}",
+            "{}  {}  (from {})  {}",
             crate::term::one_line(&r.name),
+            r.schedule,
             r.start_date,
             r.info.id
         );
@@ -609,20 +595,17 @@ pub fn augmentation_answers(a: Option<&quietlegs_core::AugmentationAnswers>, jso
 /// What the catalog says about a medicine just added, beyond the worsening warnings the entry
 /// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
 pub fn regimen_notes(ms: &[MedicineInfo]) {
-    for m in ms.iter().filter(|m| {
-        !matches!(
-            m.effect,
-            quietlegs_core::MedicineEffect::WorsensRls
-        )
-    }) {
+    for m in ms
+        .iter()
+        .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
+    {
         out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }
         if matches!(
             m.class,
-            quietlegs_core::DrugClass::DopamineAgonist
-                | quietlegs_core::DrugClass::Levodopa
+            quietlegs_core::DrugClass::DopamineAgonist | quietlegs_core::DrugClass::Levodopa
         ) {
             out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }
@@ -640,10 +623,7 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         out!("{query}: not in the catalog. That does not mean it is safe for RLS: ask your pharmacist.");
     }
     for m in ms {
-        let typo = if matches!(
-            m.match_kind,
-            quietlegs_core::MatchKind::Typo
-        ) {
+        let typo = if matches!(m.match_kind, quietlegs_core::MatchKind::Typo) {
             format!(" (did you mean {}?)", m.matched)
         } else {
             String::new()
@@ -704,8 +684,8 @@ pub fn evidence(json: bool) {
     }
 }
 
-use quietlegs_core::MergeReport;
 use quietlegs_core::ExportSummary;
+use quietlegs_core::MergeReport;
 
 pub fn exported(s: &ExportSummary, json: bool) {
     if json {

@@ -31,8 +31,8 @@ impl Rng {
     }
 }
 
-fn at(tz: Tz, d: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-    crate::model::time::resolve_local(tz, d, NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default())
+fn at(tz: Tz, d: NaiveDate, t: NaiveTime) -> DateTime<Utc> {
+    crate::model::time::resolve_local(tz, d, t)
 }
 
 /// The demo diary's profile: Europe/London, bed 23:00, up 07:00.
@@ -117,7 +117,7 @@ pub fn demo_records(
     for k in 0..4u32 {
         let f = f64::from(k) / 3.0;
         let day = start + Duration::days(((n - 2.0) * f) as i64);
-        let t = at(tz, day, 9, 0);
+        let t = at(tz, day, fixed_time!(9, 0));
         let lab = |a: Analyte, v: f64, rng: &mut Rng| {
             LabValue::from_entry(a, v, a.canonical_unit())
                 .ok()
@@ -185,7 +185,7 @@ pub fn demo_records(
             }
             IrlsScores::new(&items).ok()
         });
-        let night_time = at(tz, d + Duration::days(1), 7, 5);
+        let night_time = at(tz, d + Duration::days(1), fixed_time!(7, 5));
         out.push(Record::Night(Night {
             meta: meta(night_time, &mut rng),
             night_date: d,
@@ -236,22 +236,18 @@ pub fn demo_records(
             }));
         };
         let slots = [
-            (8, 0, IntakeKind::Coffee),
-            (7, 30, IntakeKind::Meal),
-            (12, 30, IntakeKind::Meal),
-            (15, 0, IntakeKind::Tea),
-            (19, 0, IntakeKind::Meal),
+            (fixed_time!(8, 0), IntakeKind::Coffee),
+            (fixed_time!(7, 30), IntakeKind::Meal),
+            (fixed_time!(12, 30), IntakeKind::Meal),
+            (fixed_time!(15, 0), IntakeKind::Tea),
+            (fixed_time!(19, 0), IntakeKind::Meal),
         ];
-        for (h, m, what) in slots.iter().take(intakes_per_day as usize) {
-            event(
-                at(tz, d, *h, *m),
-                EventKind::Intake { what: *what },
-                &mut rng,
-            );
+        for (t, what) in slots.iter().take(intakes_per_day as usize) {
+            event(at(tz, d, *t), EventKind::Intake { what: *what }, &mut rng);
         }
         if !rng.chance(0.12) {
             event(
-                at(tz, d, 10, 10),
+                at(tz, d, fixed_time!(10, 10)),
                 EventKind::Dose {
                     regimen_id: iron_id.clone(),
                 },
@@ -260,7 +256,7 @@ pub fn demo_records(
         }
         if d >= magnesium.start_date && !rng.chance(0.1) {
             event(
-                at(tz, d, 22, 15),
+                at(tz, d, fixed_time!(22, 15)),
                 EventKind::Dose {
                     regimen_id: mag_id.clone(),
                 },
@@ -269,7 +265,7 @@ pub fn demo_records(
         }
         if alcohol {
             event(
-                at(tz, d, 20, 30),
+                at(tz, d, fixed_time!(20, 30)),
                 EventKind::Intake {
                     what: IntakeKind::Alcohol,
                 },

@@ -8,60 +8,113 @@ use crate::error::Error;
 pub enum QuietLegsError {
     /// Bad input; `field` names what to correct. Nothing was written.
     #[error("invalid {field}: {reason}")]
-    InvalidInput { field: String, reason: String },
+    InvalidInput {
+        /// What to correct, in the caller's words (`bedtime`, `ferritin`, `night date`).
+        field: String,
+        /// Why, with the accepted form or range.
+        reason: String,
+    },
 
     /// A record (`what`: night, event, lab, regimen item, habit, reminder) with this `id` is not
     /// in the diary, e.g. deleted on another device. Nothing was changed.
     #[error("{what} not found: {id}")]
-    NotFound { what: String, id: String },
+    NotFound {
+        /// The kind of record: night, event, lab, regimen item, habit, reminder.
+        what: String,
+        /// The id asked for.
+        id: String,
+    },
 
     /// The database was written by a newer QuietLegs. It was left untouched.
     #[error("this database uses schema version {found}; this app understands up to {supported}: update QuietLegs")]
-    NewerDatabase { found: u32, supported: u32 },
+    NewerDatabase {
+        /// The database's schema version.
+        found: u32,
+        /// The newest schema version this build understands.
+        supported: u32,
+    },
 
     /// The file is not a QuietLegs database. It was left untouched.
     #[error("{reason}")]
-    NotAQuietLegsDatabase { reason: String },
+    NotAQuietLegsDatabase {
+        /// What the file is instead, naming it.
+        reason: String,
+    },
 
     /// SQLite or stored-data failure.
     #[error("storage error: {reason}")]
-    Storage { reason: String },
+    Storage {
+        /// SQLite's message or what was found damaged; no diary content.
+        reason: String,
+    },
 
     /// An import file that cannot be used (not ours, newer, damaged, invalid). Nothing changed.
     #[error("cannot import this file: {reason}")]
-    InvalidFile { reason: String },
+    InvalidFile {
+        /// Where in the file the problem is (never the value found there).
+        reason: String,
+    },
 
     /// Wrong passphrase, or a damaged encrypted file.
     #[error("cannot decrypt: {reason}")]
-    WrongPassphrase { reason: String },
+    WrongPassphrase {
+        /// Whether the passphrase is wrong or the file damaged, as far as can be told.
+        reason: String,
+    },
 
     /// A file could not be read or written; `reason` names the file.
     #[error("file error: {reason}")]
-    Io { reason: String },
+    Io {
+        /// The file's path and the operating system's message.
+        reason: String,
+    },
 
     /// Another program (or another screen of this app) held the diary for longer than the wait
     /// (5 s). Nothing was changed; trying again later works.
     #[error("{path} is busy: another program is using it; nothing was changed, try again")]
-    Busy { path: String },
+    Busy {
+        /// The diary file.
+        path: String,
+    },
 
     /// The diary file is damaged (damaged pages, truncated). It was not written to;
     /// `QuietLegs.rescue` copies what can still be read into a new diary.
     #[error("{path} is damaged ({reason}); it was not written to; a rescue copies what can still be read into a new diary")]
-    Damaged { path: String, reason: String },
+    Damaged {
+        /// The diary file.
+        path: String,
+        /// SQLite's first finding (damaged pages, a truncated file).
+        reason: String,
+    },
 
     /// The diary or its folder cannot be written (read-only folder, file or medium). Nothing was
     /// changed.
     #[error("{path} cannot be written ({reason}); nothing was changed")]
-    ReadOnly { path: String, reason: String },
+    ReadOnly {
+        /// The diary file.
+        path: String,
+        /// The operating system's or SQLite's message.
+        reason: String,
+    },
 
     /// A file larger than `max` bytes (larger than any export the app writes); it was not read.
     #[error("{path} is {size} bytes, larger than any diary export ({max} bytes); it was not read")]
-    FileTooLarge { path: String, size: u64, max: u64 },
+    FileTooLarge {
+        /// The file.
+        path: String,
+        /// Its size, in bytes.
+        size: u64,
+        /// The largest file accepted, in bytes.
+        max: u64,
+    },
 
     /// Encrypting an export failed for a reason other than the passphrase (which is checked
     /// first, as `InvalidInput` on `passphrase`). No file was written.
     #[error("cannot encrypt: {reason}")]
-    EncryptionFailed { reason: String },
+    EncryptionFailed {
+        /// The encryption library's message.
+        reason: String,
+    },
 }
 
 impl From<Error> for QuietLegsError {

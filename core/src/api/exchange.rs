@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
 use super::{ApiResult, QuietLegs};
 use crate::error::Error;
 use crate::evidence::REPORT_WINDOW_DAYS;
@@ -14,6 +12,7 @@ use crate::exchange::json::{read_export, write_export};
 use crate::exchange::merge::{merge_records, MergeReport};
 use crate::exchange::report::{write_report, ReportInput};
 use crate::exchange::{csv, fhir};
+use crate::model::{FIRST_DATE, LAST_DATE};
 use crate::rules::plan::{day_plan, ReminderKind};
 use crate::rules::reminders::occurrence_id;
 use crate::store;
@@ -112,10 +111,7 @@ impl QuietLegs {
         let store = self.store()?;
         let c = store.conn();
         let tz = Self::profile_model(&store)?.1.time_zone;
-        let (lo, hi) = (
-            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default(),
-            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
-        );
+        let (lo, hi) = (FIRST_DATE, LAST_DATE);
         let nights = store::nights(c, lo, hi)?;
         let labs = store::labs(c, None)?;
         let events = store::all_events(c)?;
@@ -146,10 +142,7 @@ impl QuietLegs {
         let now = self.now();
         let store = self.store()?;
         let c = store.conn();
-        let (lo, hi) = (
-            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default(),
-            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
-        );
+        let (lo, hi) = (FIRST_DATE, LAST_DATE);
         let nights = store::nights(c, lo, hi)?;
         let labs = store::labs(c, None)?;
         let regimen = store::regimen(c)?;
@@ -227,11 +220,11 @@ impl QuietLegs {
                 Some(d) => crate::model::time::parse_date("from", d)?,
                 None => now.with_timezone(&tz).date_naive(),
             };
-            let snap = super::planning::Snapshot::load(
+            let snap = super::snapshot::Snapshot::load(
                 &store,
                 from,
                 from + chrono::Duration::days(i64::from(days)),
-                super::planning::Labs::Skip,
+                super::snapshot::Labs::Skip,
             )?;
             let diary = snap.diary();
             let mut d = from;

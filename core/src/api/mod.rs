@@ -1,14 +1,85 @@
 //! The FFI surface: one object, [`QuietLegs`], opened on a database file. The CLI uses the same
 //! object, so the desktop, Android and iOS all go through one validation path.
+//!
+//! # The `QuietLegs` object's methods, in one place
+//!
+//! Its methods live beside the records they return, in several `impl QuietLegs` blocks. This
+//! table lists every public one with its file (`api::tests::method_table_lists_every_method`
+//! fails when a method is added, moved or removed without updating it). "FFI" says whether
+//! uniffi exports it to Kotlin, Swift and Python; "Rust only" methods take `Path`s or model
+//! types and serve the CLI, the tests and the benches.
+//!
+//! | method | file | FFI |
+//! |---|---|---|
+//! | `open_at` | `api/mod.rs` | Rust only |
+//! | `open_read_only_at` | `api/mod.rs` | Rust only |
+//! | `rescue_to` | `api/mod.rs` | Rust only |
+//! | `mark_as_demo` | `api/mod.rs` | Rust only |
+//! | `is_demo` | `api/mod.rs` | Rust only |
+//! | `open` | `api/mod.rs` | yes |
+//! | `open_with_clock` | `api/mod.rs` | yes |
+//! | `check_integrity` | `api/mod.rs` | yes |
+//! | `rescue` | `api/mod.rs` | yes |
+//! | `device_id` | `api/mod.rs` | yes |
+//! | `profile` | `api/mod.rs` | yes |
+//! | `set_profile` | `api/mod.rs` | yes |
+//! | `update_profile` | `api/mod.rs` | yes |
+//! | `log_night_keeping` | `api/mod.rs` | yes |
+//! | `log_night` | `api/mod.rs` | yes |
+//! | `nights` | `api/mod.rs` | yes |
+//! | `log_event` | `api/mod.rs` | yes |
+//! | `events_on` | `api/mod.rs` | yes |
+//! | `add_lab` | `api/mod.rs` | yes |
+//! | `labs` | `api/mod.rs` | yes |
+//! | `add_regimen` | `api/mod.rs` | yes |
+//! | `regimen` | `api/mod.rs` | yes |
+//! | `add_habit` | `api/mod.rs` | yes |
+//! | `habits` | `api/mod.rs` | yes |
+//! | `delete` | `api/mod.rs` | yes |
+//! | `set_augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `merge_in` | `api/exchange.rs` | Rust only |
+//! | `export_json_with` | `api/exchange.rs` | Rust only |
+//! | `import_from` | `api/exchange.rs` | Rust only |
+//! | `export_csv_to` | `api/exchange.rs` | Rust only |
+//! | `export_fhir_to` | `api/exchange.rs` | Rust only |
+//! | `export_report_to` | `api/exchange.rs` | Rust only |
+//! | `export_calendar_to` | `api/exchange.rs` | Rust only |
+//! | `export_json` | `api/exchange.rs` | yes |
+//! | `import_file` | `api/exchange.rs` | yes |
+//! | `export_csv` | `api/exchange.rs` | yes |
+//! | `export_fhir` | `api/exchange.rs` | yes |
+//! | `export_report` | `api/exchange.rs` | yes |
+//! | `export_calendar` | `api/exchange.rs` | yes |
+//! | `plan` | `api/planning.rs` | yes |
+//! | `iron_window` | `api/planning.rs` | yes |
+//! | `check_intake` | `api/planning.rs` | yes |
+//! | `check_intake_kind` | `api/planning.rs` | yes |
+//! | `reminders` | `api/planning.rs` | yes |
+//! | `reconcile_reminders` | `api/planning.rs` | yes |
+//! | `act_on_reminder` | `api/planning.rs` | yes |
+//! | `night_to_log` | `api/screens.rs` | yes |
+//! | `ferritin_chart` | `api/screens.rs` | yes |
+//! | `severity_chart` | `api/screens.rs` | yes |
+//! | `add_demo_history` | `api/shell.rs` | Rust only |
+//! | `status` | `api/status.rs` | yes |
+//! | `log_weekly_irls` | `api/status.rs` | yes |
+//! | `iv_iron_formulations` | `api/status.rs` | yes |
+
+// Every public item here becomes Kotlin and Swift documentation (clippy -D warnings makes a
+// missing one an error).
+#![warn(missing_docs)]
 
 mod augmentation;
 mod clock;
 mod error;
 mod exchange;
+mod labels;
 mod planning;
 mod records;
 mod screens;
 mod shell;
+mod snapshot;
 mod status;
 
 use std::path::Path;
@@ -20,6 +91,7 @@ pub use augmentation::AugmentationAnswers;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
+pub use labels::*;
 pub use planning::*;
 pub use records::*;
 pub use screens::*;
@@ -30,6 +102,7 @@ use crate::error::Error;
 use crate::model::time::{parse_date, parse_instant};
 use crate::model::validate;
 use crate::model::{Event, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
+use crate::model::{FIRST_DATE, LAST_DATE};
 use crate::store::{self, Store};
 
 type ApiResult<T> = std::result::Result<T, QuietLegsError>;
@@ -213,10 +286,8 @@ impl QuietLegs {
                 .into());
             }
         }
-        let from = opt_date("from", &from)?
-            .unwrap_or(NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default());
-        let to = opt_date("to", &to)?
-            .unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
+        let from = opt_date("from", &from)?.unwrap_or(FIRST_DATE);
+        let to = opt_date("to", &to)?.unwrap_or(LAST_DATE);
         let store = self.store()?;
         Ok(store::nights(store.conn(), from, to)?
             .iter()
@@ -543,4 +614,68 @@ fn regimen_from_input(
 #[uniffi::export]
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each API file with the public `QuietLegs` methods its top-level `impl QuietLegs` blocks
+    /// define (a method is a line `    pub fn name(` inside such a block).
+    fn methods() -> Vec<(String, &'static str)> {
+        let files: [(&str, &str); 12] = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("augmentation.rs", include_str!("augmentation.rs")),
+            ("clock.rs", include_str!("clock.rs")),
+            ("error.rs", include_str!("error.rs")),
+            ("exchange.rs", include_str!("exchange.rs")),
+            ("labels.rs", include_str!("labels.rs")),
+            ("planning.rs", include_str!("planning.rs")),
+            ("records.rs", include_str!("records.rs")),
+            ("screens.rs", include_str!("screens.rs")),
+            ("shell.rs", include_str!("shell.rs")),
+            ("snapshot.rs", include_str!("snapshot.rs")),
+            ("status.rs", include_str!("status.rs")),
+        ];
+        let mut out = Vec::new();
+        for (file, text) in files {
+            let mut inside = false;
+            for line in text.lines() {
+                if line.starts_with("impl QuietLegs {") {
+                    inside = true;
+                } else if inside && line == "}" {
+                    inside = false;
+                } else if let Some(rest) = line.strip_prefix("    pub fn ").filter(|_| inside) {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| *c == '_' || c.is_alphanumeric())
+                        .collect();
+                    out.push((name, file));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn method_table_lists_every_method() {
+        let doc = include_str!("mod.rs");
+        let rows: Vec<&str> = doc.lines().filter(|l| l.starts_with("//! | `")).collect();
+        let found = methods();
+        assert!(
+            found.len() > 40,
+            "the scan found only {} methods",
+            found.len()
+        );
+        for (name, file) in &found {
+            let row = format!("//! | `{name}` | `api/{file}` |");
+            assert!(
+                rows.iter().any(|r| r.starts_with(&row)),
+                "QuietLegs::{name} (api/{file}) is missing from the method table in api/mod.rs"
+            );
+        }
+        assert_eq!(
+            rows.len(),
+            found.len(),
+            "the method table in api/mod.rs lists a method that is gone or moved"
+        );
+    }
 }

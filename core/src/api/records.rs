@@ -81,12 +81,15 @@ pub struct ProfileSettings {
     #[uniffi(default = None)]
     #[serde(default)]
     pub birth_date: Option<String>,
+    /// Hereditary haemochromatosis: no iron advice (iron overload; see evidence `IRON_OVERLOAD_GROUPS_NO_ADVICE`).
     #[uniffi(default = false)]
     #[serde(default)]
     pub haemochromatosis: bool,
+    /// Thalassaemia: no iron advice (iron overload risk; see evidence `IRON_OVERLOAD_GROUPS_NO_ADVICE`).
     #[uniffi(default = false)]
     #[serde(default)]
     pub thalassaemia: bool,
+    /// Regular blood transfusions: no iron advice (iron overload risk; see evidence `IRON_OVERLOAD_GROUPS_NO_ADVICE`).
     #[uniffi(default = false)]
     #[serde(default)]
     pub regular_transfusions: bool,
@@ -590,7 +593,7 @@ impl From<&RegimenItem> for RegimenEntry {
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
             schedule: schedule_line(x),
-            warnings: super::status::regimen_warnings(x),
+            warnings: crate::rules::catalog::regimen_warnings(x),
         }
     }
 }

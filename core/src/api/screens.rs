@@ -4,15 +4,15 @@
 
 use chrono::Duration;
 
-use super::planning::{Labs, Snapshot};
+use super::labels::*;
+use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
 use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX};
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{
-    ActivityKind, Analyte, BodyArea, IntakeKind, IrlsBand, RegimenKind, ReliefEffect, ReliefKind,
-    Trigger,
+    ActivityKind, Analyte, BodyArea, IntakeKind, RegimenKind, ReliefEffect, ReliefKind, Trigger,
 };
 use crate::rules::insights::{severity_series, SeverityScale};
 use crate::rules::plan::{day_plan, ReminderKind};
@@ -20,108 +20,6 @@ use crate::store;
 
 /// Longest span a severity chart covers (ten years of nights).
 const CHART_DAYS_MAX: u32 = 3660;
-
-/// Words a person reads for each vocabulary value. Exhaustive matches: a new value cannot
-/// reach a screen without its words.
-pub fn body_area_label(v: BodyArea) -> &'static str {
-    match v {
-        BodyArea::Legs => "Legs",
-        BodyArea::Arms => "Arms",
-        BodyArea::Trunk => "Trunk",
-    }
-}
-
-/// The words for a trigger.
-pub fn trigger_label(v: Trigger) -> &'static str {
-    match v {
-        Trigger::Caffeine => "Caffeine",
-        Trigger::Alcohol => "Alcohol",
-        Trigger::Nicotine => "Nicotine",
-        Trigger::Antihistamine => "Sedating antihistamine",
-        Trigger::LateExercise => "Late vigorous exercise",
-        Trigger::LongSitting => "Long sitting",
-    }
-}
-
-/// The words for a kind of relief.
-pub fn relief_kind_label(v: ReliefKind) -> &'static str {
-    match v {
-        ReliefKind::Walking => "Walking",
-        ReliefKind::Stretching => "Stretching",
-        ReliefKind::Massage => "Massage",
-        ReliefKind::WarmBath => "Warm bath",
-        ReliefKind::ColdCompress => "Cold compress",
-        ReliefKind::Compression => "Compression",
-        ReliefKind::Medication => "Medication",
-        ReliefKind::Other => "Other",
-    }
-}
-
-/// The words for how much relief helped.
-pub fn relief_effect_label(v: ReliefEffect) -> &'static str {
-    match v {
-        ReliefEffect::NotAtAll => "Did not help",
-        ReliefEffect::ALittle => "Helped a little",
-        ReliefEffect::ALot => "Helped a lot",
-    }
-}
-
-/// The words for an intake.
-pub fn intake_label(v: IntakeKind) -> &'static str {
-    match v {
-        IntakeKind::Coffee => "Coffee",
-        IntakeKind::Tea => "Tea",
-        IntakeKind::DairyCalcium => "Milk, dairy or calcium",
-        IntakeKind::Meal => "Meal",
-        IntakeKind::Alcohol => "Alcohol",
-        IntakeKind::Nicotine => "Nicotine",
-        IntakeKind::Antacid => "Antacid",
-    }
-}
-
-/// The words for an activity.
-pub fn activity_label(v: ActivityKind) -> &'static str {
-    match v {
-        ActivityKind::Exercise => "Exercise",
-        ActivityKind::Walk => "Walk",
-        ActivityKind::WarmBath => "Warm bath",
-        ActivityKind::Stretching => "Stretching",
-        ActivityKind::Compression => "Compression",
-    }
-}
-
-/// The words for a lab analyte.
-pub fn analyte_label(v: Analyte) -> &'static str {
-    match v {
-        Analyte::Ferritin => "Ferritin",
-        Analyte::Tsat => "Transferrin saturation (TSAT)",
-        Analyte::Haemoglobin => "Haemoglobin",
-        Analyte::VitaminD => "25-OH vitamin D",
-        Analyte::Egfr => "eGFR (kidney function)",
-    }
-}
-
-/// The words for a kind of regimen item.
-pub fn regimen_kind_label(v: RegimenKind) -> &'static str {
-    match v {
-        RegimenKind::Iron => "Iron",
-        RegimenKind::VitaminC => "Vitamin C",
-        RegimenKind::Magnesium => "Magnesium",
-        RegimenKind::Medication => "Medicine",
-        RegimenKind::Supplement => "Supplement",
-    }
-}
-
-/// The words for an IRLS severity band (lower case, for use in a sentence).
-pub fn irls_band_label(v: IrlsBand) -> &'static str {
-    match v {
-        IrlsBand::None => "none",
-        IrlsBand::Mild => "mild",
-        IrlsBand::Moderate => "moderate",
-        IrlsBand::Severe => "severe",
-        IrlsBand::VerySevere => "very severe",
-    }
-}
 
 /// A body area with its words, as the Log screen offers it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
@@ -347,8 +245,11 @@ pub struct ChartBand {
 /// A labelled horizontal line across a chart, at a unit-square height.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct ChartLine {
+    /// The line's value in the chart's unit (e.g. ferritin 75 µg/L).
     pub value: f64,
+    /// Its height, 0 (bottom) to 1 (top) of the plot area.
     pub y: f64,
+    /// The words beside the line.
     pub label: String,
 }
 

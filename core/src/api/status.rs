@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::planning::{Labs, Snapshot};
+use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::api::records::EventEntry;
 use crate::error::Error;
@@ -73,6 +73,7 @@ pub struct IronStatusView {
     /// The latest IV iron infusion, `YYYY-MM-DD`, and its formulation.
     #[uniffi(default = None)]
     pub last_infusion_date: Option<String>,
+    /// The formulation of that infusion (`None` when there was none).
     #[uniffi(default = None)]
     pub last_infusion: Option<IvIronFormulation>,
     /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
@@ -207,6 +208,8 @@ pub struct WeeklyIrlsPoint {
     pub week: String,
     /// 0-40.
     pub total: u32,
+    /// The IRLS severity band of `total` (edges from the evidence table: `IRLS_MILD_MAX`,
+    /// `IRLS_MODERATE_MAX`, `IRLS_SEVERE_MAX`).
     pub band: IrlsBand,
     /// The ten item scores, 0-4 each, by item number.
     pub items: Vec<u8>,
@@ -258,7 +261,9 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
 /// An IV iron formulation with its words.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct IvIronChoice {
+    /// The value to pass back to the core.
     pub value: IvIronFormulation,
+    /// The formulation's name as a person reads it.
     pub label: String,
 }
 
@@ -361,45 +366,6 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .collect()
 }
 
-/// Warnings a regimen item carries: the catalog entries that can worsen RLS, and for a medicine
-/// or supplement the catalog does not know, that nothing can be planned around it (an unknown
-/// name is never taken to be harmless).
-pub(crate) fn regimen_warnings(item: &crate::model::RegimenItem) -> Vec<String> {
-    use crate::model::RegimenKind;
-    let mut out = worsening_warnings(&item.name);
-    if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
-        && lookup(&item.name).is_empty()
-    {
-        out.push(format!(
-            "{} is not recognised, so QuietLegs cannot plan iron around it or tell whether it affects RLS; ask your pharmacist",
-            item.name.trim()
-        ));
-    }
-    out
-}
-
-/// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
-pub(crate) fn worsening_warnings(name: &str) -> Vec<String> {
-    lookup(name)
-        .into_iter()
-        .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
-        .map(|m| {
-            let alt = m
-                .medicine
-                .class
-                .alternative()
-                .map(|a| format!(" Alternative to ask about: {a}."))
-                .unwrap_or_default();
-            format!(
-                "{} is a {}: {}{alt}",
-                m.matched,
-                m.medicine.class.label(),
-                m.medicine.advice()
-            )
-        })
-        .collect()
-}
-
 /// Looks a medicine up in the catalog: class, evidence, advice and source.
 #[uniffi::export]
 pub fn check_medicine(name: String) -> Vec<MedicineInfo> {
@@ -481,7 +447,7 @@ impl QuietLegs {
             regimen: diary
                 .regimen
                 .iter()
-                .filter(|r| crate::rules::iron::active_on(r, today))
+                .filter(|r| crate::rules::regimen::active_on(r, today))
                 .cloned()
                 .collect(),
             labs: diary.labs.to_vec(),

@@ -12,8 +12,8 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordMeta};
 use crate::store::{
-    for_each_stored, record_count, table_of_record, version_of, with_stored, RecordWriter,
-    StoredRow, Table,
+    for_each_stored, put_record, record_count, table_of_record, version_of, with_stored, StoredRow,
+    Table,
 };
 
 /// What an import did.
@@ -66,9 +66,7 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
 }
 
 /// A scanned row costs about a tenth of a probe: scan when the file is at least a tenth of the
-/// diary. Measured into a 10-year diary (27,359 records): a probe 4.3 µs a record, the scan
-/// 0.39 µs a stored row; a file of an eighth of the diary merged in 12.8 ms scanning against
-/// 14.6 ms probing, a sixteenth in 11.6 against 7.5 ms.
+/// diary (the measured crossover is in docs/PERFORMANCE.md).
 const PROBES_PER_SCANNED_ROW: u64 = 10;
 
 /// How an incoming record compares with the stored version of its id: `None` when there is
@@ -119,10 +117,9 @@ pub fn merge_records_by(
 /// A small file into a large diary: one indexed read per record.
 fn merge_probing(tx: &Transaction<'_>, records: &[Record]) -> Result<MergeReport> {
     let mut report = MergeReport::default();
-    let mut writer = RecordWriter::new(tx);
     for incoming in records {
         let verdict = probe(tx, incoming)?;
-        apply(&mut writer, &mut report, incoming, verdict)?;
+        apply(tx, &mut report, incoming, verdict)?;
     }
     Ok(report)
 }
@@ -168,10 +165,9 @@ fn merge_scanning(tx: &Transaction<'_>, records: &[Record], stored: u64) -> Resu
         }
     }
     let mut report = MergeReport::default();
-    let mut writer = RecordWriter::new(tx);
     for ((incoming, verdict), again) in records.iter().zip(verdicts).zip(repeated) {
         let verdict = if again { probe(tx, incoming)? } else { verdict };
-        apply(&mut writer, &mut report, incoming, verdict)?;
+        apply(tx, &mut report, incoming, verdict)?;
     }
     Ok(report)
 }
@@ -207,18 +203,18 @@ fn tie(incoming: &Record, row: &StoredRow<'_, '_>) -> Result<Ordering> {
 
 /// Writes the record if it is new or newer, and counts what happened.
 fn apply(
-    writer: &mut RecordWriter<'_>,
+    tx: &Transaction<'_>,
     report: &mut MergeReport,
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
     match verdict {
         None => {
-            writer.put(incoming)?;
+            put_record(tx, incoming)?;
             report.added += 1;
         }
         Some(Ordering::Greater) => {
-            writer.put(incoming)?;
+            put_record(tx, incoming)?;
             report.updated += 1;
         }
         Some(Ordering::Equal) => report.unchanged += 1,

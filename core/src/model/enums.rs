@@ -5,41 +5,61 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// Where the urge to move was felt.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum BodyArea {
+    /// The legs (RLS proper).
     Legs,
+    /// The arms: spreading beyond the legs can be a sign of augmentation.
     Arms,
+    /// The trunk.
     Trunk,
 }
 
+/// Something the person suspects made the night worse (compared in the status's trigger insights).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Trigger {
+    /// Coffee, tea, cola or energy drinks.
     Caffeine,
+    /// Alcohol.
     Alcohol,
+    /// Smoking or nicotine.
     Nicotine,
+    /// A sedating antihistamine (e.g. diphenhydramine), known to worsen RLS.
     Antihistamine,
+    /// Vigorous exercise late in the day.
     LateExercise,
+    /// Long sitting (a flight, a car, a film).
     LongSitting,
 }
 
+/// What the person tried for relief during a night.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ReliefKind {
+    /// Walking about.
     Walking,
+    /// Stretching.
     Stretching,
+    /// Massage.
     Massage,
+    /// A warm bath or shower.
     WarmBath,
+    /// A cold compress.
     ColdCompress,
+    /// Compression (stockings, a pneumatic device).
     Compression,
+    /// An extra or as-needed medicine.
     Medication,
+    /// Anything else.
     Other,
 }
 
@@ -49,48 +69,72 @@ pub enum ReliefKind {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ReliefEffect {
+    /// It did not help.
     NotAtAll,
+    /// It helped a little.
     ALittle,
+    /// It helped a lot.
     ALot,
 }
 
+/// One relief tried during a night and how much it helped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Record)]
 pub struct Relief {
+    /// What was tried.
     pub kind: ReliefKind,
+    /// How much it helped.
     pub effect: ReliefEffect,
 }
 
+/// Something taken that matters for iron timing or for RLS.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum IntakeKind {
+    /// Coffee (iron keeps its distance: `Substance::Coffee`).
     Coffee,
+    /// Tea (`Substance::Tea`).
     Tea,
+    /// Milk, dairy or calcium-rich food (`Substance::DairyCalcium`).
     DairyCalcium,
+    /// A meal (`Substance::Food`).
     Meal,
+    /// Alcohol (no iron rule; a possible RLS trigger).
     Alcohol,
+    /// Nicotine (no iron rule; a possible RLS trigger).
     Nicotine,
+    /// An antacid (`Substance::Antacid`).
     Antacid,
 }
 
+/// A logged activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
+    /// Exercise (sport, gym).
     Exercise,
+    /// A walk.
     Walk,
+    /// A warm bath.
     WarmBath,
+    /// Stretching.
     Stretching,
+    /// Compression (stockings, a pneumatic device).
     Compression,
 }
 
+/// How hard an activity was.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Intensity {
+    /// Light, as the person judged it.
     Light,
+    /// Moderate, as the person judged it.
     Moderate,
+    /// Vigorous, as the person judged it.
     Vigorous,
 }
 
@@ -98,28 +142,38 @@ pub enum Intensity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum EventKind {
+    /// Something taken (coffee, a meal…).
     Intake {
+        /// What was taken.
         what: IntakeKind,
     },
     /// A dose of a regimen item (its id).
     Dose {
+        /// The regimen item's id.
         regimen_id: String,
     },
+    /// An activity.
     Activity {
+        /// What was done.
         what: ActivityKind,
+        /// How hard, if said.
         intensity: Option<Intensity>,
+        /// How long, in minutes, if said.
         minutes: Option<u32>,
     },
     /// An IV iron infusion given by a clinic (SPEC §2.1): it ends the oral-iron verdict and sets
     /// the next recheck.
     IvIron {
+        /// Which formulation was given.
         formulation: IvIronFormulation,
     },
     /// The weekly IRLS (SPEC §2.7): ten item scores 0-4 by item number, rating the 7 days up to
     /// `week_ending` (`YYYY-MM-DD`). One per ISO week: its record id is derived from the week,
     /// so two devices rating the same week merge into one record.
     WeeklyIrls {
+        /// The last day of the week rated, `YYYY-MM-DD`.
         week_ending: String,
+        /// The ten item scores, 0-4 each, by item number.
         items: Vec<u8>,
     },
 }
@@ -141,6 +195,7 @@ pub enum IvIronFormulation {
 }
 
 impl IvIronFormulation {
+    /// Every IvIronFormulation value, in the order screens list them.
     pub const ALL: [IvIronFormulation; 5] = [
         IvIronFormulation::FerricCarboxymaltose,
         IvIronFormulation::Ferumoxytol,
@@ -167,25 +222,37 @@ impl IvIronFormulation {
     }
 }
 
+/// A lab value the app reads (LOINC codes in the FHIR export).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Analyte {
+    /// Serum ferritin, stored in ng/mL (µg/L accepted: the same number).
     Ferritin,
+    /// Transferrin saturation, %.
     Tsat,
+    /// Haemoglobin, stored in g/dL (g/L and mmol/L accepted).
     Haemoglobin,
+    /// 25-OH vitamin D, stored in ng/mL (nmol/L accepted).
     VitaminD,
+    /// eGFR (kidney function), mL/min/1.73m2.
     Egfr,
 }
 
+/// What a regimen item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum RegimenKind {
+    /// Oral iron: the planner finds its window.
     Iron,
+    /// Vitamin C taken with iron.
     VitaminC,
+    /// Magnesium (planned before bed; not with kidney disease).
     Magnesium,
+    /// A medicine (looked up in the catalog).
     Medication,
+    /// Another supplement (looked up in the catalog).
     Supplement,
 }
 
@@ -193,11 +260,14 @@ pub enum RegimenKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
+    /// Female.
     Female,
+    /// Male.
     Male,
 }
 
 impl Sex {
+    /// Every Sex value, in the order screens list them.
     pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
 }
 
@@ -207,10 +277,15 @@ impl Sex {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum IrlsBand {
+    /// Total 0.
     None,
+    /// Mild (up to `IRLS_MILD_MAX` in the evidence table).
     Mild,
+    /// Moderate (up to `IRLS_MODERATE_MAX`).
     Moderate,
+    /// Severe (up to `IRLS_SEVERE_MAX`).
     Severe,
+    /// Very severe (above `IRLS_SEVERE_MAX`, to 40).
     VerySevere,
 }
 
@@ -240,6 +315,7 @@ pub fn parse_word<T: for<'de> Deserialize<'de> + Serialize>(
 }
 
 impl Trigger {
+    /// Every Trigger value, in the order screens list them.
     pub const ALL: [Trigger; 6] = [
         Trigger::Caffeine,
         Trigger::Alcohol,
@@ -251,10 +327,12 @@ impl Trigger {
 }
 
 impl BodyArea {
+    /// Every BodyArea value, in the order screens list them.
     pub const ALL: [BodyArea; 3] = [BodyArea::Legs, BodyArea::Arms, BodyArea::Trunk];
 }
 
 impl IntakeKind {
+    /// Every IntakeKind value, in the order screens list them.
     pub const ALL: [IntakeKind; 7] = [
         IntakeKind::Coffee,
         IntakeKind::Tea,
@@ -267,6 +345,7 @@ impl IntakeKind {
 }
 
 impl Analyte {
+    /// Every Analyte value, in the order screens list them.
     pub const ALL: [Analyte; 5] = [
         Analyte::Ferritin,
         Analyte::Tsat,
@@ -277,6 +356,7 @@ impl Analyte {
 }
 
 impl ActivityKind {
+    /// Every ActivityKind value, in the order screens list them.
     pub const ALL: [ActivityKind; 5] = [
         ActivityKind::Exercise,
         ActivityKind::Walk,
@@ -287,10 +367,12 @@ impl ActivityKind {
 }
 
 impl Intensity {
+    /// Every Intensity value, in the order screens list them.
     pub const ALL: [Intensity; 3] = [Intensity::Light, Intensity::Moderate, Intensity::Vigorous];
 }
 
 impl ReliefKind {
+    /// Every ReliefKind value, in the order screens list them.
     pub const ALL: [ReliefKind; 8] = [
         ReliefKind::Walking,
         ReliefKind::Stretching,
@@ -304,6 +386,7 @@ impl ReliefKind {
 }
 
 impl ReliefEffect {
+    /// Every ReliefEffect value, in the order screens list them.
     pub const ALL: [ReliefEffect; 3] = [
         ReliefEffect::NotAtAll,
         ReliefEffect::ALittle,
@@ -312,6 +395,7 @@ impl ReliefEffect {
 }
 
 impl RegimenKind {
+    /// Every RegimenKind value, in the order screens list them.
     pub const ALL: [RegimenKind; 5] = [
         RegimenKind::Iron,
         RegimenKind::VitaminC,

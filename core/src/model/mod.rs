@@ -112,9 +112,13 @@ pub struct Profile {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
 #[serde(default)]
 pub struct Routine {
+    /// A warm bath before bed (`WARM_BATH_BEFORE_BED_MIN`); never planned in pregnancy.
     pub warm_bath: bool,
+    /// Warm socks before bed (`WARM_SOCKS_BEFORE_BED_MIN`).
     pub warm_socks: bool,
+    /// A short walk or stretch before bed (`MOVEMENT_WINDOW_MIN`).
     pub movement: bool,
+    /// A last call for vigorous exercise (`VIGOROUS_EXERCISE_CUTOFF_MIN` before bed).
     pub exercise_cutoff: bool,
 }
 
@@ -159,6 +163,26 @@ macro_rules! fixed_time {
     };
 }
 pub(crate) use fixed_time;
+
+/// A calendar date fixed in the code, built by the compiler: a typo (month 13, 31 April) fails
+/// the build instead of silently becoming 1970-01-01.
+macro_rules! fixed_date {
+    ($y:expr, $m:expr, $d:expr) => {
+        const {
+            match chrono::NaiveDate::from_ymd_opt($y, $m, $d) {
+                Some(d) => d,
+                None => panic!("not a calendar date"),
+            }
+        }
+    };
+}
+pub(crate) use fixed_date;
+
+/// The first and last dates a "from … to" read with an open end covers: every date the diary
+/// can hold (validation accepts years from `validate::EARLIEST_YEAR`, four digits).
+pub(crate) const FIRST_DATE: NaiveDate = fixed_date!(1, 1, 1);
+/// See [`FIRST_DATE`].
+pub(crate) const LAST_DATE: NaiveDate = fixed_date!(9999, 12, 31);
 
 impl Default for Profile {
     fn default() -> Self {

@@ -23,8 +23,7 @@ pub const DEVICE_ID_MAX_CHARS: usize = 100;
 
 /// The span of plausible instants: 1900-01-01 to now plus the clock tolerance.
 fn span(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    let earliest = NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1)
-        .unwrap_or_default()
+    let earliest = crate::model::fixed_date!(EARLIEST_YEAR, 1, 1)
         .and_time(NaiveTime::MIN)
         .and_utc();
     (earliest, now + Duration::hours(CLOCK_TOLERANCE_HOURS))
@@ -142,5 +141,23 @@ impl Record {
             Record::Regimen(x) => regimen(x, now),
             Record::Habit(h) => meta(&h.meta, now),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    use super::EARLIEST_YEAR;
+    use crate::model::{FIRST_DATE, LAST_DATE};
+
+    /// The open-ended bounds of a date range read cover every date validation lets in (years
+    /// EARLIEST_YEAR to 9999): a typo in either constant (year 999, 9999-12-30) shows here.
+    #[test]
+    fn open_date_bounds_cover_every_valid_date() {
+        assert!(FIRST_DATE <= NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).unwrap());
+        assert_eq!(LAST_DATE.year(), 9999);
+        assert_eq!(LAST_DATE.succ_opt().map(|d| d.year()), Some(10000));
+        assert_eq!(FIRST_DATE.to_string(), "0001-01-01");
     }
 }

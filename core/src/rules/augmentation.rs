@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 
 use super::catalog::{lookup, DrugClass, MedicineEffect};
-use super::iron::active_on;
+use super::regimen::active_on;
 use super::stats::median;
 use super::Diary;
 use crate::evidence as ev;

@@ -22,8 +22,9 @@
 
 use serde::Serialize;
 
-use super::interactions::Substance;
+use super::substance::Substance;
 use crate::evidence::Source;
+use crate::model::{RegimenItem, RegimenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
@@ -866,6 +867,44 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
         }
     }
     out
+}
+
+/// Warnings a regimen item carries: the catalog entries that can worsen RLS, and for a medicine
+/// or supplement the catalog does not know, that nothing can be planned around it (an unknown
+/// name is never taken to be harmless).
+pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
+    let mut out = worsening_warnings(&item.name);
+    if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+        && lookup(&item.name).is_empty()
+    {
+        out.push(format!(
+            "{} is not recognised, so QuietLegs cannot plan iron around it or tell whether it affects RLS; ask your pharmacist",
+            item.name.trim()
+        ));
+    }
+    out
+}
+
+/// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
+pub fn worsening_warnings(name: &str) -> Vec<String> {
+    lookup(name)
+        .into_iter()
+        .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
+        .map(|m| {
+            let alt = m
+                .medicine
+                .class
+                .alternative()
+                .map(|a| format!(" Alternative to ask about: {a}."))
+                .unwrap_or_default();
+            format!(
+                "{} is a {}: {}{alt}",
+                m.matched,
+                m.medicine.class.label(),
+                m.medicine.advice()
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::interactions::Substance;
 use super::iron::{iron_plan, IronDay};
+use super::substance::Substance;
 use super::Diary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

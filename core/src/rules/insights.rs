@@ -5,7 +5,8 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::day::WakingDay;
-use super::iron::{dose_day, scheduled_times};
+use super::iron::scheduled_times;
+use super::regimen::dose_day;
 use super::stats::mean;
 use super::Diary;
 use crate::evidence as ev;

@@ -5,7 +5,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::interactions::{no_timing_fix, substance_of, Substance};
+use super::interactions::{no_timing_fix, substance_of};
+pub use super::regimen::{active_on, dose_day, iron_item};
+use super::substance::Substance;
 use super::Diary;
 use crate::evidence::{minutes, IRON_WINDOW_MIN_MINUTES, MAGNESIUM_BEFORE_BED_MIN};
 use crate::model::{EventKind, RegimenItem, RegimenKind};
@@ -99,25 +101,6 @@ pub struct IronPlan {
     /// Things to discuss that no timing can fix (proton-pump inhibitors, H2 blockers,
     /// mycophenolate, phosphate binders).
     pub flags: Vec<String>,
-}
-
-/// Whether a regimen item is active on `date`.
-pub fn active_on(item: &RegimenItem, date: NaiveDate) -> bool {
-    item.start_date <= date && item.stop_date.is_none_or(|s| date <= s)
-}
-
-/// Whether `date` is a dose day of an every-n-days item.
-pub fn dose_day(item: &RegimenItem, date: NaiveDate) -> bool {
-    let n = i64::from(item.every_n_days.max(1));
-    active_on(item, date) && (date - item.start_date).num_days().rem_euclid(n) == 0
-}
-
-/// The active iron item on `date`, if any.
-pub fn iron_item<'a>(diary: &Diary<'a>, date: NaiveDate) -> Option<&'a RegimenItem> {
-    diary
-        .regimen
-        .iter()
-        .find(|r| r.kind == RegimenKind::Iron && active_on(r, date))
 }
 
 /// When a scheduled item is taken on `day`: its times, or for magnesium without times the

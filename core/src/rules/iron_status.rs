@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::groups::{self, latest_lab, KidneyStage};
-use super::iron::iron_item;
+use super::regimen::iron_item;
 use super::Diary;
 use crate::evidence::{self as ev, Evidence, Source};
 use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};

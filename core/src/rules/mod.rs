@@ -15,9 +15,11 @@ pub mod interactions;
 pub mod iron;
 pub mod iron_status;
 pub mod plan;
+pub mod regimen;
 pub mod reminders;
 pub mod screener;
 pub mod stats;
+pub mod substance;
 pub mod weekly_irls;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};

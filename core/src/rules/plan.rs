@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::day::WakingDay;
 use super::groups;
-use super::iron::{dose_day, iron_plan, scheduled_times, IronDay, IronPlan};
+use super::iron::{iron_plan, scheduled_times, IronDay, IronPlan};
+use super::regimen::dose_day;
 use super::weekly_irls;
 use super::Diary;
 use crate::evidence::{self as ev, minutes, Evidence, Source};

@@ -19,8 +19,14 @@ use crate::evidence::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum ReminderAction {
+    /// Taken or done (at the given time, or now).
     Done,
-    Snooze { minutes: u32 },
+    /// Remind again later.
+    Snooze {
+        /// How long until the reminder fires again, in minutes.
+        minutes: u32,
+    },
+    /// Not taken this time.
     Skip,
 }
 

@@ -27,9 +27,12 @@ pub const QUESTIONS: [&str; 5] = [
     "Is it NOT explained by something else, such as leg cramps, an awkward position, or nerve damage (neuropathy)?",
 ];
 
+/// What the screener found: never a diagnosis.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct ScreenResult {
+    /// Every criterion was answered "yes" (consistent with RLS; not a diagnosis).
     pub consistent_with_rls: bool,
+    /// What to make of it, in words: only a doctor can confirm RLS.
     pub message: String,
     /// The criteria answered "no".
     pub missing: Vec<String>,

@@ -28,8 +28,10 @@ fn passphrase(confirm: bool) -> Result<String, QuietLegsError> {
     Ok(p)
 }
 
+/// `export --format F -o OUT`: json (optionally encrypted), csv, fhir, report or ics; the diary
+/// is only read.
 pub fn export(
-    q: &QuietLegs,
+    db: &Option<PathBuf>,
     format: &str,
     out: &Path,
     encrypt: bool,
@@ -37,6 +39,7 @@ pub fn export(
     days: u32,
     json: bool,
 ) -> Result<(), QuietLegsError> {
+    let q = crate::open_to_read(db)?;
     if encrypt && format != "json" {
         return Err(invalid("encrypt", "only the json export can be encrypted"));
     }
@@ -78,6 +81,7 @@ fn io(p: &Path, e: std::io::Error) -> QuietLegsError {
     }
 }
 
+/// `import FILE`: merges an export (plain or encrypted) into the diary.
 pub fn import(db: &Option<PathBuf>, file: &Path, json: bool) -> Result<(), QuietLegsError> {
     // Only the first bytes, to know whether to ask for a passphrase; the core checks the size
     // from the file's metadata before it reads the rest.

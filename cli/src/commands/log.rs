@@ -1,0 +1,193 @@
+//! `log night|intake|activity|weekly-irls|iv-iron|dose`.
+
+use std::path::PathBuf;
+
+use quietlegs_core::{
+    parse_intake, parse_word, ActivityKind, BodyArea, EventInput, EventKind, Intensity,
+    IvIronFormulation, NightInput, QuietLegsError, Relief, ReliefEffect, ReliefKind, Trigger,
+};
+
+use crate::args::NightArgs;
+use crate::{clock, invalid, open, output};
+
+/// `log night`: adds what is given to the night, keeping what was logged before.
+pub fn night(db: &Option<PathBuf>, a: NightArgs, json: bool) -> Result<(), QuietLegsError> {
+    let input = NightInput {
+        night_date: a.date,
+        quick_severity: a.severity,
+        irls_items: a.irls.as_deref().map(parse_irls).transpose()?,
+        onset: a.onset,
+        body_areas: list("body area", &a.areas, &BodyArea::ALL)?,
+        sleep_hours: a.sleep,
+        awakenings: a.awakenings,
+        triggers: list("trigger", &a.triggers, &Trigger::ALL)?,
+        relief: parse_relief(&a.relief)?,
+        notes: a.note,
+    };
+    let q = open(db)?;
+    output::night(&q.log_night_keeping(input)?, json);
+    Ok(())
+}
+
+/// `log intake WHAT` (`coffee`, `milk`, `breakfast`…).
+pub fn intake(
+    db: &Option<PathBuf>,
+    what: &str,
+    at: Option<String>,
+    note: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let what = parse_intake("intake", what)?;
+    let q = open(db)?;
+    let e = q.log_event(EventInput {
+        at: at_or_now(at)?,
+        kind: EventKind::Intake { what },
+        note,
+    })?;
+    output::event(&e, &[], json);
+    Ok(())
+}
+
+/// `log activity WHAT`.
+pub fn activity(
+    db: &Option<PathBuf>,
+    what: &str,
+    intensity: Option<String>,
+    minutes: Option<u32>,
+    at: Option<String>,
+    note: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let what = parse_word("activity", what, &ActivityKind::ALL)?;
+    let intensity = intensity
+        .map(|i| parse_word("intensity", &i, &Intensity::ALL))
+        .transpose()?;
+    let q = open(db)?;
+    let kind = EventKind::Activity {
+        what,
+        intensity,
+        minutes,
+    };
+    output::event(
+        &q.log_event(EventInput {
+            at: at_or_now(at)?,
+            kind,
+            note,
+        })?,
+        &[],
+        json,
+    );
+    Ok(())
+}
+
+/// `log weekly-irls ITEMS`: the ten IRLS items for the past week.
+pub fn weekly_irls(
+    db: &Option<PathBuf>,
+    items: &str,
+    week_ending: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let q = open(db)?;
+    let items = parse_irls(items)?
+        .into_iter()
+        .map(|i| u8::try_from(i).unwrap_or(u8::MAX))
+        .collect();
+    output::event(&q.log_weekly_irls(items, week_ending)?, &[], json);
+    Ok(())
+}
+
+/// `log iv-iron FORMULATION`.
+pub fn iv_iron(
+    db: &Option<PathBuf>,
+    formulation: &str,
+    at: Option<String>,
+    note: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let formulation = parse_word("formulation", formulation, &IvIronFormulation::ALL)?;
+    let q = open(db)?;
+    output::event(
+        &q.log_event(EventInput {
+            at: at_or_now(at)?,
+            kind: EventKind::IvIron { formulation },
+            note,
+        })?,
+        &[],
+        json,
+    );
+    Ok(())
+}
+
+/// `log dose REGIMEN_ID`.
+pub fn dose(
+    db: &Option<PathBuf>,
+    regimen_id: String,
+    at: Option<String>,
+    note: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let q = open(db)?;
+    let kind = EventKind::Dose { regimen_id };
+    let e = q.log_event(EventInput {
+        at: at_or_now(at)?,
+        kind,
+        note,
+    })?;
+    output::event(&e, &q.regimen()?, json);
+    Ok(())
+}
+
+/// Comma-separated vocabulary words (`legs,arms`); none when absent.
+fn list<T: serde::Serialize + for<'de> serde::Deserialize<'de>>(
+    field: &str,
+    s: &Option<String>,
+    all: &[T],
+) -> Result<Vec<T>, QuietLegsError> {
+    s.iter()
+        .flat_map(|v| v.split(','))
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| parse_word(field, w, all))
+        .collect()
+}
+
+fn parse_irls(s: &str) -> Result<Vec<i32>, QuietLegsError> {
+    s.split(',')
+        .map(|p| {
+            p.trim()
+                .parse::<i32>()
+                .map_err(|_| invalid("IRLS items", format!("{p:?} is not a score 0-4")))
+        })
+        .collect()
+}
+
+/// `walking:a_lot,massage:a_little`
+fn parse_relief(s: &Option<String>) -> Result<Vec<Relief>, QuietLegsError> {
+    const EFFECTS: [ReliefEffect; 3] = [
+        ReliefEffect::NotAtAll,
+        ReliefEffect::ALittle,
+        ReliefEffect::ALot,
+    ];
+    s.iter()
+        .flat_map(|v| v.split(','))
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| {
+            let (k, e) = w.split_once(':').unwrap_or((w, "a_little"));
+            Ok(Relief {
+                kind: parse_word("relief", k, &ReliefKind::ALL)?,
+                effect: parse_word("relief effect", e, &EFFECTS)?,
+            })
+        })
+        .collect()
+}
+
+/// The given time, or the clock's now as RFC 3339.
+fn at_or_now(at: Option<String>) -> Result<String, QuietLegsError> {
+    match at {
+        Some(a) => Ok(a),
+        None => {
+            let ms = clock()?.now_millis();
+            let now = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+            Ok(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        }
+    }
+}

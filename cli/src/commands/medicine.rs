@@ -1,0 +1,56 @@
+//! `status`, `med check`, `med augmentation`, `screen`.
+
+use std::path::PathBuf;
+
+use quietlegs_core::{AugmentationAnswers, QuietLegsError};
+
+use crate::args::ScreenArgs;
+use crate::{invalid, open, open_to_read, output};
+
+/// `status [--date]`: iron status, doctor flags, augmentation, trends.
+pub fn status(
+    db: &Option<PathBuf>,
+    date: Option<String>,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    output::status(&open_to_read(db)?.status(date)?, json);
+    Ok(())
+}
+
+/// `med check NAME`: what the catalog says about a medicine.
+pub fn check(name: &str, json: bool) -> Result<(), QuietLegsError> {
+    if name.trim().is_empty() {
+        return Err(invalid("name", "give the medicine's name"));
+    }
+    output::medicines(name, &quietlegs_core::check_medicine(name.to_owned()), json);
+    Ok(())
+}
+
+/// `med augmentation [answers]`: saves the answers given, or shows the saved ones when none is
+/// given (showing only reads: it never creates a diary).
+pub fn augmentation(
+    db: &Option<PathBuf>,
+    answers: AugmentationAnswers,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let empty = answers.usual_onset.is_none()
+        && answers.severity_when_it_worked.is_none()
+        && answers.spread_beyond_legs_before.is_none()
+        && answers.relief_hours_at_start.is_none()
+        && answers.relief_hours_now.is_none()
+        && answers.dose_increases.is_none();
+    let shown = if empty {
+        open_to_read(db)?.augmentation_answers()?
+    } else {
+        Some(open(db)?.set_augmentation_answers(answers)?)
+    };
+    output::augmentation_answers(shown.as_ref(), json);
+    Ok(())
+}
+
+/// `screen`: the RLS screener, asked at the terminal or answered by flags.
+pub fn screen(a: &ScreenArgs, json: bool) -> Result<(), QuietLegsError> {
+    let answers = super::screen::answers(a)?;
+    output::screen(&quietlegs_core::screen_rls(answers), json);
+    Ok(())
+}

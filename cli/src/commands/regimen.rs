@@ -1,0 +1,78 @@
+//! `regimen list|add`, `habit list|add`.
+
+use std::path::PathBuf;
+
+use quietlegs_core::{parse_intake, parse_word, QuietLegsError, RegimenInput, RegimenKind};
+
+use crate::{invalid, open, open_to_read, output};
+
+/// `regimen list`.
+pub fn list(db: &Option<PathBuf>, json: bool) -> Result<(), QuietLegsError> {
+    output::regimen(&open_to_read(db)?.regimen()?, json);
+    Ok(())
+}
+
+/// The arguments of `regimen add`, as typed.
+pub struct Added {
+    pub kind: String,
+    pub name: Option<String>,
+    pub mg: Option<f64>,
+    pub at: Option<String>,
+    pub every: i32,
+    pub with_vitamin_c: bool,
+    pub start: Option<String>,
+    pub stop: Option<String>,
+}
+
+/// `regimen add KIND [NAME]`; for a medicine or supplement, what the catalog says about it.
+pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsError> {
+    let kind = match a.kind.as_str() {
+        "med" | "medicine" | "medication" => RegimenKind::Medication,
+        k => parse_word("regimen kind", k, &RegimenKind::ALL)?,
+    };
+    let name = match (a.name, kind) {
+        (Some(n), _) => n,
+        (None, RegimenKind::Iron) => "Iron".to_owned(),
+        (None, RegimenKind::VitaminC) => "Vitamin C".to_owned(),
+        (None, RegimenKind::Magnesium) => "Magnesium glycinate".to_owned(),
+        (None, _) => return Err(invalid("name", "give the medicine's name")),
+    };
+    let times =
+        a.at.map(|t| t.split(',').map(|t| t.trim().to_owned()).collect())
+            .unwrap_or_default();
+    let input = RegimenInput {
+        kind,
+        name,
+        dose_mg: a.mg,
+        times,
+        every_n_days: a.every,
+        with_vitamin_c: a.with_vitamin_c,
+        start_date: a.start,
+        stop_date: a.stop,
+    };
+    let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
+    let name = input.name.clone();
+    output::regimen(&[open(db)?.add_regimen(input)?], json);
+    if is_medicine && !json {
+        output::regimen_notes(&quietlegs_core::check_medicine(name));
+    }
+    Ok(())
+}
+
+/// `habit list`.
+pub fn habits(db: &Option<PathBuf>, json: bool) -> Result<(), QuietLegsError> {
+    output::habits(&open_to_read(db)?.habits()?, json);
+    Ok(())
+}
+
+/// `habit add WHAT AT`.
+pub fn habit_add(
+    db: &Option<PathBuf>,
+    what: &str,
+    at: String,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let what = parse_intake("habit", what)?;
+    output::habits(&[open(db)?.add_habit(what, at)?], json);
+    Ok(())
+}
