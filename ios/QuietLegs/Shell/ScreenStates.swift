@@ -80,7 +80,8 @@ struct LabsState: Equatable {
         ivChoices = choices
         let hbUnit = kinds.first { $0.analyte == .haemoglobin }?.canonicalUnit ?? ""
         haemoglobin = iron.haemoglobin.map { "\(names[.haemoglobin] ?? "Haemoglobin"): \(labValue($0.value, hbUnit)) on \($0.date)" }
-        lastInfusion = iron.lastInfusionDate.map { date in
+        // Said once: the core's notes already name a recent infusion with its recheck.
+        lastInfusion = iron.lastInfusionDate.flatMap { date in iron.notes.contains { $0.contains(date) } ? nil : date }.map { date in
             let words = choices.first { $0.value == iron.lastInfusion }?.label ?? "IV iron"
             return "Last IV iron infusion: \(date), \(words)"
         }
@@ -89,7 +90,8 @@ struct LabsState: Equatable {
         reasons = iron.reasons.map { Sourced(text: $0.text, source: $0.citation) }
         notes = iron.notes
         projection = iron.projectedTargetDate.map { "At the current rise, ferritin would pass \(plainNumber(iron.targetLow)) ng/mL around \($0)." }
-        drawPreparation = iron.drawPreparation
+        // Said once: the core may already carry the preparation among the notes.
+        drawPreparation = iron.notes.contains(iron.drawPreparation) ? "" : iron.drawPreparation
         recheck = iron.recheckDue.map { "Next ferritin and TSAT: around \($0)" }
         chart = try core.ferritinChart()
         rows = try core.labs(analyte: nil).reversed().map {

@@ -60,10 +60,12 @@ data class LabsState(
                     LabRow(it.info.id, names[it.analyte] ?: it.analyte.name, it.display(), it.takenOn)
                 },
                 kinds = kinds,
-                drawPreparation = iron.drawPreparation,
+                // Said once: the core may already carry the preparation among the notes.
+                drawPreparation = iron.drawPreparation.takeIf { it !in iron.notes }.orEmpty(),
                 recheck = iron.recheckDue?.let { "Next ferritin and TSAT: around $it" },
                 haemoglobin = iron.haemoglobin?.let { "${names[Analyte.HAEMOGLOBIN] ?: "Haemoglobin"}: ${labValue(it.value, hbUnit)} on ${it.date}" },
-                lastInfusion = iron.lastInfusionDate?.let { date ->
+                // Said once: the core's notes already name a recent infusion with its recheck.
+                lastInfusion = iron.lastInfusionDate?.takeIf { date -> iron.notes.none { date in it } }?.let { date ->
                     val words = ivChoices.firstOrNull { it.value == iron.lastInfusion }?.label ?: "IV iron"
                     "Last IV iron infusion: $date, $words"
                 },
