@@ -308,11 +308,12 @@ pub struct ProfileArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum LogCmd {
-    /// A night: a quick 0-10 rating and/or the ten IRLS item scores.
+    /// A night: the quick 0-10 rating and what happened. The IRLS rates a week, not a night:
+    /// use `log weekly-irls`.
     ///
     /// Logging a night again for the same date adds to it: what you give this time replaces
-    /// that field, and every field you leave out (rating, IRLS scores, onset, areas, triggers,
-    /// relief, sleep, awakenings, note) keeps what was logged before.
+    /// that field, and every field you leave out (rating, onset, areas, triggers, relief, sleep,
+    /// awakenings, note, and IRLS scores an older diary holds) keeps what was logged before.
     Night(NightArgs),
     /// coffee, tea, dairy_calcium, meal, alcohol, nicotine or antacid.
     Intake {
@@ -377,8 +378,9 @@ pub struct NightArgs {
     /// Symptom onset, HH:MM.
     #[arg(long)]
     pub onset: Option<String>,
-    /// Ten IRLS item scores 0-4, comma-separated.
-    #[arg(long)]
+    /// Refused: the IRLS rates the past week (SPEC §2.7), so it is logged with `log weekly-irls`.
+    /// Kept as an option so that old scripts get that answer instead of "unknown argument".
+    #[arg(long, hide = true)]
     pub irls: Option<String>,
     /// legs,arms,trunk
     #[arg(long)]

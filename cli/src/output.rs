@@ -355,7 +355,14 @@ pub fn check(c: &IntakeCheckView, json: bool) {
     if json {
         return print_json(c);
     }
-    out!("{} {}", if c.conflict { "WAIT:" } else { "ok:" }, c.message);
+    // A prescribed medicine never waits: the iron moves (the message says when).
+    let tag = match (c.conflict, &c.iron_ok) {
+        (false, _) => "ok:",
+        (true, Some(_)) => "MOVE IRON:",
+        (true, None) if c.earliest_ok.is_none() => "NOTE:",
+        (true, None) => "WAIT:",
+    };
+    out!("{tag} {}", c.message);
 }
 
 pub fn reminders(rs: &[ReminderOccurrence], json: bool) {
@@ -450,19 +457,15 @@ pub fn status(s: &StatusReport, json: bool) {
         out!("      because {}  [{}]", r.text, r.citation);
     }
     if let Some(slope) = i.slope_per_30_days {
-        let proj = i
-            .projected_target_date
+        // A slope, never a date it "would pass" a threshold by (SPEC §2.1 gives no projection).
+        let since = i
+            .slope_since
             .as_ref()
-            .map(|d| {
-                format!(
-                    "; at this rate it passes {:.0} ng/mL around {d}",
-                    i.target_low
-                )
-            })
+            .map(|d| format!(" since the IV iron on {d}"))
             .unwrap_or_default();
         out!(
-            "      trend {slope:+.1} ng/mL per 30 days over {} results{proj}",
-            i.ferritin_history.len()
+            "      trend {slope:+.1} ng/mL per 30 days over {} results{since}",
+            i.slope_results
         );
     }
     for n in &i.notes {
@@ -599,7 +602,7 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         .iter()
         .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
     {
-        out!("    {} ({}): {}", m.generic, m.class_label, m.advice);
+        out!("    {}: {}", m.described, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }
@@ -640,11 +643,7 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
             quietlegs_core::MedicineEffect::IronTiming => "for the iron rule",
             _ => "of an effect on RLS",
         };
-        out!(
-            "    evidence {of}: {}  [{}]",
-            name_of(&m.evidence),
-            m.citation
-        );
+        out!("    evidence {of}: {}", m.evidence_line);
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }

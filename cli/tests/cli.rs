@@ -38,14 +38,23 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
             "6",
             "--onset",
             "21:30",
-            "--irls",
-            "3,2,2,3,1,2,2,2,1,1",
             "--areas",
             "legs,arms",
             "--triggers",
             "caffeine",
             "--note",
             "long drive",
+        ],
+    );
+    // The IRLS rates the past week (SPEC §2.7): logged once a week, not with a night.
+    ok(
+        &db,
+        &[
+            "log",
+            "weekly-irls",
+            "3,2,2,3,1,2,2,2,1,1",
+            "--week-ending",
+            "2026-11-20",
         ],
     );
     ok(
@@ -67,7 +76,9 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
 
     let nights: serde_json::Value = serde_json::from_str(&ok(&db, &["nights", "--json"])).unwrap();
     assert_eq!(nights[0]["night_date"], "2026-11-20");
-    assert_eq!(nights[0]["irls_total"], 19);
+    assert_eq!(nights[0]["irls_total"], serde_json::Value::Null);
+    let status: serde_json::Value = serde_json::from_str(&ok(&db, &["status", "--json"])).unwrap();
+    assert_eq!(status["weekly_irls"]["ratings"][0]["total"], 19, "{status}");
     assert_eq!(nights[0]["triggers"][0], "caffeine");
     let labs: serde_json::Value = serde_json::from_str(&ok(&db, &["labs", "--json"])).unwrap();
     assert_eq!(labs[0]["value"], 42.0);
@@ -75,6 +86,25 @@ fn readme_examples_work_and_bad_input_changes_nothing() {
 
     let before = std::fs::read(&db).unwrap();
     let bad: &[&[&str]] = &[
+        // A valid IRLS on a night is still a nightly IRLS: refused, pointing to the weekly one.
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-19",
+            "--severity",
+            "3",
+            "--irls",
+            "2,2,2,2,2,2,2,2,2,2",
+        ],
+        // Its 7 days (9-15, ISO week 46) overlap the week ending 2026-11-20 logged above.
+        &[
+            "log",
+            "weekly-irls",
+            "1,1,1,1,1,1,1,1,1,1",
+            "--week-ending",
+            "2026-11-15",
+        ],
         &["log", "night", "--date", "2026-11-30", "--severity", "3"],
         &["log", "night", "--date", "2026-11-19", "--severity", "11"],
         &["log", "night", "--date", "2026-11-19", "--severity", "-1"],

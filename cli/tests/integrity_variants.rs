@@ -376,8 +376,10 @@ fn logging_a_night_again_keeps_what_it_does_not_say() {
             "night",
             "--date",
             "2026-11-20",
-            "--irls",
-            "2,2,2,2,2,2,2,2,2,2",
+            "--severity",
+            "4",
+            "--awakenings",
+            "2",
             "--note",
             "after the long drive",
             "--areas",
@@ -400,7 +402,7 @@ fn logging_a_night_again_keeps_what_it_does_not_say() {
     let n = night_of(&db, "2026-11-20");
     assert_eq!(n["quick_severity"], 6, "{n}");
     assert_eq!(n["sleep_hours"], 5.0, "{n}");
-    assert_eq!(n["irls_total"], 20, "{n}");
+    assert_eq!(n["awakenings"], 2, "{n}");
     assert_eq!(n["notes"], "after the long drive", "{n}");
     assert_eq!(n["body_areas"].as_array().unwrap().len(), 2, "{n}");
     // What is given replaces.

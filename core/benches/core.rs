@@ -56,7 +56,7 @@ struct Loaded {
 fn loaded(s: &Store) -> Loaded {
     let c = s.conn();
     Loaded {
-        profile: store::profile(c).unwrap().unwrap().1,
+        profile: store::profile(c).unwrap().unwrap().profile,
         regimen: store::regimen(c).unwrap(),
         habits: store::habits(c).unwrap(),
         events: store::events(c, now() - Days::days(3), now() + Days::days(9)).unwrap(),

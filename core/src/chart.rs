@@ -105,13 +105,34 @@ pub fn ferritin_thresholds() -> Vec<(f64, String)> {
         FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
         FERRITIN_IV_DISCUSS_BELOW.value,
     );
+    // The unit sits with the number it belongs to ("75 ng/mL: …"), never after the sentence.
+    let unit = FERRITIN_SUPPLEMENT_AT_OR_BELOW.unit;
     vec![
-        (lo, format!("{lo:.0}: at or below, iron is indicated")),
+        (lo, format!("{lo:.0} {unit}: iron indicated at or below")),
         (
             hi,
-            format!("{hi:.0}: {lo:.0}-{hi:.0} only IV iron may help; above, iron is not indicated"),
+            format!("{hi:.0} {unit}: only IV iron may help from {lo:.0} to {hi:.0}; not indicated above"),
         ),
     ]
+}
+
+/// The smallest gap, on the unit square, between two threshold lines whose labels both sit
+/// above their line: closer than this (a 10-point label on the report's 160-point plot, with
+/// room), the lower line's label goes below it so the two never overlap.
+pub const LABEL_MIN_GAP: f64 = 0.08;
+
+/// For each threshold line (unit-square heights, any order), whether its label goes below
+/// the line: only the lower of two lines closer than [`LABEL_MIN_GAP`], so that its label does
+/// not run into the one above (ferritin 350 puts 75 and 100 about 0.06 apart).
+pub fn labels_below(heights: &[f64]) -> Vec<bool> {
+    heights
+        .iter()
+        .map(|&y| {
+            heights
+                .iter()
+                .any(|&other| other > y && other - y < LABEL_MIN_GAP)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -152,6 +173,18 @@ mod tests {
         let empty = layout(&[], 10.0, &[7.5, 10.0]);
         assert!(empty.points.is_empty());
         assert_eq!(empty.lines, vec![(7.5, 0.75), (10.0, 1.0)]);
+    }
+
+    #[test]
+    fn close_threshold_labels_split_above_and_below() {
+        // Axis 0-150: 75 at 0.5, 100 at 0.667: both above their lines.
+        assert_eq!(labels_below(&[0.5, 100.0 / 150.0]), vec![false, false]);
+        // Axis 0-400 (ferritin 350): 0.1875 and 0.25 are too close: the lower goes below.
+        assert_eq!(labels_below(&[75.0 / 400.0, 0.25]), vec![true, false]);
+        let labels: Vec<String> = ferritin_thresholds().into_iter().map(|t| t.1).collect();
+        assert!(labels[0].starts_with("75 ng/mL: "), "{labels:?}");
+        assert!(labels[1].starts_with("100 ng/mL: "), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.ends_with("ng/mL")), "{labels:?}");
     }
 
     #[test]

@@ -147,12 +147,20 @@ evidence_table! {
         @ ("QuietLegs product choice (SPEC §2.1 rechecks are every 3-12 months; a result older than the longest interval no longer describes today)", "2026-11-30");
     PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
         @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
-    HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, non-pregnant women 15+ y", "2026-11-30");
+    HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause. Also used with sex not set (the lower cut-off; values under 13 get a note asking for sex) and after the due date (WHO 2024 gives no postpartum cut-off).")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, non-pregnant women < 120 g/L", "2026-11-30");
     HAEMOGLOBIN_LOW_MEN = (13.0, "g/dL", Who2024, "Haemoglobin under 13 g/dL in a man is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, men 15+ y", "2026-11-30");
-    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in pregnancy is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 haemoglobin cut-offs guideline, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 1, pregnancy (1st/3rd trimester)", "2026-11-30");
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, men < 130 g/L", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in the 1st or 3rd trimester of pregnancy is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, first and third trimester < 110 g/L", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER = (10.5, "g/dL", Who2024, "Haemoglobin under 10.5 g/dL in the 2nd trimester of pregnancy is anaemia (also the cut-off used when no due date is given; values under 11 then get a note asking for it).")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, second trimester < 105 g/L", "2026-11-30");
+    PREGNANCY_DUE_AT_DAYS = (280.0, "days", Conservative, "The due date is taken as 40 weeks + 0 days of gestation, to count the week of pregnancy from it.")
+        @ ("obstetric dating convention (Naegele's rule: due date = 280 days after the last menstrual period); no guideline reference checked in this session - to be verified by a clinician", "2026-11-30");
+    PREGNANCY_SECOND_TRIMESTER_FROM_WEEK = (14.0, "weeks", Conservative, "The 2nd trimester runs from week 14+0 to 27+6 (for the WHO haemoglobin cut-off by trimester).")
+        @ ("common obstetric convention (1st trimester to 13+6 weeks); WHO 2024 Table 2 gives cut-offs by trimester without week bounds in the material checked - to be verified by a clinician", "2026-11-30");
+    PREGNANCY_THIRD_TRIMESTER_FROM_WEEK = (28.0, "weeks", Conservative, "The 3rd trimester runs from week 28+0.")
+        @ ("common obstetric convention; to be verified by a clinician (see PREGNANCY_SECOND_TRIMESTER_FROM_WEEK)", "2026-11-30");
     EGFR_REDUCED_BELOW = (60.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 60: kidney function is reduced (CKD G3a or worse); RLS care and iron need the doctor's plan.")
         @ ("doi:10.1016/j.kint.2023.10.018 (PMID 38490803), GFR categories G3a-G5", "2026-11-30");
     EGFR_SEVERE_BELOW = (30.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 30 (CKD G4-G5) or dialysis: no magnesium reminder; kidneys clear magnesium poorly.")
@@ -218,11 +226,11 @@ evidence_table! {
     IRON_APART_FROM_METHYLDOPA_MIN = (120.0, "min", Conservative, "Methyldopa at least 2 h apart from iron (convention: the label names ferrous sulfate/gluconate without an interval).")
         @ ("methyldopa tablets label, PRECAUTIONS, Drug Interactions (ferrous sulfate/gluconate lower bioavailability; no interval given); 2 h is a convention", "2026-11-30");
     IRON_APART_FROM_ENTACAPONE_MIN = (180.0, "min", DrugLabel, "Entacapone and iron at least 2-3 h apart (the longer is used).")
-        @ ("COMTAN (entacapone) label, §7 Drug Interactions (iron: 2-3 h apart); EU SmPC §4.5; set id not yet recorded", "2026-11-30");
+        @ ("COMTAN (entacapone) label, §7 Drug Interactions (iron: 2-3 h apart); EU SmPC §4.5; label interval, set id to be verified by a clinician (not found in the material searchable here, 2026-11-30)", "2026-11-30");
     IRON_APART_FROM_PENICILLAMINE_MIN = (120.0, "min", DrugLabel, "Penicillamine and iron at least 2 h apart.")
-        @ ("CUPRIMINE (penicillamine) capsules label (Bausch Health), DailyMed set id 80e736d3-2017-4d68-94b4-38255c3c59c6, PRECAUTIONS, Drug Interactions (iron) (section text and 2 h interval not re-read), label date not recorded; DEPEN set id not recorded", "2026-11-30");
+        @ ("CUPRIMINE (penicillamine) capsules label (Bausch Health), DailyMed set id 80e736d3-2017-4d68-94b4-38255c3c59c6, PRECAUTIONS, Drug Interactions (iron); the 2 h interval, the section text and the label date are to be verified by a clinician (the label version seen earlier named iron without an interval; not re-read here); DEPEN set id not recorded", "2026-11-30");
     IRON_APART_FROM_CEFDINIR_MIN = (120.0, "min", DrugLabel, "Cefdinir at least 2 h before or after an iron supplement.")
-        @ ("cefdinir capsules label (OMNICEF), PRECAUTIONS, Drug Interactions (iron supplements); set id not yet recorded", "2026-11-30");
+        @ ("cefdinir capsules label (OMNICEF, discontinued; generic cefdinir capsules USP label, DailyMed set id eb354221-c476-41cb-ad87-52423f81d698, version 5, updated 2025-03-26), PRECAUTIONS, Drug Interactions (iron supplements: 2 h apart); the set id and section were seen on DailyMed, the 2 h wording only in a third-party summary: section text to be verified by a clinician", "2026-11-30");
     IRON_AFTER_ELTROMBOPAG_MIN = (120.0, "min", DrugLabel, "Eltrombopag at least 2 h before iron...")
         @ ("PROMACTA (eltrombopag) label, DailyMed set id 7714a0ed-34bb-46e6-a0a5-b363908b22c2, §2 Dosage and Administration and §7 (polyvalent cations: 2 h before or 4 h after)", "2026-11-30");
     ELTROMBOPAG_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
@@ -232,13 +240,13 @@ evidence_table! {
     CIPROFLOXACIN_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
         @ ("CIPRO (ciprofloxacin) tablets and oral suspension label, DailyMed set id 888dc7f9-ad9c-4c00-8d50-8ddfd9bd27c0, §2.4 Administration Instructions With Multivalent Cations (2 h before or 6 h after), March 2026 (version 32, effective 2026-03-02)", "2026-11-30");
     IRON_AFTER_LEVOFLOXACIN_MIN = (120.0, "min", DrugLabel, "Levofloxacin at least 2 h before iron...")
-        @ ("LEVAQUIN (levofloxacin) label, §2 Dosage and Administration (chelation agents) and §7; set id not yet recorded", "2026-11-30");
+        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician", "2026-11-30");
     LEVOFLOXACIN_AFTER_IRON_MIN = (120.0, "min", DrugLabel, "...or at least 2 h after iron.")
-        @ ("LEVAQUIN (levofloxacin) label, §2 Dosage and Administration (chelation agents) and §7; set id not yet recorded", "2026-11-30");
+        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician", "2026-11-30");
     IRON_AFTER_MOXIFLOXACIN_MIN = (240.0, "min", DrugLabel, "Moxifloxacin at least 4 h before iron; other quinolones, whose labels differ, get this strictest interval too...")
-        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); other quinolones: conservative", "2026-11-30");
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician; other quinolones: conservative", "2026-11-30");
     MOXIFLOXACIN_AFTER_IRON_MIN = (480.0, "min", DrugLabel, "...or at least 8 h after iron (the same for other quinolones).")
-        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); other quinolones: conservative", "2026-11-30");
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician; other quinolones: conservative", "2026-11-30");
     IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", Conservative, "A tetracycline, doxycycline or minocycline at least 2 h before iron (convention: the labels name iron without an interval)...")
         @ ("convention; doxycycline (VIBRAMYCIN) and minocycline labels, PRECAUTIONS, Drug Interactions, name iron-containing preparations without an interval", "2026-11-30");
     TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", Conservative, "...or at least 4 h after iron (convention).")
@@ -246,7 +254,7 @@ evidence_table! {
     IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Alendronate or immediate-release risedronate first thing, at least 30 min before anything else; iron is never planned between waking and the end of that wait.")
         @ ("FOSAMAX (alendronate) label, DailyMed set id 14e931fd-2c5f-4d90-b7db-5980706f4a56 (revision 2/2026), §2 Dosage and Administration (Important Administration Instructions); ACTONEL (risedronate) label, DailyMed set id 24ed00e0-25e2-49a8-97fc-66c1b417dc0b, §2.6 Important Administration Instructions (at least 30 min before first food, drink or oral medication) and §2.7 (iron at a different time of day), February 2026 (version 31, effective 2026-02-04)", "2026-11-30");
     IRON_AFTER_IBANDRONATE_MIN = (60.0, "min", DrugLabel, "Ibandronate tablets first thing, at least 60 min before anything else; no iron between waking and the end of that wait.")
-        @ ("BONIVA (ibandronate) tablets label (Genentech), DailyMed set id 841bf769-0148-42a8-a4d0-ff062b4734e8, §2.2 Important Administration Instructions (at least 60 min before first food, beverage or medication), label date not recorded (version not read); EU SmPC (Bonviva) §4.2", "2026-11-30");
+        @ ("BONIVA (ibandronate) tablets label (Genentech), DailyMed set id 841bf769-0148-42a8-a4d0-ff062b4734e8, §2.2 Important Administration Instructions (at least 60 min before first food, beverage or medication), label date to be verified by a clinician (version not read here); EU SmPC (Bonviva) §4.2", "2026-11-30");
     IRON_APART_FROM_RISEDRONATE_DR_MIN = (240.0, "min", Conservative, "Delayed-release risedronate (taken after breakfast): iron at another time of day; QuietLegs keeps 4 h either side.")
         @ ("ATELVIA (risedronate delayed-release) label, §2 and §7 ('at a different time of the day', no interval); 4 h is a conservative convention", "2026-11-30");
     IRON_AFTER_INTEGRASE_INHIBITOR_MIN = (120.0, "min", DrugLabel, "Dolutegravir (and, conservatively, other integrase inhibitors) at least 2 h before iron...")

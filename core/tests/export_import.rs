@@ -469,6 +469,8 @@ mod everything_accepted_round_trips {
         Lab(LabInput),
         Regimen(RegimenInput),
         Habit(IntakeKind, String),
+        Profile(Box<quietlegs_core::ProfileChanges>),
+        Augmentation(Box<quietlegs_core::AugmentationAnswers>),
     }
 
     fn input() -> impl Strategy<Value = Input> {
@@ -584,7 +586,58 @@ mod everything_accepted_round_trips {
             "[0-9]{1,2}:[0-9]{2}",
         )
             .prop_map(|(k, t)| Input::Habit(k, t));
-        prop_oneof![night, event, lab, regimen, habit]
+        // Profile changes and questionnaire answers: each save stamps the fields it changed.
+        let profile = (
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::option::of(any::<bool>()),
+            prop::option::of(any::<bool>()),
+            prop::option::of(date()),
+            prop::option::of(prop::sample::select(
+                quietlegs_core::model::Sex::ALL.to_vec(),
+            )),
+            any::<bool>(),
+            prop::option::of((any::<bool>(), any::<bool>()).prop_map(|(a, b)| {
+                quietlegs_core::model::Routine {
+                    warm_bath: a,
+                    warm_socks: b,
+                    movement: a && b,
+                    exercise_cutoff: false,
+                }
+            })),
+        )
+            .prop_map(
+                |(bedtime, pregnant, kidney, due, sex, clear_sex, routine)| {
+                    Input::Profile(Box::new(quietlegs_core::ProfileChanges {
+                        bedtime,
+                        pregnant,
+                        kidney_disease: kidney,
+                        due_date: due,
+                        sex,
+                        clear_sex,
+                        routine,
+                        ..Default::default()
+                    }))
+                },
+            );
+        let answers = (
+            prop::option::of("[0-9]{1,2}:[0-9]{2}"),
+            prop::option::of(0u8..12),
+            prop::option::of(any::<bool>()),
+            prop::option::of(0.0f64..30.0),
+            prop::option::of(0u32..60),
+        )
+            .prop_map(|(onset, severity, spread, relief, increases)| {
+                Input::Augmentation(Box::new(quietlegs_core::AugmentationAnswers {
+                    usual_onset: onset,
+                    severity_when_it_worked: severity,
+                    spread_beyond_legs_before: spread,
+                    relief_hours_at_start: relief,
+                    relief_hours_now: relief.map(|h| h / 2.0),
+                    dose_increases: increases,
+                    answered_on: None,
+                }))
+            });
+        prop_oneof![night, event, lab, regimen, habit, profile, answers]
     }
 
     proptest! {
@@ -605,6 +658,8 @@ mod everything_accepted_round_trips {
                     Input::Lab(l) => q.add_lab(l).is_ok(),
                     Input::Regimen(r) => q.add_regimen(r).is_ok(),
                     Input::Habit(k, t) => q.add_habit(k, t).is_ok(),
+                    Input::Profile(c) => q.update_profile(*c).is_ok(),
+                    Input::Augmentation(a) => q.set_augmentation_answers(*a).is_ok(),
                 };
             }
             let file = dir.path().join("out.json");
@@ -614,6 +669,131 @@ mod everything_accepted_round_trips {
             prop_assert!(r.is_ok(), "{:?}", r);
             prop_assert_eq!(r.unwrap().added, written);
             prop_assert_eq!(records(&q, dir.path()), records(&fresh, dir.path()));
+            prop_assert_eq!(q.profile().unwrap(), fresh.profile().unwrap());
+            prop_assert_eq!(
+                q.augmentation_answers().unwrap(),
+                fresh.augmentation_answers().unwrap()
+            );
         }
+    }
+}
+
+/// Follow-up of #12/#15: the profile merges field by field. Facts set on one device survive a
+/// later save of other fields on a device that had not yet synced, in either sync order, and
+/// every export imports back unchanged.
+#[test]
+fn profile_facts_set_on_two_devices_before_they_synced_both_survive() {
+    use quietlegs_core::model::Sex;
+    use quietlegs_core::{AugmentationAnswers, ProfileChanges};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The phone: pregnancy, kidney disease and the augmentation questionnaire.
+    let phone = diary_at(d, "phone.db", 0);
+    phone
+        .update_profile(ProfileChanges {
+            pregnant: Some(true),
+            kidney_disease: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    phone
+        .set_augmentation_answers(AugmentationAnswers {
+            usual_onset: Some("18:00".into()),
+            severity_when_it_worked: None,
+            spread_beyond_legs_before: Some(false),
+            relief_hours_at_start: None,
+            relief_hours_now: None,
+            dose_increases: Some(1),
+            answered_on: None,
+        })
+        .unwrap();
+    // The tablet, later and not yet synced: sex and a bedtime, saved as a whole settings form.
+    let tablet = diary_at(d, "tablet.db", 30);
+    let mut settings = tablet.profile().unwrap();
+    settings.sex = Some(Sex::Female);
+    settings.bedtime = "22:30".into();
+    tablet.set_profile(settings).unwrap();
+
+    let (phone, tablet) = (diary_at(d, "phone.db", 40), diary_at(d, "tablet.db", 40));
+    sync(&phone, &tablet, d, "p1.json");
+    sync(&tablet, &phone, d, "t1.json");
+    for q in [&phone, &tablet] {
+        let p = q.profile().unwrap();
+        assert!(p.pregnant && p.kidney_disease, "the phone's facts: {p:?}");
+        assert_eq!(p.sex, Some(Sex::Female), "the tablet's fact");
+        assert_eq!(p.bedtime, "22:30");
+        let a = q
+            .augmentation_answers()
+            .unwrap()
+            .expect("the phone's answers");
+        assert_eq!(a.usual_onset.as_deref(), Some("18:00"));
+        assert_eq!(a.dose_increases, Some(1));
+    }
+    assert_eq!(phone.profile().unwrap(), tablet.profile().unwrap());
+    assert_eq!(records(&phone, d), records(&tablet, d), "the same records");
+
+    // A later change on either device wins for its field only.
+    let tablet = diary_at(d, "tablet.db", 50);
+    tablet
+        .update_profile(ProfileChanges {
+            pregnant: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
+    sync(&tablet, &phone, d, "t2.json");
+    let p = phone.profile().unwrap();
+    assert!(!p.pregnant && p.kidney_disease && p.sex == Some(Sex::Female));
+
+    // Export, import into a new diary, export again: the same records.
+    let fresh = diary_at(d, "fresh.db", 60);
+    sync(&phone, &fresh, d, "p2.json");
+    assert_eq!(records(&fresh, d), records(&phone, d));
+    assert_eq!(fresh.profile().unwrap(), phone.profile().unwrap());
+}
+
+/// An export written before field stamps existed (core/src/exchange/testdata/export.json, one
+/// profile without `changed`) imports and reads as before, and exports back byte for byte.
+#[test]
+fn an_export_from_before_field_stamps_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = d.join("old.json");
+    std::fs::write(&old, include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+    let q = diary_at(d, "old.db", 0);
+    q.import_file(old.display().to_string(), None).unwrap();
+    let p = q.profile().unwrap();
+    assert_eq!(p.time_zone, "Europe/Berlin");
+    assert_eq!(p.breakfast.as_deref(), Some("07:30"));
+    let v: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+    let mut want: Vec<String> = v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    want.sort();
+    assert_eq!(records(&q, d), want.join("\n"));
+}
+
+/// The export schema names every intake the app accepts (zinc and multivitamin were added with
+/// the habits of issue #15), so a file the app writes always validates.
+#[test]
+fn the_export_schema_lists_every_intake() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/export-v1.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let listed = schema
+        .pointer("/$defs/intake/enum")
+        .or_else(|| schema.pointer("/definitions/intake/enum"))
+        .expect("the schema's intake enum")
+        .as_array()
+        .unwrap()
+        .clone();
+    for k in IntakeKind::ALL {
+        let word = serde_json::to_value(k).unwrap();
+        assert!(listed.contains(&word), "{word} missing from the schema");
     }
 }

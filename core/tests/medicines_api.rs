@@ -188,8 +188,13 @@ fn effect_line_says_the_effect_and_its_evidence_strength() {
             assert!(m.effect_line.contains(words), "{name}: {}", m.effect_line);
             let strength = serde_json::to_value(m.evidence).unwrap();
             assert!(
+                m.evidence_line.starts_with(strength.as_str().unwrap()),
+                "{name}: {}",
+                m.evidence_line
+            );
+            assert!(
                 m.effect_line
-                    .ends_with(&format!("(evidence: {})", strength.as_str().unwrap())),
+                    .ends_with(&format!("(evidence: {})", m.evidence_line)),
                 "{name}: {}",
                 m.effect_line
             );

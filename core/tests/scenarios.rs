@@ -25,6 +25,13 @@ fn s(v: &Value) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
+fn irls_items(w: &Value) -> Vec<u8> {
+    list(&w["items"])
+        .iter()
+        .map(|v| v.as_u64().unwrap() as u8)
+        .collect()
+}
+
 fn list(v: &Value) -> Vec<Value> {
     v.as_array().cloned().unwrap_or_default()
 }
@@ -134,6 +141,21 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
         })
         .unwrap();
     }
+    // IV iron infusions: `{"at": local time, "formulation": "ferric_carboxymaltose", ...}`.
+    for e in list(&sc["iv_iron"]) {
+        let formulation = serde_json::from_value(e["formulation"].clone()).unwrap();
+        q.log_event(EventInput {
+            at: s(&e["at"]).unwrap(),
+            kind: EventKind::IvIron { formulation },
+            note: None,
+        })
+        .unwrap();
+    }
+    // Weekly IRLS ratings: `{"week_ending": "YYYY-MM-DD", "items": [ten scores 0-4]}`.
+    for w in list(&sc["weekly_irls"]) {
+        q.log_weekly_irls(irls_items(&w), s(&w["week_ending"]))
+            .unwrap();
+    }
     if let Some(a) = sc.get("augmentation_answers") {
         q.set_augmentation_answers(AugmentationAnswers {
             usual_onset: s(&a["usual_onset"]),
@@ -195,6 +217,19 @@ fn every_planner_fixture_holds() {
             "{name}: {:?} lacks {want:?}",
             iron.explanation
         );
+        // The iron reminder's text (a medicine no timing fixes rides along with it).
+        if let Some(want) = x["iron_reminder_contains"].as_str() {
+            let why: Vec<&str> = plan
+                .items
+                .iter()
+                .filter(|i| serde_json::to_value(i.kind).unwrap() == "iron")
+                .map(|i| i.why.as_str())
+                .collect();
+            assert!(
+                why.iter().any(|w| w.contains(want)),
+                "{name}: {why:?} lacks {want:?}"
+            );
+        }
         if let Some(vc) = x["with_vitamin_c"].as_bool() {
             assert_eq!(iron.with_vitamin_c, vc, "{name}");
         }
@@ -216,7 +251,22 @@ fn every_planner_fixture_holds() {
                 "{name}: {c} -> {r:?}"
             );
             if let Some(ok) = c["earliest_ok"].as_str() {
-                assert_eq!(r.earliest_ok.unwrap().local, ok, "{name}: {c}");
+                assert_eq!(
+                    r.earliest_ok.as_ref().map(|t| t.local.as_str()),
+                    Some(ok),
+                    "{name}: {c}"
+                );
+            }
+            // "earliest_ok": null — a prescribed medicine is never moved; iron moves instead.
+            if c.get("earliest_ok").is_some_and(|v| v.is_null()) {
+                assert!(r.earliest_ok.is_none(), "{name}: {c} -> {r:?}");
+            }
+            if let Some(ok) = c["iron_ok"].as_str() {
+                assert_eq!(
+                    r.iron_ok.as_ref().map(|t| t.local.as_str()),
+                    Some(ok),
+                    "{name}: {c} -> {r:?}"
+                );
             }
             if let Some(m) = c["message_contains"].as_str() {
                 assert!(r.message.contains(m), "{name}: {:?} lacks {m:?}", r.message);
@@ -329,6 +379,21 @@ fn every_status_fixture_holds() {
                 "{name}: {:?} lacks {want:?}",
                 st.augmentation.message
             );
+        }
+        // The ferritin slope: how many results it uses, and the infusion it starts after.
+        if let Some(n) = x["slope_results"].as_u64() {
+            assert_eq!(u64::from(st.iron.slope_results), n, "{name}");
+        }
+        if let Some(since) = x.get("slope_since") {
+            assert_eq!(st.iron.slope_since.as_deref(), since.as_str(), "{name}");
+        }
+        // Weekly ratings that must be refused, naming the field, with nothing written.
+        for w in list(&x["refused_weekly_irls"]) {
+            let before = st.weekly_irls.as_ref().unwrap().ratings.len();
+            let (field, _) = invalid(q.log_weekly_irls(irls_items(&w), s(&w["week_ending"])));
+            assert_eq!(field, w["field"].as_str().unwrap(), "{name}: {w}");
+            let after = q.status(s(&sc["date"])).unwrap().weekly_irls.unwrap();
+            assert_eq!(after.ratings.len(), before, "{name}: written anyway");
         }
         if let Some(med) = x["regimen_warning_for"].as_str() {
             let r = q.regimen().unwrap();

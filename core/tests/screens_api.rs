@@ -67,7 +67,7 @@ fn log_options_name_every_choice_once_and_paraphrase_ten_irls_items() {
     assert_eq!(o.irls_topics.len(), 10);
     assert_eq!(o.triggers.len(), 6);
     assert_eq!(o.relief_kinds.len(), 8);
-    assert_eq!(o.intakes.len(), 7);
+    assert_eq!(o.intakes.len(), 9);
     assert_eq!(o.vitamin_c_with_iron, "With vitamin C (optional)");
     let labels: Vec<&str> = o
         .triggers
@@ -192,9 +192,8 @@ fn the_ferritin_chart_places_results_against_two_labelled_threshold_lines() {
     assert!(c.band.is_none(), "no target band (SPEC §2.1)");
     assert_eq!(c.lines.len(), 2);
     assert!((c.lines[0].y - 0.5).abs() < 1e-9 && (c.lines[1].y - 100.0 / 150.0).abs() < 1e-9);
-    assert!(c.lines[0]
-        .label
-        .starts_with("75: at or below, iron is indicated"));
+    assert_eq!(c.lines[0].label, "75 ng/mL: iron indicated at or below");
+    assert!(!c.lines[0].label_below && !c.lines[1].label_below);
     assert!(c.lines[1].label.contains("only IV iron may help"));
     assert!(!c.title.contains("target"));
     assert_eq!(c.ticks.last().unwrap().label, "150");
@@ -213,13 +212,29 @@ fn an_empty_ferritin_chart_still_shows_the_lines_and_says_what_to_do() {
 fn the_severity_chart_keeps_quick_ratings_and_irls_totals_apart() {
     let (q, _d) = diary();
     q.log_night(NightInput::quick("2026-11-18", 6)).unwrap();
-    let mut both = NightInput::quick("2026-11-19", 4);
-    both.irls_items = Some(vec![3, 3, 3, 3, 2, 2, 2, 2, 1, 1]);
-    q.log_night(both).unwrap();
-    let mut irls_only = NightInput::quick("2026-11-20", 0);
-    irls_only.quick_severity = None;
-    irls_only.irls_items = Some(vec![4; 10]);
-    q.log_night(irls_only).unwrap();
+    // Nights with IRLS scores come only from older diaries now (the IRLS is weekly): merged in
+    // as an import would.
+    let old_night = |date: &str, quick: Option<u8>, items: &[u8]| {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 6, 0, 0).unwrap();
+        quietlegs_core::model::Record::Night(quietlegs_core::model::Night {
+            meta: quietlegs_core::model::RecordMeta::new(now, "old-phone"),
+            night_date: date.parse().unwrap(),
+            quick_severity: quick,
+            irls: Some(quietlegs_core::model::IrlsScores::new(items).unwrap()),
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: None,
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: None,
+        })
+    };
+    q.merge_in(&[
+        old_night("2026-11-19", Some(4), &[3, 3, 3, 3, 2, 2, 2, 2, 1, 1]),
+        old_night("2026-11-20", None, &[4; 10]),
+    ])
+    .unwrap();
 
     let quick = q.severity_chart(SeverityScale::Quick, 7).unwrap();
     let quick_values: Vec<f64> = quick.points.iter().map(|p| p.value).collect();

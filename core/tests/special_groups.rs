@@ -343,10 +343,27 @@ fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     assert!(!case(Some(Sex::Female), false, 12.0));
     assert!(case(Some(Sex::Male), false, 12.9));
     assert!(!case(Some(Sex::Male), false, 13.0));
-    assert!(case(Some(Sex::Female), true, 10.9));
-    assert!(!case(Some(Sex::Female), true, 11.0));
-    // Sex unknown: the men's cut-off, so nothing is missed.
-    assert!(case(None, false, 12.5));
+    // Pregnant with no due date: the lowest (2nd-trimester) cut-off flags; 10.5-11 is a note.
+    assert!(case(Some(Sex::Female), true, 10.4));
+    assert!(!case(Some(Sex::Female), true, 10.5));
+    // Sex not set: the women's (lower) cut-off flags; 12-13 gets a note asking for sex, not a
+    // flag that may be wrong for a woman.
+    assert!(case(None, false, 11.9));
+    assert!(!case(None, false, 12.5));
+    let unset = status(
+        &Profile::default(),
+        &[],
+        &[],
+        &[lab(Analyte::Haemoglobin, 12.5, "2026-11-01")],
+    );
+    assert!(
+        unset
+            .notes
+            .iter()
+            .any(|n| n.contains("set sex in your profile")),
+        "{:?}",
+        unset.notes
+    );
 }
 
 #[test]

@@ -174,15 +174,18 @@ fn reference(files: &[&[Record]]) -> BTreeMap<Uuid, Record> {
     out
 }
 
-/// What a person sees: per night date and for the profile, the newest row of that key
-/// (modified_at, device id, tombstone, id), unless it is a tombstone.
+/// What a person sees: per night date the newest row of that date (modified_at, device id,
+/// tombstone, id), unless it is a tombstone; the profile field by field over the live profile
+/// records, none of which carries field stamps here: per field the newest `modified_at`, then
+/// device id, then the value's JSON text (`model/profile_merge.rs`).
 fn reference_view(state: &BTreeMap<Uuid, Record>) -> View {
     let key = |r: &Record| {
         let m = r.meta();
         (m.modified_at, m.device_id.clone(), m.deleted, m.id)
     };
     let mut nights: BTreeMap<NaiveDate, &Record> = BTreeMap::new();
-    let mut profile: Option<&Record> = None;
+    let mut bedtime: Option<(DateTime<Utc>, String, String)> = None;
+    let mut pregnant: Option<(DateTime<Utc>, String, String)> = None;
     for r in state.values() {
         match r {
             Record::Night(n) => {
@@ -191,8 +194,24 @@ fn reference_view(state: &BTreeMap<Uuid, Record>) -> View {
                     *slot = r;
                 }
             }
-            Record::Profile { .. } if profile.is_none_or(|p| key(r) > key(p)) => {
-                profile = Some(r);
+            Record::Profile { meta, profile } if !meta.deleted => {
+                let at = (meta.modified_at, meta.device_id.clone());
+                let b = (
+                    at.0,
+                    at.1.clone(),
+                    serde_json::to_string(&profile.bedtime).unwrap(),
+                );
+                let p = (
+                    at.0,
+                    at.1,
+                    serde_json::to_string(&profile.pregnant).unwrap(),
+                );
+                if bedtime.as_ref().is_none_or(|old| b > *old) {
+                    bedtime = Some(b);
+                }
+                if pregnant.as_ref().is_none_or(|old| p > *old) {
+                    pregnant = Some(p);
+                }
             }
             _ => {}
         }
@@ -203,16 +222,15 @@ fn reference_view(state: &BTreeMap<Uuid, Record>) -> View {
             .filter(|(_, r)| !r.meta().deleted)
             .map(|(d, r)| (d, serde_json::to_string(r).unwrap()))
             .collect(),
-        profile: profile
-            .filter(|p| !p.meta().deleted)
-            .map(|p| serde_json::to_string(p).unwrap()),
+        profile: bedtime.zip(pregnant).map(|(b, p)| (b.2, p.2)),
     }
 }
 
 #[derive(Debug, PartialEq)]
 struct View {
     nights: Vec<(NaiveDate, String)>,
-    profile: Option<String>,
+    /// The profile's bedtime and pregnancy, as JSON text.
+    profile: Option<(String, String)>,
 }
 
 // ---- the diary under test ------------------------------------------------------------------
@@ -241,8 +259,11 @@ fn view(s: &Store) -> View {
                 )
             })
             .collect(),
-        profile: profile.map(|(meta, profile)| {
-            serde_json::to_string(&Record::Profile { meta, profile }).unwrap()
+        profile: profile.map(|f| {
+            (
+                serde_json::to_string(&f.profile.bedtime).unwrap(),
+                serde_json::to_string(&f.profile.pregnant).unwrap(),
+            )
         }),
     }
 }
@@ -363,14 +384,23 @@ proptest! {
         let mut dates: Vec<_> = v.nights.iter().map(|(d, _)| *d).collect();
         dates.dedup();
         prop_assert_eq!(dates.len(), v.nights.len(), "{:?}", v.nights);
-        // The profile the diary shows is one of the live profiles it holds, if it holds any.
-        let live_profiles = export(&s)
+        // The profile the diary shows comes from the live profiles it holds, if it holds any:
+        // each field is the value of one of them.
+        let live: Vec<Profile> = export(&s)
             .into_iter()
-            .filter(|r| matches!(r, Record::Profile { .. }) && !r.meta().deleted)
-            .map(|r| serde_json::to_string(&r).unwrap())
-            .collect::<Vec<_>>();
-        if let Some(p) = &v.profile {
-            prop_assert!(live_profiles.contains(p));
+            .filter_map(|r| match r {
+                Record::Profile { meta, profile } if !meta.deleted => Some(profile),
+                _ => None,
+            })
+            .collect();
+        prop_assert_eq!(v.profile.is_some(), !live.is_empty());
+        if let Some((bedtime, pregnant)) = &v.profile {
+            prop_assert!(live
+                .iter()
+                .any(|p| serde_json::to_string(&p.bedtime).unwrap() == *bedtime));
+            prop_assert!(live
+                .iter()
+                .any(|p| serde_json::to_string(&p.pregnant).unwrap() == *pregnant));
         }
     }
 }

@@ -47,22 +47,35 @@ class CoreTest {
         assertEquals("12:30", q.profile().lunch)
     }
 
-    @Test fun nightWithIrlsIsScoredAndReadBack() {
+    @Test fun aNightTakesNoIrlsAndTheWeeklyIrlsIsScored() {
         val q = freshDiary()
+        val items = listOf(3, 2, 2, 3, 1, 2, 2, 2, 1, 1)
+        // The IRLS rates the past week (SPEC §2.7): refused on a night, nothing written.
+        val refused = assertThrows<QuietLegsException.InvalidInput> {
+            q.logNight(quickNight("2026-11-20", 6).copy(irlsItems = items))
+        }
+        assertEquals("IRLS items", refused.field)
+        assertEquals(0, q.nights(null, null).size)
         val n = quickNight("2026-11-20", 6).copy(
-            irlsItems = listOf(3, 2, 2, 3, 1, 2, 2, 2, 1, 1),
             onset = "21:30",
             bodyAreas = listOf(BodyArea.ARMS, BodyArea.LEGS),
             triggers = listOf(Trigger.CAFFEINE),
             relief = listOf(Relief(ReliefKind.WALKING, ReliefEffect.A_LOT)),
         )
         val saved = q.logNight(n)
-        assertEquals(19, saved.irlsTotal)
-        assertEquals(IrlsBand.MODERATE, saved.irlsBand)
+        assertEquals(null, saved.irlsTotal)
         val back = q.nights(null, null)
         assertEquals(1, back.size)
         assertEquals(listOf(BodyArea.LEGS, BodyArea.ARMS), back[0].bodyAreas)
         assertEquals("21:30", back[0].onset)
+        q.logWeeklyIrls(ByteArray(10) { items[it].toByte() }, "2026-11-20")
+        val week = q.status(null).weeklyIrls!!.ratings.single()
+        assertEquals(19u, week.total)
+        assertEquals(IrlsBand.MODERATE, week.band)
+        val overlap = assertThrows<QuietLegsException.InvalidInput> {
+            q.logWeeklyIrls(ByteArray(10) { 1 }, "2026-11-15")
+        }
+        assertEquals("week ending", overlap.field)
     }
 
     @Test fun relogingANightReplacesIt() {

@@ -5,6 +5,7 @@ import java.io.File
 import java.nio.file.Files
 import java.time.Instant
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
@@ -26,6 +27,9 @@ class ScenarioTest {
         startDate = r["start_date"] as String?,
         stopDate = null,
     )
+
+    /** The ten item scores of a fixture's weekly IRLS rating. */
+    private fun irlsItems(w: Map<String, Any?>) = w["items"].arr().map { (it as Double).toInt().toByte() }.toByteArray()
 
     /** A diary set up as the fixture describes. */
     private fun open(sc: Map<String, Any?>): QuietLegs {
@@ -58,6 +62,13 @@ class ScenarioTest {
         }
         for (l in (sc["labs"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.addLab(LabInput(Analyte.valueOf(upper(l["analyte"])), l["value"] as Double, l["unit"] as String, l["taken_on"] as String))
+        }
+        // IV iron infusions and weekly IRLS ratings (the same keys the Rust and Python suites read).
+        for (e in (sc["iv_iron"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logEvent(EventInput(e["at"] as String, EventKind.IvIron(IvIronFormulation.valueOf(upper(e["formulation"]))), null))
+        }
+        for (w in (sc["weekly_irls"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+            q.logWeeklyIrls(irlsItems(w), w["week_ending"] as String)
         }
         (sc["augmentation_answers"] as Map<*, *>?)?.let { a ->
             q.setAugmentationAnswers(AugmentationAnswers(
@@ -98,12 +109,19 @@ class ScenarioTest {
             val want = x["explanation_contains"] as String
             assertTrue("$name: ${iron.explanation} lacks $want", iron.explanation.contains(want))
             (x["with_vitamin_c"] as Boolean?)?.let { assertEquals(name, it, iron.withVitaminC) }
+            (x["iron_reminder_contains"] as String?)?.let { want ->
+                val why = plan.items.filter { it.kind == ReminderKind.IRON }.map { it.why }
+                assertTrue("$name: $why lacks $want", why.any { it.contains(want) })
+            }
             (x["bed"] as String?)?.let { assertEquals(name, it, plan.bed.local) }
             (x["flags_contain"] as String?)?.let { f -> assertTrue("$name: ${iron.flags}", iron.flags.any { it.contains(f) }) }
             for (c in x["checks"].arr().map { it.obj() }) {
                 val r = q.checkIntake(c["what"] as String, c["at"] as String?)
                 assertEquals("$name: $c", c["conflict"] as Boolean, r.conflict)
                 (c["earliest_ok"] as String?)?.let { assertEquals("$name: $c", it, r.earliestOk!!.local) }
+                // "earliest_ok": null — a prescribed medicine is never moved; iron moves instead.
+                if (c.containsKey("earliest_ok") && c["earliest_ok"] == null) assertNull("$name: $c", r.earliestOk)
+                (c["iron_ok"] as String?)?.let { assertEquals("$name: $c", it, r.ironOk!!.local) }
                 (c["message_contains"] as String?)?.let { assertTrue("$name: ${r.message} lacks $it", r.message.contains(it)) }
             }
             for (c in (x["refused_checks"] ?: listOf<Any?>()).arr().map { it.obj() }) {
@@ -153,6 +171,14 @@ class ScenarioTest {
             (x["augmentation_flagged"] as Boolean?)?.let { assertEquals(name, it, st.augmentation.flagged) }
             for (want in (x["augmentation_message_contains"] ?: listOf<Any?>()).arr()) {
                 assertTrue("$name: ${st.augmentation.message} lacks $want", st.augmentation.message.contains(want as String))
+            }
+            (x["slope_results"] as Double?)?.let { assertEquals(name, it.toInt().toUInt(), st.iron.slopeResults) }
+            if ("slope_since" in x) assertEquals(name, x["slope_since"] as String?, st.iron.slopeSince)
+            for (w in (x["refused_weekly_irls"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val before = st.weeklyIrls!!.ratings.size
+                val e = assertThrows<QuietLegsException.InvalidInput> { q.logWeeklyIrls(irlsItems(w), w["week_ending"] as String) }
+                assertEquals("$name: $w", w["field"] as String, e.field)
+                assertEquals("$name: written anyway", before, q.status(sc["date"] as String).weeklyIrls!!.ratings.size)
             }
             (x["regimen_warning_for"] as String?)?.let { med ->
                 assertTrue(name, q.regimen().first { it.name == med }.warnings.isNotEmpty())

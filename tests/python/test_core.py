@@ -29,14 +29,25 @@ def berlin(diary):
                                          pregnant=False, kidney_disease=False))
 
 
-def test_night_with_irls_is_scored_and_read_back(diary):
-    saved = diary.log_night(night("2026-11-20", 6, irls_items=[3, 2, 2, 3, 1, 2, 2, 2, 1, 1],
-                                  onset="21:30", body_areas=[ql.BodyArea.ARMS, ql.BodyArea.LEGS]))
-    assert saved.irls_total == 19
-    assert saved.irls_band == ql.IrlsBand.MODERATE
+def test_a_night_takes_no_irls_and_the_weekly_irls_is_scored(diary):
+    # The IRLS rates the past week (SPEC §2.7): refused on a night, nothing written.
+    with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+        diary.log_night(night("2026-11-20", 6, irls_items=[3, 2, 2, 3, 1, 2, 2, 2, 1, 1]))
+    assert e.value.field == "IRLS items"
+    assert diary.nights(None, None) == []
+    saved = diary.log_night(night("2026-11-20", 6, onset="21:30",
+                                  body_areas=[ql.BodyArea.ARMS, ql.BodyArea.LEGS]))
+    assert saved.irls_total is None
     [back] = diary.nights(None, None)
     assert back.body_areas == [ql.BodyArea.LEGS, ql.BodyArea.ARMS]
     assert back.onset == "21:30"
+    diary.log_weekly_irls(bytes([3, 2, 2, 3, 1, 2, 2, 2, 1, 1]), "2026-11-20")
+    [week] = diary.status(None).weekly_irls.ratings
+    assert (week.week_ending, week.total, week.band) == ("2026-11-20", 19, ql.IrlsBand.MODERATE)
+    # A rating whose 7 days overlap it is refused, naming the week ending.
+    with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+        diary.log_weekly_irls(bytes([1] * 10), "2026-11-15")
+    assert e.value.field == "week ending"
 
 
 def test_events_and_labs(diary):

@@ -32,6 +32,21 @@ def night(date, severity, notes=None, irls=None):
                          triggers=[ql.Trigger.CAFFEINE], relief=[], notes=notes)
 
 
+def import_old_night_with_irls(q, tmp_path, n, irls):
+    """A night with IRLS scores now comes only from an older diary (the IRLS is weekly, SPEC
+    §2.7; `log_night` refuses new scores): one is made in another diary's export and imported."""
+    old = open_diary(tmp_path / "old.db")
+    old.log_night(n)
+    f = tmp_path / "old.json"
+    old.export_json(str(f), None)
+    doc = json.loads(f.read_text())
+    for r in doc["records"]:
+        if r["type"] == "night":
+            r["irls"] = irls
+    f.write_text(json.dumps(doc))
+    q.import_file(str(f), None)
+
+
 @pytest.fixture
 def diary(tmp_path):
     q = open_diary(tmp_path / "a.db")
@@ -40,7 +55,8 @@ def diary(tmp_path):
                                      pregnant=False, kidney_disease=False,
                                      routine=ql.Routine(warm_bath=True, warm_socks=True, movement=True,
                                                         exercise_cutoff=True)))
-    q.log_night(night("2026-11-19", 6, notes='=HYPERLINK("http://x")', irls=[3, 2, 2, 3, 1, 2, 2, 2, 1, 1]))
+    import_old_night_with_irls(q, tmp_path, night("2026-11-19", 6, notes='=HYPERLINK("http://x")'),
+                               [3, 2, 2, 3, 1, 2, 2, 2, 1, 1])
     q.log_night(night("2026-11-20", 4, notes="walked, then \"better\"\nslept"))
     q.add_lab(ql.LabInput(analyte=ql.Analyte.FERRITIN, value=42.0, unit="µg/L", taken_on="2026-11-01"))
     q.add_lab(ql.LabInput(analyte=ql.Analyte.VITAMIN_D, value=75.0, unit="nmol/L", taken_on="2026-11-01"))
@@ -227,6 +243,35 @@ def test_report_is_self_contained_html_with_charts(diary, tmp_path):
     assert html.startswith("<!doctype html>") and html.count("<svg") >= 3
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external resources"
     assert "Ferritin" in html and "target" not in html.lower(), "thresholds as lines, not a target band"
-    assert "75: at or below, iron is indicated" in html and "only IV iron may help" in html
+    assert "75 ng/mL: iron indicated at or below" in html and "only IV iron may help" in html
+    assert "not indicated above ng/mL" not in html, "the unit sits with its number, not after the label"
     assert "Current medicines" in html and "Magnesium glycinate" in html
     assert "<td>42</td><td>µg/L</td>" in html, "labs as typed"
+
+
+class ClockAt(ql.Clock):
+    def __init__(self, minutes):
+        super().__init__()
+        self.ms = NOW_MS + minutes * 60_000
+
+    def now_millis(self):
+        return self.ms
+
+
+def test_profile_facts_from_two_devices_survive_a_sync_both_ways(tmp_path):
+    """The profile merges field by field: pregnancy set on A and sex set later on B, before
+    they synced, are both kept on both; the exports carry the field stamps the schema allows."""
+    a = ql.QuietLegs.open_with_clock(str(tmp_path / "a.db"), ClockAt(0))
+    a.update_profile(ql.ProfileChanges(pregnant=True, kidney_disease=True))
+    b = ql.QuietLegs.open_with_clock(str(tmp_path / "b.db"), ClockAt(30))
+    b.update_profile(ql.ProfileChanges(sex=ql.Sex.FEMALE))
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    for src, dst, name in [(a, b, "a.json"), (b, a, "b.json")]:
+        out = tmp_path / name
+        src.export_json(str(out), None)
+        validator.validate(json.loads(out.read_text()))
+        dst.import_file(str(out), None)
+    for q in (a, b):
+        p = q.profile()
+        assert (p.pregnant, p.kidney_disease, p.sex) == (True, True, ql.Sex.FEMALE)
+    assert a.profile() == b.profile()

@@ -74,6 +74,12 @@ def open_scenario(sc, tmp_path):
     for lab in sc.get("labs", []):
         q.add_lab(ql.LabInput(analyte=ANALYTE[lab["analyte"]], value=float(lab["value"]), unit=lab["unit"],
                               taken_on=lab["taken_on"]))
+    # IV iron infusions and weekly IRLS ratings (the same keys the Rust and Kotlin suites read).
+    for e in sc.get("iv_iron", []):
+        q.log_event(ql.EventInput(at=e["at"], kind=ql.EventKind.IV_IRON(
+            getattr(ql.IvIronFormulation, e["formulation"].upper())), note=None))
+    for w in sc.get("weekly_irls", []):
+        q.log_weekly_irls(bytes(w["items"]), w["week_ending"])
     if "augmentation_answers" in sc:
         a = sc["augmentation_answers"]
         q.set_augmentation_answers(ql.AugmentationAnswers(
@@ -102,6 +108,9 @@ def test_scenario(path, tmp_path):
     if "iron_end" in x:
         assert iron.end.local == x["iron_end"]
     assert x["explanation_contains"] in iron.explanation
+    if "iron_reminder_contains" in x:
+        why = [i.why for i in plan.items if i.kind == ql.ReminderKind.IRON]
+        assert any(x["iron_reminder_contains"] in w for w in why), (why, x)
     if "with_vitamin_c" in x:
         assert iron.with_vitamin_c == x["with_vitamin_c"]
     if "bed" in x:
@@ -112,7 +121,13 @@ def test_scenario(path, tmp_path):
         r = q.check_intake(c["what"], c.get("at"))
         assert r.conflict == c["conflict"], (c, r)
         if "earliest_ok" in c:
-            assert r.earliest_ok.local == c["earliest_ok"]
+            # None: a prescribed medicine is never moved; iron moves instead.
+            if c["earliest_ok"] is None:
+                assert r.earliest_ok is None, (c, r)
+            else:
+                assert r.earliest_ok.local == c["earliest_ok"]
+        if "iron_ok" in c:
+            assert r.iron_ok.local == c["iron_ok"], (c, r)
         if "message_contains" in c:
             assert c["message_contains"] in r.message, (c, r.message)
     for c in x.get("refused_checks", []):
@@ -158,6 +173,16 @@ def test_status_scenario(path, tmp_path):
         assert st.augmentation.flagged == x["augmentation_flagged"], st.augmentation
     for want in x.get("augmentation_message_contains", []):
         assert want in st.augmentation.message, (want, st.augmentation.message)
+    if "slope_results" in x:
+        assert st.iron.slope_results == x["slope_results"]
+    if "slope_since" in x:
+        assert st.iron.slope_since == x["slope_since"]
+    for w in x.get("refused_weekly_irls", []):
+        before = len(st.weekly_irls.ratings)
+        with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+            q.log_weekly_irls(bytes(w["items"]), w["week_ending"])
+        assert e.value.field == w["field"]
+        assert len(q.status(sc["date"]).weekly_irls.ratings) == before
     if "regimen_warning_for" in x:
         [item] = [r for r in q.regimen() if r.name == x["regimen_warning_for"]]
         assert item.warnings

@@ -10,12 +10,17 @@ use quietlegs_core::{
 use crate::args::NightArgs;
 use crate::{clock, invalid, open, output};
 
-/// `log night`: adds what is given to the night, keeping what was logged before.
+/// `log night`: adds what is given to the night, keeping what was logged before. `--irls` is
+/// refused: the IRLS is weekly (`log weekly-irls`).
 pub fn night(db: &Option<PathBuf>, a: NightArgs, json: bool) -> Result<(), QuietLegsError> {
+    if a.irls.is_some() {
+        // The IRLS rates the past 7 days (SPEC §2.7): refused before the diary is opened.
+        return Err(invalid("IRLS items", WEEKLY_IRLS_ONLY));
+    }
     let input = NightInput {
         night_date: a.date,
         quick_severity: a.severity,
-        irls_items: a.irls.as_deref().map(parse_irls).transpose()?,
+        irls_items: None,
         onset: a.onset,
         body_areas: list("body area", &a.areas, &BodyArea::ALL)?,
         sleep_hours: a.sleep,
@@ -79,6 +84,9 @@ pub fn activity(
     );
     Ok(())
 }
+
+/// Why `log night --irls` is refused.
+const WEEKLY_IRLS_ONLY: &str = "the IRLS rates the past 7 days, not one night: log it once a week with `quietlegs log weekly-irls SCORES --week-ending YYYY-MM-DD`; the night takes the quick 0-10 rating (--severity)";
 
 /// `log weekly-irls ITEMS`: the ten IRLS items for the past week.
 pub fn weekly_irls(

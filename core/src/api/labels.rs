@@ -60,6 +60,8 @@ pub fn intake_label(v: IntakeKind) -> &'static str {
         IntakeKind::Alcohol => "Alcohol",
         IntakeKind::Nicotine => "Nicotine",
         IntakeKind::Antacid => "Antacid",
+        IntakeKind::Zinc => "Zinc supplement",
+        IntakeKind::Multivitamin => "Multivitamin with minerals",
     }
 }
 

@@ -99,6 +99,7 @@ pub use shell::*;
 pub use status::*;
 
 use crate::error::Error;
+use crate::model::profile_merge::{self, FieldStamps};
 use crate::model::time::{parse_date, parse_instant};
 use crate::model::validate;
 use crate::model::{Event, Habit, Lab, LabValue, Profile, RecordMeta, RegimenItem};
@@ -146,10 +147,11 @@ impl QuietLegs {
         clock::now_of(self.clock.as_ref())
     }
 
-    /// The profile, or the defaults when none was saved yet.
-    pub(crate) fn profile_model(store: &Store) -> ApiResult<(Option<RecordMeta>, Profile)> {
+    /// The profile (every device's record folded field by field), with the stamp of each
+    /// field's value; the defaults and no stamps when none was saved yet.
+    pub(crate) fn profile_model(store: &Store) -> ApiResult<(Option<FieldStamps>, Profile)> {
         Ok(match store::profile(store.conn())? {
-            Some((meta, p)) => (Some(meta), p),
+            Some(f) => (Some(f.stamps), f.profile),
             None => (None, Profile::default()),
         })
     }
@@ -266,8 +268,12 @@ impl QuietLegs {
     }
 
     /// Logs a night. Logging the same night again replaces the earlier entry.
+    /// `irls_items` is for older nights only: the IRLS rates a week (SPEC §2.7, use
+    /// `log_weekly_irls`), so new or changed IRLS scores on a night are refused; scores the
+    /// stored night already holds may be sent back unchanged (an edit form).
     /// Errors: `InvalidInput` naming the field (date not `YYYY-MM-DD` or in the future, a score out
-    /// of range, neither a rating nor IRLS scores); nothing is written then.
+    /// of range, neither a rating nor IRLS scores, "IRLS items" new on a night); nothing is
+    /// written then.
     pub fn log_night(&self, night: NightInput) -> ApiResult<NightEntry> {
         self.save_night(night, false)
     }
@@ -443,7 +449,10 @@ fn refuse_iron_as_medicine(item: &crate::model::RegimenItem) -> crate::error::Re
 
 impl QuietLegs {
     /// Reads the stored profile, changes it with `change` and writes it, all inside one
-    /// IMMEDIATE transaction.
+    /// IMMEDIATE transaction. The profile read is the fold of every device's record; what is
+    /// written is this device's own record (`profile_merge::own_record_id`), stamped only on the
+    /// fields whose value `change` altered, so a fact another device set and this one never
+    /// touched keeps its place after both sync (`model/profile_merge.rs`).
     fn save_profile(
         &self,
         change: impl FnOnce(&Profile) -> ApiResult<Profile>,
@@ -453,10 +462,8 @@ impl QuietLegs {
         let device = store.device_id().to_owned();
         let mut failed = None;
         let saved = store.write(|tx| {
-            let (old_meta, old) = match store::profile(tx)? {
-                Some((m, p)) => (Some(m), p),
-                None => (None, Profile::default()),
-            };
+            let base = store::profile(tx)?;
+            let old = base.as_ref().map(|f| f.profile.clone()).unwrap_or_default();
             let profile = match change(&old) {
                 Ok(p) => p,
                 Err(e) => {
@@ -464,12 +471,21 @@ impl QuietLegs {
                     return Err(Error::invalid("profile", "not saved"));
                 }
             };
-            let meta = match old_meta {
-                Some(m) => m.touched(now, &device),
-                None => RecordMeta::new(now, &device),
+            let record = profile_merge::stamped(base.as_ref(), &profile, now, &device)?;
+            let id = profile_merge::own_record_id(&device);
+            let meta = match store::profile_meta(tx, &id)? {
+                // A deleted own record comes back: the save outranks its tombstone.
+                Some(m) => RecordMeta {
+                    deleted: false,
+                    ..m.touched(now, &device)
+                },
+                None => RecordMeta {
+                    id,
+                    ..RecordMeta::new(now, &device)
+                },
             };
-            validate::meta(&meta, now)?;
-            store::put_profile(tx, &meta, &profile)?;
+            validate::profile(&meta, &record, now)?;
+            store::put_profile(tx, &meta, &record)?;
             Ok(profile)
         });
         match (saved, failed) {
@@ -491,7 +507,14 @@ impl QuietLegs {
             validate::night(&entry, now)?;
         }
         let saved = store.write(|tx| {
-            if let Some(old) = store::night_on(tx, entry.night_date)? {
+            let old = store::night_on(tx, entry.night_date)?;
+            // The IRLS rates a week (SPEC §2.7): a night takes no new IRLS scores. Scores an
+            // older diary holds stay, and re-saving them unchanged (an edit form) is accepted.
+            let stored_irls = old.as_ref().and_then(|o| o.irls);
+            if entry.irls.is_some() && entry.irls != stored_irls {
+                return Err(Error::invalid("IRLS items", NIGHT_IRLS_REFUSED));
+            }
+            if let Some(old) = old {
                 entry.meta = old.meta.touched(now, &device);
                 if keep {
                     keep_unsaid(&mut entry, old);
@@ -545,6 +568,9 @@ impl QuietLegs {
         Ok((saved, profile.time_zone))
     }
 }
+
+/// Why a night with new IRLS scores is refused.
+const NIGHT_IRLS_REFUSED: &str = "the IRLS rates the past 7 days, not one night: record it once a week as the weekly IRLS; the night takes the quick 0-10 rating";
 
 /// What `new` does not say, taken from `old` (see [`QuietLegs::log_night_keeping`]).
 fn keep_unsaid(new: &mut crate::model::Night, old: crate::model::Night) {

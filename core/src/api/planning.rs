@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
 use crate::model::time::{format_clock_time, parse_date, parse_instant};
 use crate::model::{ActivityKind, EventKind, Intensity};
-use crate::rules::check::{check_intake, IntakeCheck};
+use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
 use crate::rules::reminders::{occurrences, reconcile, Occurrence, ReminderAction};
@@ -195,8 +195,12 @@ pub struct IntakeCheckView {
     pub message: String,
     /// The iron dose it was checked against (taken or planned), if any.
     pub iron_at: Option<TimePoint>,
-    /// When a conflict: the earliest time the intake would not conflict.
+    /// When a conflict: the earliest time the intake would not conflict. None for a
+    /// prescribed medicine: its time is never moved (see `iron_ok`).
     pub earliest_ok: Option<TimePoint>,
+    /// For a prescribed medicine that conflicts with planned iron: when iron fits instead, if
+    /// the day has a window.
+    pub iron_ok: Option<TimePoint>,
 }
 
 /// One reminder to schedule with the OS.
@@ -260,6 +264,7 @@ impl QuietLegs {
     fn check_substance(
         &self,
         substance: Substance,
+        name: &str,
         at: Option<String>,
     ) -> ApiResult<IntakeCheckView> {
         let store = self.store()?;
@@ -270,7 +275,10 @@ impl QuietLegs {
         };
         let d = at.with_timezone(&tz).date_naive();
         let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(check_intake(&snap.diary(), substance, at), tz))
+        Ok(check_view(
+            check_named(&snap.diary(), substance, name, at),
+            tz,
+        ))
     }
 
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
@@ -347,23 +355,33 @@ impl QuietLegs {
     /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         if let Some(substance) = crate::rules::interactions::substance_named(&what) {
-            return self.check_substance(substance, at);
+            // A medicine is named as the person knows it: "Fosamax (alendronate)".
+            let name = match crate::rules::catalog::lookup(&what).first() {
+                Some(m) if m.medicine.substance() == Some(substance) => {
+                    if crate::rules::catalog::normalise(m.matched)
+                        == crate::rules::catalog::normalise(m.medicine.generic)
+                    {
+                        m.medicine.generic.to_owned()
+                    } else {
+                        format!("{} ({})", m.matched, m.medicine.generic)
+                    }
+                }
+                _ => substance.noun().to_owned(),
+            };
+            return self.check_substance(substance, &name, at);
         }
-        // Lowers iron absorption whatever the timing: say so rather than "not relevant".
+        // Lowers iron absorption whatever the timing: say so rather than "not relevant" (a
+        // conflict no time fixes: no earliest time, no iron time, a doctor to ask).
         if let Some(m) = crate::rules::catalog::lookup(&what)
             .into_iter()
             .find(|m| m.medicine.class.no_timing_fix())
         {
             return Ok(IntakeCheckView {
-                conflict: false,
-                message: format!(
-                    "{} ({}): {}",
-                    m.matched,
-                    m.medicine.class.label(),
-                    m.medicine.class.note()
-                ),
+                conflict: true,
+                message: format!("{}: {}", m.medicine.described(m.matched), m.medicine.note()),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             });
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
@@ -372,12 +390,12 @@ impl QuietLegs {
             return Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
-                    "{} ({}) does not change when iron is absorbed",
-                    m.medicine.generic,
-                    m.medicine.class.label()
+                    "{} does not change when iron is absorbed",
+                    m.medicine.described(m.matched)
                 ),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             });
         }
         Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())
@@ -391,7 +409,7 @@ impl QuietLegs {
         at: Option<String>,
     ) -> ApiResult<IntakeCheckView> {
         match Substance::of_intake(intake) {
-            Some(substance) => self.check_substance(substance, at),
+            Some(substance) => self.check_substance(substance, substance.noun(), at),
             None => Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
@@ -400,6 +418,7 @@ impl QuietLegs {
                 ),
                 iron_at: None,
                 earliest_ok: None,
+                iron_ok: None,
             }),
         }
     }
@@ -641,17 +660,20 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
             message,
             iron_at: None,
             earliest_ok: None,
+            iron_ok: None,
         },
         IntakeCheck::Conflict {
             iron_at,
             earliest_ok,
+            iron_ok,
             message,
             ..
         } => IntakeCheckView {
             conflict: true,
             message,
-            iron_at: Some(point(iron_at, tz)),
-            earliest_ok: Some(point(earliest_ok, tz)),
+            iron_at: iron_at.map(|t| point(t, tz)),
+            earliest_ok: earliest_ok.map(|t| point(t, tz)),
+            iron_ok: iron_ok.map(|t| point(t, tz)),
         },
     }
 }
@@ -668,23 +690,184 @@ pub(crate) fn intake_warnings(
     let d = at.with_timezone(&tz).date_naive();
     let snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
     let diary = snap.diary();
-    let substance = match kind {
-        EventKind::Intake { what } => Substance::of_intake(*what),
+    // A dose is named as the person entered it ("your Cipro"), an intake by its noun.
+    let named = match kind {
+        EventKind::Intake { what } => Substance::of_intake(*what).map(|s| (s, s.noun().to_owned())),
         EventKind::Dose { regimen_id } => diary
             .regimen
             .iter()
             .find(|r| r.meta.id.to_string() == *regimen_id)
-            .and_then(crate::rules::interactions::substance_of),
+            .and_then(|r| crate::rules::interactions::substance_of(r).map(|s| (s, r.name.clone()))),
         EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
             None
         }
     };
-    Ok(match substance.map(|s| check_intake(&diary, s, at)) {
-        Some(IntakeCheck::Conflict {
-            iron_taken: true,
-            message,
-            ..
-        }) => vec![message],
-        _ => Vec::new(),
-    })
+    Ok(
+        match named.map(|(s, name)| check_named(&diary, s, &name, at)) {
+            Some(IntakeCheck::Conflict {
+                iron_taken: true,
+                message,
+                ..
+            }) => vec![message],
+            _ => Vec::new(),
+        },
+    )
+}
+
+/// Every timing medicine in the catalog, asked about as a person would: a prescribed medicine is
+/// never moved (iron moves), a supplement may move, a first-thing medicine is checked against
+/// the meal in its wait, and no answer repeats a drug's name (issue #15, mixed messages).
+#[cfg(test)]
+mod catalog_checks {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use crate::model::RegimenKind;
+    use crate::rules::catalog::CATALOG;
+    use crate::rules::check::movable;
+    use crate::{FixedClock, ProfileSettings, QuietLegs, RegimenInput};
+
+    fn diary(dir: &std::path::Path, breakfast: Option<&str>) -> Arc<QuietLegs> {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 4, 0, 0).unwrap();
+        let q = QuietLegs::open_at(&dir.join("d.db"), Arc::new(FixedClock(now))).unwrap();
+        q.set_profile(ProfileSettings {
+            time_zone: "Europe/Berlin".into(),
+            bedtime: "23:00".into(),
+            wake_time: "06:00".into(),
+            breakfast: breakfast.map(str::to_owned),
+            ..ProfileSettings::default()
+        })
+        .unwrap();
+        q.add_regimen(RegimenInput {
+            kind: RegimenKind::Iron,
+            name: "Ferrous sulfate".into(),
+            dose_mg: Some(65.0),
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2026-11-01".into()),
+            stop_date: None,
+        })
+        .unwrap();
+        q
+    }
+
+    #[test]
+    fn a_prescribed_medicine_keeps_its_time_and_iron_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        // Iron is planned on waking at 06:00; every timing drug is asked about at 06:30.
+        let q = diary(dir.path(), None);
+        let mut seen = 0;
+        for m in CATALOG.iter() {
+            let Some(s) = m.substance() else { continue };
+            for name in std::iter::once(m.generic).chain(m.brands.iter().copied()) {
+                let r = q
+                    .check_intake(name.to_owned(), Some("2026-11-21T06:30".into()))
+                    .unwrap();
+                assert!(r.conflict, "{name}: {r:?}");
+                if movable(s) {
+                    assert!(r.earliest_ok.is_some(), "{name}: {r:?}");
+                } else {
+                    seen += 1;
+                    assert!(r.earliest_ok.is_none(), "{name} was moved: {r:?}");
+                    assert!(r.message.contains("as prescribed"), "{name}: {r:?}");
+                    assert!(!r.message.contains("earliest time"), "{name}: {r:?}");
+                    let iron = r.iron_ok.as_ref().expect(name);
+                    assert!(iron.local.as_str() > "2026-11-21T06:30", "{name}: {r:?}");
+                }
+                assert!(!r.message.contains("(("), "{name}: {r:?}");
+            }
+        }
+        assert!(seen > 40, "only {seen} prescribed timing names checked");
+    }
+
+    #[test]
+    fn a_first_thing_medicine_is_not_ok_with_breakfast_inside_its_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        // Breakfast 45 min after waking: inside ibandronate's wait, outside alendronate's.
+        let q = diary(dir.path(), Some("06:45"));
+        let mut seen = 0;
+        for m in CATALOG.iter() {
+            let Some(s) = m.substance() else { continue };
+            if !s.gap().first_thing {
+                continue;
+            }
+            let r = q
+                .check_intake(m.generic.to_owned(), Some("2026-11-21T06:00".into()))
+                .unwrap();
+            let inside = s.gap().iron_after() > chrono::Duration::minutes(45);
+            assert_eq!(r.conflict, inside, "{}: {r:?}", m.generic);
+            if inside {
+                seen += 1;
+                assert!(r.message.contains("breakfast at 06:45"), "{r:?}");
+                assert!(r.earliest_ok.is_none(), "{r:?}");
+            }
+        }
+        assert!(seen >= 1, "no first-thing drug with a wait over 45 min");
+    }
+
+    #[test]
+    fn the_reminder_of_a_first_thing_medicine_names_the_meal_in_its_wait() {
+        for (drug, inside) in [("Boniva", true), ("Fosamax", false)] {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), Some("06:45"));
+            q.add_regimen(RegimenInput {
+                kind: RegimenKind::Medication,
+                name: drug.into(),
+                dose_mg: None,
+                times: vec!["06:00".into()],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: Some("2026-11-01".into()),
+                stop_date: None,
+            })
+            .unwrap();
+            let plan = q.plan(Some("2026-11-21".into())).unwrap();
+            let dose = plan.items.iter().find(|i| i.title == drug).expect(drug);
+            assert_eq!(dose.why.contains("breakfast at 06:45"), inside, "{dose:?}");
+        }
+    }
+
+    #[test]
+    fn a_medicine_no_timing_fixes_rides_on_every_iron_reminder_named_once() {
+        for m in CATALOG.iter().filter(|m| m.class.no_timing_fix()) {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), None);
+            let name = m.brands.first().copied().unwrap_or(m.generic);
+            q.add_regimen(RegimenInput {
+                kind: RegimenKind::Medication,
+                name: name.into(),
+                dose_mg: None,
+                times: vec!["12:00".into()],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: Some("2026-11-01".into()),
+                stop_date: None,
+            })
+            .unwrap();
+            let plan = q.plan(Some("2026-11-21".into())).unwrap();
+            let iron = plan
+                .items
+                .iter()
+                .find(|i| i.kind == crate::rules::plan::ReminderKind::Iron)
+                .expect(name);
+            assert!(iron.why.contains(name), "{name}: {}", iron.why);
+            assert!(iron.why.contains("discuss"), "{name}: {}", iron.why);
+            assert!(!iron.why.contains("(("), "{name}: {}", iron.why);
+            let r = q.check_intake(name.to_owned(), None).unwrap();
+            // It lowers absorption whatever the time: never "ok", and no time to move to.
+            assert!(
+                r.conflict && r.earliest_ok.is_none() && r.iron_ok.is_none(),
+                "{r:?}"
+            );
+            assert_eq!(
+                r.message.matches(m.generic).count(),
+                1 + m.class.note().matches(m.generic).count(),
+                "{r:?}"
+            );
+        }
+    }
 }

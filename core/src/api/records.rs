@@ -272,6 +272,8 @@ impl ProfileSettings {
             routine: self.routine.unwrap_or_default(),
             // Kept from the stored profile by `set_profile`: settings do not carry it.
             augmentation_baseline: None,
+            // Stamped by the save against the stored profile (`model/profile_merge.rs`).
+            changed: None,
         })
     }
 
@@ -298,14 +300,16 @@ impl ProfileSettings {
     }
 }
 
-/// A night as the person logs it: a quick 0-10 rating, the ten IRLS item scores, or both.
+/// A night as the person logs it: the quick 0-10 rating. The IRLS is weekly (SPEC §2.7,
+/// `log_weekly_irls`); `irls_items` only carries an older night's scores back unchanged.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct NightInput {
     /// The evening the night began, `YYYY-MM-DD`.
     pub night_date: String,
     /// 0-10.
     pub quick_severity: Option<i32>,
-    /// Ten scores, 0-4 each, by item number.
+    /// Ten scores, 0-4 each, by item number: only those the stored night already holds (an
+    /// older diary's); new or changed scores are refused (`InvalidInput` "IRLS items").
     pub irls_items: Option<Vec<i32>>,
     /// When symptoms began, local `HH:MM`.
     pub onset: Option<String>,

@@ -249,8 +249,12 @@ pub struct ChartLine {
     pub value: f64,
     /// Its height, 0 (bottom) to 1 (top) of the plot area.
     pub y: f64,
-    /// The words beside the line.
+    /// What the line means, with its unit ("75 ng/mL: iron indicated at or below").
     pub label: String,
+    /// Draw the label under the line rather than above it: set on the lower of two lines too
+    /// close for both labels above (the report does the same), so they never overlap.
+    #[uniffi(default = false)]
+    pub label_below: bool,
 }
 
 /// A chart ready to draw: shells scale the unit square to their canvas and nothing else.
@@ -306,10 +310,14 @@ fn chart_view(
             .lines
             .iter()
             .zip(line_labels)
-            .map(|(&(value, y), label)| ChartLine {
+            .zip(chart::labels_below(
+                &layout.lines.iter().map(|l| l.1).collect::<Vec<_>>(),
+            ))
+            .map(|((&(value, y), label), label_below)| ChartLine {
                 value,
                 y,
                 label: label.clone(),
+                label_below,
             })
             .collect(),
         empty_text: empty_text.to_owned(),
@@ -352,10 +360,8 @@ impl QuietLegs {
         let unit = Analyte::Ferritin.canonical_unit();
         let thresholds = chart::ferritin_thresholds();
         let values: Vec<f64> = thresholds.iter().map(|t| t.0).collect();
-        let labels: Vec<String> = thresholds
-            .into_iter()
-            .map(|(_, l)| format!("{l} ({unit})"))
-            .collect();
+        // Each label already carries its unit ("75 ng/mL: …").
+        let labels: Vec<String> = thresholds.into_iter().map(|(_, l)| l).collect();
         let layout = chart::layout(&points, chart::ferritin_top(&points), &values);
         Ok(chart_view(
             "Ferritin against the RLS thresholds",

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiResult, QuietLegs};
 
-pub use crate::evidence::{Evidence, Source as EvidenceSource};
+pub use crate::evidence::Evidence;
 pub use crate::exchange::merge::MergeReport;
 pub use crate::model::{
     ActivityKind, Analyte, BodyArea, EventKind, IntakeKind, Intensity, IvIronFormulation,

@@ -18,7 +18,7 @@ use crate::rules::augmentation::{
     dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
 };
 use crate::rules::catalog::{
-    lookup, AasmStance, DrugClass, EvidenceStrength, MatchKind, MedicineEffect,
+    lookup, AasmStance, DrugClass, EvidenceBasis, EvidenceStrength, MatchKind, MedicineEffect,
 };
 use crate::rules::flags::{doctor_flags, DoctorFlag};
 use crate::rules::insights::{insights, Adherence, TriggerComparison, WeeklyTrend};
@@ -55,10 +55,11 @@ pub struct IronStatusView {
     pub notes: Vec<String>,
     /// Ferritin results, ng/mL, oldest first.
     pub ferritin_history: Vec<LabPoint>,
-    /// Least-squares ferritin slope, ng/mL per 30 days, if there are enough results.
+    /// Least-squares ferritin slope, ng/mL per 30 days, over the results after the latest IV
+    /// infusion (all results without one), if there are at least two on different days.
     pub slope_per_30_days: Option<f64>,
-    /// When a rising ferritin under 75 ng/mL would pass 75 at its slope (a threshold, not a
-    /// target).
+    /// No longer produced (always `None`): SPEC §2.1 gives no projection, and "would pass 75
+    /// around …" read as a promise. Kept so that older callers still compile.
     pub projected_target_date: Option<String>,
     /// The 75 ng/mL threshold (iron indicated at or below; AASM-2025). Not a target.
     pub target_low: f64,
@@ -79,6 +80,13 @@ pub struct IronStatusView {
     /// When ferritin and TSAT are next due, `YYYY-MM-DD`.
     #[uniffi(default = None)]
     pub recheck_due: Option<String>,
+    /// How many ferritin results the slope uses (those after the latest IV infusion).
+    #[uniffi(default = 0)]
+    pub slope_results: u32,
+    /// The IV infusion the slope starts after, `YYYY-MM-DD`, if any: earlier results are
+    /// another baseline (IRLSSG-2018).
+    #[uniffi(default = None)]
+    pub slope_since: Option<String>,
 }
 
 fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
@@ -107,6 +115,8 @@ fn iron_view(s: IronStatus) -> IronStatusView {
         last_infusion_date: s.last_infusion.map(|(d, _)| d.to_string()),
         last_infusion: s.last_infusion.map(|(_, f)| f),
         recheck_due: s.recheck_due.map(|d| d.to_string()),
+        slope_results: u32::try_from(s.trend.slope_results).unwrap_or(u32::MAX),
+        slope_since: s.trend.since_infusion.map(|d| d.to_string()),
     }
 }
 
@@ -280,10 +290,23 @@ pub struct MedicineInfo {
     pub class: DrugClass,
     /// The class in words.
     pub class_label: String,
+    /// The name as matched with its generic and class, the drug's name never repeated:
+    /// "CellCept (mycophenolate, an immunosuppressant)".
+    pub described: String,
     /// What the class does to RLS.
     pub effect: MedicineEffect,
-    /// How strong the evidence for that effect is.
+    /// How strong the evidence for that effect is: for an iron-timing medicine, from its own
+    /// rule (a label interval is strong, a convention weak; see `evidence_basis`).
     pub evidence: EvidenceStrength,
+    /// What the evidence rests on: a guideline, a label interval (set id in the evidence
+    /// table), one still to be verified, a convention, or the seed article alone ("not graded
+    /// by guidelines").
+    pub evidence_basis: EvidenceBasis,
+    /// The evidence in one line for people: "strong: label interval (CIPRO (ciprofloxacin)
+    /// label, 2026)".
+    pub evidence_line: String,
+    /// The source in words a person can look up (a label's name, or a guideline and year).
+    pub source_line: String,
     /// What to do, in words; never to stop a medicine without the prescriber.
     pub advice: String,
     /// Where the advice comes from.
@@ -301,31 +324,26 @@ pub struct MedicineInfo {
     pub iron_timing: Option<String>,
     /// It lowers iron absorption and no timing fixes that: discuss with the doctor.
     pub no_timing_fix: bool,
-    /// Everything above in a few lines for a phone screen: the advice, then the AASM 2025
-    /// stance and the alternative, each on its own line.
+    /// Everything above in a few lines for a phone screen: the advice, the evidence line, then
+    /// the AASM 2025 stance and the alternative, each on its own line.
     pub details: String,
-    /// The effect on RLS with its evidence strength in words, for the phones' medicine screen:
-    /// "Effect on RLS: can make it worse (evidence: moderate)". Made from `effect` and
-    /// `evidence` above, so it always says what they say.
+    /// The effect on RLS in words with `evidence_line`, for the phones' medicine screen:
+    /// "Effect on RLS: can make it worse (evidence: moderate — not graded by guidelines; source:
+    /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
     #[uniffi(default = "")]
     pub effect_line: String,
 }
 
-/// `effect` and `evidence` in words (see [`MedicineInfo::effect_line`]).
-fn effect_line(effect: MedicineEffect, evidence: EvidenceStrength) -> String {
+/// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
+fn effect_line(effect: MedicineEffect, evidence_line: &str) -> String {
     let effect = match effect {
         MedicineEffect::WorsensRls => "can make it worse",
-        MedicineEffect::InformationOnly => "possibly worse, weak evidence: information only",
+        MedicineEffect::InformationOnly => "possibly worse; information only",
         MedicineEffect::RlsTreatment => "a treatment for RLS",
         MedicineEffect::IronTiming => "none known; it changes when iron can be taken",
         MedicineEffect::UsuallyNeutral => "usually none",
     };
-    let evidence = match evidence {
-        EvidenceStrength::Strong => "strong",
-        EvidenceStrength::Moderate => "moderate",
-        EvidenceStrength::Weak => "weak",
-    };
-    format!("Effect on RLS: {effect} (evidence: {evidence})")
+    format!("Effect on RLS: {effect} (evidence: {evidence_line})")
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -334,7 +352,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
-            let mut details = vec![m.medicine.advice()];
+            let mut details = vec![
+                m.medicine.advice(),
+                format!("Evidence: {}.", m.medicine.evidence_line()),
+            ];
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
@@ -347,20 +368,27 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 match_kind: m.kind,
                 class: c,
                 class_label: c.label().to_owned(),
+                described: m.medicine.described(m.matched),
                 effect: c.effect(),
-                evidence: c.evidence(),
+                evidence: m.medicine.evidence(),
+                evidence_basis: m.medicine.basis(),
+                evidence_line: m.medicine.evidence_line(),
+                source_line: m.medicine.source_line(),
                 advice: m.medicine.advice(),
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
                 alternative: c.alternative().map(str::to_owned),
-                iron_timing: m.medicine.substance().map(|s| s.timing_advice()),
+                iron_timing: m
+                    .medicine
+                    .substance()
+                    .map(|s| s.timing_advice_for(m.medicine.generic)),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
                 effect_line: String::new(),
             };
-            info.effect_line = effect_line(info.effect, info.evidence);
+            info.effect_line = effect_line(info.effect, &info.evidence_line);
             info
         })
         .collect()
@@ -478,7 +506,11 @@ impl QuietLegs {
 
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
     /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
-    /// replaces it. Errors: `Invalid` naming "IRLS items" or "week ending" (not in the future).
+    /// replaces it. A rating whose 7 days overlap another week's rating (week ending
+    /// 2026-11-20 and 2026-11-23) is refused; nothing is written. A merge never refuses: see
+    /// `rules::weekly_irls::weekly_ratings` for how overlapping ratings from two devices read.
+    /// Errors: `InvalidInput` naming "IRLS items" or "week ending" (in the future, or
+    /// overlapping another rating).
     pub fn log_weekly_irls(
         &self,
         items: Vec<u8>,
@@ -500,28 +532,40 @@ impl QuietLegs {
             );
         }
         let id = weekly_irls::record_id(week_ending);
-        let existing = store::events_of_kinds(store.conn(), &["weekly_irls"])?
-            .into_iter()
-            .find(|e| e.meta.id == id);
-        let meta = match existing {
-            Some(e) => e.meta.touched(now, &device),
-            None => RecordMeta {
-                id,
-                ..RecordMeta::new(now, &device)
-            },
-        };
-        let saved = Event {
-            meta,
-            at: now,
-            kind: EventKind::WeeklyIrls {
-                week_ending: week_ending.to_string(),
-                items: scores.items().to_vec(),
-            },
-            note: None,
-            warnings: Vec::new(),
-        };
-        crate::model::validate::event(&saved, now)?;
-        store.write(|tx| store::put_event(tx, &saved))?;
+        let saved = store.write(|tx| {
+            let stored = store::events_of_kinds(tx, &["weekly_irls"])?;
+            // One rating per 7 days (SPEC §2.7): a window that shares a day with another
+            // rating's is refused; rating the same ISO week again edits that week's record.
+            if let Some(other) = weekly_irls::overlapping(&stored, id, week_ending) {
+                return Err(Error::invalid(
+                    "week ending",
+                    format!(
+                        "the 7 days up to {week_ending} overlap the weekly IRLS for the week ending {other}: rate a week ending {} or later, or rate the week ending {other} again",
+                        other + Duration::days(IRLS_PERIOD_DAYS.value as i64)
+                    ),
+                ));
+            }
+            let meta = match stored.into_iter().find(|e| e.meta.id == id) {
+                Some(e) => e.meta.touched(now, &device),
+                None => RecordMeta {
+                    id,
+                    ..RecordMeta::new(now, &device)
+                },
+            };
+            let saved = Event {
+                meta,
+                at: now,
+                kind: EventKind::WeeklyIrls {
+                    week_ending: week_ending.to_string(),
+                    items: scores.items().to_vec(),
+                },
+                note: None,
+                warnings: Vec::new(),
+            };
+            crate::model::validate::event(&saved, now)?;
+            store::put_event(tx, &saved)?;
+            Ok(saved)
+        })?;
         Ok(EventEntry::new(&saved, tz))
     }
 

@@ -408,6 +408,19 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         let m = r.meta_mut();
         m.created_at = to_millis(m.created_at);
         m.modified_at = to_millis(m.modified_at);
+        if let Record::Profile {
+            profile:
+                crate::model::Profile {
+                    changed: Some(stamps),
+                    ..
+                },
+            ..
+        } = r
+        {
+            for s in stamps.values_mut() {
+                s.at = to_millis(s.at);
+            }
+        }
     }
     let mut seen = std::collections::HashMap::new();
     for (i, r) in doc.records.iter().enumerate() {

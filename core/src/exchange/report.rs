@@ -9,7 +9,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::chart;
 use crate::error::Result;
-use crate::evidence::FERRITIN_SUPPLEMENT_AT_OR_BELOW;
 use crate::model::enums::name_of;
 use crate::model::Night;
 use crate::model::{Lab, RegimenItem, RegimenKind};
@@ -80,17 +79,20 @@ pub fn line_chart(
     let plot_h = H - PAD_T - PAD_B;
     let x = |u: f64| PAD_L + u * plot_w;
     let y = |u: f64| PAD_T + (1.0 - u) * plot_h;
-    for (&(_, ly), (_, label)) in l.lines.iter().zip(lines) {
+    // Each label carries its own unit ("75 ng/mL: …"); of two close lines, the lower one's
+    // label sits under it so the two never overlap (chart::labels_below).
+    let heights: Vec<f64> = l.lines.iter().map(|&(_, ly)| ly).collect();
+    let below = chart::labels_below(&heights);
+    for ((&(_, ly), (_, label)), under) in l.lines.iter().zip(lines).zip(below) {
+        let ty = if under { y(ly) + 11.0 } else { y(ly) - 3.0 };
         let _ = write!(
             s,
-            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#2a7a3b" stroke-dasharray="6 3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">{} {}</text>"##,
+            r##"<line x1="{PAD_L}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#2a7a3b" stroke-dasharray="6 3"/><text x="{:.1}" y="{ty:.1}" font-size="10" fill="#2a7a3b" text-anchor="end">{}</text>"##,
             W - PAD_R,
             y(ly),
             y(ly),
             W - PAD_R - 4.0,
-            y(ly) - 3.0,
             esc(label),
-            esc(unit)
         );
     }
     for &v in &l.ticks {
@@ -293,9 +295,6 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         &chart::ferritin_thresholds(),
         "ng/mL",
     ));
-    if let Some(d) = i.trend.projected_target_date {
-        let _ = write!(h, "<p class=\"muted\">At the current rise, ferritin would pass {:.0} ng/mL around {d}.</p>", FERRITIN_SUPPLEMENT_AT_OR_BELOW.value);
-    }
     let _ = write!(h, "<p class=\"muted\">{}</p>", esc(&i.draw_preparation));
     h.push_str(&labs_table(r.labs));
 

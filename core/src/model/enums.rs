@@ -106,6 +106,10 @@ pub enum IntakeKind {
     Nicotine,
     /// An antacid (`Substance::Antacid`).
     Antacid,
+    /// A zinc supplement (`Substance::Zinc`): kept apart from iron like other minerals.
+    Zinc,
+    /// A multivitamin with minerals (`Substance::Multivitamin`): kept apart from iron.
+    Multivitamin,
 }
 
 /// A logged activity.
@@ -203,6 +207,17 @@ impl IvIronFormulation {
         IvIronFormulation::IronSucrose,
         IvIronFormulation::Other,
     ];
+
+    /// Its name alone, for a sentence that puts it in parentheses (the label already has some).
+    pub fn name(self) -> &'static str {
+        match self {
+            IvIronFormulation::FerricCarboxymaltose => "ferric carboxymaltose",
+            IvIronFormulation::Ferumoxytol => "ferumoxytol",
+            IvIronFormulation::LmwIronDextran => "low-molecular-weight iron dextran",
+            IvIronFormulation::IronSucrose => "iron sucrose",
+            IvIronFormulation::Other => "another formulation",
+        }
+    }
 
     /// Its name and RLS evidence, in one line.
     pub fn label(self) -> &'static str {
@@ -333,7 +348,7 @@ impl BodyArea {
 
 impl IntakeKind {
     /// Every IntakeKind value, in the order screens list them.
-    pub const ALL: [IntakeKind; 7] = [
+    pub const ALL: [IntakeKind; 9] = [
         IntakeKind::Coffee,
         IntakeKind::Tea,
         IntakeKind::DairyCalcium,
@@ -341,6 +356,8 @@ impl IntakeKind {
         IntakeKind::Alcohol,
         IntakeKind::Nicotine,
         IntakeKind::Antacid,
+        IntakeKind::Zinc,
+        IntakeKind::Multivitamin,
     ];
 }
 

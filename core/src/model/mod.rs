@@ -4,6 +4,7 @@
 pub mod enums;
 pub mod labs;
 pub mod night;
+pub mod profile_merge;
 pub mod time;
 pub mod validate;
 pub mod zone;
@@ -105,6 +106,13 @@ pub struct Profile {
     /// out of the stored document so that older files read and write unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub augmentation_baseline: Option<AugmentationBaseline>,
+    /// Per field, when it was last changed and on which device (`model/profile_merge.rs`), so
+    /// that devices merge the profile field by field. `None` in a record written before field
+    /// stamps existed (every field then counts as changed at the record's `modified_at`), and
+    /// then left out of the stored document so that such a record reads and writes unchanged.
+    /// Only the API's save sets it; the settings and the rules never read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed: Option<profile_merge::FieldStamps>,
 }
 
 /// The opt-in bedtime routine (SPEC §2.3). None of these is graded by a guideline; each is off
@@ -205,6 +213,7 @@ impl Default for Profile {
             sex: None,
             routine: Routine::default(),
             augmentation_baseline: None,
+            changed: None,
         }
     }
 }

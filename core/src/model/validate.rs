@@ -8,7 +8,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::night::NOTES_MAX_CHARS;
-use super::{Event, Lab, LabValue, Night, Record, RecordMeta, RegimenItem};
+use super::{Event, Lab, LabValue, Night, Profile, Record, RecordMeta, RegimenItem};
 use crate::error::{Error, Result};
 
 /// The earliest date the diary accepts (four-digit years from 1900).
@@ -63,6 +63,43 @@ pub fn meta(m: &RecordMeta, now: DateTime<Utc>) -> Result<()> {
             "device_id",
             format!("must be 1-{DEVICE_ID_MAX_CHARS} characters"),
         ));
+    }
+    Ok(())
+}
+
+/// Most field stamps a profile record may carry (ours carry one per profile field, under 40; a
+/// later version may add fields, and their stamps are kept).
+pub const PROFILE_STAMPS_MAX: usize = 200;
+
+/// A profile record: its sync fields and its field stamps (each a plausible instant and a
+/// device id like a record's).
+pub fn profile(m: &RecordMeta, p: &Profile, now: DateTime<Utc>) -> Result<()> {
+    meta(m, now)?;
+    let Some(stamps) = &p.changed else {
+        return Ok(());
+    };
+    if stamps.len() > PROFILE_STAMPS_MAX {
+        return Err(Error::invalid(
+            "changed",
+            format!("at most {PROFILE_STAMPS_MAX} field stamps"),
+        ));
+    }
+    for (field, s) in stamps {
+        let n = field.chars().count();
+        if n == 0 || n > DEVICE_ID_MAX_CHARS {
+            return Err(Error::invalid(
+                "changed",
+                format!("a field name must be 1-{DEVICE_ID_MAX_CHARS} characters"),
+            ));
+        }
+        instant("changed.at", s.at, now)?;
+        let n = s.device.chars().count();
+        if n == 0 || n > DEVICE_ID_MAX_CHARS {
+            return Err(Error::invalid(
+                "changed.device",
+                format!("must be 1-{DEVICE_ID_MAX_CHARS} characters"),
+            ));
+        }
     }
     Ok(())
 }
@@ -134,7 +171,10 @@ impl Record {
     /// Errors: [`Error::Invalid`] naming the field.
     pub fn validate(&self, now: DateTime<Utc>) -> Result<()> {
         match self {
-            Record::Profile { meta: m, .. } => meta(m, now),
+            Record::Profile {
+                meta: m,
+                profile: p,
+            } => profile(m, p, now),
             Record::Night(n) => night(n, now),
             Record::Event(e) => event(e, now),
             Record::Lab(l) => lab(l, now),

@@ -171,7 +171,7 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             lookup(&r.name)
                 .into_iter()
                 .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
-                .map(|m| format!("{}, a {}", r.name, m.medicine.class.label()))
+                .map(|m| m.medicine.described(&r.name))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -22,46 +22,71 @@
 
 use serde::Serialize;
 
+pub use super::substance::EvidenceBasis;
 use super::substance::Substance;
 use crate::evidence::Source;
 use crate::model::{RegimenItem, RegimenKind};
 
+/// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum DrugClass {
+    /// Sedating antihistamines (diphenhydramine, doxylamine…).
     SedatingAntihistamine,
+    /// Dopamine antagonists: antipsychotics and anti-sickness drugs (metoclopramide…).
     DopamineAntagonist,
+    /// Selective serotonin reuptake inhibitors.
     Ssri,
+    /// Serotonin-noradrenaline reuptake inhibitors.
     Snri,
+    /// Tricyclic antidepressants.
     Tricyclic,
+    /// Mirtazapine.
     Mirtazapine,
+    /// Lithium.
     Lithium,
+    /// Calcium channel blockers.
     CalciumChannelBlocker,
+    /// Beta blockers.
     BetaBlocker,
+    /// Bupropion.
     Bupropion,
+    /// Non-ergot dopamine agonists (pramipexole, ropinirole, rotigotine).
     DopamineAgonist,
+    /// Levodopa (with carbidopa or benserazide).
     Levodopa,
+    /// Gabapentin, gabapentin enacarbil, pregabalin.
     Gabapentinoid,
+    /// Thyroid hormones.
     Thyroid,
+    /// Quinolone antibiotics.
     Quinolone,
+    /// Tetracycline antibiotics.
     Tetracycline,
+    /// Bisphosphonates.
     Bisphosphonate,
+    /// Proton-pump inhibitors.
     ProtonPumpInhibitor,
+    /// Antacids.
     Antacid,
+    /// Calcium supplements.
     Calcium,
     // Added with SPEC §2.4 revised to AASM 2025.
     /// Dopamine-depleting drugs for chorea and tardive dyskinesia.
     Vmat2Inhibitor,
     /// Vortioxetine and other serotonergic antidepressants.
     OtherAntidepressant,
+    /// Tramadol.
     Tramadol,
     /// Cabergoline (an ergot dopamine agonist).
     ErgotDopamineAgonist,
     /// Extended-release opioids used for RLS.
     Opioid,
+    /// Benzodiazepines.
     Benzodiazepine,
     /// Carbamazepine, valproate.
     Anticonvulsant,
+    /// Dipyridamole.
     Dipyridamole,
     /// Valerian.
     HerbalSedative,
@@ -73,21 +98,29 @@ pub enum DrugClass {
     DecarboxylaseInhibitor,
     /// Non-sedating antihistamines: the usual alternative to sedating ones.
     NonSedatingAntihistamine,
+    /// HIV integrase inhibitors.
     IntegraseInhibitor,
     /// Entacapone.
     ComtInhibitor,
+    /// Methyldopa.
     Methyldopa,
+    /// Penicillamine.
     Penicillamine,
     /// Cefdinir.
     Cephalosporin,
     /// Eltrombopag.
     ThrombopoietinAgonist,
+    /// Zinc supplements.
     Zinc,
     /// Multivitamins with minerals.
     Multivitamin,
+    /// Magnesium (as a named medicine or supplement).
     Magnesium,
+    /// H2 blockers (famotidine…).
     H2Blocker,
+    /// Mycophenolate.
     Mycophenolate,
+    /// Phosphate binders.
     PhosphateBinder,
 }
 
@@ -96,8 +129,11 @@ pub enum DrugClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStrength {
+    /// Weak evidence.
     Weak,
+    /// Moderate evidence.
     Moderate,
+    /// Strong evidence.
     Strong,
 }
 
@@ -151,9 +187,85 @@ impl AasmStance {
     }
 }
 
+// The strength belongs to the catalog's scale; the basis lives with the substances below it.
+impl EvidenceBasis {
+    /// The strength a timing rule gets from its basis: a label interval is strong, one still to
+    /// be verified moderate, a convention weak.
+    pub fn strength(self) -> EvidenceStrength {
+        match self {
+            EvidenceBasis::Guideline | EvidenceBasis::LabelInterval => EvidenceStrength::Strong,
+            EvidenceBasis::LabelIntervalUnverified | EvidenceBasis::NoTimingFix => {
+                EvidenceStrength::Moderate
+            }
+            EvidenceBasis::Convention | EvidenceBasis::NotGraded => EvidenceStrength::Weak,
+        }
+    }
+}
+
+/// "a" or "an" before a phrase, by how it is said: "an SSRI", "an H2 blocker", "an HIV
+/// integrase inhibitor", "a beta-blocker", "an opioid", "a user". Initialisms are read letter
+/// by letter.
+pub fn with_article(phrase: &str) -> String {
+    let first = phrase.split([' ', '-']).next().unwrap_or_default();
+    let letters: Vec<char> = first.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let initialism = letters.len() >= 2
+        && letters
+            .iter()
+            .take(2)
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let an = match letters.first() {
+        // Letter names that start with a vowel sound: A, E, F, H, I, L, M, N, O, R, S, X.
+        Some(c) if initialism => "AEFHILMNORSX".contains(*c),
+        Some(c) => {
+            let lower = first.to_lowercase();
+            match c.to_ascii_lowercase() {
+                'a' | 'e' | 'i' | 'o' => true,
+                'u' => !["uni", "use", "usu", "uro", "eu"]
+                    .iter()
+                    .any(|p| lower.starts_with(p)),
+                _ => false,
+            }
+        }
+        None => false,
+    };
+    format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
 impl DrugClass {
+    /// Whether the class changes when iron can be taken (SPEC §2.2): the one list of timing
+    /// classes, read by [`DrugClass::effect`], [`DrugClass::evidence`] and
+    /// [`DrugClass::source`]. Levodopa also has a timing rule but its effect is a treatment.
+    pub fn affects_iron_timing(self) -> bool {
+        use DrugClass::*;
+        matches!(
+            self,
+            Thyroid
+                | Quinolone
+                | Tetracycline
+                | Bisphosphonate
+                | ProtonPumpInhibitor
+                | Antacid
+                | Calcium
+                | IntegraseInhibitor
+                | ComtInhibitor
+                | Methyldopa
+                | Penicillamine
+                | Cephalosporin
+                | ThrombopoietinAgonist
+                | Zinc
+                | Multivitamin
+                | Magnesium
+                | H2Blocker
+                | Mycophenolate
+                | PhosphateBinder
+        )
+    }
+
     pub fn effect(self) -> MedicineEffect {
         use DrugClass::*;
+        if self.affects_iron_timing() {
+            return MedicineEffect::IronTiming;
+        }
         match self {
             SedatingAntihistamine
             | DopamineAntagonist
@@ -169,36 +281,20 @@ impl DrugClass {
             Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine => {
                 MedicineEffect::UsuallyNeutral
             }
-            DopamineAgonist | Levodopa | Gabapentinoid | ErgotDopamineAgonist | Opioid
-            | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
-            | OralIron => MedicineEffect::RlsTreatment,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | Antacid
-            | Calcium
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | Zinc
-            | Multivitamin
-            | Magnesium
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => MedicineEffect::IronTiming,
+            _ => MedicineEffect::RlsTreatment,
         }
     }
 
     /// The strength of the evidence behind [`DrugClass::effect`]: for a worsening class, how
     /// firmly it is tied to worse RLS (mirtazapine most strongly of the antidepressants); for a
-    /// treatment, its efficacy (the AASM stance is separate); for timing, the label's.
+    /// treatment, its efficacy (the AASM stance is separate); for timing, what the class's rule
+    /// rests on ([`EvidenceBasis::strength`]): a label interval is strong, a convention weak.
+    /// A drug's own label may differ: prefer [`Medicine::evidence`].
     pub fn evidence(self) -> EvidenceStrength {
         use DrugClass::*;
+        if self.affects_iron_timing() {
+            return self.basis().strength();
+        }
         match self {
             SedatingAntihistamine | DopamineAntagonist | Mirtazapine => EvidenceStrength::Strong,
             Vmat2Inhibitor | Ssri | Snri | Tricyclic | OtherAntidepressant | Lithium | Tramadol => {
@@ -210,26 +306,24 @@ impl DrugClass {
             }
             DopamineAgonist | Levodopa | Gabapentinoid | IvIron => EvidenceStrength::Strong,
             ErgotDopamineAgonist | Opioid | Dipyridamole | OralIron => EvidenceStrength::Moderate,
-            Benzodiazepine | Anticonvulsant | HerbalSedative => EvidenceStrength::Weak,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | Antacid
-            | Calcium
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | Zinc
-            | Multivitamin
-            | Magnesium
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => EvidenceStrength::Strong,
+            _ => EvidenceStrength::Weak,
+        }
+    }
+
+    /// What the class's evidence rests on (a drug's own label may refine it: see
+    /// [`Medicine::basis`]).
+    pub fn basis(self) -> EvidenceBasis {
+        if self.no_timing_fix() {
+            return EvidenceBasis::NoTimingFix;
+        }
+        if self.affects_iron_timing() {
+            return self
+                .substance()
+                .map_or(EvidenceBasis::Convention, Substance::basis);
+        }
+        match self.source() {
+            Source::Article => EvidenceBasis::NotGraded,
+            _ => EvidenceBasis::Guideline,
         }
     }
 
@@ -240,20 +334,7 @@ impl DrugClass {
             | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
             | OralIron => Source::Aasm2025,
             Calcium | Antacid | Zinc | Multivitamin | Magnesium => Source::Conservative,
-            Thyroid
-            | Quinolone
-            | Tetracycline
-            | Bisphosphonate
-            | ProtonPumpInhibitor
-            | IntegraseInhibitor
-            | ComtInhibitor
-            | Methyldopa
-            | Penicillamine
-            | Cephalosporin
-            | ThrombopoietinAgonist
-            | H2Blocker
-            | Mycophenolate
-            | PhosphateBinder => Source::DrugLabel,
+            c if c.affects_iron_timing() => Source::DrugLabel,
             _ => Source::Article,
         }
     }
@@ -335,6 +416,32 @@ impl DrugClass {
         }
     }
 
+    /// The class as a common noun, without the drug's own name, for sentences that already
+    /// name it: "mycophenolate is an immunosuppressant", never "a mycophenolate
+    /// (immunosuppressant)".
+    pub fn noun(self) -> &'static str {
+        use DrugClass::*;
+        match self {
+            Mirtazapine | Bupropion => "antidepressant",
+            Lithium => "mood stabiliser",
+            Tramadol => "opioid painkiller",
+            Levodopa => "dopamine-replacing medicine",
+            Dipyridamole => "antiplatelet medicine",
+            Methyldopa => "blood-pressure medicine",
+            Penicillamine => "chelating medicine",
+            Mycophenolate => "immunosuppressant",
+            Calcium => "calcium supplement",
+            DecarboxylaseInhibitor => "decarboxylase inhibitor",
+            OralIron => "oral iron supplement",
+            Multivitamin => "mineral supplement",
+            IvIron => "intravenous iron medicine",
+            DopamineAntagonist => "dopamine-blocking medicine",
+            Vmat2Inhibitor => "dopamine-depleting medicine",
+            H2Blocker => "H2 blocker",
+            other => other.label(),
+        }
+    }
+
     /// What the class means for RLS, in words without numbers (timings come from the evidence
     /// table through [`Medicine::advice`]). Never "stop": always "discuss".
     pub fn note(self) -> &'static str {
@@ -388,9 +495,9 @@ impl DrugClass {
     pub fn alternative(self) -> Option<&'static str> {
         use DrugClass::*;
         match self {
-            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine (SPEC §2.4; Mayo 2021)"),
-            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants (IRLSSG 2016; Mayo 2021): ask whether it suits you"),
-            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by AASM 2025, and iron if your ferritin or TSAT is low"),
+            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine (Mayo Clinic, 2021)"),
+            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants (IRLSSG 2016 guideline; Mayo Clinic, 2021): ask whether it suits you"),
+            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
     }
@@ -458,10 +565,85 @@ impl Medicine {
         }
     }
 
-    /// The advice: the note, then the timing rule with its numbers from the evidence table.
+    /// What this drug's evidence rests on: for a timing rule, its own label's row (a
+    /// combination or class rule may be a convention where the class's is a label).
+    pub fn basis(&self) -> EvidenceBasis {
+        if self.class.no_timing_fix() {
+            return EvidenceBasis::NoTimingFix;
+        }
+        match self.substance() {
+            Some(s) if self.class.affects_iron_timing() => s.basis(),
+            _ => self.class.basis(),
+        }
+    }
+
+    /// The strength of the evidence for this drug's effect: for a timing drug, from its own
+    /// rule's basis; otherwise the class's.
+    pub fn evidence(&self) -> EvidenceStrength {
+        if self.class.affects_iron_timing() {
+            self.basis().strength()
+        } else {
+            self.class.evidence()
+        }
+    }
+
+    /// The source in words a person can look up: the label's name for a label interval, the
+    /// guideline and year, or "seed article, not graded by guidelines".
+    pub fn source_line(&self) -> String {
+        match (self.basis(), self.substance()) {
+            (
+                EvidenceBasis::LabelInterval
+                | EvidenceBasis::LabelIntervalUnverified
+                | EvidenceBasis::Convention,
+                Some(s),
+            ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
+            (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
+            _ => self.class.source().citation().to_owned(),
+        }
+    }
+
+    /// The evidence in one line for screens: "strong — label interval; source: CIPRO
+    /// (ciprofloxacin) label, 2026", "moderate — not graded by guidelines; source: the seed
+    /// article".
+    pub fn evidence_line(&self) -> String {
+        format!(
+            "{} — {}; source: {}",
+            crate::model::enums::name_of(&self.evidence()),
+            self.basis().label(),
+            self.source_line()
+        )
+    }
+
+    /// The name a person typed, with the generic and the class when they differ: "CellCept
+    /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
+    /// name is never repeated.
+    pub fn described(&self, matched: &str) -> String {
+        let noun = with_article(self.class.noun());
+        // A salt or a spelling that already holds the generic ("calcium carbonate",
+        // "levothyroxine sodium") does not repeat it.
+        if contains_words(&normalise(matched), &normalise(self.generic)) {
+            format!("{} ({noun})", matched.trim())
+        } else {
+            format!("{} ({}, {noun})", matched.trim(), self.generic)
+        }
+    }
+
+    /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
+    /// and the class with the right article.
+    pub fn is_a(&self, matched: &str) -> String {
+        let noun = with_article(self.class.noun());
+        if contains_words(&normalise(matched), &normalise(self.generic)) {
+            format!("{} is {noun}", matched.trim())
+        } else {
+            format!("{} ({}) is {noun}", matched.trim(), self.generic)
+        }
+    }
+
+    /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
+    /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
         match self.substance() {
-            Some(s) => format!("{} {}", self.note(), s.timing_advice()),
+            Some(s) => format!("{} {}", self.note(), s.timing_advice_for(self.generic)),
             None => self.note().to_owned(),
         }
     }
@@ -681,7 +863,9 @@ catalog! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
+    /// The generic name (or one of its other names) matched.
     Generic,
+    /// A brand name matched.
     Brand,
     /// One letter off: shown as "did you mean".
     Typo,
@@ -898,9 +1082,8 @@ pub fn worsening_warnings(name: &str) -> Vec<String> {
                 .map(|a| format!(" Alternative to ask about: {a}."))
                 .unwrap_or_default();
             format!(
-                "{} is a {}: {}{alt}",
-                m.matched,
-                m.medicine.class.label(),
+                "{}: {}{alt}",
+                m.medicine.is_a(m.matched),
                 m.medicine.advice()
             )
         })
@@ -1177,5 +1360,117 @@ mod tests {
             .class
             .alternative()
             .is_some_and(|a| a.contains("loratadine")));
+    }
+
+    #[test]
+    fn the_article_follows_the_sound() {
+        for (phrase, want) in [
+            ("SSRI antidepressant", "an SSRI antidepressant"),
+            ("SNRI antidepressant", "an SNRI antidepressant"),
+            ("H2 blocker", "an H2 blocker"),
+            ("HIV integrase inhibitor", "an HIV integrase inhibitor"),
+            ("NSAID", "an NSAID"),
+            ("COMT inhibitor", "a COMT inhibitor"),
+            ("VMAT2 inhibitor", "a VMAT2 inhibitor"),
+            ("beta-blocker", "a beta-blocker"),
+            ("opioid", "an opioid"),
+            ("immunosuppressant", "an immunosuppressant"),
+            ("antidepressant", "an antidepressant"),
+            ("ergot dopamine agonist", "an ergot dopamine agonist"),
+            ("intravenous iron medicine", "an intravenous iron medicine"),
+            ("multivitamin with minerals", "a multivitamin with minerals"),
+            ("usual choice", "a usual choice"),
+            ("uncommon one", "an uncommon one"),
+            ("tricyclic antidepressant", "a tricyclic antidepressant"),
+        ] {
+            assert_eq!(with_article(phrase), want);
+        }
+    }
+
+    /// Every class in a sentence: the right article, the drug's name never repeated, no nested
+    /// brackets ("mycophenolate (mycophenolate (immunosuppressant))" was the bug).
+    #[test]
+    fn every_name_is_described_once_with_the_right_article() {
+        for m in CATALOG {
+            let noun = m.class.noun();
+            assert!(
+                normalise(noun) != normalise(m.generic)
+                    && !noun.starts_with(&format!("{} (", m.generic)),
+                "{}: noun {noun:?} repeats the name",
+                m.generic
+            );
+            for (name, _) in names(m) {
+                for text in [m.described(name), m.is_a(name)] {
+                    assert!(
+                        !text.contains("((") && text.matches('(').count() <= 1,
+                        "{text}"
+                    );
+                    assert!(
+                        !text.contains(" a SSRI") && !text.contains(" a SNRI"),
+                        "{text}"
+                    );
+                    assert!(
+                        text.contains(&with_article(noun)),
+                        "{text} lacks {}",
+                        with_article(noun)
+                    );
+                }
+            }
+        }
+        let cellcept = &lookup("CellCept")[0];
+        assert_eq!(
+            cellcept.medicine.described(cellcept.matched),
+            "CellCept (mycophenolate, an immunosuppressant)"
+        );
+        let zoloft = &lookup("Zoloft")[0];
+        assert_eq!(
+            zoloft.medicine.is_a(zoloft.matched),
+            "Zoloft (sertraline) is an SSRI antidepressant"
+        );
+    }
+
+    /// Issue #15: a label interval, a label interval still to be verified, a convention and an
+    /// article-only effect are told apart; no timing class shows "strong" without a verified
+    /// label row, and the class list for timing is one predicate.
+    #[test]
+    fn evidence_strength_is_honest_about_what_it_rests_on() {
+        let first = |q: &str| lookup(q)[0].medicine;
+        assert_eq!(first("ciprofloxacin").basis(), EvidenceBasis::LabelInterval);
+        assert_eq!(first("ciprofloxacin").evidence(), EvidenceStrength::Strong);
+        assert_eq!(
+            first("levofloxacin").basis(),
+            EvidenceBasis::LabelIntervalUnverified
+        );
+        assert_eq!(first("doxycycline").basis(), EvidenceBasis::Convention);
+        assert_eq!(first("doxycycline").evidence(), EvidenceStrength::Weak);
+        assert_eq!(first("zinc").basis(), EvidenceBasis::Convention);
+        assert_eq!(first("CellCept").basis(), EvidenceBasis::NoTimingFix);
+        assert_eq!(first("sertraline").basis(), EvidenceBasis::NotGraded);
+        assert!(first("sertraline")
+            .evidence_line()
+            .contains("not graded by guidelines"));
+        assert_eq!(first("gabapentin").basis(), EvidenceBasis::Guideline);
+        for m in CATALOG {
+            assert_eq!(
+                m.class.affects_iron_timing(),
+                m.class.effect() == MedicineEffect::IronTiming
+            );
+            if m.class.affects_iron_timing() && m.evidence() == EvidenceStrength::Strong {
+                assert_eq!(m.basis(), EvidenceBasis::LabelInterval, "{}", m.generic);
+                let s = m.substance().unwrap();
+                assert!(
+                    s.gap().iron_after.reference.contains("DailyMed set id "),
+                    "{}",
+                    m.generic
+                );
+            }
+            // Patients see a readable source, never a SPEC section number.
+            for text in [m.source_line(), m.advice(), m.evidence_line()]
+                .into_iter()
+                .chain(m.class.alternative().map(str::to_owned))
+            {
+                assert!(!text.contains("SPEC"), "{}: {text}", m.generic);
+            }
+        }
     }
 }

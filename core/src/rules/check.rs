@@ -1,11 +1,12 @@
 //! "I am about to have coffee at 10:00": fine, or which iron dose it spoils and the earliest
-//! time that does not.
+//! time that does not. For a prescribed medicine the answer never moves the medicine: it says
+//! when iron fits instead (SPEC §2.2: the planner works around medicines).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::iron::{iron_plan, IronDay};
+use super::iron::{exposures, iron_plan, window_with, IronDay};
 use super::substance::Substance;
 use super::Diary;
 
@@ -16,18 +17,45 @@ pub enum IntakeCheck {
         message: String,
     },
     Conflict {
-        /// The iron dose it conflicts with, taken or planned.
-        iron_at: DateTime<Utc>,
+        /// The iron dose it conflicts with, taken or planned (None: the conflict is with food
+        /// or another medicine after a first-thing medicine).
+        iron_at: Option<DateTime<Utc>>,
         iron_taken: bool,
-        earliest_ok: DateTime<Utc>,
+        /// The earliest time the intake would not conflict; None for a prescribed medicine,
+        /// whose time is never moved.
+        earliest_ok: Option<DateTime<Utc>>,
+        /// For a prescribed medicine: when iron fits instead, if the day has a window.
+        iron_ok: Option<DateTime<Utc>>,
         message: String,
     },
 }
 
-/// Checks a `substance` at `at` against every iron dose (taken, or the planned window start) of
-/// the waking days around it: a coffee at 05:30 before a 06:00 wake is checked against that
-/// morning's iron as well as the previous evening's, so no answer says "clear" inside a gap.
+/// Whether the person may simply move the intake (food, drinks, antacids, supplements); a
+/// prescribed medicine keeps its time and iron moves instead.
+pub fn movable(substance: Substance) -> bool {
+    use Substance::*;
+    matches!(
+        substance,
+        Food | Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin
+    )
+}
+
+/// [`check_named`] with the substance's own noun ("coffee", "bisphosphonate").
 pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) -> IntakeCheck {
+    check_named(diary, substance, substance.noun(), at)
+}
+
+/// Checks a `substance` (called `name`, as the person typed it) at `at` against every iron
+/// dose (taken, or the planned window start) of the waking days around it: a coffee at 05:30
+/// before a 06:00 wake is checked against that morning's iron as well as the previous
+/// evening's, so no answer says "clear" inside a gap. A first-thing medicine (a
+/// bisphosphonate) is also checked against the meals, drinks and medicines of its wait.
+pub fn check_named(
+    diary: &Diary<'_>,
+    substance: Substance,
+    name: &str,
+    at: DateTime<Utc>,
+) -> IntakeCheck {
     let tz = diary.profile.time_zone;
     let local_date = at.with_timezone(&tz).date_naive();
     let days: Vec<WakingDay> = [
@@ -60,15 +88,18 @@ pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) 
             iron_at + g.substance_after()
         };
         let lo = iron_at - g.iron_after();
-        if lo < at && at < hi {
-            let verb = if taken { "taken" } else { "planned" };
+        if !(lo < at && at < hi) {
+            continue;
+        }
+        let verb = if taken { "taken" } else { "planned" };
+        if movable(substance) {
             return IntakeCheck::Conflict {
-                iron_at,
+                iron_at: Some(iron_at),
                 iron_taken: taken,
-                earliest_ok: hi,
+                earliest_ok: Some(hi),
+                iron_ok: None,
                 message: format!(
-                    "{} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
-                    substance.noun(),
+                    "{name} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
                     hhmm(at),
                     hhmm(iron_at),
                     if at < iron_at || !g.first_thing {
@@ -83,22 +114,107 @@ pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) 
                 ),
             };
         }
+        // A prescribed medicine keeps its time: iron moves, or, once taken, the person asks.
+        let keep = format!("Keep {name} at {} as prescribed", hhmm(at));
+        if taken {
+            return IntakeCheck::Conflict {
+                iron_at: Some(iron_at),
+                iron_taken: true,
+                earliest_ok: None,
+                iron_ok: None,
+                message: format!(
+                    "{name} at {} is close to the iron you took at {}: its label asks for {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines",
+                    hhmm(at),
+                    hhmm(iron_at),
+                    substance.timing_rule_short(),
+                ),
+            };
+        }
+        let moved = window_with(diary, day.date, substance, name, at);
+        let (iron_ok, instead) = match &moved {
+            Ok(w) => (
+                Some(w.start),
+                format!("take iron at {} instead ({})", hhmm(w.start), w.reason),
+            ),
+            Err(_) => (
+                None,
+                "no time that day keeps iron clear of it; discuss the timing with your doctor or pharmacist".to_owned(),
+            ),
+        };
+        return IntakeCheck::Conflict {
+            iron_at: Some(iron_at),
+            iron_taken: false,
+            earliest_ok: None,
+            iron_ok,
+            message: format!(
+                "{keep}; your iron planned at {} is too close to it ({}): {instead}",
+                hhmm(iron_at),
+                substance.timing_rule_short(),
+            ),
+        };
+    }
+    if g.first_thing {
+        if let Some(c) = first_thing_wait(diary, substance, name, at) {
+            return c;
+        }
     }
     match nearest {
         Some(iron_at) => IntakeCheck::Fine {
             message: format!(
-                "{} at {} is clear of your iron dose at {}",
-                substance.noun(),
+                "{name} at {} is clear of your iron dose at {}",
                 hhmm(at),
                 hhmm(iron_at)
             ),
         },
         None => IntakeCheck::Fine {
-            message: format!(
-                "{} at {}: no iron dose that day to protect",
-                substance.noun(),
-                hhmm(at)
-            ),
+            message: format!("{name} at {}: no iron dose that day to protect", hhmm(at)),
         },
     }
+}
+
+/// A first-thing medicine's wait (alendronate 30 min, ibandronate 60 min, from the evidence
+/// table): the meals, drinks and other medicines of that day inside it. The meal or drink is
+/// what moves; the medicine keeps its time.
+pub(crate) fn first_thing_wait(
+    diary: &Diary<'_>,
+    substance: Substance,
+    name: &str,
+    at: DateTime<Utc>,
+) -> Option<IntakeCheck> {
+    let tz = diary.profile.time_zone;
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let wait = substance.gap().iron_after();
+    let date = at.with_timezone(&tz).date_naive();
+    let day = [date.pred_opt(), Some(date)]
+        .into_iter()
+        .flatten()
+        .map(|d| WakingDay::of(diary.profile, d))
+        .find(|d| d.contains(at))?;
+    let clash = exposures(diary, &day)
+        .into_iter()
+        .filter(|x| at < x.at && x.at < at + wait)
+        .min_by_key(|x| x.at)?;
+    let what = match &clash.origin {
+        super::iron::Origin::Meal(m) => format!("your {m}"),
+        super::iron::Origin::Medicine(m) => format!("your {m}"),
+        _ => format!("your {}", clash.substance.noun()),
+    };
+    let after = at + wait;
+    let fix = if movable(clash.substance) {
+        format!("have it at {} or later", hhmm(after))
+    } else {
+        "ask your pharmacist how to time the two medicines".to_owned()
+    };
+    Some(IntakeCheck::Conflict {
+        iron_at: None,
+        iron_taken: false,
+        earliest_ok: None,
+        iron_ok: None,
+        message: format!(
+            "{name} at {} is clear of iron, but {what} at {} comes within its wait: its label asks for at least {} before the first food, drink (other than plain water) or other medicine; {fix}",
+            hhmm(at),
+            hhmm(clash.at),
+            span(wait),
+        ),
+    })
 }

@@ -13,18 +13,27 @@ use super::stats::median;
 use super::weekly_irls::{self, weekly_ratings};
 use super::Diary;
 use crate::evidence::{self as ev, Source};
-use crate::model::{Night, Sex};
+use crate::model::Night;
 
+/// Why a doctor flag was raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
+    /// TSAT or ferritin at the iron safety ceiling: hold iron until the doctor has been asked.
     IronOverloadRisk,
+    /// Pregnant (or postpartum) with RLS symptoms: discuss with the doctor or midwife.
     Pregnancy,
+    /// Kidney disease: RLS care needs the doctor's plan.
     KidneyDisease,
+    /// Several nights with short sleep because of RLS (`SHORT_SLEEP_HOURS`).
     SevereNights,
+    /// A medicine in the regimen that can worsen RLS: discuss with the prescriber.
     WorseningMedication,
+    /// Iron is not indicated but symptoms are still disruptive: discuss treatment.
     DiscussTreatment,
+    /// Ferritin not rising on oral iron: discuss IV iron.
     FerritinNotRising,
+    /// Possible augmentation (see `rules::augmentation`): discuss with the doctor.
     PossibleAugmentation,
     /// Haemoglobin under the WHO 2024 cut-off for the person's sex / pregnancy.
     LowHaemoglobin,
@@ -36,13 +45,18 @@ pub enum FlagKind {
     IronNeedsDoctor,
 }
 
+/// Something to discuss with the doctor, with the facts and the source behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct DoctorFlag {
+    /// What the flag is about.
     pub kind: FlagKind,
+    /// One line to show.
     pub title: String,
     /// The facts that raised it.
     pub facts: String,
+    /// The evidence behind it.
     pub source: Source,
+    /// That source as a citation.
     pub citation: String,
 }
 
@@ -153,23 +167,16 @@ pub fn doctor_flags(
         ));
     }
     if let Some((d, hb)) = iron.haemoglobin {
+        // The WHO 2024 cut-off by sex and trimester; with sex or the due date missing, the
+        // lower one flags and the gap is a note on the iron status (groups::haemoglobin_cutoff).
         let cut = groups::haemoglobin_cutoff(diary.profile, today);
-        if hb < cut.value {
-            let whose = if pregnant {
-                "the cut-off in pregnancy"
-            } else if diary.profile.sex == Some(Sex::Female) {
-                "the cut-off for women"
-            } else if diary.profile.sex == Some(Sex::Male) {
-                "the cut-off for men"
-            } else {
-                "the cut-off for men, used while sex is not set in your profile"
-            };
+        if hb < cut.cut.value {
             out.push(flag(
                 FlagKind::LowHaemoglobin,
                 "Low haemoglobin: ask your doctor to look for the cause of anaemia",
                 format!(
-                    "haemoglobin {hb:.1} g/dL on {d} is under {:.0} g/dL, {whose}",
-                    cut.value
+                    "haemoglobin {hb:.1} g/dL on {d} is under {} g/dL, {}",
+                    cut.cut.value, cut.whose
                 ),
                 Source::Who2024,
             ));
@@ -218,10 +225,9 @@ pub fn doctor_flags(
                 FlagKind::WorseningMedication,
                 "A medicine that can worsen RLS: discuss with the prescriber",
                 format!(
-                    "{} is a {} ({} evidence). {}",
-                    r.name,
-                    m.medicine.class.label(),
-                    crate::model::enums::name_of(&m.medicine.class.evidence()),
+                    "{} (evidence {}). {}",
+                    m.medicine.is_a(&r.name),
+                    m.medicine.evidence_line(),
                     m.medicine.advice()
                 ),
                 m.medicine.class.source(),

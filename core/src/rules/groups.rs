@@ -138,17 +138,103 @@ pub fn kidney(p: &Profile, labs: &[Lab]) -> Kidney {
     Kidney { stage, egfr }
 }
 
-/// The WHO 2024 haemoglobin cut-off that applies: pregnancy 11, men 13, women 12 g/dL. With
-/// sex not given, the men's (higher) cut-off is used so that no anaemia goes unmentioned; the
-/// flag says so.
-pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> Evidence {
-    if pregnant_on(p, today) {
-        ev::HAEMOGLOBIN_LOW_PREGNANCY
-    } else if p.sex == Some(Sex::Female) {
-        ev::HAEMOGLOBIN_LOW_WOMEN
+/// The trimester on `today` of a pregnancy due on `due` (due date = 40 weeks + 0 days): 1, 2
+/// or 3 (weeks 0-13, 14-27, 28 on; before week 0, 1; after the due date, 3).
+pub fn trimester(due: NaiveDate, today: NaiveDate) -> u8 {
+    let days = ev::PREGNANCY_DUE_AT_DAYS.value as i64 - (due - today).num_days();
+    let weeks = days.div_euclid(7) as f64;
+    if weeks >= ev::PREGNANCY_THIRD_TRIMESTER_FROM_WEEK.value {
+        3
+    } else if weeks >= ev::PREGNANCY_SECOND_TRIMESTER_FROM_WEEK.value {
+        2
     } else {
-        ev::HAEMOGLOBIN_LOW_MEN
+        1
     }
+}
+
+/// The WHO 2024 haemoglobin cut-off that applies, in words, and, when a profile fact is
+/// missing, the higher cut-off that fact could make apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HaemoglobinCutoff {
+    /// Anaemia below this (g/dL): the flag.
+    pub cut: Evidence,
+    /// Whose cut-off it is, for the flag's facts ("the cut-off for women").
+    pub whose: String,
+    /// A higher cut-off that may apply instead, and what to set in the profile to know; a
+    /// value between the two gets a note, not a flag.
+    pub unclear_below: Option<(Evidence, String)>,
+}
+
+/// The WHO 2024 haemoglobin cut-off (SPEC §2.1): men 13, women 12 g/dL; in pregnancy 11 in
+/// the 1st and 3rd trimesters and 10.5 in the 2nd, the trimester computed from the due date
+/// and `today`. After the due date (postpartum, while pregnancy advice lasts) the women's
+/// cut-off: WHO 2024 gives none for the postpartum period.
+///
+/// A missing fact never picks the higher cut-off silently (that over-flags half the people):
+/// sex not set flags under the women's 12 g/dL and notes values under the men's 13 with "set
+/// sex in your profile"; pregnant with no due date flags under 10.5 and notes values under 11
+/// with "add the due date".
+pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> HaemoglobinCutoff {
+    let fixed = |cut: Evidence, whose: &str| HaemoglobinCutoff {
+        cut,
+        whose: whose.to_owned(),
+        unclear_below: None,
+    };
+    if pregnant_on(p, today) {
+        return match p.due_date {
+            Some(due) if today > due => fixed(
+                ev::HAEMOGLOBIN_LOW_WOMEN,
+                "the cut-off for women, used after the due date",
+            ),
+            Some(due) => match trimester(due, today) {
+                2 => fixed(
+                    ev::HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER,
+                    "the cut-off in the 2nd trimester of pregnancy",
+                ),
+                t => fixed(
+                    ev::HAEMOGLOBIN_LOW_PREGNANCY,
+                    &format!("the cut-off in the {} trimester of pregnancy", if t == 1 { "1st" } else { "3rd" }),
+                ),
+            },
+            None => HaemoglobinCutoff {
+                cut: ev::HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER,
+                whose: "the lowest cut-off in pregnancy (2nd trimester); add the due date to your profile to use the one for your trimester".to_owned(),
+                unclear_below: Some((
+                    ev::HAEMOGLOBIN_LOW_PREGNANCY,
+                    "the cut-off in pregnancy is 11 g/dL in the 1st and 3rd trimesters and 10.5 g/dL in the 2nd: add the due date to your profile so that it can be judged".to_owned(),
+                )),
+            },
+        };
+    }
+    match p.sex {
+        Some(Sex::Female) => fixed(ev::HAEMOGLOBIN_LOW_WOMEN, "the cut-off for women"),
+        Some(Sex::Male) => fixed(ev::HAEMOGLOBIN_LOW_MEN, "the cut-off for men"),
+        None => HaemoglobinCutoff {
+            cut: ev::HAEMOGLOBIN_LOW_WOMEN,
+            whose: "the cut-off for women, the lower one (for men it is 13 g/dL); set sex in your profile".to_owned(),
+            unclear_below: Some((
+                ev::HAEMOGLOBIN_LOW_MEN,
+                "the cut-off differs by sex (women 12 g/dL, men 13 g/dL): set sex in your profile so that it can be judged".to_owned(),
+            )),
+        },
+    }
+}
+
+/// The note for a haemoglobin between the cut-off used and a higher one a missing profile
+/// fact could make apply (see [`haemoglobin_cutoff`]); `None` otherwise.
+pub fn haemoglobin_unclear_note(
+    p: &Profile,
+    today: NaiveDate,
+    hb: (NaiveDate, f64),
+) -> Option<String> {
+    let c = haemoglobin_cutoff(p, today);
+    let (higher, why) = c.unclear_below?;
+    (hb.1 >= c.cut.value && hb.1 < higher.value).then(|| {
+        format!(
+            "Haemoglobin {:.1} g/dL on {} is under {} g/dL but not under {} g/dL: {why}.",
+            hb.1, hb.0, higher.value, c.cut.value
+        )
+    })
 }
 
 #[cfg(test)]
@@ -265,7 +351,7 @@ mod tests {
     }
 
     #[test]
-    fn the_haemoglobin_cutoff_follows_sex_and_pregnancy() {
+    fn the_haemoglobin_cutoff_follows_sex_pregnancy_and_trimester() {
         let today = d("2026-11-30");
         let woman = Profile {
             sex: Some(Sex::Female),
@@ -275,14 +361,46 @@ mod tests {
             sex: Some(Sex::Male),
             ..Profile::default()
         };
-        let pregnant = Profile {
+        let due = |s: &str| Profile {
             sex: Some(Sex::Female),
+            pregnant: true,
+            due_date: Some(d(s)),
+            ..Profile::default()
+        };
+        let cut = |p: &Profile| haemoglobin_cutoff(p, today).cut.value;
+        assert_eq!(cut(&woman), 12.0);
+        assert_eq!(cut(&man), 13.0);
+        // Sex not set: the lower cut-off flags, the gap gets a note.
+        assert_eq!(cut(&Profile::default()), 12.0);
+        assert!(haemoglobin_cutoff(&Profile::default(), today)
+            .unclear_below
+            .is_some());
+        // Exact boundaries: day 97 (13+6) is 1st, day 98 (14+0) is 2nd.
+        let due_on_day = |gest_days: i64| today + Duration::days(280 - gest_days);
+        assert_eq!(trimester(due_on_day(97), today), 1);
+        assert_eq!(trimester(due_on_day(98), today), 2);
+        assert_eq!(trimester(due_on_day(195), today), 2); // 27+6
+        assert_eq!(trimester(due_on_day(196), today), 3); // 28+0
+        assert_eq!(trimester(due_on_day(-3), today), 1); // before week 0
+        let p2 = due(&due_on_day(98).to_string());
+        assert_eq!(cut(&p2), 10.5);
+        assert_eq!(cut(&due(&due_on_day(97).to_string())), 11.0);
+        assert_eq!(cut(&due(&due_on_day(196).to_string())), 11.0);
+        // After the due date, while pregnancy advice lasts: the women's cut-off.
+        assert_eq!(cut(&due("2026-11-29")), 12.0);
+        assert_eq!(cut(&due("2026-11-30")), 11.0);
+        // Pregnant, no due date: the 2nd-trimester (lowest) cut-off flags, the gap is noted.
+        let unknown = Profile {
             pregnant: true,
             ..Profile::default()
         };
-        assert_eq!(haemoglobin_cutoff(&woman, today).value, 12.0);
-        assert_eq!(haemoglobin_cutoff(&man, today).value, 13.0);
-        assert_eq!(haemoglobin_cutoff(&pregnant, today).value, 11.0);
-        assert_eq!(haemoglobin_cutoff(&Profile::default(), today).value, 13.0);
+        assert_eq!(cut(&unknown), 10.5);
+        let note = |p: &Profile, hb: f64| haemoglobin_unclear_note(p, today, (today, hb));
+        assert!(note(&unknown, 10.7).unwrap().contains("add the due date"));
+        assert!(note(&unknown, 11.0).is_none());
+        assert!(note(&unknown, 10.4).is_none()); // flagged instead
+        assert!(note(&Profile::default(), 12.4).unwrap().contains("set sex"));
+        assert!(note(&Profile::default(), 13.0).is_none());
+        assert!(note(&woman, 11.5).is_none());
     }
 }

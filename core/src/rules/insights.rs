@@ -13,6 +13,7 @@ use crate::evidence as ev;
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{EventKind, Night, Trigger};
 
+/// Which severity scale a value is on (never converted into the other).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum SeverityScale {
@@ -48,43 +49,68 @@ pub fn severity_series(nights: &[Night], scale: SeverityScale) -> Vec<(NaiveDate
         .collect()
 }
 
+/// How this week compares with last week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// This week's mean is lower (better) than last week's.
     Better,
+    /// This week's mean is higher (worse).
     Worse,
+    /// About the same.
     Steady,
     /// Not enough nights in one of the two weeks.
     Unknown,
 }
 
+/// This week against last week, on one scale.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct WeeklyTrend {
+    /// The scale both means are on.
     pub scale: SeverityScale,
+    /// The mean over the last 7 nights on that scale, if any.
     pub this_week_mean: Option<f64>,
+    /// How many nights it is the mean of.
     pub this_week_nights: u32,
+    /// The mean over the 7 nights before, if any.
     pub last_week_mean: Option<f64>,
+    /// How many nights it is the mean of.
     pub last_week_nights: u32,
+    /// The comparison of the two.
     pub direction: Direction,
 }
 
+/// Nights with a suspected trigger against nights without it (an observation, not proof).
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct TriggerComparison {
+    /// The suspected trigger.
     pub trigger: Trigger,
+    /// The scale both means are on.
     pub scale: SeverityScale,
+    /// The mean severity of nights with the trigger.
     pub with_mean: f64,
+    /// How many such nights.
     pub with_nights: u32,
+    /// The mean severity of nights without it.
     pub without_mean: f64,
+    /// How many such nights.
     pub without_nights: u32,
 }
 
+/// How many planned doses of a regimen item were logged.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct Adherence {
+    /// The regimen item's id.
     pub regimen_id: String,
+    /// Its name as entered.
     pub name: String,
+    /// Doses logged in the last 7 days.
     pub taken_7: u32,
+    /// Doses planned in the last 7 days (dose days only).
     pub expected_7: u32,
+    /// Doses logged in the last 30 days.
     pub taken_30: u32,
+    /// Doses planned in the last 30 days.
     pub expected_30: u32,
 }
 

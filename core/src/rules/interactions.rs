@@ -27,25 +27,26 @@ fn medicine_substance(name: &str) -> Option<Substance> {
         })
 }
 
-/// The catalog class of a regimen item that lowers iron absorption in a way no timing fixes
+/// The catalog entry of a regimen item that lowers iron absorption in a way no timing fixes
 /// (proton-pump inhibitors, H2 blockers, mycophenolate, phosphate binders), if it is one.
-pub fn no_timing_fix(item: &RegimenItem) -> Option<DrugClass> {
+pub fn no_timing_fix(item: &RegimenItem) -> Option<catalog::Medicine> {
     if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
         return None;
     }
     catalog::lookup(&item.name)
         .iter()
-        .map(|m| m.medicine.class)
-        .find(|c| c.no_timing_fix())
+        .map(|m| m.medicine)
+        .find(|m| m.class.no_timing_fix())
 }
 
 /// Whether a regimen item is a proton-pump inhibitor.
 pub fn is_ppi(item: &RegimenItem) -> bool {
-    no_timing_fix(item) == Some(DrugClass::ProtonPumpInhibitor)
+    no_timing_fix(item).map(|m| m.class) == Some(DrugClass::ProtonPumpInhibitor)
 }
 
 /// An intake by the everyday word a person types for it ("milk", "dairy", "cheese", "calcium"
-/// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal), or
+/// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal; "zinc",
+/// "multivitamin" or a catalog brand of a mineral supplement or antacid), or
 /// `None` when the word is not one of these (the caller then tries the vocabulary words).
 pub fn intake_named(word: &str) -> Option<IntakeKind> {
     match catalog::normalise(word).as_str() {
@@ -57,7 +58,17 @@ pub fn intake_named(word: &str) -> Option<IntakeKind> {
         "espresso" | "cafe" | "kaffee" => Some(IntakeKind::Coffee),
         "the" | "tee" | "te" => Some(IntakeKind::Tea),
         "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
-        _ => None,
+        // The catalog's minerals, as it knows them (generic, salts, brands: "zinc gluconate",
+        // "Centrum", "Caltrate", "Maalox"), are habits and intakes too.
+        _ => catalog::lookup(word)
+            .first()
+            .and_then(|m| match m.medicine.class {
+                DrugClass::Zinc => Some(IntakeKind::Zinc),
+                DrugClass::Multivitamin => Some(IntakeKind::Multivitamin),
+                DrugClass::Calcium => Some(IntakeKind::DairyCalcium),
+                DrugClass::Antacid => Some(IntakeKind::Antacid),
+                _ => None,
+            }),
     }
 }
 

@@ -200,6 +200,26 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
     out
 }
 
+/// The iron window on `date` if a medicine were also taken at `at` (the person asks "can I
+/// take my ciprofloxacin at 06:30?"): the medicine keeps its time and iron moves around it.
+pub fn window_with(
+    diary: &Diary<'_>,
+    date: NaiveDate,
+    substance: Substance,
+    name: &str,
+    at: DateTime<Utc>,
+) -> Result<IronWindow, String> {
+    let day = WakingDay::of(diary.profile, date);
+    let mut xs = exposures(diary, &day);
+    xs.push(Exposure {
+        substance,
+        at,
+        origin: Origin::Medicine(name.to_owned()),
+    });
+    xs.sort_by_key(|x| x.at);
+    find_window(&day, &xs)
+}
+
 /// The earliest window on `day` clear of every exposure, at least the minimum length.
 pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow, String> {
     let min_len = minutes(IRON_WINDOW_MIN_MINUTES);
@@ -290,8 +310,8 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         .regimen
         .iter()
         .filter(|r| active_on(r, date))
-        .filter_map(|r| no_timing_fix(r).map(|c| (r, c)))
-        .map(|(r, c)| format!("{} ({}): {}", r.name, c.label(), c.note()))
+        .filter_map(|r| no_timing_fix(r).map(|m| (r, m)))
+        .map(|(r, m)| format!("{}: {}", m.described(&r.name), m.note()))
         .collect();
     let Some(item) = iron_item(diary, date) else {
         return IronPlan {

@@ -15,6 +15,7 @@ use super::Diary;
 use crate::evidence::{self as ev, Evidence, Source};
 use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};
 
+/// What the latest iron labs mean for iron (SPEC §2.1); never a dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum IronAdvice {
@@ -46,9 +47,13 @@ pub enum IronAdvice {
 /// A reason with the rule and source it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct Reason {
+    /// The finding in words, with the value it rests on.
     pub text: String,
+    /// The evidence-table row it was compared with (its key, e.g. `TSAT_CEILING`).
     pub rule: String,
+    /// Where the rule comes from.
     pub source: Source,
+    /// That source as a citation.
     pub citation: String,
 }
 
@@ -63,12 +68,18 @@ fn reason(text: String, e: Evidence) -> Reason {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FerritinTrend {
-    /// (date, ng/mL), oldest first.
+    /// Every ferritin result (date, ng/mL), oldest first: the history the chart draws.
     pub points: Vec<(NaiveDate, f64)>,
-    /// Least-squares slope over the points used, ng/mL per 30 days.
+    /// Least-squares slope, ng/mL per 30 days, over the results after the latest IV infusion
+    /// (all results when there was none): results from before an infusion are another
+    /// baseline (SPEC §2.1, IRLSSG-2018).
     pub slope_per_30_days: Option<f64>,
-    /// When a rising series below 75 ng/mL would pass that threshold at this slope (a
-    /// threshold, not a target).
+    /// How many results the slope uses.
+    pub slope_results: usize,
+    /// The latest IV infusion the slope starts after, if any.
+    pub since_infusion: Option<NaiveDate>,
+    /// No longer produced: SPEC §2.1 gives no projection, and a date by which ferritin "would
+    /// pass 75" read as a promise. Always `None`; kept so that older callers still compile.
     pub projected_target_date: Option<NaiveDate>,
 }
 
@@ -101,7 +112,8 @@ pub fn draw_preparation() -> String {
     )
 }
 
-/// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025).
+/// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025). Each
+/// label carries its evidence in parentheses, so the line never wraps them in more.
 pub fn iv_formulations_note(dialysis: bool) -> String {
     let mut s = format!(
         "IV iron with RLS evidence: {}; {}; {}.",
@@ -125,27 +137,38 @@ pub fn iv_formulations_note(dialysis: bool) -> String {
 /// What to say when TSAT is not on file (SPEC §2.1, AASM-2025).
 pub const TSAT_UNKNOWN: &str = "TSAT (transferrin saturation) is not on file: ask for it with your next ferritin. Until then the ferritin rules apply, but ferritin alone can read falsely reassuring with inflammation or a recent infection.";
 
-/// The ferritin series, its slope, and when a rising series would pass 75 ng/mL.
-pub fn ferritin_trend(labs: &[Lab]) -> FerritinTrend {
+/// Ferritin results after `after` (the latest IV infusion; strictly after its date, as a
+/// sample drawn that day is taken before the infusion), oldest first; all when `None`.
+fn ferritin_after(labs: &[Lab], after: Option<NaiveDate>) -> Vec<(NaiveDate, f64)> {
     let mut points: Vec<(NaiveDate, f64)> = labs
         .iter()
         .filter(|l| l.analyte == Analyte::Ferritin)
+        .filter(|l| after.is_none_or(|on| l.taken_on > on))
         .map(|l| (l.taken_on, l.value.canonical))
         .collect();
     points.sort_by_key(|p| p.0);
-    let (Some(first), Some(last)) = (points.first().copied(), points.last().copied()) else {
-        return FerritinTrend {
-            points,
-            slope_per_30_days: None,
-            projected_target_date: None,
-        };
-    };
+    points
+}
+
+/// The ferritin series and its slope over the results after the latest IV infusion
+/// `infusion` (all results without one). No projection: SPEC §2.1 gives none.
+pub fn ferritin_trend(labs: &[Lab], infusion: Option<NaiveDate>) -> FerritinTrend {
+    let used = ferritin_after(labs, infusion);
+    FerritinTrend {
+        points: ferritin_after(labs, None),
+        slope_per_30_days: slope_per_day(&used).map(|s| s * 30.0),
+        slope_results: used.len(),
+        since_infusion: infusion,
+        projected_target_date: None,
+    }
+}
+
+/// The least-squares slope (per day) of dated values, oldest first; `None` for fewer than two
+/// results or all on one day.
+fn slope_per_day(points: &[(NaiveDate, f64)]) -> Option<f64> {
+    let (first, last) = (points.first()?, points.last()?);
     if points.len() < 2 || first.0 == last.0 {
-        return FerritinTrend {
-            points,
-            slope_per_30_days: None,
-            projected_target_date: None,
-        };
+        return None;
     }
     let xs: Vec<f64> = points
         .iter()
@@ -157,21 +180,10 @@ pub fn ferritin_trend(labs: &[Lab]) -> FerritinTrend {
     let sxx: f64 = xs.iter().map(|x| (x - mx) * (x - mx)).sum();
     let sxy: f64 = xs
         .iter()
-        .zip(&points)
+        .zip(points)
         .map(|(x, p)| (x - mx) * (p.1 - my))
         .sum();
-    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-    let threshold = ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value;
-    let rising = slope > 0.0 && last.1 > first.1;
-    let projected = (rising && last.1 < threshold)
-        .then(|| ((threshold - last.1) / slope).ceil())
-        .filter(|d| d.is_finite() && *d < 3650.0)
-        .and_then(|d| last.0.checked_add_signed(Duration::days(d as i64)));
-    FerritinTrend {
-        points,
-        slope_per_30_days: Some(slope * 30.0),
-        projected_target_date: projected,
-    }
+    Some(if sxx > 0.0 { sxy / sxx } else { 0.0 })
 }
 
 /// The latest IV infusion on or before `today` (local date in the profile's zone).
@@ -217,21 +229,19 @@ pub fn recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
 /// The oral-iron verdict (SPEC §2.1, IRLSSG-2018): after at least 12 weeks of oral iron,
 /// ferritin still ≤ 75 ng/mL, compared with a real pre-start value. `Err` carries the note to
 /// show when no pre-start value exists (no verdict then).
+/// Only results after the latest IV infusion `infusion` count: one from before it is another
+/// baseline, never the pre-start value.
 fn oral_iron_failed(
     labs: &[Lab],
     started: NaiveDate,
     today: NaiveDate,
+    infusion: Option<NaiveDate>,
 ) -> Result<Option<String>, String> {
     let trial = ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64;
     if (today - started).num_days() < trial {
         return Ok(None);
     }
-    let mut ferritin: Vec<(NaiveDate, f64)> = labs
-        .iter()
-        .filter(|l| l.analyte == Analyte::Ferritin)
-        .map(|l| (l.taken_on, l.value.canonical))
-        .collect();
-    ferritin.sort_by_key(|p| p.0);
+    let ferritin = ferritin_after(labs, infusion);
     let Some(after) = ferritin
         .iter()
         .rev()
@@ -243,8 +253,11 @@ fn oral_iron_failed(
         return Ok(None);
     }
     let Some(before) = ferritin.iter().rev().find(|p| p.0 <= started) else {
+        let since = infusion
+            .map(|on| format!(" (and after the IV iron on {on})"))
+            .unwrap_or_default();
         return Err(format!(
-            "No ferritin from before you started oral iron on {started} is on file, so whether it is working cannot be judged: ferritin is {:.0} ng/mL on {}. Bring both to your doctor.",
+            "No ferritin from before you started oral iron on {started}{since} is on file, so whether it is working cannot be judged: ferritin is {:.0} ng/mL on {}. Bring both to your doctor.",
             after.1, after.0
         ));
     };
@@ -335,6 +348,13 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     if tsat.is_none() {
         notes.push(TSAT_UNKNOWN.to_owned());
     }
+    // A haemoglobin between the cut-off used and the one a missing profile fact (sex, due
+    // date) could make apply: said, not flagged (WHO 2024, groups::haemoglobin_cutoff).
+    if let Some(n) = latest_lab(labs, Analyte::Haemoglobin)
+        .and_then(|hb| groups::haemoglobin_unclear_note(p, today, hb))
+    {
+        notes.push(n);
+    }
     if let Some((fd, _)) = ferritin
         .filter(|(fd, _)| (today - *fd).num_days() > ev::IRON_LABS_OUT_OF_DATE_DAYS.value as i64)
     {
@@ -344,11 +364,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         ));
     }
     if let Some((on, f)) = infusion {
+        // One level of parentheses: the formulation's name only (its evidence is in its label).
         notes.push(format!(
-            "IV iron ({}) on {on}: recheck ferritin and TSAT around {} ({}).",
-            f.label(),
+            "IV iron ({}) on {on}: recheck ferritin and TSAT around {}, about {:.0} weeks later; ferritin reads high for weeks after an infusion.",
+            f.name(),
             on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64),
-            ev::IV_IRON_RECHECK_DAYS.rule
+            ev::IV_IRON_RECHECK_DAYS.value / 7.0
         ));
     }
     let out = |advice, headline: String, reasons: Vec<Reason>, notes: Vec<String>| IronStatus {
@@ -360,7 +381,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         supplementing: item.is_some(),
         reasons,
         notes,
-        trend: ferritin_trend(labs),
+        trend: ferritin_trend(labs, infusion.map(|(on, _)| on)),
         draw_preparation: draw_preparation(),
         last_infusion: infusion,
         recheck_due: recheck_due(diary, today),
@@ -404,7 +425,6 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             "no ferritin result on file".into(),
             ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW,
         ));
-        notes.push(draw_preparation());
         return out(
             IronAdvice::CheckFerritin,
             "Ask your doctor for ferritin and TSAT: iron status guides RLS care.".into(),
@@ -416,10 +436,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         let settled = on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64);
         if fd < settled {
             reasons.push(reason(
-                format!("the latest ferritin ({fnum} ng/mL on {fd}) is from before {settled}, 12 weeks after the IV iron on {on}"),
+                format!("the latest ferritin, {fnum} ng/mL on {fd}, is from before {settled}, {:.0} weeks after the IV iron on {on}", ev::IV_IRON_RECHECK_DAYS.value / 7.0),
                 ev::IV_IRON_RECHECK_DAYS,
             ));
-            notes.push(draw_preparation());
             return out(
                 IronAdvice::RecheckAfterInfusion,
                 format!("After IV iron on {on}, iron is judged by ferritin and TSAT drawn from {settled} on."),
@@ -440,7 +459,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         if item.is_some() {
             notes.push(ORAL_IRON_IN_REGIMEN.to_owned());
         }
-        notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. {}", ev::IRON_DRAW_NO_IRON_HOURS.value, draw_preparation()));
+        // The preparation itself is `draw_preparation`, shown beside the notes on every screen:
+        // said once, not twice.
+        notes.push(format!("Ask whether the sample was drawn within {:.0} h of an iron supplement or iron-containing food: TSAT then reads high. See how to prepare for the next draw.", ev::IRON_DRAW_NO_IRON_HOURS.value));
         return out(
             IronAdvice::StopAndSeeDoctor,
             "Hold iron until you have spoken to your doctor: TSAT is at the safety ceiling.".into(),
@@ -509,7 +530,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     }
     let started_after_infusion = |start: NaiveDate| infusion.is_none_or(|(on, _)| on < start);
     if let Some(i) = item.filter(|i| started_after_infusion(i.start_date)) {
-        match oral_iron_failed(labs, i.start_date, today) {
+        match oral_iron_failed(labs, i.start_date, today, infusion.map(|(on, _)| on)) {
             Ok(Some(failed)) => {
                 reasons.push(reason(failed, ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW));
                 notes.push(iv_formulations_note(false));

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::day::WakingDay;
 use super::groups;
+use super::interactions::substance_of;
 use super::iron::{iron_plan, scheduled_times, IronDay, IronPlan};
 use super::regimen::dose_day;
 use super::weekly_irls;
@@ -17,20 +18,32 @@ use crate::model::RegimenKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
+    /// Oral iron, in its planned window.
     Iron,
+    /// Vitamin C with iron.
     VitaminC,
+    /// Magnesium before bed.
     Magnesium,
+    /// A medicine at its time.
     MedicationDose,
+    /// Warm socks on (opt-in routine).
     WarmSocks,
+    /// Last call for vigorous exercise (opt-in routine).
     ExerciseCutoff,
+    /// The evening check-in.
     EveningCheck,
+    /// A warm bath (opt-in routine; never in pregnancy).
     WarmBath,
+    /// A short walk or stretch before bed (opt-in routine).
     Movement,
+    /// The morning diary prompt.
     MorningDiary,
+    /// Ferritin and TSAT are due.
     LabRecheck,
 }
 
 impl ReminderKind {
+    /// The kind's short name in reminder ids (`vitamin-c`, `dose`).
     pub fn slug(self) -> &'static str {
         match self {
             ReminderKind::Iron => "iron",
@@ -108,6 +121,11 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             ev::IRON_AFTER_FOOD_MIN,
         );
         it.why = format!("{}; {}", w.reason, w.end_reason);
+        // A medicine no timing fixes (mycophenolate, a PPI…) goes with every iron reminder, so
+        // the reminder never reads as if the timing settled it.
+        if !iron.flags.is_empty() {
+            it.why = format!("{}. Also: {}", it.why, iron.flags.join(" Also: "));
+        }
         it.regimen_id = iron.item_id.clone();
         items.push(it);
         if iron.with_vitamin_c {
@@ -144,6 +162,16 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             if kind == ReminderKind::MedicationDose {
                 it.why = "your scheduled dose".to_owned();
                 it.source = Source::Product;
+                // A first-thing medicine (ibandronate, alendronate) with a meal, drink or
+                // medicine inside its wait: its reminder says so, from the label's interval.
+                if let Some(s) = substance_of(r).filter(|s| s.gap().first_thing) {
+                    if let Some(super::check::IntakeCheck::Conflict { message, .. }) =
+                        super::check::first_thing_wait(diary, s, &r.name, at)
+                    {
+                        it.why = format!("your scheduled dose. {message}");
+                        it.source = Source::DrugLabel;
+                    }
+                }
             } else if r.times.is_empty() {
                 it.end = Some(day.before_bed(minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN)));
             }

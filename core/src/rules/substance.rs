@@ -7,8 +7,48 @@ use chrono::Duration;
 use serde::Serialize;
 
 use super::day::span;
-use crate::evidence::{self as ev, minutes, Evidence};
+use crate::evidence::{self as ev, minutes, Evidence, Source};
 use crate::model::IntakeKind;
+
+/// What an entry's evidence rests on, said plainly beside its strength (SPEC §2.2, §2.4): a
+/// timing rule from a label interval is not the same as a convention, and an effect the seed
+/// article alone reports is not graded by any guideline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceBasis {
+    /// Graded by a guideline (AASM 2025, IRLSSG).
+    Guideline,
+    /// The drug's label gives the interval; its DailyMed set id, section and date are in the
+    /// evidence table.
+    LabelInterval,
+    /// A label interval whose DailyMed set id (or section, or date) is still to be verified by
+    /// a clinician: the evidence row says which.
+    LabelIntervalUnverified,
+    /// No label interval: a common convention (the label names the interaction, or nothing).
+    Convention,
+    /// The interaction is known but no timing fixes it: a flag to discuss.
+    NoTimingFix,
+    /// Case reports or the seed article alone: not graded by guidelines.
+    NotGraded,
+}
+
+impl EvidenceBasis {
+    /// In words, for screens: "label interval", "convention (no label interval)", "label
+    /// interval, to be verified by a clinician" (its set id, section or date is not yet
+    /// confirmed: the evidence row says which).
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceBasis::Guideline => "graded by guidelines",
+            EvidenceBasis::LabelInterval => "label interval",
+            EvidenceBasis::LabelIntervalUnverified => {
+                "label interval, to be verified by a clinician"
+            }
+            EvidenceBasis::Convention => "convention (no label interval)",
+            EvidenceBasis::NoTimingFix => "no timing fix known",
+            EvidenceBasis::NotGraded => "not graded by guidelines",
+        }
+    }
+}
 
 /// Something whose timing matters for iron.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
@@ -154,11 +194,21 @@ impl Substance {
     /// The timing rule in words, its numbers from the evidence table: "Take moxifloxacin at least
     /// 4 h before iron or at least 8 h after it."
     pub fn timing_advice(self) -> String {
+        let noun = if self.gap().first_thing {
+            format!("the {}", self.noun())
+        } else {
+            self.noun().to_owned()
+        };
+        self.timing_advice_for(&noun)
+    }
+
+    /// The timing rule naming the drug the person takes ("Take doxycycline at least 2 h before
+    /// iron or at least 4 h after it"), numbers from the evidence table.
+    pub fn timing_advice_for(self, name: &str) -> String {
         let g = self.gap();
-        let noun = self.noun();
         if g.first_thing {
             return format!(
-                "Take the {noun} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
+                "Take {name} first thing on waking, as its label directs; iron comes at least {} after it and never before it on the same day.",
                 span(g.iron_after())
             );
         }
@@ -171,15 +221,81 @@ impl Substance {
         }
         if g.iron_after() == g.substance_after() {
             format!(
-                "Keep {noun} and iron at least {} apart.",
+                "Keep {name} and iron at least {} apart.",
                 span(g.iron_after())
             )
         } else {
             format!(
-                "Take {noun} at least {} before iron or at least {} after it.",
+                "Take {name} at least {} before iron or at least {} after it.",
                 span(g.iron_after()),
                 span(g.substance_after())
             )
+        }
+    }
+
+    /// The rule in a phrase, for a sentence that already names the drug: "at least 2 h before
+    /// iron or 6 h after it", "at least 4 h apart from iron", "iron at least 60 min after it".
+    pub fn timing_rule_short(self) -> String {
+        let g = self.gap();
+        if g.first_thing {
+            format!(
+                "iron at least {} after it, never before it that day",
+                span(g.iron_after())
+            )
+        } else if g.iron_after() == g.substance_after() {
+            format!("at least {} apart from iron", span(g.iron_after()))
+        } else {
+            format!(
+                "at least {} before iron or {} after it",
+                span(g.iron_after()),
+                span(g.substance_after())
+            )
+        }
+    }
+
+    /// What the rule rests on, read from its evidence rows: a label row naming a DailyMed set
+    /// id with nothing left "to be verified" is a label interval; a label row still missing
+    /// one is a label interval to be verified; any other row is a convention.
+    pub fn basis(self) -> EvidenceBasis {
+        let g = self.gap();
+        let rows = std::iter::once(g.iron_after).chain(g.substance_after);
+        let mut basis = EvidenceBasis::LabelInterval;
+        for e in rows {
+            if e.source != Source::DrugLabel {
+                return EvidenceBasis::Convention;
+            }
+            if !e.reference.contains("DailyMed set id ") || e.reference.contains("to be verified") {
+                basis = EvidenceBasis::LabelIntervalUnverified;
+            }
+        }
+        basis
+    }
+
+    /// The source in words a person can look up (the evidence table holds the set id, section
+    /// and label date).
+    pub fn source_name(self) -> &'static str {
+        use Substance::*;
+        match self {
+            Food => "oral iron labels (empty stomach); the interval is a convention",
+            Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin => {
+                "a common convention; the labels give no interval"
+            }
+            Thyroid => "levothyroxine label (SYNTHROID, 2024)",
+            Levodopa => "carbidopa-levodopa label (SINEMET) names iron without an interval; the interval is a convention",
+            Quinolone => "the strictest quinolone label (AVELOX, moxifloxacin), used for quinolones without their own",
+            Tetracycline => "doxycycline and minocycline labels name iron without an interval; the interval is a convention",
+            Bisphosphonate => "FOSAMAX and ACTONEL labels, 2026",
+            Ciprofloxacin => "CIPRO (ciprofloxacin) label, 2026",
+            Levofloxacin => "levofloxacin label (LEVAQUIN)",
+            Moxifloxacin => "AVELOX (moxifloxacin) label",
+            Ibandronate => "BONIVA (ibandronate) label",
+            RisedronateDelayedRelease => "ATELVIA label (iron at another time of day); the interval is a convention",
+            IntegraseInhibitor => "TIVICAY (dolutegravir) label",
+            Entacapone => "COMTAN (entacapone) label",
+            Methyldopa => "methyldopa label names iron without an interval; the interval is a convention",
+            Penicillamine => "CUPRIMINE (penicillamine) label",
+            Cefdinir => "OMNICEF (cefdinir) label",
+            Eltrombopag => "PROMACTA (eltrombopag) label",
         }
     }
 
@@ -222,6 +338,8 @@ impl Substance {
             IntakeKind::DairyCalcium => Some(Substance::DairyCalcium),
             IntakeKind::Meal => Some(Substance::Food),
             IntakeKind::Antacid => Some(Substance::Antacid),
+            IntakeKind::Zinc => Some(Substance::Zinc),
+            IntakeKind::Multivitamin => Some(Substance::Multivitamin),
             IntakeKind::Alcohol | IntakeKind::Nicotine => None,
         }
     }

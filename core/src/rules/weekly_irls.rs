@@ -39,30 +39,71 @@ pub fn record_id(week_ending: NaiveDate) -> Uuid {
     )
 }
 
-/// The weekly ratings among `events`, oldest week first; one per ISO week (the latest answer,
-/// should an old file hold two).
+/// Whether two ratings' 7-day windows share a day: their week-ending dates are less than 7
+/// days apart (SPEC §2.7: each rating covers the 7 days up to its week-ending date).
+pub fn overlaps(a: NaiveDate, b: NaiveDate) -> bool {
+    (a - b).num_days().abs() < ev::IRLS_PERIOD_DAYS.value as i64
+}
+
+/// The stored rating (other than the record `id` being saved) whose window overlaps the week
+/// ending `week_ending`, if any: a new rating is refused then (one rating per 7 days). Rating
+/// the same ISO week again is an edit of that record, not an overlap.
+pub fn overlapping(events: &[Event], id: Uuid, week_ending: NaiveDate) -> Option<NaiveDate> {
+    events
+        .iter()
+        .filter(|e| e.meta.id != id)
+        .filter_map(|e| match &e.kind {
+            EventKind::WeeklyIrls { week_ending, .. } => week_ending.parse::<NaiveDate>().ok(),
+            _ => None,
+        })
+        .filter(|d| overlaps(*d, week_ending))
+        .max()
+}
+
+/// The weekly ratings among `events`, oldest week first; no two of them overlap.
+///
+/// The app refuses an overlapping rating, but a merge must never fail (SPEC §4), so a diary
+/// joined from two devices can hold two ratings of one ISO week, or two whose 7-day windows
+/// overlap (one device rated the week ending Friday, the other the week ending Monday). All
+/// stay in the diary and in exports; what is read is the latest answer among overlapping ones
+/// (ties: the later week, then the higher scores), chosen from the set alone so that every
+/// merge order reads the same.
 pub fn weekly_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
-    let mut by_week: std::collections::BTreeMap<String, WeeklyIrls> = Default::default();
-    for e in events {
-        let EventKind::WeeklyIrls { week_ending, items } = &e.kind else {
-            continue;
-        };
-        let (Ok(week_ending), Ok(scores)) =
-            (week_ending.parse::<NaiveDate>(), IrlsScores::new(items))
-        else {
-            continue;
-        };
-        let w = WeeklyIrls {
-            week_ending,
-            scores,
-            at: e.at,
-        };
-        let key = week_key(week_ending);
-        if by_week.get(&key).is_none_or(|old| old.at <= w.at) {
-            by_week.insert(key, w);
+    let mut all: Vec<WeeklyIrls> = events
+        .iter()
+        .filter_map(|e| {
+            let EventKind::WeeklyIrls { week_ending, items } = &e.kind else {
+                return None;
+            };
+            let (Ok(week_ending), Ok(scores)) =
+                (week_ending.parse::<NaiveDate>(), IrlsScores::new(items))
+            else {
+                return None;
+            };
+            Some(WeeklyIrls {
+                week_ending,
+                scores,
+                at: e.at,
+            })
+        })
+        .collect();
+    // Newest answer first; the ordering is total on content, so the result does not depend
+    // on the order the events came in.
+    all.sort_by(|a, b| {
+        (b.at, b.week_ending, b.scores.items()).cmp(&(a.at, a.week_ending, a.scores.items()))
+    });
+    let mut kept: Vec<WeeklyIrls> = Vec::with_capacity(all.len());
+    for w in all {
+        let clash = kept.iter().any(|k| {
+            overlaps(k.week_ending, w.week_ending)
+                || week_key(k.week_ending) == week_key(w.week_ending)
+        });
+        if !clash {
+            kept.push(w);
         }
     }
-    by_week.into_values().collect()
+    kept.sort_by_key(|w| w.week_ending);
+    kept
 }
 
 /// Whether the weekly IRLS is due on `today`: never answered, or the last rated week ended 7 or
@@ -113,7 +154,7 @@ mod tests {
     fn one_rating_per_iso_week_the_latest_answer_wins() {
         let a = ev_of("2026-11-29", [1; 10], 8);
         let b = ev_of("2026-11-27", [2; 10], 9); // same ISO week (2026-W48)
-        let c = ev_of("2026-11-22", [3; 10], 7); // the week before
+        let c = ev_of("2026-11-20", [3; 10], 7); // 7 days before b: no overlap
         let r = weekly_ratings(&[a, b, c]);
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].scores.total(), 20);
@@ -126,6 +167,42 @@ mod tests {
             record_id("2026-11-22".parse().unwrap()),
             record_id("2026-11-23".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn windows_overlap_when_the_week_ends_are_under_seven_days_apart() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(overlaps(d("2026-11-20"), d("2026-11-23")));
+        assert!(overlaps(d("2026-11-23"), d("2026-11-29")));
+        assert!(!overlaps(d("2026-11-22"), d("2026-11-29")));
+        assert!(!overlaps(d("2026-11-29"), d("2026-11-22")));
+        let stored = [ev_of("2026-11-20", [1; 10], 8)];
+        let id = record_id(d("2026-11-23"));
+        assert_eq!(
+            overlapping(&stored, id, d("2026-11-23")),
+            Some(d("2026-11-20"))
+        );
+        assert_eq!(overlapping(&stored, id, d("2026-11-27")), None);
+        // Its own record (the same ISO week rated again) is not an overlap.
+        let mut own = ev_of("2026-11-20", [1; 10], 8);
+        own.meta.id = record_id(d("2026-11-20"));
+        assert_eq!(
+            overlapping(&[own], record_id(d("2026-11-19")), d("2026-11-19")),
+            None
+        );
+    }
+
+    #[test]
+    fn merged_overlapping_ratings_read_as_the_newest_answer_in_any_order() {
+        let fri = ev_of("2026-11-20", [1; 10], 7); // W47, answered at 07:00
+        let mon = ev_of("2026-11-23", [3; 10], 9); // W48, answered at 09:00, overlaps
+        let older = ev_of("2026-11-13", [2; 10], 6); // the week before: no overlap
+        let a = weekly_ratings(&[fri.clone(), mon.clone(), older.clone()]);
+        let b = weekly_ratings(&[mon, older, fri]);
+        assert_eq!(a, b);
+        let weeks: Vec<String> = a.iter().map(|w| w.week_ending.to_string()).collect();
+        assert_eq!(weeks, ["2026-11-13", "2026-11-23"]);
+        assert_eq!(a[1].scores.total(), 30);
     }
 
     #[test]

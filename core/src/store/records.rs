@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::model::profile_merge::{fold, Folded};
 use crate::model::time::InstantText;
 use crate::model::{
     enums::name_of, Analyte, Event, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night, Profile,
@@ -52,7 +53,8 @@ impl Table {
     }
 
     /// What makes a record of this table one thing by nature (SPEC §4), as an SQL expression
-    /// over its columns: one night per night date, one profile. `None`: records are told apart
+    /// over its columns: one night per night date, one profile (which is read differently: every
+    /// device's profile record folded field by field, [`profile`]). `None`: records are told apart
     /// by id alone (two doses at the same minute are two doses).
     ///
     /// Several rows may share a key (each device made its own before they synced); the
@@ -363,16 +365,30 @@ fn profile_columns(p: &Profile) -> Result<Vec<Col<'_>>> {
     Ok(vec![text(json(p)?)])
 }
 
-/// The one profile: the current one of every profile any device made ([`Table::natural_key`]).
-pub fn profile(c: &Connection) -> Result<Option<(RecordMeta, Profile)>> {
-    let sql = format!(
-        "SELECT doc, {META_COLS} FROM profile p WHERE deleted = 0 AND {}",
-        current_sql(Table::Profile, "p")
-    );
-    Ok(c.query_row(&sql, [], |r| {
-        Ok((meta_at(r, 1)?, from_json(&r.get::<_, String>(0)?)?))
-    })
-    .optional()?)
+/// The one profile: every live profile record any device wrote, folded field by field
+/// (`model/profile_merge.rs`). `None` when no device saved one. Tombstones take no part.
+pub fn profile(c: &Connection) -> Result<Option<Folded>> {
+    fold(&profile_versions(c)?)
+}
+
+/// Every live profile record, in no particular order (the fold does not depend on it).
+pub fn profile_versions(c: &Connection) -> Result<Vec<(RecordMeta, Profile)>> {
+    let sql = format!("SELECT doc, {META_COLS} FROM profile WHERE deleted = 0");
+    let mut stmt = c.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            meta_at(r, 1)?,
+            from_json::<Profile>(&r.get::<_, String>(0)?)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The sync fields of the profile record with this id, tombstone or not.
+pub fn profile_meta(c: &Connection, id: &Uuid) -> Result<Option<RecordMeta>> {
+    let sql = format!("SELECT {META_COLS} FROM profile WHERE id = ?1");
+    Ok(c.query_row(&sql, [id.to_string()], |r| meta_at(r, 0))
+        .optional()?)
 }
 
 // ---- nights --------------------------------------------------------------------------------

@@ -188,7 +188,10 @@ fn duplicate_nights_and_profiles_made_before_schema_3_read_as_one_and_keep_their
     let shown = nights(s.conn(), d, d).unwrap();
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].quick_severity, Some(7), "the newer entry");
-    assert_eq!(profile(s.conn()).unwrap().unwrap().1, sleepy_profile());
+    assert_eq!(
+        profile(s.conn()).unwrap().unwrap().profile,
+        sleepy_profile()
+    );
     let mut all = 0;
     for_each_record(s.conn(), |_| {
         all += 1;

@@ -146,7 +146,7 @@ func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
     return checkMedicine(name: name).map { m in
         MedicineAnswer(
-            title: m.matched.caseInsensitiveCompare(m.generic) == .orderedSame ? "\(m.generic) · \(m.classLabel)" : "\(m.matched) → \(m.generic) · \(m.classLabel)",
+            title: m.described,
             advice: m.advice,
             source: m.citation,
             warning: m.effect == .worsensRls,

@@ -50,7 +50,8 @@ fun lookUpMedicine(name: String): List<MedicineAnswer> =
     if (name.isBlank()) emptyList() else checkMedicine(name).map(MedicineInfo::toAnswer)
 
 private fun MedicineInfo.toAnswer() = MedicineAnswer(
-    title = if (matched.equals(generic, ignoreCase = true)) "$generic · $classLabel" else "$matched → $generic · $classLabel",
+    // The core's words: "Tylenol PM (diphenhydramine, a sedating antihistamine)".
+    title = described,
     advice = advice,
     source = citation,
     warning = effect == MedicineEffect.WORSENS_RLS,

@@ -107,6 +107,16 @@ class ScreensTest {
         assertEquals(IvIronFormulation.FERRIC_CARBOXYMALTOSE, s.diary.core.status(null).iron.lastInfusion)
     }
 
+    @Test fun aNightlyIrlsIsRefusedNamingItTheIrlsRatesAWeek() {
+        val s = setup()
+        val form = NightForm("2026-11-20", quickSeverity = 5).withIrls(0, 3).withIrls(1, 2)
+        assertEquals(2, form.irlsAnswered)
+        assertEquals("IRLS items", s.diary.logNight(form).problem().field)
+        // A full IRLS on a night is refused too: the IRLS rates a week (SPEC §2.7, core #14).
+        val full = (0 until IRLS_ITEMS).fold(form) { f, i -> f.withIrls(i, 2) }
+        assertEquals("IRLS items", s.diary.logNight(full).problem().field)
+    }
+
     @Test fun typedNumbersAcceptACommaAndBlankMeansNotGiven() {
         val input = NightForm("2026-11-20", quickSeverity = 3, sleepHours = "7,5", awakenings = " ").toInput().done()
         assertEquals(7.5, input.sleepHours!!, 0.0)

@@ -1,0 +1,87 @@
+//! Two devices, two diaries: facts set on each before they synced both survive a sync both ways
+//! (follow-up of #12 and #15: the profile merges field by field, not newest record whole).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Runs `quietlegs --db DB ARGS` with the clock at `now`, insisting on success.
+fn at(now: &str, db: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("QUIETLEGS_NOW", now)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn profile(db: &Path) -> serde_json::Value {
+    serde_json::from_str(&at(
+        "2026-11-21T15:00:00Z",
+        db,
+        &["--json", "profile", "show"],
+    ))
+    .unwrap()
+}
+
+/// Exports `from` to `file` and imports it into `to`.
+fn sync(from: &Path, to: &Path, file: &Path) {
+    let f = file.to_str().unwrap();
+    at("2026-11-21T14:00:00Z", from, &["export", "-o", f]);
+    at("2026-11-21T14:00:00Z", to, &["import", f]);
+}
+
+#[test]
+fn pregnancy_set_on_one_device_and_sex_on_another_both_survive_a_sync_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    at(
+        "2026-11-21T12:00:00Z",
+        &a,
+        &["profile", "set", "--pregnant", "true"],
+    );
+    // B has not seen A's profile, and saves later.
+    at(
+        "2026-11-21T13:00:00Z",
+        &b,
+        &["profile", "set", "--sex", "female"],
+    );
+    sync(&a, &b, &dir.path().join("a.json"));
+    sync(&b, &a, &dir.path().join("b.json"));
+    for db in [&a, &b] {
+        let p = profile(db);
+        assert_eq!(p["pregnant"], true, "A's fact on {db:?}: {p}");
+        assert_eq!(p["sex"], "female", "B's fact on {db:?}: {p}");
+    }
+    assert_eq!(profile(&a), profile(&b));
+
+    // The other order: B syncs to A first, then A back to B.
+    let (c, d) = (dir.path().join("c.db"), dir.path().join("d.db"));
+    at(
+        "2026-11-21T12:00:00Z",
+        &c,
+        &["profile", "set", "--pregnant", "true"],
+    );
+    at(
+        "2026-11-21T13:00:00Z",
+        &d,
+        &["profile", "set", "--sex", "female"],
+    );
+    sync(&d, &c, &dir.path().join("d.json"));
+    sync(&c, &d, &dir.path().join("c.json"));
+    for db in [&c, &d] {
+        let p = profile(db);
+        assert_eq!(
+            (&p["pregnant"], &p["sex"]),
+            (&true.into(), &"female".into())
+        );
+    }
+}

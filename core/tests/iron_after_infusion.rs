@@ -1,0 +1,147 @@
+//! Results from before an IV infusion are another baseline (SPEC §2.1, IRLSSG-2018): the
+//! ferritin slope and the oral-iron verdict use only results drawn after the latest infusion.
+//! Each on both sides: the same diary without the infusion, or with the baseline after it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use quietlegs_core::model::{
+    Analyte, Event, EventKind, IvIronFormulation, Lab, LabValue, Profile, RecordMeta, RegimenItem,
+    RegimenKind,
+};
+use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
+use quietlegs_core::rules::Diary;
+
+fn meta() -> RecordMeta {
+    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
+}
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+fn today() -> NaiveDate {
+    d("2026-11-21")
+}
+fn lab(a: Analyte, v: f64, on: &str) -> Lab {
+    Lab {
+        meta: meta(),
+        analyte: a,
+        value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
+        taken_on: d(on),
+    }
+}
+fn iron_item(start: &str) -> RegimenItem {
+    RegimenItem {
+        meta: meta(),
+        kind: RegimenKind::Iron,
+        name: "Iron".into(),
+        dose_mg: None,
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: d(start),
+        stop_date: None,
+    }
+}
+fn infusion(on: &str) -> Event {
+    let day = d(on);
+    Event {
+        meta: meta(),
+        at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
+        kind: EventKind::IvIron {
+            formulation: IvIronFormulation::FerricCarboxymaltose,
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+fn status(r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
+    let p = Profile::default();
+    iron_status(
+        &Diary {
+            profile: &p,
+            regimen: r,
+            habits: &[],
+            events: e,
+            labs: l,
+        },
+        today(),
+    )
+}
+
+#[test]
+fn the_ferritin_slope_uses_only_results_after_the_latest_infusion() {
+    let labs = [
+        lab(Analyte::Ferritin, 20.0, "2026-01-10"),
+        lab(Analyte::Ferritin, 25.0, "2026-03-10"),
+        lab(Analyte::Ferritin, 180.0, "2026-07-01"),
+        lab(Analyte::Ferritin, 150.0, "2026-10-01"),
+        lab(Analyte::Tsat, 30.0, "2026-10-01"),
+    ];
+    // Without an infusion all four count: rising.
+    let none = status(&[], &[], &labs).trend;
+    assert_eq!(none.slope_results, 4);
+    assert!(none.slope_per_30_days.unwrap() > 0.0);
+    // IV iron on 2026-04-01: only July and October count, and ferritin is falling.
+    let after = status(&[], &[infusion("2026-04-01")], &labs).trend;
+    assert_eq!(
+        after.points.len(),
+        4,
+        "the chart still shows the whole history"
+    );
+    assert_eq!(after.slope_results, 2);
+    assert_eq!(after.since_infusion, Some(d("2026-04-01")));
+    let slope = after.slope_per_30_days.unwrap();
+    assert!((slope - (-30.0 / 92.0 * 30.0)).abs() < 1e-9, "{slope}");
+    // A sample drawn on the infusion day is taken before it: not after the infusion.
+    let same_day = status(&[], &[infusion("2026-07-01")], &labs).trend;
+    assert_eq!(same_day.slope_results, 1);
+    assert_eq!(same_day.slope_per_30_days, None);
+    // No projection date is ever given (SPEC §2.1 has none).
+    assert!([none, after, same_day]
+        .iter()
+        .all(|t| t.projected_target_date.is_none()));
+}
+
+#[test]
+fn the_oral_iron_verdict_needs_a_baseline_drawn_after_the_infusion() {
+    let oral = [iron_item("2026-06-01")];
+    let infused = [infusion("2026-03-01")];
+    let before_infusion = lab(Analyte::Ferritin, 30.0, "2026-02-20");
+    let after_infusion = lab(Analyte::Ferritin, 60.0, "2026-05-20");
+    let twelve_weeks_on = lab(Analyte::Ferritin, 50.0, "2026-09-15");
+    // Baseline after the infusion, before oral iron: the verdict stands.
+    let with_baseline = status(
+        &oral,
+        &infused,
+        &[
+            before_infusion.clone(),
+            after_infusion,
+            twelve_weeks_on.clone(),
+        ],
+    );
+    assert_eq!(with_baseline.advice, IronAdvice::DiscussIv);
+    assert!(with_baseline.reasons[0]
+        .text
+        .contains("from 60 ng/mL on 2026-05-20"));
+    // Only a value from before the infusion: another baseline, so no verdict, and it says why.
+    let pre_only = status(
+        &oral,
+        &infused,
+        &[before_infusion.clone(), twelve_weeks_on.clone()],
+    );
+    assert_ne!(pre_only.advice, IronAdvice::DiscussIv);
+    assert!(
+        pre_only.notes.iter().any(|n| n.contains(
+            "before you started oral iron on 2026-06-01 (and after the IV iron on 2026-03-01)"
+        )),
+        "{:?}",
+        pre_only.notes
+    );
+    // The same diary without the infusion: that value is a real pre-start baseline.
+    let no_infusion = status(&oral, &[], &[before_infusion, twelve_weeks_on]);
+    assert_eq!(no_infusion.advice, IronAdvice::DiscussIv);
+}

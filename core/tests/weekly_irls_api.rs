@@ -1,0 +1,188 @@
+//! The IRLS is weekly (SPEC §2.7): a night takes no new IRLS scores, weekly ratings never
+//! overlap when entered, and a merge of overlapping ratings from two devices never fails and
+//! reads the same in every order. Older nights with IRLS scores import and export unchanged.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use quietlegs_core::model::{IrlsScores, Night, Record, RecordMeta};
+use quietlegs_core::{FixedClock, NightInput, QuietLegs, QuietLegsError};
+
+fn at(d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap()
+}
+
+fn diary(now: DateTime<Utc>, dir: &tempfile::TempDir, name: &str) -> Arc<QuietLegs> {
+    QuietLegs::open_at(&dir.path().join(name), Arc::new(FixedClock(now))).unwrap()
+}
+
+fn field_of(e: QuietLegsError) -> String {
+    match e {
+        QuietLegsError::InvalidInput { field, .. } => field,
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
+}
+
+fn weeks(q: &QuietLegs) -> Vec<String> {
+    q.status(None)
+        .unwrap()
+        .weekly_irls
+        .unwrap()
+        .ratings
+        .iter()
+        .map(|r| r.week_ending.clone())
+        .collect()
+}
+
+#[test]
+fn a_night_takes_no_new_irls_scores_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(21, 8), &dir, "a.db");
+    let mut n = NightInput::quick("2026-11-20", 4);
+    n.irls_items = Some(vec![2; 10]);
+    assert_eq!(field_of(q.log_night(n.clone()).unwrap_err()), "IRLS items");
+    assert_eq!(field_of(q.log_night_keeping(n).unwrap_err()), "IRLS items");
+    assert!(q.nights(None, None).unwrap().is_empty());
+    // The quick rating alone is the nightly entry.
+    q.log_night(NightInput::quick("2026-11-20", 4)).unwrap();
+    assert_eq!(q.nights(None, None).unwrap().len(), 1);
+}
+
+fn old_night_with_irls() -> Night {
+    Night {
+        meta: RecordMeta::new(at(2, 7), "old-phone"),
+        night_date: "2026-11-01".parse().unwrap(),
+        quick_severity: None,
+        irls: Some(IrlsScores::new(&[3, 2, 2, 3, 1, 2, 2, 2, 1, 1]).unwrap()),
+        onset: None,
+        body_areas: vec![],
+        sleep_hours: Some(5.5),
+        awakenings: None,
+        triggers: vec![],
+        relief: vec![],
+        notes: Some("old diary".into()),
+    }
+}
+
+fn nights_json(path: &std::path::Path) -> Vec<serde_json::Value> {
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let nights: Vec<serde_json::Value> = doc["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["type"] == "night")
+        .cloned()
+        .collect();
+    assert_eq!(nights.len(), 1, "{doc}");
+    assert_eq!(nights[0]["irls"][0], 3, "{doc}");
+    nights
+}
+
+#[test]
+fn an_older_night_with_irls_scores_imports_exports_and_edits_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = diary(at(21, 8), &dir, "a.db");
+    a.merge_in(&[Record::Night(old_night_with_irls())]).unwrap();
+    let first = dir.path().join("a.json");
+    a.export_json(first.to_string_lossy().into(), None).unwrap();
+
+    let b = diary(at(21, 8), &dir, "b.db");
+    b.import_file(first.to_string_lossy().into(), None).unwrap();
+    let second = dir.path().join("b.json");
+    b.export_json(second.to_string_lossy().into(), None)
+        .unwrap();
+    assert_eq!(nights_json(&first), nights_json(&second));
+    assert_eq!(b.nights(None, None).unwrap()[0].irls_total, Some(19));
+
+    // An edit form sends the stored scores back unchanged: accepted, and kept.
+    let mut edit = NightInput::quick("2026-11-01", 3);
+    edit.irls_items = Some(vec![3, 2, 2, 3, 1, 2, 2, 2, 1, 1]);
+    b.log_night(edit.clone()).unwrap();
+    // Adding a detail keeps them too.
+    let mut detail = NightInput::quick("2026-11-01", 3);
+    detail.quick_severity = None;
+    detail.awakenings = Some(2);
+    b.log_night_keeping(detail).unwrap();
+    assert_eq!(b.nights(None, None).unwrap()[0].irls_total, Some(19));
+    // Changing them is a new nightly IRLS: refused, the stored night unchanged.
+    edit.irls_items = Some(vec![4; 10]);
+    assert_eq!(field_of(b.log_night(edit).unwrap_err()), "IRLS items");
+    let n = &b.nights(None, None).unwrap()[0];
+    assert_eq!((n.irls_total, n.awakenings), (Some(19), Some(2)));
+}
+
+#[test]
+fn an_overlapping_weekly_rating_is_refused_naming_the_week_ending() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(29, 9), &dir, "w.db");
+    q.log_weekly_irls(vec![1; 10], Some("2026-11-20".into()))
+        .unwrap();
+    // 2026-11-23 is another ISO week, but its 7 days (17-23) share 17-20 with the first.
+    for overlapping in ["2026-11-23", "2026-11-14", "2026-11-26"] {
+        let e = q
+            .log_weekly_irls(vec![3; 10], Some(overlapping.into()))
+            .unwrap_err();
+        assert_eq!(field_of(e), "week ending", "{overlapping}");
+    }
+    assert_eq!(weeks(&q), ["2026-11-20"]);
+    // Seven days later is the next week: accepted (both sides of the boundary).
+    q.log_weekly_irls(vec![2; 10], Some("2026-11-27".into()))
+        .unwrap();
+    q.log_weekly_irls(vec![2; 10], Some("2026-11-13".into()))
+        .unwrap();
+    // Rating a week again is an edit of it, not an overlap.
+    q.log_weekly_irls(vec![4; 10], Some("2026-11-20".into()))
+        .unwrap();
+    let s = q.status(None).unwrap().weekly_irls.unwrap();
+    let got: Vec<(String, u32)> = s
+        .ratings
+        .iter()
+        .map(|r| (r.week_ending.clone(), r.total))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-11-13".to_owned(), 20),
+            ("2026-11-20".to_owned(), 40),
+            ("2026-11-27".to_owned(), 20)
+        ]
+    );
+}
+
+#[test]
+fn overlapping_ratings_from_two_devices_merge_and_read_the_same_in_either_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // Device A rates the week ending Friday 20th on the 21st; device B the week ending Monday
+    // 23rd on the 24th. Each was allowed on its own device.
+    let a = diary(at(21, 8), &dir, "a.db");
+    a.log_weekly_irls(vec![1; 10], Some("2026-11-20".into()))
+        .unwrap();
+    let b = diary(at(24, 8), &dir, "b.db");
+    b.log_weekly_irls(vec![3; 10], Some("2026-11-23".into()))
+        .unwrap();
+    let (fa, fb) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    a.export_json(fa.to_string_lossy().into(), None).unwrap();
+    b.export_json(fb.to_string_lossy().into(), None).unwrap();
+
+    let ab = diary(at(29, 8), &dir, "ab.db");
+    ab.import_file(fa.to_string_lossy().into(), None).unwrap();
+    ab.import_file(fb.to_string_lossy().into(), None).unwrap();
+    let ba = diary(at(29, 8), &dir, "ba.db");
+    ba.import_file(fb.to_string_lossy().into(), None).unwrap();
+    ba.import_file(fa.to_string_lossy().into(), None).unwrap();
+
+    // Both ratings stay in the diary and in its export; the newest answer is what is read.
+    assert_eq!(weeks(&ab), ["2026-11-23"]);
+    assert_eq!(weeks(&ba), ["2026-11-23"]);
+    let out = dir.path().join("ab.json");
+    ab.export_json(out.to_string_lossy().into(), None).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("2026-11-20") && text.contains("2026-11-23"));
+}
