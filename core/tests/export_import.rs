@@ -797,3 +797,52 @@ fn the_export_schema_lists_every_intake() {
         assert!(listed.contains(&word), "{word} missing from the schema");
     }
 }
+
+/// A settings form opened before a sync arrived saves only what the person changed in it
+/// (`save_profile_form`): the facts the sync brought survive, where saving the whole stale form
+/// (`set_profile`) would put the form's old values back as new changes.
+#[test]
+fn a_settings_form_opened_before_a_sync_keeps_what_the_sync_brought() {
+    use quietlegs_core::ProfileChanges;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    phone
+        .update_profile(ProfileChanges {
+            pregnant: Some(true),
+            kidney_disease: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    // The tablet's settings form is filled before the phone's export arrives.
+    let tablet = diary_at(d, "tablet.db", 10);
+    let loaded = tablet.profile().unwrap();
+    assert!(!loaded.pregnant);
+    let tablet = diary_at(d, "tablet.db", 20);
+    sync(&phone, &tablet, d, "p.json");
+    assert!(tablet.profile().unwrap().pregnant, "the sync arrived");
+    // The person changes only the bedtime and saves the form.
+    let mut edited = loaded.clone();
+    edited.bedtime = "22:15".into();
+    let tablet = diary_at(d, "tablet.db", 30);
+    let saved = tablet
+        .save_profile_form(loaded.clone(), edited.clone())
+        .unwrap();
+    assert_eq!(saved.bedtime, "22:15");
+    assert!(
+        saved.pregnant && saved.kidney_disease,
+        "the synced facts survive the stale form: {saved:?}"
+    );
+    // The same form saved whole would have put the stale values back.
+    let whole = diary_at(d, "whole.db", 20);
+    sync(&phone, &whole, d, "p2.json");
+    let whole = diary_at(d, "whole.db", 30);
+    assert!(!whole.set_profile(edited).unwrap().pregnant);
+    // A field the person did change wins over the stored value.
+    let mut unticked = tablet.profile().unwrap();
+    let before = unticked.clone();
+    unticked.kidney_disease = false;
+    let tablet = diary_at(d, "tablet.db", 40);
+    let saved = tablet.save_profile_form(before, unticked).unwrap();
+    assert!(saved.pregnant && !saved.kidney_disease, "{saved:?}");
+}

@@ -23,6 +23,7 @@
 //! | `device_id` | `api/mod.rs` | yes |
 //! | `profile` | `api/mod.rs` | yes |
 //! | `set_profile` | `api/mod.rs` | yes |
+//! | `save_profile_form` | `api/mod.rs` | yes |
 //! | `update_profile` | `api/mod.rs` | yes |
 //! | `log_night_keeping` | `api/mod.rs` | yes |
 //! | `log_night` | `api/mod.rs` | yes |
@@ -245,6 +246,27 @@ impl QuietLegs {
         self.save_profile(|old| {
             // The augmentation answers are not settings: changing a bedtime keeps them.
             let mut p = profile;
+            p.augmentation_baseline = old.augmentation_baseline.clone();
+            Ok(p)
+        })
+    }
+
+    /// Saves a settings form: `loaded` is the profile the form was filled from, `edited` the
+    /// form as the person leaves it. Only the fields the person changed are saved; every other
+    /// field keeps the value stored now, so a fact that arrived from another device while the
+    /// form was open (pregnancy, kidney disease, the augmentation answers…) is not overwritten
+    /// with the form's stale copy, as [`QuietLegs::set_profile`] would. The augmentation answers
+    /// are not part of the form and are always kept. Errors: `InvalidInput` naming the field
+    /// (as `set_profile`); nothing is written.
+    pub fn save_profile_form(
+        &self,
+        loaded: ProfileSettings,
+        edited: ProfileSettings,
+    ) -> ApiResult<ProfileSettings> {
+        let before = loaded.to_model()?;
+        let after = edited.to_model()?;
+        self.save_profile(|old| {
+            let mut p = profile_merge::apply_edit(old, &before, &after)?;
             p.augmentation_baseline = old.augmentation_baseline.clone();
             Ok(p)
         })

@@ -168,6 +168,21 @@ fn from_fields(values: Vec<(&'static str, Value)>) -> Result<Profile> {
     Ok(serde_json::from_value(Value::Object(top))?)
 }
 
+/// A settings form's edit applied to the profile as it is now: each field the person changed
+/// (its value in `edited` differs from `loaded`, the profile the form was filled from) takes the
+/// edited value; every other field keeps `current`'s, so facts that arrived by sync while the
+/// form was open survive its save. Errors: only on a profile serde cannot spell (none today).
+pub fn apply_edit(current: &Profile, loaded: &Profile, edited: &Profile) -> Result<Profile> {
+    let before = fields(loaded)?;
+    let after = fields(edited)?;
+    let merged = fields(current)?
+        .into_iter()
+        .zip(before.into_iter().zip(after))
+        .map(|((name, now), ((_, was), (_, new)))| (name, if new == was { now } else { new }))
+        .collect();
+    from_fields(merged)
+}
+
 /// The stamp a record gives `field`: its own map's entry, or, for a record written before
 /// stamps existed, the record's `modified_at` and device.
 fn stamp_of(meta: &RecordMeta, p: &Profile, field: &str) -> Option<FieldStamp> {

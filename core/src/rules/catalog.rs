@@ -643,6 +643,17 @@ impl Medicine {
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
         match self.substance() {
+            // A treatment's evidence line speaks of its efficacy; its timing rule says here
+            // what it rests on when that is only a convention (levodopa).
+            Some(s)
+                if !self.class.affects_iron_timing() && s.basis() == EvidenceBasis::Convention =>
+            {
+                format!(
+                    "{} {} (This interval is a convention: the label gives none.)",
+                    self.note(),
+                    s.timing_advice_for(self.generic)
+                )
+            }
             Some(s) => format!("{} {}", self.note(), s.timing_advice_for(self.generic)),
             None => self.note().to_owned(),
         }
@@ -1450,6 +1461,12 @@ mod tests {
             .evidence_line()
             .contains("not graded by guidelines"));
         assert_eq!(first("gabapentin").basis(), EvidenceBasis::Guideline);
+        // A treatment with a timing rule: efficacy graded, the interval a convention, said so.
+        assert_eq!(first("Sinemet").basis(), EvidenceBasis::Guideline);
+        assert!(first("Sinemet")
+            .advice()
+            .contains("This interval is a convention"));
+        assert!(!first("ciprofloxacin").advice().contains("convention"));
         for m in CATALOG {
             assert_eq!(
                 m.class.affects_iron_timing(),
