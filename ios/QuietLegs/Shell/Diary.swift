@@ -142,9 +142,9 @@ actor Diary {
     // MARK: Settings
     func settings() -> Result<SettingsForm, Problem> { attempt { SettingsForm(profile: try core.profile()) } }
 
-    /// Saves only what the form changed (see `SettingsForm.changes`).
+    /// Saves only the fields changed on the form; the core compares them with what it was filled from.
     func saveSettings(_ form: SettingsForm) async -> Result<ProfileSettings, Problem> {
-        await write { try core.updateProfile(changes: form.changes) }
+        await write { try core.saveProfileForm(loaded: form.stored, edited: form.settings) }
     }
 
     /// Deletes any record; the deletion travels to other devices as a tombstone.

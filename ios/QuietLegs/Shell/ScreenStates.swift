@@ -206,8 +206,8 @@ private extension Direction {
 /// The Settings screen's state. The time zone follows the device and is shown read-only. Blank
 /// meal times and dates mean "none"; the core checks their format and names the field.
 ///
-/// Saving sends only what changed since the form was opened (`stored`), through the core's
-/// `updateProfile`: a fact this screen did not touch (a due date or dialysis set on another
+/// Saving goes through the core's `saveProfileForm(loaded:edited:)`, which writes only the fields
+/// changed on the screen: a fact this screen did not touch (a due date or dialysis set on another
 /// device or in the CLI meanwhile) is never overwritten with the form's copy.
 struct SettingsForm: Equatable {
     var timeZone: String
@@ -255,32 +255,28 @@ struct SettingsForm: Equatable {
         stored = p
     }
 
-    /// Only the fields changed since `stored`; a blank meal or date clears it.
-    var changes: ProfileChanges {
-        let was = SettingsForm(profile: stored)
+    /// The form as the core's settings: `stored` with the form's fields; a blank meal or date is none.
+    var settings: ProfileSettings {
         func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
-        func changed<T: Equatable>(_ now: T, _ before: T) -> T? { now == before ? nil : now }
-        let sexChanged = was.sex != sex
-        return ProfileChanges(
-            timeZone: changed(timeZone, was.timeZone),
-            bedtime: changed(trimmed(bedtime), trimmed(was.bedtime)),
-            wakeTime: changed(trimmed(wakeTime), trimmed(was.wakeTime)),
-            breakfast: changed(trimmed(breakfast), trimmed(was.breakfast)),
-            lunch: changed(trimmed(lunch), trimmed(was.lunch)),
-            dinner: changed(trimmed(dinner), trimmed(was.dinner)),
-            pregnant: changed(pregnant, was.pregnant),
-            kidneyDisease: changed(kidneyDisease, was.kidneyDisease),
-            malabsorption: changed(malabsorption, was.malabsorption),
-            dueDate: changed(trimmed(dueDate), trimmed(was.dueDate)),
-            dialysis: changed(dialysis, was.dialysis),
-            birthDate: changed(trimmed(birthDate), trimmed(was.birthDate)),
-            haemochromatosis: changed(haemochromatosis, was.haemochromatosis),
-            thalassaemia: changed(thalassaemia, was.thalassaemia),
-            regularTransfusions: changed(regularTransfusions, was.regularTransfusions),
-            sex: sexChanged ? sex : nil,
-            clearSex: sexChanged && sex == nil,
-            routine: changed(routine, was.routine)
-        )
+        var p = stored
+        p.timeZone = timeZone
+        p.bedtime = trimmed(bedtime)
+        p.wakeTime = trimmed(wakeTime)
+        p.breakfast = trimmed(breakfast).nilIfEmpty
+        p.lunch = trimmed(lunch).nilIfEmpty
+        p.dinner = trimmed(dinner).nilIfEmpty
+        p.pregnant = pregnant
+        p.kidneyDisease = kidneyDisease
+        p.malabsorption = malabsorption
+        p.dueDate = trimmed(dueDate).nilIfEmpty
+        p.dialysis = dialysis
+        p.birthDate = trimmed(birthDate).nilIfEmpty
+        p.haemochromatosis = haemochromatosis
+        p.thalassaemia = thalassaemia
+        p.regularTransfusions = regularTransfusions
+        p.sex = sex
+        p.routine = routine
+        return p
     }
 }
 

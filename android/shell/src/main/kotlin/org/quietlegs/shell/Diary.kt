@@ -138,8 +138,8 @@ class Diary(
     // ---- Settings ---------------------------------------------------------------------------
     fun settings(): Outcome<SettingsForm> = attempt { SettingsForm.of(core.profile()) }
 
-    /** Saves only what the form changed (see [SettingsForm.toChanges]). */
-    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.updateProfile(form.toChanges()) }
+    /** Saves only the fields changed on the form; the core compares them with what it was filled from. */
+    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.saveProfileForm(form.stored, form.toSettings()) }
 
     /** Deletes any record; the deletion travels to other devices as a tombstone. */
     fun delete(id: String): Outcome<Unit> = write { core.delete(id) }

@@ -1,6 +1,5 @@
 package org.quietlegs.shell
 
-import org.quietlegs.core.ProfileChanges
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.Routine
 import org.quietlegs.core.Sex
@@ -10,8 +9,8 @@ import org.quietlegs.core.Sex
  * ([ReminderApplier.onTimeZoneChanged]) and is shown read-only. Blank meal times and dates mean
  * "none"; the core checks every time's and date's format and names the field that is wrong.
  *
- * Saving sends only what changed since the form was opened ([stored]), through the core's
- * `updateProfile`: a fact this screen did not touch (a due date or dialysis set on another
+ * Saving goes through the core's `saveProfileForm(stored, edited)`, which writes only the fields
+ * changed on the screen: a fact this screen did not touch (a due date or dialysis set on another
  * device or in the CLI meanwhile) is never overwritten with the form's copy.
  */
 data class SettingsForm(
@@ -36,35 +35,29 @@ data class SettingsForm(
     val sex: Sex? = null,
     /** The opt-in bedtime routine (none of it tested in trials). */
     val routine: Routine = Routine(warmBath = false, warmSocks = false, movement = false, exerciseCutoff = false),
-    /** The profile the form was made from; null sends every field. */
-    val stored: ProfileSettings? = null,
+    /** The profile the form was made from: the core saves only what differs from it. */
+    val stored: ProfileSettings,
 ) {
-    /** Only the fields changed since [stored]; a blank meal or date clears it. */
-    fun toChanges(): ProfileChanges {
-        val was = stored?.let(::of)
-        fun <T> changed(now: T, before: (SettingsForm) -> T): T? = now.takeIf { was == null || before(was) != now }
-        val sexChanged = was == null || was.sex != sex
-        return ProfileChanges(
-            timeZone = changed(timeZone) { it.timeZone },
-            bedtime = changed(bedtime.trim()) { it.bedtime.trim() },
-            wakeTime = changed(wakeTime.trim()) { it.wakeTime.trim() },
-            breakfast = changed(breakfast.trim()) { it.breakfast.trim() },
-            lunch = changed(lunch.trim()) { it.lunch.trim() },
-            dinner = changed(dinner.trim()) { it.dinner.trim() },
-            pregnant = changed(pregnant) { it.pregnant },
-            kidneyDisease = changed(kidneyDisease) { it.kidneyDisease },
-            malabsorption = changed(malabsorption) { it.malabsorption },
-            dueDate = changed(dueDate.trim()) { it.dueDate.trim() },
-            dialysis = changed(dialysis) { it.dialysis },
-            birthDate = changed(birthDate.trim()) { it.birthDate.trim() },
-            haemochromatosis = changed(haemochromatosis) { it.haemochromatosis },
-            thalassaemia = changed(thalassaemia) { it.thalassaemia },
-            regularTransfusions = changed(regularTransfusions) { it.regularTransfusions },
-            sex = if (sexChanged) sex else null,
-            clearSex = sexChanged && sex == null,
-            routine = changed(routine) { it.routine },
-        )
-    }
+    /** The form as the core's settings: [stored] with the form's fields; a blank meal or date is none. */
+    fun toSettings(): ProfileSettings = stored.copy(
+        timeZone = timeZone,
+        bedtime = bedtime.trim(),
+        wakeTime = wakeTime.trim(),
+        breakfast = breakfast.trim().ifEmpty { null },
+        lunch = lunch.trim().ifEmpty { null },
+        dinner = dinner.trim().ifEmpty { null },
+        pregnant = pregnant,
+        kidneyDisease = kidneyDisease,
+        malabsorption = malabsorption,
+        dueDate = dueDate.trim().ifEmpty { null },
+        dialysis = dialysis,
+        birthDate = birthDate.trim().ifEmpty { null },
+        haemochromatosis = haemochromatosis,
+        thalassaemia = thalassaemia,
+        regularTransfusions = regularTransfusions,
+        sex = sex,
+        routine = routine,
+    )
 
     companion object {
         fun of(p: ProfileSettings) = SettingsForm(
