@@ -197,3 +197,39 @@ fn a_treatment_checked_while_pregnant_carries_the_pregnancy_caveat() {
     let m = other.check_medicine_for_profile("Lyrica".into()).unwrap();
     assert_eq!(m, check_medicine("Lyrica".into()));
 }
+
+/// The phones show `effect_line` as the effect-on-RLS line: it must say what `effect` and
+/// `evidence` say, for a worsening drug and a treatment alike.
+#[test]
+fn effect_line_says_the_effect_and_its_evidence_strength() {
+    for name in ["Tylenol PM", "Mirapexin", "Avelox", "amlodipine"] {
+        for m in check_medicine(name.into()) {
+            let effect = serde_json::to_value(m.effect).unwrap();
+            let words = match effect.as_str().unwrap() {
+                "worsens_rls" => "can make it worse",
+                "rls_treatment" => "a treatment for RLS",
+                "iron_timing" => "changes when iron can be taken",
+                "information_only" => "information only",
+                _ => "usually none",
+            };
+            assert!(
+                m.effect_line.starts_with("Effect on RLS: "),
+                "{}",
+                m.effect_line
+            );
+            assert!(m.effect_line.contains(words), "{name}: {}", m.effect_line);
+            let strength = serde_json::to_value(m.evidence).unwrap();
+            assert!(
+                m.evidence_line.starts_with(strength.as_str().unwrap()),
+                "{name}: {}",
+                m.evidence_line
+            );
+            assert!(
+                m.effect_line
+                    .ends_with(&format!("(evidence: {})", m.evidence_line)),
+                "{name}: {}",
+                m.effect_line
+            );
+        }
+    }
+}

@@ -41,6 +41,9 @@ TWINS = {
     "lookUpMedicine": "lookUpMedicine",
     "IRLS_ITEMS": "irlsItems",
     "NightForm": "NightForm",
+    "WeeklyIrlsForm": "WeeklyIrlsForm",
+    "WeeklyIrlsState": "WeeklyIrlsState",
+    "IRON_FLAGS": "ironFlags",
     "Problem": "Problem",
     "Outcome": None,  # Swift's Result<T, Problem>
     "attempt": "attempt",

@@ -225,6 +225,9 @@ pub struct WeeklyIrlsPoint {
     pub band: IrlsBand,
     /// The ten item scores, 0-4 each, by item number.
     pub items: Vec<u8>,
+    /// The rating in words for a list: "Week ending 2026-11-29 (2026-W48): 19 of 40, moderate".
+    #[uniffi(default = "")]
+    pub label: String,
 }
 
 /// The weekly IRLS on the status screen (SPEC §2.7).
@@ -250,6 +253,14 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
                 total: u32::from(r.scores.total()),
                 band: r.scores.band(),
                 items: r.scores.items().to_vec(),
+                label: format!(
+                    "Week ending {} ({}): {} of {:.0}, {}",
+                    r.week_ending,
+                    weekly_irls::week_key(r.week_ending),
+                    r.scores.total(),
+                    crate::rules::insights::SeverityScale::Irls.max(),
+                    crate::model::name_of(&r.scores.band()).replace('_', " ")
+                ),
             })
             .collect(),
         prompt: format!(
@@ -324,6 +335,23 @@ pub struct MedicineInfo {
     /// and `details`.
     #[uniffi(default = None)]
     pub pregnancy_note: Option<String>,
+    /// The effect on RLS in words with `evidence_line`, for the phones' medicine screen:
+    /// "Effect on RLS: can make it worse (evidence: moderate — not graded by guidelines; source:
+    /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
+    #[uniffi(default = "")]
+    pub effect_line: String,
+}
+
+/// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
+fn effect_line(effect: MedicineEffect, evidence_line: &str) -> String {
+    let effect = match effect {
+        MedicineEffect::WorsensRls => "can make it worse",
+        MedicineEffect::InformationOnly => "possibly worse; information only",
+        MedicineEffect::RlsTreatment => "a treatment for RLS",
+        MedicineEffect::IronTiming => "none known; it changes when iron can be taken",
+        MedicineEffect::UsuallyNeutral => "usually none",
+    };
+    format!("Effect on RLS: {effect} (evidence: {evidence_line})")
 }
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
@@ -342,7 +370,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
             if let Some(alt) = c.alternative() {
                 details.push(format!("Alternative to ask about: {alt}."));
             }
-            MedicineInfo {
+            let mut info = MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
                 match_kind: m.kind,
@@ -367,7 +395,10 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
                 pregnancy_note: None,
-            }
+                effect_line: String::new(),
+            };
+            info.effect_line = effect_line(info.effect, &info.evidence_line);
+            info
         })
         .collect()
 }

@@ -17,6 +17,8 @@ final class AppModel {
     var intakeCheck: (kind: IntakeKind, check: IntakeCheckView)?
     var nightForm: NightForm?
     var recentNights: [NightEntry] = []
+    var weeklyIrls: Result<WeeklyIrlsState, Problem>?
+    var weeklyForm: WeeklyIrlsForm?
     var labs: Result<LabsState, Problem>?
     var medicines: Result<MedicinesState, Problem>?
     var medicineAnswers: [MedicineAnswer] = []
@@ -138,6 +140,22 @@ final class AppModel {
         case .failure(let p): problem = p
         }
         await loadRecentNights()
+        await loadWeeklyIrls()
+    }
+
+    /// The weekly IRLS: the core's prompt and trend; the form starts on the core's today.
+    func loadWeeklyIrls() async {
+        weeklyIrls = await diary?.weeklyIrls()
+        if weeklyForm == nil, let w = weeklyIrls?.value { weeklyForm = WeeklyIrlsForm(weekEnding: w.today) }
+    }
+
+    func saveWeeklyIrls() async {
+        guard let diary, let form = weeklyForm else { return }
+        problem = nil
+        await show(await diary.logWeeklyIrls(form), said: { _ in "Weekly IRLS saved" }) {
+            self.weeklyForm = nil
+            await self.loadWeeklyIrls()
+        }
     }
 
     private func loadRecentNights() async {
@@ -174,6 +192,15 @@ final class AppModel {
         problem = nil
         let r = await diary.addLab(analyte, valueText: value, unit: unit, takenOn: date)
         await show(r, said: { _ in "Lab result saved" }) { await self.loadLabs() }
+        return r.value != nil
+    }
+
+    /// An IV iron infusion the clinic gave; returns whether it was saved, so the form closes only then.
+    func logIvIron(_ formulation: IvIronFormulation, at: String) async -> Bool {
+        guard let diary else { return false }
+        problem = nil
+        let r = await diary.logIvIron(formulation, at: at)
+        await show(r, said: { _ in "IV iron infusion saved" }) { await self.loadLabs() }
         return r.value != nil
     }
 

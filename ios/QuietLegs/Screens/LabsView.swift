@@ -8,6 +8,10 @@ struct LabsView: View {
     @State private var unit = "ng/mL"
     @State private var value = ""
     @State private var date = AppModel.isoDay(Date())
+    @State private var infusionOpen = false
+    @State private var formulation: IvIronFormulation?
+    @State private var infusionDate = AppModel.isoDay(Date())
+    @State private var infusionTime = "09:00"
 
     var body: some View {
         List {
@@ -19,6 +23,13 @@ struct LabsView: View {
                     if let p = s.projection { Text(p).font(.footnote).foregroundStyle(.secondary) }
                     if let r = s.recheck { Text(r).font(.footnote).foregroundStyle(.secondary) }
                     if !s.drawPreparation.isEmpty { Text(s.drawPreparation).font(.footnote).foregroundStyle(.secondary) }
+                    if let hb = s.haemoglobin { Text(hb) }
+                    if let inf = s.lastInfusion { Text(inf) }
+                }
+                if !s.flags.isEmpty {
+                    Section("Discuss with your doctor") {
+                        ForEach(s.flags, id: \.self) { SourcedText(text: $0.text, source: $0.source).foregroundStyle(.red) }
+                    }
                 }
                 Section { CoreChartView(chart: s.chart) }
                 Section("Add a result") {
@@ -36,6 +47,23 @@ struct LabsView: View {
                     TextField("Date on the lab sheet (YYYY-MM-DD)", text: $date)
                     Button("Add") {
                         Task { if await model.addLab(analyte, value: value, unit: unit, date: date) { value = "" } }
+                    }
+                }
+                // An IV iron infusion the clinic gave: the formulation (with its RLS evidence, the
+                // core's words) and when; the core ends the oral-iron verdict and sets the recheck.
+                Section("IV iron infusion") {
+                    DisclosureGroup("Record an IV iron infusion", isExpanded: $infusionOpen) {
+                        Picker("Formulation", selection: $formulation) {
+                            ForEach(s.ivChoices, id: \.value) { Text($0.label).tag(Optional($0.value)) }
+                        }
+                        .pickerStyle(.inline)
+                        TextField("Date (YYYY-MM-DD)", text: $infusionDate)
+                        TextField("Time (HH:MM)", text: $infusionTime).keyboardType(.numbersAndPunctuation)
+                        Button("Save the infusion") {
+                            guard let f = formulation ?? s.ivChoices.first?.value else { return }
+                            let at = "\(infusionDate.trimmingCharacters(in: .whitespaces))T\(infusionTime.trimmingCharacters(in: .whitespaces))"
+                            Task { if await model.logIvIron(f, at: at) { infusionOpen = false } }
+                        }
                     }
                 }
                 Section("Results") {

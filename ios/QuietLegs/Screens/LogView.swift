@@ -1,12 +1,11 @@
 import QuietLegsCore
 import SwiftUI
 
-/// Log a night in under 30 seconds: the quick rating and Save. Details and the full IRLS are
-/// optional and folded away.
+/// Log a night in under 30 seconds: the quick rating and Save; details folded away. The IRLS is a
+/// weekly instrument (SPEC §2.7): it has its own entry, once a week, never asked per night.
 struct LogView: View {
     @Environment(AppModel.self) private var model
     @State private var details = false
-    @State private var irls = false
 
     var body: some View {
         @Bindable var model = model
@@ -48,18 +47,8 @@ struct LogView: View {
                     TextField("Notes", text: form.notes, axis: .vertical).lineLimit(2...6)
                     Button("Save") { Task { await model.saveNight() } }
                 }
-                DisclosureGroup("Full IRLS (optional, \(form.wrappedValue.irlsAnswered) of \(o.irlsTopics.count) answered)", isExpanded: $irls) {
-                    Text("Rate each item 0-\(o.irlsItemMax) for the past week. Short topics only; your clinician has the full wording.")
-                        .font(.footnote).foregroundStyle(.secondary)
-                    ForEach(Array(o.irlsTopics.enumerated()), id: \.offset) { i, topic in
-                        VStack(alignment: .leading) {
-                            Text("\(i + 1). \(topic)")
-                            ScoreRow(max: o.irlsItemMax, value: form.irls[i])
-                        }
-                    }
-                    Button("Save") { Task { await model.saveNight() } }
-                }
             }
+            WeeklyIrlsSection()
             Section("Recent nights") {
                 ForEach(model.recentNights, id: \.info.id) { n in
                     Button { Task { await model.openNight(n.nightDate) } } label: { NightRow(night: n) }
@@ -127,6 +116,38 @@ private struct NightRow: View {
             ].compactMap { $0 }
             Text(parts.joined(separator: " · ")).font(.footnote).foregroundStyle(.secondary)
             ForEach(night.warnings, id: \.self) { Text($0).font(.footnote).foregroundStyle(.red) }
+        }
+    }
+}
+
+/// The weekly IRLS: the core's prompt, ten items 0-4, the week ending date (the core's today by
+/// default), saved through the core's weekly call; the rated weeks below are its trend.
+/// Twin of the Android LogScreen's WeeklyIrls.
+private struct WeeklyIrlsSection: View {
+    @Environment(AppModel.self) private var model
+    @State private var open = false
+
+    var body: some View {
+        @Bindable var model = model
+        Loaded(state: model.weeklyIrls) { w in
+            Section("Weekly IRLS" + (w.due ? " (due)" : "")) {
+                Text(w.prompt).font(.footnote).foregroundStyle(.secondary)
+                if let form = Binding($model.weeklyForm) {
+                    let o = model.options
+                    DisclosureGroup("Rate this week (\(form.wrappedValue.answered) of \(o.irlsTopics.count) answered)", isExpanded: $open) {
+                        TextField("Week ending (YYYY-MM-DD)", text: form.weekEnding)
+                        Text("Short topics only; your clinician has the full wording.").font(.footnote).foregroundStyle(.secondary)
+                        ForEach(Array(o.irlsTopics.enumerated()), id: \.offset) { i, topic in
+                            VStack(alignment: .leading) {
+                                Text("\(i + 1). \(topic)")
+                                ScoreRow(max: o.irlsItemMax, value: form.items[i])
+                            }
+                        }
+                        Button("Save the weekly IRLS") { Task { await model.saveWeeklyIrls() } }
+                    }
+                }
+                ForEach(w.weeks, id: \.self) { Text($0).font(.footnote) }
+            }
         }
     }
 }

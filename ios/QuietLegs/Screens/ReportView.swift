@@ -37,6 +37,7 @@ struct ReportView: View {
                     if let c = model.severity { CoreChartView(chart: c) }
                     ForEach(r.trends, id: \.self) { Text($0).font(.footnote).foregroundStyle(.secondary) }
                 }
+                if !r.weeklyIrls.isEmpty { Section("Weekly IRLS") { ForEach(r.weeklyIrls, id: \.self) { Text($0) } } }
                 if !r.triggers.isEmpty { Section("Triggers") { ForEach(r.triggers, id: \.self) { Text($0) } } }
                 if !r.adherence.isEmpty { Section("Doses taken") { ForEach(r.adherence, id: \.self) { Text($0) } } }
             }

@@ -27,13 +27,37 @@ struct SettingsView: View {
                 .keyboardType(.numbersAndPunctuation)
                 Section {
                     Toggle("Pregnant", isOn: form.pregnant)
-                    Toggle("Kidney disease or dialysis", isOn: form.kidneyDisease)
+                    if form.wrappedValue.pregnant || !form.wrappedValue.dueDate.isEmpty {
+                        TextField("Due date (YYYY-MM-DD)", text: form.dueDate)
+                    }
+                    Toggle("Kidney disease", isOn: form.kidneyDisease)
+                    Toggle("On dialysis", isOn: form.dialysis)
                     Toggle("Coeliac disease or IBD", isOn: form.malabsorption)
+                    Toggle("Haemochromatosis", isOn: form.haemochromatosis)
+                    Toggle("Thalassaemia", isOn: form.thalassaemia)
+                    Toggle("Regular blood transfusions", isOn: form.regularTransfusions)
+                    TextField("Date of birth (YYYY-MM-DD, optional)", text: form.birthDate)
+                    Picker("Sex (for the haemoglobin cut-off)", selection: form.sex) {
+                        Text("Not given").tag(Sex?.none)
+                        Text("Female").tag(Sex?.some(.female))
+                        Text("Male").tag(Sex?.some(.male))
+                    }
                     Button("Save") { Task { await model.saveSettings() } }
                 } header: {
                     Text("About you")
                 } footer: {
                     Text("These only decide which points the app suggests you discuss with your doctor.")
+                }
+                Section {
+                    Toggle("Warm bath before bed", isOn: form.routine.warmBath)
+                    Toggle("Warm socks in the evening", isOn: form.routine.warmSocks)
+                    Toggle("A short walk or stretch before bed", isOn: form.routine.movement)
+                    Toggle("Last call for vigorous exercise", isOn: form.routine.exerciseCutoff)
+                    Button("Save") { Task { await model.saveSettings() } }
+                } header: {
+                    Text("Bedtime routine (optional)")
+                } footer: {
+                    Text("Off unless you choose them: none of these is tested in trials. Each reminder says why.")
                 }
             }
             Section {

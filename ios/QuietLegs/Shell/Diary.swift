@@ -96,8 +96,29 @@ actor Diary {
 
     func recentNights(from: String) -> Result<[NightEntry], Problem> { attempt { try core.nights(from: from, to: nil).reversed() } }
 
+    /// The weekly IRLS: the core's prompt, whether it is due, and the rated weeks (its trend).
+    func weeklyIrls() -> Result<WeeklyIrlsState, Problem> {
+        attempt {
+            let s = try core.status(date: nil)
+            return WeeklyIrlsState(today: s.date, view: s.weeklyIrls)
+        }
+    }
+
+    /// Records the week's IRLS through the core (one rating per ISO week; the same week again replaces it).
+    func logWeeklyIrls(_ form: WeeklyIrlsForm) async -> Result<EventEntry, Problem> {
+        let weekEnding = form.weekEnding.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        return await write { try core.logWeeklyIrls(items: form.scores, weekEnding: weekEnding) }
+    }
+
     // MARK: Labs
     func labs() -> Result<LabsState, Problem> { attempt { try LabsState(core: core) } }
+
+    /// Records an IV iron infusion a clinic gave (`at`: `YYYY-MM-DDTHH:MM` local, or RFC 3339);
+    /// the core ends the oral-iron verdict and sets the recheck from it.
+    func logIvIron(_ formulation: IvIronFormulation, at: String) async -> Result<EventEntry, Problem> {
+        let input = EventInput(at: at.trimmingCharacters(in: .whitespaces), kind: .ivIron(formulation: formulation), note: nil)
+        return await write { try core.logEvent(event: input) }
+    }
 
     /// Adds a lab as typed: `42`, `42.5` or `42,5` in one of the analyte's units.
     func addLab(_ analyte: Analyte, valueText: String, unit: String, takenOn: String) async -> Result<LabEntry, Problem> {
@@ -121,8 +142,9 @@ actor Diary {
     // MARK: Settings
     func settings() -> Result<SettingsForm, Problem> { attempt { SettingsForm(profile: try core.profile()) } }
 
+    /// Saves only the fields changed on the form; the core compares them with what it was filled from.
     func saveSettings(_ form: SettingsForm) async -> Result<ProfileSettings, Problem> {
-        await write { try core.setProfile(settings: form.settings) }
+        await write { try core.saveProfileForm(loaded: form.stored, edited: form.settings) }
     }
 
     /// Deletes any record; the deletion travels to other devices as a tombstone.

@@ -41,10 +41,9 @@ final class ReminderApplier: @unchecked Sendable {
 
     @discardableResult
     func onTimeZoneChanged(_ zoneId: String) async throws -> SyncResult {
-        var profile = try core.profile()
-        if profile.timeZone != zoneId {
-            profile.timeZone = zoneId
-            _ = try core.setProfile(settings: profile)
+        // Only the zone is written (updateProfile): a fact saved meanwhile is never replaced.
+        if try core.profile().timeZone != zoneId {
+            _ = try core.updateProfile(changes: ProfileChanges(timeZone: zoneId))
         }
         return try await sync()
     }

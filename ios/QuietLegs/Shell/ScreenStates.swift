@@ -59,16 +59,39 @@ struct LabsState: Equatable {
     let drawPreparation: String
     /// When ferritin and TSAT are next due, if a recheck is due.
     let recheck: String?
+    /// The latest haemoglobin the iron status read (its flag, if low, is among the doctor flags).
+    let haemoglobin: String?
+    /// The latest IV iron infusion: its date and the core's words for the formulation.
+    let lastInfusion: String?
+    /// The formulations the infusion form offers, each with its RLS evidence in the core's words.
+    let ivChoices: [IvIronChoice]
+    /// Doctor flags about iron and blood (haemoglobin, iron needs the doctor), with sources.
+    let flags: [Sourced]
+
+    /// The doctor flags the Labs screen repeats beside the iron status; all of them are on Report.
+    static let ironFlags: Set<FlagKind> = [.ironOverloadRisk, .ferritinNotRising, .lowHaemoglobin, .ironNeedsDoctor]
 
     init(core: QuietLegs) throws {
-        let iron = try core.status(date: nil).iron
+        let status = try core.status(date: nil)
+        let iron = status.iron
         kinds = labKinds()
         let names = Dictionary(kinds.map { ($0.analyte, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let choices = core.ivIronFormulations()
+        ivChoices = choices
+        let hbUnit = kinds.first { $0.analyte == .haemoglobin }?.canonicalUnit ?? ""
+        haemoglobin = iron.haemoglobin.map { "\(names[.haemoglobin] ?? "Haemoglobin"): \(labValue($0.value, hbUnit)) on \($0.date)" }
+        // Said once: the core's notes already name a recent infusion with its recheck.
+        lastInfusion = iron.lastInfusionDate.flatMap { date in iron.notes.contains { $0.contains(date) } ? nil : date }.map { date in
+            let words = choices.first { $0.value == iron.lastInfusion }?.label ?? "IV iron"
+            return "Last IV iron infusion: \(date), \(words)"
+        }
+        flags = status.flags.filter { Self.ironFlags.contains($0.kind) }.map { Sourced(text: "\($0.title): \($0.facts)", source: $0.citation) }
         headline = iron.headline
         reasons = iron.reasons.map { Sourced(text: $0.text, source: $0.citation) }
         notes = iron.notes
         projection = iron.projectedTargetDate.map { "At the current rise, ferritin would pass \(plainNumber(iron.targetLow)) ng/mL around \($0)." }
-        drawPreparation = iron.drawPreparation
+        // Said once: the core may already carry the preparation among the notes.
+        drawPreparation = iron.notes.contains(iron.drawPreparation) ? "" : iron.drawPreparation
         recheck = iron.recheckDue.map { "Next ferritin and TSAT: around \($0)" }
         chart = try core.ferritinChart()
         rows = try core.labs(analyte: nil).reversed().map {
@@ -100,11 +123,22 @@ struct MedicinesState: Equatable {
     }
 }
 
+/// One answer of "check a medicine", every line in the core's words: the effect on RLS with its
+/// evidence strength, the AASM 2025 stance as a treatment (apart from efficacy), the advice, a
+/// safer alternative where a source names one, the iron timing, and the source.
 struct MedicineAnswer: Equatable, Hashable {
     let title: String
     let advice: String
     let source: String
     let warning: Bool
+    /// "Effect on RLS: can make it worse (evidence: moderate)".
+    var effect = ""
+    /// "AASM 2025: suggests against standard use (conditional)"; nil when it is no RLS treatment.
+    var stance: String? = nil
+    /// A safer alternative to ask the prescriber about.
+    var alternative: String? = nil
+    /// The iron-timing rule, numbers from the evidence table.
+    var ironTiming: String? = nil
 }
 
 /// Looks a medicine up by generic or brand name, tolerating case, accents and one typo.
@@ -112,10 +146,14 @@ func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
     return checkMedicine(name: name).map { m in
         MedicineAnswer(
-            title: m.matched.caseInsensitiveCompare(m.generic) == .orderedSame ? "\(m.generic) · \(m.classLabel)" : "\(m.matched) → \(m.generic) · \(m.classLabel)",
-            advice: m.details,
+            title: m.described,
+            advice: m.advice,
             source: m.citation,
-            warning: m.effect == .worsensRls
+            warning: m.effect == .worsensRls,
+            effect: m.effectLine,
+            stance: m.aasmStanceLabel,
+            alternative: m.alternative,
+            ironTiming: m.ironTiming
         )
     }
 }
@@ -132,6 +170,8 @@ struct ReportState: Equatable {
     let trends: [String]
     let triggers: [String]
     let adherence: [String]
+    /// The weekly IRLS trend: the core's line per rated week, oldest first.
+    let weeklyIrls: [String]
 
     init(status s: StatusReport) {
         let options = logOptions()
@@ -148,6 +188,7 @@ struct ReportState: Equatable {
             "\(triggerNames[c.trigger] ?? "\(c.trigger)"): \(plainNumber(c.withMean)) with (\(c.withNights) nights), \(plainNumber(c.withoutMean)) without (\(c.withoutNights) nights)"
         }
         adherence = s.adherence.map { "\($0.name): \($0.taken7)/\($0.expected7) this week, \($0.taken30)/\($0.expected30) in 30 days" }
+        weeklyIrls = (s.weeklyIrls?.ratings ?? []).map(\.label)
     }
 }
 
@@ -162,7 +203,12 @@ private extension Direction {
     }
 }
 
-/// The Settings screen's state. The time zone follows the device and is shown read-only.
+/// The Settings screen's state. The time zone follows the device and is shown read-only. Blank
+/// meal times and dates mean "none"; the core checks their format and names the field.
+///
+/// Saving goes through the core's `saveProfileForm(loaded:edited:)`, which writes only the fields
+/// changed on the screen: a fact this screen did not touch (a due date or dialysis set on another
+/// device or in the CLI meanwhile) is never overwritten with the form's copy.
 struct SettingsForm: Equatable {
     var timeZone: String
     var bedtime: String
@@ -173,6 +219,20 @@ struct SettingsForm: Equatable {
     var pregnant: Bool
     var kidneyDisease: Bool
     var malabsorption: Bool
+    /// Due date of a pregnancy, `YYYY-MM-DD`; blank for none (advice ends 6 weeks after it).
+    var dueDate: String
+    var dialysis: Bool
+    /// Date of birth, `YYYY-MM-DD`; blank for none (under 18: no iron advice).
+    var birthDate: String
+    var haemochromatosis: Bool
+    var thalassaemia: Bool
+    var regularTransfusions: Bool
+    /// For the haemoglobin cut-off; nil when not given.
+    var sex: Sex?
+    /// The opt-in bedtime routine (none of it tested in trials).
+    var routine: Routine
+    /// The profile the form was made from.
+    let stored: ProfileSettings
 
     init(profile p: ProfileSettings) {
         timeZone = p.timeZone
@@ -184,15 +244,39 @@ struct SettingsForm: Equatable {
         pregnant = p.pregnant
         kidneyDisease = p.kidneyDisease
         malabsorption = p.malabsorption
+        dueDate = p.dueDate ?? ""
+        dialysis = p.dialysis
+        birthDate = p.birthDate ?? ""
+        haemochromatosis = p.haemochromatosis
+        thalassaemia = p.thalassaemia
+        regularTransfusions = p.regularTransfusions
+        sex = p.sex
+        routine = p.routine ?? Routine(warmBath: false, warmSocks: false, movement: false, exerciseCutoff: false)
+        stored = p
     }
 
+    /// The form as the core's settings: `stored` with the form's fields; a blank meal or date is none.
     var settings: ProfileSettings {
         func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
-        return ProfileSettings(
-            timeZone: timeZone, bedtime: trimmed(bedtime), wakeTime: trimmed(wakeTime),
-            breakfast: trimmed(breakfast).nilIfEmpty, lunch: trimmed(lunch).nilIfEmpty, dinner: trimmed(dinner).nilIfEmpty,
-            pregnant: pregnant, kidneyDisease: kidneyDisease, malabsorption: malabsorption
-        )
+        var p = stored
+        p.timeZone = timeZone
+        p.bedtime = trimmed(bedtime)
+        p.wakeTime = trimmed(wakeTime)
+        p.breakfast = trimmed(breakfast).nilIfEmpty
+        p.lunch = trimmed(lunch).nilIfEmpty
+        p.dinner = trimmed(dinner).nilIfEmpty
+        p.pregnant = pregnant
+        p.kidneyDisease = kidneyDisease
+        p.malabsorption = malabsorption
+        p.dueDate = trimmed(dueDate).nilIfEmpty
+        p.dialysis = dialysis
+        p.birthDate = trimmed(birthDate).nilIfEmpty
+        p.haemochromatosis = haemochromatosis
+        p.thalassaemia = thalassaemia
+        p.regularTransfusions = regularTransfusions
+        p.sex = sex
+        p.routine = routine
+        return p
     }
 }
 

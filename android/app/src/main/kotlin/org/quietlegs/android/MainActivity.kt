@@ -86,7 +86,7 @@ class MainActivity : ComponentActivity() {
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-private fun App(vm: DiaryViewModel = viewModel()) {
+private fun App(vm: DiaryViewModel = viewModel(factory = DiaryViewModel.Factory)) {
     val opened = vm.openProblem
     if (opened != null) {
         DiaryUnavailable(opened)

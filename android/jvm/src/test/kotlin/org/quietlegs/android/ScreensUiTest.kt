@@ -16,6 +16,7 @@ import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.junit4.createEmptyComposeRule
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithContentDescription
+import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
@@ -40,6 +41,9 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.quietlegs.android.ui.DiaryViewModel
 import org.quietlegs.core.IronStatus
+import org.quietlegs.core.IvIronFormulation
+import org.quietlegs.core.ProfileChanges
+import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
@@ -149,6 +153,76 @@ class ScreensUiTest {
         waitForText("saved", substring = true)
 
         screenshot("log")
+    }
+
+    @Test fun theWeeklyIrlsIsRatedOnceAWeekApartFromTheNightAndStatusShowsItsTrend() {
+        tab("Log")
+        // The nightly entry no longer asks the IRLS; the weekly one does.
+        waitForText("How bad were the symptoms?", substring = true)
+        assertFalse(shown("Full IRLS questionnaire", substring = true))
+        waitForText("Rate this week", substring = true)
+        ui.onNode(hasText("Rate this week", substring = true) and hasClickAction()).performScrollTo().performClick()
+        val scores = listOf(3, 2, 2, 3, 1, 2, 2, 2, 1, 1)
+        scores.forEachIndexed { i, v -> ui.onNodeWithTag("weekly-irls-$i-$v").performScrollTo().performClick() }
+        ui.onNode(hasText("Save the weekly IRLS") and hasClickAction()).performScrollTo().performClick()
+        waitForText("Weekly IRLS saved")
+        // What the core stored: one rating, this week, the items tapped.
+        val weekly = diary.core.status(null).weeklyIrls!!
+        assertEquals(1, weekly.ratings.size)
+        val r = weekly.ratings.single()
+        assertEquals(today, r.weekEnding)
+        assertEquals(scores, r.items.map { it.toInt() })
+        assertEquals(19u, r.total)
+        assertFalse(weekly.due)
+        // The trend line, in the core's words, on the Log screen and on the Report screen.
+        waitForText(r.label)
+        screenshot("weekly-irls")
+        tab("Report")
+        waitForText(r.label)
+    }
+
+    @Test fun anIvInfusionIsRecordedThroughTheCoreAndShownBesideTheIronStatus() {
+        tab("Labs")
+        waitForText("Record an IV iron infusion")
+        ui.onNode(hasText("Record an IV iron infusion") and hasClickAction()).performScrollTo().performClick()
+        val choice = diary.core.ivIronFormulations().first { it.value == IvIronFormulation.FERUMOXYTOL }
+        waitForText(choice.label)
+        ui.onNode(hasText(choice.label) and hasClickAction()).performScrollTo().performClick()
+        ui.onNode(hasText("Save the infusion") and hasClickAction()).performScrollTo().performClick()
+        waitForText("IV iron infusion saved")
+        val iron = diary.core.status(null).iron
+        assertEquals(IvIronFormulation.FERUMOXYTOL, iron.lastInfusion)
+        assertEquals(today, iron.lastInfusionDate)
+        // Shown once: in the core's note with its recheck, or as the last-infusion line.
+        val note = iron.notes.firstOrNull { today in it }
+        waitForText(note ?: "Last IV iron infusion: $today, ${choice.label}")
+        screenshot("labs-infusion")
+    }
+
+    @Test fun aMedicineShowsItsEffectTheAasmStanceApartAndTheAlternativeFromTheCore() {
+        tab("Medicines")
+        val expected = checkMedicine("Mirapexin").single()
+        val stance = expected.aasmStanceLabel!!
+        val alternative = expected.alternative!!
+        ui.onNode(hasSetTextAction() and hasText("Name or brand, e.g. Tylenol PM")).performTextInput("Mirapexin")
+        waitForText(expected.effectLine)
+        waitForText("As an RLS treatment: $stance")
+        waitForText("Alternative to ask about: $alternative")
+        screenshot("medicines-stance")
+    }
+
+    @Test fun settingsSaveDialysisThroughTheCoreAndKeepAFactSetElsewhereMeanwhile() {
+        ui.onNodeWithContentDescription("Settings").performClick()
+        waitForText("On dialysis")
+        // While the screen is open, another device's sync (or the CLI) records a due date.
+        diary.core.updateProfile(ProfileChanges(pregnant = true, dueDate = "2027-03-01"))
+        ui.onNodeWithTag("dialysis").performScrollTo().performClick()
+        ui.onAllNodes(hasText("Save") and hasClickAction())[0].performScrollTo().performClick()
+        waitForText("Settings saved")
+        val p = diary.core.profile()
+        assertTrue(p.dialysis)
+        assertTrue(p.pregnant)
+        assertEquals("2027-03-01", p.dueDate)
     }
 
     @Test fun addAFerritinAndSeeItInTheResults() {

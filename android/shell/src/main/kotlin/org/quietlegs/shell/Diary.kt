@@ -12,6 +12,8 @@ import org.quietlegs.core.HabitEntry
 import org.quietlegs.core.IntakeCheckView
 import org.quietlegs.core.IntakeKind
 import org.quietlegs.core.Intensity
+import org.quietlegs.core.IvIronChoice
+import org.quietlegs.core.IvIronFormulation
 import org.quietlegs.core.LabEntry
 import org.quietlegs.core.LabInput
 import org.quietlegs.core.MergeReport
@@ -94,6 +96,16 @@ class Diary(
 
     fun recentNights(from: String): Outcome<List<NightEntry>> = attempt { core.nights(from, null).reversed() }
 
+    /** The weekly IRLS: the core's prompt, whether it is due, and the rated weeks (its trend). */
+    fun weeklyIrls(): Outcome<WeeklyIrlsState> = attempt {
+        val s = core.status(null)
+        WeeklyIrlsState.from(s.date, s.weeklyIrls)
+    }
+
+    /** Records the week's IRLS through the core (one rating per ISO week; the same week again replaces it). */
+    fun logWeeklyIrls(form: WeeklyIrlsForm): Outcome<EventEntry> =
+        write { core.logWeeklyIrls(form.scores(), form.weekEnding.trim().ifEmpty { null }) }
+
     // ---- Labs -------------------------------------------------------------------------------
     fun labs(): Outcome<LabsState> = attempt { LabsState.from(core) }
 
@@ -106,6 +118,16 @@ class Diary(
             }
         }
 
+    /** The IV iron formulations with their RLS evidence, in the core's words, for the infusion form. */
+    fun ivIronChoices(): List<IvIronChoice> = core.ivIronFormulations()
+
+    /**
+     * Records an IV iron infusion a clinic gave ([at]: `YYYY-MM-DDTHH:MM` local, or RFC 3339);
+     * the core ends the oral-iron verdict and sets the recheck from it.
+     */
+    fun logIvIron(formulation: IvIronFormulation, at: String): Outcome<EventEntry> =
+        write { core.logEvent(EventInput(at.trim(), EventKind.IvIron(formulation), null)) }
+
     // ---- Medicines --------------------------------------------------------------------------
     fun medicines(): Outcome<MedicinesState> = attempt { MedicinesState.from(core.regimen(), core.habits()) }
 
@@ -116,7 +138,8 @@ class Diary(
     // ---- Settings ---------------------------------------------------------------------------
     fun settings(): Outcome<SettingsForm> = attempt { SettingsForm.of(core.profile()) }
 
-    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.setProfile(form.toSettings()) }
+    /** Saves only the fields changed on the form; the core compares them with what it was filled from. */
+    fun saveSettings(form: SettingsForm): Outcome<ProfileSettings> = write { core.saveProfileForm(form.stored, form.toSettings()) }
 
     /** Deletes any record; the deletion travels to other devices as a tombstone. */
     fun delete(id: String): Outcome<Unit> = write { core.delete(id) }

@@ -24,16 +24,39 @@ data class MedicinesState(val regimen: List<RegimenRow>, val habits: List<HabitR
     }
 }
 
-/** One answer of "check a medicine", most important first: what it does to RLS and its source. */
-data class MedicineAnswer(val title: String, val advice: String, val source: String, val warning: Boolean)
+/**
+ * One answer of "check a medicine", most important first, every line in the core's words: the
+ * effect on RLS with its evidence strength, the AASM 2025 stance as a treatment (apart from
+ * efficacy), the advice, a safer alternative where a source names one, the iron timing, and the
+ * source.
+ */
+data class MedicineAnswer(
+    val title: String,
+    val advice: String,
+    val source: String,
+    val warning: Boolean,
+    /** "Effect on RLS: can make it worse (evidence: moderate)". */
+    val effect: String = "",
+    /** "AASM 2025: suggests against standard use (conditional)"; null when it is no RLS treatment. */
+    val stance: String? = null,
+    /** A safer alternative to ask the prescriber about. */
+    val alternative: String? = null,
+    /** The iron-timing rule, numbers from the evidence table. */
+    val ironTiming: String? = null,
+)
 
 /** Looks a medicine up by generic or brand name, tolerating case, accents and one typo. */
 fun lookUpMedicine(name: String): List<MedicineAnswer> =
     if (name.isBlank()) emptyList() else checkMedicine(name).map(MedicineInfo::toAnswer)
 
 private fun MedicineInfo.toAnswer() = MedicineAnswer(
-    title = if (matched.equals(generic, ignoreCase = true)) "$generic · $classLabel" else "$matched → $generic · $classLabel",
-    advice = details,
+    // The core's words: "Tylenol PM (diphenhydramine, a sedating antihistamine)".
+    title = described,
+    advice = advice,
     source = citation,
     warning = effect == MedicineEffect.WORSENS_RLS,
+    effect = effectLine,
+    stance = aasmStanceLabel,
+    alternative = alternative,
+    ironTiming = ironTiming,
 )

@@ -1,5 +1,6 @@
 package org.quietlegs.shell
 
+import org.quietlegs.core.ProfileChanges
 import org.quietlegs.core.QuietLegs
 import org.quietlegs.core.ReminderAction
 import org.quietlegs.core.ReminderOccurrence
@@ -29,8 +30,8 @@ class ReminderApplier(
 
     /** The device moved to another zone: the plan follows the person, then the alarms follow. */
     fun onTimeZoneChanged(zoneId: String): SyncResult {
-        val profile = core.profile()
-        if (profile.timeZone != zoneId) core.setProfile(profile.copy(timeZone = zoneId))
+        // Only the zone is written (updateProfile): a fact saved meanwhile is never replaced.
+        if (core.profile().timeZone != zoneId) core.updateProfile(ProfileChanges(timeZone = zoneId))
         return sync()
     }
 

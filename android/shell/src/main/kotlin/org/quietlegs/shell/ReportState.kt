@@ -15,6 +15,8 @@ data class ReportState(
     val trends: List<String>,
     val triggers: List<String>,
     val adherence: List<String>,
+    /** The weekly IRLS trend: the core's line per rated week, oldest first. */
+    val weeklyIrls: List<String> = emptyList(),
 ) {
     companion object {
         fun from(s: StatusReport): ReportState {
@@ -38,6 +40,7 @@ data class ReportState(
                         "${plainNumber(c.withoutMean)} without (${c.withoutNights} nights)"
                 },
                 adherence = s.adherence.map { "${it.name}: ${it.taken7}/${it.expected7} this week, ${it.taken30}/${it.expected30} in 30 days" },
+                weeklyIrls = s.weeklyIrls?.ratings.orEmpty().map { it.label },
             )
         }
     }

@@ -68,7 +68,46 @@ class ScreensTest {
         assertNotNull(again.existingId)
     }
 
-    @Test fun aHalfAnsweredIrlsComesBackAsTheCoresErrorNamingIt() {
+    @Test fun theWeeklyIrlsHalfAnsweredIsTheCoresErrorAndAFullWeekIsItsTrend() {
+        val s = setup()
+        val state = s.diary.weeklyIrls().done()
+        assertTrue(state.due)
+        assertEquals("2026-11-21", state.today)
+        val half = WeeklyIrlsForm(state.today).with(0, 3).with(1, 2)
+        assertEquals(2, half.answered)
+        assertEquals("IRLS items", s.diary.logWeeklyIrls(half).problem().field)
+        assertEquals("week ending", s.diary.logWeeklyIrls(WeeklyIrlsForm("2026-11-22", List(IRLS_ITEMS) { 2 })).problem().field)
+        assertTrue(s.diary.weeklyIrls().done().weeks.isEmpty())
+        val full = (0 until IRLS_ITEMS).fold(half) { f, i -> if (f.items[i] == null) f.with(i, 2) else f }
+        s.diary.logWeeklyIrls(full).done()
+        val after = s.diary.weeklyIrls().done()
+        assertEquals(false, after.due)
+        val point = s.diary.core.status(null).weeklyIrls!!.ratings.single()
+        assertEquals(21u, point.total)
+        assertEquals(listOf(point.label), after.weeks)
+        assertTrue(point.label.contains("21 of 40"))
+        assertEquals(listOf(point.label), ReportState.from(s.diary.core.status(null)).weeklyIrls)
+    }
+
+    @Test fun anIvInfusionIsShownWithTheCoresWordsForItsFormulation() {
+        val s = setup()
+        assertNull(s.diary.labs().done().lastInfusion)
+        val choice = s.diary.ivIronChoices().first { it.value == IvIronFormulation.FERRIC_CARBOXYMALTOSE }
+        s.diary.logIvIron(choice.value, "2026-11-10T09:00").done()
+        val labs = s.diary.labs().done()
+        // Said once: the core's note names the infusion and its recheck, so no second line.
+        val iron = s.diary.core.status(null).iron
+        assertEquals("2026-11-10", iron.lastInfusionDate)
+        if (iron.notes.any { "2026-11-10" in it }) assertNull(labs.lastInfusion)
+        else assertEquals("Last IV iron infusion: 2026-11-10, ${choice.label}", labs.lastInfusion)
+        assertEquals(1, (labs.notes + listOfNotNull(labs.lastInfusion)).count { "2026-11-10" in it })
+        assertEquals(s.diary.ivIronChoices(), labs.ivChoices)
+        // A time in the future is the core's error, naming the field; nothing is recorded.
+        assertEquals("time", s.diary.logIvIron(IvIronFormulation.FERUMOXYTOL, "2026-11-30T09:00").problem().field)
+        assertEquals(IvIronFormulation.FERRIC_CARBOXYMALTOSE, s.diary.core.status(null).iron.lastInfusion)
+    }
+
+    @Test fun aNightlyIrlsIsRefusedNamingItTheIrlsRatesAWeek() {
         val s = setup()
         val form = NightForm("2026-11-20", quickSeverity = 5).withIrls(0, 3).withIrls(1, 2)
         assertEquals(2, form.irlsAnswered)
@@ -134,6 +173,14 @@ class ScreensTest {
         assertTrue(answers.first().title.contains("diphenhydramine", ignoreCase = true))
         assertTrue(answers.first().source.isNotBlank())
         assertTrue(lookUpMedicine("  ").isEmpty())
+        // Effect with its evidence, the AASM 2025 stance apart from it, and the alternative: the core's words.
+        val mirapexin = lookUpMedicine("Mirapexin").single()
+        val info = checkMedicine("Mirapexin").single()
+        assertEquals(info.effectLine, mirapexin.effect)
+        assertEquals(info.aasmStanceLabel, mirapexin.stance)
+        assertNotNull(mirapexin.stance)
+        assertEquals(info.alternative, mirapexin.alternative)
+        assertEquals(info.advice, mirapexin.advice)
         s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Benadryl", null, listOf("22:00"), 1, false, null, null)).done()
         s.diary.addHabit(IntakeKind.COFFEE, "07:30").done()
         val m = s.diary.medicines().done()
@@ -151,6 +198,32 @@ class ScreensTest {
         assertEquals("23:30", s.diary.core.profile().bedtime)
         assertEquals("bedtime", s.diary.saveSettings(form.copy(bedtime = "25:10")).problem().field)
         assertEquals("23:30", s.diary.core.profile().bedtime)
+    }
+
+    @Test fun savingSettingsSendsOnlyWhatTheFormChangedSoFactsSetElsewhereSurvive() {
+        val s = setup()
+        val form = s.diary.settings().done()
+        // Meanwhile the CLI (or a sync) records dialysis, a due date and the sex.
+        s.diary.core.updateProfile(ProfileChanges(dialysis = true, dueDate = "2027-03-01", pregnant = true, sex = Sex.FEMALE))
+        s.diary.saveSettings(form.copy(bedtime = "23:30")).done()
+        val p = s.diary.core.profile()
+        assertEquals("23:30", p.bedtime)
+        assertTrue(p.dialysis)
+        assertTrue(p.pregnant)
+        assertEquals("2027-03-01", p.dueDate)
+        assertEquals(Sex.FEMALE, p.sex)
+        // The new facts are on the form and round-trip; a blank date clears it, "not given" clears the sex.
+        val again = s.diary.settings().done()
+        assertEquals("2027-03-01", again.dueDate)
+        s.diary.saveSettings(again.copy(dueDate = " ", sex = null, haemochromatosis = true, birthDate = "1970-05-01",
+            routine = again.routine.copy(warmSocks = true))).done()
+        val q = s.diary.core.profile()
+        assertNull(q.dueDate)
+        assertNull(q.sex)
+        assertTrue(q.haemochromatosis)
+        assertEquals("1970-05-01", q.birthDate)
+        assertTrue(q.routine!!.warmSocks)
+        assertEquals("birth date", s.diary.saveSettings(s.diary.settings().done().copy(birthDate = "70-05-01")).problem().field)
     }
 
     @Test fun theReportScreenShowsEachFlagWithItsFactsAndSource() {

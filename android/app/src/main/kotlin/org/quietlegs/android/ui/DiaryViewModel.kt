@@ -7,6 +7,9 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
 import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.ViewModelProvider.AndroidViewModelFactory.Companion.APPLICATION_KEY
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
 import androidx.lifecycle.viewModelScope
 import java.io.File
 import java.time.LocalDate
@@ -21,6 +24,7 @@ import org.quietlegs.core.Analyte
 import org.quietlegs.core.ChartView
 import org.quietlegs.core.IntakeCheckView
 import org.quietlegs.core.IntakeKind
+import org.quietlegs.core.IvIronFormulation
 import org.quietlegs.core.NightEntry
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.SeverityScale
@@ -37,6 +41,8 @@ import org.quietlegs.shell.Problem
 import org.quietlegs.shell.ReportState
 import org.quietlegs.shell.SettingsForm
 import org.quietlegs.shell.TonightState
+import org.quietlegs.shell.WeeklyIrlsForm
+import org.quietlegs.shell.WeeklyIrlsState
 import org.quietlegs.shell.attempt
 import org.quietlegs.shell.exportFileName
 import org.quietlegs.shell.lookUpMedicine
@@ -52,6 +58,20 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     private val graph = app.graph
     private val diary: Diary? = graph.diary.valueOrNull()
 
+    companion object {
+        /**
+         * Makes the view model with the Application of the activity that asks for it (its
+         * creation extras). The default factory goes through AndroidViewModelFactory's
+         * process-wide instance, which keeps the first Application it was given: under
+         * Robolectric, where every test has a new Application with its own diary, the screens
+         * then wrote into an earlier test's diary while the test read its own (the weekly IRLS
+         * "saved" and missing from status).
+         */
+        val Factory = viewModelFactory {
+            initializer { DiaryViewModel(checkNotNull(this[APPLICATION_KEY]) { "no Application in the creation extras" }) }
+        }
+    }
+
     /** Why the diary could not be opened, if it could not: the app then shows only that. */
     val openProblem: Problem? = (graph.diary as? Outcome.Failed)?.problem
     val options = logOptions()
@@ -61,6 +81,8 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     var intakeCheck by mutableStateOf<Pair<IntakeKind, IntakeCheckView>?>(null); private set
     var nightForm by mutableStateOf<NightForm?>(null)
     var recentNights by mutableStateOf<List<NightEntry>>(emptyList()); private set
+    var weeklyIrls by mutableStateOf<Outcome<WeeklyIrlsState>?>(null); private set
+    var weeklyForm by mutableStateOf<WeeklyIrlsForm?>(null)
     var labs by mutableStateOf<Outcome<LabsState>?>(null); private set
     var medicines by mutableStateOf<Outcome<MedicinesState>?>(null); private set
     var medicineAnswers by mutableStateOf<List<MedicineAnswer>>(emptyList()); private set
@@ -130,6 +152,21 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
             }
         }
         loadRecentNights()
+        loadWeeklyIrls()
+    }
+
+    /** The weekly IRLS: the core's prompt and trend; the form starts on the core's today. */
+    fun loadWeeklyIrls() = call({ it.weeklyIrls() }) { r ->
+        weeklyIrls = r
+        if (weeklyForm == null) r.valueOrNull()?.let { weeklyForm = WeeklyIrlsForm(weekEnding = it.today) }
+    }
+
+    fun saveWeeklyIrls() {
+        val form = weeklyForm ?: return
+        save({ it.logWeeklyIrls(form) }, { "Weekly IRLS saved" }) {
+            weeklyForm = null
+            loadWeeklyIrls()
+        }
     }
 
     private fun loadRecentNights() = call({ it.recentNights(LocalDate.now().minusDays(14).toString()) }) {
@@ -155,6 +192,13 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     /** [onSaved] runs only on success, so a value the core refused stays in the field to correct. */
     fun addLab(analyte: Analyte, value: String, unit: String, date: String, onSaved: () -> Unit) =
         save({ it.addLab(analyte, value, unit, date) }, { "Lab result saved" }) {
+            onSaved()
+            loadLabs()
+        }
+
+    /** An IV iron infusion the clinic gave; [onSaved] only on success, so a refused time stays to correct. */
+    fun logIvIron(formulation: IvIronFormulation, at: String, onSaved: () -> Unit) =
+        save({ it.logIvIron(formulation, at) }, { "IV iron infusion saved" }) {
             onSaved()
             loadLabs()
         }

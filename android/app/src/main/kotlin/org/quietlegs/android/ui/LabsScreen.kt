@@ -45,10 +45,16 @@ fun LabsScreen(vm: DiaryViewModel) {
                     s.projection?.let { Muted(it) }
                     s.recheck?.let { Muted(it) }
                     if (s.drawPreparation.isNotEmpty()) Muted(s.drawPreparation)
+                    s.haemoglobin?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+                    s.lastInfusion?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
                 }
+            }
+            if (s.flags.isNotEmpty()) item {
+                Section("Discuss with your doctor", warning = true) { s.flags.forEach { Sourced(it.text, it.source) } }
             }
             item { Section(title = null) { CoreChart(s.chart) } }
             item { AddLab(s, vm) }
+            item { AddInfusion(s, vm) }
             item { Text("Results", style = MaterialTheme.typography.titleMedium) }
             items(s.rows, key = { it.id }) { r ->
                 Section(title = null) {
@@ -101,5 +107,40 @@ private fun AddLab(s: LabsState, vm: DiaryViewModel) {
         )
         Muted("Stored in ${kind.canonicalUnit}; what you typed is kept beside it.")
         Button(onClick = { vm.addLab(analyte, value, unit, date) { value = "" } }, modifier = Modifier.fillMaxWidth()) { Text("Add") }
+    }
+}
+
+/** An IV iron infusion the clinic gave: the formulation (with its RLS evidence, the core's words) and when. */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun AddInfusion(s: LabsState, vm: DiaryViewModel) {
+    var open by rememberSaveable { mutableStateOf(false) }
+    var choice by rememberSaveable { mutableStateOf(s.ivChoices.firstOrNull()?.value) }
+    var date by rememberSaveable { mutableStateOf(LocalDate.now().toString()) }
+    var time by rememberSaveable { mutableStateOf("09:00") }
+    val field = vm.problem?.field
+    Section("IV iron infusion") {
+        TextButton(onClick = { open = !open }) { Text(if (open) "Hide" else "Record an IV iron infusion") }
+        if (open) {
+            Column {
+                s.ivChoices.forEach { c -> FilterChip(c.value == choice, { choice = c.value }, { Text(c.label) }) }
+            }
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedTextField(
+                    value = date,
+                    onValueChange = { date = it },
+                    label = { Text("Date (YYYY-MM-DD)") },
+                    singleLine = true,
+                    isError = field == "time",
+                    modifier = Modifier.weight(1f),
+                )
+                TimeField("Time", time, { time = it }, Modifier.weight(1f), error = field == "time")
+            }
+            Button(
+                onClick = { choice?.let { vm.logIvIron(it, "${date.trim()}T${time.trim()}") { open = false } } },
+                enabled = choice != null,
+                modifier = Modifier.fillMaxWidth(),
+            ) { Text("Save the infusion") }
+        }
     }
 }

@@ -28,15 +28,18 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import java.time.LocalDate
 import org.quietlegs.core.NightEntry
 import org.quietlegs.shell.NightForm
+import org.quietlegs.shell.WeeklyIrlsForm
 import org.quietlegs.shell.plainNumber
 
 /**
- * Log a night in under 30 seconds: the quick rating and Save. Details and the full IRLS are
- * there for those who want them, folded away for those who do not.
+ * Log a night in under 30 seconds: the quick rating and Save; details folded away for those who
+ * want them. The IRLS is a weekly instrument (SPEC §2.7): it has its own entry, once a week,
+ * rating the past 7 days, never asked per night.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -45,7 +48,6 @@ fun LogScreen(vm: DiaryViewModel) {
     val form = vm.nightForm ?: return
     val set: (NightForm) -> Unit = { vm.nightForm = it }
     var details by rememberSaveable { mutableStateOf(false) }
-    var irls by rememberSaveable { mutableStateOf(form.irlsAnswered > 0) }
     val o = vm.options
     val problemField = vm.problem?.field
 
@@ -83,31 +85,7 @@ fun LogScreen(vm: DiaryViewModel) {
             TextButton(onClick = { details = !details }) { Text(if (details) "Fewer details" else "More details (optional)") }
         }
         if (details) item { Details(form, set, vm, problemField) }
-        item {
-            TextButton(onClick = { irls = !irls }) {
-                Text(if (irls) "Hide the full IRLS" else "Full IRLS questionnaire (optional, ${form.irlsAnswered} of ${o.irlsTopics.size} answered)")
-            }
-        }
-        if (irls) {
-            item {
-                Section("IRLS: rate each item 0-${o.irlsItemMax} for the past week") {
-                    Muted("Short topics only; your clinician has the full wording.")
-                    o.irlsTopics.forEachIndexed { i, topic ->
-                        Text("${i + 1}. $topic", style = MaterialTheme.typography.bodyMedium)
-                        Row(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
-                            (0..o.irlsItemMax).forEach { v ->
-                                FilterChip(
-                                    selected = form.irls[i] == v,
-                                    onClick = { set(form.withIrls(i, if (form.irls[i] == v) null else v)) },
-                                    label = { Text("$v") },
-                                )
-                            }
-                        }
-                    }
-                    Button(onClick = vm::saveNight, modifier = Modifier.fillMaxWidth()) { Text("Save") }
-                }
-            }
-        }
+        item { WeeklyIrls(vm) }
         item { Text("Recent nights", style = MaterialTheme.typography.titleMedium) }
         items(vm.recentNights, key = { it.info.id }) { n -> NightRow(n) { vm.openNight(n.nightDate) } }
     }
@@ -170,6 +148,52 @@ private fun NightRow(n: NightEntry, onOpen: () -> Unit) {
                 n.warnings.forEach { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodySmall) }
             }
             TextButton(onClick = onOpen) { Text("Edit") }
+        }
+    }
+}
+
+/**
+ * The weekly IRLS: the core's prompt, ten items 0-4, the week ending date (the core's today by
+ * default), saved through the core's weekly call; the rated weeks below are its trend.
+ */
+@Composable
+private fun WeeklyIrls(vm: DiaryViewModel) {
+    var open by rememberSaveable { mutableStateOf(false) }
+    val o = vm.options
+    Loaded(vm.weeklyIrls) { w ->
+        val form = vm.weeklyForm ?: WeeklyIrlsForm(weekEnding = w.today)
+        val set: (WeeklyIrlsForm) -> Unit = { vm.weeklyForm = it }
+        Section("Weekly IRLS" + if (w.due) " (due)" else "") {
+            Muted(w.prompt)
+            TextButton(onClick = { open = !open }) {
+                Text(if (open) "Hide the weekly IRLS" else "Rate this week (${form.answered} of ${o.irlsTopics.size} answered)")
+            }
+            if (open) {
+                OutlinedTextField(
+                    value = form.weekEnding,
+                    onValueChange = { set(form.copy(weekEnding = it)) },
+                    label = { Text("Week ending (YYYY-MM-DD)") },
+                    singleLine = true,
+                    isError = vm.problem?.field == "week ending",
+                    modifier = Modifier.fillMaxWidth(),
+                )
+                Muted("Short topics only; your clinician has the full wording.")
+                o.irlsTopics.forEachIndexed { i, topic ->
+                    Text("${i + 1}. $topic", style = MaterialTheme.typography.bodyMedium)
+                    Row(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+                        (0..o.irlsItemMax).forEach { v ->
+                            FilterChip(
+                                selected = form.items[i] == v,
+                                onClick = { set(form.with(i, if (form.items[i] == v) null else v)) },
+                                label = { Text("$v") },
+                                modifier = Modifier.testTag("weekly-irls-$i-$v"),
+                            )
+                        }
+                    }
+                }
+                Button(onClick = vm::saveWeeklyIrls, modifier = Modifier.fillMaxWidth()) { Text("Save the weekly IRLS") }
+            }
+            w.weeks.forEach { Text(it, style = MaterialTheme.typography.bodySmall) }
         }
     }
 }

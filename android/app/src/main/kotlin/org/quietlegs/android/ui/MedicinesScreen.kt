@@ -55,7 +55,14 @@ fun MedicinesScreen(vm: DiaryViewModel) {
             }
         }
         items(vm.medicineAnswers) { a ->
-            Section(a.title, warning = a.warning) { Sourced(a.advice, a.source) }
+            Section(a.title, warning = a.warning) {
+                // Efficacy and harm first, the guideline's stance as a treatment apart from it.
+                if (a.effect.isNotEmpty()) Text(a.effect, style = MaterialTheme.typography.labelLarge)
+                a.stance?.let { Text("As an RLS treatment: $it", style = MaterialTheme.typography.labelLarge) }
+                Sourced(a.advice, a.source)
+                a.alternative?.let { Text("Alternative to ask about: $it", style = MaterialTheme.typography.bodyMedium) }
+                a.ironTiming?.let { Muted(it) }
+            }
         }
         item { Text("Your regimen", style = MaterialTheme.typography.titleMedium) }
         item {

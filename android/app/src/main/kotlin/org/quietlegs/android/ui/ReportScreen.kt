@@ -76,6 +76,7 @@ fun ReportScreen(vm: DiaryViewModel) {
                         vm.severity?.let { CoreChart(it) }
                         r.trends.forEach { Muted(it) }
                     }
+                    if (r.weeklyIrls.isNotEmpty()) Section("Weekly IRLS") { r.weeklyIrls.forEach { Text(it) } }
                     if (r.triggers.isNotEmpty()) Section("Triggers") { r.triggers.forEach { Text(it) } }
                     if (r.adherence.isNotEmpty()) Section("Doses taken") { r.adherence.forEach { Text(it) } }
                 }

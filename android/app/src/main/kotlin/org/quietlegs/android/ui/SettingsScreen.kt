@@ -13,7 +13,9 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -25,9 +27,11 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import org.quietlegs.android.Notifications
 import org.quietlegs.core.IntakeKind
+import org.quietlegs.core.Sex
 import org.quietlegs.shell.SettingsForm
 
 /** Settings: the day the plan is built on, the habits iron works around, and how reminders arrive. */
@@ -62,8 +66,33 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
             Section("About you") {
                 Muted("These only decide which points the app suggests you discuss with your doctor.")
                 LabelledRow("Pregnant") { Switch(form.pregnant, { set(form.copy(pregnant = it)) }) }
-                LabelledRow("Kidney disease or dialysis") { Switch(form.kidneyDisease, { set(form.copy(kidneyDisease = it)) }) }
+                if (form.pregnant || form.dueDate.isNotBlank()) {
+                    DateField("Due date (YYYY-MM-DD)", form.dueDate, { set(form.copy(dueDate = it)) }, field == "due date")
+                }
+                LabelledRow("Kidney disease") { Switch(form.kidneyDisease, { set(form.copy(kidneyDisease = it)) }) }
+                LabelledRow("On dialysis") { Switch(form.dialysis, { set(form.copy(dialysis = it)) }, Modifier.testTag("dialysis")) }
                 LabelledRow("Coeliac disease or IBD") { Switch(form.malabsorption, { set(form.copy(malabsorption = it)) }) }
+                LabelledRow("Haemochromatosis") { Switch(form.haemochromatosis, { set(form.copy(haemochromatosis = it)) }) }
+                LabelledRow("Thalassaemia") { Switch(form.thalassaemia, { set(form.copy(thalassaemia = it)) }) }
+                LabelledRow("Regular blood transfusions") { Switch(form.regularTransfusions, { set(form.copy(regularTransfusions = it)) }) }
+                DateField("Date of birth (YYYY-MM-DD, optional)", form.birthDate, { set(form.copy(birthDate = it)) }, field == "birth date")
+                Text("Sex (for the haemoglobin cut-off)", style = MaterialTheme.typography.labelLarge)
+                Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
+                    FilterChip(form.sex == null, { set(form.copy(sex = null)) }, { Text("Not given") })
+                    FilterChip(form.sex == Sex.FEMALE, { set(form.copy(sex = Sex.FEMALE)) }, { Text("Female") })
+                    FilterChip(form.sex == Sex.MALE, { set(form.copy(sex = Sex.MALE)) }, { Text("Male") })
+                }
+                Button(onClick = vm::saveSettings, modifier = Modifier.fillMaxWidth()) { Text("Save") }
+            }
+        }
+        item {
+            Section("Bedtime routine (optional)") {
+                Muted("Off unless you choose them: none of these is tested in trials. Each reminder says why.")
+                val r = form.routine
+                LabelledRow("Warm bath before bed") { Switch(r.warmBath, { set(form.copy(routine = r.copy(warmBath = it))) }) }
+                LabelledRow("Warm socks in the evening") { Switch(r.warmSocks, { set(form.copy(routine = r.copy(warmSocks = it))) }) }
+                LabelledRow("A short walk or stretch before bed") { Switch(r.movement, { set(form.copy(routine = r.copy(movement = it))) }) }
+                LabelledRow("Last call for vigorous exercise") { Switch(r.exerciseCutoff, { set(form.copy(routine = r.copy(exerciseCutoff = it))) }) }
                 Button(onClick = vm::saveSettings, modifier = Modifier.fillMaxWidth()) { Text("Save") }
             }
         }
@@ -121,3 +150,13 @@ private fun Habits(vm: DiaryViewModel) {
         }
     }
 }
+
+@Composable
+private fun DateField(label: String, value: String, onChange: (String) -> Unit, error: Boolean) = OutlinedTextField(
+    value = value,
+    onValueChange = onChange,
+    label = { Text(label) },
+    singleLine = true,
+    isError = error,
+    modifier = Modifier.fillMaxWidth(),
+)

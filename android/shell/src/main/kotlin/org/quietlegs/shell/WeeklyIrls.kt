@@ -1,0 +1,44 @@
+package org.quietlegs.shell
+
+import org.quietlegs.core.WeeklyIrlsView
+
+/**
+ * The weekly IRLS form (SPEC §2.7): ten items 0-4 rating the 7 days up to [weekEnding], asked
+ * once a week, apart from the nightly quick rating. The core keeps one rating per ISO week.
+ */
+data class WeeklyIrlsForm(
+    /** The last day of the week rated, `YYYY-MM-DD`; the core refuses a future one. */
+    val weekEnding: String,
+    /** One answer per item, null while unanswered. */
+    val items: List<Int?> = List(IRLS_ITEMS) { null },
+) {
+    val answered: Int get() = items.count { it != null }
+
+    fun with(item: Int, score: Int?): WeeklyIrlsForm =
+        copy(items = items.mapIndexed { i, v -> if (i == item) score else v })
+
+    /**
+     * The answered items as the core takes them. A partly answered form is passed as it is, so
+     * the core names what is missing ("IRLS items"); nothing is judged here.
+     */
+    fun scores(): ByteArray = items.filterNotNull().map { it.toByte() }.toByteArray()
+}
+
+/** The weekly IRLS on the Log and Report screens: the core's prompt, whether it is due, the trend. */
+data class WeeklyIrlsState(
+    /** The core's today (the profile's zone): the form's default week ending. */
+    val today: String,
+    val prompt: String,
+    val due: Boolean,
+    /** The core's line per rated week, newest first. */
+    val weeks: List<String>,
+) {
+    companion object {
+        fun from(today: String, v: WeeklyIrlsView?): WeeklyIrlsState = WeeklyIrlsState(
+            today = today,
+            prompt = v?.prompt.orEmpty(),
+            due = v?.due ?: true,
+            weeks = v?.ratings.orEmpty().reversed().map { it.label },
+        )
+    }
+}
