@@ -85,3 +85,53 @@ fn pregnancy_set_on_one_device_and_sex_on_another_both_survive_a_sync_both_ways(
         );
     }
 }
+
+/// Answering one augmentation question keeps the other answers, here and, after a sync, on a
+/// device that had them all (the fresh review: `--relief-now 4` alone cleared the rest).
+#[test]
+fn answering_one_augmentation_question_keeps_the_others_here_and_after_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    at(
+        "2026-11-20T10:00:00Z",
+        &a,
+        &[
+            "med",
+            "augmentation",
+            "--usual-onset",
+            "21:00",
+            "--severity",
+            "6",
+            "--spread-before",
+            "false",
+            "--relief-then",
+            "10",
+            "--relief-now",
+            "5",
+            "--dose-increases",
+            "2",
+        ],
+    );
+    sync(&a, &b, &dir.path().join("a.json"));
+    at(
+        "2026-11-21T10:00:00Z",
+        &a,
+        &["med", "augmentation", "--relief-now", "4"],
+    );
+    sync(&a, &b, &dir.path().join("a2.json"));
+    for db in [&a, &b] {
+        let shown: serde_json::Value = serde_json::from_str(&at(
+            "2026-11-21T15:00:00Z",
+            db,
+            &["--json", "med", "augmentation"],
+        ))
+        .unwrap();
+        assert_eq!(shown["usual_onset"], "21:00", "{shown}");
+        assert_eq!(shown["severity_when_it_worked"], 6, "{shown}");
+        assert_eq!(shown["spread_beyond_legs_before"], false, "{shown}");
+        assert_eq!(shown["relief_hours_at_start"], 10.0, "{shown}");
+        assert_eq!(shown["relief_hours_now"], 4.0, "{shown}");
+        assert_eq!(shown["dose_increases"], 2, "{shown}");
+        assert_eq!(shown["answered_on"], "2026-11-21", "{shown}");
+    }
+}
