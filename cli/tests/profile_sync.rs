@@ -135,3 +135,44 @@ fn answering_one_augmentation_question_keeps_the_others_here_and_after_sync() {
         assert_eq!(shown["answered_on"], "2026-11-21", "{shown}");
     }
 }
+
+/// Runs `quietlegs --db DB ARGS` with the clock at `now`, insisting on exit status 2; its stderr.
+fn refused(now: &str, db: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("QUIETLEGS_NOW", now)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?} was not refused");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Deleting the profile record is refused, naming the id and its kind, and writes nothing: its
+/// tombstone would spread by sync and wipe the settings on every device.
+#[test]
+fn deleting_a_profile_record_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let now = "2026-11-21T12:00:00Z";
+    at(now, &a, &["profile", "set", "--pregnant", "true"]);
+    let (before, after) = (dir.path().join("1.json"), dir.path().join("2.json"));
+    at(now, &a, &["export", "-o", before.to_str().unwrap()]);
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&before).unwrap()).unwrap();
+    let id = file["records"][0]["meta"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(file["records"][0]["type"], "profile");
+    let err = refused(now, &a, &["delete", &id]);
+    assert!(err.contains(&id) && err.contains("profile"), "{err}");
+    at(now, &a, &["export", "-o", after.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap()
+    );
+    assert_eq!(profile(&a)["pregnant"], true);
+}

@@ -436,7 +436,9 @@ impl QuietLegs {
     }
 
     /// Deletes any record by id. The deletion is kept as a tombstone so it reaches other devices.
-    /// Errors: `NotFound` when no record has this id.
+    /// Errors: `NotFound` when no record has this id; `InvalidInput` (`id`) for a profile
+    /// (settings) record, whose tombstone would wipe the settings on every device; nothing is
+    /// written then.
     pub fn delete(&self, id: String) -> ApiResult<()> {
         let now = self.now();
         self.store()?.delete(&id, now)?;
