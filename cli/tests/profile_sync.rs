@@ -176,3 +176,37 @@ fn deleting_a_profile_record_is_refused_and_writes_nothing() {
     );
     assert_eq!(profile(&a)["pregnant"], true);
 }
+
+/// Impossible birth and due dates are refused naming the field, and nothing is written; a
+/// plausible one is taken.
+#[test]
+fn impossible_birth_and_due_dates_are_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let now = "2026-11-27T10:00:00Z";
+    at(now, &a, &["profile", "set", "--pregnant", "true"]);
+    let (before, after) = (dir.path().join("1.json"), dir.path().join("2.json"));
+    at(now, &a, &["export", "-o", before.to_str().unwrap()]);
+    for (flag, date, field) in [
+        ("--birth-date", "2030-01-01", "birth date"),
+        ("--birth-date", "1850-01-01", "birth date"),
+        ("--due-date", "1990-01-01", "due date"),
+        ("--due-date", "2040-01-01", "due date"),
+        ("--due-date", "2027-10-03", "due date"),
+        ("--due-date", "2026-02-04", "due date"),
+    ] {
+        let err = refused(now, &a, &["profile", "set", flag, date]);
+        assert!(err.contains(field) && err.contains(date), "{err}");
+    }
+    at(now, &a, &["export", "-o", after.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap(),
+        "nothing written"
+    );
+    at(now, &a, &["profile", "set", "--due-date", "2027-09-30"]);
+    at(now, &a, &["profile", "set", "--birth-date", "1990-04-01"]);
+    let p = profile(&a);
+    assert_eq!(p["due_date"], "2027-09-30", "{p}");
+    assert_eq!(p["birth_date"], "1990-04-01", "{p}");
+}

@@ -495,6 +495,12 @@ impl QuietLegs {
                     return Err(Error::invalid("profile", "not saved"));
                 }
             };
+            // Dates typed now are held to today (validate.rs); only the dates this save changes.
+            validate::typed_profile_dates(
+                &old,
+                &profile,
+                now.with_timezone(&profile.time_zone).date_naive(),
+            )?;
             let record = profile_merge::stamped(base.as_ref(), &profile, now, &device)?;
             let id = profile_merge::own_record_id(&device);
             let meta = match store::profile_meta(tx, &id)? {
