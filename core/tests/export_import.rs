@@ -887,3 +887,56 @@ fn an_older_version_profile_does_not_erase_the_facts_it_does_not_carry() {
     assert_eq!(a.severity_when_it_worked, Some(6));
     assert_eq!(a.dose_increases, Some(2));
 }
+
+/// The phones' form saves the whole questionnaire (`set_augmentation_answers`), yet only the
+/// answers it changed are stamped: an answer changed meanwhile on another device survives.
+#[test]
+fn a_whole_questionnaire_save_stamps_only_the_answers_it_changed() {
+    use quietlegs_core::AugmentationAnswers;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let full = AugmentationAnswers {
+        usual_onset: Some("21:00".into()),
+        severity_when_it_worked: Some(6),
+        spread_beyond_legs_before: Some(false),
+        relief_hours_at_start: Some(10.0),
+        relief_hours_now: Some(5.0),
+        dose_increases: Some(2),
+        answered_on: None,
+    };
+    let phone = diary_at(d, "phone.db", 0);
+    phone.set_augmentation_answers(full.clone()).unwrap();
+    let tablet = diary_at(d, "tablet.db", 0);
+    sync(&phone, &tablet, d, "p1.json");
+    // The tablet changes the severity; the phone, not yet synced, changes the dose increases.
+    let tablet = diary_at(d, "tablet.db", 10);
+    tablet
+        .update_augmentation_answers(AugmentationAnswers {
+            severity_when_it_worked: Some(3),
+            ..AugmentationAnswers {
+                usual_onset: None,
+                severity_when_it_worked: None,
+                spread_beyond_legs_before: None,
+                relief_hours_at_start: None,
+                relief_hours_now: None,
+                dose_increases: None,
+                answered_on: None,
+            }
+        })
+        .unwrap();
+    let phone = diary_at(d, "phone.db", 20);
+    phone
+        .set_augmentation_answers(AugmentationAnswers {
+            dose_increases: Some(3),
+            ..full
+        })
+        .unwrap();
+    sync(&tablet, &phone, d, "t1.json");
+    sync(&phone, &tablet, d, "p2.json");
+    for q in [&phone, &tablet] {
+        let a = q.augmentation_answers().unwrap().unwrap();
+        assert_eq!(a.severity_when_it_worked, Some(3), "the tablet's change");
+        assert_eq!(a.dose_increases, Some(3), "the phone's change");
+        assert_eq!(a.usual_onset.as_deref(), Some("21:00"));
+    }
+}
