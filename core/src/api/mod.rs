@@ -38,6 +38,7 @@
 //! | `habits` | `api/mod.rs` | yes |
 //! | `delete` | `api/mod.rs` | yes |
 //! | `set_augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `update_augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `merge_in` | `api/exchange.rs` | Rust only |
 //! | `export_json_with` | `api/exchange.rs` | Rust only |
