@@ -382,6 +382,12 @@ pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
         return print_json(r);
     }
     match (&r.event, &r.snoozed_until) {
+        // Done before (here or on a synced device): the first time stands.
+        (Some(e), _) if r.already_done => out!(
+            "already done, nothing new recorded  {}",
+            event_line(e, regimen)
+        ),
+        (None, _) if r.already_done => out!("already done, nothing new recorded"),
         (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
         (None, Some(t)) => out!("snoozed until {}", hhmm(t)),
         _ => out!("noted"),
