@@ -186,3 +186,21 @@ fn overlapping_ratings_from_two_devices_merge_and_read_the_same_in_either_order(
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("2026-11-20") && text.contains("2026-11-23"));
 }
+
+#[test]
+fn a_night_without_a_rating_asks_for_the_quick_rating_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(21, 8), &dir, "a.db");
+    let mut n = NightInput::quick("2026-11-20", 4);
+    n.quick_severity = None;
+    n.sleep_hours = Some(5.0);
+    match q.log_night(n).unwrap_err() {
+        QuietLegsError::InvalidInput { field, reason } => {
+            assert_eq!(field, "severity");
+            assert!(reason.contains("0-10"), "{reason}");
+            assert!(!reason.contains("item scores"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(q.nights(None, None).unwrap().is_empty());
+}
