@@ -705,6 +705,20 @@ pub fn exported(s: &ExportSummary, json: bool) {
     );
 }
 
+/// The doctor's report: its count is the nights in the report's window, not diary records.
+pub fn exported_report(s: &ExportSummary, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    let nights = if s.records == 1 { "night" } else { "nights" };
+    out!(
+        "wrote {} (report for the doctor: {} {nights} in its window, {} bytes)",
+        s.path,
+        s.records,
+        s.bytes
+    );
+}
+
 pub fn exported_files(paths: &[String], json: bool) {
     if json {
         return print_json(paths);

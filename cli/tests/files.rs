@@ -292,3 +292,20 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
          {seen_before} before, {seen_after} after, {interrupted} running"
     );
 }
+
+/// The report's count is its nights, not diary records ("0 records" misled with a full diary).
+#[test]
+fn the_report_export_says_what_the_report_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    let out = dir.path().join("r.html");
+    let said = ok(
+        &db,
+        &["export", "--format", "report", "-o", out.to_str().unwrap()],
+    );
+    assert!(
+        said.contains("report for the doctor: 0 nights in its window") && !said.contains("records"),
+        "{said}"
+    );
+}
