@@ -515,6 +515,15 @@ pub fn status(s: &StatusReport, json: bool) {
             ),
             None => out!("WEEKLY IRLS  none yet: {}", w.prompt),
         }
+        // Ratings from another device that overlap one above: listed, never hidden.
+        for r in &w.set_aside {
+            out!(
+                "    also stored (overlapping weeks, from a sync): {}/40 ({}) for the week ending {}",
+                r.total,
+                name_of(&r.band).replace('_', " "),
+                r.week_ending
+            );
+        }
     }
     out!();
     out!("TREND");
@@ -733,7 +742,7 @@ pub fn imported(r: &MergeReport, json: bool) {
         return print_json(r);
     }
     out!(
-        "imported: {} added, {} updated, {} unchanged, {} skipped (older than ours)",
+        "imported: {} added, {} updated, {} unchanged, {} skipped (ours is newer, or the same age and wins the tie)",
         r.added,
         r.updated,
         r.unchanged,
