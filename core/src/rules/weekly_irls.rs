@@ -156,7 +156,7 @@ fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
         }
     }
     kept.sort_by_key(|w| w.week_ending);
-    aside.sort_by(|a, b| (a.week_ending, a.at).cmp(&(b.week_ending, b.at)));
+    aside.sort_by_key(|w| (w.week_ending, w.at));
     (kept, aside)
 }
 
