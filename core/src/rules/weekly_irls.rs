@@ -1,5 +1,6 @@
-//! The weekly IRLS (SPEC §2.7): asked once a week about the past 7 days, stored as one rating
-//! per ISO week, with its own trend. The nightly quick 0-10 rating stays the everyday measure;
+//! The weekly IRLS (SPEC §2.7): asked once a week about the past 7 days, one rating per ISO
+//! week on a device (a sync can join overlapping ratings: all are kept, none hidden), with its
+//! own trend. The nightly quick 0-10 rating stays the everyday measure;
 //! the two are never mixed. Old nights that carry IRLS item scores stay readable and exportable
 //! as they are; they are not counted as weekly ratings.
 
