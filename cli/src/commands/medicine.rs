@@ -31,7 +31,7 @@ pub fn check(db: &Option<PathBuf>, name: &str, json: bool) -> Result<(), QuietLe
     Ok(())
 }
 
-/// `med augmentation [answers]`: saves the answers given, or shows the saved ones when none is
+/// `med augmentation [answers]`: saves the answers given, keeping the saved ones not given, or shows the saved ones when none is
 /// given (showing only reads: it never creates a diary).
 pub fn augmentation(
     db: &Option<PathBuf>,
@@ -47,7 +47,7 @@ pub fn augmentation(
     let shown = if empty {
         open_to_read(db)?.augmentation_answers()?
     } else {
-        Some(open(db)?.set_augmentation_answers(answers)?)
+        Some(open(db)?.update_augmentation_answers(answers)?)
     };
     output::augmentation_answers(shown.as_ref(), json);
     Ok(())
