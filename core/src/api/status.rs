@@ -328,7 +328,7 @@ pub struct MedicineInfo {
     /// the AASM 2025 stance and the alternative, each on its own line.
     pub details: String,
     /// The effect on RLS in words with `evidence_line`, for the phones' medicine screen:
-    /// "Effect on RLS: can make it worse (evidence: moderate — not graded by guidelines; source:
+    /// "Effect on RLS: can make it worse (evidence: not graded by guidelines; source:
     /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
     #[uniffi(default = "")]
     pub effect_line: String,
