@@ -359,7 +359,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
-            if let Some(alt) = c.alternative() {
+            if let Some(alt) = m.medicine.alternative_for(m.matched) {
                 details.push(format!("Alternative to ask about: {alt}."));
             }
             let mut info = MedicineInfo {
@@ -379,7 +379,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
-                alternative: c.alternative().map(str::to_owned),
+                alternative: m.medicine.alternative_for(m.matched).map(str::to_owned),
                 iron_timing: m
                     .medicine
                     .substance()

@@ -645,6 +645,32 @@ impl Medicine {
         }
     }
 
+    /// The safer alternative a source names for what this drug is taken for, given the name
+    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines (Mayo Clinic, 2021)
+    /// replace one taken for allergy or sleep, not one taken for nausea or travel sickness: an
+    /// antiemetic antihistamine (promethazine, cyclizine, cinnarizine, dimenhydrinate,
+    /// meclizine) or a pregnancy-nausea doxylamine brand (Diclegis, Bonjesta, Diclectin,
+    /// Xonvea) gets none, as no source in the evidence table names one for that use.
+    pub fn alternative_for(&self, matched: &str) -> Option<&'static str> {
+        const ANTIEMETIC_GENERICS: &[&str] = &[
+            "promethazine",
+            "cyclizine",
+            "cinnarizine",
+            "dimenhydrinate",
+            "meclizine",
+        ];
+        const NAUSEA_BRANDS: &[&str] = &["Diclegis", "Bonjesta", "Diclectin", "Xonvea"];
+        if self.class == DrugClass::SedatingAntihistamine {
+            let typed = normalise(matched);
+            let for_nausea = ANTIEMETIC_GENERICS.contains(&self.generic)
+                || NAUSEA_BRANDS.iter().any(|b| normalise(b) == typed);
+            if for_nausea {
+                return None;
+            }
+        }
+        self.class.alternative()
+    }
+
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
@@ -1094,8 +1120,7 @@ pub fn worsening_warnings(name: &str) -> Vec<String> {
         .map(|m| {
             let alt = m
                 .medicine
-                .class
-                .alternative()
+                .alternative_for(m.matched)
                 .map(|a| format!(" Alternative to ask about: {a}."))
                 .unwrap_or_default();
             format!(
@@ -1479,6 +1504,39 @@ mod tests {
                 "not graded by guidelines; source: the seed article",
                 "{q}"
             );
+        }
+    }
+
+    /// Issue #15 (fresh review): a non-sedating antihistamine does not treat nausea, so a
+    /// pregnancy-nausea or travel-sickness antihistamine names no alternative; one taken for
+    /// allergy or sleep still does.
+    #[test]
+    fn antiemetic_antihistamines_name_no_allergy_alternative() {
+        for q in [
+            "Diclegis",
+            "Bonjesta",
+            "Avomine",
+            "Phenergan",
+            "Dramamine",
+            "Stugeron",
+            "Antivert",
+            "Valoid",
+        ] {
+            let hit = &lookup(q)[0];
+            assert_eq!(hit.medicine.alternative_for(hit.matched), None, "{q}");
+            assert!(
+                worsening_warnings(q)
+                    .iter()
+                    .all(|w| !w.contains("loratadine")),
+                "{q}"
+            );
+        }
+        for q in ["Benadryl", "Unisom", "Atarax", "Piriton"] {
+            let hit = &lookup(q)[0];
+            assert!(hit
+                .medicine
+                .alternative_for(hit.matched)
+                .is_some_and(|a| a.contains("loratadine")));
         }
     }
 
