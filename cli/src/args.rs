@@ -159,7 +159,7 @@ pub enum MedCmd {
     Check { name: String },
     /// The short augmentation questionnaire for people on pramipexole, ropinirole, rotigotine
     /// or levodopa whose diary has no nights from before the drug (SPEC §2.5). With no
-    /// answers, shows the saved ones. `med augmentation --usual-onset 22:00 --severity 3
+    /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
     /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`
     Augmentation {
         /// When symptoms usually began before the drug, HH:MM.

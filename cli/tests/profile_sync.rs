@@ -85,3 +85,128 @@ fn pregnancy_set_on_one_device_and_sex_on_another_both_survive_a_sync_both_ways(
         );
     }
 }
+
+/// Answering one augmentation question keeps the other answers, here and, after a sync, on a
+/// device that had them all (the fresh review: `--relief-now 4` alone cleared the rest).
+#[test]
+fn answering_one_augmentation_question_keeps_the_others_here_and_after_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    at(
+        "2026-11-20T10:00:00Z",
+        &a,
+        &[
+            "med",
+            "augmentation",
+            "--usual-onset",
+            "21:00",
+            "--severity",
+            "6",
+            "--spread-before",
+            "false",
+            "--relief-then",
+            "10",
+            "--relief-now",
+            "5",
+            "--dose-increases",
+            "2",
+        ],
+    );
+    sync(&a, &b, &dir.path().join("a.json"));
+    at(
+        "2026-11-21T10:00:00Z",
+        &a,
+        &["med", "augmentation", "--relief-now", "4"],
+    );
+    sync(&a, &b, &dir.path().join("a2.json"));
+    for db in [&a, &b] {
+        let shown: serde_json::Value = serde_json::from_str(&at(
+            "2026-11-21T15:00:00Z",
+            db,
+            &["--json", "med", "augmentation"],
+        ))
+        .unwrap();
+        assert_eq!(shown["usual_onset"], "21:00", "{shown}");
+        assert_eq!(shown["severity_when_it_worked"], 6, "{shown}");
+        assert_eq!(shown["spread_beyond_legs_before"], false, "{shown}");
+        assert_eq!(shown["relief_hours_at_start"], 10.0, "{shown}");
+        assert_eq!(shown["relief_hours_now"], 4.0, "{shown}");
+        assert_eq!(shown["dose_increases"], 2, "{shown}");
+        assert_eq!(shown["answered_on"], "2026-11-21", "{shown}");
+    }
+}
+
+/// Runs `quietlegs --db DB ARGS` with the clock at `now`, insisting on exit status 2; its stderr.
+fn refused(now: &str, db: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_quietlegs"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("QUIETLEGS_NOW", now)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?} was not refused");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Deleting the profile record is refused, naming the id and its kind, and writes nothing: its
+/// tombstone would spread by sync and wipe the settings on every device.
+#[test]
+fn deleting_a_profile_record_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let now = "2026-11-21T12:00:00Z";
+    at(now, &a, &["profile", "set", "--pregnant", "true"]);
+    let (before, after) = (dir.path().join("1.json"), dir.path().join("2.json"));
+    at(now, &a, &["export", "-o", before.to_str().unwrap()]);
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&before).unwrap()).unwrap();
+    let id = file["records"][0]["meta"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(file["records"][0]["type"], "profile");
+    let err = refused(now, &a, &["delete", &id]);
+    assert!(err.contains(&id) && err.contains("profile"), "{err}");
+    at(now, &a, &["export", "-o", after.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap()
+    );
+    assert_eq!(profile(&a)["pregnant"], true);
+}
+
+/// Impossible birth and due dates are refused naming the field, and nothing is written; a
+/// plausible one is taken.
+#[test]
+fn impossible_birth_and_due_dates_are_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let now = "2026-11-27T10:00:00Z";
+    at(now, &a, &["profile", "set", "--pregnant", "true"]);
+    let (before, after) = (dir.path().join("1.json"), dir.path().join("2.json"));
+    at(now, &a, &["export", "-o", before.to_str().unwrap()]);
+    for (flag, date, field) in [
+        ("--birth-date", "2030-01-01", "birth date"),
+        ("--birth-date", "1850-01-01", "birth date"),
+        ("--due-date", "1990-01-01", "due date"),
+        ("--due-date", "2040-01-01", "due date"),
+        ("--due-date", "2027-10-03", "due date"),
+        ("--due-date", "2026-02-04", "due date"),
+    ] {
+        let err = refused(now, &a, &["profile", "set", flag, date]);
+        assert!(err.contains(field) && err.contains(date), "{err}");
+    }
+    at(now, &a, &["export", "-o", after.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap(),
+        "nothing written"
+    );
+    at(now, &a, &["profile", "set", "--due-date", "2027-09-30"]);
+    at(now, &a, &["profile", "set", "--birth-date", "1990-04-01"]);
+    let p = profile(&a);
+    assert_eq!(p["due_date"], "2027-09-30", "{p}");
+    assert_eq!(p["birth_date"], "1990-04-01", "{p}");
+}

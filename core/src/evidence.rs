@@ -193,6 +193,10 @@ evidence_table! {
         @ ("", "");
     SLEEP_HOURS_MAX = (24.0, "h", Product, "Hours slept in one night cannot exceed a day.")
         @ ("", "");
+    DUE_DATE_PAST_MAX_WEEKS = (42.0, "weeks", Product, "A due date typed in lies at most 42 weeks before today (the postpartum advice ends 6 weeks after it): an older one is a typo.")
+        @ ("", "");
+    DUE_DATE_AHEAD_MAX_WEEKS = (44.0, "weeks", Product, "A due date lies at most 44 weeks ahead (a pregnancy lasts about 40 weeks; 4 weeks' margin for an early estimate): a later one is a typo.")
+        @ ("", "");
     // §2.7 IRLS
     IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.")
         @ ("Walters et al., Sleep Med 2003;4:121-32, doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342)", "2026-11-30");

@@ -846,3 +846,97 @@ fn a_settings_form_opened_before_a_sync_keeps_what_the_sync_brought() {
     let saved = tablet.save_profile_form(before, unticked).unwrap();
     assert!(saved.pregnant && !saved.kidney_disease, "{saved:?}");
 }
+
+/// A profile record from an older app version (no `changed`, no due date, no augmentation
+/// answers), newer than the facts set on this device, claims only what it carries: the due
+/// date and the answers stay (fresh review: its absent keys used to win and erase them).
+#[test]
+fn an_older_version_profile_does_not_erase_the_facts_it_does_not_carry() {
+    use quietlegs_core::{AugmentationAnswers, ProfileChanges};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", -60);
+    phone
+        .update_profile(ProfileChanges {
+            pregnant: Some(true),
+            due_date: Some("2027-03-01".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    phone
+        .set_augmentation_answers(AugmentationAnswers {
+            usual_onset: Some("21:00".into()),
+            severity_when_it_worked: Some(6),
+            spread_beyond_legs_before: None,
+            relief_hours_at_start: None,
+            relief_hours_now: None,
+            dose_increases: Some(2),
+            answered_on: None,
+        })
+        .unwrap();
+    // The old export's profile was saved at 12:00, an hour later.
+    let old = d.join("old.json");
+    std::fs::write(&old, include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+    let phone = diary_at(d, "phone.db", 0);
+    phone.import_file(old.display().to_string(), None).unwrap();
+    let p = phone.profile().unwrap();
+    assert_eq!(p.time_zone, "Europe/Berlin", "what the old record carries");
+    assert_eq!(p.due_date.as_deref(), Some("2027-03-01"), "{p:?}");
+    let a = phone.augmentation_answers().unwrap().expect("the answers");
+    assert_eq!(a.usual_onset.as_deref(), Some("21:00"));
+    assert_eq!(a.severity_when_it_worked, Some(6));
+    assert_eq!(a.dose_increases, Some(2));
+}
+
+/// The phones' form saves the whole questionnaire (`set_augmentation_answers`), yet only the
+/// answers it changed are stamped: an answer changed meanwhile on another device survives.
+#[test]
+fn a_whole_questionnaire_save_stamps_only_the_answers_it_changed() {
+    use quietlegs_core::AugmentationAnswers;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let full = AugmentationAnswers {
+        usual_onset: Some("21:00".into()),
+        severity_when_it_worked: Some(6),
+        spread_beyond_legs_before: Some(false),
+        relief_hours_at_start: Some(10.0),
+        relief_hours_now: Some(5.0),
+        dose_increases: Some(2),
+        answered_on: None,
+    };
+    let phone = diary_at(d, "phone.db", 0);
+    phone.set_augmentation_answers(full.clone()).unwrap();
+    let tablet = diary_at(d, "tablet.db", 0);
+    sync(&phone, &tablet, d, "p1.json");
+    // The tablet changes the severity; the phone, not yet synced, changes the dose increases.
+    let tablet = diary_at(d, "tablet.db", 10);
+    tablet
+        .update_augmentation_answers(AugmentationAnswers {
+            severity_when_it_worked: Some(3),
+            ..AugmentationAnswers {
+                usual_onset: None,
+                severity_when_it_worked: None,
+                spread_beyond_legs_before: None,
+                relief_hours_at_start: None,
+                relief_hours_now: None,
+                dose_increases: None,
+                answered_on: None,
+            }
+        })
+        .unwrap();
+    let phone = diary_at(d, "phone.db", 20);
+    phone
+        .set_augmentation_answers(AugmentationAnswers {
+            dose_increases: Some(3),
+            ..full
+        })
+        .unwrap();
+    sync(&tablet, &phone, d, "t1.json");
+    sync(&phone, &tablet, d, "p2.json");
+    for q in [&phone, &tablet] {
+        let a = q.augmentation_answers().unwrap().unwrap();
+        assert_eq!(a.severity_when_it_worked, Some(3), "the tablet's change");
+        assert_eq!(a.dose_increases, Some(3), "the phone's change");
+        assert_eq!(a.usual_onset.as_deref(), Some("21:00"));
+    }
+}

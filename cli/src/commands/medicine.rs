@@ -26,7 +26,7 @@ pub fn check(name: &str, json: bool) -> Result<(), QuietLegsError> {
     Ok(())
 }
 
-/// `med augmentation [answers]`: saves the answers given, or shows the saved ones when none is
+/// `med augmentation [answers]`: saves the answers given, keeping the saved ones not given, or shows the saved ones when none is
 /// given (showing only reads: it never creates a diary).
 pub fn augmentation(
     db: &Option<PathBuf>,
@@ -42,7 +42,7 @@ pub fn augmentation(
     let shown = if empty {
         open_to_read(db)?.augmentation_answers()?
     } else {
-        Some(open(db)?.set_augmentation_answers(answers)?)
+        Some(open(db)?.update_augmentation_answers(answers)?)
     };
     output::augmentation_answers(shown.as_ref(), json);
     Ok(())

@@ -90,17 +90,18 @@ impl QuietLegs {
         &self,
         answers: AugmentationAnswers,
     ) -> ApiResult<AugmentationAnswers> {
-        let mut baseline = answers.to_model()?;
-        let now = self.now();
-        // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
-        // concurrent `profile set` keeps its change and a first save makes one profile.
-        self.save_profile(|old| {
-            let mut profile = old.clone();
-            baseline.answered_on = Some(now.with_timezone(&profile.time_zone).date_naive());
-            profile.augmentation_baseline = Some(baseline.clone());
-            Ok(profile)
-        })?;
-        Ok(AugmentationAnswers::from_model(&baseline))
+        self.save_augmentation(answers, false)
+    }
+
+    /// Saves the answers given and keeps every saved answer this call leaves out (`None`), so
+    /// updating one answer (the CLI's `med augmentation --relief-now 4`) never clears the
+    /// others, here or, after sync, on other devices. `answered_on` becomes today.
+    /// Errors: as [`QuietLegs::set_augmentation_answers`]; nothing is written then.
+    pub fn update_augmentation_answers(
+        &self,
+        answers: AugmentationAnswers,
+    ) -> ApiResult<AugmentationAnswers> {
+        self.save_augmentation(answers, true)
     }
 
     /// The saved questionnaire answers, if any.
@@ -111,5 +112,49 @@ impl QuietLegs {
             .augmentation_baseline
             .as_ref()
             .map(AugmentationAnswers::from_model))
+    }
+}
+
+impl QuietLegs {
+    /// Saves the questionnaire; with `keep`, an answer left out keeps the stored one.
+    fn save_augmentation(
+        &self,
+        answers: AugmentationAnswers,
+        keep: bool,
+    ) -> ApiResult<AugmentationAnswers> {
+        let given = answers.to_model()?;
+        let now = self.now();
+        let mut saved = None;
+        // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
+        // concurrent `profile set` keeps its change and a first save makes one profile.
+        self.save_profile(|old| {
+            let mut profile = old.clone();
+            let mut baseline = match (&old.augmentation_baseline, keep) {
+                (Some(stored), true) => AugmentationBaseline {
+                    answered_on: None,
+                    usual_onset: given.usual_onset.or(stored.usual_onset),
+                    severity_when_it_worked: given
+                        .severity_when_it_worked
+                        .or(stored.severity_when_it_worked),
+                    spread_beyond_legs_before: given
+                        .spread_beyond_legs_before
+                        .or(stored.spread_beyond_legs_before),
+                    relief_hours_at_start: given
+                        .relief_hours_at_start
+                        .or(stored.relief_hours_at_start),
+                    relief_hours_now: given.relief_hours_now.or(stored.relief_hours_now),
+                    dose_increases: given.dose_increases.or(stored.dose_increases),
+                },
+                _ => given.clone(),
+            };
+            baseline.answered_on = Some(now.with_timezone(&profile.time_zone).date_naive());
+            profile.augmentation_baseline = Some(baseline.clone());
+            saved = Some(baseline);
+            Ok(profile)
+        })?;
+        Ok(saved
+            .as_ref()
+            .map(AugmentationAnswers::from_model)
+            .unwrap_or_else(|| AugmentationAnswers::from_model(&given)))
     }
 }

@@ -38,6 +38,7 @@
 //! | `habits` | `api/mod.rs` | yes |
 //! | `delete` | `api/mod.rs` | yes |
 //! | `set_augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `update_augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `merge_in` | `api/exchange.rs` | Rust only |
 //! | `export_json_with` | `api/exchange.rs` | Rust only |
@@ -436,7 +437,9 @@ impl QuietLegs {
     }
 
     /// Deletes any record by id. The deletion is kept as a tombstone so it reaches other devices.
-    /// Errors: `NotFound` when no record has this id.
+    /// Errors: `NotFound` when no record has this id; `InvalidInput` (`id`) for a profile
+    /// (settings) record, whose tombstone would wipe the settings on every device; nothing is
+    /// written then.
     pub fn delete(&self, id: String) -> ApiResult<()> {
         let now = self.now();
         self.store()?.delete(&id, now)?;
@@ -493,6 +496,12 @@ impl QuietLegs {
                     return Err(Error::invalid("profile", "not saved"));
                 }
             };
+            // Dates typed now are held to today (validate.rs); only the dates this save changes.
+            validate::typed_profile_dates(
+                &old,
+                &profile,
+                now.with_timezone(&profile.time_zone).date_naive(),
+            )?;
             let record = profile_merge::stamped(base.as_ref(), &profile, now, &device)?;
             let id = profile_merge::own_record_id(&device);
             let meta = match store::profile_meta(tx, &id)? {

@@ -69,7 +69,9 @@ pub struct ProfileSettings {
     #[uniffi(default = false)]
     #[serde(default)]
     pub malabsorption: bool,
-    /// Due date of a pregnancy, `YYYY-MM-DD`: pregnancy advice ends 6 weeks after it.
+    /// Due date of a pregnancy, `YYYY-MM-DD`: pregnancy advice ends 6 weeks after it. A newly
+    /// typed one lies 42 weeks before to 44 weeks after today (evidence `DUE_DATE_PAST_MAX_WEEKS`,
+    /// `DUE_DATE_AHEAD_MAX_WEEKS`), else `InvalidInput` (`due date`).
     #[uniffi(default = None)]
     #[serde(default)]
     pub due_date: Option<String>,
@@ -77,7 +79,8 @@ pub struct ProfileSettings {
     #[uniffi(default = false)]
     #[serde(default)]
     pub dialysis: bool,
-    /// Date of birth, `YYYY-MM-DD`: under 18 the app gives no iron advice.
+    /// Date of birth, `YYYY-MM-DD`: under 18 the app gives no iron advice. A newly typed one lies
+    /// from 1900 to today, else `InvalidInput` (`birth date`).
     #[uniffi(default = None)]
     #[serde(default)]
     pub birth_date: Option<String>,
@@ -141,13 +144,15 @@ pub struct ProfileChanges {
     /// Coeliac disease or inflammatory bowel disease.
     #[uniffi(default = None)]
     pub malabsorption: Option<bool>,
-    /// Expected due date, `YYYY-MM-DD`; `""` for none.
+    /// Expected due date, `YYYY-MM-DD`; `""` for none. 42 weeks before to 44 weeks after today,
+    /// else `InvalidInput` (`due date`).
     #[uniffi(default = None)]
     pub due_date: Option<String>,
     /// On dialysis.
     #[uniffi(default = None)]
     pub dialysis: Option<bool>,
-    /// Date of birth, `YYYY-MM-DD`; `""` for none.
+    /// Date of birth, `YYYY-MM-DD`; `""` for none. From 1900 to today, else `InvalidInput`
+    /// (`birth date`).
     #[uniffi(default = None)]
     pub birth_date: Option<String>,
     /// Haemochromatosis.

@@ -108,7 +108,8 @@ pub struct Profile {
     pub augmentation_baseline: Option<AugmentationBaseline>,
     /// Per field, when it was last changed and on which device (`model/profile_merge.rs`), so
     /// that devices merge the profile field by field. `None` in a record written before field
-    /// stamps existed (every field then counts as changed at the record's `modified_at`), and
+    /// stamps existed (every field its document carries then counts as changed at the record's
+    /// `modified_at`; a field it lacks is not claimed), and
     /// then left out of the stored document so that such a record reads and writes unchanged.
     /// Only the API's save sets it; the settings and the rules never read it.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,9 +8,11 @@
 //! idempotent, and a fact set on one device (pregnancy, kidney disease, an augmentation answer)
 //! survives a later save of an unrelated field on another device that had not yet synced.
 //!
-//! A record written before field stamps existed (no `changed`) counts every field as changed at
-//! its `modified_at` by its `device_id`: between such records the newest record wins whole, as
-//! it always did, so old diaries and old exports read the same.
+//! A record written before field stamps existed (no `changed`) counts every field its stored
+//! document carries as changed at its `modified_at` by its `device_id`; a field it does not
+//! carry (a newer fact, or one unset then) it does not claim, so it never erases a due date or
+//! augmentation answers another device set. Between such records the newest record wins for
+//! every field it carries, as before; a diary of one such record reads the same.
 
 use std::collections::BTreeMap;
 
@@ -184,15 +186,37 @@ pub fn apply_edit(current: &Profile, loaded: &Profile, edited: &Profile) -> Resu
 }
 
 /// The stamp a record gives `field`: its own map's entry, or, for a record written before
-/// stamps existed, the record's `modified_at` and device.
-fn stamp_of(meta: &RecordMeta, p: &Profile, field: &str) -> Option<FieldStamp> {
+/// stamps existed, the record's `modified_at` and device if the record carries the field.
+/// `carried` is the top-level keys of the record's stored document (see [`carried_keys`]).
+fn stamp_of(meta: &RecordMeta, p: &Profile, carried: &[String], field: &str) -> Option<FieldStamp> {
     match &p.changed {
         Some(stamps) => stamps.get(field).cloned(),
-        None => Some(FieldStamp {
-            at: meta.modified_at,
-            device: meta.device_id.clone(),
-        }),
+        None => {
+            let key = field.split_once('.').map_or(field, |(group, _)| group);
+            carried.iter().any(|k| k == key).then(|| FieldStamp {
+                at: meta.modified_at,
+                device: meta.device_id.clone(),
+            })
+        }
     }
+}
+
+/// The top-level keys of `p`'s stored document, for a record without stamps (empty for a
+/// stamped one, which never needs them). A key the document lacks means "not known" (the
+/// record was written by a version that did not have the field, or left it out because it was
+/// unset), never "cleared": such a record must not claim that field, or its default would
+/// erase a due date or augmentation answers set on a newer device (fresh review, follow-up of
+/// #12/#15). The store writes the document as serde spells it, so this is exactly the stored
+/// document's keys: the always-written settings (time zone, bedtime, wake time, meals,
+/// pregnant, kidney disease, malabsorption) are always carried; the newer facts only when set.
+fn carried_keys(p: &Profile) -> Result<Vec<String>> {
+    if p.changed.is_some() {
+        return Ok(Vec::new());
+    }
+    Ok(match serde_json::to_value(p)? {
+        Value::Object(map) => map.into_iter().map(|(k, _)| k).collect(),
+        _ => Vec::new(),
+    })
 }
 
 /// Folds the live profile records (tombstones left out by the caller) into the one profile:
@@ -203,8 +227,9 @@ fn stamp_of(meta: &RecordMeta, p: &Profile, field: &str) -> Option<FieldStamp> {
 pub fn fold(versions: &[(RecordMeta, Profile)]) -> Result<Option<Folded>> {
     let mut best: Vec<(&'static str, Option<FieldStamp>, String, Value)> = Vec::new();
     for (meta, p) in versions {
+        let carried = carried_keys(p)?;
         for (i, (name, value)) in fields(p)?.into_iter().enumerate() {
-            let stamp = stamp_of(meta, p, name);
+            let stamp = stamp_of(meta, p, &carried, name);
             let text = serde_json::to_string(&value)?;
             match best.get_mut(i) {
                 Some(b) => {

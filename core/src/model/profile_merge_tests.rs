@@ -233,6 +233,51 @@ fn a_record_without_stamps_and_a_stamped_one_keep_each_others_facts() {
     );
 }
 
+/// A record from an older app version (no stamps, no due date, no augmentation answers, no
+/// sex) saved after the facts were set elsewhere: it claims only the fields its document
+/// carries, so the due date and the answers stay (fresh review: they disappeared).
+#[test]
+fn a_record_without_stamps_does_not_clear_the_fields_it_does_not_carry() {
+    let facts = Profile {
+        pregnant: true,
+        due_date: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+        sex: Some(Sex::Female),
+        augmentation_baseline: Some(AugmentationBaseline {
+            usual_onset: Some(clock(21)),
+            dose_increases: Some(2),
+            ..AugmentationBaseline::default()
+        }),
+        ..Profile::default()
+    };
+    let newer = (
+        RecordMeta::new(t(0), "device-b"),
+        stamped(None, &facts, t(0), "device-b").unwrap(),
+    );
+    // As an older version stored it: only the keys it knew.
+    let doc = r#"{"time_zone":"UTC","bedtime":"22:00:00","wake_time":"07:00:00",
+        "breakfast":null,"lunch":null,"dinner":null,"pregnant":true,
+        "kidney_disease":false,"malabsorption":false}"#;
+    let old: Profile = serde_json::from_str(doc).unwrap();
+    let old = legacy("device-a", t(30), old);
+    for versions in [
+        vec![newer.clone(), old.clone()],
+        vec![old.clone(), newer.clone()],
+    ] {
+        let f = fold(&versions).unwrap().unwrap();
+        assert_eq!(
+            f.profile.bedtime,
+            clock(22),
+            "what the old record carries wins"
+        );
+        assert!(f.profile.pregnant);
+        assert_eq!(f.profile.due_date, facts.due_date);
+        assert_eq!(f.profile.sex, Some(Sex::Female));
+        assert_eq!(f.profile.augmentation_baseline, facts.augmentation_baseline);
+        assert_eq!(f.stamps["due_date"].device, "device-b");
+        assert_eq!(f.stamps["bedtime"].device, "device-a");
+    }
+}
+
 #[test]
 fn a_save_stamps_only_what_changed_and_beats_a_stamp_from_a_clock_ahead() {
     let mut d = Diary::new();
@@ -377,7 +422,10 @@ proptest! {
         // Per field: the greatest stamp among the versions.
         let names: Vec<&str> = fields(&one.profile).unwrap().into_iter().map(|(n, _)| n).collect();
         for name in names {
-            let best = versions.iter().filter_map(|(m, p)| stamp_of(m, p, name)).max();
+            let best = versions
+                .iter()
+                .filter_map(|(m, p)| stamp_of(m, p, &carried_keys(p).unwrap(), name))
+                .max();
             prop_assert_eq!(one.stamps.get(name), best.as_ref(), "{}", name);
         }
     }

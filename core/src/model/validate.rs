@@ -10,6 +10,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use super::night::NOTES_MAX_CHARS;
 use super::{Event, Lab, LabValue, Night, Profile, Record, RecordMeta, RegimenItem};
 use crate::error::{Error, Result};
+use crate::evidence::{DUE_DATE_AHEAD_MAX_WEEKS, DUE_DATE_PAST_MAX_WEEKS};
 
 /// The earliest date the diary accepts (four-digit years from 1900).
 pub const EARLIEST_YEAR: i32 = 1900;
@@ -71,10 +72,64 @@ pub fn meta(m: &RecordMeta, now: DateTime<Utc>) -> Result<()> {
 /// later version may add fields, and their stamps are kept).
 pub const PROFILE_STAMPS_MAX: usize = 200;
 
-/// A profile record: its sync fields and its field stamps (each a plausible instant and a
-/// device id like a record's).
+/// The profile's dates, as any record holds them: a birth date between 1900 and now (+ the
+/// tolerance), a due date from 1900 to [`DUE_DATE_AHEAD_MAX_WEEKS`] ahead (+ the tolerance).
+/// Both bounds only widen as time passes, so a date accepted once imports back later; typed
+/// input is held to more ([`typed_profile_dates`]).
+pub fn profile_dates(p: &Profile, now: DateTime<Utc>) -> Result<()> {
+    if let Some(b) = p.birth_date {
+        date("birth date", b, now)?;
+    }
+    if let Some(d) = p.due_date {
+        let latest =
+            span(now).1.date_naive() + Duration::weeks(DUE_DATE_AHEAD_MAX_WEEKS.value as i64);
+        if d.year() < EARLIEST_YEAR || d > latest {
+            return Err(Error::invalid(
+                "due date",
+                format!(
+                    "{d} is not a plausible due date (at most {:.0} weeks ahead)",
+                    DUE_DATE_AHEAD_MAX_WEEKS.value
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A birth date or due date the person changes (`old` is the profile before, `today` their
+/// local date): a birth date not after today; a due date from [`DUE_DATE_PAST_MAX_WEEKS`]
+/// before today to [`DUE_DATE_AHEAD_MAX_WEEKS`] after it. Only changed dates are checked, so a
+/// due date typed long ago never blocks a later save of another setting.
+pub fn typed_profile_dates(old: &Profile, new: &Profile, today: NaiveDate) -> Result<()> {
+    if let Some(b) = new.birth_date.filter(|_| new.birth_date != old.birth_date) {
+        if b > today || b.year() < EARLIEST_YEAR {
+            return Err(Error::invalid(
+                "birth date",
+                format!("{b} is not a plausible birth date (years {EARLIEST_YEAR} to today)"),
+            ));
+        }
+    }
+    if let Some(d) = new.due_date.filter(|_| new.due_date != old.due_date) {
+        let earliest = today - Duration::weeks(DUE_DATE_PAST_MAX_WEEKS.value as i64);
+        let latest = today + Duration::weeks(DUE_DATE_AHEAD_MAX_WEEKS.value as i64);
+        if d < earliest || d > latest {
+            return Err(Error::invalid(
+                "due date",
+                format!(
+                    "{d} is not a plausible due date (from {earliest} to {latest}: {:.0} weeks back to {:.0} weeks ahead)",
+                    DUE_DATE_PAST_MAX_WEEKS.value, DUE_DATE_AHEAD_MAX_WEEKS.value
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A profile record: its sync fields, its dates ([`profile_dates`]) and its field stamps (each
+/// a plausible instant and a device id like a record's).
 pub fn profile(m: &RecordMeta, p: &Profile, now: DateTime<Utc>) -> Result<()> {
     meta(m, now)?;
+    profile_dates(p, now)?;
     let Some(stamps) = &p.changed else {
         return Ok(());
     };
@@ -190,6 +245,39 @@ mod tests {
 
     use super::EARLIEST_YEAR;
     use crate::model::{FIRST_DATE, LAST_DATE};
+
+    /// An imported profile's dates are held to the bounds that only widen with time: a birth
+    /// date in the future or before 1900, or a due date years ahead, is refused naming the
+    /// field; a due date long past (a backup from an earlier pregnancy) imports.
+    #[test]
+    fn profile_dates_refuse_impossible_ones_and_keep_an_old_due_date() {
+        use chrono::TimeZone;
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let check = |birth, due| {
+            let p = crate::model::Profile {
+                birth_date: birth,
+                due_date: due,
+                ..Default::default()
+            };
+            super::profile_dates(&p, now)
+        };
+        for (birth, due, field) in [
+            (d(2030, 1, 1), None, "birth date"),
+            (d(1850, 1, 1), None, "birth date"),
+            (None, d(2040, 1, 1), "due date"),
+            (None, d(1850, 1, 1), "due date"),
+        ] {
+            match check(birth, due) {
+                Err(crate::error::Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{birth:?} {due:?}: {other:?}"),
+            }
+        }
+        assert!(check(d(1960, 5, 1), d(2020, 3, 1)).is_ok());
+        assert!(check(None, d(2027, 9, 30)).is_ok());
+    }
 
     /// The open-ended bounds of a date range read cover every date validation lets in (years
     /// EARLIEST_YEAR to 9999): a typo in either constant (year 999, 9999-12-30) shows here.

@@ -734,6 +734,16 @@ impl Store {
                 what: "record",
                 id: id.to_owned(),
             })?;
+            // A profile tombstone would spread by sync and wipe the settings (pregnancy, kidney
+            // disease, augmentation answers) on every device: settings are changed, never deleted.
+            if matches!(table, Table::Profile) {
+                return Err(Error::invalid(
+                    "id",
+                    format!(
+                        "{id} is a profile (settings) record, which cannot be deleted; change a setting with `profile set` instead"
+                    ),
+                ));
+            }
             tombstone(tx, table, id, now, &device)
         })
     }
