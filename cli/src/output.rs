@@ -382,6 +382,12 @@ pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
         return print_json(r);
     }
     match (&r.event, &r.snoozed_until) {
+        // Done before (here or on a synced device): the first time stands.
+        (Some(e), _) if r.already_done => out!(
+            "already done, nothing new recorded  {}",
+            event_line(e, regimen)
+        ),
+        (None, _) if r.already_done => out!("already done, nothing new recorded"),
         (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
         (None, Some(t)) => out!("snoozed until {}", hhmm(t)),
         _ => out!("noted"),
@@ -508,6 +514,15 @@ pub fn status(s: &StatusReport, json: bool) {
                 if w.due { "; this week's is due" } else { "" }
             ),
             None => out!("WEEKLY IRLS  none yet: {}", w.prompt),
+        }
+        // Ratings from another device that overlap one above: listed, never hidden.
+        for r in &w.set_aside {
+            out!(
+                "    also stored (overlapping weeks, from a sync): {}/40 ({}) for the week ending {}",
+                r.total,
+                name_of(&r.band).replace('_', " "),
+                r.week_ending
+            );
         }
     }
     out!();
@@ -706,6 +721,20 @@ pub fn exported(s: &ExportSummary, json: bool) {
     );
 }
 
+/// The doctor's report: its count is the nights in the report's window, not diary records.
+pub fn exported_report(s: &ExportSummary, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    let nights = if s.records == 1 { "night" } else { "nights" };
+    out!(
+        "wrote {} (report for the doctor: {} {nights} in its window, {} bytes)",
+        s.path,
+        s.records,
+        s.bytes
+    );
+}
+
 pub fn exported_files(paths: &[String], json: bool) {
     if json {
         return print_json(paths);
@@ -720,7 +749,7 @@ pub fn imported(r: &MergeReport, json: bool) {
         return print_json(r);
     }
     out!(
-        "imported: {} added, {} updated, {} unchanged, {} skipped (older than ours)",
+        "imported: {} added, {} updated, {} unchanged, {} skipped (ours is newer, or the same age and wins the tie)",
         r.added,
         r.updated,
         r.unchanged,

@@ -292,3 +292,71 @@ fn an_import_killed_at_random_points_leaves_the_diary_before_or_after() {
          {seen_before} before, {seen_after} after, {interrupted} running"
     );
 }
+
+/// The report's count is its nights, not diary records ("0 records" misled with a full diary).
+#[test]
+fn the_report_export_says_what_the_report_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    let out = dir.path().join("r.html");
+    let said = ok(
+        &db,
+        &["export", "--format", "report", "-o", out.to_str().unwrap()],
+    );
+    assert!(
+        said.contains("report for the doctor: 0 nights in its window") && !said.contains("records"),
+        "{said}"
+    );
+}
+
+/// The import line never calls a kept record "older than ours": a same-time record can lose
+/// the tie-break. Also lists a weekly IRLS another device stored for overlapping weeks.
+#[test]
+fn import_wording_and_overlapping_weekly_ratings_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    common::ok_at(
+        "2026-11-16T08:00:00Z",
+        &a,
+        &[
+            "log",
+            "weekly-irls",
+            "4,4,4,4,4,4,4,4,4,4",
+            "--week-ending",
+            "2026-11-15",
+        ],
+    );
+    common::ok_at(
+        "2026-11-16T09:00:00Z",
+        &b,
+        &[
+            "log",
+            "weekly-irls",
+            "1,1,1,1,1,1,1,1,1,1",
+            "--week-ending",
+            "2026-11-11",
+        ],
+    );
+    let file = dir.path().join("b.json");
+    common::ok_at(
+        "2026-11-16T09:00:00Z",
+        &b,
+        &["export", "-o", file.to_str().unwrap()],
+    );
+    let said = common::ok_at(
+        "2026-11-16T10:00:00Z",
+        &a,
+        &["import", file.to_str().unwrap()],
+    );
+    assert!(
+        said.contains("1 added") && !said.contains("older than ours"),
+        "{said}"
+    );
+    let status = common::ok_at("2026-11-16T10:00:00Z", &a, &["status"]);
+    assert!(
+        status.contains("also stored (overlapping weeks, from a sync): 40/40")
+            && status.contains("weekly IRLS 40/40 for the week ending 2026-11-15"),
+        "{status}"
+    );
+}

@@ -352,3 +352,57 @@ fn a_double_done_logs_one_dose_and_reports_it_both_times() {
     assert_eq!(doses(&q2), 1);
     drop(d);
 }
+
+/// A reminder done on one device and synced is done on the other: not offered again, and a
+/// second "done" there keeps the first dose time (it used to rewrite the shared event id with
+/// the later time, which the next sync carried back over the real one).
+#[test]
+fn done_on_another_device_is_done_here_and_the_first_time_stands() {
+    let (c, _cc, dir) = setup(at(10, 5));
+    let iron = iron_today(&c).unwrap();
+    let first = c
+        .act_on_reminder(
+            iron.id.clone(),
+            ReminderAction::Done,
+            Some("2026-11-21T10:05".into()),
+        )
+        .unwrap();
+    assert!(!first.already_done);
+    let file = dir.path().join("c.json");
+    c.export_json(file.display().to_string(), None).unwrap();
+
+    let dir2 = tempfile::tempdir().unwrap();
+    let clock2 = Arc::new(TestClock(Mutex::new(at(10, 30))));
+    let c2 = QuietLegs::open_at(&dir2.path().join("c2.db"), clock2.clone()).unwrap();
+    c2.import_file(file.display().to_string(), None).unwrap();
+    assert!(
+        iron_today(&c2).is_none(),
+        "done on the other device: not pending here"
+    );
+    assert!(
+        c2.reconcile_reminders(vec![], None)
+            .unwrap()
+            .add
+            .iter()
+            .all(|o| o.id != iron.id),
+        "not scheduled as a notification either"
+    );
+    *clock2.0.lock().unwrap() = at(13, 0);
+    let again = c2
+        .act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    assert!(again.already_done, "says nothing new was recorded");
+    assert_eq!(again.event.unwrap().at_utc, "2026-11-21T10:05:00Z");
+    let file2 = dir2.path().join("c2.json");
+    c2.export_json(file2.display().to_string(), None).unwrap();
+    let back = c.import_file(file2.display().to_string(), None).unwrap();
+    assert_eq!(back.updated, 0, "{back:?}");
+    let doses: Vec<_> = c
+        .events_on("2026-11-21".into())
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(e.kind, EventKind::Dose { .. }))
+        .collect();
+    assert_eq!(doses.len(), 1);
+    assert_eq!(doses[0].at_utc, "2026-11-21T10:05:00Z");
+}

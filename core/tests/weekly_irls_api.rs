@@ -186,3 +186,119 @@ fn overlapping_ratings_from_two_devices_merge_and_read_the_same_in_either_order(
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("2026-11-20") && text.contains("2026-11-23"));
 }
+
+#[test]
+fn a_night_without_a_rating_asks_for_the_quick_rating_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(21, 8), &dir, "a.db");
+    let mut n = NightInput::quick("2026-11-20", 4);
+    n.quick_severity = None;
+    n.sleep_hours = Some(5.0);
+    match q.log_night(n).unwrap_err() {
+        QuietLegsError::InvalidInput { field, reason } => {
+            assert_eq!(field, "severity");
+            assert!(reason.contains("0-10"), "{reason}");
+            assert!(!reason.contains("item scores"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(q.nights(None, None).unwrap().is_empty());
+}
+
+/// Two devices rate different 7 days of one ISO week (W46: ending Wednesday 11th on B,
+/// Sunday 15th on A): the merge keeps both (it used to let B's replace A's, both having the
+/// ISO week's id), the trend shows the latest answer and the other is listed, not hidden.
+#[test]
+fn two_devices_rating_one_iso_week_keep_both_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = diary(at(16, 8), &dir, "a.db");
+    a.log_weekly_irls(vec![2; 10], Some("2026-11-15".into()))
+        .unwrap();
+    let b = diary(at(16, 9), &dir, "b.db");
+    b.log_weekly_irls(vec![1; 10], Some("2026-11-11".into()))
+        .unwrap();
+    let fb = dir.path().join("b.json");
+    b.export_json(fb.to_string_lossy().into(), None).unwrap();
+    let report = a.import_file(fb.to_string_lossy().into(), None).unwrap();
+    assert_eq!((report.added, report.updated), (1, 0), "{report:?}");
+    let w = a.status(None).unwrap().weekly_irls.unwrap();
+    let shown: Vec<&str> = w.ratings.iter().map(|r| r.week_ending.as_str()).collect();
+    let aside: Vec<&str> = w.set_aside.iter().map(|r| r.week_ending.as_str()).collect();
+    assert_eq!(shown, ["2026-11-11"], "the latest answer (B's, 09:00)");
+    assert_eq!(aside, ["2026-11-15"], "A's rating is listed, not lost");
+    assert_eq!(w.set_aside[0].total, 20);
+    // Rating the same ISO week again on A still edits a record, and is not refused.
+    a.log_weekly_irls(vec![3; 10], Some("2026-11-15".into()))
+        .unwrap();
+}
+
+/// A 40/40 rating with the mood item at 4 stays flagged when another device's overlapping,
+/// newer answer is what the trend shows.
+#[test]
+fn an_overlap_never_hides_a_severe_total_or_the_mood_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = diary(at(21, 7), &dir, "a.db");
+    a.log_weekly_irls(vec![4; 10], Some("2026-11-20".into()))
+        .unwrap();
+    let b = diary(at(24, 8), &dir, "b.db");
+    b.log_weekly_irls(vec![1; 10], Some("2026-11-23".into()))
+        .unwrap();
+    let fa = dir.path().join("a.json");
+    a.export_json(fa.to_string_lossy().into(), None).unwrap();
+    b.import_file(fa.to_string_lossy().into(), None).unwrap();
+    let s = b.status(None).unwrap();
+    let w = s.weekly_irls.unwrap();
+    assert_eq!(
+        w.ratings.last().unwrap().total,
+        10,
+        "the trend: the newest answer"
+    );
+    assert_eq!(w.set_aside.len(), 1);
+    let kinds: Vec<String> = s.flags.iter().map(|f| format!("{:?}", f.kind)).collect();
+    assert!(
+        kinds.iter().any(|k| k == "SevereWeeklyIrls") && kinds.iter().any(|k| k == "MoodItemHigh"),
+        "{kinds:?}"
+    );
+    let severe = s
+        .flags
+        .iter()
+        .find(|f| format!("{:?}", f.kind) == "SevereWeeklyIrls")
+        .unwrap();
+    assert!(
+        severe.facts.contains("40/40") && severe.facts.contains("2026-11-20"),
+        "{}",
+        severe.facts
+    );
+}
+
+/// A rating stored with the ISO-week id older versions gave keeps that id when it is rated
+/// again, so old diaries and exports import and edit as before.
+#[test]
+fn a_rating_with_an_old_iso_week_id_is_edited_in_place() {
+    use quietlegs_core::model::{Event, EventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(16, 8), &dir, "a.db");
+    let d = "2026-11-15".parse().unwrap();
+    let old_id = quietlegs_core::rules::weekly_irls::record_id(d);
+    let mut meta = RecordMeta::new(at(15, 20), "old-phone");
+    meta.id = old_id;
+    q.merge_in(&[Record::Event(Event {
+        meta,
+        at: at(15, 20),
+        kind: EventKind::WeeklyIrls {
+            week_ending: "2026-11-15".into(),
+            items: vec![1; 10],
+        },
+        note: None,
+        warnings: vec![],
+    })])
+    .unwrap();
+    let e = q
+        .log_weekly_irls(vec![2; 10], Some("2026-11-15".into()))
+        .unwrap();
+    assert_eq!(e.info.id, old_id.to_string());
+    let w = q.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(w.ratings.len(), 1);
+    assert!(w.set_aside.is_empty());
+    assert_eq!(w.ratings[0].total, 20);
+}

@@ -62,7 +62,7 @@ pub fn export(
             output::exported_files(&paths, json)
         }
         "fhir" => output::exported(&q.export_fhir_to(out)?, json),
-        "report" | "html" => output::exported(&q.export_report_to(out, date)?, json),
+        "report" | "html" => output::exported_report(&q.export_report_to(out, date)?, json),
         "ics" | "calendar" => output::exported(&q.export_calendar_to(out, date, days)?, json),
         other => {
             return Err(invalid(

@@ -256,6 +256,11 @@ pub struct ActResult {
     pub event: Option<EventEntry>,
     /// For a snooze: when it fires again.
     pub snoozed_until: Option<TimePoint>,
+    /// The occurrence was already done (on this device, or on another one whose "done" came
+    /// in by sync): nothing new was recorded, and `event` is the dose the first "done" logged,
+    /// with its time kept.
+    #[uniffi(default = false)]
+    pub already_done: bool,
 }
 
 const SNOOZE_SEP: char = '~';
@@ -297,6 +302,13 @@ impl QuietLegs {
         let states = store::reminder_states(store.conn(), since)?;
         let mut out = Vec::with_capacity(base.len());
         for o in base {
+            // Done on any device: the "done" event (its id derived from the occurrence) came
+            // in by sync even though this device's own done/skip/snooze state did not.
+            if !states.contains_key(&o.id)
+                && store::event_by_id(store.conn(), &done_event_id(&o.id).to_string())?.is_some()
+            {
+                continue;
+            }
             match states.get(&o.id) {
                 Some(s) if s.action == "snooze" => {
                     if let Some(until) = s.snooze_until {
@@ -424,7 +436,10 @@ impl QuietLegs {
     }
 
     /// Reminder occurrences from a date (default today) for `days` (default 7), with this
-    /// device's done/skip/snooze applied.
+    /// device's done/skip/snooze applied. An occurrence done on any device is done: its "done"
+    /// event travels with the diary (export, import, sync), so it is not offered again.
+    /// Skip and snooze stay on the device they were acted on (they are not diary records): a
+    /// reminder skipped on the phone still shows on the tablet.
     /// Errors: `InvalidInput` for a bad date, or `days` outside 1-62.
     pub fn reminders(
         &self,
@@ -465,7 +480,9 @@ impl QuietLegs {
     /// Done (at `at`, default now), snooze or skip a reminder. Done records the real event (a
     /// dose taken, a bath) so the day re-plans around it. The event done logs has an id derived
     /// from the occurrence (UUID v5), so the same reminder done on two devices is one dose after
-    /// a sync (SPEC §3).
+    /// a sync (SPEC §3). Acting on an occurrence whose "done" event is already in the diary
+    /// (done here, or on another device and synced) records nothing new and keeps the first
+    /// time: the result has `already_done` set and the first dose as `event`.
     /// Errors: `InvalidInput` for a bad `at`, or (`reminder`) for "done" on an occurrence due more
     /// than an hour from now (it would log a dose not taken); `NotFound` for an id that is not a
     /// current reminder.
@@ -490,6 +507,7 @@ impl QuietLegs {
                     .filter(|_| action == ReminderAction::Done)
                     .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
+                already_done: true,
             });
         }
         let found = {
@@ -613,12 +631,14 @@ impl QuietLegs {
             Acted::Now(e) => ActResult {
                 event: e.map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: snoozed,
+                already_done: false,
             },
             Acted::Already(e) => ActResult {
                 event: e
                     .filter(|_| action == ReminderAction::Done)
                     .map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: None,
+                already_done: true,
             },
         })
     }
@@ -634,6 +654,8 @@ pub(crate) fn done_event_id(occurrence_id: &str) -> uuid::Uuid {
 }
 
 /// `Some` when the occurrence was already done: with the event that "done" logged, if any.
+/// Done on another device counts: its "done" event (same derived id) arrived by sync, while
+/// that device's reminder state did not.
 fn already_done(
     c: &rusqlite::Connection,
     occurrence_id: &str,
@@ -643,7 +665,7 @@ fn already_done(
             Some(eid) => store::event_by_id(c, &eid)?,
             None => None,
         })),
-        _ => Ok(None),
+        _ => Ok(store::event_by_id(c, &done_event_id(occurrence_id).to_string())?.map(Some)),
     }
 }
 

@@ -231,35 +231,46 @@ pub struct WeeklyIrlsPoint {
 /// The weekly IRLS on the status screen (SPEC §2.7).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct WeeklyIrlsView {
-    /// Oldest week first.
+    /// The trend, oldest week first: no two overlap.
     pub ratings: Vec<WeeklyIrlsPoint>,
+    /// Stored ratings the trend leaves out, oldest week first: two devices rated overlapping
+    /// weeks (or the same ISO week), and `ratings` shows the latest answer. They stay in the
+    /// diary and its exports and are listed here so none is hidden; the doctor flags (severe
+    /// total, mood item) read them too. Empty unless a sync joined overlapping ratings.
+    #[uniffi(default = [])]
+    pub set_aside: Vec<WeeklyIrlsPoint>,
     /// No rating yet, or the last rated week ended 7 or more days ago.
     pub due: bool,
     /// What to ask: "rate the past 7 days".
     pub prompt: String,
 }
 
+fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
+    WeeklyIrlsPoint {
+        week_ending: r.week_ending.to_string(),
+        week: weekly_irls::week_key(r.week_ending),
+        total: u32::from(r.scores.total()),
+        band: r.scores.band(),
+        items: r.scores.items().to_vec(),
+        label: format!(
+            "Week ending {} ({}): {} of {:.0}, {}",
+            r.week_ending,
+            weekly_irls::week_key(r.week_ending),
+            r.scores.total(),
+            crate::rules::insights::SeverityScale::Irls.max(),
+            crate::model::name_of(&r.scores.band()).replace('_', " ")
+        ),
+    }
+}
+
 fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
     let ratings = weekly_irls::weekly_ratings(events);
     WeeklyIrlsView {
         due: weekly_irls::due(&ratings, today),
-        ratings: ratings
+        ratings: ratings.iter().map(weekly_point).collect(),
+        set_aside: weekly_irls::set_aside(events)
             .iter()
-            .map(|r| WeeklyIrlsPoint {
-                week_ending: r.week_ending.to_string(),
-                week: weekly_irls::week_key(r.week_ending),
-                total: u32::from(r.scores.total()),
-                band: r.scores.band(),
-                items: r.scores.items().to_vec(),
-                label: format!(
-                    "Week ending {} ({}): {} of {:.0}, {}",
-                    r.week_ending,
-                    weekly_irls::week_key(r.week_ending),
-                    r.scores.total(),
-                    crate::rules::insights::SeverityScale::Irls.max(),
-                    crate::model::name_of(&r.scores.band()).replace('_', " ")
-                ),
-            })
+            .map(weekly_point)
             .collect(),
         prompt: format!(
             "The weekly IRLS: rate the past {:.0} days, ten items 0-4.",
@@ -507,8 +518,16 @@ impl QuietLegs {
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
     /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
     /// replaces it. A rating whose 7 days overlap another week's rating (week ending
-    /// 2026-11-20 and 2026-11-23) is refused; nothing is written. A merge never refuses: see
-    /// `rules::weekly_irls::weekly_ratings` for how overlapping ratings from two devices read.
+    /// 2026-11-20 and 2026-11-23) is refused; nothing is written.
+    ///
+    /// Two devices (SPEC §2.7, §4): a merge never refuses and never lets one device's rating
+    /// replace another's unless both rated the same 7 days (the same week-ending date: the
+    /// newer answer wins, as for any edit). A new rating's record id comes from its
+    /// week-ending date; ratings stored by older versions keep their ISO-week ids. When a sync
+    /// joins overlapping ratings (ending Wednesday 11th on one device, Sunday 15th on the
+    /// other), all are kept and exported: `status().weekly_irls.ratings` (the trend) shows the
+    /// latest answer, `set_aside` lists the others, and the severe-total and mood-item flags
+    /// read every rating that overlaps the latest one.
     /// Errors: `InvalidInput` naming "IRLS items" or "week ending" (in the future, or
     /// overlapping another rating).
     pub fn log_weekly_irls(
@@ -531,12 +550,28 @@ impl QuietLegs {
                 Error::invalid("week ending", format!("{week_ending} is in the future")).into(),
             );
         }
-        let id = weekly_irls::record_id(week_ending);
         let saved = store.write(|tx| {
             let stored = store::events_of_kinds(tx, &["weekly_irls"])?;
+            // Rating the same week again edits its record (whatever id it was given); a new
+            // rating's id comes from its week-ending date (SPEC §2.7: see
+            // `weekly_irls::new_record_id`).
+            let editing = weekly_irls::record_to_edit(&stored, week_ending);
+            let id = editing.map_or_else(|| weekly_irls::new_record_id(week_ending), |e| e.meta.id);
             // One rating per 7 days (SPEC §2.7): a window that shares a day with another
             // rating's is refused; rating the same ISO week again edits that week's record.
-            if let Some(other) = weekly_irls::overlapping(&stored, id, week_ending) {
+            // Editing a rating that a sync already joined with overlapping ones (kept, see
+            // below) is not refused for that old overlap: only a new overlap is.
+            let was = editing.and_then(weekly_irls::stored_week);
+            let others: Vec<Event> = stored
+                .iter()
+                .filter(|e| {
+                    !was.is_some_and(|w| {
+                        weekly_irls::stored_week(e).is_some_and(|d| weekly_irls::clash(d, w))
+                    })
+                })
+                .cloned()
+                .collect();
+            if let Some(other) = weekly_irls::overlapping(&others, id, week_ending) {
                 return Err(Error::invalid(
                     "week ending",
                     format!(
@@ -545,7 +580,7 @@ impl QuietLegs {
                     ),
                 ));
             }
-            let meta = match stored.into_iter().find(|e| e.meta.id == id) {
+            let meta = match editing {
                 Some(e) => e.meta.touched(now, &device),
                 None => RecordMeta {
                     id,

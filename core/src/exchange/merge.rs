@@ -25,7 +25,8 @@ pub struct MergeReport {
     pub updated: u64,
     /// Identical to what was already here.
     pub unchanged: u64,
-    /// Older than what is here: kept ours.
+    /// Not newer than what is here, so ours was kept: older, or the same `modified_at` and
+    /// losing the tie-break (device id, deletion, then content).
     pub skipped: u64,
 }
 

@@ -172,8 +172,10 @@ pub enum EventKind {
         formulation: IvIronFormulation,
     },
     /// The weekly IRLS (SPEC §2.7): ten item scores 0-4 by item number, rating the 7 days up to
-    /// `week_ending` (`YYYY-MM-DD`). One per ISO week: its record id is derived from the week,
-    /// so two devices rating the same week merge into one record.
+    /// `week_ending` (`YYYY-MM-DD`). One per ISO week on a device. Its record id is derived
+    /// from the week-ending date (older versions: from the ISO week), so two devices rating the
+    /// same 7 days merge into one record; ratings of overlapping weeks from two devices are all
+    /// kept (see `rules::weekly_irls::weekly_ratings`).
     WeeklyIrls {
         /// The last day of the week rated, `YYYY-MM-DD`.
         week_ending: String,

@@ -135,7 +135,8 @@ impl Night {
         if self.quick_severity.is_none() && self.irls.is_none() {
             return Err(Error::invalid(
                 "severity",
-                "give a quick 0-10 rating, the ten IRLS item scores, or both",
+                // A new night takes only the quick rating: the IRLS is weekly (SPEC §2.7).
+                "rate the night 0-10 (the IRLS is not part of a night: it is rated once a week, as the weekly IRLS)",
             ));
         }
         if let Some(s) = self.quick_severity {

@@ -196,7 +196,16 @@ pub fn doctor_flags(
     }
     let weekly = weekly_ratings(diary.events);
     let latest_weekly = weekly_irls::latest_within(&weekly, today, window);
-    if let Some(w) = latest_weekly {
+    // Every rating that overlaps the latest (two devices rated overlapping weeks) is read: the
+    // trend shows one answer, but a severe total or a high mood item in any of them is never
+    // hidden by the overlap.
+    let group = latest_weekly
+        .map(|latest| weekly_irls::group_of(diary.events, latest))
+        .unwrap_or_default();
+    let weekly_peak = group
+        .iter()
+        .max_by_key(|w| (w.scores.total(), w.week_ending, w.at));
+    if let Some(w) = weekly_peak {
         let total = w.scores.total();
         if f64::from(total) >= ev::IRLS_SEVERE_MIN.value {
             out.push(flag(
@@ -210,6 +219,11 @@ pub fn doctor_flags(
                 ev::IRLS_SEVERE_MIN.source,
             ));
         }
+    }
+    if let Some(w) = group
+        .iter()
+        .max_by_key(|w| (weekly_irls::mood_item(w), w.week_ending, w.at))
+    {
         let mood = weekly_irls::mood_item(w);
         if f64::from(mood) >= ev::IRLS_MOOD_ITEM_HIGH.value {
             out.push(flag(FlagKind::MoodItemHigh, "RLS is weighing on your mood: talk to your doctor; if you feel unsafe, contact your local emergency number",
@@ -236,7 +250,7 @@ pub fn doctor_flags(
     }
     if let (IronAdvice::NotIndicated, Some((d, f))) = (iron.advice, iron.ferritin) {
         // Each scale is judged on its own: the nightly quick rating over enough nights, the
-        // weekly IRLS by its latest rating.
+        // weekly IRLS by its latest rating (the highest of any ratings overlapping it).
         let quick_values: Vec<f64> = recent
             .iter()
             .filter_map(|n| n.quick_severity.map(f64::from))
@@ -246,7 +260,7 @@ pub fn doctor_flags(
         } else {
             None
         };
-        let irls = latest_weekly.map(|w| f64::from(w.scores.total()));
+        let irls = weekly_peak.map(|w| f64::from(w.scores.total()));
         let level = match (quick, irls) {
             (Some(q), _) if q >= ev::DISRUPTIVE_QUICK_MEDIAN.value => Some(format!(
                 "median rating {q:.1}/10 over the last {window} days"

@@ -1,5 +1,6 @@
-//! The weekly IRLS (SPEC §2.7): asked once a week about the past 7 days, stored as one rating
-//! per ISO week, with its own trend. The nightly quick 0-10 rating stays the everyday measure;
+//! The weekly IRLS (SPEC §2.7): asked once a week about the past 7 days, one rating per ISO
+//! week on a device (a sync can join overlapping ratings: all are kept, none hidden), with its
+//! own trend. The nightly quick 0-10 rating stays the everyday measure;
 //! the two are never mixed. Old nights that carry IRLS item scores stay readable and exportable
 //! as they are; they are not counted as weekly ratings.
 
@@ -26,8 +27,9 @@ pub fn week_key(week_ending: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
-/// The record id of the week's rating: derived from the week, so that the same week rated on
-/// two devices is one record after a merge (the newer edit wins, as for any record).
+/// The record id ratings were given up to 2026-11 (and the demo still gives): derived from the
+/// ISO week. Kept so those records keep their ids; a merge treats two ratings with this id as
+/// one record (the newer wins), so a new rating takes [`new_record_id`] instead.
 pub fn record_id(week_ending: NaiveDate) -> Uuid {
     Uuid::new_v5(
         &Uuid::NAMESPACE_URL,
@@ -37,6 +39,38 @@ pub fn record_id(week_ending: NaiveDate) -> Uuid {
         )
         .as_bytes(),
     )
+}
+
+/// The record id of a new rating: derived from its week-ending date, so the same 7 days rated
+/// on two devices are one record after a merge (the newer answer wins, as for any edit),
+/// while two devices rating different 7 days of one ISO week (ending Wednesday 11th, ending
+/// Sunday 15th) keep both ratings: neither replaces the other (SPEC §2.7, §4).
+pub fn new_record_id(week_ending: NaiveDate) -> Uuid {
+    Uuid::new_v5(
+        &Uuid::NAMESPACE_URL,
+        format!("https://quietlegs.org/weekly-irls/week-ending/{week_ending}").as_bytes(),
+    )
+}
+
+/// The stored rating that rating the week ending `week_ending` edits: one of the same
+/// week-ending date, else one of the same ISO week (rating that week again replaces it), the
+/// newest answer if several. `None`: the rating is new.
+pub fn record_to_edit(events: &[Event], week_ending: NaiveDate) -> Option<&Event> {
+    let newest = |d: fn(NaiveDate, NaiveDate) -> bool| {
+        events
+            .iter()
+            .filter(|e| stored_week(e).is_some_and(|w| d(w, week_ending)))
+            .max_by_key(|e| (e.at, e.meta.id))
+    };
+    newest(|a, b| a == b).or_else(|| newest(|a, b| week_key(a) == week_key(b)))
+}
+
+/// The week-ending date of a stored weekly rating; `None` for any other event.
+pub fn stored_week(e: &Event) -> Option<NaiveDate> {
+    match &e.kind {
+        EventKind::WeeklyIrls { week_ending, .. } => week_ending.parse::<NaiveDate>().ok(),
+        _ => None,
+    }
 }
 
 /// Whether two ratings' 7-day windows share a day: their week-ending dates are less than 7
@@ -60,15 +94,9 @@ pub fn overlapping(events: &[Event], id: Uuid, week_ending: NaiveDate) -> Option
         .max()
 }
 
-/// The weekly ratings among `events`, oldest week first; no two of them overlap.
-///
-/// The app refuses an overlapping rating, but a merge must never fail (SPEC §4), so a diary
-/// joined from two devices can hold two ratings of one ISO week, or two whose 7-day windows
-/// overlap (one device rated the week ending Friday, the other the week ending Monday). All
-/// stay in the diary and in exports; what is read is the latest answer among overlapping ones
-/// (ties: the later week, then the higher scores), chosen from the set alone so that every
-/// merge order reads the same.
-pub fn weekly_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
+/// Every valid weekly rating among `events`, in a total order on content (newest answer
+/// first), so that the result does not depend on the order the events came in.
+pub fn all_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
     let mut all: Vec<WeeklyIrls> = events
         .iter()
         .filter_map(|e| {
@@ -87,23 +115,64 @@ pub fn weekly_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
             })
         })
         .collect();
-    // Newest answer first; the ordering is total on content, so the result does not depend
-    // on the order the events came in.
     all.sort_by(|a, b| {
         (b.at, b.week_ending, b.scores.items()).cmp(&(a.at, a.week_ending, a.scores.items()))
     });
-    let mut kept: Vec<WeeklyIrls> = Vec::with_capacity(all.len());
-    for w in all {
-        let clash = kept.iter().any(|k| {
-            overlaps(k.week_ending, w.week_ending)
-                || week_key(k.week_ending) == week_key(w.week_ending)
-        });
-        if !clash {
+    all
+}
+
+/// Whether two ratings clash: their 7-day windows overlap, or they rate the same ISO week.
+pub fn clash(a: NaiveDate, b: NaiveDate) -> bool {
+    overlaps(a, b) || week_key(a) == week_key(b)
+}
+
+/// The weekly ratings among `events`, oldest week first; no two of them overlap.
+///
+/// The app refuses an overlapping rating, but a merge must never fail (SPEC §4), so a diary
+/// joined from two devices can hold two ratings of one ISO week, or two whose 7-day windows
+/// overlap (one device rated the week ending Friday, the other the week ending Monday). All
+/// stay in the diary and in exports; the trend reads the latest answer among overlapping ones
+/// (ties: the later week, then the higher scores), chosen from the set alone so that every
+/// merge order reads the same. The others are never hidden: [`set_aside`] lists them for the
+/// status screen, and the doctor flags read the whole group ([`group_of`]).
+pub fn weekly_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
+    split(events).0
+}
+
+/// The stored ratings the trend leaves out because they overlap a newer answer, oldest week
+/// first.
+pub fn set_aside(events: &[Event]) -> Vec<WeeklyIrls> {
+    split(events).1
+}
+
+/// (kept, set aside), each oldest week first.
+fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
+    let mut kept: Vec<WeeklyIrls> = Vec::new();
+    let mut aside: Vec<WeeklyIrls> = Vec::new();
+    for w in all_ratings(events) {
+        if kept.iter().any(|k| clash(k.week_ending, w.week_ending)) {
+            aside.push(w);
+        } else {
             kept.push(w);
         }
     }
     kept.sort_by_key(|w| w.week_ending);
-    kept
+    aside.sort_by_key(|w| (w.week_ending, w.at));
+    (kept, aside)
+}
+
+/// `rating` and every stored rating that clashes with it (overlapping 7 days, or the same ISO
+/// week): what a doctor flag must read, so that an overlap from two devices never hides a
+/// severe total or a high mood item.
+pub fn group_of(events: &[Event], rating: &WeeklyIrls) -> Vec<WeeklyIrls> {
+    let mut group: Vec<WeeklyIrls> = all_ratings(events)
+        .into_iter()
+        .filter(|w| clash(w.week_ending, rating.week_ending))
+        .collect();
+    if group.is_empty() {
+        group.push(rating.clone());
+    }
+    group
 }
 
 /// Whether the weekly IRLS is due on `today`: never answered, or the last rated week ended 7 or
