@@ -620,6 +620,13 @@ pub fn augmentation_answers(a: Option<&quietlegs_core::AugmentationAnswers>, jso
 
 /// What the catalog says about a medicine just added, beyond the worsening warnings the entry
 /// already carries: its iron timing, a no-fix flag, its AASM 2025 stance as a treatment.
+/// The label's notes on a newly added medicine's doses (from the core's plan).
+pub fn dose_notes(items: &[quietlegs_core::PlanItemView]) {
+    for i in items {
+        out!("    timing note: {}", i.why);
+    }
+}
+
 pub fn regimen_notes(ms: &[MedicineInfo]) {
     for m in ms
         .iter()

@@ -274,3 +274,22 @@ fn plan_shows_the_iron_window_with_its_reason_and_json_carries_local_and_utc() {
     assert_eq!(iron[0]["fire_at"]["local"], "2026-11-21T10:30:00+01:00");
     assert_eq!(iron[0]["fire_at"]["utc"], "2026-11-21T09:30:00Z");
 }
+
+/// Issue #15 (fresh review): Boniva at 08:00 after a 07:30 breakfast is accepted as prescribed,
+/// but `regimen add` says at once what its label asks (from the core's plan); a dose clear of
+/// breakfast gets no such note.
+#[test]
+fn regimen_add_notes_a_first_thing_medicine_after_breakfast() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["profile", "set", "--breakfast", "07:30"]);
+    let out = ok(&db, &["regimen", "add", "med", "Boniva", "--at", "08:00"]);
+    assert!(out.contains("daily · at 08:00"), "{out}");
+    assert!(
+        out.contains("timing note:") && out.contains("after your breakfast at 07:30"),
+        "{out}"
+    );
+    assert!(out.contains("at least 1 h before"), "{out}");
+    let out = ok(&db, &["regimen", "add", "med", "Fosamax", "--at", "06:00"]);
+    assert!(!out.contains("timing note:"), "{out}");
+}

@@ -52,9 +52,22 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     };
     let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
     let name = input.name.clone();
-    output::regimen(&[open(db)?.add_regimen(input)?], json);
+    let q = open(db)?;
+    let added = q.add_regimen(input)?;
+    output::regimen(std::slice::from_ref(&added), json);
     if is_medicine && !json {
         output::regimen_notes(&quietlegs_core::check_medicine(name));
+        // The label's own timing notes for today's doses (a first-thing medicine after
+        // breakfast): the core's plan says them; the time stays as prescribed.
+        let notes: Vec<_> = q
+            .plan(None)?
+            .items
+            .into_iter()
+            .filter(|i| i.regimen_id.as_deref() == Some(added.info.id.as_str()))
+            // A plain dose says only "your scheduled dose"; anything more is the label's note.
+            .filter(|i| i.why != "your scheduled dose")
+            .collect();
+        output::dose_notes(&notes);
     }
     Ok(())
 }

@@ -853,6 +853,39 @@ mod catalog_checks {
         assert!(seen >= 1, "no first-thing drug with a wait over 45 min");
     }
 
+    /// Issue #15 (fresh review): breakfast 07:30 and Boniva/Fosamax at 08:00 is not "first
+    /// thing on waking": the dose's plan note says what the label asks (60/30 min, from the
+    /// evidence table), and the prescribed time stays 08:00.
+    #[test]
+    fn a_first_thing_medicine_after_breakfast_is_flagged_not_moved() {
+        for (drug, wait) in [("Boniva", "1 h"), ("Fosamax", "30 min")] {
+            let dir = tempfile::tempdir().unwrap();
+            let q = diary(dir.path(), Some("07:30"));
+            q.add_regimen(RegimenInput {
+                kind: RegimenKind::Medication,
+                name: drug.into(),
+                dose_mg: None,
+                times: vec!["08:00".into()],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: Some("2026-11-01".into()),
+                stop_date: None,
+            })
+            .unwrap();
+            let plan = q.plan(Some("2026-11-21".into())).unwrap();
+            let dose = plan.items.iter().find(|i| i.title == drug).expect(drug);
+            assert!(
+                dose.why.contains("after your breakfast at 07:30"),
+                "{dose:?}"
+            );
+            assert!(
+                dose.why.contains(&format!("at least {wait} before")),
+                "{dose:?}"
+            );
+            assert!(dose.why.contains(&format!("{drug} at 08:00")), "{dose:?}");
+        }
+    }
+
     #[test]
     fn the_reminder_of_a_first_thing_medicine_names_the_meal_in_its_wait() {
         for (drug, inside) in [("Boniva", true), ("Fosamax", false)] {

@@ -347,7 +347,7 @@ pub struct MedicineInfo {
     #[uniffi(default = None)]
     pub pregnancy_note: Option<String>,
     /// The effect on RLS in words with `evidence_line`, for the phones' medicine screen:
-    /// "Effect on RLS: can make it worse (evidence: moderate — not graded by guidelines; source:
+    /// "Effect on RLS: can make it worse (evidence: not graded by guidelines; source:
     /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
     #[uniffi(default = "")]
     pub effect_line: String,
@@ -378,7 +378,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
-            if let Some(alt) = c.alternative() {
+            if let Some(alt) = m.medicine.alternative_for(m.matched) {
                 details.push(format!("Alternative to ask about: {alt}."));
             }
             let mut info = MedicineInfo {
@@ -398,7 +398,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
-                alternative: c.alternative().map(str::to_owned),
+                alternative: m.medicine.alternative_for(m.matched).map(str::to_owned),
                 iron_timing: m
                     .medicine
                     .substance()

@@ -472,7 +472,7 @@ impl DrugClass {
             Thyroid => "Thyroid medicine and iron block each other's absorption; QuietLegs plans iron around it.",
             Quinolone => "Iron keeps the antibiotic from being absorbed; QuietLegs plans iron around it.",
             Tetracycline => "Iron keeps the antibiotic from being absorbed (its label gives no interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
-            Bisphosphonate => "Taken first thing on waking on an empty stomach with plain water; iron never comes before it that day. QuietLegs plans iron after its wait.",
+            Bisphosphonate => "Taken first thing on waking on an empty stomach with plain water. QuietLegs plans iron after its wait.",
             IntegraseInhibitor => "Iron keeps the HIV medicine from being absorbed, unless both are taken together with food (then ask your HIV clinic first). QuietLegs plans iron around it.",
             ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron and this medicine block each other's absorption; QuietLegs plans iron around it.",
             Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
@@ -579,8 +579,10 @@ impl Medicine {
 
     /// The strength of the evidence for this drug's effect: for a timing drug, from its own
     /// rule's basis; otherwise the class's.
+    /// An effect the seed article alone reports is never "strong": it gets the strength of its
+    /// basis ([`EvidenceBasis::NotGraded`], weak), and its line names no strength at all.
     pub fn evidence(&self) -> EvidenceStrength {
-        if self.class.affects_iron_timing() {
+        if self.class.affects_iron_timing() || self.basis() == EvidenceBasis::NotGraded {
             self.basis().strength()
         } else {
             self.class.evidence()
@@ -603,9 +605,13 @@ impl Medicine {
     }
 
     /// The evidence in one line for screens: "strong — label interval; source: CIPRO
-    /// (ciprofloxacin) label, 2026", "moderate — not graded by guidelines; source: the seed
-    /// article".
+    /// (ciprofloxacin) label, 2026", or with no strength word for an effect no guideline
+    /// grades: "not graded by guidelines; source: the seed article".
     pub fn evidence_line(&self) -> String {
+        if self.basis() == EvidenceBasis::NotGraded {
+            // No guideline grades it: a strength word would overstate the seed article.
+            return format!("{}; source: {}", self.basis().label(), self.source_line());
+        }
         format!(
             "{} — {}; source: {}",
             crate::model::enums::name_of(&self.evidence()),
@@ -637,6 +643,32 @@ impl Medicine {
         } else {
             format!("{} ({}) is {noun}", matched.trim(), self.generic)
         }
+    }
+
+    /// The safer alternative a source names for what this drug is taken for, given the name
+    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines (Mayo Clinic, 2021)
+    /// replace one taken for allergy or sleep, not one taken for nausea or travel sickness: an
+    /// antiemetic antihistamine (promethazine, cyclizine, cinnarizine, dimenhydrinate,
+    /// meclizine) or a pregnancy-nausea doxylamine brand (Diclegis, Bonjesta, Diclectin,
+    /// Xonvea) gets none, as no source in the evidence table names one for that use.
+    pub fn alternative_for(&self, matched: &str) -> Option<&'static str> {
+        const ANTIEMETIC_GENERICS: &[&str] = &[
+            "promethazine",
+            "cyclizine",
+            "cinnarizine",
+            "dimenhydrinate",
+            "meclizine",
+        ];
+        const NAUSEA_BRANDS: &[&str] = &["Diclegis", "Bonjesta", "Diclectin", "Xonvea"];
+        if self.class == DrugClass::SedatingAntihistamine {
+            let typed = normalise(matched);
+            let for_nausea = ANTIEMETIC_GENERICS.contains(&self.generic)
+                || NAUSEA_BRANDS.iter().any(|b| normalise(b) == typed);
+            if for_nausea {
+                return None;
+            }
+        }
+        self.class.alternative()
     }
 
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
@@ -1088,8 +1120,7 @@ pub fn worsening_warnings(name: &str) -> Vec<String> {
         .map(|m| {
             let alt = m
                 .medicine
-                .class
-                .alternative()
+                .alternative_for(m.matched)
                 .map(|a| format!(" Alternative to ask about: {a}."))
                 .unwrap_or_default();
             format!(
@@ -1438,6 +1469,85 @@ mod tests {
             zoloft.medicine.is_a(zoloft.matched),
             "Zoloft (sertraline) is an SSRI antidepressant"
         );
+    }
+
+    /// Issue #15 (fresh review): no medicine in the whole catalog is shown as "strong" unless a
+    /// guideline or a label grades it; an effect the seed article alone reports names no
+    /// strength (Benadryl, Haldol, Reglan, Remeron, Abilify, Atarax).
+    #[test]
+    fn no_strong_evidence_without_a_guideline_or_label() {
+        for m in CATALOG {
+            if m.evidence() == EvidenceStrength::Strong {
+                assert!(
+                    matches!(
+                        m.basis(),
+                        EvidenceBasis::Guideline | EvidenceBasis::LabelInterval
+                    ),
+                    "{}",
+                    m.generic
+                );
+            }
+            if m.basis() == EvidenceBasis::NotGraded {
+                let line = m.evidence_line();
+                for word in ["strong", "moderate", "weak"] {
+                    assert!(!line.contains(word), "{}: {line}", m.generic);
+                }
+            }
+        }
+        for q in [
+            "Benadryl", "Haldol", "Reglan", "Remeron", "Abilify", "Atarax",
+        ] {
+            let m = lookup(q)[0].medicine;
+            assert_ne!(m.evidence(), EvidenceStrength::Strong, "{q}");
+            assert_eq!(
+                m.evidence_line(),
+                "not graded by guidelines; source: the seed article",
+                "{q}"
+            );
+        }
+    }
+
+    /// Issue #15 (fresh review): a non-sedating antihistamine does not treat nausea, so a
+    /// pregnancy-nausea or travel-sickness antihistamine names no alternative; one taken for
+    /// allergy or sleep still does.
+    #[test]
+    fn antiemetic_antihistamines_name_no_allergy_alternative() {
+        for q in [
+            "Diclegis",
+            "Bonjesta",
+            "Avomine",
+            "Phenergan",
+            "Dramamine",
+            "Stugeron",
+            "Antivert",
+            "Valoid",
+        ] {
+            let hit = &lookup(q)[0];
+            assert_eq!(hit.medicine.alternative_for(hit.matched), None, "{q}");
+            assert!(
+                worsening_warnings(q)
+                    .iter()
+                    .all(|w| !w.contains("loratadine")),
+                "{q}"
+            );
+        }
+        for q in ["Benadryl", "Unisom", "Atarax", "Piriton"] {
+            let hit = &lookup(q)[0];
+            assert!(hit
+                .medicine
+                .alternative_for(hit.matched)
+                .is_some_and(|a| a.contains("loratadine")));
+        }
+    }
+
+    /// Issue #15 (fresh review): bisphosphonate advice says "iron never before it" once, not
+    /// in the note and again in the timing rule.
+    #[test]
+    fn bisphosphonate_advice_says_the_order_once() {
+        for q in ["Fosamax", "Boniva", "Actonel"] {
+            let advice = lookup(q)[0].medicine.advice();
+            assert_eq!(advice.matches("before it").count(), 1, "{q}: {advice}");
+        }
     }
 
     /// Issue #15: a label interval, a label interval still to be verified, a convention and an

@@ -190,7 +190,33 @@ pub(crate) fn first_thing_wait(
         .flatten()
         .map(|d| WakingDay::of(diary.profile, d))
         .find(|d| d.contains(at))?;
-    let clash = exposures(diary, &day)
+    let all = exposures(diary, &day);
+    // A meal earlier the same waking day: the dose is no longer on an empty stomach. The
+    // prescribed time is never moved; the person is told what the label asks.
+    if let Some(meal) = all
+        .iter()
+        .filter(|x| matches!(x.origin, super::iron::Origin::Meal(_)))
+        .filter(|x| day.contains(x.at) && x.at < at)
+        .min_by_key(|x| x.at)
+    {
+        let m = match &meal.origin {
+            super::iron::Origin::Meal(m) => m.as_str(),
+            _ => "meal",
+        };
+        return Some(IntakeCheck::Conflict {
+            iron_at: None,
+            iron_taken: false,
+            earliest_ok: None,
+            iron_ok: None,
+            message: format!(
+                "{name} at {} comes after your {m} at {}: its label asks for it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
+                hhmm(at),
+                hhmm(meal.at),
+                span(wait),
+            ),
+        });
+    }
+    let clash = all
         .into_iter()
         .filter(|x| at < x.at && x.at < at + wait)
         .min_by_key(|x| x.at)?;
