@@ -300,3 +300,27 @@ fn a_bedtime_after_midnight_keeps_the_small_hours_on_the_evening_before() {
     );
     assert_eq!(q.night_to_log().unwrap(), "2026-11-21");
 }
+
+/// Every intake word the log knows is answered by `check_intake` too, with the same answer as
+/// the phones' intake buttons: the "not recognised" error lists `antacid` as a known word, so it
+/// must never be refused (a reviewer found `check antacid` and `check alcohol` refused).
+#[test]
+fn every_intake_word_of_the_log_is_checked_not_refused() {
+    use quietlegs_core::model::IntakeKind;
+    let (q, _dir) = diary();
+    for kind in IntakeKind::ALL {
+        let word = quietlegs_core::word_of(&kind);
+        let by_word = q
+            .check_intake(word.clone(), Some("2026-11-21T15:00:00Z".into()))
+            .unwrap_or_else(|e| panic!("{word}: {e:?}"));
+        let by_kind = q
+            .check_intake_kind(kind, Some("2026-11-21T15:00:00Z".into()))
+            .unwrap();
+        assert_eq!(by_word.conflict, by_kind.conflict, "{word}");
+        assert_eq!(by_word.iron_at, by_kind.iron_at, "{word}");
+    }
+    let antacid = q
+        .check_intake("antacid".into(), Some("2026-11-21T15:00:00Z".into()))
+        .unwrap();
+    assert!(antacid.message.contains("antacid"), "{}", antacid.message);
+}

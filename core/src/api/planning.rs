@@ -399,6 +399,13 @@ impl QuietLegs {
             };
             return self.check_substance(substance, &name, at);
         }
+        // The log's own intake words ("antacid", "alcohol", "zinc"): the same answer as the
+        // phones' intake buttons, so a word the error below lists as known is never refused.
+        if let Some(kind) = crate::rules::interactions::intake_named(&what).or_else(|| {
+            crate::model::enums::parse_word("intake", &what, &crate::model::IntakeKind::ALL).ok()
+        }) {
+            return self.check_intake_kind(kind, at);
+        }
         // Lowers iron absorption whatever the timing: say so rather than "not relevant" (a
         // conflict no time fixes: no earliest time, no iron time, a doctor to ask).
         if let Some(m) = crate::rules::catalog::lookup(&what)
