@@ -806,6 +806,21 @@ mod catalog_checks {
         q
     }
 
+    /// A daily medicine at `at` (local `HH:MM`) from 2026-11-01, as `regimen add med` makes it.
+    fn medicine(q: &QuietLegs, name: &str, at: &str) {
+        q.add_regimen(RegimenInput {
+            kind: RegimenKind::Medication,
+            name: name.into(),
+            dose_mg: None,
+            times: vec![at.into()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2026-11-01".into()),
+            stop_date: None,
+        })
+        .unwrap();
+    }
+
     #[test]
     fn a_prescribed_medicine_keeps_its_time_and_iron_moves() {
         let dir = tempfile::tempdir().unwrap();
@@ -868,17 +883,7 @@ mod catalog_checks {
         for (drug, wait) in [("Boniva", "1 h"), ("Fosamax", "30 min")] {
             let dir = tempfile::tempdir().unwrap();
             let q = diary(dir.path(), Some("07:30"));
-            q.add_regimen(RegimenInput {
-                kind: RegimenKind::Medication,
-                name: drug.into(),
-                dose_mg: None,
-                times: vec!["08:00".into()],
-                every_n_days: 1,
-                with_vitamin_c: false,
-                start_date: Some("2026-11-01".into()),
-                stop_date: None,
-            })
-            .unwrap();
+            medicine(&q, drug, "08:00");
             let plan = q.plan(Some("2026-11-21".into())).unwrap();
             let dose = plan.items.iter().find(|i| i.title == drug).expect(drug);
             assert!(
@@ -898,17 +903,7 @@ mod catalog_checks {
         for (drug, inside) in [("Boniva", true), ("Fosamax", false)] {
             let dir = tempfile::tempdir().unwrap();
             let q = diary(dir.path(), Some("06:45"));
-            q.add_regimen(RegimenInput {
-                kind: RegimenKind::Medication,
-                name: drug.into(),
-                dose_mg: None,
-                times: vec!["06:00".into()],
-                every_n_days: 1,
-                with_vitamin_c: false,
-                start_date: Some("2026-11-01".into()),
-                stop_date: None,
-            })
-            .unwrap();
+            medicine(&q, drug, "06:00");
             let plan = q.plan(Some("2026-11-21".into())).unwrap();
             let dose = plan.items.iter().find(|i| i.title == drug).expect(drug);
             assert_eq!(dose.why.contains("breakfast at 06:45"), inside, "{dose:?}");
@@ -921,17 +916,7 @@ mod catalog_checks {
             let dir = tempfile::tempdir().unwrap();
             let q = diary(dir.path(), None);
             let name = m.brands.first().copied().unwrap_or(m.generic);
-            q.add_regimen(RegimenInput {
-                kind: RegimenKind::Medication,
-                name: name.into(),
-                dose_mg: None,
-                times: vec!["12:00".into()],
-                every_n_days: 1,
-                with_vitamin_c: false,
-                start_date: Some("2026-11-01".into()),
-                stop_date: None,
-            })
-            .unwrap();
+            medicine(&q, name, "12:00");
             let plan = q.plan(Some("2026-11-21".into())).unwrap();
             let iron = plan
                 .items
