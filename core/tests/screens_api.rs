@@ -165,6 +165,24 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         .unwrap()
         .local
         .starts_with("2026-11-21T12:30"));
+    // A meal before the iron: the message gives both sides of food's uneven gap, so the
+    // earliest time it offers (after the iron) does not contradict it (a reviewer found "keep
+    // 2 h apart" beside a time 1 h after the iron).
+    let meal = q
+        .check_intake_kind(IntakeKind::Meal, Some("2026-11-21T10:00".to_owned()))
+        .unwrap();
+    assert!(meal.conflict, "{meal:?}");
+    assert!(
+        meal.message
+            .contains("at least 2 h before the iron or 1 h after it"),
+        "{}",
+        meal.message
+    );
+    assert!(meal
+        .earliest_ok
+        .unwrap()
+        .local
+        .starts_with("2026-11-21T11:30"));
     // A medicine that worsens RLS is never a bare "ok", even when iron timing is fine
     // (SPEC §2.3, §2.4); coffee carries no such warning.
     for drug in ["Tylenol PM", "Benadryl"] {

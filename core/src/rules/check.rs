@@ -103,10 +103,18 @@ pub fn check_named(
                     hhmm(at),
                     hhmm(iron_at),
                     if at < iron_at || !g.first_thing {
-                        format!(
-                            "keep {} apart",
-                            span(if at < iron_at { g.iron_after() } else { g.substance_after() })
-                        )
+                        // Both sides of the gap: with food the iron wants 2 h after it but food
+                        // may follow the iron after 1 h, and the earliest time offered is on the
+                        // after side, so "keep 2 h apart" alone contradicted it.
+                        if g.iron_after() == g.substance_after() {
+                            format!("keep {} apart", span(g.iron_after()))
+                        } else {
+                            format!(
+                                "have it at least {} before the iron or {} after it",
+                                span(g.iron_after()),
+                                span(g.substance_after())
+                            )
+                        }
                     } else {
                         "it is taken first thing, before iron".to_owned()
                     },
