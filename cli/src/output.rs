@@ -459,13 +459,7 @@ pub fn status(s: &StatusReport, json: bool) {
     );
     // The adult thresholds mean nothing to a group the app gives no iron advice to (SPEC §2.1).
     if i.advice != quietlegs_core::IronAdvice::AskDoctorFirst {
-        out!(
-            "      thresholds: ferritin {:.0} ng/mL or below (or TSAT under 20 %): iron indicated; {:.0}-{:.0}: only IV iron may help; above {:.0}: not indicated",
-            i.target_low,
-            i.target_low,
-            i.target_high,
-            i.target_high
-        );
+        out!("      thresholds: {}", i.thresholds);
     }
     for r in &i.reasons {
         out!("      because {}  [{}]", r.text, r.citation);

@@ -245,6 +245,32 @@ fn dialysis_follows_the_iron_sucrose_thresholds_on_both_sides() {
     assert_eq!(case(199.0, 20.0).advice, IronAdvice::NotIndicated);
     let no_tsat = status(&p, &[], &[], &[lab(Analyte::Ferritin, 150.0, "2026-11-01")]);
     assert_eq!(no_tsat.advice, IronAdvice::CheckFerritin);
+    // The thresholds shown are the ones the verdict used, and the IV note names iron sucrose
+    // alone (a reviewer found the 75/100 bands and three other products beside the dialysis
+    // verdict).
+    assert!(
+        yes.thresholds.contains("under 200 ng/mL"),
+        "{}",
+        yes.thresholds
+    );
+    assert!(!yes.thresholds.contains("75"), "{}", yes.thresholds);
+    assert!(
+        !yes.notes
+            .iter()
+            .any(|n| n.contains("ferric carboxymaltose")),
+        "{:?}",
+        yes.notes
+    );
+    let not_on_dialysis = status(
+        &Profile::default(),
+        &[],
+        &[],
+        &[
+            lab(Analyte::Ferritin, 199.0, "2026-11-01"),
+            lab(Analyte::Tsat, 19.0, "2026-11-01"),
+        ],
+    );
+    assert!(not_on_dialysis.thresholds.contains("75 ng/mL or below"));
 }
 
 #[test]

@@ -89,6 +89,11 @@ pub struct IronStatusView {
     /// another baseline (IRLSSG-2018).
     #[uniffi(default = None)]
     pub slope_since: Option<String>,
+    /// The thresholds the verdict was judged against, in one line: on dialysis the IV iron
+    /// sucrose rule (ferritin under 200 ng/mL, TSAT under 20 %), else the AASM-2025 bands
+    /// (75 and 100 ng/mL, TSAT 20 %); numbers from the evidence table.
+    #[uniffi(default = "")]
+    pub thresholds: String,
 }
 
 fn lab_point(p: (NaiveDate, f64)) -> LabPoint {
@@ -119,6 +124,7 @@ fn iron_view(s: IronStatus) -> IronStatusView {
         recheck_due: s.recheck_due.map(|d| d.to_string()),
         slope_results: u32::try_from(s.trend.slope_results).unwrap_or(u32::MAX),
         slope_since: s.trend.since_infusion.map(|d| d.to_string()),
+        thresholds: s.thresholds,
     }
 }
 

@@ -102,6 +102,8 @@ pub struct IronStatus {
     pub last_infusion: Option<(NaiveDate, IvIronFormulation)>,
     /// When ferritin and TSAT are next due, if a recheck is due at all.
     pub recheck_due: Option<NaiveDate>,
+    /// The thresholds the verdict was judged against, in one line ([`thresholds_line`]).
+    pub thresholds: String,
 }
 
 /// How to have iron studies drawn (SPEC §2.1, AASM-2025 good-practice statement).
@@ -113,25 +115,42 @@ pub fn draw_preparation() -> String {
 }
 
 /// The IV iron formulations with RLS evidence, in one line (SPEC §2.1, AASM-2025). Each
-/// label carries its evidence in parentheses, so the line never wraps them in more.
+/// label carries its evidence in parentheses, so the line never wraps them in more. On
+/// dialysis the guideline's suggestion is iron sucrose alone, so only it is named.
 pub fn iv_formulations_note(dialysis: bool) -> String {
-    let mut s = format!(
+    if dialysis {
+        return format!(
+            "On dialysis, IV iron with RLS evidence: {}.",
+            IvIronFormulation::IronSucrose.label()
+        );
+    }
+    format!(
         "IV iron with RLS evidence: {}; {}; {}.",
         IvIronFormulation::FerricCarboxymaltose.label(),
         IvIronFormulation::Ferumoxytol.label(),
         IvIronFormulation::LmwIronDextran.label()
-    );
+    )
+}
+
+/// The thresholds a verdict is judged against, in one line for a status screen: on dialysis
+/// the IV iron sucrose rule (ferritin under 200 ng/mL with TSAT under 20 %), else the AASM-2025
+/// bands (75 and 100 ng/mL, TSAT 20 %). All numbers from the evidence table.
+pub fn thresholds_line(dialysis: bool) -> String {
     if dialysis {
-        // A sentence of its own starts with a capital ("Iron sucrose (…)").
-        let label = IvIronFormulation::IronSucrose.label();
-        let mut chars = label.chars();
-        let cap: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        s.push_str(&format!(" On dialysis: {cap}."));
+        return format!(
+            "on dialysis, IV iron sucrose is suggested at ferritin under {:.0} ng/mL with TSAT under {:.0} %",
+            ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value,
+            ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value
+        );
     }
-    s
+    format!(
+        "ferritin {:.0} ng/mL or below (or TSAT under {:.0} %): iron indicated; {:.0}-{:.0}: only IV iron may help; above {:.0}: not indicated",
+        ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        ev::TSAT_SUPPLEMENT_BELOW.value,
+        ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        ev::FERRITIN_IV_DISCUSS_BELOW.value,
+        ev::FERRITIN_IV_DISCUSS_BELOW.value
+    )
 }
 
 /// What to say when TSAT is not on file (SPEC §2.1, AASM-2025).
@@ -422,6 +441,7 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         draw_preparation: draw_preparation(),
         last_infusion: infusion,
         recheck_due: recheck_due(diary, today),
+        thresholds: thresholds_line(dialysis),
     };
 
     if let Some(why) = groups::iron_needs_doctor(p, today) {
