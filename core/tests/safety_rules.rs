@@ -453,6 +453,18 @@ fn screener_names_the_missing_criterion() {
     });
     assert!(!r.consistent_with_rls);
     assert_eq!(r.missing, vec!["relief by movement".to_owned()]);
+    // SPEC §2.6: a missing criterion names the common mimics, each of them.
+    for mimic in [
+        "cramps",
+        "positional discomfort",
+        "neuropathy",
+        "leg swelling",
+        "arthritis",
+        "habitual foot tapping",
+    ] {
+        assert!(r.message.contains(mimic), "{mimic}: {}", r.message);
+    }
+    assert!(!screen_rls(&yes).message.contains("neuropathy"));
 }
 
 #[test]

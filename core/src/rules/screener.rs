@@ -38,6 +38,12 @@ pub struct ScreenResult {
     pub missing: Vec<String>,
 }
 
+/// The common RLS mimics SPEC §2.6 asks the screener to name when a criterion is missing
+/// (the IRLSSG diagnostic criteria's fifth: symptoms not solely accounted for by such conditions).
+pub const MIMICS: &str = "leg cramps, positional discomfort, neuropathy, leg swelling, arthritis or habitual foot tapping";
+
+/// Screens the five essential criteria (IRLSSG): all "yes" is consistent with RLS, which only a
+/// doctor can confirm; otherwise the message names what is missing and the common mimics.
 pub fn screen(a: &ScreenAnswers) -> ScreenResult {
     let checks = [
         (
@@ -67,7 +73,7 @@ pub fn screen(a: &ScreenAnswers) -> ScreenResult {
         ScreenResult {
             consistent_with_rls: false,
             message: format!(
-                "Not all criteria are met: missing {}. Something else may explain the symptoms; a doctor can tell.",
+                "Not all criteria are met: missing {}. Something else may explain the symptoms, such as {MIMICS}; a doctor can tell.",
                 missing.join(", ")
             ),
             missing,
