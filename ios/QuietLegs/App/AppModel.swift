@@ -212,7 +212,7 @@ final class AppModel {
     // MARK: Medicines
     func loadMedicines() async { medicines = await diary?.medicines() }
 
-    func lookUp(_ name: String) { medicineAnswers = lookUpMedicine(name) }
+    func lookUp(_ name: String) { medicineAnswers = lookUpMedicine(name, core: diary?.core) }
 
     func addRegimen(_ input: RegimenInput) async -> Bool {
         guard let diary else { return false }

@@ -141,10 +141,13 @@ struct MedicineAnswer: Equatable, Hashable {
     var ironTiming: String? = nil
 }
 
-/// Looks a medicine up by generic or brand name, tolerating case, accents and one typo.
-func lookUpMedicine(_ name: String) -> [MedicineAnswer] {
+/// Looks a medicine up by generic or brand name, tolerating case, accents and one typo. With the
+/// diary's `core`, the answer follows its profile (the core's pregnancy caveat for RLS
+/// treatments, SPEC §2.6); without one, or if the diary cannot be read, the catalog answers alone.
+func lookUpMedicine(_ name: String, core: QuietLegs? = nil) -> [MedicineAnswer] {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-    return checkMedicine(name: name).map { m in
+    let infos = (try? core?.checkMedicineForProfile(name: name)) ?? checkMedicine(name: name)
+    return infos.map { m in
         MedicineAnswer(
             title: m.described,
             advice: m.advice,

@@ -4,6 +4,7 @@ import org.quietlegs.core.HabitEntry
 import org.quietlegs.core.MedicineEffect
 import org.quietlegs.core.MedicineInfo
 import org.quietlegs.core.RegimenEntry
+import org.quietlegs.core.QuietLegs
 import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.logOptions
 
@@ -45,9 +46,15 @@ data class MedicineAnswer(
     val ironTiming: String? = null,
 )
 
-/** Looks a medicine up by generic or brand name, tolerating case, accents and one typo. */
-fun lookUpMedicine(name: String): List<MedicineAnswer> =
-    if (name.isBlank()) emptyList() else checkMedicine(name).map(MedicineInfo::toAnswer)
+/**
+ * Looks a medicine up by generic or brand name, tolerating case, accents and one typo. With the
+ * diary's [core], the answer follows its profile (the core's pregnancy caveat for RLS
+ * treatments, SPEC §2.6); without one, or if the diary cannot be read, the catalog answers alone.
+ */
+fun lookUpMedicine(name: String, core: QuietLegs? = null): List<MedicineAnswer> =
+    if (name.isBlank()) emptyList()
+    else (core?.let { runCatching { it.checkMedicineForProfile(name) }.getOrNull() } ?: checkMedicine(name))
+        .map(MedicineInfo::toAnswer)
 
 private fun MedicineInfo.toAnswer() = MedicineAnswer(
     // The core's words: "Tylenol PM (diphenhydramine, a sedating antihistamine)".

@@ -166,6 +166,18 @@ class ScreensTest {
         assertTrue(at75.first > at100.first && at75.second.startsWith("75"))
     }
 
+    @Test fun aTreatmentLookedUpWhilePregnantCarriesTheCoresCaveat() {
+        val s = setup()
+        val core = s.diary.core
+        core.setProfile(core.profile().copy(pregnant = true, dueDate = "2027-04-10"))
+        val withDiary = lookUpMedicine("Lyrica", core).first()
+        val expected = core.checkMedicineForProfile("Lyrica").first()
+        assertTrue(expected.pregnancyNote!!.contains("pregnancy"))
+        assertEquals(expected.advice, withDiary.advice)
+        // Without the diary the catalog answers alone: no profile, no caveat.
+        assertTrue(lookUpMedicine("Lyrica").first().advice != withDiary.advice)
+    }
+
     @Test fun medicinesCarryTheCatalogWarningAndBrandsAreFound() {
         val s = setup()
         val answers = lookUpMedicine("tylenol pm")

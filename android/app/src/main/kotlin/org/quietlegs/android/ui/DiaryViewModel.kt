@@ -211,7 +211,8 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     private var lookUpJob: Job? = null
 
     /** The core's look-up; replaceable only so a test can make an earlier answer arrive late. */
-    internal var medicineLookUp: (String) -> List<MedicineAnswer> = ::lookUpMedicine
+    internal var medicineLookUp: (String) -> List<MedicineAnswer> =
+        { name -> lookUpMedicine(name, diary?.core) }
 
     /** Looks a name up as it is typed; an earlier, slower answer never replaces a later one. */
     fun lookUp(name: String) {
