@@ -8,68 +8,15 @@
     clippy::panic
 )]
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use quietlegs_core::model::{
-    Analyte, Event, EventKind, IvIronFormulation, Lab, LabValue, Profile, RecordMeta, RegimenItem,
-    RegimenKind,
-};
+use quietlegs_core::model::{Analyte, Event, Lab, Profile, RegimenItem};
 use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
-use quietlegs_core::rules::Diary;
 
-fn meta() -> RecordMeta {
-    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
-}
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn today() -> NaiveDate {
-    d("2026-11-21")
-}
-fn lab(a: Analyte, v: f64, on: &str) -> Lab {
-    Lab {
-        meta: meta(),
-        analyte: a,
-        value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
-        taken_on: d(on),
-    }
-}
-fn iron_item(start: &str) -> RegimenItem {
-    RegimenItem {
-        meta: meta(),
-        kind: RegimenKind::Iron,
-        name: "Iron".into(),
-        dose_mg: None,
-        times: vec![],
-        every_n_days: 1,
-        with_vitamin_c: false,
-        start_date: d(start),
-        stop_date: None,
-    }
-}
-fn infusion(on: &str) -> Event {
-    let day = d(on);
-    Event {
-        meta: meta(),
-        at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
-        kind: EventKind::IvIron {
-            formulation: IvIronFormulation::FerricCarboxymaltose,
-        },
-        note: None,
-        warnings: vec![],
-    }
-}
+mod common;
+use common::{d, diary, infusion, iron_item, lab, today};
+
 fn status(r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
     let p = Profile::default();
-    iron_status(
-        &Diary {
-            profile: &p,
-            regimen: r,
-            habits: &[],
-            events: e,
-            labs: l,
-        },
-        today(),
-    )
+    iron_status(&diary(&p, r, e, l), today())
 }
 
 #[test]

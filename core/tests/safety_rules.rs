@@ -8,8 +8,8 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use quietlegs_core::model::{
-    Analyte, BodyArea, Event, EventKind, IrlsScores, Lab, LabValue, Night, Profile, RecordMeta,
-    RegimenItem, RegimenKind, Trigger,
+    Analyte, BodyArea, Event, EventKind, IrlsScores, Lab, Night, Profile, RegimenItem, RegimenKind,
+    Trigger,
 };
 use quietlegs_core::rules::augmentation::screen;
 use quietlegs_core::rules::flags::{doctor_flags, FlagKind};
@@ -20,24 +20,9 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
 use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
 use quietlegs_core::rules::Diary;
 
-fn meta() -> RecordMeta {
-    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
-}
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn today() -> NaiveDate {
-    d("2026-11-21")
-}
-fn lab(a: Analyte, v: f64, on: &str) -> Lab {
-    let unit = a.canonical_unit();
-    Lab {
-        meta: meta(),
-        analyte: a,
-        value: LabValue::from_entry(a, v, unit).unwrap(),
-        taken_on: d(on),
-    }
-}
+mod common;
+use common::{d, lab, meta, today};
+
 fn item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
     RegimenItem {
         meta: meta(),

@@ -10,8 +10,7 @@
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use quietlegs_core::model::{
-    Analyte, Event, EventKind, IvIronFormulation, Lab, LabValue, Night, Profile, RecordMeta,
-    RegimenItem, RegimenKind, Routine, Sex,
+    Analyte, Event, EventKind, Lab, Night, Profile, RegimenItem, RegimenKind, Routine, Sex,
 };
 use quietlegs_core::rules::augmentation::screen;
 use quietlegs_core::rules::catalog::CATALOG;
@@ -21,56 +20,16 @@ use quietlegs_core::rules::iron::{iron_plan, IronDay};
 use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
-use quietlegs_core::rules::Diary;
 
-fn meta() -> RecordMeta {
-    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
-}
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn today() -> NaiveDate {
-    d("2026-11-21")
-}
-fn lab(a: Analyte, v: f64, on: &str) -> Lab {
-    Lab {
-        meta: meta(),
-        analyte: a,
-        value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
-        taken_on: d(on),
-    }
-}
-fn iron_item(start: &str) -> RegimenItem {
-    RegimenItem {
-        meta: meta(),
-        kind: RegimenKind::Iron,
-        name: "Iron".into(),
-        dose_mg: None,
-        times: vec![],
-        every_n_days: 1,
-        with_vitamin_c: false,
-        start_date: d(start),
-        stop_date: None,
-    }
-}
+mod common;
+use common::{d, diary, infusion, iron_item, lab, meta, today};
+
 fn magnesium() -> RegimenItem {
     RegimenItem {
         kind: RegimenKind::Magnesium,
         name: "Magnesium glycinate".into(),
         dose_mg: Some(300.0),
         ..iron_item("2026-01-01")
-    }
-}
-fn infusion(on: &str) -> Event {
-    let day = d(on);
-    Event {
-        meta: meta(),
-        at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
-        kind: EventKind::IvIron {
-            formulation: IvIronFormulation::FerricCarboxymaltose,
-        },
-        note: None,
-        warnings: vec![],
     }
 }
 fn weekly(items: [u8; 10]) -> Event {
@@ -101,15 +60,6 @@ fn symptomatic_nights() -> Vec<Night> {
             notes: None,
         })
         .collect()
-}
-fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab]) -> Diary<'a> {
-    Diary {
-        profile: p,
-        regimen: r,
-        habits: &[],
-        events: e,
-        labs: l,
-    }
 }
 fn status(p: &Profile, r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
     iron_status(&diary(p, r, e, l), today())

@@ -1,0 +1,75 @@
+//! Diary records for the rules' tests, built as the store would hand them over: one fixed
+//! record stamp, dates as `YYYY-MM-DD`, "today" 2026-11-21.
+#![allow(clippy::unwrap_used, dead_code)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use quietlegs_core::model::{
+    Analyte, Event, EventKind, IvIronFormulation, Lab, LabValue, Profile, RecordMeta, RegimenItem,
+    RegimenKind,
+};
+use quietlegs_core::rules::Diary;
+
+/// The one record stamp every test record carries.
+pub fn meta() -> RecordMeta {
+    RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
+}
+
+/// A date from `YYYY-MM-DD`.
+pub fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The day the rules are asked about.
+pub fn today() -> NaiveDate {
+    d("2026-11-21")
+}
+
+/// A lab result in the analyte's canonical unit, drawn on `on`.
+pub fn lab(a: Analyte, v: f64, on: &str) -> Lab {
+    Lab {
+        meta: meta(),
+        analyte: a,
+        value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
+        taken_on: d(on),
+    }
+}
+
+/// Daily oral iron from `start`, in the planned window.
+pub fn iron_item(start: &str) -> RegimenItem {
+    RegimenItem {
+        meta: meta(),
+        kind: RegimenKind::Iron,
+        name: "Iron".into(),
+        dose_mg: None,
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: d(start),
+        stop_date: None,
+    }
+}
+
+/// An IV ferric carboxymaltose infusion at 09:00 UTC on `on`.
+pub fn infusion(on: &str) -> Event {
+    let day = d(on);
+    Event {
+        meta: meta(),
+        at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
+        kind: EventKind::IvIron {
+            formulation: IvIronFormulation::FerricCarboxymaltose,
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+
+/// The rules' view of a diary with no habits.
+pub fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab]) -> Diary<'a> {
+    Diary {
+        profile: p,
+        regimen: r,
+        habits: &[],
+        events: e,
+        labs: l,
+    }
+}
