@@ -123,25 +123,20 @@ impl Store {
         conn.busy_timeout(BUSY_WAIT)?;
         // SQLite answers BUSY without waiting in a few states (a journal-mode change or WAL
         // recovery in another process), so the whole recognition is retried until the deadline.
-        let deadline = Instant::now() + BUSY_WAIT;
-        loop {
-            match Self::recognise_and_prepare(&mut conn, shown, writable) {
-                Ok(device_id) => {
-                    return Ok(Store {
-                        conn,
-                        device_id,
-                        path: path.to_owned(),
-                        shown: shown.to_owned(),
-                        verified: false,
-                    })
-                }
-                Err(Error::Sql(e)) if is_busy(&e) && Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(15));
-                }
-                Err(Error::Sql(e)) => return Err(classify(e, path, shown)),
-                Err(e) => return Err(e),
-            }
-        }
+        let device_id = retry_while_busy(BUSY_WAIT, || {
+            Self::recognise_and_prepare(&mut conn, shown, writable)
+        })
+        .map_err(|e| match e {
+            Error::Sql(e) => classify(e, path, shown),
+            e => e,
+        })?;
+        Ok(Store {
+            conn,
+            device_id,
+            path: path.to_owned(),
+            shown: shown.to_owned(),
+            verified: false,
+        })
     }
 
     /// Recognises the file and, when writable, creates or upgrades it: the decision and the
@@ -332,6 +327,21 @@ fn recognise(c: &Connection, shown: &str) -> Result<Kind> {
     } else {
         Kind::Ours(version)
     })
+}
+
+/// Runs `attempt` again, 15 ms apart, while it fails because another program holds the diary
+/// (SQLite's busy or locked), for at most `wait` in all; any other error, and busy past the
+/// deadline, is returned as it came.
+fn retry_while_busy<T>(wait: Duration, mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
+    let deadline = Instant::now() + wait;
+    loop {
+        match attempt() {
+            Err(Error::Sql(e)) if is_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(15));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {

@@ -308,3 +308,141 @@ fn a_cleanly_closed_diary_whose_shm_cannot_be_made_is_still_read() {
     drop(r);
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
+
+// ---- opening: what only the CLI's integrity suites used to hold the store to ------------------
+
+#[test]
+fn each_new_diary_gets_its_own_device_id_kept_in_the_file() {
+    // The id stamps every record; two installations sharing one would make their edits of one
+    // record look like one device's, and the merge tie-break between them meaningless.
+    let dir = tempfile::tempdir().unwrap();
+    let a = Store::open(&dir.path().join("a.db")).unwrap();
+    let b = Store::open(&dir.path().join("b.db")).unwrap();
+    assert_ne!(a.device_id(), b.device_id());
+    for s in [&a, &b] {
+        assert!(Uuid::parse_str(s.device_id()).is_ok(), "{}", s.device_id());
+        assert_eq!(
+            read_device_id(s.conn()).unwrap().as_deref(),
+            Some(s.device_id())
+        );
+    }
+}
+
+#[test]
+fn a_read_only_open_refuses_a_diary_that_needs_an_upgrade_and_leaves_it_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    drop(Store::open(&p).unwrap());
+    {
+        let c = Connection::open(&p).unwrap();
+        c.pragma_update(None, "user_version", LATEST_VERSION - 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    match Store::open_read_only(&p) {
+        Err(Error::ReadOnly { reason, .. }) => assert!(reason.contains("upgrade"), "{reason}"),
+        other => panic!("expected ReadOnly, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_diary_with_unsaved_changes_in_its_wal_is_not_read_as_immutable() {
+    // Reading the main file alone (immutable) would show the diary without the changes still in
+    // its -wal file. As in the test above, a -shm link into a missing folder stands in for a
+    // read-only folder.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    // Created and closed cleanly first: the schema is in the main file.
+    drop(Store::open(&p).unwrap());
+    let mut s = Store::open(&p).unwrap();
+    s.conn()
+        .pragma_update(None, "wal_autocheckpoint", 0)
+        .unwrap();
+    let device = s.device_id().to_owned();
+    s.write(|tx| put_night(tx, &night("2026-11-20", &device)))
+        .unwrap();
+    // A copy taken while the writer is open: the night is in the -wal file only.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&p, &copy).unwrap();
+    std::fs::copy(sidecar(&p, "-wal"), sidecar(&copy, "-wal")).unwrap();
+    drop(s);
+    assert!(std::fs::metadata(sidecar(&copy, "-wal")).unwrap().len() > 0);
+    std::os::unix::fs::symlink(dir.path().join("no-such-folder/x"), sidecar(&copy, "-shm"))
+        .unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    match Store::open_read_only(&copy) {
+        Err(Error::ReadOnly { .. } | Error::File { .. }) => {}
+        Err(e) => panic!("expected ReadOnly or File, got {e}"),
+        Ok(r) => panic!(
+            "read without its -wal: night present = {:?}",
+            night_on(r.conn(), "2026-11-20".parse().unwrap()).map(|n| n.is_some())
+        ),
+    }
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+fn busy() -> Error {
+    Error::Sql(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        None,
+    ))
+}
+
+/// An attempt that fails with `first` for its first `times` calls, then succeeds; and a count.
+fn failing(
+    times: u32,
+    first: fn() -> Error,
+) -> (
+    std::cell::Cell<u32>,
+    impl Fn(&std::cell::Cell<u32>) -> Result<&'static str>,
+) {
+    (std::cell::Cell::new(0), move |n: &std::cell::Cell<u32>| {
+        n.set(n.get() + 1);
+        if n.get() <= times {
+            Err(first())
+        } else {
+            Ok("opened")
+        }
+    })
+}
+
+#[test]
+fn an_open_answered_busy_is_tried_again_until_it_succeeds() {
+    // SQLite answers BUSY without waiting while another process changes the journal mode or
+    // recovers the WAL: the open tries again (the CLI's 8-process test meets this).
+    let (n, attempt) = failing(2, busy);
+    assert_eq!(
+        retry_while_busy(BUSY_WAIT, || attempt(&n)).unwrap(),
+        "opened"
+    );
+    assert_eq!(n.get(), 3);
+}
+
+#[test]
+fn an_open_still_busy_at_the_deadline_gives_busy() {
+    let (n, attempt) = failing(3, busy);
+    let err = retry_while_busy(Duration::ZERO, || attempt(&n)).unwrap_err();
+    assert!(matches!(&err, Error::Sql(e) if is_busy(e)), "{err}");
+    assert_eq!(n.get(), 1);
+}
+
+#[test]
+fn an_open_that_fails_for_another_reason_is_not_tried_again() {
+    let not_ours = || Error::NotOurDatabase {
+        path: "x.db".into(),
+        reason: "not a database file".into(),
+    };
+    let damaged = || {
+        Error::Sql(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB),
+            None,
+        ))
+    };
+    for first in [not_ours as fn() -> Error, damaged] {
+        let (n, attempt) = failing(1, first);
+        assert!(retry_while_busy(BUSY_WAIT, || attempt(&n)).is_err());
+        assert_eq!(n.get(), 1);
+    }
+}

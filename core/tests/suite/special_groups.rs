@@ -21,8 +21,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
 
-mod common;
-use common::{d, diary, infusion, iron_item, lab, meta, today};
+use crate::common::{d, diary, infusion, iron_item, lab, meta, today};
 
 fn magnesium() -> RegimenItem {
     RegimenItem {

@@ -20,8 +20,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
 use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
 use quietlegs_core::rules::Diary;
 
-mod common;
-use common::{d, lab, meta, today};
+use crate::common::{d, lab, meta, today};
 
 fn item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
     RegimenItem {

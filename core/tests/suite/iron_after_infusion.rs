@@ -11,8 +11,7 @@
 use quietlegs_core::model::{Analyte, Event, Lab, Profile, RegimenItem};
 use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 
-mod common;
-use common::{d, diary, infusion, iron_item, lab, today};
+use crate::common::{d, diary, infusion, iron_item, lab, today};
 
 fn status(r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
     let p = Profile::default();

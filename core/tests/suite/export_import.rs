@@ -758,14 +758,18 @@ fn an_export_from_before_field_stamps_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let old = d.join("old.json");
-    std::fs::write(&old, include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+    std::fs::write(
+        &old,
+        include_bytes!("../../src/exchange/testdata/export.json"),
+    )
+    .unwrap();
     let q = diary_at(d, "old.db", 0);
     q.import_file(old.display().to_string(), None).unwrap();
     let p = q.profile().unwrap();
     assert_eq!(p.time_zone, "Europe/Berlin");
     assert_eq!(p.breakfast.as_deref(), Some("07:30"));
     let v: serde_json::Value =
-        serde_json::from_slice(include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+        serde_json::from_slice(include_bytes!("../../src/exchange/testdata/export.json")).unwrap();
     let mut want: Vec<String> = v["records"]
         .as_array()
         .unwrap()
@@ -876,7 +880,11 @@ fn an_older_version_profile_does_not_erase_the_facts_it_does_not_carry() {
         .unwrap();
     // The old export's profile was saved at 12:00, an hour later.
     let old = d.join("old.json");
-    std::fs::write(&old, include_bytes!("../src/exchange/testdata/export.json")).unwrap();
+    std::fs::write(
+        &old,
+        include_bytes!("../../src/exchange/testdata/export.json"),
+    )
+    .unwrap();
     let phone = diary_at(d, "phone.db", 0);
     phone.import_file(old.display().to_string(), None).unwrap();
     let p = phone.profile().unwrap();
