@@ -550,10 +550,24 @@ impl QuietLegs {
                 .into_iter()
                 .find(|o| o.id == base_id)
         };
-        let o = found.ok_or_else(|| QuietLegsError::NotFound {
-            what: "reminder".to_owned(),
-            id: id.clone(),
-        })?;
+        let Some(o) = found else {
+            // Another process may have done it between the check above and the plan read (its
+            // dose then moved the plan past this occurrence): that is "already done", not an
+            // unknown reminder.
+            if let Some(e) = already_done(store.conn(), &base_id)? {
+                return Ok(ActResult {
+                    event: e
+                        .filter(|_| action == ReminderAction::Done)
+                        .map(|e| EventEntry::new(&e, tz)),
+                    snoozed_until: None,
+                    already_done: true,
+                });
+            }
+            return Err(QuietLegsError::NotFound {
+                what: "reminder".to_owned(),
+                id,
+            });
+        };
         let (state, event, snoozed) = match action {
             ReminderAction::Snooze { minutes } => {
                 if !(1..=24 * 60).contains(&minutes) {
