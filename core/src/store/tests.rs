@@ -446,3 +446,44 @@ fn an_open_that_fails_for_another_reason_is_not_tried_again() {
         assert_eq!(n.get(), 1);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn the_diary_knows_its_own_files_under_any_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.shown(), p.display().to_string());
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&p, &link).unwrap();
+    let spelled = dir.path().join(".").join("q.db");
+    for own in [
+        p.clone(),
+        sidecar(&p, "-wal"),
+        sidecar(&p, "-shm"),
+        link,
+        spelled,
+    ] {
+        assert!(s.is_own_file(&own), "{}", own.display());
+    }
+    let other = dir.path().join("export.json");
+    std::fs::write(&other, "{}").unwrap();
+    assert!(!s.is_own_file(&other));
+    assert!(!s.is_own_file(&dir.path().join("missing.json")));
+}
+
+#[test]
+fn only_a_diary_marked_as_the_demo_is_the_demo_and_the_mark_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    let mut s = Store::open(&p).unwrap();
+    assert!(!s.is_demo().unwrap());
+    s.mark_as_demo().unwrap();
+    assert!(s.is_demo().unwrap());
+    drop(s);
+    assert!(Store::open(&p).unwrap().is_demo().unwrap());
+    assert!(!Store::open(&dir.path().join("other.db"))
+        .unwrap()
+        .is_demo()
+        .unwrap());
+}
