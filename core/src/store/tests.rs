@@ -487,3 +487,29 @@ fn only_a_diary_marked_as_the_demo_is_the_demo_and_the_mark_is_kept() {
         .is_demo()
         .unwrap());
 }
+
+#[test]
+fn an_empty_database_another_app_has_claimed_is_refused_and_untouched() {
+    // No tables yet, but another application's id, or a schema version QuietLegs never wrote
+    // without its own id: not a new file for QuietLegs to take over.
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (pragma, value)) in [("application_id", 0x1234_5678), ("user_version", 2)]
+        .into_iter()
+        .enumerate()
+    {
+        let p = dir.path().join(format!("other-{i}.db"));
+        Connection::open(&p)
+            .unwrap()
+            .pragma_update(None, pragma, value)
+            .unwrap();
+        let before = std::fs::read(&p).unwrap();
+        match Store::open(&p) {
+            Err(Error::NotOurDatabase { .. }) => {}
+            other => panic!(
+                "{pragma}: expected NotOurDatabase, got {:?}",
+                other.map(|_| ())
+            ),
+        }
+        assert_eq!(std::fs::read(&p).unwrap(), before, "{pragma}");
+    }
+}
