@@ -513,3 +513,101 @@ fn an_empty_database_another_app_has_claimed_is_refused_and_untouched() {
         assert_eq!(std::fs::read(&p).unwrap(), before, "{pragma}");
     }
 }
+
+fn sqlite_error(code: std::os::raw::c_int) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+}
+
+#[test]
+fn each_sqlite_failure_is_told_by_its_real_reason_naming_the_file() {
+    use rusqlite::ffi;
+    let dir = tempfile::tempdir().unwrap();
+    let diary = dir.path().join("q.db");
+    drop(Store::open(&diary).unwrap());
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "my shopping list\n".repeat(10)).unwrap();
+    let lost = dir.path().join("no-such-folder/q.db");
+    let fresh = dir.path().join("new.db");
+    let reason = |e: Error| match e {
+        Error::File { path, reason }
+        | Error::ReadOnly { path, reason }
+        | Error::Damaged { path, reason }
+        | Error::NotOurDatabase { path, reason } => {
+            assert_eq!(path, "shown");
+            reason
+        }
+        Error::Busy { path } => {
+            assert_eq!(path, "shown");
+            "busy".into()
+        }
+        other => panic!("unexpected {other:?}"),
+    };
+    for code in [ffi::SQLITE_BUSY, ffi::SQLITE_LOCKED] {
+        let e = classify(sqlite_error(code), &diary, "shown");
+        assert!(matches!(e, Error::Busy { .. }), "{e:?}");
+    }
+    let e = classify(sqlite_error(ffi::SQLITE_NOTADB), &diary, "shown");
+    assert!(matches!(e, Error::Damaged { .. }), "{e:?}");
+    let e = classify(sqlite_error(ffi::SQLITE_NOTADB), &text, "shown");
+    assert!(matches!(e, Error::NotOurDatabase { .. }), "{e:?}");
+    let e = classify(sqlite_error(ffi::SQLITE_FULL), &diary, "shown");
+    assert!(matches!(e, Error::File { .. }), "{e:?}");
+    assert!(reason(e).contains("disk is full"));
+    let e = classify(sqlite_error(ffi::SQLITE_IOERR), &diary, "shown");
+    assert!(matches!(e, Error::File { .. }), "{e:?}");
+    assert!(reason(e).contains("input/output error"));
+    // Cannot open: a folder given, a folder that cannot take the -wal and -shm files, or else.
+    let e = classify(sqlite_error(ffi::SQLITE_CANTOPEN), dir.path(), "shown");
+    assert!(matches!(e, Error::File { .. }), "{e:?}");
+    assert!(reason(e).contains("is a folder"));
+    let e = classify(sqlite_error(ffi::SQLITE_CANTOPEN), &lost, "shown");
+    assert!(matches!(e, Error::ReadOnly { .. }), "{e:?}");
+    let r = reason(e);
+    assert!(
+        r.contains("no-such-folder") && r.contains("not writable"),
+        "{r}"
+    );
+    let e = classify(sqlite_error(ffi::SQLITE_CANTOPEN), &fresh, "shown");
+    assert!(matches!(e, Error::File { .. }), "{e:?}");
+    assert_eq!(reason(e), "cannot be opened");
+    let e = classify(sqlite_error(ffi::SQLITE_READONLY), &fresh, "shown");
+    assert!(matches!(e, Error::ReadOnly { .. }), "{e:?}");
+    assert_eq!(reason(e), "the file is read-only");
+}
+
+#[test]
+fn the_folder_of_a_diary_is_its_parent_or_the_current_folder() {
+    assert_eq!(folder_of(Path::new("a/b.db")), Path::new("a"));
+    assert_eq!(folder_of(Path::new("b.db")), Path::new("."));
+    let dir = tempfile::tempdir().unwrap();
+    assert!(writable_folder(&dir.path().join("q.db")));
+    assert!(!writable_folder(&dir.path().join("no-such-folder/q.db")));
+    // The probe file is removed again.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_diary_is_private_and_a_missing_or_odd_folder_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("q.db");
+    drop(Store::open(&p).unwrap());
+    let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    match Store::open(&dir.path().join("no-such-folder/q.db")) {
+        Err(Error::File { reason, .. }) => {
+            assert!(reason.contains("does not exist"), "{reason}");
+        }
+        other => panic!("expected File, got {:?}", other.map(|_| ())),
+    }
+    // A file where a folder should be: neither a missing folder nor a read-only one.
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    match Store::open(&file.join("q.db")) {
+        Err(Error::File { reason, .. }) => {
+            assert!(!reason.contains("does not exist"), "{reason}");
+        }
+        other => panic!("expected File, got {:?}", other.map(|_| ())),
+    }
+}
