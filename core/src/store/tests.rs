@@ -611,3 +611,22 @@ fn a_new_diary_is_private_and_a_missing_or_odd_folder_is_named() {
         other => panic!("expected File, got {:?}", other.map(|_| ())),
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_diary_through_a_dangling_link_is_private_too() {
+    // The file created is the link's target, relative to the link's folder, and it is 0600.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let link = dir.path().join("data/link.db");
+    std::os::unix::fs::symlink("diary.db", &link).unwrap();
+    drop(Store::open(&link).unwrap());
+    let target = dir.path().join("data/diary.db");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
