@@ -630,3 +630,17 @@ fn a_new_diary_through_a_dangling_link_is_private_too() {
         .file_type()
         .is_symlink());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_refuses_new_files_is_read_only_even_for_root() {
+    // The tests run as root, for whom permission bits do not hold; sysfs refuses a new file to
+    // root too (EACCES, or EROFS when mounted read-only).
+    let p = Path::new("/sys/quietlegs-test.db");
+    assert!(Path::new("/sys").is_dir(), "no /sys on this Linux");
+    match Store::open(p) {
+        Err(Error::ReadOnly { reason, .. }) => assert!(reason.contains("/sys"), "{reason}"),
+        other => panic!("expected ReadOnly, got {:?}", other.map(|_| ())),
+    }
+    assert!(!p.exists());
+}
