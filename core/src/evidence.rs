@@ -213,8 +213,8 @@ evidence_table! {
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
     // after iron. Where a label gives no interval the row's source is Conservative and its rule
     // says "convention"; label rows name the label, its section and the label version read.
-    IRON_AFTER_FOOD_MIN = (120.0, "min", DrugLabel, "Take iron on an empty stomach (oral iron labels); the 2 h after food is a convention from the seed article, as the labels give no interval.")
-        @ ("oral iron labels, e.g. ferrous sulfate OTC Drug Facts, directions ('on an empty stomach'); the 2 h interval: seed article; oral iron labels say 'on an empty stomach' without an interval (e.g. ferrous sulfate OTC Drug Facts, directions)", "2026-11-30");
+    IRON_AFTER_FOOD_MIN = (120.0, "min", Conservative, "Iron at least 2 h after food (convention: oral iron labels say 'on an empty stomach' and give no interval; the 2 h is the seed article's).")
+        @ ("convention, no label interval: oral iron labels (e.g. ferrous sulfate OTC Drug Facts, Directions) say to take iron on an empty stomach without an interval; the 2 h figure is from the seed article 'Restless legs syndrome: natural remedies' (no DOI), not graded by guidelines", "2026-11-30");
     FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.")
         @ ("seed article; oral iron labels say 'on an empty stomach' without an interval", "2026-11-30");
     IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium (food or supplement): not within 2 h either side of iron.")
@@ -280,13 +280,13 @@ evidence_table! {
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath starting 60 min before bed. Not in pregnancy.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); pregnancy exclusion: PMID 16998815", "2026-11-30");
-    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.")
+    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: up to 20 min (the seed article says 15-20 min).")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     PREGNANCY_HEAT_CORE_MAX_C = (38.9, "°C", Conservative, "In pregnancy keep core temperature under 38.9 °C (about 10 min at 40 °C): no hot-bath reminder.")
         @ ("PMID 16998815 (heat exposure in pregnancy)", "2026-11-30");
-    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).")
-        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
-    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.")
+    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 4 h before your bedtime.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI; its 19:00-20:00 is read as 4 h before its 23:00 bedtime, so the reminder follows the person's own bedtime); not graded by guidelines", "2026-11-30");
+    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "The warm-socks window lasts 1 h from its start.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
@@ -363,10 +363,13 @@ mod tests {
     #[test]
     fn citations_name_what_speaks_for_each_number() {
         // SPEC §2.1: IRLSSG 2018 for ferritin > 300; the mood line is not a ceiling; SPEC §2.2:
-        // the empty-stomach timing is the oral iron labels'.
+        // the labels say "empty stomach" but give no interval, so the 2 h after food is a
+        // convention (the table's source kind for conventions), never a label's.
         assert_eq!(FERRITIN_CEILING.source, Source::Irlssg2018);
         assert!(!IRLS_MOOD_ITEM_HIGH.source.citation().contains("ceiling"));
-        assert_eq!(IRON_AFTER_FOOD_MIN.source, Source::DrugLabel);
+        assert_eq!(IRON_AFTER_FOOD_MIN.source, Source::Conservative);
+        assert!(IRON_AFTER_FOOD_MIN.rule.contains("convention"));
+        assert!(IRON_AFTER_FOOD_MIN.reference.starts_with("convention"));
     }
 
     #[test]

@@ -338,6 +338,53 @@ fn the_routine_is_opt_in_and_labelled_untested() {
     assert!(!plan.items.iter().any(|i| i.kind == ReminderKind::WarmBath));
 }
 
+/// SPEC §2.3: the routine's times and texts follow the person's own bedtime, never the seed
+/// article's 23:00; the bath's length comes from the evidence table.
+#[test]
+fn the_routine_text_follows_the_bedtime_and_the_evidence_table() {
+    let p = Profile {
+        bedtime: chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+        routine: Routine {
+            warm_socks: true,
+            warm_bath: true,
+            ..Routine::default()
+        },
+        ..Profile::default()
+    };
+    let plan = day_plan(&diary(&p, &[], &[], &[]), today());
+    let of = |k: ReminderKind| plan.items.iter().find(|i| i.kind == k).unwrap();
+    let socks = of(ReminderKind::WarmSocks);
+    assert!(
+        socks
+            .why
+            .contains("from 17:30 to 18:30, 4 h before your 21:30 bedtime"),
+        "{}",
+        socks.why
+    );
+    let bath = of(ReminderKind::WarmBath);
+    assert!(
+        bath.why
+            .contains("from 20:30, 1 h before your 21:30 bedtime"),
+        "{}",
+        bath.why
+    );
+    let bath_min = format!(
+        "up to {:.0} min",
+        quietlegs_core::evidence::WARM_BATH_DURATION_MIN.value
+    );
+    assert!(bath.title.contains(&bath_min), "{}", bath.title);
+    for i in [socks, bath] {
+        assert!(
+            !i.why.contains("23:00") && !i.title.contains("15-20"),
+            "{i:?}"
+        );
+    }
+    // No row of the evidence table pins the routine to a 23:00 bedtime.
+    for e in ALL.iter().filter(|e| e.key.starts_with("WARM_")) {
+        assert!(!e.rule.contains("23:00"), "{}: {}", e.key, e.rule);
+    }
+}
+
 #[test]
 fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     let case = |sex: Option<Sex>, pregnant: bool, hb: f64| {
