@@ -385,6 +385,70 @@ fn the_routine_text_follows_the_bedtime_and_the_evidence_table() {
     }
 }
 
+/// SPEC §2.3 (IRLSSG pregnancy guidance): IV iron only in the 2nd or 3rd trimester. In the
+/// 1st trimester, or with no due date, no headline, flag or note suggests IV iron; the person
+/// is sent to the obstetric team. From the 2nd trimester (and postpartum) IV iron may be named.
+#[test]
+fn no_iv_iron_suggestion_in_the_first_trimester_or_with_the_trimester_unknown() {
+    let pregnant = |due: Option<NaiveDate>| Profile {
+        sex: Some(Sex::Female),
+        pregnant: true,
+        due_date: due,
+        ..Profile::default()
+    };
+    let due_on_day = |gest_days: i64| Some(today() + Duration::days(280 - gest_days));
+    let suggests_iv = |p: &Profile, r: &[RegimenItem], l: &[Lab]| {
+        let st = status(p, r, &[], l);
+        let fl = flags(p, r, &[], l);
+        let texts: Vec<String> = std::iter::once(st.headline.clone())
+            .chain(
+                st.notes
+                    .iter()
+                    .filter(|n| !n.contains("only in the 2nd or 3rd"))
+                    .cloned(),
+            )
+            .chain(std::iter::once(st.thresholds.clone()))
+            .chain(fl.iter().flat_map(|f| [f.title.clone(), f.facts.clone()]))
+            .collect();
+        let iv = texts.iter().any(|t| {
+            t.contains("only IV iron may help")
+                || t.contains("Discuss IV iron")
+                || t.contains("discuss IV iron")
+                || t.contains("oral or IV")
+                || t.contains("IV iron with RLS evidence")
+        });
+        (iv, st.headline, texts)
+    };
+    let band_81 = [
+        lab(Analyte::Ferritin, 81.0, "2026-11-01"),
+        lab(Analyte::Tsat, 31.0, "2026-11-01"),
+    ];
+    let band_40 = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
+    let oral = [iron_item("2026-06-01")];
+    let failing = [
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 40.0, "2026-11-01"),
+    ];
+    for (r, l) in [
+        (&[][..], &band_81[..]),
+        (&[][..], &band_40[..]),
+        (&oral[..], &failing[..]),
+    ] {
+        for (p, why) in [
+            (pregnant(due_on_day(97)), "1st trimester (13+6)"),
+            (pregnant(None), "no due date"),
+        ] {
+            let (iv, headline, texts) = suggests_iv(&p, r, l);
+            assert!(!iv, "{why}: {texts:#?}");
+            assert!(headline.contains("obstetric team"), "{why}: {headline}");
+        }
+        // Both sides of the trimester bound: from 14+0 the IV answer is given again.
+        let (iv, headline, texts) = suggests_iv(&pregnant(due_on_day(98)), r, l);
+        assert!(iv, "2nd trimester: {texts:#?}");
+        assert!(!headline.contains("obstetric team"), "{headline}");
+    }
+}
+
 #[test]
 fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     let case = |sex: Option<Sex>, pregnant: bool, hb: f64| {
@@ -402,9 +466,31 @@ fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     assert!(!case(Some(Sex::Female), false, 12.0));
     assert!(case(Some(Sex::Male), false, 12.9));
     assert!(!case(Some(Sex::Male), false, 13.0));
-    // Pregnant with no due date: the lowest (2nd-trimester) cut-off flags; 10.5-11 is a note.
-    assert!(case(Some(Sex::Female), true, 10.4));
-    assert!(!case(Some(Sex::Female), true, 10.5));
+    // Pregnant with no due date (trimester unknown): SPEC §2.1's 11 g/dL, not the 2nd
+    // trimester's 10.5.
+    assert!(case(Some(Sex::Female), true, 10.9));
+    assert!(!case(Some(Sex::Female), true, 11.0));
+    // With a due date, WHO 2024 by trimester: 11 in the 1st and 3rd, 10.5 in the 2nd.
+    let by_week = |gest_days: i64, hb: f64| {
+        let p = Profile {
+            sex: Some(Sex::Female),
+            pregnant: true,
+            due_date: Some(today() + Duration::days(280 - gest_days)),
+            ..Profile::default()
+        };
+        has(
+            &flags(&p, &[], &[], &[lab(Analyte::Haemoglobin, hb, "2026-11-01")]),
+            FlagKind::LowHaemoglobin,
+        )
+    };
+    for (gest_days, cut) in [(97, 11.0), (98, 10.5), (195, 10.5), (196, 11.0)] {
+        assert!(
+            by_week(gest_days, cut - 0.1),
+            "day {gest_days}: {}",
+            cut - 0.1
+        );
+        assert!(!by_week(gest_days, cut), "day {gest_days}: {cut}");
+    }
     // Sex not set: the women's (lower) cut-off flags; 12-13 gets a note asking for sex, not a
     // flag that may be wrong for a woman.
     assert!(case(None, false, 11.9));

@@ -319,6 +319,14 @@ fn from_questionnaire(
     verdict(out, &onset);
 }
 
+/// `text` with its first letter capitalised: it starts a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// The MPI-2007 decision and the message, with the evidence, the latest ferritin and any
 /// worsening medicine.
 fn verdict(out: &mut AugmentationScreen, onset: &str) {
@@ -365,9 +373,9 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
     out.message = if out.flagged {
         format!(
             "Possible augmentation — discuss with your doctor; do not change the dose yourself. {}. {ferritin}{worsening}.",
-            evidence.join("; ")
+            sentence_case(&evidence.join("; "))
         )
     } else {
-        format!("no sign of augmentation: {}", evidence.join("; "))
+        format!("No sign of augmentation: {}.", evidence.join("; "))
     };
 }
