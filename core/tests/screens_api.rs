@@ -275,6 +275,69 @@ fn the_severity_chart_keeps_quick_ratings_and_irls_totals_apart() {
     assert_eq!(irls.points[1].y, 1.0);
 }
 
+/// SPEC §2.7: the Report screen's IRLS chart plots the weekly ratings (new diaries hold no
+/// nightly IRLS), with its switch label and lines from the core.
+#[test]
+fn the_report_irls_chart_plots_the_weekly_ratings_not_the_nightly_field() {
+    let (q, _d) = diary();
+    q.log_night(NightInput::quick("2026-11-18", 6)).unwrap();
+    q.log_weekly_irls(
+        vec![3, 3, 3, 3, 2, 2, 2, 2, 1, 1],
+        Some("2026-11-13".into()),
+    )
+    .unwrap();
+    q.log_weekly_irls(vec![2; 10], Some("2026-11-20".into()))
+        .unwrap();
+    let chart = q.report_chart(SeverityScale::Irls).unwrap();
+    let points: Vec<(String, f64)> = chart
+        .points
+        .iter()
+        .map(|p| (p.date.clone(), p.value))
+        .collect();
+    assert_eq!(
+        points,
+        vec![
+            ("2026-11-13".to_owned(), 22.0),
+            ("2026-11-20".to_owned(), 20.0)
+        ]
+    );
+    assert!(chart.title.starts_with("Weekly IRLS"), "{}", chart.title);
+    let lines: Vec<(f64, String)> = chart
+        .lines
+        .iter()
+        .map(|l| (l.value, l.label.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (11.0, "11: moderate".to_owned()),
+            (21.0, "21: severe".to_owned())
+        ]
+    );
+    // The nightly quick rating stays its own chart; the nightly IRLS chart is empty here.
+    let quick = q.report_chart(SeverityScale::Quick).unwrap();
+    assert_eq!(quick.points.len(), 1);
+    assert!(q
+        .severity_chart(SeverityScale::Irls, 90)
+        .unwrap()
+        .points
+        .is_empty());
+    // Only the weeks asked for.
+    assert_eq!(q.weekly_irls_chart(3).unwrap().points.len(), 1);
+    let labels: Vec<(SeverityScale, String)> = quietlegs_core::log_options()
+        .severity_charts
+        .into_iter()
+        .map(|c| (c.scale, c.label))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (SeverityScale::Quick, "Nightly 0-10".to_owned()),
+            (SeverityScale::Irls, "Weekly IRLS 0-40".to_owned())
+        ]
+    );
+}
+
 #[test]
 fn the_severity_chart_covers_only_the_days_asked() {
     let (q, _d) = diary();

@@ -62,6 +62,8 @@
 //! | `act_on_reminder` | `api/planning.rs` | yes |
 //! | `night_to_log` | `api/screens.rs` | yes |
 //! | `ferritin_chart` | `api/screens.rs` | yes |
+//! | `report_chart` | `api/screens.rs` | yes |
+//! | `weekly_irls_chart` | `api/screens.rs` | yes |
 //! | `severity_chart` | `api/screens.rs` | yes |
 //! | `add_demo_history` | `api/shell.rs` | Rust only |
 //! | `status` | `api/status.rs` | yes |

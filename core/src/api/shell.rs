@@ -18,7 +18,7 @@ pub use crate::model::{
     RegimenKind, Relief, ReliefEffect, ReliefKind, Routine, Sex, Trigger,
 };
 pub use crate::rules::catalog::{DrugClass, MatchKind, MedicineEffect};
-pub use crate::rules::insights::SeverityScale;
+pub use crate::rules::insights::{Direction, SeverityScale};
 pub use crate::rules::reminders::ReminderAction;
 pub use crate::rules::screener::{ScreenAnswers, ScreenResult};
 

@@ -251,6 +251,20 @@ pub struct WeeklyIrlsView {
     pub due: bool,
     /// What to ask: "rate the past 7 days".
     pub prompt: String,
+    /// The weekly trend in words, apart from the nightly quick rating (SPEC §2.7): the latest
+    /// total and its band (edges from the evidence table), its change from the rating before
+    /// and from the first rating. When there is no rating yet: the prompt.
+    #[uniffi(default = "")]
+    pub trend_line: String,
+    /// The latest total minus the one before it (negative: better), if there are two ratings.
+    #[uniffi(default = None)]
+    pub change_from_previous: Option<i32>,
+    /// The latest total minus the first rating's, if there are three or more.
+    #[uniffi(default = None)]
+    pub change_from_first: Option<i32>,
+    /// The change from the rating before, judged against `TREND_IRLS_CHANGE` (3 points).
+    #[uniffi(default = None)]
+    pub direction: Option<crate::rules::insights::Direction>,
 }
 
 fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
@@ -273,17 +287,24 @@ fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
 
 fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
     let ratings = weekly_irls::weekly_ratings(events);
+    let prompt = format!(
+        "Rate the past {:.0} days with the weekly IRLS: ten items, 0-4 each.",
+        IRLS_PERIOD_DAYS.value
+    );
+    let trend = weekly_irls::trend(&ratings);
     WeeklyIrlsView {
+        trend_line: weekly_irls::trend_line(&ratings)
+            .unwrap_or_else(|| format!("No weekly IRLS yet. {prompt}")),
+        change_from_previous: trend.as_ref().and_then(|t| t.change_from_previous),
+        change_from_first: trend.as_ref().and_then(|t| t.change_from_first),
+        direction: trend.map(|t| t.direction),
         due: weekly_irls::due(&ratings, today),
         ratings: ratings.iter().map(weekly_point).collect(),
         set_aside: weekly_irls::set_aside(events)
             .iter()
             .map(weekly_point)
             .collect(),
-        prompt: format!(
-            "The weekly IRLS: rate the past {:.0} days, ten items 0-4.",
-            IRLS_PERIOD_DAYS.value
-        ),
+        prompt,
     }
 }
 

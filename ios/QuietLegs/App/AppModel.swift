@@ -238,7 +238,7 @@ final class AppModel {
 
     func loadSeverity(_ scale: SeverityScale) async {
         severityScale = scale
-        severity = (await diary?.severityChart(scale))?.value
+        severity = (await diary?.reportChart(scale))?.value
     }
 
     /// Writes an export into a temporary folder (atomically, by the core) for `fileExporter`.

@@ -47,6 +47,8 @@ import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.SeverityScale
+import org.quietlegs.core.logOptions
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.lookUpMedicine
 import org.quietlegs.shell.valueOrNull
@@ -179,6 +181,16 @@ class ScreensUiTest {
         screenshot("weekly-irls")
         tab("Report")
         waitForText(r.label)
+        waitForText(weekly.trendLine)
+        // The IRLS chart is the weekly ratings', under the core's label, not the nightly field.
+        val choice = logOptions().severityCharts.first { it.scale == SeverityScale.IRLS }
+        ui.onNode(hasText(choice.label) and hasClickAction()).performScrollTo().performClick()
+        val chart = diary.core.reportChart(SeverityScale.IRLS)
+        assertEquals(listOf(19.0), chart.points.map { it.value })
+        waitForText(chart.title)
+        val last = chart.points.last()
+        ui.onNodeWithContentDescription("${chart.title}: latest ${last.value} ${chart.unit} on ${last.date}").assertExists()
+        screenshot("report-weekly-irls")
     }
 
     @Test fun anIvInfusionIsRecordedThroughTheCoreAndShownBesideTheIronStatus() {

@@ -86,7 +86,12 @@ class ScreensTest {
         assertEquals(21u, point.total)
         assertEquals(listOf(point.label), after.weeks)
         assertTrue(point.label.contains("21 of 40"))
-        assertEquals(listOf(point.label), ReportState.from(s.diary.core.status(null)).weeklyIrls)
+        val report = ReportState.from(s.diary.core.status(null))
+        assertEquals(listOf(point.label), report.weeklyIrls)
+        // Its own trend line, in the core's words, apart from the nightly trend.
+        assertEquals(s.diary.core.status(null).weeklyIrls!!.trendLine, report.weeklyIrlsTrend)
+        assertTrue(report.weeklyIrlsTrend!!.startsWith("Weekly IRLS 21 of 40"))
+        assertTrue(report.trends.none { it.contains("IRLS") })
     }
 
     @Test fun anIvInfusionIsShownWithTheCoresWordsForItsFormulation() {

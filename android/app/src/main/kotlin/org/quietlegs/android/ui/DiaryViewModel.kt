@@ -240,7 +240,8 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
 
     fun loadSeverity(scale: SeverityScale) {
         severityScale = scale
-        call({ d -> attempt { d.core.severityChart(scale, 90u) } }) { severity = it.valueOrNull() }
+        // The core picks the data: nightly quick ratings, or the weekly IRLS ratings.
+        call({ d -> attempt { d.core.reportChart(scale) } }) { severity = it.valueOrNull() }
     }
 
     fun suggestedName(kind: ExportKind): String = exportFileName(kind, LocalDate.now().toString())
