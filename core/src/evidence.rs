@@ -146,7 +146,7 @@ evidence_table! {
     IRON_LABS_OUT_OF_DATE_DAYS = (365.0, "days", Product, "Ferritin older than a year is out of date for current advice: ask for fresh ferritin and TSAT.")
         @ ("QuietLegs product choice (SPEC §2.1 rechecks are every 3-12 months; a result older than the longest interval no longer describes today)", "2026-11-30");
     PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
-        @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
+        @ ("Picchietti et al., Consensus clinical practice guidelines for RLS/WED during pregnancy and lactation, Sleep Med Rev 2015;22:64-77 (title, journal, year and pages confirmed in stored bibliographic material, 2026-11-30), doi:10.1016/j.smrv.2014.10.009; PMID 25553600 and the DOI not confirmed in the material searched; pregnancy and lactation scope. The 6-week end of advice after the due date is QuietLegs' reading of the postpartum period - to be verified by a clinician", "2026-11-30");
     HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause. Also used with sex not set (the lower cut-off; values under 13 get a note asking for sex) and after the due date (WHO 2024 gives no postpartum cut-off).")
         @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, non-pregnant women < 120 g/L", "2026-11-30");
     HAEMOGLOBIN_LOW_MEN = (13.0, "g/dL", Who2024, "Haemoglobin under 13 g/dL in a man is anaemia: ask your doctor to look for the cause.")
@@ -156,9 +156,9 @@ evidence_table! {
     HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER = (10.5, "g/dL", Who2024, "Haemoglobin under 10.5 g/dL in the 2nd trimester of pregnancy (known from the due date) is anaemia: ask your doctor to look for the cause.")
         @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, second trimester < 105 g/L (confirmed 2026-11-30 in stored secondary material citing WHO 2024: BMJ Best Practice, Guideline Central; see HAEMOGLOBIN_LOW_PREGNANCY for the judgement)", "2026-11-30");
     PREGNANCY_DUE_AT_DAYS = (280.0, "days", Conservative, "The due date is taken as 40 weeks + 0 days of gestation, to count the week of pregnancy from it.")
-        @ ("obstetric dating convention (Naegele's rule: due date = 280 days after the last menstrual period); no guideline reference checked in this session - to be verified by a clinician", "2026-11-30");
+        @ ("obstetric dating convention (Naegele's rule: due date = 280 days, 40+0 weeks, after the first day of the last menstrual period); seen in secondary material only (2026-11-30), no guideline reference read - to be verified by a clinician", "2026-11-30");
     PREGNANCY_SECOND_TRIMESTER_FROM_WEEK = (14.0, "weeks", Conservative, "The 2nd trimester runs from week 14+0 to 27+6 (for the WHO haemoglobin cut-off by trimester).")
-        @ ("common obstetric convention (1st trimester to 13+6 weeks); WHO 2024 Table 2 gives cut-offs by trimester without week bounds in the material checked - to be verified by a clinician", "2026-11-30");
+        @ ("common obstetric convention (1st trimester to 13+6 weeks, 2nd 14+0 to 27+6, 3rd from 28+0); secondary material searched on 2026-11-30 gives this split but also 12/13- and 13/27-week splits, and WHO 2024 Table 2 gives cut-offs by trimester without week bounds - to be verified by a clinician", "2026-11-30");
     PREGNANCY_THIRD_TRIMESTER_FROM_WEEK = (28.0, "weeks", Conservative, "The 3rd trimester runs from week 28+0.")
         @ ("common obstetric convention; to be verified by a clinician (see PREGNANCY_SECOND_TRIMESTER_FROM_WEEK)", "2026-11-30");
     EGFR_REDUCED_BELOW = (60.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 60: kidney function is reduced (CKD G3a or worse); RLS care and iron need the doctor's plan.")
@@ -199,15 +199,15 @@ evidence_table! {
         @ ("", "");
     // §2.7 IRLS
     IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.")
-        @ ("Walters et al., Sleep Med 2003;4:121-32, doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342)", "2026-11-30");
+        @ ("IRLSSG rating scale validation (The International RLS Study Group; Walters AS et al.), Sleep Med 2003;4(2):121-132, doi:10.1016/S1389-9457(02)00258-7 (title, journal, pages and DOI confirmed on the publisher's page, 2026-11-30; PMID 14592342 not confirmed in the material searched)", "2026-11-30");
     IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_PERIOD_DAYS = (7.0, "days", Irls, "The IRLS rates the past week: it is asked once a week and stored as one weekly rating.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), instructions (past week)", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), instructions (past week)", "2026-11-30");
     QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.")
         @ ("", "");
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
@@ -329,13 +329,13 @@ evidence_table! {
     SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); no guideline gives a sleep-hours cut-off", "2026-11-30");
     IRLS_SEVERE_MIN = (21.0, "points", Irls, "A weekly IRLS of 21 or more is severe.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_MOOD_ITEM_HIGH = (3.0, "points", Conservative, "IRLS item 10 (effect on mood) scored 3 or 4: talk to your doctor; if you feel unsafe, contact your local emergency number.")
-        @ ("SPEC §2.6; item scale per Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342); 3 = 'severe' is QuietLegs' conservative cut", "2026-11-30");
+        @ ("SPEC §2.6; item scale per Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX); 3 = 'severe' is QuietLegs' conservative cut", "2026-11-30");
     DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.")
         @ ("", "");
     DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: the latest weekly IRLS 11 (moderate) or more.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), moderate band", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), moderate band", "2026-11-30");
     DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.")
         @ ("", "");
     // insights
