@@ -289,6 +289,24 @@ fn pregnancy_ends_six_weeks_after_the_due_date_and_takes_the_bath_out() {
     assert!(!bath(&p, today()), "due + 42 days: still pregnancy advice");
     assert!(bath(&p, today() + Duration::days(1)), "due + 43 days: over");
     assert!(has(&flags(&p, &[], &[], &[]), FlagKind::Pregnancy));
+    // After the due date it is said as after pregnancy, not as pregnancy.
+    let title = |p: &Profile| {
+        flags(p, &[], &[], &[])
+            .into_iter()
+            .find(|f| f.kind == FlagKind::Pregnancy)
+            .unwrap()
+            .title
+    };
+    assert!(title(&p).starts_with("After pregnancy"), "{}", title(&p));
+    let before_due = Profile {
+        due_date: Some(today()),
+        ..p.clone()
+    };
+    assert!(
+        title(&before_due).starts_with("Pregnant"),
+        "{}",
+        title(&before_due)
+    );
     let after = Profile {
         due_date: Some(due - Duration::days(1)),
         ..p.clone()

@@ -55,7 +55,11 @@ fn weekly_irls_table(r: &ReportInput<'_>) -> String {
             let change = i
                 .checked_sub(1)
                 .and_then(|j| r.weekly_irls.get(j))
-                .map(|(_, before)| format!("{:+.0}", total - before))
+                .map(|(_, before)| match total - before {
+                    // Totals are whole points: no change prints as 0, not "+0".
+                    d if d.abs() < 0.5 => "0".to_owned(),
+                    d => format!("{d:+.0}"),
+                })
                 .unwrap_or_else(|| "—".to_owned());
             format!(
                 "<tr><td>{week}</td><td>{total:.0}</td><td>{}</td><td>{change}</td></tr>",

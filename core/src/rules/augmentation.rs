@@ -307,7 +307,7 @@ fn from_questionnaire(
     );
     let mut onset = match (a.usual_onset, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
-            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}); around {} in the last 7 nights",
+            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}), and they began around {} in the last 7 nights",
             b.format("%H:%M"),
             r.format("%H:%M")
         ),

@@ -143,8 +143,22 @@ pub fn doctor_flags(
             .unwrap_or_else(|| {
                 "add your due date so that pregnancy advice ends 6 weeks after it".to_owned()
             });
-        out.push(flag(FlagKind::Pregnancy, "Pregnant with RLS symptoms: discuss with your doctor or midwife",
-            format!("{} with symptoms in the last {window} days ({due}); iron needs and safe treatments differ in pregnancy, and a hot bath is left out of the routine", nights_words(symptomatic)), Source::Picchietti2015));
+        // After the due date the advice still runs for 6 weeks: said as after pregnancy, not as
+        // pregnancy.
+        let after = diary.profile.due_date.is_some_and(|d| today > d);
+        let (title, when) = if after {
+            (
+                "After pregnancy with RLS symptoms: discuss with your doctor or midwife",
+                "in the weeks after pregnancy",
+            )
+        } else {
+            (
+                "Pregnant with RLS symptoms: discuss with your doctor or midwife",
+                "in pregnancy",
+            )
+        };
+        out.push(flag(FlagKind::Pregnancy, title,
+            format!("{} with symptoms in the last {window} days ({due}); iron needs and safe treatments differ {when}, and a hot bath is left out of the routine", nights_words(symptomatic)), Source::Picchietti2015));
     }
     let kidney = groups::kidney(diary.profile, diary.labs);
     if kidney.stage != KidneyStage::Normal {

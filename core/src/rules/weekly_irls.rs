@@ -426,7 +426,7 @@ mod tests {
         let prev = ev_of("2026-11-15", [2; 10], 7); // 20, moderate
         let latest = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 1, 0], 8); // 17, moderate
         assert!(trend(&[]).is_none() && trend_line(&[]).is_none());
-        let one = weekly_ratings(&[latest.clone()]);
+        let one = weekly_ratings(std::slice::from_ref(&latest));
         let t = trend(&one).unwrap();
         assert_eq!((t.change_from_previous, t.change_from_first), (None, None));
         assert!(trend_line(&one)
