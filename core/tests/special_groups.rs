@@ -467,6 +467,45 @@ fn no_iv_iron_suggestion_in_the_first_trimester_or_with_the_trimester_unknown() 
     }
 }
 
+/// The iron reminder cites the rule that set its start: a convention for coffee or waking on an
+/// empty stomach, the label for levothyroxine; never "a drug label" for a convention.
+#[test]
+fn the_iron_reminder_cites_the_rule_that_set_its_start() {
+    use quietlegs_core::evidence::{Source, IRON_AFTER_FOOD_MIN};
+    use quietlegs_core::model::{Habit, IntakeKind};
+    let p = Profile::default();
+    let iron = iron_item("2026-11-01");
+    let levo = RegimenItem {
+        kind: RegimenKind::Medication,
+        name: "levothyroxine".into(),
+        times: vec![chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap()],
+        ..iron_item("2026-11-01")
+    };
+    let coffee = Habit {
+        meta: meta(),
+        intake: IntakeKind::Coffee,
+        at: chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+    };
+    let cited = |r: &[RegimenItem], h: &[Habit]| {
+        let mut dia = diary(&p, r, &[], &[]);
+        dia.habits = h;
+        day_plan(&dia, today())
+            .items
+            .into_iter()
+            .find(|i| i.kind == ReminderKind::Iron)
+            .map(|i| (i.source, i.why))
+            .unwrap()
+    };
+    let (src, why) = cited(std::slice::from_ref(&iron), &[]);
+    assert_eq!(src, IRON_AFTER_FOOD_MIN.source, "{why}");
+    assert_ne!(src, Source::DrugLabel);
+    let (src, why) = cited(std::slice::from_ref(&iron), std::slice::from_ref(&coffee));
+    assert_eq!(src, Source::Article, "{why}");
+    let (src, why) = cited(&[iron, levo], &[]);
+    assert_eq!(src, Source::DrugLabel, "{why}");
+    assert!(why.contains("levothyroxine"), "{why}");
+}
+
 #[test]
 fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     let case = |sex: Option<Sex>, pregnant: bool, hb: f64| {

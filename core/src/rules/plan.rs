@@ -167,6 +167,9 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             ev::IRON_AFTER_FOOD_MIN,
         );
         it.why = format!("{}; {}", w.reason, w.end_reason);
+        // The rule that set the start is the one cited: a label's interval (levothyroxine), or
+        // a convention (coffee, food), never "a drug label" for a convention.
+        it.source = w.source;
         // A medicine no timing fixes (mycophenolate, a PPI…) goes with every iron reminder, so
         // the reminder never reads as if the timing settled it.
         if !iron.flags.is_empty() {
