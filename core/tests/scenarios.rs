@@ -443,6 +443,18 @@ fn status_and_plan_texts_read_as_sentences() {
                 .iter()
                 .flat_map(|i| [i.title.clone(), i.why.clone()]),
         );
+        // A reminder's text is shown on its own: it starts as a sentence (or with its time).
+        for i in &plan.items {
+            if !i
+                .why
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
+                bad.push(format!(
+                    "{name}: plan item {:?} starts in lower case: {:?}",
+                    i.title, i.why
+                ));
+            }
+        }
         for r in &st.iron.reasons {
             let t = r.text.trim_end();
             let ends_with_date = t.len() >= 10

@@ -64,8 +64,8 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
             .items
             .into_iter()
             .filter(|i| i.regimen_id.as_deref() == Some(added.info.id.as_str()))
-            // A plain dose says only "your scheduled dose"; anything more is the label's note.
-            .filter(|i| i.why != "your scheduled dose")
+            // A plain dose says only "Your scheduled dose."; anything more is the label's note.
+            .filter(|i| i.why != "Your scheduled dose.")
             .collect();
         output::dose_notes(&notes);
     }

@@ -209,7 +209,7 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         for at in scheduled_times(r, &day) {
             let mut it = item(kind, at, None, &r.name, e);
             if kind == ReminderKind::MedicationDose {
-                it.why = "your scheduled dose".to_owned();
+                it.why = "Your scheduled dose.".to_owned();
                 it.source = Source::Product;
                 // A first-thing medicine (ibandronate, alendronate) with a meal, drink or
                 // medicine inside its wait: its reminder says so, from the label's interval.
@@ -217,7 +217,7 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
                     if let Some(super::check::IntakeCheck::Conflict { message, .. }) =
                         super::check::first_thing_wait(diary, s, &r.name, at)
                     {
-                        it.why = format!("your scheduled dose. {message}");
+                        it.why = format!("Your scheduled dose. {message}");
                         it.source = Source::DrugLabel;
                     }
                 }
