@@ -60,12 +60,15 @@ pub fn intake_named(word: &str) -> Option<IntakeKind> {
         "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
         // The catalog's minerals, as it knows them (generic, salts, brands: "zinc gluconate",
         // "Centrum", "Caltrate", "Maalox"), are habits and intakes too.
+        // A name one typo away is never taken as meant here: a habit or intake is written
+        // from it ("diary" is not "dairy"); `intake_suggestion` offers it instead.
         _ => catalog::lookup(word)
             .first()
+            .filter(|m| m.kind != catalog::MatchKind::Typo)
             .and_then(|m| match m.medicine.class {
                 DrugClass::Zinc => Some(IntakeKind::Zinc),
                 DrugClass::Multivitamin => Some(IntakeKind::Multivitamin),
-                DrugClass::Calcium => Some(IntakeKind::DairyCalcium),
+                DrugClass::Calcium | DrugClass::DairyFood => Some(IntakeKind::DairyCalcium),
                 DrugClass::Antacid => Some(IntakeKind::Antacid),
                 _ => None,
             }),
@@ -93,9 +96,21 @@ pub fn substance_named(name: &str) -> Option<Substance> {
         "latte" => Some(Substance::DairyCalcium),
         _ => None,
     };
+    // A medicine the catalog names is its own answer before any of its words is read as an
+    // intake: "calcium acetate" is a phosphate binder taken with meals, not movable calcium;
+    // "Milk of Magnesia" is an antacid, not milk.
+    let prescribed = catalog::lookup(name)
+        .iter()
+        .any(|m| !matches!(m.medicine.class, DrugClass::Calcium | DrugClass::DairyFood));
     whole(&joined)
         .or_else(|| intake(&joined))
-        .or_else(|| ws.iter().find_map(|w| intake(w)))
+        .or_else(|| {
+            if prescribed {
+                medicine_substance(name)
+            } else {
+                ws.iter().find_map(|w| intake(w))
+            }
+        })
         .or_else(|| (norm == "dairy calcium").then_some(Substance::DairyCalcium))
         .or_else(|| medicine_substance(name))
 }
