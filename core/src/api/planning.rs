@@ -9,7 +9,9 @@ use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs, QuietLegsError};
 use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
-use crate::model::time::{format_clock_time, parse_date, parse_instant};
+use crate::model::time::{
+    format_clock_time, parse_date, parse_instant, parse_instant_or_time_of_day,
+};
 use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
@@ -279,8 +281,10 @@ impl QuietLegs {
     ) -> ApiResult<IntakeCheckView> {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
+        // A time of day alone ("15:00") is today's, in the diary's zone.
+        let today = self.now().with_timezone(&tz).date_naive();
         let at = match at {
-            Some(a) => parse_instant("time", &a, tz)?,
+            Some(a) => parse_instant_or_time_of_day("at", &a, tz, today)?,
             None => self.now(),
         };
         let d = at.with_timezone(&tz).date_naive();
@@ -368,8 +372,10 @@ impl QuietLegs {
     }
 
     /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
-    /// against the day's iron dose.
-    /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
+    /// against the day's iron dose. `at` is a time of day `HH:MM` (today, in the diary's
+    /// zone), a local `YYYY-MM-DDTHH:MM` or an RFC 3339 instant.
+    /// Errors: `InvalidInput` for an intake or medicine it does not know, or `InvalidInput`
+    /// (`at`) for a bad time or a local time the clocks skipped (spring forward).
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         let mut view = self.check_intake_timing(&what, at)?;
         // A medicine that can worsen RLS is never a bare "ok" (SPEC §2.3, §2.4).
@@ -819,6 +825,50 @@ mod catalog_checks {
             stop_date: None,
         })
         .unwrap();
+    }
+
+    /// Issue #15: `check X --at 15:00` is today at 15:00 in the diary's zone; a time of day
+    /// the clocks skipped is refused naming `at`, and nothing else is read into it.
+    #[test]
+    fn check_at_a_time_of_day_is_today_in_the_diary_zone() {
+        let dir = tempfile::tempdir().unwrap();
+        let q = diary(dir.path(), Some("07:00"));
+        let short = q
+            .check_intake("coffee".into(), Some("15:00".into()))
+            .unwrap();
+        let long = q
+            .check_intake("coffee".into(), Some("2026-11-21T15:00".into()))
+            .unwrap();
+        assert_eq!(short, long);
+        let early = q.check_intake("milk".into(), Some("06:45".into())).unwrap();
+        assert_eq!(
+            early,
+            q.check_intake("milk".into(), Some("2026-11-21T06:45".into()))
+                .unwrap()
+        );
+        for bad in ["25:00", "3pm", "15h"] {
+            match q.check_intake("coffee".into(), Some(bad.into())) {
+                Err(crate::QuietLegsError::InvalidInput { field, .. }) => {
+                    assert_eq!(field, "at", "{bad}")
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        // 29 March 2026, Europe/Berlin: 02:00-03:00 does not exist.
+        let spring = Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).unwrap();
+        let q2 =
+            QuietLegs::open_at(&dir.path().join("d.db"), Arc::new(FixedClock(spring))).unwrap();
+        drop(q);
+        match q2.check_intake("coffee".into(), Some("02:30".into())) {
+            Err(crate::QuietLegsError::InvalidInput { field, reason }) => {
+                assert_eq!(field, "at");
+                assert!(reason.contains("does not exist on 2026-03-29"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(q2
+            .check_intake("coffee".into(), Some("03:30".into()))
+            .is_ok());
     }
 
     #[test]
