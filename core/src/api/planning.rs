@@ -9,9 +9,7 @@ use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs, QuietLegsError};
 use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
-use crate::model::time::{
-    format_clock_time, parse_date, parse_instant, parse_instant_or_time_of_day,
-};
+use crate::model::time::{format_clock_time, parse_date, parse_instant_or_time_of_day};
 use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
