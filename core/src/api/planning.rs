@@ -410,6 +410,14 @@ impl QuietLegs {
         }) {
             return self.check_intake_kind(kind, at);
         }
+        // One typo from an intake word: suggested, never taken as meant ("diary" is not dairy).
+        if let Some(meant) = crate::rules::interactions::intake_suggestion(&what) {
+            return Err(Error::invalid(
+                "intake",
+                format!("{:?}: not recognised; did you mean {meant}?", what.trim()),
+            )
+            .into());
+        }
         // Lowers iron absorption whatever the timing: say so rather than "not relevant" (a
         // conflict no time fixes: no earliest time, no iron time, a doctor to ask).
         if let Some(m) = crate::rules::catalog::lookup(&what)
@@ -427,7 +435,10 @@ impl QuietLegs {
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
         // never taken to be harmless.
-        if let Some(m) = crate::rules::catalog::lookup(&what).into_iter().next() {
+        if let Some(m) = crate::rules::catalog::lookup(&what)
+            .into_iter()
+            .find(|m| m.medicine.substance().is_none() && !m.medicine.class.affects_iron_timing())
+        {
             return Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(

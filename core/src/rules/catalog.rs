@@ -1009,6 +1009,12 @@ fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     get(&d, a.len(), b.len()).min(cap + 1)
 }
 
+/// Whether two normalised words are exactly one typo apart (one letter added, missing or
+/// changed, or two neighbours swapped), as the catalog's look-up forgives.
+pub fn one_typo(a: &str, b: &str) -> bool {
+    a != b && edit_distance(a, b, 1) == 1
+}
+
 fn names(m: &Medicine) -> impl Iterator<Item = (&'static str, MatchKind)> + '_ {
     std::iter::once((m.generic, MatchKind::Generic))
         .chain(m.aka.iter().map(|a| (*a, MatchKind::Generic)))
