@@ -266,6 +266,34 @@ pub struct ActResult {
     /// with its time kept.
     #[uniffi(default = false)]
     pub already_done: bool,
+    /// What to tell the person, in words, when there is more to say than the action itself:
+    /// set with `already_done` ("Already done (here or on another device): nothing new was
+    /// recorded; the first time, 07:30, stands."). Phones show it as it is.
+    #[uniffi(default = None)]
+    pub note: Option<String>,
+}
+
+/// The answer for an occurrence already done (here, or on another device and synced): nothing
+/// new recorded; for a repeated "done", the first dose, its time in the note.
+fn already_done_result(
+    first: Option<crate::model::Event>,
+    action: ReminderAction,
+    tz: Tz,
+) -> ActResult {
+    let first = first.filter(|_| action == ReminderAction::Done);
+    let note = match &first {
+        Some(e) => format!(
+            "Already done (here or on another device): nothing new was recorded; the first time, {}, stands.",
+            format_clock_time(e.at.with_timezone(&tz).time())
+        ),
+        None => "Already done (here or on another device): nothing new was recorded.".to_owned(),
+    };
+    ActResult {
+        event: first.map(|e| EventEntry::new(&e, tz)),
+        snoozed_until: None,
+        already_done: true,
+        note: Some(note),
+    }
 }
 
 const SNOOZE_SEP: char = '~';
@@ -544,13 +572,7 @@ impl QuietLegs {
         // the dose moved the plan) changes nothing and reports the dose the first one logged.
         // A repeated "done" reports the first one's event; a snooze or skip reports nothing.
         if let Some(e) = already_done(store.conn(), &base_id)? {
-            return Ok(ActResult {
-                event: e
-                    .filter(|_| action == ReminderAction::Done)
-                    .map(|e| EventEntry::new(&e, tz)),
-                snoozed_until: None,
-                already_done: true,
-            });
+            return Ok(already_done_result(e, action, tz));
         }
         let found = {
             let today = now.with_timezone(&tz).date_naive();
@@ -674,14 +696,9 @@ impl QuietLegs {
                 event: e.map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: snoozed,
                 already_done: false,
+                note: None,
             },
-            Acted::Already(e) => ActResult {
-                event: e
-                    .filter(|_| action == ReminderAction::Done)
-                    .map(|e| EventEntry::new(&e, tz)),
-                snoozed_until: None,
-                already_done: true,
-            },
+            Acted::Already(e) => already_done_result(e, action, tz),
         })
     }
 }

@@ -247,6 +247,11 @@ pub struct WeeklyIrlsView {
     /// total, mood item) read them too. Empty unless a sync joined overlapping ratings.
     #[uniffi(default = [])]
     pub set_aside: Vec<WeeklyIrlsPoint>,
+    /// `set_aside` in words, one line each, for screens: "Also stored, left out of the trend
+    /// (another device rated an overlapping week): Week ending 2026-11-20 (2026-W47): 19 of
+    /// 40, moderate". Empty when `set_aside` is.
+    #[uniffi(default = [])]
+    pub set_aside_lines: Vec<String>,
     /// No rating yet, or the last rated week ended 7 or more days ago.
     pub due: bool,
     /// What to ask: "rate the past 7 days".
@@ -273,13 +278,23 @@ fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
 
 fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
     let ratings = weekly_irls::weekly_ratings(events);
+    let set_aside: Vec<WeeklyIrlsPoint> = weekly_irls::set_aside(events)
+        .iter()
+        .map(weekly_point)
+        .collect();
     WeeklyIrlsView {
         due: weekly_irls::due(&ratings, today),
         ratings: ratings.iter().map(weekly_point).collect(),
-        set_aside: weekly_irls::set_aside(events)
+        set_aside_lines: set_aside
             .iter()
-            .map(weekly_point)
+            .map(|p| {
+                format!(
+                    "Also stored, left out of the trend (another device rated an overlapping week): {}",
+                    p.label
+                )
+            })
             .collect(),
+        set_aside,
         prompt: format!(
             "The weekly IRLS: rate the past {:.0} days, ten items 0-4.",
             IRLS_PERIOD_DAYS.value
