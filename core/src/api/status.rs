@@ -372,6 +372,9 @@ pub struct MedicineInfo {
     /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
     #[uniffi(default = "")]
     pub effect_line: String,
+    /// `alternative` as the screens say it: "Alternative to ask about: …" (None without one).
+    #[uniffi(default = None)]
+    pub alternative_line: Option<String>,
 }
 
 /// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
@@ -399,9 +402,11 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
             if let Some(st) = m.medicine.stance() {
                 details.push(format!("As an RLS treatment: {}.", st.label()));
             }
-            if let Some(alt) = m.medicine.alternative_for(m.matched) {
-                details.push(format!("Alternative to ask about: {alt}."));
-            }
+            let alternative_line = m
+                .medicine
+                .alternative_for(m.matched)
+                .map(|alt| format!("Alternative to ask about: {alt}."));
+            details.extend(alternative_line.clone());
             let mut info = MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
@@ -428,6 +433,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 details: details.join("\n"),
                 pregnancy_note: None,
                 effect_line: String::new(),
+                alternative_line,
             };
             info.effect_line = effect_line(info.effect, &info.evidence_line);
             info

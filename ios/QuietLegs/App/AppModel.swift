@@ -11,6 +11,8 @@ final class AppModel {
     let diary: Diary?
     let openProblem: Problem?
     let options = logOptions()
+    /// The Settings screen's field names and routine switches, in the core's words.
+    let settingsLabels = settingsLabels()
     let version = coreVersion()
 
     var tonight: Result<TonightState, Problem>?

@@ -28,7 +28,7 @@ struct MedicinesView: View {
                         if !a.effect.isEmpty { Text(a.effect).font(.footnote.weight(.semibold)) }
                         if let st = a.stance { Text("As an RLS treatment: \(st)").font(.footnote.weight(.semibold)) }
                         SourcedText(text: a.advice, source: a.source).font(.footnote)
-                        if let alt = a.alternative { Text("Alternative to ask about: \(alt)").font(.footnote) }
+                        if let alt = a.alternative { Text(alt).font(.footnote) }
                         if let t = a.ironTiming { Text(t).font(.footnote).foregroundStyle(.secondary) }
                     }
                 }

@@ -135,7 +135,7 @@ struct MedicineAnswer: Equatable, Hashable {
     var effect = ""
     /// "AASM 2025: suggests against standard use (conditional)"; nil when it is no RLS treatment.
     var stance: String? = nil
-    /// A safer alternative to ask the prescriber about.
+    /// The core's line naming a safer alternative to ask the prescriber about: "Alternative to ask about: …".
     var alternative: String? = nil
     /// The iron-timing rule, numbers from the evidence table.
     var ironTiming: String? = nil
@@ -155,7 +155,7 @@ func lookUpMedicine(_ name: String, core: QuietLegs? = nil) -> [MedicineAnswer] 
             warning: m.effect == .worsensRls,
             effect: m.effectLine,
             stance: m.aasmStanceLabel,
-            alternative: m.alternative,
+            alternative: m.alternativeLine,
             ironTiming: m.ironTiming
         )
     }

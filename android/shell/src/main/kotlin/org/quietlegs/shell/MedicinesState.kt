@@ -40,7 +40,7 @@ data class MedicineAnswer(
     val effect: String = "",
     /** "AASM 2025: suggests against standard use (conditional)"; null when it is no RLS treatment. */
     val stance: String? = null,
-    /** A safer alternative to ask the prescriber about. */
+    /** The core's line naming a safer alternative to ask the prescriber about: "Alternative to ask about: …". */
     val alternative: String? = null,
     /** The iron-timing rule, numbers from the evidence table. */
     val ironTiming: String? = null,
@@ -64,6 +64,6 @@ private fun MedicineInfo.toAnswer() = MedicineAnswer(
     warning = effect == MedicineEffect.WORSENS_RLS,
     effect = effectLine,
     stance = aasmStanceLabel,
-    alternative = alternative,
+    alternative = alternativeLine,
     ironTiming = ironTiming,
 )
