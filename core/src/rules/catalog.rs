@@ -1661,6 +1661,9 @@ mod tests {
             first("levofloxacin").basis(),
             EvidenceBasis::LabelIntervalUnverified
         );
+        // Ibandronate's 60 min was checked in the Bonviva EU SmPC §4.2 (evidence table).
+        assert_eq!(first("Boniva").basis(), EvidenceBasis::LabelInterval);
+        assert!(first("Boniva").source_line().contains("EU SmPC"));
         assert_eq!(first("doxycycline").basis(), EvidenceBasis::Convention);
         assert_eq!(first("doxycycline").evidence(), EvidenceStrength::Weak);
         assert_eq!(first("zinc").basis(), EvidenceBasis::Convention);

@@ -289,7 +289,7 @@ impl Substance {
             Ciprofloxacin => "CIPRO (ciprofloxacin) label, 2026",
             Levofloxacin => "levofloxacin label (LEVAQUIN)",
             Moxifloxacin => "AVELOX (moxifloxacin) label",
-            Ibandronate => "BONIVA (ibandronate) label",
+            Ibandronate => "BONIVA (ibandronate) label; Bonviva EU SmPC, 2022",
             RisedronateDelayedRelease => "ATELVIA label (iron at another time of day); the interval is a convention",
             IntegraseInhibitor => "TIVICAY (dolutegravir) label",
             Entacapone => "COMTAN (entacapone) label",
