@@ -231,7 +231,7 @@ fn two_devices_rating_one_iso_week_keep_both_ratings() {
     assert_eq!(
         w.set_aside_lines,
         [format!(
-            "Also stored, left out of the trend (another device rated an overlapping week): {}",
+            "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
             w.set_aside[0].label
         )]
     );

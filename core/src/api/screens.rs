@@ -163,6 +163,15 @@ pub struct SettingsLabels {
     pub routine_exercise_cutoff: String,
 }
 
+/// A decimal number as a person types it in a form (a lab value, hours slept): `40.5`, or
+/// `40,5` with a decimal comma followed by one or two digits. A comma before three digits
+/// (`1,000`) may separate thousands and is refused rather than guessed (ferritin "1,000" is
+/// never read as 1). Errors: `InvalidInput` naming `field`, showing the number with a point.
+#[uniffi::export]
+pub fn read_decimal(field: String, text: String) -> super::ApiResult<f64> {
+    super::shell::parse_decimal(&field, &text)
+}
+
 /// The Settings screen's words: field names and the routine's switches.
 #[uniffi::export]
 pub fn settings_labels() -> SettingsLabels {

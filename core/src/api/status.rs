@@ -248,8 +248,8 @@ pub struct WeeklyIrlsView {
     #[uniffi(default = [])]
     pub set_aside: Vec<WeeklyIrlsPoint>,
     /// `set_aside` in words, one line each, for screens: "Also stored, left out of the trend
-    /// (another device rated an overlapping week): Week ending 2026-11-20 (2026-W47): 19 of
-    /// 40, moderate". Empty when `set_aside` is.
+    /// (overlapping weeks rated on two devices): Week ending 2026-11-20 (2026-W47): 19 of 40,
+    /// moderate". Empty when `set_aside` is.
     #[uniffi(default = [])]
     pub set_aside_lines: Vec<String>,
     /// No rating yet, or the last rated week ended 7 or more days ago.
@@ -289,7 +289,7 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
             .iter()
             .map(|p| {
                 format!(
-                    "Also stored, left out of the trend (another device rated an overlapping week): {}",
+                    "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
                     p.label
                 )
             })

@@ -138,6 +138,10 @@ class ScreensTest {
         assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "", "ng/mL", "2026-11-01").problem().field)
         assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "900000", "ng/mL", "2026-11-01").problem().field)
         assertEquals("lab unit", s.diary.addLab(Analyte.FERRITIN, "40", "mg/dL", "2026-11-01").problem().field)
+        // Issue #15: "1,000" may be a thousands separator: refused (never ferritin 1), as the CLI does.
+        val thousand = s.diary.addLab(Analyte.FERRITIN, "1,000", "ng/mL", "2026-11-01").problem()
+        assertEquals("lab value", thousand.field)
+        assertTrue(thousand.message, thousand.message.contains("1000"))
         assertTrue(s.diary.core.labs(null).isEmpty())
         s.diary.addLab(Analyte.FERRITIN, "28", "ng/mL", "2026-05-01").done()
         s.diary.addLab(Analyte.FERRITIN, "62,5", "µg/L", "2026-11-01").done()
