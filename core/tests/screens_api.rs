@@ -396,4 +396,16 @@ fn settings_words_and_the_alternative_line_come_from_the_core() {
     assert!(check_medicine("gabapentin".into())[0]
         .alternative_line
         .is_none());
+    let gaba = &check_medicine("gabapentin".into())[0];
+    assert_eq!(
+        gaba.aasm_stance_line.as_deref(),
+        Some(
+            format!(
+                "As an RLS treatment: {}.",
+                gaba.aasm_stance_label.as_deref().unwrap()
+            )
+            .as_str()
+        )
+    );
+    assert!(benadryl[0].aasm_stance_line.is_none());
 }

@@ -375,6 +375,10 @@ pub struct MedicineInfo {
     /// `alternative` as the screens say it: "Alternative to ask about: …" (None without one).
     #[uniffi(default = None)]
     pub alternative_line: Option<String>,
+    /// `aasm_stance_label` as the screens say it: "As an RLS treatment: AASM 2025: …" (None
+    /// when it is no RLS treatment).
+    #[uniffi(default = None)]
+    pub aasm_stance_line: Option<String>,
 }
 
 /// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
@@ -399,9 +403,11 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 m.medicine.advice(),
                 format!("Evidence: {}.", m.medicine.evidence_line()),
             ];
-            if let Some(st) = m.medicine.stance() {
-                details.push(format!("As an RLS treatment: {}.", st.label()));
-            }
+            let aasm_stance_line = m
+                .medicine
+                .stance()
+                .map(|st| format!("As an RLS treatment: {}.", st.label()));
+            details.extend(aasm_stance_line.clone());
             let alternative_line = m
                 .medicine
                 .alternative_for(m.matched)
@@ -434,6 +440,7 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 pregnancy_note: None,
                 effect_line: String::new(),
                 alternative_line,
+                aasm_stance_line,
             };
             info.effect_line = effect_line(info.effect, &info.evidence_line);
             info

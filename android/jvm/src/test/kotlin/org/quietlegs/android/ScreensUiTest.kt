@@ -220,11 +220,11 @@ class ScreensUiTest {
     @Test fun aMedicineShowsItsEffectTheAasmStanceApartAndTheAlternativeFromTheCore() {
         tab("Medicines")
         val expected = checkMedicine("Mirapexin").single()
-        val stance = expected.aasmStanceLabel!!
+        val stance = expected.aasmStanceLine!!
         val alternative = expected.alternativeLine!!
         ui.onNode(hasSetTextAction() and hasText("Name or brand, e.g. Tylenol PM")).performTextInput("Mirapexin")
         waitForText(expected.effectLine)
-        waitForText("As an RLS treatment: $stance")
+        waitForText(stance)
         waitForText(alternative)
         screenshot("medicines-stance")
     }

@@ -193,7 +193,7 @@ class ScreensTest {
         val mirapexin = lookUpMedicine("Mirapexin").single()
         val info = checkMedicine("Mirapexin").single()
         assertEquals(info.effectLine, mirapexin.effect)
-        assertEquals(info.aasmStanceLabel, mirapexin.stance)
+        assertEquals("As an RLS treatment: ${info.aasmStanceLabel}.", mirapexin.stance)
         assertNotNull(mirapexin.stance)
         assertEquals(info.alternativeLine, mirapexin.alternative)
         assertEquals("Alternative to ask about: ${info.alternative}.", mirapexin.alternative)
