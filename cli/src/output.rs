@@ -387,12 +387,13 @@ pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
         return print_json(r);
     }
     match (&r.event, &r.snoozed_until) {
-        // Done before (here or on a synced device): the first time stands.
+        // Done before (here or on a synced device): the first time stands, in the core's words.
         (Some(e), _) if r.already_done => out!(
-            "already done, nothing new recorded  {}",
+            "{}  {}",
+            r.note.as_deref().unwrap_or("already done"),
             event_line(e, regimen)
         ),
-        (None, _) if r.already_done => out!("already done, nothing new recorded"),
+        (None, _) if r.already_done => out!("{}", r.note.as_deref().unwrap_or("already done")),
         (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
         (None, Some(t)) => out!("snoozed until {}", hhmm(t)),
         _ => out!("noted"),
@@ -521,12 +522,10 @@ pub fn status(s: &StatusReport, json: bool) {
                 out!("      {}", r.label);
             }
         }
-        // Ratings from another device that overlap one above: listed, never hidden.
-        for r in &w.set_aside {
-            out!(
-                "      also stored (overlapping weeks, from a sync): {}",
-                r.label
-            );
+        // Ratings from another device that overlap one above: listed, never hidden, in the
+        // core's words (the phones show the same lines).
+        for line in &w.set_aside_lines {
+            out!("    {line}");
         }
     }
     out!();

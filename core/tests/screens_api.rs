@@ -14,8 +14,8 @@ use chrono::{TimeZone, Utc};
 use quietlegs_core::model::{Analyte, IntakeKind, RegimenKind};
 use quietlegs_core::rules::insights::SeverityScale;
 use quietlegs_core::{
-    lab_kinds, log_options, FixedClock, IronStatus, LabInput, NightInput, ProfileSettings,
-    QuietLegs, QuietLegsError, RegimenInput,
+    check_medicine, lab_kinds, log_options, settings_labels, FixedClock, IronStatus, LabInput,
+    NightInput, ProfileSettings, QuietLegs, QuietLegsError, RegimenInput,
 };
 
 fn diary() -> (Arc<QuietLegs>, tempfile::TempDir) {
@@ -404,4 +404,71 @@ fn every_intake_word_of_the_log_is_checked_not_refused() {
         .check_intake("antacid".into(), Some("2026-11-21T15:00:00Z".into()))
         .unwrap();
     assert!(antacid.message.contains("antacid"), "{}", antacid.message);
+}
+
+/// Issue #15: the words the phones used to write themselves come from the core: the Settings
+/// field names (the ones its errors name) and routine switches, and the alternative's line.
+#[test]
+fn settings_words_and_the_alternative_line_come_from_the_core() {
+    let l = settings_labels();
+    let all = [
+        &l.bedtime,
+        &l.wake_time,
+        &l.breakfast,
+        &l.lunch,
+        &l.dinner,
+        &l.pregnant,
+        &l.due_date,
+        &l.kidney_disease,
+        &l.dialysis,
+        &l.malabsorption,
+        &l.haemochromatosis,
+        &l.thalassaemia,
+        &l.regular_transfusions,
+        &l.birth_date,
+        &l.sex,
+        &l.sex_not_given,
+        &l.female,
+        &l.male,
+        &l.routine_warm_bath,
+        &l.routine_warm_socks,
+        &l.routine_movement,
+        &l.routine_exercise_cutoff,
+    ];
+    let unique: HashSet<_> = all.iter().collect();
+    assert_eq!(unique.len(), all.len(), "no two fields share a label");
+    assert!(all.iter().all(|t| !t.trim().is_empty()));
+    // The names the core's errors use for these fields start the labels.
+    for (field, label) in [
+        ("bedtime", &l.bedtime),
+        ("wake time", &l.wake_time),
+        ("due date", &l.due_date),
+        (
+            "birth date",
+            &l.birth_date.replace("Date of birth", "birth date"),
+        ),
+    ] {
+        assert!(label.to_lowercase().starts_with(field), "{field}: {label}");
+    }
+    let benadryl = check_medicine("Benadryl".into());
+    let alt = benadryl[0].alternative.as_deref().unwrap();
+    assert_eq!(
+        benadryl[0].alternative_line.as_deref(),
+        Some(format!("Alternative to ask about: {alt}.").as_str())
+    );
+    assert!(check_medicine("gabapentin".into())[0]
+        .alternative_line
+        .is_none());
+    let gaba = &check_medicine("gabapentin".into())[0];
+    assert_eq!(
+        gaba.aasm_stance_line.as_deref(),
+        Some(
+            format!(
+                "As an RLS treatment: {}.",
+                gaba.aasm_stance_label.as_deref().unwrap()
+            )
+            .as_str()
+        )
+    );
+    assert!(benadryl[0].aasm_stance_line.is_none());
 }

@@ -227,6 +227,14 @@ fn two_devices_rating_one_iso_week_keep_both_ratings() {
     assert_eq!(shown, ["2026-11-11"], "the latest answer (B's, 09:00)");
     assert_eq!(aside, ["2026-11-15"], "A's rating is listed, not lost");
     assert_eq!(w.set_aside[0].total, 20);
+    // The phones' line for it, in the core's words.
+    assert_eq!(
+        w.set_aside_lines,
+        [format!(
+            "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
+            w.set_aside[0].label
+        )]
+    );
     // Rating the same ISO week again on A still edits a record, and is not refused.
     a.log_weekly_irls(vec![3; 10], Some("2026-11-15".into()))
         .unwrap();
@@ -300,6 +308,7 @@ fn a_rating_with_an_old_iso_week_id_is_edited_in_place() {
     let w = q.status(None).unwrap().weekly_irls.unwrap();
     assert_eq!(w.ratings.len(), 1);
     assert!(w.set_aside.is_empty());
+    assert!(w.set_aside_lines.is_empty());
     assert_eq!(w.ratings[0].total, 20);
 }
 

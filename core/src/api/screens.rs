@@ -141,6 +141,95 @@ fn severity_chart_label(scale: SeverityScale) -> String {
 const REPORT_CHART_NIGHTS: u32 = 90;
 const REPORT_CHART_WEEKLY_DAYS: u32 = 365;
 
+/// The words of the Settings screen, so that both phones say the same thing and the field
+/// names match the ones the core's errors name (`InvalidInput` field "bedtime", "due date").
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct SettingsLabels {
+    /// "Bedtime".
+    pub bedtime: String,
+    /// "Wake time".
+    pub wake_time: String,
+    /// "Breakfast".
+    pub breakfast: String,
+    /// "Lunch".
+    pub lunch: String,
+    /// "Dinner".
+    pub dinner: String,
+    /// "Pregnant".
+    pub pregnant: String,
+    /// "Due date (YYYY-MM-DD)".
+    pub due_date: String,
+    /// "Kidney disease".
+    pub kidney_disease: String,
+    /// "On dialysis".
+    pub dialysis: String,
+    /// "Coeliac disease or IBD".
+    pub malabsorption: String,
+    /// "Haemochromatosis".
+    pub haemochromatosis: String,
+    /// "Thalassaemia".
+    pub thalassaemia: String,
+    /// "Regular blood transfusions".
+    pub regular_transfusions: String,
+    /// "Date of birth (YYYY-MM-DD, optional)".
+    pub birth_date: String,
+    /// "Sex (for the haemoglobin cut-off)".
+    pub sex: String,
+    /// "Not given".
+    pub sex_not_given: String,
+    /// "Female".
+    pub female: String,
+    /// "Male".
+    pub male: String,
+    /// The bedtime routine's switches (SPEC §2.3, all off unless chosen): "Warm bath before bed".
+    pub routine_warm_bath: String,
+    /// "Warm socks in the evening".
+    pub routine_warm_socks: String,
+    /// "A short walk or stretch before bed".
+    pub routine_movement: String,
+    /// "Last call for vigorous exercise".
+    pub routine_exercise_cutoff: String,
+}
+
+/// A decimal number as a person types it in a form (a lab value, hours slept): `40.5`, or
+/// `40,5` with a decimal comma followed by one or two digits. A comma before three digits
+/// (`1,000`) may separate thousands and is refused rather than guessed (ferritin "1,000" is
+/// never read as 1). Errors: `InvalidInput` naming `field`, showing the number with a point.
+#[uniffi::export]
+pub fn read_decimal(field: String, text: String) -> super::ApiResult<f64> {
+    super::shell::parse_decimal(&field, &text)
+}
+
+/// The Settings screen's words: field names and the routine's switches.
+#[uniffi::export]
+pub fn settings_labels() -> SettingsLabels {
+    let s = |t: &str| t.to_owned();
+    SettingsLabels {
+        bedtime: s("Bedtime"),
+        wake_time: s("Wake time"),
+        breakfast: s("Breakfast"),
+        lunch: s("Lunch"),
+        dinner: s("Dinner"),
+        pregnant: s("Pregnant"),
+        due_date: s("Due date (YYYY-MM-DD)"),
+        kidney_disease: s("Kidney disease"),
+        dialysis: s("On dialysis"),
+        malabsorption: s("Coeliac disease or IBD"),
+        haemochromatosis: s("Haemochromatosis"),
+        thalassaemia: s("Thalassaemia"),
+        regular_transfusions: s("Regular blood transfusions"),
+        birth_date: s("Date of birth (YYYY-MM-DD, optional)"),
+        sex: s("Sex (for the haemoglobin cut-off)"),
+        sex_not_given: s("Not given"),
+        female: s("Female"),
+        male: s("Male"),
+        routine_warm_bath: s("Warm bath before bed"),
+        routine_warm_socks: s("Warm socks in the evening"),
+        routine_movement: s("A short walk or stretch before bed"),
+        routine_exercise_cutoff: s("Last call for vigorous exercise"),
+    }
+}
+
 /// A lab the person can add, with the units it accepts (the first is the usual one).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct LabKind {

@@ -133,9 +133,9 @@ struct MedicineAnswer: Equatable, Hashable {
     let warning: Bool
     /// "Effect on RLS: can make it worse (evidence: moderate)".
     var effect = ""
-    /// "AASM 2025: suggests against standard use (conditional)"; nil when it is no RLS treatment.
+    /// The core's line: "As an RLS treatment: AASM 2025: suggests against standard use (conditional)."; nil when it is no RLS treatment.
     var stance: String? = nil
-    /// A safer alternative to ask the prescriber about.
+    /// The core's line naming a safer alternative to ask the prescriber about: "Alternative to ask about: …".
     var alternative: String? = nil
     /// The iron-timing rule, numbers from the evidence table.
     var ironTiming: String? = nil
@@ -154,8 +154,8 @@ func lookUpMedicine(_ name: String, core: QuietLegs? = nil) -> [MedicineAnswer] 
             source: m.citation,
             warning: m.effect == .worsensRls,
             effect: m.effectLine,
-            stance: m.aasmStanceLabel,
-            alternative: m.alternative,
+            stance: m.aasmStanceLine,
+            alternative: m.alternativeLine,
             ironTiming: m.ironTiming
         )
     }
