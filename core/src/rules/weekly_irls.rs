@@ -4,7 +4,9 @@
 //! the two are never mixed. Old nights that carry IRLS item scores stay readable and exportable
 //! as they are; they are not counted as weekly ratings.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -149,10 +151,19 @@ pub fn set_aside(events: &[Event]) -> Vec<WeeklyIrls> {
 fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
     let mut kept: Vec<WeeklyIrls> = Vec::new();
     let mut aside: Vec<WeeklyIrls> = Vec::new();
+    // Two ratings clash only if their week-ending dates are less than a period or one ISO week
+    // apart, so each rating is compared with the kept ones near it, not with all of them (every
+    // plan, status and reminder call reads this; 30 years hold ~1,560 ratings).
+    let reach = Days::new((ev::IRLS_PERIOD_DAYS.value as u64).max(7));
+    let mut kept_weeks: BTreeSet<NaiveDate> = BTreeSet::new();
     for w in all_ratings(events) {
-        if kept.iter().any(|k| clash(k.week_ending, w.week_ending)) {
+        let d = w.week_ending;
+        let near = d.checked_sub_days(reach).unwrap_or(NaiveDate::MIN)
+            ..=d.checked_add_days(reach).unwrap_or(NaiveDate::MAX);
+        if kept_weeks.range(near).any(|k| clash(*k, d)) {
             aside.push(w);
         } else {
+            kept_weeks.insert(d);
             kept.push(w);
         }
     }
