@@ -46,7 +46,11 @@ android {
 
 kotlin { jvmToolchain(17) }
 
-/** The core for every ABI the app ships, in release mode (lto, opt-level "s", stripped). */
+/**
+ * The core for every ABI the app ships, in release mode (lto, stripped), built as a cdylib alone:
+ * with the rlib and staticlib of `core/Cargo.toml` beside it, LTO cannot internalise the core's
+ * code and the library is 0.55 MB larger (docs/PERFORMANCE.md).
+ */
 val cargoNdk by tasks.registering(Exec::class) {
     description = "Builds libquietlegs_core.so for each ABI with cargo-ndk"
     workingDir = repo
@@ -55,7 +59,7 @@ val cargoNdk by tasks.registering(Exec::class) {
         "-t", "arm64-v8a", "-t", "armeabi-v7a", "-t", "x86_64",
         "--platform", "26",
         "-o", jniOut.get().asFile.absolutePath,
-        "build", "--release", "-p", "quietlegs-core",
+        "rustc", "--release", "-p", "quietlegs-core", "--lib", "--crate-type", "cdylib",
     )
     inputs.dir(File(repo, "core/src"))
     inputs.file(File(repo, "Cargo.lock"))

@@ -402,11 +402,12 @@ pub struct NightArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum LabCmd {
-    /// e.g. `lab add ferritin 42 ng/mL --date 2026-11-01`
+    /// e.g. `lab add ferritin 42 ng/mL --date 2026-11-01`, `lab add hb 12,5 g/dL --date …`
+    /// (a decimal comma with one or two digits after it is read as a decimal point)
     #[command(allow_negative_numbers = true)]
     Add {
         analyte: String,
-        value: f64,
+        value: String,
         unit: String,
         #[arg(long)]
         date: String,

@@ -387,12 +387,13 @@ pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
         return print_json(r);
     }
     match (&r.event, &r.snoozed_until) {
-        // Done before (here or on a synced device): the first time stands.
+        // Done before (here or on a synced device): the first time stands, in the core's words.
         (Some(e), _) if r.already_done => out!(
-            "already done, nothing new recorded  {}",
+            "{}  {}",
+            r.note.as_deref().unwrap_or("already done"),
             event_line(e, regimen)
         ),
-        (None, _) if r.already_done => out!("already done, nothing new recorded"),
+        (None, _) if r.already_done => out!("{}", r.note.as_deref().unwrap_or("already done")),
         (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
         (None, Some(t)) => out!("snoozed until {}", hhmm(t)),
         _ => out!("noted"),
@@ -429,6 +430,9 @@ pub fn habits(hs: &[HabitEntry], json: bool) {
 
 use quietlegs_core::ScreenResult;
 use quietlegs_core::{MedicineInfo, StatusReport};
+
+/// How many of the latest weekly IRLS ratings the status lists under the trend line.
+const WEEKLY_RATINGS_SHOWN: usize = 6;
 
 pub fn status(s: &StatusReport, json: bool) {
     if json {
@@ -505,45 +509,51 @@ pub fn status(s: &StatusReport, json: bool) {
         );
     }
     if let Some(w) = &s.weekly_irls {
+        // The weekly IRLS has its own trend, apart from the nightly quick rating (SPEC §2.7):
+        // the core's sentence, then the latest ratings in the core's words.
         out!();
-        match w.ratings.last() {
-            Some(r) => out!(
-                "WEEKLY IRLS  {}/40 ({}) for the week ending {}; {} rating(s){}",
-                r.total,
-                name_of(&r.band).replace('_', " "),
-                r.week_ending,
-                w.ratings.len(),
-                if w.due { "; this week's is due" } else { "" }
-            ),
-            None => out!("WEEKLY IRLS  none yet: {}", w.prompt),
+        out!("WEEKLY IRLS  {}", w.trend_line);
+        if w.due && !w.ratings.is_empty() {
+            out!("      this week's rating is due: {}", w.prompt);
         }
-        // Ratings from another device that overlap one above: listed, never hidden.
-        for r in &w.set_aside {
-            out!(
-                "    also stored (overlapping weeks, from a sync): {}/40 ({}) for the week ending {}",
-                r.total,
-                name_of(&r.band).replace('_', " "),
-                r.week_ending
-            );
+        let shown = w.ratings.len().saturating_sub(WEEKLY_RATINGS_SHOWN);
+        if w.ratings.len() > 1 {
+            for r in w.ratings.iter().skip(shown) {
+                out!("      {}", r.label);
+            }
+        }
+        // Ratings from another device that overlap one above: listed, never hidden, in the
+        // core's words (the phones show the same lines).
+        for line in &w.set_aside_lines {
+            out!("    {line}");
         }
     }
     out!();
-    out!("TREND");
+    out!("NIGHTLY TREND");
     for tr in &s.trends {
         let scale = match tr.scale {
             quietlegs_core::SeverityScale::Quick => "quick rating (0-10)",
-            quietlegs_core::SeverityScale::Irls => "IRLS total (0-40)",
+            quietlegs_core::SeverityScale::Irls => "IRLS logged with nights, older entries (0-40)",
         };
         let m = |v: Option<f64>, n: u32| {
-            v.map(|x| format!("{x:.1} over {n} nights"))
+            let nights = if n == 1 { "night" } else { "nights" };
+            v.map(|x| format!("{x:.1} over {n} {nights}"))
                 .unwrap_or_else(|| "no nights".into())
         };
+        let direction = match tr.direction {
+            quietlegs_core::Direction::Better => "better",
+            quietlegs_core::Direction::Worse => "worse",
+            quietlegs_core::Direction::Steady => "steady",
+            quietlegs_core::Direction::Unknown => "too few nights to compare",
+        };
         out!(
-            "      {scale}: this week {}, last week {} -> {}",
+            "      {scale}: this week {}, last week {}: {direction}",
             m(tr.this_week_mean, tr.this_week_nights),
             m(tr.last_week_mean, tr.last_week_nights),
-            name_of(&tr.direction)
         );
+    }
+    if s.trends.is_empty() {
+        out!("      no nights rated in the last two weeks");
     }
     if !s.triggers.is_empty() {
         out!();

@@ -8,7 +8,7 @@
 )]
 
 mod common;
-use common::{ok, ql};
+use common::{ok, ql, stderr};
 
 #[test]
 fn readme_examples_work_and_bad_input_changes_nothing() {
@@ -292,4 +292,110 @@ fn regimen_add_notes_a_first_thing_medicine_after_breakfast() {
     assert!(out.contains("at least 1 h before"), "{out}");
     let out = ok(&db, &["regimen", "add", "med", "Fosamax", "--at", "06:00"]);
     assert!(!out.contains("timing note:"), "{out}");
+}
+
+/// Issue #15, as a person types it: `med check milk` and `check milk` agree; a habit typo is
+/// suggested and nothing is written; `lab add ferritin 40,5`, `lab add hb 12`; `check --at
+/// 15:00`; magnesium without a name keeps the generic name. Each refusal exits 2, names the
+/// field and leaves the diary byte-identical.
+#[test]
+fn the_words_people_type_for_medicines_habits_and_labs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    ok(&db, &["regimen", "add", "iron", "--mg", "65"]);
+    let med = ok(&db, &["med", "check", "milk"]);
+    assert!(!med.contains("not in the catalog"), "{med}");
+    assert!(med.contains("apart"), "{med}");
+    let vit_c = ok(&db, &["med", "check", "vitamin c"]);
+    assert!(
+        vit_c.contains("no dose") && !vit_c.contains("250"),
+        "{vit_c}"
+    );
+    let phoslo = ok(&db, &["check", "PhosLo"]);
+    assert!(
+        phoslo.contains("kidney team") && !phoslo.contains("WAIT"),
+        "{phoslo}"
+    );
+
+    let refused = |args: &[&str], field: &str, says: &str| {
+        let before = std::fs::read(&db).unwrap();
+        let out = ql(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let e = stderr(&out);
+        assert!(
+            e.contains(&format!("invalid {field}")) && e.contains(says),
+            "{args:?}: {e}"
+        );
+        assert_eq!(before, std::fs::read(&db).unwrap(), "{args:?} wrote");
+    };
+    refused(
+        &["habit", "add", "coffe", "--at", "07:30"],
+        "habit",
+        "did you mean coffee?",
+    );
+    refused(
+        &["habit", "add", "diary", "--at", "07:30"],
+        "habit",
+        "did you mean dairy?",
+    );
+    assert!(ok(&db, &["habit", "list"]).trim().is_empty());
+    refused(
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "1,000",
+            "ng/mL",
+            "--date",
+            "2026-11-20",
+        ],
+        "value",
+        "1.000",
+    );
+    refused(
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "forty",
+            "ng/mL",
+            "--date",
+            "2026-11-20",
+        ],
+        "value",
+        "40.5",
+    );
+
+    let lab = ok(
+        &db,
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "40,5",
+            "ng/mL",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert!(lab.contains("40.5"), "{lab}");
+    for name in ["hb", "Hgb", "hemoglobin"] {
+        let lab = ok(
+            &db,
+            &["lab", "add", name, "12", "g/dL", "--date", "2026-11-19"],
+        );
+        assert!(lab.contains("haemoglobin"), "{name}: {lab}");
+    }
+
+    let at_three = ok(&db, &["check", "milk", "--at", "15:00"]);
+    assert_eq!(
+        at_three,
+        ok(&db, &["check", "milk", "--at", "2026-11-21T15:00"])
+    );
+    let mg = ok(&db, &["regimen", "add", "magnesium"]);
+    assert!(
+        mg.starts_with("Magnesium ") && !mg.contains("glycinate"),
+        "{mg}"
+    );
 }

@@ -355,7 +355,7 @@ fn import_wording_and_overlapping_weekly_ratings_are_shown() {
     );
     let status = common::ok_at("2026-11-16T10:00:00Z", &a, &["status"]);
     assert!(
-        status.contains("also stored (overlapping weeks, from a sync): 40/40")
+        status.contains("Also stored, left out of the trend (overlapping weeks rated on two devices): Week ending 2026-11-15 (2026-W46): 40 of 40")
             && status.contains("weekly IRLS 40/40 for the week ending 2026-11-15"),
         "{status}"
     );

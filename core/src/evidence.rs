@@ -141,24 +141,24 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
     ADULT_AGE_YEARS = (18.0, "years", Aasm2025, "The adult iron thresholds apply from 18 years; under 18 (AASM uses ferritin under 50 ng/mL for children) the app gives no iron advice: ask your doctor (or your child's doctor).")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), paediatric recommendation (oral iron at ferritin < 50 ng/mL)", "2026-11-30");
-    IRON_OVERLOAD_GROUPS_NO_ADVICE = (1.0, "rule", Product, "Haemochromatosis, thalassaemia or regular transfusions: the app gives no iron advice without the doctor. A conservative product rule: the RLS iron guidelines do not cover these conditions.")
+    IRON_OVERLOAD_GROUPS_NO_ADVICE = (1.0, "rule", Conservative, "Haemochromatosis, thalassaemia or regular transfusions: the app gives no iron advice without the doctor. A conservative product rule: the RLS iron guidelines do not cover these conditions.")
         @ ("QuietLegs SPEC §2.1 product rule ('not for these people without their doctor'); AASM 2025 (doi:10.5664/jcsm.11390) and IRLSSG 2018 (doi:10.1016/j.sleep.2017.11.1126) do not address iron-overload disorders or transfusion dependence", "2026-11-30");
     IRON_LABS_OUT_OF_DATE_DAYS = (365.0, "days", Product, "Ferritin older than a year is out of date for current advice: ask for fresh ferritin and TSAT.")
         @ ("QuietLegs product choice (SPEC §2.1 rechecks are every 3-12 months; a result older than the longest interval no longer describes today)", "2026-11-30");
     PREGNANCY_ENDS_AFTER_DUE_DAYS = (42.0, "days", Picchietti2015, "Pregnancy advice ends 6 weeks after the due date (the postpartum period).")
-        @ ("doi:10.1016/j.smrv.2014.10.009 (PMID 25553600), pregnancy and lactation scope", "2026-11-30");
+        @ ("Picchietti et al., Consensus clinical practice guidelines for RLS/WED during pregnancy and lactation, Sleep Med Rev 2015;22:64-77 (title, journal, year and pages confirmed in stored bibliographic material, 2026-11-30), doi:10.1016/j.smrv.2014.10.009; PMID 25553600 and the DOI not confirmed in the material searched; pregnancy and lactation scope. The 6-week end of advice after the due date is QuietLegs' reading of the postpartum period - to be verified by a clinician", "2026-11-30");
     HAEMOGLOBIN_LOW_WOMEN = (12.0, "g/dL", Who2024, "Haemoglobin under 12 g/dL in a non-pregnant woman is anaemia: ask your doctor to look for the cause. Also used with sex not set (the lower cut-off; values under 13 get a note asking for sex) and after the due date (WHO 2024 gives no postpartum cut-off).")
         @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, non-pregnant women < 120 g/L", "2026-11-30");
     HAEMOGLOBIN_LOW_MEN = (13.0, "g/dL", Who2024, "Haemoglobin under 13 g/dL in a man is anaemia: ask your doctor to look for the cause.")
         @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, adults 15-65 y, men < 130 g/L", "2026-11-30");
-    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in the 1st or 3rd trimester of pregnancy is anaemia: ask your doctor to look for the cause.")
-        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, first and third trimester < 110 g/L", "2026-11-30");
-    HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER = (10.5, "g/dL", Who2024, "Haemoglobin under 10.5 g/dL in the 2nd trimester of pregnancy is anaemia (also the cut-off used when no due date is given; values under 11 then get a note asking for it).")
-        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, second trimester < 105 g/L", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY = (11.0, "g/dL", Who2024, "Haemoglobin under 11 g/dL in the 1st or 3rd trimester of pregnancy, or in pregnancy with no due date (trimester unknown: SPEC §2.1's '< 11 in pregnancy'), is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, first and third trimester < 110 g/L. Judgement: SPEC §2.1 summarises WHO 2024 as '< 11 in pregnancy'; the app follows WHO 2024 by trimester when the due date gives it, and uses < 11 when it does not (never the lower 2nd-trimester cut-off by default). The trimester figures 110/105/110 g/L were confirmed on 2026-11-30 in stored secondary material citing WHO 2024 (BMJ Best Practice anaemia criteria; Guideline Central summary, 'existing cutoff for pregnant women in the second trimester'), not in the WHO document itself", "2026-11-30");
+    HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER = (10.5, "g/dL", Who2024, "Haemoglobin under 10.5 g/dL in the 2nd trimester of pregnancy (known from the due date) is anaemia: ask your doctor to look for the cause.")
+        @ ("WHO 2024 Guideline on haemoglobin cutoffs to define anaemia in individuals and populations, ISBN 978-92-4-008854-2 (IRIS hdl:10665/376196), Table 2, pregnancy, second trimester < 105 g/L (confirmed 2026-11-30 in stored secondary material citing WHO 2024: BMJ Best Practice, Guideline Central; see HAEMOGLOBIN_LOW_PREGNANCY for the judgement)", "2026-11-30");
     PREGNANCY_DUE_AT_DAYS = (280.0, "days", Conservative, "The due date is taken as 40 weeks + 0 days of gestation, to count the week of pregnancy from it.")
-        @ ("obstetric dating convention (Naegele's rule: due date = 280 days after the last menstrual period); no guideline reference checked in this session - to be verified by a clinician", "2026-11-30");
+        @ ("obstetric dating convention (Naegele's rule: due date = 280 days, 40+0 weeks, after the first day of the last menstrual period); seen in secondary material only (2026-11-30), no guideline reference read - to be verified by a clinician", "2026-11-30");
     PREGNANCY_SECOND_TRIMESTER_FROM_WEEK = (14.0, "weeks", Conservative, "The 2nd trimester runs from week 14+0 to 27+6 (for the WHO haemoglobin cut-off by trimester).")
-        @ ("common obstetric convention (1st trimester to 13+6 weeks); WHO 2024 Table 2 gives cut-offs by trimester without week bounds in the material checked - to be verified by a clinician", "2026-11-30");
+        @ ("common obstetric convention (1st trimester to 13+6 weeks, 2nd 14+0 to 27+6, 3rd from 28+0); secondary material searched on 2026-11-30 gives this split but also 12/13- and 13/27-week splits, and WHO 2024 Table 2 gives cut-offs by trimester without week bounds - to be verified by a clinician", "2026-11-30");
     PREGNANCY_THIRD_TRIMESTER_FROM_WEEK = (28.0, "weeks", Conservative, "The 3rd trimester runs from week 28+0.")
         @ ("common obstetric convention; to be verified by a clinician (see PREGNANCY_SECOND_TRIMESTER_FROM_WEEK)", "2026-11-30");
     EGFR_REDUCED_BELOW = (60.0, "mL/min/1.73m2", Kdigo2024, "eGFR under 60: kidney function is reduced (CKD G3a or worse); RLS care and iron need the doctor's plan.")
@@ -199,22 +199,22 @@ evidence_table! {
         @ ("", "");
     // §2.7 IRLS
     IRLS_ITEM_MAX = (4.0, "points", Irls, "Each of the ten IRLS items is scored 0-4.")
-        @ ("Walters et al., Sleep Med 2003;4:121-32, doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342)", "2026-11-30");
+        @ ("IRLSSG rating scale validation (The International RLS Study Group; Walters AS et al.), Sleep Med 2003;4(2):121-132, doi:10.1016/S1389-9457(02)00258-7 (title, journal, pages and DOI confirmed on the publisher's page, 2026-11-30; PMID 14592342 not confirmed in the material searched)", "2026-11-30");
     IRLS_MILD_MAX = (10.0, "points", Irls, "IRLS 1-10: mild.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_MODERATE_MAX = (20.0, "points", Irls, "IRLS 11-20: moderate.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_SEVERE_MAX = (30.0, "points", Irls, "IRLS 21-30: severe; 31-40 very severe.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_PERIOD_DAYS = (7.0, "days", Irls, "The IRLS rates the past week: it is asked once a week and stored as one weekly rating.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), instructions (past week)", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), instructions (past week)", "2026-11-30");
     QUICK_SEVERITY_MAX = (10.0, "points", Product, "The everyday quick rating runs 0-10.")
         @ ("", "");
     // §2.2 iron-absorption timing: minutes iron waits after the substance / the substance waits
     // after iron. Where a label gives no interval the row's source is Conservative and its rule
     // says "convention"; label rows name the label, its section and the label version read.
-    IRON_AFTER_FOOD_MIN = (120.0, "min", DrugLabel, "Take iron on an empty stomach (oral iron labels); the 2 h after food is a convention from the seed article, as the labels give no interval.")
-        @ ("oral iron labels, e.g. ferrous sulfate OTC Drug Facts, directions ('on an empty stomach'); the 2 h interval: seed article; oral iron labels say 'on an empty stomach' without an interval (e.g. ferrous sulfate OTC Drug Facts, directions)", "2026-11-30");
+    IRON_AFTER_FOOD_MIN = (120.0, "min", Conservative, "Iron at least 2 h after food (convention: oral iron labels say 'on an empty stomach' and give no interval; the 2 h is the seed article's).")
+        @ ("convention, no label interval: oral iron labels (e.g. ferrous sulfate OTC Drug Facts, Directions) say to take iron on an empty stomach without an interval; the 2 h figure is from the seed article 'Restless legs syndrome: natural remedies' (no DOI), not graded by guidelines", "2026-11-30");
     FOOD_AFTER_IRON_MIN = (60.0, "min", Article, "Take iron at least 1 h before the next meal.")
         @ ("seed article; oral iron labels say 'on an empty stomach' without an interval", "2026-11-30");
     IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN = (120.0, "min", Article, "Coffee, tea, dairy and calcium (food or supplement): not within 2 h either side of iron.")
@@ -230,11 +230,11 @@ evidence_table! {
     IRON_APART_FROM_METHYLDOPA_MIN = (120.0, "min", Conservative, "Methyldopa at least 2 h apart from iron (convention: the label names ferrous sulfate/gluconate without an interval).")
         @ ("methyldopa tablets label, PRECAUTIONS, Drug Interactions (ferrous sulfate/gluconate lower bioavailability; no interval given); 2 h is a convention", "2026-11-30");
     IRON_APART_FROM_ENTACAPONE_MIN = (180.0, "min", DrugLabel, "Entacapone and iron at least 2-3 h apart (the longer is used).")
-        @ ("COMTAN (entacapone) label, §7 Drug Interactions (iron: 2-3 h apart); EU SmPC §4.5; label interval, set id to be verified by a clinician (not found in the material searchable here, 2026-11-30)", "2026-11-30");
+        @ ("COMTAN (entacapone) label, §7 Drug Interactions (iron: 2-3 h apart); EU SmPC §4.5; label interval, set id to be verified by a clinician (searched 2026-11-30: stored openFDA copies of generic entacapone labels and the EU register showed no readable §7 or §4.5 text; not shown to patients)", "2026-11-30");
     IRON_APART_FROM_PENICILLAMINE_MIN = (120.0, "min", DrugLabel, "Penicillamine and iron at least 2 h apart.")
-        @ ("CUPRIMINE (penicillamine) capsules label (Bausch Health), DailyMed set id 80e736d3-2017-4d68-94b4-38255c3c59c6, PRECAUTIONS, Drug Interactions (iron); the 2 h interval, the section text and the label date are to be verified by a clinician (the label version seen earlier named iron without an interval; not re-read here); DEPEN set id not recorded", "2026-11-30");
+        @ ("CUPRIMINE (penicillamine) capsules label (Bausch Health), DailyMed set id 80e736d3-2017-4d68-94b4-38255c3c59c6, PRECAUTIONS, Drug Interactions (iron); the 2 h interval, the section text and the label date are to be verified by a clinician (the label version seen earlier named iron without an interval; not re-read here); DEPEN set id not recorded; the CUPRIMINE set id is cited for the DailyMed CUPRIMINE label by two independent public datasets seen 2026-11-30, which do not quote the iron interval; not shown to patients", "2026-11-30");
     IRON_APART_FROM_CEFDINIR_MIN = (120.0, "min", DrugLabel, "Cefdinir at least 2 h before or after an iron supplement.")
-        @ ("cefdinir capsules label (OMNICEF, discontinued; generic cefdinir capsules USP label, DailyMed set id eb354221-c476-41cb-ad87-52423f81d698, version 5, updated 2025-03-26), PRECAUTIONS, Drug Interactions (iron supplements: 2 h apart); the set id and section were seen on DailyMed, the 2 h wording only in a third-party summary: section text to be verified by a clinician", "2026-11-30");
+        @ ("cefdinir capsules label (OMNICEF, discontinued; generic cefdinir capsules USP label, DailyMed set id eb354221-c476-41cb-ad87-52423f81d698, version 5, updated 2025-03-26), PRECAUTIONS, Drug Interactions (iron supplements: 2 h apart); the set id and section were seen on DailyMed, the 2 h wording only in third-party summaries (one citing the label's 2 h before or after, seen again 2026-11-30): section text to be verified by a clinician; not shown to patients", "2026-11-30");
     IRON_AFTER_ELTROMBOPAG_MIN = (120.0, "min", DrugLabel, "Eltrombopag at least 2 h before iron...")
         @ ("PROMACTA (eltrombopag) label, DailyMed set id 7714a0ed-34bb-46e6-a0a5-b363908b22c2, §2 Dosage and Administration and §7 (polyvalent cations: 2 h before or 4 h after)", "2026-11-30");
     ELTROMBOPAG_AFTER_IRON_MIN = (240.0, "min", DrugLabel, "...or at least 4 h after iron.")
@@ -244,13 +244,13 @@ evidence_table! {
     CIPROFLOXACIN_AFTER_IRON_MIN = (360.0, "min", DrugLabel, "...or at least 6 h after iron.")
         @ ("CIPRO (ciprofloxacin) tablets and oral suspension label, DailyMed set id 888dc7f9-ad9c-4c00-8d50-8ddfd9bd27c0, §2.4 Administration Instructions With Multivalent Cations (2 h before or 6 h after), March 2026 (version 32, effective 2026-03-02)", "2026-11-30");
     IRON_AFTER_LEVOFLOXACIN_MIN = (120.0, "min", DrugLabel, "Levofloxacin at least 2 h before iron...")
-        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician", "2026-11-30");
+        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician (not found again in the material searched 2026-11-30; not shown to patients)", "2026-11-30");
     LEVOFLOXACIN_AFTER_IRON_MIN = (120.0, "min", DrugLabel, "...or at least 2 h after iron.")
-        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician", "2026-11-30");
+        @ ("LEVAQUIN (levofloxacin) tablets label, DailyMed set id 5dd1f9bb-acbf-4deb-9b02-992d52239a6b (version updated 2011-06-23; LEVAQUIN is discontinued), §2 and §7.1 Chelation Agents (iron: at least 2 h before or 2 h after); the set id was seen on DailyMed, the §7.1 wording only in a third-party copy of the LEVAQUIN label: section text and a current generic label to be verified by a clinician (not found again in the material searched 2026-11-30; not shown to patients)", "2026-11-30");
     IRON_AFTER_MOXIFLOXACIN_MIN = (240.0, "min", DrugLabel, "Moxifloxacin at least 4 h before iron; other quinolones, whose labels differ, get this strictest interval too...")
-        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician; other quinolones: conservative", "2026-11-30");
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician (searched 2026-11-30: stored openFDA copies of generic moxifloxacin labels showed no readable §2 text; not shown to patients); other quinolones: conservative", "2026-11-30");
     MOXIFLOXACIN_AFTER_IRON_MIN = (480.0, "min", DrugLabel, "...or at least 8 h after iron (the same for other quinolones).")
-        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician; other quinolones: conservative", "2026-11-30");
+        @ ("AVELOX (moxifloxacin) label, §2.2 Important Administration Instructions and §7 (multivalent cations); label interval, set id to be verified by a clinician (searched 2026-11-30: stored openFDA copies of generic moxifloxacin labels showed no readable §2 text; not shown to patients); other quinolones: conservative", "2026-11-30");
     IRON_AFTER_TETRACYCLINE_MIN = (120.0, "min", Conservative, "A tetracycline, doxycycline or minocycline at least 2 h before iron (convention: the labels name iron without an interval)...")
         @ ("convention; doxycycline (VIBRAMYCIN) and minocycline labels, PRECAUTIONS, Drug Interactions, name iron-containing preparations without an interval", "2026-11-30");
     TETRACYCLINE_AFTER_IRON_MIN = (240.0, "min", Conservative, "...or at least 4 h after iron (convention).")
@@ -258,7 +258,7 @@ evidence_table! {
     IRON_AFTER_BISPHOSPHONATE_MIN = (30.0, "min", DrugLabel, "Alendronate or immediate-release risedronate first thing, at least 30 min before anything else; iron is never planned between waking and the end of that wait.")
         @ ("FOSAMAX (alendronate) label, DailyMed set id 14e931fd-2c5f-4d90-b7db-5980706f4a56 (revision 2/2026), §2 Dosage and Administration (Important Administration Instructions); ACTONEL (risedronate) label, DailyMed set id 24ed00e0-25e2-49a8-97fc-66c1b417dc0b, §2.6 Important Administration Instructions (at least 30 min before first food, drink or oral medication) and §2.7 (iron at a different time of day), February 2026 (version 31, effective 2026-02-04)", "2026-11-30");
     IRON_AFTER_IBANDRONATE_MIN = (60.0, "min", DrugLabel, "Ibandronate tablets first thing, at least 60 min before anything else; no iron between waking and the end of that wait.")
-        @ ("BONIVA (ibandronate) tablets label (Genentech), DailyMed set id 841bf769-0148-42a8-a4d0-ff062b4734e8, §2.2 Important Administration Instructions (at least 60 min before first food, beverage or medication), label date to be verified by a clinician (version not read here); EU SmPC (Bonviva) §4.2", "2026-11-30");
+        @ ("BONIVA (ibandronate) tablets label (Genentech), DailyMed set id 841bf769-0148-42a8-a4d0-ff062b4734e8, §2.2 Important Administration Instructions (at least 60 min before first food, beverage or medication; label version not re-read here); the 60 min interval checked 2026-11-30 in the EU SmPC of Bonviva 150 mg film-coated tablets, Annex I §4.2 (1 h before the first food or drink other than water, and before any other medicine or supplement), Union Register annex anx_156260 of 2022-07-25, https://ec.europa.eu/health/documents/community-register/2022/20220725156260/anx_156260_fr.pdf", "2026-11-30");
     IRON_APART_FROM_RISEDRONATE_DR_MIN = (240.0, "min", Conservative, "Delayed-release risedronate (taken after breakfast): iron at another time of day; QuietLegs keeps 4 h either side.")
         @ ("ATELVIA (risedronate delayed-release) label, §2 and §7 ('at a different time of the day', no interval); 4 h is a conservative convention", "2026-11-30");
     IRON_AFTER_INTEGRASE_INHIBITOR_MIN = (120.0, "min", DrugLabel, "Dolutegravir (and, conservatively, other integrase inhibitors) at least 2 h before iron...")
@@ -280,13 +280,13 @@ evidence_table! {
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     WARM_BATH_BEFORE_BED_MIN = (60.0, "min", Article, "A warm bath starting 60 min before bed. Not in pregnancy.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); pregnancy exclusion: PMID 16998815", "2026-11-30");
-    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: 15-20 min.")
+    WARM_BATH_DURATION_MIN = (20.0, "min", Article, "Warm bath length: up to 20 min (the seed article says 15-20 min).")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     PREGNANCY_HEAT_CORE_MAX_C = (38.9, "°C", Conservative, "In pregnancy keep core temperature under 38.9 °C (about 10 min at 40 °C): no hot-bath reminder.")
         @ ("PMID 16998815 (heat exposure in pregnancy)", "2026-11-30");
-    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 19:00 (4 h before a 23:00 bedtime).")
-        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
-    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "Warm socks window: 19:00-20:00 for a 23:00 bedtime.")
+    WARM_SOCKS_BEFORE_BED_MIN = (240.0, "min", Article, "Warm socks / leg warmth from 4 h before your bedtime.")
+        @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI; its 19:00-20:00 is read as 4 h before its 23:00 bedtime, so the reminder follows the person's own bedtime); not graded by guidelines", "2026-11-30");
+    WARM_SOCKS_DURATION_MIN = (60.0, "min", Article, "The warm-socks window lasts 1 h from its start.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
     MOVEMENT_WINDOW_MIN = (15.0, "min", Article, "A 10-15 min movement window ending at bedtime.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); not graded by guidelines", "2026-11-30");
@@ -329,13 +329,13 @@ evidence_table! {
     SHORT_SLEEP_HOURS = (4.0, "h", Article, "Nights with less than 4 h sleep because of RLS.")
         @ ("seed article 'Restless legs syndrome: natural remedies' (no DOI); no guideline gives a sleep-hours cut-off", "2026-11-30");
     IRLS_SEVERE_MIN = (21.0, "points", Irls, "A weekly IRLS of 21 or more is severe.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), severity bands", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), severity bands", "2026-11-30");
     IRLS_MOOD_ITEM_HIGH = (3.0, "points", Conservative, "IRLS item 10 (effect on mood) scored 3 or 4: talk to your doctor; if you feel unsafe, contact your local emergency number.")
-        @ ("SPEC §2.6; item scale per Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342); 3 = 'severe' is QuietLegs' conservative cut", "2026-11-30");
+        @ ("SPEC §2.6; item scale per Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX); 3 = 'severe' is QuietLegs' conservative cut", "2026-11-30");
     DISRUPTIVE_QUICK_MEDIAN = (5.0, "points", Product, "Symptoms still disruptive: median quick rating 5/10 or more over the window.")
         @ ("", "");
     DISRUPTIVE_IRLS_MEDIAN = (11.0, "points", Irls, "Symptoms still disruptive: the latest weekly IRLS 11 (moderate) or more.")
-        @ ("Walters et al., doi:10.1016/S1389-9457(02)00258-7 (PMID 14592342), moderate band", "2026-11-30");
+        @ ("Walters et al. 2003, doi:10.1016/S1389-9457(02)00258-7 (DOI confirmed 2026-11-30; PMID 14592342 not confirmed in the material searched; see IRLS_ITEM_MAX), moderate band", "2026-11-30");
     DISRUPTIVE_MIN_NIGHTS = (5.0, "nights", Product, "At least 5 logged nights before judging symptoms disruptive.")
         @ ("", "");
     // insights
@@ -363,10 +363,13 @@ mod tests {
     #[test]
     fn citations_name_what_speaks_for_each_number() {
         // SPEC §2.1: IRLSSG 2018 for ferritin > 300; the mood line is not a ceiling; SPEC §2.2:
-        // the empty-stomach timing is the oral iron labels'.
+        // the labels say "empty stomach" but give no interval, so the 2 h after food is a
+        // convention (the table's source kind for conventions), never a label's.
         assert_eq!(FERRITIN_CEILING.source, Source::Irlssg2018);
         assert!(!IRLS_MOOD_ITEM_HIGH.source.citation().contains("ceiling"));
-        assert_eq!(IRON_AFTER_FOOD_MIN.source, Source::DrugLabel);
+        assert_eq!(IRON_AFTER_FOOD_MIN.source, Source::Conservative);
+        assert!(IRON_AFTER_FOOD_MIN.rule.contains("convention"));
+        assert!(IRON_AFTER_FOOD_MIN.reference.starts_with("convention"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use quietlegs_core::{parse_word, Analyte, LabInput, QuietLegsError};
+use quietlegs_core::{parse_analyte, parse_decimal, LabInput, QuietLegsError};
 
 use crate::{open, open_to_read, output};
 
@@ -10,12 +10,13 @@ use crate::{open, open_to_read, output};
 pub fn lab_add(
     db: &Option<PathBuf>,
     analyte: &str,
-    value: f64,
+    value: &str,
     unit: String,
     date: String,
     json: bool,
 ) -> Result<(), QuietLegsError> {
-    let analyte = parse_word("lab", analyte, &Analyte::ALL)?;
+    let analyte = parse_analyte("lab", analyte)?;
+    let value = parse_decimal("value", value)?;
     let q = open(db)?;
     let lab = q.add_lab(LabInput {
         analyte,
@@ -33,9 +34,7 @@ pub fn labs(
     analyte: Option<String>,
     json: bool,
 ) -> Result<(), QuietLegsError> {
-    let analyte = analyte
-        .map(|a| parse_word("lab", &a, &Analyte::ALL))
-        .transpose()?;
+    let analyte = analyte.map(|a| parse_analyte("lab", &a)).transpose()?;
     output::labs(&open_to_read(db)?.labs(analyte)?, json);
     Ok(())
 }

@@ -56,7 +56,7 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
                     unit,
                     date,
                 },
-        } => diary::lab_add(db, &analyte, value, unit, date, json),
+        } => diary::lab_add(db, &analyte, &value, unit, date, json),
         Command::Labs { analyte } => diary::labs(db, analyte, json),
         Command::Nights { from, to } => diary::nights(db, from, to, json),
         Command::Events { date } => diary::events(db, date, json),

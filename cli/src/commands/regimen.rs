@@ -32,10 +32,11 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     };
     let name = match (a.name, kind) {
         (Some(n), _) => n,
-        (None, RegimenKind::Iron) => "Iron".to_owned(),
-        (None, RegimenKind::VitaminC) => "Vitamin C".to_owned(),
-        (None, RegimenKind::Magnesium) => "Magnesium glycinate".to_owned(),
-        (None, _) => return Err(invalid("name", "give the medicine's name")),
+        (None, RegimenKind::Medication | RegimenKind::Supplement) => {
+            return Err(invalid("name", "give the medicine's name"))
+        }
+        // Iron, vitamin C, magnesium: the core keeps the generic name.
+        (None, _) => String::new(),
     };
     let times =
         a.at.map(|t| t.split(',').map(|t| t.trim().to_owned()).collect())
@@ -64,8 +65,8 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
             .items
             .into_iter()
             .filter(|i| i.regimen_id.as_deref() == Some(added.info.id.as_str()))
-            // A plain dose says only "your scheduled dose"; anything more is the label's note.
-            .filter(|i| i.why != "your scheduled dose")
+            // A plain dose says only "Your scheduled dose."; anything more is the label's note.
+            .filter(|i| i.why != "Your scheduled dose.")
             .collect();
         output::dose_notes(&notes);
     }

@@ -178,6 +178,13 @@ impl QuietLegs {
             .iter()
             .filter_map(|r| Some((r.week_ending.parse().ok()?, f64::from(r.total))))
             .collect();
+        let bands: Vec<String> = parts
+            .weekly
+            .ratings
+            .iter()
+            .filter(|r| r.week_ending.parse::<chrono::NaiveDate>().is_ok())
+            .map(|r| crate::model::name_of(&r.band).replace('_', " "))
+            .collect();
         let input = ReportInput {
             generated: self.now(),
             tz,
@@ -190,6 +197,8 @@ impl QuietLegs {
             regimen: &parts.regimen,
             labs: &parts.labs,
             weekly_irls: &weekly,
+            weekly_trend: &parts.weekly.trend_line,
+            weekly_bands: &bands,
         };
         write_atomically(p, |w| write_report(w, &input))?;
         Ok(ExportSummary {

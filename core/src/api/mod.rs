@@ -62,6 +62,8 @@
 //! | `act_on_reminder` | `api/planning.rs` | yes |
 //! | `night_to_log` | `api/screens.rs` | yes |
 //! | `ferritin_chart` | `api/screens.rs` | yes |
+//! | `report_chart` | `api/screens.rs` | yes |
+//! | `weekly_irls_chart` | `api/screens.rs` | yes |
 //! | `severity_chart` | `api/screens.rs` | yes |
 //! | `add_demo_history` | `api/shell.rs` | Rust only |
 //! | `status` | `api/status.rs` | yes |
@@ -637,6 +639,22 @@ fn check_note(note: &Option<String>) -> ApiResult<()> {
     }
 }
 
+/// The name as typed; for iron, vitamin C or magnesium given without one, the generic name
+/// ("Magnesium"), never a product the person did not name.
+fn regimen_name(item: &RegimenInput) -> String {
+    use crate::model::RegimenKind;
+    let typed = item.name.trim();
+    if !typed.is_empty() {
+        return typed.to_owned();
+    }
+    match item.kind {
+        RegimenKind::Iron => "Iron".to_owned(),
+        RegimenKind::VitaminC => "Vitamin C".to_owned(),
+        RegimenKind::Magnesium => "Magnesium".to_owned(),
+        RegimenKind::Medication | RegimenKind::Supplement => String::new(),
+    }
+}
+
 fn regimen_from_input(
     item: &RegimenInput,
     meta: RecordMeta,
@@ -656,7 +674,7 @@ fn regimen_from_input(
     let regimen = RegimenItem {
         meta,
         kind: item.kind,
-        name: item.name.trim().to_owned(),
+        name: regimen_name(item),
         dose_mg: item.dose_mg,
         times,
         every_n_days,

@@ -9,7 +9,7 @@ use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs, QuietLegsError};
 use crate::error::Error;
 use crate::evidence::{Source, IOS_PENDING_CAP, REMINDER_HORIZON_DAYS};
-use crate::model::time::{format_clock_time, parse_date, parse_instant};
+use crate::model::time::{format_clock_time, parse_date, parse_instant_or_time_of_day};
 use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
@@ -266,6 +266,34 @@ pub struct ActResult {
     /// with its time kept.
     #[uniffi(default = false)]
     pub already_done: bool,
+    /// What to tell the person, in words, when there is more to say than the action itself:
+    /// set with `already_done` ("Already done (here or on another device): nothing new was
+    /// recorded; the first time, 07:30, stands."). Phones show it as it is.
+    #[uniffi(default = None)]
+    pub note: Option<String>,
+}
+
+/// The answer for an occurrence already done (here, or on another device and synced): nothing
+/// new recorded; for a repeated "done", the first dose, its time in the note.
+fn already_done_result(
+    first: Option<crate::model::Event>,
+    action: ReminderAction,
+    tz: Tz,
+) -> ActResult {
+    let first = first.filter(|_| action == ReminderAction::Done);
+    let note = match &first {
+        Some(e) => format!(
+            "Already done (here or on another device): nothing new was recorded; the first time, {}, stands.",
+            format_clock_time(e.at.with_timezone(&tz).time())
+        ),
+        None => "Already done (here or on another device): nothing new was recorded.".to_owned(),
+    };
+    ActResult {
+        event: first.map(|e| EventEntry::new(&e, tz)),
+        snoozed_until: None,
+        already_done: true,
+        note: Some(note),
+    }
 }
 
 const SNOOZE_SEP: char = '~';
@@ -279,8 +307,10 @@ impl QuietLegs {
     ) -> ApiResult<IntakeCheckView> {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
+        // A time of day alone ("15:00") is today's, in the diary's zone.
+        let today = self.now().with_timezone(&tz).date_naive();
         let at = match at {
-            Some(a) => parse_instant("time", &a, tz)?,
+            Some(a) => parse_instant_or_time_of_day("at", &a, tz, today)?,
             None => self.now(),
         };
         let d = at.with_timezone(&tz).date_naive();
@@ -368,8 +398,10 @@ impl QuietLegs {
     }
 
     /// Checks an intake or medicine (`coffee`, `milk`, `levothyroxine`) at a time (default now)
-    /// against the day's iron dose.
-    /// Errors: `InvalidInput` for an intake or medicine it does not know, or a bad time.
+    /// against the day's iron dose. `at` is a time of day `HH:MM` (today, in the diary's
+    /// zone), a local `YYYY-MM-DDTHH:MM` or an RFC 3339 instant.
+    /// Errors: `InvalidInput` for an intake or medicine it does not know, or `InvalidInput`
+    /// (`at`) for a bad time or a local time the clocks skipped (spring forward).
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         let mut view = self.check_intake_timing(&what, at)?;
         // A medicine that can worsen RLS is never a bare "ok" (SPEC §2.3, §2.4).
@@ -406,6 +438,14 @@ impl QuietLegs {
         }) {
             return self.check_intake_kind(kind, at);
         }
+        // One typo from an intake word: suggested, never taken as meant ("diary" is not dairy).
+        if let Some(meant) = crate::rules::interactions::intake_suggestion(&what) {
+            return Err(Error::invalid(
+                "intake",
+                format!("{:?}: not recognised; did you mean {meant}?", what.trim()),
+            )
+            .into());
+        }
         // Lowers iron absorption whatever the timing: say so rather than "not relevant" (a
         // conflict no time fixes: no earliest time, no iron time, a doctor to ask).
         if let Some(m) = crate::rules::catalog::lookup(&what)
@@ -423,7 +463,10 @@ impl QuietLegs {
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
         // never taken to be harmless.
-        if let Some(m) = crate::rules::catalog::lookup(&what).into_iter().next() {
+        if let Some(m) = crate::rules::catalog::lookup(&what)
+            .into_iter()
+            .find(|m| m.medicine.substance().is_none() && !m.medicine.class.affects_iron_timing())
+        {
             return Ok(IntakeCheckView {
                 conflict: false,
                 message: format!(
@@ -529,13 +572,7 @@ impl QuietLegs {
         // the dose moved the plan) changes nothing and reports the dose the first one logged.
         // A repeated "done" reports the first one's event; a snooze or skip reports nothing.
         if let Some(e) = already_done(store.conn(), &base_id)? {
-            return Ok(ActResult {
-                event: e
-                    .filter(|_| action == ReminderAction::Done)
-                    .map(|e| EventEntry::new(&e, tz)),
-                snoozed_until: None,
-                already_done: true,
-            });
+            return Ok(already_done_result(e, action, tz));
         }
         let found = {
             let today = now.with_timezone(&tz).date_naive();
@@ -555,13 +592,7 @@ impl QuietLegs {
             // dose then moved the plan past this occurrence): that is "already done", not an
             // unknown reminder.
             if let Some(e) = already_done(store.conn(), &base_id)? {
-                return Ok(ActResult {
-                    event: e
-                        .filter(|_| action == ReminderAction::Done)
-                        .map(|e| EventEntry::new(&e, tz)),
-                    snoozed_until: None,
-                    already_done: true,
-                });
+                return Ok(already_done_result(e, action, tz));
             }
             return Err(QuietLegsError::NotFound {
                 what: "reminder".to_owned(),
@@ -673,14 +704,9 @@ impl QuietLegs {
                 event: e.map(|e| EventEntry::new(&e, tz)),
                 snoozed_until: snoozed,
                 already_done: false,
+                note: None,
             },
-            Acted::Already(e) => ActResult {
-                event: e
-                    .filter(|_| action == ReminderAction::Done)
-                    .map(|e| EventEntry::new(&e, tz)),
-                snoozed_until: None,
-                already_done: true,
-            },
+            Acted::Already(e) => already_done_result(e, action, tz),
         })
     }
 }
@@ -833,6 +859,50 @@ mod catalog_checks {
             stop_date: None,
         })
         .unwrap();
+    }
+
+    /// Issue #15: `check X --at 15:00` is today at 15:00 in the diary's zone; a time of day
+    /// the clocks skipped is refused naming `at`, and nothing else is read into it.
+    #[test]
+    fn check_at_a_time_of_day_is_today_in_the_diary_zone() {
+        let dir = tempfile::tempdir().unwrap();
+        let q = diary(dir.path(), Some("07:00"));
+        let short = q
+            .check_intake("coffee".into(), Some("15:00".into()))
+            .unwrap();
+        let long = q
+            .check_intake("coffee".into(), Some("2026-11-21T15:00".into()))
+            .unwrap();
+        assert_eq!(short, long);
+        let early = q.check_intake("milk".into(), Some("06:45".into())).unwrap();
+        assert_eq!(
+            early,
+            q.check_intake("milk".into(), Some("2026-11-21T06:45".into()))
+                .unwrap()
+        );
+        for bad in ["25:00", "3pm", "15h"] {
+            match q.check_intake("coffee".into(), Some(bad.into())) {
+                Err(crate::QuietLegsError::InvalidInput { field, .. }) => {
+                    assert_eq!(field, "at", "{bad}")
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        // 29 March 2026, Europe/Berlin: 02:00-03:00 does not exist.
+        let spring = Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).unwrap();
+        let q2 =
+            QuietLegs::open_at(&dir.path().join("d.db"), Arc::new(FixedClock(spring))).unwrap();
+        drop(q);
+        match q2.check_intake("coffee".into(), Some("02:30".into())) {
+            Err(crate::QuietLegsError::InvalidInput { field, reason }) => {
+                assert_eq!(field, "at");
+                assert!(reason.contains("does not exist on 2026-03-29"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(q2
+            .check_intake("coffee".into(), Some("03:30".into()))
+            .is_ok());
     }
 
     #[test]

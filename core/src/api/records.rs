@@ -547,6 +547,9 @@ pub struct RegimenInput {
     /// Iron, vitamin C, magnesium, a medicine or another supplement.
     pub kind: RegimenKind,
     /// As on the pack (a brand or generic name; medicines are looked up in the catalog).
+    /// Empty for iron, vitamin C or magnesium: the generic name is kept ("Magnesium"), never
+    /// an invented product. Errors: `InvalidInput` (`name`) when empty for a medicine or
+    /// supplement.
     pub name: String,
     /// Dose in mg (for iron: elemental iron), if known.
     pub dose_mg: Option<f64>,

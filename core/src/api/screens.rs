@@ -9,13 +9,14 @@ use super::snapshot::{Labs, Snapshot};
 use super::{ApiResult, QuietLegs};
 use crate::chart;
 use crate::error::Error;
-use crate::evidence::{IRLS_ITEM_MAX, QUICK_SEVERITY_MAX};
+use crate::evidence::{IRLS_ITEM_MAX, IRLS_MILD_MAX, IRLS_SEVERE_MIN, QUICK_SEVERITY_MAX};
 use crate::model::night::IRLS_TOPICS;
 use crate::model::{
     ActivityKind, Analyte, BodyArea, IntakeKind, RegimenKind, ReliefEffect, ReliefKind, Trigger,
 };
 use crate::rules::insights::{severity_series, SeverityScale};
 use crate::rules::plan::{day_plan, ReminderKind};
+use crate::rules::weekly_irls;
 use crate::store;
 
 /// Longest span a severity chart covers (ten years of nights).
@@ -111,6 +112,122 @@ pub struct LogOptions {
     pub regimen_kinds: Vec<RegimenKindChoice>,
     /// The switch beside an iron item: "With vitamin C (optional)"; it names no amount.
     pub vitamin_c_with_iron: String,
+    /// The Report screen's severity charts, in order, each with its switch label: the nightly
+    /// quick rating and the weekly IRLS (never one line; SPEC §2.7). Draw the chosen one with
+    /// [`QuietLegs::report_chart`].
+    #[uniffi(default = [])]
+    pub severity_charts: Vec<SeverityChartChoice>,
+}
+
+/// A severity chart the Report screen offers, with its switch label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct SeverityChartChoice {
+    /// The value to pass to [`QuietLegs::report_chart`].
+    pub scale: SeverityScale,
+    /// Its words for the switch: "Nightly 0-10", "Weekly IRLS 0-40".
+    pub label: String,
+}
+
+/// The switch label of a severity chart (numbers from the evidence table).
+fn severity_chart_label(scale: SeverityScale) -> String {
+    match scale {
+        SeverityScale::Quick => format!("Nightly 0-{:.0}", scale.max()),
+        SeverityScale::Irls => format!("Weekly IRLS 0-{:.0}", scale.max()),
+    }
+}
+
+/// How far back the Report screen's charts reach: 90 nights of quick ratings, a year of
+/// weekly IRLS ratings (about 52 points).
+const REPORT_CHART_NIGHTS: u32 = 90;
+const REPORT_CHART_WEEKLY_DAYS: u32 = 365;
+
+/// The words of the Settings screen, so that both phones say the same thing and the field
+/// names match the ones the core's errors name (`InvalidInput` field "bedtime", "due date").
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct SettingsLabels {
+    /// "Bedtime".
+    pub bedtime: String,
+    /// "Wake time".
+    pub wake_time: String,
+    /// "Breakfast".
+    pub breakfast: String,
+    /// "Lunch".
+    pub lunch: String,
+    /// "Dinner".
+    pub dinner: String,
+    /// "Pregnant".
+    pub pregnant: String,
+    /// "Due date (YYYY-MM-DD)".
+    pub due_date: String,
+    /// "Kidney disease".
+    pub kidney_disease: String,
+    /// "On dialysis".
+    pub dialysis: String,
+    /// "Coeliac disease or IBD".
+    pub malabsorption: String,
+    /// "Haemochromatosis".
+    pub haemochromatosis: String,
+    /// "Thalassaemia".
+    pub thalassaemia: String,
+    /// "Regular blood transfusions".
+    pub regular_transfusions: String,
+    /// "Date of birth (YYYY-MM-DD, optional)".
+    pub birth_date: String,
+    /// "Sex (for the haemoglobin cut-off)".
+    pub sex: String,
+    /// "Not given".
+    pub sex_not_given: String,
+    /// "Female".
+    pub female: String,
+    /// "Male".
+    pub male: String,
+    /// The bedtime routine's switches (SPEC §2.3, all off unless chosen): "Warm bath before bed".
+    pub routine_warm_bath: String,
+    /// "Warm socks in the evening".
+    pub routine_warm_socks: String,
+    /// "A short walk or stretch before bed".
+    pub routine_movement: String,
+    /// "Last call for vigorous exercise".
+    pub routine_exercise_cutoff: String,
+}
+
+/// A decimal number as a person types it in a form (a lab value, hours slept): `40.5`, or
+/// `40,5` with a decimal comma followed by one or two digits. A comma before three digits
+/// (`1,000`) may separate thousands and is refused rather than guessed (ferritin "1,000" is
+/// never read as 1). Errors: `InvalidInput` naming `field`, showing the number with a point.
+#[uniffi::export]
+pub fn read_decimal(field: String, text: String) -> super::ApiResult<f64> {
+    super::shell::parse_decimal(&field, &text)
+}
+
+/// The Settings screen's words: field names and the routine's switches.
+#[uniffi::export]
+pub fn settings_labels() -> SettingsLabels {
+    let s = |t: &str| t.to_owned();
+    SettingsLabels {
+        bedtime: s("Bedtime"),
+        wake_time: s("Wake time"),
+        breakfast: s("Breakfast"),
+        lunch: s("Lunch"),
+        dinner: s("Dinner"),
+        pregnant: s("Pregnant"),
+        due_date: s("Due date (YYYY-MM-DD)"),
+        kidney_disease: s("Kidney disease"),
+        dialysis: s("On dialysis"),
+        malabsorption: s("Coeliac disease or IBD"),
+        haemochromatosis: s("Haemochromatosis"),
+        thalassaemia: s("Thalassaemia"),
+        regular_transfusions: s("Regular blood transfusions"),
+        birth_date: s("Date of birth (YYYY-MM-DD, optional)"),
+        sex: s("Sex (for the haemoglobin cut-off)"),
+        sex_not_given: s("Not given"),
+        female: s("Female"),
+        male: s("Male"),
+        routine_warm_bath: s("Warm bath before bed"),
+        routine_warm_socks: s("Warm socks in the evening"),
+        routine_movement: s("A short walk or stretch before bed"),
+        routine_exercise_cutoff: s("Last call for vigorous exercise"),
+    }
 }
 
 /// A lab the person can add, with the units it accepts (the first is the usual one).
@@ -185,6 +302,12 @@ pub fn log_options() -> LogOptions {
             .to_vec(),
         // No amount: the app never names a dose (SPEC §2.2 gives none for vitamin C).
         vitamin_c_with_iron: "With vitamin C (optional)".to_owned(),
+        severity_charts: [SeverityScale::Quick, SeverityScale::Irls]
+            .map(|scale| SeverityChartChoice {
+                scale,
+                label: severity_chart_label(scale),
+            })
+            .to_vec(),
     }
 }
 
@@ -372,8 +495,61 @@ impl QuietLegs {
         ))
     }
 
+    /// The Report screen's severity chart for `scale` (see `LogOptions::severity_charts`): the
+    /// nightly quick rating over the last 90 nights, or the weekly IRLS ratings of the last
+    /// year ([`QuietLegs::weekly_irls_chart`]), never the nightly IRLS field new diaries no
+    /// longer hold. Errors: as `status` (a diary that cannot be read).
+    pub fn report_chart(&self, scale: SeverityScale) -> ApiResult<ChartView> {
+        match scale {
+            SeverityScale::Quick => self.severity_chart(scale, REPORT_CHART_NIGHTS),
+            SeverityScale::Irls => self.weekly_irls_chart(REPORT_CHART_WEEKLY_DAYS),
+        }
+    }
+
+    /// The weekly IRLS totals (0-40) of the weeks that ended in the last `days` days, one point
+    /// per rated week (the trend's ratings: overlapping ones from a sync are left out, as in
+    /// `status().weekly_irls.ratings`), with the severe line (`IRLS_SEVERE_MIN`, 21) and the
+    /// moderate line (above `IRLS_MILD_MAX`) labelled.
+    /// Errors: `InvalidInput` (`days`) outside 1-3660.
+    pub fn weekly_irls_chart(&self, days: u32) -> ApiResult<ChartView> {
+        if !(1..=CHART_DAYS_MAX).contains(&days) {
+            return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());
+        }
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let today = self.now().with_timezone(&tz).date_naive();
+        let from = today - Duration::days(i64::from(days) - 1);
+        let events = store::events_of_kinds(store.conn(), &["weekly_irls"])?;
+        let points: Vec<(chrono::NaiveDate, f64)> = weekly_irls::weekly_ratings(&events)
+            .iter()
+            .filter(|r| r.week_ending >= from && r.week_ending <= today)
+            .map(|r| (r.week_ending, f64::from(r.scores.total())))
+            .collect();
+        let lines = [
+            (
+                IRLS_MILD_MAX.value + 1.0,
+                format!("{:.0}: moderate", IRLS_MILD_MAX.value + 1.0),
+            ),
+            (
+                IRLS_SEVERE_MIN.value,
+                format!("{:.0}: severe", IRLS_SEVERE_MIN.value),
+            ),
+        ];
+        let values: Vec<f64> = lines.iter().map(|l| l.0).collect();
+        let labels: Vec<String> = lines.into_iter().map(|l| l.1).collect();
+        let scale = SeverityScale::Irls;
+        Ok(chart_view(
+            &format!("Weekly IRLS total (0-{:.0})", scale.max()),
+            "/40",
+            &chart::layout(&points, scale.max(), &values),
+            &labels,
+            "No weekly IRLS yet: rate the past 7 days from the Log screen.",
+        ))
+    }
+
     /// Nightly severity over the last `days` nights on one scale: the quick rating and the
-    /// IRLS total are never drawn on one line.
+    /// IRLS total are never drawn on one line. The IRLS scale here is the nightly IRLS field of
+    /// older diaries; the weekly ratings are [`QuietLegs::weekly_irls_chart`].
     /// Errors: `InvalidInput` (`days`) outside 1-3660.
     pub fn severity_chart(&self, scale: SeverityScale, days: u32) -> ApiResult<ChartView> {
         if !(1..=CHART_DAYS_MAX).contains(&days) {

@@ -18,7 +18,7 @@ pub use crate::model::{
     RegimenKind, Relief, ReliefEffect, ReliefKind, Routine, Sex, Trigger,
 };
 pub use crate::rules::catalog::{DrugClass, MatchKind, MedicineEffect};
-pub use crate::rules::insights::SeverityScale;
+pub use crate::rules::insights::{Direction, SeverityScale};
 pub use crate::rules::reminders::ReminderAction;
 pub use crate::rules::screener::{ScreenAnswers, ScreenResult};
 
@@ -45,11 +45,95 @@ pub fn parse_word<T: for<'de> Deserialize<'de> + Serialize>(
 
 /// An intake by the everyday word a person types ("milk", "espresso", "breakfast") or by its
 /// vocabulary word (`dairy_calcium`). Errors: `InvalidInput` naming `field`.
+/// A word one typo from an intake ("coffe", "diary") is refused with the word it may mean
+/// ("did you mean coffee?"), never taken as meant: as with medicines, the person's word is
+/// never silently turned into another record.
 pub fn parse_intake(field: &str, word: &str) -> ApiResult<IntakeKind> {
-    match crate::rules::interactions::intake_named(word) {
+    use crate::rules::interactions::{intake_named, intake_suggestion};
+    match intake_named(word) {
         Some(k) => Ok(k),
-        None => parse_word(field, word, &IntakeKind::ALL),
+        None => {
+            parse_word(field, word, &IntakeKind::ALL).map_err(|e| match intake_suggestion(word) {
+                Some(meant) => crate::error::Error::invalid(
+                    field,
+                    format!("{word:?} is not an intake QuietLegs knows: did you mean {meant}?"),
+                )
+                .into(),
+                None => e,
+            })
+        }
     }
+}
+
+/// A lab by the name a person types: its vocabulary word (`ferritin`, `tsat`, `haemoglobin`,
+/// `vitamin_d`, `egfr`) or an everyday or international spelling ("hb", "Hgb", "hemoglobin",
+/// "transferrin saturation", "vit d", "25-OH D", "GFR"); case, accents and punctuation do not
+/// matter. Errors: `InvalidInput` naming `field` and listing the words.
+pub fn parse_analyte(field: &str, word: &str) -> ApiResult<Analyte> {
+    let named = match crate::rules::catalog::normalise(word).as_str() {
+        "ferritin" | "ferritine" | "ferritina" | "serum ferritin" | "s ferritin" => {
+            Some(Analyte::Ferritin)
+        }
+        "tsat"
+        | "tfs"
+        | "tf sat"
+        | "transferrin saturation"
+        | "transferrin sat"
+        | "iron saturation" => Some(Analyte::Tsat),
+        "haemoglobin" | "hemoglobin" | "hb" | "hgb" | "haemoglobine" | "hemoglobine"
+        | "hamoglobin" | "hemoglobina" => Some(Analyte::Haemoglobin),
+        "vitamin d"
+        | "vit d"
+        | "vitamin d3"
+        | "25 oh d"
+        | "25ohd"
+        | "25 oh vitamin d"
+        | "25 hydroxyvitamin d"
+        | "calcidiol" => Some(Analyte::VitaminD),
+        "egfr" | "e gfr" | "gfr" => Some(Analyte::Egfr),
+        _ => None,
+    };
+    match named {
+        Some(a) => Ok(a),
+        None => parse_word(field, word, &Analyte::ALL),
+    }
+}
+
+/// A decimal number as a person types it: `40.5`, `-1`, `2e1`, or with a decimal comma
+/// followed by one or two digits (`40,5` is 40.5, as the phones read it). A comma followed by
+/// three digits (`1,000`) may be a thousands separator, so it is refused rather than guessed,
+/// as is anything else that is not a finite number. Errors: `InvalidInput` naming `field`,
+/// suggesting the number with a decimal point.
+pub fn parse_decimal(field: &str, text: &str) -> ApiResult<f64> {
+    let t = text.trim();
+    if let Ok(v) = t.parse::<f64>() {
+        if v.is_finite() {
+            return Ok(v);
+        }
+    }
+    if let Some((whole, frac)) = t.split_once(',') {
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
+        if digits(whole_digits) && digits(frac) {
+            if frac.len() <= 2 {
+                if let Ok(v) = format!("{whole}.{frac}").parse::<f64>() {
+                    return Ok(v);
+                }
+            }
+            return Err(crate::error::Error::invalid(
+                field,
+                format!(
+                    "{text:?}: a comma before three digits may separate thousands; write {whole}{frac}, or {whole}.{frac} with a decimal point"
+                ),
+            )
+            .into());
+        }
+    }
+    Err(crate::error::Error::invalid(
+        field,
+        format!("{text:?}: expected a number with a decimal point, e.g. 40.5"),
+    )
+    .into())
 }
 
 /// Creates `dir` and any missing parents, each new one readable by the owner alone (0700 on
@@ -74,5 +158,112 @@ impl QuietLegs {
         let device = self.device_id()?;
         let records = crate::demo::demo_records(today, nights, intakes_per_day, &device);
         self.merge_in(&records)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+    use crate::QuietLegsError;
+
+    fn field_of(r: ApiResult<impl std::fmt::Debug>) -> (String, String) {
+        match r {
+            Err(QuietLegsError::InvalidInput { field, reason }) => (field, reason),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Issue #15: `lab add hb 12`, `Hgb`, `hemoglobin`, `haemoglobin` are haemoglobin; the
+    /// other labs by their everyday names too; an unknown name is refused naming the field.
+    #[test]
+    fn labs_by_the_names_people_type() {
+        for w in [
+            "hb",
+            "Hgb",
+            "HGB",
+            "hemoglobin",
+            "haemoglobin",
+            "Hämoglobin",
+        ] {
+            assert_eq!(
+                parse_analyte("lab", w).unwrap(),
+                Analyte::Haemoglobin,
+                "{w}"
+            );
+        }
+        for (w, a) in [
+            ("Ferritin", Analyte::Ferritin),
+            ("serum ferritin", Analyte::Ferritin),
+            ("TSAT", Analyte::Tsat),
+            ("transferrin saturation", Analyte::Tsat),
+            ("vitamin_d", Analyte::VitaminD),
+            ("Vitamin D", Analyte::VitaminD),
+            ("25-OH D", Analyte::VitaminD),
+            ("eGFR", Analyte::Egfr),
+            ("GFR", Analyte::Egfr),
+        ] {
+            assert_eq!(parse_analyte("lab", w).unwrap(), a, "{w}");
+        }
+        let (field, reason) = field_of(parse_analyte("lab", "cholesterol"));
+        assert_eq!(field, "lab");
+        assert!(reason.contains("haemoglobin"), "{reason}");
+    }
+
+    /// Issue #15: a habit or intake one typo from a word is suggested, never taken as meant
+    /// ("diary" is not dairy); the words themselves and catalog minerals still resolve.
+    #[test]
+    fn an_intake_typo_is_suggested_not_taken() {
+        for (typed, meant) in [
+            ("coffe", "coffee"),
+            ("diary", "dairy"),
+            ("mlik", "milk"),
+            ("espreso", "espresso"),
+            ("Centrun", "Centrum"),
+        ] {
+            let (field, reason) = field_of(parse_intake("habit", typed));
+            assert_eq!(field, "habit", "{typed}");
+            assert!(
+                reason.contains(&format!("did you mean {meant}?")),
+                "{typed}: {reason}"
+            );
+        }
+        for (typed, kind) in [
+            ("coffee", IntakeKind::Coffee),
+            ("Milk", IntakeKind::DairyCalcium),
+            ("dairy", IntakeKind::DairyCalcium),
+            ("dairy_calcium", IntakeKind::DairyCalcium),
+            ("Centrum", IntakeKind::Multivitamin),
+            ("tee", IntakeKind::Tea),
+        ] {
+            assert_eq!(parse_intake("habit", typed).unwrap(), kind, "{typed}");
+        }
+        // Far from every word: the list of words, no guess.
+        let (_, reason) = field_of(parse_intake("habit", "xyzzy"));
+        assert!(!reason.contains("did you mean"), "{reason}");
+    }
+
+    /// Issue #15: `lab add ferritin 40,5` is 40.5; a comma that may separate thousands, or a
+    /// word, is refused naming the field and showing the number with a decimal point.
+    #[test]
+    fn a_decimal_comma_is_read_only_where_it_is_unambiguous() {
+        assert_eq!(parse_decimal("value", "40.5").unwrap(), 40.5);
+        assert_eq!(parse_decimal("value", "40,5").unwrap(), 40.5);
+        assert_eq!(parse_decimal("value", " 12,25 ").unwrap(), 12.25);
+        assert_eq!(parse_decimal("value", "-1,5").unwrap(), -1.5);
+        let (field, reason) = field_of(parse_decimal("value", "1,000"));
+        assert_eq!(field, "value");
+        assert!(
+            reason.contains("1000") && reason.contains("1.000"),
+            "{reason}"
+        );
+        for bad in ["forty", "40,5,1", "1.000,5", "NaN", "inf", ""] {
+            let (field, reason) = field_of(parse_decimal("value", bad));
+            assert_eq!(field, "value", "{bad}");
+            assert!(
+                reason.contains("40.5") || reason.contains('.'),
+                "{bad}: {reason}"
+            );
+        }
     }
 }

@@ -247,10 +247,29 @@ pub struct WeeklyIrlsView {
     /// total, mood item) read them too. Empty unless a sync joined overlapping ratings.
     #[uniffi(default = [])]
     pub set_aside: Vec<WeeklyIrlsPoint>,
+    /// `set_aside` in words, one line each, for screens: "Also stored, left out of the trend
+    /// (overlapping weeks rated on two devices): Week ending 2026-11-20 (2026-W47): 19 of 40,
+    /// moderate". Empty when `set_aside` is.
+    #[uniffi(default = [])]
+    pub set_aside_lines: Vec<String>,
     /// No rating yet, or the last rated week ended 7 or more days ago.
     pub due: bool,
     /// What to ask: "rate the past 7 days".
     pub prompt: String,
+    /// The weekly trend in words, apart from the nightly quick rating (SPEC §2.7): the latest
+    /// total and its band (edges from the evidence table), its change from the rating before
+    /// and from the first rating. When there is no rating yet: the prompt.
+    #[uniffi(default = "")]
+    pub trend_line: String,
+    /// The latest total minus the one before it (negative: better), if there are two ratings.
+    #[uniffi(default = None)]
+    pub change_from_previous: Option<i32>,
+    /// The latest total minus the first rating's, if there are three or more.
+    #[uniffi(default = None)]
+    pub change_from_first: Option<i32>,
+    /// The change from the rating before, judged against `TREND_IRLS_CHANGE` (3 points).
+    #[uniffi(default = None)]
+    pub direction: Option<crate::rules::insights::Direction>,
 }
 
 fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
@@ -273,17 +292,34 @@ fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
 
 fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
     let ratings = weekly_irls::weekly_ratings(events);
+    let prompt = format!(
+        "Rate the past {:.0} days with the weekly IRLS: ten items, 0-4 each.",
+        IRLS_PERIOD_DAYS.value
+    );
+    let trend = weekly_irls::trend(&ratings);
+    let set_aside: Vec<WeeklyIrlsPoint> = weekly_irls::set_aside(events)
+        .iter()
+        .map(weekly_point)
+        .collect();
     WeeklyIrlsView {
+        trend_line: weekly_irls::trend_line(&ratings)
+            .unwrap_or_else(|| format!("No weekly IRLS yet. {prompt}")),
+        change_from_previous: trend.as_ref().and_then(|t| t.change_from_previous),
+        change_from_first: trend.as_ref().and_then(|t| t.change_from_first),
+        direction: trend.map(|t| t.direction),
         due: weekly_irls::due(&ratings, today),
         ratings: ratings.iter().map(weekly_point).collect(),
-        set_aside: weekly_irls::set_aside(events)
+        set_aside_lines: set_aside
             .iter()
-            .map(weekly_point)
+            .map(|p| {
+                format!(
+                    "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
+                    p.label
+                )
+            })
             .collect(),
-        prompt: format!(
-            "The weekly IRLS: rate the past {:.0} days, ten items 0-4.",
-            IRLS_PERIOD_DAYS.value
-        ),
+        set_aside,
+        prompt,
     }
 }
 
@@ -357,6 +393,13 @@ pub struct MedicineInfo {
     /// the seed article)". Made from `effect` and `evidence_line`, so it says what they say.
     #[uniffi(default = "")]
     pub effect_line: String,
+    /// `alternative` as the screens say it: "Alternative to ask about: …" (None without one).
+    #[uniffi(default = None)]
+    pub alternative_line: Option<String>,
+    /// `aasm_stance_label` as the screens say it: "As an RLS treatment: AASM 2025: …" (None
+    /// when it is no RLS treatment).
+    #[uniffi(default = None)]
+    pub aasm_stance_line: Option<String>,
 }
 
 /// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
@@ -381,12 +424,16 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 m.medicine.advice(),
                 format!("Evidence: {}.", m.medicine.evidence_line()),
             ];
-            if let Some(st) = m.medicine.stance() {
-                details.push(format!("As an RLS treatment: {}.", st.label()));
-            }
-            if let Some(alt) = m.medicine.alternative_for(m.matched) {
-                details.push(format!("Alternative to ask about: {alt}."));
-            }
+            let aasm_stance_line = m
+                .medicine
+                .stance()
+                .map(|st| format!("As an RLS treatment: {}.", st.label()));
+            details.extend(aasm_stance_line.clone());
+            let alternative_line = m
+                .medicine
+                .alternative_for(m.matched)
+                .map(|alt| format!("Alternative to ask about: {alt}."));
+            details.extend(alternative_line.clone());
             let mut info = MedicineInfo {
                 generic: m.medicine.generic.to_owned(),
                 matched: m.matched.to_owned(),
@@ -413,6 +460,8 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 details: details.join("\n"),
                 pregnancy_note: None,
                 effect_line: String::new(),
+                alternative_line,
+                aasm_stance_line,
             };
             info.effect_line = effect_line(info.effect, &info.evidence_line);
             info

@@ -75,6 +75,13 @@ pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    // One copy of the body for every kind of file written (docs/PERFORMANCE.md, library size).
+    write_file(path, Box::new(fill))
+}
+
+type Fill<'a> = Box<dyn FnOnce(&mut dyn Write) -> Result<()> + 'a>;
+
+fn write_file(path: &Path, fill: Fill<'_>) -> Result<()> {
     // A link is written through (the link stays); a device, a pipe or a folder is never
     // replaced by the rename (an export "to /dev/null" must not remove /dev/null).
     let resolved;

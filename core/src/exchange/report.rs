@@ -32,6 +32,46 @@ pub struct ReportInput<'a> {
     pub labs: &'a [Lab],
     /// The weekly IRLS ratings (week ending, total), oldest first.
     pub weekly_irls: &'a [(NaiveDate, f64)],
+    /// The weekly IRLS trend in words (SPEC §2.7), apart from the nightly quick rating.
+    pub weekly_trend: &'a str,
+    /// The band word of each rating in `weekly_irls`, in the same order.
+    pub weekly_bands: &'a [String],
+}
+
+/// The weekly IRLS table: each rated week, its total and band, and the change from the week
+/// before it; newest first, the trend sentence above it.
+fn weekly_irls_table(r: &ReportInput<'_>) -> String {
+    let mut h = String::from("<h3>Weekly IRLS</h3>");
+    let _ = write!(h, "<p>{}</p>", esc(r.weekly_trend));
+    if r.weekly_irls.is_empty() {
+        return h;
+    }
+    h.push_str("<table><tr><th>Week ending</th><th>IRLS (0-40)</th><th>Band</th><th>Change from the rating before</th></tr>");
+    let rows: Vec<String> = r
+        .weekly_irls
+        .iter()
+        .enumerate()
+        .map(|(i, (week, total))| {
+            let change = i
+                .checked_sub(1)
+                .and_then(|j| r.weekly_irls.get(j))
+                .map(|(_, before)| match total - before {
+                    // Totals are whole points: no change prints as 0, not "+0".
+                    d if d.abs() < 0.5 => "0".to_owned(),
+                    d => format!("{d:+.0}"),
+                })
+                .unwrap_or_else(|| "—".to_owned());
+            format!(
+                "<tr><td>{week}</td><td>{total:.0}</td><td>{}</td><td>{change}</td></tr>",
+                esc(r.weekly_bands.get(i).map_or("", String::as_str))
+            )
+        })
+        .collect();
+    for row in rows.iter().rev() {
+        h.push_str(row);
+    }
+    h.push_str("</table>");
+    h
 }
 
 /// HTML-escapes text.
@@ -319,6 +359,7 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
             "/40",
         ));
     }
+    h.push_str(&weekly_irls_table(r));
     if !irls.is_empty() {
         h.push_str("<p class=\"muted\">IRLS totals logged with nights (older entries), 0-40.</p>");
         h.push_str(&line_chart(
@@ -335,20 +376,26 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
     );
     for t in &r.insights.trends {
         let m = |v: Option<f64>, n: u32| {
-            v.map(|x| format!("{x:.1} ({n} nights)"))
+            let nights = if n == 1 { "night" } else { "nights" };
+            v.map(|x| format!("{x:.1} ({n} {nights})"))
                 .unwrap_or_else(|| "—".into())
         };
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             if t.scale == SeverityScale::Quick {
-                "quick 0-10"
+                "quick 0-10, nightly"
             } else {
-                "IRLS 0-40"
+                "IRLS 0-40 logged with nights (older entries)"
             },
             m(t.this_week_mean, t.this_week_nights),
             m(t.last_week_mean, t.last_week_nights),
-            name_of(&t.direction)
+            match t.direction {
+                crate::rules::insights::Direction::Unknown => "too few nights to compare",
+                crate::rules::insights::Direction::Better => "better",
+                crate::rules::insights::Direction::Worse => "worse",
+                crate::rules::insights::Direction::Steady => "steady",
+            }
         );
     }
     h.push_str("</table>");

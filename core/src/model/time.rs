@@ -125,6 +125,48 @@ pub fn parse_instant(field: &str, s: &str, tz: Tz) -> Result<DateTime<Utc>> {
     }
 }
 
+/// Parses what a person types for "when" in a question about today: a time of day `HH:MM`
+/// (on `today`, in `tz`), or any instant [`parse_instant`] reads. A time of day inside a
+/// spring-forward gap is refused naming `field` (the clock never showed it); a repeated one
+/// (autumn) is read as the first, as [`parse_instant`] does.
+///
+/// ```
+/// use quietlegs_core::model::time::parse_instant_or_time_of_day;
+/// use chrono::NaiveDate;
+/// let tz = "Europe/Berlin".parse().unwrap();
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+/// let t = parse_instant_or_time_of_day("at", "15:00", tz, today).unwrap();
+/// assert_eq!(t.to_rfc3339(), "2026-11-30T14:00:00+00:00");
+/// let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+/// let e = parse_instant_or_time_of_day("at", "02:30", tz, spring).unwrap_err().to_string();
+/// assert!(e.starts_with("invalid at: \"02:30\" does not exist on 2026-03-29"), "{e}");
+/// ```
+pub fn parse_instant_or_time_of_day(
+    field: &str,
+    s: &str,
+    tz: Tz,
+    today: NaiveDate,
+) -> Result<DateTime<Utc>> {
+    let t = s.trim();
+    if four_digit_year(t) {
+        return parse_instant(field, s, tz);
+    }
+    let time = parse_clock_time(field, t).map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{s:?}: expected a time of day HH:MM, YYYY-MM-DDTHH:MM or an RFC 3339 time"),
+        )
+    })?;
+    match tz.from_local_datetime(&today.and_time(time)) {
+        LocalResult::Single(dt) => Ok(dt.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            field,
+            format!("{s:?} does not exist on {today} in {tz} (the clocks jumped forward)"),
+        )),
+    }
+}
+
 /// The instant a local wall-clock time names, by the reminder policy of SPEC §3: a time in a
 /// spring-forward gap moves to the first valid minute after the gap; a repeated time on a
 /// fall-back day is the first of the two.

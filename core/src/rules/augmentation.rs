@@ -307,7 +307,7 @@ fn from_questionnaire(
     );
     let mut onset = match (a.usual_onset, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
-            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}); around {} in the last 7 nights",
+            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}), and they began around {} in the last 7 nights",
             b.format("%H:%M"),
             r.format("%H:%M")
         ),
@@ -317,6 +317,14 @@ fn from_questionnaire(
         onset.push_str("; how bad symptoms were when the drug first worked was not answered, so severity cannot be compared");
     }
     verdict(out, &onset);
+}
+
+/// `text` with its first letter capitalised: it starts a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// The MPI-2007 decision and the message, with the evidence, the latest ferritin and any
@@ -365,9 +373,9 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
     out.message = if out.flagged {
         format!(
             "Possible augmentation — discuss with your doctor; do not change the dose yourself. {}. {ferritin}{worsening}.",
-            evidence.join("; ")
+            sentence_case(&evidence.join("; "))
         )
     } else {
-        format!("no sign of augmentation: {}", evidence.join("; "))
+        format!("No sign of augmentation: {}.", evidence.join("; "))
     };
 }

@@ -122,6 +122,11 @@ pub enum DrugClass {
     Mycophenolate,
     /// Phosphate binders.
     PhosphateBinder,
+    /// Milk, dairy and calcium-rich foods (not a medicine: here so that `med check milk` and
+    /// `check milk` give one answer).
+    DairyFood,
+    /// Vitamin C (ascorbic acid): optional with iron; no timing rule and no dose.
+    VitaminC,
 }
 
 /// How strongly the evidence ties the class to worse RLS, to relief of RLS (treatments), or to
@@ -258,6 +263,7 @@ impl DrugClass {
                 | H2Blocker
                 | Mycophenolate
                 | PhosphateBinder
+                | DairyFood
         )
     }
 
@@ -278,7 +284,7 @@ impl DrugClass {
             | Lithium
             | Tramadol => MedicineEffect::WorsensRls,
             CalciumChannelBlocker | BetaBlocker => MedicineEffect::InformationOnly,
-            Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine => {
+            Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine | VitaminC => {
                 MedicineEffect::UsuallyNeutral
             }
             _ => MedicineEffect::RlsTreatment,
@@ -333,7 +339,7 @@ impl DrugClass {
             DopamineAgonist | Gabapentinoid | Levodopa | ErgotDopamineAgonist | Opioid
             | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
             | OralIron => Source::Aasm2025,
-            Calcium | Antacid | Zinc | Multivitamin | Magnesium => Source::Conservative,
+            Calcium | Antacid | Zinc | Multivitamin | Magnesium | DairyFood => Source::Conservative,
             c if c.affects_iron_timing() => Source::DrugLabel,
             _ => Source::Article,
         }
@@ -413,6 +419,8 @@ impl DrugClass {
             H2Blocker => "H2 blocker (acid reducer)",
             Mycophenolate => "mycophenolate (immunosuppressant)",
             PhosphateBinder => "phosphate binder",
+            DairyFood => "milk, dairy or calcium-rich food",
+            VitaminC => "vitamin C",
         }
     }
 
@@ -431,6 +439,8 @@ impl DrugClass {
             Penicillamine => "chelating medicine",
             Mycophenolate => "immunosuppressant",
             Calcium => "calcium supplement",
+            DairyFood => "calcium-rich food",
+            VitaminC => "vitamin",
             DecarboxylaseInhibitor => "decarboxylase inhibitor",
             OralIron => "oral iron supplement",
             Multivitamin => "mineral supplement",
@@ -478,7 +488,9 @@ impl DrugClass {
             Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
             ProtonPumpInhibitor | H2Blocker => "Reduces stomach acid and with it iron absorption, and no timing fixes that: discuss with your doctor whether you still need it and how your iron is checked.",
             Mycophenolate => "Iron and mycophenolate may lower each other's absorption, and no timing fix is known: discuss with your doctor before taking iron.",
-            PhosphateBinder => "Phosphate binders can bind iron in the gut, and no timing fix is known: discuss your iron with your kidney team.",
+            DairyFood => "Milk, dairy and calcium-rich foods lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around them.",
+            VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
+            PhosphateBinder => "A phosphate binder is taken with meals as your kidney team prescribed it; QuietLegs does not move it. It can bind iron in the gut (some binders contain iron themselves), and no timing fix is known: discuss your iron with your kidney team.",
         }
     }
 
@@ -513,7 +525,7 @@ impl DrugClass {
             Tetracycline => Some(Substance::Tetracycline),
             Bisphosphonate => Some(Substance::Bisphosphonate),
             Antacid => Some(Substance::Antacid),
-            Calcium => Some(Substance::DairyCalcium),
+            Calcium | DairyFood => Some(Substance::DairyCalcium),
             IntegraseInhibitor => Some(Substance::IntegraseInhibitor),
             ComtInhibitor => Some(Substance::Entacapone),
             Methyldopa => Some(Substance::Methyldopa),
@@ -886,18 +898,29 @@ catalog! {
         "nizatidine" ["Axid"];
     Mycophenolate:
         "mycophenolate" aka ["mycophenolate mofetil", "mycophenolic acid", "mycophenolate sodium"] ["CellCept", "Myfortic"];
+    // Prescribed with meals by the kidney team: never a movable calcium supplement, even
+    // calcium acetate (PhosLo); ferric citrate and sucroferric oxyhydroxide contain iron.
     PhosphateBinder:
-        "sevelamer" ["Renvela", "Renagel"],
-        "lanthanum carbonate" aka ["lanthanum"] ["Fosrenol"];
+        "sevelamer" aka ["sevelamer carbonate", "sevelamer hydrochloride"] ["Renvela", "Renagel"],
+        "lanthanum carbonate" aka ["lanthanum"] ["Fosrenol"],
+        "calcium acetate" ["PhosLo", "Phoslyra", "Phosex", "Renacet"],
+        "ferric citrate" ["Auryxia", "Riona"],
+        "sucroferric oxyhydroxide" ["Velphoro"];
     Antacid:
         "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
         "magnesium hydroxide" ["Milk of Magnesia"];
     Calcium:
-        "calcium" aka ["calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium acetate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal", "PhosLo"];
+        "calcium" aka ["calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
     Magnesium:
         "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
     Zinc:
         "zinc" aka ["zinc sulfate", "zinc sulphate", "zinc gluconate", "zinc picolinate", "zinc citrate"] ["Solvazinc", "Zinkorot"];
+    // Foods and vitamin C: not medicines, listed so that every look-up (`med check`, `check`,
+    // habits) answers a word the same way.
+    DairyFood:
+        "dairy" aka ["milk", "cheese", "yogurt", "yoghurt", "dairy products", "dairy calcium", "calcium food", "calcium foods", "calcium rich food", "milch", "lait", "leche"] [];
+    VitaminC:
+        "vitamin C" aka ["ascorbic acid", "ascorbate", "sodium ascorbate", "vit c"] ["Redoxon", "Ester-C"];
     Multivitamin:
         "multivitamin with minerals" aka ["multivitamin", "multivitamins", "multi vitamin", "multimineral"] ["Centrum", "One A Day", "Supradyn", "Berocca", "Pregnacare", "Elevit"];
 }
@@ -984,6 +1007,12 @@ fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
         }
     }
     get(&d, a.len(), b.len()).min(cap + 1)
+}
+
+/// Whether two normalised words are exactly one typo apart (one letter added, missing or
+/// changed, or two neighbours swapped), as the catalog's look-up forgives.
+pub fn one_typo(a: &str, b: &str) -> bool {
+    a != b && edit_distance(a, b, 1) == 1
 }
 
 fn names(m: &Medicine) -> impl Iterator<Item = (&'static str, MatchKind)> + '_ {
@@ -1135,6 +1164,7 @@ pub fn worsening_warnings(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::IntakeKind;
 
     fn generic_of(q: &str) -> Vec<&'static str> {
         lookup(q).iter().map(|m| m.medicine.generic).collect()
@@ -1313,6 +1343,75 @@ mod tests {
         for q in ["CellCept", "famotidine", "sevelamer", "omeprazole"] {
             assert!(lookup(q)[0].medicine.class.no_timing_fix(), "{q}");
         }
+    }
+
+    /// Issue #15: one look-up answers `med check` and `check`: milk, dairy and calcium foods
+    /// give the iron-timing answer in both; vitamin C gives what the catalog knows, no dose.
+    #[test]
+    fn med_check_and_check_answer_a_food_word_alike() {
+        use crate::rules::interactions::{intake_named, substance_named};
+        for q in ["milk", "Dairy", "cheese", "yoghurt", "lait", "calcium"] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.substance(), substance_named(q), "{q}");
+            assert_eq!(
+                m[0].medicine.substance(),
+                Some(Substance::DairyCalcium),
+                "{q}"
+            );
+            assert_eq!(intake_named(q), Some(IntakeKind::DairyCalcium), "{q}");
+            assert!(m[0].medicine.advice().contains("apart"), "{q}");
+        }
+        for q in ["vitamin C", "Vitamin c", "ascorbic acid", "Redoxon"] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::VitaminC, "{q}");
+            assert_eq!(m[0].medicine.substance(), None, "{q}");
+            let a = m[0].medicine.advice();
+            assert!(a.contains("no dose"), "{q}: {a}");
+            assert!(!a.chars().any(|c| c.is_ascii_digit()), "{q}: {a}");
+        }
+        // "Milk of Magnesia" is the antacid, not milk; "diary" is never silently dairy.
+        assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
+        assert_eq!(intake_named("diary"), None);
+    }
+
+    /// Issue #15: calcium acetate (PhosLo) and the other phosphate binders are taken with
+    /// meals by prescription: a phosphate binder (iron to discuss with the kidney team, no
+    /// timing to move), never a movable calcium supplement or a dairy intake.
+    #[test]
+    fn phosphate_binders_are_not_movable_calcium() {
+        use crate::rules::interactions::{intake_named, substance_named};
+        for q in [
+            "calcium acetate",
+            "PhosLo",
+            "Phoslyra",
+            "sevelamer carbonate",
+            "Fosrenol",
+            "ferric citrate",
+            "Auryxia",
+            "sucroferric oxyhydroxide",
+            "Velphoro",
+        ] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::PhosphateBinder, "{q}");
+            assert_eq!(m[0].medicine.substance(), None, "{q}");
+            assert!(m[0].medicine.class.no_timing_fix(), "{q}");
+            assert!(m[0].medicine.advice().contains("kidney team"), "{q}");
+            assert!(m[0].medicine.advice().contains("does not move it"), "{q}");
+            assert_eq!(substance_named(q), None, "{q}");
+            assert_eq!(intake_named(q), None, "{q}");
+        }
+        // Calcium supplements and calcium foods still move.
+        for q in ["calcium carbonate", "Caltrate", "calcium", "milk"] {
+            assert_eq!(substance_named(q), Some(Substance::DairyCalcium), "{q}");
+        }
+        // A medicine's name is read before its words: an antacid, not milk.
+        assert_eq!(
+            substance_named("Milk of Magnesia"),
+            Some(Substance::Antacid)
+        );
     }
 
     #[test]
@@ -1562,6 +1661,9 @@ mod tests {
             first("levofloxacin").basis(),
             EvidenceBasis::LabelIntervalUnverified
         );
+        // Ibandronate's 60 min was checked in the Bonviva EU SmPC §4.2 (evidence table).
+        assert_eq!(first("Boniva").basis(), EvidenceBasis::LabelInterval);
+        assert!(first("Boniva").source_line().contains("EU SmPC"));
         assert_eq!(first("doxycycline").basis(), EvidenceBasis::Convention);
         assert_eq!(first("doxycycline").evidence(), EvidenceStrength::Weak);
         assert_eq!(first("zinc").basis(), EvidenceBasis::Convention);
@@ -1591,12 +1693,14 @@ mod tests {
                     m.generic
                 );
             }
-            // Patients see a readable source, never a SPEC section number.
+            // Patients see a readable source, never a SPEC section number, and never the
+            // reviewer's "to be verified" marker (it stays in the evidence table's reference).
             for text in [m.source_line(), m.advice(), m.evidence_line()]
                 .into_iter()
                 .chain(m.class.alternative().map(str::to_owned))
             {
                 assert!(!text.contains("SPEC"), "{}: {text}", m.generic);
+                assert!(!text.contains("verified"), "{}: {text}", m.generic);
             }
         }
     }

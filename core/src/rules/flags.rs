@@ -70,6 +70,15 @@ fn flag(kind: FlagKind, title: &str, facts: String, source: Source) -> DoctorFla
     }
 }
 
+/// "1 night", "3 nights".
+pub fn nights_words(n: usize) -> String {
+    if n == 1 {
+        "1 night".to_owned()
+    } else {
+        format!("{n} nights")
+    }
+}
+
 /// The numbers behind an iron answer, in one line.
 fn iron_facts(iron: &IronStatus) -> String {
     iron.reasons
@@ -134,8 +143,22 @@ pub fn doctor_flags(
             .unwrap_or_else(|| {
                 "add your due date so that pregnancy advice ends 6 weeks after it".to_owned()
             });
-        out.push(flag(FlagKind::Pregnancy, "Pregnant with RLS symptoms: discuss with your doctor or midwife",
-            format!("{symptomatic} night(s) with symptoms in the last {window} days ({due}); iron needs and safe treatments differ in pregnancy, and a hot bath is left out of the routine"), Source::Picchietti2015));
+        // After the due date the advice still runs for 6 weeks: said as after pregnancy, not as
+        // pregnancy.
+        let after = diary.profile.due_date.is_some_and(|d| today > d);
+        let (title, when) = if after {
+            (
+                "After pregnancy with RLS symptoms: discuss with your doctor or midwife",
+                "in the weeks after pregnancy",
+            )
+        } else {
+            (
+                "Pregnant with RLS symptoms: discuss with your doctor or midwife",
+                "in pregnancy",
+            )
+        };
+        out.push(flag(FlagKind::Pregnancy, title,
+            format!("{} with symptoms in the last {window} days ({due}); iron needs and safe treatments differ {when}, and a hot bath is left out of the routine", nights_words(symptomatic)), Source::Picchietti2015));
     }
     let kidney = groups::kidney(diary.profile, diary.labs);
     if kidney.stage != KidneyStage::Normal {
@@ -148,7 +171,11 @@ pub fn doctor_flags(
         if kidney.no_magnesium() {
             facts.push_str("; no magnesium reminder (kidneys clear magnesium poorly)");
         }
-        if kidney.stage == KidneyStage::Dialysis {
+        if kidney.stage == KidneyStage::Dialysis
+            && groups::no_iv_iron_in_pregnancy(diary.profile, today)
+        {
+            facts.push_str("; pregnant: ask your obstetric and kidney teams about iron (IV iron is considered only in the 2nd or 3rd trimester)");
+        } else if kidney.stage == KidneyStage::Dialysis {
             facts.push_str(&format!("; AASM 2025 suggests IV iron sucrose for RLS on dialysis at ferritin under {:.0} ng/mL and TSAT under {:.0} %", ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value, ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value));
         }
         out.push(flag(
@@ -191,8 +218,16 @@ pub fn doctor_flags(
         })
         .count();
     if (short as f64) >= ev::SEVERE_NIGHTS_MIN.value {
-        out.push(flag(FlagKind::SevereNights, "Several severe nights: see your doctor",
-            format!("in the last {window} days: {short} night(s) with under {:.0} h sleep because of RLS", ev::SHORT_SLEEP_HOURS.value), ev::SHORT_SLEEP_HOURS.source));
+        out.push(flag(
+            FlagKind::SevereNights,
+            "Several severe nights: see your doctor",
+            format!(
+                "in the last {window} days: {} with under {:.0} h sleep because of RLS",
+                nights_words(short),
+                ev::SHORT_SLEEP_HOURS.value
+            ),
+            ev::SHORT_SLEEP_HOURS.source,
+        ));
     }
     let weekly = weekly_ratings(diary.events);
     let latest_weekly = weekly_irls::latest_within(&weekly, today, window);
@@ -286,9 +321,14 @@ pub fn doctor_flags(
         .any(|r| r.rule == ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.key);
     if iron.advice == IronAdvice::DiscussIv && oral_failed {
         let facts = iron_facts(iron);
+        let title = if groups::no_iv_iron_in_pregnancy(diary.profile, today) {
+            "Oral iron does not seem to be working: ask your obstetric team"
+        } else {
+            "Oral iron does not seem to be working: discuss IV iron"
+        };
         out.push(flag(
             FlagKind::FerritinNotRising,
-            "Oral iron does not seem to be working: discuss IV iron",
+            title,
             facts,
             Source::Irlssg2018,
         ));

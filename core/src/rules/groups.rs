@@ -18,6 +18,16 @@ pub fn pregnant_on(p: &Profile, today: NaiveDate) -> bool {
         })
 }
 
+/// Whether IV iron must not be suggested on `today` (SPEC §2.3, IRLSSG pregnancy guidance,
+/// Picchietti et al. 2015: IV iron only in the 2nd or 3rd trimester): pregnant and before the
+/// due date, and either in the 1st trimester or with no due date (trimester unknown). The
+/// advice then says "ask your obstetric team" instead.
+pub fn no_iv_iron_in_pregnancy(p: &Profile, today: NaiveDate) -> bool {
+    pregnant_on(p, today)
+        && p.due_date
+            .is_none_or(|due| today <= due && trimester(due, today) == 1)
+}
+
 /// Age in whole years on `today`, when the birth date is known.
 pub fn age_on(p: &Profile, today: NaiveDate) -> Option<i32> {
     let b = p.birth_date?;
@@ -34,18 +44,23 @@ pub fn iron_needs_doctor(p: &Profile, today: NaiveDate) -> Option<String> {
     let mut why = Vec::new();
     if let Some(age) = age_on(p, today).filter(|a| f64::from(*a) < ev::ADULT_AGE_YEARS.value) {
         why.push(format!(
-            "age {age}: the adult iron thresholds apply from {:.0}; ask your doctor (or your child's doctor): children's thresholds differ",
+            "you are {age}, and the adult iron thresholds apply from {:.0}: ask your doctor (or your child's doctor), as children's thresholds differ",
             ev::ADULT_AGE_YEARS.value
         ));
     }
-    if p.haemochromatosis {
-        why.push("haemochromatosis".to_owned());
-    }
-    if p.thalassaemia {
-        why.push("thalassaemia".to_owned());
-    }
-    if p.regular_transfusions {
-        why.push("regular blood transfusions".to_owned());
+    let conditions: Vec<&str> = [
+        (p.haemochromatosis, "haemochromatosis"),
+        (p.thalassaemia, "thalassaemia"),
+        (p.regular_transfusions, "regular blood transfusions"),
+    ]
+    .into_iter()
+    .filter_map(|(on, what)| on.then_some(what))
+    .collect();
+    if !conditions.is_empty() {
+        why.push(format!(
+            "you noted {}, which the RLS iron guidelines do not cover",
+            conditions.join(" and ")
+        ));
     }
     (!why.is_empty()).then(|| why.join("; "))
 }
@@ -196,14 +211,12 @@ pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> HaemoglobinCutoff {
                     &format!("the cut-off in the {} trimester of pregnancy", if t == 1 { "1st" } else { "3rd" }),
                 ),
             },
-            None => HaemoglobinCutoff {
-                cut: ev::HAEMOGLOBIN_LOW_PREGNANCY_SECOND_TRIMESTER,
-                whose: "the lowest cut-off in pregnancy (2nd trimester); add the due date to your profile to use the one for your trimester".to_owned(),
-                unclear_below: Some((
-                    ev::HAEMOGLOBIN_LOW_PREGNANCY,
-                    "the cut-off in pregnancy is 11 g/dL in the 1st and 3rd trimesters and 10.5 g/dL in the 2nd: add the due date to your profile so that it can be judged".to_owned(),
-                )),
-            },
+            // Trimester unknown: SPEC §2.1's "< 11 in pregnancy", which WHO 2024 uses in the
+            // 1st and 3rd trimesters; never the 2nd trimester's lower cut-off by default.
+            None => fixed(
+                ev::HAEMOGLOBIN_LOW_PREGNANCY,
+                "the cut-off in pregnancy when the trimester is not known (add the due date to your profile)",
+            ),
         };
     }
     match p.sex {
@@ -214,7 +227,7 @@ pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> HaemoglobinCutoff {
             whose: "the cut-off for women, the lower one (for men it is 13 g/dL); set sex in your profile".to_owned(),
             unclear_below: Some((
                 ev::HAEMOGLOBIN_LOW_MEN,
-                "the cut-off differs by sex (women 12 g/dL, men 13 g/dL): set sex in your profile so that it can be judged".to_owned(),
+                "the cut-off differs by sex (women 12 g/dL, men 13 g/dL), so set sex in your profile for it to be judged".to_owned(),
             )),
         },
     }
@@ -275,6 +288,26 @@ mod tests {
     }
 
     #[test]
+    fn no_iv_iron_in_the_first_trimester_or_with_the_trimester_unknown() {
+        let today = d("2026-11-30");
+        let due_on_day = |gest_days: i64| today + Duration::days(280 - gest_days);
+        let p = |due: Option<NaiveDate>| Profile {
+            pregnant: true,
+            due_date: due,
+            ..Profile::default()
+        };
+        assert!(no_iv_iron_in_pregnancy(&p(Some(due_on_day(97))), today)); // 13+6
+        assert!(!no_iv_iron_in_pregnancy(&p(Some(due_on_day(98))), today)); // 14+0
+        assert!(!no_iv_iron_in_pregnancy(&p(Some(due_on_day(196))), today));
+        assert!(no_iv_iron_in_pregnancy(&p(None), today)); // trimester unknown
+        assert!(!no_iv_iron_in_pregnancy(
+            &p(Some(today - Duration::days(1))),
+            today
+        )); // postpartum
+        assert!(!no_iv_iron_in_pregnancy(&Profile::default(), today));
+    }
+
+    #[test]
     fn under_eighteen_gets_no_iron_advice_and_eighteen_does() {
         let p = Profile {
             birth_date: Some(d("2008-11-30")),
@@ -283,7 +316,7 @@ mod tests {
         assert_eq!(age_on(&p, d("2026-11-29")), Some(17));
         assert!(iron_needs_doctor(&p, d("2026-11-29"))
             .unwrap()
-            .contains("age 17"));
+            .contains("you are 17"));
         assert_eq!(age_on(&p, d("2026-11-30")), Some(18));
         assert_eq!(iron_needs_doctor(&p, d("2026-11-30")), None);
         assert_eq!(
@@ -389,16 +422,16 @@ mod tests {
         // After the due date, while pregnancy advice lasts: the women's cut-off.
         assert_eq!(cut(&due("2026-11-29")), 12.0);
         assert_eq!(cut(&due("2026-11-30")), 11.0);
-        // Pregnant, no due date: the 2nd-trimester (lowest) cut-off flags, the gap is noted.
+        // Pregnant, no due date: SPEC §2.1's 11 g/dL flags (not the 2nd trimester's 10.5), and
+        // there is no gap to note.
         let unknown = Profile {
             pregnant: true,
             ..Profile::default()
         };
-        assert_eq!(cut(&unknown), 10.5);
+        assert_eq!(cut(&unknown), 11.0);
         let note = |p: &Profile, hb: f64| haemoglobin_unclear_note(p, today, (today, hb));
-        assert!(note(&unknown, 10.7).unwrap().contains("add the due date"));
+        assert!(note(&unknown, 10.7).is_none());
         assert!(note(&unknown, 11.0).is_none());
-        assert!(note(&unknown, 10.4).is_none()); // flagged instead
         assert!(note(&Profile::default(), 12.4).unwrap().contains("set sex"));
         assert!(note(&Profile::default(), 13.0).is_none());
         assert!(note(&woman, 11.5).is_none());

@@ -44,32 +44,103 @@ pub fn is_ppi(item: &RegimenItem) -> bool {
     no_timing_fix(item).map(|m| m.class) == Some(DrugClass::ProtonPumpInhibitor)
 }
 
+/// The everyday words for the log's intakes (normalised: lower case, accents folded).
+/// French, Spanish and German words for coffee and tea are here (café, thé, Kaffee).
+const EVERYDAY_INTAKE_WORDS: &[(&str, IntakeKind)] = &[
+    ("milk", IntakeKind::DairyCalcium),
+    ("dairy", IntakeKind::DairyCalcium),
+    ("dairy calcium", IntakeKind::DairyCalcium),
+    ("cheese", IntakeKind::DairyCalcium),
+    ("yogurt", IntakeKind::DairyCalcium),
+    ("yoghurt", IntakeKind::DairyCalcium),
+    ("calcium", IntakeKind::DairyCalcium),
+    ("calcium food", IntakeKind::DairyCalcium),
+    ("calcium foods", IntakeKind::DairyCalcium),
+    ("milch", IntakeKind::DairyCalcium),
+    ("lait", IntakeKind::DairyCalcium),
+    ("leche", IntakeKind::DairyCalcium),
+    ("latte", IntakeKind::DairyCalcium),
+    ("coffee", IntakeKind::Coffee),
+    ("espresso", IntakeKind::Coffee),
+    ("cafe", IntakeKind::Coffee),
+    ("kaffee", IntakeKind::Coffee),
+    ("tea", IntakeKind::Tea),
+    ("the", IntakeKind::Tea),
+    ("tee", IntakeKind::Tea),
+    ("te", IntakeKind::Tea),
+    ("meal", IntakeKind::Meal),
+    ("food", IntakeKind::Meal),
+    ("breakfast", IntakeKind::Meal),
+    ("lunch", IntakeKind::Meal),
+    ("dinner", IntakeKind::Meal),
+    ("snack", IntakeKind::Meal),
+    ("alcohol", IntakeKind::Alcohol),
+    ("nicotine", IntakeKind::Nicotine),
+    ("antacid", IntakeKind::Antacid),
+    ("zinc", IntakeKind::Zinc),
+    ("multivitamin", IntakeKind::Multivitamin),
+];
+
+/// The word a person probably meant when `word` is one typo (a letter added, missing, changed
+/// or two swapped) from an intake word or a catalog name of a mineral supplement: "coffe" ->
+/// "coffee", "diary" -> "dairy". A suggestion only, never taken as meant (SPEC: a different
+/// word is never silently turned into a record); `None` when no single word is that close or
+/// the word is shorter than four letters.
+pub fn intake_suggestion(word: &str) -> Option<&'static str> {
+    let norm = catalog::normalise(word);
+    if norm.chars().count() < 4 || intake_named(word).is_some() {
+        return None;
+    }
+    let mut found: Vec<&'static str> = EVERYDAY_INTAKE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| w.len() >= 4 && catalog::one_typo(&norm, w))
+        .collect();
+    // Catalog names of minerals and foods ("Centrun" -> "Centrum").
+    for m in catalog::lookup(word) {
+        let mineral = matches!(
+            m.medicine.class,
+            DrugClass::Zinc
+                | DrugClass::Multivitamin
+                | DrugClass::Calcium
+                | DrugClass::DairyFood
+                | DrugClass::Antacid
+        );
+        if m.kind == catalog::MatchKind::Typo && mineral {
+            found.push(m.matched);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// An intake by the everyday word a person types for it ("milk", "dairy", "cheese", "calcium"
 /// for dairy and calcium foods; "espresso" for coffee; "food", "breakfast" for a meal; "zinc",
 /// "multivitamin" or a catalog brand of a mineral supplement or antacid), or
 /// `None` when the word is not one of these (the caller then tries the vocabulary words).
 pub fn intake_named(word: &str) -> Option<IntakeKind> {
-    match catalog::normalise(word).as_str() {
-        "milk" | "dairy" | "dairy calcium" | "cheese" | "yogurt" | "yoghurt" | "calcium"
-        | "calcium food" | "calcium foods" | "milch" | "lait" | "leche" | "latte" => {
-            Some(IntakeKind::DairyCalcium)
-        }
-        // French, Spanish, German words for coffee and tea (accents folded: café, thé).
-        "espresso" | "cafe" | "kaffee" => Some(IntakeKind::Coffee),
-        "the" | "tee" | "te" => Some(IntakeKind::Tea),
-        "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(IntakeKind::Meal),
-        // The catalog's minerals, as it knows them (generic, salts, brands: "zinc gluconate",
-        // "Centrum", "Caltrate", "Maalox"), are habits and intakes too.
-        _ => catalog::lookup(word)
-            .first()
-            .and_then(|m| match m.medicine.class {
-                DrugClass::Zinc => Some(IntakeKind::Zinc),
-                DrugClass::Multivitamin => Some(IntakeKind::Multivitamin),
-                DrugClass::Calcium => Some(IntakeKind::DairyCalcium),
-                DrugClass::Antacid => Some(IntakeKind::Antacid),
-                _ => None,
-            }),
+    let norm = catalog::normalise(word);
+    if let Some((_, k)) = EVERYDAY_INTAKE_WORDS.iter().find(|(w, _)| *w == norm) {
+        return Some(*k);
     }
+    // The catalog's minerals, as it knows them (generic, salts, brands: "zinc gluconate",
+    // "Centrum", "Caltrate", "Maalox"), are habits and intakes too. A name one typo away is
+    // never taken as meant here: a habit or intake is written from it ("diary" is not
+    // "dairy"); `intake_suggestion` offers it instead.
+    catalog::lookup(word)
+        .first()
+        .filter(|m| m.kind != catalog::MatchKind::Typo)
+        .and_then(|m| match m.medicine.class {
+            DrugClass::Zinc => Some(IntakeKind::Zinc),
+            DrugClass::Multivitamin => Some(IntakeKind::Multivitamin),
+            DrugClass::Calcium | DrugClass::DairyFood => Some(IntakeKind::DairyCalcium),
+            DrugClass::Antacid => Some(IntakeKind::Antacid),
+            _ => None,
+        })
 }
 
 /// A substance by the word a person types: an intake (`coffee`, `milk`, `meal`) or a medicine
@@ -93,9 +164,27 @@ pub fn substance_named(name: &str) -> Option<Substance> {
         "latte" => Some(Substance::DairyCalcium),
         _ => None,
     };
+    // A medicine the catalog names is its own answer before any of its words is read as an
+    // intake: "calcium acetate" is a phosphate binder taken with meals, not movable calcium;
+    // "Milk of Magnesia" is an antacid, not milk.
+    let prescribed = catalog::lookup(name)
+        .iter()
+        .any(|m| !matches!(m.medicine.class, DrugClass::Calcium | DrugClass::DairyFood));
     whole(&joined)
         .or_else(|| intake(&joined))
-        .or_else(|| ws.iter().find_map(|w| intake(w)))
+        .or_else(|| {
+            if prescribed {
+                medicine_substance(name)
+            } else {
+                ws.iter().find_map(|w| intake(w))
+            }
+        })
         .or_else(|| (norm == "dairy calcium").then_some(Substance::DairyCalcium))
-        .or_else(|| medicine_substance(name))
+        // A word one typo from an intake is suggested, not answered ("diary" is not dairy).
+        .or_else(|| {
+            intake_suggestion(name)
+                .is_none()
+                .then(|| medicine_substance(name))
+                .flatten()
+        })
 }

@@ -63,6 +63,9 @@ pub struct IronWindow {
     pub reason: String,
     /// Why it ends when it does.
     pub end_reason: String,
+    /// The source of the rule that sets the start: the binding substance's evidence row (a
+    /// label, or a convention), or the empty-stomach convention on waking.
+    pub source: crate::evidence::Source,
 }
 
 /// The iron answer for a day.
@@ -273,11 +276,15 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
                 ),
                 None => format!("{} — on waking, on an empty stomach", day.hhmm(t)),
             };
+            let source = binding.map_or(crate::evidence::IRON_AFTER_FOOD_MIN.source, |x| {
+                x.substance.gap().iron_after.source
+            });
             return Ok(IronWindow {
                 start: t,
                 end,
                 reason,
                 end_reason,
+                source,
             });
         }
         // Too short: step into the block that cut it and go on.

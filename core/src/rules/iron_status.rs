@@ -153,6 +153,22 @@ pub fn thresholds_line(dialysis: bool) -> String {
     )
 }
 
+/// The thresholds line while IV iron is not suggested in pregnancy (1st trimester, or the
+/// trimester unknown): the bands without "only IV iron may help" (SPEC §2.1, §2.3).
+pub fn thresholds_line_no_iv() -> String {
+    format!(
+        "ferritin {:.0} ng/mL or below (or TSAT under {:.0} %): iron indicated; {:.0}-{:.0}: oral iron not indicated (IV iron only from the 2nd trimester); above {:.0}: not indicated",
+        ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        ev::TSAT_SUPPLEMENT_BELOW.value,
+        ev::FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
+        ev::FERRITIN_IV_DISCUSS_BELOW.value,
+        ev::FERRITIN_IV_DISCUSS_BELOW.value
+    )
+}
+
+/// The dialysis answer while IV iron is not suggested in pregnancy (SPEC §2.1, §2.3).
+const OBSTETRIC_AND_KIDNEY_TEAMS: &str = "On dialysis and pregnant: ask your obstetric and kidney teams about iron for RLS; IV iron is considered only in the 2nd or 3rd trimester.";
+
 /// What to say when TSAT is not on file (SPEC §2.1, AASM-2025).
 pub const TSAT_UNKNOWN: &str = "TSAT (transferrin saturation) is not on file: ask for it with your next ferritin. Until then the ferritin rules apply, but ferritin alone can read falsely reassuring with inflammation or a recent infection.";
 
@@ -416,15 +432,18 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::IV_IRON_RECHECK_DAYS.value / 7.0
         ));
     }
-    // In the 1st trimester IV iron is not considered (IRLSSG pregnancy guidance): no list of IV
-    // formulations then. The trimester is the one the haemoglobin cut-off uses.
+    // In the 1st trimester IV iron is not considered (IRLSSG pregnancy guidance), nor is it
+    // suggested while the trimester is unknown (no due date): no list of IV formulations and
+    // no IV headline then; "ask your obstetric team" instead. The trimester is the one the
+    // haemoglobin cut-off uses.
     let first_trimester = pregnant
         && p.due_date
             .is_some_and(|due| today <= due && groups::trimester(due, today) == 1);
+    let no_iv = groups::no_iv_iron_in_pregnancy(p, today);
     let out = |advice, headline: String, reasons: Vec<Reason>, notes: Vec<String>| IronStatus {
         advice,
         headline,
-        notes: if first_trimester {
+        notes: if no_iv {
             notes
                 .into_iter()
                 .filter(|n| *n != iv_formulations_note(false) && *n != iv_formulations_note(true))
@@ -441,7 +460,11 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         draw_preparation: draw_preparation(),
         last_infusion: infusion,
         recheck_due: recheck_due(diary, today),
-        thresholds: thresholds_line(dialysis),
+        thresholds: if no_iv {
+            thresholds_line_no_iv()
+        } else {
+            thresholds_line(dialysis)
+        },
     };
 
     if let Some(why) = groups::iron_needs_doctor(p, today) {
@@ -575,7 +598,9 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         notes.push(if postpartum {
             "After pregnancy (postpartum, up to 6 weeks after the due date), iron needs differ: discuss iron, including IV iron, with your doctor or midwife (IRLSSG pregnancy guidance, Picchietti et al. 2015).".to_owned()
         } else if first_trimester {
-            "In the 1st trimester IV iron is not considered; it is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned()
+            "In the 1st trimester IV iron is not considered; it is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): ask your obstetric team about iron.".to_owned()
+        } else if no_iv {
+            "In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): add your due date so that the app knows the trimester, and ask your obstetric team about iron.".to_owned()
         } else {
             "In pregnancy, IV iron is considered only in the 2nd or 3rd trimester (IRLSSG pregnancy guidance, Picchietti et al. 2015): discuss iron with your doctor or midwife.".to_owned()
         });
@@ -588,22 +613,27 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         return match tsat {
             None => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {fnum} ng/mL on {fd}; TSAT not on file"),
+                    format!("you are on dialysis, with ferritin {fnum} ng/mL on {fd} and TSAT not on file"),
                     ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW,
                 ));
                 out(IronAdvice::CheckFerritin, "On dialysis, the RLS iron suggestion needs TSAT as well as ferritin: ask your kidney team for it.".to_owned(), reasons, notes)
             }
             Some((td, t)) if f < fl && t < tl => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {fnum} ng/mL on {fd} is under {fl:.0} and TSAT {tn} % on {td} is under {tl:.0} %"),
+                    format!("you are on dialysis, ferritin {fnum} ng/mL on {fd} is under {fl:.0} ng/mL, and TSAT {tn} % on {td} is under {tl:.0} %"),
                     ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
                 ));
                 notes.push(iv_formulations_note(true));
-                out(IronAdvice::DiscussIv, "On dialysis: AASM 2025 suggests IV iron sucrose for RLS at these levels; discuss it with your kidney team.".into(), reasons, notes)
+                let headline = if no_iv {
+                    OBSTETRIC_AND_KIDNEY_TEAMS
+                } else {
+                    "On dialysis: AASM 2025 suggests IV iron sucrose for RLS at these levels; discuss it with your kidney team."
+                };
+                out(IronAdvice::DiscussIv, headline.into(), reasons, notes)
             }
             Some((td, _)) => {
                 reasons.push(reason(
-                    format!("on dialysis; ferritin {fnum} ng/mL on {fd}, TSAT {tn} % on {td}: not both under {fl:.0} ng/mL and {tl:.0} %"),
+                    format!("you are on dialysis, and ferritin {fnum} ng/mL on {fd} with TSAT {tn} % on {td} is not both under {fl:.0} ng/mL and under {tl:.0} %"),
                     ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW,
                 ));
                 out(IronAdvice::NotIndicated, "On dialysis, the RLS iron suggestion (IV iron sucrose) does not apply at these levels: discuss RLS care with your kidney team.".into(), reasons, notes)
@@ -616,13 +646,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             Ok(Some(failed)) => {
                 reasons.push(reason(failed, ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW));
                 notes.push(iv_formulations_note(false));
-                return out(
-                    IronAdvice::DiscussIv,
+                let headline = if no_iv {
+                    "Oral iron does not seem to be working: ask your obstetric team what to do next."
+                } else {
                     "Discuss IV iron with your doctor: oral iron does not seem to be working."
-                        .into(),
-                    reasons,
-                    notes,
-                );
+                };
+                return out(IronAdvice::DiscussIv, headline.into(), reasons, notes);
             }
             Ok(None) => {}
             Err(no_baseline) => notes.push(no_baseline),
@@ -637,13 +666,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
             ev::FERRITIN_IV_DISCUSS_BELOW,
         ));
         notes.push(iv_formulations_note(false));
-        return out(
-            IronAdvice::DiscussIv,
+        let headline = if no_iv {
+            "Oral iron is poorly absorbed with malabsorption: ask your obstetric team about iron."
+        } else {
             "Discuss IV iron with your doctor: oral iron is poorly absorbed with malabsorption."
-                .into(),
-            reasons,
-            notes,
-        );
+        };
+        return out(IronAdvice::DiscussIv, headline.into(), reasons, notes);
     }
     if low_f || low_t {
         if low_f {
@@ -676,12 +704,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
                 notes,
             )
         } else {
-            out(
-                IronAdvice::Supplement,
-                "Iron is indicated for RLS at these levels (oral or IV is your doctor's choice): discuss it with your doctor.".into(),
-                reasons,
-                notes,
-            )
+            let headline = if no_iv {
+                "Iron is indicated for RLS at these levels: ask your obstetric team which iron, and when."
+            } else {
+                "Iron is indicated for RLS at these levels (oral or IV is your doctor's choice): discuss it with your doctor."
+            };
+            out(IronAdvice::Supplement, headline.into(), reasons, notes)
         };
     }
     if iv_band {
@@ -697,15 +725,22 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
         if item.is_some() {
             notes.push("Oral iron is in your regimen: ask your doctor whether it is still useful at this level.".to_owned());
         }
-        return out(
-            IronAdvice::IvOnly,
-            "Oral iron is not indicated at this ferritin; only IV iron may help: discuss it with your doctor.".into(),
-            reasons,
-            notes,
-        );
+        let headline = if first_trimester {
+            "Oral iron is not indicated at this ferritin, and IV iron is not considered in the 1st trimester: ask your obstetric team."
+        } else if no_iv {
+            "Oral iron is not indicated at this ferritin, and IV iron is considered only in the 2nd or 3rd trimester: add your due date, and ask your obstetric team."
+        } else {
+            "Oral iron is not indicated at this ferritin; only IV iron may help: discuss it with your doctor."
+        };
+        return out(IronAdvice::IvOnly, headline.into(), reasons, notes);
     }
     let tsat_text = tsat
-        .map(|(td, _)| format!(", TSAT {tn} % on {td}"))
+        .map(|(td, _)| {
+            format!(
+                ", and TSAT {tn} % on {td} is {:.0} % or more",
+                ev::TSAT_SUPPLEMENT_BELOW.value
+            )
+        })
         .unwrap_or_default();
     reasons.push(reason(
         format!(

@@ -105,6 +105,52 @@ fn item(
 pub const ROUTINE_NOT_GRADED: &str =
     "People with RLS report it helps; not tested in trials (not graded by AASM 2025 or IRLSSG).";
 
+/// A local time of `day` as `HH:MM`.
+fn local_hhmm(day: &WakingDay, t: DateTime<Utc>) -> String {
+    t.with_timezone(&day.tz).format("%H:%M").to_string()
+}
+
+/// A length of time in words: "4 h", "90 min".
+fn span_words(e: Evidence) -> String {
+    if e.value >= 60.0 && e.value % 60.0 == 0.0 {
+        format!("{:.0} h", e.value / 60.0)
+    } else {
+        format!("{:.0} min", e.value)
+    }
+}
+
+/// Why the warm-socks item is when it is, from the person's own bedtime (SPEC §2.3; numbers
+/// from `WARM_SOCKS_BEFORE_BED_MIN` and `WARM_SOCKS_DURATION_MIN`).
+fn warm_socks_why(day: &WakingDay, from: DateTime<Utc>, until: DateTime<Utc>) -> String {
+    format!(
+        "Warm socks or leg warmth from {} to {}, {} before your {} bedtime.",
+        local_hhmm(day, from),
+        local_hhmm(day, until),
+        span_words(ev::WARM_SOCKS_BEFORE_BED_MIN),
+        local_hhmm(day, day.bed)
+    )
+}
+
+/// The warm-bath title, its length from `WARM_BATH_DURATION_MIN`.
+pub fn warm_bath_title() -> String {
+    format!(
+        "Warm bath (up to {:.0} min)",
+        ev::WARM_BATH_DURATION_MIN.value
+    )
+}
+
+/// Why the warm bath is when it is, from the person's own bedtime (`WARM_BATH_BEFORE_BED_MIN`,
+/// `WARM_BATH_DURATION_MIN`); never in pregnancy.
+fn warm_bath_why(day: &WakingDay, from: DateTime<Utc>) -> String {
+    format!(
+        "A warm bath of up to {:.0} min from {}, {} before your {} bedtime. Not in pregnancy.",
+        ev::WARM_BATH_DURATION_MIN.value,
+        local_hhmm(day, from),
+        span_words(ev::WARM_BATH_BEFORE_BED_MIN),
+        local_hhmm(day, day.bed)
+    )
+}
+
 /// The plan for the waking day that starts on `date`.
 pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     let day = WakingDay::of(diary.profile, date);
@@ -121,6 +167,9 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             ev::IRON_AFTER_FOOD_MIN,
         );
         it.why = format!("{}; {}", w.reason, w.end_reason);
+        // The rule that set the start is the one cited: a label's interval (levothyroxine), or
+        // a convention (coffee, food), never "a drug label" for a convention.
+        it.source = w.source;
         // A medicine no timing fixes (mycophenolate, a PPI…) goes with every iron reminder, so
         // the reminder never reads as if the timing settled it.
         if !iron.flags.is_empty() {
@@ -160,7 +209,7 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         for at in scheduled_times(r, &day) {
             let mut it = item(kind, at, None, &r.name, e);
             if kind == ReminderKind::MedicationDose {
-                it.why = "your scheduled dose".to_owned();
+                it.why = "Your scheduled dose.".to_owned();
                 it.source = Source::Product;
                 // A first-thing medicine (ibandronate, alendronate) with a meal, drink or
                 // medicine inside its wait: its reminder says so, from the label's interval.
@@ -168,7 +217,7 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
                     if let Some(super::check::IntakeCheck::Conflict { message, .. }) =
                         super::check::first_thing_wait(diary, s, &r.name, at)
                     {
-                        it.why = format!("your scheduled dose. {message}");
+                        it.why = format!("Your scheduled dose. {message}");
                         it.source = Source::DrugLabel;
                     }
                 }
@@ -187,13 +236,18 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     };
     if routine.warm_socks {
         let socks = day.before_bed(minutes(ev::WARM_SOCKS_BEFORE_BED_MIN));
-        items.push(untested(item(
+        let until = socks + minutes(ev::WARM_SOCKS_DURATION_MIN);
+        let mut it = item(
             ReminderKind::WarmSocks,
             socks,
-            Some(socks + minutes(ev::WARM_SOCKS_DURATION_MIN)),
+            Some(until),
             "Warm socks on",
             ev::WARM_SOCKS_BEFORE_BED_MIN,
-        )));
+        );
+        // The times follow this person's bedtime: the seed article's 19:00-20:00 was for a
+        // 23:00 bedtime, so the rule is kept relative to bed (WARM_SOCKS_BEFORE_BED_MIN).
+        it.why = warm_socks_why(&day, socks, until);
+        items.push(untested(it));
     }
     if routine.exercise_cutoff {
         items.push(untested(item(
@@ -214,13 +268,15 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     // Heat exposure in pregnancy (PMID 16998815): no hot bath, whatever the choice.
     if routine.warm_bath && !groups::pregnant_on(diary.profile, date) {
         let bath = day.before_bed(minutes(ev::WARM_BATH_BEFORE_BED_MIN));
-        items.push(untested(item(
+        let mut it = item(
             ReminderKind::WarmBath,
             bath,
             Some(bath + minutes(ev::WARM_BATH_DURATION_MIN)),
-            "Warm bath (15-20 min)",
+            &warm_bath_title(),
             ev::WARM_BATH_BEFORE_BED_MIN,
-        )));
+        );
+        it.why = warm_bath_why(&day, bath);
+        items.push(untested(it));
     }
     if routine.movement {
         items.push(untested(item(
@@ -242,13 +298,13 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         "How was last night?",
         ev::QUICK_SEVERITY_MAX,
     );
-    diary_prompt.why = "a quick rating of the night keeps the diary honest".to_owned();
+    diary_prompt.why = "A quick rating of the night keeps the diary honest.".to_owned();
     let prompt_day = date.succ_opt().unwrap_or(date);
     if weekly_irls::due(&weekly_irls::weekly_ratings(diary.events), prompt_day) {
         // SPEC §2.7: the IRLS rates the past week, so it is asked once a week, not nightly.
         diary_prompt.title = "How was last night? This week's IRLS is due too".to_owned();
         diary_prompt.why = format!(
-            "a quick rating of the night keeps the diary honest; {}",
+            "A quick rating of the night keeps the diary honest. {}",
             ev::IRLS_PERIOD_DAYS.rule
         );
     }

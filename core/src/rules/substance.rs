@@ -33,15 +33,16 @@ pub enum EvidenceBasis {
 }
 
 impl EvidenceBasis {
-    /// In words, for screens: "label interval", "convention (no label interval)", "label
-    /// interval, to be verified by a clinician" (its set id, section or date is not yet
-    /// confirmed: the evidence row says which).
+    /// In words, for screens: "label interval", "convention (no label interval)". A label
+    /// interval whose set id, section or date is not yet confirmed reads "label interval" too:
+    /// what is still unverified is the reference, not the advice, and it is said in the
+    /// evidence table's reference text (`quietlegs evidence`) for the reviewer, not in the
+    /// words a patient reads beside the advice. Its strength stays below a verified label's.
     pub fn label(self) -> &'static str {
         match self {
             EvidenceBasis::Guideline => "graded by guidelines",
-            EvidenceBasis::LabelInterval => "label interval",
-            EvidenceBasis::LabelIntervalUnverified => {
-                "label interval, to be verified by a clinician"
+            EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified => {
+                "label interval"
             }
             EvidenceBasis::Convention => "convention (no label interval)",
             EvidenceBasis::NoTimingFix => "no timing fix known",
@@ -288,7 +289,7 @@ impl Substance {
             Ciprofloxacin => "CIPRO (ciprofloxacin) label, 2026",
             Levofloxacin => "levofloxacin label (LEVAQUIN)",
             Moxifloxacin => "AVELOX (moxifloxacin) label",
-            Ibandronate => "BONIVA (ibandronate) label",
+            Ibandronate => "BONIVA (ibandronate) label; Bonviva EU SmPC, 2022",
             RisedronateDelayedRelease => "ATELVIA label (iron at another time of day); the interval is a convention",
             IntegraseInhibitor => "TIVICAY (dolutegravir) label",
             Entacapone => "COMTAN (entacapone) label",

@@ -4,7 +4,9 @@
 //! the two are never mixed. Old nights that carry IRLS item scores stay readable and exportable
 //! as they are; they are not counted as weekly ratings.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -149,10 +151,19 @@ pub fn set_aside(events: &[Event]) -> Vec<WeeklyIrls> {
 fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
     let mut kept: Vec<WeeklyIrls> = Vec::new();
     let mut aside: Vec<WeeklyIrls> = Vec::new();
+    // Two ratings clash only if their week-ending dates are less than a period or one ISO week
+    // apart, so each rating is compared with the kept ones near it, not with all of them (every
+    // plan, status and reminder call reads this; 30 years hold ~1,560 ratings).
+    let reach = Days::new((ev::IRLS_PERIOD_DAYS.value as u64).max(7));
+    let mut kept_weeks: BTreeSet<NaiveDate> = BTreeSet::new();
     for w in all_ratings(events) {
-        if kept.iter().any(|k| clash(k.week_ending, w.week_ending)) {
+        let d = w.week_ending;
+        let near = d.checked_sub_days(reach).unwrap_or(NaiveDate::MIN)
+            ..=d.checked_add_days(reach).unwrap_or(NaiveDate::MAX);
+        if kept_weeks.range(near).any(|k| clash(*k, d)) {
             aside.push(w);
         } else {
+            kept_weeks.insert(d);
             kept.push(w);
         }
     }
@@ -197,6 +208,144 @@ pub fn latest_within(ratings: &[WeeklyIrls], today: NaiveDate, days: i64) -> Opt
 /// The mood item (item 10) of a rating, 0-4.
 pub fn mood_item(r: &WeeklyIrls) -> u8 {
     r.scores.items().last().copied().unwrap_or(0)
+}
+
+/// The IRLS band of a total in words with its range from the evidence table: "moderate
+/// (11-20)".
+pub fn band_words(total: u8) -> String {
+    let (mild, moderate, severe) = (
+        ev::IRLS_MILD_MAX.value,
+        ev::IRLS_MODERATE_MAX.value,
+        ev::IRLS_SEVERE_MAX.value,
+    );
+    let max = ev::IRLS_ITEM_MAX.value * crate::model::night::IRLS_TOPICS.len() as f64;
+    match crate::model::night::irls_band(total) {
+        crate::model::IrlsBand::None => "none (0)".to_owned(),
+        crate::model::IrlsBand::Mild => format!("mild (1-{mild:.0})"),
+        crate::model::IrlsBand::Moderate => format!("moderate ({:.0}-{moderate:.0})", mild + 1.0),
+        crate::model::IrlsBand::Severe => format!("severe ({:.0}-{severe:.0})", moderate + 1.0),
+        crate::model::IrlsBand::VerySevere => {
+            format!("very severe ({:.0}-{max:.0})", severe + 1.0)
+        }
+    }
+}
+
+/// The weekly IRLS trend (SPEC §2.7): the latest rating against the one before it and against
+/// the first, on the IRLS scale alone (never mixed with the nightly quick rating).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeeklyTrend {
+    /// The latest rated week.
+    pub latest: WeeklyIrls,
+    /// The rating before it, if any.
+    pub previous: Option<WeeklyIrls>,
+    /// The first rating, when there are at least three (with two it is `previous`).
+    pub first: Option<WeeklyIrls>,
+    /// Latest total minus the previous one (negative: better).
+    pub change_from_previous: Option<i32>,
+    /// Latest total minus the first one.
+    pub change_from_first: Option<i32>,
+    /// The change from the previous rating, judged against `TREND_IRLS_CHANGE`.
+    pub direction: super::insights::Direction,
+}
+
+/// The trend of `ratings` (oldest first, as [`weekly_ratings`] gives them); `None` without any.
+pub fn trend(ratings: &[WeeklyIrls]) -> Option<WeeklyTrend> {
+    let (latest, before) = ratings.split_last()?;
+    let previous = before.last().cloned();
+    let first = if before.len() >= 2 {
+        before.first().cloned()
+    } else {
+        None
+    };
+    let total = |w: &WeeklyIrls| i32::from(w.scores.total());
+    let change_from_previous = previous.as_ref().map(|p| total(latest) - total(p));
+    let change_from_first = first.as_ref().map(|f| total(latest) - total(f));
+    let step = ev::TREND_IRLS_CHANGE.value;
+    let direction = match change_from_previous.map(f64::from) {
+        Some(c) if c <= -step => super::insights::Direction::Better,
+        Some(c) if c >= step => super::insights::Direction::Worse,
+        Some(_) => super::insights::Direction::Steady,
+        None => super::insights::Direction::Unknown,
+    };
+    Some(WeeklyTrend {
+        latest: latest.clone(),
+        previous,
+        first,
+        change_from_previous,
+        change_from_first,
+        direction,
+    })
+}
+
+/// "4 points lower", "1 point higher", "the same".
+fn change_words(change: i32) -> String {
+    let n = change.unsigned_abs();
+    let points = if n == 1 { "point" } else { "points" };
+    match change {
+        0 => "the same as".to_owned(),
+        c if c < 0 => format!("{n} {points} lower than"),
+        _ => format!("{n} {points} higher than"),
+    }
+}
+
+/// A rating for a comparison: "the week ending 2026-11-22 (23, severe)".
+fn rating_words(w: &WeeklyIrls) -> String {
+    format!(
+        "the week ending {} ({}, {})",
+        w.week_ending,
+        w.scores.total(),
+        crate::model::name_of(&w.scores.band()).replace('_', " ")
+    )
+}
+
+/// The trend in a few sentences for the status screen and the report (numbers and bands from
+/// the evidence table); `None` without any rating.
+pub fn trend_line(ratings: &[WeeklyIrls]) -> Option<String> {
+    let t = trend(ratings)?;
+    let max = ev::IRLS_ITEM_MAX.value * crate::model::night::IRLS_TOPICS.len() as f64;
+    let total = t.latest.scores.total();
+    let mut line = format!(
+        "Weekly IRLS {total} of {max:.0} for the week ending {}, {}.",
+        t.latest.week_ending,
+        band_words(total)
+    );
+    match (&t.previous, t.change_from_previous) {
+        (Some(p), Some(c)) => {
+            let judged = match t.direction {
+                super::insights::Direction::Better => "better",
+                super::insights::Direction::Worse => "worse",
+                _ => "about the same",
+            };
+            line.push_str(&format!(
+                " {} {}: {judged}.",
+                sentence_start(&change_words(c)),
+                rating_words(p)
+            ));
+        }
+        _ => line.push_str(" The first rating, so there is no change to show yet."),
+    }
+    if let (Some(f), Some(c)) = (&t.first, t.change_from_first) {
+        line.push_str(&format!(
+            " {} the first rating, {}.",
+            sentence_start(&change_words(c)),
+            rating_words(f)
+        ));
+    }
+    let n = ratings.len();
+    line.push_str(&format!(
+        " {n} weekly {} so far; a change of {:.0} points or more counts as better or worse.",
+        if n == 1 { "rating" } else { "ratings" },
+        ev::TREND_IRLS_CHANGE.value
+    ));
+    Some(line)
+}
+
+/// `text` with a capital first letter: it starts a sentence.
+fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 #[cfg(test)]
@@ -280,6 +429,46 @@ mod tests {
         assert!(!due(&r, "2026-11-28".parse().unwrap()));
         assert!(due(&r, "2026-11-29".parse().unwrap()));
         assert!(due(&[], "2026-11-29".parse().unwrap()));
+    }
+
+    #[test]
+    fn the_trend_compares_the_latest_with_the_previous_and_the_first_rating() {
+        let first = ev_of("2026-11-08", [3; 10], 6); // 30, severe
+        let prev = ev_of("2026-11-15", [2; 10], 7); // 20, moderate
+        let latest = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 1, 0], 8); // 17, moderate
+        assert!(trend(&[]).is_none() && trend_line(&[]).is_none());
+        let one = weekly_ratings(std::slice::from_ref(&latest));
+        let t = trend(&one).unwrap();
+        assert_eq!((t.change_from_previous, t.change_from_first), (None, None));
+        assert!(trend_line(&one)
+            .unwrap()
+            .contains("The first rating, so there is no change"));
+        let two = weekly_ratings(&[prev.clone(), latest.clone()]);
+        let t = trend(&two).unwrap();
+        assert_eq!(t.change_from_previous, Some(-3));
+        assert_eq!(t.first, None);
+        assert_eq!(t.direction, super::super::insights::Direction::Better); // 3 = TREND_IRLS_CHANGE
+        let all = weekly_ratings(&[latest, first, prev]);
+        let t = trend(&all).unwrap();
+        assert_eq!(t.change_from_previous, Some(-3));
+        assert_eq!(t.change_from_first, Some(-13));
+        let line = trend_line(&all).unwrap();
+        assert_eq!(
+            line,
+            "Weekly IRLS 17 of 40 for the week ending 2026-11-22, moderate (11-20). 3 points lower than the week ending 2026-11-15 (20, moderate): better. 13 points lower than the first rating, the week ending 2026-11-08 (30, severe). 3 weekly ratings so far; a change of 3 points or more counts as better or worse."
+        );
+        // Under the trend step: about the same; one point: singular.
+        let a = ev_of("2026-11-15", [2; 10], 7);
+        let b = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 2, 3], 8);
+        let t = trend(&weekly_ratings(&[a.clone(), b.clone()])).unwrap();
+        assert_eq!(t.direction, super::super::insights::Direction::Steady);
+        assert!(trend_line(&weekly_ratings(&[a, b])).unwrap().contains(
+            "1 point higher than the week ending 2026-11-15 (20, moderate): about the same."
+        ));
+        assert_eq!(band_words(0), "none (0)");
+        assert_eq!(band_words(10), "mild (1-10)");
+        assert_eq!(band_words(21), "severe (21-30)");
+        assert_eq!(band_words(31), "very severe (31-40)");
     }
 
     #[test]

@@ -228,22 +228,11 @@ impl Store {
     /// [`Error::Damaged`] before a byte is written; a diary held by another program for longer
     /// than [`BUSY_WAIT`] gives [`Error::Busy`].
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let path = self.path.clone();
-        let shown = self.shown.clone();
-        let verified = self.verified;
-        let on_sql = |e: Error| match e {
-            Error::Sql(e) => classify(e, &path, &shown),
-            e => e,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| on_sql(e.into()))?;
-        if !verified {
-            quick_check(&tx, &shown).map_err(on_sql)?;
-        }
-        let out = f(&tx).map_err(on_sql)?;
-        tx.commit().map_err(|e| on_sql(e.into()))?;
+        // Only the call of `f` is generic: opening, checking and committing are shared by every
+        // caller (docs/PERFORMANCE.md, library size).
+        let tx = begin_write(&mut self.conn, self.verified, &self.path, &self.shown)?;
+        let out = f(&tx).map_err(|e| on_sql(e, &self.path, &self.shown))?;
+        commit_write(tx, &self.path, &self.shown)?;
         self.verified = true;
         Ok(out)
     }
@@ -252,12 +241,7 @@ impl Store {
     /// page is damaged. For idle maintenance; [`Store::write`] runs it before a session's first
     /// write.
     pub fn check_integrity(&mut self) -> Result<()> {
-        let shown = self.shown.clone();
-        let path = self.path.clone();
-        quick_check(&self.conn, &shown).map_err(|e| match e {
-            Error::Sql(e) => classify(e, &path, &shown),
-            e => e,
-        })?;
+        quick_check(&self.conn, &self.shown).map_err(|e| on_sql(e, &self.path, &self.shown))?;
         self.verified = true;
         Ok(())
     }
@@ -293,6 +277,37 @@ impl Store {
 
 /// `PRAGMA quick_check`: every page and b-tree, without the index cross-check of
 /// `integrity_check` (measured in core/benches/core.rs, `quick_check`).
+/// [`Store::write`]'s opening: an immediate transaction, and the session's first
+/// `quick_check` when `verified` is false. SQLite errors are classified for the file.
+fn begin_write<'c>(
+    conn: &'c mut Connection,
+    verified: bool,
+    path: &Path,
+    shown: &str,
+) -> Result<Transaction<'c>> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| on_sql(e.into(), path, shown))?;
+    if !verified {
+        quick_check(&tx, shown).map_err(|e| on_sql(e, path, shown))?;
+    }
+    Ok(tx)
+}
+
+/// [`Store::write`]'s commit, its SQLite error classified for the file.
+fn commit_write(tx: Transaction<'_>, path: &Path, shown: &str) -> Result<()> {
+    tx.commit().map_err(|e| on_sql(e.into(), path, shown))
+}
+
+/// A SQLite error told apart for the file (busy, damaged, read-only, ...); other errors as
+/// they are.
+fn on_sql(e: Error, path: &Path, shown: &str) -> Error {
+    match e {
+        Error::Sql(e) => classify(e, path, shown),
+        e => e,
+    }
+}
+
 fn quick_check(c: &Connection, shown: &str) -> Result<()> {
     let first: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
     if first == "ok" {

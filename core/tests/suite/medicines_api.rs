@@ -243,3 +243,44 @@ fn effect_line_says_the_effect_and_its_evidence_strength() {
         }
     }
 }
+
+/// Issue #15: iron, vitamin C or magnesium added without a name keep the generic name
+/// ("Magnesium"), never an invented product ("Magnesium glycinate"), in the regimen and the
+/// doctor's report; a name given is kept as typed.
+#[test]
+fn a_supplement_without_a_name_keeps_the_generic_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "d.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let add = |kind, name: &str| {
+        q.add_regimen(RegimenInput {
+            kind,
+            name: name.into(),
+            dose_mg: None,
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: None,
+            stop_date: None,
+        })
+    };
+    assert_eq!(add(RegimenKind::Magnesium, "").unwrap().name, "Magnesium");
+    assert_eq!(add(RegimenKind::Iron, "  ").unwrap().name, "Iron");
+    assert_eq!(add(RegimenKind::VitaminC, "").unwrap().name, "Vitamin C");
+    assert_eq!(
+        add(RegimenKind::Magnesium, "Magnesium citrate")
+            .unwrap()
+            .name,
+        "Magnesium citrate"
+    );
+    assert!(matches!(
+        add(RegimenKind::Medication, ""),
+        Err(QuietLegsError::InvalidInput { field, .. }) if field == "name"
+    ));
+    let report = dir.path().join("report.html");
+    q.export_report(report.to_string_lossy().into_owned(), None)
+        .unwrap();
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(!html.contains("glycinate"));
+    assert!(html.contains("Magnesium citrate"));
+}

@@ -399,6 +399,12 @@ fn done_on_another_device_is_done_here_and_the_first_time_stands() {
         .act_on_reminder(iron.id.clone(), ReminderAction::Done, None)
         .unwrap();
     assert!(again.already_done, "says nothing new was recorded");
+    // The words the phones show come from the core, with the first dose's local time.
+    assert_eq!(
+        again.note.as_deref(),
+        Some("Already done (here or on another device): nothing new was recorded; the first time, 10:05, stands.")
+    );
+    assert_eq!(first.note, None);
     assert_eq!(again.event.unwrap().at_utc, "2026-11-21T10:05:00Z");
     let file2 = dir2.path().join("c2.json");
     c2.export_json(file2.display().to_string(), None).unwrap();

@@ -408,3 +408,78 @@ fn every_status_fixture_holds() {
         }
     }
 }
+
+/// Every sentence a status or plan shows for the status fixtures reads as English a patient can
+/// follow: no "(s)" plurals, no capital after a semicolon ("; The IRLS"), no "1 nights", no
+/// reason left unfinished after a date ("…, TSAT 31 % on 2026-11-10"), no bare condition as a
+/// reason ("because haemochromatosis").
+#[test]
+fn status_and_plan_texts_read_as_sentences() {
+    let mut bad = Vec::new();
+    for path in fixtures("status") {
+        let sc = read(&path);
+        let name = sc["name"].as_str().unwrap().to_owned();
+        let (q, _dir) = open_scenario(&sc);
+        let st = q.status(s(&sc["date"])).unwrap();
+        let mut texts: Vec<String> = vec![
+            st.iron.headline.clone(),
+            st.iron.thresholds.clone(),
+            st.iron.draw_preparation.clone(),
+            st.augmentation.message.clone(),
+        ];
+        texts.extend(st.iron.notes.iter().cloned());
+        texts.extend(
+            st.flags
+                .iter()
+                .flat_map(|f| [f.title.clone(), f.facts.clone()]),
+        );
+        if let Some(w) = &st.weekly_irls {
+            texts.push(w.trend_line.clone());
+            texts.push(w.prompt.clone());
+        }
+        let plan = q.plan(s(&sc["date"])).unwrap();
+        texts.extend(
+            plan.items
+                .iter()
+                .flat_map(|i| [i.title.clone(), i.why.clone()]),
+        );
+        // A reminder's text is shown on its own: it starts as a sentence (or with its time).
+        for i in &plan.items {
+            if !i
+                .why
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
+                bad.push(format!(
+                    "{name}: plan item {:?} starts in lower case: {:?}",
+                    i.title, i.why
+                ));
+            }
+        }
+        for r in &st.iron.reasons {
+            let t = r.text.trim_end();
+            let ends_with_date = t.len() >= 10
+                && t[t.len() - 10..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-');
+            if ends_with_date || ["haemochromatosis", "thalassaemia", "transfusions"].contains(&t) {
+                bad.push(format!("{name}: unfinished reason {t:?}"));
+            }
+            texts.push(r.text.clone());
+        }
+        for t in &texts {
+            let chars: Vec<char> = t.chars().collect();
+            let capital_after_semicolon = chars
+                .windows(4)
+                .any(|w| w[0] == ';' && w[1] == ' ' && w[2].is_uppercase() && w[3].is_lowercase());
+            if capital_after_semicolon
+                || t.contains("(s)")
+                || [" 1 nights", " 1 points", " 1 ratings", " 1 days"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            {
+                bad.push(format!("{name}: {t:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}

@@ -14,8 +14,8 @@ use chrono::{TimeZone, Utc};
 use quietlegs_core::model::{Analyte, IntakeKind, RegimenKind};
 use quietlegs_core::rules::insights::SeverityScale;
 use quietlegs_core::{
-    lab_kinds, log_options, FixedClock, IronStatus, LabInput, NightInput, ProfileSettings,
-    QuietLegs, QuietLegsError, RegimenInput,
+    check_medicine, lab_kinds, log_options, settings_labels, FixedClock, IronStatus, LabInput,
+    NightInput, ProfileSettings, QuietLegs, QuietLegsError, RegimenInput,
 };
 
 fn diary() -> (Arc<QuietLegs>, tempfile::TempDir) {
@@ -275,6 +275,69 @@ fn the_severity_chart_keeps_quick_ratings_and_irls_totals_apart() {
     assert_eq!(irls.points[1].y, 1.0);
 }
 
+/// SPEC §2.7: the Report screen's IRLS chart plots the weekly ratings (new diaries hold no
+/// nightly IRLS), with its switch label and lines from the core.
+#[test]
+fn the_report_irls_chart_plots_the_weekly_ratings_not_the_nightly_field() {
+    let (q, _d) = diary();
+    q.log_night(NightInput::quick("2026-11-18", 6)).unwrap();
+    q.log_weekly_irls(
+        vec![3, 3, 3, 3, 2, 2, 2, 2, 1, 1],
+        Some("2026-11-13".into()),
+    )
+    .unwrap();
+    q.log_weekly_irls(vec![2; 10], Some("2026-11-20".into()))
+        .unwrap();
+    let chart = q.report_chart(SeverityScale::Irls).unwrap();
+    let points: Vec<(String, f64)> = chart
+        .points
+        .iter()
+        .map(|p| (p.date.clone(), p.value))
+        .collect();
+    assert_eq!(
+        points,
+        vec![
+            ("2026-11-13".to_owned(), 22.0),
+            ("2026-11-20".to_owned(), 20.0)
+        ]
+    );
+    assert!(chart.title.starts_with("Weekly IRLS"), "{}", chart.title);
+    let lines: Vec<(f64, String)> = chart
+        .lines
+        .iter()
+        .map(|l| (l.value, l.label.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (11.0, "11: moderate".to_owned()),
+            (21.0, "21: severe".to_owned())
+        ]
+    );
+    // The nightly quick rating stays its own chart; the nightly IRLS chart is empty here.
+    let quick = q.report_chart(SeverityScale::Quick).unwrap();
+    assert_eq!(quick.points.len(), 1);
+    assert!(q
+        .severity_chart(SeverityScale::Irls, 90)
+        .unwrap()
+        .points
+        .is_empty());
+    // Only the weeks asked for.
+    assert_eq!(q.weekly_irls_chart(3).unwrap().points.len(), 1);
+    let labels: Vec<(SeverityScale, String)> = quietlegs_core::log_options()
+        .severity_charts
+        .into_iter()
+        .map(|c| (c.scale, c.label))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (SeverityScale::Quick, "Nightly 0-10".to_owned()),
+            (SeverityScale::Irls, "Weekly IRLS 0-40".to_owned())
+        ]
+    );
+}
+
 #[test]
 fn the_severity_chart_covers_only_the_days_asked() {
     let (q, _d) = diary();
@@ -341,4 +404,71 @@ fn every_intake_word_of_the_log_is_checked_not_refused() {
         .check_intake("antacid".into(), Some("2026-11-21T15:00:00Z".into()))
         .unwrap();
     assert!(antacid.message.contains("antacid"), "{}", antacid.message);
+}
+
+/// Issue #15: the words the phones used to write themselves come from the core: the Settings
+/// field names (the ones its errors name) and routine switches, and the alternative's line.
+#[test]
+fn settings_words_and_the_alternative_line_come_from_the_core() {
+    let l = settings_labels();
+    let all = [
+        &l.bedtime,
+        &l.wake_time,
+        &l.breakfast,
+        &l.lunch,
+        &l.dinner,
+        &l.pregnant,
+        &l.due_date,
+        &l.kidney_disease,
+        &l.dialysis,
+        &l.malabsorption,
+        &l.haemochromatosis,
+        &l.thalassaemia,
+        &l.regular_transfusions,
+        &l.birth_date,
+        &l.sex,
+        &l.sex_not_given,
+        &l.female,
+        &l.male,
+        &l.routine_warm_bath,
+        &l.routine_warm_socks,
+        &l.routine_movement,
+        &l.routine_exercise_cutoff,
+    ];
+    let unique: HashSet<_> = all.iter().collect();
+    assert_eq!(unique.len(), all.len(), "no two fields share a label");
+    assert!(all.iter().all(|t| !t.trim().is_empty()));
+    // The names the core's errors use for these fields start the labels.
+    for (field, label) in [
+        ("bedtime", &l.bedtime),
+        ("wake time", &l.wake_time),
+        ("due date", &l.due_date),
+        (
+            "birth date",
+            &l.birth_date.replace("Date of birth", "birth date"),
+        ),
+    ] {
+        assert!(label.to_lowercase().starts_with(field), "{field}: {label}");
+    }
+    let benadryl = check_medicine("Benadryl".into());
+    let alt = benadryl[0].alternative.as_deref().unwrap();
+    assert_eq!(
+        benadryl[0].alternative_line.as_deref(),
+        Some(format!("Alternative to ask about: {alt}.").as_str())
+    );
+    assert!(check_medicine("gabapentin".into())[0]
+        .alternative_line
+        .is_none());
+    let gaba = &check_medicine("gabapentin".into())[0];
+    assert_eq!(
+        gaba.aasm_stance_line.as_deref(),
+        Some(
+            format!(
+                "As an RLS treatment: {}.",
+                gaba.aasm_stance_label.as_deref().unwrap()
+            )
+            .as_str()
+        )
+    );
+    assert!(benadryl[0].aasm_stance_line.is_none());
 }

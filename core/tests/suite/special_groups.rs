@@ -288,6 +288,24 @@ fn pregnancy_ends_six_weeks_after_the_due_date_and_takes_the_bath_out() {
     assert!(!bath(&p, today()), "due + 42 days: still pregnancy advice");
     assert!(bath(&p, today() + Duration::days(1)), "due + 43 days: over");
     assert!(has(&flags(&p, &[], &[], &[]), FlagKind::Pregnancy));
+    // After the due date it is said as after pregnancy, not as pregnancy.
+    let title = |p: &Profile| {
+        flags(p, &[], &[], &[])
+            .into_iter()
+            .find(|f| f.kind == FlagKind::Pregnancy)
+            .unwrap()
+            .title
+    };
+    assert!(title(&p).starts_with("After pregnancy"), "{}", title(&p));
+    let before_due = Profile {
+        due_date: Some(today()),
+        ..p.clone()
+    };
+    assert!(
+        title(&before_due).starts_with("Pregnant"),
+        "{}",
+        title(&before_due)
+    );
     let after = Profile {
         due_date: Some(due - Duration::days(1)),
         ..p.clone()
@@ -337,6 +355,156 @@ fn the_routine_is_opt_in_and_labelled_untested() {
     assert!(!plan.items.iter().any(|i| i.kind == ReminderKind::WarmBath));
 }
 
+/// SPEC §2.3: the routine's times and texts follow the person's own bedtime, never the seed
+/// article's 23:00; the bath's length comes from the evidence table.
+#[test]
+fn the_routine_text_follows_the_bedtime_and_the_evidence_table() {
+    let p = Profile {
+        bedtime: chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+        routine: Routine {
+            warm_socks: true,
+            warm_bath: true,
+            ..Routine::default()
+        },
+        ..Profile::default()
+    };
+    let plan = day_plan(&diary(&p, &[], &[], &[]), today());
+    let of = |k: ReminderKind| plan.items.iter().find(|i| i.kind == k).unwrap();
+    let socks = of(ReminderKind::WarmSocks);
+    assert!(
+        socks
+            .why
+            .contains("from 17:30 to 18:30, 4 h before your 21:30 bedtime"),
+        "{}",
+        socks.why
+    );
+    let bath = of(ReminderKind::WarmBath);
+    assert!(
+        bath.why
+            .contains("from 20:30, 1 h before your 21:30 bedtime"),
+        "{}",
+        bath.why
+    );
+    let bath_min = format!(
+        "up to {:.0} min",
+        quietlegs_core::evidence::WARM_BATH_DURATION_MIN.value
+    );
+    assert!(bath.title.contains(&bath_min), "{}", bath.title);
+    for i in [socks, bath] {
+        assert!(
+            !i.why.contains("23:00") && !i.title.contains("15-20"),
+            "{i:?}"
+        );
+    }
+    // No row of the evidence table pins the routine to a 23:00 bedtime.
+    for e in ALL.iter().filter(|e| e.key.starts_with("WARM_")) {
+        assert!(!e.rule.contains("23:00"), "{}: {}", e.key, e.rule);
+    }
+}
+
+/// SPEC §2.3 (IRLSSG pregnancy guidance): IV iron only in the 2nd or 3rd trimester. In the
+/// 1st trimester, or with no due date, no headline, flag or note suggests IV iron; the person
+/// is sent to the obstetric team. From the 2nd trimester (and postpartum) IV iron may be named.
+#[test]
+fn no_iv_iron_suggestion_in_the_first_trimester_or_with_the_trimester_unknown() {
+    let pregnant = |due: Option<NaiveDate>| Profile {
+        sex: Some(Sex::Female),
+        pregnant: true,
+        due_date: due,
+        ..Profile::default()
+    };
+    let due_on_day = |gest_days: i64| Some(today() + Duration::days(280 - gest_days));
+    let suggests_iv = |p: &Profile, r: &[RegimenItem], l: &[Lab]| {
+        let st = status(p, r, &[], l);
+        let fl = flags(p, r, &[], l);
+        let texts: Vec<String> = std::iter::once(st.headline.clone())
+            .chain(
+                st.notes
+                    .iter()
+                    .filter(|n| !n.contains("only in the 2nd or 3rd"))
+                    .cloned(),
+            )
+            .chain(std::iter::once(st.thresholds.clone()))
+            .chain(fl.iter().flat_map(|f| [f.title.clone(), f.facts.clone()]))
+            .collect();
+        let iv = texts.iter().any(|t| {
+            t.contains("only IV iron may help")
+                || t.contains("Discuss IV iron")
+                || t.contains("discuss IV iron")
+                || t.contains("oral or IV")
+                || t.contains("IV iron with RLS evidence")
+        });
+        (iv, st.headline, texts)
+    };
+    let band_81 = [
+        lab(Analyte::Ferritin, 81.0, "2026-11-01"),
+        lab(Analyte::Tsat, 31.0, "2026-11-01"),
+    ];
+    let band_40 = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
+    let oral = [iron_item("2026-06-01")];
+    let failing = [
+        lab(Analyte::Ferritin, 30.0, "2026-05-25"),
+        lab(Analyte::Ferritin, 40.0, "2026-11-01"),
+    ];
+    for (r, l) in [
+        (&[][..], &band_81[..]),
+        (&[][..], &band_40[..]),
+        (&oral[..], &failing[..]),
+    ] {
+        for (p, why) in [
+            (pregnant(due_on_day(97)), "1st trimester (13+6)"),
+            (pregnant(None), "no due date"),
+        ] {
+            let (iv, headline, texts) = suggests_iv(&p, r, l);
+            assert!(!iv, "{why}: {texts:#?}");
+            assert!(headline.contains("obstetric team"), "{why}: {headline}");
+        }
+        // Both sides of the trimester bound: from 14+0 the IV answer is given again.
+        let (iv, headline, texts) = suggests_iv(&pregnant(due_on_day(98)), r, l);
+        assert!(iv, "2nd trimester: {texts:#?}");
+        assert!(!headline.contains("obstetric team"), "{headline}");
+    }
+}
+
+/// The iron reminder cites the rule that set its start: a convention for coffee or waking on an
+/// empty stomach, the label for levothyroxine; never "a drug label" for a convention.
+#[test]
+fn the_iron_reminder_cites_the_rule_that_set_its_start() {
+    use quietlegs_core::evidence::{Source, IRON_AFTER_FOOD_MIN};
+    use quietlegs_core::model::{Habit, IntakeKind};
+    let p = Profile::default();
+    let iron = iron_item("2026-11-01");
+    let levo = RegimenItem {
+        kind: RegimenKind::Medication,
+        name: "levothyroxine".into(),
+        times: vec![chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap()],
+        ..iron_item("2026-11-01")
+    };
+    let coffee = Habit {
+        meta: meta(),
+        intake: IntakeKind::Coffee,
+        at: chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+    };
+    let cited = |r: &[RegimenItem], h: &[Habit]| {
+        let mut dia = diary(&p, r, &[], &[]);
+        dia.habits = h;
+        day_plan(&dia, today())
+            .items
+            .into_iter()
+            .find(|i| i.kind == ReminderKind::Iron)
+            .map(|i| (i.source, i.why))
+            .unwrap()
+    };
+    let (src, why) = cited(std::slice::from_ref(&iron), &[]);
+    assert_eq!(src, IRON_AFTER_FOOD_MIN.source, "{why}");
+    assert_ne!(src, Source::DrugLabel);
+    let (src, why) = cited(std::slice::from_ref(&iron), std::slice::from_ref(&coffee));
+    assert_eq!(src, Source::Article, "{why}");
+    let (src, why) = cited(&[iron, levo], &[]);
+    assert_eq!(src, Source::DrugLabel, "{why}");
+    assert!(why.contains("levothyroxine"), "{why}");
+}
+
 #[test]
 fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     let case = |sex: Option<Sex>, pregnant: bool, hb: f64| {
@@ -354,9 +522,31 @@ fn haemoglobin_flags_at_the_who_cutoffs_on_both_sides() {
     assert!(!case(Some(Sex::Female), false, 12.0));
     assert!(case(Some(Sex::Male), false, 12.9));
     assert!(!case(Some(Sex::Male), false, 13.0));
-    // Pregnant with no due date: the lowest (2nd-trimester) cut-off flags; 10.5-11 is a note.
-    assert!(case(Some(Sex::Female), true, 10.4));
-    assert!(!case(Some(Sex::Female), true, 10.5));
+    // Pregnant with no due date (trimester unknown): SPEC §2.1's 11 g/dL, not the 2nd
+    // trimester's 10.5.
+    assert!(case(Some(Sex::Female), true, 10.9));
+    assert!(!case(Some(Sex::Female), true, 11.0));
+    // With a due date, WHO 2024 by trimester: 11 in the 1st and 3rd, 10.5 in the 2nd.
+    let by_week = |gest_days: i64, hb: f64| {
+        let p = Profile {
+            sex: Some(Sex::Female),
+            pregnant: true,
+            due_date: Some(today() + Duration::days(280 - gest_days)),
+            ..Profile::default()
+        };
+        has(
+            &flags(&p, &[], &[], &[lab(Analyte::Haemoglobin, hb, "2026-11-01")]),
+            FlagKind::LowHaemoglobin,
+        )
+    };
+    for (gest_days, cut) in [(97, 11.0), (98, 10.5), (195, 10.5), (196, 11.0)] {
+        assert!(
+            by_week(gest_days, cut - 0.1),
+            "day {gest_days}: {}",
+            cut - 0.1
+        );
+        assert!(!by_week(gest_days, cut), "day {gest_days}: {cut}");
+    }
     // Sex not set: the women's (lower) cut-off flags; 12-13 gets a note asking for sex, not a
     // flag that may be wrong for a woman.
     assert!(case(None, false, 11.9));

@@ -227,6 +227,14 @@ fn two_devices_rating_one_iso_week_keep_both_ratings() {
     assert_eq!(shown, ["2026-11-11"], "the latest answer (B's, 09:00)");
     assert_eq!(aside, ["2026-11-15"], "A's rating is listed, not lost");
     assert_eq!(w.set_aside[0].total, 20);
+    // The phones' line for it, in the core's words.
+    assert_eq!(
+        w.set_aside_lines,
+        [format!(
+            "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
+            w.set_aside[0].label
+        )]
+    );
     // Rating the same ISO week again on A still edits a record, and is not refused.
     a.log_weekly_irls(vec![3; 10], Some("2026-11-15".into()))
         .unwrap();
@@ -300,5 +308,53 @@ fn a_rating_with_an_old_iso_week_id_is_edited_in_place() {
     let w = q.status(None).unwrap().weekly_irls.unwrap();
     assert_eq!(w.ratings.len(), 1);
     assert!(w.set_aside.is_empty());
+    assert!(w.set_aside_lines.is_empty());
     assert_eq!(w.ratings[0].total, 20);
+}
+
+/// SPEC §2.7: the weekly IRLS has its own trend on the status screen and in the report (the
+/// latest total and band, the change from the rating before and from the first), apart from
+/// the nightly quick rating.
+#[test]
+fn status_and_report_show_the_weekly_trend_apart_from_the_nightly_rating() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(at(21, 8), &dir, "t.db");
+    let none = q.status(None).unwrap().weekly_irls.unwrap();
+    assert!(
+        none.trend_line.starts_with("No weekly IRLS yet."),
+        "{}",
+        none.trend_line
+    );
+    assert_eq!(none.change_from_previous, None);
+    q.log_night(NightInput::quick("2026-11-20", 7)).unwrap();
+    for (week, items) in [
+        ("2026-11-06", [3u8; 10]),                      // 30, severe
+        ("2026-11-13", [2; 10]),                        // 20, moderate
+        ("2026-11-20", [2, 2, 2, 2, 2, 2, 2, 2, 1, 1]), // 18, moderate
+    ] {
+        q.log_weekly_irls(items.to_vec(), Some(week.into()))
+            .unwrap();
+    }
+    let w = q.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(w.change_from_previous, Some(-2));
+    assert_eq!(w.change_from_first, Some(-12));
+    assert_eq!(w.direction, Some(quietlegs_core::Direction::Steady));
+    assert_eq!(
+        w.trend_line,
+        "Weekly IRLS 18 of 40 for the week ending 2026-11-20, moderate (11-20). 2 points lower than the week ending 2026-11-13 (20, moderate): about the same. 12 points lower than the first rating, the week ending 2026-11-06 (30, severe). 3 weekly ratings so far; a change of 3 points or more counts as better or worse."
+    );
+    let path = dir.path().join("report.html");
+    q.export_report_to(&path, None).unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<h3>Weekly IRLS</h3>"));
+    assert!(
+        html.contains(&w.trend_line),
+        "the trend sentence in the report"
+    );
+    assert!(html.contains(
+        "<tr><td>2026-11-20</td><td>18</td><td>moderate</td><td>-2</td></tr><tr><td>2026-11-13</td><td>20</td><td>moderate</td><td>-10</td></tr>"
+    ));
+    // The nightly trend row is the quick rating's alone.
+    assert!(html.contains("quick 0-10, nightly"));
+    assert!(!html.contains("IRLS 0-40 logged with nights"));
 }

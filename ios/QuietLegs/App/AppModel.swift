@@ -11,6 +11,8 @@ final class AppModel {
     let diary: Diary?
     let openProblem: Problem?
     let options = logOptions()
+    /// The Settings screen's field names and routine switches, in the core's words.
+    let settingsLabels = settingsLabels()
     let version = coreVersion()
 
     var tonight: Result<TonightState, Problem>?
@@ -102,7 +104,10 @@ final class AppModel {
 
     func actOnReminder(id: String, code: String) async {
         guard let diary else { return }
-        if case .failure(let p) = await diary.actOnReminder(id: id, code: code) { problem = p }
+        switch await diary.actOnReminder(id: id, code: code) {
+        case .success(let r): if let note = r.note { message = note } // the core's words, e.g. already done elsewhere
+        case .failure(let p): problem = p
+        }
         await loadTonight()
     }
 
@@ -238,7 +243,7 @@ final class AppModel {
 
     func loadSeverity(_ scale: SeverityScale) async {
         severityScale = scale
-        severity = (await diary?.severityChart(scale))?.value
+        severity = (await diary?.reportChart(scale))?.value
     }
 
     /// Writes an export into a temporary folder (atomically, by the core) for `fileExporter`.

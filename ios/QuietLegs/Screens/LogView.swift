@@ -147,6 +147,8 @@ private struct WeeklyIrlsSection: View {
                     }
                 }
                 ForEach(w.weeks, id: \.self) { Text($0).font(.footnote) }
+                // Ratings a sync set aside from the trend: listed in the core's words, never hidden.
+                ForEach(w.setAside, id: \.self) { Text($0).font(.footnote).foregroundStyle(.secondary) }
             }
         }
     }

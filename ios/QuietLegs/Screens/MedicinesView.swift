@@ -26,9 +26,9 @@ struct MedicinesView: View {
                         Text(a.title).font(.subheadline.weight(.semibold)).foregroundStyle(a.warning ? Color.red : Color.primary)
                         // Efficacy and harm first, the guideline's stance as a treatment apart from it.
                         if !a.effect.isEmpty { Text(a.effect).font(.footnote.weight(.semibold)) }
-                        if let st = a.stance { Text("As an RLS treatment: \(st)").font(.footnote.weight(.semibold)) }
+                        if let st = a.stance { Text(st).font(.footnote.weight(.semibold)) }
                         SourcedText(text: a.advice, source: a.source).font(.footnote)
-                        if let alt = a.alternative { Text("Alternative to ask about: \(alt)").font(.footnote) }
+                        if let alt = a.alternative { Text(alt).font(.footnote) }
                         if let t = a.ironTiming { Text(t).font(.footnote).foregroundStyle(.secondary) }
                     }
                 }

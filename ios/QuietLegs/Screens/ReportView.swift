@@ -30,14 +30,19 @@ struct ReportView: View {
                 }
                 Section("Severity") {
                     Picker("Scale", selection: Binding(get: { model.severityScale }, set: { s in Task { await model.loadSeverity(s) } })) {
-                        Text("Quick 0-\(model.options.quickMax)").tag(SeverityScale.quick)
-                        Text("IRLS 0-\(model.options.irlsTotalMax)").tag(SeverityScale.irls)
+                        // The charts and their labels are the core's: nightly quick rating, weekly IRLS.
+                        ForEach(model.options.severityCharts, id: \.label) { c in Text(c.label).tag(c.scale) }
                     }
                     .pickerStyle(.segmented)
                     if let c = model.severity { CoreChartView(chart: c) }
                     ForEach(r.trends, id: \.self) { Text($0).font(.footnote).foregroundStyle(.secondary) }
                 }
-                if !r.weeklyIrls.isEmpty { Section("Weekly IRLS") { ForEach(r.weeklyIrls, id: \.self) { Text($0) } } }
+                if let trend = r.weeklyIrlsTrend {
+                    Section("Weekly IRLS") {
+                        Text(trend)
+                        ForEach(r.weeklyIrls, id: \.self) { Text($0).font(.footnote).foregroundStyle(.secondary) }
+                    }
+                }
                 if !r.triggers.isEmpty { Section("Triggers") { ForEach(r.triggers, id: \.self) { Text($0) } } }
                 if !r.adherence.isEmpty { Section("Doses taken") { ForEach(r.adherence, id: \.self) { Text($0) } } }
             }

@@ -10,14 +10,16 @@ struct SettingsView: View {
 
     var body: some View {
         @Bindable var model = model
+        // Field names and routine switches in the core's words (the ones its errors name).
+        let l = model.settingsLabels
         Form {
             if let form = Binding($model.settings) {
                 Section {
-                    TextField("Bedtime (HH:MM)", text: form.bedtime)
-                    TextField("Wake time (HH:MM)", text: form.wakeTime)
-                    TextField("Breakfast (HH:MM, optional)", text: form.breakfast)
-                    TextField("Lunch (HH:MM, optional)", text: form.lunch)
-                    TextField("Dinner (HH:MM, optional)", text: form.dinner)
+                    TextField("\(l.bedtime) (HH:MM)", text: form.bedtime)
+                    TextField("\(l.wakeTime) (HH:MM)", text: form.wakeTime)
+                    TextField("\(l.breakfast) (HH:MM, optional)", text: form.breakfast)
+                    TextField("\(l.lunch) (HH:MM, optional)", text: form.lunch)
+                    TextField("\(l.dinner) (HH:MM, optional)", text: form.dinner)
                     LabeledContent("Time zone", value: "\(form.wrappedValue.timeZone) (follows your phone)")
                 } header: {
                     Text("Your day")
@@ -26,21 +28,21 @@ struct SettingsView: View {
                 }
                 .keyboardType(.numbersAndPunctuation)
                 Section {
-                    Toggle("Pregnant", isOn: form.pregnant)
+                    Toggle(l.pregnant, isOn: form.pregnant)
                     if form.wrappedValue.pregnant || !form.wrappedValue.dueDate.isEmpty {
-                        TextField("Due date (YYYY-MM-DD)", text: form.dueDate)
+                        TextField(l.dueDate, text: form.dueDate)
                     }
-                    Toggle("Kidney disease", isOn: form.kidneyDisease)
-                    Toggle("On dialysis", isOn: form.dialysis)
-                    Toggle("Coeliac disease or IBD", isOn: form.malabsorption)
-                    Toggle("Haemochromatosis", isOn: form.haemochromatosis)
-                    Toggle("Thalassaemia", isOn: form.thalassaemia)
-                    Toggle("Regular blood transfusions", isOn: form.regularTransfusions)
-                    TextField("Date of birth (YYYY-MM-DD, optional)", text: form.birthDate)
-                    Picker("Sex (for the haemoglobin cut-off)", selection: form.sex) {
-                        Text("Not given").tag(Sex?.none)
-                        Text("Female").tag(Sex?.some(.female))
-                        Text("Male").tag(Sex?.some(.male))
+                    Toggle(l.kidneyDisease, isOn: form.kidneyDisease)
+                    Toggle(l.dialysis, isOn: form.dialysis)
+                    Toggle(l.malabsorption, isOn: form.malabsorption)
+                    Toggle(l.haemochromatosis, isOn: form.haemochromatosis)
+                    Toggle(l.thalassaemia, isOn: form.thalassaemia)
+                    Toggle(l.regularTransfusions, isOn: form.regularTransfusions)
+                    TextField(l.birthDate, text: form.birthDate)
+                    Picker(l.sex, selection: form.sex) {
+                        Text(l.sexNotGiven).tag(Sex?.none)
+                        Text(l.female).tag(Sex?.some(.female))
+                        Text(l.male).tag(Sex?.some(.male))
                     }
                     Button("Save") { Task { await model.saveSettings() } }
                 } header: {
@@ -49,10 +51,10 @@ struct SettingsView: View {
                     Text("These only decide which points the app suggests you discuss with your doctor.")
                 }
                 Section {
-                    Toggle("Warm bath before bed", isOn: form.routine.warmBath)
-                    Toggle("Warm socks in the evening", isOn: form.routine.warmSocks)
-                    Toggle("A short walk or stretch before bed", isOn: form.routine.movement)
-                    Toggle("Last call for vigorous exercise", isOn: form.routine.exerciseCutoff)
+                    Toggle(l.routineWarmBath, isOn: form.routine.warmBath)
+                    Toggle(l.routineWarmSocks, isOn: form.routine.warmSocks)
+                    Toggle(l.routineMovement, isOn: form.routine.movement)
+                    Toggle(l.routineExerciseCutoff, isOn: form.routine.exerciseCutoff)
                     Button("Save") { Task { await model.saveSettings() } }
                 } header: {
                     Text("Bedtime routine (optional)")

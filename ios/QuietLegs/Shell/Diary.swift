@@ -153,6 +153,12 @@ actor Diary {
     // MARK: Report & export
     func report() -> Result<ReportState, Problem> { attempt { ReportState(status: try core.status(date: nil)) } }
 
+    /// The Report screen's chart for a scale: the core picks the data (nightly quick ratings, or
+    /// the weekly IRLS ratings).
+    func reportChart(_ scale: SeverityScale) -> Result<ChartView, Problem> {
+        attempt { try core.reportChart(scale: scale) }
+    }
+
     func severityChart(_ scale: SeverityScale, days: UInt32 = 90) -> Result<ChartView, Problem> {
         attempt { try core.severityChart(scale: scale, days: days) }
     }

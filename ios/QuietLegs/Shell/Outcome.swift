@@ -58,14 +58,12 @@ extension QuietLegsError {
     }
 }
 
-/// A number as a person types it: blank is "not given", a comma may be the decimal mark.
+/// A number as a person types it: blank is "not given"; otherwise the core reads it
+/// (`readDecimal`): a decimal comma before one or two digits is a decimal mark, and "1,000"
+/// (maybe a thousands separator) is refused, never read as 1. Ranges are the core's to judge.
 func parseDecimal(_ field: String, _ text: String) -> Result<Double?, Problem> {
-    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-    if t.isEmpty { return .success(nil) }
-    guard let v = Double(t), v.isFinite else {
-        return .failure(Problem(message: "Check the \(field): \"\(text)\" is not a number.", field: field))
-    }
-    return .success(v)
+    if text.trimmingCharacters(in: .whitespaces).isEmpty { return .success(nil) }
+    return attempt { try readDecimal(field: field, text: text) }.map { Optional($0) }
 }
 
 func parseWhole(_ field: String, _ text: String) -> Result<Int32?, Problem> {

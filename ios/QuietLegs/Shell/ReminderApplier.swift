@@ -11,9 +11,12 @@ protocol AlarmScheduler: Sendable {
     func cancel(_ ids: [String])
 }
 
+/// What one sync did; after a reminder action, `note` is the core's words to show when there is
+/// more to say ("Already done (here or on another device): …").
 struct SyncResult: Equatable, Sendable {
     let added: [String]
     let cancelled: [String]
+    var note: String? = nil
 }
 
 /// Keeps pending notifications equal to the core's answer. iOS keeps 64 pending requests.
@@ -50,8 +53,10 @@ final class ReminderApplier: @unchecked Sendable {
 
     @discardableResult
     func act(id: String, action: ReminderAction, at: String? = nil) async throws -> SyncResult {
-        _ = try core.actOnReminder(id: id, action: action, at: at)
-        return try await sync()
+        let result = try core.actOnReminder(id: id, action: action, at: at)
+        var synced = try await sync()
+        synced.note = result.note
+        return synced
     }
 }
 

@@ -133,9 +133,9 @@ struct MedicineAnswer: Equatable, Hashable {
     let warning: Bool
     /// "Effect on RLS: can make it worse (evidence: moderate)".
     var effect = ""
-    /// "AASM 2025: suggests against standard use (conditional)"; nil when it is no RLS treatment.
+    /// The core's line: "As an RLS treatment: AASM 2025: suggests against standard use (conditional)."; nil when it is no RLS treatment.
     var stance: String? = nil
-    /// A safer alternative to ask the prescriber about.
+    /// The core's line naming a safer alternative to ask the prescriber about: "Alternative to ask about: …".
     var alternative: String? = nil
     /// The iron-timing rule, numbers from the evidence table.
     var ironTiming: String? = nil
@@ -154,8 +154,8 @@ func lookUpMedicine(_ name: String, core: QuietLegs? = nil) -> [MedicineAnswer] 
             source: m.citation,
             warning: m.effect == .worsensRls,
             effect: m.effectLine,
-            stance: m.aasmStanceLabel,
-            alternative: m.alternative,
+            stance: m.aasmStanceLine,
+            alternative: m.alternativeLine,
             ironTiming: m.ironTiming
         )
     }
@@ -175,6 +175,8 @@ struct ReportState: Equatable {
     let adherence: [String]
     /// The weekly IRLS trend: the core's line per rated week, oldest first.
     let weeklyIrls: [String]
+    /// The weekly IRLS trend in the core's words (latest, band, change); its prompt before any rating.
+    let weeklyIrlsTrend: String?
 
     init(status s: StatusReport) {
         let options = logOptions()
@@ -182,8 +184,9 @@ struct ReportState: Equatable {
         flags = s.flags.map { FlagRow(title: $0.title, facts: $0.facts, source: $0.citation) }
         augmentation = s.augmentation.applicable ? s.augmentation.message : nil
         trends = s.trends.map { t in
-            let scale = t.scale == .quick ? "Quick rating (0-\(options.quickMax))" : "IRLS total (0-\(options.irlsTotalMax))"
-            let now = t.thisWeekMean.map { "\(plainNumber($0)) this week (\(t.thisWeekNights) nights)" } ?? "no nights this week"
+            let scale = t.scale == .quick ? "Quick rating (0-\(options.quickMax))" : "IRLS logged with nights, older entries (0-\(options.irlsTotalMax))"
+            let nights = t.thisWeekNights == 1 ? "night" : "nights"
+            let now = t.thisWeekMean.map { "\(plainNumber($0)) this week (\(t.thisWeekNights) \(nights))" } ?? "no nights this week"
             let before = t.lastWeekMean.map { "\(plainNumber($0)) last week" } ?? "none last week"
             return "\(scale): \(now), \(before) · \(t.direction.words)"
         }
@@ -192,6 +195,8 @@ struct ReportState: Equatable {
         }
         adherence = s.adherence.map { "\($0.name): \($0.taken7)/\($0.expected7) this week, \($0.taken30)/\($0.expected30) in 30 days" }
         weeklyIrls = (s.weeklyIrls?.ratings ?? []).map(\.label)
+        let trend = s.weeklyIrls?.trendLine ?? ""
+        weeklyIrlsTrend = trend.isEmpty ? nil : trend
     }
 }
 

@@ -25,11 +25,15 @@ struct WeeklyIrlsState: Equatable {
     let due: Bool
     /// The core's line per rated week, newest first.
     let weeks: [String]
+    /// The core's line per stored rating the trend leaves out (another device rated an
+    /// overlapping week): listed so that none is hidden. Empty unless a sync joined overlaps.
+    let setAside: [String]
 
     init(today: String, view v: WeeklyIrlsView?) {
         self.today = today
         prompt = v?.prompt ?? ""
         due = v?.due ?? true
         weeks = (v?.ratings ?? []).reversed().map(\.label)
+        setAside = v?.setAsideLines ?? []
     }
 }

@@ -78,4 +78,20 @@ object Notifications {
     }
 
     fun dismiss(context: Context, id: String) = NotificationManagerCompat.from(context).cancel(id, 0)
+
+    /** Replaces the reminder [id]'s notification with the core's [text], without buttons. */
+    fun note(context: Context, id: String, text: String) {
+        if (!allowed(context)) return
+        val builder = NotificationCompat.Builder(context, DIARY)
+            .setSmallIcon(R.drawable.ic_notification)
+            .setContentTitle(context.getString(R.string.app_name))
+            .setContentText(text)
+            .setStyle(NotificationCompat.BigTextStyle().bigText(text))
+            .setAutoCancel(true)
+        try {
+            NotificationManagerCompat.from(context).notify(id, 0, builder.build())
+        } catch (_: SecurityException) {
+            // The permission was revoked between the check and the post: nothing to show.
+        }
+    }
 }

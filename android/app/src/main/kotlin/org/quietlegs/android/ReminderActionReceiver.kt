@@ -7,7 +7,9 @@ import org.quietlegs.shell.valueOrNull
 
 /**
  * Done / Snooze / Skip tapped on a notification. The core records it (Done logs the real dose
- * or bath at this moment, so the day re-plans) and the alarms follow its answer.
+ * or bath at this moment, so the day re-plans) and the alarms follow its answer. When the core
+ * has more to say (the reminder was already done, here or on another device), its words replace
+ * the notification; otherwise the notification goes.
  */
 class ReminderActionReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
@@ -17,8 +19,8 @@ class ReminderActionReceiver : BroadcastReceiver() {
         val graph = context.graph
         graph.inBackground {
             try {
-                graph.diary.valueOrNull()?.actOnReminder(id, code)
-                Notifications.dismiss(context, id)
+                val note = graph.diary.valueOrNull()?.actOnReminder(id, code)?.valueOrNull()?.note
+                if (note != null) Notifications.note(context, id, note) else Notifications.dismiss(context, id)
             } finally {
                 pending.finish()
             }

@@ -28,6 +28,7 @@ import org.quietlegs.core.IronStatus
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.ReminderAction
 import org.quietlegs.core.Routine
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.ReminderApplier
@@ -290,6 +291,24 @@ class AlarmsTest {
         val nm = app.getSystemService(NotificationManager::class.java)
         assertTrue(shadowOf(nm).activeNotifications.none { it.tag == id })
         assertFalse(id in osIds())
+    }
+
+    /**
+     * Issue #15: Done on a reminder already done (here, or on another device and synced: the core
+     * answers both alike) records nothing, and the notification shows the core's note instead
+     * of vanishing without a word.
+     */
+    @Test fun doneOnAReminderAlreadyDoneShowsTheCoresNote() {
+        val (id, n) = firedNotification("Iron")
+        diary.core.actOnReminder(id, ReminderAction.Done, null)
+        tap(n, "Done")
+        val nm = app.getSystemService(NotificationManager::class.java)
+        val posted = shadowOf(nm).activeNotifications.single { it.tag == id }.notification
+        val note = diary.core.actOnReminder(id, ReminderAction.Done, null).note
+        assertNotNull(note)
+        assertEquals(note, posted.extras.getCharSequence(Notification.EXTRA_TEXT).toString())
+        assertTrue(posted.actions.isNullOrEmpty())
+        assertEquals(1, diary.core.eventsOn("2026-11-21").count { it.kind is org.quietlegs.core.EventKind.Dose })
     }
 
     @Test fun snoozeFromTheNotificationSetsAnAlarmTenMinutesOn() {

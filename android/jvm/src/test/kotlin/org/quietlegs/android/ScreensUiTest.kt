@@ -47,6 +47,8 @@ import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.SeverityScale
+import org.quietlegs.core.logOptions
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.lookUpMedicine
 import org.quietlegs.shell.valueOrNull
@@ -179,6 +181,34 @@ class ScreensUiTest {
         screenshot("weekly-irls")
         tab("Report")
         waitForText(r.label)
+        waitForText(weekly.trendLine)
+        // The IRLS chart is the weekly ratings', under the core's label, not the nightly field.
+        val choice = logOptions().severityCharts.first { it.scale == SeverityScale.IRLS }
+        ui.onNode(hasText(choice.label) and hasClickAction()).performScrollTo().performClick()
+        val chart = diary.core.reportChart(SeverityScale.IRLS)
+        assertEquals(listOf(19.0), chart.points.map { it.value })
+        waitForText(chart.title)
+        val last = chart.points.last()
+        ui.onNodeWithContentDescription("${chart.title}: latest ${last.value} ${chart.unit} on ${last.date}").assertExists()
+        screenshot("report-weekly-irls")
+    }
+
+    /** Issue #15: a weekly rating a sync set aside (another device rated an overlapping week) is listed on the Log screen in the core's words. */
+    @Test fun aWeeklyRatingASyncSetAsideIsShownOnTheLogScreen() {
+        diary.core.logWeeklyIrls(ByteArray(10) { 2 }, today)
+        val dir = java.nio.file.Files.createTempDirectory("ql-other")
+        val other = org.quietlegs.core.QuietLegs.openWithClock(dir.resolve("other.db").toString(), TestClock)
+        other.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", null, null, null, false, false))
+        TestClock.now = TestClock.now.plusSeconds(60)
+        other.logWeeklyIrls(ByteArray(10) { 1 }, LocalDate.parse(today).minusDays(2).toString())
+        val file = dir.resolve("other.json").toString()
+        other.exportJson(file, null)
+        diary.core.importFile(file, null)
+        val lines = diary.core.status(null).weeklyIrls!!.setAsideLines
+        assertEquals(1, lines.size)
+        tab("Log")
+        waitForText(lines.single())
+        screenshot("weekly-irls-set-aside")
     }
 
     @Test fun anIvInfusionIsRecordedThroughTheCoreAndShownBesideTheIronStatus() {
@@ -202,12 +232,12 @@ class ScreensUiTest {
     @Test fun aMedicineShowsItsEffectTheAasmStanceApartAndTheAlternativeFromTheCore() {
         tab("Medicines")
         val expected = checkMedicine("Mirapexin").single()
-        val stance = expected.aasmStanceLabel!!
-        val alternative = expected.alternative!!
+        val stance = expected.aasmStanceLine!!
+        val alternative = expected.alternativeLine!!
         ui.onNode(hasSetTextAction() and hasText("Name or brand, e.g. Tylenol PM")).performTextInput("Mirapexin")
         waitForText(expected.effectLine)
-        waitForText("As an RLS treatment: $stance")
-        waitForText("Alternative to ask about: $alternative")
+        waitForText(stance)
+        waitForText(alternative)
         screenshot("medicines-stance")
     }
 

@@ -11,6 +11,7 @@ import org.quietlegs.core.ExportSummary
 import org.quietlegs.core.HabitEntry
 import org.quietlegs.core.IntakeCheckView
 import org.quietlegs.core.IntakeKind
+import org.quietlegs.core.readDecimal
 import org.quietlegs.core.Intensity
 import org.quietlegs.core.IvIronChoice
 import org.quietlegs.core.IvIronFormulation
@@ -159,18 +160,13 @@ class Diary(
 }
 
 /**
- * A number as a person types it: blank is "not given", a comma may be the decimal mark.
- * Ranges are the core's to judge; this only reads the digits.
+ * A number as a person types it: blank is "not given"; otherwise the core reads it
+ * ([readDecimal]): a decimal comma before one or two digits is a decimal mark, and "1,000"
+ * (maybe a thousands separator) is refused, never read as 1. Ranges are the core's to judge.
  */
 fun parseDecimal(field: String, text: String): Outcome<Double?> {
-    val t = text.trim().replace(',', '.')
-    if (t.isEmpty()) return Outcome.Done(null)
-    val v = t.toDoubleOrNull()
-    return if (v == null || v.isNaN() || v.isInfinite()) {
-        Outcome.Failed(Problem("Check the $field: \"$text\" is not a number.", field))
-    } else {
-        Outcome.Done(v)
-    }
+    if (text.isBlank()) return Outcome.Done(null)
+    return attempt { readDecimal(field, text) }
 }
 
 fun parseWhole(field: String, text: String): Outcome<Int?> {

@@ -38,9 +38,9 @@ data class MedicineAnswer(
     val warning: Boolean,
     /** "Effect on RLS: can make it worse (evidence: moderate)". */
     val effect: String = "",
-    /** "AASM 2025: suggests against standard use (conditional)"; null when it is no RLS treatment. */
+    /** The core's line: "As an RLS treatment: AASM 2025: suggests against standard use (conditional)."; null when it is no RLS treatment. */
     val stance: String? = null,
-    /** A safer alternative to ask the prescriber about. */
+    /** The core's line naming a safer alternative to ask the prescriber about: "Alternative to ask about: …". */
     val alternative: String? = null,
     /** The iron-timing rule, numbers from the evidence table. */
     val ironTiming: String? = null,
@@ -63,7 +63,7 @@ private fun MedicineInfo.toAnswer() = MedicineAnswer(
     source = citation,
     warning = effect == MedicineEffect.WORSENS_RLS,
     effect = effectLine,
-    stance = aasmStanceLabel,
-    alternative = alternative,
+    stance = aasmStanceLine,
+    alternative = alternativeLine,
     ironTiming = ironTiming,
 )

@@ -5,8 +5,11 @@ import org.quietlegs.core.QuietLegs
 import org.quietlegs.core.ReminderAction
 import org.quietlegs.core.ReminderOccurrence
 
-/** What one sync did, for logs and tests. */
-data class SyncResult(val added: List<String>, val cancelled: List<String>)
+/**
+ * What one sync did, for logs and tests; after a reminder action, [note] is the core's words to
+ * show when there is more to say ("Already done (here or on another device): …").
+ */
+data class SyncResult(val added: List<String>, val cancelled: List<String>, val note: String? = null)
 
 /**
  * Keeps the OS's alarms equal to the core's answer. Call [sync] on app start, after any change to
@@ -37,8 +40,8 @@ class ReminderApplier(
 
     /** A notification action (Done / Snooze / Skip) tapped: the core records it, then re-plans. */
     fun act(id: String, action: ReminderAction, at: String? = null): SyncResult {
-        core.actOnReminder(id, action, at)
-        return sync()
+        val result = core.actOnReminder(id, action, at)
+        return sync().copy(note = result.note)
     }
 }
 

@@ -17,6 +17,8 @@ data class ReportState(
     val adherence: List<String>,
     /** The weekly IRLS trend: the core's line per rated week, oldest first. */
     val weeklyIrls: List<String> = emptyList(),
+    /** The weekly IRLS trend in the core's words (latest, band, change); its prompt before any rating. */
+    val weeklyIrlsTrend: String? = null,
 ) {
     companion object {
         fun from(s: StatusReport): ReportState {
@@ -29,9 +31,10 @@ data class ReportState(
                     val scale = if (t.scale == SeverityScale.QUICK) {
                         "Quick rating (0-${options.quickMax})"
                     } else {
-                        "IRLS total (0-${options.irlsTotalMax})"
+                        "IRLS logged with nights, older entries (0-${options.irlsTotalMax})"
                     }
-                    val now = t.thisWeekMean?.let { "${plainNumber(it)} this week (${t.thisWeekNights} nights)" } ?: "no nights this week"
+                    val nights = if (t.thisWeekNights == 1u) "night" else "nights"
+                    val now = t.thisWeekMean?.let { "${plainNumber(it)} this week (${t.thisWeekNights} $nights)" } ?: "no nights this week"
                     val before = t.lastWeekMean?.let { "${plainNumber(it)} last week" } ?: "none last week"
                     "$scale: $now, $before · ${t.direction.words()}"
                 },
@@ -41,6 +44,7 @@ data class ReportState(
                 },
                 adherence = s.adherence.map { "${it.name}: ${it.taken7}/${it.expected7} this week, ${it.taken30}/${it.expected30} in 30 days" },
                 weeklyIrls = s.weeklyIrls?.ratings.orEmpty().map { it.label },
+                weeklyIrlsTrend = s.weeklyIrls?.trendLine?.takeIf { it.isNotBlank() },
             )
         }
     }

@@ -32,6 +32,11 @@ data class WeeklyIrlsState(
     val due: Boolean,
     /** The core's line per rated week, newest first. */
     val weeks: List<String>,
+    /**
+     * The core's line per stored rating the trend leaves out (another device rated an
+     * overlapping week): listed so that none is hidden. Empty unless a sync joined overlaps.
+     */
+    val setAside: List<String> = emptyList(),
 ) {
     companion object {
         fun from(today: String, v: WeeklyIrlsView?): WeeklyIrlsState = WeeklyIrlsState(
@@ -39,6 +44,7 @@ data class WeeklyIrlsState(
             prompt = v?.prompt.orEmpty(),
             due = v?.due ?: true,
             weeks = v?.ratings.orEmpty().reversed().map { it.label },
+            setAside = v?.setAsideLines.orEmpty(),
         )
     }
 }

@@ -86,7 +86,12 @@ class ScreensTest {
         assertEquals(21u, point.total)
         assertEquals(listOf(point.label), after.weeks)
         assertTrue(point.label.contains("21 of 40"))
-        assertEquals(listOf(point.label), ReportState.from(s.diary.core.status(null)).weeklyIrls)
+        val report = ReportState.from(s.diary.core.status(null))
+        assertEquals(listOf(point.label), report.weeklyIrls)
+        // Its own trend line, in the core's words, apart from the nightly trend.
+        assertEquals(s.diary.core.status(null).weeklyIrls!!.trendLine, report.weeklyIrlsTrend)
+        assertTrue(report.weeklyIrlsTrend!!.startsWith("Weekly IRLS 21 of 40"))
+        assertTrue(report.trends.none { it.contains("IRLS") })
     }
 
     @Test fun anIvInfusionIsShownWithTheCoresWordsForItsFormulation() {
@@ -138,6 +143,10 @@ class ScreensTest {
         assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "", "ng/mL", "2026-11-01").problem().field)
         assertEquals("lab value", s.diary.addLab(Analyte.FERRITIN, "900000", "ng/mL", "2026-11-01").problem().field)
         assertEquals("lab unit", s.diary.addLab(Analyte.FERRITIN, "40", "mg/dL", "2026-11-01").problem().field)
+        // Issue #15: "1,000" may be a thousands separator: refused (never ferritin 1), as the CLI does.
+        val thousand = s.diary.addLab(Analyte.FERRITIN, "1,000", "ng/mL", "2026-11-01").problem()
+        assertEquals("lab value", thousand.field)
+        assertTrue(thousand.message, thousand.message.contains("1000"))
         assertTrue(s.diary.core.labs(null).isEmpty())
         s.diary.addLab(Analyte.FERRITIN, "28", "ng/mL", "2026-05-01").done()
         s.diary.addLab(Analyte.FERRITIN, "62,5", "µg/L", "2026-11-01").done()
@@ -189,9 +198,10 @@ class ScreensTest {
         val mirapexin = lookUpMedicine("Mirapexin").single()
         val info = checkMedicine("Mirapexin").single()
         assertEquals(info.effectLine, mirapexin.effect)
-        assertEquals(info.aasmStanceLabel, mirapexin.stance)
+        assertEquals("As an RLS treatment: ${info.aasmStanceLabel}.", mirapexin.stance)
         assertNotNull(mirapexin.stance)
-        assertEquals(info.alternative, mirapexin.alternative)
+        assertEquals(info.alternativeLine, mirapexin.alternative)
+        assertEquals("Alternative to ask about: ${info.alternative}.", mirapexin.alternative)
         assertEquals(info.advice, mirapexin.advice)
         s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Benadryl", null, listOf("22:00"), 1, false, null, null)).done()
         s.diary.addHabit(IntakeKind.COFFEE, "07:30").done()
@@ -260,6 +270,36 @@ class ScreensTest {
         assertTrue(other.diary.core.nights(null, null).isEmpty())
         assertTrue(other.diary.importFile(file, "correct horse").done().added >= 1uL)
         assertEquals(4, other.diary.core.nights(null, null).single().quickSeverity)
+    }
+
+    /** Issue #15: two devices rated overlapping weeks; the one the trend leaves out is listed in the core's words. */
+    @Test fun aWeeklyRatingASyncSetAsideIsListedInTheCoresWords() {
+        val a = setup("2026-11-16T08:00:00Z")
+        a.diary.logWeeklyIrls(WeeklyIrlsForm("2026-11-15", List(IRLS_ITEMS) { 2 })).done()
+        val b = setup("2026-11-16T09:00:00Z")
+        b.diary.logWeeklyIrls(WeeklyIrlsForm("2026-11-11", List(IRLS_ITEMS) { 1 })).done()
+        assertTrue(a.diary.weeklyIrls().done().setAside.isEmpty())
+        val file = Files.createTempDirectory("ql-sync").resolve("b.json").toString()
+        b.diary.exportJson(file, null).done()
+        a.diary.importFile(file, null).done()
+        val view = a.diary.core.status(null).weeklyIrls!!
+        assertEquals(1, view.setAside.size)
+        val state = a.diary.weeklyIrls().done()
+        assertEquals(view.setAsideLines, state.setAside)
+        assertTrue(state.setAside.single().contains(view.setAside.single().label))
+    }
+
+    /** Issue #15: Done on a reminder already done on another device records nothing and says so in the core's words. */
+    @Test fun aReminderAlreadyDoneElsewhereGivesTheCoresNote() {
+        val s = setup()
+        val iron = s.os.alarms.values.filter { it.kind == ReminderKind.IRON }.minBy { it.fireAtMillis }
+        s.clock.now = Instant.ofEpochMilli(iron.fireAtMillis)
+        // Done on the other device: its "done" arrived here (the same as acting on it here first).
+        val first = s.diary.actOnReminder(iron.id, "done").done()
+        assertNull(first.note)
+        val again = s.diary.actOnReminder(iron.id, "done").done()
+        assertEquals(s.diary.core.actOnReminder(iron.id, ReminderAction.Done, null).note, again.note)
+        assertTrue(again.note!!.startsWith("Already done"))
     }
 }
 

@@ -30,6 +30,7 @@ import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.SeverityScale
 import org.quietlegs.core.coreVersion
 import org.quietlegs.core.logOptions
+import org.quietlegs.core.settingsLabels
 import org.quietlegs.shell.Diary
 import org.quietlegs.shell.ExportKind
 import org.quietlegs.shell.LabsState
@@ -75,6 +76,7 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     /** Why the diary could not be opened, if it could not: the app then shows only that. */
     val openProblem: Problem? = (graph.diary as? Outcome.Failed)?.problem
     val options = logOptions()
+    val settingsLabels = settingsLabels()
     val version: String = coreVersion()
 
     var tonight by mutableStateOf<Outcome<TonightState>?>(null); private set
@@ -240,7 +242,8 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
 
     fun loadSeverity(scale: SeverityScale) {
         severityScale = scale
-        call({ d -> attempt { d.core.severityChart(scale, 90u) } }) { severity = it.valueOrNull() }
+        // The core picks the data: nightly quick ratings, or the weekly IRLS ratings.
+        call({ d -> attempt { d.core.reportChart(scale) } }) { severity = it.valueOrNull() }
     }
 
     fun suggestedName(kind: ExportKind): String = exportFileName(kind, LocalDate.now().toString())

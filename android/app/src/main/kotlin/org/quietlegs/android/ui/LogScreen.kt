@@ -194,6 +194,8 @@ private fun WeeklyIrls(vm: DiaryViewModel) {
                 Button(onClick = vm::saveWeeklyIrls, modifier = Modifier.fillMaxWidth()) { Text("Save the weekly IRLS") }
             }
             w.weeks.forEach { Text(it, style = MaterialTheme.typography.bodySmall) }
+            // Ratings a sync set aside from the trend: listed in the core's words, never hidden.
+            w.setAside.forEach { Muted(it) }
         }
     }
 }

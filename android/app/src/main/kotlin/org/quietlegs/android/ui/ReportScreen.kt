@@ -31,7 +31,6 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import androidx.core.content.FileProvider
-import org.quietlegs.core.SeverityScale
 import org.quietlegs.shell.ExportKind
 
 /**
@@ -69,14 +68,21 @@ fun ReportScreen(vm: DiaryViewModel) {
                     r.flags.forEach { f -> Section(f.title, warning = true) { Sourced(f.facts, f.source) } }
                     r.augmentation?.let { Section("Augmentation screen") { Text(it) } }
                     Section("Severity") {
+                        // The charts and their labels are the core's: nightly quick rating, weekly IRLS.
                         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                            FilterChip(vm.severityScale == SeverityScale.QUICK, { vm.loadSeverity(SeverityScale.QUICK) }, { Text("Quick 0-${vm.options.quickMax}") })
-                            FilterChip(vm.severityScale == SeverityScale.IRLS, { vm.loadSeverity(SeverityScale.IRLS) }, { Text("IRLS 0-${vm.options.irlsTotalMax}") })
+                            vm.options.severityCharts.forEach { c ->
+                                FilterChip(vm.severityScale == c.scale, { vm.loadSeverity(c.scale) }, { Text(c.label) })
+                            }
                         }
                         vm.severity?.let { CoreChart(it) }
                         r.trends.forEach { Muted(it) }
                     }
-                    if (r.weeklyIrls.isNotEmpty()) Section("Weekly IRLS") { r.weeklyIrls.forEach { Text(it) } }
+                    r.weeklyIrlsTrend?.let { trend ->
+                        Section("Weekly IRLS") {
+                            Text(trend)
+                            r.weeklyIrls.forEach { Muted(it) }
+                        }
+                    }
                     if (r.triggers.isNotEmpty()) Section("Triggers") { r.triggers.forEach { Text(it) } }
                     if (r.adherence.isNotEmpty()) Section("Doses taken") { r.adherence.forEach { Text(it) } }
                 }

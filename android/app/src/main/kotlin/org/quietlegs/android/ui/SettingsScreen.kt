@@ -42,6 +42,8 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
         vm.loadMedicines()
     }
     val form = vm.settings ?: return
+    // Field names and routine switches in the core's words (the ones its errors name).
+    val l = vm.settingsLabels
     val set: (SettingsForm) -> Unit = { vm.settings = it }
     val field = vm.problem?.field
     val context = LocalContext.current
@@ -49,14 +51,14 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
         item {
             Section("Your day") {
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    TimeField("Bedtime", form.bedtime, { set(form.copy(bedtime = it)) }, Modifier.weight(1f), field == "bedtime")
-                    TimeField("Wake time", form.wakeTime, { set(form.copy(wakeTime = it)) }, Modifier.weight(1f), field == "wake time")
+                    TimeField(l.bedtime, form.bedtime, { set(form.copy(bedtime = it)) }, Modifier.weight(1f), field == "bedtime")
+                    TimeField(l.wakeTime, form.wakeTime, { set(form.copy(wakeTime = it)) }, Modifier.weight(1f), field == "wake time")
                 }
                 Muted("A bedtime after midnight (e.g. 00:30) belongs to the evening before.")
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    TimeField("Breakfast", form.breakfast, { set(form.copy(breakfast = it)) }, Modifier.weight(1f), field == "breakfast")
-                    TimeField("Lunch", form.lunch, { set(form.copy(lunch = it)) }, Modifier.weight(1f), field == "lunch")
-                    TimeField("Dinner", form.dinner, { set(form.copy(dinner = it)) }, Modifier.weight(1f), field == "dinner")
+                    TimeField(l.breakfast, form.breakfast, { set(form.copy(breakfast = it)) }, Modifier.weight(1f), field == "breakfast")
+                    TimeField(l.lunch, form.lunch, { set(form.copy(lunch = it)) }, Modifier.weight(1f), field == "lunch")
+                    TimeField(l.dinner, form.dinner, { set(form.copy(dinner = it)) }, Modifier.weight(1f), field == "dinner")
                 }
                 Muted("Leave a meal empty if you do not eat it at a fixed time.")
                 Muted("Time zone: ${form.timeZone} (follows your phone)")
@@ -65,22 +67,22 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
         item {
             Section("About you") {
                 Muted("These only decide which points the app suggests you discuss with your doctor.")
-                LabelledRow("Pregnant") { Switch(form.pregnant, { set(form.copy(pregnant = it)) }) }
+                LabelledRow(l.pregnant) { Switch(form.pregnant, { set(form.copy(pregnant = it)) }) }
                 if (form.pregnant || form.dueDate.isNotBlank()) {
-                    DateField("Due date (YYYY-MM-DD)", form.dueDate, { set(form.copy(dueDate = it)) }, field == "due date")
+                    DateField(l.dueDate, form.dueDate, { set(form.copy(dueDate = it)) }, field == "due date")
                 }
-                LabelledRow("Kidney disease") { Switch(form.kidneyDisease, { set(form.copy(kidneyDisease = it)) }) }
-                LabelledRow("On dialysis") { Switch(form.dialysis, { set(form.copy(dialysis = it)) }, Modifier.testTag("dialysis")) }
-                LabelledRow("Coeliac disease or IBD") { Switch(form.malabsorption, { set(form.copy(malabsorption = it)) }) }
-                LabelledRow("Haemochromatosis") { Switch(form.haemochromatosis, { set(form.copy(haemochromatosis = it)) }) }
-                LabelledRow("Thalassaemia") { Switch(form.thalassaemia, { set(form.copy(thalassaemia = it)) }) }
-                LabelledRow("Regular blood transfusions") { Switch(form.regularTransfusions, { set(form.copy(regularTransfusions = it)) }) }
-                DateField("Date of birth (YYYY-MM-DD, optional)", form.birthDate, { set(form.copy(birthDate = it)) }, field == "birth date")
-                Text("Sex (for the haemoglobin cut-off)", style = MaterialTheme.typography.labelLarge)
+                LabelledRow(l.kidneyDisease) { Switch(form.kidneyDisease, { set(form.copy(kidneyDisease = it)) }) }
+                LabelledRow(l.dialysis) { Switch(form.dialysis, { set(form.copy(dialysis = it)) }, Modifier.testTag("dialysis")) }
+                LabelledRow(l.malabsorption) { Switch(form.malabsorption, { set(form.copy(malabsorption = it)) }) }
+                LabelledRow(l.haemochromatosis) { Switch(form.haemochromatosis, { set(form.copy(haemochromatosis = it)) }) }
+                LabelledRow(l.thalassaemia) { Switch(form.thalassaemia, { set(form.copy(thalassaemia = it)) }) }
+                LabelledRow(l.regularTransfusions) { Switch(form.regularTransfusions, { set(form.copy(regularTransfusions = it)) }) }
+                DateField(l.birthDate, form.birthDate, { set(form.copy(birthDate = it)) }, field == "birth date")
+                Text(l.sex, style = MaterialTheme.typography.labelLarge)
                 Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    FilterChip(form.sex == null, { set(form.copy(sex = null)) }, { Text("Not given") })
-                    FilterChip(form.sex == Sex.FEMALE, { set(form.copy(sex = Sex.FEMALE)) }, { Text("Female") })
-                    FilterChip(form.sex == Sex.MALE, { set(form.copy(sex = Sex.MALE)) }, { Text("Male") })
+                    FilterChip(form.sex == null, { set(form.copy(sex = null)) }, { Text(l.sexNotGiven) })
+                    FilterChip(form.sex == Sex.FEMALE, { set(form.copy(sex = Sex.FEMALE)) }, { Text(l.female) })
+                    FilterChip(form.sex == Sex.MALE, { set(form.copy(sex = Sex.MALE)) }, { Text(l.male) })
                 }
                 Button(onClick = vm::saveSettings, modifier = Modifier.fillMaxWidth()) { Text("Save") }
             }
@@ -89,10 +91,10 @@ fun SettingsScreen(vm: DiaryViewModel, onAskNotifications: () -> Unit) {
             Section("Bedtime routine (optional)") {
                 Muted("Off unless you choose them: none of these is tested in trials. Each reminder says why.")
                 val r = form.routine
-                LabelledRow("Warm bath before bed") { Switch(r.warmBath, { set(form.copy(routine = r.copy(warmBath = it))) }) }
-                LabelledRow("Warm socks in the evening") { Switch(r.warmSocks, { set(form.copy(routine = r.copy(warmSocks = it))) }) }
-                LabelledRow("A short walk or stretch before bed") { Switch(r.movement, { set(form.copy(routine = r.copy(movement = it))) }) }
-                LabelledRow("Last call for vigorous exercise") { Switch(r.exerciseCutoff, { set(form.copy(routine = r.copy(exerciseCutoff = it))) }) }
+                LabelledRow(l.routineWarmBath) { Switch(r.warmBath, { set(form.copy(routine = r.copy(warmBath = it))) }) }
+                LabelledRow(l.routineWarmSocks) { Switch(r.warmSocks, { set(form.copy(routine = r.copy(warmSocks = it))) }) }
+                LabelledRow(l.routineMovement) { Switch(r.movement, { set(form.copy(routine = r.copy(movement = it))) }) }
+                LabelledRow(l.routineExerciseCutoff) { Switch(r.exerciseCutoff, { set(form.copy(routine = r.copy(exerciseCutoff = it))) }) }
                 Button(onClick = vm::saveSettings, modifier = Modifier.fillMaxWidth()) { Text("Save") }
             }
         }
