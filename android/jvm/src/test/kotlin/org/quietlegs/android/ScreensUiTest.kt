@@ -86,11 +86,17 @@ class ScreensUiTest {
     private lateinit var scenario: ActivityScenario<MainActivity>
     private lateinit var app: QuietLegsApplication
     private val diary: Diary get() = app.graph.diary.valueOrNull()!!
-    private val today: String get() = LocalDate.now(ZoneId.of("Europe/Berlin")).toString()
+    // One date for the test, in the zone the activity reads its LocalDate.now() in (Berlin):
+    // from 23:00 UTC Berlin is already on the next day, and a core clock set from the UTC date
+    // would call the activity's "today" a future date.
+    private lateinit var todayDate: LocalDate
+    private val today: String get() = todayDate.toString()
 
     @Before fun setUp() {
-        // The core's clock and the activity's LocalDate.now() agree: today, 09:00 UTC.
-        TestClock.now = Instant.parse("${LocalDate.now(ZoneId.of("UTC"))}T09:00:00Z")
+        // The core's clock and the activity's LocalDate.now() agree: Berlin's today, 09:00 UTC
+        // (10:00 or 11:00 in Berlin, the same date).
+        todayDate = LocalDate.now(ZoneId.of("Europe/Berlin"))
+        TestClock.now = Instant.parse("${todayDate}T09:00:00Z")
         TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"))
         ShadowAlarmManager.setCanScheduleExactAlarms(true)
         app = ApplicationProvider.getApplicationContext()
