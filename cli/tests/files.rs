@@ -360,3 +360,45 @@ fn import_wording_and_overlapping_weekly_ratings_are_shown() {
         "{status}"
     );
 }
+
+/// Logging a weekly IRLS on C never rewrites D's imported rating of other days in the same
+/// ISO week (it used to turn D's week ending 17th, 28/40, into C's week ending 21st).
+#[test]
+fn a_weekly_irls_never_rewrites_another_devices_rating() {
+    let dir = tempfile::tempdir().unwrap();
+    let (c, d) = (dir.path().join("c.db"), dir.path().join("d.db"));
+    let rate = |now: &str, db: &std::path::Path, items: &str, week: &str| {
+        common::ok_at(
+            now,
+            db,
+            &["log", "weekly-irls", items, "--week-ending", week],
+        )
+    };
+    rate(
+        "2026-11-14T12:00:00Z",
+        &c,
+        "2,2,2,2,2,2,2,2,2,2",
+        "2026-11-14",
+    );
+    rate(
+        "2026-11-17T12:00:00Z",
+        &d,
+        "3,3,3,3,3,3,3,3,2,2",
+        "2026-11-17",
+    );
+    let fd = dir.path().join("d.json");
+    common::ok_at(
+        "2026-11-17T12:00:00Z",
+        &d,
+        &["export", "-o", fd.to_str().unwrap()],
+    );
+    let now = "2026-11-21T12:00:00Z";
+    common::ok_at(now, &c, &["import", fd.to_str().unwrap()]);
+    rate(now, &c, "1,1,1,1,1,1,1,1,1,1", "2026-11-21");
+    let fc = dir.path().join("c.json");
+    common::ok_at(now, &c, &["export", "-o", fc.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&fc).unwrap();
+    for week in ["2026-11-14", "2026-11-17", "2026-11-21"] {
+        assert!(text.contains(&format!("\"{week}\"")), "{week} kept: {text}");
+    }
+}

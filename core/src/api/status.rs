@@ -608,9 +608,12 @@ impl QuietLegs {
     }
 
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
-    /// (`YYYY-MM-DD`, default today). One rating per ISO week: rating the same week again
-    /// replaces it. A rating whose 7 days overlap another week's rating (week ending
-    /// 2026-11-20 and 2026-11-23) is refused; nothing is written.
+    /// (`YYYY-MM-DD`, default today). One rating per ISO week on a device: rating the same
+    /// week again on this device replaces its rating. A rating whose 7 days overlap another
+    /// week's rating made on this device (week ending 2026-11-20 and 2026-11-23) is refused;
+    /// nothing is written. A rating another device made (joined by a sync) is never rewritten
+    /// unless it rated the same 7 days: a new rating of other days is a new record, and the
+    /// overlap rules decide what the trend reads (`set_aside`).
     ///
     /// Two devices (SPEC §2.7, §4): a merge never refuses and never lets one device's rating
     /// replace another's unless both rated the same 7 days (the same week-ending date: the
@@ -647,15 +650,18 @@ impl QuietLegs {
             // Rating the same week again edits its record (whatever id it was given); a new
             // rating's id comes from its week-ending date (SPEC §2.7: see
             // `weekly_irls::new_record_id`).
-            let editing = weekly_irls::record_to_edit(&stored, week_ending);
+            let editing = weekly_irls::record_to_edit(&stored, week_ending, &device);
             let id = editing.map_or_else(|| weekly_irls::new_record_id(week_ending), |e| e.meta.id);
             // One rating per 7 days (SPEC §2.7): a window that shares a day with another
             // rating's is refused; rating the same ISO week again edits that week's record.
             // Editing a rating that a sync already joined with overlapping ones (kept, see
             // below) is not refused for that old overlap: only a new overlap is.
+            // A rating another device made is never refused against either: a sync joined
+            // it, and the overlap rules (`set_aside`) decide what the trend reads.
             let was = editing.and_then(weekly_irls::stored_week);
             let others: Vec<Event> = stored
                 .iter()
+                .filter(|e| e.meta.device_id == device)
                 .filter(|e| {
                     !was.is_some_and(|w| {
                         weekly_irls::stored_week(e).is_some_and(|d| weekly_irls::clash(d, w))

@@ -54,17 +54,29 @@ pub fn new_record_id(week_ending: NaiveDate) -> Uuid {
     )
 }
 
-/// The stored rating that rating the week ending `week_ending` edits: one of the same
-/// week-ending date, else one of the same ISO week (rating that week again replaces it), the
-/// newest answer if several. `None`: the rating is new.
-pub fn record_to_edit(events: &[Event], week_ending: NaiveDate) -> Option<&Event> {
-    let newest = |d: fn(NaiveDate, NaiveDate) -> bool| {
+/// The stored rating that rating the week ending `week_ending` on `device` edits: one of the
+/// same week-ending date (the same 7 days: one record on every device, see
+/// [`new_record_id`]), else one of the same ISO week last changed on `device` (rating that
+/// week again here replaces it), the newest answer if several. `None`: the rating is new.
+///
+/// A rating of different 7 days that came from another device is never edited: rewriting it
+/// would lose that device's answer here and, at the next sync, there too (the diary is
+/// sacred); the new rating is a new record and the overlap rules ([`set_aside`]) decide
+/// what the trend reads.
+pub fn record_to_edit<'a>(
+    events: &'a [Event],
+    week_ending: NaiveDate,
+    device: &str,
+) -> Option<&'a Event> {
+    let newest = |d: &dyn Fn(&Event, NaiveDate) -> bool| {
         events
             .iter()
-            .filter(|e| stored_week(e).is_some_and(|w| d(w, week_ending)))
+            .filter(|e| stored_week(e).is_some_and(|w| d(e, w)))
             .max_by_key(|e| (e.at, e.meta.id))
     };
-    newest(|a, b| a == b).or_else(|| newest(|a, b| week_key(a) == week_key(b)))
+    newest(&|_, w| w == week_ending).or_else(|| {
+        newest(&|e, w| week_key(w) == week_key(week_ending) && e.meta.device_id == device)
+    })
 }
 
 /// The week-ending date of a stored weekly rating; `None` for any other event.

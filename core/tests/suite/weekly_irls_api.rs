@@ -358,3 +358,59 @@ fn status_and_report_show_the_weekly_trend_apart_from_the_nightly_rating() {
     assert!(html.contains("quick 0-10, nightly"));
     assert!(!html.contains("IRLS 0-40 logged with nights"));
 }
+
+/// Rating a week on this device never rewrites another device's rating of other days (it
+/// used to: C's rating of the week ending 21st, ISO week 47, edited D's rating of the week
+/// ending 17th in place, losing D's severe answer here and at the next sync).
+#[test]
+fn a_new_rating_never_rewrites_another_devices_rating_of_other_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = diary(at(14, 12), &dir, "c.db");
+    c.log_weekly_irls(vec![2; 10], Some("2026-11-14".into()))
+        .unwrap();
+    let d = diary(at(17, 12), &dir, "d.db");
+    d.log_weekly_irls(
+        vec![3, 3, 3, 3, 3, 3, 3, 3, 2, 2],
+        Some("2026-11-17".into()),
+    )
+    .unwrap();
+    let fd = dir.path().join("d.json");
+    d.export_json(fd.to_string_lossy().into(), None).unwrap();
+    drop(c);
+    let c = diary(at(21, 12), &dir, "c.db");
+    c.import_file(fd.to_string_lossy().into(), None).unwrap();
+    c.log_weekly_irls(vec![1; 10], Some("2026-11-21".into()))
+        .unwrap();
+    let w = c.status(None).unwrap().weekly_irls.unwrap();
+    let mut all: Vec<(String, u32)> = w
+        .ratings
+        .iter()
+        .chain(&w.set_aside)
+        .map(|r| (r.week_ending.clone(), r.total))
+        .collect();
+    all.sort();
+    assert_eq!(
+        all,
+        [
+            ("2026-11-14".to_owned(), 20),
+            ("2026-11-17".to_owned(), 28),
+            ("2026-11-21".to_owned(), 10)
+        ],
+        "D's severe rating is kept"
+    );
+    let out = dir.path().join("c.json");
+    c.export_json(out.to_string_lossy().into(), None).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("2026-11-17") && text.contains("2026-11-21"));
+
+    // Rating the same week again on this device still edits its own record.
+    c.log_weekly_irls(vec![2; 10], Some("2026-11-21".into()))
+        .unwrap();
+    let w = c.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(w.ratings.len() + w.set_aside.len(), 3);
+    // And a new overlap with this device's own rating is still refused.
+    let e = c
+        .log_weekly_irls(vec![2; 10], Some("2026-11-19".into()))
+        .unwrap_err();
+    assert_eq!(field_of(e), "week ending");
+}
