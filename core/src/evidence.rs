@@ -125,6 +125,8 @@ evidence_table! {
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), treatment limits; the hold is QuietLegs' conservative reading", "2026-11-30");
     ORAL_IRON_TRIAL_MIN_DAYS = (84.0, "days", Irlssg2018, "Oral iron is judged only after at least 12 weeks of logged use.")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), oral iron: reassessment and failure", "2026-11-30");
+    ORAL_IRON_LOGGED_DOSE_SHARE = (0.5, "share of dose days", Product, "Oral iron is judged as not working only if doses were logged on at least half of its scheduled dose days, the first at least 12 weeks before the ferritin judged: an unlogged trial may not have been taken.")
+        @ ("QuietLegs convention: IRLSSG 2018 judges oral iron after 12 weeks of use; the app knows use only from logged doses, and half of the dose days is its minimum for calling that use", "2026-11-30");
     FERRITIN_ORAL_FAILURE_AT_OR_BELOW = (75.0, "ng/mL", Irlssg2018, "Ferritin still 75 ng/mL or below after 12 weeks of oral iron, compared with a pre-start value: oral iron is not working; discuss IV iron.")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), oral iron: failure, consider IV iron", "2026-11-30");
     FERRITIN_RECHECK_DAYS = (90.0, "days", Aasm2025, "Reassess oral iron by ferritin and TSAT about 3 months after starting it.")

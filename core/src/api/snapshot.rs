@@ -51,8 +51,15 @@ impl Snapshot {
         // prompt, iron status); they are few.
         let near: std::collections::HashSet<uuid::Uuid> =
             events.iter().map(|e| e.meta.id).collect();
+        // A snapshot that reads the lab results (the iron status) also reads every logged dose:
+        // the oral-iron verdict counts only logged doses since the item started (SPEC §2.1).
+        let kinds: &[&str] = if labs == Labs::Load {
+            &["iv_iron", "weekly_irls", "dose"]
+        } else {
+            LONG_LIVED_EVENTS
+        };
         events.extend(
-            store::events_of_kinds(c, LONG_LIVED_EVENTS)?
+            store::events_of_kinds(c, kinds)?
                 .into_iter()
                 .filter(|e| !near.contains(&e.meta.id)),
         );

@@ -10,10 +10,10 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::groups::{self, latest_lab, KidneyStage};
-use super::regimen::iron_item;
+use super::regimen::{dose_day, iron_item};
 use super::Diary;
 use crate::evidence::{self as ev, Evidence, Source};
-use crate::model::{Analyte, EventKind, IvIronFormulation, Lab};
+use crate::model::{Analyte, EventKind, IvIronFormulation, Lab, RegimenItem};
 
 /// What the latest iron labs mean for iron (SPEC §2.1); never a dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -266,12 +266,17 @@ pub fn recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
 /// show when no pre-start value exists (no verdict then).
 /// Only results after the latest IV infusion `infusion` count: one from before it is another
 /// baseline, never the pre-start value.
+/// `logged`: the local dates with a logged dose of the iron item (SPEC §2.1: only logged oral
+/// iron counts): the verdict needs doses on at least [`ev::ORAL_IRON_LOGGED_DOSE_SHARE`] of
+/// the dose days up to the ferritin judged, the first at least 12 weeks before it.
 fn oral_iron_failed(
     labs: &[Lab],
-    started: NaiveDate,
+    item: &RegimenItem,
+    logged: &[NaiveDate],
     today: NaiveDate,
     infusion: Option<NaiveDate>,
 ) -> Result<Option<String>, String> {
+    let started = item.start_date;
     let trial = ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64;
     if (today - started).num_days() < trial {
         return Ok(None);
@@ -286,6 +291,28 @@ fn oral_iron_failed(
     };
     if after.1 > ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.value {
         return Ok(None);
+    }
+    let dose_days = started
+        .iter_days()
+        .take_while(|d| *d <= after.0)
+        .filter(|d| dose_day(item, *d))
+        .count();
+    let taken = logged
+        .iter()
+        .filter(|d| started <= **d && **d <= after.0 && dose_day(item, **d))
+        .count();
+    let first_long_enough = logged
+        .iter()
+        .filter(|d| started <= **d)
+        .min()
+        .is_some_and(|first| (after.0 - *first).num_days() >= trial);
+    if !first_long_enough
+        || (taken as f64) < ev::ORAL_IRON_LOGGED_DOSE_SHARE.value * dose_days as f64
+    {
+        return Err(format!(
+            "Whether oral iron is working cannot be judged from the diary: doses were logged on {taken} of its {dose_days} dose days from {started} to the ferritin of {:.0} ng/mL on {}, and it is judged only after at least 12 weeks of logged doses. Log each dose you take; bring the ferritin results to your doctor.",
+            after.1, after.0
+        ));
     }
     let Some(before) = ferritin.iter().rev().find(|p| p.0 <= started) else {
         let since = infusion
@@ -642,7 +669,15 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     }
     let started_after_infusion = |start: NaiveDate| infusion.is_none_or(|(on, _)| on < start);
     if let Some(i) = item.filter(|i| started_after_infusion(i.start_date)) {
-        match oral_iron_failed(labs, i.start_date, today, infusion.map(|(on, _)| on)) {
+        let id = i.meta.id.to_string();
+        let tz = p.time_zone;
+        let logged: Vec<NaiveDate> = diary
+            .events
+            .iter()
+            .filter(|e| matches!(&e.kind, EventKind::Dose { regimen_id } if *regimen_id == id))
+            .map(|e| e.at.with_timezone(&tz).date_naive())
+            .collect();
+        match oral_iron_failed(labs, i, &logged, today, infusion.map(|(on, _)| on)) {
             Ok(Some(failed)) => {
                 reasons.push(reason(failed, ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW));
                 notes.push(iv_formulations_note(false));

@@ -73,3 +73,21 @@ pub fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [L
         labs: l,
     }
 }
+
+/// A logged dose of `item` at 09:00 UTC on every day from `from` to `to`, inclusive (SPEC
+/// §2.1: only logged oral iron counts for the oral-iron verdict).
+pub fn doses(item: &RegimenItem, from: &str, to: &str) -> Vec<Event> {
+    d(from)
+        .iter_days()
+        .take_while(|day| *day <= d(to))
+        .map(|day| Event {
+            meta: meta(),
+            at: Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap()),
+            kind: EventKind::Dose {
+                regimen_id: item.meta.id.to_string(),
+            },
+            note: None,
+            warnings: vec![],
+        })
+        .collect()
+}

@@ -11,7 +11,7 @@
 use quietlegs_core::model::{Analyte, Event, Lab, Profile, RegimenItem};
 use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 
-use crate::common::{d, diary, infusion, iron_item, lab, today};
+use crate::common::{d, diary, doses, infusion, iron_item, lab, today};
 
 fn status(r: &[RegimenItem], e: &[Event], l: &[Lab]) -> IronStatus {
     let p = Profile::default();
@@ -55,7 +55,10 @@ fn the_ferritin_slope_uses_only_results_after_the_latest_infusion() {
 #[test]
 fn the_oral_iron_verdict_needs_a_baseline_drawn_after_the_infusion() {
     let oral = [iron_item("2026-06-01")];
-    let infused = [infusion("2026-03-01")];
+    // Daily doses logged through the 12-week result (only logged oral iron counts).
+    let infused: Vec<Event> = std::iter::once(infusion("2026-03-01"))
+        .chain(doses(&oral[0], "2026-06-01", "2026-09-15"))
+        .collect();
     let before_infusion = lab(Analyte::Ferritin, 30.0, "2026-02-20");
     let after_infusion = lab(Analyte::Ferritin, 60.0, "2026-05-20");
     let twelve_weeks_on = lab(Analyte::Ferritin, 50.0, "2026-09-15");
@@ -88,6 +91,10 @@ fn the_oral_iron_verdict_needs_a_baseline_drawn_after_the_infusion() {
         pre_only.notes
     );
     // The same diary without the infusion: that value is a real pre-start baseline.
-    let no_infusion = status(&oral, &[], &[before_infusion, twelve_weeks_on]);
+    let no_infusion = status(
+        &oral,
+        &doses(&oral[0], "2026-06-01", "2026-09-15"),
+        &[before_infusion, twelve_weeks_on],
+    );
     assert_eq!(no_infusion.advice, IronAdvice::DiscussIv);
 }

@@ -20,7 +20,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
 use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
 use quietlegs_core::rules::Diary;
 
-use crate::common::{d, lab, meta, today};
+use crate::common::{d, doses, lab, meta, today};
 
 fn item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
     RegimenItem {
@@ -159,12 +159,14 @@ fn unknown_tsat_never_blocks_but_is_asked_for() {
 fn oral_iron_still_at_or_below_75_after_twelve_weeks_against_a_pre_start_value_means_discuss_iv() {
     let p = Profile::default();
     let reg = vec![item(RegimenKind::Iron, "Iron", "2026-06-01")];
+    // Every dose logged (only logged oral iron counts, SPEC §2.1).
+    let taken = doses(&reg[0], "2026-06-01", "2026-11-21");
     // 2026-06-01 + 84 days = 2026-08-24.
     let failed = vec![
         lab(Analyte::Ferritin, 30.0, "2026-05-25"),
         lab(Analyte::Ferritin, 75.0, "2026-08-24"),
     ];
-    let s = iron_status(&diary(&p, &reg, &[], &failed), today());
+    let s = iron_status(&diary(&p, &reg, &taken, &failed), today());
     assert_eq!(s.advice, IronAdvice::DiscussIv, "{}", s.headline);
     assert!(s.reasons[0]
         .text
@@ -175,7 +177,7 @@ fn oral_iron_still_at_or_below_75_after_twelve_weeks_against_a_pre_start_value_m
         lab(Analyte::Ferritin, 29.0, "2026-08-23"),
     ];
     assert_eq!(
-        iron_status(&diary(&p, &reg, &[], &early), today()).advice,
+        iron_status(&diary(&p, &reg, &taken, &early), today()).advice,
         IronAdvice::KeepGoing
     );
     // Above 75 after the trial: no verdict of failure.
@@ -184,12 +186,12 @@ fn oral_iron_still_at_or_below_75_after_twelve_weeks_against_a_pre_start_value_m
         lab(Analyte::Ferritin, 76.0, "2026-08-24"),
     ];
     assert_eq!(
-        iron_status(&diary(&p, &reg, &[], &above), today()).advice,
+        iron_status(&diary(&p, &reg, &taken, &above), today()).advice,
         IronAdvice::IvOnly
     );
     // No value from before the start: say so, give no verdict.
     let no_baseline = vec![lab(Analyte::Ferritin, 29.0, "2026-08-30")];
-    let s = iron_status(&diary(&p, &reg, &[], &no_baseline), today());
+    let s = iron_status(&diary(&p, &reg, &taken, &no_baseline), today());
     assert_eq!(s.advice, IronAdvice::KeepGoing);
     assert!(s
         .notes
@@ -201,7 +203,7 @@ fn oral_iron_still_at_or_below_75_after_twelve_weeks_against_a_pre_start_value_m
         lab(Analyte::Ferritin, 200.0, "2026-09-01"),
     ];
     assert_eq!(
-        iron_status(&diary(&p, &reg, &[], &dip), today()).advice,
+        iron_status(&diary(&p, &reg, &taken, &dip), today()).advice,
         IronAdvice::NotIndicated
     );
     let malabsorption = Profile {
@@ -548,4 +550,42 @@ fn the_augmentation_baseline_is_the_28_days_before_the_drug() {
     near.extend(recent);
     near.sort_by_key(|n| n.night_date);
     assert!(screen(&diary(&p, &reg, &[], &[]), &near, today()).flagged);
+}
+
+/// SPEC §2.1: oral iron is judged only after 12 weeks of LOGGED doses. With no doses logged
+/// (or on under half the dose days, or the first under 12 weeks before the ferritin) there
+/// is no "discuss IV iron" verdict, and the note says why.
+#[test]
+fn the_oral_iron_verdict_counts_only_logged_doses() {
+    let p = Profile::default();
+    let reg = vec![item(RegimenKind::Iron, "Iron", "2026-05-01")];
+    let labs = vec![
+        lab(Analyte::Ferritin, 30.0, "2026-04-28"),
+        lab(Analyte::Ferritin, 35.0, "2026-08-20"),
+    ];
+    let judged = |events: &[Event]| iron_status(&diary(&p, &reg, events, &labs), today());
+    // None logged: no verdict, and the note counts the doses.
+    let s = judged(&[]);
+    assert_eq!(s.advice, IronAdvice::KeepGoing, "{}", s.headline);
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.contains("doses were logged on 0 of its 112 dose days")),
+        "{:?}",
+        s.notes
+    );
+    // 2026-05-01..=2026-08-20 is 112 dose days: 56 logged is half, 55 is not.
+    let half = doses(&reg[0], "2026-05-01", "2026-06-25");
+    assert_eq!(half.len(), 56);
+    assert_eq!(judged(&half).advice, IronAdvice::DiscussIv);
+    assert_eq!(judged(&half[1..]).advice, IronAdvice::KeepGoing);
+    // Every day logged but only from 2026-05-29 (83 days before the ferritin): too short.
+    assert_eq!(
+        judged(&doses(&reg[0], "2026-05-29", "2026-08-20")).advice,
+        IronAdvice::KeepGoing
+    );
+    assert_eq!(
+        judged(&doses(&reg[0], "2026-05-28", "2026-08-20")).advice,
+        IronAdvice::DiscussIv
+    );
 }

@@ -111,7 +111,28 @@ fn open_scenario(sc: &Value) -> (Arc<QuietLegs>, tempfile::TempDir) {
     })
     .unwrap();
     for r in list(&sc["regimen"]) {
-        q.add_regimen(regimen_input(&r)).unwrap();
+        let entry = q.add_regimen(regimen_input(&r)).unwrap();
+        // `"doses_logged_through": "YYYY-MM-DD"`: a dose logged at 09:00 local on every dose
+        // day from the start to that date (only logged oral iron counts, SPEC §2.1).
+        if let Some(through) = s(&r["doses_logged_through"]) {
+            let start: chrono::NaiveDate = s(&r["start_date"]).unwrap().parse().unwrap();
+            let through: chrono::NaiveDate = through.parse().unwrap();
+            let every = r["every_n_days"].as_u64().unwrap_or(1).max(1) as usize;
+            for day in start
+                .iter_days()
+                .take_while(|d| *d <= through)
+                .step_by(every)
+            {
+                q.log_event(EventInput {
+                    at: format!("{day}T09:00"),
+                    kind: EventKind::Dose {
+                        regimen_id: entry.info.id.clone(),
+                    },
+                    note: None,
+                })
+                .unwrap();
+            }
+        }
     }
     for h in list(&sc["habits"]) {
         let what =

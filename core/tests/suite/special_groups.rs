@@ -21,7 +21,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
 
-use crate::common::{d, diary, infusion, iron_item, lab, meta, today};
+use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, today};
 
 fn magnesium() -> RegimenItem {
     RegimenItem {
@@ -415,8 +415,13 @@ fn no_iv_iron_suggestion_in_the_first_trimester_or_with_the_trimester_unknown() 
     };
     let due_on_day = |gest_days: i64| Some(today() + Duration::days(280 - gest_days));
     let suggests_iv = |p: &Profile, r: &[RegimenItem], l: &[Lab]| {
-        let st = status(p, r, &[], l);
-        let fl = flags(p, r, &[], l);
+        // Every dose of an iron item logged (only logged oral iron counts).
+        let logged: Vec<Event> = r
+            .iter()
+            .flat_map(|i| doses(i, &i.start_date.to_string(), "2026-11-21"))
+            .collect();
+        let st = status(p, r, &logged, l);
+        let fl = flags(p, r, &logged, l);
         let texts: Vec<String> = std::iter::once(st.headline.clone())
             .chain(
                 st.notes
@@ -575,13 +580,15 @@ fn an_iv_infusion_stops_the_oral_verdict_and_its_ferritin_jump_is_not_a_ceiling(
         lab(Analyte::Ferritin, 30.0, "2026-05-25"),
         lab(Analyte::Ferritin, 40.0, "2026-09-01"),
     ];
+    let taken = doses(&reg[0], "2026-06-01", "2026-09-01");
     assert_eq!(
-        status(&p, &reg, &[], &failing).advice,
+        status(&p, &reg, &taken, &failing).advice,
         IronAdvice::DiscussIv
     );
     // An infusion after oral iron started: no oral-failure verdict any more.
     let after = [infusion("2026-09-05")];
-    let s = status(&p, &reg, &after, &failing);
+    let with_doses: Vec<Event> = taken.iter().cloned().chain(after.clone()).collect();
+    let s = status(&p, &reg, &with_doses, &failing);
     assert_ne!(s.advice, IronAdvice::DiscussIv);
     assert!(s.notes.iter().any(|n| n.contains("ferric carboxymaltose")));
     // Ferritin 500 four weeks after the infusion reads high for a reason: recheck, not a ceiling.
