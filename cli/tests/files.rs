@@ -402,3 +402,66 @@ fn a_weekly_irls_never_rewrites_another_devices_rating() {
         assert!(text.contains(&format!("\"{week}\"")), "{week} kept: {text}");
     }
 }
+
+/// The report's ferritin chart labels follow the pregnancy rule of the iron status: no
+/// "only IV iron may help" in the 1st trimester or without a due date (SPEC §2.1, §2.3); from
+/// the 2nd trimester the IV label is back.
+#[test]
+fn the_report_ferritin_chart_suggests_no_iv_iron_in_early_pregnancy() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = "2026-11-21T12:00:00Z";
+    let chart_labels = |name: &str, due: &str| {
+        let db = dir.path().join(format!("{name}.db"));
+        common::ok_at(
+            now,
+            &db,
+            &[
+                "profile",
+                "set",
+                "--tz",
+                "Europe/Berlin",
+                "--pregnant",
+                "true",
+                "--due-date",
+                due,
+            ],
+        );
+        common::ok_at(
+            now,
+            &db,
+            &[
+                "lab",
+                "add",
+                "ferritin",
+                "80",
+                "ng/mL",
+                "--date",
+                "2026-11-01",
+            ],
+        );
+        let out = dir.path().join(format!("{name}.html"));
+        common::ok_at(
+            now,
+            &db,
+            &["export", "--format", "report", "-o", out.to_str().unwrap()],
+        );
+        std::fs::read_to_string(out).unwrap()
+    };
+    // Due 2027-06-10: 11-21 is day 79 of the pregnancy (1st trimester); none: unknown.
+    for (name, due) in [("first", "2027-06-10"), ("unknown", "none")] {
+        let html = chart_labels(name, due);
+        assert!(!html.contains("only IV iron may help"), "{name}: {html}");
+        assert!(
+            html.contains(
+                "100 ng/mL: oral iron not indicated from 75 to 100 (ask your obstetric team)"
+            ),
+            "{name}: {html}"
+        );
+    }
+    // Due 2027-03-01: day 180 (2nd trimester): the IV label.
+    let html = chart_labels("second", "2027-03-01");
+    assert!(
+        html.contains("100 ng/mL: only IV iron may help from 75 to 100"),
+        "{html}"
+    );
+}

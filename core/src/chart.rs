@@ -101,6 +101,14 @@ pub fn ferritin_top(points: &[(NaiveDate, f64)]) -> f64 {
 /// The ferritin chart's threshold lines (SPEC §2.1: lines, not a target band), each with what
 /// it means, from the evidence table.
 pub fn ferritin_thresholds() -> Vec<(f64, String)> {
+    ferritin_thresholds_for(false)
+}
+
+/// [`ferritin_thresholds`], pregnancy-aware: with `no_iv_iron` (pregnant in the 1st
+/// trimester, or the trimester unknown: `rules::groups::no_iv_iron_in_pregnancy`) the 100
+/// ng/mL line suggests no IV iron and sends the person to the obstetric team, as the iron
+/// status does (SPEC §2.1, §2.3).
+pub fn ferritin_thresholds_for(no_iv_iron: bool) -> Vec<(f64, String)> {
     let (lo, hi) = (
         FERRITIN_SUPPLEMENT_AT_OR_BELOW.value,
         FERRITIN_IV_DISCUSS_BELOW.value,
@@ -111,7 +119,11 @@ pub fn ferritin_thresholds() -> Vec<(f64, String)> {
         (lo, format!("{lo:.0} {unit}: iron indicated at or below")),
         (
             hi,
-            format!("{hi:.0} {unit}: only IV iron may help from {lo:.0} to {hi:.0}; not indicated above"),
+            if no_iv_iron {
+                format!("{hi:.0} {unit}: oral iron not indicated from {lo:.0} to {hi:.0} (ask your obstetric team); not indicated above")
+            } else {
+                format!("{hi:.0} {unit}: only IV iron may help from {lo:.0} to {hi:.0}; not indicated above")
+            },
         ),
     ]
 }

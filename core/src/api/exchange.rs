@@ -164,12 +164,14 @@ impl QuietLegs {
     pub fn export_report_to(&self, p: &Path, date: Option<String>) -> ApiResult<ExportSummary> {
         self.refuse_own(p)?;
         let parts = self.status_parts(date)?;
-        let (tz, nights) = {
+        let (tz, nights, no_iv_iron) = {
             let store = self.store()?;
             let from = parts.today - chrono::Duration::days(REPORT_WINDOW_DAYS.value as i64);
+            let profile = Self::profile_model(&store)?.1;
             (
-                Self::profile_model(&store)?.1.time_zone,
+                profile.time_zone,
                 store::nights(store.conn(), from, parts.today)?,
+                crate::rules::groups::no_iv_iron_in_pregnancy(&profile, parts.today),
             )
         };
         let weekly: Vec<(chrono::NaiveDate, f64)> = parts
@@ -199,6 +201,7 @@ impl QuietLegs {
             weekly_irls: &weekly,
             weekly_trend: &parts.weekly.trend_line,
             weekly_bands: &bands,
+            no_iv_iron,
         };
         write_atomically(p, |w| write_report(w, &input))?;
         Ok(ExportSummary {

@@ -481,7 +481,12 @@ impl QuietLegs {
             .map(|l| (l.taken_on, l.value.canonical))
             .collect();
         let unit = Analyte::Ferritin.canonical_unit();
-        let thresholds = chart::ferritin_thresholds();
+        // Pregnancy-aware labels, as the iron status (SPEC §2.1, §2.3).
+        let profile = Self::profile_model(&store)?.1;
+        let today = self.now().with_timezone(&profile.time_zone).date_naive();
+        let thresholds = chart::ferritin_thresholds_for(
+            crate::rules::groups::no_iv_iron_in_pregnancy(&profile, today),
+        );
         let values: Vec<f64> = thresholds.iter().map(|t| t.0).collect();
         // Each label already carries its unit ("75 ng/mL: …").
         let labels: Vec<String> = thresholds.into_iter().map(|(_, l)| l).collect();

@@ -36,6 +36,9 @@ pub struct ReportInput<'a> {
     pub weekly_trend: &'a str,
     /// The band word of each rating in `weekly_irls`, in the same order.
     pub weekly_bands: &'a [String],
+    /// Pregnant in the 1st trimester or without a due date: IV iron is not suggested, so the
+    /// ferritin chart's labels say so (SPEC §2.1, §2.3).
+    pub no_iv_iron: bool,
 }
 
 /// The weekly IRLS table: each rated week, its total and band, and the change from the week
@@ -332,7 +335,7 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
         "Ferritin against the RLS thresholds",
         &i.trend.points,
         chart::ferritin_top(&i.trend.points),
-        &chart::ferritin_thresholds(),
+        &chart::ferritin_thresholds_for(r.no_iv_iron),
         "ng/mL",
     ));
     let _ = write!(h, "<p class=\"muted\">{}</p>", esc(&i.draw_preparation));

@@ -227,6 +227,23 @@ fn the_ferritin_chart_places_results_against_two_labelled_threshold_lines() {
     assert_eq!(c.ticks.last().unwrap().label, "150");
 }
 
+/// Pregnant without a due date (trimester unknown): the 100 ng/mL line suggests no IV iron,
+/// as the iron status (SPEC §2.1, §2.3).
+#[test]
+fn the_ferritin_chart_suggests_no_iv_iron_with_the_trimester_unknown() {
+    let (q, _d) = diary();
+    let mut p = q.profile().unwrap();
+    p.pregnant = true;
+    q.set_profile(p).unwrap();
+    let c = q.ferritin_chart().unwrap();
+    assert!(
+        !c.lines[1].label.contains("IV iron"),
+        "{}",
+        c.lines[1].label
+    );
+    assert!(c.lines[1].label.contains("ask your obstetric team"));
+}
+
 #[test]
 fn an_empty_ferritin_chart_still_shows_the_lines_and_says_what_to_do() {
     let (q, _d) = diary();
