@@ -373,6 +373,10 @@ fn ceiling_reached(st: &IronStatus) -> bool {
 /// hold. Iron the doctor prescribed stays the person's own schedule.
 pub const NO_IRON_ADVICE_WINDOW: &str = "No iron timing advice here: ask your doctor (or your child's doctor) about iron and RLS, and when to take the iron they prescribed.";
 
+/// [`NO_IRON_ADVICE_WINDOW`] for an adult, or when the age is not known: "your child's doctor"
+/// is said only under 18 ([`ev::ADULT_AGE_YEARS`]).
+pub const NO_IRON_ADVICE_WINDOW_ADULT: &str = "No iron timing advice here: ask your doctor about iron and RLS, and when to take the iron they prescribed.";
+
 /// Why the plan gives no iron window, if the iron status gives no iron advice and no ceiling is
 /// reached (SPEC §2.1).
 pub fn no_iron_advice(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
@@ -383,7 +387,14 @@ pub fn no_iron_advice(diary: &Diary<'_>, today: NaiveDate) -> Option<String> {
             .iter()
             .map(|r| format!("{} ({})", r.text, r.citation))
             .collect();
-        format!("{NO_IRON_ADVICE_WINDOW} Because: {}.", why.join("; "))
+        let minor = groups::age_on(diary.profile, today)
+            .is_some_and(|a| f64::from(a) < ev::ADULT_AGE_YEARS.value);
+        let said = if minor {
+            NO_IRON_ADVICE_WINDOW
+        } else {
+            NO_IRON_ADVICE_WINDOW_ADULT
+        };
+        format!("{said} Because: {}.", why.join("; "))
     })
 }
 

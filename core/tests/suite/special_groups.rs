@@ -166,6 +166,48 @@ fn a_teen_on_iron_is_neither_told_to_hold_it_nor_given_a_window() {
     assert!(matches!(iron_plan(&dia, today()).day, IronDay::Held { .. }));
 }
 
+/// "Your child's doctor" only under 18: an adult with haemochromatosis or thalassaemia (or
+/// with the age unknown) is told to ask their doctor.
+#[test]
+fn the_no_window_text_names_a_childs_doctor_only_under_18() {
+    let labs = [lab(Analyte::Ferritin, 40.0, "2026-11-01")];
+    let reg = [iron_item("2026-11-01")];
+    let why = |p: &Profile| match iron_plan(&diary(p, &reg, &[], &labs), today()).day {
+        IronDay::NoWindow { why } => why,
+        other => panic!("expected no window advice, got {other:?}"),
+    };
+    for p in [
+        Profile {
+            haemochromatosis: true,
+            birth_date: Some(d("1980-01-01")),
+            ..Profile::default()
+        },
+        Profile {
+            thalassaemia: true,
+            ..Profile::default()
+        },
+        // Turns 18 on the day asked about.
+        Profile {
+            thalassaemia: true,
+            birth_date: Some(d("2008-11-21")),
+            ..Profile::default()
+        },
+    ] {
+        let w = why(&p);
+        assert!(w.contains("ask your doctor about iron"), "{w}");
+        assert!(!w.contains("child"), "{w}");
+    }
+    let w = why(&Profile {
+        thalassaemia: true,
+        birth_date: Some(d("2008-11-22")),
+        ..Profile::default()
+    });
+    assert!(
+        w.contains("ask your doctor (or your child's doctor)"),
+        "{w}"
+    );
+}
+
 #[test]
 fn dialysis_follows_the_iron_sucrose_thresholds_on_both_sides() {
     let p = Profile {
