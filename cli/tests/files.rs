@@ -308,6 +308,27 @@ fn the_report_export_says_what_the_report_holds() {
         said.contains("report for the doctor: 0 nights in its window") && !said.contains("records"),
         "{said}"
     );
+    // No nights: a sentence instead of an empty "This week / Last week" table.
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !html.contains("<th>This week</th>")
+            && html.contains("No nights logged this week or last week"),
+        "{html}"
+    );
+    // One night: the table is back.
+    common::ok(
+        &db,
+        &["log", "night", "--date", "2026-11-20", "--severity", "4"],
+    );
+    common::ok(
+        &db,
+        &["export", "--format", "report", "-o", out.to_str().unwrap()],
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("<th>This week</th>") && !html.contains("No nights logged this week"),
+        "{html}"
+    );
 }
 
 /// The import line never calls a kept record "older than ours": a same-time record can lose
@@ -355,7 +376,7 @@ fn import_wording_and_overlapping_weekly_ratings_are_shown() {
     );
     let status = common::ok_at("2026-11-16T10:00:00Z", &a, &["status"]);
     assert!(
-        status.contains("Also stored, left out of the trend (overlapping weeks rated on two devices): Week ending 2026-11-15 (2026-W46): 40 of 40")
+        status.contains("Also stored, left out of the trend (overlapping weeks rated on two devices): week ending 2026-11-15 (2026-W46): 40 of 40")
             && status.contains("weekly IRLS 40/40 for the week ending 2026-11-15"),
         "{status}"
     );

@@ -312,9 +312,14 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
         set_aside_lines: set_aside
             .iter()
             .map(|p| {
+                // Mid-sentence: the label's "Week ending" reads "week ending" here.
+                let mut label = p.label.chars();
+                let label: String = label
+                    .next()
+                    .map(|c| c.to_lowercase().chain(label).collect())
+                    .unwrap_or_default();
                 format!(
-                    "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
-                    p.label
+                    "Also stored, left out of the trend (overlapping weeks rated on two devices): {label}"
                 )
             })
             .collect(),

@@ -373,11 +373,23 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
             "/40",
         ));
     }
-    let _ = write!(
-        h,
-        "<table><tr><th>Scale</th><th>This week</th><th>Last week</th><th>Direction</th></tr>"
-    );
-    for t in &r.insights.trends {
+    // No night in either week: a sentence, not a table of dashes.
+    let compared = r
+        .insights
+        .trends
+        .iter()
+        .any(|t| t.this_week_nights + t.last_week_nights > 0);
+    if compared {
+        let _ = write!(
+            h,
+            "<table><tr><th>Scale</th><th>This week</th><th>Last week</th><th>Direction</th></tr>"
+        );
+    } else {
+        h.push_str(
+            "<p class=\"muted\">No nights logged this week or last week: nothing to compare yet.</p>",
+        );
+    }
+    for t in r.insights.trends.iter().filter(|_| compared) {
         let m = |v: Option<f64>, n: u32| {
             let nights = if n == 1 { "night" } else { "nights" };
             v.map(|x| format!("{x:.1} ({n} {nights})"))
@@ -401,7 +413,9 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
             }
         );
     }
-    h.push_str("</table>");
+    if compared {
+        h.push_str("</table>");
+    }
     if r.augmentation.drugs.is_empty() {
         // Nothing to screen.
     } else {

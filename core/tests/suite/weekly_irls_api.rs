@@ -227,12 +227,13 @@ fn two_devices_rating_one_iso_week_keep_both_ratings() {
     assert_eq!(shown, ["2026-11-11"], "the latest answer (B's, 09:00)");
     assert_eq!(aside, ["2026-11-15"], "A's rating is listed, not lost");
     assert_eq!(w.set_aside[0].total, 20);
-    // The phones' line for it, in the core's words.
+    // The phones' line for it, in the core's words ("week ending" mid-sentence).
+    assert!(w.set_aside[0].label.starts_with("Week ending 2026-11-15"));
     assert_eq!(
         w.set_aside_lines,
         [format!(
-            "Also stored, left out of the trend (overlapping weeks rated on two devices): {}",
-            w.set_aside[0].label
+            "Also stored, left out of the trend (overlapping weeks rated on two devices): w{}",
+            &w.set_aside[0].label[1..]
         )]
     );
     // Rating the same ISO week again on A still edits a record, and is not refused.
