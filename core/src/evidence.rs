@@ -317,9 +317,11 @@ evidence_table! {
         @ ("", "");
     AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.")
         @ ("", "");
-    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "The baseline is the diary of the 28 days before the drug started.")
+    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "Onset and spread are compared with the diary of the 28 days before the drug started (MPI-2007: compared with symptoms before treatment), when it holds enough nights with an onset.")
         @ ("", "");
-    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.")
+    AUGMENTATION_RESPONSE_WINDOW_DAYS = (28.0, "days", Product, "The period when the drug first worked (MPI-2007's severity baseline): the diary of its first 28 days, nights of the last 7 excluded.")
+        @ ("", "");
+    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights are needed for a baseline (from the first weeks on the drug; before it, for onset).")
         @ ("", "");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.")
