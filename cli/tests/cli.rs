@@ -275,6 +275,87 @@ fn plan_shows_the_iron_window_with_its_reason_and_json_carries_local_and_utc() {
     assert_eq!(iron[0]["fire_at"]["utc"], "2026-11-21T09:30:00Z");
 }
 
+/// H1 (fresh review): a medicine that moves iron, added without a time, was ignored and iron
+/// was planned on waking, when thyroxine or a bisphosphonate is usually taken. No window is
+/// planned until its time is known; `regimen add`, `iron-window`, `plan` and `reminders` ask
+/// for it, and once it has a time iron is planned around it.
+#[test]
+fn a_medicine_that_moves_iron_without_a_time_gets_no_iron_window() {
+    for (med, every) in [("L-Thyroxin", "1"), ("Fosamax", "7"), ("Boniva", "1")] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        let ask = format!("add the time you take {med} so QuietLegs can plan iron around it");
+        ok(
+            &db,
+            &[
+                "profile",
+                "set",
+                "--tz",
+                "Europe/Berlin",
+                "--wake",
+                "06:00",
+                "--breakfast",
+                "07:30",
+            ],
+        );
+        ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+        let out = ok(
+            &db,
+            &[
+                "regimen",
+                "add",
+                "med",
+                med,
+                "--every",
+                every,
+                "--start",
+                "2026-11-21",
+            ],
+        );
+        assert!(out.contains(&ask), "{med}: {out}");
+        let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+        assert!(
+            w.contains(&ask) && !w.contains("take iron between"),
+            "{med}: {w}"
+        );
+        let p = ok(&db, &["plan", "--date", "2026-11-21"]);
+        assert!(p.contains(&ask) && !p.contains("on waking"), "{med}: {p}");
+        let rem: serde_json::Value = serde_json::from_str(&ok(
+            &db,
+            &["reminders", "--from", "2026-11-21", "--days", "1", "--json"],
+        ))
+        .unwrap();
+        assert!(
+            rem.as_array().unwrap().iter().all(|r| r["kind"] != "iron"),
+            "{med}: {rem}"
+        );
+    }
+    // With its time, iron is planned around it, and `regimen add` does not ask.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "07:30",
+        ],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    let out = ok(
+        &db,
+        &["regimen", "add", "med", "L-Thyroxin", "--at", "06:00"],
+    );
+    assert!(!out.contains("add the time you take"), "{out}");
+    let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+    assert!(w.contains("take iron between 10:00"), "{w}");
+}
+
 /// Issue #15 (fresh review): Boniva at 08:00 after a 07:30 breakfast is accepted as prescribed,
 /// but `regimen add` says at once what its label asks (from the core's plan); a dose clear of
 /// breakfast gets no such note.

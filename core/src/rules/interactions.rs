@@ -17,7 +17,7 @@ pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
 /// The timing-relevant substance of a medicine name, from the catalog.
 /// A name that matches several entries (a combination product typed by its parts) takes the
 /// strictest timing of them.
-fn medicine_substance(name: &str) -> Option<Substance> {
+pub fn medicine_substance(name: &str) -> Option<Substance> {
     catalog::lookup(name)
         .iter()
         .filter_map(|m| m.medicine.substance())

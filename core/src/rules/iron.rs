@@ -310,6 +310,18 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
     ))
 }
 
+/// Whether a regimen item changes when iron can be taken but has no time to plan around
+/// (magnesium without a time has its bedtime default and is planned).
+pub fn needs_time(item: &RegimenItem) -> bool {
+    item.times.is_empty() && item.kind != RegimenKind::Magnesium && substance_of(item).is_some()
+}
+
+/// What to say when a medicine that moves iron has no time: no iron window is planned until it
+/// has one.
+pub fn ask_time(name: &str) -> String {
+    format!("add the time you take {name} so QuietLegs can plan iron around it")
+}
+
 /// The iron plan for a date.
 pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     let day = WakingDay::of(diary.profile, date);
@@ -364,6 +376,17 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     });
     if let Some(e) = taken {
         return plan(IronDay::AlreadyTaken { at: e.at });
+    }
+    // A medicine that moves iron but has no time cannot be planned around: never pick a window
+    // that might collide with it (SPEC §2.2), ask for its time instead.
+    if let Some(r) = diary
+        .regimen
+        .iter()
+        .find(|r| needs_time(r) && dose_day(r, date))
+    {
+        return plan(IronDay::NoWindow {
+            why: ask_time(&r.name),
+        });
     }
     match find_window(&day, &exposures(diary, &day)) {
         Ok(w) => plan(IronDay::Window(w)),
