@@ -356,6 +356,54 @@ fn a_medicine_that_moves_iron_without_a_time_gets_no_iron_window() {
     assert!(w.contains("take iron between 10:00"), "{w}");
 }
 
+/// H3 (fresh review): phosphate binders were left out of iron timing, so iron was planned on
+/// top of a binder dose. The binder keeps its time (and stays a flag for the kidney team);
+/// iron moves 2 h away from it: calcium acetate by the calcium row, the other binders by the
+/// binder convention row. Ferric citrate is itself iron and moves nothing.
+#[test]
+fn iron_is_planned_away_from_phosphate_binder_doses() {
+    for med in [
+        "PhosLo",
+        "calcium acetate",
+        "Renvela",
+        "Fosrenol",
+        "Velphoro",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        ok(
+            &db,
+            &["profile", "set", "--tz", "Europe/Berlin", "--wake", "06:00"],
+        );
+        ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+        let out = ok(&db, &["regimen", "add", "med", med, "--at", "07:00"]);
+        assert!(
+            out.contains("at 07:00") && out.contains("kidney team"),
+            "{med}: {out}"
+        );
+        let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+        assert!(
+            w.contains("take iron between 09:00") && w.contains(&format!("after your 07:00 {med}")),
+            "{med}: {w}"
+        );
+        let check = ok(&db, &["check", med, "--at", "2026-11-21T10:00"]);
+        assert!(
+            check.contains("kidney team") && !check.contains("WAIT"),
+            "{med}: {check}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &["profile", "set", "--tz", "Europe/Berlin", "--wake", "06:00"],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    ok(&db, &["regimen", "add", "med", "Auryxia", "--at", "07:00"]);
+    let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+    assert!(w.contains("take iron between 06:00"), "{w}");
+}
+
 /// Issue #15 (fresh review): Boniva at 08:00 after a 07:30 breakfast is accepted as prescribed,
 /// but `regimen add` says at once what its label asks (from the core's plan); a dose clear of
 /// breakfast gets no such note.

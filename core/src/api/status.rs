@@ -513,7 +513,8 @@ pub fn iron_time_hint(input: &super::records::RegimenInput) -> Option<String> {
     );
     (medicine
         && input.times.iter().all(|t| t.trim().is_empty())
-        && crate::rules::interactions::medicine_substance(&input.name).is_some())
+        && (crate::rules::interactions::medicine_substance(&input.name).is_some()
+            || crate::rules::interactions::binder_substance_named(&input.name).is_some()))
     .then(|| crate::rules::iron::ask_time(input.name.trim()))
 }
 

@@ -39,6 +39,36 @@ pub fn no_timing_fix(item: &RegimenItem) -> Option<catalog::Medicine> {
         .find(|m| m.class.no_timing_fix())
 }
 
+/// What a phosphate binder in the regimen is for iron timing (SPEC §2.2): the binder is never
+/// moved (it stays a flag for the kidney team, and `check` never gives it an earliest time),
+/// but the planner keeps iron away from its doses. Calcium acetate is calcium; ferric citrate
+/// is itself iron (`None`); the others take the binder convention row.
+pub fn binder_substance(item: &RegimenItem) -> Option<Substance> {
+    if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
+        return None;
+    }
+    binder_substance_named(&item.name)
+}
+
+/// [`binder_substance`] by a medicine's name.
+pub fn binder_substance_named(name: &str) -> Option<Substance> {
+    let m = catalog::lookup(name)
+        .into_iter()
+        .map(|m| m.medicine)
+        .find(|m| m.class == DrugClass::PhosphateBinder)?;
+    match m.generic {
+        "ferric citrate" => None,
+        "calcium acetate" => Some(Substance::DairyCalcium),
+        _ => Some(Substance::PhosphateBinder),
+    }
+}
+
+/// What the iron planner keeps iron away from for a regimen item: its timing substance, or for
+/// a phosphate binder its [`binder_substance`].
+pub fn planned_around(item: &RegimenItem) -> Option<Substance> {
+    substance_of(item).or_else(|| binder_substance(item))
+}
+
 /// Whether a regimen item is a proton-pump inhibitor.
 pub fn is_ppi(item: &RegimenItem) -> bool {
     no_timing_fix(item).map(|m| m.class) == Some(DrugClass::ProtonPumpInhibitor)

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::interactions::{no_timing_fix, substance_of};
+use super::interactions::{no_timing_fix, planned_around};
 pub use super::regimen::{active_on, dose_day, iron_item};
 use super::substance::Substance;
 use super::Diary;
@@ -166,7 +166,7 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
         }
     }
     for item in diary.regimen.iter() {
-        if let Some(s) = substance_of(item) {
+        if let Some(s) = planned_around(item) {
             for at in scheduled_around(item, day) {
                 out.push(Exposure {
                     substance: s,
@@ -186,7 +186,7 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
                 .regimen
                 .iter()
                 .find(|r| r.meta.id.to_string() == *regimen_id)
-                .and_then(substance_of),
+                .and_then(planned_around),
             EventKind::Activity { .. }
             | EventKind::IvIron { .. }
             | EventKind::WeeklyIrls { .. } => None,
@@ -313,7 +313,7 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
 /// Whether a regimen item changes when iron can be taken but has no time to plan around
 /// (magnesium without a time has its bedtime default and is planned).
 pub fn needs_time(item: &RegimenItem) -> bool {
-    item.times.is_empty() && item.kind != RegimenKind::Magnesium && substance_of(item).is_some()
+    item.times.is_empty() && item.kind != RegimenKind::Magnesium && planned_around(item).is_some()
 }
 
 /// What to say when a medicine that moves iron has no time: no iron window is planned until it
