@@ -480,7 +480,7 @@ fn the_words_people_type_for_medicines_habits_and_labs() {
             "2026-11-20",
         ],
         "value",
-        "1.000",
+        "write 1000 if you mean 1000, or 1.0 if the comma is a decimal point",
     );
     refused(
         &[
