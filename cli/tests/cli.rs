@@ -404,6 +404,52 @@ fn iron_is_planned_away_from_phosphate_binder_doses() {
     assert!(w.contains("take iron between 06:00"), "{w}");
 }
 
+/// M5 (fresh review): `check iron` 15 min after lunch said iron "does not change when iron is
+/// absorbed"; checking iron itself answers with the iron window's empty-stomach rules.
+#[test]
+fn checking_iron_itself_uses_the_empty_stomach_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "07:30",
+            "--lunch",
+            "12:30",
+        ],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    let after = ok(&db, &["check", "iron", "--at", "2026-11-21T12:45"]);
+    assert!(
+        !after.contains("does not change")
+            && after.contains("15 min after your 12:30 lunch")
+            && after.contains("at least 2 h after it")
+            && after.contains("today's iron window: 06:00-06:30"),
+        "{after}"
+    );
+    let before = ok(
+        &db,
+        &["check", "ferrous sulfate", "--at", "2026-11-21T12:10"],
+    );
+    assert!(
+        before.contains("20 min before your 12:30 lunch")
+            && before.contains("at least 1 h before it"),
+        "{before}"
+    );
+    let clear = ok(&db, &["check", "iron", "--at", "2026-11-21T10:00"]);
+    assert!(
+        clear.starts_with("ok:") && clear.contains("empty stomach"),
+        "{clear}"
+    );
+}
+
 /// Issue #15 (fresh review): Boniva at 08:00 after a 07:30 breakfast is accepted as prescribed,
 /// but `regimen add` says at once what its label asks (from the core's plan); a dose clear of
 /// breakfast gets no such note.

@@ -34,7 +34,7 @@ impl Exposure {
     /// Iron may not be taken inside this open interval. A first-thing medicine (a
     /// bisphosphonate) taken during `day` blocks from before waking: iron is never planned
     /// between waking and the end of its wait, whatever time it is taken.
-    fn blocks(&self, day: &WakingDay) -> (DateTime<Utc>, DateTime<Utc>) {
+    pub(crate) fn blocks(&self, day: &WakingDay) -> (DateTime<Utc>, DateTime<Utc>) {
         let g = self.substance.gap();
         let lo = if g.first_thing && day.wake <= self.at && self.at < day.bed {
             (day.wake - Duration::seconds(1)).min(self.at - g.substance_after())
@@ -44,7 +44,7 @@ impl Exposure {
         (lo, self.at + g.iron_after())
     }
 
-    fn describe(&self, day: &WakingDay) -> String {
+    pub(crate) fn describe(&self, day: &WakingDay) -> String {
         let what = match &self.origin {
             Origin::Meal(m) => m.clone(),
             Origin::Medicine(name) => name.clone(),
