@@ -505,6 +505,21 @@ pub fn check_medicine(name: String) -> Vec<MedicineInfo> {
     medicine_info(&name)
 }
 
+/// What `regimen add` says about a medicine or supplement added without a time when it changes
+/// when iron can be taken (thyroxine, a bisphosphonate, an antibiotic, a mineral): no iron window
+/// is planned until its time is known, so the hint asks for it (SPEC §2.2). `None` otherwise.
+pub fn iron_time_hint(input: &super::records::RegimenInput) -> Option<String> {
+    let medicine = matches!(
+        input.kind,
+        crate::model::RegimenKind::Medication | crate::model::RegimenKind::Supplement
+    );
+    (medicine
+        && input.times.iter().all(|t| t.trim().is_empty())
+        && (crate::rules::interactions::medicine_substance(&input.name).is_some()
+            || crate::rules::interactions::binder_substance_named(&input.name).is_some()))
+    .then(|| crate::rules::iron::ask_time(input.name.trim()))
+}
+
 /// The RLS screener: consistent with RLS, or which criterion is missing. Never a diagnosis.
 #[uniffi::export]
 pub fn screen_rls(answers: ScreenAnswers) -> ScreenResult {

@@ -486,7 +486,7 @@ impl DrugClass {
             IntegraseInhibitor => "Iron keeps the HIV medicine from being absorbed, unless both are taken together with food (then ask your HIV clinic first). QuietLegs plans iron around it.",
             ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron and this medicine block each other's absorption; QuietLegs plans iron around it.",
             Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
-            ProtonPumpInhibitor | H2Blocker => "Reduces stomach acid and with it iron absorption, and no timing fixes that: discuss with your doctor whether you still need it and how your iron is checked.",
+            ProtonPumpInhibitor | H2Blocker => "This acid-reducing medicine lowers stomach acid and with it iron absorption, and no timing fixes that: discuss your iron, and how it is checked, with the doctor who prescribes it.",
             Mycophenolate => "Iron and mycophenolate may lower each other's absorption, and no timing fix is known: discuss with your doctor before taking iron.",
             DairyFood => "Milk, dairy and calcium-rich foods lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around them.",
             VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
@@ -1374,6 +1374,23 @@ mod tests {
         // "Milk of Magnesia" is the antacid, not milk; "diary" is never silently dairy.
         assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
         assert_eq!(intake_named("diary"), None);
+    }
+
+    /// M7 (fresh review): a PPI or H2 blocker note says what it does to iron and to discuss
+    /// iron with the prescriber; it never nudges toward stopping ("whether you still need it").
+    #[test]
+    fn acid_reducers_say_iron_absorption_without_nudging_to_stop() {
+        for q in ["Nexium", "Pepcid", "omeprazole", "famotidine"] {
+            let m = lookup(q);
+            let a = m[0].medicine.advice();
+            assert!(!a.contains("still need"), "{q}: {a}");
+            assert!(
+                a.contains("lowers stomach acid and with it iron absorption")
+                    && a.contains("discuss your iron")
+                    && a.contains("prescribes it"),
+                "{q}: {a}"
+            );
+        }
     }
 
     /// Issue #15: calcium acetate (PhosLo) and the other phosphate binders are taken with
