@@ -158,7 +158,7 @@ pub enum MedCmd {
     /// `med check "Tylenol PM"`
     Check { name: String },
     /// The short augmentation questionnaire for people on pramipexole, ropinirole, rotigotine
-    /// or levodopa whose diary has no nights from before the drug (SPEC §2.5). With no
+    /// or levodopa whose diary has too few nights from the first weeks on the drug (SPEC §2.5). With no
     /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
     /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`
     Augmentation {

@@ -275,6 +275,181 @@ fn plan_shows_the_iron_window_with_its_reason_and_json_carries_local_and_utc() {
     assert_eq!(iron[0]["fire_at"]["utc"], "2026-11-21T09:30:00Z");
 }
 
+/// H1 (fresh review): a medicine that moves iron, added without a time, was ignored and iron
+/// was planned on waking, when thyroxine or a bisphosphonate is usually taken. No window is
+/// planned until its time is known; `regimen add`, `iron-window`, `plan` and `reminders` ask
+/// for it, and once it has a time iron is planned around it.
+#[test]
+fn a_medicine_that_moves_iron_without_a_time_gets_no_iron_window() {
+    for (med, every) in [("L-Thyroxin", "1"), ("Fosamax", "7"), ("Boniva", "1")] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        let ask = format!("add the time you take {med} so QuietLegs can plan iron around it");
+        ok(
+            &db,
+            &[
+                "profile",
+                "set",
+                "--tz",
+                "Europe/Berlin",
+                "--wake",
+                "06:00",
+                "--breakfast",
+                "07:30",
+            ],
+        );
+        ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+        let out = ok(
+            &db,
+            &[
+                "regimen",
+                "add",
+                "med",
+                med,
+                "--every",
+                every,
+                "--start",
+                "2026-11-21",
+            ],
+        );
+        assert!(out.contains(&ask), "{med}: {out}");
+        let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+        assert!(
+            w.contains(&ask) && !w.contains("take iron between"),
+            "{med}: {w}"
+        );
+        let p = ok(&db, &["plan", "--date", "2026-11-21"]);
+        assert!(p.contains(&ask) && !p.contains("on waking"), "{med}: {p}");
+        let rem: serde_json::Value = serde_json::from_str(&ok(
+            &db,
+            &["reminders", "--from", "2026-11-21", "--days", "1", "--json"],
+        ))
+        .unwrap();
+        assert!(
+            rem.as_array().unwrap().iter().all(|r| r["kind"] != "iron"),
+            "{med}: {rem}"
+        );
+    }
+    // With its time, iron is planned around it, and `regimen add` does not ask.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "07:30",
+        ],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    let out = ok(
+        &db,
+        &["regimen", "add", "med", "L-Thyroxin", "--at", "06:00"],
+    );
+    assert!(!out.contains("add the time you take"), "{out}");
+    let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+    assert!(w.contains("take iron between 10:00"), "{w}");
+}
+
+/// H3 (fresh review): phosphate binders were left out of iron timing, so iron was planned on
+/// top of a binder dose. The binder keeps its time (and stays a flag for the kidney team);
+/// iron moves 2 h away from it: calcium acetate by the calcium row, the other binders by the
+/// binder convention row. Ferric citrate is itself iron and moves nothing.
+#[test]
+fn iron_is_planned_away_from_phosphate_binder_doses() {
+    for med in [
+        "PhosLo",
+        "calcium acetate",
+        "Renvela",
+        "Fosrenol",
+        "Velphoro",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        ok(
+            &db,
+            &["profile", "set", "--tz", "Europe/Berlin", "--wake", "06:00"],
+        );
+        ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+        let out = ok(&db, &["regimen", "add", "med", med, "--at", "07:00"]);
+        assert!(
+            out.contains("at 07:00") && out.contains("kidney team"),
+            "{med}: {out}"
+        );
+        let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+        assert!(
+            w.contains("take iron between 09:00") && w.contains(&format!("after your 07:00 {med}")),
+            "{med}: {w}"
+        );
+        let check = ok(&db, &["check", med, "--at", "2026-11-21T10:00"]);
+        assert!(
+            check.contains("kidney team") && !check.contains("WAIT"),
+            "{med}: {check}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &["profile", "set", "--tz", "Europe/Berlin", "--wake", "06:00"],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    ok(&db, &["regimen", "add", "med", "Auryxia", "--at", "07:00"]);
+    let w = ok(&db, &["iron-window", "--date", "2026-11-21"]);
+    assert!(w.contains("take iron between 06:00"), "{w}");
+}
+
+/// M5 (fresh review): `check iron` 15 min after lunch said iron "does not change when iron is
+/// absorbed"; checking iron itself answers with the iron window's empty-stomach rules.
+#[test]
+fn checking_iron_itself_uses_the_empty_stomach_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "07:30",
+            "--lunch",
+            "12:30",
+        ],
+    );
+    ok(&db, &["regimen", "add", "iron", "--start", "2026-11-21"]);
+    let after = ok(&db, &["check", "iron", "--at", "2026-11-21T12:45"]);
+    assert!(
+        !after.contains("does not change")
+            && after.contains("15 min after your 12:30 lunch")
+            && after.contains("at least 2 h after it")
+            && after.contains("today's iron window: 06:00-06:30"),
+        "{after}"
+    );
+    let before = ok(
+        &db,
+        &["check", "ferrous sulfate", "--at", "2026-11-21T12:10"],
+    );
+    assert!(
+        before.contains("20 min before your 12:30 lunch")
+            && before.contains("at least 1 h before it"),
+        "{before}"
+    );
+    let clear = ok(&db, &["check", "iron", "--at", "2026-11-21T10:00"]);
+    assert!(
+        clear.starts_with("ok:") && clear.contains("empty stomach"),
+        "{clear}"
+    );
+}
+
 /// Issue #15 (fresh review): Boniva at 08:00 after a 07:30 breakfast is accepted as prescribed,
 /// but `regimen add` says at once what its label asks (from the core's plan); a dose clear of
 /// breakfast gets no such note.
@@ -351,7 +526,7 @@ fn the_words_people_type_for_medicines_habits_and_labs() {
             "2026-11-20",
         ],
         "value",
-        "1.000",
+        "write 1000 if you mean 1000, or 1.0 if the comma is a decimal point",
     );
     refused(
         &[

@@ -225,6 +225,8 @@ evidence_table! {
         @ ("SYNTHROID (levothyroxine sodium) tablets label, DailyMed set id 1e11ad30-1041-4520-10b0-8f9d30d30fcc, §7.1 Drugs Known to Affect Thyroid Hormone Pharmacokinetics (phosphate binders incl. ferrous sulfate: at least 4 h apart; §2.1 not re-read), February 2024 (effective 2024-02-20)", "2026-11-30");
     IRON_APART_FROM_ANTACID_MAGNESIUM_MIN = (120.0, "min", Conservative, "Antacids and magnesium supplements at least 2 h apart from iron (convention: their labels give no interval).")
         @ ("convention; antacid and magnesium Drug Facts labels give no interval for iron", "2026-11-30");
+    IRON_APART_FROM_PHOSPHATE_BINDER_MIN = (120.0, "min", Conservative, "Iron at least 2 h either side of a phosphate binder dose (sevelamer, lanthanum, sucroferric oxyhydroxide); the binder keeps its prescribed time and only iron moves (convention: no label interval in this table; the same 2 h as for minerals and antacids). Calcium acetate uses the calcium row; ferric citrate is itself iron.")
+        @ ("convention, no label interval: the 2 h is the minerals/antacids convention (IRON_APART_FROM_ANTACID_MAGNESIUM_MIN); sevelamer, lanthanum and sucroferric oxyhydroxide labels were not read for an iron interval", "2026-11-30");
     IRON_APART_FROM_ZINC_MULTIVITAMIN_MIN = (120.0, "min", Conservative, "Zinc and multivitamins with minerals at least 2 h apart from iron (convention: their labels give no interval).")
         @ ("convention; zinc and multivitamin-with-minerals labels give no interval for iron", "2026-11-30");
     IRON_APART_FROM_LEVODOPA_MIN = (120.0, "min", Conservative, "Levodopa/carbidopa at least 2 h apart from iron (convention: the label names iron salts without an interval).")
@@ -319,9 +321,11 @@ evidence_table! {
         @ ("", "");
     AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.")
         @ ("", "");
-    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "The baseline is the diary of the 28 days before the drug started.")
+    AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "Onset and spread are compared with the diary of the 28 days before the drug started (MPI-2007: compared with symptoms before treatment), when it holds enough nights with an onset.")
         @ ("", "");
-    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights before the drug started are needed as a baseline.")
+    AUGMENTATION_RESPONSE_WINDOW_DAYS = (28.0, "days", Product, "The period when the drug first worked (MPI-2007's severity baseline): the diary of its first 28 days, nights of the last 7 excluded.")
+        @ ("", "");
+    AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights are needed for a baseline (from the first weeks on the drug; before it, for onset).")
         @ ("", "");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.")

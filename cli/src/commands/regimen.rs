@@ -53,11 +53,15 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     };
     let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
     let name = input.name.clone();
+    let time_hint = quietlegs_core::iron_time_hint(&input);
     let q = open(db)?;
     let added = q.add_regimen(input)?;
     output::regimen(std::slice::from_ref(&added), json);
     if is_medicine && !json {
         output::regimen_notes(&quietlegs_core::check_medicine(name));
+        if let Some(hint) = time_hint {
+            output::line(&format!("    {hint}"));
+        }
         // The label's own timing notes for today's doses (a first-thing medicine after
         // breakfast): the core's plan says them; the time stays as prescribed.
         let notes: Vec<_> = q

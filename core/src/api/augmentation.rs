@@ -1,5 +1,5 @@
 //! The short augmentation questionnaire over the FFI (SPEC §2.5): the baseline when the diary
-//! holds no nights from before a dopaminergic drug started. Stored in the profile document, so
+//! holds too few nights from the first weeks on a dopaminergic drug. Stored in the profile document, so
 //! it exports, imports and syncs with it; changing settings keeps it.
 
 use super::{ApiResult, QuietLegs};

@@ -321,6 +321,23 @@ impl QuietLegs {
         ))
     }
 
+    /// [`Self::check_intake`] for iron itself (see [`crate::rules::check::check_iron`]).
+    fn check_iron_at(&self, at: Option<String>) -> ApiResult<IntakeCheckView> {
+        let store = self.store()?;
+        let tz = Self::profile_model(&store)?.1.time_zone;
+        let today = self.now().with_timezone(&tz).date_naive();
+        let at = match at {
+            Some(a) => parse_instant_or_time_of_day("at", &a, tz, today)?,
+            None => self.now(),
+        };
+        let d = at.with_timezone(&tz).date_naive();
+        let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
+        Ok(check_view(
+            crate::rules::check::check_iron(&snap.diary(), at),
+            tz,
+        ))
+    }
+
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
         match date {
             Some(d) => Ok(parse_date("date", d)?),
@@ -415,6 +432,17 @@ impl QuietLegs {
     /// The iron-timing part of [`Self::check_intake`].
     fn check_intake_timing(&self, what: &str, at: Option<String>) -> ApiResult<IntakeCheckView> {
         let what = what.to_owned();
+        // Iron itself: the empty-stomach rules of the iron window, never "does not change when
+        // iron is absorbed".
+        let oral_iron = crate::rules::catalog::lookup(&what)
+            .first()
+            .is_some_and(|m| {
+                m.kind != crate::rules::catalog::MatchKind::Typo
+                    && m.medicine.class == crate::rules::catalog::DrugClass::OralIron
+            });
+        if oral_iron {
+            return self.check_iron_at(at);
+        }
         if let Some(substance) = crate::rules::interactions::substance_named(&what) {
             // A medicine is named as the person knows it: "Fosamax (alendronate)".
             let name = match crate::rules::catalog::lookup(&what).first() {

@@ -120,10 +120,15 @@ pub fn parse_decimal(field: &str, text: &str) -> ApiResult<f64> {
                     return Ok(v);
                 }
             }
+            // Both readings, each written so it cannot be misread: "1.000" would be read back
+            // as one, so the decimal reading is shown without trailing zeros ("1.0").
+            let decimal = format!("{whole}.{frac}")
+                .parse::<f64>()
+                .map_or_else(|_| format!("{whole}.{frac}"), |v| format!("{v:?}"));
             return Err(crate::error::Error::invalid(
                 field,
                 format!(
-                    "{text:?}: a comma before three digits may separate thousands; write {whole}{frac}, or {whole}.{frac} with a decimal point"
+                    "{text:?}: a comma before three digits may separate thousands; write {whole}{frac} if you mean {whole}{frac}, or {decimal} if the comma is a decimal point"
                 ),
             )
             .into());
@@ -253,8 +258,16 @@ mod tests {
         assert_eq!(parse_decimal("value", "-1,5").unwrap(), -1.5);
         let (field, reason) = field_of(parse_decimal("value", "1,000"));
         assert_eq!(field, "value");
+        // H4: "1.000" would be read back as one: never suggested; "1.0" is.
         assert!(
-            reason.contains("1000") && reason.contains("1.000"),
+            reason.contains("write 1000 if you mean 1000")
+                && reason.contains("or 1.0 if the comma is a decimal point")
+                && !reason.contains("1.000"),
+            "{reason}"
+        );
+        let (_, reason) = field_of(parse_decimal("value", "12,050"));
+        assert!(
+            reason.contains("12050") && reason.contains("12.05 ") && !reason.contains("12.050"),
             "{reason}"
         );
         for bad in ["forty", "40,5,1", "1.000,5", "NaN", "inf", ""] {

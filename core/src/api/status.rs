@@ -9,8 +9,8 @@ use crate::api::records::EventEntry;
 use crate::error::Error;
 use crate::evidence::IRLS_PERIOD_DAYS;
 use crate::evidence::{
-    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, FERRITIN_IV_DISCUSS_BELOW,
-    FERRITIN_SUPPLEMENT_AT_OR_BELOW, TRIGGER_WINDOW_DAYS,
+    Source, AUGMENTATION_BASELINE_WINDOW_DAYS, AUGMENTATION_RESPONSE_WINDOW_DAYS,
+    FERRITIN_IV_DISCUSS_BELOW, FERRITIN_SUPPLEMENT_AT_OR_BELOW, TRIGGER_WINDOW_DAYS,
 };
 use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
 use crate::model::{IrlsBand, IvIronFormulation};
@@ -139,11 +139,13 @@ pub struct AugmentationView {
     pub message: String,
     /// The dopaminergic drug(s) screened for.
     pub drugs: Vec<String>,
-    /// Nights logged in the 28 days before the drug started.
+    /// Nights logged in the first 28 days on the drug (when it first worked), before the
+    /// recent 7 nights: the severity baseline.
     pub baseline_nights: u32,
     /// Nights logged in the recent window compared.
     pub recent_nights: u32,
-    /// Median onset before the drug, local `HH:MM`.
+    /// Median onset at baseline, local `HH:MM`: before the drug when the diary has at least 7
+    /// nights with an onset from then, else in its first weeks.
     pub baseline_onset_median: Option<String>,
     /// Median onset now, local `HH:MM`.
     pub recent_onset_median: Option<String>,
@@ -508,6 +510,21 @@ pub fn check_medicine(name: String) -> Vec<MedicineInfo> {
     medicine_info(&name)
 }
 
+/// What `regimen add` says about a medicine or supplement added without a time when it changes
+/// when iron can be taken (thyroxine, a bisphosphonate, an antibiotic, a mineral): no iron window
+/// is planned until its time is known, so the hint asks for it (SPEC §2.2). `None` otherwise.
+pub fn iron_time_hint(input: &super::records::RegimenInput) -> Option<String> {
+    let medicine = matches!(
+        input.kind,
+        crate::model::RegimenKind::Medication | crate::model::RegimenKind::Supplement
+    );
+    (medicine
+        && input.times.iter().all(|t| t.trim().is_empty())
+        && (crate::rules::interactions::medicine_substance(&input.name).is_some()
+            || crate::rules::interactions::binder_substance_named(&input.name).is_some()))
+    .then(|| crate::rules::iron::ask_time(input.name.trim()))
+}
+
 /// The RLS screener: consistent with RLS, or which criterion is missing. Never a diagnosis.
 #[uniffi::export]
 pub fn screen_rls(answers: ScreenAnswers) -> ScreenResult {
@@ -547,8 +564,8 @@ impl QuietLegs {
         // 30 days of doses for adherence, a little more for the edges of the waking days.
         let snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
         let diary = snap.diary();
-        // Only the nights the rules look at: the trigger window, and the 28 days before a
-        // dopaminergic drug started (the augmentation baseline), however long ago that was.
+        // Only the nights the rules look at: the trigger window, and the 28 days before and
+        // after a dopaminergic drug started (the augmentation baselines), however long ago.
         let mut ranges = vec![(
             today - Duration::days(TRIGGER_WINDOW_DAYS.value as i64),
             today,
@@ -556,7 +573,7 @@ impl QuietLegs {
         if let Some(start) = dopaminergic_start(&diary, today) {
             ranges.push((
                 start - Duration::days(AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64),
-                start,
+                start + Duration::days(AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64),
             ));
         }
         ranges.sort();

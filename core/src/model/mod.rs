@@ -101,8 +101,8 @@ pub struct Profile {
     /// The bedtime-routine items the person chose to be reminded of (SPEC §2.3: opt-in).
     #[serde(skip_serializing_if = "Routine::is_default")]
     pub routine: Routine,
-    /// The short augmentation questionnaire (SPEC §2.5), the baseline when the diary holds no
-    /// nights from before the dopaminergic drug started. Absent until answered, and then left
+    /// The short augmentation questionnaire (SPEC §2.5), the baseline when the diary holds too few
+    /// nights from the first weeks on the dopaminergic drug. Absent until answered, and then left
     /// out of the stored document so that older files read and write unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub augmentation_baseline: Option<AugmentationBaseline>,

@@ -1,5 +1,7 @@
-//! Augmentation screening for people on dopaminergic RLS drugs (SPEC §2.5, MPI 2007): against the
-//! diary before the drug started, or, when the diary has fewer than 7 nights from then, against
+//! Augmentation screening for people on dopaminergic RLS drugs (SPEC §2.5, MPI 2007): severity
+//! against the diary of the period when the drug first worked (its first weeks), onset and spread
+//! against the diary before the drug when it has enough nights (else the first weeks); when the
+//! diary has fewer than 7 nights from the first weeks on the drug, against
 //! the short questionnaire (usual onset before the drug, severity when it first worked, spread,
 //! relief duration, dose increases), flag "possible augmentation — discuss with your doctor; do
 //! not change the dose yourself" with the evidence, the latest ferritin and any worsening
@@ -19,9 +21,10 @@ use crate::model::{Analyte, AugmentationBaseline, BodyArea, Night, RegimenItem};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum BaselineSource {
-    /// No baseline: too few diary nights from before the drug and no questionnaire.
+    /// No baseline: too few diary nights from the first weeks on the drug and no questionnaire.
     None,
-    /// The diary of the weeks before the drug started.
+    /// The diary of the first weeks on the drug (when it first worked), with the weeks before
+    /// it for onset and spread when logged.
     Diary,
     /// The person's answers to the short questionnaire.
     Questionnaire,
@@ -113,8 +116,8 @@ pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDa
         .min()
 }
 
-/// Screens the diary; `nights` must include the 28 days before the drug started and the last
-/// 7 nights, oldest first.
+/// Screens the diary; `nights` must include the 28 days before the drug started, its first 28
+/// days and the last 7 nights, oldest first.
 pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
     let drugs = dopaminergic(diary, today);
     let mut out = AugmentationScreen {
@@ -141,11 +144,21 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         return out;
     };
     let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as i64;
-    let baseline_from =
-        started - chrono::Duration::days(ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64);
+    let recent_from = today - chrono::Duration::days(window - 1);
+    // MPI-2007 compares severity with the period when the drug first worked (its first weeks,
+    // before the recent window), and onset and spread with the symptoms before treatment.
+    let response_to = (started
+        + chrono::Duration::days(ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64))
+    .min(recent_from);
     let baseline: Vec<&Night> = nights
         .iter()
-        .filter(|n| n.night_date < started && n.night_date >= baseline_from)
+        .filter(|n| n.night_date >= started && n.night_date < response_to)
+        .collect();
+    let pre_from =
+        started - chrono::Duration::days(ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64);
+    let before: Vec<&Night> = nights
+        .iter()
+        .filter(|n| n.night_date < started && n.night_date >= pre_from)
         .collect();
     let recent: Vec<&Night> = nights
         .iter()
@@ -181,7 +194,7 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             return out;
         }
         out.message = format!(
-            "needs at least {:.0} diary nights from before {started} as a baseline ({} found), or the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases",
+            "needs at least {:.0} diary nights from the first weeks on the drug (from {started}, when it first worked) as a baseline ({} found), or the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases",
             ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value,
             baseline.len()
         );
@@ -220,8 +233,13 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         Scale::Irls => ev::AUGMENTATION_INTENSITY_IRLS_STEP.value,
     };
     out.higher_intensity = matches!((base_sev, recent_sev), (Some(b), Some(r)) if r >= b + step);
+    // Onset and spread: against the nights before the drug when the diary has enough of them,
+    // else against the first weeks on it (onset then is rarely earlier than before treatment).
+    let onset_before = before.iter().filter(|n| n.onset.is_some()).count() as f64
+        >= ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value;
+    let onset_base: &[&Night] = if onset_before { &before } else { &baseline };
     let base_on = median(
-        baseline
+        onset_base
             .iter()
             .filter_map(|n| n.onset)
             .map(|t| after_noon(t) as f64)
@@ -245,12 +263,18 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             .iter()
             .any(|a| matches!(a, BodyArea::Arms | BodyArea::Trunk))
     };
-    out.spread_to_arms_or_trunk =
-        !baseline.iter().any(beyond_legs) && recent.iter().any(beyond_legs);
+    out.spread_to_arms_or_trunk = !onset_base.iter().any(beyond_legs)
+        && !baseline.iter().any(beyond_legs)
+        && recent.iter().any(beyond_legs);
 
+    let then = if onset_before {
+        format!("before {started}")
+    } else {
+        format!("in the first weeks on the drug (from {started})")
+    };
     let onset = match (out.baseline_onset_median, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
-            "symptoms began around {} before {started}, around {} in the last 7 nights",
+            "symptoms began around {} {then}, around {} in the last 7 nights",
             b.format("%H:%M"),
             r.format("%H:%M")
         ),
@@ -337,7 +361,7 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
         && (out.spread_to_arms_or_trunk || out.higher_intensity || out.shorter_relief);
     out.flagged = rose && (much_earlier || partly_earlier);
     let mut evidence = vec![format!(
-        "worse than before on {} of the last 7 nights",
+        "worse than when the drug first worked on {} of the last 7 nights",
         out.nights_worse_than_baseline
     )];
     evidence.push(onset.to_owned());

@@ -479,14 +479,14 @@ impl DrugClass {
             OralIron => "The AASM 2025 guideline suggests oral iron (ferrous sulfate) for RLS when ferritin or TSAT is low; QuietLegs shows where yours stand and plans it on an empty stomach. Add it as iron (not as a medicine) so the planner can time it.",
             DecarboxylaseInhibitor => "Carbidopa alone is not dopaminergic: it does not treat or worsen RLS. Combined with levodopa (carbidopa/levodopa) it counts as levodopa.",
             NonSedatingAntihistamine => "A non-sedating antihistamine: the usual alternative to sedating ones for people with RLS.",
-            Thyroid => "Thyroid medicine and iron block each other's absorption; QuietLegs plans iron around it.",
-            Quinolone => "Iron keeps the antibiotic from being absorbed; QuietLegs plans iron around it.",
-            Tetracycline => "Iron keeps the antibiotic from being absorbed (its label gives no interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
+            Thyroid => "Thyroid medicine and iron block each other's absorption; QuietLegs plans iron around the times you enter for it.",
+            Quinolone => "Iron keeps the antibiotic from being absorbed; QuietLegs plans iron around the times you enter for it.",
+            Tetracycline => "Iron keeps the antibiotic from being absorbed (its label gives no interval: QuietLegs uses a common convention); QuietLegs plans iron around the times you enter for it.",
             Bisphosphonate => "Taken first thing on waking on an empty stomach with plain water. QuietLegs plans iron after its wait.",
-            IntegraseInhibitor => "Iron keeps the HIV medicine from being absorbed, unless both are taken together with food (then ask your HIV clinic first). QuietLegs plans iron around it.",
-            ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron and this medicine block each other's absorption; QuietLegs plans iron around it.",
-            Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around it.",
-            ProtonPumpInhibitor | H2Blocker => "Reduces stomach acid and with it iron absorption, and no timing fixes that: discuss with your doctor whether you still need it and how your iron is checked.",
+            IntegraseInhibitor => "Iron keeps the HIV medicine from being absorbed, unless both are taken together with food (then ask your HIV clinic first). QuietLegs plans iron around the times you enter for it.",
+            ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron and this medicine block each other's absorption; QuietLegs plans iron around the times you enter for it.",
+            Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around the times you enter for it.",
+            ProtonPumpInhibitor | H2Blocker => "This acid-reducing medicine lowers stomach acid and with it iron absorption, and no timing fixes that: discuss your iron, and how it is checked, with the doctor who prescribes it.",
             Mycophenolate => "Iron and mycophenolate may lower each other's absorption, and no timing fix is known: discuss with your doctor before taking iron.",
             DairyFood => "Milk, dairy and calcium-rich foods lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around them.",
             VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
@@ -571,7 +571,7 @@ impl Medicine {
     pub fn note(&self) -> &'static str {
         match self.substance() {
             Some(s) if self.class == DrugClass::Bisphosphonate && !s.gap().first_thing => {
-                "A delayed-release bisphosphonate, taken just after breakfast as its label directs (not first thing on waking); iron and minerals keep it from being absorbed. QuietLegs plans iron around it."
+                "A delayed-release bisphosphonate, taken just after breakfast as its label directs (not first thing on waking); iron and minerals keep it from being absorbed. QuietLegs plans iron around the times you enter for it."
             }
             _ => self.class.note(),
         }
@@ -1374,6 +1374,23 @@ mod tests {
         // "Milk of Magnesia" is the antacid, not milk; "diary" is never silently dairy.
         assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
         assert_eq!(intake_named("diary"), None);
+    }
+
+    /// M7 (fresh review): a PPI or H2 blocker note says what it does to iron and to discuss
+    /// iron with the prescriber; it never nudges toward stopping ("whether you still need it").
+    #[test]
+    fn acid_reducers_say_iron_absorption_without_nudging_to_stop() {
+        for q in ["Nexium", "Pepcid", "omeprazole", "famotidine"] {
+            let m = lookup(q);
+            let a = m[0].medicine.advice();
+            assert!(!a.contains("still need"), "{q}: {a}");
+            assert!(
+                a.contains("lowers stomach acid and with it iron absorption")
+                    && a.contains("discuss your iron")
+                    && a.contains("prescribes it"),
+                "{q}: {a}"
+            );
+        }
     }
 
     /// Issue #15: calcium acetate (PhosLo) and the other phosphate binders are taken with

@@ -40,6 +40,67 @@ pub fn movable(substance: Substance) -> bool {
     )
 }
 
+/// "Can I take my iron at 12:45?": the same rules as the iron window (SPEC §2.2), checked at
+/// `at` on its waking day: iron on an empty stomach (after food by the food row, before the
+/// next meal by its row), clear of drinks, minerals and medicines. A conflict names what it is
+/// too close to and today's window; iron is the one that moves, so `earliest_ok` is None.
+pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
+    let tz = diary.profile.time_zone;
+    let day = WakingDay::of(diary.profile, at.with_timezone(&tz).date_naive());
+    let xs = exposures(diary, &day);
+    let hit = xs.iter().find(|x| {
+        let (lo, hi) = x.blocks(&day);
+        lo < at && at < hi
+    });
+    let Some(x) = hit else {
+        return IntakeCheck::Fine {
+            message: format!(
+                "iron at {} is clear of food, drinks and medicines: on an empty stomach",
+                day.hhmm(at)
+            ),
+        };
+    };
+    let g = x.substance.gap();
+    let why = if at >= x.at {
+        format!(
+            "iron at {} is {} after {}: iron waits at least {} after it",
+            day.hhmm(at),
+            span(at - x.at),
+            x.describe(&day),
+            span(g.iron_after())
+        )
+    } else {
+        format!(
+            "iron at {} is {} before {}: iron comes at least {} before it",
+            day.hhmm(at),
+            span(x.at - at),
+            x.describe(&day),
+            span(g.substance_after())
+        )
+    };
+    let (iron_ok, today) = match iron_plan(diary, day.date).day {
+        IronDay::Window(w) => (
+            Some(w.start),
+            format!(
+                "today's iron window: {}-{}",
+                day.hhmm(w.start),
+                day.hhmm(w.end)
+            ),
+        ),
+        IronDay::NoWindow { why } | IronDay::Held { why } => (None, why),
+        IronDay::AlreadyTaken { at } => (None, format!("iron taken today at {}", day.hhmm(at))),
+        IronDay::RestDay { next } => (None, format!("no iron today; next on {next}")),
+        IronDay::NoIron => (None, "no iron in your medicines".to_owned()),
+    };
+    IntakeCheck::Conflict {
+        iron_at: Some(at),
+        iron_taken: false,
+        earliest_ok: None,
+        iron_ok,
+        message: format!("{why}; {today}"),
+    }
+}
+
 /// [`check_named`] with the substance's own noun ("coffee", "bisphosphonate").
 pub fn check_intake(diary: &Diary<'_>, substance: Substance, at: DateTime<Utc>) -> IntakeCheck {
     check_named(diary, substance, substance.noun(), at)

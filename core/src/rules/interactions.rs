@@ -17,7 +17,7 @@ pub fn substance_of(item: &RegimenItem) -> Option<Substance> {
 /// The timing-relevant substance of a medicine name, from the catalog.
 /// A name that matches several entries (a combination product typed by its parts) takes the
 /// strictest timing of them.
-fn medicine_substance(name: &str) -> Option<Substance> {
+pub fn medicine_substance(name: &str) -> Option<Substance> {
     catalog::lookup(name)
         .iter()
         .filter_map(|m| m.medicine.substance())
@@ -37,6 +37,36 @@ pub fn no_timing_fix(item: &RegimenItem) -> Option<catalog::Medicine> {
         .iter()
         .map(|m| m.medicine)
         .find(|m| m.class.no_timing_fix())
+}
+
+/// What a phosphate binder in the regimen is for iron timing (SPEC §2.2): the binder is never
+/// moved (it stays a flag for the kidney team, and `check` never gives it an earliest time),
+/// but the planner keeps iron away from its doses. Calcium acetate is calcium; ferric citrate
+/// is itself iron (`None`); the others take the binder convention row.
+pub fn binder_substance(item: &RegimenItem) -> Option<Substance> {
+    if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
+        return None;
+    }
+    binder_substance_named(&item.name)
+}
+
+/// [`binder_substance`] by a medicine's name.
+pub fn binder_substance_named(name: &str) -> Option<Substance> {
+    let m = catalog::lookup(name)
+        .into_iter()
+        .map(|m| m.medicine)
+        .find(|m| m.class == DrugClass::PhosphateBinder)?;
+    match m.generic {
+        "ferric citrate" => None,
+        "calcium acetate" => Some(Substance::DairyCalcium),
+        _ => Some(Substance::PhosphateBinder),
+    }
+}
+
+/// What the iron planner keeps iron away from for a regimen item: its timing substance, or for
+/// a phosphate binder its [`binder_substance`].
+pub fn planned_around(item: &RegimenItem) -> Option<Substance> {
+    substance_of(item).or_else(|| binder_substance(item))
 }
 
 /// Whether a regimen item is a proton-pump inhibitor.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{span, WakingDay};
-use super::interactions::{no_timing_fix, substance_of};
+use super::interactions::{no_timing_fix, planned_around};
 pub use super::regimen::{active_on, dose_day, iron_item};
 use super::substance::Substance;
 use super::Diary;
@@ -34,7 +34,7 @@ impl Exposure {
     /// Iron may not be taken inside this open interval. A first-thing medicine (a
     /// bisphosphonate) taken during `day` blocks from before waking: iron is never planned
     /// between waking and the end of its wait, whatever time it is taken.
-    fn blocks(&self, day: &WakingDay) -> (DateTime<Utc>, DateTime<Utc>) {
+    pub(crate) fn blocks(&self, day: &WakingDay) -> (DateTime<Utc>, DateTime<Utc>) {
         let g = self.substance.gap();
         let lo = if g.first_thing && day.wake <= self.at && self.at < day.bed {
             (day.wake - Duration::seconds(1)).min(self.at - g.substance_after())
@@ -44,7 +44,7 @@ impl Exposure {
         (lo, self.at + g.iron_after())
     }
 
-    fn describe(&self, day: &WakingDay) -> String {
+    pub(crate) fn describe(&self, day: &WakingDay) -> String {
         let what = match &self.origin {
             Origin::Meal(m) => m.clone(),
             Origin::Medicine(name) => name.clone(),
@@ -166,7 +166,7 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
         }
     }
     for item in diary.regimen.iter() {
-        if let Some(s) = substance_of(item) {
+        if let Some(s) = planned_around(item) {
             for at in scheduled_around(item, day) {
                 out.push(Exposure {
                     substance: s,
@@ -186,7 +186,7 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
                 .regimen
                 .iter()
                 .find(|r| r.meta.id.to_string() == *regimen_id)
-                .and_then(substance_of),
+                .and_then(planned_around),
             EventKind::Activity { .. }
             | EventKind::IvIron { .. }
             | EventKind::WeeklyIrls { .. } => None,
@@ -310,6 +310,18 @@ pub fn find_window(day: &WakingDay, exposures: &[Exposure]) -> Result<IronWindow
     ))
 }
 
+/// Whether a regimen item changes when iron can be taken but has no time to plan around
+/// (magnesium without a time has its bedtime default and is planned).
+pub fn needs_time(item: &RegimenItem) -> bool {
+    item.times.is_empty() && item.kind != RegimenKind::Magnesium && planned_around(item).is_some()
+}
+
+/// What to say when a medicine that moves iron has no time: no iron window is planned until it
+/// has one.
+pub fn ask_time(name: &str) -> String {
+    format!("add the time you take {name} so QuietLegs can plan iron around it")
+}
+
 /// The iron plan for a date.
 pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     let day = WakingDay::of(diary.profile, date);
@@ -364,6 +376,17 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     });
     if let Some(e) = taken {
         return plan(IronDay::AlreadyTaken { at: e.at });
+    }
+    // A medicine that moves iron but has no time cannot be planned around: never pick a window
+    // that might collide with it (SPEC §2.2), ask for its time instead.
+    if let Some(r) = diary
+        .regimen
+        .iter()
+        .find(|r| needs_time(r) && dose_day(r, date))
+    {
+        return plan(IronDay::NoWindow {
+            why: ask_time(&r.name),
+        });
     }
     match find_window(&day, &exposures(diary, &day)) {
         Ok(w) => plan(IronDay::Window(w)),

@@ -185,10 +185,13 @@ fn ferritin_after(labs: &[Lab], after: Option<NaiveDate>) -> Vec<(NaiveDate, f64
     points
 }
 
-/// The ferritin series and its slope over the results after the latest IV infusion
-/// `infusion` (all results without one). No projection: SPEC §2.1 gives none.
+/// The ferritin series and its slope over the results drawn from the recheck date of the latest
+/// IV infusion `infusion` on (`IV_IRON_RECHECK_DAYS` after it: earlier results read high and are
+/// not judged), all results without one. No projection: SPEC §2.1 gives none.
 pub fn ferritin_trend(labs: &[Lab], infusion: Option<NaiveDate>) -> FerritinTrend {
-    let used = ferritin_after(labs, infusion);
+    let settled = infusion
+        .map(|on| on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64) - Duration::days(1));
+    let used = ferritin_after(labs, settled);
     FerritinTrend {
         points: ferritin_after(labs, None),
         slope_per_30_days: slope_per_day(&used).map(|s| s * 30.0),
@@ -432,9 +435,24 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let p = diary.profile;
     let labs = diary.labs;
     let ferritin = latest_lab(labs, Analyte::Ferritin);
-    let tsat = latest_lab(labs, Analyte::Tsat);
     let item = iron_item(diary, today);
     let infusion = last_infusion(diary, today);
+    // A TSAT drawn in the weeks after an IV infusion reads high like ferritin. Once a ferritin
+    // from the recheck on is on file, such a TSAT is not used to judge it (nor the ceiling).
+    let settling = |d: NaiveDate| {
+        infusion.is_some_and(|(on, _)| {
+            d > on && d < on + Duration::days(ev::IV_IRON_RECHECK_DAYS.value as i64)
+        })
+    };
+    let latest_tsat = latest_lab(labs, Analyte::Tsat);
+    let unsettled_tsat = latest_tsat.filter(|(td, _)| {
+        settling(*td) && ferritin.is_some_and(|(fd, _)| !settling(fd) && fd > *td)
+    });
+    let tsat = if unsettled_tsat.is_some() {
+        None
+    } else {
+        latest_tsat
+    };
     // Shown values: never rounded across the threshold they are compared with.
     let tn = tsat.map(|(_, t)| shown(t)).unwrap_or_default();
     let fnum = ferritin.map(|(_, f)| shown(f)).unwrap_or_default();
@@ -443,7 +461,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     let pregnant = groups::pregnant_on(p, today);
     let mut reasons = Vec::new();
     let mut notes = Vec::new();
-    if tsat.is_none() {
+    if let Some((td, t)) = unsettled_tsat {
+        notes.push(format!(
+            "TSAT {} % on {td} was drawn in the weeks after the IV iron, when it reads high, so it is not used with the later ferritin: ask for TSAT with your next ferritin. Until then the ferritin rules apply.",
+            shown(t)
+        ));
+    } else if tsat.is_none() {
         notes.push(TSAT_UNKNOWN.to_owned());
     }
     // A haemoglobin between the cut-off used and the one a missing profile fact (sex, due

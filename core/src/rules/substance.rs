@@ -103,6 +103,9 @@ pub enum Substance {
     Zinc,
     /// A multivitamin with minerals.
     Multivitamin,
+    /// A phosphate binder other than calcium acetate (which is calcium) or ferric citrate
+    /// (which is iron): iron moves away from its doses, the binder never moves.
+    PhosphateBinder,
 }
 
 /// How far apart iron and a substance must be: iron may not be taken in
@@ -155,6 +158,7 @@ impl Substance {
             Coffee | Tea | DairyCalcium => both(ev::IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN),
             Antacid | Magnesium => both(ev::IRON_APART_FROM_ANTACID_MAGNESIUM_MIN),
             Zinc | Multivitamin => both(ev::IRON_APART_FROM_ZINC_MULTIVITAMIN_MIN),
+            PhosphateBinder => both(ev::IRON_APART_FROM_PHOSPHATE_BINDER_MIN),
             Thyroid => both(ev::IRON_APART_FROM_THYROID_MIN),
             Levodopa => both(ev::IRON_APART_FROM_LEVODOPA_MIN),
             Methyldopa => both(ev::IRON_APART_FROM_METHYLDOPA_MIN),
@@ -278,9 +282,8 @@ impl Substance {
         use Substance::*;
         match self {
             Food => "oral iron labels (empty stomach); the interval is a convention",
-            Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin => {
-                "a common convention; the labels give no interval"
-            }
+            Coffee | Tea | DairyCalcium | Antacid | Magnesium | Zinc | Multivitamin
+            | PhosphateBinder => "a common convention; the labels give no interval",
             Thyroid => "levothyroxine label (SYNTHROID, 2024)",
             Levodopa => "carbidopa-levodopa label (SINEMET) names iron without an interval; the interval is a convention",
             Quinolone => "the strictest quinolone label (AVELOX, moxifloxacin), used for quinolones without their own",
@@ -328,6 +331,7 @@ impl Substance {
             Eltrombopag => "eltrombopag",
             Zinc => "zinc",
             Multivitamin => "multivitamin with minerals",
+            PhosphateBinder => "phosphate binder",
         }
     }
 

@@ -98,3 +98,45 @@ fn the_oral_iron_verdict_needs_a_baseline_drawn_after_the_infusion() {
     );
     assert_eq!(no_infusion.advice, IronAdvice::DiscussIv);
 }
+
+/// A reviewer's case (SPEC §2.1): a TSAT drawn two weeks after an infusion read 50 %; after the
+/// recheck date a settled ferritin was on file, yet the ceiling was judged on that TSAT, and the
+/// slope ran from the post-infusion peak. Such a TSAT is set aside once a settled ferritin
+/// exists, and the slope starts at the recheck date.
+#[test]
+fn a_tsat_from_the_weeks_after_an_infusion_does_not_judge_a_settled_ferritin() {
+    let labs = [
+        lab(Analyte::Ferritin, 30.0, "2026-06-01"),
+        lab(Analyte::Ferritin, 650.0, "2026-07-15"),
+        lab(Analyte::Tsat, 50.0, "2026-07-15"),
+        lab(Analyte::Ferritin, 250.0, "2026-10-01"),
+    ];
+    // Without the infusion, TSAT 50 % is a ceiling.
+    let plain = status(&[], &[], &labs);
+    assert_eq!(plain.advice, IronAdvice::StopAndSeeDoctor);
+    // IV iron on 2026-07-01 (recheck from 2026-09-23): the July TSAT is not used.
+    let after = status(&[], &[infusion("2026-07-01")], &labs);
+    assert_ne!(
+        after.advice,
+        IronAdvice::StopAndSeeDoctor,
+        "{:?}",
+        after.reasons
+    );
+    assert_eq!(after.tsat, None);
+    assert!(
+        after
+            .notes
+            .iter()
+            .any(|n| n.contains("TSAT 50 % on 2026-07-15 was drawn in the weeks after the IV iron")),
+        "{:?}",
+        after.notes
+    );
+    // The slope rests on settled results only: one, so no slope (not 650 -> 250).
+    assert_eq!(after.trend.slope_results, 1);
+    assert_eq!(after.trend.slope_per_30_days, None);
+    // A TSAT drawn with the settled ferritin is used as usual.
+    let mut settled = labs.to_vec();
+    settled.push(lab(Analyte::Tsat, 50.0, "2026-10-01"));
+    let s = status(&[], &[infusion("2026-07-01")], &settled);
+    assert_eq!(s.advice, IronAdvice::StopAndSeeDoctor);
+}

@@ -235,7 +235,8 @@ fn ferritin_gets_a_slope_but_never_a_projected_date() {
     assert_eq!(s.trend.slope_per_30_days, None);
 }
 
-/// 14 baseline nights before the drug (onset 22:00, severity 4), then 7 recent nights.
+/// 14 baseline nights in the first weeks on the drug (onset 22:00, severity 4), then 7 recent
+/// nights.
 fn augmentation_case(
     worse_nights: usize,
     recent_onset: &str,
@@ -261,8 +262,8 @@ fn augmentation_with(
         &started.to_string(),
     )];
     let mut nights = Vec::new();
-    for i in 1..=baseline_len {
-        nights.push(night(started - Duration::days(i), 4, "22:00"));
+    for i in 0..baseline_len {
+        nights.push(night(started + Duration::days(i), 4, "22:00"));
     }
     for i in 0..7 {
         let mut n = night(
@@ -293,7 +294,6 @@ fn augmentation_at_its_boundaries() {
     assert!(augmentation_with(7, 6, "18:01", &[], 14));
     // 1 h 59 min earlier, even with spread: not.
     assert!(!augmentation_case(5, "20:01", &[BodyArea::Arms], 14));
-    // The baseline is the 28 days before the drug: older nights do not count.
     // Never without a 7-night baseline.
     assert!(augmentation_case(5, "18:00", &[], 7));
     assert!(!augmentation_case(5, "18:00", &[], 6));
@@ -309,8 +309,9 @@ fn onset_after_midnight_is_later_not_earlier() {
         "ropinirole",
         &started.to_string(),
     )];
-    let mut nights: Vec<Night> = (1..=10)
-        .map(|i| night(started - Duration::days(i), 3, "23:00"))
+    // The first weeks on the drug are the baseline.
+    let mut nights: Vec<Night> = (0..10)
+        .map(|i| night(started + Duration::days(i), 3, "23:00"))
         .collect();
     nights.extend((0..7).map(|i| night(today() - Duration::days(i), 8, "01:00")));
     nights.sort_by_key(|n| n.night_date);
@@ -521,35 +522,96 @@ fn adherence_counts_doses_against_dose_days() {
 }
 
 #[test]
-fn the_augmentation_baseline_is_the_28_days_before_the_drug() {
+fn the_augmentation_baseline_is_the_first_weeks_on_the_drug() {
     let p = Profile::default();
-    let started = today() - Duration::days(30);
+    let started = today() - Duration::days(60);
     let reg = vec![item(
         RegimenKind::Medication,
         "pramipexole",
         &started.to_string(),
     )];
-    let recent = (0..7).map(|i| night(today() - Duration::days(i), 6, "18:00"));
-    // Ten nights 29-38 days before the start: outside the baseline window.
-    let mut old: Vec<Night> = (29..39)
-        .map(|i| night(started - Duration::days(i), 4, "22:00"))
+    let recent: Vec<Night> = (0..7)
+        .map(|i| night(today() - Duration::days(i), 6, "18:00"))
         .collect();
-    old.extend(recent.clone());
-    old.sort_by_key(|n| n.night_date);
-    let s = screen(&diary(&p, &reg, &[], &[]), &old, today());
+    let with = |baseline: Vec<Night>| {
+        let mut all = baseline;
+        all.extend(recent.clone());
+        all.sort_by_key(|n| n.night_date);
+        screen(&diary(&p, &reg, &[], &[]), &all, today())
+    };
+    // Ten nights 30-39 days after the start: past the first 28 days, not a baseline.
+    let s = with(
+        (30..40)
+            .map(|i| night(started + Duration::days(i), 4, "22:00"))
+            .collect(),
+    );
     assert_eq!(s.baseline_nights, 0);
     assert!(
         !s.flagged && s.message.contains("baseline"),
         "{}",
         s.message
     );
-    // The same ten nights 1-10 days before the start make the baseline.
-    let mut near: Vec<Night> = (1..11)
-        .map(|i| night(started - Duration::days(i), 4, "22:00"))
+    // Nights before the drug alone are no severity baseline either: no reassurance from them.
+    let s = with(
+        (1..15)
+            .map(|i| night(started - Duration::days(i), 4, "22:00"))
+            .collect(),
+    );
+    assert_eq!(s.baseline_nights, 0);
+    assert!(
+        !s.flagged && !s.message.starts_with("No sign"),
+        "{}",
+        s.message
+    );
+    // The same ten nights 0-9 days after the start make the baseline.
+    let s = with(
+        (0..10)
+            .map(|i| night(started + Duration::days(i), 4, "22:00"))
+            .collect(),
+    );
+    assert_eq!(s.baseline_nights, 10);
+    assert!(s.flagged, "{}", s.message);
+}
+
+/// The reviewer's case (SPEC §2.5): worse before the drug (7/10, onset 22:00), much better when
+/// it first worked (2/10, 23:00), now 6/10 from 17:00 reaching the arms. Against the diary before
+/// the drug it read "no sign"; against the period when the drug worked it is augmentation, and
+/// the onset is compared with before the drug (5 h earlier).
+#[test]
+fn augmentation_is_judged_against_the_period_when_the_drug_first_worked() {
+    let p = Profile::default();
+    let started = today() - Duration::days(80);
+    let reg = vec![item(
+        RegimenKind::Medication,
+        "pramipexole",
+        &started.to_string(),
+    )];
+    let mut nights: Vec<Night> = (1..=14)
+        .map(|i| night(started - Duration::days(i), 7, "22:00"))
         .collect();
-    near.extend(recent);
-    near.sort_by_key(|n| n.night_date);
-    assert!(screen(&diary(&p, &reg, &[], &[]), &near, today()).flagged);
+    nights.extend((0..28).map(|i| night(started + Duration::days(i), 2, "23:00")));
+    for i in 0..7 {
+        let mut n = night(today() - Duration::days(i), 6, "17:00");
+        n.body_areas.push(BodyArea::Arms);
+        nights.push(n);
+    }
+    nights.sort_by_key(|n| n.night_date);
+    let s = screen(&diary(&p, &reg, &[], &[]), &nights, today());
+    assert_eq!(s.baseline_nights, 28);
+    assert_eq!(s.nights_worse_than_baseline, 7);
+    assert_eq!(s.onset_earlier_minutes, Some(300));
+    assert!(s.flagged, "{}", s.message);
+    assert!(s.message.contains("before "), "{}", s.message);
+    // Without the nights before the drug, onset is compared with the first weeks on it (6 h).
+    nights.retain(|n| n.night_date >= started);
+    let s = screen(&diary(&p, &reg, &[], &[]), &nights, today());
+    assert_eq!(s.onset_earlier_minutes, Some(360));
+    assert!(s.flagged, "{}", s.message);
+    assert!(
+        s.message.contains("in the first weeks on the drug"),
+        "{}",
+        s.message
+    );
 }
 
 /// SPEC §2.1: oral iron is judged only after 12 weeks of LOGGED doses. With no doses logged
