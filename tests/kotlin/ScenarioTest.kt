@@ -53,7 +53,17 @@ class ScenarioTest {
             regularTransfusions = p["regular_transfusions"] as Boolean? ?: false,
             sex = (p["sex"] as String?)?.let { Sex.valueOf(it.uppercase()) },
             routine = routine))
-        for (r in sc["regimen"].arr().map { it.obj() }) q.addRegimen(regimenInput(r))
+        for (r in sc["regimen"].arr().map { it.obj() }) {
+            val entry = q.addRegimen(regimenInput(r))
+            // "doses_logged_through": a dose at 09:00 on every dose day up to that date (SPEC §2.1).
+            val through = r["doses_logged_through"] as String? ?: continue
+            var day = java.time.LocalDate.parse(r["start_date"] as String)
+            val step = ((r["every_n_days"] as Number?)?.toLong() ?: 1L).coerceAtLeast(1L)
+            while (!day.isAfter(java.time.LocalDate.parse(through))) {
+                q.logEvent(EventInput("${day}T09:00", EventKind.Dose(entry.info.id), null))
+                day = day.plusDays(step)
+            }
+        }
         for (h in (sc["habits"] ?: listOf<Any?>()).arr().map { it.obj() }) {
             q.addHabit(IntakeKind.valueOf(upper(h["intake"])), h["at"] as String)
         }

@@ -66,7 +66,14 @@ def open_scenario(sc, tmp_path):
                                      routine=ql.Routine(**{k: k in p["routine"] for k in ROUTINE})
                                      if "routine" in p else None))
     for r in sc["regimen"]:
-        q.add_regimen(regimen_input(r))
+        entry = q.add_regimen(regimen_input(r))
+        # "doses_logged_through": a dose at 09:00 on every dose day up to that date (SPEC 2.1).
+        if "doses_logged_through" in r:
+            day = datetime.date.fromisoformat(r["start_date"])
+            end = datetime.date.fromisoformat(r["doses_logged_through"])
+            while day <= end:
+                q.log_event(ql.EventInput(at=f"{day}T09:00", kind=ql.EventKind.DOSE(entry.info.id), note=None))
+                day += datetime.timedelta(days=r.get("every_n_days", 1))
     for h in sc.get("habits", []):
         q.add_habit(INTAKE[h["intake"]], h["at"])
     for e in sc.get("events", []):
