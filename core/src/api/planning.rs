@@ -305,24 +305,21 @@ impl QuietLegs {
         name: &str,
         at: Option<String>,
     ) -> ApiResult<IntakeCheckView> {
-        let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
-        // A time of day alone ("15:00") is today's, in the diary's zone.
-        let today = self.now().with_timezone(&tz).date_naive();
-        let at = match at {
-            Some(a) => parse_instant_or_time_of_day("at", &a, tz, today)?,
-            None => self.now(),
-        };
-        let d = at.with_timezone(&tz).date_naive();
-        let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(
-            check_named(&snap.diary(), substance, name, at),
-            tz,
-        ))
+        self.check_at(at, |diary, at| check_named(diary, substance, name, at))
     }
 
     /// [`Self::check_intake`] for iron itself (see [`crate::rules::check::check_iron`]).
     fn check_iron_at(&self, at: Option<String>) -> ApiResult<IntakeCheckView> {
+        self.check_at(at, crate::rules::check::check_iron)
+    }
+
+    /// Runs `check` on the diary around `at` (now when absent; a time of day alone, "15:00", is
+    /// today's in the diary's zone) and gives its view.
+    fn check_at(
+        &self,
+        at: Option<String>,
+        check: impl FnOnce(&crate::rules::Diary<'_>, DateTime<Utc>) -> IntakeCheck,
+    ) -> ApiResult<IntakeCheckView> {
         let store = self.store()?;
         let tz = Self::profile_model(&store)?.1.time_zone;
         let today = self.now().with_timezone(&tz).date_naive();
@@ -332,10 +329,7 @@ impl QuietLegs {
         };
         let d = at.with_timezone(&tz).date_naive();
         let snap = Snapshot::load(&store, d - Duration::days(1), d, Labs::Skip)?;
-        Ok(check_view(
-            crate::rules::check::check_iron(&snap.diary(), at),
-            tz,
-        ))
+        Ok(check_view(check(&snap.diary(), at), tz))
     }
 
     fn date_or_today(&self, date: &Option<String>, tz: Tz) -> ApiResult<NaiveDate> {
