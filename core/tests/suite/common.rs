@@ -34,12 +34,12 @@ pub fn lab(a: Analyte, v: f64, on: &str) -> Lab {
     }
 }
 
-/// Daily oral iron from `start`, in the planned window.
-pub fn iron_item(start: &str) -> RegimenItem {
+/// A daily regimen item of `kind` named `name` from `start`, with no dose and no set times.
+pub fn regimen_item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
     RegimenItem {
         meta: meta(),
-        kind: RegimenKind::Iron,
-        name: "Iron".into(),
+        kind,
+        name: name.into(),
         dose_mg: None,
         times: vec![],
         every_n_days: 1,
@@ -47,6 +47,11 @@ pub fn iron_item(start: &str) -> RegimenItem {
         start_date: d(start),
         stop_date: None,
     }
+}
+
+/// Daily oral iron from `start`, in the planned window.
+pub fn iron_item(start: &str) -> RegimenItem {
+    regimen_item(RegimenKind::Iron, "Iron", start)
 }
 
 /// An IV ferric carboxymaltose infusion at 09:00 UTC on `on`.

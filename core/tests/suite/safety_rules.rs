@@ -20,21 +20,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
 use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
 use quietlegs_core::rules::Diary;
 
-use crate::common::{d, doses, lab, meta, today};
-
-fn item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
-    RegimenItem {
-        meta: meta(),
-        kind,
-        name: name.into(),
-        dose_mg: None,
-        times: vec![],
-        every_n_days: 1,
-        with_vitamin_c: false,
-        start_date: d(start),
-        stop_date: None,
-    }
-}
+use crate::common::{doses, lab, meta, regimen_item as item, today};
 fn night(date: NaiveDate, sev: u8, onset: &str) -> Night {
     Night {
         meta: meta(),
