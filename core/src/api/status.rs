@@ -293,16 +293,13 @@ fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
 }
 
 fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
-    let ratings = weekly_irls::weekly_ratings(events);
+    let (ratings, set_aside) = weekly_irls::split(events);
     let prompt = format!(
         "Rate the past {:.0} days with the weekly IRLS: ten items, 0-4 each.",
         IRLS_PERIOD_DAYS.value
     );
     let trend = weekly_irls::trend(&ratings);
-    let set_aside: Vec<WeeklyIrlsPoint> = weekly_irls::set_aside(events)
-        .iter()
-        .map(weekly_point)
-        .collect();
+    let set_aside: Vec<WeeklyIrlsPoint> = set_aside.iter().map(weekly_point).collect();
     WeeklyIrlsView {
         trend_line: weekly_irls::trend_line(&ratings)
             .unwrap_or_else(|| format!("No weekly IRLS yet. {prompt}")),

@@ -159,8 +159,9 @@ pub fn set_aside(events: &[Event]) -> Vec<WeeklyIrls> {
     split(events).1
 }
 
-/// (kept, set aside), each oldest week first.
-fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
+/// Both at once, ([`weekly_ratings`], [`set_aside`]), each oldest week first: one pass for a
+/// caller that shows both.
+pub fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
     let mut kept: Vec<WeeklyIrls> = Vec::new();
     let mut aside: Vec<WeeklyIrls> = Vec::new();
     // Two ratings clash only if their week-ending dates are less than a period or one ISO week
