@@ -12,7 +12,9 @@ sims=(aarch64-apple-ios-sim x86_64-apple-ios)
 
 rustup target add "$device" "${sims[@]}"
 for t in "$device" "${sims[@]}"; do
-  cargo build --release -p quietlegs-core --target "$t"
+  # core/Cargo.toml lists only the Rust library; the static library is built alone (as the
+  # Android build makes its cdylib), so LTO can internalise the core's code.
+  cargo rustc --release -p quietlegs-core --lib --crate-type staticlib --target "$t"
 done
 
 # One simulator library for both Mac architectures.

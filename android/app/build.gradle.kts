@@ -47,9 +47,9 @@ android {
 kotlin { jvmToolchain(17) }
 
 /**
- * The core for every ABI the app ships, in release mode (lto, stripped), built as a cdylib alone:
- * with the rlib and staticlib of `core/Cargo.toml` beside it, LTO cannot internalise the core's
- * code and the library is 0.55 MB larger (docs/PERFORMANCE.md).
+ * The core for every ABI the app ships, in release mode (lto, stripped), built as a cdylib alone
+ * (`core/Cargo.toml` lists only the Rust library): built beside the rlib, LTO cannot internalise
+ * the core's code and the library is 0.55 MB larger (docs/PERFORMANCE.md).
  */
 val cargoNdk by tasks.registering(Exec::class) {
     description = "Builds libquietlegs_core.so for each ABI with cargo-ndk"
