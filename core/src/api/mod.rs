@@ -142,6 +142,14 @@ pub struct QuietLegs {
 }
 
 impl QuietLegs {
+    /// Test hook ([`Store::set_read_everything`]): answers from reading every weekly rating
+    /// and logged dose, to compare with the bounded reads. Not exported to the phones.
+    #[doc(hidden)]
+    pub fn set_read_everything(&self, on: bool) -> ApiResult<()> {
+        self.store()?.set_read_everything(on);
+        Ok(())
+    }
+
     pub(crate) fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| QuietLegsError::Storage {
             reason: "an earlier operation failed mid-way; reopen the diary".to_owned(),
