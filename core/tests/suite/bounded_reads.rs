@@ -131,14 +131,39 @@ fn bounded_reads_answer_as_reading_every_weekly_rating() {
     q.merge_in(&[
         // Another device rated an older week, overlapping the phone's rating 3 years ago; it
         // answered now, so it is the one the trend keeps.
-        weekly(weeks[weeks.len() - 157] + Duration::days(2), [1; 10], noon(later), tablet),
+        weekly(
+            weeks[weeks.len() - 157] + Duration::days(2),
+            [1; 10],
+            noon(later),
+            tablet,
+        ),
         // Another device rated 3 days past the latest week but answered before it: set aside,
         // and the latest kept week (the weekly prompt's "due") is still the phone's.
-        weekly(last + Duration::days(3), [4; 10], noon(last - Duration::days(20)), tablet),
+        weekly(
+            last + Duration::days(3),
+            [4; 10],
+            noon(last - Duration::days(20)),
+            tablet,
+        ),
         // A run of overlapping ratings two months back, answered in no order.
-        weekly(last - Duration::days(60), [2; 10], noon(last - Duration::days(1)), tablet),
-        weekly(last - Duration::days(57), [1; 10], noon(last - Duration::days(50)), tablet),
-        weekly(last - Duration::days(54), [3; 10], noon(last - Duration::days(2)), tablet),
+        weekly(
+            last - Duration::days(60),
+            [2; 10],
+            noon(last - Duration::days(1)),
+            tablet,
+        ),
+        weekly(
+            last - Duration::days(57),
+            [1; 10],
+            noon(last - Duration::days(50)),
+            tablet,
+        ),
+        weekly(
+            last - Duration::days(54),
+            [3; 10],
+            noon(last - Duration::days(2)),
+            tablet,
+        ),
         edited,
         Record::Event(infusion("2023-10-02")),
         Record::Regimen(regimen_item(
