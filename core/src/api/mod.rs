@@ -16,6 +16,7 @@
 //! | `rescue_to` | `api/mod.rs` | Rust only |
 //! | `mark_as_demo` | `api/mod.rs` | Rust only |
 //! | `is_demo` | `api/mod.rs` | Rust only |
+//! | `set_read_everything` | `api/mod.rs` | Rust only (hidden test hook: read every weekly rating and dose, to compare with the bounded reads) |
 //! | `open` | `api/mod.rs` | yes |
 //! | `open_with_clock` | `api/mod.rs` | yes |
 //! | `check_integrity` | `api/mod.rs` | yes |
