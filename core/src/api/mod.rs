@@ -16,6 +16,7 @@
 //! | `rescue_to` | `api/mod.rs` | Rust only |
 //! | `mark_as_demo` | `api/mod.rs` | Rust only |
 //! | `is_demo` | `api/mod.rs` | Rust only |
+//! | `set_read_everything` | `api/mod.rs` | Rust only (hidden test hook: read every weekly rating and dose, to compare with the bounded reads) |
 //! | `open` | `api/mod.rs` | yes |
 //! | `open_with_clock` | `api/mod.rs` | yes |
 //! | `check_integrity` | `api/mod.rs` | yes |
@@ -142,6 +143,14 @@ pub struct QuietLegs {
 }
 
 impl QuietLegs {
+    /// Test hook ([`Store::set_read_everything`]): answers from reading every weekly rating
+    /// and logged dose, to compare with the bounded reads. Not exported to the phones.
+    #[doc(hidden)]
+    pub fn set_read_everything(&self, on: bool) -> ApiResult<()> {
+        self.store()?.set_read_everything(on);
+        Ok(())
+    }
+
     pub(crate) fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| QuietLegsError::Storage {
             reason: "an earlier operation failed mid-way; reopen the diary".to_owned(),

@@ -20,9 +20,6 @@ pub(crate) enum Labs {
     Skip,
 }
 
-/// The event kinds (their JSON `type`) every snapshot reads whatever their age.
-const LONG_LIVED_EVENTS: &[&str] = &["iv_iron", "weekly_irls"];
-
 /// Owned snapshot the rules borrow from.
 pub(crate) struct Snapshot {
     profile: crate::model::Profile,
@@ -49,21 +46,16 @@ impl Snapshot {
         let mut events = store::events(c, lo - Duration::days(2), hi + Duration::days(2))?;
         // IV infusions and weekly IRLS ratings count whatever their age (recheck, weekly
         // prompt, iron status); they are few.
-        let near: std::collections::HashSet<uuid::Uuid> =
-            events.iter().map(|e| e.meta.id).collect();
-        // A snapshot that reads the lab results (the iron status) also reads every logged dose:
-        // the oral-iron verdict counts only logged doses since the item started (SPEC §2.1).
-        let kinds: &[&str] = if labs == Labs::Load {
-            &["iv_iron", "weekly_irls", "dose"]
-        } else {
-            LONG_LIVED_EVENTS
+        // A snapshot that reads the lab results (the status screen, the report) lists every
+        // weekly rating; the others read the latest run of them, all `weekly_irls::due` and
+        // the plan can use.
+        let (kinds, weekly): (&[&str], _) = match (store.reads_everything(), labs) {
+            (true, Labs::Load) => (&["iv_iron", "weekly_irls", "dose"], Vec::new()),
+            (true, _) | (false, Labs::Load) => (&["iv_iron", "weekly_irls"], Vec::new()),
+            (false, _) => (&["iv_iron"], latest_weekly_run(c)?),
         };
-        events.extend(
-            store::events_of_kinds(c, kinds)?
-                .into_iter()
-                .filter(|e| !near.contains(&e.meta.id)),
-        );
-        events.sort_by_key(|e| e.at);
+        let far = store::events_of_kinds(c, kinds)?.into_iter().chain(weekly);
+        add_events(&mut events, far);
         // The latest eGFR decides whether magnesium is planned (SPEC §2.3).
         let egfr = store::latest_lab(c, crate::model::Analyte::Egfr)?;
         Ok(Snapshot {
@@ -86,6 +78,32 @@ impl Snapshot {
         })
     }
 
+    /// Adds the logged doses the oral-iron verdict of [`crate::rules::iron_status::iron_status`]
+    /// on `today` can count (SPEC §2.1; `oral_iron_doses_read`): the active iron item's doses
+    /// from its start to the ferritin judged, and none when no verdict is reached. Call it after
+    /// [`Snapshot::load`] with `Labs::Load` and before running the iron status on `today`.
+    pub(crate) fn read_oral_iron_doses(
+        &mut self,
+        store: &Store,
+        today: NaiveDate,
+    ) -> ApiResult<()> {
+        if store.reads_everything() {
+            return Ok(());
+        }
+        let Some((id, first, last)) =
+            crate::rules::iron_status::oral_iron_doses_read(&self.diary(), today)
+        else {
+            return Ok(());
+        };
+        let tz = self.profile.time_zone;
+        // The verdict reads local dates; two days either side cover any zone's offset.
+        let from = crate::rules::day::utc_bounds(tz, first).0 - Duration::days(2);
+        let to = crate::rules::day::utc_bounds(tz, last).1 + Duration::days(2);
+        let doses = store::doses_of(store.conn(), &id, from, to)?;
+        add_events(&mut self.events, doses.into_iter());
+        Ok(())
+    }
+
     pub(crate) fn diary(&self) -> Diary<'_> {
         Diary {
             profile: &self.profile,
@@ -95,4 +113,59 @@ impl Snapshot {
             labs: &self.labs,
         }
     }
+}
+
+/// Adds `more` to `events` (read around the asked-for dates, earliest first), leaving out
+/// those already there, and keeps them in time order (a stable sort: the events read around
+/// the dates come first among equal times).
+fn add_events(
+    events: &mut Vec<crate::model::Event>,
+    more: impl Iterator<Item = crate::model::Event>,
+) {
+    let near: std::collections::HashSet<uuid::Uuid> = events.iter().map(|e| e.meta.id).collect();
+    events.extend(more.filter(|e| !near.contains(&e.meta.id)));
+    events.sort_by_key(|e| e.at);
+}
+
+/// The weekly IRLS ratings of the latest run: every rating whose week-ending date is on or
+/// after the first of the last ratings that are each under `weekly_irls::clash_reach_days` (7)
+/// days from the next. Ratings further apart never clash, so `weekly_irls::split` keeps and
+/// sets aside exactly the same of these as it would reading the whole diary, and the latest
+/// kept week (`weekly_irls::due`) is among them. One or two index seeks and the run's rows,
+/// whatever the diary's age.
+fn latest_weekly_run(c: &rusqlite::Connection) -> ApiResult<Vec<crate::model::Event>> {
+    use crate::rules::weekly_irls::{clash_reach_days, stored_week};
+    // Ratings whose stored date text does not start with a digit are read whatever their date
+    // (the writers and the import accept none; older files might hold some).
+    let odd = store::weekly_irls_from(c, None)?;
+    let odd_weeks: Vec<NaiveDate> = odd.iter().filter_map(stored_week).collect();
+    let dated_before = |before: Option<NaiveDate>| -> ApiResult<Option<Option<NaiveDate>>> {
+        Ok(store::weekly_irls_week_before(c, before)?.map(|w| w.parse::<NaiveDate>().ok()))
+    };
+    let latest_odd = odd_weeks.iter().max().copied();
+    let latest = match dated_before(None)? {
+        // A stored date that is not a date: read every rating rather than guess.
+        Some(None) => return Ok(store::events_of_kinds(c, &["weekly_irls"])?),
+        Some(Some(d)) => Some(latest_odd.map_or(d, |o| o.max(d))),
+        None => latest_odd,
+    };
+    let Some(mut from) = latest else {
+        return Ok(odd);
+    };
+    loop {
+        let before = match dated_before(Some(from))? {
+            Some(None) => return Ok(store::events_of_kinds(c, &["weekly_irls"])?),
+            Some(Some(d)) => Some(d),
+            None => None,
+        };
+        let before_odd = odd_weeks.iter().filter(|w| **w < from).max().copied();
+        match before.max(before_odd) {
+            Some(d) if (from - d).num_days() < clash_reach_days() => from = d,
+            _ => break,
+        }
+    }
+    Ok(store::weekly_irls_from(c, Some(from))?
+        .into_iter()
+        .filter(|e| stored_week(e).is_none_or(|w| w >= from))
+        .collect())
 }

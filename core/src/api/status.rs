@@ -559,7 +559,8 @@ impl QuietLegs {
             None => self.now().with_timezone(&tz).date_naive(),
         };
         // 30 days of doses for adherence, a little more for the edges of the waking days.
-        let snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
+        let mut snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
+        snap.read_oral_iron_doses(&store, today)?;
         let diary = snap.diary();
         // Only the nights the rules look at: the trigger window, and the 28 days before and
         // after a dopaminergic drug started (the augmentation baselines), however long ago.

@@ -272,6 +272,47 @@ pub fn recheck_due(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
 /// `logged`: the local dates with a logged dose of the iron item (SPEC §2.1: only logged oral
 /// iron counts): the verdict needs doses on at least [`ev::ORAL_IRON_LOGGED_DOSE_SHARE`] of
 /// the dose days up to the ferritin judged, the first at least 12 weeks before it.
+/// The ferritin (date, ng/mL) the oral-iron verdict judges, if it judges one: at least 12 weeks
+/// (`ORAL_IRON_TRIAL_MIN_DAYS`) after the item started, the latest such result since the last
+/// infusion, and at or below `FERRITIN_ORAL_FAILURE_AT_OR_BELOW`. `None`: no verdict, and no
+/// logged dose is read.
+fn judged_ferritin(
+    labs: &[Lab],
+    item: &RegimenItem,
+    today: NaiveDate,
+    infusion: Option<NaiveDate>,
+) -> Option<(NaiveDate, f64)> {
+    let started = item.start_date;
+    let trial = ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64;
+    if (today - started).num_days() < trial {
+        return None;
+    }
+    ferritin_after(labs, infusion)
+        .into_iter()
+        .rev()
+        .find(|p| (p.0 - started).num_days() >= trial)
+        .filter(|p| p.1 <= ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.value)
+}
+
+/// The logged doses [`iron_status`] can read for its oral-iron verdict (SPEC §2.1): the active
+/// oral-iron item's id and the local dates, first and last inclusive, from the item's start to
+/// the ferritin judged. `None` when no verdict is reached (no active iron item, the item
+/// started before the last infusion, under 12 weeks, or no ferritin at or below the failure
+/// line): then no dose beyond the days around `today` is read. Every other rule reads doses
+/// only in the days around the dates asked about.
+pub fn oral_iron_doses_read(
+    diary: &Diary<'_>,
+    today: NaiveDate,
+) -> Option<(String, NaiveDate, NaiveDate)> {
+    let item = iron_item(diary, today)?;
+    let infusion = last_infusion(diary, today).map(|(on, _)| on);
+    if infusion.is_some_and(|on| on >= item.start_date) {
+        return None;
+    }
+    let (judged_on, _) = judged_ferritin(diary.labs, item, today, infusion)?;
+    Some((item.meta.id.to_string(), item.start_date, judged_on))
+}
+
 fn oral_iron_failed(
     labs: &[Lab],
     item: &RegimenItem,
@@ -281,20 +322,10 @@ fn oral_iron_failed(
 ) -> Result<Option<String>, String> {
     let started = item.start_date;
     let trial = ev::ORAL_IRON_TRIAL_MIN_DAYS.value as i64;
-    if (today - started).num_days() < trial {
-        return Ok(None);
-    }
-    let ferritin = ferritin_after(labs, infusion);
-    let Some(after) = ferritin
-        .iter()
-        .rev()
-        .find(|p| (p.0 - started).num_days() >= trial)
-    else {
+    let Some(after) = judged_ferritin(labs, item, today, infusion) else {
         return Ok(None);
     };
-    if after.1 > ev::FERRITIN_ORAL_FAILURE_AT_OR_BELOW.value {
-        return Ok(None);
-    }
+    let ferritin = ferritin_after(labs, infusion);
     let dose_days = started
         .iter_days()
         .take_while(|d| *d <= after.0)

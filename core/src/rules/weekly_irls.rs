@@ -135,6 +135,14 @@ pub fn all_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
     all
 }
 
+/// Two week-ending dates this many days apart or more never [`clash`] (the longer of the IRLS
+/// period and an ISO week, 7 days). So ratings split into runs separated by such gaps, and
+/// [`split`] decides each run from its own ratings alone: a reader needing only the recent
+/// ratings reads back to such a gap, not the whole diary (`api::snapshot`).
+pub fn clash_reach_days() -> i64 {
+    (ev::IRLS_PERIOD_DAYS.value as i64).max(7)
+}
+
 /// Whether two ratings clash: their 7-day windows overlap, or they rate the same ISO week.
 pub fn clash(a: NaiveDate, b: NaiveDate) -> bool {
     overlaps(a, b) || week_key(a) == week_key(b)
@@ -167,7 +175,7 @@ pub fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
     // Two ratings clash only if their week-ending dates are less than a period or one ISO week
     // apart, so each rating is compared with the kept ones near it, not with all of them (every
     // plan, status and reminder call reads this; 30 years hold ~1,560 ratings).
-    let reach = Days::new((ev::IRLS_PERIOD_DAYS.value as u64).max(7));
+    let reach = Days::new(clash_reach_days().unsigned_abs());
     let mut kept_weeks: BTreeSet<NaiveDate> = BTreeSet::new();
     for w in all_ratings(events) {
         let d = w.week_ending;

@@ -41,6 +41,9 @@ pub struct Store {
     /// `PRAGMA quick_check` passed in this session: the file is checked once, before it is first
     /// written to (docs/PERFORMANCE.md has the measured cost and why not at every open).
     verified: bool,
+    /// Snapshots read every weekly rating and logged dose, as before the bounded reads: only
+    /// for the test that compares the two ([`Store::set_read_everything`]).
+    read_everything: bool,
 }
 
 /// What a file's header says it is, read in one snapshot.
@@ -136,6 +139,7 @@ impl Store {
             path: path.to_owned(),
             shown: shown.to_owned(),
             verified: false,
+            read_everything: false,
         })
     }
 
@@ -197,6 +201,19 @@ impl Store {
         };
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Test hook: when `on`, every snapshot reads every weekly IRLS rating and (for the status
+    /// and the report) every logged dose, whatever its age, as the API did before it read only
+    /// what its rules can use. The suite compares both answers on long diaries.
+    #[doc(hidden)]
+    pub fn set_read_everything(&mut self, on: bool) {
+        self.read_everything = on;
+    }
+
+    /// Whether [`Store::set_read_everything`] is on.
+    pub(crate) fn reads_everything(&self) -> bool {
+        self.read_everything
     }
 
     /// This installation's id, stamped on every record it writes.

@@ -524,6 +524,90 @@ pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
     Ok(out)
 }
 
+/// The stored kind text of a weekly IRLS rating up to the first character of its week-ending
+/// date: serde writes the `type` tag, then `week_ending` (the model's field order).
+const WEEKLY_IRLS_DATE_AT: &str = r#"{"type":"weekly_irls","week_ending":""#;
+
+/// Live weekly IRLS ratings (events of kind `weekly_irls`) whose stored week-ending date is
+/// `from` or later, plus every one whose stored week-ending text does not start with a digit
+/// (whatever its date: such text cannot be placed by its spelling), earliest first.
+///
+/// The stored kind is serde's JSON with the tag first and `week_ending` next
+/// (`{"type":"weekly_irls","week_ending":"2026-11-22",...`), and the diary's write and import
+/// paths accept only a `YYYY-MM-DD` week-ending date (`model::validate::event`), so the text
+/// order of the `events_by_kind` index is week-ending order: three index ranges, no full scan.
+/// With `from` `None`, only the latter.
+pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+    ))?;
+    let tag = r#"{"type":"weekly_irls""#;
+    let dated = from.map(|from| {
+        // Dated text from `from` on: the first character after the quote is a digit.
+        (
+            format!("{WEEKLY_IRLS_DATE_AT}{from}"),
+            format!("{WEEKLY_IRLS_DATE_AT}:"),
+        )
+    });
+    let ranges = [
+        // Anything else of the kind, before and after the digits.
+        (tag.to_owned(), format!("{WEEKLY_IRLS_DATE_AT}0")),
+        (format!("{WEEKLY_IRLS_DATE_AT}:"), format!("{tag}~")),
+    ];
+    let mut out = Vec::new();
+    for (lo, hi) in dated.into_iter().chain(ranges) {
+        for r in st.query_map([lo, hi], event_row)? {
+            out.push(r?);
+        }
+    }
+    out.sort_by_key(|e: &Event| e.at);
+    Ok(out)
+}
+
+/// The latest stored week-ending text (its first 10 characters, `YYYY-MM-DD`) of a live weekly
+/// IRLS rating whose date starts with a digit and sorts before `before` (any, when `None`).
+/// Reads the `events_by_kind` index alone, one entry.
+pub fn weekly_irls_week_before(
+    c: &Connection,
+    before: Option<NaiveDate>,
+) -> Result<Option<String>> {
+    let mut st = c.prepare_cached(
+        "SELECT substr(kind, ?3, 10) FROM events
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2 ORDER BY kind DESC LIMIT 1",
+    )?;
+    let hi = before.map_or_else(
+        || format!("{WEEKLY_IRLS_DATE_AT}:"),
+        |d| format!("{WEEKLY_IRLS_DATE_AT}{d}"),
+    );
+    let at = i64::try_from(WEEKLY_IRLS_DATE_AT.len() + 1).unwrap_or(i64::MAX);
+    Ok(st
+        .query_row(params![format!("{WEEKLY_IRLS_DATE_AT}0"), hi, at], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The live doses of one regimen item (`regimen_id` as the dose events store it) with
+/// `from <= at < to`, earliest first: what the oral-iron verdict counts, read without the
+/// item's other years or any other event.
+pub fn doses_of(
+    c: &Connection,
+    regimen_id: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Event>> {
+    let kind = json(&crate::model::EventKind::Dose {
+        regimen_id: regimen_id.to_owned(),
+    })?;
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events
+         WHERE deleted = 0 AND kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at"
+    ))?;
+    let rows = st.query_map([kind, ts(&from), ts(&to)], event_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every live event, earliest first (exports).
 pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(

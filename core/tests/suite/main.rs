@@ -4,6 +4,7 @@
 //! Property-test regressions are kept in `core/tests/proptest-regressions/<module>.txt`, where
 //! proptest looks for a test file beside a `main.rs`.
 
+mod bounded_reads;
 mod common;
 mod export_import;
 mod integrity_variants;
