@@ -503,6 +503,28 @@ impl DrugClass {
         }
     }
 
+    /// Where "no timing fix known" comes from, in words a person can look up, for a class
+    /// whose interaction with iron no interval is known to fix (`None` for other classes).
+    /// Mycophenolate: a UK SmPC of an oral iron product (emc product 3130, §4.5, read
+    /// 2026-12-01) says oral iron significantly reduces mycophenolate mofetil absorption and
+    /// gives no interval; the CellCept and Myfortic labels were not read. Phosphate binders:
+    /// no binder label was read for an iron interval (the 2 h the planner keeps is the
+    /// convention row `IRON_APART_FROM_PHOSPHATE_BINDER_MIN`). Acid reducers: no label text
+    /// was read for this table (before, all four said "manufacturer's drug label" without one).
+    pub fn no_fix_source(self) -> Option<&'static str> {
+        use DrugClass::*;
+        match self {
+            Mycophenolate => {
+                Some("an oral iron label (UK) names the interaction and gives no interval")
+            }
+            PhosphateBinder => {
+                Some("no label interval found; keeping iron apart is a common convention")
+            }
+            ProtonPumpInhibitor | H2Blocker => Some("no label interval found"),
+            _ => None,
+        }
+    }
+
     /// A safer alternative a source names, to ask the prescriber about.
     pub fn alternative(self) -> Option<&'static str> {
         use DrugClass::*;
@@ -612,6 +634,11 @@ impl Medicine {
                 Some(s),
             ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
             (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
+            (EvidenceBasis::NoTimingFix, _) => self
+                .class
+                .no_fix_source()
+                .unwrap_or_else(|| self.class.source().citation())
+                .to_owned(),
             _ => self.class.source().citation().to_owned(),
         }
     }
@@ -1674,10 +1701,14 @@ mod tests {
         let first = |q: &str| lookup(q)[0].medicine;
         assert_eq!(first("ciprofloxacin").basis(), EvidenceBasis::LabelInterval);
         assert_eq!(first("ciprofloxacin").evidence(), EvidenceStrength::Strong);
+        // Levofloxacin and moxifloxacin: read in current generic labels (evidence table).
+        assert_eq!(first("levofloxacin").basis(), EvidenceBasis::LabelInterval);
+        assert_eq!(first("Avelox").basis(), EvidenceBasis::LabelInterval);
         assert_eq!(
-            first("levofloxacin").basis(),
+            first("entacapone").basis(),
             EvidenceBasis::LabelIntervalUnverified
         );
+        assert_eq!(first("entacapone").evidence(), EvidenceStrength::Moderate);
         // Ibandronate's 60 min was checked in the Bonviva EU SmPC §4.2 (evidence table).
         assert_eq!(first("Boniva").basis(), EvidenceBasis::LabelInterval);
         assert!(first("Boniva").source_line().contains("EU SmPC"));
