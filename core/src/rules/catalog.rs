@@ -534,7 +534,10 @@ impl DrugClass {
     /// whose interaction with iron no interval is known to fix (`None` for other classes).
     /// Mycophenolate: a UK SmPC of an oral iron product (emc product 3130, §4.5, read
     /// 2026-12-01) says oral iron significantly reduces mycophenolate mofetil absorption and
-    /// gives no interval; the CellCept and Myfortic labels were not read. Phosphate binders:
+    /// gives no interval; the EU CellCept package leaflet (section 2, read 2026-12-01 in the
+    /// Gravitate Health ePI test set, joofio/test-epi-composition) names antacids, proton-pump
+    /// inhibitors and phosphate binders but not iron; the US CellCept and Myfortic labels were
+    /// not read. Phosphate binders (see that row for the Renvela and Velphoro leaflets):
     /// no binder label was read for an iron interval (the 2 h the planner keeps is the
     /// convention row `IRON_APART_FROM_PHOSPHATE_BINDER_MIN`). Acid reducers: no label text
     /// was read for this table (before, all four said "manufacturer's drug label" without one).
