@@ -656,7 +656,9 @@ impl Medicine {
     }
 
     /// The source in words a person can look up: the label's name for a label interval, the
-    /// guideline and year, or "seed article, not graded by guidelines".
+    /// guideline and year, "published case reports; the seed article" (SSRIs, tricyclics) or
+    /// "the seed article" for an effect no guideline grades ([`DrugClass::effect_reference`]
+    /// holds what was read).
     pub fn source_line(&self) -> String {
         match (self.basis(), self.substance()) {
             (
