@@ -715,6 +715,14 @@ pub fn evidence(json: bool) {
             out!("{:<40} ref: {}; reviewed {}", "", e.reference, e.reviewed);
         }
     }
+    // Effects on RLS that no guideline grades carry no number, so they are not rows; what was
+    // read for each is printed after the table.
+    let (note, classes) = quietlegs_core::effect_references();
+    out!("");
+    out!("{note}");
+    for (class, reference) in classes {
+        out!("{:<40} ref: {}", class, reference);
+    }
 }
 
 use quietlegs_core::ExportSummary;

@@ -27,6 +27,13 @@ pub fn evidence_table() -> &'static [Evidence] {
     crate::evidence::ALL
 }
 
+/// What was read for each effect on RLS that no guideline grades (the worsening classes the seed
+/// article names): a common note, then (class, reference) per class in catalog order. Rust
+/// only, for `quietlegs evidence`; the phones show the short `source_line` instead.
+pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) {
+    crate::rules::catalog::effect_references()
+}
+
 /// The snake_case word a vocabulary value is stored and typed as (`dairy_calcium`); empty for a
 /// value that is not a plain word.
 pub fn word_of<T: Serialize>(value: &T) -> String {

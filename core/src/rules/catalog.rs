@@ -11,8 +11,10 @@
 //! Where the data comes from: generic names are the WHO INN with the US (USAN) or British (BAN)
 //! spelling beside it where they differ (chlorpheniramine / chlorphenamine); brands are the
 //! names on DailyMed (US), the eMC/BNF (UK), the EMA and national registers (EU), the TGA (AU)
-//! and Health Canada; classes, stances and worsening evidence follow SPEC §2.4 (AASM 2025,
-//! IRLSSG 2016, Mayo 2021); iron timings follow SPEC §2.2 and the evidence table.
+//! and Health Canada; classes and stances follow SPEC §2.4 (AASM 2025); the worsening effects no
+//! guideline grades cite what was actually read ([`DrugClass::effect_reference`], mostly the
+//! seed article; Mayo 2021 and AASM 2025 are not cited for a class until their text on it is
+//! read); iron timings follow SPEC §2.2 and the evidence table.
 //!
 //! How to add a name: put it in the `aka` list (another generic name, an INN spelling or a salt)
 //! or the `brands` list of its entry in `catalog!` below, spelled as on the pack; case, accents
@@ -26,6 +28,10 @@ pub use super::substance::EvidenceBasis;
 use super::substance::Substance;
 use crate::evidence::Source;
 use crate::model::{RegimenItem, RegimenKind};
+
+/// What was read, for every effect on RLS that no guideline grades, before the class-specific
+/// [`DrugClass::effect_reference`] (`quietlegs evidence` prints both).
+pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Until then each class below cites what was read.";
 
 /// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
@@ -503,12 +509,60 @@ impl DrugClass {
         }
     }
 
-    /// A safer alternative a source names, to ask the prescriber about.
+    /// What QuietLegs has read for an effect on RLS that no guideline grades (the class's source
+    /// is the seed article), for the reviewer: `quietlegs evidence` prints it after
+    /// [`WORSENING_SOURCES_READ`]. `None` for a class a guideline, a label or a convention
+    /// covers. An identifier appears here only if it was read in stored material.
+    pub fn effect_reference(self) -> Option<&'static str> {
+        use DrugClass::*;
+        if self.source() != Source::Article {
+            return None;
+        }
+        Some(match self {
+            Ssri => "Case reports of RLS induced or worsened by citalopram, escitalopram, fluoxetine, paroxetine and sertraline are tabulated (RLS column) in Table 5, 'Drug-induced restless legs syndrome (RLS), periodic limb movements of sleep (PLMS), and rapid eye movement behavior disorder/REM sleep without atonia (RBD/RSWA)', of a 2010 review that scores each report (PMCID PMC2823282; 2010 Feb 15;6(1):79-83; read 2026-12-01 at pmc.ncbi.nlm.nih.gov/articles/PMC2823282/table/T5; journal and authors not shown in the part read). Case reports, not a graded recommendation; also named by the seed article.",
+            Tricyclic => "Case reports of RLS induced or worsened by amitriptyline, clomipramine, dibenzepine, doxepin, imipramine, maprotiline, nortriptyline, opipramol and trimipramine are tabulated (RLS column) in Table 5 of the 2010 review PMCID PMC2823282 (see SSRIs; read 2026-12-01). Case reports, not a graded recommendation; also named by the seed article.",
+            DopamineAntagonist => "The seed article. Of this class, only haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read). Antiemetics and other antipsychotics: no source read beyond the seed article.",
+            SedatingAntihistamine => "The seed article. SPEC §2.3 cites Mayo-2021 and AASM-2025 for avoiding sedating antihistamines; neither text on this was read (see the note above). Not graded.",
+            Mirtazapine => "The seed article. The stronger association SPEC §2.4 states was not found in the stored material searched 2026-12-01 (the part of Table 5 of PMCID PMC2823282 that was read lists mianserin, a related antidepressant, with case reports). Not graded.",
+            Snri | OtherAntidepressant | Lithium | Tramadol | Vmat2Inhibitor => "The seed article only; no other source was read for this class in the stored material searched 2026-12-01. Not graded.",
+            CalciumChannelBlocker | BetaBlocker => "The seed article only (weak): shown as information, never as a reason to see a doctor (SPEC §2.4). Not graded.",
+            _ => "The seed article only; not graded by guidelines.",
+        })
+    }
+
+    /// Where "no timing fix known" comes from, in words a person can look up, for a class
+    /// whose interaction with iron no interval is known to fix (`None` for other classes).
+    /// Mycophenolate: a UK SmPC of an oral iron product (emc product 3130, §4.5, read
+    /// 2026-12-01) says oral iron significantly reduces mycophenolate mofetil absorption and
+    /// gives no interval; the EU CellCept package leaflet (section 2, read 2026-12-01 in the
+    /// Gravitate Health ePI test set, joofio/test-epi-composition) names antacids, proton-pump
+    /// inhibitors and phosphate binders but not iron; the US CellCept and Myfortic labels were
+    /// not read. Phosphate binders (see that row for the Renvela and Velphoro leaflets):
+    /// no binder label was read for an iron interval (the 2 h the planner keeps is the
+    /// convention row `IRON_APART_FROM_PHOSPHATE_BINDER_MIN`). Acid reducers: no label text
+    /// was read for this table (before, all four said "manufacturer's drug label" without one).
+    pub fn no_fix_source(self) -> Option<&'static str> {
+        use DrugClass::*;
+        match self {
+            Mycophenolate => {
+                Some("an oral iron label (UK) names the interaction and gives no interval")
+            }
+            PhosphateBinder => {
+                Some("no label interval found; keeping iron apart is a common convention")
+            }
+            ProtonPumpInhibitor | H2Blocker => Some("no label interval found"),
+            _ => None,
+        }
+    }
+
+    /// A safer alternative a source names, to ask the prescriber about (SPEC §2.4). The
+    /// antihistamine and antidepressant lines no longer name "Mayo Clinic, 2021" or "IRLSSG
+    /// 2016": neither text was read for them (see [`WORSENING_SOURCES_READ`]).
     pub fn alternative(self) -> Option<&'static str> {
         use DrugClass::*;
         match self {
-            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine (Mayo Clinic, 2021)"),
-            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants (IRLSSG 2016 guideline; Mayo Clinic, 2021): ask whether it suits you"),
+            SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine"),
+            Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants: ask whether it suits you"),
             DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
@@ -602,7 +656,9 @@ impl Medicine {
     }
 
     /// The source in words a person can look up: the label's name for a label interval, the
-    /// guideline and year, or "seed article, not graded by guidelines".
+    /// guideline and year, "published case reports; the seed article" (SSRIs, tricyclics) or
+    /// "the seed article" for an effect no guideline grades ([`DrugClass::effect_reference`]
+    /// holds what was read).
     pub fn source_line(&self) -> String {
         match (self.basis(), self.substance()) {
             (
@@ -611,7 +667,18 @@ impl Medicine {
                 | EvidenceBasis::Convention,
                 Some(s),
             ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
+            // Case reports tabulated in a published review (evidence: `effect_reference`).
+            (EvidenceBasis::NotGraded, _)
+                if matches!(self.class, DrugClass::Ssri | DrugClass::Tricyclic) =>
+            {
+                "published case reports; the seed article".to_owned()
+            }
             (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
+            (EvidenceBasis::NoTimingFix, _) => self
+                .class
+                .no_fix_source()
+                .unwrap_or_else(|| self.class.source().citation())
+                .to_owned(),
             _ => self.class.source().citation().to_owned(),
         }
     }
@@ -658,7 +725,7 @@ impl Medicine {
     }
 
     /// The safer alternative a source names for what this drug is taken for, given the name
-    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines (Mayo Clinic, 2021)
+    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines
     /// replace one taken for allergy or sleep, not one taken for nausea or travel sickness: an
     /// antiemetic antihistamine (promethazine, cyclizine, cinnarizine, dimenhydrinate,
     /// meclizine) or a pregnancy-nausea doxylamine brand (Diclegis, Bonjesta, Diclectin,
@@ -1032,6 +1099,23 @@ fn contains_words(text: &str, phrase: &str) -> bool {
             .is_none_or(|a| a.is_empty() || a.starts_with(' '));
         before && after
     })
+}
+
+/// What was read for the effects on RLS that no guideline grades: [`WORSENING_SOURCES_READ`]
+/// and one (class label, [`DrugClass::effect_reference`]) per class, in catalog order.
+pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) {
+    let mut seen: Vec<DrugClass> = Vec::new();
+    let mut out = Vec::new();
+    for m in CATALOG {
+        if seen.contains(&m.class) {
+            continue;
+        }
+        seen.push(m.class);
+        if let Some(r) = m.class.effect_reference() {
+            out.push((m.class.label(), r));
+        }
+    }
+    (WORSENING_SOURCES_READ, out)
 }
 
 /// The catalog's names, normalised once: (entry index, name, normalised name, kind).
@@ -1666,6 +1750,54 @@ mod tests {
         }
     }
 
+    /// Issue #15: an effect no guideline grades names what was read, never a guideline whose
+    /// text on it was not read: SSRIs and tricyclics cite published case reports, the other
+    /// worsening classes the seed article; none of their references claims Mayo 2021 or AASM
+    /// 2025 for the class, and every class the seed article alone covers has a reference.
+    #[test]
+    fn worsening_classes_cite_what_was_read() {
+        let first = |q: &str| lookup(q)[0].medicine;
+        assert_eq!(
+            first("sertraline").evidence_line(),
+            "not graded by guidelines; source: published case reports; the seed article"
+        );
+        assert_eq!(
+            first("amitriptyline").source_line(),
+            "published case reports; the seed article"
+        );
+        assert_eq!(first("Benadryl").source_line(), "the seed article");
+        assert!(first("Zoloft")
+            .class
+            .effect_reference()
+            .is_some_and(|r| r.contains("PMC2823282")));
+        let (note, classes) = effect_references();
+        assert!(note.contains("doi:10.1016/j.mayocp.2020.12.026"));
+        assert!(note.contains("doi:10.5664/jcsm.11390"));
+        for m in CATALOG {
+            assert_eq!(
+                m.class.effect_reference().is_some(),
+                m.class.source() == Source::Article,
+                "{}",
+                m.generic
+            );
+        }
+        for (class, reference) in classes {
+            assert!(!reference.contains("Mayo-2021:"), "{class}");
+            assert!(
+                !reference.contains("doi:") && !reference.contains("PMID"),
+                "{class}: identifiers live in the common note or as a PMCID read"
+            );
+        }
+        // The alternatives no longer name a source whose text was not read.
+        for q in ["Benadryl", "sertraline"] {
+            let alt = first(q).class.alternative().unwrap_or_default();
+            assert!(
+                !alt.contains("Mayo") && !alt.contains("IRLSSG"),
+                "{q}: {alt}"
+            );
+        }
+    }
+
     /// Issue #15: a label interval, a label interval still to be verified, a convention and an
     /// article-only effect are told apart; no timing class shows "strong" without a verified
     /// label row, and the class list for timing is one predicate.
@@ -1674,10 +1806,14 @@ mod tests {
         let first = |q: &str| lookup(q)[0].medicine;
         assert_eq!(first("ciprofloxacin").basis(), EvidenceBasis::LabelInterval);
         assert_eq!(first("ciprofloxacin").evidence(), EvidenceStrength::Strong);
+        // Levofloxacin and moxifloxacin: read in current generic labels (evidence table).
+        assert_eq!(first("levofloxacin").basis(), EvidenceBasis::LabelInterval);
+        assert_eq!(first("Avelox").basis(), EvidenceBasis::LabelInterval);
         assert_eq!(
-            first("levofloxacin").basis(),
+            first("entacapone").basis(),
             EvidenceBasis::LabelIntervalUnverified
         );
+        assert_eq!(first("entacapone").evidence(), EvidenceStrength::Moderate);
         // Ibandronate's 60 min was checked in the Bonviva EU SmPC §4.2 (evidence table).
         assert_eq!(first("Boniva").basis(), EvidenceBasis::LabelInterval);
         assert!(first("Boniva").source_line().contains("EU SmPC"));
