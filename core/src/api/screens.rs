@@ -2,7 +2,7 @@
 //! iOS: the words for each vocabulary, the units each lab accepts, and chart geometry. Computed
 //! here once, so the Kotlin and Swift shells only render.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
 use super::labels::*;
 use super::snapshot::{Labs, Snapshot};
@@ -517,13 +517,8 @@ impl QuietLegs {
     /// moderate line (above `IRLS_MILD_MAX`) labelled.
     /// Errors: `InvalidInput` (`days`) outside 1-3660.
     pub fn weekly_irls_chart(&self, days: u32) -> ApiResult<ChartView> {
-        if !(1..=CHART_DAYS_MAX).contains(&days) {
-            return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());
-        }
         let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
-        let today = self.now().with_timezone(&tz).date_naive();
-        let from = today - Duration::days(i64::from(days) - 1);
+        let (from, today) = self.chart_dates(&store, days)?;
         let events = store::events_of_kinds(store.conn(), &["weekly_irls"])?;
         let points: Vec<(chrono::NaiveDate, f64)> = weekly_irls::weekly_ratings(&events)
             .iter()
@@ -557,13 +552,8 @@ impl QuietLegs {
     /// older diaries; the weekly ratings are [`QuietLegs::weekly_irls_chart`].
     /// Errors: `InvalidInput` (`days`) outside 1-3660.
     pub fn severity_chart(&self, scale: SeverityScale, days: u32) -> ApiResult<ChartView> {
-        if !(1..=CHART_DAYS_MAX).contains(&days) {
-            return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());
-        }
         let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
-        let today = self.now().with_timezone(&tz).date_naive();
-        let from = today - Duration::days(i64::from(days) - 1);
+        let (from, today) = self.chart_dates(&store, days)?;
         let points = severity_series(&store::nights(store.conn(), from, today)?, scale);
         let (title, unit) = match scale {
             SeverityScale::Quick => ("Nightly severity, quick rating", "/10"),
@@ -576,5 +566,22 @@ impl QuietLegs {
             &[],
             "No nights on this scale in this period.",
         ))
+    }
+}
+
+impl QuietLegs {
+    /// The first and last local dates of a chart over the last `days` days, today included.
+    /// Errors: `InvalidInput` (`days`) outside 1-3660.
+    fn chart_dates(
+        &self,
+        store: &crate::store::Store,
+        days: u32,
+    ) -> ApiResult<(NaiveDate, NaiveDate)> {
+        if !(1..=CHART_DAYS_MAX).contains(&days) {
+            return Err(Error::invalid("days", format!("{days}: use 1-{CHART_DAYS_MAX}")).into());
+        }
+        let tz = Self::profile_model(store)?.1.time_zone;
+        let today = self.now().with_timezone(&tz).date_naive();
+        Ok((today - Duration::days(i64::from(days) - 1), today))
     }
 }
