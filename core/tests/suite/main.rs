@@ -9,6 +9,7 @@ mod common;
 mod export_import;
 mod integrity_variants;
 mod iron_after_infusion;
+mod iron_window;
 mod medicines_api;
 mod reminder_props;
 mod reminders_api;

@@ -1,0 +1,231 @@
+//! The iron window's edges (SPEC §2.2), each with the break that would change the advice: gaps
+//! shorter than the minimum, intakes logged before waking or late in the day, a logged dose of
+//! an interacting medicine, one taken every other day, one without a time, magnesium at its own
+//! time, and what a day with no window lists.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use quietlegs_core::model::{Event, EventKind, IntakeKind, Profile, RegimenItem, RegimenKind};
+use quietlegs_core::rules::day::WakingDay;
+use quietlegs_core::rules::iron::{
+    exposures, find_window, iron_plan, scheduled_times, Exposure, IronDay, IronWindow, Origin,
+};
+use quietlegs_core::rules::substance::Substance;
+
+use crate::common::{d, diary, iron_item, meta, regimen_item, today};
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// Wake 07:00, bed 23:00, UTC, no meals.
+fn profile() -> Profile {
+    Profile::default()
+}
+
+fn at(day: &str, h: u32, m: u32) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d(day).and_time(t(h, m)))
+}
+
+fn coffee(at: DateTime<Utc>) -> Exposure {
+    Exposure {
+        substance: Substance::Coffee,
+        at,
+        origin: Origin::Logged,
+    }
+}
+
+fn logged(kind: EventKind, at: DateTime<Utc>) -> Event {
+    Event {
+        meta: meta(),
+        at,
+        kind,
+        note: None,
+        warnings: vec![],
+    }
+}
+
+fn coffee_logged(at: DateTime<Utc>) -> Event {
+    logged(
+        EventKind::Intake {
+            what: IntakeKind::Coffee,
+        },
+        at,
+    )
+}
+
+fn window(plan: IronDay) -> IronWindow {
+    match plan {
+        IronDay::Window(w) => w,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn hhmm(x: DateTime<Utc>) -> String {
+    x.format("%H:%M").to_string()
+}
+
+#[test]
+fn gaps_shorter_than_the_minimum_are_passed_over_however_many_there_are() {
+    // Wake 06:00, bed 23:30; four coffees each 2 h 14 min after the last block ends leave four
+    // 14-minute gaps (one short of the minimum) before the first real window at 22:56.
+    let p = Profile {
+        wake_time: t(6, 0),
+        bedtime: t(23, 30),
+        ..profile()
+    };
+    let day = WakingDay::of(&p, today());
+    let xs: Vec<Exposure> = [(8, 14), (12, 28), (16, 42), (20, 56)]
+        .into_iter()
+        .map(|(h, m)| coffee(at("2026-11-21", h, m)))
+        .collect();
+    let w = find_window(&day, &xs).unwrap();
+    assert_eq!(
+        (hhmm(w.start), hhmm(w.end)),
+        ("22:56".into(), "23:30".into())
+    );
+    assert!(w.reason.contains("after your 20:56 coffee"), "{}", w.reason);
+    // A gap of exactly the minimum is a window.
+    let day = WakingDay::of(&profile(), today());
+    let xs = [
+        coffee(at("2026-11-21", 9, 0)),
+        coffee(at("2026-11-21", 13, 15)),
+    ];
+    let w = find_window(&day, &xs).unwrap();
+    assert_eq!(
+        (hhmm(w.start), hhmm(w.end)),
+        ("11:00".into(), "11:15".into())
+    );
+}
+
+#[test]
+fn a_block_that_starts_at_bedtime_ends_the_window_at_bedtime() {
+    let day = WakingDay::of(&profile(), today());
+    // A coffee at 01:00 keeps iron away from 23:00 on: the day simply ends at bedtime.
+    let xs = [coffee(at("2026-11-22", 1, 0))];
+    let w = find_window(&day, &xs).unwrap();
+    assert_eq!(
+        (hhmm(w.start), hhmm(w.end)),
+        ("07:00".into(), "23:00".into())
+    );
+    assert_eq!(w.end_reason, "until bedtime (23:00)");
+}
+
+#[test]
+fn a_day_with_no_window_lists_exactly_what_blocks_the_waking_day() {
+    let day = WakingDay::of(&profile(), today());
+    let mut xs: Vec<Exposure> = [(8, 0), (11, 59), (15, 58), (19, 57)]
+        .into_iter()
+        .map(|(h, m)| coffee(at("2026-11-21", h, m)))
+        .collect();
+    // Its block ends at waking (05:00 + 2 h), starts at bedtime (01:00 - 2 h) or is far off.
+    xs.insert(0, coffee(at("2026-11-21", 5, 0)));
+    xs.insert(0, coffee(at("2026-11-18", 12, 0)));
+    xs.push(coffee(at("2026-11-21", 23, 56)));
+    xs.push(coffee(at("2026-11-22", 1, 0)));
+    let why = find_window(&day, &xs).unwrap_err();
+    assert!(
+        why.contains(
+            "is clear of your 08:00 coffee, your 11:59 coffee, your 15:58 coffee, \
+             your 19:57 coffee, your 23:56 coffee;"
+        ),
+        "{why}"
+    );
+    assert!(
+        why.starts_with("no 15-minute gap between waking (07:00) and bed (23:00)"),
+        "{why}"
+    );
+}
+
+#[test]
+fn magnesium_at_a_set_time_is_planned_at_that_time_and_a_medicine_without_one_nowhere() {
+    let day = WakingDay::of(&profile(), today());
+    let mut mg = regimen_item(RegimenKind::Magnesium, "Magnesium", "2026-11-01");
+    mg.times = vec![t(13, 0)];
+    assert_eq!(scheduled_times(&mg, &day), vec![at("2026-11-21", 13, 0)]);
+    let levo = regimen_item(RegimenKind::Medication, "levothyroxine", "2026-11-01");
+    assert!(scheduled_times(&levo, &day).is_empty());
+}
+
+#[test]
+fn an_interacting_medicine_without_a_time_gets_no_window_but_a_question() {
+    let p = profile();
+    let r = [
+        iron_item("2026-11-01"),
+        regimen_item(RegimenKind::Medication, "levothyroxine", "2026-11-01"),
+    ];
+    let plan = iron_plan(&diary(&p, &r, &[], &[]), today());
+    assert_eq!(
+        plan.day,
+        IronDay::NoWindow {
+            why: "add the time you take levothyroxine so QuietLegs can plan iron around it".into()
+        }
+    );
+}
+
+#[test]
+fn an_intake_logged_before_waking_or_late_in_the_day_moves_the_window() {
+    let p = profile();
+    let r = [iron_item("2026-11-01")];
+    // A coffee at 06:00, before waking at 07:00: iron from 08:00.
+    let e = [coffee_logged(at("2026-11-21", 6, 0))];
+    let w = window(iron_plan(&diary(&p, &r, &e, &[]), today()).day);
+    assert_eq!(hhmm(w.start), "08:00");
+    assert!(w.reason.contains("after your 06:00 coffee"), "{}", w.reason);
+    // Coffees all day long from 07:00, the last at 16:00 (seven hours before bed).
+    let e: Vec<Event> = (7..=16)
+        .map(|h| coffee_logged(at("2026-11-21", h, 0)))
+        .collect();
+    let w = window(iron_plan(&diary(&p, &r, &e, &[]), today()).day);
+    assert_eq!(
+        (hhmm(w.start), hhmm(w.end)),
+        ("18:00".into(), "23:00".into())
+    );
+    // A coffee three days before is not among this day's exposures.
+    let day = WakingDay::of(&p, today());
+    let e = [coffee_logged(at("2026-11-18", 12, 0))];
+    assert!(exposures(&diary(&p, &r, &e, &[]), &day).is_empty());
+}
+
+#[test]
+fn a_logged_dose_of_an_interacting_medicine_keeps_iron_away() {
+    let p = profile();
+    let levo = regimen_item(RegimenKind::Medication, "levothyroxine", "2026-11-01");
+    let iron = iron_item("2026-11-01");
+    // Logged at 12:00 (the item has no time: it is logged, not planned; the plan asks for a
+    // time, so the exposures are read directly).
+    let e = [logged(
+        EventKind::Dose {
+            regimen_id: levo.meta.id.to_string(),
+        },
+        at("2026-11-21", 12, 0),
+    )];
+    let r = [iron, levo];
+    let day = WakingDay::of(&p, today());
+    let xs = exposures(&diary(&p, &r, &e, &[]), &day);
+    assert_eq!(xs.len(), 1, "{xs:?}");
+    assert_eq!(xs[0].substance, Substance::Thyroid);
+    assert_eq!(xs[0].origin, Origin::Logged);
+}
+
+#[test]
+fn a_medicine_taken_every_other_day_moves_iron_only_on_its_days() {
+    let p = profile();
+    let mut levo: RegimenItem =
+        regimen_item(RegimenKind::Medication, "levothyroxine", "2026-11-01");
+    levo.times = vec![t(7, 0)];
+    levo.every_n_days = 2;
+    let r = [iron_item("2026-11-01"), levo];
+    let dx = diary(&p, &r, &[], &[]);
+    // 2026-11-21 is day 20 of the medicine: a dose day; iron waits after it.
+    let on = window(iron_plan(&dx, today()).day);
+    assert!(
+        on.start > at("2026-11-21", 7, 0) + Duration::minutes(60),
+        "{on:?}"
+    );
+    assert!(on.reason.contains("levothyroxine"), "{}", on.reason);
+    // 2026-11-22 is not: iron on waking.
+    let off = window(iron_plan(&dx, d("2026-11-22")).day);
+    assert_eq!(off.start, at("2026-11-22", 7, 0), "{off:?}");
+    assert!(off.reason.contains("on waking"), "{}", off.reason);
+}
