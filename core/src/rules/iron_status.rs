@@ -862,7 +862,131 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
 
 #[cfg(test)]
 mod tests {
-    use super::shown;
+    use super::*;
+    use crate::model::{Event, LabValue, Profile, RecordMeta, RegimenKind};
+    use chrono::{TimeZone, Utc};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn lab(a: Analyte, v: f64, on: &str) -> Lab {
+        Lab {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            analyte: a,
+            value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
+            taken_on: day(on),
+        }
+    }
+
+    fn infusion(on: &str) -> Event {
+        Event {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            at: Utc.from_utc_datetime(&day(on).and_hms_opt(9, 0, 0).unwrap()),
+            kind: EventKind::IvIron {
+                formulation: IvIronFormulation::FerricCarboxymaltose,
+            },
+            note: None,
+            warnings: vec![],
+        }
+    }
+
+    fn recheck(
+        regimen: &[RegimenItem],
+        events: &[Event],
+        labs: &[Lab],
+        today: &str,
+    ) -> Option<NaiveDate> {
+        let p = Profile::default();
+        let d = Diary {
+            profile: &p,
+            regimen,
+            habits: &[],
+            events,
+            labs,
+        };
+        recheck_due(&d, day(today))
+    }
+
+    #[test]
+    fn the_trend_after_an_infusion_starts_on_its_recheck_day() {
+        // Infusion 2026-01-01; recheck day 84 days later, 2026-03-26.
+        let labs = [
+            lab(Analyte::Ferritin, 40.0, "2025-12-01"),
+            lab(Analyte::Ferritin, 400.0, "2026-03-25"),
+            lab(Analyte::Ferritin, 200.0, "2026-03-26"),
+            lab(Analyte::Ferritin, 170.0, "2026-04-25"),
+        ];
+        let t = ferritin_trend(&labs, Some(day("2026-01-01")));
+        assert_eq!(t.points.len(), 4);
+        assert_eq!(t.slope_results, 2);
+        assert!((t.slope_per_30_days.unwrap() + 30.0).abs() < 1e-9, "{t:?}");
+        // Without an infusion every result counts.
+        assert_eq!(ferritin_trend(&labs, None).slope_results, 4);
+    }
+
+    #[test]
+    fn results_all_drawn_on_one_day_have_no_slope() {
+        let labs = [
+            lab(Analyte::Ferritin, 40.0, "2026-03-01"),
+            lab(Analyte::Ferritin, 44.0, "2026-03-01"),
+        ];
+        let t = ferritin_trend(&labs, None);
+        assert_eq!((t.slope_results, t.slope_per_30_days), (2, None));
+    }
+
+    #[test]
+    fn after_an_infusion_a_ferritin_on_the_recheck_day_is_the_recheck() {
+        let e = [infusion("2026-01-01")];
+        // No ferritin since: due on day 84, whatever other labs were drawn.
+        let tsat = [lab(Analyte::Tsat, 30.0, "2026-04-01")];
+        assert_eq!(
+            recheck(&[], &e, &tsat, "2026-04-10"),
+            Some(day("2026-03-26"))
+        );
+        // A ferritin a day early does not count; one on the day does (no oral iron: none due).
+        let early = [lab(Analyte::Ferritin, 300.0, "2026-03-25")];
+        assert_eq!(
+            recheck(&[], &e, &early, "2026-04-10"),
+            Some(day("2026-03-26"))
+        );
+        let on_time = [lab(Analyte::Ferritin, 200.0, "2026-03-26")];
+        assert_eq!(recheck(&[], &e, &on_time, "2026-04-10"), None);
+        // On oral iron, the next is 90 days after the last ferritin, not after another lab.
+        let iron = RegimenItem {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            kind: RegimenKind::Iron,
+            name: "Iron".into(),
+            dose_mg: None,
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: day("2026-01-01"),
+            stop_date: None,
+        };
+        let labs = [
+            lab(Analyte::Ferritin, 30.0, "2026-02-01"),
+            lab(Analyte::Tsat, 15.0, "2026-03-01"),
+        ];
+        assert_eq!(
+            recheck(&[iron], &[], &labs, "2026-03-10"),
+            Some(day("2026-05-02"))
+        );
+    }
+
+    #[test]
+    fn in_early_pregnancy_the_thresholds_line_offers_no_iv_iron() {
+        let line = thresholds_line_no_iv();
+        assert!(
+            line.starts_with("ferritin 75 ng/mL or below (or TSAT under 20 %): iron indicated"),
+            "{line}"
+        );
+        assert!(
+            line.contains("IV iron only from the 2nd trimester"),
+            "{line}"
+        );
+        assert!(!line.contains("only IV iron may help"), "{line}");
+    }
 
     #[test]
     fn a_value_is_never_rounded_across_a_threshold() {
