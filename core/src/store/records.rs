@@ -953,5 +953,63 @@ mod ts_tests {
         ] {
             assert!(parse_stored_ts(s).is_none(), "{s}");
         }
+        // Our spelling with something after it is neither ours nor RFC 3339: refused.
+        for s in [
+            "2026-11-21T09:10:00.000Z+01",
+            "2026-11-21T09:10:00.000Zjunk",
+        ] {
+            assert!(parse_stored_ts(s).is_none(), "{s}");
+            assert!(parse_ts(s).is_err(), "{s}");
+        }
+    }
+
+    fn a_night() -> crate::model::Record {
+        let t = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 21, 8, 0, 0).unwrap();
+        crate::model::Record::Night(Night {
+            meta: RecordMeta::new(t, "dev"),
+            night_date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            quick_severity: Some(6),
+            irls: None,
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: Some(5.5),
+            awakenings: Some(3),
+            triggers: vec![],
+            relief: vec![],
+            notes: Some("cramps after the walk".into()),
+        })
+    }
+
+    #[test]
+    fn the_benchmarks_plain_upsert_stores_the_record_exactly() {
+        let r = a_night();
+        let (sql, values) = upsert_of(&r).unwrap();
+        let mut s = crate::store::Store::open_in_memory().unwrap();
+        s.write(|tx| {
+            tx.execute(sql, rusqlite::params_from_iter(values))?;
+            Ok(())
+        })
+        .unwrap();
+        let mut back = Vec::new();
+        crate::store::for_each_record(s.conn(), |x| {
+            back.push(x);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(back, vec![r]);
+    }
+
+    #[test]
+    fn the_profiles_sync_fields_are_read_back_tombstone_or_not() {
+        let t = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 21, 8, 0, 0).unwrap();
+        let meta = RecordMeta::new(t, "dev");
+        let mut s = crate::store::Store::open_in_memory().unwrap();
+        assert_eq!(profile_meta(s.conn(), &meta.id).unwrap(), None);
+        s.write(|tx| put_profile(tx, &meta, &Profile::default()))
+            .unwrap();
+        assert_eq!(
+            profile_meta(s.conn(), &meta.id).unwrap(),
+            Some(meta.clone())
+        );
     }
 }

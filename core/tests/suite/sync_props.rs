@@ -465,3 +465,44 @@ fn a_file_with_sub_millisecond_times_imports_once() {
     let again = q.import_file(p.display().to_string(), None).unwrap();
     assert_eq!((again.updated, again.unchanged), (0, 1));
 }
+
+#[test]
+fn an_exact_tie_that_differs_only_in_created_at_is_decided_by_content_on_both_paths() {
+    // Same id, modified_at, device and content; only created_at differs (two devices that
+    // re-created the same record from one export). The larger serialised version wins
+    // whichever arrives first, on both paths, so both devices end with the same record.
+    let v = Version {
+        record: 1,
+        minute: 5,
+        device: 0,
+        deleted: false,
+        content: 2,
+    };
+    let early = record(&v);
+    let older = match record(&v) {
+        Record::Night(mut n) => {
+            n.meta.created_at = t0() - Duration::days(3);
+            Record::Night(n)
+        }
+        other => panic!("{other:?}"),
+    };
+    let winner = [&early, &older]
+        .into_iter()
+        .max_by_key(|r| serde_json::to_string(r).unwrap())
+        .unwrap()
+        .clone();
+    for path in [MergePath::Scan, MergePath::Probe] {
+        for (a, b) in [(&early, &older), (&older, &early)] {
+            let s = merged_by(
+                &background(),
+                &[std::slice::from_ref(a), std::slice::from_ref(b)],
+                Some(path),
+            );
+            let got: Vec<Record> = export(&s)
+                .into_iter()
+                .filter(|r| r.meta().id == early.meta().id)
+                .collect();
+            assert_eq!(got, vec![winner.clone()], "{path:?}");
+        }
+    }
+}
