@@ -117,3 +117,60 @@ pub fn span(d: Duration) -> String {
         (h, m) => format!("{h} h {m} min"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn utc(s: &str, h: u32, m: u32) -> DateTime<Utc> {
+        Utc.from_utc_datetime(&date(s).and_time(t(h, m)))
+    }
+
+    #[test]
+    fn a_calendar_day_is_23_or_25_hours_long_on_its_dst_changes() {
+        let london = Tz::named("Europe/London").unwrap();
+        let (a, b) = utc_bounds(london, date("2026-03-29"));
+        assert_eq!((a, b), (utc("2026-03-29", 0, 0), utc("2026-03-29", 23, 0)));
+        let (a, b) = utc_bounds(london, date("2026-10-25"));
+        assert_eq!((a, b), (utc("2026-10-24", 23, 0), utc("2026-10-26", 0, 0)));
+    }
+
+    #[test]
+    fn a_bedtime_equal_to_the_wake_time_makes_a_whole_day() {
+        let p = Profile {
+            wake_time: t(7, 0),
+            bedtime: t(7, 0),
+            ..Profile::default()
+        };
+        let day = WakingDay::of(&p, date("2026-11-21"));
+        assert_eq!(day.wake, utc("2026-11-21", 7, 0));
+        assert_eq!(day.bed, utc("2026-11-22", 7, 0));
+    }
+
+    #[test]
+    fn a_clock_time_falls_on_the_side_of_the_middle_of_the_night_it_is_on() {
+        // Asleep 22:30 to 06:30: the night's middle is 02:30.
+        let p = Profile {
+            wake_time: t(6, 30),
+            bedtime: t(22, 30),
+            ..Profile::default()
+        };
+        let day = WakingDay::of(&p, date("2026-11-21"));
+        assert_eq!(day.place(t(13, 0)), utc("2026-11-21", 13, 0));
+        assert_eq!(day.place(t(6, 30)), utc("2026-11-21", 6, 30));
+        assert_eq!(day.place(t(6, 0)), utc("2026-11-21", 6, 0));
+        assert_eq!(day.place(t(3, 0)), utc("2026-11-21", 3, 0));
+        assert_eq!(day.place(t(2, 0)), utc("2026-11-22", 2, 0));
+        assert_eq!(day.place(t(23, 30)), utc("2026-11-21", 23, 30));
+        assert_eq!(day.bed, utc("2026-11-21", 22, 30));
+    }
+}
