@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use quietlegs_core::model::{Event, EventKind, IntakeKind, Profile, RegimenItem, RegimenKind};
+use quietlegs_core::rules::check::{check_iron, IntakeCheck};
 use quietlegs_core::rules::day::WakingDay;
 use quietlegs_core::rules::iron::{
     exposures, find_window, iron_plan, scheduled_times, Exposure, IronDay, IronWindow, Origin,
@@ -228,4 +229,30 @@ fn a_medicine_taken_every_other_day_moves_iron_only_on_its_days() {
     let off = window(iron_plan(&dx, d("2026-11-22")).day);
     assert_eq!(off.start, at("2026-11-22", 7, 0), "{off:?}");
     assert!(off.reason.contains("on waking"), "{}", off.reason);
+}
+
+#[test]
+fn a_first_thing_medicine_blocks_iron_from_waking_but_only_when_taken_in_the_waking_day() {
+    let p = profile();
+    let day = WakingDay::of(&p, today());
+    let alendronate = |at| Exposure {
+        substance: Substance::Bisphosphonate,
+        at,
+        origin: Origin::Medicine("alendronate".into()),
+    };
+    // Taken at 09:00: iron waits until 09:30, never before it between waking and then.
+    let w = find_window(&day, &[alendronate(at("2026-11-21", 9, 0))]).unwrap();
+    assert_eq!(hhmm(w.start), "09:30");
+    // Taken at bedtime, it belongs to no part of this waking day: iron on waking.
+    let w = find_window(&day, &[alendronate(at("2026-11-21", 23, 0))]).unwrap();
+    assert_eq!(
+        (hhmm(w.start), hhmm(w.end)),
+        ("07:00".into(), "23:00".into())
+    );
+    // "Can I take iron at 07:00, on waking?" with alendronate at 07:10: no.
+    let mut item = regimen_item(RegimenKind::Medication, "alendronate", "2026-11-01");
+    item.times = vec![t(7, 10)];
+    let r = [iron_item("2026-11-01"), item];
+    let answer = check_iron(&diary(&p, &r, &[], &[]), at("2026-11-21", 7, 0));
+    assert!(matches!(answer, IntakeCheck::Conflict { .. }), "{answer:?}");
 }
