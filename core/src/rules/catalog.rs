@@ -31,7 +31,7 @@ use crate::model::{RegimenItem, RegimenKind};
 
 /// What was read, for every effect on RLS that no guideline grades, before the class-specific
 /// [`DrugClass::effect_reference`] (`quietlegs evidence` prints both).
-pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Until then each class below cites what was read.";
+pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Antidepressants: a systematic review of prospective studies, 'The influence of antidepressants on restless legs syndrome and periodic limb movements: A systematic review', Sleep Med Rev 2018;38:131-140, doi:10.1016/j.smrv.2017.06.002 (PMID 28822709; abstract read 2026-12-01 in a copy of its PubMed page, authors not shown in the part read; full text not read), finds onset or worsening of RLS after starting an antidepressant uncommon, says mirtazapine may be associated with higher rates of RLS and periodic limb movements than other antidepressants, venlafaxine possibly with more RLS symptoms (one small study of healthy volunteers), and bupropion may reduce RLS symptoms, at least in the short term; it notes poor study designs. Until then each class below cites what was read.";
 
 /// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
@@ -466,7 +466,7 @@ impl DrugClass {
             SedatingAntihistamine => "Sedating antihistamines often make RLS worse, including in night-time cold, allergy, travel-sickness and sleep remedies. Ask your pharmacist or doctor about an alternative; do not change a prescribed medicine on your own.",
             DopamineAntagonist => "Dopamine-blocking medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
             Vmat2Inhibitor => "Dopamine-depleting medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
-            Mirtazapine => "Of the antidepressants, mirtazapine has the strongest link to worse RLS. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
+            Mirtazapine => "Of the antidepressants, mirtazapine may be the most likely to make RLS worse. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
             Ssri | Snri | Tricyclic | OtherAntidepressant => "Some antidepressants can worsen RLS. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
             Lithium => "Lithium can worsen RLS. Discuss it with the prescriber; do not stop it on your own.",
             Tramadol => "Tramadol can worsen RLS (unlike the extended-release opioids used to treat it). Discuss it with the prescriber; do not stop it on your own.",
@@ -523,8 +523,9 @@ impl DrugClass {
             Tricyclic => "Case reports of RLS induced or worsened by amitriptyline, clomipramine, dibenzepine, doxepin, imipramine, maprotiline, nortriptyline, opipramol and trimipramine are tabulated (RLS column) in Table 5 of the 2010 review PMCID PMC2823282 (see SSRIs; read 2026-12-01). Case reports, not a graded recommendation; also named by the seed article.",
             DopamineAntagonist => "The seed article. Of this class, only haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read). Antiemetics and other antipsychotics: no source read beyond the seed article.",
             SedatingAntihistamine => "The seed article. SPEC §2.3 cites Mayo-2021 and AASM-2025 for avoiding sedating antihistamines; neither text on this was read (see the note above). Not graded.",
-            Mirtazapine => "The seed article. The stronger association SPEC §2.4 states was not found in the stored material searched 2026-12-01 (the part of Table 5 of PMCID PMC2823282 that was read lists mianserin, a related antidepressant, with case reports). Not graded.",
-            Snri | OtherAntidepressant | Lithium | Tramadol | Vmat2Inhibitor => "The seed article only; no other source was read for this class in the stored material searched 2026-12-01. Not graded.",
+            Mirtazapine => "The 2018 systematic review of antidepressants (see the note above; abstract read 2026-12-01): of the antidepressants studied prospectively, mirtazapine may be associated with higher rates of RLS and periodic limb movements; the review calls the evidence limited by poor study designs. Also named by the seed article. Not graded by guidelines.",
+            Snri => "The seed article; the 2018 systematic review of antidepressants (see the note above; abstract read 2026-12-01) mentions one small study of healthy volunteers suggesting venlafaxine may increase RLS symptoms and periodic limb movements. Not graded.",
+            OtherAntidepressant | Lithium | Tramadol | Vmat2Inhibitor => "The seed article only; no other source was read for this class in the stored material searched 2026-12-01. Not graded.",
             CalciumChannelBlocker | BetaBlocker => "The seed article only (weak): shown as information, never as a reason to see a doctor (SPEC §2.4). Not graded.",
             _ => "The seed article only; not graded by guidelines.",
         })
@@ -672,6 +673,10 @@ impl Medicine {
                 if matches!(self.class, DrugClass::Ssri | DrugClass::Tricyclic) =>
             {
                 "published case reports; the seed article".to_owned()
+            }
+            // A systematic review's abstract ranks it (evidence: `effect_reference`).
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::Mirtazapine => {
+                "a systematic review of antidepressant studies (2018); the seed article".to_owned()
             }
             (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
             (EvidenceBasis::NoTimingFix, _) => self
@@ -1694,9 +1699,7 @@ mod tests {
                 }
             }
         }
-        for q in [
-            "Benadryl", "Haldol", "Reglan", "Remeron", "Abilify", "Atarax",
-        ] {
+        for q in ["Benadryl", "Haldol", "Reglan", "Abilify", "Atarax"] {
             let m = lookup(q)[0].medicine;
             assert_ne!(m.evidence(), EvidenceStrength::Strong, "{q}");
             assert_eq!(
@@ -1705,6 +1708,12 @@ mod tests {
                 "{q}"
             );
         }
+        // Remeron also cites a systematic review's abstract, still without a strength word.
+        let remeron = lookup("Remeron")[0].medicine;
+        assert_ne!(remeron.evidence(), EvidenceStrength::Strong);
+        assert!(remeron
+            .evidence_line()
+            .starts_with("not graded by guidelines; source: "));
     }
 
     /// Issue #15 (fresh review): a non-sedating antihistamine does not treat nausea, so a
@@ -1751,7 +1760,8 @@ mod tests {
     }
 
     /// Issue #15: an effect no guideline grades names what was read, never a guideline whose
-    /// text on it was not read: SSRIs and tricyclics cite published case reports, the other
+    /// text on it was not read: SSRIs and tricyclics cite published case reports, mirtazapine a
+    /// systematic review's abstract (which ranks it above other antidepressants), the other
     /// worsening classes the seed article; none of their references claims Mayo 2021 or AASM
     /// 2025 for the class, and every class the seed article alone covers has a reference.
     #[test]
@@ -1766,6 +1776,15 @@ mod tests {
             "published case reports; the seed article"
         );
         assert_eq!(first("Benadryl").source_line(), "the seed article");
+        assert_eq!(
+            first("Remeron").evidence_line(),
+            "not graded by guidelines; source: a systematic review of antidepressant studies \
+             (2018); the seed article"
+        );
+        assert!(first("mirtazapine")
+            .class
+            .effect_reference()
+            .is_some_and(|r| r.contains("2018 systematic review") && r.contains("mirtazapine")));
         assert!(first("Zoloft")
             .class
             .effect_reference()
@@ -1773,6 +1792,7 @@ mod tests {
         let (note, classes) = effect_references();
         assert!(note.contains("doi:10.1016/j.mayocp.2020.12.026"));
         assert!(note.contains("doi:10.5664/jcsm.11390"));
+        assert!(note.contains("doi:10.1016/j.smrv.2017.06.002"));
         for m in CATALOG {
             assert_eq!(
                 m.class.effect_reference().is_some(),
