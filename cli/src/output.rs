@@ -377,8 +377,14 @@ pub fn reminders(rs: &[ReminderOccurrence], json: bool) {
     if rs.is_empty() {
         out!("no reminders in that range");
     }
+    // Titles padded to the longest one, so the ids line up for copying into `reminder done`.
+    let width = rs
+        .iter()
+        .map(|r| r.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for r in rs {
-        out!("{}  {:<40} {}", day_hhmm(&r.fire_at), r.title, r.id);
+        out!("{}  {:<width$}  {}", day_hhmm(&r.fire_at), r.title, r.id);
     }
 }
 
