@@ -518,7 +518,9 @@ pub fn status(s: &StatusReport, json: bool) {
         // The weekly IRLS has its own trend, apart from the nightly quick rating (SPEC §2.7):
         // the core's sentence, then the latest ratings in the core's words.
         out!();
-        out!("WEEKLY IRLS  {}", w.trend_line);
+        // The core's sentence starts with "Weekly IRLS": the heading stands on its own line.
+        out!("WEEKLY IRLS");
+        out!("      {}", w.trend_line);
         if w.due && !w.ratings.is_empty() {
             out!("      this week's rating is due: {}", w.prompt);
         }
