@@ -2,7 +2,7 @@
 //! shorter than the minimum, intakes logged before waking or late in the day, a logged dose of
 //! an interacting medicine, one taken every other day, one without a time, magnesium at its own
 //! time, and what a day with no window lists.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use quietlegs_core::model::{Event, EventKind, IntakeKind, Profile, RegimenItem, RegimenKind};
