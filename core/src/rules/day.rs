@@ -145,6 +145,19 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_time_around_a_day_names_the_day_before_this_day_and_the_day_after() {
+        let day = WakingDay::of(&Profile::default(), date("2026-11-21"));
+        assert_eq!(
+            day.around(t(13, 0)),
+            vec![
+                (date("2026-11-20"), utc("2026-11-20", 13, 0)),
+                (date("2026-11-21"), utc("2026-11-21", 13, 0)),
+                (date("2026-11-22"), utc("2026-11-22", 13, 0)),
+            ]
+        );
+    }
+
+    #[test]
     fn a_bedtime_equal_to_the_wake_time_makes_a_whole_day() {
         let p = Profile {
             wake_time: t(7, 0),
