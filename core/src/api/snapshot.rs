@@ -124,7 +124,7 @@ fn add_events(
 ) {
     let near: std::collections::HashSet<uuid::Uuid> = events.iter().map(|e| e.meta.id).collect();
     events.extend(more.filter(|e| !near.contains(&e.meta.id)));
-    events.sort_by_key(|e| e.at);
+    crate::model::sort_by_time(events);
 }
 
 /// The weekly IRLS ratings of the latest run: every rating whose week-ending date is on or

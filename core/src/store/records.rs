@@ -520,7 +520,7 @@ pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
@@ -561,7 +561,7 @@ pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<E
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
