@@ -776,4 +776,25 @@ mod tests {
         let err = write_export(&store, now, &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("stored instant"), "{err}");
     }
+
+    #[test]
+    fn a_file_that_does_not_decode_names_the_first_record_that_does_not() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let records = awkward_records(now);
+        store
+            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
+            .unwrap();
+        let mut bytes = Vec::new();
+        write_export(&store, now, &mut bytes).unwrap();
+        assert!(read_export(&bytes, now).is_ok());
+        let mut doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let rs = doc["records"].as_array_mut().unwrap();
+        assert!(rs.len() >= 3);
+        // The third record (in the file's order) gets a kind no version of the app knows.
+        rs[2]["type"] = serde_json::Value::from("no_such_kind");
+        let err = read_export(&serde_json::to_vec(&doc).unwrap(), now).unwrap_err();
+        assert!(err.to_string().contains("record 3: "), "{err}");
+        assert!(!err.to_string().contains("no_such_kind"), "{err}");
+    }
 }
