@@ -199,18 +199,25 @@ pub struct ScreenArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ReminderCmd {
+    /// Mark it done: a dose or activity reminder logs the real event (once, however often done)
     Done {
+        /// The reminder's id, as `reminders` lists it
         id: String,
         /// When it was really done; default now.
         #[arg(long)]
         at: Option<String>,
     },
+    /// Remind again later
     Snooze {
+        /// The reminder's id, as `reminders` lists it
         id: String,
+        /// Minutes to wait, 1-1440
         #[arg(long, default_value_t = 10)]
         minutes: u32,
     },
+    /// Skip it this time (nothing is logged)
     Skip {
+        /// The reminder's id, as `reminders` lists it
         id: String,
     },
 }
@@ -223,6 +230,7 @@ pub enum RegimenCmd {
         kind: String,
         /// The name (required for med and supplement).
         name: Option<String>,
+        /// Dose in mg (for iron: the elemental iron, as the pack states it)
         #[arg(long)]
         mg: Option<f64>,
         /// Local times, comma-separated HH:MM (leave out for iron: the planner finds the window).
@@ -231,10 +239,13 @@ pub enum RegimenCmd {
         /// 1 = daily, 2 = alternate days.
         #[arg(long, default_value_t = 1)]
         every: i32,
+        /// Taken together with vitamin C
         #[arg(long)]
         with_vitamin_c: bool,
+        /// First day, YYYY-MM-DD (default today)
         #[arg(long)]
         start: Option<String>,
+        /// Last day, YYYY-MM-DD (default: no end)
         #[arg(long)]
         stop: Option<String>,
     },
@@ -272,8 +283,10 @@ pub struct ProfileArgs {
     /// HH:MM, or "none"
     #[arg(long)]
     pub breakfast: Option<String>,
+    /// HH:MM, or "none"
     #[arg(long)]
     pub lunch: Option<String>,
+    /// HH:MM, or "none"
     #[arg(long)]
     pub dinner: Option<String>,
     #[arg(long)]

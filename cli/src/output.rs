@@ -213,7 +213,16 @@ fn dose_name(regimen_id: &str, regimen: &[RegimenEntry]) -> String {
 }
 
 fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
-    let what = match &e.kind {
+    let mut line = format!("{}  {}", e.at_local, event_what(e, regimen));
+    for w in &e.warnings {
+        line.push_str(&format!("\n    warning: {w}"));
+    }
+    line
+}
+
+/// What an event is, without its time ("dose of Ferrous sulfate").
+fn event_what(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
+    match &e.kind {
         quietlegs_core::EventKind::Intake { what } => name_of(what).replace('_', " "),
         quietlegs_core::EventKind::Dose { regimen_id } => {
             format!("dose of {}", dose_name(regimen_id, regimen))
@@ -239,12 +248,7 @@ fn event_line(e: &EventEntry, regimen: &[RegimenEntry]) -> String {
             "weekly IRLS for the week ending {week_ending}: {}",
             items.iter().map(|i| u32::from(*i)).sum::<u32>()
         ),
-    };
-    let mut line = format!("{}  {what}", e.at_local);
-    for w in &e.warnings {
-        line.push_str(&format!("\n    warning: {w}"));
     }
-    line
 }
 
 pub fn event(e: &EventEntry, regimen: &[RegimenEntry], json: bool) {
@@ -377,8 +381,14 @@ pub fn reminders(rs: &[ReminderOccurrence], json: bool) {
     if rs.is_empty() {
         out!("no reminders in that range");
     }
+    // Titles padded to the longest one, so the ids line up for copying into `reminder done`.
+    let width = rs
+        .iter()
+        .map(|r| r.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for r in rs {
-        out!("{}  {:<40} {}", day_hhmm(&r.fire_at), r.title, r.id);
+        out!("{}  {:<width$}  {}", day_hhmm(&r.fire_at), r.title, r.id);
     }
 }
 
@@ -388,10 +398,11 @@ pub fn acted(r: &ActResult, regimen: &[RegimenEntry], json: bool) {
     }
     match (&r.event, &r.snoozed_until) {
         // Done before (here or on a synced device): the first time stands, in the core's words.
+        // The core's note names the first time already: the event is named without it.
         (Some(e), _) if r.already_done => out!(
-            "{}  {}",
+            "{}  ({})",
             r.note.as_deref().unwrap_or("already done"),
-            event_line(e, regimen)
+            event_what(e, regimen)
         ),
         (None, _) if r.already_done => out!("{}", r.note.as_deref().unwrap_or("already done")),
         (Some(e), _) => out!("recorded  {}", event_line(e, regimen)),
@@ -512,7 +523,9 @@ pub fn status(s: &StatusReport, json: bool) {
         // The weekly IRLS has its own trend, apart from the nightly quick rating (SPEC §2.7):
         // the core's sentence, then the latest ratings in the core's words.
         out!();
-        out!("WEEKLY IRLS  {}", w.trend_line);
+        // The core's sentence starts with "Weekly IRLS": the heading stands on its own line.
+        out!("WEEKLY IRLS");
+        out!("      {}", w.trend_line);
         if w.due && !w.ratings.is_empty() {
             out!("      this week's rating is due: {}", w.prompt);
         }

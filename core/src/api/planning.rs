@@ -658,8 +658,8 @@ impl QuietLegs {
                     return Err(Error::invalid(
                         "reminder",
                         format!(
-                            "{id} is due at {}: it cannot be done before it is due",
-                            instant(&o.fire_at)
+                            "{id} is due at {} (local time): it cannot be done before it is due",
+                            local_instant(&o.fire_at, o.tz)
                         ),
                     )
                     .into());

@@ -31,7 +31,7 @@ use crate::model::{RegimenItem, RegimenKind};
 
 /// What was read, for every effect on RLS that no guideline grades, before the class-specific
 /// [`DrugClass::effect_reference`] (`quietlegs evidence` prints both).
-pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Until then each class below cites what was read.";
+pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Antidepressants: a systematic review of prospective studies, 'The influence of antidepressants on restless legs syndrome and periodic limb movements: A systematic review', Sleep Med Rev 2018;38:131-140, doi:10.1016/j.smrv.2017.06.002 (PMID 28822709; abstract read 2026-12-01 in a copy of its PubMed page, authors not shown in the part read; full text not read), finds onset or worsening of RLS after starting an antidepressant uncommon, says mirtazapine may be associated with higher rates of RLS and periodic limb movements than other antidepressants, venlafaxine possibly with more RLS symptoms (one small study of healthy volunteers), and bupropion may reduce RLS symptoms, at least in the short term; it notes poor study designs. Case reports: the 2010 review 'Pharmacologically induced/exacerbated restless legs syndrome, periodic limb movements of sleep, and REM behavior disorder/REM sleep without atonia: literature review, qualitative scoring, and comparative analysis', J Clin Sleep Med 2010;6(1):79-83 (PMID 20191944, PMCID PMC2823282; title and journal read 2026-12-01 in its PubMed and PMC pages, where the stored abstract breaks off in the conclusion; the whole conclusion and the authors, Hoque and Chesson, read in a third-party copy of the abstract) concludes that the strongest evidence for drug-induced RLS is for escitalopram, fluoxetine, L-dopa/carbidopa and pergolide, L-thyroxine, mianserin, mirtazapine, olanzapine and tramadol. Until then each class below cites what was read.";
 
 /// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
@@ -466,7 +466,7 @@ impl DrugClass {
             SedatingAntihistamine => "Sedating antihistamines often make RLS worse, including in night-time cold, allergy, travel-sickness and sleep remedies. Ask your pharmacist or doctor about an alternative; do not change a prescribed medicine on your own.",
             DopamineAntagonist => "Dopamine-blocking medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
             Vmat2Inhibitor => "Dopamine-depleting medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
-            Mirtazapine => "Of the antidepressants, mirtazapine has the strongest link to worse RLS. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
+            Mirtazapine => "Of the antidepressants, mirtazapine may be the most likely to make RLS worse. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
             Ssri | Snri | Tricyclic | OtherAntidepressant => "Some antidepressants can worsen RLS. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
             Lithium => "Lithium can worsen RLS. Discuss it with the prescriber; do not stop it on your own.",
             Tramadol => "Tramadol can worsen RLS (unlike the extended-release opioids used to treat it). Discuss it with the prescriber; do not stop it on your own.",
@@ -519,12 +519,14 @@ impl DrugClass {
             return None;
         }
         Some(match self {
-            Ssri => "Case reports of RLS induced or worsened by citalopram, escitalopram, fluoxetine, paroxetine and sertraline are tabulated (RLS column) in Table 5, 'Drug-induced restless legs syndrome (RLS), periodic limb movements of sleep (PLMS), and rapid eye movement behavior disorder/REM sleep without atonia (RBD/RSWA)', of a 2010 review that scores each report (PMCID PMC2823282; 2010 Feb 15;6(1):79-83; read 2026-12-01 at pmc.ncbi.nlm.nih.gov/articles/PMC2823282/table/T5; journal and authors not shown in the part read). Case reports, not a graded recommendation; also named by the seed article.",
+            Ssri => "Case reports of RLS induced or worsened by citalopram, escitalopram, fluoxetine, paroxetine and sertraline are tabulated (RLS column) in Table 5, 'Drug-induced restless legs syndrome (RLS), periodic limb movements of sleep (PLMS), and rapid eye movement behavior disorder/REM sleep without atonia (RBD/RSWA)', of a 2010 review that scores each report (J Clin Sleep Med 2010;6(1):79-83, PMCID PMC2823282, see the note above; table read 2026-12-01 at pmc.ncbi.nlm.nih.gov/articles/PMC2823282/table/T5); its conclusion names escitalopram and fluoxetine among the drugs with the strongest evidence. Case reports, not a graded recommendation; also named by the seed article.",
             Tricyclic => "Case reports of RLS induced or worsened by amitriptyline, clomipramine, dibenzepine, doxepin, imipramine, maprotiline, nortriptyline, opipramol and trimipramine are tabulated (RLS column) in Table 5 of the 2010 review PMCID PMC2823282 (see SSRIs; read 2026-12-01). Case reports, not a graded recommendation; also named by the seed article.",
-            DopamineAntagonist => "The seed article. Of this class, only haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read). Antiemetics and other antipsychotics: no source read beyond the seed article.",
+            DopamineAntagonist => "The seed article. Of this class, haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read), and the review's conclusion names olanzapine among the drugs with the strongest evidence (see the note above). Antiemetics and other antipsychotics: no source read beyond the seed article.",
             SedatingAntihistamine => "The seed article. SPEC §2.3 cites Mayo-2021 and AASM-2025 for avoiding sedating antihistamines; neither text on this was read (see the note above). Not graded.",
-            Mirtazapine => "The seed article. The stronger association SPEC §2.4 states was not found in the stored material searched 2026-12-01 (the part of Table 5 of PMCID PMC2823282 that was read lists mianserin, a related antidepressant, with case reports). Not graded.",
-            Snri | OtherAntidepressant | Lithium | Tramadol | Vmat2Inhibitor => "The seed article only; no other source was read for this class in the stored material searched 2026-12-01. Not graded.",
+            Mirtazapine => "The 2018 systematic review of antidepressants (see the note above; abstract read 2026-12-01): of the antidepressants studied prospectively, mirtazapine may be associated with higher rates of RLS and periodic limb movements; the review calls the evidence limited by poor study designs. The 2010 review of case reports (PMCID PMC2823282, see the note above) also names mirtazapine among the drugs with the strongest evidence for drug-induced RLS. Also named by the seed article. Not graded by guidelines.",
+            Snri => "The seed article; the 2018 systematic review of antidepressants (see the note above; abstract read 2026-12-01) mentions one small study of healthy volunteers suggesting venlafaxine may increase RLS symptoms and periodic limb movements. Not graded.",
+            Tramadol => "The seed article; the 2010 review of case reports (PMCID PMC2823282, see the note above) names tramadol in its conclusion among the drugs with the strongest evidence for drug-induced RLS. Not graded.",
+            OtherAntidepressant | Lithium | Vmat2Inhibitor => "The seed article only; no other source was read for this class in the stored material searched 2026-12-01. Not graded.",
             CalciumChannelBlocker | BetaBlocker => "The seed article only (weak): shown as information, never as a reason to see a doctor (SPEC §2.4). Not graded.",
             _ => "The seed article only; not graded by guidelines.",
         })
@@ -656,8 +658,9 @@ impl Medicine {
     }
 
     /// The source in words a person can look up: the label's name for a label interval, the
-    /// guideline and year, "published case reports; the seed article" (SSRIs, tricyclics) or
-    /// "the seed article" for an effect no guideline grades ([`DrugClass::effect_reference`]
+    /// guideline and year, "published case reports; the seed article" (SSRIs, tricyclics,
+    /// tramadol; mirtazapine adds the 2018 systematic review) or "the seed article" for an
+    /// effect no guideline grades ([`DrugClass::effect_reference`]
     /// holds what was read).
     pub fn source_line(&self) -> String {
         match (self.basis(), self.substance()) {
@@ -669,9 +672,18 @@ impl Medicine {
             ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
             // Case reports tabulated in a published review (evidence: `effect_reference`).
             (EvidenceBasis::NotGraded, _)
-                if matches!(self.class, DrugClass::Ssri | DrugClass::Tricyclic) =>
+                if matches!(
+                    self.class,
+                    DrugClass::Ssri | DrugClass::Tricyclic | DrugClass::Tramadol
+                ) =>
             {
                 "published case reports; the seed article".to_owned()
+            }
+            // A systematic review's abstract ranks it (evidence: `effect_reference`).
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::Mirtazapine => {
+                "a systematic review of antidepressant studies (2018); published case reports; the \
+                 seed article"
+                    .to_owned()
             }
             (EvidenceBasis::NotGraded, _) => "the seed article".to_owned(),
             (EvidenceBasis::NoTimingFix, _) => self
@@ -1694,9 +1706,7 @@ mod tests {
                 }
             }
         }
-        for q in [
-            "Benadryl", "Haldol", "Reglan", "Remeron", "Abilify", "Atarax",
-        ] {
+        for q in ["Benadryl", "Haldol", "Reglan", "Abilify", "Atarax"] {
             let m = lookup(q)[0].medicine;
             assert_ne!(m.evidence(), EvidenceStrength::Strong, "{q}");
             assert_eq!(
@@ -1705,6 +1715,12 @@ mod tests {
                 "{q}"
             );
         }
+        // Remeron also cites a systematic review's abstract, still without a strength word.
+        let remeron = lookup("Remeron")[0].medicine;
+        assert_ne!(remeron.evidence(), EvidenceStrength::Strong);
+        assert!(remeron
+            .evidence_line()
+            .starts_with("not graded by guidelines; source: "));
     }
 
     /// Issue #15 (fresh review): a non-sedating antihistamine does not treat nausea, so a
@@ -1751,8 +1767,9 @@ mod tests {
     }
 
     /// Issue #15: an effect no guideline grades names what was read, never a guideline whose
-    /// text on it was not read: SSRIs and tricyclics cite published case reports, the other
-    /// worsening classes the seed article; none of their references claims Mayo 2021 or AASM
+    /// text on it was not read: SSRIs, tricyclics and tramadol cite published case reports,
+    /// mirtazapine also a systematic review's abstract (which ranks it above other
+    /// antidepressants), the other worsening classes the seed article; none of their references claims Mayo 2021 or AASM
     /// 2025 for the class, and every class the seed article alone covers has a reference.
     #[test]
     fn worsening_classes_cite_what_was_read() {
@@ -1766,6 +1783,23 @@ mod tests {
             "published case reports; the seed article"
         );
         assert_eq!(first("Benadryl").source_line(), "the seed article");
+        assert_eq!(
+            first("Ultram").source_line(),
+            "published case reports; the seed article"
+        );
+        assert!(first("tramadol")
+            .class
+            .effect_reference()
+            .is_some_and(|r| r.contains("PMC2823282")));
+        assert_eq!(
+            first("Remeron").evidence_line(),
+            "not graded by guidelines; source: a systematic review of antidepressant studies \
+             (2018); published case reports; the seed article"
+        );
+        assert!(first("mirtazapine")
+            .class
+            .effect_reference()
+            .is_some_and(|r| r.contains("2018 systematic review") && r.contains("mirtazapine")));
         assert!(first("Zoloft")
             .class
             .effect_reference()
@@ -1773,6 +1807,8 @@ mod tests {
         let (note, classes) = effect_references();
         assert!(note.contains("doi:10.1016/j.mayocp.2020.12.026"));
         assert!(note.contains("doi:10.5664/jcsm.11390"));
+        assert!(note.contains("doi:10.1016/j.smrv.2017.06.002"));
+        assert!(note.contains("PMID 20191944"));
         for m in CATALOG {
             assert_eq!(
                 m.class.effect_reference().is_some(),
