@@ -197,7 +197,7 @@ fn whole_weekly_split(
             at: None,
         },
     ));
-    kept.sort_by_key(|w| w.week_ending);
+    crate::rules::weekly_irls::sort_by_week(&mut kept);
     let window = Duration::days(crate::evidence::FLAG_WINDOW_DAYS.value as i64);
     let mut rows = in_runs;
     let ids: std::collections::HashSet<uuid::Uuid> = rows.iter().map(|e| e.meta.id).collect();

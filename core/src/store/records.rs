@@ -609,7 +609,7 @@ pub fn weekly_irls_between(c: &Connection, from: NaiveDate, to: NaiveDate) -> Re
     ];
     let rows = st.query_map(range, event_row)?;
     let mut out: Vec<Event> = rows.collect::<rusqlite::Result<_>>()?;
-    out.sort_by_key(|e| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
