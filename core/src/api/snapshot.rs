@@ -151,7 +151,7 @@ fn add_events(
 ) {
     let near: std::collections::HashSet<uuid::Uuid> = events.iter().map(|e| e.meta.id).collect();
     events.extend(more.filter(|e| !near.contains(&e.meta.id)));
-    events.sort_by_key(|e| e.at);
+    crate::model::sort_by_time(events);
 }
 
 /// The whole diary's weekly split ([`weekly_irls::split`]) and the whole rows the status rules
@@ -197,7 +197,7 @@ fn whole_weekly_split(
             at: None,
         },
     ));
-    kept.sort_by_key(|w| w.week_ending);
+    crate::rules::weekly_irls::sort_by_week(&mut kept);
     let window = Duration::days(crate::evidence::FLAG_WINDOW_DAYS.value as i64);
     let mut rows = in_runs;
     let ids: std::collections::HashSet<uuid::Uuid> = rows.iter().map(|e| e.meta.id).collect();

@@ -221,7 +221,7 @@ pub fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
             kept.push(w);
         }
     }
-    kept.sort_by_key(|w| w.week_ending);
+    sort_by_week(&mut kept);
     aside.sort_by_key(|w| (w.week_ending, w.at));
     (kept, aside)
 }
@@ -400,6 +400,12 @@ fn sentence_start(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().chain(chars).collect::<String>()
     })
+}
+
+/// Puts ratings in week-ending order, earliest first (stable). Every such list is sorted here,
+/// so the sort is compiled once (docs/PERFORMANCE.md, library size).
+pub(crate) fn sort_by_week(ratings: &mut [WeeklyIrls]) {
+    ratings.sort_by_key(|w| w.week_ending);
 }
 
 #[cfg(test)]

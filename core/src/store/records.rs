@@ -520,7 +520,7 @@ pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
@@ -561,7 +561,7 @@ pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<E
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
@@ -609,7 +609,7 @@ pub fn weekly_irls_between(c: &Connection, from: NaiveDate, to: NaiveDate) -> Re
     ];
     let rows = st.query_map(range, event_row)?;
     let mut out: Vec<Event> = rows.collect::<rusqlite::Result<_>>()?;
-    out.sort_by_key(|e| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
