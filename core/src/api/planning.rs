@@ -14,7 +14,9 @@ use crate::model::{ActivityKind, EventKind, Intensity};
 use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
-use crate::rules::reminders::{occurrences, reconcile, Occurrence, ReminderAction};
+use crate::rules::reminders::{
+    in_firing_order, occurrences, reconcile, Occurrence, ReminderAction,
+};
 use crate::rules::substance::Substance;
 use crate::store::{self, ReminderState, Store};
 
@@ -369,7 +371,7 @@ impl QuietLegs {
                 None => out.push(o),
             }
         }
-        out.sort_by(|a, b| a.fire_at.cmp(&b.fire_at).then_with(|| a.id.cmp(&b.id)));
+        in_firing_order(&mut out);
         Ok(out)
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::{ApiResult, QuietLegs};
+use crate::rules::weekly_irls::{self, WeeklyIrls};
 use crate::rules::Diary;
 use crate::store::{self, Store};
 
@@ -27,7 +28,14 @@ pub(crate) struct Snapshot {
     habits: Vec<crate::model::Habit>,
     events: Vec<crate::model::Event>,
     labs: Vec<crate::model::Lab>,
+    /// The whole diary's weekly split, when [`Snapshot::load`] worked it out without reading
+    /// every rating's row (`Labs::Load`); see [`Snapshot::take_weekly_split`].
+    weekly: Option<WeeklySplit>,
 }
+
+/// [`weekly_irls::split`]'s answer: the ratings the trend keeps and those it sets aside, each
+/// oldest week first.
+pub(crate) type WeeklySplit = (Vec<WeeklyIrls>, Vec<WeeklyIrls>);
 
 impl Snapshot {
     /// Loads what the rules need for local dates `from..=to`. Lab results are read only when
@@ -47,11 +55,20 @@ impl Snapshot {
         // IV infusions and weekly IRLS ratings count whatever their age (recheck, weekly
         // prompt, iron status); they are few.
         // A snapshot that reads the lab results (the status screen, the report) lists every
-        // weekly rating; the others read the latest run of them, all `weekly_irls::due` and
-        // the plan can use.
+        // weekly rating: it reads them from the kind index alone and the whole rows only where
+        // ratings can clash or the doctor flags look (`whole_weekly_split`). The others read
+        // the latest run of them, all `weekly_irls::due` and the plan can use.
+        let mut split = None;
         let (kinds, weekly): (&[&str], _) = match (store.reads_everything(), labs) {
             (true, Labs::Load) => (&["iv_iron", "weekly_irls", "dose"], Vec::new()),
-            (true, _) | (false, Labs::Load) => (&["iv_iron", "weekly_irls"], Vec::new()),
+            (true, _) => (&["iv_iron", "weekly_irls"], Vec::new()),
+            (false, Labs::Load) => match whole_weekly_split(c, to)? {
+                Some((rows, whole)) => {
+                    split = Some(whole);
+                    (&["iv_iron"], rows)
+                }
+                None => (&["iv_iron", "weekly_irls"], Vec::new()),
+            },
             (false, _) => (&["iv_iron"], latest_weekly_run(c)?),
         };
         let far = store::events_of_kinds(c, kinds)?.into_iter().chain(weekly);
@@ -75,7 +92,17 @@ impl Snapshot {
                 }
             },
             profile,
+            weekly: split,
         })
+    }
+
+    /// The whole diary's weekly ratings, kept and set aside ([`weekly_irls::split`] over every
+    /// stored rating), oldest week first. Worked out by [`Snapshot::load`] for `Labs::Load`
+    /// (once: a second call splits the events read); otherwise the split of the events read.
+    pub(crate) fn take_weekly_split(&mut self) -> WeeklySplit {
+        self.weekly
+            .take()
+            .unwrap_or_else(|| weekly_irls::split(&self.events))
     }
 
     /// Adds the logged doses the oral-iron verdict of [`crate::rules::iron_status::iron_status`]
@@ -124,7 +151,72 @@ fn add_events(
 ) {
     let near: std::collections::HashSet<uuid::Uuid> = events.iter().map(|e| e.meta.id).collect();
     events.extend(more.filter(|e| !near.contains(&e.meta.id)));
-    events.sort_by_key(|e| e.at);
+    crate::model::sort_by_time(events);
+}
+
+/// The whole diary's weekly split ([`weekly_irls::split`]) and the whole rows the status rules
+/// read, without reading every rating's row: the week-ending dates and item scores of all
+/// ratings come from the `events_by_kind` index alone. A rating whose week clashes with no
+/// other is kept whatever its answer time; only the runs of ratings that can clash
+/// ([`weekly_irls::clash_runs`]) are read as whole rows and split. The rows returned are
+/// those runs and the ratings of the doctor flags' window (`FLAG_WINDOW_DAYS` up to `today`):
+/// whole runs, so `weekly_irls::weekly_ratings` and `group_of` over them answer for those
+/// weeks as over the whole diary. `None` when a stored week-ending text is a date spelled
+/// other than `YYYY-MM-DD` (no writer or import makes one): its text order is not its date
+/// order, so the caller reads every row instead.
+fn whole_weekly_split(
+    c: &rusqlite::Connection,
+    today: NaiveDate,
+) -> ApiResult<Option<(Vec<crate::model::Event>, WeeklySplit)>> {
+    let mut valid: Vec<(NaiveDate, crate::model::IrlsScores)> = Vec::new();
+    for store::IndexedWeeklyIrls { week_ending, items } in store::weekly_irls_kinds(c)? {
+        // Not a date, or bad items: never a rating (`weekly_irls::all_ratings`).
+        let Ok(week) = week_ending.parse::<NaiveDate>() else {
+            continue;
+        };
+        if !is_plain_date(&week_ending) {
+            return Ok(None);
+        }
+        if let Ok(scores) = crate::model::IrlsScores::new(&items) {
+            valid.push((week, scores));
+        }
+    }
+    valid.sort_by_key(|(week, _)| *week);
+    let weeks: Vec<NaiveDate> = valid.iter().map(|(week, _)| *week).collect();
+    let runs = weekly_irls::clash_runs(&weeks);
+    let mut in_runs = Vec::new();
+    for (first, last) in &runs {
+        in_runs.extend(store::weekly_irls_between(c, *first, *last)?);
+    }
+    let (mut kept, aside) = weekly_irls::split(&in_runs);
+    let in_a_run = |week: NaiveDate| runs.iter().any(|(f, l)| (*f..=*l).contains(&week));
+    kept.extend(valid.into_iter().filter(|(week, _)| !in_a_run(*week)).map(
+        |(week_ending, scores)| WeeklyIrls {
+            week_ending,
+            scores,
+            at: None,
+        },
+    ));
+    crate::rules::weekly_irls::sort_by_week(&mut kept);
+    let window = Duration::days(crate::evidence::FLAG_WINDOW_DAYS.value as i64);
+    let mut rows = in_runs;
+    let ids: std::collections::HashSet<uuid::Uuid> = rows.iter().map(|e| e.meta.id).collect();
+    let near = store::weekly_irls_between(c, today - window, today)?;
+    rows.extend(near.into_iter().filter(|e| !ids.contains(&e.meta.id)));
+    Ok(Some((rows, (kept, aside))))
+}
+
+/// Whether `text` is spelled `YYYY-MM-DD` (four, two and two ASCII digits): then, read as a
+/// date, its text order is its date order.
+fn is_plain_date(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// The weekly IRLS ratings of the latest run: every rating whose week-ending date is on or

@@ -274,32 +274,54 @@ pub struct WeeklyIrlsView {
     pub direction: Option<crate::rules::insights::Direction>,
 }
 
-fn weekly_point(r: &weekly_irls::WeeklyIrls) -> WeeklyIrlsPoint {
+/// One rating for the status screen; `band_names` caches each band's name in words and `max`
+/// is the scale's top (`40`), each worked out once: the status lists every rating.
+fn weekly_point(
+    r: &weekly_irls::WeeklyIrls,
+    band_names: &mut Vec<(IrlsBand, String)>,
+    max: &str,
+) -> WeeklyIrlsPoint {
+    let band = r.scores.band();
+    let band_name = match band_names.iter().find(|(b, _)| *b == band) {
+        Some((_, name)) => name.clone(),
+        None => {
+            let name = crate::model::name_of(&band).replace('_', " ");
+            band_names.push((band, name.clone()));
+            name
+        }
+    };
+    let week_ending = r.week_ending.to_string();
+    let week = weekly_irls::week_key(r.week_ending);
     WeeklyIrlsPoint {
-        week_ending: r.week_ending.to_string(),
-        week: weekly_irls::week_key(r.week_ending),
-        total: u32::from(r.scores.total()),
-        band: r.scores.band(),
-        items: r.scores.items().to_vec(),
         label: format!(
-            "Week ending {} ({}): {} of {:.0}, {}",
-            r.week_ending,
-            weekly_irls::week_key(r.week_ending),
+            "Week ending {week_ending} ({week}): {} of {max}, {band_name}",
             r.scores.total(),
-            crate::rules::insights::SeverityScale::Irls.max(),
-            crate::model::name_of(&r.scores.band()).replace('_', " ")
         ),
+        week_ending,
+        week,
+        total: u32::from(r.scores.total()),
+        band,
+        items: r.scores.items().to_vec(),
     }
 }
 
-fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsView {
-    let (ratings, set_aside) = weekly_irls::split(events);
+/// The status screen's weekly IRLS from the whole diary's split (kept, set aside: see
+/// `Snapshot::take_weekly_split`).
+fn weekly_view(
+    (ratings, set_aside): super::snapshot::WeeklySplit,
+    today: NaiveDate,
+) -> WeeklyIrlsView {
     let prompt = format!(
         "Rate the past {:.0} days with the weekly IRLS: ten items, 0-4 each.",
         IRLS_PERIOD_DAYS.value
     );
     let trend = weekly_irls::trend(&ratings);
-    let set_aside: Vec<WeeklyIrlsPoint> = set_aside.iter().map(weekly_point).collect();
+    let mut band_names = Vec::new();
+    let max = format!("{:.0}", crate::rules::insights::SeverityScale::Irls.max());
+    let set_aside: Vec<WeeklyIrlsPoint> = set_aside
+        .iter()
+        .map(|r| weekly_point(r, &mut band_names, &max))
+        .collect();
     WeeklyIrlsView {
         trend_line: weekly_irls::trend_line(&ratings)
             .unwrap_or_else(|| format!("No weekly IRLS yet. {prompt}")),
@@ -307,7 +329,10 @@ fn weekly_view(events: &[crate::model::Event], today: NaiveDate) -> WeeklyIrlsVi
         change_from_first: trend.as_ref().and_then(|t| t.change_from_first),
         direction: trend.map(|t| t.direction),
         due: weekly_irls::due(&ratings, today),
-        ratings: ratings.iter().map(weekly_point).collect(),
+        ratings: ratings
+            .iter()
+            .map(|r| weekly_point(r, &mut band_names, &max))
+            .collect(),
         set_aside_lines: set_aside
             .iter()
             .map(|p| {
@@ -561,6 +586,7 @@ impl QuietLegs {
         // 30 days of doses for adherence, a little more for the edges of the waking days.
         let mut snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
         snap.read_oral_iron_doses(&store, today)?;
+        let weekly = weekly_view(snap.take_weekly_split(), today);
         let diary = snap.diary();
         // Only the nights the rules look at: the trigger window, and the 28 days before and
         // after a dopaminergic drug started (the augmentation baselines), however long ago.
@@ -591,7 +617,6 @@ impl QuietLegs {
         let augmentation = augmentation_screen(&diary, &nights, today);
         let flags = doctor_flags(&diary, &nights, &iron, &augmentation, today);
         let insights = insights(&diary, &nights, today);
-        let weekly = weekly_view(diary.events, today);
         Ok(StatusParts {
             today,
             weekly,

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::error::Result;
 use crate::model::enums::name_of;
@@ -33,6 +33,36 @@ fn entry(resource: Value) -> Value {
     json!({ "fullUrl": format!("urn:uuid:{id}"), "resource": resource })
 }
 
+/// An Observation's fields every kind shares; the caller adds its value. serde_json keeps an
+/// object's keys in sorted order, so the text does not depend on the order they are added in.
+fn observation(
+    id: String,
+    category: &str,
+    code: Value,
+    subject: &Value,
+    effective: String,
+) -> Map<String, Value> {
+    let category = json!([{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": category }] }]);
+    let fields = json!({
+        "resourceType": "Observation",
+        "id": id,
+        "status": "final",
+        "category": category,
+        "code": code,
+        "subject": subject,
+        "effectiveDateTime": effective,
+    });
+    match fields {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+/// A CodeableConcept of one coding.
+fn concept(system: &str, code: &str, display: &str, text: &str) -> Value {
+    json!({ "coding": [{ "system": system, "code": code, "display": display }], "text": text })
+}
+
 pub fn write_bundle(
     w: &mut dyn Write,
     patient_id: &str,
@@ -47,43 +77,55 @@ pub fn write_bundle(
     )];
     for l in labs {
         let (code, display, ucum) = loinc(l.analyte);
-        entries.push(entry(json!({
-            "resourceType": "Observation",
-            "id": l.meta.id.to_string(),
-            "status": "final",
-            "category": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory" }] }],
-            "code": { "coding": [{ "system": "http://loinc.org", "code": code, "display": display }], "text": display },
-            "subject": subject,
-            "effectiveDateTime": l.taken_on.to_string(),
-            "valueQuantity": { "value": (l.value.canonical * 1000.0).round() / 1000.0, "unit": ucum, "system": "http://unitsofmeasure.org", "code": ucum },
-        })));
+        let mut o = observation(
+            l.meta.id.to_string(),
+            "laboratory",
+            concept("http://loinc.org", code, display, display),
+            &subject,
+            l.taken_on.to_string(),
+        );
+        o.insert(
+            "valueQuantity".to_owned(),
+            json!({ "value": (l.value.canonical * 1000.0).round() / 1000.0, "unit": ucum, "system": "http://unitsofmeasure.org", "code": ucum }),
+        );
+        entries.push(entry(Value::Object(o)));
     }
     for n in nights {
-        let survey = json!([{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey" }] }]);
         if let Some(q) = n.quick_severity {
-            entries.push(entry(json!({
-                "resourceType": "Observation",
-                "id": n.meta.id.to_string(),
-                "status": "final",
-                "category": survey,
-                "code": { "coding": [{ "system": CODES, "code": "rls-quick-severity", "display": "RLS severity, patient's 0-10 rating" }], "text": "RLS severity (0-10)" },
-                "subject": subject,
-                "effectiveDateTime": n.night_date.to_string(),
-                "valueInteger": q,
-            })));
+            let mut o = observation(
+                n.meta.id.to_string(),
+                "survey",
+                concept(
+                    CODES,
+                    "rls-quick-severity",
+                    "RLS severity, patient's 0-10 rating",
+                    "RLS severity (0-10)",
+                ),
+                &subject,
+                n.night_date.to_string(),
+            );
+            o.insert("valueInteger".to_owned(), json!(q));
+            entries.push(entry(Value::Object(o)));
         }
         if let Some(i) = n.irls {
-            entries.push(entry(json!({
-                "resourceType": "Observation",
-                "id": uuid::Uuid::new_v5(&n.meta.id, b"irls").to_string(),
-                "status": "final",
-                "category": survey,
-                "code": { "coding": [{ "system": CODES, "code": "irls-total", "display": "IRLS total score (0-40)" }], "text": "IRLS total (0-40)" },
-                "subject": subject,
-                "effectiveDateTime": n.night_date.to_string(),
-                "valueInteger": i.total(),
-                "interpretation": [{ "text": name_of(&i.band()).replace('_', " ") }],
-            })));
+            let mut o = observation(
+                uuid::Uuid::new_v5(&n.meta.id, b"irls").to_string(),
+                "survey",
+                concept(
+                    CODES,
+                    "irls-total",
+                    "IRLS total score (0-40)",
+                    "IRLS total (0-40)",
+                ),
+                &subject,
+                n.night_date.to_string(),
+            );
+            o.insert("valueInteger".to_owned(), json!(i.total()));
+            o.insert(
+                "interpretation".to_owned(),
+                json!([{ "text": name_of(&i.band()).replace('_', " ") }]),
+            );
+            entries.push(entry(Value::Object(o)));
         }
     }
     for r in regimen {

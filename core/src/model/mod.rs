@@ -232,6 +232,13 @@ pub struct Event {
     pub warnings: Vec<String>,
 }
 
+/// Puts `events` in time order, earliest first. A stable sort: events at the same instant keep
+/// the order they came in. Every list of events is sorted here, so the sort is compiled once
+/// (docs/PERFORMANCE.md, library size).
+pub(crate) fn sort_by_time(events: &mut [Event]) {
+    events.sort_by_key(|e| e.at);
+}
+
 /// A laboratory result, stored in the canonical unit with what the person typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lab {

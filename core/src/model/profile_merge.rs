@@ -167,7 +167,11 @@ fn from_fields(values: Vec<(&'static str, Value)>) -> Result<Profile> {
         }
         top.insert(group.to_owned(), Value::Object(map));
     }
-    Ok(serde_json::from_value(Value::Object(top))?)
+    // Read back from text, as the store reads a profile (`store::records`): serde's reading of
+    // a `Profile` is then compiled once, not a second time for `serde_json::Value`
+    // (docs/PERFORMANCE.md, library size). Settings saves only; the values are the profile's own.
+    let text = serde_json::to_string(&Value::Object(top))?;
+    Ok(serde_json::from_str(&text)?)
 }
 
 /// A settings form's edit applied to the profile as it is now: each field the person changed

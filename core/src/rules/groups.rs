@@ -436,4 +436,70 @@ mod tests {
         assert!(note(&Profile::default(), 13.0).is_none());
         assert!(note(&woman, 11.5).is_none());
     }
+
+    #[test]
+    fn each_iron_condition_alone_cites_the_overload_groups_rule() {
+        // The citation shown under "ask your doctor about iron": each condition on its own must
+        // cite the overload-groups rule, not the under-18 recommendation.
+        let overload = ev::IRON_OVERLOAD_GROUPS_NO_ADVICE.key;
+        for p in [
+            Profile {
+                haemochromatosis: true,
+                ..Profile::default()
+            },
+            Profile {
+                thalassaemia: true,
+                ..Profile::default()
+            },
+            Profile {
+                regular_transfusions: true,
+                ..Profile::default()
+            },
+        ] {
+            assert_eq!(iron_needs_doctor_evidence(&p).key, overload, "{p:?}");
+        }
+        let child = Profile {
+            birth_date: Some(d("2015-01-01")),
+            ..Profile::default()
+        };
+        assert_eq!(
+            iron_needs_doctor_evidence(&child).key,
+            ev::ADULT_AGE_YEARS.key
+        );
+    }
+
+    #[test]
+    fn kidney_facts_name_the_stage_and_the_latest_egfr() {
+        let facts = |p: &Profile, labs: &[Lab]| kidney(p, labs).facts();
+        let none = Profile::default();
+        assert_eq!(
+            facts(&none, &[egfr(75.0)]),
+            "latest eGFR 75 mL/min/1.73m² on 2026-11-01"
+        );
+        assert_eq!(facts(&none, &[]), "no eGFR on file");
+        assert_eq!(
+            facts(&none, &[egfr(45.0)]),
+            "latest eGFR 45 mL/min/1.73m² on 2026-11-01, under 60: kidney function is reduced"
+        );
+        assert_eq!(
+            facts(&none, &[egfr(20.0)]),
+            "latest eGFR 20 mL/min/1.73m² on 2026-11-01, under 30: kidney function is severely reduced"
+        );
+        let recorded = Profile {
+            kidney_disease: true,
+            ..Profile::default()
+        };
+        assert_eq!(
+            facts(&recorded, &[]),
+            "kidney disease is recorded in your profile; no eGFR on file"
+        );
+        let dialysis = Profile {
+            dialysis: true,
+            ..Profile::default()
+        };
+        assert_eq!(
+            facts(&dialysis, &[egfr(8.0)]),
+            "on dialysis; latest eGFR 8 mL/min/1.73m² on 2026-11-01"
+        );
+    }
 }

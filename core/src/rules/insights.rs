@@ -255,3 +255,119 @@ pub fn insights(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Insigh
         adherence: adherence(diary, today),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{IrlsScores, RecordMeta};
+    use chrono::{TimeZone, Utc};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    fn night(days_ago: i64, quick: Option<u8>, irls: Option<u8>) -> Night {
+        Night {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 11, 1, 8, 0, 0).unwrap(), "t"),
+            night_date: today() - Duration::days(days_ago),
+            quick_severity: quick,
+            // IRLS total = 10 x the item score.
+            irls: irls.map(|i| IrlsScores::new(&[i; 10]).unwrap()),
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: None,
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: None,
+        }
+    }
+
+    fn quick_trend(nights: &[Night]) -> WeeklyTrend {
+        weekly_trends(nights, today())
+            .into_iter()
+            .find(|t| t.scale == SeverityScale::Quick)
+            .unwrap()
+    }
+
+    #[test]
+    fn this_week_is_the_last_seven_nights_and_last_week_the_seven_before() {
+        let mut nights: Vec<Night> = [0, 3, 6]
+            .iter()
+            .map(|&a| night(a, Some(2), None))
+            .chain([7, 10, 13].iter().map(|&a| night(a, Some(5), None)))
+            .collect();
+        // Older than two weeks, and a night dated tomorrow: in neither week.
+        nights.extend([14, 30, -1].iter().map(|&a| night(a, Some(9), None)));
+        let t = quick_trend(&nights);
+        assert_eq!((t.this_week_mean, t.this_week_nights), (Some(2.0), 3));
+        assert_eq!((t.last_week_mean, t.last_week_nights), (Some(5.0), 3));
+        assert_eq!(t.direction, Direction::Better);
+    }
+
+    #[test]
+    fn the_trend_direction_turns_at_one_point_and_needs_three_nights_a_week() {
+        let weeks = |this: &[u8], last: &[u8]| -> Vec<Night> {
+            let this = this
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| night(i as i64, Some(v), None));
+            let last = last
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| night(7 + i as i64, Some(v), None));
+            this.chain(last).collect()
+        };
+        let dir = |this: &[u8], last: &[u8]| quick_trend(&weeks(this, last)).direction;
+        assert_eq!(dir(&[4, 4, 4], &[5, 5, 5]), Direction::Better); // exactly 1 point lower
+        assert_eq!(dir(&[6, 6, 6], &[5, 5, 5]), Direction::Worse); // exactly 1 point higher
+        assert_eq!(dir(&[4, 5, 5], &[5, 5, 5]), Direction::Steady); // 0.67 lower
+        assert_eq!(dir(&[6, 5, 5], &[5, 5, 5]), Direction::Steady); // 0.67 higher
+        assert_eq!(dir(&[1, 1], &[5, 5, 5]), Direction::Unknown); // 2 nights this week
+        assert_eq!(dir(&[1, 1, 1], &[5, 5]), Direction::Unknown); // 2 nights last week
+                                                                  // No night on a scale in either week: no trend for it at all.
+        assert!(weekly_trends(&weeks(&[4, 4, 4], &[5, 5, 5]), today())
+            .iter()
+            .all(|t| t.scale == SeverityScale::Quick));
+    }
+
+    #[test]
+    fn an_irls_trend_needs_three_points() {
+        let nights: Vec<Night> = (0..3)
+            .map(|a| night(a, None, Some(2))) // total 20
+            .chain((7..10).map(|a| night(a, None, Some(1)))) // total 10
+            .collect();
+        let t = weekly_trends(&nights, today());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].scale, SeverityScale::Irls);
+        assert_eq!(
+            (t[0].this_week_mean, t[0].last_week_mean),
+            (Some(20.0), Some(10.0))
+        );
+        assert_eq!(t[0].direction, Direction::Worse);
+        assert_eq!(SeverityScale::Irls.max(), 40.0);
+        assert_eq!(SeverityScale::Quick.max(), 10.0);
+    }
+
+    #[test]
+    fn triggers_are_compared_over_the_last_ninety_nights_only() {
+        let with = |a: i64| Night {
+            triggers: vec![Trigger::Alcohol],
+            ..night(a, Some(8), None)
+        };
+        let mut nights: Vec<Night> = (0..5)
+            .map(with)
+            .chain((5..10).map(|a| night(a, Some(2), None)))
+            .collect();
+        // Day 89 is inside the window; day 90 and a night dated tomorrow are not.
+        nights.extend([with(89), with(90), with(-1)]);
+        let c = trigger_comparisons(&nights, today());
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].trigger, c[0].scale),
+            (Trigger::Alcohol, SeverityScale::Quick)
+        );
+        assert_eq!((c[0].with_mean, c[0].with_nights), (8.0, 6));
+        assert_eq!((c[0].without_mean, c[0].without_nights), (2.0, 5));
+    }
+}

@@ -19,8 +19,10 @@ pub struct WeeklyIrls {
     /// The last day of the 7 days rated.
     pub week_ending: NaiveDate,
     pub scores: IrlsScores,
-    /// When it was answered.
-    pub at: DateTime<Utc>,
+    /// When it was answered; `None` for a rating read without its answer time (from the
+    /// `events_by_kind` index alone, see [`clash_runs`]), which nothing reads for a rating
+    /// that clashes with no other.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// The ISO week a rating belongs to, as `YYYY-Www`: the natural key (one rating per week).
@@ -125,7 +127,7 @@ pub fn all_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
             Some(WeeklyIrls {
                 week_ending,
                 scores,
-                at: e.at,
+                at: Some(e.at),
             })
         })
         .collect();
@@ -141,6 +143,37 @@ pub fn all_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
 /// ratings reads back to such a gap, not the whole diary (`api::snapshot`).
 pub fn clash_reach_days() -> i64 {
     (ev::IRLS_PERIOD_DAYS.value as i64).max(7)
+}
+
+/// The runs of week-ending dates that can hold a clash: each `(first, last)` covers two or
+/// more of `weeks` (sorted, oldest first), each under [`clash_reach_days`] from the next, and
+/// the runs are separated by at least that gap. A date outside every run clashes with no
+/// other rating, so [`split`] keeps it whatever its answer time; only the ratings inside a run
+/// need their answer times (which of two clashing answers is newer). Oldest run first.
+pub fn clash_runs(weeks: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    let mut current: Option<(NaiveDate, NaiveDate, usize)> = None;
+    for &w in weeks {
+        current = match current {
+            Some((first, last, n)) if (w - last).num_days() < clash_reach_days() => {
+                Some((first, w, n + 1))
+            }
+            other => {
+                if let Some((first, last, n)) = other {
+                    if n > 1 {
+                        runs.push((first, last));
+                    }
+                }
+                Some((w, w, 1))
+            }
+        };
+    }
+    if let Some((first, last, n)) = current {
+        if n > 1 {
+            runs.push((first, last));
+        }
+    }
+    runs
 }
 
 /// Whether two ratings clash: their 7-day windows overlap, or they rate the same ISO week.
@@ -188,7 +221,7 @@ pub fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
             kept.push(w);
         }
     }
-    kept.sort_by_key(|w| w.week_ending);
+    sort_by_week(&mut kept);
     aside.sort_by_key(|w| (w.week_ending, w.at));
     (kept, aside)
 }
@@ -369,6 +402,12 @@ fn sentence_start(text: &str) -> String {
     })
 }
 
+/// Puts ratings in week-ending order, earliest first (stable). Every such list is sorted here,
+/// so the sort is compiled once (docs/PERFORMANCE.md, library size).
+pub(crate) fn sort_by_week(ratings: &mut [WeeklyIrls]) {
+    ratings.sort_by_key(|w| w.week_ending);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,6 +529,29 @@ mod tests {
         assert_eq!(band_words(10), "mild (1-10)");
         assert_eq!(band_words(21), "severe (21-30)");
         assert_eq!(band_words(31), "very severe (31-40)");
+    }
+
+    #[test]
+    fn only_ratings_under_seven_days_apart_make_a_run_that_can_clash() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let weeks = [
+            d("2026-10-04"), // alone: 7 days to the next
+            d("2026-10-11"),
+            d("2026-10-17"), // 6 days: a run
+            d("2026-10-20"),
+            d("2026-10-27"), // 7 days after the run's last
+            d("2026-11-20"),
+            d("2026-11-20"), // the same week twice: a run
+        ];
+        assert_eq!(
+            clash_runs(&weeks),
+            [
+                (d("2026-10-11"), d("2026-10-20")),
+                (d("2026-11-20"), d("2026-11-20"))
+            ]
+        );
+        assert!(clash_runs(&weeks[..1]).is_empty());
+        assert!(clash_runs(&[]).is_empty());
     }
 
     #[test]

@@ -520,7 +520,7 @@ pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 
@@ -561,7 +561,55 @@ pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<E
             out.push(r?);
         }
     }
-    out.sort_by_key(|e: &Event| e.at);
+    crate::model::sort_by_time(&mut out);
+    Ok(out)
+}
+
+/// A weekly IRLS rating as the `events_by_kind` index holds it: the fields of its stored kind
+/// (`model::EventKind::WeeklyIrls`), without the row's answer time, note or sync columns.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct IndexedWeeklyIrls {
+    /// The week-ending text as stored (`YYYY-MM-DD` from every writer and import).
+    pub week_ending: String,
+    /// The item scores as stored (ten of 0-4 when valid; not checked here).
+    pub items: Vec<u8>,
+}
+
+/// Every live weekly IRLS rating's week-ending text and item scores, in stored-text order,
+/// read from the `events_by_kind` index alone: no table row is visited, so neither the answer
+/// time nor the note and sync columns are read. The index holds the whole kind, so this reads
+/// the index's few contiguous pages however the ratings lie in the file. Errors: a stored kind
+/// that is not the JSON of a weekly rating (a damaged diary), as reading the rows would give.
+pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedWeeklyIrls>> {
+    let mut st = c.prepare_cached(
+        "SELECT kind FROM events INDEXED BY events_by_kind
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2",
+    )?;
+    let tag = r#"{"type":"weekly_irls""#;
+    let rows = st.query_map([tag.to_owned(), format!("{tag}~")], |r| {
+        // Decoded as a plain struct (serde skips the `type` tag): the enum's tagged decoding
+        // buffers every field first.
+        from_json(r.get_ref(0)?.as_str()?)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Live weekly IRLS ratings (whole rows) whose stored week-ending text is a `YYYY-MM-DD` date
+/// from `from` to `to`, both included, earliest first: one range of the `events_by_kind`
+/// index (see [`weekly_irls_from`] for why text order is date order).
+pub fn weekly_irls_between(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+    ))?;
+    // '~' sorts after the quote that ends the date text.
+    let range = [
+        format!("{WEEKLY_IRLS_DATE_AT}{from}"),
+        format!("{WEEKLY_IRLS_DATE_AT}{to}~"),
+    ];
+    let rows = st.query_map(range, event_row)?;
+    let mut out: Vec<Event> = rows.collect::<rusqlite::Result<_>>()?;
+    crate::model::sort_by_time(&mut out);
     Ok(out)
 }
 

@@ -1,5 +1,7 @@
 //! The daily paths read only what their rules can use (issue #13): the plan, reminders, Log
-//! screen and calendar read the latest run of weekly IRLS ratings, and the status reads logged
+//! screen and calendar read the latest run of weekly IRLS ratings; the status and the report
+//! read every rating's week and items from the kind index alone, and whole rows only for the
+//! runs of ratings that can clash and the doctor flags' window; the status reads logged
 //! oral-iron doses only from the item's start to the ferritin its verdict judges. Each answer is
 //! compared with the same call reading every weekly rating and logged dose, as the API did
 //! before (`QuietLegs::set_read_everything`), on multi-year diaries with the edge cases that
@@ -178,6 +180,9 @@ fn bounded_reads_answer_as_reading_every_weekly_rating() {
     let dates = [
         last - Duration::days(1),
         last + Duration::days(6),
+        // The doctor flags' window over the overlapping run two months back, and just past it.
+        last - Duration::days(52),
+        last - Duration::days(40),
         d("2024-02-10"),
         d("2016-11-20"),
     ];
