@@ -256,3 +256,36 @@ fn a_first_thing_medicine_blocks_iron_from_waking_but_only_when_taken_in_the_wak
     let answer = check_iron(&diary(&p, &r, &[], &[]), at("2026-11-21", 7, 0));
     assert!(matches!(answer, IntakeCheck::Conflict { .. }), "{answer:?}");
 }
+
+/// "Can I take my iron at …?" beside a logged coffee: clear exactly at either edge of the gap,
+/// a conflict one minute inside it, worded "before" or "after" the coffee by which side it is on.
+#[test]
+fn iron_checked_at_the_edges_of_a_coffees_gap() {
+    let p = profile();
+    let r = [iron_item("2026-11-01")];
+    let cup = at("2026-11-21", 12, 0);
+    let e = [coffee_logged(cup)];
+    let dia = diary(&p, &r, &e, &[]);
+    let g = Substance::Coffee.gap();
+    let (lo, hi) = (cup - g.substance_after(), cup + g.iron_after());
+    assert!(lo < cup && cup < hi, "coffee has a gap on both sides");
+    let fine = |t| matches!(check_iron(&dia, t), IntakeCheck::Fine { .. });
+    assert!(fine(lo), "iron exactly the gap before the coffee is fine");
+    assert!(fine(hi), "iron exactly the gap after the coffee is fine");
+    let message = |t| match check_iron(&dia, t) {
+        IntakeCheck::Conflict { message, .. } => message,
+        other => panic!("iron inside the coffee's gap must conflict: {other:?}"),
+    };
+    let before = message(lo + Duration::minutes(1));
+    assert!(
+        before.contains("before your 12:00 coffee") && before.contains("iron comes at least"),
+        "{before}"
+    );
+    let after = message(hi - Duration::minutes(1));
+    assert!(
+        after.contains("after your 12:00 coffee") && after.contains("iron waits at least"),
+        "{after}"
+    );
+    // At the coffee itself, the gap iron waits after it is what applies.
+    assert!(message(cup).contains("iron waits at least"));
+}
