@@ -6,14 +6,14 @@
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use quietlegs_core::model::{Event, EventKind, IntakeKind, Profile, RegimenItem, RegimenKind};
-use quietlegs_core::rules::check::{check_iron, IntakeCheck};
+use quietlegs_core::rules::check::{check_intake, check_iron, IntakeCheck};
 use quietlegs_core::rules::day::WakingDay;
 use quietlegs_core::rules::iron::{
     exposures, find_window, iron_plan, scheduled_times, Exposure, IronDay, IronWindow, Origin,
 };
 use quietlegs_core::rules::substance::Substance;
 
-use crate::common::{d, diary, iron_item, meta, regimen_item, today};
+use crate::common::{d, diary, doses, iron_item, meta, regimen_item, today};
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -288,4 +288,26 @@ fn iron_checked_at_the_edges_of_a_coffees_gap() {
     );
     // At the coffee itself, the gap iron waits after it is what applies.
     assert!(message(cup).contains("iron waits at least"));
+}
+
+/// A coffee clear of iron names the nearest iron dose of the three waking days around it: today's
+/// logged 09:00 dose, not the 07:00 windows of the day before or after.
+#[test]
+fn a_clear_coffee_names_the_nearest_iron_dose() {
+    let p = profile();
+    let item = iron_item("2026-11-01");
+    let e = doses(&item, "2026-11-21", "2026-11-21");
+    let r = [item];
+    let answer = check_intake(
+        &diary(&p, &r, &e, &[]),
+        Substance::Coffee,
+        at("2026-11-21", 15, 0),
+    );
+    match answer {
+        IntakeCheck::Fine { message } => assert!(
+            message.contains("clear of your iron dose at 09:00"),
+            "{message}"
+        ),
+        other => panic!("a coffee 6 h after iron is fine: {other:?}"),
+    }
 }
