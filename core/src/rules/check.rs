@@ -260,12 +260,12 @@ pub(crate) fn first_thing_wait(
         .map(|d| WakingDay::of(diary.profile, d))
         .find(|d| d.contains(at))?;
     let all = exposures(diary, &day);
-    // A meal earlier the same waking day: the dose is no longer on an empty stomach. The
+    // A meal earlier the same waking day, or at the same minute: not on an empty stomach. The
     // prescribed time is never moved; the person is told what the label asks.
     if let Some(meal) = all
         .iter()
         .filter(|x| matches!(x.origin, super::iron::Origin::Meal(_)))
-        .filter(|x| day.contains(x.at) && x.at < at)
+        .filter(|x| day.contains(x.at) && x.at <= at)
         .min_by_key(|x| x.at)
     {
         let m = match &meal.origin {
@@ -278,7 +278,7 @@ pub(crate) fn first_thing_wait(
             earliest_ok: None,
             iron_ok: None,
             message: format!(
-                "{name} at {} comes after your {m} at {}: its label asks for it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
+                "{name} at {} is not on an empty stomach after your {m} at {}: its label asks for it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
                 hhmm(at),
                 hhmm(meal.at),
                 span(wait),

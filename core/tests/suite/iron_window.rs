@@ -311,3 +311,45 @@ fn a_clear_coffee_names_the_nearest_iron_dose() {
         other => panic!("a coffee 6 h after iron is fine: {other:?}"),
     }
 }
+
+/// Alendronate checked at the same minute as breakfast: not on an empty stomach, so a conflict
+/// (before this test, a meal at the very same minute fell between "after a meal" and "inside
+/// the wait" and the check said nothing).
+#[test]
+fn a_bisphosphonate_with_breakfast_at_the_same_minute_conflicts() {
+    let mut p = profile();
+    p.breakfast = Some(t(7, 30));
+    let r = [iron_item("2026-11-01")];
+    let answer = check_intake(
+        &diary(&p, &r, &[], &[]),
+        Substance::Bisphosphonate,
+        at("2026-11-21", 7, 30),
+    );
+    match answer {
+        IntakeCheck::Conflict { message, .. } => {
+            assert!(message.contains("your breakfast at 07:30"), "{message}")
+        }
+        other => panic!("alendronate with breakfast is not on an empty stomach: {other:?}"),
+    }
+}
+
+/// A medicine inside a bisphosphonate's wait is named as the person entered it (a brand), not
+/// by its substance.
+#[test]
+fn a_medicine_inside_a_bisphosphonates_wait_is_named_as_entered() {
+    let p = profile();
+    let mut thyroid = regimen_item(RegimenKind::Medication, "Euthyrox", "2026-11-01");
+    thyroid.times = vec![t(7, 15)];
+    let r = [iron_item("2026-11-01"), thyroid];
+    let answer = check_intake(
+        &diary(&p, &r, &[], &[]),
+        Substance::Bisphosphonate,
+        at("2026-11-21", 7, 0),
+    );
+    match answer {
+        IntakeCheck::Conflict { message, .. } => {
+            assert!(message.contains("your Euthyrox"), "{message}")
+        }
+        other => panic!("Euthyrox 15 min after alendronate is inside its wait: {other:?}"),
+    }
+}
