@@ -209,3 +209,42 @@ pub fn reconcile(
     cancel.sort_by_key(|id| (order.get(id.as_str()).copied(), id.clone()));
     Reconciliation { add, cancel }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Occurrence ids are held by the phones' schedulers across app versions, so the hash must
+    /// stay FNV-1a 64 exactly: the published test vectors.
+    #[test]
+    fn ids_hash_with_fnv1a_64() {
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a("foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    /// What a notification offers: an exercise cut-off can only be acknowledged, a lab recheck
+    /// done or skipped (a snooze of minutes means nothing for a blood test weeks away), every
+    /// other reminder done, snoozed by the default minutes, or skipped.
+    #[test]
+    fn each_kind_offers_its_actions() {
+        assert_eq!(
+            actions_for(ReminderKind::ExerciseCutoff),
+            vec![ReminderAction::Done]
+        );
+        assert_eq!(
+            actions_for(ReminderKind::LabRecheck),
+            vec![ReminderAction::Done, ReminderAction::Skip]
+        );
+        assert_eq!(
+            actions_for(ReminderKind::Iron),
+            vec![
+                ReminderAction::Done,
+                ReminderAction::Snooze {
+                    minutes: SNOOZE_DEFAULT_MIN.value as u32
+                },
+                ReminderAction::Skip
+            ]
+        );
+    }
+}
