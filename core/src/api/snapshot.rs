@@ -209,14 +209,7 @@ fn whole_weekly_split(
 /// Whether `text` is spelled `YYYY-MM-DD` (four, two and two ASCII digits): then, read as a
 /// date, its text order is its date order.
 fn is_plain_date(text: &str) -> bool {
-    text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
+    text.len() == 10 && crate::model::time::four_digit_year(text)
 }
 
 /// The weekly IRLS ratings of the latest run: every rating whose week-ending date is on or

@@ -33,7 +33,7 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
 }
 
 /// Whether `s` starts with a date spelt `DDDD-DD-DD` (digits), as every date we accept is.
-fn four_digit_year(s: &str) -> bool {
+pub(crate) fn four_digit_year(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 10
         && b.iter().take(10).enumerate().all(|(i, c)| match i {
