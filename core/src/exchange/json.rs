@@ -555,6 +555,15 @@ mod tests {
         w
     }
 
+    /// An in-memory diary holding `records`, merged as an import merges them.
+    fn diary_of(records: &[Record]) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| crate::exchange::merge::merge_records(tx, records))
+            .unwrap();
+        store
+    }
+
     fn awkward_records(now: DateTime<Utc>) -> Vec<Record> {
         let meta = |deleted: bool, device: &str| {
             let mut m = RecordMeta::new(now, device);
@@ -619,12 +628,9 @@ mod tests {
     #[test]
     fn the_streamed_export_is_byte_for_byte_the_decoded_one() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut store = Store::open_in_memory().unwrap();
         let mut records = crate::demo::history(now.date_naive(), 1, "phone");
         records.extend(awkward_records(now));
-        store
-            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
-            .unwrap();
+        let store = diary_of(&records);
         let mut streamed = Vec::new();
         let n = write_export(&store, now, &mut streamed).unwrap();
         assert_eq!(n as usize, records.len());
@@ -646,11 +652,8 @@ mod tests {
     #[test]
     fn a_damaged_stored_column_fails_the_export_instead_of_writing_bad_json() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut store = Store::open_in_memory().unwrap();
         let records = awkward_records(now);
-        store
-            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
-            .unwrap();
+        let store = diary_of(&records);
         store
             .conn()
             .execute(
@@ -752,11 +755,8 @@ mod tests {
     #[test]
     fn stored_instants_in_another_spelling_are_respelled_and_broken_ones_refused() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut store = Store::open_in_memory().unwrap();
         let records = awkward_records(now);
-        store
-            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
-            .unwrap();
+        let store = diary_of(&records);
         let set_at = |at: &str| {
             store
                 .conn()
@@ -780,11 +780,8 @@ mod tests {
     #[test]
     fn a_file_that_does_not_decode_names_the_first_record_that_does_not() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut store = Store::open_in_memory().unwrap();
         let records = awkward_records(now);
-        store
-            .write(|tx| crate::exchange::merge::merge_records(tx, &records))
-            .unwrap();
+        let store = diary_of(&records);
         let mut bytes = Vec::new();
         write_export(&store, now, &mut bytes).unwrap();
         assert!(read_export(&bytes, now).is_ok());

@@ -257,6 +257,14 @@ fn a_first_thing_medicine_blocks_iron_from_waking_but_only_when_taken_in_the_wak
     assert!(matches!(answer, IntakeCheck::Conflict { .. }), "{answer:?}");
 }
 
+/// The message of a conflict; `why` it must be one, when the answer is not.
+fn conflict(answer: IntakeCheck, why: &str) -> String {
+    match answer {
+        IntakeCheck::Conflict { message, .. } => message,
+        other => panic!("{why}, so a conflict: {other:?}"),
+    }
+}
+
 /// "Can I take my iron at …?" beside a logged coffee: clear exactly at either edge of the gap,
 /// a conflict one minute inside it, worded "before" or "after" the coffee by which side it is on.
 #[test]
@@ -272,10 +280,7 @@ fn iron_checked_at_the_edges_of_a_coffees_gap() {
     let fine = |t| matches!(check_iron(&dia, t), IntakeCheck::Fine { .. });
     assert!(fine(lo), "iron exactly the gap before the coffee is fine");
     assert!(fine(hi), "iron exactly the gap after the coffee is fine");
-    let message = |t| match check_iron(&dia, t) {
-        IntakeCheck::Conflict { message, .. } => message,
-        other => panic!("iron inside the coffee's gap must conflict: {other:?}"),
-    };
+    let message = |t| conflict(check_iron(&dia, t), "iron inside the coffee's gap");
     let before = message(lo + Duration::minutes(1));
     assert!(
         before.contains("before your 12:00 coffee") && before.contains("iron comes at least"),
@@ -325,12 +330,11 @@ fn a_bisphosphonate_with_breakfast_at_the_same_minute_conflicts() {
         Substance::Bisphosphonate,
         at("2026-11-21", 7, 30),
     );
-    match answer {
-        IntakeCheck::Conflict { message, .. } => {
-            assert!(message.contains("your breakfast at 07:30"), "{message}")
-        }
-        other => panic!("alendronate with breakfast is not on an empty stomach: {other:?}"),
-    }
+    let message = conflict(
+        answer,
+        "alendronate with breakfast is not on an empty stomach",
+    );
+    assert!(message.contains("your breakfast at 07:30"), "{message}");
 }
 
 /// A medicine inside a bisphosphonate's wait is named as the person entered it (a brand), not
@@ -346,10 +350,9 @@ fn a_medicine_inside_a_bisphosphonates_wait_is_named_as_entered() {
         Substance::Bisphosphonate,
         at("2026-11-21", 7, 0),
     );
-    match answer {
-        IntakeCheck::Conflict { message, .. } => {
-            assert!(message.contains("your Euthyrox"), "{message}")
-        }
-        other => panic!("Euthyrox 15 min after alendronate is inside its wait: {other:?}"),
-    }
+    let message = conflict(
+        answer,
+        "Euthyrox 15 min after alendronate is inside its wait",
+    );
+    assert!(message.contains("your Euthyrox"), "{message}");
 }
