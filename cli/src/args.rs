@@ -158,7 +158,8 @@ pub enum MedCmd {
     /// `med check "Tylenol PM"`
     Check { name: String },
     /// The short augmentation questionnaire for people on pramipexole, ropinirole, rotigotine
-    /// or levodopa whose diary has too few nights from the first weeks on the drug (SPEC §2.5). With no
+    /// or levodopa whose diary cannot show the weeks when the drug first worked: it began on the
+    /// drug, the start date is unknown, or it has too few nights from then (SPEC §2.5). With no
     /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
     /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`
     Augmentation {
@@ -242,7 +243,10 @@ pub enum RegimenCmd {
         /// Taken together with vitamin C
         #[arg(long)]
         with_vitamin_c: bool,
-        /// First day, YYYY-MM-DD (default today)
+        /// The day you started, YYYY-MM-DD, or "unknown" if you do not know (long ago). Required
+        /// for pramipexole, ropinirole, rotigotine and levodopa: the augmentation screen needs to
+        /// know whether your diary covers the weeks when the drug first worked. Otherwise the
+        /// default is today.
         #[arg(long)]
         start: Option<String>,
         /// Last day, YYYY-MM-DD (default: no end)

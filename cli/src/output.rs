@@ -417,11 +417,19 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
     }
     for r in rs {
         // The schedule line is the API's (`RegimenEntry::schedule`), the same the phones show.
+        // A start the person could not give is said so, not shown as the day they started.
+        let from = match r.start_source {
+            quietlegs_core::StartSource::Unknown => {
+                format!("start unknown; in the app from {}", r.start_date)
+            }
+            quietlegs_core::StartSource::Given | quietlegs_core::StartSource::Defaulted => {
+                format!("from {}", r.start_date)
+            }
+        };
         out!(
-            "{}  {}  (from {})  {}",
+            "{}  {}  ({from})  {}",
             crate::term::one_line(&r.name),
             r.schedule,
-            r.start_date,
             r.info.id
         );
         for w in &r.warnings {

@@ -574,3 +574,95 @@ fn the_words_people_type_for_medicines_habits_and_labs() {
         "{mg}"
     );
 }
+
+/// A dopaminergic RLS drug is added only with the day it was started, or an explicit
+/// "unknown": a start the app made up would let the diary pass for the weeks the drug first
+/// worked (SPEC §2.5). Nothing is written when it is missing or mistyped.
+#[test]
+fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    for args in [
+        &["regimen", "add", "med", "Pramipexole", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Sifrol", "--at", "20:00"][..],
+        &["regimen", "add", "med", "ropinirole", "--at", "20:00"][..],
+    ] {
+        let out = ql(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let e = stderr(&out);
+        assert!(e.contains("start") && e.contains("--start unknown"), "{e}");
+    }
+    for typo in ["2026-13-01", "2026-11-31", "unknwn", "2026-11-01x"] {
+        let out = ql(
+            &db,
+            &["regimen", "add", "med", "Pramipexole", "--start", typo],
+        );
+        assert_eq!(out.status.code(), Some(2), "{typo}");
+        assert!(
+            stderr(&out).contains("start date"),
+            "{typo}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(ok(&db, &["regimen", "list", "--json"]).trim(), "[]");
+    // Iron and other medicines keep today as the default.
+    ok(
+        &db,
+        &["regimen", "add", "med", "levothyroxine", "--at", "06:30"],
+    );
+    let unknown = ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "Pramipexole",
+            "--at",
+            "20:00",
+            "--start",
+            "unknown",
+        ],
+    );
+    assert!(
+        unknown.contains("start unknown; in the app from 2026-11-21"),
+        "{unknown}"
+    );
+    let given = ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "Ropinirole",
+            "--at",
+            "20:00",
+            "--start",
+            "2024-03-01",
+        ],
+    );
+    assert!(given.contains("(from 2024-03-01)"), "{given}");
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["regimen", "list", "--json"])).unwrap();
+    // Added at the same stopped clock, so listed in id order: compare by name.
+    let mut sources: Vec<(&str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap(),
+                r["start_source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    sources.sort();
+    assert_eq!(
+        sources,
+        [
+            ("Pramipexole", "unknown"),
+            ("Ropinirole", "given"),
+            ("levothyroxine", "defaulted")
+        ]
+    );
+}

@@ -335,6 +335,8 @@ fn a_dose_is_shown_by_the_medicine_name() {
             "0.125",
             "--at",
             "21:00",
+            "--start",
+            "2026-11-01",
             "--json",
         ],
     ))

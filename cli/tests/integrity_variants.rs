@@ -536,6 +536,8 @@ fn a_name_with_a_line_break_stays_on_one_line() {
             "0.25",
             "--at",
             "21:00",
+            "--start",
+            "2026-11-01",
         ],
     );
     let listed = ok(&db, &["regimen", "list"]);

@@ -91,6 +91,7 @@ pub fn demo_records(
         with_vitamin_c: true,
         start_date: start,
         stop_date: None,
+        start_source: crate::model::StartSource::Given,
     };
     let magnesium = RegimenItem {
         meta: meta(created, &mut rng),
@@ -102,6 +103,7 @@ pub fn demo_records(
         with_vitamin_c: false,
         start_date: start + Duration::days(i64::from(nights / 2)),
         stop_date: None,
+        start_source: crate::model::StartSource::Given,
     };
     let (iron_id, mag_id) = (iron.meta.id.to_string(), magnesium.meta.id.to_string());
     out.push(Record::Regimen(iron));

@@ -26,6 +26,7 @@ class ScenarioTest {
         withVitaminC = r["with_vitamin_c"] as Boolean? ?: false,
         startDate = r["start_date"] as String?,
         stopDate = null,
+        startDateUnknown = r["start_date_unknown"] as Boolean? ?: false,
     )
 
     /** The ten item scores of a fixture's weekly IRLS rating. */
@@ -181,6 +182,13 @@ class ScenarioTest {
             (x["augmentation_flagged"] as Boolean?)?.let { assertEquals(name, it, st.augmentation.flagged) }
             for (want in (x["augmentation_message_contains"] ?: listOf<Any?>()).arr()) {
                 assertTrue("$name: ${st.augmentation.message} lacks $want", st.augmentation.message.contains(want as String))
+            }
+            (x["augmentation_verdict"] as String?)?.let { assertEquals(name, it, st.augmentation.verdict.name.lowercase()) }
+            for (unwanted in (x["augmentation_message_excludes"] ?: listOf<Any?>()).arr()) {
+                assertFalse("$name: ${st.augmentation.message} holds $unwanted", st.augmentation.message.contains(unwanted as String))
+            }
+            for (want in (x["augmentation_missing_contains"] ?: listOf<Any?>()).arr()) {
+                assertTrue("$name: ${st.augmentation.missing} lacks $want", st.augmentation.missing.any { it.contains(want as String) })
             }
             (x["slope_results"] as Double?)?.let { assertEquals(name, it.toInt().toUInt(), st.iron.slopeResults) }
             if ("slope_since" in x) assertEquals(name, x["slope_since"] as String?, st.iron.slopeSince)

@@ -48,7 +48,8 @@ def regimen_input(r):
     return ql.RegimenInput(kind=REGIMEN_KIND[r["kind"]], name=r["name"], dose_mg=r.get("dose_mg"),
                            times=r["times"], every_n_days=r["every_n_days"],
                            with_vitamin_c=r.get("with_vitamin_c", False),
-                           start_date=r.get("start_date"), stop_date=None)
+                           start_date=r.get("start_date"), stop_date=None,
+                           start_date_unknown=r.get("start_date_unknown", False))
 
 
 def open_scenario(sc, tmp_path):
@@ -180,6 +181,12 @@ def test_status_scenario(path, tmp_path):
         assert st.augmentation.flagged == x["augmentation_flagged"], st.augmentation
     for want in x.get("augmentation_message_contains", []):
         assert want in st.augmentation.message, (want, st.augmentation.message)
+    if "augmentation_verdict" in x:
+        assert st.augmentation.verdict.name.lower() == x["augmentation_verdict"], st.augmentation
+    for unwanted in x.get("augmentation_message_excludes", []):
+        assert unwanted not in st.augmentation.message, (unwanted, st.augmentation.message)
+    for want in x.get("augmentation_missing_contains", []):
+        assert any(want in m for m in st.augmentation.missing), (want, st.augmentation.missing)
     if "slope_results" in x:
         assert st.iron.slope_results == x["slope_results"]
     if "slope_since" in x:

@@ -24,6 +24,8 @@ TWINS = {
     "Diary": "Diary",
     "parseDecimal": "parseDecimal",
     "parseWhole": "parseWhole",
+    "RegimenStart": "RegimenStart",
+    "regimenStart": "regimenStart",
     "ExportKind": "ExportKind",
     "exportFileName": "exportFileName",
     "clock": "clock",

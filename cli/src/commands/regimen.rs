@@ -41,6 +41,35 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     let times =
         a.at.map(|t| t.split(',').map(|t| t.trim().to_owned()).collect())
             .unwrap_or_default();
+    // `--start unknown`: the person does not know when they started (long ago).
+    let unknown = a
+        .start
+        .as_deref()
+        .is_some_and(|s| s.trim().eq_ignore_ascii_case("unknown"));
+    let start = if unknown { None } else { a.start };
+    // A word that is no date ("long ago", "unknwn") is answered with both choices.
+    if let Some(s) = start
+        .as_deref()
+        .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
+    {
+        return Err(invalid(
+            "start date",
+            format!("{s:?}: give the day you started as YYYY-MM-DD, or --start unknown if you do not know"),
+        ));
+    }
+    if start.is_none()
+        && !unknown
+        && matches!(kind, RegimenKind::Medication | RegimenKind::Supplement)
+        && quietlegs_core::asks_start_date(name.clone())
+    {
+        return Err(invalid(
+            "start date",
+            format!(
+                "when did you start {}? Give --start YYYY-MM-DD, or --start unknown if you do not know (long ago): the augmentation screen compares your symptoms now with when the drug first worked, and needs to know whether your diary covers that time",
+                name.trim()
+            ),
+        ));
+    }
     let input = RegimenInput {
         kind,
         name,
@@ -48,8 +77,9 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
         times,
         every_n_days: a.every,
         with_vitamin_c: a.with_vitamin_c,
-        start_date: a.start,
+        start_date: start,
         stop_date: a.stop,
+        start_date_unknown: unknown,
     };
     let is_medicine = matches!(kind, RegimenKind::Medication | RegimenKind::Supplement);
     let name = input.name.clone();

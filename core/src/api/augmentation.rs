@@ -7,6 +7,18 @@ use crate::error::Error;
 use crate::evidence::{QUICK_SEVERITY_MAX, SLEEP_HOURS_MAX};
 use crate::model::time::{format_clock_time, parse_clock_time};
 use crate::model::AugmentationBaseline;
+/// Where a regimen item's start date came from (a field of `RegimenEntry`).
+pub use crate::model::StartSource;
+pub use crate::rules::augmentation::AugmentationVerdict;
+
+/// Whether a regimen form must ask when the medicine was started: a dopaminergic RLS drug
+/// (pramipexole, ropinirole, rotigotine, levodopa, by any name the catalog knows), whose
+/// augmentation screen (SPEC §2.5) needs to know whether the diary covers its first weeks.
+/// Ask for a date, or let the person say they do not know (`RegimenInput::start_date_unknown`).
+#[uniffi::export]
+pub fn asks_start_date(name: String) -> bool {
+    crate::rules::augmentation::is_dopaminergic(&name)
+}
 
 /// Answers to the questionnaire; any may be left out. Times are local `HH:MM`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]

@@ -93,7 +93,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-pub use augmentation::AugmentationAnswers;
+pub use augmentation::{asks_start_date, AugmentationAnswers, AugmentationVerdict, StartSource};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -678,7 +678,13 @@ fn regimen_from_input(
         .collect::<crate::error::Result<Vec<_>>>()?;
     times.sort_unstable();
     times.dedup();
-    let start_date = opt_date("start date", &item.start_date)?.unwrap_or(today);
+    let given = opt_date("start date", &item.start_date)?;
+    let start_source = match (item.start_date_unknown, given) {
+        (true, _) => crate::model::StartSource::Unknown,
+        (false, Some(_)) => crate::model::StartSource::Given,
+        (false, None) => crate::model::StartSource::Defaulted,
+    };
+    let start_date = given.unwrap_or(today);
     let stop_date = opt_date("stop date", &item.stop_date)?;
     let regimen = RegimenItem {
         meta,
@@ -690,6 +696,7 @@ fn regimen_from_input(
         with_vitamin_c: item.with_vitamin_c,
         start_date,
         stop_date,
+        start_source,
     };
     regimen.validate()?;
     Ok(regimen)

@@ -865,6 +865,7 @@ mod catalog_checks {
             with_vitamin_c: false,
             start_date: Some("2026-11-01".into()),
             stop_date: None,
+            start_date_unknown: false,
         })
         .unwrap();
         q
@@ -881,6 +882,7 @@ mod catalog_checks {
             with_vitamin_c: false,
             start_date: Some("2026-11-01".into()),
             stop_date: None,
+            start_date_unknown: false,
         })
         .unwrap();
     }

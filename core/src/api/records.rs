@@ -559,10 +559,17 @@ pub struct RegimenInput {
     pub every_n_days: i32,
     /// Iron taken with vitamin C.
     pub with_vitamin_c: bool,
-    /// Defaults to today.
+    /// The day the person started, `YYYY-MM-DD`. Defaults to today, recorded as defaulted
+    /// (`StartSource::Defaulted`). Ask for it for a dopaminergic RLS drug (see
+    /// `asks_start_date`): the augmentation screen (SPEC §2.5) uses the diary from the start as
+    /// the period when the drug first worked only when the person gave the date.
     pub start_date: Option<String>,
     /// Last day, `YYYY-MM-DD`; open-ended when absent.
     pub stop_date: Option<String>,
+    /// The person does not know when they started (long ago). `start_date` (default today) then
+    /// only dates the schedule, and the augmentation screen uses the questionnaire.
+    #[uniffi(default = false)]
+    pub start_date_unknown: bool,
 }
 
 /// A stored regimen item.
@@ -586,6 +593,9 @@ pub struct RegimenEntry {
     pub start_date: String,
     /// Last day, `YYYY-MM-DD`, if any.
     pub stop_date: Option<String>,
+    /// Whether `start_date` is the day the person started, a date they could not give, or the
+    /// day the item was added.
+    pub start_source: crate::model::StartSource,
     /// One line for a list: "65 mg · alternate days · with vitamin C · planned window".
     pub schedule: String,
     /// Catalog warnings, e.g. a medicine that can worsen RLS.
@@ -604,6 +614,7 @@ impl From<&RegimenItem> for RegimenEntry {
             with_vitamin_c: x.with_vitamin_c,
             start_date: x.start_date.to_string(),
             stop_date: x.stop_date.map(|d| d.to_string()),
+            start_source: x.start_source,
             schedule: schedule_line(x),
             warnings: crate::rules::catalog::regimen_warnings(x),
         }

@@ -15,7 +15,8 @@ use crate::evidence::{
 use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
 use crate::model::{IrlsBand, IvIronFormulation};
 use crate::rules::augmentation::{
-    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, BaselineSource,
+    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, AugmentationVerdict,
+    BaselineSource,
 };
 use crate::rules::catalog::{
     lookup, AasmStance, DrugClass, EvidenceBasis, EvidenceStrength, MatchKind, MedicineEffect,
@@ -142,7 +143,7 @@ pub struct AugmentationView {
     /// Nights logged in the first 28 days on the drug (when it first worked), before the
     /// recent 7 nights: the severity baseline.
     pub baseline_nights: u32,
-    /// Nights logged in the recent window compared.
+    /// Nights logged in the recent window compared (the last 7 completed nights).
     pub recent_nights: u32,
     /// Median onset at baseline, local `HH:MM`: before the drug when the diary has at least 7
     /// nights with an onset from then, else in its first weeks.
@@ -170,6 +171,19 @@ pub struct AugmentationView {
     pub latest_ferritin_date: Option<String>,
     /// Active medicines that can worsen RLS, "name, a class".
     pub worsening_medicines: Vec<String>,
+    /// What the screen concluded; `Incomplete` is never reassurance: show `missing`.
+    pub verdict: AugmentationVerdict,
+    /// The verdict as a heading: "Augmentation screen: incomplete, cannot judge yet".
+    pub title: String,
+    /// What the screen needs before it can judge, in words (empty unless `Incomplete`).
+    pub missing: Vec<String>,
+    /// The person gave the start date of every drug screened for (not defaulted or unknown).
+    pub start_known: bool,
+    /// The first and last night of the last 7 completed nights compared, `YYYY-MM-DD`
+    /// (`date - 7` to `date - 1`: tonight is not over yet).
+    pub window_from: String,
+    /// See `window_from`.
+    pub window_to: String,
 }
 
 fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
@@ -194,6 +208,12 @@ fn augmentation_view(a: &AugmentationScreen) -> AugmentationView {
         latest_ferritin: a.latest_ferritin.map(|(_, f)| f),
         latest_ferritin_date: a.latest_ferritin.map(|(d, _)| d.to_string()),
         worsening_medicines: a.worsening_medicines.clone(),
+        verdict: a.verdict,
+        title: a.verdict.title().to_owned(),
+        missing: a.missing.clone(),
+        start_known: a.start_known,
+        window_from: a.window.0.to_string(),
+        window_to: a.window.1.to_string(),
     }
 }
 

@@ -273,6 +273,44 @@ pub enum RegimenKind {
     Supplement,
 }
 
+/// Where a regimen item's start date came from. The augmentation screen (SPEC §2.5) takes the
+/// diary from the start as the period when the drug first worked only when the person gave the
+/// date; otherwise it uses the short questionnaire.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, uniffi::Enum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum StartSource {
+    /// The person gave the date they started.
+    Given,
+    /// The person said they do not know when they started (long ago): the date only dates the
+    /// schedule in the app.
+    Unknown,
+    /// Nobody was asked: the day the item was added. Items stored or exported before the app
+    /// recorded this read as defaulted.
+    #[default]
+    Defaulted,
+}
+
+impl StartSource {
+    /// Every StartSource value, in the order screens list them.
+    pub const ALL: [StartSource; 3] = [
+        StartSource::Given,
+        StartSource::Unknown,
+        StartSource::Defaulted,
+    ];
+
+    /// The start date is the day the person started (not a default, not a guess).
+    pub fn is_known(self) -> bool {
+        self == StartSource::Given
+    }
+
+    /// Nobody was asked (what a record without the field means).
+    pub fn is_defaulted(&self) -> bool {
+        *self == StartSource::Defaulted
+    }
+}
+
 /// Sex as a lab reference range uses it (the WHO haemoglobin cut-off).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]

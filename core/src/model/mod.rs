@@ -262,6 +262,10 @@ pub struct RegimenItem {
     pub with_vitamin_c: bool,
     pub start_date: NaiveDate,
     pub stop_date: Option<NaiveDate>,
+    /// Whether `start_date` is the day the person started. Absent means defaulted, as in files
+    /// from before the field, so that such a file exports back byte for byte.
+    #[serde(default, skip_serializing_if = "StartSource::is_defaulted")]
+    pub start_source: StartSource,
 }
 
 /// Longest medicine or supplement name accepted.

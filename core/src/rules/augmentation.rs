@@ -1,11 +1,22 @@
-//! Augmentation screening for people on dopaminergic RLS drugs (SPEC §2.5, MPI 2007): severity
-//! against the diary of the period when the drug first worked (its first weeks), onset and spread
-//! against the diary before the drug when it has enough nights (else the first weeks); when the
-//! diary has fewer than 7 nights from the first weeks on the drug, against
-//! the short questionnaire (usual onset before the drug, severity when it first worked, spread,
-//! relief duration, dose increases), flag "possible augmentation — discuss with your doctor; do
-//! not change the dose yourself" with the evidence, the latest ferritin and any worsening
-//! medicine (IRLSSG 2016 treats those first). It never fires without a baseline.
+//! Augmentation screening for people on dopaminergic RLS drugs (SPEC §2.5, MPI 2007).
+//!
+//! The last 7 nights are the 7 completed nights before today (`today - 7` to `today - 1`; the
+//! night of date D is the evening of D and the sleep after it, so tonight is not over yet).
+//! They are compared with a baseline:
+//! - the diary of the period when the drug first worked (its first 28 days), but only when the
+//!   person gave the start date and the diary began before it (a night in the 28 days before
+//!   the start) — a diary begun on the drug, or from a start date nobody gave, cannot show when
+//!   the drug first worked. Onset and spread are compared with the nights before the drug when
+//!   the diary has enough of them, else with the questionnaire's usual onset, else with the
+//!   first weeks;
+//! - otherwise the short questionnaire (usual onset before the drug, severity when it first
+//!   worked, spread, relief duration, dose increases).
+//!
+//! The verdict is typed ([`AugmentationVerdict`]): "possible augmentation — discuss with your
+//! doctor; do not change the dose yourself" with the evidence, the latest ferritin and any
+//! worsening medicine (IRLSSG 2016 treats those first); some signs without the full pattern; no
+//! sign; or incomplete, naming what is missing, whenever a missing answer or unlogged night could
+//! change the answer. It never reassures without the data to judge.
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
@@ -21,7 +32,7 @@ use crate::model::{Analyte, AugmentationBaseline, BodyArea, Night, RegimenItem};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum BaselineSource {
-    /// No baseline: too few diary nights from the first weeks on the drug and no questionnaire.
+    /// No baseline: no usable diary of the first weeks on the drug and no questionnaire.
     None,
     /// The diary of the first weeks on the drug (when it first worked), with the weeks before
     /// it for onset and spread when logged.
@@ -30,13 +41,56 @@ pub enum BaselineSource {
     Questionnaire,
 }
 
+/// What the augmentation screen concluded (MPI 2007 criteria A and B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum AugmentationVerdict {
+    /// Not on a dopaminergic RLS drug: no screen.
+    NotApplicable,
+    /// The screen cannot judge yet: `missing` names the answers or nights that could change the
+    /// answer. Never read as reassurance.
+    Incomplete,
+    /// Both parts were judged and neither is met.
+    NoSign,
+    /// One part is met (worse on 5 of the last 7 nights, or symptoms starting earlier), the
+    /// other was judged and is not: not the full pattern; worth mentioning to the doctor.
+    SomeSigns,
+    /// Both parts are met: possible augmentation, discuss with your doctor.
+    Possible,
+}
+
+impl AugmentationVerdict {
+    /// The screen's heading in words, for a shell to show above the message.
+    pub fn title(self) -> &'static str {
+        match self {
+            AugmentationVerdict::NotApplicable => {
+                "Augmentation screen: not on a dopaminergic RLS drug"
+            }
+            AugmentationVerdict::Incomplete => "Augmentation screen: incomplete, cannot judge yet",
+            AugmentationVerdict::NoSign => "Augmentation screen: no sign of augmentation",
+            AugmentationVerdict::SomeSigns => {
+                "Augmentation screen: some signs, not the full pattern"
+            }
+            AugmentationVerdict::Possible => {
+                "Augmentation screen: possible augmentation, discuss with your doctor"
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AugmentationScreen {
     /// The dopaminergic drug(s) screened for; empty when none is taken.
     pub drugs: Vec<String>,
     pub started: Option<NaiveDate>,
+    /// The person gave the start date of every drug screened for (not defaulted or unknown).
+    pub start_known: bool,
+    pub verdict: AugmentationVerdict,
+    /// `verdict == Possible`.
     pub flagged: bool,
     pub message: String,
+    /// What the screen needs before it can judge (empty unless `Incomplete`).
+    pub missing: Vec<String>,
     pub baseline_nights: usize,
     pub recent_nights: usize,
     pub baseline_onset_median: Option<NaiveTime>,
@@ -44,18 +98,28 @@ pub struct AugmentationScreen {
     /// How much earlier symptoms start now, minutes (negative: later).
     pub onset_earlier_minutes: Option<i64>,
     pub nights_worse_than_baseline: usize,
+    /// Recent nights with a severity rating on the scale compared.
+    pub nights_rated: usize,
+    /// The baseline severity is known (diary median, or the questionnaire's answer).
+    pub baseline_severity_known: bool,
     pub spread_to_arms_or_trunk: bool,
+    /// Whether symptoms reached the arms or trunk before is unknown while they do now.
+    pub spread_unknown: bool,
     pub higher_intensity: bool,
     /// What the last 7 nights were compared with.
     pub baseline_source: BaselineSource,
     /// A dose relieves for a shorter time than when the drug first worked (questionnaire).
     pub shorter_relief: bool,
+    /// Relief then and now were both answered.
+    pub relief_known: bool,
     /// Dose increases since the drug started (questionnaire), shown as evidence.
     pub dose_increases: Option<u32>,
     /// The latest ferritin (date, ng/mL): low iron is treated first (IRLSSG 2016).
     pub latest_ferritin: Option<(NaiveDate, f64)>,
     /// Active medicines that can worsen RLS, "name, a class": treated first (IRLSSG 2016).
     pub worsening_medicines: Vec<String>,
+    /// The first and last night of the recent window.
+    pub window: (NaiveDate, NaiveDate),
 }
 
 /// Minutes after noon, so that an evening onset and a 01:00 onset order correctly.
@@ -91,20 +155,23 @@ fn severity(n: &Night, s: Scale) -> Option<f64> {
     }
 }
 
+/// A dopaminergic RLS drug (dopamine agonist, levodopa) by any name the catalog knows.
+pub fn is_dopaminergic(name: &str) -> bool {
+    lookup(name).iter().any(|m| {
+        matches!(
+            m.medicine.class,
+            DrugClass::DopamineAgonist | DrugClass::Levodopa
+        )
+    })
+}
+
 /// The active dopaminergic RLS drugs (dopamine agonists, levodopa) on `today`.
 fn dopaminergic<'a>(diary: &Diary<'a>, today: NaiveDate) -> Vec<&'a RegimenItem> {
     diary
         .regimen
         .iter()
         .filter(|r| active_on(r, today))
-        .filter(|r| {
-            lookup(&r.name).iter().any(|m| {
-                matches!(
-                    m.medicine.class,
-                    DrugClass::DopamineAgonist | DrugClass::Levodopa
-                )
-            })
-        })
+        .filter(|r| is_dopaminergic(&r.name))
         .collect()
 }
 
@@ -116,35 +183,69 @@ pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDa
         .min()
 }
 
+/// The night dates of the last 7 completed nights: `today - 7` to `today - 1`. The night of
+/// date D is the evening of D and the sleep after it, so the night of `today` is not over and
+/// never counts (MPI 2007 judges the last 7 days).
+pub fn recent_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as i64;
+    (
+        today - chrono::Duration::days(window),
+        today - chrono::Duration::days(1),
+    )
+}
+
+fn median_onset(nights: &[&Night]) -> Option<f64> {
+    median(
+        nights
+            .iter()
+            .filter_map(|n| n.onset)
+            .map(|t| after_noon(t) as f64)
+            .collect(),
+    )
+}
+
+fn beyond_legs(n: &&Night) -> bool {
+    n.body_areas
+        .iter()
+        .any(|a| matches!(a, BodyArea::Arms | BodyArea::Trunk))
+}
+
 /// Screens the diary; `nights` must include the 28 days before the drug started, its first 28
-/// days and the last 7 nights, oldest first.
+/// days and the last 7 completed nights, oldest first.
 pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
     let drugs = dopaminergic(diary, today);
+    let (recent_from, recent_to) = recent_window(today);
     let mut out = AugmentationScreen {
         drugs: drugs.iter().map(|r| r.name.clone()).collect(),
         started: drugs.iter().map(|r| r.start_date).min(),
+        start_known: !drugs.is_empty() && drugs.iter().all(|r| r.start_source.is_known()),
+        verdict: AugmentationVerdict::NotApplicable,
         flagged: false,
         message: String::new(),
+        missing: Vec::new(),
         baseline_nights: 0,
         recent_nights: 0,
         baseline_onset_median: None,
         recent_onset_median: None,
         onset_earlier_minutes: None,
         nights_worse_than_baseline: 0,
+        nights_rated: 0,
+        baseline_severity_known: false,
         spread_to_arms_or_trunk: false,
+        spread_unknown: false,
         higher_intensity: false,
         baseline_source: BaselineSource::None,
         shorter_relief: false,
+        relief_known: false,
         dose_increases: None,
         latest_ferritin: None,
         worsening_medicines: Vec::new(),
+        window: (recent_from, recent_to),
     };
     let Some(started) = out.started else {
         out.message = "not on a dopaminergic RLS drug: no augmentation screen".into();
         return out;
     };
-    let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as i64;
-    let recent_from = today - chrono::Duration::days(window - 1);
     // MPI-2007 compares severity with the period when the drug first worked (its first weeks,
     // before the recent window), and onset and spread with the symptoms before treatment.
     let response_to = (started
@@ -160,13 +261,12 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         .iter()
         .filter(|n| n.night_date < started && n.night_date >= pre_from)
         .collect();
+    // A start nobody gave says nothing about which nights were on the drug: the person is on
+    // it now, so every night of the window counts.
     let recent: Vec<&Night> = nights
         .iter()
-        .filter(|n| {
-            n.night_date >= started
-                && (today - n.night_date).num_days() < window
-                && n.night_date <= today
-        })
+        .filter(|n| n.night_date >= recent_from && n.night_date <= recent_to)
+        .filter(|n| !out.start_known || n.night_date >= started)
         .collect();
     out.baseline_nights = baseline.len();
     out.recent_nights = recent.len();
@@ -188,26 +288,48 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
                 .collect::<Vec<_>>()
         })
         .collect();
-    if (baseline.len() as f64) < ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value {
-        if let Some(answers) = &diary.profile.augmentation_baseline {
-            from_questionnaire(&mut out, answers, &recent, started);
+    let answers = diary.profile.augmentation_baseline.as_ref();
+    // The diary shows when the drug first worked only from a start the person gave, and only
+    // when it began before the drug: a diary begun on the drug may begin after it stopped
+    // working as well as it did.
+    let why_not_diary = if !out.start_known {
+        Some(format!(
+            "when you started {} is not known (no start date was given), so the diary cannot show when it first worked",
+            out.drugs.join(", ")
+        ))
+    } else if before.is_empty() {
+        Some(format!(
+            "the diary begins on or after the start ({started}), so it cannot show how symptoms were before the drug and when it first worked"
+        ))
+    } else if (baseline.len() as f64) < ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value {
+        Some(format!(
+            "the diary holds {} nights from the first weeks on the drug (from {started}); at least {:.0} are needed",
+            baseline.len(),
+            ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = why_not_diary {
+        if let Some(a) = answers {
+            from_questionnaire(&mut out, a, &recent, started);
             return out;
         }
+        out.verdict = AugmentationVerdict::Incomplete;
+        out.missing = vec![
+            format!("a baseline: {why}"),
+            "the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases".into(),
+        ];
         out.message = format!(
-            "needs at least {:.0} diary nights from the first weeks on the drug (from {started}, when it first worked) as a baseline ({} found), or the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases",
-            ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value,
-            baseline.len()
+            "Augmentation screen incomplete, it cannot judge yet: {}.",
+            out.missing.join("; ")
         );
         return out;
     }
     out.baseline_source = BaselineSource::Diary;
     // Relief and dose increases are not in the diary; answers to the questionnaire add them.
-    if let Some(a) = &diary.profile.augmentation_baseline {
-        out.dose_increases = a.dose_increases;
-        out.shorter_relief = matches!(
-            (a.relief_hours_at_start, a.relief_hours_now),
-            (Some(then), Some(now)) if now < then
-        );
+    if let Some(a) = answers {
+        relief_and_doses(&mut out, a);
     }
     // The scale both periods share most: quick ratings unless IRLS is what was logged.
     let count = |v: &[&Night], s| v.iter().filter(|n| severity(n, s).is_some()).count();
@@ -220,6 +342,8 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     };
     let base_sev = median(baseline.iter().filter_map(|n| severity(n, scale)).collect());
     let recent_sev = median(recent.iter().filter_map(|n| severity(n, scale)).collect());
+    out.baseline_severity_known = base_sev.is_some();
+    out.nights_rated = count(&recent, scale);
     out.nights_worse_than_baseline = match base_sev {
         Some(b) => recent
             .iter()
@@ -234,44 +358,37 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     };
     out.higher_intensity = matches!((base_sev, recent_sev), (Some(b), Some(r)) if r >= b + step);
     // Onset and spread: against the nights before the drug when the diary has enough of them,
-    // else against the first weeks on it (onset then is rarely earlier than before treatment).
+    // else the usual onset the person recalled, else the first weeks on the drug (onset then
+    // is rarely earlier than before treatment).
     let onset_before = before.iter().filter(|n| n.onset.is_some()).count() as f64
         >= ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value;
-    let onset_base: &[&Night] = if onset_before { &before } else { &baseline };
-    let base_on = median(
-        onset_base
-            .iter()
-            .filter_map(|n| n.onset)
-            .map(|t| after_noon(t) as f64)
-            .collect(),
-    );
-    let recent_on = median(
-        recent
-            .iter()
-            .filter_map(|n| n.onset)
-            .map(|t| after_noon(t) as f64)
-            .collect(),
-    );
+    let recalled = answers.and_then(|a| a.usual_onset);
+    let (base_on, then) = if onset_before {
+        (median_onset(&before), format!("before {started}"))
+    } else if let Some(t) = recalled {
+        (
+            Some(after_noon(t) as f64),
+            format!("before the drug (your answers; too few diary nights from before {started})"),
+        )
+    } else {
+        (
+            median_onset(&baseline),
+            format!("in the first weeks on the drug (from {started})"),
+        )
+    };
+    let recent_on = median_onset(&recent);
     out.baseline_onset_median = base_on.and_then(|m| from_after_noon(m.round() as i64));
     out.recent_onset_median = recent_on.and_then(|m| from_after_noon(m.round() as i64));
     out.onset_earlier_minutes = match (base_on, recent_on) {
         (Some(b), Some(r)) => Some((b - r).round() as i64),
         _ => None,
     };
-    let beyond_legs = |n: &&Night| {
-        n.body_areas
-            .iter()
-            .any(|a| matches!(a, BodyArea::Arms | BodyArea::Trunk))
-    };
-    out.spread_to_arms_or_trunk = !onset_base.iter().any(beyond_legs)
-        && !baseline.iter().any(beyond_legs)
-        && recent.iter().any(beyond_legs);
+    let spread_before_answer = answers.and_then(|a| a.spread_beyond_legs_before);
+    let spread_before = before.iter().any(beyond_legs)
+        || baseline.iter().any(beyond_legs)
+        || spread_before_answer == Some(true);
+    out.spread_to_arms_or_trunk = !spread_before && recent.iter().any(beyond_legs);
 
-    let then = if onset_before {
-        format!("before {started}")
-    } else {
-        format!("in the first weeks on the drug (from {started})")
-    };
     let onset = match (out.baseline_onset_median, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
             "symptoms began around {} {then}, around {} in the last 7 nights",
@@ -280,8 +397,18 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         ),
         _ => "onset times were not logged often enough to compare".into(),
     };
-    verdict(&mut out, &onset);
+    decide(&mut out, &onset);
     out
+}
+
+/// Relief then and now, and dose increases, from the questionnaire.
+fn relief_and_doses(out: &mut AugmentationScreen, a: &AugmentationBaseline) {
+    out.dose_increases = a.dose_increases;
+    out.relief_known = a.relief_hours_at_start.is_some() && a.relief_hours_now.is_some();
+    out.shorter_relief = matches!(
+        (a.relief_hours_at_start, a.relief_hours_now),
+        (Some(then), Some(now)) if now < then
+    );
 }
 
 /// The baseline from the questionnaire: its usual onset, its severity when the drug first
@@ -294,53 +421,44 @@ fn from_questionnaire(
     started: NaiveDate,
 ) {
     out.baseline_source = BaselineSource::Questionnaire;
-    out.dose_increases = a.dose_increases;
+    relief_and_doses(out, a);
     let base_sev = a.severity_when_it_worked.map(f64::from);
+    out.baseline_severity_known = base_sev.is_some();
     let recent_quick: Vec<f64> = recent
         .iter()
         .filter_map(|n| severity(n, Scale::Quick))
         .collect();
+    out.nights_rated = recent_quick.len();
     out.nights_worse_than_baseline = match base_sev {
         Some(b) => recent_quick.iter().filter(|s| **s > b).count(),
         None => 0,
     };
     out.higher_intensity = matches!((base_sev, median(recent_quick)),
         (Some(b), Some(r)) if r >= b + ev::AUGMENTATION_INTENSITY_QUICK_STEP.value);
-    let recent_on = median(
-        recent
-            .iter()
-            .filter_map(|n| n.onset)
-            .map(|t| after_noon(t) as f64)
-            .collect(),
-    );
+    let recent_on = median_onset(recent);
     out.baseline_onset_median = a.usual_onset;
     out.recent_onset_median = recent_on.and_then(|m| from_after_noon(m.round() as i64));
     out.onset_earlier_minutes = match (a.usual_onset, recent_on) {
         (Some(b), Some(r)) => Some((after_noon(b) as f64 - r).round() as i64),
         _ => None,
     };
-    out.spread_to_arms_or_trunk = a.spread_beyond_legs_before == Some(false)
-        && recent.iter().any(|n| {
-            n.body_areas
-                .iter()
-                .any(|x| matches!(x, BodyArea::Arms | BodyArea::Trunk))
-        });
-    out.shorter_relief = matches!(
-        (a.relief_hours_at_start, a.relief_hours_now),
-        (Some(then), Some(now)) if now < then
-    );
-    let mut onset = match (a.usual_onset, out.recent_onset_median) {
+    let reaches_now = recent.iter().any(beyond_legs);
+    out.spread_to_arms_or_trunk = a.spread_beyond_legs_before == Some(false) && reaches_now;
+    out.spread_unknown = a.spread_beyond_legs_before.is_none() && reaches_now;
+    let since = if out.start_known {
+        format!("no diary from before {started}")
+    } else {
+        "the diary cannot show when the drug first worked".to_owned()
+    };
+    let onset = match (a.usual_onset, out.recent_onset_median) {
         (Some(b), Some(r)) => format!(
-            "you recalled symptoms beginning around {} before the drug (your answers; no diary from before {started}), and they began around {} in the last 7 nights",
+            "you recalled symptoms beginning around {} before the drug (your answers; {since}), and they began around {} in the last 7 nights",
             b.format("%H:%M"),
             r.format("%H:%M")
         ),
         _ => "onset times were not logged or recalled, so they cannot be compared".into(),
     };
-    if base_sev.is_none() {
-        onset.push_str("; how bad symptoms were when the drug first worked was not answered, so severity cannot be compared");
-    }
-    verdict(out, &onset);
+    decide(out, &onset);
 }
 
 /// `text` with its first letter capitalised: it starts a sentence.
@@ -351,19 +469,127 @@ fn sentence_case(text: &str) -> String {
     })
 }
 
+/// MPI-2007 criterion A (worse on 5 of the last 7 nights): `Some(true)` met, `Some(false)` not
+/// met even if every unrated night of the window were worse, `None` undecided (no baseline
+/// severity, or too many nights unrated to tell).
+fn severity_part(out: &AugmentationScreen) -> Option<bool> {
+    let need = ev::AUGMENTATION_ROSE_NIGHTS.value;
+    let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as usize;
+    let worse = out.nights_worse_than_baseline;
+    if !out.baseline_severity_known {
+        return None;
+    }
+    if worse as f64 >= need {
+        return Some(true);
+    }
+    let unrated = window.saturating_sub(out.nights_rated);
+    if ((worse + unrated) as f64) < need {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// MPI-2007 criterion B (onset at least 4 h earlier, or 2-4 h earlier with spread, higher
+/// intensity or shorter relief): as [`severity_part`]; undecided when onset cannot be compared,
+/// or it is 2-4 h earlier and none of the further changes is shown while one is unknown.
+fn onset_part(out: &AugmentationScreen) -> Option<bool> {
+    let earlier = out.onset_earlier_minutes? as f64;
+    if earlier >= ev::AUGMENTATION_ONSET_EARLIER_MIN.value {
+        return Some(true);
+    }
+    if earlier < ev::AUGMENTATION_ONSET_PARTIAL_MIN.value {
+        return Some(false);
+    }
+    if out.spread_to_arms_or_trunk || out.higher_intensity || out.shorter_relief {
+        return Some(true);
+    }
+    let unknown = out.spread_unknown || !out.baseline_severity_known || !out.relief_known;
+    if unknown {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// What the screen still needs, for the parts it could not decide.
+fn missing(out: &AugmentationScreen, severity: Option<bool>, onset: Option<bool>) -> Vec<String> {
+    let q = out.baseline_source == BaselineSource::Questionnaire;
+    let window = ev::AUGMENTATION_WINDOW_NIGHTS.value as usize;
+    let mut v = Vec::new();
+    if severity.is_none() {
+        if !out.baseline_severity_known {
+            v.push(if q {
+                "how bad symptoms were when the drug first worked (questionnaire: severity when it worked, 0-10)".to_owned()
+            } else {
+                "severity ratings from the first weeks on the drug".to_owned()
+            });
+        } else {
+            v.push(format!(
+                "a severity rating for each of the last {window} nights ({} to {}; {} of {window} rated)",
+                out.window.0, out.window.1, out.nights_rated
+            ));
+        }
+    }
+    if onset.is_none() {
+        if out.baseline_onset_median.is_none() {
+            v.push(if q {
+                "when symptoms usually began before the drug (questionnaire: usual onset, HH:MM)"
+                    .to_owned()
+            } else {
+                "onset times from before the drug or its first weeks".to_owned()
+            });
+        }
+        if out.recent_onset_median.is_none() {
+            v.push(format!(
+                "the time symptoms began in the last {window} nights ({} to {})",
+                out.window.0, out.window.1
+            ));
+        }
+        if out.onset_earlier_minutes.is_some() {
+            if out.spread_unknown {
+                v.push(
+                    "whether symptoms reached the arms or trunk before the drug (questionnaire)"
+                        .into(),
+                );
+            }
+            if !out.relief_known {
+                v.push("how many hours a dose relieved symptoms when the drug first worked, and how many now (questionnaire)".into());
+            }
+        }
+    }
+    v
+}
+
 /// The MPI-2007 decision and the message, with the evidence, the latest ferritin and any
 /// worsening medicine.
-fn verdict(out: &mut AugmentationScreen, onset: &str) {
-    let rose = out.nights_worse_than_baseline as f64 >= ev::AUGMENTATION_ROSE_NIGHTS.value;
-    let earlier = out.onset_earlier_minutes.unwrap_or(0) as f64;
-    let much_earlier = earlier >= ev::AUGMENTATION_ONSET_EARLIER_MIN.value;
-    let partly_earlier = earlier >= ev::AUGMENTATION_ONSET_PARTIAL_MIN.value
-        && (out.spread_to_arms_or_trunk || out.higher_intensity || out.shorter_relief);
-    out.flagged = rose && (much_earlier || partly_earlier);
-    let mut evidence = vec![format!(
-        "worse than when the drug first worked on {} of the last 7 nights",
-        out.nights_worse_than_baseline
-    )];
+fn decide(out: &mut AugmentationScreen, onset: &str) {
+    let severity = severity_part(out);
+    let earlier = onset_part(out);
+    out.verdict = match (severity, earlier) {
+        (Some(true), Some(true)) => AugmentationVerdict::Possible,
+        (Some(false), Some(false)) => AugmentationVerdict::NoSign,
+        (Some(a), Some(b)) if a != b => AugmentationVerdict::SomeSigns,
+        _ => AugmentationVerdict::Incomplete,
+    };
+    out.flagged = out.verdict == AugmentationVerdict::Possible;
+    out.missing = if out.verdict == AugmentationVerdict::Incomplete {
+        missing(out, severity, earlier)
+    } else {
+        Vec::new()
+    };
+    let window = ev::AUGMENTATION_WINDOW_NIGHTS.value;
+    let mut evidence = vec![if out.baseline_severity_known {
+        format!(
+            "worse than when the drug first worked on {} of the last {window:.0} nights ({} to {})",
+            out.nights_worse_than_baseline, out.window.0, out.window.1
+        )
+    } else {
+        format!(
+            "severity in the last {window:.0} nights ({} to {}) could not be compared with when the drug first worked",
+            out.window.0, out.window.1
+        )
+    }];
     evidence.push(onset.to_owned());
     if out.spread_to_arms_or_trunk {
         evidence.push("symptoms now reach the arms or trunk".into());
@@ -394,12 +620,397 @@ fn verdict(out: &mut AugmentationScreen, onset: &str) {
             out.worsening_medicines.join(", ")
         )
     };
-    out.message = if out.flagged {
-        format!(
+    let evidence = evidence.join("; ");
+    out.message = match out.verdict {
+        AugmentationVerdict::Possible => format!(
             "Possible augmentation — discuss with your doctor; do not change the dose yourself. {}. {ferritin}{worsening}.",
-            sentence_case(&evidence.join("; "))
-        )
-    } else {
-        format!("No sign of augmentation: {}.", evidence.join("; "))
+            sentence_case(&evidence)
+        ),
+        AugmentationVerdict::SomeSigns => format!(
+            "Some signs, not the full pattern of augmentation (worse on {:.0} of the last {window:.0} nights and symptoms starting earlier): {evidence}. Keep logging and mention it to your doctor; do not change the dose yourself.",
+            ev::AUGMENTATION_ROSE_NIGHTS.value
+        ),
+        AugmentationVerdict::NoSign => format!("No sign of augmentation: {evidence}."),
+        AugmentationVerdict::Incomplete | AugmentationVerdict::NotApplicable => format!(
+            "Augmentation screen incomplete, it cannot judge yet; missing: {}. So far: {evidence}.",
+            out.missing.join("; ")
+        ),
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Profile, RecordMeta, RegimenKind, StartSource};
+    use chrono::{Duration, TimeZone, Utc};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// The day asked about: the recent window is 11-24..=11-30.
+    fn today() -> NaiveDate {
+        day("2026-12-01")
+    }
+
+    fn meta() -> RecordMeta {
+        RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t")
+    }
+
+    fn night(on: NaiveDate, sev: u8, onset: &str, arms: bool) -> Night {
+        Night {
+            meta: meta(),
+            night_date: on,
+            quick_severity: Some(sev),
+            irls: None,
+            onset: Some(onset.parse().unwrap()),
+            body_areas: if arms {
+                vec![BodyArea::Legs, BodyArea::Arms]
+            } else {
+                vec![BodyArea::Legs]
+            },
+            sleep_hours: None,
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: None,
+        }
+    }
+
+    fn pramipexole(start: NaiveDate, source: StartSource) -> RegimenItem {
+        RegimenItem {
+            meta: meta(),
+            kind: RegimenKind::Medication,
+            name: "Pramipexole".into(),
+            dose_mg: Some(0.25),
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: start,
+            stop_date: None,
+            start_source: source,
+        }
+    }
+
+    /// The questionnaire of the reviewer's case: onset 22:00 before the drug, 3/10 when it
+    /// worked, legs only, relief 10 h then and 6 h now.
+    fn answers() -> AugmentationBaseline {
+        AugmentationBaseline {
+            answered_on: None,
+            usual_onset: Some("22:00".parse().unwrap()),
+            severity_when_it_worked: Some(3),
+            spread_beyond_legs_before: Some(false),
+            relief_hours_at_start: Some(10.0),
+            relief_hours_now: Some(6.0),
+            dose_increases: Some(2),
+        }
+    }
+
+    fn run(
+        item: RegimenItem,
+        answers: Option<AugmentationBaseline>,
+        nights: &[Night],
+    ) -> AugmentationScreen {
+        let profile = Profile {
+            augmentation_baseline: answers,
+            ..Profile::default()
+        };
+        let regimen = [item];
+        let diary = Diary {
+            profile: &profile,
+            regimen: &regimen,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let mut nights = nights.to_vec();
+        nights.sort_by_key(|n| n.night_date);
+        screen(&diary, &nights, today())
+    }
+
+    /// `n` nights from `from`, each `sev` from `onset`.
+    fn nights(from: NaiveDate, n: i64, sev: u8, onset: &str, arms: bool) -> Vec<Night> {
+        (0..n)
+            .map(|i| night(from + Duration::days(i), sev, onset, arms))
+            .collect()
+    }
+
+    /// The reviewer's diary: the app installed on 11-17 while already on the drug, 7 nights at
+    /// 7/10 from 18:30 (11-17..11-23), then 7 more reaching the arms (11-24..11-30).
+    fn installed_on_the_drug() -> Vec<Night> {
+        let mut v = nights(day("2026-11-17"), 7, 7, "18:30", false);
+        v.extend(nights(day("2026-11-24"), 7, 7, "18:30", true));
+        v
+    }
+
+    #[test]
+    fn the_window_is_the_seven_completed_nights_before_today() {
+        assert_eq!(
+            recent_window(today()),
+            (day("2026-11-24"), day("2026-11-30"))
+        );
+        let item = pramipexole(day("2026-10-01"), StartSource::Given);
+        // Tonight (12-01) is not over; 11-23 is the eighth night back.
+        let mut all = nights(day("2026-11-23"), 9, 7, "18:30", false);
+        let s = run(item.clone(), Some(answers()), &all);
+        assert_eq!(s.recent_nights, 7);
+        assert_eq!(s.nights_worse_than_baseline, 7);
+        // Both edges: dropping 11-24 (the first) or 11-30 (the last) leaves 6.
+        all.retain(|n| n.night_date != day("2026-11-24"));
+        assert_eq!(run(item.clone(), Some(answers()), &all).recent_nights, 6);
+        let all: Vec<Night> = nights(day("2026-11-23"), 9, 7, "18:30", false)
+            .into_iter()
+            .filter(|n| n.night_date != day("2026-11-30"))
+            .collect();
+        assert_eq!(run(item, Some(answers()), &all).recent_nights, 6);
+    }
+
+    #[test]
+    fn a_start_nobody_gave_never_makes_the_diary_the_baseline() {
+        // Defaulted to the install day: the diary's first week would be "the first weeks on
+        // the drug" and read "no sign". The questionnaire decides instead: 3.5 h earlier,
+        // worse on 7 of 7, spread to the arms: possible augmentation.
+        for source in [StartSource::Defaulted, StartSource::Unknown] {
+            let s = run(
+                pramipexole(day("2026-11-17"), source),
+                Some(answers()),
+                &installed_on_the_drug(),
+            );
+            assert!(!s.start_known);
+            assert_eq!(
+                s.baseline_source,
+                BaselineSource::Questionnaire,
+                "{source:?}"
+            );
+            assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+            assert!(s.message.contains("22:00"), "{}", s.message);
+            // Without the questionnaire: incomplete, saying why, never "no sign".
+            let s = run(
+                pramipexole(day("2026-11-17"), source),
+                None,
+                &installed_on_the_drug(),
+            );
+            assert_eq!(s.verdict, AugmentationVerdict::Incomplete);
+            assert!(s.message.contains("is not known"), "{}", s.message);
+            assert!(!s.message.contains("No sign"), "{}", s.message);
+        }
+        // The same diary with the start given and a night before it is the baseline.
+        let mut with_before = installed_on_the_drug();
+        with_before.push(night(day("2026-11-16"), 7, "18:30", false));
+        let s = run(
+            pramipexole(day("2026-11-17"), StartSource::Given),
+            None,
+            &with_before,
+        );
+        assert_eq!(s.baseline_source, BaselineSource::Diary);
+    }
+
+    #[test]
+    fn a_diary_begun_on_the_drug_is_no_response_period() {
+        // The start given (11-17), but no night before it: the questionnaire decides.
+        let item = pramipexole(day("2026-11-17"), StartSource::Given);
+        let s = run(item.clone(), Some(answers()), &installed_on_the_drug());
+        assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
+        assert!(s.flagged, "{}", s.message);
+        let s = run(item, None, &installed_on_the_drug());
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete);
+        assert!(
+            s.message.contains("begins on or after the start"),
+            "{}",
+            s.message
+        );
+    }
+
+    #[test]
+    fn a_start_nobody_gave_counts_every_recent_night() {
+        // Added without a date on 11-27: the nights 11-24..11-26 were on the drug too.
+        let s = run(
+            pramipexole(day("2026-11-27"), StartSource::Defaulted),
+            Some(answers()),
+            &installed_on_the_drug(),
+        );
+        assert_eq!(s.recent_nights, 7);
+        // A given start is the day the drug began: nights before it are not "on the drug".
+        let s = run(
+            pramipexole(day("2026-11-27"), StartSource::Given),
+            Some(answers()),
+            &installed_on_the_drug(),
+        );
+        assert_eq!(s.recent_nights, 4);
+    }
+
+    #[test]
+    fn the_diary_baseline_takes_the_recalled_onset_when_too_few_nights_precede_the_drug() {
+        // Start given 10-01, one night before it, 14 nights from it at 3/10 from 21:00; now
+        // 7/10 from 18:30. The first weeks say 2.5 h earlier; the recalled 22:00 says 3.5 h.
+        let mut all = vec![night(day("2026-09-30"), 6, "22:00", false)];
+        all.extend(nights(day("2026-10-01"), 14, 3, "21:00", false));
+        all.extend(nights(day("2026-11-24"), 7, 7, "18:30", false));
+        let item = pramipexole(day("2026-10-01"), StartSource::Given);
+        let s = run(item.clone(), Some(answers()), &all);
+        assert_eq!(s.baseline_source, BaselineSource::Diary);
+        assert_eq!(s.onset_earlier_minutes, Some(210));
+        assert!(s.message.contains("your answers"), "{}", s.message);
+        let s = run(item, None, &all);
+        assert_eq!(s.onset_earlier_minutes, Some(150));
+        // The questionnaire's "already in the arms before" also holds against the diary.
+        let mut arms = all.clone();
+        for n in arms
+            .iter_mut()
+            .filter(|n| n.night_date >= day("2026-11-24"))
+        {
+            n.body_areas.push(BodyArea::Arms);
+        }
+        let before_too = AugmentationBaseline {
+            spread_beyond_legs_before: Some(true),
+            ..answers()
+        };
+        let s = run(
+            pramipexole(day("2026-10-01"), StartSource::Given),
+            Some(before_too),
+            &arms,
+        );
+        assert!(!s.spread_to_arms_or_trunk);
+    }
+
+    #[test]
+    fn a_missing_severity_answer_is_incomplete_never_no_sign() {
+        let q = AugmentationBaseline {
+            severity_when_it_worked: None,
+            ..answers()
+        };
+        // Onset 1 h earlier (no part B), severity unanswered: the old screen said "no sign".
+        let recent = nights(day("2026-11-24"), 7, 7, "21:00", false);
+        let s = run(
+            pramipexole(day("2026-10-01"), StartSource::Given),
+            Some(q),
+            &recent,
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.flagged);
+        assert!(
+            s.message.starts_with("Augmentation screen incomplete"),
+            "{}",
+            s.message
+        );
+        assert!(
+            s.missing
+                .iter()
+                .any(|m| m.contains("severity when it worked")),
+            "{:?}",
+            s.missing
+        );
+        // Answered: 1 h earlier and worse on 7 of 7 is some signs, not the full pattern.
+        let s = run(
+            pramipexole(day("2026-10-01"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::SomeSigns, "{}", s.message);
+        assert!(s.missing.is_empty());
+    }
+
+    #[test]
+    fn unrated_nights_that_could_reach_five_leave_it_undecided() {
+        let item = || pramipexole(day("2026-10-01"), StartSource::Given);
+        let on = |n: usize, worse: usize| {
+            let mut v: Vec<Night> = nights(day("2026-11-24"), n as i64, 3, "21:30", false);
+            for x in v.iter_mut().take(worse) {
+                x.quick_severity = Some(7);
+            }
+            run(item(), Some(answers()), &v)
+        };
+        // 4 worse of 7 rated: criterion A is not met, onset 30 min earlier: no sign.
+        assert_eq!(on(7, 4).verdict, AugmentationVerdict::NoSign);
+        // 4 worse of 6 rated: the unrated night could be the fifth.
+        let s = on(6, 4);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(
+            s.missing.iter().any(|m| m.contains("6 of 7 rated")),
+            "{:?}",
+            s.missing
+        );
+        // 2 worse of 4 rated: the 3 unrated nights could make 5; 1 worse of 4: 4 at most.
+        assert_eq!(on(4, 2).verdict, AugmentationVerdict::Incomplete);
+        assert_eq!(on(4, 1).verdict, AugmentationVerdict::NoSign);
+        // 5 worse: met, whatever the rest.
+        assert_eq!(on(5, 5).nights_worse_than_baseline, 5);
+    }
+
+    #[test]
+    fn two_to_four_hours_earlier_needs_the_further_change_answered() {
+        // 3 h earlier (19:00 vs 22:00), worse on 7 of 7 but by 1 point (no higher intensity),
+        // legs only; relief not answered: the one change that could decide is unknown.
+        let q = AugmentationBaseline {
+            severity_when_it_worked: Some(6),
+            relief_hours_at_start: None,
+            relief_hours_now: None,
+            ..answers()
+        };
+        let recent = nights(day("2026-11-24"), 7, 7, "19:00", false);
+        let item = || pramipexole(day("2026-10-01"), StartSource::Given);
+        let s = run(item(), Some(q.clone()), &recent);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(
+            s.missing.iter().any(|m| m.contains("relieved")),
+            "{:?}",
+            s.missing
+        );
+        // Relief as long as ever: criterion B not met, A met: some signs.
+        let same = AugmentationBaseline {
+            relief_hours_at_start: Some(8.0),
+            relief_hours_now: Some(8.0),
+            ..q.clone()
+        };
+        assert_eq!(
+            run(item(), Some(same), &recent).verdict,
+            AugmentationVerdict::SomeSigns
+        );
+        // Shorter relief: possible augmentation.
+        let shorter = AugmentationBaseline {
+            relief_hours_at_start: Some(8.0),
+            relief_hours_now: Some(5.0),
+            ..q
+        };
+        assert_eq!(
+            run(item(), Some(shorter), &recent).verdict,
+            AugmentationVerdict::Possible
+        );
+        // Arms now, with "before the drug" unanswered: unknown too.
+        let arms = nights(day("2026-11-24"), 7, 7, "19:00", true);
+        let unanswered = AugmentationBaseline {
+            severity_when_it_worked: Some(6),
+            spread_beyond_legs_before: None,
+            relief_hours_at_start: Some(8.0),
+            relief_hours_now: Some(8.0),
+            ..answers()
+        };
+        let s = run(item(), Some(unanswered), &arms);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(
+            s.missing.iter().any(|m| m.contains("arms or trunk")),
+            "{:?}",
+            s.missing
+        );
+    }
+
+    #[test]
+    fn advice_says_discuss_never_stop_or_reduce() {
+        for (answers, recent) in [
+            (answers(), nights(day("2026-11-24"), 7, 7, "18:30", true)),
+            (answers(), nights(day("2026-11-24"), 7, 7, "21:00", false)),
+            (answers(), nights(day("2026-11-24"), 7, 3, "22:00", false)),
+        ] {
+            let s = run(
+                pramipexole(day("2026-10-01"), StartSource::Given),
+                Some(answers),
+                &recent,
+            );
+            let m = s.message.to_lowercase();
+            assert!(!m.contains("stop") && !m.contains("reduce"), "{m}");
+            if s.verdict != AugmentationVerdict::NoSign {
+                assert!(m.contains("doctor"), "{m}");
+            }
+        }
+    }
 }

@@ -963,6 +963,7 @@ mod tests {
             with_vitamin_c: false,
             start_date: day("2026-01-01"),
             stop_date: None,
+            start_source: crate::model::StartSource::Given,
         };
         let labs = [
             lab(Analyte::Ferritin, 30.0, "2026-02-01"),

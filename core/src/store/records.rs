@@ -744,11 +744,12 @@ fn regimen_columns(x: &RegimenItem) -> Result<Vec<Col<'_>>> {
         int(i64::from(x.with_vitamin_c)),
         text(x.start_date.to_string()),
         opt_text(x.stop_date.map(|d| d.to_string())),
+        text(name_of(&x.start_source)),
     ])
 }
 
 pub(crate) const REGIMEN_COLS: &str =
-    "kind, name, dose_mg, times, every_n_days, with_vitamin_c, start_date, stop_date";
+    "kind, name, dose_mg, times, every_n_days, with_vitamin_c, start_date, stop_date, start_source";
 
 /// Live regimen items, in the order they were added.
 pub fn regimen(c: &Connection) -> Result<Vec<RegimenItem>> {
@@ -778,7 +779,14 @@ pub(crate) fn regimen_row(r: &Row<'_>) -> rusqlite::Result<RegimenItem> {
             .as_deref()
             .map(date)
             .transpose()?,
-        meta: meta_at(r, 8)?,
+        // NULL: stored before schema 5, when nobody was asked.
+        start_source: r
+            .get::<_, Option<String>>(8)?
+            .as_deref()
+            .map(word)
+            .transpose()?
+            .unwrap_or_default(),
+        meta: meta_at(r, 9)?,
     })
 }
 

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_reminder_state.sql"),
     include_str!("migrations/0003_natural_keys.sql"),
     include_str!("migrations/0004_long_lived_events.sql"),
+    include_str!("migrations/0005_regimen_start_source.sql"),
 ];
 
 #[cfg(test)]

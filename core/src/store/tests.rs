@@ -644,3 +644,50 @@ fn a_folder_that_refuses_new_files_is_read_only_even_for_root() {
     }
     assert!(!p.exists());
 }
+
+#[test]
+fn a_regimen_item_stored_before_schema_5_reads_as_a_defaulted_start() {
+    use crate::model::{RegimenItem, RegimenKind, StartSource};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.db");
+    {
+        let c = Connection::open(&p).unwrap();
+        for sql in schema::MIGRATIONS_FOR_TESTS.iter().take(4) {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 4).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.execute(
+            "INSERT INTO regimen (id, kind, name, dose_mg, times, every_n_days, with_vitamin_c,
+             start_date, stop_date, created_at, modified_at, deleted, device_id)
+             VALUES ('6f1c2a3e-0000-4000-8000-000000000001', 'medication', 'Pramipexole', 0.25,
+             '[\"20:00\"]', 1, 0, '2026-11-17', NULL, '2026-11-17T08:00:00Z',
+             '2026-11-17T08:00:00Z', 0, 'phone')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&p).unwrap();
+    let old = regimen(s.conn()).unwrap();
+    assert_eq!(old.len(), 1);
+    assert_eq!(old[0].start_source, StartSource::Defaulted);
+    // Each source written now reads back as written.
+    for source in StartSource::ALL {
+        let item = RegimenItem {
+            meta: RecordMeta::new(now(), "phone"),
+            kind: RegimenKind::Medication,
+            name: format!("Ropinirole {source:?}"),
+            dose_mg: None,
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: "2026-10-01".parse().unwrap(),
+            stop_date: None,
+            start_source: source,
+        };
+        s.write(|tx| put_regimen(tx, &item)).unwrap();
+        let back = regimen(s.conn()).unwrap();
+        assert!(back.contains(&item), "{source:?}");
+    }
+}

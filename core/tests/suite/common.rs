@@ -46,6 +46,7 @@ pub fn regimen_item(kind: RegimenKind, name: &str, start: &str) -> RegimenItem {
         with_vitamin_c: false,
         start_date: d(start),
         stop_date: None,
+        start_source: quietlegs_core::model::StartSource::Given,
     }
 }
 

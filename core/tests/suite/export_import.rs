@@ -579,6 +579,7 @@ mod everything_accepted_round_trips {
                     with_vitamin_c: vc,
                     start_date: start,
                     stop_date: stop,
+                    start_date_unknown: false,
                 })
             });
         let habit = (

@@ -60,6 +60,7 @@ fn med(q: &QuietLegs, name: &str) {
         with_vitamin_c: false,
         start_date: Some("2026-10-01".into()),
         stop_date: None,
+        start_date_unknown: false,
     })
     .unwrap();
 }
@@ -262,6 +263,7 @@ fn a_supplement_without_a_name_keeps_the_generic_name() {
             with_vitamin_c: false,
             start_date: None,
             stop_date: None,
+            start_date_unknown: false,
         })
     };
     assert_eq!(add(RegimenKind::Magnesium, "").unwrap().name, "Magnesium");

@@ -72,6 +72,7 @@ fn regimen() -> Vec<RegimenItem> {
         with_vitamin_c: true,
         start_date: start,
         stop_date: None,
+        start_source: quietlegs_core::model::StartSource::Given,
     };
     vec![
         item(RegimenKind::Iron, "Iron", vec![]),

@@ -55,6 +55,7 @@ fn setup(now: DateTime<Utc>) -> (Arc<QuietLegs>, Arc<TestClock>, tempfile::TempD
         with_vitamin_c: false,
         start_date: Some("2026-11-01".into()),
         stop_date: None,
+        start_date_unknown: false,
     })
     .unwrap();
     (q, clock, dir)

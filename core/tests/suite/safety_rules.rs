@@ -221,8 +221,8 @@ fn ferritin_gets_a_slope_but_never_a_projected_date() {
     assert_eq!(s.trend.slope_per_30_days, None);
 }
 
-/// 14 baseline nights in the first weeks on the drug (onset 22:00, severity 4), then 7 recent
-/// nights.
+/// 14 baseline nights in the first weeks on the drug (onset 22:00, severity 4), after one
+/// night before it, then the 7 recent nights.
 fn augmentation_case(
     worse_nights: usize,
     recent_onset: &str,
@@ -247,13 +247,16 @@ fn augmentation_with(
         "pramipexole",
         &started.to_string(),
     )];
-    let mut nights = Vec::new();
+    // One night logged before the drug: the diary began before it (and the start was given),
+    // so its first weeks show when it first worked.
+    let mut nights = vec![night(started - Duration::days(1), 4, "22:00")];
     for i in 0..baseline_len {
         nights.push(night(started + Duration::days(i), 4, "22:00"));
     }
+    // The last 7 completed nights: today - 7 to today - 1.
     for i in 0..7 {
         let mut n = night(
-            today() - Duration::days(i),
+            today() - Duration::days(i + 1),
             if (i as usize) < worse_nights {
                 worse
             } else {
@@ -295,11 +298,11 @@ fn onset_after_midnight_is_later_not_earlier() {
         "ropinirole",
         &started.to_string(),
     )];
-    // The first weeks on the drug are the baseline.
-    let mut nights: Vec<Night> = (0..10)
+    // The first weeks on the drug are the baseline (the diary began the night before it).
+    let mut nights: Vec<Night> = (-1..10)
         .map(|i| night(started + Duration::days(i), 3, "23:00"))
         .collect();
-    nights.extend((0..7).map(|i| night(today() - Duration::days(i), 8, "01:00")));
+    nights.extend((1..=7).map(|i| night(today() - Duration::days(i), 8, "01:00")));
     nights.sort_by_key(|n| n.night_date);
     let s = screen(&diary(&p, &reg, &[], &[]), &nights, today());
     assert_eq!(s.onset_earlier_minutes, Some(-120));
@@ -516,7 +519,7 @@ fn the_augmentation_baseline_is_the_first_weeks_on_the_drug() {
         "pramipexole",
         &started.to_string(),
     )];
-    let recent: Vec<Night> = (0..7)
+    let recent: Vec<Night> = (1..=7)
         .map(|i| night(today() - Duration::days(i), 6, "18:00"))
         .collect();
     let with = |baseline: Vec<Night>| {
@@ -549,9 +552,10 @@ fn the_augmentation_baseline_is_the_first_weeks_on_the_drug() {
         "{}",
         s.message
     );
-    // The same ten nights 0-9 days after the start make the baseline.
+    // The same ten nights 0-9 days after the start make the baseline, once the diary began
+    // before the drug (a night the day before it).
     let s = with(
-        (0..10)
+        (-1..10)
             .map(|i| night(started + Duration::days(i), 4, "22:00"))
             .collect(),
     );
@@ -576,7 +580,7 @@ fn augmentation_is_judged_against_the_period_when_the_drug_first_worked() {
         .map(|i| night(started - Duration::days(i), 7, "22:00"))
         .collect();
     nights.extend((0..28).map(|i| night(started + Duration::days(i), 2, "23:00")));
-    for i in 0..7 {
+    for i in 1..=7 {
         let mut n = night(today() - Duration::days(i), 6, "17:00");
         n.body_areas.push(BodyArea::Arms);
         nights.push(n);
@@ -588,8 +592,9 @@ fn augmentation_is_judged_against_the_period_when_the_drug_first_worked() {
     assert_eq!(s.onset_earlier_minutes, Some(300));
     assert!(s.flagged, "{}", s.message);
     assert!(s.message.contains("before "), "{}", s.message);
-    // Without the nights before the drug, onset is compared with the first weeks on it (6 h).
-    nights.retain(|n| n.night_date >= started);
+    // With one night before the drug, too few for an onset, onset is compared with the first
+    // weeks on it (6 h).
+    nights.retain(|n| n.night_date >= started - Duration::days(1));
     let s = screen(&diary(&p, &reg, &[], &[]), &nights, today());
     assert_eq!(s.onset_earlier_minutes, Some(360));
     assert!(s.flagged, "{}", s.message);

@@ -61,6 +61,7 @@ fn regimen_input(r: &Value) -> RegimenInput {
         with_vitamin_c: r["with_vitamin_c"].as_bool().unwrap_or(false),
         start_date: s(&r["start_date"]),
         stop_date: None,
+        start_date_unknown: r["start_date_unknown"].as_bool().unwrap_or(false),
     }
 }
 
@@ -399,6 +400,32 @@ fn every_status_fixture_holds() {
                 st.augmentation.message.contains(want),
                 "{name}: {:?} lacks {want:?}",
                 st.augmentation.message
+            );
+        }
+        // `"augmentation_verdict": "incomplete"`; words the message must not hold ("No sign");
+        // words one of the missing items must hold.
+        if let Some(v) = x["augmentation_verdict"].as_str() {
+            assert_eq!(
+                serde_json::to_value(st.augmentation.verdict).unwrap(),
+                v,
+                "{name}: {:?}",
+                st.augmentation
+            );
+        }
+        for unwanted in list(&x["augmentation_message_excludes"]) {
+            let unwanted = unwanted.as_str().unwrap();
+            assert!(
+                !st.augmentation.message.contains(unwanted),
+                "{name}: {:?} holds {unwanted:?}",
+                st.augmentation.message
+            );
+        }
+        for want in list(&x["augmentation_missing_contains"]) {
+            let want = want.as_str().unwrap();
+            assert!(
+                st.augmentation.missing.iter().any(|m| m.contains(want)),
+                "{name}: {:?} lacks {want:?}",
+                st.augmentation.missing
             );
         }
         // The ferritin slope: how many results it uses, and the infusion it starts after.

@@ -124,6 +124,7 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         with_vitamin_c: true,
         start_date: Some("2026-11-01".into()),
         stop_date: None,
+        start_date_unknown: false,
     })
     .unwrap();
     q.add_regimen(RegimenInput {
@@ -135,6 +136,7 @@ fn the_iron_headline_reads_as_the_window_in_local_time() {
         with_vitamin_c: false,
         start_date: Some("2026-11-01".into()),
         stop_date: None,
+        start_date_unknown: false,
     })
     .unwrap();
     let mut lines: Vec<String> = q

@@ -103,6 +103,7 @@ fn record(v: &Version) -> Record {
             with_vitamin_c: false,
             start_date: day,
             stop_date: None,
+            start_source: quietlegs_core::model::StartSource::ALL[usize::from(c % 3)],
         }),
         _ => Record::Habit(Habit {
             meta,

@@ -12,6 +12,8 @@ struct MedicinesView: View {
     @State private var times = ""
     @State private var everyOtherDay = false
     @State private var vitaminC = true
+    @State private var started = ""
+    @State private var startUnknown = false
 
     var body: some View {
         List {
@@ -65,6 +67,13 @@ struct MedicinesView: View {
                     Toggle(model.options.vitaminCWithIron, isOn: $vitaminC)
                 } else {
                     TextField("Times, e.g. 06:30 or 08:00, 20:00", text: $times).keyboardType(.numbersAndPunctuation)
+                    // A dopaminergic RLS drug needs its start (or "I don't know"): the augmentation
+                    // screen compares symptoms now with the weeks when it first worked.
+                    let asks = asksStartDate(name: name)
+                    TextField(asks ? "Started on, YYYY-MM-DD (needed for this medicine)" : "Started on, YYYY-MM-DD (optional)", text: $started)
+                        .keyboardType(.numbersAndPunctuation)
+                        .disabled(asks && startUnknown)
+                    if asks { Toggle("I don't know (long ago)", isOn: $startUnknown) }
                 }
                 Picker("How often", selection: $everyOtherDay) {
                     Text("Every day").tag(false)
@@ -79,10 +88,12 @@ struct MedicinesView: View {
     }
 
     private func add() async {
-        switch parseDecimal("dose", dose) {
-        case .failure(let p): model.problem = p
-        case .success(let mg):
-            let iron = kind == .iron
+        let iron = kind == .iron
+        let start = regimenStart(kind: kind, name: name, dateText: iron ? "" : started,
+                                 unknown: !iron && asksStartDate(name: name) && startUnknown)
+        switch (parseDecimal("dose", dose), start) {
+        case (.failure(let p), _), (_, .failure(let p)): model.problem = p
+        case (.success(let mg), .success(let s)):
             let input = RegimenInput(
                 kind: kind,
                 name: name.isEmpty && iron ? "Iron" : name,
@@ -90,13 +101,16 @@ struct MedicinesView: View {
                 times: iron ? [] : times.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
                 everyNDays: everyOtherDay ? 2 : 1,
                 withVitaminC: iron && vitaminC,
-                startDate: nil,
-                stopDate: nil
+                startDate: s.date,
+                stopDate: nil,
+                startDateUnknown: s.unknown
             )
             if await model.addRegimen(input) {
                 name = ""
                 dose = ""
                 times = ""
+                started = ""
+                startUnknown = false
             }
         }
     }

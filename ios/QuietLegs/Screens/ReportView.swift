@@ -26,7 +26,10 @@ struct ReportView: View {
                             SourcedText(text: f.facts, source: f.source).font(.footnote)
                         }
                     }
-                    if let a = r.augmentation { Text(a) }
+                    if let a = r.augmentation {
+                        if let t = r.augmentationTitle { Text(t).font(.headline) }
+                        Text(a)
+                    }
                 }
                 Section("Severity") {
                     Picker("Scale", selection: Binding(get: { model.severityScale }, set: { s in Task { await model.loadSeverity(s) } })) {

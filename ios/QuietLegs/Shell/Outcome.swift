@@ -66,6 +66,31 @@ func parseDecimal(_ field: String, _ text: String) -> Result<Double?, Problem> {
     return attempt { try readDecimal(field: field, text: text) }.map { Optional($0) }
 }
 
+/// When a regimen item was started, as the form gives it: a date (or blank), or "I don't know".
+struct RegimenStart: Equatable {
+    let date: String?
+    let unknown: Bool
+}
+
+/// The start a regimen form passes to the core. For a dopaminergic RLS drug (`asksStartDate`) a
+/// date or "I don't know (long ago)" is required: the augmentation screen compares symptoms now
+/// with the weeks when the drug first worked, and a start the app made up would let the diary
+/// pass for them. Other items may leave it blank (today). The date itself is the core's to check.
+func regimenStart(kind: RegimenKind, name: String, dateText: String, unknown: Bool) -> Result<RegimenStart, Problem> {
+    if unknown { return .success(RegimenStart(date: nil, unknown: true)) }
+    let t = dateText.trimmingCharacters(in: .whitespaces)
+    let date: String? = t.isEmpty ? nil : t
+    let medicine = kind == .medication || kind == .supplement
+    if date == nil && medicine && asksStartDate(name: name) {
+        let n = name.trimmingCharacters(in: .whitespaces)
+        return .failure(Problem(
+            message: "When did you start \(n)? Enter the date (YYYY-MM-DD), or choose \"I don't know (long ago)\": the augmentation screen compares your symptoms now with when it first worked.",
+            field: "start date"
+        ))
+    }
+    return .success(RegimenStart(date: date, unknown: false))
+}
+
 func parseWhole(_ field: String, _ text: String) -> Result<Int32?, Problem> {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return .success(nil) }

@@ -177,12 +177,15 @@ struct ReportState: Equatable {
     let weeklyIrls: [String]
     /// The weekly IRLS trend in the core's words (latest, band, change); its prompt before any rating.
     let weeklyIrlsTrend: String?
+    /// The augmentation verdict as a heading in the core's words ("… incomplete, cannot judge yet").
+    let augmentationTitle: String?
 
     init(status s: StatusReport) {
         let options = logOptions()
         let triggerNames = Dictionary(options.triggers.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
         flags = s.flags.map { FlagRow(title: $0.title, facts: $0.facts, source: $0.citation) }
         augmentation = s.augmentation.applicable ? s.augmentation.message : nil
+        augmentationTitle = s.augmentation.applicable ? s.augmentation.title : nil
         trends = s.trends.map { t in
             let scale = t.scale == .quick ? "Quick rating (0-\(options.quickMax))" : "IRLS logged with nights, older entries (0-\(options.irlsTotalMax))"
             let nights = t.thisWeekNights == 1 ? "night" : "nights"

@@ -23,6 +23,8 @@ import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.QuietLegs
 import org.quietlegs.core.RegimenEntry
 import org.quietlegs.core.RegimenInput
+import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.asksStartDate
 
 /** The device's clock, for production; tests pass a clock they move. */
 object SystemClock : Clock {
@@ -167,6 +169,30 @@ class Diary(
 fun parseDecimal(field: String, text: String): Outcome<Double?> {
     if (text.isBlank()) return Outcome.Done(null)
     return attempt { readDecimal(field, text) }
+}
+
+/** When a regimen item was started, as the form gives it: a date (or blank), or "I don't know". */
+data class RegimenStart(val date: String?, val unknown: Boolean)
+
+/**
+ * The start a regimen form passes to the core. For a dopaminergic RLS drug ([asksStartDate]) a
+ * date or "I don't know (long ago)" is required: the augmentation screen compares symptoms now
+ * with the weeks when the drug first worked, and a start the app made up would let the diary
+ * pass for them. Other items may leave it blank (today). The date itself is the core's to check.
+ */
+fun regimenStart(kind: RegimenKind, name: String, dateText: String, unknown: Boolean): Outcome<RegimenStart> {
+    if (unknown) return Outcome.Done(RegimenStart(null, true))
+    val date = dateText.trim().ifEmpty { null }
+    val medicine = kind == RegimenKind.MEDICATION || kind == RegimenKind.SUPPLEMENT
+    if (date == null && medicine && asksStartDate(name)) {
+        return Outcome.Failed(
+            Problem(
+                "When did you start ${name.trim()}? Enter the date (YYYY-MM-DD), or choose \"I don't know (long ago)\": the augmentation screen compares your symptoms now with when it first worked.",
+                "start date",
+            ),
+        )
+    }
+    return Outcome.Done(RegimenStart(date, false))
 }
 
 fun parseWhole(field: String, text: String): Outcome<Int?> {

@@ -19,6 +19,8 @@ data class ReportState(
     val weeklyIrls: List<String> = emptyList(),
     /** The weekly IRLS trend in the core's words (latest, band, change); its prompt before any rating. */
     val weeklyIrlsTrend: String? = null,
+    /** The augmentation verdict as a heading in the core's words ("… incomplete, cannot judge yet"). */
+    val augmentationTitle: String? = null,
 ) {
     companion object {
         fun from(s: StatusReport): ReportState {
@@ -27,6 +29,7 @@ data class ReportState(
             return ReportState(
                 flags = s.flags.map { FlagRow(it.title, it.facts, it.citation) },
                 augmentation = s.augmentation.message.takeIf { s.augmentation.applicable },
+                augmentationTitle = s.augmentation.title.takeIf { s.augmentation.applicable },
                 trends = s.trends.map { t ->
                     val scale = if (t.scale == SeverityScale.QUICK) {
                         "Quick rating (0-${options.quickMax})"

@@ -28,9 +28,11 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.asksStartDate
 import org.quietlegs.shell.Outcome
 import org.quietlegs.shell.RegimenRow
 import org.quietlegs.shell.parseDecimal
+import org.quietlegs.shell.regimenStart
 
 /**
  * Medicines: look any medicine up (brands and typos included) for what it does to RLS, and keep
@@ -101,6 +103,8 @@ private fun AddRegimen(vm: DiaryViewModel) {
     var times by rememberSaveable { mutableStateOf("") }
     var everyOtherDay by rememberSaveable { mutableStateOf(false) }
     var vitaminC by rememberSaveable { mutableStateOf(true) }
+    var started by rememberSaveable { mutableStateOf("") }
+    var startUnknown by rememberSaveable { mutableStateOf(false) }
     val field = vm.problem?.field
     val iron = kind == RegimenKind.IRON
     Section("Add to your regimen") {
@@ -127,6 +131,19 @@ private fun AddRegimen(vm: DiaryViewModel) {
                 isError = field == "dose time",
                 modifier = Modifier.fillMaxWidth(),
             )
+            // A dopaminergic RLS drug needs its start (or "I don't know"): the augmentation screen
+            // compares symptoms now with the weeks when it first worked.
+            val asks = asksStartDate(name)
+            OutlinedTextField(
+                value = started,
+                onValueChange = { started = it },
+                label = { Text(if (asks) "Started on, YYYY-MM-DD (needed for this medicine)" else "Started on, YYYY-MM-DD (optional)") },
+                singleLine = true,
+                enabled = !(asks && startUnknown),
+                isError = field == "start date",
+                modifier = Modifier.fillMaxWidth(),
+            )
+            if (asks) LabelledRow("I don't know (long ago)") { Switch(checked = startUnknown, onCheckedChange = { startUnknown = it }) }
         }
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
             FilterChip(!everyOtherDay, { everyOtherDay = false }, { Text("Every day") })
@@ -139,20 +156,25 @@ private fun AddRegimen(vm: DiaryViewModel) {
         }
         Button(
             onClick = {
+                val start = regimenStart(kind, name, if (iron) "" else started, !iron && asksStartDate(name) && startUnknown)
                 when (val mg = parseDecimal("dose", dose)) {
                     is Outcome.Failed -> vm.problem = mg.problem
-                    is Outcome.Done -> vm.addRegimen(
-                        RegimenInput(
-                            kind = kind,
-                            name = name.ifBlank { if (iron) "Iron" else "" },
-                            doseMg = mg.value,
-                            times = if (iron) emptyList() else times.split(',').map { it.trim() }.filter { it.isNotEmpty() },
-                            everyNDays = if (everyOtherDay) 2 else 1,
-                            withVitaminC = iron && vitaminC,
-                            startDate = null,
-                            stopDate = null,
-                        ),
-                    ) { name = ""; dose = ""; times = "" }
+                    is Outcome.Done -> when (start) {
+                        is Outcome.Failed -> vm.problem = start.problem
+                        is Outcome.Done -> vm.addRegimen(
+                            RegimenInput(
+                                kind = kind,
+                                name = name.ifBlank { if (iron) "Iron" else "" },
+                                doseMg = mg.value,
+                                times = if (iron) emptyList() else times.split(',').map { it.trim() }.filter { it.isNotEmpty() },
+                                everyNDays = if (everyOtherDay) 2 else 1,
+                                withVitaminC = iron && vitaminC,
+                                startDate = start.value.date,
+                                stopDate = null,
+                                startDateUnknown = start.value.unknown,
+                            ),
+                        ) { name = ""; dose = ""; times = ""; started = ""; startUnknown = false }
+                    }
                 }
             },
             modifier = Modifier.fillMaxWidth(),

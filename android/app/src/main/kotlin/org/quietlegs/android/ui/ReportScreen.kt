@@ -66,7 +66,7 @@ fun ReportScreen(vm: DiaryViewModel) {
                         Section("Points to discuss") { Muted("No flags raised by your diary.") }
                     }
                     r.flags.forEach { f -> Section(f.title, warning = true) { Sourced(f.facts, f.source) } }
-                    r.augmentation?.let { Section("Augmentation screen") { Text(it) } }
+                    r.augmentation?.let { Section(r.augmentationTitle ?: "Augmentation screen") { Text(it) } }
                     Section("Severity") {
                         // The charts and their labels are the core's: nightly quick rating, weekly IRLS.
                         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
