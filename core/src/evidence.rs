@@ -309,7 +309,7 @@ evidence_table! {
     IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.")
         @ ("", "");
     // §2.5 augmentation screening
-    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights.")
+    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights: the completed nights before today (today - 7 to today - 1; tonight is not over).")
         @ ("MPI-2007: García-Borreguero et al., Sleep Med 2007;8(5):520-530, criteria A (the last 7 days)", "2026-11-30");
     AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.")
         @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion A (worse on 5 of 7 days)", "2026-11-30");

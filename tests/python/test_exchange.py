@@ -275,3 +275,44 @@ def test_profile_facts_from_two_devices_survive_a_sync_both_ways(tmp_path):
         p = q.profile()
         assert (p.pregnant, p.kidney_disease, p.sex) == (True, True, ql.Sex.FEMALE)
     assert a.profile() == b.profile()
+
+
+def test_where_a_start_date_came_from_survives_export_and_import(diary, tmp_path):
+    # A dopaminergic drug's start matters to the augmentation screen (SPEC §2.5): the core asks
+    # for it, records whether the person gave it, and the export carries that to another device.
+    assert ql.asks_start_date("Sifrol") and ql.asks_start_date("levodopa")
+    assert not ql.asks_start_date("Benadryl")
+    unknown = diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MEDICATION, name="Sifrol", dose_mg=0.25,
+                                                times=["20:00"], every_n_days=1, with_vitamin_c=False,
+                                                start_date=None, stop_date=None, start_date_unknown=True))
+    assert unknown.start_source == ql.StartSource.UNKNOWN
+    given = diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MEDICATION, name="Ropinirole", dose_mg=0.5,
+                                              times=["20:00"], every_n_days=1, with_vitamin_c=False,
+                                              start_date="2024-03-01", stop_date=None))
+    assert given.start_source == ql.StartSource.GIVEN
+    out = tmp_path / "export.json"
+    diary.export_json(str(out), None)
+    doc = json.loads(out.read_text())
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(doc)
+    sources = {r["name"]: r.get("start_source") for r in doc["records"] if r["type"] == "regimen"}
+    # Defaulted (nobody asked) is written as absent, as in files from before the field.
+    assert sources == {"Iron": "given", "Magnesium glycinate": None, "Sifrol": "unknown", "Ropinirole": "given"}
+    other = open_diary(tmp_path / "b.db")
+    other.import_file(str(out), None)
+    assert {r.name: r.start_source for r in other.regimen()} == {
+        "Iron": ql.StartSource.GIVEN, "Magnesium glycinate": ql.StartSource.DEFAULTED,
+        "Sifrol": ql.StartSource.UNKNOWN, "Ropinirole": ql.StartSource.GIVEN}
+
+
+def test_a_start_nobody_knows_is_no_fhir_start(diary, tmp_path, fhir_r4):
+    diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MEDICATION, name="Sifrol", dose_mg=0.25, times=["20:00"],
+                                      every_n_days=1, with_vitamin_c=False, start_date=None, stop_date=None,
+                                      start_date_unknown=True))
+    out = tmp_path / "bundle.json"
+    diary.export_fhir(str(out))
+    bundle = json.loads(out.read_text())
+    assert r4_errors(fhir_r4, bundle) == []
+    [sifrol] = [e["resource"] for e in bundle["entry"]
+                if e["resource"]["resourceType"] == "MedicationStatement"
+                and e["resource"]["medicationCodeableConcept"]["text"] == "Sifrol"]
+    assert "effectivePeriod" not in sifrol

@@ -129,9 +129,16 @@ pub fn write_bundle(
         }
     }
     for r in regimen {
-        let period = match r.stop_date {
-            Some(stop) => json!({ "start": r.start_date.to_string(), "end": stop.to_string() }),
-            None => json!({ "start": r.start_date.to_string() }),
+        // A start the person said they do not know is left out (FHIR: unknown), never shown as
+        // the day it was entered in the app.
+        let start = (r.start_source != crate::model::StartSource::Unknown)
+            .then(|| r.start_date.to_string());
+        // FHIR allows no empty Period: without a start or an end there is none.
+        let period = match (start, r.stop_date) {
+            (Some(start), Some(stop)) => Some(json!({ "start": start, "end": stop.to_string() })),
+            (Some(start), None) => Some(json!({ "start": start })),
+            (None, Some(stop)) => Some(json!({ "end": stop.to_string() })),
+            (None, None) => None,
         };
         let every = if r.every_n_days == 1 {
             "daily".to_owned()
@@ -139,15 +146,18 @@ pub fn write_bundle(
             format!("every {} days", r.every_n_days)
         };
         let dose = r.dose_mg.map(|d| format!("{d} mg ")).unwrap_or_default();
-        entries.push(entry(json!({
+        let mut statement = json!({
             "resourceType": "MedicationStatement",
             "id": r.meta.id.to_string(),
             "status": if r.stop_date.is_some_and(|s| s < now.date_naive()) { "completed" } else { "active" },
             "medicationCodeableConcept": { "text": r.name },
             "subject": subject,
-            "effectivePeriod": period,
             "dosage": [{ "text": format!("{dose}{every}") }],
-        })));
+        });
+        if let (Some(o), Some(p)) = (statement.as_object_mut(), period) {
+            o.insert("effectivePeriod".to_owned(), p);
+        }
+        entries.push(entry(statement));
     }
     let bundle = json!({
         "resourceType": "Bundle",

@@ -253,7 +253,11 @@ fn medicine_list(regimen: &[RegimenItem]) -> String {
             esc(&r.name),
             esc(&dose),
             esc(&schedule),
-            r.start_date
+            match r.start_source {
+                crate::model::StartSource::Unknown =>
+                    format!("unknown (in the app since {})", r.start_date),
+                _ => r.start_date.to_string(),
+            }
         );
     }
     h.push_str("</table>");

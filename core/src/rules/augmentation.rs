@@ -316,13 +316,11 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             return out;
         }
         out.verdict = AugmentationVerdict::Incomplete;
-        out.missing = vec![
-            format!("a baseline: {why}"),
-            "the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases".into(),
-        ];
+        out.missing = vec![format!(
+            "the short questionnaire (when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, any dose increases), because {why}"
+        )];
         out.message = format!(
-            "Augmentation screen incomplete, it cannot judge yet: {}.",
-            out.missing.join("; ")
+            "Augmentation screen incomplete, it cannot judge yet: no baseline to compare with, because {why}. Answer the short questionnaire: when symptoms usually began before the drug, how bad they were when it first worked, whether they reached the arms, how long a dose relieved them then and now, and any dose increases."
         );
         return out;
     }
@@ -627,7 +625,7 @@ fn decide(out: &mut AugmentationScreen, onset: &str) {
             sentence_case(&evidence)
         ),
         AugmentationVerdict::SomeSigns => format!(
-            "Some signs, not the full pattern of augmentation (worse on {:.0} of the last {window:.0} nights and symptoms starting earlier): {evidence}. Keep logging and mention it to your doctor; do not change the dose yourself.",
+            "Some signs, not the full pattern of augmentation (that is worse on at least {:.0} of the last {window:.0} nights together with symptoms starting earlier): {evidence}. Keep logging and mention it to your doctor; do not change the dose yourself.",
             ev::AUGMENTATION_ROSE_NIGHTS.value
         ),
         AugmentationVerdict::NoSign => format!("No sign of augmentation: {evidence}."),

@@ -47,6 +47,7 @@ import org.quietlegs.core.checkMedicine
 import org.quietlegs.core.ProfileSettings
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
+import org.quietlegs.core.StartSource
 import org.quietlegs.core.SeverityScale
 import org.quietlegs.core.logOptions
 import org.quietlegs.shell.Diary
@@ -245,6 +246,28 @@ class ScreensUiTest {
         waitForText(stance)
         waitForText(alternative)
         screenshot("medicines-stance")
+    }
+
+    @Test fun aDopaminergicDrugIsAddedOnlyWithItsStartOrIDontKnow() {
+        tab("Medicines")
+        waitForText("Add to your regimen")
+        ui.onNode(hasText("Medicine") and hasClickAction()).scrollAndClick()
+        ui.onNode(hasSetTextAction() and hasText("Name or brand")).performScrollTo().performTextInput("Pramipexole")
+        waitForText("Started on, YYYY-MM-DD (needed for this medicine)")
+        ui.onNode(hasText("Add") and hasClickAction()).scrollAndClick()
+        waitForText("When did you start Pramipexole?", substring = true)
+        assertTrue(diary.core.regimen().none { it.name == "Pramipexole" })
+        // The problem is a snackbar over the bottom of the screen: let it go before tapping on.
+        ui.waitUntil(20_000) { !shown("When did you start Pramipexole?", substring = true) }
+        ui.onNodeWithTag("start unknown").performScrollTo().performClick()
+        ui.onNode(hasText("Add") and hasClickAction()).scrollAndClick()
+        try {
+            ui.waitUntil(20_000) { diary.core.regimen().any { it.name == "Pramipexole" } }
+        } catch (e: Throwable) {
+            screenshot("failed-start-unknown")
+            throw e
+        }
+        assertEquals(StartSource.UNKNOWN, diary.core.regimen().single { it.name == "Pramipexole" }.startSource)
     }
 
     @Test fun settingsSaveDialysisThroughTheCoreAndKeepAFactSetElsewhereMeanwhile() {

@@ -302,6 +302,22 @@ class ScreensTest {
         assertEquals(s.diary.core.actOnReminder(iron.id, ReminderAction.Done, null).note, again.note)
         assertTrue(again.note!!.startsWith("Already done"))
     }
+
+    /** A dopaminergic RLS drug is added with its start, or "I don't know"; others default. */
+    @Test
+    fun aRegimenFormAsksWhenADopaminergicDrugWasStarted() {
+        val missing = regimenStart(RegimenKind.MEDICATION, "Sifrol", "  ", false)
+        assertEquals("start date", (missing as Outcome.Failed).problem.field)
+        assertTrue(missing.problem.message.contains("When did you start Sifrol?"))
+        assertEquals(Outcome.Done(RegimenStart(null, true)), regimenStart(RegimenKind.MEDICATION, "Sifrol", "", true))
+        assertEquals(Outcome.Done(RegimenStart("2024-03-01", false)), regimenStart(RegimenKind.MEDICATION, "Ropinirole", " 2024-03-01 ", false))
+        assertEquals(Outcome.Done(RegimenStart(null, false)), regimenStart(RegimenKind.MEDICATION, "Benadryl", "", false))
+        assertEquals(Outcome.Done(RegimenStart(null, false)), regimenStart(RegimenKind.IRON, "", "", false))
+        // The core records where the start came from.
+        val s = setup()
+        val added = s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Sifrol", 0.25, listOf("20:00"), 1, false, null, null, true)).done()
+        assertEquals(StartSource.UNKNOWN, added.startSource)
+    }
 }
 
 class ActionCodeTest {
@@ -329,21 +345,5 @@ class ActionCodeTest {
         val again = os.alarms.values.single { it.kind == ReminderKind.IRON && it.id.startsWith(iron.id) }
         assertEquals(Instant.parse("2026-11-21T09:10:00Z").toEpochMilli(), again.fireAtMillis)
         assertTrue(diary.actOnReminder(iron.id, "dance") is Outcome.Failed)
-    }
-
-    /** A dopaminergic RLS drug is added with its start, or "I don't know"; others default. */
-    @Test
-    fun aRegimenFormAsksWhenADopaminergicDrugWasStarted() {
-        val missing = regimenStart(RegimenKind.MEDICATION, "Sifrol", "  ", false)
-        assertEquals("start date", (missing as Outcome.Failed).problem.field)
-        assertTrue(missing.problem.message.contains("When did you start Sifrol?"))
-        assertEquals(Outcome.Done(RegimenStart(null, true)), regimenStart(RegimenKind.MEDICATION, "Sifrol", "", true))
-        assertEquals(Outcome.Done(RegimenStart("2024-03-01", false)), regimenStart(RegimenKind.MEDICATION, "Ropinirole", " 2024-03-01 ", false))
-        assertEquals(Outcome.Done(RegimenStart(null, false)), regimenStart(RegimenKind.MEDICATION, "Benadryl", "", false))
-        assertEquals(Outcome.Done(RegimenStart(null, false)), regimenStart(RegimenKind.IRON, "", "", false))
-        // The core records where the start came from.
-        val s = setup()
-        val added = s.diary.addRegimen(RegimenInput(RegimenKind.MEDICATION, "Sifrol", 0.25, listOf("20:00"), 1, false, null, null, true)).done()
-        assertEquals(StartSource.UNKNOWN, added.startSource)
     }
 }

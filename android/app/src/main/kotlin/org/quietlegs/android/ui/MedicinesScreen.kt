@@ -25,6 +25,7 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import org.quietlegs.core.RegimenInput
 import org.quietlegs.core.RegimenKind
@@ -143,7 +144,11 @@ private fun AddRegimen(vm: DiaryViewModel) {
                 isError = field == "start date",
                 modifier = Modifier.fillMaxWidth(),
             )
-            if (asks) LabelledRow("I don't know (long ago)") { Switch(checked = startUnknown, onCheckedChange = { startUnknown = it }) }
+            if (asks) {
+                LabelledRow("I don't know (long ago)") {
+                    Switch(checked = startUnknown, onCheckedChange = { startUnknown = it }, modifier = Modifier.testTag("start unknown"))
+                }
+            }
         }
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
             FilterChip(!everyOtherDay, { everyOtherDay = false }, { Text("Every day") })
