@@ -254,6 +254,14 @@ pub enum RegimenCmd {
         stop: Option<String>,
     },
     List,
+    /// `regimen start ID 2024-03-01` or `regimen start ID unknown`: when an item already in the
+    /// regimen was started (items added before QuietLegs asked show the day they were added)
+    Start {
+        /// The item's id, as `regimen list` shows it
+        id: String,
+        /// The day you started, YYYY-MM-DD, or "unknown" if you do not know (long ago)
+        start: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -420,7 +420,7 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
         // A start the person could not give is said so, not shown as the day they started.
         let from = match r.start_source {
             quietlegs_core::StartSource::Unknown => {
-                format!("start unknown; in the app from {}", r.start_date)
+                format!("start unknown; scheduled from {}", r.start_date)
             }
             quietlegs_core::StartSource::Given | quietlegs_core::StartSource::Defaulted => {
                 format!("from {}", r.start_date)

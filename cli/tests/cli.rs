@@ -625,7 +625,7 @@ fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
         ],
     );
     assert!(
-        unknown.contains("start unknown; in the app from 2026-11-21"),
+        unknown.contains("start unknown; scheduled from 2026-11-21"),
         "{unknown}"
     );
     let given = ok(
@@ -665,4 +665,55 @@ fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
             ("levothyroxine", "defaulted")
         ]
     );
+}
+
+/// An item added before QuietLegs asked (or with the wrong start) gets its start afterwards;
+/// a bad date or id writes nothing.
+#[test]
+fn regimen_start_records_when_an_item_was_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    let added: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "Ropinirole",
+            "--at",
+            "20:00",
+            "--start",
+            "unknown",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let id = added[0]["info"]["id"].as_str().unwrap().to_owned();
+    for (args, field) in [
+        (vec!["regimen", "start", &id, "2026-13-01"], "start date"),
+        (vec!["regimen", "start", &id, "2027-01-01"], "start date"),
+        (vec!["regimen", "start", &id, "long ago"], "start date"),
+        (
+            vec!["regimen", "start", "no-such-id", "2025-06-01"],
+            "not found",
+        ),
+    ] {
+        let out = ql(&db, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(field), "{args:?}: {}", stderr(&out));
+    }
+    let list = ok(&db, &["regimen", "list"]);
+    assert!(
+        list.contains("start unknown; scheduled from 2026-11-21"),
+        "{list}"
+    );
+    let given = ok(&db, &["regimen", "start", &id, "2025-06-01"]);
+    assert!(given.contains("(from 2025-06-01)"), "{given}");
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["regimen", "list", "--json"])).unwrap();
+    assert_eq!(list[0]["start_source"], "given");
+    assert_eq!(list[0]["start_date"], "2025-06-01");
+    let again = ok(&db, &["regimen", "start", &id, "unknown"]);
+    assert!(again.contains("start unknown"), "{again}");
 }

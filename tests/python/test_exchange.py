@@ -316,3 +316,19 @@ def test_a_start_nobody_knows_is_no_fhir_start(diary, tmp_path, fhir_r4):
                 if e["resource"]["resourceType"] == "MedicationStatement"
                 and e["resource"]["medicationCodeableConcept"]["text"] == "Sifrol"]
     assert "effectivePeriod" not in sifrol
+
+
+def test_a_start_can_be_given_afterwards_and_nothing_is_written_for_a_bad_one(diary):
+    item = diary.add_regimen(ql.RegimenInput(kind=ql.RegimenKind.MEDICATION, name="Ropinirole", dose_mg=0.5,
+                                             times=["20:00"], every_n_days=1, with_vitamin_c=False,
+                                             start_date=None, stop_date=None))
+    assert item.start_source == ql.StartSource.DEFAULTED
+    for date, unknown in [(None, False), ("2024-03-01", True), ("2099-01-01", False), ("2024-02-30", False)]:
+        with pytest.raises(ql.QuietLegsError.InvalidInput) as e:
+            diary.set_regimen_start(item.info.id, date, unknown)
+        assert e.value.field == "start date"
+    with pytest.raises(ql.QuietLegsError.NotFound):
+        diary.set_regimen_start("no-such-id", "2024-03-01", False)
+    assert next(r for r in diary.regimen() if r.name == "Ropinirole") == item
+    given = diary.set_regimen_start(item.info.id, "2024-03-01", False)
+    assert (given.start_date, given.start_source) == ("2024-03-01", ql.StartSource.GIVEN)

@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Reminder { cmd } => plan::reminder(db, cmd, json),
         Command::Regimen { cmd } => match cmd {
             RegimenCmd::List => regimen::list(db, json),
+            RegimenCmd::Start { id, start } => regimen::start(db, &id, &start, json),
             RegimenCmd::Add {
                 kind,
                 name,

@@ -47,15 +47,8 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
         .as_deref()
         .is_some_and(|s| s.trim().eq_ignore_ascii_case("unknown"));
     let start = if unknown { None } else { a.start };
-    // A word that is no date ("long ago", "unknwn") is answered with both choices.
-    if let Some(s) = start
-        .as_deref()
-        .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
-    {
-        return Err(invalid(
-            "start date",
-            format!("{s:?}: give the day you started as YYYY-MM-DD, or --start unknown if you do not know"),
-        ));
+    if let Some(s) = start.as_deref() {
+        no_word_for_a_date(s, "--start unknown")?;
     }
     if start.is_none()
         && !unknown
@@ -104,6 +97,34 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
             .collect();
         output::dose_notes(&notes);
     }
+    Ok(())
+}
+
+/// A word that is no date ("long ago", "unknwn") is answered with both choices.
+fn no_word_for_a_date(s: &str, unknown: &str) -> Result<(), QuietLegsError> {
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return Ok(());
+    }
+    Err(invalid(
+        "start date",
+        format!("{s:?}: give the day you started as YYYY-MM-DD, or {unknown} if you do not know"),
+    ))
+}
+
+/// `regimen start ID DATE|unknown`.
+pub fn start(
+    db: &Option<PathBuf>,
+    id: &str,
+    start: &str,
+    json: bool,
+) -> Result<(), QuietLegsError> {
+    let unknown = start.trim().eq_ignore_ascii_case("unknown");
+    if !unknown {
+        no_word_for_a_date(start, "unknown")?;
+    }
+    let date = (!unknown).then(|| start.trim().to_owned());
+    let saved = open(db)?.set_regimen_start(id.to_owned(), date, unknown)?;
+    output::regimen(std::slice::from_ref(&saved), json);
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! it exports, imports and syncs with it; changing settings keeps it.
 
 use super::{ApiResult, QuietLegs};
+use crate::api::records::RegimenEntry;
 use crate::error::Error;
 use crate::evidence::{QUICK_SEVERITY_MAX, SLEEP_HOURS_MAX};
 use crate::model::time::{format_clock_time, parse_clock_time};
@@ -114,6 +115,68 @@ impl QuietLegs {
         answers: AugmentationAnswers,
     ) -> ApiResult<AugmentationAnswers> {
         self.save_augmentation(answers, true)
+    }
+
+    /// Records when a regimen item was started: for an item added before the app asked (its
+    /// start defaulted to the day it was added), or to correct it. Either `start_date`
+    /// (`YYYY-MM-DD`, the day the person started) or `unknown` ("I don't know, long ago": the
+    /// stored date then only dates the schedule). The augmentation screen (SPEC §2.5) takes the
+    /// diary as the period when a dopaminergic drug first worked only from a given start.
+    /// Errors: `NotFound` when `id` is no live regimen item; `InvalidInput` (`start date`) when
+    /// neither or both are given, the date is not a real date, lies in the future or after the
+    /// item's stop date. Nothing is written then.
+    pub fn set_regimen_start(
+        &self,
+        id: String,
+        start_date: Option<String>,
+        unknown: bool,
+    ) -> ApiResult<RegimenEntry> {
+        use crate::model::StartSource;
+        let given = start_date
+            .as_deref()
+            .map(|d| crate::model::time::parse_date("start date", d))
+            .transpose()?;
+        let source = match (given, unknown) {
+            (Some(_), false) => StartSource::Given,
+            (None, true) => StartSource::Unknown,
+            (None, false) => {
+                return Err(Error::invalid(
+                    "start date",
+                    "give the day it was started as YYYY-MM-DD, or say it is unknown",
+                )
+                .into())
+            }
+            (Some(_), true) => {
+                return Err(Error::invalid(
+                    "start date",
+                    "give a date or say it is unknown, not both",
+                )
+                .into())
+            }
+        };
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let saved = store.write(|tx| {
+            let Some(old) = crate::store::regimen(tx)?
+                .into_iter()
+                .find(|r| r.meta.id.to_string() == id)
+            else {
+                return Err(Error::NotFound {
+                    what: "regimen item",
+                    id: id.clone(),
+                });
+            };
+            let mut item = old.clone();
+            item.meta = old.meta.touched(now, &device);
+            item.start_date = given.unwrap_or(old.start_date);
+            item.start_source = source;
+            item.validate()?;
+            crate::model::validate::regimen(&item, now)?;
+            crate::store::put_regimen(tx, &item)?;
+            Ok(item)
+        })?;
+        Ok(RegimenEntry::from(&saved))
     }
 
     /// The saved questionnaire answers, if any.
