@@ -678,12 +678,9 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         } else {
             String::new()
         };
-        out!(
-            "{}{typo}: {} — {}",
-            m.generic,
-            m.class_label,
-            name_of(&m.effect).replace('_', " ")
-        );
+        // "lithium (a mood stabiliser): may worsen RLS": the name once, the class with its
+        // article, the effect as a sentence says it.
+        out!("{}: {}{typo}", m.described, m.effect.label());
         out!("    {}", m.advice);
         let of = match m.effect {
             quietlegs_core::MedicineEffect::RlsTreatment => "that it relieves RLS",
