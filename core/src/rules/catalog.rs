@@ -9,18 +9,35 @@
 //! the text here.
 //!
 //! Where the data comes from: generic names are the WHO INN with the US (USAN) or British (BAN)
-//! spelling beside it where they differ (chlorpheniramine / chlorphenamine); brands are the
-//! names on DailyMed (US), the eMC/BNF (UK), the EMA and national registers (EU), the TGA (AU)
-//! and Health Canada; classes and stances follow SPEC §2.4 (AASM 2025); the worsening effects no
-//! guideline grades cite what was actually read ([`DrugClass::effect_reference`], mostly the
-//! seed article; Mayo 2021 and AASM 2025 are not cited for a class until their text on it is
-//! read); iron timings follow SPEC §2.2 and the evidence table.
+//! spelling beside it where they differ (chlorpheniramine / chlorphenamine), and the German
+//! spelling where people type it (Metoclopramid, Domperidon, Trazodon); brands are the names on
+//! DailyMed (US), the eMC/BNF (UK), the EMA and national registers (EU; German packs such as
+//! Beloc-Zok, Hoggar Night, Nacom, and the pharmacy short name MCP), the TGA (AU) and Health
+//! Canada; everyday words people type for a product go in `aka` (Baldrian, Kalzium). Classes
+//! and stances follow SPEC §2.4 (AASM 2025); a treatment's efficacy strength is the AASM 2025
+//! certainty of evidence where it was read ([`DrugClass::aasm_certainty`], with
+//! [`DrugClass::certainty_reference`]); the worsening effects no guideline grades cite what
+//! was actually read ([`DrugClass::effect_reference`], mostly the seed article; Mayo 2021 and
+//! AASM 2025 are not cited for a class until their text on it is read); a safer alternative
+//! is named only where a source names one, otherwise the note says to ask the doctor about
+//! alternatives; a medicine people ask about with no reliable source on RLS is listed as
+//! [`DrugClass::NoKnownEffect`] (never taken as harmless). Iron timings follow SPEC §2.2 and
+//! the evidence table: a drug whose own label is not in the table but whose class's is
+//! (raltegravir beside dolutegravir) borrows that interval and says so
+//! ([`Substance::label_read_for`], [`EvidenceBasis::BorrowedConvention`]); a label row whose
+//! text is still to be verified says "to be verified against the label". `quietlegs evidence`
+//! prints every reference.
 //!
-//! How to add a name: put it in the `aka` list (another generic name, an INN spelling or a salt)
-//! or the `brands` list of its entry in `catalog!` below, spelled as on the pack; case, accents
-//! and punctuation do not matter. A new medicine is a new line under its class; a new timing
-//! rule is a [`Substance`] with its evidence rows. `cargo test -p quietlegs-core --lib
-//! rules::catalog` then checks that no name is listed twice.
+//! How to add a name: put it in the `aka` list (another generic name, an INN or national
+//! spelling, a salt, an everyday word) or the `brands` list of its entry in `catalog!` below,
+//! spelled as on the pack; case, accents and punctuation do not matter ("beloc-zok", "Beloc
+//! Zok mite" and "BELOC-ZOK" all match "Beloc-Zok"), and a name of five letters or more also
+//! matches one typo away. A new medicine is a new line under its class; a new class needs its
+//! effect, evidence, source, note (no numbers) and, for a worsening or unknown effect, an
+//! [`DrugClass::effect_reference`] naming what was read. A new timing rule is a [`Substance`]
+//! with its evidence rows and [`Substance::label_read_for`] naming the drugs its label covers.
+//! `cargo test -p quietlegs-core --lib rules::catalog` then checks that no name is listed
+//! twice and that every wording rule holds.
 
 use serde::Serialize;
 
@@ -426,9 +443,9 @@ impl DrugClass {
     pub fn certainty_reference(self) -> Option<&'static str> {
         use DrugClass::*;
         match self {
-            DopamineAgonist => Some("AASM 2025 (Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390, PMID 39324694), recommendation on pramipexole: 'the AASM suggests against the standard use of pramipexole (conditional recommendation, moderate certainty of evidence)', read 2026-12-01 as a verbatim quote of the guideline in a public citation worksheet (GitHub, found by its text; the guideline itself was not opened here). Ropinirole and rotigotine take pramipexole's certainty: their own were not read - to be verified by a clinician."),
-            Levodopa => Some("AASM 2025 (doi:10.5664/jcsm.11390, PMID 39324694): 'suggests against the standard use of levodopa' as a conditional recommendation with very low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, carbidopa/levodopa in RLS); the aasm.org summary by two of its authors (Berkowski and Winkelman) confirms that levodopa is now conditionally recommended against because of augmentation. The certainty is to be verified by a clinician in the guideline text."),
-            Dipyridamole => Some("AASM 2025 (doi:10.5664/jcsm.11390, PMID 39324694): dipyridamole suggested over no dipyridamole, conditional recommendation, low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, dipyridamole in RLS); to be verified by a clinician in the guideline text."),
+            DopamineAgonist => Some("AASM-2025 certainty of evidence (see the note above), recommendation on pramipexole: 'the AASM suggests against the standard use of pramipexole (conditional recommendation, moderate certainty of evidence)', read 2026-12-01 as a verbatim quote of the guideline in a public citation worksheet (GitHub, found by its text; the guideline itself was not opened here). Ropinirole and rotigotine take pramipexole's certainty: their own were not read - to be verified by a clinician."),
+            Levodopa => Some("AASM-2025 certainty of evidence (see the note above): 'suggests against the standard use of levodopa' as a conditional recommendation with very low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, carbidopa/levodopa in RLS); the aasm.org summary by two of its authors (Berkowski and Winkelman) confirms that levodopa is now conditionally recommended against because of augmentation. The certainty is to be verified by a clinician in the guideline text."),
+            Dipyridamole => Some("AASM-2025 certainty of evidence (see the note above): dipyridamole suggested over no dipyridamole, conditional recommendation, low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, dipyridamole in RLS); to be verified by a clinician in the guideline text."),
             _ => None,
         }
     }
@@ -813,11 +830,21 @@ impl Medicine {
         }
     }
 
+    /// The class as a common noun for this drug: the class's [`DrugClass::noun`], except in
+    /// the class of medicines with no known effect on RLS, which names what each is.
+    pub fn noun(&self) -> &'static str {
+        match (self.class, self.generic) {
+            (DrugClass::NoKnownEffect, "trazodone") => "antidepressant",
+            (DrugClass::NoKnownEffect, "ondansetron") => "anti-sickness medicine",
+            (class, _) => class.noun(),
+        }
+    }
+
     /// The name a person typed, with the generic and the class when they differ: "CellCept
     /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
     /// name is never repeated.
     pub fn described(&self, matched: &str) -> String {
-        let noun = with_article(self.class.noun());
+        let noun = with_article(self.noun());
         // A salt or a spelling that already holds the generic ("calcium carbonate",
         // "levothyroxine sodium") does not repeat it.
         if contains_words(&normalise(matched), &normalise(self.generic)) {
@@ -830,7 +857,7 @@ impl Medicine {
     /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
     /// and the class with the right article.
     pub fn is_a(&self, matched: &str) -> String {
-        let noun = with_article(self.class.noun());
+        let noun = with_article(self.noun());
         if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} is {noun}", matched.trim())
         } else {
@@ -1233,7 +1260,8 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 /// What was read for the effects on RLS that no guideline grades: [`WORSENING_SOURCES_READ`]
-/// and one (class label, [`DrugClass::effect_reference`]) per class, in catalog order.
+/// and one (class label, [`DrugClass::effect_reference`]) per class, in catalog order, with a
+/// treatment's [`DrugClass::certainty_reference`] where the AASM 2025 certainty was read.
 pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) {
     let mut seen: Vec<DrugClass> = Vec::new();
     let mut out = Vec::new();
@@ -1243,6 +1271,10 @@ pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) 
         }
         seen.push(m.class);
         if let Some(r) = m.class.effect_reference() {
+            out.push((m.class.label(), r));
+        }
+        // The AASM 2025 certainty behind a treatment's efficacy strength, where it was read.
+        if let Some(r) = m.class.certainty_reference() {
             out.push((m.class.label(), r));
         }
     }
@@ -1317,10 +1349,32 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
     let words: Vec<String> = q.split(' ').filter(|w| w.len() >= 5).map(sound).collect();
     let mut out: Vec<CatalogMatch> = Vec::new();
     for (i, n, norm, _) in index {
-        if norm.contains(' ')
-            || norm.len() < 5
-            || out.iter().any(|c| Some(&c.medicine) == CATALOG.get(*i))
-        {
+        if norm.len() < 5 || out.iter().any(|c| Some(&c.medicine) == CATALOG.get(*i)) {
+            continue;
+        }
+        // A name of several words ("Hoggar Night") forgives one typo in one of its words of
+        // five letters or more, the query being the whole name ("Hogar Night"): never in part
+        // of a longer phrase, nor in a short word ("vitamin D" is not "vitamin C").
+        if norm.contains(' ') {
+            let typed: Vec<&str> = q.split(' ').collect();
+            let named: Vec<&str> = norm.split(' ').collect();
+            let off: Vec<(&&str, &&str)> = typed
+                .iter()
+                .zip(named.iter())
+                .filter(|(a, b)| a != b)
+                .collect();
+            let one_long_typo = typed.len() == named.len()
+                && matches!(off.as_slice(), [(a, b)] if b.len() >= 5
+                    && edit_distance(&sound(a), &sound(b), 1) == 1);
+            if one_long_typo {
+                if let Some(m) = CATALOG.get(*i) {
+                    out.push(CatalogMatch {
+                        medicine: *m,
+                        matched: n,
+                        kind: MatchKind::Typo,
+                    });
+                }
+            }
             continue;
         }
         if !words.iter().any(|w| w.len().abs_diff(norm.len()) <= 2) {
@@ -1538,7 +1592,7 @@ mod tests {
                 assert!(m
                     .class
                     .certainty_reference()
-                    .is_some_and(|r| r.contains("jcsm.11390")));
+                    .is_some_and(|r| r.starts_with("AASM-2025 certainty of evidence")));
                 assert!(m.stance().is_some(), "{}", m.generic);
             }
         }
@@ -1572,6 +1626,7 @@ mod tests {
             ("Motilium", "domperidone"),
             ("Domperidon", "domperidone"),
             ("ondansetrn", "ondansetron"),
+            ("Hogar Night", "doxylamine"),
             ("trazodnoe", "trazodone"),
         ] {
             assert_eq!(generic_of(q), vec![g], "{q}");
@@ -1614,6 +1669,18 @@ mod tests {
         assert_eq!(
             li.medicine.described(li.matched),
             "lithium (a mood stabiliser)"
+        );
+        let t = &lookup("Trittico")[0];
+        assert_eq!(
+            t.medicine.described(t.matched),
+            "Trittico (trazodone, an antidepressant)"
+        );
+        // One typo in a whole name of several words, never in part of a longer phrase.
+        assert_eq!(lookup("Hogar Night")[0].kind, MatchKind::Typo);
+        assert!(generic_of("Hogar Night forte extra").is_empty());
+        assert!(
+            generic_of("vitamin D").is_empty(),
+            "vitamin D is not vitamin C"
         );
     }
 
@@ -1999,7 +2066,7 @@ mod tests {
     #[test]
     fn every_name_is_described_once_with_the_right_article() {
         for m in CATALOG {
-            let noun = m.class.noun();
+            let noun = m.noun();
             assert!(
                 normalise(noun) != normalise(m.generic)
                     && !noun.starts_with(&format!("{} (", m.generic)),
