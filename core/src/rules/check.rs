@@ -287,7 +287,7 @@ pub(crate) fn first_thing_wait(
             earliest_ok: None,
             iron_ok: None,
             message: format!(
-                "{name} at {} is not on an empty stomach after your {m} at {}: its label asks for it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
+                "{name} at {} is not on an empty stomach after your {m} at {}: its label asks you to take it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
                 hhmm(at),
                 hhmm(meal.at),
                 span(wait),
@@ -315,7 +315,7 @@ pub(crate) fn first_thing_wait(
         earliest_ok: None,
         iron_ok: None,
         message: format!(
-            "{name} at {} is clear of iron, but {what} at {} comes within its wait: its label asks for at least {} before the first food, drink (other than plain water) or other medicine; {fix}",
+            "{name} at {} is clear of iron, but {what} at {} comes within its wait: its label asks you to wait at least {} after it before the first food, drink (other than plain water) or other medicine; {fix}",
             hhmm(at),
             hhmm(clash.at),
             span(wait),
