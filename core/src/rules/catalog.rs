@@ -1508,6 +1508,16 @@ mod tests {
             .advice()
             .contains("convention borrowed from entacapone's label"));
         assert_eq!(first("Synthroid").basis(), EvidenceBasis::LabelInterval);
+        // A word with no catalog entry ("thyroid") keeps the row's basis; other quinolones
+        // always borrow.
+        assert_eq!(
+            Substance::Thyroid.basis_for(""),
+            EvidenceBasis::LabelInterval
+        );
+        assert_eq!(
+            Substance::Quinolone.basis_for(""),
+            EvidenceBasis::BorrowedConvention
+        );
         // An interval whose label text is unverified never reads as the label's.
         for q in ["penicillamine", "Cuprimine", "cefdinir", "entacapone"] {
             let m = first(q);

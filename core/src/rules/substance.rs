@@ -313,13 +313,17 @@ impl Substance {
     /// What the rule rests on for the drug `generic`: [`Substance::basis`], except that a label
     /// interval (verified or not) used for a drug its label does not cover is a
     /// [`EvidenceBasis::BorrowedConvention`] (raltegravir, ofloxacin, liothyronine, Stalevo).
+    /// An unknown drug ("", a word such as "thyroid") keeps the row's own basis, except where
+    /// the label covers no drug of the substance (other quinolones: always borrowed).
     pub fn basis_for(self, generic: &str) -> EvidenceBasis {
         let basis = self.basis();
         match (basis, self.label_read_for()) {
             (
                 EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified,
                 Some((_, covered)),
-            ) if !covered.contains(&generic) => EvidenceBasis::BorrowedConvention,
+            ) if covered.is_empty() || !generic.is_empty() && !covered.contains(&generic) => {
+                EvidenceBasis::BorrowedConvention
+            }
             _ => basis,
         }
     }
