@@ -196,7 +196,7 @@ impl MedicineEffect {
         match self {
             MedicineEffect::WorsensRls => "may worsen RLS",
             MedicineEffect::IronTiming => "changes when iron can be taken",
-            MedicineEffect::RlsTreatment => "a treatment for RLS",
+            MedicineEffect::RlsTreatment => "used to treat RLS",
             MedicineEffect::UsuallyNeutral => "usually does not worsen RLS",
             MedicineEffect::InformationOnly => "possibly linked to worse RLS (information only)",
             MedicineEffect::NotKnown => "effect on RLS not known",
