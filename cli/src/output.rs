@@ -647,7 +647,14 @@ pub fn dose_notes(items: &[quietlegs_core::PlanItemView]) {
 pub fn regimen_notes(ms: &[MedicineInfo]) {
     for m in ms
         .iter()
-        .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
+        // Worsening and unknown effects are already the entry's warnings.
+        .filter(|m| {
+            !matches!(
+                m.effect,
+                quietlegs_core::MedicineEffect::WorsensRls
+                    | quietlegs_core::MedicineEffect::NotKnown
+            )
+        })
     {
         out!("    {}: {}", m.described, m.advice);
         if let Some(stance) = &m.aasm_stance_label {

@@ -538,6 +538,12 @@ fn regimen_add_and_med_check_say_the_same_and_read_naturally() {
             && !check.contains("its label asks"),
         "{check}"
     );
+    // A medicine whose effect on RLS is not known is never a bare "ok".
+    let traz = ok(&db, &["check", "Trittico", "--at", "2026-11-21T22:00"]);
+    assert!(
+        traz.starts_with("iron timing ok:") && traz.contains("its effect on RLS is not known"),
+        "{traz}"
+    );
     let pen = ok(&db, &["med", "check", "penicillamine"]);
     assert!(
         pen.contains("interval to be verified against the label")

@@ -1408,7 +1408,7 @@ pub fn generic_timed_as(name: &str, substance: Substance) -> &'static str {
 /// or supplement the catalog does not know, that nothing can be planned around it (an unknown
 /// name is never taken to be harmless).
 pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
-    let mut out = worsening_warnings(&item.name);
+    let mut out = rls_notes(&item.name);
     if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
         && lookup(&item.name).is_empty()
     {
@@ -1417,6 +1417,25 @@ pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
             item.name.trim()
         ));
     }
+    out
+}
+
+/// What a medicine means for RLS beyond iron, for `regimen add` and `check`: the worsening
+/// warnings, then for a medicine whose effect on RLS no reliable source gives (trazodone,
+/// ondansetron) that it is not known, so that neither answer reads as a bare "ok".
+pub fn rls_notes(name: &str) -> Vec<String> {
+    let mut out = worsening_warnings(name);
+    out.extend(
+        lookup(name)
+            .into_iter()
+            .filter(|m| m.medicine.class.effect() == MedicineEffect::NotKnown)
+            .map(|m| {
+                format!(
+                    "{}: its effect on RLS is not known (QuietLegs found no reliable source). If your symptoms changed after starting it, mention it to your doctor.",
+                    m.medicine.is_a(m.matched)
+                )
+            }),
+    );
     out
 }
 
@@ -1673,6 +1692,13 @@ mod tests {
                 "not graded by guidelines; source: no reliable source found"
             );
             assert!(worsening_warnings(q).is_empty(), "{q}");
+            // Not a bare "ok" either: `regimen add` and `check` say it is not known.
+            assert!(
+                rls_notes(q)
+                    .iter()
+                    .any(|n| n.contains("its effect on RLS is not known")),
+                "{q}"
+            );
         }
         // Headings read naturally.
         assert_eq!(MedicineEffect::WorsensRls.label(), "may worsen RLS");
