@@ -866,11 +866,13 @@ impl Medicine {
     }
 
     /// The safer alternative a source names for what this drug is taken for, given the name
-    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines
-    /// replace one taken for allergy or sleep, not one taken for nausea or travel sickness: an
-    /// antiemetic antihistamine (promethazine, cyclizine, cinnarizine, dimenhydrinate,
-    /// meclizine) or a pregnancy-nausea doxylamine brand (Diclegis, Bonjesta, Diclectin,
-    /// Xonvea) gets none, as no source in the evidence table names one for that use.
+    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines replace one taken
+    /// for allergy, not one taken for sleep, nausea or travel sickness (a non-sedating
+    /// antihistamine does neither job): an antiemetic antihistamine (promethazine, cyclizine,
+    /// cinnarizine, dimenhydrinate, meclizine), doxylamine (sold for sleep or pregnancy
+    /// nausea) and a diphenhydramine sleep brand (ZzzQuil, Nytol, "PM" painkillers) get none,
+    /// as no source in the evidence table names one for those uses; the class note already
+    /// says to ask about an alternative.
     pub fn alternative_for(&self, matched: &str) -> Option<&'static str> {
         const ANTIEMETIC_GENERICS: &[&str] = &[
             "promethazine",
@@ -879,12 +881,25 @@ impl Medicine {
             "dimenhydrinate",
             "meclizine",
         ];
-        const NAUSEA_BRANDS: &[&str] = &["Diclegis", "Bonjesta", "Diclectin", "Xonvea"];
+        const SLEEP_AID_GENERICS: &[&str] = &["doxylamine"];
+        const SLEEP_BRANDS: &[&str] = &[
+            "ZzzQuil",
+            "Nytol",
+            "Sominex",
+            "Tylenol PM",
+            "Advil PM",
+            "Aleve PM",
+            "Motrin PM",
+            "Excedrin PM",
+            "Unisom SleepGels",
+            "Vivinox",
+        ];
         if self.class == DrugClass::SedatingAntihistamine {
             let typed = normalise(matched);
-            let for_nausea = ANTIEMETIC_GENERICS.contains(&self.generic)
-                || NAUSEA_BRANDS.iter().any(|b| normalise(b) == typed);
-            if for_nausea {
+            let not_for_allergy = ANTIEMETIC_GENERICS.contains(&self.generic)
+                || SLEEP_AID_GENERICS.contains(&self.generic)
+                || SLEEP_BRANDS.iter().any(|b| normalise(b) == typed);
+            if not_for_allergy {
                 return None;
             }
         }
@@ -2204,7 +2219,12 @@ mod tests {
                 "{q}"
             );
         }
-        for q in ["Benadryl", "Unisom", "Atarax", "Piriton"] {
+        // Taken for sleep: a non-sedating antihistamine is no alternative either.
+        for q in ["Hoggar Night", "Unisom", "ZzzQuil", "Tylenol PM", "Nytol"] {
+            let hit = &lookup(q)[0];
+            assert_eq!(hit.medicine.alternative_for(hit.matched), None, "{q}");
+        }
+        for q in ["Benadryl", "diphenhydramine", "Atarax", "Piriton"] {
             let hit = &lookup(q)[0];
             assert!(hit
                 .medicine
