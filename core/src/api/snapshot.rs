@@ -46,7 +46,18 @@ impl Snapshot {
         to: NaiveDate,
         labs: Labs,
     ) -> ApiResult<Self> {
-        let profile = QuietLegs::profile_model(store)?.1;
+        Self::load_with(store, QuietLegs::profile_model(store)?.1, from, to, labs)
+    }
+
+    /// [`Snapshot::load`] with the profile the caller already read (for its time zone): the
+    /// profile is read once per call (docs/PERFORMANCE.md, cold start).
+    pub(crate) fn load_with(
+        store: &Store,
+        profile: crate::model::Profile,
+        from: NaiveDate,
+        to: NaiveDate,
+        labs: Labs,
+    ) -> ApiResult<Self> {
         let tz = profile.time_zone;
         let (lo, _) = crate::rules::day::utc_bounds(tz, from);
         let (_, hi) = crate::rules::day::utc_bounds(tz, to);

@@ -602,13 +602,20 @@ pub(crate) struct StatusParts {
 impl QuietLegs {
     pub(crate) fn status_parts(&self, date: Option<String>) -> ApiResult<StatusParts> {
         let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
+        let profile = Self::profile_model(&store)?.1;
+        let tz = profile.time_zone;
         let today = match date {
             Some(d) => crate::model::time::parse_date("date", &d)?,
             None => self.now().with_timezone(&tz).date_naive(),
         };
         // 30 days of doses for adherence, a little more for the edges of the waking days.
-        let mut snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
+        let mut snap = Snapshot::load_with(
+            &store,
+            profile,
+            today - Duration::days(45),
+            today,
+            Labs::Load,
+        )?;
         snap.read_oral_iron_doses(&store, today)?;
         let split = snap.take_weekly_split();
         let weekly = weekly_view(&split, today);
