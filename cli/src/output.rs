@@ -647,7 +647,14 @@ pub fn dose_notes(items: &[quietlegs_core::PlanItemView]) {
 pub fn regimen_notes(ms: &[MedicineInfo]) {
     for m in ms
         .iter()
-        .filter(|m| !matches!(m.effect, quietlegs_core::MedicineEffect::WorsensRls))
+        // Worsening and unknown effects are already the entry's warnings.
+        .filter(|m| {
+            !matches!(
+                m.effect,
+                quietlegs_core::MedicineEffect::WorsensRls
+                    | quietlegs_core::MedicineEffect::NotKnown
+            )
+        })
     {
         out!("    {}: {}", m.described, m.advice);
         if let Some(stance) = &m.aasm_stance_label {
@@ -678,12 +685,9 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         } else {
             String::new()
         };
-        out!(
-            "{}{typo}: {} — {}",
-            m.generic,
-            m.class_label,
-            name_of(&m.effect).replace('_', " ")
-        );
+        // "lithium (a mood stabiliser): may worsen RLS": the name once, the class with its
+        // article, the effect as a sentence says it.
+        out!("{}: {}{typo}", m.described, m.effect.label());
         out!("    {}", m.advice);
         let of = match m.effect {
             quietlegs_core::MedicineEffect::RlsTreatment => "that it relieves RLS",

@@ -469,6 +469,89 @@ fn regimen_add_notes_a_first_thing_medicine_after_breakfast() {
     assert!(!out.contains("timing note:"), "{out}");
 }
 
+/// Issue #15 (fresh review): `regimen add` shows the same special-group notes as `med check`
+/// (the pregnancy caveat on a treatment); headings read naturally ("lithium (a mood
+/// stabiliser): may worsen RLS", never "lithium: lithium" or "worsens rls"); a borrowed or
+/// unverified interval is never called the label's, in `med check`, `regimen add` or `check`.
+#[test]
+fn regimen_add_and_med_check_say_the_same_and_read_naturally() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--pregnant",
+            "true",
+            "--due-date",
+            "2027-03-01",
+        ],
+    );
+    let note = "In pregnancy (and the weeks after it) RLS treatment choices differ";
+    let med = ok(&db, &["med", "check", "pregabalin"]);
+    assert!(med.contains(note), "{med}");
+    let added = ok(
+        &db,
+        &["regimen", "add", "med", "pregabalin", "--at", "20:00"],
+    );
+    assert!(added.contains(note), "{added}");
+
+    let lithium = ok(&db, &["med", "check", "lithium"]);
+    assert!(
+        lithium.starts_with("lithium (a mood stabiliser): may worsen RLS"),
+        "{lithium}"
+    );
+    for q in [
+        "lithium",
+        "Benadryl",
+        "MCP",
+        "Beloc-Zok",
+        "Hoggar Night",
+        "trazodone",
+    ] {
+        let out = ok(&db, &["med", "check", q]);
+        assert!(!out.contains("not in the catalog"), "{q}: {out}");
+        assert!(!out.contains(" rls") && !out.contains("_"), "{q}: {out}");
+    }
+
+    ok(&db, &["regimen", "add", "iron", "--mg", "65"]);
+    let raltegravir = ok(&db, &["med", "check", "Isentress"]);
+    assert!(
+        raltegravir.contains("convention borrowed from dolutegravir's label")
+            && !raltegravir.contains("label interval"),
+        "{raltegravir}"
+    );
+    let added = ok(
+        &db,
+        &["regimen", "add", "med", "Isentress", "--at", "09:00"],
+    );
+    assert!(
+        added.contains("convention borrowed from dolutegravir's label"),
+        "{added}"
+    );
+    let check = ok(&db, &["check", "Isentress", "--at", "2026-11-21T10:30"]);
+    assert!(
+        check.contains("a convention borrowed from dolutegravir's label")
+            && !check.contains("its label asks"),
+        "{check}"
+    );
+    // A medicine whose effect on RLS is not known is never a bare "ok".
+    let traz = ok(&db, &["check", "Trittico", "--at", "2026-11-21T22:00"]);
+    assert!(
+        traz.starts_with("iron timing ok:") && traz.contains("its effect on RLS is not known"),
+        "{traz}"
+    );
+    let pen = ok(&db, &["med", "check", "penicillamine"]);
+    assert!(
+        pen.contains("interval to be verified against the label")
+            && !pen.contains("label interval;"),
+        "{pen}"
+    );
+}
+
 /// Issue #15, as a person types it: `med check milk` and `check milk` agree; a habit typo is
 /// suggested and nothing is written; `lab add ferritin 40,5`, `lab add hb 12`; `check --at
 /// 15:00`; magnesium without a name keeps the generic name. Each refusal exits 2, names the

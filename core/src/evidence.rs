@@ -37,6 +37,9 @@ pub enum Source {
     Conservative,
     /// A product decision, not a clinical claim.
     Product,
+    /// Published studies other than the guidelines above (a cohort study, a pharmacology
+    /// review), each cited where it is used (`quietlegs evidence`). Not graded by guidelines.
+    PublishedStudies,
 }
 
 impl Source {
@@ -67,6 +70,7 @@ impl Source {
             Source::LabConvention => "laboratory unit convention",
             Source::Conservative => "conservative choice by QuietLegs (see the evidence table)",
             Source::Product => "QuietLegs product default",
+            Source::PublishedStudies => "published studies (listed by `quietlegs evidence`)",
         }
     }
 }

@@ -150,6 +150,12 @@ class ScenarioTest {
                 val item = q.regimen().first { it.name == w["name"] as String }
                 assertTrue("$name: ${item.warnings}", item.warnings.any { it.contains(w["contains"] as String) })
             }
+            for (m in (x["medicine_checks"] ?: listOf<Any?>()).arr().map { it.obj() }) {
+                val info = q.checkMedicineForProfile(m["name"] as String).single()
+                (m["generic"] as String?)?.let { assertEquals("$name: $m", it, info.generic) }
+                assertTrue("$name: ${info.details} lacks ${m["contains"]}", info.details.contains(m["contains"] as String))
+                (m["excludes"] as String?)?.let { assertFalse("$name: ${info.details} has $it", info.details.contains(it)) }
+            }
         }
     }
 

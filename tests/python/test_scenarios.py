@@ -152,6 +152,13 @@ def test_scenario(path, tmp_path):
     for w in x.get("regimen_warnings", []):
         [item] = [e for e in q.regimen() if e.name == w["name"]]
         assert any(w["contains"] in g for g in item.warnings), item.warnings
+    for m in x.get("medicine_checks", []):
+        [info] = q.check_medicine_for_profile(m["name"])
+        if "generic" in m:
+            assert info.generic == m["generic"], (m, info.generic)
+        assert m["contains"] in info.details, (m, info.details)
+        if "excludes" in m:
+            assert m["excludes"] not in info.details, (m, info.details)
 
 
 ADVICE = {a.name.lower(): a for a in ql.IronAdvice}

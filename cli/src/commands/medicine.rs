@@ -22,13 +22,21 @@ pub fn check(db: &Option<PathBuf>, name: &str, json: bool) -> Result<(), QuietLe
     if name.trim().is_empty() {
         return Err(invalid("name", "give the medicine's name"));
     }
-    // With a diary, its profile adds the pregnancy caveat to a treatment (SPEC §2.6); without
-    // one (or one that cannot be read) the catalog alone answers.
-    let found = open_to_read(db)
-        .and_then(|q| q.check_medicine_for_profile(name.to_owned()))
-        .unwrap_or_else(|_| quietlegs_core::check_medicine(name.to_owned()));
+    let found = catalog_answer(open_to_read(db).ok().as_deref(), name);
     output::medicines(name, &found, json);
     Ok(())
+}
+
+/// What the catalog says about `name` for this diary: with a diary, its profile adds the
+/// special-group notes (the pregnancy caveat on a treatment, SPEC §2.6); without one (or one
+/// that cannot be read) the catalog alone answers. The one answer `med check` and `regimen
+/// add` both show.
+pub fn catalog_answer(
+    q: Option<&quietlegs_core::QuietLegs>,
+    name: &str,
+) -> Vec<quietlegs_core::MedicineInfo> {
+    q.and_then(|q| q.check_medicine_for_profile(name.to_owned()).ok())
+        .unwrap_or_else(|| quietlegs_core::check_medicine(name.to_owned()))
 }
 
 /// `med augmentation [answers]`: saves the answers given, keeping the saved ones not given, or shows the saved ones when none is

@@ -58,7 +58,7 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     let added = q.add_regimen(input)?;
     output::regimen(std::slice::from_ref(&added), json);
     if is_medicine && !json {
-        output::regimen_notes(&quietlegs_core::check_medicine(name));
+        output::regimen_notes(&super::medicine::catalog_answer(Some(&*q), &name));
         if let Some(hint) = time_hint {
             output::line(&format!("    {hint}"));
         }

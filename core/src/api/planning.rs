@@ -418,8 +418,9 @@ impl QuietLegs {
     /// (`at`) for a bad time or a local time the clocks skipped (spring forward).
     pub fn check_intake(&self, what: String, at: Option<String>) -> ApiResult<IntakeCheckView> {
         let mut view = self.check_intake_timing(&what, at)?;
-        // A medicine that can worsen RLS is never a bare "ok" (SPEC §2.3, §2.4).
-        let warnings = crate::rules::catalog::worsening_warnings(&what);
+        // A medicine that can worsen RLS, or whose effect on RLS is not known, is never a
+        // bare "ok" (SPEC §2.3, §2.4).
+        let warnings = crate::rules::catalog::rls_notes(&what);
         if !warnings.is_empty() {
             view.rls_warning = Some(warnings.join(" "));
         }

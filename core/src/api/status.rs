@@ -461,6 +461,7 @@ fn effect_line(effect: MedicineEffect, evidence_line: &str) -> String {
         MedicineEffect::RlsTreatment => "a treatment for RLS",
         MedicineEffect::IronTiming => "none known; it changes when iron can be taken",
         MedicineEffect::UsuallyNeutral => "usually none",
+        MedicineEffect::NotKnown => "not known (no reliable source found)",
     };
     format!("Effect on RLS: {effect} (evidence: {evidence_line})")
 }

@@ -9,18 +9,35 @@
 //! the text here.
 //!
 //! Where the data comes from: generic names are the WHO INN with the US (USAN) or British (BAN)
-//! spelling beside it where they differ (chlorpheniramine / chlorphenamine); brands are the
-//! names on DailyMed (US), the eMC/BNF (UK), the EMA and national registers (EU), the TGA (AU)
-//! and Health Canada; classes and stances follow SPEC §2.4 (AASM 2025); the worsening effects no
-//! guideline grades cite what was actually read ([`DrugClass::effect_reference`], mostly the
-//! seed article; Mayo 2021 and AASM 2025 are not cited for a class until their text on it is
-//! read); iron timings follow SPEC §2.2 and the evidence table.
+//! spelling beside it where they differ (chlorpheniramine / chlorphenamine), and the German
+//! spelling where people type it (Metoclopramid, Domperidon, Trazodon); brands are the names on
+//! DailyMed (US), the eMC/BNF (UK), the EMA and national registers (EU; German packs such as
+//! Beloc-Zok, Hoggar Night, Nacom, and the pharmacy short name MCP), the TGA (AU) and Health
+//! Canada; everyday words people type for a product go in `aka` (Baldrian, Kalzium). Classes
+//! and stances follow SPEC §2.4 (AASM 2025); a treatment's efficacy strength is the AASM 2025
+//! certainty of evidence where it was read ([`DrugClass::aasm_certainty`], with
+//! [`DrugClass::certainty_reference`]); the worsening effects no guideline grades cite what
+//! was actually read ([`DrugClass::effect_reference`], mostly the seed article; Mayo 2021 and
+//! AASM 2025 are not cited for a class until their text on it is read); a safer alternative
+//! is named only where a source names one, otherwise the note says to ask the doctor about
+//! alternatives; a medicine people ask about with no reliable source on RLS is listed as
+//! [`DrugClass::NoKnownEffect`] (never taken as harmless). Iron timings follow SPEC §2.2 and
+//! the evidence table: a drug whose own label is not in the table but whose class's is
+//! (raltegravir beside dolutegravir) borrows that interval and says so
+//! ([`Substance::label_read_for`], [`EvidenceBasis::BorrowedConvention`]); a label row whose
+//! text is still to be verified says "to be verified against the label". `quietlegs evidence`
+//! prints every reference.
 //!
-//! How to add a name: put it in the `aka` list (another generic name, an INN spelling or a salt)
-//! or the `brands` list of its entry in `catalog!` below, spelled as on the pack; case, accents
-//! and punctuation do not matter. A new medicine is a new line under its class; a new timing
-//! rule is a [`Substance`] with its evidence rows. `cargo test -p quietlegs-core --lib
-//! rules::catalog` then checks that no name is listed twice.
+//! How to add a name: put it in the `aka` list (another generic name, an INN or national
+//! spelling, a salt, an everyday word) or the `brands` list of its entry in `catalog!` below,
+//! spelled as on the pack; case, accents and punctuation do not matter ("beloc-zok", "Beloc
+//! Zok mite" and "BELOC-ZOK" all match "Beloc-Zok"), and a name of five letters or more also
+//! matches one typo away. A new medicine is a new line under its class; a new class needs its
+//! effect, evidence, source, note (no numbers) and, for a worsening or unknown effect, an
+//! [`DrugClass::effect_reference`] naming what was read. A new timing rule is a [`Substance`]
+//! with its evidence rows and [`Substance::label_read_for`] naming the drugs its label covers.
+//! `cargo test -p quietlegs-core --lib rules::catalog` then checks that no name is listed
+//! twice and that every wording rule holds.
 
 use serde::Serialize;
 
@@ -31,7 +48,7 @@ use crate::model::{RegimenItem, RegimenKind};
 
 /// What was read, for every effect on RLS that no guideline grades, before the class-specific
 /// [`DrugClass::effect_reference`] (`quietlegs evidence` prints both).
-pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Antidepressants: a systematic review of prospective studies, 'The influence of antidepressants on restless legs syndrome and periodic limb movements: A systematic review', Sleep Med Rev 2018;38:131-140, doi:10.1016/j.smrv.2017.06.002 (PMID 28822709; abstract read 2026-12-01 in a copy of its PubMed page, authors not shown in the part read; full text not read), finds onset or worsening of RLS after starting an antidepressant uncommon, says mirtazapine may be associated with higher rates of RLS and periodic limb movements than other antidepressants, venlafaxine possibly with more RLS symptoms (one small study of healthy volunteers), and bupropion may reduce RLS symptoms, at least in the short term; it notes poor study designs. Case reports: the 2010 review 'Pharmacologically induced/exacerbated restless legs syndrome, periodic limb movements of sleep, and REM behavior disorder/REM sleep without atonia: literature review, qualitative scoring, and comparative analysis', J Clin Sleep Med 2010;6(1):79-83 (PMID 20191944, PMCID PMC2823282; title and journal read 2026-12-01 in its PubMed and PMC pages, where the stored abstract breaks off in the conclusion; the whole conclusion and the authors, Hoque and Chesson, read in a third-party copy of the abstract) concludes that the strongest evidence for drug-induced RLS is for escitalopram, fluoxetine, L-dopa/carbidopa and pergolide, L-thyroxine, mianserin, mirtazapine, olanzapine and tramadol. Until then each class below cites what was read.";
+pub const WORSENING_SOURCES_READ: &str = "Effects on RLS that no guideline grades (read 2026-12-01). Mayo-2021: Silber et al., The Management of Restless Legs Syndrome: An Updated Algorithm, Mayo Clin Proc 2021;96(7):1921-1937, doi:10.1016/j.mayocp.2020.12.026 (PMID 34218864 as listed by BMJ Best Practice); its abstract (read at mayoclinicproceedings.org) places 'avoidance of substances or medications that may exacerbate RLS' under General Considerations, but the section's list of medicines was not read, so no class below cites it. AASM-2025: Winkelman et al., J Clin Sleep Med 2025;21(1):137-152, doi:10.5664/jcsm.11390 (PMID 39324694); its graded recommendations concern treatments (their stances are in the catalog); its text on medicines that worsen RLS was not read: secondary summaries attribute to it 'alcohol, caffeine, antihistaminergic, serotonergic and antidopaminergic medications, and untreated OSA' as exacerbating factors, to be checked in the guideline text. Antidepressants: a systematic review of prospective studies, 'The influence of antidepressants on restless legs syndrome and periodic limb movements: A systematic review', Sleep Med Rev 2018;38:131-140, doi:10.1016/j.smrv.2017.06.002 (PMID 28822709; abstract read 2026-12-01 in a copy of its PubMed page, authors not shown in the part read; full text not read), finds onset or worsening of RLS after starting an antidepressant uncommon, says mirtazapine may be associated with higher rates of RLS and periodic limb movements than other antidepressants, venlafaxine possibly with more RLS symptoms (one small study of healthy volunteers), and bupropion may reduce RLS symptoms, at least in the short term; it notes poor study designs. Case reports: the 2010 review 'Pharmacologically induced/exacerbated restless legs syndrome, periodic limb movements of sleep, and REM behavior disorder/REM sleep without atonia: literature review, qualitative scoring, and comparative analysis', J Clin Sleep Med 2010;6(1):79-83 (PMID 20191944, PMCID PMC2823282; title and journal read 2026-12-01 in its PubMed and PMC pages, where the stored abstract breaks off in the conclusion; the whole conclusion and the authors, Hoque and Chesson, read in a third-party copy of the abstract) concludes that the strongest evidence for drug-induced RLS is for escitalopram, fluoxetine, L-dopa/carbidopa and pergolide, L-thyroxine, mianserin, mirtazapine, olanzapine and tramadol. Domperidone: Rios Romenets et al., Parkinsonism Relat Disord 2013;19(1):92-94, doi:10.1016/j.parkreldis.2012.07.019 (PMID 22922159; abstract read 2026-12-01 in two public bibliographic copies), a study of two Parkinson's disease cohorts that found RLS more often with domperidone; Reddymasu et al., Am J Gastroenterol 2007;102:2036-2045, doi:10.1111/j.1572-0241.2007.01255.x (abstract read in a third-party copy), on its minimal blood-brain barrier penetration. World Sleep Society: Ferri, Inoue, Manconi, Silber, Trenkwalder and Kushida, Partial endorsement of the AASM guideline by the World Sleep Society, Sleep Med 2025, doi:10.1016/j.sleep.2025.106734 (abstract read 2026-12-01 in a public bibliographic copy; full text not read). Until then each class below cites what was read.";
 
 /// A medicine class in the catalog (SPEC §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
@@ -133,6 +150,12 @@ pub enum DrugClass {
     DairyFood,
     /// Vitamin C (ascorbic acid): optional with iron; no timing rule and no dose.
     VitaminC,
+    /// Domperidone: a dopamine blocker that hardly crosses the blood-brain barrier; a cohort
+    /// study still links it to more RLS (information only).
+    PeripheralDopamineAntagonist,
+    /// Medicines people ask about whose effect on RLS QuietLegs has no reliable source for
+    /// (trazodone, ondansetron): said plainly, never taken as harmless.
+    NoKnownEffect,
 }
 
 /// How strongly the evidence ties the class to worse RLS, to relief of RLS (treatments), or to
@@ -163,6 +186,22 @@ pub enum MedicineEffect {
     /// Weak, article-only evidence links it to worse RLS: information only, never a doctor
     /// flag (SPEC §2.4: calcium-channel blockers, beta-blockers).
     InformationOnly,
+    /// No reliable source on its effect on RLS was found: neither harmless nor harmful.
+    NotKnown,
+}
+
+impl MedicineEffect {
+    /// In words for a heading, as a sentence would say it: "may worsen RLS".
+    pub fn label(self) -> &'static str {
+        match self {
+            MedicineEffect::WorsensRls => "may worsen RLS",
+            MedicineEffect::IronTiming => "changes when iron can be taken",
+            MedicineEffect::RlsTreatment => "used to treat RLS",
+            MedicineEffect::UsuallyNeutral => "usually does not worsen RLS",
+            MedicineEffect::InformationOnly => "possibly linked to worse RLS (information only)",
+            MedicineEffect::NotKnown => "effect on RLS not known",
+        }
+    }
 }
 
 /// The AASM 2025 guideline's stance on a medicine as an RLS treatment (Winkelman et al., J Clin
@@ -208,7 +247,9 @@ impl EvidenceBasis {
             EvidenceBasis::LabelIntervalUnverified | EvidenceBasis::NoTimingFix => {
                 EvidenceStrength::Moderate
             }
-            EvidenceBasis::Convention | EvidenceBasis::NotGraded => EvidenceStrength::Weak,
+            EvidenceBasis::Convention
+            | EvidenceBasis::BorrowedConvention
+            | EvidenceBasis::NotGraded => EvidenceStrength::Weak,
         }
     }
 }
@@ -289,7 +330,10 @@ impl DrugClass {
             | OtherAntidepressant
             | Lithium
             | Tramadol => MedicineEffect::WorsensRls,
-            CalciumChannelBlocker | BetaBlocker => MedicineEffect::InformationOnly,
+            CalciumChannelBlocker | BetaBlocker | PeripheralDopamineAntagonist => {
+                MedicineEffect::InformationOnly
+            }
+            NoKnownEffect => MedicineEffect::NotKnown,
             Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine | VitaminC => {
                 MedicineEffect::UsuallyNeutral
             }
@@ -312,12 +356,22 @@ impl DrugClass {
             Vmat2Inhibitor | Ssri | Snri | Tricyclic | OtherAntidepressant | Lithium | Tramadol => {
                 EvidenceStrength::Moderate
             }
-            CalciumChannelBlocker | BetaBlocker => EvidenceStrength::Weak,
+            CalciumChannelBlocker | BetaBlocker | PeripheralDopamineAntagonist | NoKnownEffect => {
+                EvidenceStrength::Weak
+            }
             Bupropion | DecarboxylaseInhibitor | NonSedatingAntihistamine => {
                 EvidenceStrength::Moderate
             }
-            DopamineAgonist | Levodopa | Gabapentinoid | IvIron => EvidenceStrength::Strong,
-            ErgotDopamineAgonist | Opioid | Dipyridamole | OralIron => EvidenceStrength::Moderate,
+            // Where the AASM 2025 certainty of evidence was read, the strength is that
+            // certainty ([`DrugClass::aasm_certainty`]): moderate for the dopamine agonists,
+            // very low for levodopa, low for dipyridamole.
+            c if c.aasm_certainty().is_some() => match c.aasm_certainty() {
+                Some("moderate") => EvidenceStrength::Moderate,
+                Some("high") => EvidenceStrength::Strong,
+                _ => EvidenceStrength::Weak,
+            },
+            Gabapentinoid | IvIron => EvidenceStrength::Strong,
+            ErgotDopamineAgonist | Opioid | OralIron => EvidenceStrength::Moderate,
             _ => EvidenceStrength::Weak,
         }
     }
@@ -334,7 +388,9 @@ impl DrugClass {
                 .map_or(EvidenceBasis::Convention, Substance::basis);
         }
         match self.source() {
-            Source::Article => EvidenceBasis::NotGraded,
+            Source::Article | Source::PublishedStudies | Source::Product => {
+                EvidenceBasis::NotGraded
+            }
             _ => EvidenceBasis::Guideline,
         }
     }
@@ -346,6 +402,9 @@ impl DrugClass {
             | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
             | OralIron => Source::Aasm2025,
             Calcium | Antacid | Zinc | Multivitamin | Magnesium | DairyFood => Source::Conservative,
+            PeripheralDopamineAntagonist => Source::PublishedStudies,
+            // Listed so the name is known, with no claim about RLS: a product decision.
+            NoKnownEffect => Source::Product,
             c if c.affects_iron_timing() => Source::DrugLabel,
             _ => Source::Article,
         }
@@ -363,6 +422,30 @@ impl DrugClass {
                 Some(AasmStance::ConditionalAgainst)
             }
             IvIron | OralIron => Some(AasmStance::ConditionalFor),
+            _ => None,
+        }
+    }
+
+    /// The AASM 2025 certainty of evidence behind the class's stance, where it was read: the
+    /// strength [`DrugClass::evidence`] shows for it. Where it was read: see
+    /// [`DrugClass::certainty_reference`].
+    pub fn aasm_certainty(self) -> Option<&'static str> {
+        use DrugClass::*;
+        match self {
+            DopamineAgonist => Some("moderate"),
+            Levodopa => Some("very low"),
+            Dipyridamole => Some("low"),
+            _ => None,
+        }
+    }
+
+    /// Where [`DrugClass::aasm_certainty`] was read, for the reviewer (`quietlegs evidence`).
+    pub fn certainty_reference(self) -> Option<&'static str> {
+        use DrugClass::*;
+        match self {
+            DopamineAgonist => Some("AASM-2025 certainty of evidence (see the note above), recommendation on pramipexole: 'the AASM suggests against the standard use of pramipexole (conditional recommendation, moderate certainty of evidence)', read 2026-12-01 as a verbatim quote of the guideline in a public citation worksheet (GitHub, found by its text; the guideline itself was not opened here). Ropinirole and rotigotine take pramipexole's certainty: their own were not read - to be verified by a clinician."),
+            Levodopa => Some("AASM-2025 certainty of evidence (see the note above): 'suggests against the standard use of levodopa' as a conditional recommendation with very low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, carbidopa/levodopa in RLS); the aasm.org summary by two of its authors (Berkowski and Winkelman) confirms that levodopa is now conditionally recommended against because of augmentation. The certainty is to be verified by a clinician in the guideline text."),
+            Dipyridamole => Some("AASM-2025 certainty of evidence (see the note above): dipyridamole suggested over no dipyridamole, conditional recommendation, low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, dipyridamole in RLS); to be verified by a clinician in the guideline text. The World Sleep Society's review of the guideline (Ferri et al., see the note above) supported twelve of its recommendations fully and did not support the one on dipyridamole (abstract read 2026-12-01 in a public bibliographic copy)."),
             _ => None,
         }
     }
@@ -427,6 +510,8 @@ impl DrugClass {
             PhosphateBinder => "phosphate binder",
             DairyFood => "milk, dairy or calcium-rich food",
             VitaminC => "vitamin C",
+            PeripheralDopamineAntagonist => "anti-sickness medicine acting outside the brain",
+            NoKnownEffect => "medicine with no known effect on RLS",
         }
     }
 
@@ -454,6 +539,8 @@ impl DrugClass {
             DopamineAntagonist => "dopamine-blocking medicine",
             Vmat2Inhibitor => "dopamine-depleting medicine",
             H2Blocker => "H2 blocker",
+            PeripheralDopamineAntagonist => "anti-sickness medicine",
+            NoKnownEffect => "medicine",
             other => other.label(),
         }
     }
@@ -464,12 +551,12 @@ impl DrugClass {
         use DrugClass::*;
         match self {
             SedatingAntihistamine => "Sedating antihistamines often make RLS worse, including in night-time cold, allergy, travel-sickness and sleep remedies. Ask your pharmacist or doctor about an alternative; do not change a prescribed medicine on your own.",
-            DopamineAntagonist => "Dopamine-blocking medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
-            Vmat2Inhibitor => "Dopamine-depleting medicines can worsen RLS. Discuss it with the prescriber before any change; do not stop it on your own.",
+            DopamineAntagonist => "Dopamine-blocking medicines can worsen RLS. No source QuietLegs has read names a safer alternative: ask your doctor about alternatives, and discuss any change with the prescriber; do not stop it on your own.",
+            Vmat2Inhibitor => "Dopamine-depleting medicines can worsen RLS. Ask your doctor about alternatives, and discuss any change with the prescriber; do not stop it on your own.",
             Mirtazapine => "Of the antidepressants, mirtazapine may be the most likely to make RLS worse. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
             Ssri | Snri | Tricyclic | OtherAntidepressant => "Some antidepressants can worsen RLS. If symptoms got worse after starting it, discuss it with the prescriber; do not stop it on your own.",
-            Lithium => "Lithium can worsen RLS. Discuss it with the prescriber; do not stop it on your own.",
-            Tramadol => "Tramadol can worsen RLS (unlike the extended-release opioids used to treat it). Discuss it with the prescriber; do not stop it on your own.",
+            Lithium => "Lithium can worsen RLS. Ask your doctor about alternatives, and discuss any change with the prescriber; do not stop it on your own.",
+            Tramadol => "Tramadol can worsen RLS (unlike the extended-release opioids used to treat it). Ask your doctor about alternatives, and discuss any change with the prescriber; do not stop it on your own.",
             CalciumChannelBlocker | BetaBlocker => "For information only: weak evidence (case reports, not graded by guidelines) links this class to worse RLS. If symptoms changed after starting it, you may mention it at your next visit; do not stop it on your own.",
             Bupropion => "Bupropion usually does not worsen RLS, unlike most antidepressants. As a treatment for RLS itself the AASM 2025 guideline suggests against it.",
             DopamineAgonist => "An RLS treatment that works at first, but the AASM 2025 guideline suggests against its standard use: over time it can cause augmentation (symptoms earlier, stronger, spreading to the arms), impulse-control disorders (gambling, shopping, eating, sex) and sudden sleep attacks. Never stop it abruptly; discuss any change with your doctor. QuietLegs screens your diary for augmentation.",
@@ -479,7 +566,7 @@ impl DrugClass {
             Opioid => "The AASM 2025 guideline suggests extended-release opioids for RLS that other treatments do not control, with monitoring for dependence and breathing problems. Discuss any change with your doctor; do not stop it abruptly.",
             Benzodiazepine => "The AASM 2025 guideline suggests against clonazepam for RLS. Discuss it with your doctor; do not stop it abruptly.",
             Anticonvulsant => "The AASM 2025 guideline suggests against this anticonvulsant for RLS. Discuss it with your doctor; do not stop it on your own.",
-            Dipyridamole => "The AASM 2025 guideline suggests dipyridamole for RLS (conditional, limited evidence). Discuss it with your doctor.",
+            Dipyridamole => "The AASM 2025 guideline suggests dipyridamole for RLS: a conditional recommendation, on evidence of low certainty, which the World Sleep Society's review of the guideline did not support. Discuss it with your doctor.",
             HerbalSedative => "The AASM 2025 guideline suggests against valerian for RLS: it did not help in trials.",
             IvIron => "Intravenous iron is an RLS treatment given by a clinic; which form, and whether oral or IV iron suits you, is your doctor's call. Ferric carboxymaltose has the strongest evidence; iron sucrose is for people on dialysis.",
             OralIron => "The AASM 2025 guideline suggests oral iron (ferrous sulfate) for RLS when ferritin or TSAT is low; QuietLegs shows where yours stand and plans it on an empty stomach. Add it as iron (not as a medicine) so the planner can time it.",
@@ -496,6 +583,8 @@ impl DrugClass {
             Mycophenolate => "Iron and mycophenolate may lower each other's absorption, and no timing fix is known: discuss with your doctor before taking iron.",
             DairyFood => "Milk, dairy and calcium-rich foods lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around them.",
             VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
+            PeripheralDopamineAntagonist => "Domperidone blocks dopamine mainly outside the brain (it hardly crosses the blood-brain barrier), which is why it is often preferred to metoclopramide; but one study in people with Parkinson's disease found RLS more common in those taking it. For information only: if your symptoms changed after starting it, you may mention it to your doctor; do not stop it on your own.",
+            NoKnownEffect => "QuietLegs has no reliable source on whether this medicine affects RLS: reports conflict or are missing, so it is neither called harmless nor harmful. If your symptoms changed after starting it, mention it to your doctor; do not stop it on your own.",
             PhosphateBinder => "A phosphate binder is taken with meals as your kidney team prescribed it; QuietLegs does not move it. It can bind iron in the gut (some binders contain iron themselves), and no timing fix is known: discuss your iron with your kidney team.",
         }
     }
@@ -515,10 +604,15 @@ impl DrugClass {
     /// covers. An identifier appears here only if it was read in stored material.
     pub fn effect_reference(self) -> Option<&'static str> {
         use DrugClass::*;
-        if self.source() != Source::Article {
+        if !matches!(
+            self.source(),
+            Source::Article | Source::PublishedStudies | Source::Product
+        ) {
             return None;
         }
         Some(match self {
+            PeripheralDopamineAntagonist => "Domperidone hardly crosses the blood-brain barrier: 'it has minimal penetration through the blood-brain barrier' (Reddymasu, Soykan and McCallum, Domperidone: review of pharmacology and clinical applications in gastroenterology, Am J Gastroenterol 2007;102:2036-2045, abstract read 2026-12-01 in a third-party copy of the article). But a study of two Parkinson's disease cohorts found RLS in 13 of 27 patients taking domperidone against 33 of 157 not taking it, after a case of RLS that dramatically worsened with it (Rios Romenets et al., Restless legs syndrome outside the blood-brain barrier - exacerbation by domperidone in Parkinson's disease, Parkinsonism Relat Disord 2013;19(1):92-94, abstract read 2026-12-01 in two public bibliographic copies). So domperidone is not named as a safer alternative to metoclopramide; shown as information only. Not graded by guidelines.",
+            NoKnownEffect => "Trazodone: only consumer pages were found (2026-12-01), describing it both as usually tolerated in RLS and as reported to worsen it, without a citable study; ondansetron: no source on RLS was found in the stored material searched. Listed so the name is recognised; no claim is made.",
             Ssri => "Case reports of RLS induced or worsened by citalopram, escitalopram, fluoxetine, paroxetine and sertraline are tabulated (RLS column) in Table 5, 'Drug-induced restless legs syndrome (RLS), periodic limb movements of sleep (PLMS), and rapid eye movement behavior disorder/REM sleep without atonia (RBD/RSWA)', of a 2010 review that scores each report (J Clin Sleep Med 2010;6(1):79-83, PMCID PMC2823282, see the note above; table read 2026-12-01 at pmc.ncbi.nlm.nih.gov/articles/PMC2823282/table/T5); its conclusion names escitalopram and fluoxetine among the drugs with the strongest evidence. Case reports, not a graded recommendation; also named by the seed article.",
             Tricyclic => "Case reports of RLS induced or worsened by amitriptyline, clomipramine, dibenzepine, doxepin, imipramine, maprotiline, nortriptyline, opipramol and trimipramine are tabulated (RLS column) in Table 5 of the 2010 review PMCID PMC2823282 (see SSRIs; read 2026-12-01). Case reports, not a graded recommendation; also named by the seed article.",
             DopamineAntagonist => "The seed article. Of this class, haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read), and the review's conclusion names olanzapine among the drugs with the strongest evidence (see the note above). Antiemetics and other antipsychotics: no source read beyond the seed article.",
@@ -640,7 +734,7 @@ impl Medicine {
             return EvidenceBasis::NoTimingFix;
         }
         match self.substance() {
-            Some(s) if self.class.affects_iron_timing() => s.basis(),
+            Some(s) if self.class.affects_iron_timing() => s.basis_for(self.generic),
             _ => self.class.basis(),
         }
     }
@@ -667,9 +761,19 @@ impl Medicine {
             (
                 EvidenceBasis::LabelInterval
                 | EvidenceBasis::LabelIntervalUnverified
-                | EvidenceBasis::Convention,
+                | EvidenceBasis::Convention
+                | EvidenceBasis::BorrowedConvention,
                 Some(s),
             ) if self.class.affects_iron_timing() => s.source_name().to_owned(),
+            (EvidenceBasis::NotGraded, _)
+                if self.class == DrugClass::PeripheralDopamineAntagonist =>
+            {
+                "a pharmacology review (2007); a study of Parkinson's disease cohorts (2013)"
+                    .to_owned()
+            }
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::NoKnownEffect => {
+                "no reliable source found".to_owned()
+            }
             // Case reports tabulated in a published review (evidence: `effect_reference`).
             (EvidenceBasis::NotGraded, _)
                 if matches!(
@@ -706,16 +810,41 @@ impl Medicine {
         format!(
             "{} — {}; source: {}",
             crate::model::enums::name_of(&self.evidence()),
-            self.basis().label(),
+            self.basis_words(),
             self.source_line()
         )
+    }
+
+    /// What the evidence rests on in words, following the evidence row's state and naming the
+    /// drug a borrowed interval comes from; for a guideline-graded treatment, the AASM 2025
+    /// certainty of evidence where it was read ("graded by guidelines (AASM 2025: very low
+    /// certainty of evidence)").
+    pub fn basis_words(&self) -> String {
+        match (self.basis(), self.substance()) {
+            (EvidenceBasis::Guideline, _) => match self.class.aasm_certainty() {
+                Some(c) => format!("graded by guidelines (AASM 2025: {c} certainty of evidence)"),
+                None => EvidenceBasis::Guideline.label().to_owned(),
+            },
+            (_, Some(s)) if self.class.affects_iron_timing() => s.basis_words(self.generic),
+            (basis, _) => basis.label().to_owned(),
+        }
+    }
+
+    /// The class as a common noun for this drug: the class's [`DrugClass::noun`], except in
+    /// the class of medicines with no known effect on RLS, which names what each is.
+    pub fn noun(&self) -> &'static str {
+        match (self.class, self.generic) {
+            (DrugClass::NoKnownEffect, "trazodone") => "antidepressant",
+            (DrugClass::NoKnownEffect, "ondansetron") => "anti-sickness medicine",
+            (class, _) => class.noun(),
+        }
     }
 
     /// The name a person typed, with the generic and the class when they differ: "CellCept
     /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
     /// name is never repeated.
     pub fn described(&self, matched: &str) -> String {
-        let noun = with_article(self.class.noun());
+        let noun = with_article(self.noun());
         // A salt or a spelling that already holds the generic ("calcium carbonate",
         // "levothyroxine sodium") does not repeat it.
         if contains_words(&normalise(matched), &normalise(self.generic)) {
@@ -728,7 +857,7 @@ impl Medicine {
     /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
     /// and the class with the right article.
     pub fn is_a(&self, matched: &str) -> String {
-        let noun = with_article(self.class.noun());
+        let noun = with_article(self.noun());
         if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} is {noun}", matched.trim())
         } else {
@@ -737,11 +866,13 @@ impl Medicine {
     }
 
     /// The safer alternative a source names for what this drug is taken for, given the name
-    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines
-    /// replace one taken for allergy or sleep, not one taken for nausea or travel sickness: an
-    /// antiemetic antihistamine (promethazine, cyclizine, cinnarizine, dimenhydrinate,
-    /// meclizine) or a pregnancy-nausea doxylamine brand (Diclegis, Bonjesta, Diclectin,
-    /// Xonvea) gets none, as no source in the evidence table names one for that use.
+    /// the person typed (SPEC §2.4). The class's non-sedating antihistamines replace one taken
+    /// for allergy, not one taken for sleep, nausea or travel sickness (a non-sedating
+    /// antihistamine does neither job): an antiemetic antihistamine (promethazine, cyclizine,
+    /// cinnarizine, dimenhydrinate, meclizine), doxylamine (sold for sleep or pregnancy
+    /// nausea) and a diphenhydramine sleep brand (ZzzQuil, Nytol, "PM" painkillers) get none,
+    /// as no source in the evidence table names one for those uses; the class note already
+    /// says to ask about an alternative.
     pub fn alternative_for(&self, matched: &str) -> Option<&'static str> {
         const ANTIEMETIC_GENERICS: &[&str] = &[
             "promethazine",
@@ -750,12 +881,25 @@ impl Medicine {
             "dimenhydrinate",
             "meclizine",
         ];
-        const NAUSEA_BRANDS: &[&str] = &["Diclegis", "Bonjesta", "Diclectin", "Xonvea"];
+        const SLEEP_AID_GENERICS: &[&str] = &["doxylamine"];
+        const SLEEP_BRANDS: &[&str] = &[
+            "ZzzQuil",
+            "Nytol",
+            "Sominex",
+            "Tylenol PM",
+            "Advil PM",
+            "Aleve PM",
+            "Motrin PM",
+            "Excedrin PM",
+            "Unisom SleepGels",
+            "Vivinox",
+        ];
         if self.class == DrugClass::SedatingAntihistamine {
             let typed = normalise(matched);
-            let for_nausea = ANTIEMETIC_GENERICS.contains(&self.generic)
-                || NAUSEA_BRANDS.iter().any(|b| normalise(b) == typed);
-            if for_nausea {
+            let not_for_allergy = ANTIEMETIC_GENERICS.contains(&self.generic)
+                || SLEEP_AID_GENERICS.contains(&self.generic)
+                || SLEEP_BRANDS.iter().any(|b| normalise(b) == typed);
+            if not_for_allergy {
                 return None;
             }
         }
@@ -765,21 +909,32 @@ impl Medicine {
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
-        match self.substance() {
-            // A treatment's evidence line speaks of its efficacy; its timing rule says here
-            // what it rests on when that is only a convention (levodopa).
-            Some(s)
-                if !self.class.affects_iron_timing() && s.basis() == EvidenceBasis::Convention =>
-            {
-                format!(
-                    "{} {} (This interval is a convention: the label gives none.)",
-                    self.note(),
-                    s.timing_advice_for(self.generic)
-                )
+        let Some(s) = self.substance() else {
+            return self.note().to_owned();
+        };
+        // What the interval rests on when it is not this drug's own verified label: said
+        // beside the rule, for treatments too (their evidence line speaks of efficacy).
+        let rests_on = match s.basis_for(self.generic) {
+            // A timing class's note already says when its label gives no interval.
+            EvidenceBasis::Convention if !self.class.affects_iron_timing() => {
+                " (This interval is a convention: the label gives none.)".to_owned()
             }
-            Some(s) => format!("{} {}", self.note(), s.timing_advice_for(self.generic)),
-            None => self.note().to_owned(),
-        }
+            EvidenceBasis::BorrowedConvention => format!(
+                " (This interval is a convention borrowed from {}'s label: check {}'s own label with your pharmacist.)",
+                s.label_read_for().map_or("another drug", |(lender, _)| lender),
+                self.generic
+            ),
+            EvidenceBasis::LabelIntervalUnverified => {
+                " (This interval is still to be verified against the label: check it with your pharmacist.)"
+                    .to_owned()
+            }
+            _ => String::new(),
+        };
+        format!(
+            "{} {}{rests_on}",
+            self.note(),
+            s.timing_advice_for(self.generic)
+        )
     }
 }
 
@@ -808,7 +963,7 @@ macro_rules! catalog {
 catalog! {
     SedatingAntihistamine:
         "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox"],
-        "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit"],
+        "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Hoggar Night", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit"],
         "chlorpheniramine" aka ["chlorphenamine", "chlorpheniramine maleate"] ["Chlor-Trimeton", "Piriton", "Coricidin"],
         "hydroxyzine" ["Atarax", "Vistaril", "Ucerax"],
         "promethazine" ["Phenergan", "Avomine"],
@@ -842,7 +997,7 @@ catalog! {
         "chlorpromazine" ["Thorazine", "Largactil"],
         "perphenazine" ["Trilafon"],
         "trifluoperazine" ["Stelazine"],
-        "metoclopramide" ["Reglan", "Maxolon", "Paspertin"],
+        "metoclopramide" aka ["metoclopramid"] ["Reglan", "Maxolon", "Paspertin", "MCP"],
         "prochlorperazine" ["Compazine", "Stemetil", "Buccastem"],
         "trimethobenzamide" ["Tigan"],
         "amisulpride" ["Solian", "Barhemsys"],
@@ -884,7 +1039,7 @@ catalog! {
         "verapamil" ["Calan", "Isoptin"],
         "felodipine" ["Plendil"];
     BetaBlocker:
-        "metoprolol" ["Lopressor", "Toprol", "Betaloc"],
+        "metoprolol" ["Lopressor", "Toprol", "Betaloc", "Beloc", "Beloc-Zok"],
         "propranolol" ["Inderal"],
         "atenolol" ["Tenormin"],
         "bisoprolol" ["Zebeta", "Cardicor", "Concor"],
@@ -898,7 +1053,7 @@ catalog! {
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"];
     Levodopa:
-        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa"],
+        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa", "Nacom"],
         // A combination takes the strictest timing of its parts: entacapone's.
         "levodopa carbidopa entacapone" ["Stalevo"] timing Entacapone;
     DecarboxylaseInhibitor:
@@ -919,7 +1074,7 @@ catalog! {
     Dipyridamole:
         "dipyridamole" ["Persantine", "Persantin"];
     HerbalSedative:
-        "valerian" aka ["valerian root", "valeriana"] [];
+        "valerian" aka ["valerian root", "valeriana", "Baldrian", "Baldrianwurzel"] [];
     IvIron:
         "ferric carboxymaltose" ["Injectafer", "Ferinject"] stance StrongFor,
         "ferumoxytol" ["Feraheme", "Rienso"],
@@ -989,7 +1144,7 @@ catalog! {
         "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
         "magnesium hydroxide" ["Milk of Magnesia"];
     Calcium:
-        "calcium" aka ["calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
+        "calcium" aka ["Kalzium", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
     Magnesium:
         "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
     Zinc:
@@ -1000,6 +1155,12 @@ catalog! {
         "dairy" aka ["milk", "cheese", "yogurt", "yoghurt", "dairy products", "dairy calcium", "calcium food", "calcium foods", "calcium rich food", "milch", "lait", "leche"] [];
     VitaminC:
         "vitamin C" aka ["ascorbic acid", "ascorbate", "sodium ascorbate", "vit c"] ["Redoxon", "Ester-C"];
+    // Added for issue #15 (names people type): domperidone, trazodone, ondansetron.
+    PeripheralDopamineAntagonist:
+        "domperidone" aka ["domperidon"] ["Motilium"];
+    NoKnownEffect:
+        "trazodone" aka ["trazodon"] ["Desyrel", "Trittico", "Molipaxin"],
+        "ondansetron" ["Zofran"];
     Multivitamin:
         "multivitamin with minerals" aka ["multivitamin", "multivitamins", "multi vitamin", "multimineral"] ["Centrum", "One A Day", "Supradyn", "Berocca", "Pregnacare", "Elevit"];
 }
@@ -1114,7 +1275,8 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 /// What was read for the effects on RLS that no guideline grades: [`WORSENING_SOURCES_READ`]
-/// and one (class label, [`DrugClass::effect_reference`]) per class, in catalog order.
+/// and one (class label, [`DrugClass::effect_reference`]) per class, in catalog order, with a
+/// treatment's [`DrugClass::certainty_reference`] where the AASM 2025 certainty was read.
 pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) {
     let mut seen: Vec<DrugClass> = Vec::new();
     let mut out = Vec::new();
@@ -1124,6 +1286,10 @@ pub fn effect_references() -> (&'static str, Vec<(&'static str, &'static str)>) 
         }
         seen.push(m.class);
         if let Some(r) = m.class.effect_reference() {
+            out.push((m.class.label(), r));
+        }
+        // The AASM 2025 certainty behind a treatment's efficacy strength, where it was read.
+        if let Some(r) = m.class.certainty_reference() {
             out.push((m.class.label(), r));
         }
     }
@@ -1198,10 +1364,32 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
     let words: Vec<String> = q.split(' ').filter(|w| w.len() >= 5).map(sound).collect();
     let mut out: Vec<CatalogMatch> = Vec::new();
     for (i, n, norm, _) in index {
-        if norm.contains(' ')
-            || norm.len() < 5
-            || out.iter().any(|c| Some(&c.medicine) == CATALOG.get(*i))
-        {
+        if norm.len() < 5 || out.iter().any(|c| Some(&c.medicine) == CATALOG.get(*i)) {
+            continue;
+        }
+        // A name of several words ("Hoggar Night") forgives one typo in one of its words of
+        // five letters or more, the query being the whole name ("Hogar Night"): never in part
+        // of a longer phrase, nor in a short word ("vitamin D" is not "vitamin C").
+        if norm.contains(' ') {
+            let typed: Vec<&str> = q.split(' ').collect();
+            let named: Vec<&str> = norm.split(' ').collect();
+            let off: Vec<(&&str, &&str)> = typed
+                .iter()
+                .zip(named.iter())
+                .filter(|(a, b)| a != b)
+                .collect();
+            let one_long_typo = typed.len() == named.len()
+                && matches!(off.as_slice(), [(a, b)] if b.len() >= 5
+                    && edit_distance(&sound(a), &sound(b), 1) == 1);
+            if one_long_typo {
+                if let Some(m) = CATALOG.get(*i) {
+                    out.push(CatalogMatch {
+                        medicine: *m,
+                        matched: n,
+                        kind: MatchKind::Typo,
+                    });
+                }
+            }
             continue;
         }
         if !words.iter().any(|w| w.len().abs_diff(norm.len()) <= 2) {
@@ -1221,11 +1409,21 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
     out
 }
 
+/// The generic of the catalog entry called `name` whose timing is `substance`, or "" when no
+/// entry is: what a check's message needs to say whose label the interval is
+/// ([`Substance::timing_ask`]).
+pub fn generic_timed_as(name: &str, substance: Substance) -> &'static str {
+    lookup(name)
+        .iter()
+        .find(|m| m.medicine.substance() == Some(substance))
+        .map_or("", |m| m.medicine.generic)
+}
+
 /// Warnings a regimen item carries: the catalog entries that can worsen RLS, and for a medicine
 /// or supplement the catalog does not know, that nothing can be planned around it (an unknown
 /// name is never taken to be harmless).
 pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
-    let mut out = worsening_warnings(&item.name);
+    let mut out = rls_notes(&item.name);
     if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
         && lookup(&item.name).is_empty()
     {
@@ -1234,6 +1432,25 @@ pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
             item.name.trim()
         ));
     }
+    out
+}
+
+/// What a medicine means for RLS beyond iron, for `regimen add` and `check`: the worsening
+/// warnings, then for a medicine whose effect on RLS no reliable source gives (trazodone,
+/// ondansetron) that it is not known, so that neither answer reads as a bare "ok".
+pub fn rls_notes(name: &str) -> Vec<String> {
+    let mut out = worsening_warnings(name);
+    out.extend(
+        lookup(name)
+            .into_iter()
+            .filter(|m| m.medicine.class.effect() == MedicineEffect::NotKnown)
+            .map(|m| {
+                format!(
+                    "{}: its effect on RLS is not known (QuietLegs found no reliable source). If your symptoms changed after starting it, mention it to your doctor.",
+                    m.medicine.is_a(m.matched)
+                )
+            }),
+    );
     out
 }
 
@@ -1264,6 +1481,259 @@ mod tests {
 
     fn generic_of(q: &str) -> Vec<&'static str> {
         lookup(q).iter().map(|m| m.medicine.generic).collect()
+    }
+
+    /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
+    /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
+    /// whose label text is still to be checked, says "to be verified"; only a verified label
+    /// row reads "label interval" or "its label asks". Every place the wording is made follows
+    /// the row: the evidence line, the advice, and a check's message.
+    #[test]
+    fn label_wording_follows_the_rows_verification_state() {
+        let first = |q: &str| lookup(q)[0].medicine;
+        for q in [
+            "raltegravir",
+            "Isentress",
+            "Biktarvy",
+            "cabotegravir",
+            "Genvoya",
+        ] {
+            let m = first(q);
+            assert_eq!(m.basis(), EvidenceBasis::BorrowedConvention, "{q}");
+            assert_eq!(m.evidence(), EvidenceStrength::Weak, "{q}");
+            let line = m.evidence_line();
+            assert!(
+                line.starts_with("weak — convention borrowed from dolutegravir's label; check this drug's own label with your pharmacist; source: "),
+                "{q}: {line}"
+            );
+            assert!(!line.contains("label interval"), "{q}: {line}");
+            assert!(
+                m.advice()
+                    .contains("convention borrowed from dolutegravir's label"),
+                "{q}"
+            );
+            let ask = Substance::IntegraseInhibitor.timing_ask(m.generic);
+            assert!(
+                ask.ends_with(", a convention borrowed from dolutegravir's label"),
+                "{ask}"
+            );
+            assert!(!ask.contains("its label"), "{ask}");
+        }
+        for q in ["dolutegravir", "Tivicay"] {
+            let m = first(q);
+            assert_eq!(m.basis(), EvidenceBasis::LabelInterval, "{q}");
+            assert!(m
+                .evidence_line()
+                .starts_with("strong — label interval; source: TIVICAY"));
+            assert!(!m.advice().contains("convention"), "{q}");
+        }
+        assert_eq!(
+            Substance::IntegraseInhibitor.timing_ask("dolutegravir"),
+            "its label asks you to take it at least 2 h before iron or 6 h after it"
+        );
+        // Other drugs lent a label's interval: quinolones, liothyronine, Stalevo.
+        assert!(first("ofloxacin")
+            .evidence_line()
+            .contains("convention borrowed from moxifloxacin's label"));
+        assert!(first("liothyronine")
+            .evidence_line()
+            .contains("convention borrowed from levothyroxine's label"));
+        assert!(first("Stalevo")
+            .advice()
+            .contains("convention borrowed from entacapone's label"));
+        assert_eq!(first("Synthroid").basis(), EvidenceBasis::LabelInterval);
+        // A word with no catalog entry ("thyroid") keeps the row's basis; other quinolones
+        // always borrow.
+        assert_eq!(
+            Substance::Thyroid.basis_for(""),
+            EvidenceBasis::LabelInterval
+        );
+        assert_eq!(
+            Substance::Quinolone.basis_for(""),
+            EvidenceBasis::BorrowedConvention
+        );
+        // An interval whose label text is unverified never reads as the label's.
+        for q in ["penicillamine", "Cuprimine", "cefdinir", "entacapone"] {
+            let m = first(q);
+            assert_eq!(m.basis(), EvidenceBasis::LabelIntervalUnverified, "{q}");
+            let line = m.evidence_line();
+            assert!(
+                line.contains("interval to be verified against the label")
+                    && !line.contains("— label interval"),
+                "{q}: {line}"
+            );
+            assert!(
+                m.advice()
+                    .contains("still to be verified against the label"),
+                "{q}"
+            );
+            let ask = m
+                .substance()
+                .map(|s| s.timing_ask(m.generic))
+                .unwrap_or_default();
+            assert!(
+                ask.ends_with(", an interval still to be verified against its label")
+                    && !ask.contains("its label asks"),
+                "{q}: {ask}"
+            );
+        }
+        // A convention says so; no message says "asks for at least".
+        assert!(Substance::Tetracycline
+            .timing_ask("doxycycline")
+            .ends_with(", a convention (its label gives no interval)"));
+        for m in CATALOG {
+            if let Some(s) = m.substance() {
+                let ask = s.timing_ask(m.generic);
+                assert!(!ask.contains("asks for"), "{ask}");
+                assert_eq!(
+                    ask.starts_with("its label asks"),
+                    s.basis_for(m.generic) == EvidenceBasis::LabelInterval,
+                    "{}: {ask}",
+                    m.generic
+                );
+            }
+        }
+    }
+
+    /// Issue #15 (fresh review): levodopa's efficacy is not "strong" while the AASM 2025
+    /// guideline suggests against its standard use on very-low-certainty evidence; dipyridamole
+    /// says one certainty (low) in its note and its evidence line.
+    #[test]
+    fn treatment_efficacy_follows_the_aasm_certainty_apart_from_the_stance() {
+        let first = |q: &str| lookup(q)[0].medicine;
+        for q in ["levodopa", "Sinemet", "Nacom", "Madopar"] {
+            let m = first(q);
+            assert_eq!(m.evidence(), EvidenceStrength::Weak, "{q}");
+            assert_eq!(
+                m.stance(),
+                Some(AasmStance::ConditionalAgainstStandardUse),
+                "{q}"
+            );
+            let line = m.evidence_line();
+            assert!(
+                line.starts_with(
+                    "weak — graded by guidelines (AASM 2025: very low certainty of evidence)"
+                ),
+                "{q}: {line}"
+            );
+        }
+        let d = first("dipyridamole");
+        assert_eq!(d.evidence(), EvidenceStrength::Weak);
+        assert_eq!(d.stance(), Some(AasmStance::ConditionalFor));
+        let said = format!("{} {}", d.advice(), d.evidence_line());
+        assert!(said.contains("low certainty"), "{said}");
+        assert!(said.contains("World Sleep Society"), "{said}");
+        assert!(
+            !said.contains("moderate") && !said.contains("limited"),
+            "{said}"
+        );
+        let pram = first("Mirapexin");
+        assert_eq!(pram.evidence(), EvidenceStrength::Moderate);
+        assert!(pram
+            .evidence_line()
+            .contains("AASM 2025: moderate certainty of evidence"));
+        for m in CATALOG {
+            if m.class.aasm_certainty().is_some() {
+                assert!(m
+                    .class
+                    .certainty_reference()
+                    .is_some_and(|r| r.starts_with("AASM-2025 certainty of evidence")));
+                assert!(m.stance().is_some(), "{}", m.generic);
+            }
+        }
+    }
+
+    /// Issue #15 (fresh review): German brands and words people type, and three medicines
+    /// people ask about; no safer alternative is named without a source, and a medicine with no
+    /// known effect is neither harmless nor harmful.
+    #[test]
+    fn german_names_and_the_medicines_people_ask_about() {
+        use crate::rules::interactions::{intake_named, substance_named};
+        for (q, g) in [
+            ("Beloc-Zok", "metoprolol"),
+            ("Beloc Zok mite 47,5 mg", "metoprolol"),
+            ("beloc-zok", "metoprolol"),
+            ("Hoggar Night", "doxylamine"),
+            ("HOGGAR NIGHT 25 mg", "doxylamine"),
+            ("Nacom", "levodopa"),
+            ("Nacom 100/25", "levodopa"),
+            ("MCP", "metoclopramide"),
+            ("MCP Tropfen", "metoclopramide"),
+            ("Metoclopramid", "metoclopramide"),
+            ("Baldrian", "valerian"),
+            ("Baldrián", "valerian"),
+            ("Kalzium", "calcium"),
+            ("trazodone", "trazodone"),
+            ("Trittico", "trazodone"),
+            ("ondansetron", "ondansetron"),
+            ("Zofran", "ondansetron"),
+            ("domperidone", "domperidone"),
+            ("Motilium", "domperidone"),
+            ("Domperidon", "domperidone"),
+            ("ondansetrn", "ondansetron"),
+            ("Hogar Night", "doxylamine"),
+            ("trazodnoe", "trazodone"),
+        ] {
+            assert_eq!(generic_of(q), vec![g], "{q}");
+        }
+        assert_eq!(intake_named("Kalzium"), Some(IntakeKind::DairyCalcium));
+        assert_eq!(substance_named("Kalzium"), Some(Substance::DairyCalcium));
+        // Domperidone: information only, never offered as the safe alternative.
+        let dom = lookup("Motilium")[0].medicine;
+        assert_eq!(dom.class.effect(), MedicineEffect::InformationOnly);
+        assert_eq!(dom.alternative_for("Motilium"), None);
+        assert!(dom.advice().contains("Parkinson"));
+        // Metoclopramide and the antipsychotics: no alternative named, "ask your doctor".
+        for q in ["MCP", "Reglan", "haloperidol", "quetiapine", "olanzapine"] {
+            let hit = &lookup(q)[0];
+            assert_eq!(hit.medicine.alternative_for(hit.matched), None, "{q}");
+            assert!(
+                hit.medicine
+                    .advice()
+                    .contains("ask your doctor about alternatives"),
+                "{q}"
+            );
+            assert!(
+                worsening_warnings(q)[0].contains("ask your doctor about alternatives"),
+                "{q}"
+            );
+        }
+        for q in ["trazodone", "Zofran"] {
+            let m = lookup(q)[0].medicine;
+            assert_eq!(m.class.effect(), MedicineEffect::NotKnown, "{q}");
+            assert!(m.advice().contains("no reliable source"), "{q}");
+            assert_eq!(
+                m.evidence_line(),
+                "not graded by guidelines; source: no reliable source found"
+            );
+            assert!(worsening_warnings(q).is_empty(), "{q}");
+            // Not a bare "ok" either: `regimen add` and `check` say it is not known.
+            assert!(
+                rls_notes(q)
+                    .iter()
+                    .any(|n| n.contains("its effect on RLS is not known")),
+                "{q}"
+            );
+        }
+        // Headings read naturally.
+        assert_eq!(MedicineEffect::WorsensRls.label(), "may worsen RLS");
+        let li = &lookup("lithium")[0];
+        assert_eq!(
+            li.medicine.described(li.matched),
+            "lithium (a mood stabiliser)"
+        );
+        let t = &lookup("Trittico")[0];
+        assert_eq!(
+            t.medicine.described(t.matched),
+            "Trittico (trazodone, an antidepressant)"
+        );
+        // One typo in a whole name of several words, never in part of a longer phrase.
+        assert_eq!(lookup("Hogar Night")[0].kind, MatchKind::Typo);
+        assert!(generic_of("Hogar Night forte extra").is_empty());
+        assert!(
+            generic_of("vitamin D").is_empty(),
+            "vitamin D is not vitamin C"
+        );
     }
 
     #[test]
@@ -1530,7 +2000,9 @@ mod tests {
     #[test]
     fn stance_is_apart_from_efficacy_and_the_worsening_list_follows_spec() {
         let pram = lookup("pramipexole")[0].medicine;
-        assert_eq!(pram.class.evidence(), EvidenceStrength::Strong);
+        // Efficacy is the AASM 2025 certainty of evidence (moderate), shown apart from the
+        // stance against standard use.
+        assert_eq!(pram.class.evidence(), EvidenceStrength::Moderate);
         assert_eq!(
             pram.stance(),
             Some(AasmStance::ConditionalAgainstStandardUse)
@@ -1646,7 +2118,7 @@ mod tests {
     #[test]
     fn every_name_is_described_once_with_the_right_article() {
         for m in CATALOG {
-            let noun = m.class.noun();
+            let noun = m.noun();
             assert!(
                 normalise(noun) != normalise(m.generic)
                     && !noun.starts_with(&format!("{} (", m.generic)),
@@ -1747,7 +2219,12 @@ mod tests {
                 "{q}"
             );
         }
-        for q in ["Benadryl", "Unisom", "Atarax", "Piriton"] {
+        // Taken for sleep: a non-sedating antihistamine is no alternative either.
+        for q in ["Hoggar Night", "Unisom", "ZzzQuil", "Tylenol PM", "Nytol"] {
+            let hit = &lookup(q)[0];
+            assert_eq!(hit.medicine.alternative_for(hit.matched), None, "{q}");
+        }
+        for q in ["Benadryl", "diphenhydramine", "Atarax", "Piriton"] {
             let hit = &lookup(q)[0];
             assert!(hit
                 .medicine
@@ -1812,7 +2289,10 @@ mod tests {
         for m in CATALOG {
             assert_eq!(
                 m.class.effect_reference().is_some(),
-                m.class.source() == Source::Article,
+                matches!(
+                    m.class.source(),
+                    Source::Article | Source::PublishedStudies | Source::Product
+                ),
                 "{}",
                 m.generic
             );
@@ -1883,13 +2363,32 @@ mod tests {
                 );
             }
             // Patients see a readable source, never a SPEC section number, and never the
-            // reviewer's "to be verified" marker (it stays in the evidence table's reference).
+            // reviewer's "by a clinician" marker (it stays in the evidence table's reference);
+            // an interval whose label text is still to be checked says so in their words.
             for text in [m.source_line(), m.advice(), m.evidence_line()]
                 .into_iter()
                 .chain(m.class.alternative().map(str::to_owned))
             {
                 assert!(!text.contains("SPEC"), "{}: {text}", m.generic);
-                assert!(!text.contains("verified"), "{}: {text}", m.generic);
+                assert!(!text.contains("clinician"), "{}: {text}", m.generic);
+                assert_eq!(
+                    text.contains("verified"),
+                    text.contains("to be verified against the label"),
+                    "{}: {text}",
+                    m.generic
+                );
+            }
+            // A timing rule whose label text is still to be checked says so beside the advice
+            // and in the evidence line; no other rule does.
+            let unverified = m.class.affects_iron_timing()
+                && m.basis() == EvidenceBasis::LabelIntervalUnverified;
+            for text in [m.advice(), m.evidence_line()] {
+                assert_eq!(
+                    text.contains("to be verified against the label"),
+                    unverified,
+                    "{}: {text}",
+                    m.generic
+                );
             }
         }
     }

@@ -192,10 +192,10 @@ pub fn check_named(
                 earliest_ok: None,
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is close to the iron you took at {}: its label asks for {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines",
+                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines",
                     hhmm(at),
                     hhmm(iron_at),
-                    substance.timing_rule_short(),
+                    substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 ),
             };
         }
@@ -216,9 +216,10 @@ pub fn check_named(
             earliest_ok: None,
             iron_ok,
             message: format!(
-                "{keep}; your iron planned at {} is too close to it ({}): {instead}",
+                "{keep}; your iron planned at {} is too close to it: {}. {}",
                 hhmm(iron_at),
-                substance.timing_rule_short(),
+                substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
+                capitalised(&instead),
             ),
         };
     }
@@ -239,6 +240,14 @@ pub fn check_named(
             message: format!("{name} at {}: no iron dose that day to protect", hhmm(at)),
         },
     }
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+fn capitalised(text: &str) -> String {
+    let mut cs = text.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
 }
 
 /// A first-thing medicine's wait (alendronate 30 min, ibandronate 60 min, from the evidence
@@ -278,7 +287,7 @@ pub(crate) fn first_thing_wait(
             earliest_ok: None,
             iron_ok: None,
             message: format!(
-                "{name} at {} is not on an empty stomach after your {m} at {}: its label asks for it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
+                "{name} at {} is not on an empty stomach after your {m} at {}: its label asks you to take it first thing on waking, on an empty stomach, at least {} before the first food, drink (other than plain water) or other medicine; ask your doctor or pharmacist about the timing (QuietLegs keeps the time you were given)",
                 hhmm(at),
                 hhmm(meal.at),
                 span(wait),
@@ -306,7 +315,7 @@ pub(crate) fn first_thing_wait(
         earliest_ok: None,
         iron_ok: None,
         message: format!(
-            "{name} at {} is clear of iron, but {what} at {} comes within its wait: its label asks for at least {} before the first food, drink (other than plain water) or other medicine; {fix}",
+            "{name} at {} is clear of iron, but {what} at {} comes within its wait: its label asks you to wait at least {} after it before the first food, drink (other than plain water) or other medicine; {fix}",
             hhmm(at),
             hhmm(clash.at),
             span(wait),

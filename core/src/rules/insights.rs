@@ -370,4 +370,23 @@ mod tests {
         assert_eq!((c[0].with_mean, c[0].with_nights), (8.0, 6));
         assert_eq!((c[0].without_mean, c[0].without_nights), (2.0, 5));
     }
+
+    #[test]
+    fn a_trigger_is_compared_only_with_five_nights_without_it_too() {
+        let with = |a: i64| Night {
+            triggers: vec![Trigger::Caffeine],
+            ..night(a, Some(7), None)
+        };
+        let nights = |without: i64| -> Vec<Night> {
+            (0..6)
+                .map(with)
+                .chain((6..6 + without).map(|a| night(a, Some(3), None)))
+                .collect()
+        };
+        // Four nights without the trigger are too few to compare against; six are plenty.
+        assert!(trigger_comparisons(&nights(4), today()).is_empty());
+        let c = trigger_comparisons(&nights(6), today());
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].with_nights, c[0].without_nights), (6, 6));
+    }
 }

@@ -999,4 +999,60 @@ mod tests {
         assert_eq!(shown(31.0), "31");
         assert_eq!(shown(120.6), "121");
     }
+
+    fn oral_iron(start: &str) -> RegimenItem {
+        RegimenItem {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            kind: RegimenKind::Iron,
+            name: "Iron".into(),
+            dose_mg: None,
+            times: vec![],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: day(start),
+            stop_date: None,
+        }
+    }
+
+    #[test]
+    fn a_ferritin_drawn_on_the_day_the_twelve_weeks_end_is_judged() {
+        // 84 days after the start, today: the trial is complete, and today's result counts.
+        let item = oral_iron("2026-01-01");
+        let labs = [lab(Analyte::Ferritin, 30.0, "2026-03-26")];
+        assert_eq!(
+            judged_ferritin(&labs, &item, day("2026-03-26"), None),
+            Some((day("2026-03-26"), 30.0))
+        );
+        // A day short of the 12 weeks: nothing to judge yet.
+        let early = [lab(Analyte::Ferritin, 30.0, "2026-03-25")];
+        assert_eq!(
+            judged_ferritin(&early, &item, day("2026-03-25"), None),
+            None
+        );
+    }
+
+    #[test]
+    fn doses_are_read_for_oral_iron_started_after_an_infusion_not_before_one() {
+        let item = [oral_iron("2026-01-01")];
+        let labs = [lab(Analyte::Ferritin, 30.0, "2026-04-01")];
+        let p = Profile::default();
+        let read = |events: &[Event]| {
+            let d = Diary {
+                profile: &p,
+                regimen: &item,
+                habits: &[],
+                events,
+                labs: &labs,
+            };
+            oral_iron_doses_read(&d, day("2026-04-10"))
+        };
+        let id = item[0].meta.id.to_string();
+        // An infusion before the tablets: the tablets' own trial is judged.
+        assert_eq!(
+            read(&[infusion("2025-12-01")]),
+            Some((id, day("2026-01-01"), day("2026-04-01")))
+        );
+        // An infusion on the start day (or later) resets the judgement: no doses are read.
+        assert_eq!(read(&[infusion("2026-01-01")]), None);
+    }
 }

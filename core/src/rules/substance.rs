@@ -30,21 +30,28 @@ pub enum EvidenceBasis {
     NoTimingFix,
     /// Case reports or the seed article alone: not graded by guidelines.
     NotGraded,
+    /// Another drug's label interval, used for a drug whose own label is not in the evidence
+    /// table (raltegravir takes dolutegravir's, ofloxacin moxifloxacin's): a convention, never
+    /// shown as this drug's label (issue #15). Last, so the exported enum only grows.
+    BorrowedConvention,
 }
 
 impl EvidenceBasis {
-    /// In words, for screens: "label interval", "convention (no label interval)". A label
-    /// interval whose set id, section or date is not yet confirmed reads "label interval" too:
-    /// what is still unverified is the reference, not the advice, and it is said in the
-    /// evidence table's reference text (`quietlegs evidence`) for the reviewer, not in the
-    /// words a patient reads beside the advice. Its strength stays below a verified label's.
+    /// In words, for screens, following the evidence row's state: "label interval" only for a
+    /// label row with nothing left to verify; "interval to be verified against the label" for
+    /// one whose label text is still to be checked; "convention (no label interval)"; and for
+    /// a borrowed interval see [`Substance::basis_words`], which names the drug lent from.
     pub fn label(self) -> &'static str {
         match self {
             EvidenceBasis::Guideline => "graded by guidelines",
-            EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified => {
-                "label interval"
+            EvidenceBasis::LabelInterval => "label interval",
+            EvidenceBasis::LabelIntervalUnverified => {
+                "interval to be verified against the label; check it with your pharmacist"
             }
             EvidenceBasis::Convention => "convention (no label interval)",
+            EvidenceBasis::BorrowedConvention => {
+                "convention borrowed from another drug's label; check this drug's own label with your pharmacist"
+            }
             EvidenceBasis::NoTimingFix => "no timing fix known",
             EvidenceBasis::NotGraded => "not graded by guidelines",
         }
@@ -238,20 +245,21 @@ impl Substance {
         }
     }
 
-    /// The rule in a phrase, for a sentence that already names the drug: "at least 2 h before
-    /// iron or 6 h after it", "at least 4 h apart from iron", "iron at least 60 min after it".
+    /// The rule as a verb phrase, for a sentence that already names the drug: "take it at least
+    /// 2 h before iron or 6 h after it", "keep it at least 4 h apart from iron", "take iron at
+    /// least 60 min after it, never before it that day".
     pub fn timing_rule_short(self) -> String {
         let g = self.gap();
         if g.first_thing {
             format!(
-                "iron at least {} after it, never before it that day",
+                "take iron at least {} after it, never before it that day",
                 span(g.iron_after())
             )
         } else if g.iron_after() == g.substance_after() {
-            format!("at least {} apart from iron", span(g.iron_after()))
+            format!("keep it at least {} apart from iron", span(g.iron_after()))
         } else {
             format!(
-                "at least {} before iron or {} after it",
+                "take it at least {} before iron or {} after it",
                 span(g.iron_after()),
                 span(g.substance_after())
             )
@@ -274,6 +282,85 @@ impl Substance {
             }
         }
         basis
+    }
+
+    /// Whose label the rule's evidence rows were read in, and the generics that label covers:
+    /// ("dolutegravir", ["dolutegravir"]) for the integrase inhibitors. `None` where the rows are
+    /// a convention for every drug. A drug outside the list borrows the interval.
+    pub fn label_read_for(self) -> Option<(&'static str, &'static [&'static str])> {
+        use Substance::*;
+        Some(match self {
+            Thyroid => ("levothyroxine", &["levothyroxine"]),
+            // No quinolone takes this substance as its own label: it is moxifloxacin's, lent.
+            Quinolone => ("moxifloxacin", &[]),
+            Bisphosphonate => (
+                "alendronate and risedronate",
+                &["alendronate", "risedronate"],
+            ),
+            Ciprofloxacin => ("ciprofloxacin", &["ciprofloxacin"]),
+            Levofloxacin => ("levofloxacin", &["levofloxacin"]),
+            Moxifloxacin => ("moxifloxacin", &["moxifloxacin"]),
+            Ibandronate => ("ibandronate", &["ibandronate"]),
+            IntegraseInhibitor => ("dolutegravir", &["dolutegravir"]),
+            Entacapone => ("entacapone", &["entacapone"]),
+            Penicillamine => ("penicillamine", &["penicillamine"]),
+            Cefdinir => ("cefdinir", &["cefdinir"]),
+            Eltrombopag => ("eltrombopag", &["eltrombopag"]),
+            _ => return None,
+        })
+    }
+
+    /// What the rule rests on for the drug `generic`: [`Substance::basis`], except that a label
+    /// interval (verified or not) used for a drug its label does not cover is a
+    /// [`EvidenceBasis::BorrowedConvention`] (raltegravir, ofloxacin, liothyronine, Stalevo).
+    /// An unknown drug ("", a word such as "thyroid") keeps the row's own basis, except where
+    /// the label covers no drug of the substance (other quinolones: always borrowed).
+    pub fn basis_for(self, generic: &str) -> EvidenceBasis {
+        let basis = self.basis();
+        match (basis, self.label_read_for()) {
+            (
+                EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified,
+                Some((_, covered)),
+            ) if covered.is_empty() || !generic.is_empty() && !covered.contains(&generic) => {
+                EvidenceBasis::BorrowedConvention
+            }
+            _ => basis,
+        }
+    }
+
+    /// [`EvidenceBasis::label`] for the drug `generic`, naming the drug a borrowed interval
+    /// comes from: "convention borrowed from dolutegravir's label; check this drug's own label
+    /// with your pharmacist".
+    pub fn basis_words(self, generic: &str) -> String {
+        match (self.basis_for(generic), self.label_read_for()) {
+            (EvidenceBasis::BorrowedConvention, Some((lender, _))) => format!(
+                "convention borrowed from {lender}'s label; check this drug's own label with your pharmacist"
+            ),
+            (basis, _) => basis.label().to_owned(),
+        }
+    }
+
+    /// What the timing rests on, said after the rule in a check's message, for the drug
+    /// `generic` ("" when unknown): "its label asks you to keep it at least 2 h apart from
+    /// iron"; "QuietLegs asks you to take it at least 2 h before iron or 6 h after it, a
+    /// convention borrowed from dolutegravir's label". Never calls a convention or an
+    /// unverified interval the label's.
+    pub fn timing_ask(self, generic: &str) -> String {
+        let rule = self.timing_rule_short();
+        match self.basis_for(generic) {
+            EvidenceBasis::LabelInterval => format!("its label asks you to {rule}"),
+            EvidenceBasis::LabelIntervalUnverified => {
+                format!("QuietLegs asks you to {rule}, an interval still to be verified against its label")
+            }
+            EvidenceBasis::BorrowedConvention => format!(
+                "QuietLegs asks you to {rule}, a convention borrowed from {}'s label",
+                self.label_read_for()
+                    .map_or("another drug", |(lender, _)| lender)
+            ),
+            _ => {
+                format!("QuietLegs asks you to {rule}, a convention (its label gives no interval)")
+            }
+        }
     }
 
     /// The source in words a person can look up (the evidence table holds the set id, section

@@ -335,6 +335,12 @@ fn a_bisphosphonate_with_breakfast_at_the_same_minute_conflicts() {
         "alendronate with breakfast is not on an empty stomach",
     );
     assert!(message.contains("your breakfast at 07:30"), "{message}");
+    // Issue #15 (fresh review): the label's ask reads as a sentence, never "asks for".
+    assert!(
+        message.contains("its label asks you to take it first thing on waking")
+            && !message.contains("asks for"),
+        "{message}"
+    );
 }
 
 /// A medicine inside a bisphosphonate's wait is named as the person entered it (a brand), not
@@ -355,4 +361,10 @@ fn a_medicine_inside_a_bisphosphonates_wait_is_named_as_entered() {
         "Euthyrox 15 min after alendronate is inside its wait",
     );
     assert!(message.contains("your Euthyrox"), "{message}");
+    assert!(
+        message
+            .contains("its label asks you to wait at least 30 min after it before the first food")
+            && !message.contains("asks for"),
+        "{message}"
+    );
 }

@@ -149,7 +149,8 @@ fn information_only_classes_never_raise_a_doctor_flag_worsening_ones_do() {
 #[test]
 fn med_check_shows_stance_apart_from_efficacy_and_timing_from_the_table() {
     let [p] = check_medicine("Mirapexin".into()).try_into().unwrap();
-    assert_eq!(serde_json::to_value(p.evidence).unwrap(), "strong");
+    // Efficacy is the AASM 2025 certainty of evidence (moderate), apart from the stance.
+    assert_eq!(serde_json::to_value(p.evidence).unwrap(), "moderate");
     assert_eq!(
         serde_json::to_value(p.aasm_stance).unwrap(),
         "conditional_against_standard_use"

@@ -419,3 +419,36 @@ fn done_on_another_device_is_done_here_and_the_first_time_stands() {
     assert_eq!(doses.len(), 1);
     assert_eq!(doses[0].at_utc, "2026-11-21T10:05:00Z");
 }
+
+#[test]
+fn a_recheck_reminder_at_the_horizons_last_instant_belongs_to_the_next_horizon() {
+    // Waking at midnight, the "due tomorrow" reminder fires at 00:00 on the day before the
+    // recheck: exactly where a horizon ending that day stops. Horizons are half-open, so it is
+    // in the next one and never in both (the shell would schedule it twice) or neither.
+    let (q, _c, _d) = setup(at(6, 0));
+    q.set_profile(ProfileSettings {
+        time_zone: "UTC".into(),
+        bedtime: "16:00".into(),
+        wake_time: "00:00".into(),
+        ..ProfileSettings::default()
+    })
+    .unwrap();
+    q.add_lab(quietlegs_core::LabInput {
+        analyte: quietlegs_core::model::Analyte::Ferritin,
+        value: 30.0,
+        unit: "ng/mL".into(),
+        taken_on: "2026-08-24".into(),
+    })
+    .unwrap();
+    let lab_on = |from: &str| -> Vec<String> {
+        q.reminders(Some(from.into()), Some(7))
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.kind == ReminderKind::LabRecheck)
+            .map(|o| o.fire_at.local)
+            .collect()
+    };
+    // Due 2027-01-30: reminded at 00:00 on 2027-01-29, the end of [01-22, 01-29).
+    assert_eq!(lab_on("2027-01-22"), Vec::<String>::new());
+    assert_eq!(lab_on("2027-01-23"), vec!["2027-01-29T00:00:00+00:00"]);
+}

@@ -323,6 +323,31 @@ fn every_planner_fixture_holds() {
                 e.warnings
             );
         }
+        // What `med check` (and `regimen add`) say of a name with this diary's profile: one
+        // entry, its details holding `contains` and never `excludes`.
+        for m in list(&x["medicine_checks"]) {
+            let [info] = q
+                .check_medicine_for_profile(s(&m["name"]).unwrap())
+                .unwrap()
+                .try_into()
+                .unwrap_or_else(|v: Vec<_>| panic!("{name}: {m} -> {} entries", v.len()));
+            if let Some(g) = m["generic"].as_str() {
+                assert_eq!(info.generic, g, "{name}: {m}");
+            }
+            let want = m["contains"].as_str().unwrap();
+            assert!(
+                info.details.contains(want),
+                "{name}: {:?} lacks {want:?}",
+                info.details
+            );
+            if let Some(no) = m["excludes"].as_str() {
+                assert!(
+                    !info.details.contains(no),
+                    "{name}: {:?} has {no:?}",
+                    info.details
+                );
+            }
+        }
     }
 }
 
