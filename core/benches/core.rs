@@ -160,6 +160,10 @@ fn benches(c: &mut Criterion) {
     let q = QuietLegs::open_at(p30, Arc::new(FixedClock(now()))).unwrap();
     let mut g = c.benchmark_group("screens_30y");
     g.bench_function("log_night_to_log", |b| b.iter(|| q.night_to_log().unwrap()));
+    // The Log and Report screens list every weekly rating (the status carries the latest).
+    g.bench_function("log_weekly_irls_history", |b| {
+        b.iter(|| q.weekly_irls_history().unwrap())
+    });
     g.bench_function("labs_ferritin_chart", |b| {
         b.iter(|| q.ferritin_chart().unwrap())
     });

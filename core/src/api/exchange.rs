@@ -174,18 +174,16 @@ impl QuietLegs {
                 crate::rules::groups::no_iv_iron_in_pregnancy(&profile, parts.today),
             )
         };
+        // Every rating of the trend (the status carries only the latest).
         let weekly: Vec<(chrono::NaiveDate, f64)> = parts
-            .weekly
-            .ratings
+            .weekly_kept
             .iter()
-            .filter_map(|r| Some((r.week_ending.parse().ok()?, f64::from(r.total))))
+            .map(|r| (r.week_ending, f64::from(r.scores.total())))
             .collect();
         let bands: Vec<String> = parts
-            .weekly
-            .ratings
+            .weekly_kept
             .iter()
-            .filter(|r| r.week_ending.parse::<chrono::NaiveDate>().is_ok())
-            .map(|r| crate::model::name_of(&r.band).replace('_', " "))
+            .map(|r| crate::model::name_of(&r.scores.band()).replace('_', " "))
             .collect();
         let input = ReportInput {
             generated: self.now(),

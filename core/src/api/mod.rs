@@ -70,6 +70,7 @@
 //! | `add_demo_history` | `api/shell.rs` | Rust only |
 //! | `status` | `api/status.rs` | yes |
 //! | `log_weekly_irls` | `api/status.rs` | yes |
+//! | `weekly_irls_history` | `api/status.rs` | yes |
 //! | `iv_iron_formulations` | `api/status.rs` | yes |
 //! | `check_medicine_for_profile` | `api/status.rs` | yes |
 

@@ -390,9 +390,10 @@ impl QuietLegs {
     /// Errors: `InvalidInput` (`date`) for a date that is not `YYYY-MM-DD`.
     pub fn plan(&self, date: Option<String>) -> ApiResult<DayPlanView> {
         let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
+        let profile = Self::profile_model(&store)?.1;
+        let tz = profile.time_zone;
         let d = self.date_or_today(&date, tz)?;
-        let snap = Snapshot::load(&store, d, d + Duration::days(1), Labs::Skip)?;
+        let snap = Snapshot::load_with(&store, profile, d, d + Duration::days(1), Labs::Skip)?;
         let p = day_plan(&snap.diary(), d);
         Ok(DayPlanView {
             date: d.to_string(),

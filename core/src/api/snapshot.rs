@@ -46,7 +46,18 @@ impl Snapshot {
         to: NaiveDate,
         labs: Labs,
     ) -> ApiResult<Self> {
-        let profile = QuietLegs::profile_model(store)?.1;
+        Self::load_with(store, QuietLegs::profile_model(store)?.1, from, to, labs)
+    }
+
+    /// [`Snapshot::load`] with the profile the caller already read (for its time zone): the
+    /// profile is read once per call (docs/PERFORMANCE.md, cold start).
+    pub(crate) fn load_with(
+        store: &Store,
+        profile: crate::model::Profile,
+        from: NaiveDate,
+        to: NaiveDate,
+        labs: Labs,
+    ) -> ApiResult<Self> {
         let tz = profile.time_zone;
         let (lo, _) = crate::rules::day::utc_bounds(tz, from);
         let (_, hi) = crate::rules::day::utc_bounds(tz, to);
@@ -62,9 +73,17 @@ impl Snapshot {
         let (kinds, weekly): (&[&str], _) = match (store.reads_everything(), labs) {
             (true, Labs::Load) => (&["iv_iron", "weekly_irls", "dose"], Vec::new()),
             (true, _) => (&["iv_iron", "weekly_irls"], Vec::new()),
-            (false, Labs::Load) => match whole_weekly_split(c, to)? {
-                Some((rows, whole)) => {
+            (false, Labs::Load) => match whole_weekly_split(c)? {
+                Some((mut rows, whole)) => {
                     split = Some(whole);
+                    // The doctor flags' window up to the last date asked for: whole runs, so
+                    // `weekly_irls::weekly_ratings` and `group_of` over them answer for those
+                    // weeks as over the whole diary.
+                    let window = Duration::days(crate::evidence::FLAG_WINDOW_DAYS.value as i64);
+                    let ids: std::collections::HashSet<uuid::Uuid> =
+                        rows.iter().map(|e| e.meta.id).collect();
+                    let near = store::weekly_irls_between(c, to - window, to)?;
+                    rows.extend(near.into_iter().filter(|e| !ids.contains(&e.meta.id)));
                     (&["iv_iron"], rows)
                 }
                 None => (&["iv_iron", "weekly_irls"], Vec::new()),
@@ -154,30 +173,36 @@ fn add_events(
     crate::model::sort_by_time(events);
 }
 
-/// The whole diary's weekly split ([`weekly_irls::split`]) and the whole rows the status rules
-/// read, without reading every rating's row: the week-ending dates and item scores of all
-/// ratings come from the `events_by_kind` index alone. A rating whose week clashes with no
+/// The whole diary's weekly split ([`weekly_irls::split`]) and the whole rows of the ratings
+/// that can clash, without reading every rating's row: the week-ending dates and item scores of
+/// all ratings come from the `events_by_kind` index alone. A rating whose week clashes with no
 /// other is kept whatever its answer time; only the runs of ratings that can clash
-/// ([`weekly_irls::clash_runs`]) are read as whole rows and split. The rows returned are
-/// those runs and the ratings of the doctor flags' window (`FLAG_WINDOW_DAYS` up to `today`):
-/// whole runs, so `weekly_irls::weekly_ratings` and `group_of` over them answer for those
-/// weeks as over the whole diary. `None` when a stored week-ending text is a date spelled
-/// other than `YYYY-MM-DD` (no writer or import makes one): its text order is not its date
-/// order, so the caller reads every row instead.
+/// ([`weekly_irls::clash_runs`]) are read as whole rows and split, and those rows are returned.
+/// `None` when a stored week-ending text is a date spelled other than `YYYY-MM-DD` (no writer
+/// or import makes one): its text order is not its date order, so the caller reads every row
+/// instead.
 fn whole_weekly_split(
     c: &rusqlite::Connection,
-    today: NaiveDate,
 ) -> ApiResult<Option<(Vec<crate::model::Event>, WeeklySplit)>> {
     let mut valid: Vec<(NaiveDate, crate::model::IrlsScores)> = Vec::new();
-    for store::IndexedWeeklyIrls { week_ending, items } in store::weekly_irls_kinds(c)? {
-        // Not a date, or bad items: never a rating (`weekly_irls::all_ratings`).
-        let Ok(week) = week_ending.parse::<NaiveDate>() else {
-            continue;
+    for rating in store::weekly_irls_kinds(c)? {
+        let (week, scores) = match rating {
+            store::IndexedRating::Plain(week, items) => {
+                (week, crate::model::IrlsScores::new(&items))
+            }
+            store::IndexedRating::Other(store::IndexedWeeklyIrls { week_ending, items }) => {
+                // Not a date: never a rating (`weekly_irls::all_ratings`).
+                let Ok(week) = week_ending.parse::<NaiveDate>() else {
+                    continue;
+                };
+                if !is_plain_date(&week_ending) {
+                    return Ok(None);
+                }
+                (week, crate::model::IrlsScores::new(&items))
+            }
         };
-        if !is_plain_date(&week_ending) {
-            return Ok(None);
-        }
-        if let Ok(scores) = crate::model::IrlsScores::new(&items) {
+        // Bad items: never a rating.
+        if let Ok(scores) = scores {
             valid.push((week, scores));
         }
     }
@@ -198,12 +223,23 @@ fn whole_weekly_split(
         },
     ));
     crate::rules::weekly_irls::sort_by_week(&mut kept);
-    let window = Duration::days(crate::evidence::FLAG_WINDOW_DAYS.value as i64);
-    let mut rows = in_runs;
-    let ids: std::collections::HashSet<uuid::Uuid> = rows.iter().map(|e| e.meta.id).collect();
-    let near = store::weekly_irls_between(c, today - window, today)?;
-    rows.extend(near.into_iter().filter(|e| !ids.contains(&e.meta.id)));
-    Ok(Some((rows, (kept, aside))))
+    Ok(Some((in_runs, (kept, aside))))
+}
+
+/// The whole diary's weekly split ([`weekly_irls::split`] over every stored rating), kept and
+/// set aside, oldest week first: from the kind index as [`Snapshot::load`] reads it, or from
+/// every rating's row (`Store::set_read_everything`, or a week-ending date spelled oddly).
+pub(crate) fn whole_weekly(store: &Store) -> ApiResult<WeeklySplit> {
+    let c = store.conn();
+    if !store.reads_everything() {
+        if let Some((_, split)) = whole_weekly_split(c)? {
+            return Ok(split);
+        }
+    }
+    Ok(weekly_irls::split(&store::events_of_kinds(
+        c,
+        &["weekly_irls"],
+    )?))
 }
 
 /// Whether `text` is spelled `YYYY-MM-DD` (four, two and two ASCII digits): then, read as a

@@ -258,11 +258,26 @@ pub struct WeeklyIrlsPoint {
     pub label: String,
 }
 
+/// How many of the trend's latest ratings the status carries in `WeeklyIrlsView::ratings`
+/// (about three months of weekly ratings; the CLI shows the last 6). The whole trend, which
+/// grows by 52 ratings a year, is [`QuietLegs::weekly_irls_history`]: the status screen is
+/// opened daily and stays the same size however old the diary.
+pub const STATUS_WEEKLY_RATINGS: usize = 12;
+
 /// The weekly IRLS on the status screen (SPEC §2.7).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
 pub struct WeeklyIrlsView {
-    /// The trend, oldest week first: no two overlap.
+    /// The trend's latest ratings, oldest week first, at most [`STATUS_WEEKLY_RATINGS`] (12):
+    /// no two overlap. `ratings_total` says how many the whole trend holds; the whole list is
+    /// [`QuietLegs::weekly_irls_history`].
     pub ratings: Vec<WeeklyIrlsPoint>,
+    /// How many ratings the whole trend holds (`ratings` is its latest 12 at most).
+    #[uniffi(default = 0)]
+    pub ratings_total: u32,
+    /// The trend's first rating (the oldest week kept), also when `ratings` no longer reaches
+    /// back to it; `None` without any rating.
+    #[uniffi(default = None)]
+    pub first_rating: Option<WeeklyIrlsPoint>,
     /// Stored ratings the trend leaves out, oldest week first: two devices rated overlapping
     /// weeks (or the same ISO week), and `ratings` shows the latest answer. They stay in the
     /// diary and its exports and are listed here so none is hidden; the doctor flags (severe
@@ -295,7 +310,7 @@ pub struct WeeklyIrlsView {
 }
 
 /// One rating for the status screen; `band_names` caches each band's name in words and `max`
-/// is the scale's top (`40`), each worked out once: the status lists every rating.
+/// is the scale's top (`40`), each worked out once: the history lists every rating.
 fn weekly_point(
     r: &weekly_irls::WeeklyIrls,
     band_names: &mut Vec<(IrlsBand, String)>,
@@ -325,34 +340,41 @@ fn weekly_point(
     }
 }
 
+/// Each of `ratings` for a screen, in the same order.
+fn weekly_points(ratings: &[weekly_irls::WeeklyIrls]) -> Vec<WeeklyIrlsPoint> {
+    let mut band_names = Vec::new();
+    let max = format!("{:.0}", crate::rules::insights::SeverityScale::Irls.max());
+    ratings
+        .iter()
+        .map(|r| weekly_point(r, &mut band_names, &max))
+        .collect()
+}
+
 /// The status screen's weekly IRLS from the whole diary's split (kept, set aside: see
-/// `Snapshot::take_weekly_split`).
+/// `Snapshot::take_weekly_split`): the latest [`STATUS_WEEKLY_RATINGS`] of the kept ones.
 fn weekly_view(
-    (ratings, set_aside): super::snapshot::WeeklySplit,
+    (ratings, set_aside): &super::snapshot::WeeklySplit,
     today: NaiveDate,
 ) -> WeeklyIrlsView {
     let prompt = format!(
         "Rate the past {:.0} days with the weekly IRLS: ten items, 0-4 each.",
         IRLS_PERIOD_DAYS.value
     );
-    let trend = weekly_irls::trend(&ratings);
-    let mut band_names = Vec::new();
-    let max = format!("{:.0}", crate::rules::insights::SeverityScale::Irls.max());
-    let set_aside: Vec<WeeklyIrlsPoint> = set_aside
-        .iter()
-        .map(|r| weekly_point(r, &mut band_names, &max))
-        .collect();
+    let trend = weekly_irls::trend(ratings);
+    let set_aside = weekly_points(set_aside);
+    let latest = ratings
+        .get(ratings.len().saturating_sub(STATUS_WEEKLY_RATINGS)..)
+        .unwrap_or_default();
     WeeklyIrlsView {
-        trend_line: weekly_irls::trend_line(&ratings)
+        trend_line: weekly_irls::trend_line(ratings)
             .unwrap_or_else(|| format!("No weekly IRLS yet. {prompt}")),
         change_from_previous: trend.as_ref().and_then(|t| t.change_from_previous),
         change_from_first: trend.as_ref().and_then(|t| t.change_from_first),
         direction: trend.map(|t| t.direction),
-        due: weekly_irls::due(&ratings, today),
-        ratings: ratings
-            .iter()
-            .map(|r| weekly_point(r, &mut band_names, &max))
-            .collect(),
+        due: weekly_irls::due(ratings, today),
+        ratings: weekly_points(latest),
+        ratings_total: u32::try_from(ratings.len()).unwrap_or(u32::MAX),
+        first_rating: weekly_points(ratings.get(..1).unwrap_or_default()).pop(),
         set_aside_lines: set_aside
             .iter()
             .map(|p| {
@@ -587,6 +609,8 @@ pub fn screen_questions() -> Vec<String> {
 pub(crate) struct StatusParts {
     pub today: NaiveDate,
     pub weekly: WeeklyIrlsView,
+    /// Every rating the weekly trend keeps, oldest week first (the report lists them all).
+    pub weekly_kept: Vec<weekly_irls::WeeklyIrls>,
     /// The active regimen (the report's medicine list).
     pub regimen: Vec<crate::model::RegimenItem>,
     pub labs: Vec<crate::model::Lab>,
@@ -599,15 +623,23 @@ pub(crate) struct StatusParts {
 impl QuietLegs {
     pub(crate) fn status_parts(&self, date: Option<String>) -> ApiResult<StatusParts> {
         let store = self.store()?;
-        let tz = Self::profile_model(&store)?.1.time_zone;
+        let profile = Self::profile_model(&store)?.1;
+        let tz = profile.time_zone;
         let today = match date {
             Some(d) => crate::model::time::parse_date("date", &d)?,
             None => self.now().with_timezone(&tz).date_naive(),
         };
         // 30 days of doses for adherence, a little more for the edges of the waking days.
-        let mut snap = Snapshot::load(&store, today - Duration::days(45), today, Labs::Load)?;
+        let mut snap = Snapshot::load_with(
+            &store,
+            profile,
+            today - Duration::days(45),
+            today,
+            Labs::Load,
+        )?;
         snap.read_oral_iron_doses(&store, today)?;
-        let weekly = weekly_view(snap.take_weekly_split(), today);
+        let split = snap.take_weekly_split();
+        let weekly = weekly_view(&split, today);
         let diary = snap.diary();
         // Only the nights the rules look at: the trigger window, and the 28 days before and
         // after a dopaminergic drug started (the augmentation baselines), however long ago.
@@ -641,6 +673,7 @@ impl QuietLegs {
         Ok(StatusParts {
             today,
             weekly,
+            weekly_kept: split.0,
             regimen: diary
                 .regimen
                 .iter()
@@ -673,6 +706,18 @@ impl QuietLegs {
         })
     }
 
+    /// The whole weekly IRLS trend, oldest week first: every rating `status().weekly_irls`
+    /// counts in `ratings_total` (it carries only the latest 12), in the same words. For the
+    /// screens that list every rated week (Log, Report); overlapping ratings a sync joined are
+    /// in `status().weekly_irls.set_aside`. Reads each rating's week and items from the kind
+    /// index, whole rows only where ratings can clash. Errors: as `status` (a diary that cannot
+    /// be read).
+    pub fn weekly_irls_history(&self) -> ApiResult<Vec<WeeklyIrlsPoint>> {
+        let store = self.store()?;
+        let (kept, _) = super::snapshot::whole_weekly(&store)?;
+        Ok(weekly_points(&kept))
+    }
+
     /// Records the weekly IRLS: ten item scores 0-4 rating the 7 days up to `week_ending`
     /// (`YYYY-MM-DD`, default today). One rating per ISO week on a device: rating the same
     /// week again on this device replaces its rating. A rating whose 7 days overlap another
@@ -686,8 +731,8 @@ impl QuietLegs {
     /// newer answer wins, as for any edit). A new rating's record id comes from its
     /// week-ending date; ratings stored by older versions keep their ISO-week ids. When a sync
     /// joins overlapping ratings (ending Wednesday 11th on one device, Sunday 15th on the
-    /// other), all are kept and exported: `status().weekly_irls.ratings` (the trend) shows the
-    /// latest answer, `set_aside` lists the others, and the severe-total and mood-item flags
+    /// other), all are kept and exported: the trend (`weekly_irls_history`, and the latest of
+    /// it in `status().weekly_irls.ratings`) shows the latest answer, `set_aside` lists the others, and the severe-total and mood-item flags
     /// read every rating that overlaps the latest one.
     /// Errors: `InvalidInput` naming "IRLS items" or "week ending" (in the future, or
     /// overlapping another rating).

@@ -575,21 +575,66 @@ pub struct IndexedWeeklyIrls {
     pub items: Vec<u8>,
 }
 
-/// Every live weekly IRLS rating's week-ending text and item scores, in stored-text order,
+/// A weekly rating read by [`weekly_irls_kinds`]: its week-ending date and ten item scores
+/// when stored in the form every writer gives it, else its fields as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexedRating {
+    /// A `YYYY-MM-DD` week-ending date and ten item scores of one digit each (not checked
+    /// against the 0-4 range here).
+    Plain(NaiveDate, [u8; 10]),
+    /// Any other stored text, decoded from JSON.
+    Other(IndexedWeeklyIrls),
+}
+
+/// The stored kind of a weekly IRLS rating as serde writes it (`model::EventKind::WeeklyIrls`:
+/// tag, week-ending date, items): `{"type":"weekly_irls","week_ending":"2026-11-22",
+/// "items":[1,2,3,4,0,1,2,3,4,0]}` without spaces. `None` for any other text, which the caller
+/// decodes as JSON. Every rating a writer or an import stores has this form, so the status
+/// reads ~1,560 ratings at 30 years without decoding their JSON (docs/PERFORMANCE.md).
+fn plain_rating(kind: &str) -> Option<(NaiveDate, [u8; 10])> {
+    let rest = kind.strip_prefix(WEEKLY_IRLS_DATE_AT)?;
+    let (date, rest) = (rest.get(..10)?, rest.get(10..)?);
+    let items = rest.strip_prefix(r#"","items":["#)?.strip_suffix("]}")?;
+    let b = items.as_bytes();
+    // Ten single digits with a comma between each two.
+    if b.len() != 19
+        || b.iter().enumerate().any(|(i, c)| {
+            if i % 2 == 0 {
+                !c.is_ascii_digit()
+            } else {
+                *c != b','
+            }
+        })
+    {
+        return None;
+    }
+    let mut scores = [0u8; 10];
+    for (s, c) in scores.iter_mut().zip(b.iter().step_by(2)) {
+        *s = c - b'0';
+    }
+    Some((crate::model::time::plain_date(date)?, scores))
+}
+
+/// Every live weekly IRLS rating's week-ending date and item scores, in stored-text order,
 /// read from the `events_by_kind` index alone: no table row is visited, so neither the answer
 /// time nor the note and sync columns are read. The index holds the whole kind, so this reads
 /// the index's few contiguous pages however the ratings lie in the file. Errors: a stored kind
-/// that is not the JSON of a weekly rating (a damaged diary), as reading the rows would give.
-pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedWeeklyIrls>> {
+/// in another form that is not the JSON of a weekly rating (a damaged diary), as reading the
+/// rows would give.
+pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedRating>> {
     let mut st = c.prepare_cached(
         "SELECT kind FROM events INDEXED BY events_by_kind
          WHERE deleted = 0 AND kind >= ?1 AND kind < ?2",
     )?;
     let tag = r#"{"type":"weekly_irls""#;
     let rows = st.query_map([tag.to_owned(), format!("{tag}~")], |r| {
-        // Decoded as a plain struct (serde skips the `type` tag): the enum's tagged decoding
-        // buffers every field first.
-        from_json(r.get_ref(0)?.as_str()?)
+        let kind = r.get_ref(0)?.as_str()?;
+        match plain_rating(kind) {
+            Some((week, items)) => Ok(IndexedRating::Plain(week, items)),
+            // Decoded as a plain struct (serde skips the `type` tag): the enum's tagged
+            // decoding buffers every field first.
+            None => Ok(IndexedRating::Other(from_json(kind)?)),
+        }
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

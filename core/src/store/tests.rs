@@ -691,3 +691,53 @@ fn a_regimen_item_stored_before_schema_5_reads_as_a_defaulted_start() {
         assert!(back.contains(&item), "{source:?}");
     }
 }
+
+/// The weekly ratings read from the kind index without decoding their JSON (issue #13) are
+/// the ones serde would decode; any other stored text is decoded as JSON, as before.
+#[test]
+fn weekly_ratings_read_from_the_index_match_their_json() {
+    let mut s = Store::open_in_memory().unwrap();
+    let rating = |week: &str, items: Vec<u8>| crate::model::Event {
+        meta: RecordMeta::new(now(), "t"),
+        at: now(),
+        kind: crate::model::EventKind::WeeklyIrls {
+            week_ending: week.to_owned(),
+            items,
+        },
+        note: None,
+        warnings: vec![],
+    };
+    let stored = [
+        rating("2026-11-15", vec![0, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+        // Out of range or too few items, and a day that does not exist: read as stored, for
+        // the caller to leave out (`api::snapshot`).
+        rating("2026-11-08", vec![9, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+        rating("2026-11-01", vec![1, 2]),
+        rating("2026-02-30", vec![1; 10]),
+        rating("2026-10-25", vec![10, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+    ];
+    s.write(|tx| {
+        for e in &stored {
+            put_event(tx, e)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let other = |week: &str, items: Vec<u8>| {
+        IndexedRating::Other(IndexedWeeklyIrls {
+            week_ending: week.to_owned(),
+            items,
+        })
+    };
+    assert_eq!(
+        weekly_irls_kinds(s.conn()).unwrap(),
+        vec![
+            other("2026-02-30", vec![1; 10]),
+            other("2026-10-25", vec![10, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+            other("2026-11-01", vec![1, 2]),
+            IndexedRating::Plain(d("2026-11-08"), [9, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+            IndexedRating::Plain(d("2026-11-15"), [0, 1, 2, 3, 4, 4, 3, 2, 1, 0]),
+        ]
+    );
+}

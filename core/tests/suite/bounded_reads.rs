@@ -41,14 +41,15 @@ fn weekly(week_ending: NaiveDate, items: [u8; 10], at: DateTime<Utc>, device: &s
 }
 
 /// Every answer a daily path or the status gives, in one text: today's plan, a week of
-/// reminders, the status, the Log screen's night, the iron window, the report and the calendar,
-/// and the plan and status of `dates`.
+/// reminders, the status, the weekly IRLS history, the Log screen's night, the iron window, the
+/// report and the calendar, and the plan and status of `dates`.
 fn answers(q: &QuietLegs, dir: &Path, dates: &[NaiveDate]) -> String {
     let mut out = format!(
-        "plan {:?}\nreminders {:?}\nstatus {:?}\nnight {:?}\nwindow {:?}\n",
+        "plan {:?}\nreminders {:?}\nstatus {:?}\nhistory {:?}\nnight {:?}\nwindow {:?}\n",
         q.plan(None),
         q.reminders(None, Some(7)),
         q.status(None),
+        q.weekly_irls_history(),
         q.night_to_log(),
         q.iron_window(None),
     );
@@ -107,11 +108,8 @@ fn bounded_reads_answer_as_reading_every_weekly_rating() {
     q.merge_in(&quietlegs_core::demo::history(today, 11, "phone"))
         .unwrap();
     let weeks: Vec<NaiveDate> = q
-        .status(None)
+        .weekly_irls_history()
         .unwrap()
-        .weekly_irls
-        .unwrap()
-        .ratings
         .iter()
         .map(|r| d(&r.week_ending))
         .collect();
@@ -258,4 +256,60 @@ fn bounded_reads_answer_as_reading_every_logged_dose() {
     for now in [noon(today), noon(today + Duration::days(120))] {
         same_answers(&path, now, &[judged, judged + Duration::days(1)]);
     }
+}
+
+/// The status carries the trend's latest ratings, its first and its count; the history lists
+/// every rating in the same words (issue #13: the status stays the same size however old the
+/// diary).
+#[test]
+fn the_status_carries_the_latest_weekly_ratings_and_the_history_all_of_them() {
+    let today = d("2026-11-21");
+    let dir = tempfile::tempdir().unwrap();
+    let q = QuietLegs::open_at(
+        &dir.path().join("long.db"),
+        Arc::new(FixedClock(noon(today))),
+    )
+    .unwrap();
+    q.merge_in(&quietlegs_core::demo::history(today, 2, "phone"))
+        .unwrap();
+    let history = q.weekly_irls_history().unwrap();
+    assert!(history.len() > 100, "{} weekly ratings", history.len());
+    let w = q.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(w.ratings_total as usize, history.len());
+    assert_eq!(w.ratings.len(), quietlegs_core::STATUS_WEEKLY_RATINGS);
+    assert_eq!(
+        w.ratings[..],
+        history[history.len() - quietlegs_core::STATUS_WEEKLY_RATINGS..]
+    );
+    assert_eq!(w.first_rating.as_ref(), history.first());
+    assert!(
+        w.trend_line
+            .contains(&format!("{} weekly ratings so far", history.len())),
+        "{}",
+        w.trend_line
+    );
+    // A short diary: every rating, the first among them.
+    let short = QuietLegs::open_at(
+        &dir.path().join("short.db"),
+        Arc::new(FixedClock(noon(today))),
+    )
+    .unwrap();
+    short.log_weekly_irls(vec![2; 10], None).unwrap();
+    let w = short.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(w.ratings, short.weekly_irls_history().unwrap());
+    assert_eq!(
+        (w.ratings_total, w.first_rating.as_ref()),
+        (1, w.ratings.first())
+    );
+    let empty = QuietLegs::open_at(
+        &dir.path().join("empty.db"),
+        Arc::new(FixedClock(noon(today))),
+    )
+    .unwrap();
+    let w = empty.status(None).unwrap().weekly_irls.unwrap();
+    assert_eq!(
+        (w.ratings_total, w.first_rating, w.ratings.len()),
+        (0, None, 0)
+    );
+    assert!(empty.weekly_irls_history().unwrap().is_empty());
 }

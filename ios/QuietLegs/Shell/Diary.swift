@@ -100,7 +100,7 @@ actor Diary {
     func weeklyIrls() -> Result<WeeklyIrlsState, Problem> {
         attempt {
             let s = try core.status(date: nil)
-            return WeeklyIrlsState(today: s.date, view: s.weeklyIrls)
+            return WeeklyIrlsState(today: s.date, view: s.weeklyIrls, history: try core.weeklyIrlsHistory())
         }
     }
 
@@ -151,7 +151,7 @@ actor Diary {
     func delete(id: String) async -> Result<Void, Problem> { await write { try core.delete(id: id) } }
 
     // MARK: Report & export
-    func report() -> Result<ReportState, Problem> { attempt { ReportState(status: try core.status(date: nil)) } }
+    func report() -> Result<ReportState, Problem> { attempt { ReportState(status: try core.status(date: nil), weeklyHistory: try core.weeklyIrlsHistory()) } }
 
     /// The Report screen's chart for a scale: the core picks the data (nightly quick ratings, or
     /// the weekly IRLS ratings).

@@ -180,7 +180,8 @@ struct ReportState: Equatable {
     /// The augmentation verdict as a heading in the core's words ("… incomplete, cannot judge yet").
     let augmentationTitle: String?
 
-    init(status s: StatusReport) {
+    /// `weeklyHistory`: the core's whole weekly IRLS trend (`weeklyIrlsHistory()`); the status carries only its latest ratings.
+    init(status s: StatusReport, weeklyHistory: [WeeklyIrlsPoint]? = nil) {
         let options = logOptions()
         let triggerNames = Dictionary(options.triggers.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
         flags = s.flags.map { FlagRow(title: $0.title, facts: $0.facts, source: $0.citation) }
@@ -197,7 +198,7 @@ struct ReportState: Equatable {
             "\(triggerNames[c.trigger] ?? "\(c.trigger)"): \(plainNumber(c.withMean)) with (\(c.withNights) nights), \(plainNumber(c.withoutMean)) without (\(c.withoutNights) nights)"
         }
         adherence = s.adherence.map { "\($0.name): \($0.taken7)/\($0.expected7) this week, \($0.taken30)/\($0.expected30) in 30 days" }
-        weeklyIrls = (s.weeklyIrls?.ratings ?? []).map(\.label)
+        weeklyIrls = (weeklyHistory ?? s.weeklyIrls?.ratings ?? []).map(\.label)
         let trend = s.weeklyIrls?.trendLine ?? ""
         weeklyIrlsTrend = trend.isEmpty ? nil : trend
     }

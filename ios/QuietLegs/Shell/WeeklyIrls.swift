@@ -29,11 +29,12 @@ struct WeeklyIrlsState: Equatable {
     /// overlapping week): listed so that none is hidden. Empty unless a sync joined overlaps.
     let setAside: [String]
 
-    init(today: String, view v: WeeklyIrlsView?) {
+    /// `history`: the core's whole trend (`weeklyIrlsHistory()`); the status carries only its latest ratings.
+    init(today: String, view v: WeeklyIrlsView?, history: [WeeklyIrlsPoint]? = nil) {
         self.today = today
         prompt = v?.prompt ?? ""
         due = v?.due ?? true
-        weeks = (v?.ratings ?? []).reversed().map(\.label)
+        weeks = (history ?? v?.ratings ?? []).reversed().map(\.label)
         setAside = v?.setAsideLines ?? []
     }
 }

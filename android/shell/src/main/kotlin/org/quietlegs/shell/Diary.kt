@@ -102,7 +102,7 @@ class Diary(
     /** The weekly IRLS: the core's prompt, whether it is due, and the rated weeks (its trend). */
     fun weeklyIrls(): Outcome<WeeklyIrlsState> = attempt {
         val s = core.status(null)
-        WeeklyIrlsState.from(s.date, s.weeklyIrls)
+        WeeklyIrlsState.from(s.date, s.weeklyIrls, core.weeklyIrlsHistory())
     }
 
     /** Records the week's IRLS through the core (one rating per ISO week; the same week again replaces it). */

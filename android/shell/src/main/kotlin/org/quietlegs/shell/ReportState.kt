@@ -3,6 +3,7 @@ package org.quietlegs.shell
 import org.quietlegs.core.Direction
 import org.quietlegs.core.SeverityScale
 import org.quietlegs.core.StatusReport
+import org.quietlegs.core.WeeklyIrlsPoint
 import org.quietlegs.core.logOptions
 
 /** A doctor flag with the facts that raised it and its source. */
@@ -23,7 +24,8 @@ data class ReportState(
     val augmentationTitle: String? = null,
 ) {
     companion object {
-        fun from(s: StatusReport): ReportState {
+        /** [weeklyHistory]: the core's whole weekly IRLS trend (`weeklyIrlsHistory()`); the status carries only its latest ratings. */
+        fun from(s: StatusReport, weeklyHistory: List<WeeklyIrlsPoint>? = null): ReportState {
             val options = logOptions()
             val triggerNames = options.triggers.associate { it.value to it.label }
             return ReportState(
@@ -46,7 +48,7 @@ data class ReportState(
                         "${plainNumber(c.withoutMean)} without (${c.withoutNights} nights)"
                 },
                 adherence = s.adherence.map { "${it.name}: ${it.taken7}/${it.expected7} this week, ${it.taken30}/${it.expected30} in 30 days" },
-                weeklyIrls = s.weeklyIrls?.ratings.orEmpty().map { it.label },
+                weeklyIrls = (weeklyHistory ?: s.weeklyIrls?.ratings.orEmpty()).map { it.label },
                 weeklyIrlsTrend = s.weeklyIrls?.trendLine?.takeIf { it.isNotBlank() },
             )
         }

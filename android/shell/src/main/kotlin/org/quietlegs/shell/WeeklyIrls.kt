@@ -1,5 +1,6 @@
 package org.quietlegs.shell
 
+import org.quietlegs.core.WeeklyIrlsPoint
 import org.quietlegs.core.WeeklyIrlsView
 
 /**
@@ -39,11 +40,12 @@ data class WeeklyIrlsState(
     val setAside: List<String> = emptyList(),
 ) {
     companion object {
-        fun from(today: String, v: WeeklyIrlsView?): WeeklyIrlsState = WeeklyIrlsState(
+        /** [history]: the core's whole trend (`weeklyIrlsHistory()`); the status carries only its latest ratings. */
+        fun from(today: String, v: WeeklyIrlsView?, history: List<WeeklyIrlsPoint>? = null): WeeklyIrlsState = WeeklyIrlsState(
             today = today,
             prompt = v?.prompt.orEmpty(),
             due = v?.due ?: true,
-            weeks = v?.ratings.orEmpty().reversed().map { it.label },
+            weeks = (history ?: v?.ratings.orEmpty()).reversed().map { it.label },
             setAside = v?.setAsideLines.orEmpty(),
         )
     }

@@ -236,7 +236,7 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
 
     // ---- Report & export --------------------------------------------------------------------
     fun loadReport() {
-        call({ d -> attempt { ReportState.from(d.core.status(null)) } }) { report = it }
+        call({ d -> attempt { ReportState.from(d.core.status(null), d.core.weeklyIrlsHistory()) } }) { report = it }
         loadSeverity(severityScale)
     }
 
