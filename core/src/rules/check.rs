@@ -71,11 +71,11 @@ pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
         )
     } else {
         format!(
-            "iron at {} is {} before {}: iron comes at least {} before it",
+            "iron at {} is {} before {}: {}",
             day.hhmm(at),
             span(x.at - at),
             x.describe(&day),
-            span(g.substance_after())
+            iron_before_rule(g.substance_after())
         )
     };
     let (iron_ok, today) = match iron_plan(diary, day.date).day {
@@ -321,4 +321,15 @@ pub(crate) fn first_thing_wait(
             span(wait),
         ),
     })
+}
+
+/// What a conflict says of iron taken before a substance: how long before, or, for a
+/// medicine that must come first on an empty stomach (a bisphosphonate: no gap asked of iron
+/// before it, iron only after it), that iron never comes before it that day.
+fn iron_before_rule(substance_after: chrono::Duration) -> String {
+    if substance_after > chrono::Duration::zero() {
+        format!("iron comes at least {} before it", span(substance_after))
+    } else {
+        "iron is never taken before it on the same day".to_owned()
+    }
 }

@@ -368,3 +368,23 @@ fn a_medicine_inside_a_bisphosphonates_wait_is_named_as_entered() {
         "{message}"
     );
 }
+
+/// Iron checked before a later morning bisphosphonate: the label asks no gap of iron before
+/// it, because iron never comes before it that day; the message says so, not "at least 0 min"
+/// (fresh review of issue #15).
+#[test]
+fn iron_before_a_later_bisphosphonate_is_never_taken_that_day() {
+    let p = profile();
+    let mut alendronate = regimen_item(RegimenKind::Medication, "alendronate", "2026-11-01");
+    alendronate.times = vec![t(8, 0)];
+    let r = [iron_item("2026-11-01"), alendronate];
+    let message = conflict(
+        check_iron(&diary(&p, &r, &[], &[]), at("2026-11-21", 7, 15)),
+        "iron before the day's alendronate",
+    );
+    assert!(
+        message.contains("iron is never taken before it on the same day")
+            && !message.contains("0 min"),
+        "{message}"
+    );
+}
