@@ -642,3 +642,36 @@ fn the_oral_iron_verdict_counts_only_logged_doses() {
         IronAdvice::DiscussIv
     );
 }
+
+/// The iron-overload groups get no iron advice, but a ferritin above the 300 ng/mL ceiling
+/// still holds iron; exactly 300 is not above it.
+#[test]
+fn with_haemochromatosis_the_ferritin_ceiling_holds_iron_only_above_300() {
+    let p = Profile {
+        haemochromatosis: true,
+        ..Profile::default()
+    };
+    let held = |f: f64| {
+        let labs = vec![lab(Analyte::Ferritin, f, "2026-11-01")];
+        iron_status(&diary(&p, &[], &[], &labs), today())
+            .headline
+            .contains("a safety ceiling is reached")
+    };
+    assert!(!held(300.0));
+    assert!(held(300.5));
+}
+
+/// A ferritin is out of date when it is over a year old: 365 days old is not, 366 days is.
+#[test]
+fn a_ferritin_is_out_of_date_only_after_a_whole_year() {
+    let p = Profile::default();
+    let out_of_date = |on: &str| {
+        let labs = vec![lab(Analyte::Ferritin, 30.0, on)];
+        iron_status(&diary(&p, &[], &[], &labs), today())
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Out of date"))
+    };
+    assert!(!out_of_date("2025-11-21"));
+    assert!(out_of_date("2025-11-20"));
+}
