@@ -652,6 +652,9 @@ impl DrugClass {
     }
 
     /// A safer alternative a source names, to ask the prescriber about (SPEC §2.4). The
+    /// dopaminergic classes are also Parkinson's (and, for cabergoline, prolactin) medicines:
+    /// their RLS alternative says it is for RLS, so nobody is nudged to question another
+    /// condition's treatment (review of #15). The
     /// antihistamine and antidepressant lines no longer name "Mayo Clinic, 2021" or "IRLSSG
     /// 2016": neither text was read for them (see [`WORSENING_SOURCES_READ`]).
     pub fn alternative(self) -> Option<&'static str> {
@@ -659,7 +662,7 @@ impl DrugClass {
         match self {
             SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine"),
             Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants: ask whether it suits you"),
-            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
+            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("if you take it for RLS (not for Parkinson's disease or another condition), gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
     }

@@ -229,6 +229,15 @@ fn the_alternative_and_notes_follow_pregnancy_and_kidney_disease() {
             );
         }
     }
+    // The dopaminergic classes also treat Parkinson's disease (cabergoline: prolactin): the
+    // RLS alternative says it is for RLS.
+    for name in ["Stalevo", "Sinemet", "pramipexole", "Dostinex"] {
+        let alt = check_medicine(name.into())[0]
+            .alternative
+            .clone()
+            .unwrap_or_default();
+        assert!(alt.starts_with("if you take it for RLS"), "{name}: {alt}");
+    }
     let dialysis = diary(dir.path(), "k.db");
     dialysis
         .set_profile(ProfileSettings {
