@@ -444,7 +444,10 @@ pub struct MedicineInfo {
     pub aasm_stance: Option<AasmStance>,
     /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
     pub aasm_stance_label: Option<String>,
-    /// A safer alternative a source names, to ask the prescriber about.
+    /// A safer alternative a source names, to ask the prescriber about. With the profile
+    /// ([`QuietLegs::check_medicine_for_profile`]): in pregnancy no medicine is named ("ask your
+    /// doctor or obstetric team about options in pregnancy"); with kidney disease an
+    /// alternative naming gabapentinoids says doses differ.
     pub alternative: Option<String>,
     /// The iron-timing rule in words, numbers from the evidence table, if the medicine has one.
     pub iron_timing: Option<String>,
