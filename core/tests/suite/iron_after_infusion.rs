@@ -191,3 +191,27 @@ fn the_ceiling_after_an_infusion_applies_above_300_and_before_the_recheck_day() 
         settled.headline
     );
 }
+
+/// Oral iron started on the day of an IV infusion did not start after it: the tablets are not
+/// judged on their own (the infusion's recheck judges both); started the day after, they are.
+#[test]
+fn oral_iron_started_on_the_infusion_day_is_not_judged_on_its_own() {
+    let item = iron_item("2026-01-02");
+    let e: Vec<Event> = std::iter::once(infusion("2026-01-02"))
+        .chain(doses(&item, "2026-01-02", "2026-11-20"))
+        .collect();
+    let labs = [lab(Analyte::Ferritin, 30.0, "2026-11-01")];
+    let r = [item];
+    let judged = |e: &[Event]| {
+        let s = status(&r, e, &labs);
+        s.reasons
+            .iter()
+            .map(|x| &x.text)
+            .chain(&s.notes)
+            .any(|t| t.contains("started oral iron on 2026-01-02"))
+    };
+    assert!(!judged(&e));
+    let mut before = e.clone();
+    before[0] = infusion("2026-01-01");
+    assert!(judged(&before));
+}
