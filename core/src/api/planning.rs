@@ -951,7 +951,12 @@ mod catalog_checks {
                 } else {
                     seen += 1;
                     assert!(r.earliest_ok.is_none(), "{name} was moved: {r:?}");
-                    assert!(r.message.contains("as prescribed"), "{name}: {r:?}");
+                    // No regimen: 06:30 is no prescribed time, so never "as prescribed".
+                    assert!(
+                        r.message.contains("a time not in your medicines")
+                            && !r.message.contains("as prescribed"),
+                        "{name}: {r:?}"
+                    );
                     assert!(!r.message.contains("earliest time"), "{name}: {r:?}");
                     let iron = r.iron_ok.as_ref().expect(name);
                     assert!(iron.local.as_str() > "2026-11-21T06:30", "{name}: {r:?}");

@@ -444,7 +444,10 @@ pub struct MedicineInfo {
     pub aasm_stance: Option<AasmStance>,
     /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
     pub aasm_stance_label: Option<String>,
-    /// A safer alternative a source names, to ask the prescriber about.
+    /// A safer alternative a source names, to ask the prescriber about. With the profile
+    /// ([`QuietLegs::check_medicine_for_profile`]): in pregnancy no medicine is named ("ask your
+    /// doctor or obstetric team about options in pregnancy"); with kidney disease an
+    /// alternative naming gabapentinoids says doses differ.
     pub alternative: Option<String>,
     /// The iron-timing rule in words, numbers from the evidence table, if the medicine has one.
     pub iron_timing: Option<String>,
@@ -488,12 +491,24 @@ fn effect_line(effect: MedicineEffect, evidence_line: &str) -> String {
 
 /// The catalog's answer for a medicine name (brand, generic, one typo allowed).
 pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
+    medicine_info_for(name, crate::rules::catalog::ProfileGroups::default())
+}
+
+/// [`medicine_info`] for a person in the special groups `g` (SPEC §2.3, 2.6): the alternative
+/// follows the profile (none named in pregnancy; a kidney caveat on gabapentinoids), and the
+/// profile's notes join the advice.
+pub fn medicine_info_for(name: &str, g: crate::rules::catalog::ProfileGroups) -> Vec<MedicineInfo> {
     lookup(name)
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
+            let advice = std::iter::once(m.medicine.advice())
+                .chain(m.medicine.profile_notes(g))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let alternative = m.medicine.alternative_for_profile(m.matched, g);
             let mut details = vec![
-                m.medicine.advice(),
+                advice.clone(),
                 format!("Evidence: {}.", m.medicine.evidence_line()),
             ];
             let aasm_stance_line = m
@@ -501,9 +516,8 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 .stance()
                 .map(|st| format!("As an RLS treatment: {}.", st.label()));
             details.extend(aasm_stance_line.clone());
-            let alternative_line = m
-                .medicine
-                .alternative_for(m.matched)
+            let alternative_line = alternative
+                .as_ref()
                 .map(|alt| format!("Alternative to ask about: {alt}."));
             details.extend(alternative_line.clone());
             let mut info = MedicineInfo {
@@ -518,12 +532,12 @@ pub fn medicine_info(name: &str) -> Vec<MedicineInfo> {
                 evidence_basis: m.medicine.basis(),
                 evidence_line: m.medicine.evidence_line(),
                 source_line: m.medicine.source_line(),
-                advice: m.medicine.advice(),
+                advice,
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
                 aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
-                alternative: m.medicine.alternative_for(m.matched).map(str::to_owned),
+                alternative,
                 iron_timing: m
                     .medicine
                     .substance()
@@ -548,14 +562,24 @@ pub const PREGNANCY_TREATMENT_NOTE: &str = "In pregnancy (and the weeks after it
 impl QuietLegs {
     /// [`check_medicine`] with this diary's profile: while pregnant (until 6 weeks after the
     /// due date) an RLS treatment (a medicine with an AASM 2025 stance) carries the pregnancy
-    /// caveat the status screen gives (SPEC §2.6). Errors: as `status` (a diary that cannot be
-    /// read).
+    /// caveat the status screen gives (SPEC §2.6), and no alternative medicine is named ("ask
+    /// your doctor or obstetric team about options in pregnancy"); with kidney disease (recorded,
+    /// eGFR under 60 or dialysis) a gabapentinoid, and an alternative naming one, says doses
+    /// differ with kidney disease; magnesium with eGFR under 30 or dialysis says no reminder is
+    /// given (SPEC §2.3). Errors: as `status` (a diary that cannot be read).
     pub fn check_medicine_for_profile(&self, name: String) -> ApiResult<Vec<MedicineInfo>> {
         let store = self.store()?;
         let p = Self::profile_model(&store)?.1;
         let today = self.now().with_timezone(&p.time_zone).date_naive();
         let pregnant = crate::rules::groups::pregnant_on(&p, today);
-        Ok(medicine_info(&name)
+        let labs = crate::store::labs(store.conn(), None)?;
+        let kidney = crate::rules::groups::kidney(&p, &labs);
+        let g = crate::rules::catalog::ProfileGroups {
+            pregnant,
+            kidney_disease: kidney.stage > crate::rules::groups::KidneyStage::Normal,
+            severe_kidney: kidney.no_magnesium(),
+        };
+        Ok(medicine_info_for(&name, g)
             .into_iter()
             .map(|mut m| {
                 if pregnant && m.aasm_stance.is_some() {

@@ -572,12 +572,12 @@ impl DrugClass {
             OralIron => "The AASM 2025 guideline suggests oral iron (ferrous sulfate) for RLS when ferritin or TSAT is low; QuietLegs shows where yours stand and plans it on an empty stomach. Add it as iron (not as a medicine) so the planner can time it.",
             DecarboxylaseInhibitor => "Carbidopa alone is not dopaminergic: it does not treat or worsen RLS. Combined with levodopa (carbidopa/levodopa) it counts as levodopa.",
             NonSedatingAntihistamine => "A non-sedating antihistamine: the usual alternative to sedating ones for people with RLS.",
-            Thyroid => "Thyroid medicine and iron block each other's absorption; QuietLegs plans iron around the times you enter for it.",
+            Thyroid => "Iron keeps thyroid medicine from being absorbed; QuietLegs plans iron around the times you enter for it.",
             Quinolone => "Iron keeps the antibiotic from being absorbed; QuietLegs plans iron around the times you enter for it.",
             Tetracycline => "Iron keeps the antibiotic from being absorbed (its label gives no interval: QuietLegs uses a common convention); QuietLegs plans iron around the times you enter for it.",
             Bisphosphonate => "Taken first thing on waking on an empty stomach with plain water. QuietLegs plans iron after its wait.",
             IntegraseInhibitor => "Iron keeps the HIV medicine from being absorbed, unless both are taken together with food (then ask your HIV clinic first). QuietLegs plans iron around the times you enter for it.",
-            ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron and this medicine block each other's absorption; QuietLegs plans iron around the times you enter for it.",
+            ComtInhibitor | Methyldopa | Penicillamine | Cephalosporin | ThrombopoietinAgonist => "Iron keeps this medicine from being absorbed; QuietLegs plans iron around the times you enter for it.",
             Antacid | Calcium | Zinc | Multivitamin | Magnesium => "Minerals and antacids lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around the times you enter for it.",
             ProtonPumpInhibitor | H2Blocker => "This acid-reducing medicine lowers stomach acid and with it iron absorption, and no timing fixes that: discuss your iron, and how it is checked, with the doctor who prescribes it.",
             Mycophenolate => "Iron and mycophenolate may lower each other's absorption, and no timing fix is known: discuss with your doctor before taking iron.",
@@ -585,7 +585,7 @@ impl DrugClass {
             VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
             PeripheralDopamineAntagonist => "Domperidone blocks dopamine mainly outside the brain (it hardly crosses the blood-brain barrier), which is why it is often preferred to metoclopramide; but one study in people with Parkinson's disease found RLS more common in those taking it. For information only: if your symptoms changed after starting it, you may mention it to your doctor; do not stop it on your own.",
             NoKnownEffect => "QuietLegs has no reliable source on whether this medicine affects RLS: reports conflict or are missing, so it is neither called harmless nor harmful. If your symptoms changed after starting it, mention it to your doctor; do not stop it on your own.",
-            PhosphateBinder => "A phosphate binder is taken with meals as your kidney team prescribed it; QuietLegs does not move it. It can bind iron in the gut (some binders contain iron themselves), and no timing fix is known: discuss your iron with your kidney team.",
+            PhosphateBinder => "A phosphate binder is taken with meals as your kidney team prescribed it; QuietLegs does not move it. It can bind iron in the gut, and no timing fix is known: discuss your iron with your kidney team.",
         }
     }
 
@@ -652,6 +652,9 @@ impl DrugClass {
     }
 
     /// A safer alternative a source names, to ask the prescriber about (SPEC §2.4). The
+    /// dopaminergic classes are also Parkinson's (and, for cabergoline, prolactin) medicines:
+    /// their RLS alternative says it is for RLS, so nobody is nudged to question another
+    /// condition's treatment (review of #15). The
     /// antihistamine and antidepressant lines no longer name "Mayo Clinic, 2021" or "IRLSSG
     /// 2016": neither text was read for them (see [`WORSENING_SOURCES_READ`]).
     pub fn alternative(self) -> Option<&'static str> {
@@ -659,7 +662,7 @@ impl DrugClass {
         match self {
             SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine"),
             Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants: ask whether it suits you"),
-            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
+            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("if you take it for RLS (not for Parkinson's disease or another condition), gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
     }
@@ -722,6 +725,14 @@ impl Medicine {
         match self.substance() {
             Some(s) if self.class == DrugClass::Bisphosphonate && !s.gap().first_thing => {
                 "A delayed-release bisphosphonate, taken just after breakfast as its label directs (not first thing on waking); iron and minerals keep it from being absorbed. QuietLegs plans iron around the times you enter for it."
+            }
+            // Ferric citrate and sucroferric oxyhydroxide are iron compounds (evidence row
+            // IRON_APART_FROM_PHOSPHATE_BINDER_MIN: "ferric citrate is itself iron"; the
+            // Velphoro leaflet calls it iron): they do not bind iron, they contain it.
+            _ if self.class == DrugClass::PhosphateBinder
+                && matches!(self.generic, "ferric citrate" | "sucroferric oxyhydroxide") =>
+            {
+                "A phosphate binder that contains iron, taken with meals as your kidney team prescribed it; QuietLegs does not move it. Planning an oral iron supplement on top of it is something to discuss with your doctor or kidney team."
             }
             _ => self.class.note(),
         }
@@ -906,6 +917,37 @@ impl Medicine {
         self.class.alternative()
     }
 
+    /// [`Self::alternative_for`] for this person (SPEC §2.6). In pregnancy (until 6 weeks after
+    /// the due date) no named medicine is offered: the alternatives the catalog names come from
+    /// sources about adults in general, and the pregnancy consensus QuietLegs cites (IRLSSG,
+    /// Picchietti et al. 2015) was not read for them, so the person is sent to their doctor or
+    /// obstetric team ([`PREGNANCY_ALTERNATIVE`]). With kidney disease (recorded, eGFR under 60,
+    /// or dialysis) an alternative naming gabapentinoids carries [`KIDNEY_GABAPENTINOID_NOTE`].
+    pub fn alternative_for_profile(&self, matched: &str, g: ProfileGroups) -> Option<String> {
+        let alt = self.alternative_for(matched)?;
+        if g.pregnant {
+            return Some(PREGNANCY_ALTERNATIVE.to_owned());
+        }
+        if g.kidney_disease && alt.contains("gabapentin") {
+            return Some(format!("{alt} ({KIDNEY_GABAPENTINOID_NOTE})"));
+        }
+        Some(alt.to_owned())
+    }
+
+    /// Notes this person's profile adds to the advice (SPEC §2.3, 2.6): a gabapentinoid with
+    /// kidney disease gets [`KIDNEY_GABAPENTINOID_NOTE`]; magnesium with eGFR under 30 or
+    /// dialysis gets [`KIDNEY_MAGNESIUM_NOTE`] (evidence row `EGFR_SEVERE_BELOW`, SPEC §2.3).
+    pub fn profile_notes(&self, g: ProfileGroups) -> Vec<String> {
+        let mut out = Vec::new();
+        if g.kidney_disease && self.class == DrugClass::Gabapentinoid {
+            out.push(format!("{}.", capitalise_first(KIDNEY_GABAPENTINOID_NOTE)));
+        }
+        if g.severe_kidney && self.class == DrugClass::Magnesium {
+            out.push(KIDNEY_MAGNESIUM_NOTE.to_owned());
+        }
+        out
+    }
+
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
@@ -936,6 +978,44 @@ impl Medicine {
             s.timing_advice_for(self.generic)
         )
     }
+}
+
+/// The profile facts that change what the catalog says (SPEC §2.3, 2.6), worked out by the
+/// caller from the profile and labs (`rules::groups`): plain facts, so the catalog stays pure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProfileGroups {
+    /// Pregnant, until 6 weeks after the due date (`groups::pregnant_on`).
+    pub pregnant: bool,
+    /// Kidney disease recorded, latest eGFR under 60 (`EGFR_REDUCED_BELOW`), or dialysis.
+    pub kidney_disease: bool,
+    /// Latest eGFR under 30 (`EGFR_SEVERE_BELOW`) or dialysis.
+    pub severe_kidney: bool,
+}
+
+/// The alternative said in pregnancy: no source QuietLegs has read names an alternative
+/// medicine for pregnancy, so none is named (SPEC §2.6; never overreach).
+pub const PREGNANCY_ALTERNATIVE: &str =
+    "ask your doctor or obstetric team about options in pregnancy";
+
+/// Said with a gabapentinoid (as a treatment or as the alternative) when kidney disease is
+/// recorded: gabapentin, gabapentin enacarbil and pregabalin are cleared by the kidneys. No
+/// dose is given and no source with a number is cited: the note only sends the person to the
+/// doctor (wording from the medicine review of issue #15; the labels' kidney sections are to
+/// be cited by a clinician).
+pub const KIDNEY_GABAPENTINOID_NOTE: &str =
+    "doses differ with kidney disease: discuss with your doctor";
+
+/// Said with magnesium when eGFR is under 30 or on dialysis: the plan gives no magnesium
+/// reminder then (SPEC §2.3 "not with eGFR < 30 or dialysis"; evidence row
+/// `EGFR_SEVERE_BELOW`, KDIGO 2024).
+pub const KIDNEY_MAGNESIUM_NOTE: &str = "With your kidney function QuietLegs gives no magnesium reminder (kidneys clear magnesium poorly): discuss magnesium with your doctor.";
+
+/// The text with its first letter in capitals.
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 macro_rules! catalog {
@@ -1309,12 +1389,44 @@ fn index() -> &'static [(usize, &'static str, String, MatchKind)] {
     })
 }
 
+/// Real substances one letter from, or containing the name of, a catalog entry that they are
+/// not: never matched to it, not even as a typo (review of #15). Potassium ("Kalium" in German,
+/// one letter from "Kalzium"; Kalium Verla is a potassium pack), calcium folinate (leucovorin,
+/// a chemotherapy rescue medicine, not a calcium supplement) and zinc oxide (a skin cream, not
+/// an oral zinc supplement). How to add one: its name as people type it, any case or accents.
+pub const NOT_IN_CATALOG: &[&str] = &[
+    "potassium",
+    "potassium chloride",
+    "potassium citrate",
+    "Kalium",
+    "Kalium Verla",
+    "Kaliumchlorid",
+    "Kaliumcitrat",
+    "calcium folinate",
+    "Calciumfolinat",
+    "folinate de calcium",
+    "leucovorin",
+    "leucovorin calcium",
+    "folinic acid",
+    "zinc oxide",
+    "Zinkoxid",
+];
+
 /// Every catalog entry a name refers to: exact names and brands first (a combination product can
 /// name several), then, only if nothing matched, names one typo away. The longest matching brand
 /// wins over a shorter one it contains ("Unisom SleepGels" over "Unisom").
 pub fn lookup(query: &str) -> Vec<CatalogMatch> {
     let q = normalise(query);
     if q.is_empty() {
+        return Vec::new();
+    }
+    // A different real substance named in the query: never an entry it resembles.
+    let others: Vec<String> = NOT_IN_CATALOG
+        .iter()
+        .map(|n| normalise(n))
+        .filter(|n| contains_words(&q, n))
+        .collect();
+    if others.contains(&q) {
         return Vec::new();
     }
     let index = index();
@@ -1346,6 +1458,7 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
             !found
                 .iter()
                 .any(|o| o.2.len() > norm.len() && contains_words(o.2, norm))
+                && !others.iter().any(|o| contains_words(o, norm))
         })
         .filter_map(|(i, n, _, k)| {
             CATALOG.get(*i).map(|m| CatalogMatch {
@@ -1361,7 +1474,12 @@ pub fn lookup(query: &str) -> Vec<CatalogMatch> {
     // One typo, in words of five letters or more, against single-word names. "ph" and "f" sound
     // alike and count as one letter ("difenhydramine").
     let sound = |w: &str| w.replace("ph", "f");
-    let words: Vec<String> = q.split(' ').filter(|w| w.len() >= 5).map(sound).collect();
+    // A word of a different substance named in the query ("Kalium") is no typo of an entry.
+    let words: Vec<String> = q
+        .split(' ')
+        .filter(|w| w.len() >= 5 && !others.iter().any(|o| contains_words(o, w)))
+        .map(sound)
+        .collect();
     let mut out: Vec<CatalogMatch> = Vec::new();
     for (i, n, norm, _) in index {
         if norm.len() < 5 || out.iter().any(|c| Some(&c.medicine) == CATALOG.get(*i)) {
@@ -1423,7 +1541,8 @@ pub fn generic_timed_as(name: &str, substance: Substance) -> &'static str {
 /// or supplement the catalog does not know, that nothing can be planned around it (an unknown
 /// name is never taken to be harmless).
 pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
-    let mut out = rls_notes(&item.name);
+    let mut out = typo_questions(&item.name);
+    out.extend(rls_notes(&item.name));
     if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
         && lookup(&item.name).is_empty()
     {
@@ -1433,6 +1552,24 @@ pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The "did you mean" question for a name matched only one typo away (review of #15): the
+/// person sees which entry QuietLegs took it for, as `med check` shows, instead of the
+/// entry being applied silently.
+pub fn typo_questions(name: &str) -> Vec<String> {
+    lookup(name)
+        .into_iter()
+        .filter(|m| m.kind == MatchKind::Typo)
+        .map(|m| {
+            format!(
+                "{} is not in the catalog: did you mean {}? QuietLegs treats it as {} until you correct the name",
+                name.trim(),
+                m.matched,
+                m.medicine.described(m.matched)
+            )
+        })
+        .collect()
 }
 
 /// What a medicine means for RLS beyond iron, for `regimen add` and `check`: the worsening

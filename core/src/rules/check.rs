@@ -184,7 +184,7 @@ pub fn check_named(
             };
         }
         // A prescribed medicine keeps its time: iron moves, or, once taken, the person asks.
-        let keep = format!("Keep {name} at {} as prescribed", hhmm(at));
+        let keep = keep_words(diary, substance, name, at);
         if taken {
             return IntakeCheck::Conflict {
                 iron_at: Some(iron_at),
@@ -331,5 +331,32 @@ fn iron_before_rule(substance_after: chrono::Duration) -> String {
         format!("iron comes at least {} before it", span(substance_after))
     } else {
         "iron is never taken before it on the same day".to_owned()
+    }
+}
+
+/// How a conflict names a prescribed medicine checked at `at`: "Keep Euthyrox at 06:00 as
+/// prescribed" only when `at` is one of its times in the regimen (the item named so, or one
+/// with the same timing rule); otherwise "Euthyrox at 11:00, a time not in your medicines"
+/// (review of #15: "as prescribed" at a time nobody prescribed misleads).
+fn keep_words(diary: &Diary<'_>, substance: Substance, name: &str, at: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    let local = at.with_timezone(&diary.profile.time_zone);
+    let hhmm = local.format("%H:%M");
+    let typed = super::catalog::normalise(name);
+    let prescribed = diary.regimen.iter().any(|r| {
+        matches!(
+            r.kind,
+            crate::model::RegimenKind::Medication | crate::model::RegimenKind::Supplement
+        ) && (super::catalog::normalise(&r.name) == typed
+            || super::interactions::medicine_substance(&r.name) == Some(substance))
+            && super::regimen::active_on(r, local.date_naive())
+            && r.times
+                .iter()
+                .any(|t| t.hour() == local.hour() && t.minute() == local.minute())
+    });
+    if prescribed {
+        format!("Keep {name} at {hhmm} as prescribed")
+    } else {
+        format!("{name} at {hhmm}, a time not in your medicines")
     }
 }

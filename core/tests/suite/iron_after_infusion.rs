@@ -140,3 +140,78 @@ fn a_tsat_from_the_weeks_after_an_infusion_does_not_judge_a_settled_ferritin() {
     let s = status(&[], &[infusion("2026-07-01")], &settled);
     assert_eq!(s.advice, IronAdvice::StopAndSeeDoctor);
 }
+
+/// Which TSAT counts as drawn "in the weeks after" an infusion (IV iron on 2026-07-01, its
+/// recheck day 2026-09-23): only one strictly between the two, and only when a settled
+/// ferritin was drawn after it.
+#[test]
+fn a_tsat_is_settling_only_strictly_between_the_infusion_and_its_recheck_day() {
+    let set_aside = |labs: &[Lab]| {
+        status(&[], &[infusion("2026-07-01")], labs)
+            .notes
+            .iter()
+            .any(|n| n.contains("was drawn in the weeks after the IV iron"))
+    };
+    let with_tsat_on = |on: &str| {
+        set_aside(&[
+            lab(Analyte::Tsat, 30.0, on),
+            lab(Analyte::Ferritin, 150.0, "2026-10-01"),
+        ])
+    };
+    assert!(!with_tsat_on("2026-07-01"), "drawn on the infusion day");
+    assert!(with_tsat_on("2026-07-02"));
+    assert!(with_tsat_on("2026-09-22"));
+    assert!(!with_tsat_on("2026-09-23"), "drawn on the recheck day");
+    // A ferritin from before the infusion is not a settled one drawn after the TSAT.
+    assert!(!set_aside(&[
+        lab(Analyte::Ferritin, 40.0, "2026-06-01"),
+        lab(Analyte::Tsat, 30.0, "2026-07-10"),
+    ]));
+}
+
+/// Oral iron on top of a high ferritin soon after IV iron (on 2026-07-01; recheck day
+/// 2026-09-23): held only above 300 ng/mL and only before the recheck day; from that day the
+/// ferritin is judged by the usual rules.
+#[test]
+fn the_ceiling_after_an_infusion_applies_above_300_and_before_the_recheck_day() {
+    let r = [iron_item("2026-08-01")];
+    let e = [infusion("2026-07-01")];
+    let on = |f: f64, day: &str| status(&r, &e, &[lab(Analyte::Ferritin, f, day)]);
+    assert_eq!(
+        on(300.0, "2026-09-22").advice,
+        IronAdvice::RecheckAfterInfusion
+    );
+    let held = on(300.5, "2026-09-22");
+    assert_eq!(held.advice, IronAdvice::StopAndSeeDoctor);
+    assert!(held.headline.contains("after IV iron"), "{}", held.headline);
+    let settled = on(400.0, "2026-09-23");
+    assert!(
+        !settled.headline.contains("after IV iron"),
+        "{}",
+        settled.headline
+    );
+}
+
+/// Oral iron started on the day of an IV infusion did not start after it: the tablets are not
+/// judged on their own (the infusion's recheck judges both); started the day after, they are.
+#[test]
+fn oral_iron_started_on_the_infusion_day_is_not_judged_on_its_own() {
+    let item = iron_item("2026-01-02");
+    let e: Vec<Event> = std::iter::once(infusion("2026-01-02"))
+        .chain(doses(&item, "2026-01-02", "2026-11-20"))
+        .collect();
+    let labs = [lab(Analyte::Ferritin, 30.0, "2026-11-01")];
+    let r = [item];
+    let judged = |e: &[Event]| {
+        let s = status(&r, e, &labs);
+        s.reasons
+            .iter()
+            .map(|x| &x.text)
+            .chain(&s.notes)
+            .any(|t| t.contains("started oral iron on 2026-01-02"))
+    };
+    assert!(!judged(&e));
+    let mut before = e.clone();
+    before[0] = infusion("2026-01-01");
+    assert!(judged(&before));
+}

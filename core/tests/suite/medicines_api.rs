@@ -200,6 +200,211 @@ fn a_treatment_checked_while_pregnant_carries_the_pregnancy_caveat() {
     assert_eq!(m, check_medicine("Lyrica".into()));
 }
 
+/// Review of #15 (A2): the alternative follows the profile. In pregnancy no medicine is named
+/// (the catalog's gabapentinoids come from adult sources; the pregnancy consensus was not read
+/// for them); with kidney disease a gabapentinoid, as treatment or alternative, says doses
+/// differ; magnesium on dialysis says no reminder is given (SPEC §2.3).
+#[test]
+fn the_alternative_and_notes_follow_pregnancy_and_kidney_disease() {
+    let dir = tempfile::tempdir().unwrap();
+    let pregnant = diary(dir.path(), "p.db");
+    pregnant
+        .set_profile(ProfileSettings {
+            pregnant: true,
+            due_date: Some("2027-04-10".into()),
+            ..settings("23:00")
+        })
+        .unwrap();
+    for name in ["pramipexole", "Sinemet", "Dostinex"] {
+        let m = &pregnant.check_medicine_for_profile(name.into()).unwrap()[0];
+        let alt = m.alternative.clone().unwrap_or_default();
+        assert!(alt.contains("obstetric team"), "{name}: {alt:?}");
+        for drug in ["pregabalin", "gabapentin"] {
+            assert!(!alt.contains(drug), "{name}: {alt:?}");
+            assert!(
+                !m.details
+                    .contains(&format!("Alternative to ask about: {drug}")),
+                "{name}: {}",
+                m.details
+            );
+        }
+    }
+    // The dopaminergic classes also treat Parkinson's disease (cabergoline: prolactin): the
+    // RLS alternative says it is for RLS.
+    for name in ["Stalevo", "Sinemet", "pramipexole", "Dostinex"] {
+        let alt = check_medicine(name.into())[0]
+            .alternative
+            .clone()
+            .unwrap_or_default();
+        assert!(alt.starts_with("if you take it for RLS"), "{name}: {alt}");
+    }
+    let dialysis = diary(dir.path(), "k.db");
+    dialysis
+        .set_profile(ProfileSettings {
+            kidney_disease: true,
+            dialysis: true,
+            ..settings("23:00")
+        })
+        .unwrap();
+    for name in ["Horizant", "pregabalin", "gabapentin"] {
+        let m = &dialysis.check_medicine_for_profile(name.into()).unwrap()[0];
+        assert!(
+            m.advice.contains("Doses differ with kidney disease"),
+            "{name}: {}",
+            m.advice
+        );
+        assert!(m.details.contains("Doses differ with kidney disease"));
+    }
+    let m = &dialysis
+        .check_medicine_for_profile("pramipexole".into())
+        .unwrap()[0];
+    let alt = m.alternative.clone().unwrap_or_default();
+    assert!(alt.contains("gabapentin"), "{alt}");
+    assert!(alt.contains("doses differ with kidney disease"), "{alt}");
+    let mg = &dialysis
+        .check_medicine_for_profile("magnesium".into())
+        .unwrap()[0];
+    assert!(mg.advice.contains("no magnesium reminder"), "{}", mg.advice);
+    // Kidney disease recorded with no low eGFR: the gabapentinoid caveat, not magnesium's.
+    let recorded = diary(dir.path(), "r.db");
+    recorded
+        .set_profile(ProfileSettings {
+            kidney_disease: true,
+            ..settings("23:00")
+        })
+        .unwrap();
+    let g = &recorded
+        .check_medicine_for_profile("Lyrica".into())
+        .unwrap()[0];
+    assert!(g.advice.contains("Doses differ with kidney disease"));
+    let mg = &recorded
+        .check_medicine_for_profile("magnesium".into())
+        .unwrap()[0];
+    assert!(
+        !mg.advice.contains("no magnesium reminder"),
+        "{}",
+        mg.advice
+    );
+    // Neither group: the catalog's answer unchanged.
+    let other = diary(dir.path(), "n.db");
+    other.set_profile(settings("23:00")).unwrap();
+    for name in ["pramipexole", "Horizant", "magnesium"] {
+        assert_eq!(
+            other.check_medicine_for_profile(name.into()).unwrap(),
+            check_medicine(name.into())
+        );
+    }
+}
+
+/// Review of #15 (A5): a different real substance is never mapped onto the entry it resembles
+/// (potassium is not calcium, calcium folinate is no calcium supplement, zinc oxide cream is
+/// no zinc supplement), while a real typo still matches and `regimen add` asks "did you mean".
+#[test]
+fn a_different_substance_is_never_matched_and_a_typo_is_asked_about() {
+    for name in [
+        "Kalium",
+        "Kalium Verla",
+        "potassium chloride",
+        "Calcium folinate",
+        "Calciumfolinat",
+        "leucovorin calcium",
+        "folinic acid",
+        "zinc oxide",
+        "Zinc oxide cream",
+    ] {
+        assert_eq!(check_medicine(name.into()), vec![], "{name}");
+    }
+    // The same substance under its own names and one typo still matches.
+    for (name, generic) in [
+        ("Kalzium", "calcium"),
+        ("Kalcium", "calcium"),
+        ("calcium carbonate", "calcium"),
+        ("zinc gluconate", "zinc"),
+        ("Kalium and Kalzium", "calcium"),
+    ] {
+        let m = check_medicine(name.into());
+        assert_eq!(m.len(), 1, "{name}: {m:?}");
+        assert_eq!(m[0].generic, generic, "{name}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "k.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let add = |name: &str| {
+        q.add_regimen(RegimenInput {
+            kind: RegimenKind::Supplement,
+            name: name.into(),
+            dose_mg: None,
+            times: vec!["08:00".into()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2026-10-01".into()),
+            stop_date: None,
+            start_date_unknown: false,
+        })
+        .unwrap()
+    };
+    let kalium = add("Kalium");
+    assert!(
+        kalium.warnings.iter().any(|w| w.contains("not recognised")),
+        "{:?}",
+        kalium.warnings
+    );
+    assert!(!kalium.warnings.iter().any(|w| w.contains("calcium")));
+    let typo = add("Kalzum");
+    assert!(
+        typo.warnings
+            .iter()
+            .any(|w| w.contains("did you mean Kalzium?") && w.contains("calcium")),
+        "{:?}",
+        typo.warnings
+    );
+    // An exact name asks nothing.
+    let exact = add("Kalzium");
+    assert!(
+        !exact.warnings.iter().any(|w| w.contains("did you mean")),
+        "{:?}",
+        exact.warnings
+    );
+}
+
+/// Review of #15 (A3): ferric citrate and sucroferric oxyhydroxide contain iron; they do not
+/// bind it. Oral iron on top is for the doctor to discuss (no dose, no "stop").
+#[test]
+fn iron_based_phosphate_binders_say_they_contain_iron() {
+    for name in [
+        "ferric citrate",
+        "Auryxia",
+        "Velphoro",
+        "sucroferric oxyhydroxide",
+    ] {
+        let m = &check_medicine(name.into())[0];
+        assert!(m.advice.contains("contains iron"), "{name}: {}", m.advice);
+        assert!(!m.advice.contains("bind iron"), "{name}: {}", m.advice);
+        assert!(m.advice.contains("discuss"), "{name}: {}", m.advice);
+        assert!(!m.advice.to_lowercase().contains("stop"), "{name}");
+    }
+    let m = &check_medicine("sevelamer".into())[0];
+    assert!(!m.advice.contains("contains iron"), "{}", m.advice);
+}
+
+/// Review of #15 (wording): iron lowers the absorption of these medicines; the text says it
+/// one way, not "block each other's absorption".
+#[test]
+fn iron_lowers_the_other_drugs_absorption_said_one_way() {
+    for name in [
+        "Euthyrox",
+        "cefdinir",
+        "methyldopa",
+        "eltrombopag",
+        "penicillamine",
+        "entacapone",
+    ] {
+        let m = &check_medicine(name.into())[0];
+        assert!(!m.advice.contains("each other"), "{name}: {}", m.advice);
+        assert!(m.advice.contains("Iron keeps"), "{name}: {}", m.advice);
+    }
+}
+
 /// The phones show `effect_line` as the effect-on-RLS line: it must say what `effect` and
 /// `evidence` say, for a worsening drug and a treatment alike.
 #[test]

@@ -675,3 +675,40 @@ fn a_ferritin_is_out_of_date_only_after_a_whole_year() {
     assert!(!out_of_date("2025-11-21"));
     assert!(out_of_date("2025-11-20"));
 }
+
+/// Only the TSAT at its ceiling: the headline names the TSAT, not the ferritin.
+#[test]
+fn a_tsat_at_the_ceiling_alone_is_named_as_the_tsat() {
+    let p = Profile::default();
+    let labs = vec![
+        lab(Analyte::Ferritin, 100.0, "2026-11-01"),
+        lab(Analyte::Tsat, 50.0, "2026-11-01"),
+    ];
+    let s = iron_status(&diary(&p, &[], &[], &labs), today());
+    assert_eq!(s.advice, IronAdvice::StopAndSeeDoctor);
+    assert!(
+        s.headline.ends_with("TSAT is at the safety ceiling."),
+        "{}",
+        s.headline
+    );
+}
+
+/// On the due date itself a person is still pregnant, not postpartum: the pregnancy note, not
+/// the after-pregnancy one; the day after, the postpartum note.
+#[test]
+fn on_the_due_date_the_pregnancy_note_is_not_yet_the_postpartum_one() {
+    let note_on = |due: &str| {
+        let p = Profile {
+            pregnant: true,
+            due_date: Some(due.parse().unwrap()),
+            ..Profile::default()
+        };
+        let labs = vec![lab(Analyte::Ferritin, 30.0, "2026-11-01")];
+        iron_status(&diary(&p, &[], &[], &labs), today())
+            .notes
+            .iter()
+            .any(|n| n.starts_with("After pregnancy"))
+    };
+    assert!(!note_on("2026-11-21"), "due today");
+    assert!(note_on("2026-11-20"), "due yesterday");
+}
