@@ -712,3 +712,22 @@ fn on_the_due_date_the_pregnancy_note_is_not_yet_the_postpartum_one() {
     assert!(!note_on("2026-11-21"), "due today");
     assert!(note_on("2026-11-20"), "due yesterday");
 }
+
+/// With malabsorption, IV iron is discussed when ferritin is low, or TSAT is low, or ferritin
+/// is in the IV band: any one of them, not all.
+#[test]
+fn with_malabsorption_a_low_ferritin_or_a_low_tsat_alone_leads_to_iv_iron() {
+    let p = Profile {
+        malabsorption: true,
+        ..Profile::default()
+    };
+    let advice = |f: f64, t: f64| {
+        let labs = vec![
+            lab(Analyte::Ferritin, f, "2026-11-01"),
+            lab(Analyte::Tsat, t, "2026-11-01"),
+        ];
+        iron_status(&diary(&p, &[], &[], &labs), today()).advice
+    };
+    assert_eq!(advice(30.0, 25.0), IronAdvice::DiscussIv, "low ferritin");
+    assert_eq!(advice(200.0, 15.0), IronAdvice::DiscussIv, "low TSAT");
+}
