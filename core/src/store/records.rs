@@ -501,12 +501,33 @@ pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Where the long-lived event kinds begin in text order: the `events_by_kind` index holds the
+/// live events whose stored kind sorts here or later (migration 0006): `iv_iron` and
+/// `weekly_irls`, not `activity`, `dose` or `intake`, which are written every day.
+const LONG_LIVED_FROM: &str = r#"{"type":"iv_iron""#;
+
+/// The `events_by_kind` index's own term (migration 0006, word for word). SQLite reads a
+/// partial index only for a query whose WHERE states the index's terms, so every reader of the
+/// index states it (and names the index with `INDEXED BY`, so a query that stops stating it
+/// fails to prepare instead of quietly scanning). For a kind range at or after
+/// [`LONG_LIVED_FROM`] it changes no answer. The unary `+` keeps it from being taken as the
+/// bound of the index range: the reader's own range is the seek.
+pub(super) const LONG_LIVED_KINDS: &str = r#"+kind >= '{"type":"iv_iron"'"#;
+
+/// The `events_doses_by_time` index's own terms (migration 0006, word for word): dose events.
+pub(super) const DOSE_KINDS: &str = r#"+kind >= '{"type":"dose"' AND +kind < '{"type":"dose"~'"#;
+
 /// Every live event of the given kinds (the `type` tag of its JSON kind: `iv_iron`,
 /// `weekly_irls`), earliest first: the few long-lived events the iron status and the weekly
 /// IRLS read whatever their age. The stored kind begins with its tag (`{"type":"iv_iron",...`),
-/// so each kind is a prefix range on the `events_by_kind` index.
+/// so each long-lived kind is a prefix range on the `events_by_kind` index. Any other kind
+/// (`dose`, for `Store::set_read_everything`) is read by scanning every event.
 pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
-    let mut st = c.prepare_cached(&format!(
+    let mut indexed = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
+         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
+    ))?;
+    let mut scan = c.prepare_cached(&format!(
         "SELECT {EVENT_COLS}, {META_COLS} FROM events
          WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
     ))?;
@@ -515,6 +536,11 @@ pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
         let lo = format!("{{\"type\":\"{k}\"");
         // '~' sorts after ',' and '}', the only characters that can follow the tag's value.
         let hi = format!("{lo}~");
+        let st = if lo.as_str() >= LONG_LIVED_FROM {
+            &mut indexed
+        } else {
+            &mut scan
+        };
         let rows = st.query_map([lo, hi], event_row)?;
         for r in rows {
             out.push(r?);
@@ -539,8 +565,8 @@ const WEEKLY_IRLS_DATE_AT: &str = r#"{"type":"weekly_irls","week_ending":""#;
 /// With `from` `None`, only the latter.
 pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events
-         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
+         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
     ))?;
     let tag = r#"{"type":"weekly_irls""#;
     let dated = from.map(|from| {
@@ -622,10 +648,10 @@ fn plain_rating(kind: &str) -> Option<(NaiveDate, [u8; 10])> {
 /// in another form that is not the JSON of a weekly rating (a damaged diary), as reading the
 /// rows would give.
 pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedRating>> {
-    let mut st = c.prepare_cached(
+    let mut st = c.prepare_cached(&format!(
         "SELECT kind FROM events INDEXED BY events_by_kind
-         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2",
-    )?;
+         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
+    ))?;
     let tag = r#"{"type":"weekly_irls""#;
     let rows = st.query_map([tag.to_owned(), format!("{tag}~")], |r| {
         let kind = r.get_ref(0)?.as_str()?;
@@ -644,8 +670,8 @@ pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedRating>> {
 /// index (see [`weekly_irls_from`] for why text order is date order).
 pub fn weekly_irls_between(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events
-         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
+         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
     ))?;
     // '~' sorts after the quote that ends the date text.
     let range = [
@@ -665,10 +691,11 @@ pub fn weekly_irls_week_before(
     c: &Connection,
     before: Option<NaiveDate>,
 ) -> Result<Option<String>> {
-    let mut st = c.prepare_cached(
-        "SELECT substr(kind, ?3, 10) FROM events
-         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2 ORDER BY kind DESC LIMIT 1",
-    )?;
+    let mut st = c.prepare_cached(&format!(
+        "SELECT substr(kind, ?3, 10) FROM events INDEXED BY events_by_kind
+         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2
+         ORDER BY kind DESC LIMIT 1"
+    ))?;
     let hi = before.map_or_else(
         || format!("{WEEKLY_IRLS_DATE_AT}:"),
         |d| format!("{WEEKLY_IRLS_DATE_AT}{d}"),
@@ -682,8 +709,8 @@ pub fn weekly_irls_week_before(
 }
 
 /// The live doses of one regimen item (`regimen_id` as the dose events store it) with
-/// `from <= at < to`, earliest first: what the oral-iron verdict counts, read without the
-/// item's other years or any other event.
+/// `from <= at < to`, earliest first: what the oral-iron verdict counts, one range of the
+/// `events_doses_by_time` index (every item's doses in the range; no intake or other event).
 pub fn doses_of(
     c: &Connection,
     regimen_id: &str,
@@ -694,8 +721,8 @@ pub fn doses_of(
         regimen_id: regimen_id.to_owned(),
     })?;
     let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events
-         WHERE deleted = 0 AND kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at"
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_doses_by_time
+         WHERE deleted = 0 AND {DOSE_KINDS} AND kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at"
     ))?;
     let rows = st.query_map([kind, ts(&from), ts(&to)], event_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -741,3 +741,135 @@ fn weekly_ratings_read_from_the_index_match_their_json() {
         ]
     );
 }
+
+/// Schema 6 (issue #13) narrows the kind index to the long-lived kinds and adds a dose index:
+/// a schema-5 diary migrates, and each kind reader finds what it found before, the kinds
+/// outside the narrowed index included.
+#[test]
+fn a_schema_5_diary_migrates_to_the_narrow_kind_indexes_and_every_kind_is_still_found() {
+    use crate::model::{ActivityKind, Event, EventKind, IntakeKind, IvIronFormulation};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.db");
+    let at = |day: u32| Utc.with_ymd_and_hms(2026, 11, day, 8, 0, 0).unwrap();
+    let event = |day: u32, kind: EventKind| Event {
+        meta: RecordMeta::new(at(day), "phone"),
+        at: at(day),
+        kind,
+        note: None,
+        warnings: vec![],
+    };
+    let dose = |day: u32, item: &str| {
+        event(
+            day,
+            EventKind::Dose {
+                regimen_id: item.to_owned(),
+            },
+        )
+    };
+    let weekly = |day: u32, week: &str| {
+        event(
+            day,
+            EventKind::WeeklyIrls {
+                week_ending: week.to_owned(),
+                items: vec![2; 10],
+            },
+        )
+    };
+    let intake = event(
+        3,
+        EventKind::Intake {
+            what: IntakeKind::Coffee,
+        },
+    );
+    let activity = event(
+        4,
+        EventKind::Activity {
+            what: ActivityKind::Walk,
+            intensity: None,
+            minutes: Some(20),
+        },
+    );
+    let iv = event(
+        5,
+        EventKind::IvIron {
+            formulation: IvIronFormulation::FerricCarboxymaltose,
+        },
+    );
+    let mut gone = event(
+        6,
+        EventKind::IvIron {
+            formulation: IvIronFormulation::Ferumoxytol,
+        },
+    );
+    gone.meta.deleted = true;
+    let (iron_1, iron_2, magnesium) = (dose(7, "iron"), dose(9, "iron"), dose(8, "magnesium"));
+    let (week_1, week_2) = (weekly(8, "2026-11-08"), weekly(15, "2026-11-15"));
+    {
+        let mut c = Connection::open(&p).unwrap();
+        for sql in schema::MIGRATIONS_FOR_TESTS.iter().take(5) {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 5).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        let tx = c.transaction().unwrap();
+        for e in [
+            &intake, &activity, &iv, &gone, &iron_1, &iron_2, &magnesium, &week_1, &week_2,
+        ] {
+            put_event(&tx, e).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let s = Store::open(&p).unwrap();
+    let c = s.conn();
+    // The migration's index terms are the ones the readers state (else SQLite would not read
+    // the partial indexes, and `INDEXED BY` would refuse the readers' statements).
+    let index_sql = |name: &str| -> String {
+        c.query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert!(index_sql("events_by_kind").contains(LONG_LIVED_KINDS));
+    assert!(index_sql("events_doses_by_time").contains(DOSE_KINDS));
+    let of = |kind: &str| events_of_kinds(c, &[kind]).unwrap();
+    assert_eq!(of("iv_iron"), vec![iv.clone()]);
+    assert_eq!(of("weekly_irls"), vec![week_1.clone(), week_2.clone()]);
+    // Kinds outside the narrowed index are still found (by a scan).
+    assert_eq!(
+        of("dose"),
+        vec![iron_1.clone(), magnesium.clone(), iron_2.clone()]
+    );
+    assert_eq!(of("intake"), vec![intake]);
+    assert_eq!(of("activity"), vec![activity]);
+    assert_eq!(
+        events_of_kinds(c, &["weekly_irls", "iv_iron"]).unwrap(),
+        vec![iv, week_1.clone(), week_2.clone()]
+    );
+    assert_eq!(
+        doses_of(c, "iron", at(1), at(30)).unwrap(),
+        vec![iron_1.clone(), iron_2]
+    );
+    assert_eq!(doses_of(c, "iron", at(1), at(9)).unwrap(), vec![iron_1]);
+    assert_eq!(doses_of(c, "magnesium", at(9), at(30)).unwrap(), vec![]);
+    assert_eq!(weekly_irls_kinds(c).unwrap().len(), 2);
+    assert_eq!(
+        weekly_irls_week_before(c, None).unwrap().as_deref(),
+        Some("2026-11-15")
+    );
+    assert_eq!(
+        weekly_irls_from(c, NaiveDate::from_ymd_opt(2026, 11, 9)).unwrap(),
+        vec![week_2.clone()]
+    );
+    assert_eq!(
+        weekly_irls_between(
+            c,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 8).unwrap()
+        )
+        .unwrap(),
+        vec![week_1]
+    );
+}
