@@ -953,18 +953,7 @@ mod tests {
         let on_time = [lab(Analyte::Ferritin, 200.0, "2026-03-26")];
         assert_eq!(recheck(&[], &e, &on_time, "2026-04-10"), None);
         // On oral iron, the next is 90 days after the last ferritin, not after another lab.
-        let iron = RegimenItem {
-            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
-            kind: RegimenKind::Iron,
-            name: "Iron".into(),
-            dose_mg: None,
-            times: vec![],
-            every_n_days: 1,
-            with_vitamin_c: false,
-            start_date: day("2026-01-01"),
-            stop_date: None,
-            start_source: crate::model::StartSource::Given,
-        };
+        let iron = oral_iron("2026-01-01");
         let labs = [
             lab(Analyte::Ferritin, 30.0, "2026-02-01"),
             lab(Analyte::Tsat, 15.0, "2026-03-01"),
