@@ -1,6 +1,13 @@
 //! Merging an export into the diary (SPEC §4): per record the newer `modified_at` wins, ties by
-//! device id, then tombstone, then content, so that the result is the same whatever the order
-//! (commutative), however often (idempotent). One transaction: all or nothing.
+//! device id, then tombstone, then the version that carries more, then content, so that the
+//! result is the same whatever the order (commutative), however often (idempotent). One
+//! transaction: all or nothing.
+//!
+//! "Carries more": an older app that reads a record and exports it again keeps its sync fields
+//! but drops the fields it does not know (a regimen item's `start_source`, the profile's
+//! augmentation answers). That copy ties with ours on every sync field; were the tie decided by
+//! the serialised text alone, the poorer copy could win and erase a fact the person entered.
+//! Counting the values each version carries first makes the fuller copy win on every device.
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
@@ -61,7 +68,15 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
     Ok(match by_meta {
         // Same version (the common case on a re-import): no need to serialise to compare.
         Ordering::Equal if a == b => Ordering::Equal,
-        Ordering::Equal => serde_json::to_string(a)?.cmp(&serde_json::to_string(b)?),
+        Ordering::Equal => {
+            let carried = |r: &Record| -> Result<usize> {
+                Ok(crate::model::values_carried(&serde_json::to_value(r)?))
+            };
+            carried(a)?.cmp(&carried(b)?).then(
+                // The serialised text in field order, as every version before this one decided.
+                serde_json::to_string(a)?.cmp(&serde_json::to_string(b)?),
+            )
+        }
         o => o,
     })
 }
@@ -242,15 +257,24 @@ mod tests {
     }
 
     /// The merge rule written plainly, apart from the merge's own decision code: per id, the
-    /// version with the newest `modified_at`, then device id, then tombstone, then serialised
-    /// content.
+    /// version with the newest `modified_at`, then device id, then tombstone, then the number of
+    /// non-null leaves it serialises to, then serialised content.
     fn reference(files: &[&[Record]]) -> Vec<Record> {
+        fn leaves(v: &serde_json::Value) -> usize {
+            match v {
+                serde_json::Value::Null => 0,
+                serde_json::Value::Array(a) => a.iter().map(leaves).sum(),
+                serde_json::Value::Object(o) => o.values().map(leaves).sum(),
+                _ => 1,
+            }
+        }
         let key = |r: &Record| {
             let m = r.meta();
             (
                 m.modified_at,
                 m.device_id.clone(),
                 m.deleted,
+                leaves(&serde_json::to_value(r).unwrap()),
                 serde_json::to_string(r).unwrap(),
             )
         };

@@ -319,6 +319,20 @@ pub struct Habit {
     pub at: NaiveTime,
 }
 
+/// How many values a serialised record carries: its non-null leaves, at any depth. A copy that
+/// lost fields (an older app's round trip drops those it does not know) carries fewer than the
+/// copy it came from; the merge lets the fuller copy win an exact tie (`exchange/merge.rs`).
+#[doc(hidden)]
+pub fn values_carried(v: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match v {
+        Value::Null => 0,
+        Value::Bool(_) | Value::Number(_) | Value::String(_) => 1,
+        Value::Array(items) => items.iter().map(values_carried).sum(),
+        Value::Object(fields) => fields.values().map(values_carried).sum(),
+    }
+}
+
 /// Any diary record, as it travels in an export. Tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]

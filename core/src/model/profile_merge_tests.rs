@@ -96,15 +96,17 @@ fn change() -> impl Strategy<Value = Change> {
 }
 
 /// A diary's profile records by id, as the per-id merge keeps them: the newer `modified_at`,
-/// then device id, then tombstone, then content (`exchange/merge.rs`).
+/// then device id, then tombstone, then the version carrying more values, then content
+/// (`exchange/merge.rs`).
 type Diary = BTreeMap<Uuid, (RecordMeta, Profile)>;
 
-fn merge_key(v: &(RecordMeta, Profile)) -> (DateTime<Utc>, String, bool, String) {
+fn merge_key(v: &(RecordMeta, Profile)) -> (DateTime<Utc>, String, bool, usize, String) {
     let (m, p) = v;
     (
         m.modified_at,
         m.device_id.clone(),
         m.deleted,
+        crate::model::values_carried(&serde_json::to_value(p).unwrap()),
         serde_json::to_string(p).unwrap(),
     )
 }

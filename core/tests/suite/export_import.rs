@@ -949,3 +949,82 @@ fn a_whole_questionnaire_save_stamps_only_the_answers_it_changed() {
         assert_eq!(a.usual_onset.as_deref(), Some("21:00"));
     }
 }
+
+/// An older app that reads our export and exports it again keeps every record's sync fields
+/// but drops the fields it does not know: a regimen item's `start_source`, the profile's
+/// augmentation answers and field stamps. Its copy ties with ours on every sync field; the
+/// fuller copy must win that tie on every device and in either order, or syncing with an older
+/// phone would erase what the person entered.
+#[test]
+fn an_older_apps_round_trip_never_erases_what_it_does_not_know() {
+    use quietlegs_core::model::RegimenKind;
+    use quietlegs_core::{AugmentationAnswers, RegimenInput, StartSource};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    phone
+        .add_regimen(RegimenInput {
+            kind: RegimenKind::Medication,
+            name: "pramipexole".into(),
+            dose_mg: Some(0.25),
+            times: vec!["21:00".into()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2024-03-01".into()),
+            stop_date: None,
+            start_date_unknown: false,
+        })
+        .unwrap();
+    let answers = AugmentationAnswers {
+        usual_onset: Some("21:00".into()),
+        severity_when_it_worked: Some(6),
+        spread_beyond_legs_before: Some(false),
+        relief_hours_at_start: None,
+        relief_hours_now: None,
+        dose_increases: Some(2),
+        answered_on: None,
+    };
+    phone.set_augmentation_answers(answers.clone()).unwrap();
+    let full = d.join("full.json");
+    phone.export_json(full.display().to_string(), None).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
+    let mut dropped = 0;
+    for r in v["records"].as_array_mut().unwrap() {
+        let r = r.as_object_mut().unwrap();
+        dropped += usize::from(r.remove("start_source").is_some());
+        if let Some(p) = r.get_mut("profile").and_then(|p| p.as_object_mut()) {
+            for key in ["augmentation_baseline", "changed"] {
+                dropped += usize::from(p.remove(key).is_some());
+            }
+        }
+    }
+    assert_eq!(dropped, 3, "the older app's copy lost all three: {v}");
+    let older = d.join("older.json");
+    std::fs::write(&older, v.to_string()).unwrap();
+    let kept = |q: &QuietLegs| {
+        let r = q.regimen().unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].start_source, StartSource::Given, "{r:?}");
+        assert_eq!(r[0].start_date, "2024-03-01");
+        let a = AugmentationAnswers {
+            answered_on: Some("2026-11-21".into()),
+            ..answers.clone()
+        };
+        assert_eq!(q.augmentation_answers().unwrap(), Some(a));
+    };
+    // The older copy comes back to the phone: nothing of the phone's changes.
+    let report = phone
+        .import_file(older.display().to_string(), None)
+        .unwrap();
+    assert_eq!(report.updated, 0, "{report:?}");
+    kept(&phone);
+    // A tablet gets both copies, in either order: the same diary as the phone.
+    for (name, first, second) in [("t1.db", &older, &full), ("t2.db", &full, &older)] {
+        let tablet = diary_at(d, name, 5);
+        for f in [first, second] {
+            tablet.import_file(f.display().to_string(), None).unwrap();
+        }
+        kept(&tablet);
+    }
+}

@@ -149,13 +149,23 @@ fn background() -> Vec<Record> {
 // ---- the reference model: the merge rule of SPEC §4, written plainly ---------------------
 
 /// The order of two versions of one record: newer `modified_at`, then device id, then a
-/// tombstone over a live copy, then the serialised content.
-fn version_key(r: &Record) -> (DateTime<Utc>, String, bool, String) {
+/// tombstone over a live copy, then the copy that serialises to more non-null leaves (an older
+/// app's round trip drops fields it does not know), then the serialised content.
+fn version_key(r: &Record) -> (DateTime<Utc>, String, bool, usize, String) {
+    fn leaves(v: &serde_json::Value) -> usize {
+        match v {
+            serde_json::Value::Null => 0,
+            serde_json::Value::Array(a) => a.iter().map(leaves).sum(),
+            serde_json::Value::Object(o) => o.values().map(leaves).sum(),
+            _ => 1,
+        }
+    }
     let m = r.meta();
     (
         m.modified_at,
         m.device_id.clone(),
         m.deleted,
+        leaves(&serde_json::to_value(r).unwrap()),
         serde_json::to_string(r).unwrap(),
     )
 }
