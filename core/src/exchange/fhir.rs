@@ -129,10 +129,9 @@ pub fn write_bundle(
         }
     }
     for r in regimen {
-        // A start the person said they do not know is left out (FHIR: unknown), never shown as
-        // the day it was entered in the app.
-        let start = (r.start_source != crate::model::StartSource::Unknown)
-            .then(|| r.start_date.to_string());
+        // Only a start the person gave is written; one they do not know, or were never asked
+        // (the day it was entered in the app), is left out (FHIR: unknown).
+        let start = r.start_source.is_known().then(|| r.start_date.to_string());
         // FHIR allows no empty Period: without a start or an end there is none.
         let period = match (start, r.stop_date) {
             (Some(start), Some(stop)) => Some(json!({ "start": start, "end": stop.to_string() })),

@@ -253,10 +253,14 @@ fn medicine_list(regimen: &[RegimenItem]) -> String {
             esc(&r.name),
             esc(&dose),
             esc(&schedule),
+            // Only a start the person gave is shown as their start: a doctor reads this
+            // column as "on it since".
             match r.start_source {
+                crate::model::StartSource::Given => r.start_date.to_string(),
                 crate::model::StartSource::Unknown =>
                     format!("unknown (in the app since {})", r.start_date),
-                _ => r.start_date.to_string(),
+                crate::model::StartSource::Defaulted =>
+                    format!("not asked (in the app since {})", r.start_date),
             }
         );
     }

@@ -1028,3 +1028,84 @@ fn an_older_apps_round_trip_never_erases_what_it_does_not_know() {
         kept(&tablet);
     }
 }
+
+/// A doctor reads the report's start column and FHIR's `effectivePeriod.start` as "on it
+/// since": only a start the person gave is written as one; a start they do not know, or were
+/// never asked (the day the item was entered), says so in the report and is left out of FHIR.
+#[test]
+fn only_a_start_the_person_gave_is_shown_as_their_start() {
+    use quietlegs_core::model::RegimenKind;
+    use quietlegs_core::RegimenInput;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let q = diary_at(d, "phone.db", 0);
+    for (name, start, unknown) in [
+        ("pramipexole", Some("2024-03-01"), false),
+        ("ropinirole", None, true),
+        ("gabapentin", None, false),
+    ] {
+        q.add_regimen(RegimenInput {
+            kind: RegimenKind::Medication,
+            name: name.into(),
+            dose_mg: None,
+            times: vec!["21:00".into()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: start.map(Into::into),
+            stop_date: None,
+            start_date_unknown: unknown,
+        })
+        .unwrap();
+    }
+    let report = d.join("report.html");
+    q.export_report(report.display().to_string(), None).unwrap();
+    let html = std::fs::read_to_string(&report).unwrap();
+    let row = |name: &str| {
+        let at = html.find(&format!("<td>{name}</td>")).expect(name);
+        html[at..at + html[at..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(
+        row("pramipexole").contains("<td>2024-03-01</td>"),
+        "{}",
+        row("pramipexole")
+    );
+    assert!(
+        row("ropinirole").contains("unknown (in the app since 2026-11-21)"),
+        "{}",
+        row("ropinirole")
+    );
+    assert!(
+        row("gabapentin").contains("not asked (in the app since 2026-11-21)"),
+        "{}",
+        row("gabapentin")
+    );
+    let fhir = d.join("fhir.json");
+    q.export_fhir(fhir.display().to_string()).unwrap();
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&fhir).unwrap()).unwrap();
+    let mut starts: Vec<(String, Option<String>)> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == "MedicationStatement")
+        .map(|r| {
+            (
+                r["medicationCodeableConcept"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                r["effectivePeriod"]["start"].as_str().map(Into::into),
+            )
+        })
+        .collect();
+    starts.sort();
+    assert_eq!(
+        starts,
+        vec![
+            ("gabapentin".to_owned(), None),
+            ("pramipexole".to_owned(), Some("2024-03-01".to_owned())),
+            ("ropinirole".to_owned(), None),
+        ]
+    );
+}
