@@ -196,7 +196,7 @@ impl MedicineEffect {
         match self {
             MedicineEffect::WorsensRls => "may worsen RLS",
             MedicineEffect::IronTiming => "changes when iron can be taken",
-            MedicineEffect::RlsTreatment => "used to treat RLS",
+            MedicineEffect::RlsTreatment => "can be prescribed for RLS",
             MedicineEffect::UsuallyNeutral => "usually does not worsen RLS",
             MedicineEffect::InformationOnly => "possibly linked to worse RLS (information only)",
             MedicineEffect::NotKnown => "effect on RLS not known",
@@ -1042,11 +1042,12 @@ macro_rules! catalog {
 
 catalog! {
     SedatingAntihistamine:
-        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox"],
-        "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Hoggar Night", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit"],
+        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox", "Betadorm", "Betadorm-D"],
+        "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Hoggar Night", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit", "Donormyl"],
         "chlorpheniramine" aka ["chlorphenamine", "chlorpheniramine maleate"] ["Chlor-Trimeton", "Piriton", "Coricidin"],
         "hydroxyzine" ["Atarax", "Vistaril", "Ucerax"],
-        "promethazine" ["Phenergan", "Avomine"],
+        // Night Nurse (UK) is promethazine with paracetamol and dextromethorphan.
+        "promethazine" ["Phenergan", "Avomine", "Night Nurse"],
         "cyclizine" ["Valoid", "Marezine"],
         "cinnarizine" ["Stugeron"],
         "carbinoxamine" ["Karbinal"],
@@ -1066,6 +1067,7 @@ catalog! {
         "risperidone" ["Risperdal"],
         "olanzapine" ["Zyprexa"],
         "quetiapine" ["Seroquel"],
+        "clozapine" ["Clozaril", "Leponex", "Denzapine", "Zaponex"],
         "ziprasidone" ["Geodon"],
         "aripiprazole" ["Abilify"],
         "brexpiprazole" ["Rexulti"],
@@ -1077,7 +1079,7 @@ catalog! {
         "chlorpromazine" ["Thorazine", "Largactil"],
         "perphenazine" ["Trilafon"],
         "trifluoperazine" ["Stelazine"],
-        "metoclopramide" aka ["metoclopramid"] ["Reglan", "Maxolon", "Paspertin", "MCP"],
+        "metoclopramide" aka ["metoclopramid"] ["Reglan", "Maxolon", "Paspertin", "MCP", "Primperan"],
         "prochlorperazine" ["Compazine", "Stemetil", "Buccastem"],
         "trimethobenzamide" ["Tigan"],
         "amisulpride" ["Solian", "Barhemsys"],
@@ -1145,7 +1147,8 @@ catalog! {
     Opioid:
         "oxycodone" aka ["oxycodone naloxone"] ["OxyContin", "Targin", "Targiniq"],
         "methadone" ["Dolophine", "Methadose"],
-        "buprenorphine" ["Butrans", "Subutex"];
+        "buprenorphine" ["Butrans", "Subutex"],
+        "morphine" aka ["morphine sulfate", "morphine sulphate"] ["MS Contin", "MST Continus", "Zomorph", "Oramorph", "Sevredol"];
     Benzodiazepine:
         "clonazepam" ["Klonopin", "Rivotril"];
     Anticonvulsant:
@@ -1161,7 +1164,13 @@ catalog! {
         "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"],
         "iron sucrose" ["Venofer"];
     OralIron:
-        "ferrous sulfate" aka ["iron", "ferrous sulphate", "ferrous fumarate", "ferrous gluconate", "ferrous bisglycinate", "iron bisglycinate", "ferric maltol", "sulfate ferreux", "sulfato ferroso", "oral iron", "iron tablet", "iron tablets"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Fergon", "Tardyferon", "Feraccru", "Accrufer", "Ferro Sanol", "Ferrograd", "Feospan", "Floradix"];
+        // Each salt under its own name, so that a screen never calls ferrous fumarate
+        // "ferrous sulfate"; the word for iron in other languages takes the common salt.
+        "ferrous sulfate" aka ["iron", "Eisen", "hierro", "ferrous sulphate", "sulfate ferreux", "sulfato ferroso", "oral iron", "iron tablet", "iron tablets"] ["Feosol", "Slow Fe", "Ferro-Gradumet", "Tardyferon", "Ferro Sanol", "Ferrograd", "Feospan"],
+        "ferrous fumarate" aka ["fumarate ferreux"] ["Galfer", "Fersaday", "Ferretab"],
+        "ferrous gluconate" ["Fergon", "Floradix"],
+        "ferrous bisglycinate" aka ["iron bisglycinate"] ["Gentle Iron"],
+        "ferric maltol" ["Feraccru", "Accrufer"];
     Thyroid:
         "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox"],
         "liothyronine" aka ["liothyronine sodium"] ["Cytomel", "Tertroxin"];
@@ -1224,7 +1233,7 @@ catalog! {
         "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
         "magnesium hydroxide" ["Milk of Magnesia"];
     Calcium:
-        "calcium" aka ["Kalzium", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
+        "calcium" aka ["Kalzium", "calcio", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
     Magnesium:
         "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
     Zinc:
@@ -2002,7 +2011,17 @@ mod tests {
             ("Ferro Sanol", "ferrous sulfate"),
             ("Ferrograd", "ferrous sulfate"),
             ("Feospan", "ferrous sulfate"),
-            ("Floradix", "ferrous sulfate"),
+            ("Floradix", "ferrous gluconate"),
+            ("ferrous fumarate", "ferrous fumarate"),
+            ("Feraccru", "ferric maltol"),
+            ("Eisen", "ferrous sulfate"),
+            ("calcio", "calcium"),
+            ("Primperan", "metoclopramide"),
+            ("Betadorm", "diphenhydramine"),
+            ("Donormyl", "doxylamine"),
+            ("Night Nurse", "promethazine"),
+            ("Leponex", "clozapine"),
+            ("MST Continus", "morphine"),
             ("sulfate ferreux", "ferrous sulfate"),
             ("iron", "ferrous sulfate"),
         ] {

@@ -90,6 +90,17 @@ const EVERYDAY_INTAKE_WORDS: &[(&str, IntakeKind)] = &[
     ("lait", IntakeKind::DairyCalcium),
     ("leche", IntakeKind::DairyCalcium),
     ("latte", IntakeKind::DairyCalcium),
+    // Milk coffees count as dairy, like a latte: coffee and dairy keep the same distance from
+    // iron (IRON_APART_FROM_COFFEE_TEA_DAIRY_MIN), and the milk is the calcium.
+    ("cappuccino", IntakeKind::DairyCalcium),
+    ("flat white", IntakeKind::DairyCalcium),
+    ("latte macchiato", IntakeKind::DairyCalcium),
+    ("milchkaffee", IntakeKind::DairyCalcium),
+    ("cafe au lait", IntakeKind::DairyCalcium),
+    ("kase", IntakeKind::DairyCalcium),
+    ("joghurt", IntakeKind::DairyCalcium),
+    ("fromage", IntakeKind::DairyCalcium),
+    ("queso", IntakeKind::DairyCalcium),
     ("coffee", IntakeKind::Coffee),
     ("espresso", IntakeKind::Coffee),
     ("cafe", IntakeKind::Coffee),
@@ -97,6 +108,10 @@ const EVERYDAY_INTAKE_WORDS: &[(&str, IntakeKind)] = &[
     ("tea", IntakeKind::Tea),
     ("the", IntakeKind::Tea),
     ("tee", IntakeKind::Tea),
+    ("green tea", IntakeKind::Tea),
+    ("black tea", IntakeKind::Tea),
+    ("gruner tee", IntakeKind::Tea),
+    ("schwarzer tee", IntakeKind::Tea),
     ("te", IntakeKind::Tea),
     ("meal", IntakeKind::Meal),
     ("food", IntakeKind::Meal),
@@ -182,7 +197,10 @@ pub fn substance_named(name: &str) -> Option<Substance> {
         "coffee" | "espresso" | "cafe" | "kaffee" => Some(Substance::Coffee),
         "tea" | "tee" => Some(Substance::Tea),
         "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" | "calcium"
-        | "milch" | "lait" | "leche" => Some(Substance::DairyCalcium),
+        | "milch" | "lait" | "leche" | "kase" | "joghurt" | "fromage" | "queso" | "cappuccino"
+        | "flat_white" | "latte_macchiato" | "milchkaffee" | "cafe_au_lait" => {
+            Some(Substance::DairyCalcium)
+        }
         "meal" | "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(Substance::Food),
         "thyroid" => Some(Substance::Thyroid),
         _ => None,
@@ -217,4 +235,43 @@ pub fn substance_named(name: &str) -> Option<Substance> {
                 .then(|| medicine_substance(name))
                 .flatten()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words people type for tea, cheese and milk coffees, in English and German (a
+    /// reviewer's list: "green tea", "cappuccino", "Käse" were refused as habits).
+    #[test]
+    fn everyday_words_for_tea_cheese_and_milk_coffee_are_intakes() {
+        for (word, kind, substance) in [
+            ("green tea", IntakeKind::Tea, Substance::Tea),
+            ("Black tea", IntakeKind::Tea, Substance::Tea),
+            ("grüner Tee", IntakeKind::Tea, Substance::Tea),
+            (
+                "cappuccino",
+                IntakeKind::DairyCalcium,
+                Substance::DairyCalcium,
+            ),
+            (
+                "Flat white",
+                IntakeKind::DairyCalcium,
+                Substance::DairyCalcium,
+            ),
+            (
+                "café au lait",
+                IntakeKind::DairyCalcium,
+                Substance::DairyCalcium,
+            ),
+            ("Käse", IntakeKind::DairyCalcium, Substance::DairyCalcium),
+            ("Joghurt", IntakeKind::DairyCalcium, Substance::DairyCalcium),
+        ] {
+            assert_eq!(intake_named(word), Some(kind), "{word}");
+            assert_eq!(substance_named(word), Some(substance), "{word}");
+        }
+        // A word that only contains one of them is not taken for it.
+        assert_eq!(intake_named("tea tree oil"), None);
+        assert_eq!(substance_named("espresso"), Some(Substance::Coffee));
+    }
 }
