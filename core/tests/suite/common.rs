@@ -97,3 +97,23 @@ pub fn doses(item: &RegimenItem, from: &str, to: &str) -> Vec<Event> {
         })
         .collect()
 }
+
+/// A medicine for `add_regimen`, daily at 21:00: started on `start` (`YYYY-MM-DD`), or not
+/// asked (`None`), or not known (`unknown`).
+pub fn medicine_input(
+    name: &str,
+    start: Option<&str>,
+    unknown: bool,
+) -> quietlegs_core::RegimenInput {
+    quietlegs_core::RegimenInput {
+        kind: quietlegs_core::model::RegimenKind::Medication,
+        name: name.into(),
+        dose_mg: None,
+        times: vec!["21:00".into()],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: start.map(Into::into),
+        stop_date: None,
+        start_date_unknown: unknown,
+    }
+}

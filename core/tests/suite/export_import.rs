@@ -957,23 +957,16 @@ fn a_whole_questionnaire_save_stamps_only_the_answers_it_changed() {
 /// phone would erase what the person entered.
 #[test]
 fn an_older_apps_round_trip_never_erases_what_it_does_not_know() {
-    use quietlegs_core::model::RegimenKind;
-    use quietlegs_core::{AugmentationAnswers, RegimenInput, StartSource};
+    use quietlegs_core::{AugmentationAnswers, StartSource};
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let phone = diary_at(d, "phone.db", 0);
     phone
-        .add_regimen(RegimenInput {
-            kind: RegimenKind::Medication,
-            name: "pramipexole".into(),
-            dose_mg: Some(0.25),
-            times: vec!["21:00".into()],
-            every_n_days: 1,
-            with_vitamin_c: false,
-            start_date: Some("2024-03-01".into()),
-            stop_date: None,
-            start_date_unknown: false,
-        })
+        .add_regimen(crate::common::medicine_input(
+            "pramipexole",
+            Some("2024-03-01"),
+            false,
+        ))
         .unwrap();
     let answers = AugmentationAnswers {
         usual_onset: Some("21:00".into()),
@@ -1034,8 +1027,6 @@ fn an_older_apps_round_trip_never_erases_what_it_does_not_know() {
 /// never asked (the day the item was entered), says so in the report and is left out of FHIR.
 #[test]
 fn only_a_start_the_person_gave_is_shown_as_their_start() {
-    use quietlegs_core::model::RegimenKind;
-    use quietlegs_core::RegimenInput;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let q = diary_at(d, "phone.db", 0);
@@ -1044,18 +1035,8 @@ fn only_a_start_the_person_gave_is_shown_as_their_start() {
         ("ropinirole", None, true),
         ("gabapentin", None, false),
     ] {
-        q.add_regimen(RegimenInput {
-            kind: RegimenKind::Medication,
-            name: name.into(),
-            dose_mg: None,
-            times: vec!["21:00".into()],
-            every_n_days: 1,
-            with_vitamin_c: false,
-            start_date: start.map(Into::into),
-            stop_date: None,
-            start_date_unknown: unknown,
-        })
-        .unwrap();
+        q.add_regimen(crate::common::medicine_input(name, start, unknown))
+            .unwrap();
     }
     let report = d.join("report.html");
     q.export_report(report.display().to_string(), None).unwrap();
