@@ -292,3 +292,293 @@ fn with_food(drug: Substance, intake: Substance) -> &'static str {
         ""
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use chrono::{NaiveTime, TimeZone};
+
+    use super::*;
+    use crate::model::{Event, Profile, RecordMeta, StartSource};
+    use crate::rules::check::{check_intake, IntakeCheck};
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 21, h, m, 0).unwrap()
+    }
+
+    /// A daily medicine at `h:m` from 2026-11-01.
+    fn med(name: &str, h: u32, m: u32) -> RegimenItem {
+        RegimenItem {
+            meta: RecordMeta::new(at(0, 0), "t"),
+            kind: RegimenKind::Medication,
+            name: name.into(),
+            dose_mg: None,
+            times: vec![NaiveTime::from_hms_opt(h, m, 0).unwrap()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: "2026-11-01".parse().unwrap(),
+            stop_date: None,
+            start_source: StartSource::Given,
+        }
+    }
+
+    /// `intake` at `h:m` on 2026-11-21 (wake 07:00, bed 23:00, UTC, no meals) with `regimen`.
+    fn check(regimen: &[RegimenItem], intake: Substance, h: u32, m: u32) -> IntakeCheck {
+        check_with(regimen, &[], intake, h, m)
+    }
+
+    fn check_with(
+        regimen: &[RegimenItem],
+        events: &[Event],
+        intake: Substance,
+        h: u32,
+        m: u32,
+    ) -> IntakeCheck {
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen,
+            habits: &[],
+            events,
+            labs: &[],
+        };
+        check_intake(&diary, intake, at(h, m))
+    }
+
+    /// The conflict's message and earliest time, or a failure naming what was expected.
+    fn conflict(c: IntakeCheck, what: &str) -> (String, Option<DateTime<Utc>>, Vec<String>) {
+        match c {
+            IntakeCheck::Conflict {
+                message,
+                earliest_ok,
+                medicines,
+                iron_at,
+                ..
+            } => {
+                assert_eq!(iron_at, None, "no iron in these diaries: {message}");
+                (message, earliest_ok, medicines)
+            }
+            IntakeCheck::Fine { message } => panic!("{what}: expected a clash, got {message}"),
+        }
+    }
+
+    fn fine(c: IntakeCheck) -> String {
+        match c {
+            IntakeCheck::Fine { message } => message,
+            other => panic!("expected ok: {other:?}"),
+        }
+    }
+
+    /// The reviewer's first case: calcium half an hour after a 07:00 levothyroxine, no iron.
+    /// Levothyroxine's label keeps calcium 4 h apart (its 240 min row): clear at 03:00 and at
+    /// 11:00 exactly, not a minute inside.
+    #[test]
+    fn calcium_after_levothyroxine_waits_its_label_interval() {
+        let r = [med("levothyroxine", 7, 0)];
+        let (msg, earliest, meds) = conflict(check(&r, Substance::DairyCalcium, 7, 30), "calcium");
+        assert_eq!(earliest, Some(at(11, 0)));
+        assert_eq!(meds.len(), 1);
+        for part in [
+            "levothyroxine at 07:00",
+            "its label asks for levothyroxine and dairy or calcium at least 4 h apart",
+            "by 03:00 or from 11:00",
+            "no iron dose that day to protect",
+            "pharmacist",
+        ] {
+            assert!(msg.contains(part), "{part:?} in {msg}");
+        }
+        assert!(!msg.to_lowercase().contains("stop"), "{msg}");
+        fine(check(&r, Substance::DairyCalcium, 11, 0));
+        fine(check(&r, Substance::DairyCalcium, 3, 0));
+        conflict(
+            check(&r, Substance::DairyCalcium, 10, 59),
+            "a minute inside",
+        );
+        conflict(check(&r, Substance::DairyCalcium, 3, 1), "a minute inside");
+        // Levothyroxine's label names aluminium/magnesium antacids without an interval: a
+        // warning with no number and no safe time.
+        let (msg, earliest, _) = conflict(check(&r, Substance::Antacid, 15, 0), "antacid");
+        assert!(
+            msg.contains("its label says these interact; ask your pharmacist how far apart"),
+            "{msg}"
+        );
+        assert_eq!(earliest, None);
+        // Coffee is not a cation: nothing to say for levothyroxine here.
+        fine(check(&r, Substance::Coffee, 7, 30));
+    }
+
+    /// Ciprofloxacin at 08:00: an antacid at 09:00 is inside its 2 h before / 6 h after
+    /// (CIPRO §2.4, its rows 120 and 360 min); 02:00 and 10:00 exactly are clear.
+    #[test]
+    fn an_antacid_near_ciprofloxacin_takes_its_label_interval() {
+        let r = [med("Cipro", 8, 0)];
+        let (msg, earliest, _) = conflict(check(&r, Substance::Antacid, 9, 0), "antacid");
+        assert_eq!(earliest, Some(at(10, 0)));
+        assert!(
+            msg.contains("your Cipro at 08:00: its label asks for Cipro at least 2 h before antacid or at least 6 h after it, so have the antacid by 02:00 or from 10:00"),
+            "{msg}"
+        );
+        fine(check(&r, Substance::Antacid, 10, 0));
+        fine(check(&r, Substance::Antacid, 2, 0));
+        conflict(
+            check(&r, Substance::Antacid, 2, 1),
+            "6 h before less a minute",
+        );
+        // Zinc and calcium are named by the same sentence.
+        conflict(check(&r, Substance::Zinc, 9, 0), "zinc");
+        conflict(
+            check(&r, Substance::DairyCalcium, 7, 0),
+            "calcium an hour before",
+        );
+    }
+
+    /// Dolutegravir at 09:00, calcium at 09:30: 2 h before or 6 h after (TIVICAY §2, §7.3),
+    /// or both with a meal, which the message offers.
+    #[test]
+    fn calcium_near_dolutegravir_takes_its_label_interval_or_a_meal() {
+        let r = [med("dolutegravir", 9, 0)];
+        let (msg, earliest, _) = conflict(check(&r, Substance::DairyCalcium, 9, 30), "calcium");
+        assert_eq!(earliest, Some(at(11, 0)));
+        assert!(
+            msg.contains("at least 2 h before dairy or calcium or at least 6 h after it"),
+            "{msg}"
+        );
+        assert!(msg.contains("together with a meal"), "{msg}");
+        fine(check(&r, Substance::DairyCalcium, 11, 0));
+        fine(check(&r, Substance::DairyCalcium, 3, 0));
+        // An antacid is not offered the meal.
+        let (msg, _, _) = conflict(check(&r, Substance::Antacid, 9, 30), "antacid");
+        assert!(!msg.contains("meal"), "{msg}");
+        // Zinc alone is not named by its label.
+        fine(check(&r, Substance::Zinc, 9, 30));
+    }
+
+    /// Alendronate at 07:00: coffee at 07:10 is inside its 30 min wait; 07:30 is clear, and
+    /// at the very minute of the dose it is not; ibandronate waits 60 min.
+    #[test]
+    fn coffee_in_a_bisphosphonates_wait_clashes() {
+        let r = [med("alendronate", 7, 0)];
+        let (msg, earliest, _) = conflict(check(&r, Substance::Coffee, 7, 10), "coffee");
+        assert_eq!(earliest, Some(at(7, 30)));
+        assert!(
+            msg.contains("within the wait after your alendronate at 07:00: its label asks for nothing but plain water for at least 30 min after it, so have the coffee from 07:30"),
+            "{msg}"
+        );
+        fine(check(&r, Substance::Coffee, 7, 30));
+        conflict(check(&r, Substance::Coffee, 7, 0), "with the dose");
+        conflict(check(&r, Substance::Food, 7, 29), "breakfast in the wait");
+        let r = [med("ibandronate", 7, 0)];
+        let (_, earliest, _) = conflict(check(&r, Substance::Tea, 7, 45), "tea");
+        assert_eq!(earliest, Some(at(8, 0)));
+        fine(check(&r, Substance::Tea, 8, 0));
+    }
+
+    /// Entacapone and methyldopa bind iron, not calcium; levodopa's label names iron only.
+    #[test]
+    fn medicines_that_bind_iron_only_do_not_clash_with_calcium() {
+        let r = [
+            med("entacapone", 8, 0),
+            med("methyldopa", 8, 0),
+            med("levodopa", 8, 0),
+        ];
+        let msg = fine(check(&r, Substance::DairyCalcium, 8, 30));
+        assert!(msg.contains("no iron dose that day"), "{msg}");
+    }
+
+    /// Levothyroxine at 07:00 and Cipro at 08:00, calcium at 08:30: both named, and the
+    /// earliest time clear of both is 11:00 (levothyroxine's end, past Cipro's 10:00).
+    #[test]
+    fn several_clashes_are_all_named_with_one_earliest_time() {
+        let r = [med("levothyroxine", 7, 0), med("Cipro", 8, 0)];
+        let (msg, earliest, meds) = conflict(check(&r, Substance::DairyCalcium, 8, 30), "calcium");
+        assert_eq!(meds.len(), 2, "{msg}");
+        assert_eq!(earliest, Some(at(11, 0)));
+        assert!(
+            msg.contains("levothyroxine at 07:00") && msg.contains("Cipro at 08:00"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("the earliest time clear of all of them is 11:00"),
+            "{msg}"
+        );
+    }
+
+    /// With iron planned too: calcium at 10:30 is before the 11:00 iron (planned 4 h after the
+    /// 07:00 levothyroxine) and inside levothyroxine's 4 h; the answer names both and its
+    /// earliest time is clear of both (13:00, 2 h after iron).
+    #[test]
+    fn an_iron_conflict_names_the_medicine_clash_as_well() {
+        let mut iron = med("Iron", 0, 0);
+        iron.kind = RegimenKind::Iron;
+        iron.times.clear();
+        let r = [med("levothyroxine", 7, 0), iron];
+        match check(&r, Substance::DairyCalcium, 10, 30) {
+            IntakeCheck::Conflict {
+                message,
+                iron_at,
+                earliest_ok,
+                medicines,
+                ..
+            } => {
+                assert_eq!(iron_at, Some(at(11, 0)), "{message}");
+                assert_eq!(earliest_ok, Some(at(13, 0)), "{message}");
+                assert_eq!(medicines.len(), 1, "{message}");
+                assert!(
+                    message.contains("iron dose planned at 11:00")
+                        && message.contains("levothyroxine at 07:00"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Doxycycline's label names antacids, calcium and iron without an interval: a warning on
+    /// its day, no number, no safe time; zinc is not named.
+    #[test]
+    fn a_label_without_an_interval_asks_the_pharmacist() {
+        let r = [med("doxycycline", 8, 0)];
+        let (msg, earliest, _) = conflict(check(&r, Substance::DairyCalcium, 15, 0), "milk");
+        assert_eq!(earliest, None);
+        assert!(msg.contains("doxycycline at 08:00"), "{msg}");
+        assert!(!msg.contains(" h "), "no interval is made up: {msg}");
+        fine(check(&r, Substance::Zinc, 8, 30));
+    }
+
+    /// A dose logged at another time than the scheduled one binds as well.
+    #[test]
+    fn a_logged_dose_binds_too() {
+        let item = med("Cipro", 8, 0);
+        let dose = Event {
+            meta: RecordMeta::new(at(0, 0), "t"),
+            at: at(13, 0),
+            kind: EventKind::Dose {
+                regimen_id: item.meta.id.to_string(),
+            },
+            note: None,
+            warnings: vec![],
+        };
+        let (msg, earliest, _) = conflict(
+            check_with(&[item], &[dose], Substance::Antacid, 14, 0),
+            "antacid after the logged dose",
+        );
+        assert_eq!(earliest, Some(at(15, 0)), "{msg}");
+    }
+
+    #[test]
+    fn the_label_table_follows_each_label() {
+        use LabelSays::*;
+        use Substance::*;
+        assert_eq!(label_says(Moxifloxacin, DairyCalcium), None);
+        assert_eq!(label_says(Moxifloxacin, Multivitamin), Some(SameAsIron));
+        assert_eq!(label_says(Quinolone, DairyCalcium), Some(NamedNoInterval));
+        assert_eq!(label_says(Eltrombopag, Zinc), Some(SameAsIron));
+        assert_eq!(label_says(Thyroid, Zinc), None);
+        assert_eq!(label_says(Thyroid, Coffee), None);
+        assert_eq!(label_says(Bisphosphonate, Food), Some(Wait));
+        assert_eq!(label_says(RisedronateDelayedRelease, Food), None);
+        assert_eq!(label_says(Entacapone, Multivitamin), None);
+        assert_eq!(label_says(Cefdinir, DairyCalcium), None);
+    }
+}
