@@ -207,7 +207,7 @@ pub fn check_named(
                 earliest_ok: Some(earliest),
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is too close to your iron dose {verb} at {} ({}){}; the earliest time that does not conflict is {}{}",
+                    "{name} at {} is too close to your iron dose {verb} at {} ({}){}; the earliest time that does not conflict is {}",
                     hhmm(at),
                     hhmm(iron_at),
                     if at < iron_at || !g.first_thing {
@@ -230,12 +230,7 @@ pub fn check_named(
                         .iter()
                         .map(|m| format!("; {m}"))
                         .collect::<String>(),
-                    hhmm(earliest),
-                    if medicines.is_empty() {
-                        ""
-                    } else {
-                        ". Discuss the timing with your pharmacist"
-                    }
+                    hhmm(earliest)
                 ),
                 medicines,
             };
@@ -310,10 +305,7 @@ pub fn check_named(
             iron_taken: false,
             earliest_ok: earliest,
             iron_ok: None,
-            message: format!(
-                "{}{when}; {iron}. Discuss the timing with your pharmacist",
-                medicines.join("; ")
-            ),
+            message: format!("{}{when}; {iron}", medicines.join("; ")),
             medicines,
         };
     }

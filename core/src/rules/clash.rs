@@ -215,7 +215,7 @@ pub fn against_medicines(
             let generic = super::catalog::generic_timed_as(&item.name, drug);
             let message = match says {
                 LabelSays::Wait => format!(
-                    "{name} at {} is within the wait after your {} at {}: {} nothing but plain water for at least {} after it, so have the {name} from {}",
+                    "{name} at {} is within the wait after your {} at {}: {} nothing but plain water for at least {} after it, so have the {name} from {}; discuss the timing with your pharmacist",
                     hhmm(at),
                     item.name,
                     hhmm(dose),
@@ -224,7 +224,7 @@ pub fn against_medicines(
                     hhmm(hi)
                 ),
                 _ => format!(
-                    "{name} at {} is too close to your {} at {}: {}{}, so have the {name} by {} or from {}",
+                    "{name} at {} is too close to your {} at {}: {}{}, so have the {name} by {} or from {}; discuss the timing with your pharmacist",
                     hhmm(at),
                     item.name,
                     hhmm(dose),
