@@ -166,7 +166,19 @@ pub fn check_named(
     } else {
         super::clash::MedicineCheck::default()
     };
-    let medicines: Vec<String> = meds.clashes.iter().map(|c| c.message.clone()).collect();
+    let medicines: Vec<String> = meds.clashes.iter().map(|c| c.message()).collect();
+    // Said together: each clash, the safe time, then one request to discuss the timing.
+    let together = meds
+        .clashes
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let ask = if meds.clashes.iter().any(|c| c.earliest_ok.is_some()) {
+        format!("; {}", super::clash::PHARMACIST)
+    } else {
+        String::new()
+    };
     // The earliest time clear of every iron dose and every medicine around: each block `at`
     // (or the time moved to) falls in moves it to the block's end.
     let blocks: Vec<(DateTime<Utc>, DateTime<Utc>)> = irons
@@ -207,7 +219,7 @@ pub fn check_named(
                 earliest_ok: Some(earliest),
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is too close to your iron dose {verb} at {} ({}){}; the earliest time that does not conflict is {}",
+                    "{name} at {} is too close to your iron dose {verb} at {} ({}){}; the earliest time that does not conflict is {}{ask}",
                     hhmm(at),
                     hhmm(iron_at),
                     if at < iron_at || !g.first_thing {
@@ -226,10 +238,11 @@ pub fn check_named(
                     } else {
                         "it is taken first thing, before iron".to_owned()
                     },
-                    medicines
-                        .iter()
-                        .map(|m| format!("; {m}"))
-                        .collect::<String>(),
+                    if medicines.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {together}")
+                    },
                     hhmm(earliest)
                 ),
                 medicines,
@@ -305,7 +318,7 @@ pub fn check_named(
             iron_taken: false,
             earliest_ok: earliest,
             iron_ok: None,
-            message: format!("{}{when}; {iron}", medicines.join("; ")),
+            message: format!("{together}{when}{ask}; {iron}"),
             medicines,
         };
     }

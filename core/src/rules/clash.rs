@@ -94,9 +94,25 @@ pub struct Clash {
     pub dose_at: DateTime<Utc>,
     /// From when the intake is clear of this dose; `None` where the label gives no interval.
     pub earliest_ok: Option<DateTime<Utc>>,
-    /// The clash in words: the medicine, its label's rule and the safe times.
-    pub message: String,
+    /// The clash in words: the medicine, its label's rule and the safe times (see
+    /// [`Clash::message`] for the sentence said alone).
+    pub text: String,
 }
+
+impl Clash {
+    /// The clash said alone (a logged intake's warning): with an interval, it ends by asking
+    /// to discuss the timing with the pharmacist; without one it already asks how far apart.
+    pub fn message(&self) -> String {
+        if self.earliest_ok.is_some() {
+            format!("{}; {PHARMACIST}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// How every clash with an interval ends: a warning to discuss, never to stop anything.
+pub const PHARMACIST: &str = "discuss the timing with your pharmacist";
 
 /// An intake checked against the medicines: the clashes at `at`, and every interval the
 /// medicines around it block (open intervals), so the caller can find the earliest time that
@@ -185,7 +201,7 @@ pub fn against_medicines(
                             medicine: item.name.clone(),
                             dose_at: dose,
                             earliest_ok: None,
-                            message: format!(
+                            text: format!(
                                 "{name} at {} is on the same day as your {} at {}: its label says these interact; ask your pharmacist how far apart",
                                 hhmm(at),
                                 item.name,
@@ -213,9 +229,9 @@ pub fn against_medicines(
                 continue;
             }
             let generic = super::catalog::generic_timed_as(&item.name, drug);
-            let message = match says {
+            let text = match says {
                 LabelSays::Wait => format!(
-                    "{name} at {} is within the wait after your {} at {}: {} nothing but plain water for at least {} after it, so have the {name} from {}; discuss the timing with your pharmacist",
+                    "{name} at {} is within the wait after your {} at {}: {} nothing but plain water for at least {} after it, so have the {name} from {}",
                     hhmm(at),
                     item.name,
                     hhmm(dose),
@@ -224,7 +240,7 @@ pub fn against_medicines(
                     hhmm(hi)
                 ),
                 _ => format!(
-                    "{name} at {} is too close to your {} at {}: {}{}, so have the {name} by {} or from {}; discuss the timing with your pharmacist",
+                    "{name} at {} is too close to your {} at {}: {}{}, so have the {name} by {} or from {}",
                     hhmm(at),
                     item.name,
                     hhmm(dose),
@@ -238,7 +254,7 @@ pub fn against_medicines(
                 medicine: item.name.clone(),
                 dose_at: dose,
                 earliest_ok: Some(hi),
-                message,
+                text,
             });
         }
         out.clashes.extend(nearest);
