@@ -300,16 +300,16 @@ pub fn check_named(
             Some(iron_at) => format!("it is clear of your iron dose at {}", hhmm(iron_at)),
             None => "there is no iron dose that day to protect".to_owned(),
         };
-        // Several clashes: the earliest time clear of all of them, or none where a label
-        // gives no interval to count from.
+        // The earliest time clear of all of them and of iron (said when it is not the one
+        // clash's own), or none where a label gives no interval to count from.
         let earliest = meds
             .clashes
             .iter()
             .all(|c| c.earliest_ok.is_some())
             .then(|| clear_from(at));
         let when = match earliest {
-            Some(t) if meds.clashes.len() > 1 => {
-                format!("; the earliest time clear of all of them is {}", hhmm(t))
+            Some(t) if meds.clashes.iter().any(|c| c.earliest_ok != Some(t)) => {
+                format!("; the earliest time that does not conflict is {}", hhmm(t))
             }
             _ => String::new(),
         };

@@ -515,7 +515,7 @@ mod tests {
             "{msg}"
         );
         assert!(
-            msg.contains("the earliest time clear of all of them is 11:00"),
+            msg.contains("the earliest time that does not conflict is 11:00"),
             "{msg}"
         );
     }
@@ -543,6 +543,35 @@ mod tests {
                 assert!(
                     message.contains("iron dose planned at 11:00")
                         && message.contains("levothyroxine at 07:00"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Calcium at 08:00 after a 07:00 levothyroxine is clear of the iron planned at 11:00, but
+    /// levothyroxine's own safe time, 11:00, is inside iron's 2 h: the earliest time offered
+    /// is the one clear of both, 13:00.
+    #[test]
+    fn the_earliest_time_offered_is_clear_of_iron_too() {
+        let mut iron = med("Iron", 0, 0);
+        iron.kind = RegimenKind::Iron;
+        iron.times.clear();
+        let r = [med("levothyroxine", 7, 0), iron];
+        match check(&r, Substance::DairyCalcium, 8, 0) {
+            IntakeCheck::Conflict {
+                message,
+                iron_at,
+                earliest_ok,
+                ..
+            } => {
+                assert_eq!(iron_at, None, "{message}");
+                assert_eq!(earliest_ok, Some(at(13, 0)), "{message}");
+                assert!(
+                    message
+                        .contains("from 11:00; the earliest time that does not conflict is 13:00")
+                        && message.contains("clear of your iron dose at 11:00"),
                     "{message}"
                 );
             }
