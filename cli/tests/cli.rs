@@ -800,3 +800,41 @@ fn regimen_start_records_when_an_item_was_started() {
     let again = ok(&db, &["regimen", "start", &id, "unknown"]);
     assert!(again.contains("start unknown"), "{again}");
 }
+
+/// Issue #15 (fresh review): `check calcium` half an hour after levothyroxine said a bare "ok"
+/// (no iron that day to protect). The check, and the warning `log intake` keeps, name the
+/// medicine, its label's interval and the safe times, and ask the pharmacist.
+#[test]
+fn check_calcium_after_levothyroxine_names_the_medicine_and_its_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &["profile", "set", "--tz", "Europe/Berlin", "--wake", "06:00"],
+    );
+    ok(
+        &db,
+        &["regimen", "add", "med", "levothyroxine", "--at", "07:00"],
+    );
+    let check = ok(&db, &["check", "calcium", "--at", "2026-11-21T07:30"]);
+    assert!(
+        check.starts_with("WAIT: calcium at 07:30 is too close to your levothyroxine at 07:00: its label asks for levothyroxine and calcium at least 4 h apart, so have the calcium by 03:00 or from 11:00"),
+        "{check}"
+    );
+    assert!(
+        check.contains("pharmacist") && !check.contains("ok:"),
+        "{check}"
+    );
+    let clear = ok(&db, &["check", "calcium", "--at", "2026-11-21T11:00"]);
+    assert!(clear.starts_with("ok:"), "{clear}");
+    let logged = ok(
+        &db,
+        &["log", "intake", "calcium", "--at", "2026-11-21T07:30"],
+    );
+    assert!(
+        logged.contains(
+            "warning: dairy or calcium at 07:30 is too close to your levothyroxine at 07:00"
+        ) && logged.contains("pharmacist"),
+        "{logged}"
+    );
+}

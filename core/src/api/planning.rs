@@ -795,8 +795,9 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
     }
 }
 
-/// Warnings to keep with a logged intake: conflicts with an iron dose already taken. (A dose only
-/// planned simply moves; the plan re-computes around the intake.)
+/// Warnings to keep with a logged intake, from the same check as `check_intake`: conflicts with
+/// an iron dose already taken (a dose only planned simply moves; the plan re-computes around
+/// the intake), and clashes with the person's other medicines, which keep their times.
 pub(crate) fn intake_warnings(
     store: &Store,
     kind: &EventKind,
@@ -826,6 +827,7 @@ pub(crate) fn intake_warnings(
                 message,
                 ..
             }) => vec![message],
+            Some(IntakeCheck::Conflict { medicines, .. }) => medicines,
             _ => Vec::new(),
         },
     )

@@ -27,6 +27,9 @@ pub enum IntakeCheck {
         /// For a prescribed medicine: when iron fits instead, if the day has a window.
         iron_ok: Option<DateTime<Utc>>,
         message: String,
+        /// The clashes with the person's other medicines alone (each also in `message`): a
+        /// logged intake keeps these as warnings, since a medicine keeps its time.
+        medicines: Vec<String>,
     },
 }
 
@@ -98,6 +101,7 @@ pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
         earliest_ok: None,
         iron_ok,
         message: format!("{why}; {today}"),
+        medicines: Vec::new(),
     }
 }
 
@@ -130,37 +134,92 @@ pub fn check_named(
     .collect();
     let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let g = substance.gap();
-    let mut nearest: Option<DateTime<Utc>> = None;
-    for day in &days {
-        let plan = iron_plan(diary, day.date);
-        let (iron_at, taken) = match plan.day {
-            IronDay::AlreadyTaken { at } => (at, true),
-            IronDay::Window(w) => (w.start, false),
-            _ => continue,
-        };
-        if nearest.is_none_or(|n| (iron_at - at).abs() < (n - at).abs()) {
-            nearest = Some(iron_at);
+    // The doses of iron around `at` (taken, or the planned window's start) and the interval
+    // each keeps the substance out of: (iron - iron_after, iron + substance_after); a
+    // first-thing medicine (a bisphosphonate) may not follow iron on the same waking day.
+    let irons: Vec<IronBlock> = days
+        .iter()
+        .filter_map(|day| {
+            let (iron_at, taken) = match iron_plan(diary, day.date).day {
+                IronDay::AlreadyTaken { at } => (at, true),
+                IronDay::Window(w) => (w.start, false),
+                _ => return None,
+            };
+            let hi = if g.first_thing {
+                WakingDay::of(diary.profile, day.date + chrono::Duration::days(1)).wake
+            } else {
+                iron_at + g.substance_after()
+            };
+            Some(IronBlock {
+                day: day.date,
+                iron_at,
+                taken,
+                lo: iron_at - g.iron_after(),
+                hi,
+            })
+        })
+        .collect();
+    // Meals, drinks and minerals are also checked against the other medicines whose labels
+    // name them (a prescribed medicine is checked against iron only: it keeps its time).
+    let meds = if movable(substance) {
+        super::clash::against_medicines(diary, substance, name, at)
+    } else {
+        super::clash::MedicineCheck::default()
+    };
+    let medicines: Vec<String> = meds.clashes.iter().map(|c| c.message()).collect();
+    // Said together: each clash, the safe time, then one request to discuss the timing.
+    let together = meds
+        .clashes
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let ask = if meds.clashes.iter().any(|c| c.earliest_ok.is_some()) {
+        format!("; {}", super::clash::PHARMACIST)
+    } else {
+        String::new()
+    };
+    // The earliest time clear of every iron dose and every medicine around: each block `at`
+    // (or the time moved to) falls in moves it to the block's end.
+    let blocks: Vec<(DateTime<Utc>, DateTime<Utc>)> = irons
+        .iter()
+        .map(|b| (b.lo, b.hi))
+        .chain(meds.blocks.iter().copied())
+        .collect();
+    let clear_from = |mut t: DateTime<Utc>| {
+        for _ in 0..=blocks.len() {
+            match blocks
+                .iter()
+                .filter(|(lo, hi)| *lo < t && t < *hi)
+                .map(|(_, hi)| *hi)
+                .max()
+            {
+                Some(hi) => t = hi,
+                None => break,
+            }
         }
-        // The substance may not fall in (iron - iron_after, iron + substance_after). A
-        // first-thing medicine (a bisphosphonate) may not follow iron on the same waking day.
-        let hi = if g.first_thing {
-            WakingDay::of(diary.profile, day.date + chrono::Duration::days(1)).wake
-        } else {
-            iron_at + g.substance_after()
-        };
-        let lo = iron_at - g.iron_after();
-        if !(lo < at && at < hi) {
+        t
+    };
+    let nearest = irons
+        .iter()
+        .map(|b| b.iron_at)
+        .min_by_key(|i| (*i - at).abs());
+    for b in &irons {
+        let (iron_at, taken, hi) = (b.iron_at, b.taken, b.hi);
+        if !(b.lo < at && at < hi) {
             continue;
         }
+        let day = b.day;
         let verb = if taken { "taken" } else { "planned" };
         if movable(substance) {
+            let earliest = clear_from(at);
             return IntakeCheck::Conflict {
                 iron_at: Some(iron_at),
                 iron_taken: taken,
-                earliest_ok: Some(hi),
+                earliest_ok: Some(earliest),
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is too close to your iron dose {verb} at {} ({}); the earliest time that does not conflict is {}",
+                    "{name} at {} is too close to your iron dose {verb} at {} ({}){}; the earliest time that does not conflict is {}{ask}",
                     hhmm(at),
                     hhmm(iron_at),
                     if at < iron_at || !g.first_thing {
@@ -179,8 +238,14 @@ pub fn check_named(
                     } else {
                         "it is taken first thing, before iron".to_owned()
                     },
-                    hhmm(hi)
+                    if medicines.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {together}")
+                    },
+                    hhmm(earliest)
                 ),
+                medicines,
             };
         }
         // A prescribed medicine keeps its time: iron moves, or, once taken, the person asks.
@@ -197,9 +262,10 @@ pub fn check_named(
                     hhmm(iron_at),
                     substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 ),
+                medicines: Vec::new(),
             };
         }
-        let moved = window_with(diary, day.date, substance, name, at);
+        let moved = window_with(diary, day, substance, name, at);
         let (iron_ok, instead) = match &moved {
             Ok(w) => (
                 Some(w.start),
@@ -221,12 +287,40 @@ pub fn check_named(
                 substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 capitalised(&instead),
             ),
+            medicines: Vec::new(),
         };
     }
     if g.first_thing {
         if let Some(c) = first_thing_wait(diary, substance, name, at) {
             return c;
         }
+    }
+    if !meds.clashes.is_empty() {
+        let iron = match nearest {
+            Some(iron_at) => format!("it is clear of your iron dose at {}", hhmm(iron_at)),
+            None => "there is no iron dose that day to protect".to_owned(),
+        };
+        // The earliest time clear of all of them and of iron (said when it is not the one
+        // clash's own), or none where a label gives no interval to count from.
+        let earliest = meds
+            .clashes
+            .iter()
+            .all(|c| c.earliest_ok.is_some())
+            .then(|| clear_from(at));
+        let when = match earliest {
+            Some(t) if meds.clashes.iter().any(|c| c.earliest_ok != Some(t)) => {
+                format!("; the earliest time that does not conflict is {}", hhmm(t))
+            }
+            _ => String::new(),
+        };
+        return IntakeCheck::Conflict {
+            iron_at: None,
+            iron_taken: false,
+            earliest_ok: earliest,
+            iron_ok: None,
+            message: format!("{together}{when}{ask}; {iron}"),
+            medicines,
+        };
     }
     match nearest {
         Some(iron_at) => IntakeCheck::Fine {
@@ -240,6 +334,15 @@ pub fn check_named(
             message: format!("{name} at {}: no iron dose that day to protect", hhmm(at)),
         },
     }
+}
+
+/// One iron dose around a checked time and the interval it keeps the substance out of.
+struct IronBlock {
+    day: chrono::NaiveDate,
+    iron_at: DateTime<Utc>,
+    taken: bool,
+    lo: DateTime<Utc>,
+    hi: DateTime<Utc>,
 }
 
 /// `text` with its first letter in upper case, to start a sentence.
@@ -292,6 +395,7 @@ pub(crate) fn first_thing_wait(
                 hhmm(meal.at),
                 span(wait),
             ),
+            medicines: Vec::new(),
         });
     }
     let clash = all
@@ -320,6 +424,7 @@ pub(crate) fn first_thing_wait(
             hhmm(clash.at),
             span(wait),
         ),
+        medicines: Vec::new(),
     })
 }
 

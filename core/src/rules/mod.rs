@@ -7,6 +7,7 @@ pub use crate::evidence;
 pub mod augmentation;
 pub mod catalog;
 pub mod check;
+pub mod clash;
 pub mod day;
 pub mod flags;
 pub mod groups;
