@@ -301,13 +301,17 @@ pub fn check_named(
             None => "there is no iron dose that day to protect".to_owned(),
         };
         // The earliest time clear of all of them and of iron (said when it is not the one
-        // clash's own), or none where a label gives no interval to count from.
-        let earliest = meds
-            .clashes
-            .iter()
-            .all(|c| c.earliest_ok.is_some())
-            .then(|| clear_from(at));
+        // clash's own), or none where no label gives an interval to count from. Where some
+        // labels give one and another does not, the time clears those that do, and says so:
+        // a clash with an interval is a wait, whatever else the day holds.
+        let with_interval = meds.clashes.iter().any(|c| c.earliest_ok.is_some());
+        let all_with_interval = meds.clashes.iter().all(|c| c.earliest_ok.is_some());
+        let earliest = with_interval.then(|| clear_from(at));
         let when = match earliest {
+            Some(t) if !all_with_interval => format!(
+                "; the earliest time clear of the intervals the labels give is {}",
+                hhmm(t)
+            ),
             Some(t) if meds.clashes.iter().any(|c| c.earliest_ok != Some(t)) => {
                 format!("; the earliest time that does not conflict is {}", hhmm(t))
             }

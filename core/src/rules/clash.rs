@@ -626,4 +626,21 @@ mod tests {
         assert_eq!(label_says(Entacapone, Multivitamin), None);
         assert_eq!(label_says(Cefdinir, DairyCalcium), None);
     }
+
+    /// Levothyroxine (its label names antacids without an interval) and ciprofloxacin (2 h
+    /// before / 6 h after) both near an antacid: the clash with an interval still makes it a
+    /// wait with a time, said to clear only the intervals the labels give.
+    #[test]
+    fn a_clash_without_an_interval_does_not_hide_one_with_an_interval() {
+        let r = [med("levothyroxine", 7, 0), med("Cipro", 8, 0)];
+        let (msg, earliest, _) = conflict(check(&r, Substance::Antacid, 9, 0), "antacid");
+        assert_eq!(earliest, Some(at(10, 0)), "{msg}");
+        for part in [
+            "its label says these interact; ask your pharmacist how far apart",
+            "so have the antacid by 02:00 or from 10:00",
+            "the earliest time clear of the intervals the labels give is 10:00",
+        ] {
+            assert!(msg.contains(part), "{part:?} in {msg}");
+        }
+    }
 }
