@@ -390,10 +390,14 @@ impl QuietLegs {
     /// Errors: `InvalidInput` (`date`) for a date that is not `YYYY-MM-DD`.
     pub fn plan(&self, date: Option<String>) -> ApiResult<DayPlanView> {
         let store = self.store()?;
-        let profile = Self::profile_model(&store)?.1;
-        let tz = profile.time_zone;
-        let d = self.date_or_today(&date, tz)?;
-        let snap = Snapshot::load_with(&store, profile, d, d + Duration::days(1), Labs::Skip)?;
+        // The profile and the snapshot in one read transaction (docs/PERFORMANCE.md, cold start).
+        let (d, snap) = store.read(|| {
+            let profile = Self::profile_model(&store)?.1;
+            let d = self.date_or_today(&date, profile.time_zone)?;
+            let snap = Snapshot::load_with(&store, profile, d, d + Duration::days(1), Labs::Skip)?;
+            ApiResult::Ok((d, snap))
+        })?;
+        let tz = snap.diary().profile.time_zone;
         let p = day_plan(&snap.diary(), d);
         Ok(DayPlanView {
             date: d.to_string(),

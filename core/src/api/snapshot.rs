@@ -46,12 +46,23 @@ impl Snapshot {
         to: NaiveDate,
         labs: Labs,
     ) -> ApiResult<Self> {
-        Self::load_with(store, QuietLegs::profile_model(store)?.1, from, to, labs)
+        store.read(|| Self::load_with(store, QuietLegs::profile_model(store)?.1, from, to, labs))
     }
 
     /// [`Snapshot::load`] with the profile the caller already read (for its time zone): the
     /// profile is read once per call (docs/PERFORMANCE.md, cold start).
     pub(crate) fn load_with(
+        store: &Store,
+        profile: crate::model::Profile,
+        from: NaiveDate,
+        to: NaiveDate,
+        labs: Labs,
+    ) -> ApiResult<Self> {
+        store.read(|| Self::read(store, profile, from, to, labs))
+    }
+
+    /// [`Snapshot::load_with`] inside its read transaction.
+    fn read(
         store: &Store,
         profile: crate::model::Profile,
         from: NaiveDate,
@@ -92,24 +103,21 @@ impl Snapshot {
         };
         let far = store::events_of_kinds(c, kinds)?.into_iter().chain(weekly);
         add_events(&mut events, far);
-        // The latest eGFR decides whether magnesium is planned (SPEC §2.3).
-        let egfr = store::latest_lab(c, crate::model::Analyte::Egfr)?;
+        let labs = match labs {
+            Labs::Load => store::labs(c, None)?,
+            // The latest ferritin and TSAT decide whether iron is held (a safety ceiling: no
+            // dose planned, no reminder), and the ferritin sets the recheck date; the latest
+            // eGFR decides whether magnesium is planned (SPEC §2.3).
+            Labs::LatestFerritin | Labs::Skip => {
+                use crate::model::Analyte::{Egfr, Ferritin, Tsat};
+                store::latest_labs(c, &[Ferritin, Tsat, Egfr])?
+            }
+        };
         Ok(Snapshot {
             regimen: store::regimen(c)?,
             habits: store::habits(c)?,
             events,
-            labs: match labs {
-                Labs::Load => store::labs(c, None)?,
-                // The latest ferritin and TSAT decide whether iron is held (a safety ceiling:
-                // no dose planned, no reminder), and the ferritin sets the recheck date.
-                Labs::LatestFerritin | Labs::Skip => {
-                    store::latest_lab(c, crate::model::Analyte::Ferritin)?
-                        .into_iter()
-                        .chain(store::latest_lab(c, crate::model::Analyte::Tsat)?)
-                        .chain(egfr)
-                        .collect()
-                }
-            },
+            labs,
             profile,
             weekly: split,
         })

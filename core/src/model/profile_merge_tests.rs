@@ -432,6 +432,14 @@ proptest! {
         }
     }
 
+    /// One record folds as the general fold answers it: its values exactly, its stamps, no
+    /// stamps of its own and no empty augmentation answers.
+    #[test]
+    fn one_record_folds_as_the_general_fold((meta, p) in version()) {
+        let general = fold_all(&[(meta.clone(), p.clone())]).unwrap();
+        prop_assert_eq!(fold(&[(meta, p)]).unwrap(), general);
+    }
+
     /// A field set on device A and an unrelated field set on device B, neither synced, both
     /// survive A+B and B+A, whatever the times (ties included) and the history they share.
     #[test]

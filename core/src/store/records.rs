@@ -517,29 +517,39 @@ pub(super) const LONG_LIVED_KINDS: &str = r#"+kind >= '{"type":"iv_iron"'"#;
 /// The `events_doses_by_time` index's own terms (migration 0006, word for word): dose events.
 pub(super) const DOSE_KINDS: &str = r#"+kind >= '{"type":"dose"' AND +kind < '{"type":"dose"~'"#;
 
+/// The whole rows of the live long-lived events whose stored kind is in `?1..?2`, through the
+/// `events_by_kind` index: one text for every reader of such a range, so that a connection
+/// prepares it once (docs/PERFORMANCE.md, cold start).
+fn long_lived_rows_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
+             WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
+        )
+    })
+}
+
 /// Every live event of the given kinds (the `type` tag of its JSON kind: `iv_iron`,
 /// `weekly_irls`), earliest first: the few long-lived events the iron status and the weekly
 /// IRLS read whatever their age. The stored kind begins with its tag (`{"type":"iv_iron",...`),
 /// so each long-lived kind is a prefix range on the `events_by_kind` index. Any other kind
 /// (`dose`, for `Store::set_read_everything`) is read by scanning every event.
 pub fn events_of_kinds(c: &Connection, kinds: &[&str]) -> Result<Vec<Event>> {
-    let mut indexed = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
-         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
-    ))?;
-    let mut scan = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events
-         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
-    ))?;
     let mut out = Vec::new();
     for k in kinds {
         let lo = format!("{{\"type\":\"{k}\"");
         // '~' sorts after ',' and '}', the only characters that can follow the tag's value.
         let hi = format!("{lo}~");
-        let st = if lo.as_str() >= LONG_LIVED_FROM {
-            &mut indexed
+        // Each statement is prepared only when a kind needs it: the scan is for the test hook
+        // alone, and preparing it costs every cold start (docs/PERFORMANCE.md).
+        let mut st = if lo.as_str() >= LONG_LIVED_FROM {
+            c.prepare_cached(long_lived_rows_sql())?
         } else {
-            &mut scan
+            c.prepare_cached(&format!(
+                "SELECT {EVENT_COLS}, {META_COLS} FROM events
+         WHERE deleted = 0 AND kind >= ?1 AND kind < ?2"
+            ))?
         };
         let rows = st.query_map([lo, hi], event_row)?;
         for r in rows {
@@ -564,10 +574,7 @@ const WEEKLY_IRLS_DATE_AT: &str = r#"{"type":"weekly_irls","week_ending":""#;
 /// order of the `events_by_kind` index is week-ending order: three index ranges, no full scan.
 /// With `from` `None`, only the latter.
 pub fn weekly_irls_from(c: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
-         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
-    ))?;
+    let mut st = c.prepare_cached(long_lived_rows_sql())?;
     let tag = r#"{"type":"weekly_irls""#;
     let dated = from.map(|from| {
         // Dated text from `from` on: the first character after the quote is a digit.
@@ -669,10 +676,7 @@ pub fn weekly_irls_kinds(c: &Connection) -> Result<Vec<IndexedRating>> {
 /// from `from` to `to`, both included, earliest first: one range of the `events_by_kind`
 /// index (see [`weekly_irls_from`] for why text order is date order).
 pub fn weekly_irls_between(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Event>> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_by_kind
-         WHERE deleted = 0 AND {LONG_LIVED_KINDS} AND kind >= ?1 AND kind < ?2"
-    ))?;
+    let mut st = c.prepare_cached(long_lived_rows_sql())?;
     // '~' sorts after the quote that ends the date text.
     let range = [
         format!("{WEEKLY_IRLS_DATE_AT}{from}"),
@@ -779,13 +783,47 @@ pub fn labs(c: &Connection, analyte: Option<Analyte>) -> Result<Vec<Lab>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The most recent live result of one analyte.
-pub fn latest_lab(c: &Connection, analyte: Analyte) -> Result<Option<Lab>> {
+/// The most recent live result of each analyte in `analytes`, in that order; an analyte with no
+/// live result is left out. The most recent is the latest `taken_on`, and of several results on
+/// that date the latest `created_at` (then the greatest id, so that two results entered in the
+/// same millisecond give one answer).
+///
+/// One statement, whatever the number of analytes: for each, the `labs_by_analyte` index gives
+/// its latest date in one seek and that date's results in another; no result of an earlier date
+/// is read and nothing is sorted (docs/PERFORMANCE.md, cold start).
+pub fn latest_labs(c: &Connection, analytes: &[Analyte]) -> Result<Vec<Lab>> {
+    if analytes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let asked: Vec<String> = (1..=analytes.len()).map(|i| format!("(?{i})")).collect();
     let mut st = c.prepare_cached(&format!(
-        "SELECT {LAB_COLS}, {META_COLS} FROM labs
-         WHERE deleted = 0 AND analyte = ?1 ORDER BY taken_on DESC, created_at DESC LIMIT 1"
+        "WITH asked (name) AS (VALUES {})
+         SELECT {LAB_COLS}, {META_COLS} FROM asked CROSS JOIN labs INDEXED BY labs_by_analyte
+         WHERE deleted = 0 AND analyte = asked.name AND taken_on = (
+             SELECT max(taken_on) FROM labs latest
+             WHERE latest.deleted = 0 AND latest.analyte = asked.name)",
+        asked.join(", ")
     ))?;
-    Ok(st.query_row([name_of(&analyte)], lab_row).optional()?)
+    let names: Vec<String> = analytes.iter().map(name_of).collect();
+    let rows = st.query_map(rusqlite::params_from_iter(&names), lab_row)?;
+    let mut latest: Vec<Option<Lab>> = analytes.iter().map(|_| None).collect();
+    for lab in rows {
+        let lab = lab?;
+        let Some(slot) = analytes
+            .iter()
+            .position(|a| *a == lab.analyte)
+            .and_then(|i| latest.get_mut(i))
+        else {
+            continue;
+        };
+        let newer = slot
+            .as_ref()
+            .is_none_or(|l| (lab.meta.created_at, lab.meta.id) > (l.meta.created_at, l.meta.id));
+        if newer {
+            *slot = Some(lab);
+        }
+    }
+    Ok(latest.into_iter().flatten().collect())
 }
 
 // ---- regimen -------------------------------------------------------------------------------

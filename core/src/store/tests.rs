@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Night, RecordMeta};
+use crate::model::{Lab, Night, RecordMeta};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -872,4 +872,101 @@ fn a_schema_5_diary_migrates_to_the_narrow_kind_indexes_and_every_kind_is_still_
         .unwrap(),
         vec![week_1]
     );
+}
+
+// ---- the latest lab of each analyte (issue #13, cold start) -----------------------------------
+
+fn lab_at(analyte: crate::model::Analyte, value: f64, on: &str, created_minute: u32) -> Lab {
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 1, 8, created_minute, 0)
+        .unwrap();
+    Lab {
+        meta: RecordMeta::new(at, "device-a"),
+        analyte,
+        value: crate::model::LabValue::from_entry(analyte, value, analyte.canonical_unit())
+            .unwrap(),
+        taken_on: on.parse().unwrap(),
+    }
+}
+
+/// What the store answered before `latest_labs`, one analyte at a time.
+fn latest_one_at_a_time(c: &Connection, analyte: crate::model::Analyte) -> Option<Lab> {
+    c.query_row(
+        &format!(
+            "SELECT {LAB_COLS}, {META_COLS} FROM labs WHERE deleted = 0 AND analyte = ?1
+             ORDER BY taken_on DESC, created_at DESC LIMIT 1"
+        ),
+        [crate::model::enums::name_of(&analyte)],
+        lab_row,
+    )
+    .optional()
+    .unwrap()
+}
+
+#[test]
+fn the_latest_lab_of_each_analyte_is_the_latest_date_then_the_latest_entered() {
+    use crate::model::Analyte::{Egfr, Ferritin, Tsat};
+    let mut s = Store::open_in_memory().unwrap();
+    // Ferritin: three results on the latest date, the one entered last neither first nor last
+    // in the file, and an earlier date entered after all of them. TSAT: the latest result
+    // deleted. No eGFR.
+    let later_same_day = lab_at(Ferritin, 40.0, "2026-10-01", 30);
+    let earlier_same_day = lab_at(Ferritin, 90.0, "2026-10-01", 10);
+    let between_same_day = lab_at(Ferritin, 60.0, "2026-10-01", 20);
+    let older = lab_at(Ferritin, 20.0, "2026-09-01", 50);
+    let tsat = lab_at(Tsat, 18.0, "2026-08-01", 0);
+    let tsat_deleted = lab_at(Tsat, 35.0, "2026-10-02", 0);
+    s.write(|tx| {
+        for l in [
+            &earlier_same_day,
+            &later_same_day,
+            &between_same_day,
+            &older,
+            &tsat,
+            &tsat_deleted,
+        ] {
+            put_lab(tx, l)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    s.delete(&tsat_deleted.meta.id.to_string(), now()).unwrap();
+    let got = latest_labs(s.conn(), &[Ferritin, Tsat, Egfr]).unwrap();
+    assert_eq!(got, vec![later_same_day.clone(), tsat.clone()]);
+    // In the order asked, and the same answer the one-at-a-time query gave.
+    assert_eq!(
+        latest_labs(s.conn(), &[Egfr, Tsat, Ferritin]).unwrap(),
+        vec![tsat, later_same_day]
+    );
+    for a in [Ferritin, Tsat, Egfr] {
+        assert_eq!(
+            latest_labs(s.conn(), &[a]).unwrap().pop(),
+            latest_one_at_a_time(s.conn(), a)
+        );
+    }
+    assert!(latest_labs(s.conn(), &[]).unwrap().is_empty());
+}
+
+#[test]
+fn of_two_latest_labs_entered_in_the_same_millisecond_the_greater_id_is_the_latest() {
+    use crate::model::Analyte::Ferritin;
+    let mut s = Store::open_in_memory().unwrap();
+    let a = lab_at(Ferritin, 40.0, "2026-10-01", 30);
+    let mut b = lab_at(Ferritin, 90.0, "2026-10-01", 30);
+    b.meta.created_at = a.meta.created_at;
+    let greater = a.meta.id.max(b.meta.id);
+    // Whichever is written first.
+    for order in [[&a, &b], [&b, &a]] {
+        s.write(|tx| {
+            tx.execute("DELETE FROM labs", [])?;
+            for l in order {
+                put_lab(tx, l)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let got = latest_labs(s.conn(), &[Ferritin]).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].meta.id, greater);
+    }
 }
