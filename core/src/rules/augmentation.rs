@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::catalog::{lookup, DrugClass, MedicineEffect};
 use super::regimen::active_on;
+use super::regimen_entry::medicine_key;
 use super::stats::median;
 use super::Diary;
 use crate::evidence as ev;
@@ -120,6 +121,9 @@ pub struct AugmentationScreen {
     pub worsening_medicines: Vec<String>,
     /// The first and last night of the recent window.
     pub window: (NaiveDate, NaiveDate),
+    /// With more than one dopaminergic drug, each drug's own verdict (its catalog name); the
+    /// screen shows the strongest, so one drug never hides another's.
+    pub per_drug: Vec<(String, AugmentationVerdict)>,
 }
 
 /// Minutes after noon, so that an evening onset and a 01:00 onset order correctly.
@@ -165,22 +169,160 @@ pub fn is_dopaminergic(name: &str) -> bool {
     })
 }
 
-/// The active dopaminergic RLS drugs (dopamine agonists, levodopa) on `today`.
-fn dopaminergic<'a>(diary: &Diary<'a>, today: NaiveDate) -> Vec<&'a RegimenItem> {
-    diary
+/// The medicine a dopaminergic entry is judged as ([`medicine_key`]: two entries of one drug,
+/// "Pramipexole" and "Sifrol", are one drug; every levodopa product is levodopa), if any.
+fn drug_key(name: &str) -> Option<&'static str> {
+    lookup(name)
+        .into_iter()
+        .find(|m| {
+            matches!(
+                m.medicine.class,
+                DrugClass::DopamineAgonist | DrugClass::Levodopa
+            )
+        })
+        .map(|m| medicine_key(&m.medicine))
+}
+
+/// Every dopaminergic entry begun by `today`, stopped ones included (dopaminergic exposure),
+/// with its drug, earliest start first.
+fn dopaminergic_entries<'a>(
+    diary: &Diary<'a>,
+    today: NaiveDate,
+) -> Vec<(&'a RegimenItem, &'static str)> {
+    let mut v: Vec<(&RegimenItem, &'static str)> = diary
         .regimen
         .iter()
-        .filter(|r| active_on(r, today))
-        .filter(|r| is_dopaminergic(&r.name))
+        .filter(|r| r.start_date <= today)
+        .filter_map(|r| drug_key(&r.name).map(|k| (r, k)))
+        .collect();
+    v.sort_by_key(|(r, _)| r.start_date);
+    v
+}
+
+/// Whether the person was on `r` on the night of `night`: from its start (from any time when
+/// nobody gave the start: they were on it before it was entered) to its stop date.
+fn covers(r: &RegimenItem, night: NaiveDate) -> bool {
+    (night >= r.start_date || !r.start_source.is_known()) && r.stop_date.is_none_or(|s| night <= s)
+}
+
+/// One dopaminergic drug, judged on its own (issue #15: one entry's unknown start must not
+/// wipe another's verdict), against the dopaminergic exposure before it.
+struct Course<'a> {
+    /// Its entries active today.
+    active: Vec<&'a RegimenItem>,
+    /// The start of dopaminergic treatment its baseline comes from: the earliest start of its
+    /// own entries and of every dopaminergic entry (any drug, stopped too) begun before them.
+    /// The weeks on ropinirole before a switch to pramipexole are treatment, not "before".
+    exposure_start: NaiveDate,
+    /// Every entry that sets or precedes `exposure_start` had its start given. An entry of
+    /// another drug begun (by its stored date) after this drug's start never makes it unknown:
+    /// judged on its own it goes to the questionnaire.
+    exposure_known: bool,
+    /// The name of the entry treatment began with.
+    first_name: String,
+    /// The start of the unbroken dopaminergic treatment that goes on today, if every entry of
+    /// it had its start given (for "too early to judge").
+    current_start: Option<NaiveDate>,
+}
+
+impl Course<'_> {
+    /// The start of the treatment going on, when it began less than the response period
+    /// (evidence `AUGMENTATION_RESPONSE_WINDOW_DAYS`) before `today`: augmentation follows a
+    /// period when the drug worked, so within its first weeks there is none to compare with
+    /// and the questionnaire's "when it first worked" has no answer yet.
+    fn too_early(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let response_days = ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64;
+        self.current_start
+            .filter(|from| (today - *from).num_days() < response_days)
+    }
+}
+
+/// The dopaminergic drugs active on `today`, each with its exposure, earliest first.
+fn courses<'a>(entries: &[(&'a RegimenItem, &'static str)], today: NaiveDate) -> Vec<Course<'a>> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for (r, k) in entries {
+        if active_on(r, today) && !keys.contains(k) {
+            keys.push(k);
+        }
+    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let own: Vec<&RegimenItem> = entries
+                .iter()
+                .filter(|(_, k)| *k == key)
+                .map(|(r, _)| *r)
+                .collect();
+            let drug_start = own.iter().map(|r| r.start_date).min()?;
+            // Of one drug's entries begun the same first day, one given start is enough: a
+            // second entry with "start unknown" does not unsay it.
+            let drug_known = own
+                .iter()
+                .any(|r| r.start_date == drug_start && r.start_source.is_known());
+            let earlier: Vec<&RegimenItem> = entries
+                .iter()
+                .map(|(r, _)| *r)
+                .filter(|r| r.start_date < drug_start)
+                .collect();
+            let first = earlier
+                .first()
+                .copied()
+                .or_else(|| own.iter().copied().find(|r| r.start_date == drug_start))?;
+            let active: Vec<&RegimenItem> =
+                own.iter().copied().filter(|r| active_on(r, today)).collect();
+            Some(Course {
+                exposure_start: first.start_date.min(drug_start),
+                exposure_known: drug_known && earlier.iter().all(|r| r.start_source.is_known()),
+                first_name: first.name.trim().to_owned(),
+                current_start: current_start(&active, entries),
+                active,
+            })
+        })
         .collect()
 }
 
-/// The earliest start of an active dopaminergic RLS drug, if any.
-pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
-    dopaminergic(diary, today)
+/// The start of the unbroken dopaminergic treatment going on now: the earliest start of the
+/// drug's active entries, then back through every dopaminergic entry taken the night before;
+/// `None` when an entry on that way has no given start.
+fn current_start(
+    active: &[&RegimenItem],
+    entries: &[(&RegimenItem, &'static str)],
+) -> Option<NaiveDate> {
+    let first = active.iter().min_by_key(|r| r.start_date)?;
+    if !active
         .iter()
-        .map(|r| r.start_date)
-        .min()
+        .any(|r| r.start_date == first.start_date && r.start_source.is_known())
+    {
+        return None;
+    }
+    let mut from = first.start_date;
+    // Each step moves to an earlier start, so this ends within one step per entry.
+    for _ in 0..entries.len() {
+        let eve = from - chrono::Duration::days(1);
+        let Some((r, _)) = entries
+            .iter()
+            .filter(|(r, _)| r.start_date < from && covers(r, eve))
+            .min_by_key(|(r, _)| r.start_date)
+        else {
+            break;
+        };
+        if !r.start_source.is_known() {
+            return None;
+        }
+        from = r.start_date;
+    }
+    Some(from)
+}
+
+/// The start of dopaminergic treatment behind each dopaminergic drug active on `today` (see
+/// `Course::exposure_start`): the nights around them are the augmentation baselines.
+pub fn dopaminergic_starts(diary: &Diary<'_>, today: NaiveDate) -> Vec<NaiveDate> {
+    let entries = dopaminergic_entries(diary, today);
+    let mut v: Vec<NaiveDate> = courses(&entries, today)
+        .iter()
+        .map(|c| c.exposure_start)
+        .collect();
+    v.dedup();
+    v
 }
 
 /// The night dates of the last 7 completed nights: `today - 7` to `today - 1`. The night of
@@ -210,15 +352,34 @@ fn beyond_legs(n: &&Night) -> bool {
         .any(|a| matches!(a, BodyArea::Arms | BodyArea::Trunk))
 }
 
-/// Screens the diary; `nights` must include the 28 days before the drug started, its first 28
-/// days and the last 7 completed nights, oldest first.
-pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
-    let drugs = dopaminergic(diary, today);
-    let (recent_from, recent_to) = recent_window(today);
-    let mut out = AugmentationScreen {
-        drugs: drugs.iter().map(|r| r.name.clone()).collect(),
-        started: drugs.iter().map(|r| r.start_date).min(),
-        start_known: !drugs.is_empty() && drugs.iter().all(|r| r.start_source.is_known()),
+/// Where each verdict stands when drugs are compared: a weaker verdict never hides a stronger
+/// one, and "cannot judge yet" outranks "no sign" (it never reassures).
+fn strength(v: AugmentationVerdict) -> u8 {
+    match v {
+        AugmentationVerdict::NotApplicable => 0,
+        AugmentationVerdict::NoSign => 1,
+        AugmentationVerdict::Incomplete => 2,
+        AugmentationVerdict::SomeSigns => 3,
+        AugmentationVerdict::Possible => 4,
+    }
+}
+
+fn verdict_words(v: AugmentationVerdict) -> &'static str {
+    match v {
+        AugmentationVerdict::NotApplicable => "not screened",
+        AugmentationVerdict::Incomplete => "cannot judge yet",
+        AugmentationVerdict::NoSign => "no sign",
+        AugmentationVerdict::SomeSigns => "some signs",
+        AugmentationVerdict::Possible => "possible augmentation",
+    }
+}
+
+/// The screen before anything is judged: not applicable, nothing found.
+fn unjudged(today: NaiveDate) -> AugmentationScreen {
+    AugmentationScreen {
+        drugs: Vec::new(),
+        started: None,
+        start_known: false,
         verdict: AugmentationVerdict::NotApplicable,
         flagged: false,
         message: String::new(),
@@ -240,12 +401,111 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         dose_increases: None,
         latest_ferritin: None,
         worsening_medicines: Vec::new(),
-        window: (recent_from, recent_to),
-    };
-    let Some(started) = out.started else {
+        window: recent_window(today),
+        per_drug: Vec::new(),
+    }
+}
+
+/// Screens the diary, each dopaminergic drug on its own (two entries of one drug are one drug),
+/// and shows the strongest verdict: with more than one drug the message ends with each one's.
+/// `nights` must include the 28 days before and after each [`dopaminergic_starts`] date and the
+/// last 7 completed nights, oldest first.
+pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
+    let entries = dopaminergic_entries(diary, today);
+    let courses = courses(&entries, today);
+    let screens: Vec<(String, AugmentationScreen)> = courses
+        .iter()
+        .map(|c| {
+            let key = c
+                .active
+                .first()
+                .and_then(|r| drug_key(&r.name))
+                .unwrap_or_default()
+                .to_owned();
+            (key, screen_course(diary, nights, today, c, &entries))
+        })
+        .collect();
+    let per_drug: Vec<(String, AugmentationVerdict)> = screens
+        .iter()
+        .map(|(k, s)| (k.clone(), s.verdict))
+        .collect();
+    let Some((_, mut out)) = screens
+        .into_iter()
+        .reduce(|a, b| if strength(b.1.verdict) > strength(a.1.verdict) { b } else { a })
+    else {
+        let mut out = unjudged(today);
         out.message = "not on a dopaminergic RLS drug: no augmentation screen".into();
         return out;
     };
+    out.drugs = courses
+        .iter()
+        .flat_map(|c| c.active.iter().map(|r| r.name.clone()))
+        .collect();
+    if per_drug.len() > 1 {
+        let each: Vec<String> = per_drug
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", verdict_words(*v)))
+            .collect();
+        out.message
+            .push_str(&format!(" Each drug judged on its own: {}.", each.join("; ")));
+        out.per_drug = per_drug;
+    }
+    out
+}
+
+/// The screen of one drug, against the dopaminergic exposure before it; the message says so
+/// when that exposure began with another drug (a switch from ropinirole to pramipexole).
+fn screen_course(
+    diary: &Diary<'_>,
+    nights: &[Night],
+    today: NaiveDate,
+    course: &Course<'_>,
+    entries: &[(&RegimenItem, &'static str)],
+) -> AugmentationScreen {
+    let mut out = screen_one(diary, nights, today, course, entries);
+    let own_start = course.active.iter().map(|r| r.start_date).min();
+    let began_before = own_start.is_some_and(|s| course.exposure_start < s)
+        && !course.active.iter().any(|r| r.name.trim() == course.first_name);
+    if began_before && course.too_early(today).is_none() {
+        out.message.push_str(&format!(
+            " Dopaminergic treatment began with {} on {}: the weeks from then, not the start of {}, are when treatment first worked.",
+            course.first_name,
+            course.exposure_start,
+            out.drugs.join(", ")
+        ));
+    }
+    out
+}
+
+/// [`screen_course`] before its note on where treatment began.
+fn screen_one(
+    diary: &Diary<'_>,
+    nights: &[Night],
+    today: NaiveDate,
+    course: &Course<'_>,
+    entries: &[(&RegimenItem, &'static str)],
+) -> AugmentationScreen {
+    let (recent_from, recent_to) = recent_window(today);
+    let started = course.exposure_start;
+    let mut out = AugmentationScreen {
+        drugs: course.active.iter().map(|r| r.name.clone()).collect(),
+        started: Some(started),
+        start_known: course.exposure_known,
+        ..unjudged(today)
+    };
+    let response_days = ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64;
+    if let Some(from) = course.too_early(today) {
+        let judge_from = from + chrono::Duration::days(response_days);
+        let names = out.drugs.join(", ");
+        out.verdict = AugmentationVerdict::Incomplete;
+        out.missing = vec![format!(
+            "time on the drug: {names} was started on {from}, less than {response_days} days ago, and augmentation can only be judged after the weeks when a drug first works (from {judge_from})"
+        )];
+        out.message = format!(
+            "Augmentation screen: too early to judge. {names} was started on {from}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor."
+        );
+        return out;
+    }
     // MPI-2007 compares severity with the period when the drug first worked (its first weeks,
     // before the recent window), and onset and spread with the symptoms before treatment.
     let response_to = (started
@@ -266,7 +526,9 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     let recent: Vec<&Night> = nights
         .iter()
         .filter(|n| n.night_date >= recent_from && n.night_date <= recent_to)
-        .filter(|n| !out.start_known || n.night_date >= started)
+        .filter(|n| {
+            !out.start_known || entries.iter().any(|(r, _)| covers(r, n.night_date))
+        })
         .collect();
     out.baseline_nights = baseline.len();
     out.recent_nights = recent.len();
@@ -295,11 +557,12 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     let why_not_diary = if !out.start_known {
         Some(format!(
             "when you started {} is not known (no start date was given), so the diary cannot show when it first worked",
-            out.drugs.join(", ")
+            course.first_name
         ))
     } else if before.is_empty() {
         Some(format!(
-            "the diary begins on or after the start ({started}), so it cannot show how symptoms were before the drug and when it first worked"
+            "the diary begins on or after the start ({started}, {}), so it cannot show how symptoms were before the drug and when it first worked",
+            course.first_name
         ))
     } else if (baseline.len() as f64) < ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value {
         Some(format!(
