@@ -3,7 +3,7 @@
 //! The last 7 nights are the 7 completed nights before today (`today - 7` to `today - 1`; the
 //! night of date D is the evening of D and the sleep after it, so tonight is not over yet).
 //! They are compared with a baseline:
-//! - the diary of the period when the drug first worked (its first 28 days), but only when the
+//! - the diary of the period when treatment first worked (its first 28 days), but only when the
 //!   person gave the start date and the diary began before it (a night in the 28 days before
 //!   the start) — a diary begun on the drug, or from a start date nobody gave, cannot show when
 //!   the drug first worked. Onset and spread are compared with the nights before the drug when
@@ -11,6 +11,14 @@
 //!   first weeks;
 //! - otherwise the short questionnaire (usual onset before the drug, severity when it first
 //!   worked, spread, relief duration, dose increases).
+//!
+//! "The start" is that of dopaminergic treatment (issue #15): the earliest start of any
+//! dopamine agonist or levodopa entry begun before the drug, stopped ones included, so that
+//! after a switch from ropinirole to pramipexole the nights on ropinirole are treatment, not
+//! "before the drug". Each dopaminergic drug is judged on its own (the entries of one drug by
+//! any name together) and the strongest verdict is shown, so one entry's unknown start never
+//! hides another drug's possible augmentation. Within the first 28 days of unbroken treatment
+//! it is too early to judge: there is no period when the drug worked to compare with yet.
 //!
 //! The verdict is typed ([`AugmentationVerdict`]): "possible augmentation — discuss with your
 //! doctor; do not change the dose yourself" with the evidence, the latest ferritin and any
@@ -220,6 +228,8 @@ struct Course<'a> {
     exposure_known: bool,
     /// The name of the entry treatment began with.
     first_name: String,
+    /// The entry whose start nobody gave, when `exposure_known` is false.
+    unknown_start_of: Option<String>,
     /// The start of the unbroken dopaminergic treatment that goes on today, if every entry of
     /// it had its start given (for "too early to judge").
     current_start: Option<NaiveDate>,
@@ -242,7 +252,7 @@ fn courses<'a>(entries: &[(&'a RegimenItem, &'static str)], today: NaiveDate) ->
     let mut keys: Vec<&'static str> = Vec::new();
     for (r, k) in entries {
         if active_on(r, today) && !keys.contains(k) {
-            keys.push(k);
+            keys.push(*k);
         }
     }
     keys.into_iter()
@@ -269,7 +279,17 @@ fn courses<'a>(entries: &[(&'a RegimenItem, &'static str)], today: NaiveDate) ->
                 .or_else(|| own.iter().copied().find(|r| r.start_date == drug_start))?;
             let active: Vec<&RegimenItem> =
                 own.iter().copied().filter(|r| active_on(r, today)).collect();
+            let unknown_start_of = earlier
+                .iter()
+                .find(|r| !r.start_source.is_known())
+                .or(if drug_known {
+                    None
+                } else {
+                    own.iter().find(|r| r.start_date == drug_start)
+                })
+                .map(|r| r.name.trim().to_owned());
             Some(Course {
+                unknown_start_of,
                 exposure_start: first.start_date.min(drug_start),
                 exposure_known: drug_known && earlier.iter().all(|r| r.start_source.is_known()),
                 first_name: first.name.trim().to_owned(),
@@ -496,13 +516,19 @@ fn screen_one(
     let response_days = ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64;
     if let Some(from) = course.too_early(today) {
         let judge_from = from + chrono::Duration::days(response_days);
-        let names = out.drugs.join(", ");
+        let own_start = course.active.iter().map(|r| r.start_date).min();
+        let began = if own_start == Some(from) {
+            format!("{} was started on {from}", out.drugs.join(", "))
+        } else {
+            format!("dopaminergic treatment began on {from}")
+        };
         out.verdict = AugmentationVerdict::Incomplete;
         out.missing = vec![format!(
-            "time on the drug: {names} was started on {from}, less than {response_days} days ago, and augmentation can only be judged after the weeks when a drug first works (from {judge_from})"
+            "time on the drug: {began}, less than {response_days} days ago, and augmentation can only be judged after the weeks when a drug first works (from {judge_from})"
         )];
         out.message = format!(
-            "Augmentation screen: too early to judge. {names} was started on {from}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor."
+            "Augmentation screen: too early to judge. {}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor.",
+            sentence_case(&began)
         );
         return out;
     }
@@ -557,7 +583,7 @@ fn screen_one(
     let why_not_diary = if !out.start_known {
         Some(format!(
             "when you started {} is not known (no start date was given), so the diary cannot show when it first worked",
-            course.first_name
+            course.unknown_start_of.as_deref().unwrap_or(&course.first_name)
         ))
     } else if before.is_empty() {
         Some(format!(
@@ -1055,11 +1081,11 @@ mod tests {
             assert!(s.message.contains("is not known"), "{}", s.message);
             assert!(!s.message.contains("No sign"), "{}", s.message);
         }
-        // The same diary with the start given and a night before it is the baseline.
+        // With the start given (11-03) and a night before it, the diary is the baseline.
         let mut with_before = installed_on_the_drug();
-        with_before.push(night(day("2026-11-16"), 7, "18:30", false));
+        with_before.extend(nights(day("2026-11-02"), 15, 7, "18:30", false));
         let s = run(
-            pramipexole(day("2026-11-17"), StartSource::Given),
+            pramipexole(day("2026-11-03"), StartSource::Given),
             None,
             &with_before,
         );
@@ -1068,8 +1094,9 @@ mod tests {
 
     #[test]
     fn a_diary_begun_on_the_drug_is_no_response_period() {
-        // The start given (11-17), but no night before it: the questionnaire decides.
-        let item = pramipexole(day("2026-11-17"), StartSource::Given);
+        // The start given (11-01), but the diary begins on the drug (11-17): the questionnaire
+        // decides.
+        let item = pramipexole(day("2026-11-01"), StartSource::Given);
         let s = run(item.clone(), Some(answers()), &installed_on_the_drug());
         assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
         assert!(s.flagged, "{}", s.message);
@@ -1091,13 +1118,27 @@ mod tests {
             &installed_on_the_drug(),
         );
         assert_eq!(s.recent_nights, 7);
-        // A given start is the day the drug began: nights before it are not "on the drug".
+        // A given start is the day the drug began: 4 days ago it is too early to judge
+        // (issue #15), and the nights before it are not "on the drug".
         let s = run(
             pramipexole(day("2026-11-27"), StartSource::Given),
             Some(answers()),
             &installed_on_the_drug(),
         );
-        assert_eq!(s.recent_nights, 4);
+        assert!(s.message.contains("too early"), "{}", s.message);
+        // Unless another dopaminergic drug was taken on them: a switch on 11-27.
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-06-01"),
+            StartSource::Given,
+            Some(day("2026-11-26")),
+        );
+        let s = run_all(
+            vec![ropi, pramipexole(day("2026-11-27"), StartSource::Given)],
+            Some(answers()),
+            &installed_on_the_drug(),
+        );
+        assert_eq!(s.recent_nights, 7);
     }
 
     #[test]
@@ -1273,5 +1314,207 @@ mod tests {
                 assert!(m.contains("doctor"), "{m}");
             }
         }
+    }
+
+    fn drug(
+        name: &str,
+        start: NaiveDate,
+        source: StartSource,
+        stop: Option<NaiveDate>,
+    ) -> RegimenItem {
+        RegimenItem {
+            name: name.into(),
+            stop_date: stop,
+            ..pramipexole(start, source)
+        }
+    }
+
+    fn run_all(
+        items: Vec<RegimenItem>,
+        answers: Option<AugmentationBaseline>,
+        nights: &[Night],
+    ) -> AugmentationScreen {
+        let profile = Profile {
+            augmentation_baseline: answers,
+            ..Profile::default()
+        };
+        let diary = Diary {
+            profile: &profile,
+            regimen: &items,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let mut nights = nights.to_vec();
+        nights.sort_by_key(|n| n.night_date);
+        screen(&diary, &nights, today())
+    }
+
+    /// Before the drug (09-03..09-30) 5/10 from 22:00; its first weeks (from 10-01) 2/10 from
+    /// 22:30; the last 7 nights 7/10 from 17:30: possible augmentation against a start of 10-01.
+    fn augmented_since_october() -> Vec<Night> {
+        let mut v = nights(day("2026-09-03"), 28, 5, "22:00", false);
+        v.extend(nights(day("2026-10-01"), 28, 2, "22:30", false));
+        v.extend(nights(day("2026-11-24"), 7, 7, "17:30", false));
+        v
+    }
+
+    #[test]
+    fn a_second_entry_of_the_drug_with_no_start_keeps_the_flag() {
+        let given = pramipexole(day("2026-10-01"), StartSource::Given);
+        let s = run_all(vec![given.clone()], None, &augmented_since_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        // The same drug again, as a brand, with its start unknown or never asked: one drug,
+        // whose start the person gave. The old screen lumped the entries and lost the flag.
+        for (name, source) in [
+            ("Sifrol", StartSource::Unknown),
+            ("Mirapexin", StartSource::Defaulted),
+            ("pramipexole", StartSource::Unknown),
+        ] {
+            let again = drug(name, day("2026-11-20"), source, None);
+            let s = run_all(
+                vec![given.clone(), again],
+                None,
+                &augmented_since_october(),
+            );
+            assert_eq!(s.verdict, AugmentationVerdict::Possible, "{name}: {}", s.message);
+            assert!(s.flagged && s.start_known);
+            assert_eq!(s.drugs.len(), 2);
+            assert!(s.per_drug.is_empty(), "one drug: {:?}", s.per_drug);
+        }
+        // Another drug with no start is judged on its own (it cannot be, without the
+        // questionnaire) and never hides pramipexole's verdict.
+        let other = drug("Requip", day("2026-11-20"), StartSource::Unknown, None);
+        let s = run_all(vec![other.clone(), given.clone()], None, &augmented_since_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        assert_eq!(
+            s.per_drug,
+            vec![
+                ("pramipexole".to_owned(), AugmentationVerdict::Possible),
+                ("ropinirole".to_owned(), AugmentationVerdict::Incomplete),
+            ]
+        );
+        assert!(
+            s.message.contains("pramipexole: possible augmentation; ropinirole: cannot judge yet"),
+            "{}",
+            s.message
+        );
+        // "Cannot judge yet" for one drug outranks "no sign" for another: never reassurance.
+        let mut calm = augmented_since_october();
+        calm.retain(|n| n.night_date < day("2026-11-24"));
+        calm.extend(nights(day("2026-11-24"), 7, 2, "22:30", false));
+        let s = run_all(vec![given.clone()], None, &calm);
+        assert_eq!(s.verdict, AugmentationVerdict::NoSign, "{}", s.message);
+        let s = run_all(vec![given, other], None, &calm);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+    }
+
+    /// Ropinirole from 08-01 (it worked: 2/10 from 23:00 after 6/10 from 22:00 in July), then
+    /// augmenting in September (7/10 from 18:30); switched to pramipexole on 10-01 (5/10 from
+    /// 19:00); now 7/10 from 17:30.
+    fn switched_in_october() -> Vec<Night> {
+        let mut v = nights(day("2026-07-04"), 28, 6, "22:00", false);
+        v.extend(nights(day("2026-08-01"), 31, 2, "23:00", false));
+        v.extend(nights(day("2026-09-01"), 30, 7, "18:30", false));
+        v.extend(nights(day("2026-10-01"), 28, 5, "19:00", false));
+        v.extend(nights(day("2026-11-24"), 7, 7, "17:30", false));
+        v
+    }
+
+    #[test]
+    fn a_switch_between_dopaminergic_drugs_keeps_the_first_weeks_of_treatment_as_baseline() {
+        let pram = pramipexole(day("2026-10-01"), StartSource::Given);
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-08-01"),
+            StartSource::Given,
+            Some(day("2026-09-30")),
+        );
+        // The old screen took the nights on ropinirole as "before the drug": 1 h earlier than
+        // September's 18:30 was only some signs.
+        let s = run_all(vec![ropi.clone(), pram.clone()], None, &switched_in_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        assert_eq!(s.started, Some(day("2026-08-01")));
+        assert_eq!(s.onset_earlier_minutes, Some(270));
+        assert_eq!(s.drugs, vec!["Pramipexole".to_owned()]);
+        assert!(
+            s.message
+                .contains("Dopaminergic treatment began with Ropinirole on 2026-08-01"),
+            "{}",
+            s.message
+        );
+        // Levodopa before it counts the same; a start nobody gave for it leaves the diary
+        // unable to show when treatment first worked.
+        let ldopa = drug(
+            "Sinemet",
+            day("2026-08-01"),
+            StartSource::Unknown,
+            Some(day("2026-09-30")),
+        );
+        let s = run_all(vec![ldopa, pram.clone()], None, &switched_in_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.start_known);
+        assert!(
+            s.message.contains("when you started Sinemet is not known"),
+            "{}",
+            s.message
+        );
+        // An entry of another medicine before it is no treatment.
+        let other = drug("levothyroxine", day("2026-08-01"), StartSource::Given, None);
+        let s = run_all(vec![other, pram], None, &switched_in_october());
+        assert_eq!(s.started, Some(day("2026-10-01")));
+        assert_eq!(s.verdict, AugmentationVerdict::SomeSigns, "{}", s.message);
+    }
+
+    #[test]
+    fn a_drug_started_within_its_first_weeks_is_too_early_to_judge() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:30", true);
+        let s = run(
+            pramipexole(day("2026-11-28"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.flagged);
+        assert_eq!(s.baseline_source, BaselineSource::None);
+        assert!(s.message.contains("too early to judge"), "{}", s.message);
+        assert!(!s.message.contains("questionnaire"), "{}", s.message);
+        assert!(s.missing.iter().any(|m| m.contains("2026-12-26")), "{:?}", s.missing);
+        // 27 days on it: still too early; 28 days: judged (here by the questionnaire).
+        let s = run(
+            pramipexole(day("2026-11-04"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert!(s.message.contains("too early"), "{}", s.message);
+        let s = run(
+            pramipexole(day("2026-11-03"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
+        assert!(!s.message.contains("too early"), "{}", s.message);
+        // A start nobody gave may be long ago: judged.
+        let s = run(
+            pramipexole(day("2026-11-28"), StartSource::Unknown),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
+        // A switch three days ago continues months of treatment: judged, every night counts.
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-05-01"),
+            StartSource::Given,
+            Some(day("2026-11-27")),
+        );
+        let s = run_all(
+            vec![ropi, pramipexole(day("2026-11-28"), StartSource::Given)],
+            Some(answers()),
+            &recent,
+        );
+        assert!(!s.message.contains("too early"), "{}", s.message);
+        assert_eq!(s.recent_nights, 7);
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
     }
 }

@@ -184,7 +184,7 @@ pub fn find_item<'a>(regimen: &'a [RegimenItem], query: &str) -> Result<&'a Regi
         let found: Vec<&RegimenItem> = regimen.iter().filter(|r| matches(r)).collect();
         match found.as_slice() {
             [] => continue,
-            [one] => return Ok(one),
+            [one] => return Ok(*one),
             several => {
                 return Err(Error::invalid(
                     "regimen item",
@@ -320,5 +320,42 @@ mod tests {
             assert!(ok(name, from, None).is_ok(), "{name} {from}");
         }
         assert!(reason(ok("Sifrol", "1949-01-01", None)).contains("pramipexole was available (from 1997)"));
+    }
+
+    #[test]
+    fn an_entry_is_found_by_id_name_brand_or_id_start() {
+        let all = [
+            item("Pramipexole", None),
+            item("Ropinirole", None),
+            item("Requip", Some("2026-11-01")),
+        ];
+        let id = |i: usize| all[i].meta.id.to_string();
+        let found = |q: &str| find_item(&all, q).map(|r| r.meta.id.to_string());
+        assert_eq!(found(&id(0)).unwrap(), id(0));
+        for q in ["pramipexole", " PRAMIPEXOLE ", "Sifrol", "Pramipexol"] {
+            assert_eq!(found(q).unwrap(), id(0), "{q}");
+        }
+        // The name as entered first: "Requip" is the entry called so, not both ropinirole.
+        assert_eq!(found("requip").unwrap(), id(2));
+        assert_eq!(found(&id(1)[..6]).unwrap(), id(1));
+        assert_eq!(found(&id(1)[..6].to_uppercase()).unwrap(), id(1));
+        for q in ["levothyroxine", "", &id(1)[..3]] {
+            assert!(matches!(find_item(&all, q), Err(Error::NotFound { .. })), "{q}");
+        }
+        // Two entries of ropinirole: which one is for the person to say, by id.
+        match find_item(&all, "Adartrel") {
+            Err(Error::Invalid { field, reason }) => {
+                assert_eq!(field, "regimen item");
+                assert!(reason.contains("matches 2 entries"), "{reason}");
+                for i in [1, 2] {
+                    assert!(reason.contains(&id(i)[..8]), "{reason}");
+                }
+                // Nothing else from the diary: no names, dates or times.
+                for diary in ["Ropinirole", "Requip", "2026", "20:00"] {
+                    assert!(!reason.contains(diary), "{reason}");
+                }
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
