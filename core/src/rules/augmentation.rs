@@ -277,8 +277,11 @@ fn courses<'a>(entries: &[(&'a RegimenItem, &'static str)], today: NaiveDate) ->
                 .first()
                 .copied()
                 .or_else(|| own.iter().copied().find(|r| r.start_date == drug_start))?;
-            let active: Vec<&RegimenItem> =
-                own.iter().copied().filter(|r| active_on(r, today)).collect();
+            let active: Vec<&RegimenItem> = own
+                .iter()
+                .copied()
+                .filter(|r| active_on(r, today))
+                .collect();
             let unknown_start_of = earlier
                 .iter()
                 .find(|r| !r.start_source.is_known())
@@ -449,10 +452,13 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         .iter()
         .map(|(k, s)| (k.clone(), s.verdict))
         .collect();
-    let Some((_, mut out)) = screens
-        .into_iter()
-        .reduce(|a, b| if strength(b.1.verdict) > strength(a.1.verdict) { b } else { a })
-    else {
+    let Some((_, mut out)) = screens.into_iter().reduce(|a, b| {
+        if strength(b.1.verdict) > strength(a.1.verdict) {
+            b
+        } else {
+            a
+        }
+    }) else {
         let mut out = unjudged(today);
         out.message = "not on a dopaminergic RLS drug: no augmentation screen".into();
         return out;
@@ -466,8 +472,10 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
             .iter()
             .map(|(k, v)| format!("{k}: {}", verdict_words(*v)))
             .collect();
-        out.message
-            .push_str(&format!(" Each drug judged on its own: {}.", each.join("; ")));
+        out.message.push_str(&format!(
+            " Each drug judged on its own: {}.",
+            each.join("; ")
+        ));
         out.per_drug = per_drug;
     }
     out
@@ -485,7 +493,10 @@ fn screen_course(
     let mut out = screen_one(diary, nights, today, course, entries);
     let own_start = course.active.iter().map(|r| r.start_date).min();
     let began_before = own_start.is_some_and(|s| course.exposure_start < s)
-        && !course.active.iter().any(|r| r.name.trim() == course.first_name);
+        && !course
+            .active
+            .iter()
+            .any(|r| r.name.trim() == course.first_name);
     if began_before && course.too_early(today).is_none() {
         out.message.push_str(&format!(
             " Dopaminergic treatment began with {} on {}: the weeks from then, not the start of {}, are when treatment first worked.",
@@ -552,9 +563,7 @@ fn screen_one(
     let recent: Vec<&Night> = nights
         .iter()
         .filter(|n| n.night_date >= recent_from && n.night_date <= recent_to)
-        .filter(|n| {
-            !out.start_known || entries.iter().any(|(r, _)| covers(r, n.night_date))
-        })
+        .filter(|n| !out.start_known || entries.iter().any(|(r, _)| covers(r, n.night_date)))
         .collect();
     out.baseline_nights = baseline.len();
     out.recent_nights = recent.len();
@@ -1372,12 +1381,13 @@ mod tests {
             ("pramipexole", StartSource::Unknown),
         ] {
             let again = drug(name, day("2026-11-20"), source, None);
-            let s = run_all(
-                vec![given.clone(), again],
-                None,
-                &augmented_since_october(),
+            let s = run_all(vec![given.clone(), again], None, &augmented_since_october());
+            assert_eq!(
+                s.verdict,
+                AugmentationVerdict::Possible,
+                "{name}: {}",
+                s.message
             );
-            assert_eq!(s.verdict, AugmentationVerdict::Possible, "{name}: {}", s.message);
             assert!(s.flagged && s.start_known);
             assert_eq!(s.drugs.len(), 2);
             assert!(s.per_drug.is_empty(), "one drug: {:?}", s.per_drug);
@@ -1385,7 +1395,11 @@ mod tests {
         // Another drug with no start is judged on its own (it cannot be, without the
         // questionnaire) and never hides pramipexole's verdict.
         let other = drug("Requip", day("2026-11-20"), StartSource::Unknown, None);
-        let s = run_all(vec![other.clone(), given.clone()], None, &augmented_since_october());
+        let s = run_all(
+            vec![other.clone(), given.clone()],
+            None,
+            &augmented_since_october(),
+        );
         assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
         assert_eq!(
             s.per_drug,
@@ -1395,7 +1409,8 @@ mod tests {
             ]
         );
         assert!(
-            s.message.contains("pramipexole: possible augmentation; ropinirole: cannot judge yet"),
+            s.message
+                .contains("pramipexole: possible augmentation; ropinirole: cannot judge yet"),
             "{}",
             s.message
         );
@@ -1432,7 +1447,11 @@ mod tests {
         );
         // The old screen took the nights on ropinirole as "before the drug": 1 h earlier than
         // September's 18:30 was only some signs.
-        let s = run_all(vec![ropi.clone(), pram.clone()], None, &switched_in_october());
+        let s = run_all(
+            vec![ropi.clone(), pram.clone()],
+            None,
+            &switched_in_october(),
+        );
         assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
         assert_eq!(s.started, Some(day("2026-08-01")));
         assert_eq!(s.onset_earlier_minutes, Some(270));
@@ -1479,7 +1498,11 @@ mod tests {
         assert_eq!(s.baseline_source, BaselineSource::None);
         assert!(s.message.contains("too early to judge"), "{}", s.message);
         assert!(!s.message.contains("questionnaire"), "{}", s.message);
-        assert!(s.missing.iter().any(|m| m.contains("2026-12-26")), "{:?}", s.missing);
+        assert!(
+            s.missing.iter().any(|m| m.contains("2026-12-26")),
+            "{:?}",
+            s.missing
+        );
         // 27 days on it: still too early; 28 days: judged (here by the questionnaire).
         let s = run(
             pramipexole(day("2026-11-04"), StartSource::Given),

@@ -173,7 +173,8 @@ pub fn find_item<'a>(regimen: &'a [RegimenItem], query: &str) -> Result<&'a Regi
     let typed = super::catalog::normalise(q);
     let keys = medicine_keys(q);
     let by_prefix = |r: &&RegimenItem| {
-        q.chars().count() >= ID_PREFIX_MIN_CHARS && r.meta.id.to_string().starts_with(&q.to_lowercase())
+        q.chars().count() >= ID_PREFIX_MIN_CHARS
+            && r.meta.id.to_string().starts_with(&q.to_lowercase())
     };
     let tries: [&dyn Fn(&&RegimenItem) -> bool; 3] = [
         &|r| !typed.is_empty() && super::catalog::normalise(&r.name) == typed,
@@ -185,16 +186,14 @@ pub fn find_item<'a>(regimen: &'a [RegimenItem], query: &str) -> Result<&'a Regi
         match found.as_slice() {
             [] => continue,
             [one] => return Ok(*one),
-            several => {
-                return Err(Error::invalid(
-                    "regimen item",
-                    format!(
-                        "{q:?} matches {} entries (ids beginning {}): give the id of the one you mean",
-                        several.len(),
-                        id_starts(several, regimen).join(", ")
-                    ),
-                ))
-            }
+            several => return Err(Error::invalid(
+                "regimen item",
+                format!(
+                    "{q:?} matches {} entries (ids beginning {}): give the id of the one you mean",
+                    several.len(),
+                    id_starts(several, regimen).join(", ")
+                ),
+            )),
         }
     }
     Err(Error::NotFound {
@@ -319,7 +318,8 @@ mod tests {
             assert!(!r.contains("1900 to now"), "{r}");
             assert!(ok(name, from, None).is_ok(), "{name} {from}");
         }
-        assert!(reason(ok("Sifrol", "1949-01-01", None)).contains("pramipexole was available (from 1997)"));
+        assert!(reason(ok("Sifrol", "1949-01-01", None))
+            .contains("pramipexole was available (from 1997)"));
     }
 
     #[test]
@@ -340,7 +340,10 @@ mod tests {
         assert_eq!(found(&id(1)[..6]).unwrap(), id(1));
         assert_eq!(found(&id(1)[..6].to_uppercase()).unwrap(), id(1));
         for q in ["levothyroxine", "", &id(1)[..3]] {
-            assert!(matches!(find_item(&all, q), Err(Error::NotFound { .. })), "{q}");
+            assert!(
+                matches!(find_item(&all, q), Err(Error::NotFound { .. })),
+                "{q}"
+            );
         }
         // Two entries of ropinirole: which one is for the person to say, by id.
         match find_item(&all, "Adartrel") {

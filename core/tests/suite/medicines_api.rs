@@ -549,7 +549,11 @@ fn regimen_add_warns_when_the_medicine_is_already_an_entry() {
             .unwrap();
         assert_eq!(w[0].other_names[at], "Pramipexole");
         assert!(w[0].message.contains("taken twice"), "{}", w[0].message);
-        assert!(!w[0].message.to_lowercase().contains("stop"), "{}", w[0].message);
+        assert!(
+            !w[0].message.to_lowercase().contains("stop"),
+            "{}",
+            w[0].message
+        );
     }
     let list = q.regimen().unwrap();
     assert_eq!(list.len(), 5);
@@ -580,10 +584,26 @@ fn impossible_start_dates_are_refused_with_the_rule_applied() {
     .unwrap();
     for (name, start, rule) in [
         ("Pramipexole", "2026-11-23", "after today (2026-11-22)"),
-        ("Pramipexole", "1949-01-01", "before your birth date (1960-03-01)"),
-        ("Sifrol", "1990-06-01", "pramipexole was available (from 1997)"),
-        ("Requip", "1995-06-01", "ropinirole was available (from 1996)"),
-        ("Neupro", "2005-06-01", "rotigotine was available (from 2006)"),
+        (
+            "Pramipexole",
+            "1949-01-01",
+            "before your birth date (1960-03-01)",
+        ),
+        (
+            "Sifrol",
+            "1990-06-01",
+            "pramipexole was available (from 1997)",
+        ),
+        (
+            "Requip",
+            "1995-06-01",
+            "ropinirole was available (from 1996)",
+        ),
+        (
+            "Neupro",
+            "2005-06-01",
+            "rotigotine was available (from 2006)",
+        ),
         ("levothyroxine", "1960-02-29", "before your birth date"),
     ] {
         let r = refused(q.add_regimen(input(name, Some(start), false)), "start date");
@@ -624,7 +644,10 @@ fn regimen_start_finds_the_item_by_a_unique_name() {
     let set = q
         .set_regimen_start("pramipexole".into(), Some("2024-03-01".into()), false)
         .unwrap();
-    assert_eq!((set.info.id.as_str(), set.start_date.as_str()), (pram.info.id.as_str(), "2024-03-01"));
+    assert_eq!(
+        (set.info.id.as_str(), set.start_date.as_str()),
+        (pram.info.id.as_str(), "2024-03-01")
+    );
     let set = q
         .set_regimen_start(ropi.info.id[..6].into(), Some("2024-04-01".into()), false)
         .unwrap();
