@@ -186,14 +186,16 @@ pub fn find_item<'a>(regimen: &'a [RegimenItem], query: &str) -> Result<&'a Regi
         match found.as_slice() {
             [] => continue,
             [one] => return Ok(*one),
-            several => return Err(Error::invalid(
-                "regimen item",
-                format!(
+            several => {
+                return Err(Error::invalid(
+                    "regimen item",
+                    format!(
                     "{q:?} matches {} entries (ids beginning {}): give the id of the one you mean",
                     several.len(),
                     id_starts(several, regimen).join(", ")
                 ),
-            )),
+                ))
+            }
         }
     }
     Err(Error::NotFound {

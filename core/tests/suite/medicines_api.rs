@@ -664,3 +664,46 @@ fn regimen_start_finds_the_item_by_a_unique_name() {
         Err(QuietLegsError::NotFound { .. })
     ));
 }
+
+/// Issue #15 through `status`: after a switch from ropinirole to pramipexole the baseline is
+/// the first weeks on ropinirole (and the nights before it), which `status` must load; the
+/// weeks on ropinirole before the switch are treatment, not "before the drug".
+#[test]
+fn after_a_switch_status_judges_from_the_first_dopaminergic_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    q.add_regimen(RegimenInput {
+        stop_date: Some("2026-08-31".into()),
+        ..input("Ropinirole", Some("2026-06-01"), false)
+    })
+    .unwrap();
+    q.add_regimen(input("Pramipexole", Some("2026-09-01"), false))
+        .unwrap();
+    let log = |from: &str, n: i64, sev: i32, onset: &str| {
+        let from: chrono::NaiveDate = from.parse().unwrap();
+        for i in 0..n {
+            let mut night = quietlegs_core::NightInput::quick(
+                &(from + chrono::Duration::days(i)).to_string(),
+                sev,
+            );
+            night.onset = Some(onset.into());
+            q.log_night(night).unwrap();
+        }
+    };
+    log("2026-05-04", 28, 6, "22:00"); // before any dopaminergic drug
+    log("2026-06-01", 28, 2, "23:00"); // ropinirole first worked
+    log("2026-08-04", 28, 7, "18:30"); // ropinirole's last weeks
+    log("2026-09-01", 28, 5, "19:00"); // pramipexole's first weeks
+    log("2026-11-14", 7, 7, "17:30"); // the last 7 nights
+    let a = q.status(None).unwrap().augmentation;
+    assert_eq!(
+        a.verdict,
+        quietlegs_core::AugmentationVerdict::Possible,
+        "{}",
+        a.message
+    );
+    assert!(a.flagged);
+    assert_eq!(a.baseline_onset_median.as_deref(), Some("22:00"));
+    assert_eq!(a.onset_earlier_minutes, Some(270));
+}
