@@ -243,8 +243,9 @@ pub enum RegimenCmd {
         /// Taken together with vitamin C
         #[arg(long)]
         with_vitamin_c: bool,
-        /// The day you started, YYYY-MM-DD, or "unknown" if you do not know (long ago). Required
-        /// for pramipexole, ropinirole, rotigotine and levodopa: the augmentation screen needs to
+        /// The day you started, YYYY-MM-DD (not after today, not before your birth date or the
+        /// drug's first approval), or "unknown" if you do not know (long ago). Required for
+        /// pramipexole, ropinirole, rotigotine and levodopa: the augmentation screen needs to
         /// know whether your diary covers the weeks when the drug first worked. Otherwise the
         /// default is today.
         #[arg(long)]
@@ -254,12 +255,15 @@ pub enum RegimenCmd {
         stop: Option<String>,
     },
     List,
-    /// `regimen start ID 2024-03-01` or `regimen start ID unknown`: when an item already in the
-    /// regimen was started (items added before QuietLegs asked show the day they were added)
+    /// `regimen start pramipexole 2024-03-01` or `regimen start ID unknown`: when an item already
+    /// in the regimen was started (items added before QuietLegs asked show the day they were
+    /// added)
     Start {
-        /// The item's id, as `regimen list` shows it
+        /// The item: its id as `regimen list` shows it, the first 4 or more characters of the
+        /// id, or the medicine's name when only one entry has it
         id: String,
-        /// The day you started, YYYY-MM-DD, or "unknown" if you do not know (long ago)
+        /// The day you started, YYYY-MM-DD (not after today, not before your birth date or the
+        /// drug's first approval), or "unknown" if you do not know (long ago)
         start: String,
     },
 }

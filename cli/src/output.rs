@@ -432,6 +432,9 @@ pub fn regimen(rs: &[RegimenEntry], json: bool) {
             r.schedule,
             r.info.id
         );
+        for s in &r.same_medicine {
+            out!("    warning: {}", s.message);
+        }
         for w in &r.warnings {
             out!("    warning: {w}");
         }

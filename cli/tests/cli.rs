@@ -838,3 +838,81 @@ fn check_calcium_after_levothyroxine_names_the_medicine_and_its_interval() {
         "{logged}"
     );
 }
+
+/// Issue #15 from the CLI: a second entry of a medicine is added with a warning printed under
+/// it (and in `regimen list`); a start before the drug existed, or after today, is refused
+/// with the rule; `regimen start` takes a unique name.
+#[test]
+fn regimen_add_warns_of_a_second_entry_and_start_takes_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "Pramipexole",
+            "--at",
+            "20:00",
+            "--start",
+            "2026-10-01",
+        ],
+    );
+    let again = ok(
+        &db,
+        &[
+            "regimen", "add", "med", "Sifrol", "--at", "20:00", "--start", "unknown",
+        ],
+    );
+    assert!(
+        again
+            .contains("warning: Sifrol (pramipexole) is already in another entry: \"Pramipexole\""),
+        "{again}"
+    );
+    assert!(again.contains("taken twice"), "{again}");
+    let list = ok(&db, &["regimen", "list"]);
+    assert_eq!(
+        list.matches("is already in another entry").count(),
+        2,
+        "{list}"
+    );
+    for (start, rule) in [
+        ("1949-01-01", "before pramipexole was available (from 1997)"),
+        ("2026-11-22", "after today (2026-11-21)"),
+    ] {
+        let out = ql(
+            &db,
+            &[
+                "regimen",
+                "add",
+                "med",
+                "Mirapexin",
+                "--at",
+                "20:00",
+                "--start",
+                start,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{start}");
+        assert!(stderr(&out).contains(rule), "{start}: {}", stderr(&out));
+    }
+    // Two pramipexole entries: the name is ambiguous, the error says how to choose.
+    let out = ql(&db, &["regimen", "start", "Mirapex", "2026-09-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("matches 2 entries"),
+        "{}",
+        stderr(&out)
+    );
+    ok(
+        &db,
+        &["regimen", "add", "med", "Neupro", "--start", "unknown"],
+    );
+    let given = ok(&db, &["regimen", "start", "neupro", "2024-03-01"]);
+    assert!(
+        given.starts_with("Neupro ") && given.contains("(from 2024-03-01)"),
+        "{given}"
+    );
+}

@@ -331,6 +331,18 @@ evidence_table! {
         @ ("", "");
     AUGMENTATION_BASELINE_MIN_NIGHTS = (7.0, "nights", Product, "At least 7 diary nights are needed for a baseline (from the first weeks on the drug; before it, for onset).")
         @ ("", "");
+    // A typed start date of a dopaminergic drug before the drug existed cannot be the day the
+    // person started it (issue #15: 1900 and 1949 were accepted for pramipexole). The floor is
+    // the first marketing approval anywhere, not the later RLS approval (2005-2006): dopamine
+    // agonists were prescribed off-label for RLS, and for Parkinson's disease, from their launch.
+    PRAMIPEXOLE_FIRST_APPROVAL_YEAR = (1997.0, "year", Conservative, "A start of pramipexole before 1997 (its first approval anywhere: US FDA, July 1997, Parkinson's disease) is refused: nobody started it earlier outside a trial. Its RLS approval came in 2006; off-label RLS use began with its launch, so 1997-2005 starts are accepted.")
+        @ ("Mirapex (pramipexole) first approval worldwide by the US FDA, July 1997: The Pharma Letter, 'First approval in USA for P&U/Boehringer Ingelheim's Mirapex', and the National Parkinson Foundation release of 3 July 1997 (read 2026-12-01); to be confirmed by a clinician in Drugs@FDA", "2026-12-01");
+    ROPINIROLE_FIRST_APPROVAL_YEAR = (1996.0, "year", Conservative, "A start of ropinirole before 1996 (its first approval anywhere: UK, July 1996, Parkinson's disease; US 1997) is refused. Its RLS approval came in 2005-2006; earlier off-label RLS starts are accepted.")
+        @ ("ReQuip (ropinirole) world-first approval by the UK licensing authority: Marketletter, 15 July 1996 (read 2026-12-01 in a copy of the release); US label highlights 'Initial U.S. Approval: 1997'; to be confirmed by a clinician", "2026-12-01");
+    ROTIGOTINE_FIRST_APPROVAL_YEAR = (2006.0, "year", Conservative, "A start of rotigotine before 2006 (its first approval anywhere: EU, 15 February 2006, EMEA/H/C/000626, Parkinson's disease) is refused.")
+        @ ("Neupro (rotigotine) EU marketing authorisation EMEA/H/C/000626 of 15 February 2006 (EPAR, read 2026-12-01 in a public summary of the EMA record); US FDA approval 9 May 2007", "2026-12-01");
+    LEVODOPA_FIRST_USE_YEAR = (1970.0, "year", Conservative, "A start of levodopa (alone or with carbidopa or benserazide) before 1970, when it came into clinical use (for Parkinson's disease), is refused.")
+        @ ("levodopa 'introduced into clinical use in the early 1970s' (MedLink Neurology, levodopa, historical note, read 2026-12-01); carbidopa/levodopa (Sinemet) US FDA approval 2 May 1975; to be confirmed by a clinician", "2026-12-01");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.")
         @ ("", "");

@@ -122,9 +122,14 @@ impl QuietLegs {
     /// (`YYYY-MM-DD`, the day the person started) or `unknown` ("I don't know, long ago": the
     /// stored date then only dates the schedule). The augmentation screen (SPEC §2.5) takes the
     /// diary as the period when a dopaminergic drug first worked only from a given start.
-    /// Errors: `NotFound` when `id` is no live regimen item; `InvalidInput` (`start date`) when
-    /// neither or both are given, the date is not a real date, lies in the future or after the
-    /// item's stop date. Nothing is written then.
+    /// `id` is the item's id, or (for the CLI) a unique medicine name or start of an id
+    /// (`rules::regimen_entry::find_item`).
+    /// Errors: `NotFound` when `id` names no live regimen item; `InvalidInput` (`regimen item`)
+    /// when it names several, giving only how many and the start of their ids; `InvalidInput`
+    /// (`start date`) when neither or both are given, the date is not a real date, is after
+    /// today (the profile's time zone), before the recorded birth date, before a dopaminergic
+    /// drug was available (evidence `PRAMIPEXOLE_FIRST_APPROVAL_YEAR` and its neighbours) or
+    /// after the item's stop date. Nothing is written then.
     pub fn set_regimen_start(
         &self,
         id: String,
@@ -157,16 +162,19 @@ impl QuietLegs {
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
-        let saved = store.write(|tx| {
-            let Some(old) = crate::store::regimen(tx)?
-                .into_iter()
-                .find(|r| r.meta.id.to_string() == id)
-            else {
-                return Err(Error::NotFound {
-                    what: "regimen item",
-                    id: id.clone(),
-                });
-            };
+        let profile = Self::profile_model(&store)?.1;
+        let today = now.with_timezone(&profile.time_zone).date_naive();
+        let (saved, all) = store.write(|tx| {
+            let mut all = crate::store::regimen(tx)?;
+            let old = crate::rules::regimen_entry::find_item(&all, &id)?.clone();
+            if let Some(d) = given {
+                crate::rules::regimen_entry::check_typed_start(
+                    &old.name,
+                    d,
+                    today,
+                    profile.birth_date,
+                )?;
+            }
             let mut item = old.clone();
             item.meta = old.meta.touched(now, &device);
             item.start_date = given.unwrap_or(old.start_date);
@@ -174,9 +182,12 @@ impl QuietLegs {
             item.validate()?;
             crate::model::validate::regimen(&item, now)?;
             crate::store::put_regimen(tx, &item)?;
-            Ok(item)
+            for r in all.iter_mut().filter(|r| r.meta.id == item.meta.id) {
+                *r = item.clone();
+            }
+            Ok((item, all))
         })?;
-        Ok(RegimenEntry::from(&saved))
+        Ok(RegimenEntry::among(&saved, &all, today))
     }
 
     /// The saved questionnaire answers, if any.

@@ -402,26 +402,42 @@ impl QuietLegs {
             .collect())
     }
 
-    /// Adds a medicine or supplement to the regimen.
-    /// Errors: `InvalidInput` naming the field; nothing is written then.
+    /// Adds a medicine or supplement to the regimen. The result's `same_medicine` warns when
+    /// another entry not stopped before today is the same medicine (by any name, brand or salt
+    /// the catalog resolves to the same generic): a warning, the entry is still added.
+    /// Errors: `InvalidInput` naming the field; nothing is written then. `start date`: after
+    /// today (in the profile's time zone), before the birth date when one is recorded, or for a
+    /// dopaminergic RLS drug before the drug was available (evidence
+    /// `PRAMIPEXOLE_FIRST_APPROVAL_YEAR` and its neighbours); the reason states the rule.
     pub fn add_regimen(&self, item: RegimenInput) -> ApiResult<RegimenEntry> {
         let now = self.now();
         let mut store = self.store()?;
         let device = store.device_id().to_owned();
         let profile = Self::profile_model(&store)?.1;
-        let saved = regimen_from_input(&item, RecordMeta::new(now, &device), self.today(&profile))?;
+        let today = self.today(&profile);
+        let saved = regimen_from_input(&item, RecordMeta::new(now, &device), today)?;
         validate::regimen(&saved, now)?;
+        crate::rules::regimen_entry::check_typed_start(
+            &saved.name,
+            saved.start_date,
+            today,
+            profile.birth_date,
+        )?;
         refuse_iron_as_medicine(&saved)?;
+        let mut all = store::regimen(store.conn())?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
-        Ok(RegimenEntry::from(&saved))
+        all.push(saved.clone());
+        Ok(RegimenEntry::among(&saved, &all, today))
     }
 
-    /// The live regimen.
+    /// The live regimen, each entry with the medicines it shares with the others.
     pub fn regimen(&self) -> ApiResult<Vec<RegimenEntry>> {
         let store = self.store()?;
-        Ok(store::regimen(store.conn())?
+        let today = self.today(&Self::profile_model(&store)?.1);
+        let all = store::regimen(store.conn())?;
+        Ok(all
             .iter()
-            .map(RegimenEntry::from)
+            .map(|x| RegimenEntry::among(x, &all, today))
             .collect())
     }
 

@@ -600,6 +600,44 @@ pub struct RegimenEntry {
     pub schedule: String,
     /// Catalog warnings, e.g. a medicine that can worsen RLS.
     pub warnings: Vec<String>,
+    /// The medicines this entry shares with other entries not stopped before today (the same
+    /// generic by any name, brand or salt): two entries mean two reminders, a double-dose risk.
+    /// A warning, never a refusal (two strengths of one drug are two entries); show it before
+    /// `warnings`. Filled by `add_regimen`, `regimen` and `set_regimen_start`.
+    pub same_medicine: Vec<SameMedicineWarning>,
+}
+
+/// A medicine entry that is a medicine other entries already hold (issue #15).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, uniffi::Record)]
+pub struct SameMedicineWarning {
+    /// The medicine both entries are, as the catalog names it (`pramipexole`; every levodopa
+    /// product, with carbidopa, benserazide or entacapone, is `levodopa`).
+    pub generic: String,
+    /// The other entries' ids.
+    pub other_ids: Vec<String>,
+    /// The other entries' names, as entered (same order as `other_ids`).
+    pub other_names: Vec<String>,
+    /// The warning in words: two reminders could mean a double dose; keep both only for two
+    /// prescribed strengths; ask the pharmacist.
+    pub message: String,
+}
+
+impl RegimenEntry {
+    /// `x` as listed among `regimen` (the live entries, `x` included or not) on `today`, with
+    /// the medicines it shares with the others.
+    pub(crate) fn among(x: &RegimenItem, regimen: &[RegimenItem], today: NaiveDate) -> Self {
+        let mut entry = RegimenEntry::from(x);
+        entry.same_medicine = crate::rules::regimen_entry::same_medicine(x, regimen, today)
+            .into_iter()
+            .map(|s| SameMedicineWarning {
+                generic: s.generic.to_owned(),
+                other_ids: s.others.iter().map(|r| r.meta.id.to_string()).collect(),
+                other_names: s.others.iter().map(|r| r.name.clone()).collect(),
+                message: s.message(&x.name),
+            })
+            .collect();
+        entry
+    }
 }
 
 impl From<&RegimenItem> for RegimenEntry {
@@ -617,6 +655,7 @@ impl From<&RegimenItem> for RegimenEntry {
             start_source: x.start_source,
             schedule: schedule_line(x),
             warnings: crate::rules::catalog::regimen_warnings(x),
+            same_medicine: Vec::new(),
         }
     }
 }

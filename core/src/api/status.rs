@@ -15,7 +15,7 @@ use crate::evidence::{
 use crate::model::{Event, EventKind, IrlsScores, RecordMeta};
 use crate::model::{IrlsBand, IvIronFormulation};
 use crate::rules::augmentation::{
-    dopaminergic_start, screen as augmentation_screen, AugmentationScreen, AugmentationVerdict,
+    dopaminergic_starts, screen as augmentation_screen, AugmentationScreen, AugmentationVerdict,
     BaselineSource,
 };
 use crate::rules::catalog::{
@@ -671,7 +671,7 @@ impl QuietLegs {
             today - Duration::days(TRIGGER_WINDOW_DAYS.value as i64),
             today,
         )];
-        if let Some(start) = dopaminergic_start(&diary, today) {
+        for start in dopaminergic_starts(&diary, today) {
             ranges.push((
                 start - Duration::days(AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64),
                 start + Duration::days(AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64),

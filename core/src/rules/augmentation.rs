@@ -3,7 +3,7 @@
 //! The last 7 nights are the 7 completed nights before today (`today - 7` to `today - 1`; the
 //! night of date D is the evening of D and the sleep after it, so tonight is not over yet).
 //! They are compared with a baseline:
-//! - the diary of the period when the drug first worked (its first 28 days), but only when the
+//! - the diary of the period when treatment first worked (its first 28 days), but only when the
 //!   person gave the start date and the diary began before it (a night in the 28 days before
 //!   the start) — a diary begun on the drug, or from a start date nobody gave, cannot show when
 //!   the drug first worked. Onset and spread are compared with the nights before the drug when
@@ -11,6 +11,14 @@
 //!   first weeks;
 //! - otherwise the short questionnaire (usual onset before the drug, severity when it first
 //!   worked, spread, relief duration, dose increases).
+//!
+//! "The start" is that of dopaminergic treatment (issue #15): the earliest start of any
+//! dopamine agonist or levodopa entry begun before the drug, stopped ones included, so that
+//! after a switch from ropinirole to pramipexole the nights on ropinirole are treatment, not
+//! "before the drug". Each dopaminergic drug is judged on its own (the entries of one drug by
+//! any name together) and the strongest verdict is shown, so one entry's unknown start never
+//! hides another drug's possible augmentation. Within the first 28 days of unbroken treatment
+//! it is too early to judge: there is no period when the drug worked to compare with yet.
 //!
 //! The verdict is typed ([`AugmentationVerdict`]): "possible augmentation — discuss with your
 //! doctor; do not change the dose yourself" with the evidence, the latest ferritin and any
@@ -23,6 +31,7 @@ use serde::Serialize;
 
 use super::catalog::{lookup, DrugClass, MedicineEffect};
 use super::regimen::active_on;
+use super::regimen_entry::medicine_key;
 use super::stats::median;
 use super::Diary;
 use crate::evidence as ev;
@@ -120,6 +129,9 @@ pub struct AugmentationScreen {
     pub worsening_medicines: Vec<String>,
     /// The first and last night of the recent window.
     pub window: (NaiveDate, NaiveDate),
+    /// With more than one dopaminergic drug, each drug's own verdict (its catalog name); the
+    /// screen shows the strongest, so one drug never hides another's.
+    pub per_drug: Vec<(String, AugmentationVerdict)>,
 }
 
 /// Minutes after noon, so that an evening onset and a 01:00 onset order correctly.
@@ -165,22 +177,175 @@ pub fn is_dopaminergic(name: &str) -> bool {
     })
 }
 
-/// The active dopaminergic RLS drugs (dopamine agonists, levodopa) on `today`.
-fn dopaminergic<'a>(diary: &Diary<'a>, today: NaiveDate) -> Vec<&'a RegimenItem> {
-    diary
+/// The medicine a dopaminergic entry is judged as ([`medicine_key`]: two entries of one drug,
+/// "Pramipexole" and "Sifrol", are one drug; every levodopa product is levodopa), if any.
+fn drug_key(name: &str) -> Option<&'static str> {
+    lookup(name)
+        .into_iter()
+        .find(|m| {
+            matches!(
+                m.medicine.class,
+                DrugClass::DopamineAgonist | DrugClass::Levodopa
+            )
+        })
+        .map(|m| medicine_key(&m.medicine))
+}
+
+/// Every dopaminergic entry begun by `today`, stopped ones included (dopaminergic exposure),
+/// with its drug, earliest start first.
+fn dopaminergic_entries<'a>(
+    diary: &Diary<'a>,
+    today: NaiveDate,
+) -> Vec<(&'a RegimenItem, &'static str)> {
+    let mut v: Vec<(&RegimenItem, &'static str)> = diary
         .regimen
         .iter()
-        .filter(|r| active_on(r, today))
-        .filter(|r| is_dopaminergic(&r.name))
+        .filter(|r| r.start_date <= today)
+        .filter_map(|r| drug_key(&r.name).map(|k| (r, k)))
+        .collect();
+    v.sort_by_key(|(r, _)| r.start_date);
+    v
+}
+
+/// Whether the person was on `r` on the night of `night`: from its start (from any time when
+/// nobody gave the start: they were on it before it was entered) to its stop date.
+fn covers(r: &RegimenItem, night: NaiveDate) -> bool {
+    (night >= r.start_date || !r.start_source.is_known()) && r.stop_date.is_none_or(|s| night <= s)
+}
+
+/// One dopaminergic drug, judged on its own (issue #15: one entry's unknown start must not
+/// wipe another's verdict), against the dopaminergic exposure before it.
+struct Course<'a> {
+    /// Its entries active today.
+    active: Vec<&'a RegimenItem>,
+    /// The start of dopaminergic treatment its baseline comes from: the earliest start of its
+    /// own entries and of every dopaminergic entry (any drug, stopped too) begun before them.
+    /// The weeks on ropinirole before a switch to pramipexole are treatment, not "before".
+    exposure_start: NaiveDate,
+    /// Every entry that sets or precedes `exposure_start` had its start given. An entry of
+    /// another drug begun (by its stored date) after this drug's start never makes it unknown:
+    /// judged on its own it goes to the questionnaire.
+    exposure_known: bool,
+    /// The name of the entry treatment began with.
+    first_name: String,
+    /// The entry whose start nobody gave, when `exposure_known` is false.
+    unknown_start_of: Option<String>,
+    /// The start of the unbroken dopaminergic treatment that goes on today, if every entry of
+    /// it had its start given (for "too early to judge").
+    current_start: Option<NaiveDate>,
+}
+
+impl Course<'_> {
+    /// The start of the treatment going on, when it began less than the response period
+    /// (evidence `AUGMENTATION_RESPONSE_WINDOW_DAYS`) before `today`: augmentation follows a
+    /// period when the drug worked, so within its first weeks there is none to compare with
+    /// and the questionnaire's "when it first worked" has no answer yet.
+    fn too_early(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let response_days = ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64;
+        self.current_start
+            .filter(|from| (today - *from).num_days() < response_days)
+    }
+}
+
+/// The dopaminergic drugs active on `today`, each with its exposure, earliest first.
+fn courses<'a>(entries: &[(&'a RegimenItem, &'static str)], today: NaiveDate) -> Vec<Course<'a>> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for (r, k) in entries {
+        if active_on(r, today) && !keys.contains(k) {
+            keys.push(*k);
+        }
+    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let own: Vec<&RegimenItem> = entries
+                .iter()
+                .filter(|(_, k)| *k == key)
+                .map(|(r, _)| *r)
+                .collect();
+            let drug_start = own.iter().map(|r| r.start_date).min()?;
+            // Of one drug's entries begun the same first day, one given start is enough: a
+            // second entry with "start unknown" does not unsay it.
+            let drug_known = own
+                .iter()
+                .any(|r| r.start_date == drug_start && r.start_source.is_known());
+            let earlier: Vec<&RegimenItem> = entries
+                .iter()
+                .map(|(r, _)| *r)
+                .filter(|r| r.start_date < drug_start)
+                .collect();
+            let first = earlier
+                .first()
+                .copied()
+                .or_else(|| own.iter().copied().find(|r| r.start_date == drug_start))?;
+            let active: Vec<&RegimenItem> = own
+                .iter()
+                .copied()
+                .filter(|r| active_on(r, today))
+                .collect();
+            let unknown_start_of = earlier
+                .iter()
+                .find(|r| !r.start_source.is_known())
+                .or(if drug_known {
+                    None
+                } else {
+                    own.iter().find(|r| r.start_date == drug_start)
+                })
+                .map(|r| r.name.trim().to_owned());
+            Some(Course {
+                unknown_start_of,
+                exposure_start: first.start_date.min(drug_start),
+                exposure_known: drug_known && earlier.iter().all(|r| r.start_source.is_known()),
+                first_name: first.name.trim().to_owned(),
+                current_start: current_start(&active, entries),
+                active,
+            })
+        })
         .collect()
 }
 
-/// The earliest start of an active dopaminergic RLS drug, if any.
-pub fn dopaminergic_start(diary: &Diary<'_>, today: NaiveDate) -> Option<NaiveDate> {
-    dopaminergic(diary, today)
+/// The start of the unbroken dopaminergic treatment going on now: the earliest start of the
+/// drug's active entries, then back through every dopaminergic entry taken the night before;
+/// `None` when an entry on that way has no given start.
+fn current_start(
+    active: &[&RegimenItem],
+    entries: &[(&RegimenItem, &'static str)],
+) -> Option<NaiveDate> {
+    let first = active.iter().min_by_key(|r| r.start_date)?;
+    if !active
         .iter()
-        .map(|r| r.start_date)
-        .min()
+        .any(|r| r.start_date == first.start_date && r.start_source.is_known())
+    {
+        return None;
+    }
+    let mut from = first.start_date;
+    // Each step moves to an earlier start, so this ends within one step per entry.
+    for _ in 0..entries.len() {
+        let eve = from - chrono::Duration::days(1);
+        let Some((r, _)) = entries
+            .iter()
+            .filter(|(r, _)| r.start_date < from && covers(r, eve))
+            .min_by_key(|(r, _)| r.start_date)
+        else {
+            break;
+        };
+        if !r.start_source.is_known() {
+            return None;
+        }
+        from = r.start_date;
+    }
+    Some(from)
+}
+
+/// The start of dopaminergic treatment behind each dopaminergic drug active on `today` (see
+/// `Course::exposure_start`): the nights around them are the augmentation baselines.
+pub fn dopaminergic_starts(diary: &Diary<'_>, today: NaiveDate) -> Vec<NaiveDate> {
+    let entries = dopaminergic_entries(diary, today);
+    let mut v: Vec<NaiveDate> = courses(&entries, today)
+        .iter()
+        .map(|c| c.exposure_start)
+        .collect();
+    v.dedup();
+    v
 }
 
 /// The night dates of the last 7 completed nights: `today - 7` to `today - 1`. The night of
@@ -210,15 +375,34 @@ fn beyond_legs(n: &&Night) -> bool {
         .any(|a| matches!(a, BodyArea::Arms | BodyArea::Trunk))
 }
 
-/// Screens the diary; `nights` must include the 28 days before the drug started, its first 28
-/// days and the last 7 completed nights, oldest first.
-pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
-    let drugs = dopaminergic(diary, today);
-    let (recent_from, recent_to) = recent_window(today);
-    let mut out = AugmentationScreen {
-        drugs: drugs.iter().map(|r| r.name.clone()).collect(),
-        started: drugs.iter().map(|r| r.start_date).min(),
-        start_known: !drugs.is_empty() && drugs.iter().all(|r| r.start_source.is_known()),
+/// Where each verdict stands when drugs are compared: a weaker verdict never hides a stronger
+/// one, and "cannot judge yet" outranks "no sign" (it never reassures).
+fn strength(v: AugmentationVerdict) -> u8 {
+    match v {
+        AugmentationVerdict::NotApplicable => 0,
+        AugmentationVerdict::NoSign => 1,
+        AugmentationVerdict::Incomplete => 2,
+        AugmentationVerdict::SomeSigns => 3,
+        AugmentationVerdict::Possible => 4,
+    }
+}
+
+fn verdict_words(v: AugmentationVerdict) -> &'static str {
+    match v {
+        AugmentationVerdict::NotApplicable => "not screened",
+        AugmentationVerdict::Incomplete => "cannot judge yet",
+        AugmentationVerdict::NoSign => "no sign",
+        AugmentationVerdict::SomeSigns => "some signs",
+        AugmentationVerdict::Possible => "possible augmentation",
+    }
+}
+
+/// The screen before anything is judged: not applicable, nothing found.
+fn unjudged(today: NaiveDate) -> AugmentationScreen {
+    AugmentationScreen {
+        drugs: Vec::new(),
+        started: None,
+        start_known: false,
         verdict: AugmentationVerdict::NotApplicable,
         flagged: false,
         message: String::new(),
@@ -240,12 +424,125 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
         dose_increases: None,
         latest_ferritin: None,
         worsening_medicines: Vec::new(),
-        window: (recent_from, recent_to),
-    };
-    let Some(started) = out.started else {
+        window: recent_window(today),
+        per_drug: Vec::new(),
+    }
+}
+
+/// Screens the diary, each dopaminergic drug on its own (two entries of one drug are one drug),
+/// and shows the strongest verdict: with more than one drug the message ends with each one's.
+/// `nights` must include the 28 days before and after each [`dopaminergic_starts`] date and the
+/// last 7 completed nights, oldest first.
+pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
+    let entries = dopaminergic_entries(diary, today);
+    let courses = courses(&entries, today);
+    let screens: Vec<(String, AugmentationScreen)> = courses
+        .iter()
+        .map(|c| {
+            let key = c
+                .active
+                .first()
+                .and_then(|r| drug_key(&r.name))
+                .unwrap_or_default()
+                .to_owned();
+            (key, screen_course(diary, nights, today, c, &entries))
+        })
+        .collect();
+    let per_drug: Vec<(String, AugmentationVerdict)> = screens
+        .iter()
+        .map(|(k, s)| (k.clone(), s.verdict))
+        .collect();
+    let Some((_, mut out)) = screens.into_iter().reduce(|a, b| {
+        if strength(b.1.verdict) > strength(a.1.verdict) {
+            b
+        } else {
+            a
+        }
+    }) else {
+        let mut out = unjudged(today);
         out.message = "not on a dopaminergic RLS drug: no augmentation screen".into();
         return out;
     };
+    out.drugs = courses
+        .iter()
+        .flat_map(|c| c.active.iter().map(|r| r.name.clone()))
+        .collect();
+    if per_drug.len() > 1 {
+        let each: Vec<String> = per_drug
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", verdict_words(*v)))
+            .collect();
+        out.message.push_str(&format!(
+            " Each drug judged on its own: {}.",
+            each.join("; ")
+        ));
+        out.per_drug = per_drug;
+    }
+    out
+}
+
+/// The screen of one drug, against the dopaminergic exposure before it; the message says so
+/// when that exposure began with another drug (a switch from ropinirole to pramipexole).
+fn screen_course(
+    diary: &Diary<'_>,
+    nights: &[Night],
+    today: NaiveDate,
+    course: &Course<'_>,
+    entries: &[(&RegimenItem, &'static str)],
+) -> AugmentationScreen {
+    let mut out = screen_one(diary, nights, today, course, entries);
+    let own_start = course.active.iter().map(|r| r.start_date).min();
+    let began_before = own_start.is_some_and(|s| course.exposure_start < s)
+        && !course
+            .active
+            .iter()
+            .any(|r| r.name.trim() == course.first_name);
+    if began_before && course.too_early(today).is_none() {
+        out.message.push_str(&format!(
+            " Dopaminergic treatment began with {} on {}: the weeks from then, not the start of {}, are when treatment first worked.",
+            course.first_name,
+            course.exposure_start,
+            out.drugs.join(", ")
+        ));
+    }
+    out
+}
+
+/// [`screen_course`] before its note on where treatment began.
+fn screen_one(
+    diary: &Diary<'_>,
+    nights: &[Night],
+    today: NaiveDate,
+    course: &Course<'_>,
+    entries: &[(&RegimenItem, &'static str)],
+) -> AugmentationScreen {
+    let (recent_from, recent_to) = recent_window(today);
+    let started = course.exposure_start;
+    let mut out = AugmentationScreen {
+        drugs: course.active.iter().map(|r| r.name.clone()).collect(),
+        started: Some(started),
+        start_known: course.exposure_known,
+        ..unjudged(today)
+    };
+    let response_days = ev::AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64;
+    if let Some(from) = course.too_early(today) {
+        let judge_from = from + chrono::Duration::days(response_days);
+        let own_start = course.active.iter().map(|r| r.start_date).min();
+        let began = if own_start == Some(from) {
+            format!("{} was started on {from}", out.drugs.join(", "))
+        } else {
+            format!("dopaminergic treatment began on {from}")
+        };
+        out.verdict = AugmentationVerdict::Incomplete;
+        out.missing = vec![format!(
+            "time on the drug: {began}, less than {response_days} days ago, and augmentation can only be judged after the weeks when a drug first works (from {judge_from})"
+        )];
+        out.message = format!(
+            "Augmentation screen: too early to judge. {}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor.",
+            sentence_case(&began)
+        );
+        return out;
+    }
     // MPI-2007 compares severity with the period when the drug first worked (its first weeks,
     // before the recent window), and onset and spread with the symptoms before treatment.
     let response_to = (started
@@ -266,7 +563,7 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     let recent: Vec<&Night> = nights
         .iter()
         .filter(|n| n.night_date >= recent_from && n.night_date <= recent_to)
-        .filter(|n| !out.start_known || n.night_date >= started)
+        .filter(|n| !out.start_known || entries.iter().any(|(r, _)| covers(r, n.night_date)))
         .collect();
     out.baseline_nights = baseline.len();
     out.recent_nights = recent.len();
@@ -295,11 +592,12 @@ pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> Augmenta
     let why_not_diary = if !out.start_known {
         Some(format!(
             "when you started {} is not known (no start date was given), so the diary cannot show when it first worked",
-            out.drugs.join(", ")
+            course.unknown_start_of.as_deref().unwrap_or(&course.first_name)
         ))
     } else if before.is_empty() {
         Some(format!(
-            "the diary begins on or after the start ({started}), so it cannot show how symptoms were before the drug and when it first worked"
+            "the diary begins on or after the start ({started}, {}), so it cannot show how symptoms were before the drug and when it first worked",
+            course.first_name
         ))
     } else if (baseline.len() as f64) < ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value {
         Some(format!(
@@ -792,11 +1090,11 @@ mod tests {
             assert!(s.message.contains("is not known"), "{}", s.message);
             assert!(!s.message.contains("No sign"), "{}", s.message);
         }
-        // The same diary with the start given and a night before it is the baseline.
+        // With the start given (11-03) and a night before it, the diary is the baseline.
         let mut with_before = installed_on_the_drug();
-        with_before.push(night(day("2026-11-16"), 7, "18:30", false));
+        with_before.extend(nights(day("2026-11-02"), 15, 7, "18:30", false));
         let s = run(
-            pramipexole(day("2026-11-17"), StartSource::Given),
+            pramipexole(day("2026-11-03"), StartSource::Given),
             None,
             &with_before,
         );
@@ -805,8 +1103,9 @@ mod tests {
 
     #[test]
     fn a_diary_begun_on_the_drug_is_no_response_period() {
-        // The start given (11-17), but no night before it: the questionnaire decides.
-        let item = pramipexole(day("2026-11-17"), StartSource::Given);
+        // The start given (11-01), but the diary begins on the drug (11-17): the questionnaire
+        // decides.
+        let item = pramipexole(day("2026-11-01"), StartSource::Given);
         let s = run(item.clone(), Some(answers()), &installed_on_the_drug());
         assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
         assert!(s.flagged, "{}", s.message);
@@ -828,13 +1127,27 @@ mod tests {
             &installed_on_the_drug(),
         );
         assert_eq!(s.recent_nights, 7);
-        // A given start is the day the drug began: nights before it are not "on the drug".
+        // A given start is the day the drug began: 4 days ago it is too early to judge
+        // (issue #15), and the nights before it are not "on the drug".
         let s = run(
             pramipexole(day("2026-11-27"), StartSource::Given),
             Some(answers()),
             &installed_on_the_drug(),
         );
-        assert_eq!(s.recent_nights, 4);
+        assert!(s.message.contains("too early"), "{}", s.message);
+        // Unless another dopaminergic drug was taken on them: a switch on 11-27.
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-06-01"),
+            StartSource::Given,
+            Some(day("2026-11-26")),
+        );
+        let s = run_all(
+            vec![ropi, pramipexole(day("2026-11-27"), StartSource::Given)],
+            Some(answers()),
+            &installed_on_the_drug(),
+        );
+        assert_eq!(s.recent_nights, 7);
     }
 
     #[test]
@@ -1010,5 +1323,221 @@ mod tests {
                 assert!(m.contains("doctor"), "{m}");
             }
         }
+    }
+
+    fn drug(
+        name: &str,
+        start: NaiveDate,
+        source: StartSource,
+        stop: Option<NaiveDate>,
+    ) -> RegimenItem {
+        RegimenItem {
+            name: name.into(),
+            stop_date: stop,
+            ..pramipexole(start, source)
+        }
+    }
+
+    fn run_all(
+        items: Vec<RegimenItem>,
+        answers: Option<AugmentationBaseline>,
+        nights: &[Night],
+    ) -> AugmentationScreen {
+        let profile = Profile {
+            augmentation_baseline: answers,
+            ..Profile::default()
+        };
+        let diary = Diary {
+            profile: &profile,
+            regimen: &items,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let mut nights = nights.to_vec();
+        nights.sort_by_key(|n| n.night_date);
+        screen(&diary, &nights, today())
+    }
+
+    /// Before the drug (09-03..09-30) 5/10 from 22:00; its first weeks (from 10-01) 2/10 from
+    /// 22:30; the last 7 nights 7/10 from 17:30: possible augmentation against a start of 10-01.
+    fn augmented_since_october() -> Vec<Night> {
+        let mut v = nights(day("2026-09-03"), 28, 5, "22:00", false);
+        v.extend(nights(day("2026-10-01"), 28, 2, "22:30", false));
+        v.extend(nights(day("2026-11-24"), 7, 7, "17:30", false));
+        v
+    }
+
+    #[test]
+    fn a_second_entry_of_the_drug_with_no_start_keeps_the_flag() {
+        let given = pramipexole(day("2026-10-01"), StartSource::Given);
+        let s = run_all(vec![given.clone()], None, &augmented_since_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        // The same drug again, as a brand, with its start unknown or never asked: one drug,
+        // whose start the person gave. The old screen lumped the entries and lost the flag.
+        for (name, source) in [
+            ("Sifrol", StartSource::Unknown),
+            ("Mirapexin", StartSource::Defaulted),
+            ("pramipexole", StartSource::Unknown),
+        ] {
+            let again = drug(name, day("2026-11-20"), source, None);
+            let s = run_all(vec![given.clone(), again], None, &augmented_since_october());
+            assert_eq!(
+                s.verdict,
+                AugmentationVerdict::Possible,
+                "{name}: {}",
+                s.message
+            );
+            assert!(s.flagged && s.start_known);
+            assert_eq!(s.drugs.len(), 2);
+            assert!(s.per_drug.is_empty(), "one drug: {:?}", s.per_drug);
+        }
+        // Another drug with no start is judged on its own (it cannot be, without the
+        // questionnaire) and never hides pramipexole's verdict.
+        let other = drug("Requip", day("2026-11-20"), StartSource::Unknown, None);
+        let s = run_all(
+            vec![other.clone(), given.clone()],
+            None,
+            &augmented_since_october(),
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        assert_eq!(
+            s.per_drug,
+            vec![
+                ("pramipexole".to_owned(), AugmentationVerdict::Possible),
+                ("ropinirole".to_owned(), AugmentationVerdict::Incomplete),
+            ]
+        );
+        assert!(
+            s.message
+                .contains("pramipexole: possible augmentation; ropinirole: cannot judge yet"),
+            "{}",
+            s.message
+        );
+        // "Cannot judge yet" for one drug outranks "no sign" for another: never reassurance.
+        let mut calm = augmented_since_october();
+        calm.retain(|n| n.night_date < day("2026-11-24"));
+        calm.extend(nights(day("2026-11-24"), 7, 2, "22:30", false));
+        let s = run_all(vec![given.clone()], None, &calm);
+        assert_eq!(s.verdict, AugmentationVerdict::NoSign, "{}", s.message);
+        let s = run_all(vec![given, other], None, &calm);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+    }
+
+    /// Ropinirole from 08-01 (it worked: 2/10 from 23:00 after 6/10 from 22:00 in July), then
+    /// augmenting in September (7/10 from 18:30); switched to pramipexole on 10-01 (5/10 from
+    /// 19:00); now 7/10 from 17:30.
+    fn switched_in_october() -> Vec<Night> {
+        let mut v = nights(day("2026-07-04"), 28, 6, "22:00", false);
+        v.extend(nights(day("2026-08-01"), 31, 2, "23:00", false));
+        v.extend(nights(day("2026-09-01"), 30, 7, "18:30", false));
+        v.extend(nights(day("2026-10-01"), 28, 5, "19:00", false));
+        v.extend(nights(day("2026-11-24"), 7, 7, "17:30", false));
+        v
+    }
+
+    #[test]
+    fn a_switch_between_dopaminergic_drugs_keeps_the_first_weeks_of_treatment_as_baseline() {
+        let pram = pramipexole(day("2026-10-01"), StartSource::Given);
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-08-01"),
+            StartSource::Given,
+            Some(day("2026-09-30")),
+        );
+        // The old screen took the nights on ropinirole as "before the drug": 1 h earlier than
+        // September's 18:30 was only some signs.
+        let s = run_all(
+            vec![ropi.clone(), pram.clone()],
+            None,
+            &switched_in_october(),
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+        assert_eq!(s.started, Some(day("2026-08-01")));
+        assert_eq!(s.onset_earlier_minutes, Some(270));
+        assert_eq!(s.drugs, vec!["Pramipexole".to_owned()]);
+        assert!(
+            s.message
+                .contains("Dopaminergic treatment began with Ropinirole on 2026-08-01"),
+            "{}",
+            s.message
+        );
+        // Levodopa before it counts the same; a start nobody gave for it leaves the diary
+        // unable to show when treatment first worked.
+        let ldopa = drug(
+            "Sinemet",
+            day("2026-08-01"),
+            StartSource::Unknown,
+            Some(day("2026-09-30")),
+        );
+        let s = run_all(vec![ldopa, pram.clone()], None, &switched_in_october());
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.start_known);
+        assert!(
+            s.message.contains("when you started Sinemet is not known"),
+            "{}",
+            s.message
+        );
+        // An entry of another medicine before it is no treatment.
+        let other = drug("levothyroxine", day("2026-08-01"), StartSource::Given, None);
+        let s = run_all(vec![other, pram], None, &switched_in_october());
+        assert_eq!(s.started, Some(day("2026-10-01")));
+        assert_eq!(s.verdict, AugmentationVerdict::SomeSigns, "{}", s.message);
+    }
+
+    #[test]
+    fn a_drug_started_within_its_first_weeks_is_too_early_to_judge() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:30", true);
+        let s = run(
+            pramipexole(day("2026-11-28"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.flagged);
+        assert_eq!(s.baseline_source, BaselineSource::None);
+        assert!(s.message.contains("too early to judge"), "{}", s.message);
+        assert!(!s.message.contains("questionnaire"), "{}", s.message);
+        assert!(
+            s.missing.iter().any(|m| m.contains("2026-12-26")),
+            "{:?}",
+            s.missing
+        );
+        // 27 days on it: still too early; 28 days: judged (here by the questionnaire).
+        let s = run(
+            pramipexole(day("2026-11-04"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert!(s.message.contains("too early"), "{}", s.message);
+        let s = run(
+            pramipexole(day("2026-11-03"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
+        assert!(!s.message.contains("too early"), "{}", s.message);
+        // A start nobody gave may be long ago: judged.
+        let s = run(
+            pramipexole(day("2026-11-28"), StartSource::Unknown),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.baseline_source, BaselineSource::Questionnaire);
+        // A switch three days ago continues months of treatment: judged, every night counts.
+        let ropi = drug(
+            "Ropinirole",
+            day("2026-05-01"),
+            StartSource::Given,
+            Some(day("2026-11-27")),
+        );
+        let s = run_all(
+            vec![ropi, pramipexole(day("2026-11-28"), StartSource::Given)],
+            Some(answers()),
+            &recent,
+        );
+        assert!(!s.message.contains("too early"), "{}", s.message);
+        assert_eq!(s.recent_nights, 7);
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
     }
 }

@@ -17,6 +17,7 @@ pub mod iron;
 pub mod iron_status;
 pub mod plan;
 pub mod regimen;
+pub mod regimen_entry;
 pub mod reminders;
 pub mod screener;
 pub mod stats;

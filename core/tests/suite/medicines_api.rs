@@ -492,3 +492,218 @@ fn a_supplement_without_a_name_keeps_the_generic_name() {
     assert!(!html.contains("glycinate"));
     assert!(html.contains("Magnesium citrate"));
 }
+
+fn input(name: &str, start: Option<&str>, unknown: bool) -> RegimenInput {
+    RegimenInput {
+        kind: RegimenKind::Medication,
+        name: name.into(),
+        dose_mg: None,
+        times: vec!["20:00".into()],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: start.map(Into::into),
+        stop_date: None,
+        start_date_unknown: unknown,
+    }
+}
+
+fn refused(r: Result<impl std::fmt::Debug, QuietLegsError>, field: &str) -> String {
+    match r {
+        Err(QuietLegsError::InvalidInput { field: f, reason }) => {
+            assert_eq!(f, field, "{reason}");
+            reason
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Issue #15: a second entry of a medicine (by its name, a brand or a salt) is added with a
+/// typed warning, as two strengths may be; the list shows it on both entries.
+#[test]
+fn regimen_add_warns_when_the_medicine_is_already_an_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let first = q
+        .add_regimen(input("Pramipexole", Some("2026-10-01"), false))
+        .unwrap();
+    assert!(first.same_medicine.is_empty());
+    let other = q
+        .add_regimen(input("Requip", Some("2026-10-01"), false))
+        .unwrap();
+    assert!(other.same_medicine.is_empty(), "{:?}", other.same_medicine);
+    for (n, name) in ["Sifrol", "Mirapexin", "pramipexole dihydrochloride"]
+        .into_iter()
+        .enumerate()
+    {
+        let again = q.add_regimen(input(name, None, true)).unwrap();
+        let w = &again.same_medicine;
+        assert_eq!(w.len(), 1, "{name}: {w:?}");
+        assert_eq!(w[0].generic, "pramipexole");
+        assert_eq!(w[0].other_ids.len(), n + 1);
+        // Listed in id order (one stopped clock): found by id.
+        let at = w[0]
+            .other_ids
+            .iter()
+            .position(|id| *id == first.info.id)
+            .unwrap();
+        assert_eq!(w[0].other_names[at], "Pramipexole");
+        assert!(w[0].message.contains("taken twice"), "{}", w[0].message);
+        assert!(
+            !w[0].message.to_lowercase().contains("stop"),
+            "{}",
+            w[0].message
+        );
+    }
+    let list = q.regimen().unwrap();
+    assert_eq!(list.len(), 5);
+    for r in &list {
+        let expected = usize::from(r.name != "Requip");
+        assert_eq!(r.same_medicine.len(), expected, "{}", r.name);
+    }
+}
+
+/// Issue #15: a start after today (in the profile's zone), before the birth date, or before a
+/// dopaminergic drug existed is refused naming the start date, with the rule said; nothing is
+/// written. The same for `set_regimen_start`.
+#[test]
+fn impossible_start_dates_are_refused_with_the_rule_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    // 23:30 UTC on 11-21 is 00:30 on 11-22 in Berlin.
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 23, 30, 0).unwrap();
+    let q = QuietLegs::open_at(&dir.path().join("a.db"), Arc::new(FixedClock(now))).unwrap();
+    let r = refused(
+        q.add_regimen(input("Pramipexole", Some("2026-11-22"), false)),
+        "start date",
+    );
+    assert!(r.contains("after today (2026-11-21)"), "{r}");
+    q.set_profile(ProfileSettings {
+        birth_date: Some("1960-03-01".into()),
+        ..settings("23:00")
+    })
+    .unwrap();
+    for (name, start, rule) in [
+        ("Pramipexole", "2026-11-23", "after today (2026-11-22)"),
+        (
+            "Pramipexole",
+            "1949-01-01",
+            "before your birth date (1960-03-01)",
+        ),
+        (
+            "Sifrol",
+            "1990-06-01",
+            "pramipexole was available (from 1997)",
+        ),
+        (
+            "Requip",
+            "1995-06-01",
+            "ropinirole was available (from 1996)",
+        ),
+        (
+            "Neupro",
+            "2005-06-01",
+            "rotigotine was available (from 2006)",
+        ),
+        ("levothyroxine", "1960-02-29", "before your birth date"),
+    ] {
+        let r = refused(q.add_regimen(input(name, Some(start), false)), "start date");
+        assert!(r.contains(rule), "{name} {start}: {r}");
+        assert!(!r.contains("1900 to now"), "{r}");
+    }
+    assert!(q.regimen().unwrap().is_empty());
+    let added = q
+        .add_regimen(input("Pramipexole", Some("2026-11-22"), false))
+        .unwrap();
+    q.add_regimen(input("levothyroxine", Some("1960-03-01"), false))
+        .unwrap();
+    for (start, rule) in [
+        ("2026-11-23", "after today"),
+        ("1996-12-31", "from 1997"),
+        ("1950-01-01", "birth date"),
+    ] {
+        let r = refused(
+            q.set_regimen_start(added.info.id.clone(), Some(start.into()), false),
+            "start date",
+        );
+        assert!(r.contains(rule), "{start}: {r}");
+    }
+    let kept = q.regimen().unwrap();
+    let kept = kept.iter().find(|r| r.info.id == added.info.id).unwrap();
+    assert_eq!(kept.start_date, "2026-11-22");
+}
+
+/// Issue #15: `set_regimen_start` takes a unique name or id start as well as the id; several
+/// matches are refused, saying only how many and the start of each id.
+#[test]
+fn regimen_start_finds_the_item_by_a_unique_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let pram = q.add_regimen(input("Pramipexole", None, true)).unwrap();
+    let ropi = q.add_regimen(input("Ropinirole", None, true)).unwrap();
+    let set = q
+        .set_regimen_start("pramipexole".into(), Some("2024-03-01".into()), false)
+        .unwrap();
+    assert_eq!(
+        (set.info.id.as_str(), set.start_date.as_str()),
+        (pram.info.id.as_str(), "2024-03-01")
+    );
+    let set = q
+        .set_regimen_start(ropi.info.id[..6].into(), Some("2024-04-01".into()), false)
+        .unwrap();
+    assert_eq!(set.info.id, ropi.info.id);
+    q.add_regimen(input("Adartrel", None, true)).unwrap();
+    let r = refused(
+        q.set_regimen_start("Requip".into(), Some("2024-05-01".into()), false),
+        "regimen item",
+    );
+    assert!(r.contains("matches 2 entries"), "{r}");
+    assert!(!r.contains("Adartrel") && !r.contains("2024-04-01"), "{r}");
+    assert!(matches!(
+        q.set_regimen_start("gabapentin".into(), None, true),
+        Err(QuietLegsError::NotFound { .. })
+    ));
+}
+
+/// Issue #15 through `status`: after a switch from ropinirole to pramipexole the baseline is
+/// the first weeks on ropinirole (and the nights before it), which `status` must load; the
+/// weeks on ropinirole before the switch are treatment, not "before the drug".
+#[test]
+fn after_a_switch_status_judges_from_the_first_dopaminergic_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    q.set_profile(settings("23:00")).unwrap();
+    q.add_regimen(RegimenInput {
+        stop_date: Some("2026-08-31".into()),
+        ..input("Ropinirole", Some("2026-06-01"), false)
+    })
+    .unwrap();
+    q.add_regimen(input("Pramipexole", Some("2026-09-01"), false))
+        .unwrap();
+    let log = |from: &str, n: i64, sev: i32, onset: &str| {
+        let from: chrono::NaiveDate = from.parse().unwrap();
+        for i in 0..n {
+            let mut night = quietlegs_core::NightInput::quick(
+                &(from + chrono::Duration::days(i)).to_string(),
+                sev,
+            );
+            night.onset = Some(onset.into());
+            q.log_night(night).unwrap();
+        }
+    };
+    log("2026-05-04", 28, 6, "22:00"); // before any dopaminergic drug
+    log("2026-06-01", 28, 2, "23:00"); // ropinirole first worked
+    log("2026-08-04", 28, 7, "18:30"); // ropinirole's last weeks
+    log("2026-09-01", 28, 5, "19:00"); // pramipexole's first weeks
+    log("2026-11-14", 7, 7, "17:30"); // the last 7 nights
+    let a = q.status(None).unwrap().augmentation;
+    assert_eq!(
+        a.verdict,
+        quietlegs_core::AugmentationVerdict::Possible,
+        "{}",
+        a.message
+    );
+    assert!(a.flagged);
+    assert_eq!(a.baseline_onset_median.as_deref(), Some("22:00"));
+    assert_eq!(a.onset_earlier_minutes, Some(270));
+}

@@ -223,7 +223,8 @@ final class AppModel {
         guard let diary else { return false }
         problem = nil
         let r = await diary.addRegimen(input)
-        await show(r, said: { $0.warnings.first ?? "\($0.name) added" }) { await self.loadMedicines() }
+        // A second entry of the same medicine (a double-dose risk) is said first.
+        await show(r, said: { $0.sameMedicine.first?.message ?? $0.warnings.first ?? "\($0.name) added" }) { await self.loadMedicines() }
         return r.value != nil
     }
 

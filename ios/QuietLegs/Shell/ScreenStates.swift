@@ -118,7 +118,7 @@ struct MedicinesState: Equatable {
 
     init(regimen: [RegimenEntry], habits: [HabitEntry]) {
         let names = Dictionary(logOptions().intakes.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })
-        self.regimen = regimen.map { RegimenRow(id: $0.info.id, name: $0.name, schedule: $0.schedule, warnings: $0.warnings) }
+        self.regimen = regimen.map { RegimenRow(id: $0.info.id, name: $0.name, schedule: $0.schedule, warnings: $0.sameMedicine.map { $0.message } + $0.warnings) }
         self.habits = habits.map { HabitRow(id: $0.info.id, text: "\(names[$0.intake] ?? "\($0.intake)") at \($0.at)") }
     }
 }

@@ -18,7 +18,7 @@ data class MedicinesState(val regimen: List<RegimenRow>, val habits: List<HabitR
         fun from(regimen: List<RegimenEntry>, habits: List<HabitEntry>): MedicinesState {
             val intakeNames = logOptions().intakes.associate { it.value to it.label }
             return MedicinesState(
-                regimen = regimen.map { RegimenRow(it.info.id, it.name, it.schedule, it.warnings) },
+                regimen = regimen.map { RegimenRow(it.info.id, it.name, it.schedule, it.sameMedicine.map { s -> s.message } + it.warnings) },
                 habits = habits.map { HabitRow(it.info.id, "${intakeNames[it.intake] ?: it.intake.name} at ${it.at}") },
             )
         }

@@ -223,7 +223,8 @@ class DiaryViewModel(app: Application) : AndroidViewModel(app) {
     }
 
     fun addRegimen(input: RegimenInput, onSaved: () -> Unit) = save({ it.addRegimen(input) }, { r ->
-        r.warnings.firstOrNull() ?: "${r.name} added"
+        // A second entry of the same medicine (a double-dose risk) is said first.
+        r.sameMedicine.firstOrNull()?.message ?: r.warnings.firstOrNull() ?: "${r.name} added"
     }) {
         onSaved()
         loadMedicines()

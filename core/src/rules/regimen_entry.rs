@@ -1,0 +1,366 @@
+//! What a regimen entry typed in is checked against (issue #15): the same medicine already
+//! taken under another entry (a warning, never a refusal: two strengths of one drug are two
+//! entries), and a start date that cannot be the day the person started (refused).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::catalog::{lookup, DrugClass, Medicine};
+use crate::error::{Error, Result};
+use crate::evidence as ev;
+use crate::model::{RegimenItem, RegimenKind};
+
+/// What two entries must share to be "the same medicine": the catalog entry's generic, with
+/// every levodopa product (with carbidopa, benserazide or entacapone too) counted as levodopa,
+/// since each adds a levodopa dose.
+pub fn medicine_key(m: &Medicine) -> &'static str {
+    if m.class == DrugClass::Levodopa {
+        "levodopa"
+    } else {
+        m.generic
+    }
+}
+
+/// The medicines a name resolves to (generic, brand, salt or one typo, as the catalog matches
+/// it), by [`medicine_key`], in catalog order without repeats.
+pub fn medicine_keys(name: &str) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for m in lookup(name) {
+        let k = medicine_key(&m.medicine);
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
+/// Not stopped before `today` (an entry that starts later is counted too: its doses are coming).
+fn not_stopped(item: &RegimenItem, today: NaiveDate) -> bool {
+    item.stop_date.is_none_or(|s| s >= today)
+}
+
+fn is_medicine(item: &RegimenItem) -> bool {
+    matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+}
+
+/// One medicine `item` shares with other entries not stopped before `today`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SameMedicine<'a> {
+    /// The shared medicine ([`medicine_key`]), e.g. "pramipexole".
+    pub generic: &'static str,
+    /// The other entries, in the order given.
+    pub others: Vec<&'a RegimenItem>,
+}
+
+/// The medicines `item` shares with the other entries of `regimen` (`item` itself, matched by
+/// id, is skipped): both medicines or supplements, neither stopped before `today`. Empty when
+/// `item` is stopped before `today` (a past course is no second reminder).
+pub fn same_medicine<'a>(
+    item: &RegimenItem,
+    regimen: &'a [RegimenItem],
+    today: NaiveDate,
+) -> Vec<SameMedicine<'a>> {
+    if !is_medicine(item) || !not_stopped(item, today) {
+        return Vec::new();
+    }
+    medicine_keys(&item.name)
+        .into_iter()
+        .filter_map(|generic| {
+            let others: Vec<&RegimenItem> = regimen
+                .iter()
+                .filter(|r| r.meta.id != item.meta.id && is_medicine(r) && not_stopped(r, today))
+                .filter(|r| medicine_keys(&r.name).contains(&generic))
+                .collect();
+            (!others.is_empty()).then_some(SameMedicine { generic, others })
+        })
+        .collect()
+}
+
+impl SameMedicine<'_> {
+    /// The warning in words: what is shared and why it matters, never to stop a medicine.
+    pub fn message(&self, name: &str) -> String {
+        let names: Vec<String> = self
+            .others
+            .iter()
+            .map(|r| format!("\"{}\"", r.name.trim()))
+            .collect();
+        let entries = if self.others.len() == 1 {
+            "another entry"
+        } else {
+            "other entries"
+        };
+        let typed = name.trim();
+        let what = if super::catalog::normalise(typed) == self.generic {
+            typed.to_owned()
+        } else {
+            format!("{typed} ({})", self.generic)
+        };
+        format!(
+            "{what} is already in {entries}: {}. Two entries give two reminders, so the medicine could be taken twice. If your doctor prescribed two strengths, keep both; if it is the same prescription entered twice, delete one entry. Ask your pharmacist if unsure.",
+            names.join(", ")
+        )
+    }
+}
+
+/// The first year a dopaminergic RLS drug can have been started (its first approval anywhere,
+/// levodopa's first clinical use), from the evidence table, with its generic: the latest of
+/// the drugs a name resolves to. `None` for any other medicine.
+pub fn first_use_year(name: &str) -> Option<(&'static str, i32)> {
+    lookup(name)
+        .into_iter()
+        .filter_map(|m| {
+            let e = match (m.medicine.class, m.medicine.generic) {
+                (DrugClass::DopamineAgonist, "pramipexole") => ev::PRAMIPEXOLE_FIRST_APPROVAL_YEAR,
+                (DrugClass::DopamineAgonist, "ropinirole") => ev::ROPINIROLE_FIRST_APPROVAL_YEAR,
+                (DrugClass::DopamineAgonist, "rotigotine") => ev::ROTIGOTINE_FIRST_APPROVAL_YEAR,
+                (DrugClass::Levodopa, _) => ev::LEVODOPA_FIRST_USE_YEAR,
+                _ => return None,
+            };
+            Some((medicine_key(&m.medicine), e.value as i32))
+        })
+        .max_by_key(|(_, y)| *y)
+}
+
+/// A start date typed for `name` (a new entry, or `set_regimen_start`): the day the person
+/// started, so never after `today` (the person's local date), never before `birth` when it is
+/// known, and for a dopaminergic RLS drug never before the drug existed ([`first_use_year`]).
+///
+/// Errors: [`Error::Invalid`] naming `start date`, the reason stating the rule applied.
+pub fn check_typed_start(
+    name: &str,
+    start: NaiveDate,
+    today: NaiveDate,
+    birth: Option<NaiveDate>,
+) -> Result<()> {
+    if start > today {
+        return Err(Error::invalid(
+            "start date",
+            format!("{start} is after today ({today}): give the day you started, which cannot be in the future"),
+        ));
+    }
+    if let Some(b) = birth.filter(|b| start < *b) {
+        return Err(Error::invalid(
+            "start date",
+            format!("{start} is before your birth date ({b}): give the day you started"),
+        ));
+    }
+    if let Some((generic, year)) = first_use_year(name).filter(|(_, y)| start.year() < *y) {
+        return Err(Error::invalid(
+            "start date",
+            format!(
+                "{start} is before {generic} was available (from {year}), so it cannot be the day you started it: give the day you started, or say the start is unknown"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Shortest start of an id accepted in place of the whole id.
+pub const ID_PREFIX_MIN_CHARS: usize = 4;
+
+/// The entry of `regimen` that `query` names: its whole id; else the one entry whose name as
+/// entered matches (case, accents and punctuation aside); else the one entry whose medicine
+/// is a medicine the query names (the brand "Sifrol" finds the entry "Pramipexole"); else the
+/// one id that begins with it (at least [`ID_PREFIX_MIN_CHARS`] characters).
+///
+/// Errors: [`Error::NotFound`] when nothing matches; [`Error::Invalid`] (`regimen item`) when
+/// several entries match, naming only how many and the start of each one's id (what the
+/// person needs to choose, nothing else from the diary).
+pub fn find_item<'a>(regimen: &'a [RegimenItem], query: &str) -> Result<&'a RegimenItem> {
+    let q = query.trim();
+    if let Some(x) = regimen.iter().find(|r| r.meta.id.to_string() == q) {
+        return Ok(x);
+    }
+    let typed = super::catalog::normalise(q);
+    let keys = medicine_keys(q);
+    let by_prefix = |r: &&RegimenItem| {
+        q.chars().count() >= ID_PREFIX_MIN_CHARS
+            && r.meta.id.to_string().starts_with(&q.to_lowercase())
+    };
+    let tries: [&dyn Fn(&&RegimenItem) -> bool; 3] = [
+        &|r| !typed.is_empty() && super::catalog::normalise(&r.name) == typed,
+        &|r| medicine_keys(&r.name).iter().any(|k| keys.contains(k)),
+        &by_prefix,
+    ];
+    for matches in tries {
+        let found: Vec<&RegimenItem> = regimen.iter().filter(|r| matches(r)).collect();
+        match found.as_slice() {
+            [] => continue,
+            [one] => return Ok(*one),
+            several => {
+                return Err(Error::invalid(
+                    "regimen item",
+                    format!(
+                    "{q:?} matches {} entries (ids beginning {}): give the id of the one you mean",
+                    several.len(),
+                    id_starts(several, regimen).join(", ")
+                ),
+                ))
+            }
+        }
+    }
+    Err(Error::NotFound {
+        what: "regimen item",
+        id: q.to_owned(),
+    })
+}
+
+/// The start of each of `these` ids, 8 characters or more: as long as it takes to tell it
+/// from every other id of `all`.
+fn id_starts(these: &[&RegimenItem], all: &[RegimenItem]) -> Vec<String> {
+    let ids: Vec<String> = all.iter().map(|r| r.meta.id.to_string()).collect();
+    these
+        .iter()
+        .map(|x| {
+            let id = x.meta.id.to_string();
+            (8..id.len())
+                .filter_map(|n| id.get(..n))
+                .find(|start| ids.iter().filter(|o| o.starts_with(start)).count() == 1)
+                .unwrap_or(&id)
+                .to_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RecordMeta, StartSource};
+    use chrono::{TimeZone, Utc};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn item(name: &str, stop: Option<&str>) -> RegimenItem {
+        RegimenItem {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            kind: RegimenKind::Medication,
+            name: name.into(),
+            dose_mg: None,
+            times: vec!["20:00".parse().unwrap()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: day("2026-10-01"),
+            stop_date: stop.map(day),
+            start_source: StartSource::Given,
+        }
+    }
+
+    #[test]
+    fn brands_and_salts_of_one_generic_are_the_same_medicine() {
+        let today = day("2026-12-01");
+        let regimen = [item("Pramipexole", None), item("levothyroxine", None)];
+        for name in [
+            "pramipexole",
+            "Sifrol",
+            "Mirapexin",
+            "pramipexole dihydrochloride",
+            "MIRAPEX",
+        ] {
+            let new = item(name, None);
+            let same = same_medicine(&new, &regimen, today);
+            assert_eq!(same.len(), 1, "{name}");
+            assert_eq!(same[0].generic, "pramipexole");
+            assert_eq!(same[0].others[0].name, "Pramipexole");
+            let m = same[0].message(name);
+            assert!(m.contains("twice") && m.contains("\"Pramipexole\""), "{m}");
+        }
+        // Another dopamine agonist is another medicine; levodopa products share levodopa.
+        assert!(same_medicine(&item("ropinirole", None), &regimen, today).is_empty());
+        let ldopa = [item("Sinemet", None)];
+        assert_eq!(
+            same_medicine(&item("Stalevo", None), &ldopa, today)[0].generic,
+            "levodopa"
+        );
+        // An entry stopped before today, or the new entry itself, is no second reminder.
+        let stopped = [item("Pramipexole", Some("2026-11-30"))];
+        assert!(same_medicine(&item("Sifrol", None), &stopped, today).is_empty());
+        let on_last_day = [item("Pramipexole", Some("2026-12-01"))];
+        assert_eq!(
+            same_medicine(&item("Sifrol", None), &on_last_day, today).len(),
+            1
+        );
+        let new = item("Sifrol", None);
+        assert!(same_medicine(&new, std::slice::from_ref(&new), today).is_empty());
+        assert!(same_medicine(&item("Sifrol", Some("2026-11-01")), &regimen, today).is_empty());
+    }
+
+    #[test]
+    fn a_start_is_refused_after_today_before_birth_or_before_the_drug_existed() {
+        let today = day("2026-12-01");
+        let ok = |name: &str, start: &str, birth: Option<&str>| {
+            check_typed_start(name, day(start), today, birth.map(day))
+        };
+        let reason = |r: Result<()>| match r {
+            Err(Error::Invalid { field, reason }) => {
+                assert_eq!(field, "start date");
+                reason
+            }
+            other => panic!("{other:?}"),
+        };
+        assert!(ok("Pramipexole", "2026-12-01", None).is_ok());
+        for ahead in ["2026-12-02", "2026-12-03"] {
+            assert!(reason(ok("Pramipexole", ahead, None)).contains("after today (2026-12-01)"));
+            assert!(ok("levothyroxine", ahead, None).is_err());
+        }
+        let r = reason(ok("levothyroxine", "1979-12-31", Some("1980-01-01")));
+        assert!(r.contains("before your birth date (1980-01-01)"), "{r}");
+        assert!(ok("levothyroxine", "1980-01-01", Some("1980-01-01")).is_ok());
+        assert!(ok("levothyroxine", "1949-06-01", None).is_ok());
+        for (name, before, from) in [
+            ("Sifrol", "1996-12-31", "1997-01-01"),
+            ("pramipexole", "1900-01-01", "1997-01-01"),
+            ("Requip", "1995-12-31", "1996-01-01"),
+            ("Neupro", "2005-12-31", "2006-01-01"),
+            ("Sinemet", "1969-12-31", "1970-01-01"),
+        ] {
+            let r = reason(ok(name, before, None));
+            assert!(r.contains("was available (from "), "{r}");
+            assert!(r.contains("unknown"), "{r}");
+            assert!(!r.contains("1900 to now"), "{r}");
+            assert!(ok(name, from, None).is_ok(), "{name} {from}");
+        }
+        assert!(reason(ok("Sifrol", "1949-01-01", None))
+            .contains("pramipexole was available (from 1997)"));
+    }
+
+    #[test]
+    fn an_entry_is_found_by_id_name_brand_or_id_start() {
+        let all = [
+            item("Pramipexole", None),
+            item("Ropinirole", None),
+            item("Requip", Some("2026-11-01")),
+        ];
+        let id = |i: usize| all[i].meta.id.to_string();
+        let found = |q: &str| find_item(&all, q).map(|r| r.meta.id.to_string());
+        assert_eq!(found(&id(0)).unwrap(), id(0));
+        for q in ["pramipexole", " PRAMIPEXOLE ", "Sifrol", "Pramipexol"] {
+            assert_eq!(found(q).unwrap(), id(0), "{q}");
+        }
+        // The name as entered first: "Requip" is the entry called so, not both ropinirole.
+        assert_eq!(found("requip").unwrap(), id(2));
+        assert_eq!(found(&id(1)[..6]).unwrap(), id(1));
+        assert_eq!(found(&id(1)[..6].to_uppercase()).unwrap(), id(1));
+        for q in ["levothyroxine", "", &id(1)[..3]] {
+            assert!(
+                matches!(find_item(&all, q), Err(Error::NotFound { .. })),
+                "{q}"
+            );
+        }
+        // Two entries of ropinirole: which one is for the person to say, by id.
+        match find_item(&all, "Adartrel") {
+            Err(Error::Invalid { field, reason }) => {
+                assert_eq!(field, "regimen item");
+                assert!(reason.contains("matches 2 entries"), "{reason}");
+                for i in [1, 2] {
+                    assert!(reason.contains(&id(i)[..8]), "{reason}");
+                }
+                // Nothing else from the diary: no names, dates or times.
+                for diary in ["Ropinirole", "Requip", "2026", "20:00"] {
+                    assert!(!reason.contains(diary), "{reason}");
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
