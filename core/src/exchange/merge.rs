@@ -8,6 +8,15 @@
 //! augmentation answers). That copy ties with ours on every sync field; were the tie decided by
 //! the serialised text alone, the poorer copy could win and erase a fact the person entered.
 //! Counting the values each version carries first makes the fuller copy win on every device.
+//!
+//! A profile record is the one exception to "the newer version whole": when one version has
+//! field stamps and the other was written before them (an older app's edit), the two are
+//! joined field by field (`profile_merge::join`), so the older app's edit lands without
+//! erasing the augmentation answers or a birth date it did not know. The values are the same
+//! whatever the order; where an older app re-wrote a field unchanged, the stamp kept may differ
+//! by order, and the next sync settles it by the tie rule above. Other records have no field
+//! stamps: an older app's newer edit of a night or a regimen item replaces it whole (SPEC §4),
+//! which loses a field that app does not know (a regimen item's start then reads "not asked").
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
@@ -17,7 +26,7 @@ use rusqlite::{Connection, Transaction};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::model::{Record, RecordMeta};
+use crate::model::{profile_merge, Record, RecordMeta};
 use crate::store::{
     for_each_stored, put_record, record_count, table_of_record, version_of, with_stored, StoredRow,
     Table,
@@ -224,6 +233,10 @@ fn apply(
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
+    if let (Record::Profile { .. }, Some(Ordering::Greater | Ordering::Less)) = (incoming, verdict)
+    {
+        return apply_profile(tx, report, incoming, verdict);
+    }
     match verdict {
         None => {
             put_record(tx, incoming)?;
@@ -235,6 +248,68 @@ fn apply(
         }
         Some(Ordering::Equal) => report.unchanged += 1,
         Some(Ordering::Less) => report.skipped += 1,
+    }
+    Ok(())
+}
+
+/// Two versions of one profile record: the newer version's sync fields, and per field the
+/// value with the newest change ([`profile_merge::join`]). An older app that edits a profile
+/// writes its whole record without the fields it does not know (the augmentation answers, a
+/// birth date); replacing ours with it would erase them. The join is a function of the set of
+/// versions, so the merge stays commutative, associative and idempotent.
+fn apply_profile(
+    tx: &Transaction<'_>,
+    report: &mut MergeReport,
+    incoming: &Record,
+    verdict: Verdict,
+) -> Result<()> {
+    let id = incoming.meta().id.to_string();
+    let stored = with_stored(tx, Table::Profile, &id, |row| row.record())?;
+    let joined = match (&stored, incoming) {
+        (
+            Some(
+                ours @ Record::Profile {
+                    meta: m_ours,
+                    profile: p_ours,
+                },
+            ),
+            Record::Profile {
+                meta: m_in,
+                profile: p_in,
+            },
+        ) => {
+            let meta = if order(incoming, ours)? == Ordering::Greater {
+                m_in
+            } else {
+                m_ours
+            };
+            let body = match (p_ours.changed.is_some(), p_in.changed.is_some()) {
+                (true, false) => Some(profile_merge::join((m_ours, p_ours), (m_in, p_in))?),
+                (false, true) => Some(profile_merge::join((m_in, p_in), (m_ours, p_ours))?),
+                // Both stamped (a device's later save keeps its earlier stamps) or both
+                // written before stamps: the newer version, as for every other record.
+                _ => None,
+            };
+            body.map(|profile| Record::Profile {
+                meta: meta.clone(),
+                profile,
+            })
+        }
+        _ => None,
+    };
+    let newer = verdict == Some(Ordering::Greater);
+    match (joined, stored) {
+        (Some(joined), Some(stored)) if joined != stored => {
+            put_record(tx, &joined)?;
+            report.updated += 1;
+        }
+        (Some(_), Some(_)) => report.skipped += 1,
+        // Not two profiles (never here: the verdict came from a stored profile).
+        _ if newer => {
+            put_record(tx, incoming)?;
+            report.updated += 1;
+        }
+        _ => report.skipped += 1,
     }
     Ok(())
 }

@@ -295,6 +295,37 @@ fn fold_all(versions: &[(RecordMeta, Profile)]) -> Result<Option<Folded>> {
     }))
 }
 
+/// A stamped version of a profile record and a version of the same record written before field
+/// stamps existed (an older app's edit, which writes its whole record without the fields that
+/// app does not know), as one body: the stamped version, with each field the older version
+/// carries and changed (its value differs) taken where the older version's claim (its
+/// `modified_at` and device) is newer than the field's stamp. A field it does not carry keeps
+/// its value and stamp, so the edit lands and nothing else is lost. Symmetric by construction:
+/// the stamped version is always the base.
+pub fn join(stamped: (&RecordMeta, &Profile), older: (&RecordMeta, &Profile)) -> Result<Profile> {
+    let (_, base) = stamped;
+    let (older_meta, older_profile) = older;
+    let mut stamps = base.changed.clone().unwrap_or_default();
+    let carried = carried_keys(older_profile)?;
+    let mut values = Vec::new();
+    for ((name, ours), (_, theirs)) in fields(base)?.into_iter().zip(fields(older_profile)?) {
+        let claim = stamp_of(older_meta, older_profile, &carried, name);
+        let take = theirs != ours
+            && claim
+                .as_ref()
+                .is_some_and(|c| stamps.get(name).is_none_or(|s| c > s));
+        if let (true, Some(c)) = (take, claim) {
+            stamps.insert(name.to_owned(), c);
+            values.push((name, theirs));
+        } else {
+            values.push((name, ours));
+        }
+    }
+    let mut out = from_fields(values)?;
+    out.changed = Some(stamps);
+    Ok(out)
+}
+
 /// The record a save on `device` at `now` writes: `new` with a stamp per field. A field whose
 /// value differs from the folded profile (`base`; the defaults when there is none) is stamped
 /// `max(now, its previous stamp + 1 ms)`, so it beats the value it replaces whatever the clocks

@@ -1090,3 +1090,90 @@ fn only_a_start_the_person_gave_is_shown_as_their_start() {
         ]
     );
 }
+
+/// An older app that edits the profile writes its whole record, newer, without the fields it
+/// does not know (the field stamps, the augmentation answers, a birth date). Replacing ours
+/// with it would erase them: the merge joins the two versions field by field instead, so the
+/// older app's edit (the bedtime) lands and nothing else is lost, in either order.
+#[test]
+fn an_older_apps_profile_edit_keeps_the_fields_it_does_not_know() {
+    use quietlegs_core::{AugmentationAnswers, ProfileChanges};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    phone
+        .update_profile(ProfileChanges {
+            birth_date: Some("1958-01-01".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let answers = AugmentationAnswers {
+        usual_onset: Some("21:00".into()),
+        severity_when_it_worked: Some(3),
+        spread_beyond_legs_before: Some(false),
+        relief_hours_at_start: Some(10.0),
+        relief_hours_now: Some(6.0),
+        dose_increases: Some(2),
+        answered_on: None,
+    };
+    phone.set_augmentation_answers(answers.clone()).unwrap();
+    let full = d.join("full.json");
+    phone.export_json(full.display().to_string(), None).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
+    for r in v["records"].as_array_mut().unwrap() {
+        if r["type"] != "profile" {
+            continue;
+        }
+        r["meta"]["modified_at"] = "2026-11-21T13:00:00.000Z".into();
+        let p = r["profile"].as_object_mut().unwrap();
+        for key in ["augmentation_baseline", "changed", "birth_date"] {
+            assert!(p.remove(key).is_some(), "{key} in {p:?}");
+        }
+        p.insert("bedtime".into(), "22:15:00".into());
+    }
+    let older = d.join("older.json");
+    std::fs::write(&older, v.to_string()).unwrap();
+    let check = |q: &QuietLegs| {
+        let p = q.profile().unwrap();
+        assert_eq!(p.bedtime, "22:15", "the older app's edit lands");
+        assert_eq!(p.birth_date.as_deref(), Some("1958-01-01"), "{p:?}");
+        let a = q.augmentation_answers().unwrap().expect("the answers");
+        assert_eq!(a.usual_onset, answers.usual_onset);
+        assert_eq!(a.dose_increases, answers.dose_increases);
+        assert_eq!(a.relief_hours_now, answers.relief_hours_now);
+    };
+    let report = phone
+        .import_file(older.display().to_string(), None)
+        .unwrap();
+    assert_eq!(report.updated, 1, "{report:?}");
+    check(&phone);
+    // Importing it again changes nothing; a tablet given both files, in either order, agrees.
+    let again = phone
+        .import_file(older.display().to_string(), None)
+        .unwrap();
+    assert_eq!(again.updated, 0, "{again:?}");
+    let mine = d.join("mine.json");
+    phone.export_json(mine.display().to_string(), None).unwrap();
+    for (name, first, second) in [("t1.db", &older, &full), ("t2.db", &full, &older)] {
+        let tablet = diary_at(d, name, 90);
+        for f in [first, second] {
+            tablet.import_file(f.display().to_string(), None).unwrap();
+        }
+        check(&tablet);
+        let theirs = d.join(format!("{name}.json"));
+        tablet
+            .export_json(theirs.display().to_string(), None)
+            .unwrap();
+        let records = |p: &std::path::Path| {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            v["records"].clone()
+        };
+        assert_eq!(
+            records(&theirs),
+            records(&mine),
+            "{name}: the same records as the phone"
+        );
+    }
+}
