@@ -970,3 +970,48 @@ fn of_two_latest_labs_entered_in_the_same_millisecond_the_greater_id_is_the_late
         assert_eq!(got[0].meta.id, greater);
     }
 }
+
+/// The latest week-ending text before a date (`api::snapshot` walks the latest run of weekly
+/// ratings with it): read from the stored text, strictly before the date, live ratings only;
+/// a week-ending text that does not start with a digit is never returned (the caller reads
+/// those apart), and a date-shaped text that is no date is returned as stored.
+#[test]
+fn the_latest_week_before_a_date_is_the_stored_text_of_a_live_dated_rating() {
+    let mut s = Store::open_in_memory().unwrap();
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    assert_eq!(weekly_irls_week_before(s.conn(), None).unwrap(), None);
+    let rating = |week: &str, deleted: bool| {
+        let mut meta = RecordMeta::new(now(), "t");
+        meta.deleted = deleted;
+        crate::model::Event {
+            meta,
+            at: now(),
+            kind: crate::model::EventKind::WeeklyIrls {
+                week_ending: week.to_owned(),
+                items: vec![1; 10],
+            },
+            note: None,
+            warnings: vec![],
+        }
+    };
+    let stored = [
+        rating("2026-11-08", false),
+        rating("2026-11-15", false),
+        rating("2026-11-22", true),
+        rating("week 48", false),
+        rating("2026-02-30", false),
+    ];
+    s.write(|tx| {
+        for e in &stored {
+            put_event(tx, e)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let before = |date: Option<&str>| weekly_irls_week_before(s.conn(), date.map(d)).unwrap();
+    assert_eq!(before(None).as_deref(), Some("2026-11-15"));
+    assert_eq!(before(Some("2026-11-30")).as_deref(), Some("2026-11-15"));
+    assert_eq!(before(Some("2026-11-15")).as_deref(), Some("2026-11-08"));
+    assert_eq!(before(Some("2026-11-08")).as_deref(), Some("2026-02-30"));
+    assert_eq!(before(Some("2026-02-28")), None);
+}

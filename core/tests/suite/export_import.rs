@@ -1177,3 +1177,59 @@ fn an_older_apps_profile_edit_keeps_the_fields_it_does_not_know() {
         );
     }
 }
+
+/// The CSV export's doses.csv holds every live dose, earliest first whatever order they were
+/// logged in, each named by its item; a deleted dose and events that are not doses stay out.
+#[test]
+fn the_doses_csv_lists_every_live_dose_earliest_first_named_by_its_item() {
+    use quietlegs_core::model::RegimenKind;
+    use quietlegs_core::RegimenInput;
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db");
+    let iron = q
+        .add_regimen(RegimenInput {
+            kind: RegimenKind::Iron,
+            name: "Ferrous sulfate".into(),
+            dose_mg: None,
+            times: vec!["08:00".into()],
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: Some("2026-11-01".into()),
+            stop_date: None,
+            start_date_unknown: false,
+        })
+        .unwrap();
+    let dose = |at: &str| {
+        q.log_event(EventInput {
+            at: at.into(),
+            kind: EventKind::Dose {
+                regimen_id: iron.info.id.clone(),
+            },
+            note: None,
+        })
+        .unwrap()
+        .info
+        .id
+    };
+    let later = dose("2026-11-20T08:05:00Z");
+    let earlier = dose("2026-11-19T08:00:00Z");
+    let deleted = dose("2026-11-18T08:10:00Z");
+    q.delete(deleted.clone()).unwrap();
+    fill(&q);
+    let files = q
+        .export_csv(dir.path().join("csv").display().to_string())
+        .unwrap();
+    let doses = std::fs::read_to_string(&files[2]).unwrap();
+    let lines: Vec<&str> = doses.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and two doses: {doses}");
+    assert!(lines[0].starts_with("taken_at_local,"), "{doses}");
+    for (line, id, when) in [
+        (lines[1], &earlier, "2026-11-19T08:00:00"),
+        (lines[2], &later, "2026-11-20T08:05:00"),
+    ] {
+        assert!(line.starts_with(when), "{doses}");
+        assert!(line.contains(",Ferrous sulfate,"), "{doses}");
+        assert!(line.ends_with(id.as_str()), "{doses}");
+    }
+    assert!(!doses.contains(deleted.as_str()), "{doses}");
+}

@@ -9,7 +9,8 @@ use quietlegs_core::model::{Event, EventKind, IntakeKind, Profile, RegimenItem, 
 use quietlegs_core::rules::check::{check_intake, check_iron, IntakeCheck};
 use quietlegs_core::rules::day::WakingDay;
 use quietlegs_core::rules::iron::{
-    exposures, find_window, iron_plan, scheduled_times, Exposure, IronDay, IronWindow, Origin,
+    exposures, find_window, iron_plan, scheduled_times, window_with, Exposure, IronDay, IronWindow,
+    Origin,
 };
 use quietlegs_core::rules::substance::Substance;
 
@@ -386,5 +387,53 @@ fn iron_before_a_later_bisphosphonate_is_never_taken_that_day() {
         message.contains("iron is never taken before it on the same day")
             && !message.contains("0 min"),
         "{message}"
+    );
+}
+
+/// What a day with no window lists is in time order, whatever each exposure comes from: the
+/// profile's meals, logged intakes, and the medicine asked about ("can I take my ciprofloxacin
+/// at 12:00?"), which the person reads as their day, not as the planner's sources one by one.
+#[test]
+fn a_day_with_no_window_lists_meals_logged_intakes_and_medicines_in_time_order() {
+    // Wake 07:00, bed 23:00. Meals block iron 1 h before to 2 h after, coffees 2 h either
+    // side: 04:00-08:00, 07:00-10:00, 09:00-13:00, 13:00-16:00, 15:00-19:00, 18:30-21:30 and
+    // 20:00-24:00 leave no 15-minute gap.
+    let p = Profile {
+        breakfast: Some(t(8, 0)),
+        lunch: Some(t(14, 0)),
+        dinner: Some(t(19, 30)),
+        ..profile()
+    };
+    let r = [iron_item("2026-11-01")];
+    let e: Vec<Event> = [(6, 0), (11, 0), (17, 0), (22, 0)]
+        .into_iter()
+        .map(|(h, m)| coffee_logged(at("2026-11-21", h, m)))
+        .collect();
+    let dx = diary(&p, &r, &e, &[]);
+    let IronDay::NoWindow { why } = iron_plan(&dx, today()).day else {
+        panic!("a window on a day blocked from waking to bed");
+    };
+    assert!(
+        why.contains(
+            "is clear of your 06:00 coffee, your 08:00 breakfast, your 11:00 coffee, \
+             your 14:00 lunch, your 17:00 coffee, your 19:30 dinner, your 22:00 coffee;"
+        ),
+        "{why}"
+    );
+    let why = window_with(
+        &dx,
+        today(),
+        Substance::Ciprofloxacin,
+        "ciprofloxacin",
+        at("2026-11-21", 12, 0),
+    )
+    .unwrap_err();
+    assert!(
+        why.contains(
+            "is clear of your 06:00 coffee, your 08:00 breakfast, your 11:00 coffee, \
+             your 12:00 ciprofloxacin, your 14:00 lunch, your 17:00 coffee, your 19:30 dinner, \
+             your 22:00 coffee;"
+        ),
+        "{why}"
     );
 }
