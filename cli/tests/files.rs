@@ -486,3 +486,31 @@ fn the_report_ferritin_chart_suggests_no_iv_iron_in_early_pregnancy() {
         "{html}"
     );
 }
+
+/// A bad file imported into a diary that did not exist leaves no diary behind (fresh review):
+/// a retry with the right file must not meet a stray empty diary. A diary that existed is kept.
+#[test]
+fn a_bad_import_into_a_new_diary_leaves_no_diary_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"format":"quietlegs-export","version":1,"records":[{"#,
+    )
+    .unwrap();
+    let db = dir.path().join("new.db");
+    let out = ql(&db, &["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["bad.json".to_owned()], "nothing created");
+    // An existing diary, even an empty one, is never removed.
+    let kept = dir.path().join("kept.db");
+    ok(&kept, &["profile", "set", "--tz", "Europe/Berlin"]);
+    let out = ql(&kept, &["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(kept.exists());
+    assert!(ok(&kept, &["profile", "show"]).contains("Europe/Berlin"));
+}

@@ -96,9 +96,32 @@ pub fn import(db: &Option<PathBuf>, file: &Path, json: bool) -> Result<(), Quiet
     };
     // The file is checked (it exists, it can be read, the passphrase is known) before the diary
     // is opened: a missing file never leaves a new empty diary behind.
-    let q = crate::open(db)?;
-    output::imported(&q.import_from(file, pass)?, json);
-    Ok(())
+    let path = match db {
+        Some(p) => p.clone(),
+        None => crate::default_db()?,
+    };
+    let existed = std::fs::symlink_metadata(&path).is_ok();
+    let q = quietlegs_core::QuietLegs::open_at(&path, crate::clock()?)?;
+    match q.import_from(file, pass) {
+        Ok(report) => {
+            output::imported(&report, json);
+            Ok(())
+        }
+        Err(e) => {
+            // A bad file into a diary this command created: nothing was imported, so the new,
+            // empty diary goes too (a retry with the right file must not meet a stray diary).
+            // A diary that existed before is never touched.
+            drop(q);
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            Err(e)
+        }
+    }
 }
 
 /// The demo diary lives in its own file, never at `--db`: by default `demo.db` in the data
