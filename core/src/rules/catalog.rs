@@ -1135,7 +1135,7 @@ catalog! {
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"];
     Levodopa:
-        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa", "Nacom"],
+        "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa", "Nacom", "Isicom", "Levocomp"],
         // A combination takes the strictest timing of its parts: entacapone's.
         "levodopa carbidopa entacapone" ["Stalevo"] timing Entacapone;
     DecarboxylaseInhibitor:
@@ -1172,7 +1172,7 @@ catalog! {
         "ferrous bisglycinate" aka ["iron bisglycinate"] ["Gentle Iron"],
         "ferric maltol" ["Feraccru", "Accrufer"];
     Thyroid:
-        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox"],
+        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox", "Novothyral"],
         "liothyronine" aka ["liothyronine sodium"] ["Cytomel", "Tertroxin"];
     Quinolone:
         "ciprofloxacin" ["Cipro", "Ciproxin", "Ciprobay", "Ciflox", "Ciplox", "Ciprinol"] timing Ciprofloxacin,
@@ -1183,14 +1183,14 @@ catalog! {
         "delafloxacin" ["Baxdela"],
         "gemifloxacin" ["Factive"];
     Tetracycline:
-        "doxycycline" ["Vibramycin", "Doryx", "Vibra-Tabs"],
+        "doxycycline" ["Vibramycin", "Doryx", "Vibra-Tabs", "Doxyhexal", "Doxy-M", "Unidox"],
         "tetracycline" ["Sumycin"],
         "minocycline" ["Minocin", "Solodyn"];
     Bisphosphonate:
         "alendronate" aka ["alendronic acid", "alendronate sodium", "Alendronsäure", "acide alendronique", "ácido alendrónico"] ["Fosamax", "Binosto", "Fosavance", "Adrovance"],
         "risedronate" aka ["risedronic acid", "risedronate sodium", "Risedronsäure", "acide risédronique", "ácido risedrónico"] ["Actonel"],
         "risedronate delayed release" aka ["risedronate dr", "risedronate gastro resistant"] ["Atelvia", "Actonel EC"] timing RisedronateDelayedRelease,
-        "ibandronate" aka ["ibandronic acid", "ibandronate sodium", "Ibandronsäure", "acide ibandronique", "ácido ibandrónico"] ["Boniva", "Bonviva"] timing Ibandronate;
+        "ibandronate" aka ["ibandronic acid", "ibandronate sodium", "Ibandronsäure", "acide ibandronique", "ácido ibandrónico"] ["Boniva", "Bonviva", "Bondronat"] timing Ibandronate;
     IntegraseInhibitor:
         "dolutegravir" ["Tivicay", "Triumeq", "Dovato", "Juluca"],
         "bictegravir" ["Biktarvy"],
@@ -1230,14 +1230,16 @@ catalog! {
         "ferric citrate" ["Auryxia", "Riona"],
         "sucroferric oxyhydroxide" ["Velphoro"];
     Antacid:
-        "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Mylanta", "Gaviscon"],
-        "magnesium hydroxide" ["Milk of Magnesia"];
+        "aluminium hydroxide" aka ["aluminum hydroxide"] ["Maalox", "Maaloxan", "Mylanta", "Gaviscon"],
+        "magnesium hydroxide" ["Milk of Magnesia"],
+        "hydrotalcite" ["Talcid"],
+        "magaldrate" ["Riopan"];
     Calcium:
-        "calcium" aka ["Kalzium", "calcio", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal"];
+        "calcium" aka ["Kalzium", "calcio", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal", "Calcimagon", "Calperos"];
     Magnesium:
         "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
     Zinc:
-        "zinc" aka ["zinc sulfate", "zinc sulphate", "zinc gluconate", "zinc picolinate", "zinc citrate"] ["Solvazinc", "Zinkorot"];
+        "zinc" aka ["Zink", "zinc sulfate", "zinc sulphate", "zinc gluconate", "zinc picolinate", "zinc citrate"] ["Solvazinc", "Zinkorot"];
     // Foods and vitamin C: not medicines, listed so that every look-up (`med check`, `check`,
     // habits) answers a word the same way.
     DairyFood:
@@ -2012,6 +2014,14 @@ mod tests {
             ("Ferrograd", "ferrous sulfate"),
             ("Feospan", "ferrous sulfate"),
             ("Floradix", "ferrous gluconate"),
+            ("Doxyhexal", "doxycycline"),
+            ("Talcid", "hydrotalcite"),
+            ("Riopan", "magaldrate"),
+            ("Maaloxan", "aluminium hydroxide"),
+            ("Isicom", "levodopa"),
+            ("Bondronat", "ibandronate"),
+            ("Zink", "zinc"),
+            ("Calcimagon", "calcium"),
             ("ferrous fumarate", "ferrous fumarate"),
             ("Feraccru", "ferric maltol"),
             ("Eisen", "ferrous sulfate"),
