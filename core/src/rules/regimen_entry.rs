@@ -38,8 +38,16 @@ fn not_stopped(item: &RegimenItem, today: NaiveDate) -> bool {
     item.stop_date.is_none_or(|s| s >= today)
 }
 
-fn is_medicine(item: &RegimenItem) -> bool {
-    matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
+/// What an entry is, for "the same medicine": iron, magnesium and vitamin C entries by their
+/// kind (whatever product name they carry: "Ferro Sanol" entered as iron is iron); medicines
+/// and supplements by [`medicine_keys`].
+fn keys_of(item: &RegimenItem) -> Vec<&'static str> {
+    match item.kind {
+        RegimenKind::Iron => vec!["iron"],
+        RegimenKind::Magnesium => vec!["magnesium"],
+        RegimenKind::VitaminC => vec!["vitamin C"],
+        RegimenKind::Medication | RegimenKind::Supplement => medicine_keys(&item.name),
+    }
 }
 
 /// One medicine `item` shares with other entries not stopped before `today`.
@@ -52,23 +60,24 @@ pub struct SameMedicine<'a> {
 }
 
 /// The medicines `item` shares with the other entries of `regimen` (`item` itself, matched by
-/// id, is skipped): both medicines or supplements, neither stopped before `today`. Empty when
-/// `item` is stopped before `today` (a past course is no second reminder).
+/// id, is skipped), neither stopped before `today`: the same catalog medicine, or two iron (or
+/// magnesium, or vitamin C) entries. Empty when `item` is stopped before `today` (a past course
+/// is no second reminder).
 pub fn same_medicine<'a>(
     item: &RegimenItem,
     regimen: &'a [RegimenItem],
     today: NaiveDate,
 ) -> Vec<SameMedicine<'a>> {
-    if !is_medicine(item) || !not_stopped(item, today) {
+    if !not_stopped(item, today) {
         return Vec::new();
     }
-    medicine_keys(&item.name)
+    keys_of(item)
         .into_iter()
         .filter_map(|generic| {
             let others: Vec<&RegimenItem> = regimen
                 .iter()
-                .filter(|r| r.meta.id != item.meta.id && is_medicine(r) && not_stopped(r, today))
-                .filter(|r| medicine_keys(&r.name).contains(&generic))
+                .filter(|r| r.meta.id != item.meta.id && not_stopped(r, today))
+                .filter(|r| keys_of(r).contains(&generic))
                 .collect();
             (!others.is_empty()).then_some(SameMedicine { generic, others })
         })
@@ -89,6 +98,14 @@ impl SameMedicine<'_> {
             "other entries"
         };
         let typed = name.trim();
+        if self.generic == "iron" {
+            // The planner times one iron dose a day, the first iron entry's: a second entry
+            // gets no reminder of its own, and a person must not think it is planned.
+            return format!(
+                "Iron is already in {entries}: {}. QuietLegs plans one iron dose a day, from the iron entry added first; this one gets no reminder of its own. If your doctor prescribed more than one iron product, ask how to take them; if it is the same iron entered twice, delete one entry.",
+                names.join(", ")
+            );
+        }
         let what = if super::catalog::normalise(typed) == self.generic {
             typed.to_owned()
         } else {
@@ -362,5 +379,34 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Two iron entries (the reviewer's 65 mg, 100 mg and "Ferro Sanol" entered as iron): a
+    /// warning that says only the first is planned; magnesium twice: the two-reminders warning.
+    #[test]
+    fn a_second_iron_or_magnesium_entry_is_the_same_medicine() {
+        let today = day("2026-12-01");
+        let kind = |kind: RegimenKind, name: &str| RegimenItem {
+            kind,
+            ..item(name, None)
+        };
+        let regimen = [
+            kind(RegimenKind::Iron, "Iron"),
+            kind(RegimenKind::Magnesium, "Magnesium"),
+        ];
+        let same = same_medicine(&kind(RegimenKind::Iron, "Ferro Sanol"), &regimen, today);
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].generic, "iron");
+        let m = same[0].message("Ferro Sanol");
+        assert!(
+            m.contains("plans one iron dose a day") && m.contains("\"Iron\""),
+            "{m}"
+        );
+        let same = same_medicine(&kind(RegimenKind::Magnesium, "Magnesium"), &regimen, today);
+        assert_eq!(same.len(), 1);
+        assert!(same[0].message("Magnesium").contains("twice"));
+        assert!(
+            same_medicine(&kind(RegimenKind::VitaminC, "Vitamin C"), &regimen, today).is_empty()
+        );
     }
 }
