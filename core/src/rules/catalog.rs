@@ -2217,6 +2217,26 @@ mod tests {
             lookup("cabergoline")[0].medicine.stance(),
             Some(AasmStance::StrongAgainst)
         );
+        // The other ergot agonists (issue #15): recognised, dopaminergic, graded by no
+        // guideline read (AASM 2025 speaks of cabergoline only); pergolide says it was withdrawn.
+        for (q, generic) in [
+            ("Parlodel", "bromocriptine"),
+            ("Cycloset", "bromocriptine"),
+            ("Permax", "pergolide"),
+        ] {
+            let m = lookup(q)[0].medicine;
+            assert_eq!(m.generic, generic);
+            assert_eq!(m.class, DrugClass::ErgotDopamineAgonist);
+            assert_eq!(m.stance(), None, "{q}");
+            assert!(
+                !m.evidence_line().contains("AASM 2025;"),
+                "{q}: {}",
+                m.evidence_line()
+            );
+            assert!(m.note().contains("augmentation"), "{q}");
+            assert!(!m.note().contains("recommends against cabergoline") || generic != "pergolide");
+        }
+        assert!(lookup("pergolide")[0].medicine.note().contains("withdrawn"));
         assert_eq!(
             lookup("Ferinject")[0].medicine.stance(),
             Some(AasmStance::StrongFor)
