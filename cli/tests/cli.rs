@@ -499,6 +499,23 @@ fn regimen_add_and_med_check_say_the_same_and_read_naturally() {
     );
     assert!(added.contains(note), "{added}");
 
+    // A stored entry's warning follows the profile as `med check` does: in pregnancy no
+    // medicine is named as the alternative (issue #15: `regimen list` named loratadine).
+    let benadryl = ok(&db, &["med", "check", "Benadryl"]);
+    let added = ok(&db, &["regimen", "add", "med", "Benadryl", "--at", "21:00"]);
+    let list = ok(&db, &["regimen", "list"]);
+    for out in [&benadryl, &added, &list] {
+        assert!(
+            out.contains("ask your doctor or obstetric team about options in pregnancy")
+                && !out.contains("loratadine"),
+            "{out}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["regimen", "list", "--json"])).unwrap();
+    let warnings = json.to_string();
+    assert!(!warnings.contains("loratadine"), "{warnings}");
+
     let lithium = ok(&db, &["med", "check", "lithium"]);
     assert!(
         lithium.starts_with("lithium (a mood stabiliser): may worsen RLS"),
@@ -670,6 +687,11 @@ fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
         &["regimen", "add", "med", "Pramipexole", "--at", "20:00"][..],
         &["regimen", "add", "med", "Sifrol", "--at", "20:00"][..],
         &["regimen", "add", "med", "ropinirole", "--at", "20:00"][..],
+        // The ergot agonists are dopaminergic too (issue #15): screened, so asked.
+        &["regimen", "add", "med", "cabergoline", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Parlodel", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Cycloset", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Permax", "--at", "20:00"][..],
     ] {
         let out = ql(&db, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
