@@ -8,7 +8,7 @@
 )]
 
 mod common;
-use common::{ok, ql, stderr};
+use common::{ok, ok_at, ql, stderr};
 
 #[test]
 fn readme_examples_work_and_bad_input_changes_nothing() {
@@ -936,5 +936,81 @@ fn regimen_add_warns_of_a_second_entry_and_start_takes_a_name() {
     assert!(
         given.starts_with("Neupro ") && given.contains("(from 2024-03-01)"),
         "{given}"
+    );
+}
+
+/// Issue #15: 4 of the last 7 nights logged, each much worse, onset 6 h earlier and reaching
+/// the arms. `status` shows the signs found (never a silent "cannot judge yet"), names the
+/// nights to log and says to discuss it with the doctor, without calling it augmentation.
+#[test]
+fn status_shows_signs_on_the_nights_logged_and_asks_for_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let now = "2026-12-01T12:00:00Z";
+    ok_at(now, &db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    ok_at(
+        now,
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "pramipexole",
+            "--at",
+            "21:00",
+            "--start",
+            "2026-10-01",
+        ],
+    );
+    ok_at(
+        now,
+        &db,
+        &[
+            "med",
+            "augmentation",
+            "--usual-onset",
+            "22:00",
+            "--severity",
+            "3",
+            "--spread-before",
+            "false",
+        ],
+    );
+    for date in ["2026-11-24", "2026-11-25", "2026-11-27", "2026-11-29"] {
+        ok_at(
+            now,
+            &db,
+            &[
+                "log",
+                "night",
+                "--date",
+                date,
+                "--severity",
+                "9",
+                "--onset",
+                "16:00",
+                "--areas",
+                "legs,arms",
+            ],
+        );
+    }
+    let status = ok_at(now, &db, &["status"]);
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("AUGMENTATION"))
+        .unwrap_or_default();
+    for words in [
+        "Some signs of augmentation",
+        "4 of the 4 nights rated of the last 7",
+        "symptoms start 6 h earlier",
+        "symptoms now reach the arms or trunk",
+        "the nights of 2026-11-26, 2026-11-28 and 2026-11-30",
+        "Discuss with your doctor; do not change the dose yourself.",
+    ] {
+        assert!(line.contains(words), "{words}: {line}");
+    }
+    assert!(
+        !line.contains("cannot judge yet") && !line.contains("Possible augmentation"),
+        "{line}"
     );
 }
