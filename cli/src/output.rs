@@ -673,7 +673,9 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         }
         if matches!(
             m.class,
-            quietlegs_core::DrugClass::DopamineAgonist | quietlegs_core::DrugClass::Levodopa
+            quietlegs_core::DrugClass::DopamineAgonist
+                | quietlegs_core::DrugClass::ErgotDopamineAgonist
+                | quietlegs_core::DrugClass::Levodopa
         ) {
             out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }

@@ -8,7 +8,7 @@
 )]
 
 mod common;
-use common::{ok, ql, stderr};
+use common::{ok, ok_at, ql, stderr};
 
 #[test]
 fn readme_examples_work_and_bad_input_changes_nothing() {
@@ -499,6 +499,23 @@ fn regimen_add_and_med_check_say_the_same_and_read_naturally() {
     );
     assert!(added.contains(note), "{added}");
 
+    // A stored entry's warning follows the profile as `med check` does: in pregnancy no
+    // medicine is named as the alternative (issue #15: `regimen list` named loratadine).
+    let benadryl = ok(&db, &["med", "check", "Benadryl"]);
+    let added = ok(&db, &["regimen", "add", "med", "Benadryl", "--at", "21:00"]);
+    let list = ok(&db, &["regimen", "list"]);
+    for out in [&benadryl, &added, &list] {
+        assert!(
+            out.contains("ask your doctor or obstetric team about options in pregnancy")
+                && !out.contains("loratadine"),
+            "{out}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["regimen", "list", "--json"])).unwrap();
+    let warnings = json.to_string();
+    assert!(!warnings.contains("loratadine"), "{warnings}");
+
     let lithium = ok(&db, &["med", "check", "lithium"]);
     assert!(
         lithium.starts_with("lithium (a mood stabiliser): may worsen RLS"),
@@ -670,6 +687,11 @@ fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
         &["regimen", "add", "med", "Pramipexole", "--at", "20:00"][..],
         &["regimen", "add", "med", "Sifrol", "--at", "20:00"][..],
         &["regimen", "add", "med", "ropinirole", "--at", "20:00"][..],
+        // The ergot agonists are dopaminergic too (issue #15): screened, so asked.
+        &["regimen", "add", "med", "cabergoline", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Parlodel", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Cycloset", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Permax", "--at", "20:00"][..],
     ] {
         let out = ql(&db, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -914,5 +936,81 @@ fn regimen_add_warns_of_a_second_entry_and_start_takes_a_name() {
     assert!(
         given.starts_with("Neupro ") && given.contains("(from 2024-03-01)"),
         "{given}"
+    );
+}
+
+/// Issue #15: 4 of the last 7 nights logged, each much worse, onset 6 h earlier and reaching
+/// the arms. `status` shows the signs found (never a silent "cannot judge yet"), names the
+/// nights to log and says to discuss it with the doctor, without calling it augmentation.
+#[test]
+fn status_shows_signs_on_the_nights_logged_and_asks_for_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let now = "2026-12-01T12:00:00Z";
+    ok_at(now, &db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    ok_at(
+        now,
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "pramipexole",
+            "--at",
+            "21:00",
+            "--start",
+            "2026-10-01",
+        ],
+    );
+    ok_at(
+        now,
+        &db,
+        &[
+            "med",
+            "augmentation",
+            "--usual-onset",
+            "22:00",
+            "--severity",
+            "3",
+            "--spread-before",
+            "false",
+        ],
+    );
+    for date in ["2026-11-24", "2026-11-25", "2026-11-27", "2026-11-29"] {
+        ok_at(
+            now,
+            &db,
+            &[
+                "log",
+                "night",
+                "--date",
+                date,
+                "--severity",
+                "9",
+                "--onset",
+                "16:00",
+                "--areas",
+                "legs,arms",
+            ],
+        );
+    }
+    let status = ok_at(now, &db, &["status"]);
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("AUGMENTATION"))
+        .unwrap_or_default();
+    for words in [
+        "Some signs of augmentation",
+        "4 of the 4 nights rated of the last 7",
+        "symptoms start 6 h earlier",
+        "symptoms now reach the arms or trunk",
+        "the nights of 2026-11-26, 2026-11-28 and 2026-11-30",
+        "Discuss with your doctor; do not change the dose yourself.",
+    ] {
+        assert!(line.contains(words), "{words}: {line}");
+    }
+    assert!(
+        !line.contains("cannot judge yet") && !line.contains("Possible augmentation"),
+        "{line}"
     );
 }

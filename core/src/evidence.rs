@@ -313,18 +313,14 @@ evidence_table! {
     IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.")
         @ ("", "");
     // §2.5 augmentation screening
-    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights: the completed nights before today (today - 7 to today - 1; tonight is not over).")
+    AUGMENTATION_WINDOW_NIGHTS = (7.0, "nights", Mpi2007, "Augmentation is judged over the last 7 nights: the completed nights before today (today - 7 to today - 1; tonight is not over), today being the date of the night that has ended: before the person's wake time, yesterday.")
         @ ("MPI-2007: García-Borreguero et al., Sleep Med 2007;8(5):520-530, criteria A (the last 7 days)", "2026-11-30");
     AUGMENTATION_ROSE_NIGHTS = (5.0, "nights", Mpi2007, "Severity above baseline on at least 5 of the last 7 nights.")
         @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion A (worse on 5 of 7 days)", "2026-11-30");
     AUGMENTATION_ONSET_EARLIER_MIN = (240.0, "min", Mpi2007, "Symptoms begin at least 4 h earlier than before the drug.")
         @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion B1 (onset at least 4 h earlier)", "2026-11-30");
-    AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or higher intensity.")
+    AUGMENTATION_ONSET_PARTIAL_MIN = (120.0, "min", Mpi2007, "2-4 h earlier counts together with spread to arms/trunk or shorter relief from a dose (higher intensity is not taken from the nightly severity rating, which criterion A already counts); on its own it is a partial sign: some signs, never 'no sign'.")
         @ ("MPI-2007, Sleep Med 2007;8(5):520-530, criterion B2 (2-4 h earlier with one further change)", "2026-11-30");
-    AUGMENTATION_INTENSITY_QUICK_STEP = (2.0, "points", Product, "'Higher intensity' for augmentation: the recent median quick rating at least 2 points above baseline.")
-        @ ("", "");
-    AUGMENTATION_INTENSITY_IRLS_STEP = (5.0, "points", Product, "'Higher intensity' for augmentation: the recent median IRLS total at least 5 points above baseline.")
-        @ ("", "");
     AUGMENTATION_BASELINE_WINDOW_DAYS = (28.0, "days", Product, "Onset and spread are compared with the diary of the 28 days before the drug started (MPI-2007: compared with symptoms before treatment), when it holds enough nights with an onset.")
         @ ("", "");
     AUGMENTATION_RESPONSE_WINDOW_DAYS = (28.0, "days", Product, "The period when the drug first worked (MPI-2007's severity baseline): the diary of its first 28 days, nights of the last 7 excluded.")

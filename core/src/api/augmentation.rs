@@ -13,7 +13,8 @@ pub use crate::model::StartSource;
 pub use crate::rules::augmentation::AugmentationVerdict;
 
 /// Whether a regimen form must ask when the medicine was started: a dopaminergic RLS drug
-/// (pramipexole, ropinirole, rotigotine, levodopa, by any name the catalog knows), whose
+/// (pramipexole, ropinirole, rotigotine, cabergoline, bromocriptine, pergolide, levodopa, by
+/// any name the catalog knows), whose
 /// augmentation screen (SPEC §2.5) needs to know whether the diary covers its first weeks.
 /// Ask for a date, or let the person say they do not know (`RegimenInput::start_date_unknown`).
 #[uniffi::export]
@@ -187,7 +188,8 @@ impl QuietLegs {
             }
             Ok((item, all))
         })?;
-        Ok(RegimenEntry::among(&saved, &all, today))
+        let g = self.profile_groups(&store, &profile, today)?;
+        Ok(RegimenEntry::among(&saved, &all, today, g))
     }
 
     /// The saved questionnaire answers, if any.

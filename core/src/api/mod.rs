@@ -427,17 +427,22 @@ impl QuietLegs {
         let mut all = store::regimen(store.conn())?;
         store.write(|tx| store::put_regimen(tx, &saved))?;
         all.push(saved.clone());
-        Ok(RegimenEntry::among(&saved, &all, today))
+        let g = self.profile_groups(&store, &profile, today)?;
+        Ok(RegimenEntry::among(&saved, &all, today, g))
     }
 
-    /// The live regimen, each entry with the medicines it shares with the others.
+    /// The live regimen, each entry with the medicines it shares with the others. Each entry's
+    /// warnings follow the profile as `add_regimen`'s and `check_medicine_for_profile`'s do (in
+    /// pregnancy no alternative medicine is named).
     pub fn regimen(&self) -> ApiResult<Vec<RegimenEntry>> {
         let store = self.store()?;
-        let today = self.today(&Self::profile_model(&store)?.1);
+        let profile = Self::profile_model(&store)?.1;
+        let today = self.today(&profile);
+        let g = self.profile_groups(&store, &profile, today)?;
         let all = store::regimen(store.conn())?;
         Ok(all
             .iter()
-            .map(|x| RegimenEntry::among(x, &all, today))
+            .map(|x| RegimenEntry::among(x, &all, today, g))
             .collect())
     }
 

@@ -424,7 +424,14 @@ impl QuietLegs {
         let mut view = self.check_intake_timing(&what, at)?;
         // A medicine that can worsen RLS, or whose effect on RLS is not known, is never a
         // bare "ok" (SPEC §2.3, §2.4).
-        let warnings = crate::rules::catalog::rls_notes(&what);
+        // The alternative follows the profile, as `check_medicine_for_profile` says it.
+        let g = {
+            let store = self.store()?;
+            let p = Self::profile_model(&store)?.1;
+            let today = self.today(&p);
+            self.profile_groups(&store, &p, today)?
+        };
+        let warnings = crate::rules::catalog::rls_notes_for(&what, g);
         if !warnings.is_empty() {
             view.rls_warning = Some(warnings.join(" "));
         }

@@ -624,9 +624,16 @@ pub struct SameMedicineWarning {
 
 impl RegimenEntry {
     /// `x` as listed among `regimen` (the live entries, `x` included or not) on `today`, with
-    /// the medicines it shares with the others.
-    pub(crate) fn among(x: &RegimenItem, regimen: &[RegimenItem], today: NaiveDate) -> Self {
+    /// the medicines it shares with the others, its warnings for a person in the groups `g`
+    /// (the same profile-aware alternative `regimen add` and `check` give).
+    pub(crate) fn among(
+        x: &RegimenItem,
+        regimen: &[RegimenItem],
+        today: NaiveDate,
+        g: crate::rules::catalog::ProfileGroups,
+    ) -> Self {
         let mut entry = RegimenEntry::from(x);
+        entry.warnings = crate::rules::catalog::regimen_warnings_for(x, g);
         entry.same_medicine = crate::rules::regimen_entry::same_medicine(x, regimen, today)
             .into_iter()
             .map(|s| SameMedicineWarning {

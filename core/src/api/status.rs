@@ -180,7 +180,8 @@ pub struct AugmentationView {
     /// The person gave the start date of every drug screened for (not defaulted or unknown).
     pub start_known: bool,
     /// The first and last night of the last 7 completed nights compared, `YYYY-MM-DD`
-    /// (`date - 7` to `date - 1`: tonight is not over yet).
+    /// (`date - 7` to `date - 1`: tonight is not over yet). Without a date asked for, `date`
+    /// is that of the night that has ended: before the profile's wake time, yesterday.
     pub window_from: String,
     /// See `window_from`.
     pub window_to: String,
@@ -571,14 +572,8 @@ impl QuietLegs {
         let store = self.store()?;
         let p = Self::profile_model(&store)?.1;
         let today = self.now().with_timezone(&p.time_zone).date_naive();
-        let pregnant = crate::rules::groups::pregnant_on(&p, today);
-        let labs = crate::store::labs(store.conn(), None)?;
-        let kidney = crate::rules::groups::kidney(&p, &labs);
-        let g = crate::rules::catalog::ProfileGroups {
-            pregnant,
-            kidney_disease: kidney.stage > crate::rules::groups::KidneyStage::Normal,
-            severe_kidney: kidney.no_magnesium(),
-        };
+        let g = self.profile_groups(&store, &p, today)?;
+        let pregnant = g.pregnant;
         Ok(medicine_info_for(&name, g)
             .into_iter()
             .map(|mut m| {
@@ -590,6 +585,26 @@ impl QuietLegs {
                 m
             })
             .collect())
+    }
+}
+
+impl QuietLegs {
+    /// The profile facts that change what the catalog says to this person on `today`
+    /// (pregnancy, kidney disease from the profile and the labs): the one source of the
+    /// profile-aware advice of `check`, `regimen add` and `regimen` (issue #15).
+    pub(crate) fn profile_groups(
+        &self,
+        store: &crate::store::Store,
+        p: &crate::model::Profile,
+        today: NaiveDate,
+    ) -> ApiResult<crate::rules::catalog::ProfileGroups> {
+        let labs = crate::store::labs(store.conn(), None)?;
+        let kidney = crate::rules::groups::kidney(p, &labs);
+        Ok(crate::rules::catalog::ProfileGroups {
+            pregnant: crate::rules::groups::pregnant_on(p, today),
+            kidney_disease: kidney.stage > crate::rules::groups::KidneyStage::Normal,
+            severe_kidney: kidney.no_magnesium(),
+        })
     }
 }
 
@@ -649,9 +664,21 @@ impl QuietLegs {
         let store = self.store()?;
         let profile = Self::profile_model(&store)?.1;
         let tz = profile.time_zone;
-        let today = match date {
-            Some(d) => crate::model::time::parse_date("date", &d)?,
-            None => self.now().with_timezone(&tz).date_naive(),
+        // The augmentation screen looks back over completed nights: its "today" is the date of
+        // the night that has ended (before the wake time, yesterday), so the night still in
+        // progress at 02:00 is not counted (issue #15). A date asked for is that day.
+        let (today, nights_ended_by) = match date {
+            Some(d) => {
+                let d = crate::model::time::parse_date("date", &d)?;
+                (d, d)
+            }
+            None => {
+                let now = self.now();
+                (
+                    now.with_timezone(&tz).date_naive(),
+                    crate::rules::day::waking_date(&profile, now),
+                )
+            }
         };
         // 30 days of doses for adherence, a little more for the edges of the waking days.
         let mut snap = Snapshot::load_with(
@@ -671,7 +698,7 @@ impl QuietLegs {
             today - Duration::days(TRIGGER_WINDOW_DAYS.value as i64),
             today,
         )];
-        for start in dopaminergic_starts(&diary, today) {
+        for start in dopaminergic_starts(&diary, nights_ended_by) {
             ranges.push((
                 start - Duration::days(AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64),
                 start + Duration::days(AUGMENTATION_RESPONSE_WINDOW_DAYS.value as i64),
@@ -691,7 +718,7 @@ impl QuietLegs {
             }
         }
         let iron = iron_status(&diary, today);
-        let augmentation = augmentation_screen(&diary, &nights, today);
+        let augmentation = augmentation_screen(&diary, &nights, nights_ended_by);
         let flags = doctor_flags(&diary, &nights, &iron, &augmentation, today);
         let insights = insights(&diary, &nights, today);
         Ok(StatusParts {

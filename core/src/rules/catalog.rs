@@ -101,7 +101,8 @@ pub enum DrugClass {
     OtherAntidepressant,
     /// Tramadol.
     Tramadol,
-    /// Cabergoline (an ergot dopamine agonist).
+    /// Ergot dopamine agonists: cabergoline, bromocriptine, pergolide. Dopaminergic, so screened
+    /// for augmentation like the other agonists (issue #15).
     ErgotDopamineAgonist,
     /// Extended-release opioids used for RLS.
     Opioid,
@@ -416,7 +417,8 @@ impl DrugClass {
         match self {
             Gabapentinoid => Some(AasmStance::StrongFor),
             DopamineAgonist | Levodopa => Some(AasmStance::ConditionalAgainstStandardUse),
-            ErgotDopamineAgonist => Some(AasmStance::StrongAgainst),
+            // AASM 2025 grades cabergoline alone (its own stance in the catalog); no guideline
+            // read grades bromocriptine or pergolide.
             Opioid | Dipyridamole => Some(AasmStance::ConditionalFor),
             Benzodiazepine | Anticonvulsant | HerbalSedative | Bupropion => {
                 Some(AasmStance::ConditionalAgainst)
@@ -562,7 +564,7 @@ impl DrugClass {
             DopamineAgonist => "An RLS treatment that works at first, but the AASM 2025 guideline suggests against its standard use: over time it can cause augmentation (symptoms earlier, stronger, spreading to the arms), impulse-control disorders (gambling, shopping, eating, sex) and sudden sleep attacks. Never stop it abruptly; discuss any change with your doctor. QuietLegs screens your diary for augmentation.",
             Levodopa => "Used for RLS and Parkinson's. For RLS the AASM 2025 guideline suggests against its standard use: it carries the highest augmentation risk (symptoms earlier, stronger, spreading), and can cause impulse-control disorders and sleep attacks. Never stop it abruptly; discuss any change with your doctor. QuietLegs screens your diary for augmentation.",
             Gabapentinoid => "A first-line treatment for RLS: the AASM 2025 guideline recommends it.",
-            ErgotDopamineAgonist => "The AASM 2025 guideline recommends against cabergoline for RLS (heart-valve and other serious risks). Discuss it with your doctor; do not stop it on your own.",
+            ErgotDopamineAgonist => "An older, ergot-derived dopamine agonist, also used for Parkinson's disease and prolactin problems. Like every dopaminergic medicine it can cause augmentation (symptoms earlier, stronger, spreading to the arms), less often with long-acting ones; ergot agonists can also cause fibrosis, including of the heart valves, and the AASM 2025 guideline recommends against cabergoline for RLS. Discuss it with your doctor; do not stop it on your own. QuietLegs screens your diary for augmentation.",
             Opioid => "The AASM 2025 guideline suggests extended-release opioids for RLS that other treatments do not control, with monitoring for dependence and breathing problems. Discuss any change with your doctor; do not stop it abruptly.",
             Benzodiazepine => "The AASM 2025 guideline suggests against clonazepam for RLS. Discuss it with your doctor; do not stop it abruptly.",
             Anticonvulsant => "The AASM 2025 guideline suggests against this anticonvulsant for RLS. Discuss it with your doctor; do not stop it on your own.",
@@ -734,6 +736,11 @@ impl Medicine {
             {
                 "A phosphate binder that contains iron, taken with meals as your kidney team prescribed it; QuietLegs does not move it. Planning an oral iron supplement on top of it is something to discuss with your doctor or kidney team."
             }
+            // Withdrawn in the US (2007) and other countries for heart-valve damage: someone
+            // still on it, or entering an old regimen, is sent to the doctor.
+            _ if self.generic == "pergolide" => {
+                "Pergolide is an ergot dopamine agonist that has been withdrawn in several countries because it can damage the heart valves. Like every dopaminergic medicine it can cause augmentation (symptoms earlier, stronger, spreading to the arms). If you still take it, discuss it with your doctor; do not stop it on your own. QuietLegs screens your diary for augmentation."
+            }
             _ => self.class.note(),
         }
     }
@@ -746,6 +753,10 @@ impl Medicine {
         }
         match self.substance() {
             Some(s) if self.class.affects_iron_timing() => s.basis_for(self.generic),
+            // AASM 2025 grades cabergoline only: bromocriptine and pergolide are no guideline's.
+            _ if self.class == DrugClass::ErgotDopamineAgonist && self.own_stance.is_none() => {
+                EvidenceBasis::NotGraded
+            }
             _ => self.class.basis(),
         }
     }
@@ -784,6 +795,9 @@ impl Medicine {
             }
             (EvidenceBasis::NotGraded, _) if self.class == DrugClass::NoKnownEffect => {
                 "no reliable source found".to_owned()
+            }
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::ErgotDopamineAgonist => {
+                "no RLS guideline read grades it (AASM 2025 grades cabergoline only)".to_owned()
             }
             // Case reports tabulated in a published review (evidence: `effect_reference`).
             (EvidenceBasis::NotGraded, _)
@@ -1133,7 +1147,12 @@ catalog! {
         "ropinirole" ["Requip", "Adartrel", "Ralnea"],
         "rotigotine" ["Neupro", "Leganto"];
     ErgotDopamineAgonist:
-        "cabergoline" ["Dostinex", "Cabaser"];
+        "cabergoline" ["Dostinex", "Cabaser"] stance StrongAgainst,
+        // Cycloset is bromocriptine for type 2 diabetes: the class's alternative says "if you
+        // take it for RLS".
+        "bromocriptine" ["Parlodel", "Cycloset"],
+        // Withdrawn in several countries (its own note): kept so the name is recognised.
+        "pergolide" ["Permax"];
     Levodopa:
         "levodopa" aka ["carbidopa levodopa", "levodopa carbidopa", "levodopa benserazide", "co-careldopa", "co-beneldopa"] ["Sinemet", "Madopar", "Rytary", "Restex", "Parcopa", "Nacom", "Isicom", "Levocomp"],
         // A combination takes the strictest timing of its parts: entacapone's.
@@ -1552,8 +1571,15 @@ pub fn generic_timed_as(name: &str, substance: Substance) -> &'static str {
 /// or supplement the catalog does not know, that nothing can be planned around it (an unknown
 /// name is never taken to be harmless).
 pub fn regimen_warnings(item: &RegimenItem) -> Vec<String> {
+    regimen_warnings_for(item, ProfileGroups::default())
+}
+
+/// [`regimen_warnings`] for a person in the groups `g`: the alternative a warning names follows
+/// the profile as `check` does ([`Medicine::alternative_for_profile`]: none named in pregnancy),
+/// so a stored entry never says more than adding it did (issue #15).
+pub fn regimen_warnings_for(item: &RegimenItem, g: ProfileGroups) -> Vec<String> {
     let mut out = typo_questions(&item.name);
-    out.extend(rls_notes(&item.name));
+    out.extend(rls_notes_for(&item.name, g));
     if matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement)
         && lookup(&item.name).is_empty()
     {
@@ -1587,7 +1613,12 @@ pub fn typo_questions(name: &str) -> Vec<String> {
 /// warnings, then for a medicine whose effect on RLS no reliable source gives (trazodone,
 /// ondansetron) that it is not known, so that neither answer reads as a bare "ok".
 pub fn rls_notes(name: &str) -> Vec<String> {
-    let mut out = worsening_warnings(name);
+    rls_notes_for(name, ProfileGroups::default())
+}
+
+/// [`rls_notes`] for a person in the groups `g` (see [`worsening_warnings_for`]).
+pub fn rls_notes_for(name: &str, g: ProfileGroups) -> Vec<String> {
+    let mut out = worsening_warnings_for(name, g);
     out.extend(
         lookup(name)
             .into_iter()
@@ -1604,13 +1635,19 @@ pub fn rls_notes(name: &str) -> Vec<String> {
 
 /// Warnings to show when a medicine is added: the catalog entries that can worsen RLS.
 pub fn worsening_warnings(name: &str) -> Vec<String> {
+    worsening_warnings_for(name, ProfileGroups::default())
+}
+
+/// [`worsening_warnings`] for a person in the groups `g`: the alternative is
+/// [`Medicine::alternative_for_profile`]'s (in pregnancy no medicine is named).
+pub fn worsening_warnings_for(name: &str, g: ProfileGroups) -> Vec<String> {
     lookup(name)
         .into_iter()
         .filter(|m| m.medicine.class.effect() == MedicineEffect::WorsensRls)
         .map(|m| {
             let alt = m
                 .medicine
-                .alternative_for(m.matched)
+                .alternative_for_profile(m.matched, g)
                 .map(|a| format!(" Alternative to ask about: {a}."))
                 .unwrap_or_default();
             format!(
@@ -2190,6 +2227,26 @@ mod tests {
             lookup("cabergoline")[0].medicine.stance(),
             Some(AasmStance::StrongAgainst)
         );
+        // The other ergot agonists (issue #15): recognised, dopaminergic, graded by no
+        // guideline read (AASM 2025 speaks of cabergoline only); pergolide says it was withdrawn.
+        for (q, generic) in [
+            ("Parlodel", "bromocriptine"),
+            ("Cycloset", "bromocriptine"),
+            ("Permax", "pergolide"),
+        ] {
+            let m = lookup(q)[0].medicine;
+            assert_eq!(m.generic, generic);
+            assert_eq!(m.class, DrugClass::ErgotDopamineAgonist);
+            assert_eq!(m.stance(), None, "{q}");
+            assert!(
+                !m.evidence_line().contains("AASM 2025;"),
+                "{q}: {}",
+                m.evidence_line()
+            );
+            assert!(m.note().contains("augmentation"), "{q}");
+            assert!(!m.note().contains("recommends against cabergoline") || generic != "pergolide");
+        }
+        assert!(lookup("pergolide")[0].medicine.note().contains("withdrawn"));
         assert_eq!(
             lookup("Ferinject")[0].medicine.stance(),
             Some(AasmStance::StrongFor)

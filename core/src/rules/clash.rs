@@ -154,12 +154,7 @@ fn doses_around(diary: &Diary<'_>, item: &RegimenItem, date: NaiveDate) -> Vec<D
 
 /// The waking day (from one wake to the next) an instant falls in.
 fn waking_date(diary: &Diary<'_>, t: DateTime<Utc>) -> NaiveDate {
-    let local = t.with_timezone(&diary.profile.time_zone).date_naive();
-    if t < WakingDay::of(diary.profile, local).wake {
-        local.pred_opt().unwrap_or(local)
-    } else {
-        local
-    }
+    super::day::waking_date(diary.profile, t)
 }
 
 /// Checks `intake` (called `name`) at `at` against every medicine or supplement in the regimen

@@ -20,6 +20,20 @@ pub fn utc_bounds(tz: Tz, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
     (start, end)
 }
 
+/// The date of the waking day (from one wake time to the next) that the instant `t` falls in:
+/// before the person's wake time (in their zone, resolved by the DST policy) it is the local
+/// calendar date minus one. For the rules that look back over completed nights this is "today":
+/// at 02:00 the night of the day before is still in progress, and it has ended once the person
+/// wakes.
+pub fn waking_date(profile: &Profile, t: DateTime<Utc>) -> NaiveDate {
+    let local = t.with_timezone(&profile.time_zone).date_naive();
+    if t < WakingDay::of(profile, local).wake {
+        local.pred_opt().unwrap_or(local)
+    } else {
+        local
+    }
+}
+
 /// The waking day that begins at wake time on `date` and ends at the bedtime that follows.
 /// A bedtime after midnight (00:30) therefore belongs to the evening of `date`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -133,6 +147,39 @@ mod tests {
 
     fn utc(s: &str, h: u32, m: u32) -> DateTime<Utc> {
         Utc.from_utc_datetime(&date(s).and_time(t(h, m)))
+    }
+
+    #[test]
+    fn the_waking_date_rolls_over_at_the_wake_time_not_at_midnight() {
+        let berlin = Profile {
+            time_zone: Tz::named("Europe/Berlin").unwrap(),
+            wake_time: t(7, 0),
+            ..Profile::default()
+        };
+        // 02:00 CET on 12-02: the night of 12-01 is still in progress.
+        assert_eq!(
+            waking_date(&berlin, utc("2026-12-02", 1, 0)),
+            date("2026-12-01")
+        );
+        assert_eq!(
+            waking_date(&berlin, utc("2026-12-02", 5, 59)),
+            date("2026-12-01")
+        );
+        // 07:00 CET: woken, the night of 12-01 has ended.
+        assert_eq!(
+            waking_date(&berlin, utc("2026-12-02", 6, 0)),
+            date("2026-12-02")
+        );
+        // 2026-03-29, clocks forward at 02:00 CET: 06:30 CEST (04:30 UTC) is before waking,
+        // 07:30 CEST (05:30 UTC, which a fixed +1 h would read as 06:30) after.
+        assert_eq!(
+            waking_date(&berlin, utc("2026-03-29", 4, 30)),
+            date("2026-03-28")
+        );
+        assert_eq!(
+            waking_date(&berlin, utc("2026-03-29", 5, 30)),
+            date("2026-03-29")
+        );
     }
 
     #[test]

@@ -279,8 +279,9 @@ fn augmentation_at_its_boundaries() {
     // 3 h 59 min earlier alone is not enough; with spread to the arms it is.
     assert!(!augmentation_case(5, "18:01", &[], 14));
     assert!(augmentation_case(5, "18:01", &[BodyArea::Arms], 14));
-    // ... or with clearly higher intensity (median 6 against 4).
-    assert!(augmentation_with(7, 6, "18:01", &[], 14));
+    // A higher nightly rating (median 6 against 4) is criterion A's "worse", never counted
+    // again as MPI's "greater intensity" (issue #15): not enough.
+    assert!(!augmentation_with(7, 6, "18:01", &[], 14));
     // 1 h 59 min earlier, even with spread: not.
     assert!(!augmentation_case(5, "20:01", &[BodyArea::Arms], 14));
     // Never without a 7-night baseline.
