@@ -181,11 +181,15 @@ pub fn check_named(
         })
         .collect();
     // Meals, drinks and minerals are also checked against the other medicines whose labels
-    // name them (a prescribed medicine is checked against iron only: it keeps its time).
+    // name them; a prescribed medicine, which keeps its time, against the waits of the
+    // first-thing medicines (a bisphosphonate's label asks for it before any other medicine).
     let meds = if movable(substance) {
         super::clash::against_medicines(diary, substance, name, at)
     } else {
-        super::clash::MedicineCheck::default()
+        super::clash::MedicineCheck {
+            clashes: super::clash::in_first_thing_wait(diary, Some(substance), name, at),
+            blocks: Vec::new(),
+        }
     };
     let medicines: Vec<String> = meds.clashes.iter().map(|c| c.message()).collect();
     // Said together: each clash, the safe time, then one request to discuss the timing.
@@ -268,6 +272,11 @@ pub fn check_named(
         }
         // A prescribed medicine keeps its time: iron moves, or, once taken, the person asks.
         let keep = keep_words(diary, substance, name, at);
+        let also = if medicines.is_empty() {
+            String::new()
+        } else {
+            format!(". Also: {together}")
+        };
         if taken {
             return IntakeCheck::Conflict {
                 iron_at: Some(iron_at),
@@ -275,12 +284,12 @@ pub fn check_named(
                 earliest_ok: None,
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines",
+                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines{also}",
                     hhmm(at),
                     hhmm(iron_at),
                     substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 ),
-                medicines: Vec::new(),
+                medicines,
             };
         }
         let moved = window_with(diary, day, substance, name, at);
@@ -305,12 +314,12 @@ pub fn check_named(
             earliest_ok: None,
             iron_ok,
             message: format!(
-                "{keep}; your iron planned at {} is too close to it: {}. {}",
+                "{keep}; your iron planned at {} is too close to it: {}. {}{also}",
                 hhmm(iron_at),
                 substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 capitalised(&instead),
             ),
-            medicines: Vec::new(),
+            medicines,
         };
     }
     if g.first_thing {
@@ -384,6 +393,30 @@ fn day_iron(
 /// A rest day of an alternate-day (or every-n-days) iron schedule, said plainly.
 fn rest_day(next: chrono::NaiveDate) -> String {
     format!("no iron planned that day (a rest day in your iron schedule; next dose {next})")
+}
+
+/// A medicine with no iron timing rule (`name`; `fine`, what is said of it for iron) checked
+/// at `at` against the waits of the first-thing medicines in the regimen: inside one, a note
+/// naming the wait (the label asks for the bisphosphonate first), else `fine`.
+pub fn check_untimed_medicine(
+    diary: &Diary<'_>,
+    name: &str,
+    fine: String,
+    at: DateTime<Utc>,
+) -> IntakeCheck {
+    let clashes = super::clash::in_first_thing_wait(diary, None, name, at);
+    if clashes.is_empty() {
+        return IntakeCheck::Fine { message: fine };
+    }
+    let medicines: Vec<String> = clashes.iter().map(|c| c.message()).collect();
+    IntakeCheck::Conflict {
+        iron_at: None,
+        iron_taken: false,
+        earliest_ok: None,
+        iron_ok: None,
+        message: format!("{}; {fine}", medicines.join("; ")),
+        medicines,
+    }
 }
 
 /// One iron dose around a checked time and the interval it keeps the substance out of.

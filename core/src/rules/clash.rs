@@ -262,6 +262,77 @@ pub fn against_medicines(
     out
 }
 
+/// Checks a medicine or supplement (called `name`, of timing substance `substance` if it has
+/// one) taken at `at` against the first-thing medicines of the regimen (alendronate,
+/// risedronate, ibandronate): inside one's wait, from its dose to the end of its evidence row
+/// (30 min, ibandronate 60 min), its label asks for it first and any other medicine after the
+/// wait (SPEC §2.2, issue #15). Both medicines keep their times, so no earliest time is given:
+/// the pharmacist or doctor is asked. A bisphosphonate is not checked against itself.
+pub fn in_first_thing_wait(
+    diary: &Diary<'_>,
+    substance: Option<Substance>,
+    name: &str,
+    at: DateTime<Utc>,
+) -> Vec<Clash> {
+    let tz = diary.profile.time_zone;
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let date = waking_date(diary, at);
+    let mut out = Vec::new();
+    for item in diary
+        .regimen
+        .iter()
+        .filter(|r| matches!(r.kind, RegimenKind::Medication | RegimenKind::Supplement))
+    {
+        let Some(drug) = substance_of(item).filter(|s| s.gap().first_thing) else {
+            continue;
+        };
+        if substance == Some(drug) {
+            continue;
+        }
+        let wait = drug.gap().iron_after();
+        let Some(dose) = doses_around(diary, item, date)
+            .into_iter()
+            .find(|d| *d <= at && at < *d + wait)
+        else {
+            continue;
+        };
+        out.push(Clash {
+            medicine: item.name.clone(),
+            dose_at: dose,
+            earliest_ok: None,
+            text: format!(
+                "{name} at {} is within the wait after your {} at {}: {}; {}",
+                hhmm(at),
+                item.name,
+                hhmm(dose),
+                first_thing_ask(drug, &item.name),
+                FIRST_THING_ASK_WHO
+            ),
+        });
+    }
+    out
+}
+
+/// How a medicine inside a first-thing medicine's wait ends: both keep their times.
+pub const FIRST_THING_ASK_WHO: &str =
+    "discuss the timing with your pharmacist or doctor (QuietLegs keeps the times you were given)";
+
+/// What the label of a first-thing medicine (`drug`, entered as `medicine`) asks of any other
+/// medicine: "the Fosamax label asks for it first, on an empty stomach, and any other medicine
+/// at least 30 min after it", the interval from its evidence row.
+pub fn first_thing_ask(drug: Substance, medicine: &str) -> String {
+    let generic = super::catalog::generic_timed_as(medicine, drug);
+    let rest = format!(
+        "first, on an empty stomach, and any other medicine at least {} after it",
+        span(drug.gap().iron_after())
+    );
+    let who = asks(drug, generic);
+    match who.strip_prefix("its label") {
+        Some(asks_for) => format!("the {medicine} label{asks_for} it {rest}"),
+        None => format!("{who} {medicine} {rest}"),
+    }
+}
+
 /// Who asks for the interval, by the drug's evidence rows: "its label asks for", or for an
 /// interval not (yet) the drug's own label's, "QuietLegs asks (… ) for".
 fn asks(drug: Substance, generic: &str) -> String {
@@ -609,6 +680,67 @@ mod tests {
             "antacid after the logged dose",
         );
         assert_eq!(earliest, Some(at(15, 0)), "{msg}");
+    }
+
+    /// Issue #15 (fresh review): Euthyrox at 07:10 after a weekly Fosamax at 07:00 was "ok".
+    /// The alendronate label asks for it first and any other medicine at least 30 min after
+    /// it: a note (both keep their times, no earliest time), on its dose days only; 07:30 is
+    /// clear. A medicine with no iron rule gets the same note.
+    #[test]
+    fn a_medicine_inside_a_bisphosphonates_wait_gets_a_note() {
+        let mut fosamax = med("Fosamax", 7, 0);
+        fosamax.every_n_days = 7;
+        fosamax.start_date = "2026-11-21".parse().unwrap();
+        let r = [fosamax];
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen: &r,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let euthyrox = |day: u32, h, m| {
+            crate::rules::check::check_named(
+                &diary,
+                Substance::Thyroid,
+                "Euthyrox",
+                Utc.with_ymd_and_hms(2026, 11, day, h, m, 0).unwrap(),
+            )
+        };
+        let (msg, earliest, meds) = conflict(euthyrox(21, 7, 10), "Euthyrox in the wait");
+        assert_eq!(earliest, None, "{msg}");
+        assert_eq!(meds.len(), 1, "{msg}");
+        for part in [
+            "Euthyrox at 07:10 is within the wait after your Fosamax at 07:00",
+            "the Fosamax label asks for it first, on an empty stomach, and any other medicine at least 30 min after it",
+            "discuss the timing with your pharmacist or doctor",
+        ] {
+            assert!(msg.contains(part), "{part:?} in {msg}");
+        }
+        assert!(!msg.to_lowercase().contains("stop"), "{msg}");
+        fine(euthyrox(21, 7, 30));
+        fine(euthyrox(22, 7, 10));
+        fine(euthyrox(28, 6, 59));
+        conflict(euthyrox(28, 7, 0), "taken together with Fosamax");
+        let other = |h, m| {
+            crate::rules::check::check_untimed_medicine(
+                &diary,
+                "gabapentin",
+                "gabapentin does not change when iron is absorbed".into(),
+                at(h, m),
+            )
+        };
+        let (msg, _, _) = conflict(other(7, 29), "gabapentin in the wait");
+        assert!(msg.contains("after your Fosamax at 07:00"), "{msg}");
+        fine(other(7, 30));
+        // The bisphosphonate is not checked against itself.
+        fine(crate::rules::check::check_named(
+            &diary,
+            Substance::Bisphosphonate,
+            "Fosamax",
+            at(7, 10),
+        ));
     }
 
     #[test]

@@ -707,3 +707,49 @@ fn after_a_switch_status_judges_from_the_first_dopaminergic_weeks() {
     assert_eq!(a.baseline_onset_median.as_deref(), Some("22:00"));
     assert_eq!(a.onset_earlier_minutes, Some(270));
 }
+
+/// Issue #15 (fresh review): `regimen add` of Euthyrox at 06:30 after alendronate at 06:15
+/// warned of nothing; and `check` of a medicine in the wait said "ok". Both warn now, through
+/// the API the shells call.
+#[test]
+fn a_medicine_added_or_checked_inside_a_bisphosphonates_wait_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "d.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let at = |name: &str, time: &str| RegimenInput {
+        times: vec![time.into()],
+        ..input(name, Some("2026-10-01"), false)
+    };
+    q.add_regimen(at("alendronate", "06:15")).unwrap();
+    let e = q.add_regimen(at("Euthyrox", "06:30")).unwrap();
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.contains("within the wait after your alendronate at 06:15")),
+        "{:?}",
+        e.warnings
+    );
+    let listed = q.regimen().unwrap();
+    let alendronate = listed.iter().find(|r| r.name == "alendronate").unwrap();
+    assert!(
+        alendronate
+            .warnings
+            .iter()
+            .any(|w| w.contains("your Euthyrox at 06:30")),
+        "{:?}",
+        alendronate.warnings
+    );
+    for what in ["Euthyrox", "gabapentin"] {
+        let c = q
+            .check_intake(what.into(), Some("2026-11-21T06:20".into()))
+            .unwrap();
+        assert!(
+            c.conflict && c.message.contains("after your alendronate at 06:15"),
+            "{what}: {c:?}"
+        );
+        let c = q
+            .check_intake(what.into(), Some("2026-11-21T06:45".into()))
+            .unwrap();
+        assert!(!c.message.contains("alendronate"), "{what}: {c:?}");
+    }
+}
