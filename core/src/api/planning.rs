@@ -457,6 +457,13 @@ impl QuietLegs {
                         format!("{} ({})", m.matched, m.medicine.generic)
                     }
                 }
+                // A dairy word the catalog does not list ("cappuccino", "Käse") is kept as
+                // typed: milk is not the calcium a label names (issue #15).
+                _ if substance == Substance::DairyCalcium
+                    && crate::rules::interactions::intake_named(&what).is_some() =>
+                {
+                    what.trim().to_owned()
+                }
                 _ => substance.noun().to_owned(),
             };
             return self.check_substance(substance, &name, at);

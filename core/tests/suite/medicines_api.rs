@@ -753,3 +753,40 @@ fn a_medicine_added_or_checked_inside_a_bisphosphonates_wait_is_warned_about() {
         assert!(!c.message.contains("alendronate"), "{what}: {c:?}");
     }
 }
+
+/// Issue #15 (fresh review): `check milk` near levothyroxine said "its label asks for Euthyrox
+/// and milk (dairy) at least 4 h apart". Through the API: milk and a milk coffee keep the 4 h
+/// as a convention; calcium keeps the label's words.
+#[test]
+fn milk_near_levothyroxine_is_a_convention_calcium_the_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "d.db");
+    q.set_profile(settings("23:00")).unwrap();
+    q.add_regimen(RegimenInput {
+        times: vec!["07:00".into()],
+        ..input("Euthyrox", Some("2026-10-01"), false)
+    })
+    .unwrap();
+    let check = |what: &str| {
+        q.check_intake(what.into(), Some("2026-11-21T08:00".into()))
+            .unwrap()
+    };
+    for what in ["milk", "cappuccino"] {
+        let c = check(what);
+        assert!(c.conflict, "{what}: {c:?}");
+        assert!(
+            c.message.contains(
+                "a convention: its label gives this interval for calcium carbonate, not for milk"
+            ) && !c.message.contains("its label asks"),
+            "{what}: {}",
+            c.message
+        );
+    }
+    let c = check("calcium");
+    assert!(
+        c.message
+            .contains("its label asks for Euthyrox and calcium at least 4 h apart"),
+        "{}",
+        c.message
+    );
+}
