@@ -298,7 +298,8 @@ pub fn against_medicines(
 /// risedronate, ibandronate): inside one's wait, from its dose to the end of its evidence row
 /// (30 min, ibandronate 60 min), its label asks for it first and any other medicine after the
 /// wait (SPEC §2.2, issue #15). Both medicines keep their times, so no earliest time is given:
-/// the pharmacist or doctor is asked. A bisphosphonate is not checked against itself.
+/// the pharmacist or doctor is asked. A bisphosphonate is not checked against itself or
+/// another bisphosphonate (two of them are a question for the prescriber, not of timing).
 pub fn in_first_thing_wait(
     diary: &Diary<'_>,
     substance: Option<Substance>,
@@ -309,6 +310,9 @@ pub fn in_first_thing_wait(
     let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let date = waking_date(diary, at);
     let mut out = Vec::new();
+    if substance.is_some_and(|s| s.gap().first_thing) {
+        return out;
+    }
     for item in diary
         .regimen
         .iter()
@@ -317,9 +321,6 @@ pub fn in_first_thing_wait(
         let Some(drug) = substance_of(item).filter(|s| s.gap().first_thing) else {
             continue;
         };
-        if substance == Some(drug) {
-            continue;
-        }
         let wait = drug.gap().iron_after();
         let Some(dose) = doses_around(diary, item, date)
             .into_iter()
@@ -816,11 +817,17 @@ mod tests {
         let (msg, _, _) = conflict(other(7, 29), "gabapentin in the wait");
         assert!(msg.contains("after your Fosamax at 07:00"), "{msg}");
         fine(other(7, 30));
-        // The bisphosphonate is not checked against itself.
+        // A bisphosphonate is not checked against itself or another one.
         fine(crate::rules::check::check_named(
             &diary,
             Substance::Bisphosphonate,
             "Fosamax",
+            at(7, 10),
+        ));
+        fine(crate::rules::check::check_named(
+            &diary,
+            Substance::Ibandronate,
+            "ibandronate",
             at(7, 10),
         ));
     }
