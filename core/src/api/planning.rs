@@ -464,6 +464,13 @@ impl QuietLegs {
                         format!("{} ({})", m.matched, m.medicine.generic)
                     }
                 }
+                // A dairy word the catalog does not list ("cappuccino", "Käse") is kept as
+                // typed: milk is not the calcium a label names (issue #15).
+                _ if substance == Substance::DairyCalcium
+                    && crate::rules::interactions::intake_named(&what).is_some() =>
+                {
+                    what.trim().to_owned()
+                }
                 _ => substance.noun().to_owned(),
             };
             return self.check_substance(substance, &name, at);
@@ -500,20 +507,17 @@ impl QuietLegs {
         }
         // A known medicine without an iron rule is fine to say so about; an unknown word is
         // never taken to be harmless.
+        // It is still another medicine: not inside a bisphosphonate's wait (issue #15).
         if let Some(m) = crate::rules::catalog::lookup(&what)
             .into_iter()
             .find(|m| m.medicine.substance().is_none() && !m.medicine.class.affects_iron_timing())
         {
-            return Ok(IntakeCheckView {
-                conflict: false,
-                message: format!(
-                    "{} does not change when iron is absorbed",
-                    m.medicine.described(m.matched)
-                ),
-                iron_at: None,
-                earliest_ok: None,
-                iron_ok: None,
-                rls_warning: None,
+            let fine = format!(
+                "{} does not change when iron is absorbed",
+                m.medicine.described(m.matched)
+            );
+            return self.check_at(at, |diary, at| {
+                crate::rules::check::check_untimed_medicine(diary, m.matched, fine, at)
             });
         }
         Err(Error::invalid("intake", format!("{:?}: not recognised, so QuietLegs cannot tell whether it affects your iron; ask your pharmacist (known words include coffee, tea, milk, calcium, meal, antacid, and medicine names such as levothyroxine)", what.trim())).into())

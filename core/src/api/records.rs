@@ -598,7 +598,9 @@ pub struct RegimenEntry {
     pub start_source: crate::model::StartSource,
     /// One line for a list: "65 mg · alternate days · with vitamin C · planned window".
     pub schedule: String,
-    /// Catalog warnings, e.g. a medicine that can worsen RLS.
+    /// Catalog warnings, e.g. a medicine that can worsen RLS; and, where the entry is listed
+    /// among the others (`add_regimen`, `regimen`, `set_regimen_start`), a time inside a
+    /// bisphosphonate's wait (see `rules::regimen_entry::first_thing_waits`).
     pub warnings: Vec<String>,
     /// The medicines this entry shares with other entries not stopped before today (the same
     /// generic by any name, brand or salt): two entries mean two reminders, a double-dose risk.
@@ -634,6 +636,11 @@ impl RegimenEntry {
     ) -> Self {
         let mut entry = RegimenEntry::from(x);
         entry.warnings = crate::rules::catalog::regimen_warnings_for(x, g);
+        entry
+            .warnings
+            .extend(crate::rules::regimen_entry::first_thing_waits(
+                x, regimen, today,
+            ));
         entry.same_medicine = crate::rules::regimen_entry::same_medicine(x, regimen, today)
             .into_iter()
             .map(|s| SameMedicineWarning {

@@ -47,20 +47,38 @@ pub fn movable(substance: Substance) -> bool {
 /// `at` on its waking day: iron on an empty stomach (after food by the food row, before the
 /// next meal by its row), clear of drinks, minerals and medicines. A conflict names what it is
 /// too close to and today's window; iron is the one that moves, so `earliest_ok` is None.
+/// A clear time on a day without a planned dose says why: a rest day of the schedule (plainly,
+/// still fine), or a dose already taken, iron on hold or no window (a note, never "ok").
 pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
-    let tz = diary.profile.time_zone;
-    let day = WakingDay::of(diary.profile, at.with_timezone(&tz).date_naive());
+    let day = WakingDay::owning(diary.profile, at);
     let xs = exposures(diary, &day);
     let hit = xs.iter().find(|x| {
         let (lo, hi) = x.blocks(&day);
         lo < at && at < hi
     });
     let Some(x) = hit else {
-        return IntakeCheck::Fine {
-            message: format!(
-                "iron at {} is clear of food, drinks and medicines: on an empty stomach",
-                day.hhmm(at)
-            ),
+        let clear = format!(
+            "iron at {} is clear of food, drinks and medicines: on an empty stomach",
+            day.hhmm(at)
+        );
+        let note = |why: String| IntakeCheck::Conflict {
+            iron_at: Some(at),
+            iron_taken: false,
+            earliest_ok: None,
+            iron_ok: None,
+            message: format!("{clear}, but {why}"),
+            medicines: Vec::new(),
+        };
+        return match iron_plan(diary, day.date).day {
+            IronDay::Window(_) | IronDay::NoIron => IntakeCheck::Fine { message: clear },
+            IronDay::RestDay { next } => IntakeCheck::Fine {
+                message: format!("{}; {clear}", capitalised(&rest_day(next))),
+            },
+            IronDay::AlreadyTaken { at: taken } => note(format!(
+                "you logged iron at {} that day: QuietLegs plans one dose a day; ask your pharmacist before taking another",
+                day.hhmm(taken)
+            )),
+            IronDay::NoWindow { why } | IronDay::Held { why } => note(why),
         };
     };
     let g = x.substance.gap();
@@ -145,8 +163,11 @@ pub fn check_named(
                 IronDay::Window(w) => (w.start, false),
                 _ => return None,
             };
+            // "The same day" is the planner's: from waking to bedtime (iron.rs, `blocks`). Up
+            // to the next wake, 06:00 before a 06:30 wake read as after the evening's iron and
+            // asked to move it to the time it was already planned at (issue #15).
             let hi = if g.first_thing {
-                WakingDay::of(diary.profile, day.date + chrono::Duration::days(1)).wake
+                day.bed
             } else {
                 iron_at + g.substance_after()
             };
@@ -160,11 +181,15 @@ pub fn check_named(
         })
         .collect();
     // Meals, drinks and minerals are also checked against the other medicines whose labels
-    // name them (a prescribed medicine is checked against iron only: it keeps its time).
+    // name them; a prescribed medicine, which keeps its time, against the waits of the
+    // first-thing medicines (a bisphosphonate's label asks for it before any other medicine).
     let meds = if movable(substance) {
         super::clash::against_medicines(diary, substance, name, at)
     } else {
-        super::clash::MedicineCheck::default()
+        super::clash::MedicineCheck {
+            clashes: super::clash::in_first_thing_wait(diary, Some(substance), name, at),
+            blocks: Vec::new(),
+        }
     };
     let medicines: Vec<String> = meds.clashes.iter().map(|c| c.message()).collect();
     // Said together: each clash, the safe time, then one request to discuss the timing.
@@ -200,10 +225,7 @@ pub fn check_named(
         }
         t
     };
-    let nearest = irons
-        .iter()
-        .map(|b| b.iron_at)
-        .min_by_key(|i| (*i - at).abs());
+    let own = day_iron(diary, at, &irons);
     for b in &irons {
         let (iron_at, taken, hi) = (b.iron_at, b.taken, b.hi);
         if !(b.lo < at && at < hi) {
@@ -250,6 +272,11 @@ pub fn check_named(
         }
         // A prescribed medicine keeps its time: iron moves, or, once taken, the person asks.
         let keep = keep_words(diary, substance, name, at);
+        let also = if medicines.is_empty() {
+            String::new()
+        } else {
+            format!(". Also: {together}")
+        };
         if taken {
             return IntakeCheck::Conflict {
                 iron_at: Some(iron_at),
@@ -257,15 +284,20 @@ pub fn check_named(
                 earliest_ok: None,
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines",
+                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines{also}",
                     hhmm(at),
                     hhmm(iron_at),
                     substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 ),
-                medicines: Vec::new(),
+                medicines,
             };
         }
         let moved = window_with(diary, day, substance, name, at);
+        // The planner is the judge: a medicine that leaves the day's window where it is does
+        // not conflict with it (issue #15: "take iron at 10:30 instead" of a 10:30 plan).
+        if matches!(&moved, Ok(w) if w.start == iron_at) {
+            continue;
+        }
         let (iron_ok, instead) = match &moved {
             Ok(w) => (
                 Some(w.start),
@@ -282,12 +314,12 @@ pub fn check_named(
             earliest_ok: None,
             iron_ok,
             message: format!(
-                "{keep}; your iron planned at {} is too close to it: {}. {}",
+                "{keep}; your iron planned at {} is too close to it: {}. {}{also}",
                 hhmm(iron_at),
                 substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
                 capitalised(&instead),
             ),
-            medicines: Vec::new(),
+            medicines,
         };
     }
     if g.first_thing {
@@ -296,9 +328,9 @@ pub fn check_named(
         }
     }
     if !meds.clashes.is_empty() {
-        let iron = match nearest {
-            Some(iron_at) => format!("it is clear of your iron dose at {}", hhmm(iron_at)),
-            None => "there is no iron dose that day to protect".to_owned(),
+        let iron = match &own {
+            Ok(iron_at) => format!("it is clear of your iron dose at {}", hhmm(*iron_at)),
+            Err(none) => none.clone(),
         };
         // The earliest time clear of all of them and of iron (said when it is not the one
         // clash's own), or none where no label gives an interval to count from. Where some
@@ -326,17 +358,64 @@ pub fn check_named(
             medicines,
         };
     }
-    match nearest {
-        Some(iron_at) => IntakeCheck::Fine {
+    match own {
+        Ok(iron_at) => IntakeCheck::Fine {
             message: format!(
                 "{name} at {} is clear of your iron dose at {}",
                 hhmm(at),
                 hhmm(iron_at)
             ),
         },
-        None => IntakeCheck::Fine {
-            message: format!("{name} at {}: no iron dose that day to protect", hhmm(at)),
+        Err(none) => IntakeCheck::Fine {
+            message: format!("{name} at {}: {none}", hhmm(at)),
         },
+    }
+}
+
+/// The iron dose of the waking day `at` belongs to ([`WakingDay::owning`]), taken or planned,
+/// or in words why there is none: only that day's dose is named as the one an intake is
+/// clear of (issue #15: a rest day named the next day's 11:00 dose).
+fn day_iron(
+    diary: &Diary<'_>,
+    at: DateTime<Utc>,
+    irons: &[IronBlock],
+) -> Result<DateTime<Utc>, String> {
+    let day = WakingDay::owning(diary.profile, at);
+    if let Some(b) = irons.iter().find(|b| b.day == day.date) {
+        return Ok(b.iron_at);
+    }
+    Err(match iron_plan(diary, day.date).day {
+        IronDay::RestDay { next } => rest_day(next),
+        _ => "no iron dose that day to protect".to_owned(),
+    })
+}
+
+/// A rest day of an alternate-day (or every-n-days) iron schedule, said plainly.
+fn rest_day(next: chrono::NaiveDate) -> String {
+    format!("no iron planned that day (a rest day in your iron schedule; next dose {next})")
+}
+
+/// A medicine with no iron timing rule (`name`; `fine`, what is said of it for iron) checked
+/// at `at` against the waits of the first-thing medicines in the regimen: inside one, a note
+/// naming the wait (the label asks for the bisphosphonate first), else `fine`.
+pub fn check_untimed_medicine(
+    diary: &Diary<'_>,
+    name: &str,
+    fine: String,
+    at: DateTime<Utc>,
+) -> IntakeCheck {
+    let clashes = super::clash::in_first_thing_wait(diary, None, name, at);
+    if clashes.is_empty() {
+        return IntakeCheck::Fine { message: fine };
+    }
+    let medicines: Vec<String> = clashes.iter().map(|c| c.message()).collect();
+    IntakeCheck::Conflict {
+        iron_at: None,
+        iron_taken: false,
+        earliest_ok: None,
+        iron_ok: None,
+        message: format!("{}; {fine}", medicines.join("; ")),
+        medicines,
     }
 }
 
@@ -369,12 +448,8 @@ pub(crate) fn first_thing_wait(
     let tz = diary.profile.time_zone;
     let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
     let wait = substance.gap().iron_after();
-    let date = at.with_timezone(&tz).date_naive();
-    let day = [date.pred_opt(), Some(date)]
-        .into_iter()
-        .flatten()
-        .map(|d| WakingDay::of(diary.profile, d))
-        .find(|d| d.contains(at))?;
+    // Taken on waking early (06:00 before a 06:30 wake) is that morning's dose too.
+    let day = WakingDay::owning(diary.profile, at);
     let all = exposures(diary, &day);
     // A meal earlier the same waking day, or at the same minute: not on an empty stomach. The
     // prescribed time is never moved; the person is told what the label asks.

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::day::{span, WakingDay};
-use super::interactions::substance_of;
+use super::interactions::{calcium_form, substance_of, CalciumForm};
 use super::regimen::dose_day;
 use super::substance::{EvidenceBasis, Substance};
 use super::Diary;
@@ -48,6 +48,10 @@ pub enum LabelSays {
 ///   4 h apart; aluminium and magnesium antacids named without an interval): calcium and a
 ///   multivitamin with minerals (which carries calcium and iron) take the 4 h; an antacid or
 ///   magnesium is named without an interval; zinc is not named.
+///
+/// Dairy food shares the calcium intake (`Substance::DairyCalcium`), but only eltrombopag's
+/// label names it with its interval: near the others, milk keeps the calcium interval as a
+/// convention, said so, never as the label's (see [`against_medicines`], issue #15).
 /// - Tetracyclines (antacids containing aluminium, calcium or magnesium, iron-containing
 ///   preparations, no interval), delayed-release risedronate ("at a different time of day"),
 ///   penicillamine (antacids, milk, iron), cefdinir (Al/Mg antacids, iron supplements): named.
@@ -97,6 +101,11 @@ pub struct Clash {
     /// The clash in words: the medicine, its label's rule and the safe times (see
     /// [`Clash::message`] for the sentence said alone).
     pub text: String,
+    /// What the interval rests on for this intake: the drug's evidence row, except
+    /// [`EvidenceBasis::Convention`] where the label names the interaction without an interval
+    /// or gives its interval for something else (milk near levothyroxine: the label names
+    /// calcium carbonate, not dairy food).
+    pub basis: EvidenceBasis,
 }
 
 impl Clash {
@@ -196,6 +205,7 @@ pub fn against_medicines(
                             medicine: item.name.clone(),
                             dose_at: dose,
                             earliest_ok: None,
+                            basis: EvidenceBasis::Convention,
                             text: format!(
                                 "{name} at {} is on the same day as your {} at {}: its label says these interact; ask your pharmacist how far apart",
                                 hhmm(at),
@@ -224,6 +234,14 @@ pub fn against_medicines(
                 continue;
             }
             let generic = super::catalog::generic_timed_as(&item.name, drug);
+            // A label interval for calcium is not one for dairy food unless the label names it.
+            let dairy = (intake == Substance::DairyCalcium && !label_names_dairy(drug))
+                .then(|| calcium_form(name))
+                .filter(|f| *f != CalciumForm::Supplement);
+            let basis = match dairy {
+                Some(CalciumForm::DairyFood) => EvidenceBasis::Convention,
+                _ => drug.basis_for(generic),
+            };
             let text = match says {
                 LabelSays::Wait => format!(
                     "{name} at {} is within the wait after your {} at {}: {} nothing but plain water for at least {} after it, so have the {name} from {}",
@@ -235,12 +253,24 @@ pub fn against_medicines(
                     hhmm(hi)
                 ),
                 _ => format!(
-                    "{name} at {} is too close to your {} at {}: {}{}, so have the {name} by {} or from {}",
+                    "{name} at {} is too close to your {} at {}: {}, so have the {name} by {} or from {}",
                     hhmm(at),
                     item.name,
                     hhmm(dose),
-                    apart_rule(drug, generic, &item.name, name),
-                    with_food(drug, intake),
+                    match dairy {
+                        Some(CalciumForm::DairyFood) =>
+                            dairy_convention(drug, generic, &item.name, name),
+                        Some(_) => format!(
+                            "{}{}; QuietLegs keeps milk and other dairy food the same distance (a convention: the label does not name dairy)",
+                            apart_rule(drug, generic, &item.name, label_calcium(drug)),
+                            with_food(drug, intake),
+                        ),
+                        None => format!(
+                            "{}{}",
+                            apart_rule(drug, generic, &item.name, name),
+                            with_food(drug, intake)
+                        ),
+                    },
                     hhmm(lo),
                     hhmm(hi)
                 ),
@@ -250,11 +280,85 @@ pub fn against_medicines(
                 dose_at: dose,
                 earliest_ok: Some(hi),
                 text,
+                basis,
             });
         }
         out.clashes.extend(nearest);
     }
     out
+}
+
+/// Checks a medicine or supplement (called `name`, of timing substance `substance` if it has
+/// one) taken at `at` against the first-thing medicines of the regimen (alendronate,
+/// risedronate, ibandronate): inside one's wait, from its dose to the end of its evidence row
+/// (30 min, ibandronate 60 min), its label asks for it first and any other medicine after the
+/// wait (SPEC §2.2, issue #15). Both medicines keep their times, so no earliest time is given:
+/// the pharmacist or doctor is asked. A bisphosphonate is not checked against itself or
+/// another bisphosphonate (two of them are a question for the prescriber, not of timing).
+pub fn in_first_thing_wait(
+    diary: &Diary<'_>,
+    substance: Option<Substance>,
+    name: &str,
+    at: DateTime<Utc>,
+) -> Vec<Clash> {
+    let tz = diary.profile.time_zone;
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let date = waking_date(diary, at);
+    let mut out = Vec::new();
+    if substance.is_some_and(|s| s.gap().first_thing) {
+        return out;
+    }
+    for item in diary
+        .regimen
+        .iter()
+        .filter(|r| matches!(r.kind, RegimenKind::Medication | RegimenKind::Supplement))
+    {
+        let Some(drug) = substance_of(item).filter(|s| s.gap().first_thing) else {
+            continue;
+        };
+        let wait = drug.gap().iron_after();
+        let Some(dose) = doses_around(diary, item, date)
+            .into_iter()
+            .find(|d| *d <= at && at < *d + wait)
+        else {
+            continue;
+        };
+        out.push(Clash {
+            medicine: item.name.clone(),
+            dose_at: dose,
+            earliest_ok: None,
+            basis: drug.basis_for(super::catalog::generic_timed_as(&item.name, drug)),
+            text: format!(
+                "{name} at {} is within the wait after your {} at {}: {}; {}",
+                hhmm(at),
+                item.name,
+                hhmm(dose),
+                first_thing_ask(drug, &item.name),
+                FIRST_THING_ASK_WHO
+            ),
+        });
+    }
+    out
+}
+
+/// How a medicine inside a first-thing medicine's wait ends: both keep their times.
+pub const FIRST_THING_ASK_WHO: &str =
+    "discuss the timing with your pharmacist or doctor (QuietLegs keeps the times you were given)";
+
+/// What the label of a first-thing medicine (`drug`, entered as `medicine`) asks of any other
+/// medicine: "the Fosamax label asks for it first, on an empty stomach, and any other medicine
+/// at least 30 min after it", the interval from its evidence row.
+pub fn first_thing_ask(drug: Substance, medicine: &str) -> String {
+    let generic = super::catalog::generic_timed_as(medicine, drug);
+    let rest = format!(
+        "first, on an empty stomach, and any other medicine at least {} after it",
+        span(drug.gap().iron_after())
+    );
+    let who = asks(drug, generic);
+    match who.strip_prefix("its label") {
+        Some(asks_for) => format!("the {medicine} label{asks_for} it {rest}"),
+        None => format!("{who} {medicine} {rest}"),
+    }
 }
 
 /// Who asks for the interval, by the drug's evidence rows: "its label asks for", or for an
@@ -277,23 +381,71 @@ fn asks(drug: Substance, generic: &str) -> String {
 /// The drug's interval for the intake, from its iron rows: "its label asks for Cipro at least
 /// 2 h before antacid or at least 6 h after it".
 fn apart_rule(drug: Substance, generic: &str, medicine: &str, intake: &str) -> String {
+    format!(
+        "{} {}",
+        asks(drug, generic),
+        interval(drug, medicine, intake)
+    )
+}
+
+/// "Cipro at least 2 h before antacid or at least 6 h after it", from the drug's iron rows.
+fn interval(drug: Substance, medicine: &str, intake: &str) -> String {
     let g = drug.gap();
-    let who = asks(drug, generic);
     if g.iron_after() == g.substance_after() {
         format!(
-            "{who} {medicine} and {intake} at least {} apart",
+            "{medicine} and {intake} at least {} apart",
             span(g.iron_after())
         )
     } else {
         format!(
-            "{who} {medicine} at least {} before {intake} or at least {} after it",
+            "{medicine} at least {} before {intake} or at least {} after it",
             span(g.iron_after()),
             span(g.substance_after())
         )
     }
 }
 
-/// Dolutegravir's label lets calcium or iron supplements be taken together with food instead.
+/// Whether the drug's label gives its cation interval for dairy food too (PROMACTA: "antacids,
+/// dairy products and mineral supplements"); the others name calcium products only, or dairy
+/// without an interval (CIPRO: not with dairy alone), or nothing for calcium.
+fn label_names_dairy(drug: Substance) -> bool {
+    drug == Substance::Eltrombopag
+}
+
+/// What the drug's label names where it gives its interval for calcium (the evidence rows'
+/// label sections): levothyroxine the calcium carbonate of its binder row, ciprofloxacin
+/// products containing calcium, the others calcium supplements.
+fn label_calcium(drug: Substance) -> &'static str {
+    match drug {
+        Substance::Thyroid => "calcium carbonate",
+        Substance::Ciprofloxacin => "products containing calcium",
+        _ => "calcium supplements",
+    }
+}
+
+/// The interval kept for dairy food (`intake`, as typed) near a drug whose label gives it for
+/// calcium only: the same interval, said as a convention, never as the label's (issue #15).
+fn dairy_convention(drug: Substance, generic: &str, medicine: &str, intake: &str) -> String {
+    let calcium = label_calcium(drug);
+    let whose = match drug.basis_for(generic) {
+        EvidenceBasis::BorrowedConvention => format!(
+            "borrowed from {}'s label, which gives it for {calcium}",
+            drug.label_read_for()
+                .map_or("another drug", |(lender, _)| lender)
+        ),
+        EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified => {
+            format!("its label gives this interval for {calcium}")
+        }
+        _ => "its label gives no interval".to_owned(),
+    };
+    format!(
+        "QuietLegs asks (a convention: {whose}, not for milk or other dairy food) for {}",
+        interval(drug, medicine, intake)
+    )
+}
+
+/// Dolutegravir's label lets calcium or iron supplements be taken together with food instead
+/// (not said for dairy food, which its label does not name).
 fn with_food(drug: Substance, intake: Substance) -> &'static str {
     if drug == Substance::IntegraseInhibitor
         && matches!(intake, Substance::DairyCalcium | Substance::Multivitamin)
@@ -392,7 +544,9 @@ mod tests {
         assert_eq!(meds.len(), 1);
         for part in [
             "levothyroxine at 07:00",
-            "its label asks for levothyroxine and dairy or calcium at least 4 h apart",
+            // The log's "dairy or calcium": the label's interval for what it names, the same
+            // distance for dairy said as a convention (issue #15).
+            "its label asks for levothyroxine and calcium carbonate at least 4 h apart; QuietLegs keeps milk and other dairy food the same distance (a convention",
             "by 03:00 or from 11:00",
             "no iron dose that day to protect",
             "pharmacist",
@@ -452,7 +606,7 @@ mod tests {
         let (msg, earliest, _) = conflict(check(&r, Substance::DairyCalcium, 9, 30), "calcium");
         assert_eq!(earliest, Some(at(11, 0)));
         assert!(
-            msg.contains("at least 2 h before dairy or calcium or at least 6 h after it"),
+            msg.contains("at least 2 h before calcium supplements or at least 6 h after it"),
             "{msg}"
         );
         assert!(msg.contains("together with a meal"), "{msg}");
@@ -604,6 +758,131 @@ mod tests {
             "antacid after the logged dose",
         );
         assert_eq!(earliest, Some(at(15, 0)), "{msg}");
+    }
+
+    /// Issue #15 (fresh review): Euthyrox at 07:10 after a weekly Fosamax at 07:00 was "ok".
+    /// The alendronate label asks for it first and any other medicine at least 30 min after
+    /// it: a note (both keep their times, no earliest time), on its dose days only; 07:30 is
+    /// clear. A medicine with no iron rule gets the same note.
+    #[test]
+    fn a_medicine_inside_a_bisphosphonates_wait_gets_a_note() {
+        let mut fosamax = med("Fosamax", 7, 0);
+        fosamax.every_n_days = 7;
+        fosamax.start_date = "2026-11-21".parse().unwrap();
+        let r = [fosamax];
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen: &r,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let euthyrox = |day: u32, h, m| {
+            crate::rules::check::check_named(
+                &diary,
+                Substance::Thyroid,
+                "Euthyrox",
+                Utc.with_ymd_and_hms(2026, 11, day, h, m, 0).unwrap(),
+            )
+        };
+        let (msg, earliest, meds) = conflict(euthyrox(21, 7, 10), "Euthyrox in the wait");
+        assert_eq!(earliest, None, "{msg}");
+        assert_eq!(meds.len(), 1, "{msg}");
+        for part in [
+            "Euthyrox at 07:10 is within the wait after your Fosamax at 07:00",
+            "the Fosamax label asks for it first, on an empty stomach, and any other medicine at least 30 min after it",
+            "discuss the timing with your pharmacist or doctor",
+        ] {
+            assert!(msg.contains(part), "{part:?} in {msg}");
+        }
+        assert!(!msg.to_lowercase().contains("stop"), "{msg}");
+        fine(euthyrox(21, 7, 30));
+        fine(euthyrox(22, 7, 10));
+        fine(euthyrox(28, 6, 59));
+        conflict(euthyrox(28, 7, 0), "taken together with Fosamax");
+        let other = |h, m| {
+            crate::rules::check::check_untimed_medicine(
+                &diary,
+                "gabapentin",
+                "gabapentin does not change when iron is absorbed".into(),
+                at(h, m),
+            )
+        };
+        let (msg, _, _) = conflict(other(7, 29), "gabapentin in the wait");
+        assert!(msg.contains("after your Fosamax at 07:00"), "{msg}");
+        fine(other(7, 30));
+        // A bisphosphonate is not checked against itself or another one.
+        fine(crate::rules::check::check_named(
+            &diary,
+            Substance::Bisphosphonate,
+            "Fosamax",
+            at(7, 10),
+        ));
+        fine(crate::rules::check::check_named(
+            &diary,
+            Substance::Ibandronate,
+            "ibandronate",
+            at(7, 10),
+        ));
+    }
+
+    /// Issue #15 (fresh review): "its label asks for Euthyrox and milk (dairy) at least 4 h
+    /// apart". The levothyroxine label gives 4 h for calcium carbonate, Tivicay's for calcium
+    /// supplements: for milk the same interval is kept but said as a convention, with what the
+    /// label names; calcium typed as such keeps the label's words; eltrombopag's label names
+    /// dairy products, so milk takes its label interval.
+    #[test]
+    fn milk_keeps_a_calcium_interval_as_a_convention_not_as_the_label() {
+        let p = Profile::default();
+        let named = |r: &[RegimenItem], name: &str, h, m| {
+            let diary = Diary {
+                profile: &p,
+                regimen: r,
+                habits: &[],
+                events: &[],
+                labs: &[],
+            };
+            against_medicines(&diary, Substance::DairyCalcium, name, at(h, m)).clashes
+        };
+        let r = [med("Euthyrox", 7, 0)];
+        let milk = named(&r, "milk (dairy)", 7, 30);
+        assert_eq!(milk.len(), 1);
+        assert_eq!(milk[0].basis, EvidenceBasis::Convention);
+        assert_eq!(milk[0].earliest_ok, Some(at(11, 0)), "the same interval");
+        assert!(
+            milk[0].text.contains("QuietLegs asks (a convention: its label gives this interval for calcium carbonate, not for milk or other dairy food) for Euthyrox and milk (dairy) at least 4 h apart"),
+            "{}",
+            milk[0].text
+        );
+        assert!(!milk[0].text.contains("its label asks"), "{}", milk[0].text);
+        let calcium = named(&r, "calcium", 7, 30);
+        assert_eq!(calcium[0].basis, EvidenceBasis::LabelInterval);
+        assert!(
+            calcium[0]
+                .text
+                .contains("its label asks for Euthyrox and calcium at least 4 h apart"),
+            "{}",
+            calcium[0].text
+        );
+        let r = [med("Tivicay", 20, 0)];
+        let milk = named(&r, "milk (dairy)", 19, 0);
+        assert_eq!(milk[0].basis, EvidenceBasis::Convention);
+        assert_eq!(milk[0].earliest_ok, Some(at(22, 0)));
+        for part in ["its label asks", "together with a meal"] {
+            assert!(!milk[0].text.contains(part), "{part:?} in {}", milk[0].text);
+        }
+        assert!(
+            milk[0]
+                .text
+                .contains("for calcium supplements, not for milk"),
+            "{}",
+            milk[0].text
+        );
+        let r = [med("eltrombopag", 7, 0)];
+        let milk = named(&r, "milk (dairy)", 8, 0);
+        assert_eq!(milk[0].basis, EvidenceBasis::LabelInterval);
+        assert!(milk[0].text.contains("its label asks for eltrombopag"));
     }
 
     #[test]

@@ -120,6 +120,20 @@ impl WakingDay {
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
         self.wake <= t && t < self.bed
     }
+
+    /// The waking day an instant belongs to, split in the middle of the night as
+    /// [`Self::place`] splits clock times: 06:00 before a 06:30 wake is that morning's (a
+    /// bisphosphonate on waking early), 23:30 after a 23:00 bedtime that evening's.
+    pub fn owning(profile: &Profile, t: DateTime<Utc>) -> Self {
+        let local = t.with_timezone(&profile.time_zone);
+        let date = local.date_naive();
+        [date.pred_opt(), Some(date), date.succ_opt()]
+            .into_iter()
+            .flatten()
+            .map(|d| WakingDay::of(profile, d))
+            .find(|d| d.place(local.time()) == t)
+            .unwrap_or_else(|| WakingDay::of(profile, date))
+    }
 }
 
 /// "2 h", "30 min", "1 h 30 min".
@@ -232,5 +246,22 @@ mod tests {
         assert_eq!(day.place(t(2, 0)), utc("2026-11-22", 2, 0));
         assert_eq!(day.place(t(23, 30)), utc("2026-11-21", 23, 30));
         assert_eq!(day.bed, utc("2026-11-21", 22, 30));
+    }
+
+    /// Issue #15: 06:00 before a 06:30 wake is that morning's, not the evening's before; the
+    /// night splits at 02:30 as `place` splits clock times.
+    #[test]
+    fn an_instant_belongs_to_the_waking_day_on_its_side_of_the_night() {
+        let p = Profile {
+            wake_time: t(6, 30),
+            bedtime: t(22, 30),
+            ..Profile::default()
+        };
+        let owning = |s, h, m| WakingDay::owning(&p, utc(s, h, m)).date;
+        assert_eq!(owning("2026-11-22", 6, 0), date("2026-11-22"));
+        assert_eq!(owning("2026-11-22", 2, 30), date("2026-11-22"));
+        assert_eq!(owning("2026-11-22", 2, 29), date("2026-11-21"));
+        assert_eq!(owning("2026-11-21", 23, 30), date("2026-11-21"));
+        assert_eq!(owning("2026-11-21", 13, 0), date("2026-11-21"));
     }
 }

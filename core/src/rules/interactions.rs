@@ -188,6 +188,42 @@ pub fn intake_named(word: &str) -> Option<IntakeKind> {
         })
 }
 
+/// Which calcium a dairy-or-calcium intake is (issue #15): one substance and one stored
+/// intake kind (`IntakeKind::DairyCalcium`) cover both, since iron keeps the same distance
+/// from each, but drug labels name calcium supplements far more often than dairy food, so a
+/// label interval is said as the label's only for what the label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalciumForm {
+    /// A calcium supplement or calcium antacid ("calcium", "calcium carbonate", "Caltrate").
+    Supplement,
+    /// Milk, cheese, yogurt, a milk coffee, "calcium foods".
+    DairyFood,
+    /// Not known which: the log's "dairy or calcium" button, or an unknown word.
+    Either,
+}
+
+/// The [`CalciumForm`] of a dairy-or-calcium intake by the name it is checked under: the word
+/// typed, or the name `check` shows for it ("milk (dairy)", "Caltrate (calcium carbonate)":
+/// the part before the parenthesis is the word typed).
+pub fn calcium_form(name: &str) -> CalciumForm {
+    let typed = name.split(" (").next().unwrap_or(name);
+    let norm = catalog::normalise(typed);
+    if norm == "dairy or calcium" || norm == "dairy calcium" {
+        return CalciumForm::Either;
+    }
+    let class = catalog::lookup(typed)
+        .first()
+        .filter(|m| m.kind != catalog::MatchKind::Typo)
+        .map(|m| m.medicine.class);
+    match class {
+        Some(DrugClass::Calcium) => CalciumForm::Supplement,
+        Some(DrugClass::DairyFood) => CalciumForm::DairyFood,
+        // Every other everyday word for this intake is a dairy food (latte, Käse, queso).
+        _ if intake_named(typed) == Some(IntakeKind::DairyCalcium) => CalciumForm::DairyFood,
+        _ => CalciumForm::Either,
+    }
+}
+
 /// A substance by the word a person types: an intake (`coffee`, `milk`, `meal`) or a medicine
 /// name (`levothyroxine`, `Synthroid`).
 pub fn substance_named(name: &str) -> Option<Substance> {
@@ -269,6 +305,20 @@ mod tests {
         ] {
             assert_eq!(intake_named(word), Some(kind), "{word}");
             assert_eq!(substance_named(word), Some(substance), "{word}");
+        }
+        // The label of levothyroxine names calcium carbonate, not dairy food (issue #15).
+        for (word, form) in [
+            ("milk", CalciumForm::DairyFood),
+            ("milk (dairy)", CalciumForm::DairyFood),
+            ("Käse", CalciumForm::DairyFood),
+            ("cappuccino", CalciumForm::DairyFood),
+            ("calcium foods", CalciumForm::DairyFood),
+            ("calcium", CalciumForm::Supplement),
+            ("Caltrate (calcium carbonate)", CalciumForm::Supplement),
+            ("calcium citrate", CalciumForm::Supplement),
+            ("dairy or calcium", CalciumForm::Either),
+        ] {
+            assert_eq!(calcium_form(word), form, "{word}");
         }
         // A word that only contains one of them is not taken for it.
         assert_eq!(intake_named("tea tree oil"), None);

@@ -118,6 +118,98 @@ impl SameMedicine<'_> {
     }
 }
 
+/// Whether `item` is taken by mouth at set times as a medicine or supplement (iron itself is
+/// planned around a first-thing medicine by the planner, not warned about).
+fn oral_at_times(item: &RegimenItem) -> bool {
+    item.kind != RegimenKind::Iron && !item.times.is_empty()
+}
+
+/// The first-thing medicine (alendronate, risedronate, ibandronate) a regimen item is, if any.
+fn first_thing(item: &RegimenItem) -> Option<super::substance::Substance> {
+    super::interactions::substance_of(item).filter(|s| s.gap().first_thing)
+}
+
+/// Whether `a` on `date` and `b` on `date + days_after` are both dose days for some `date`
+/// from `from`, within the time their two schedules take to repeat together.
+fn taken_together(a: &RegimenItem, b: &RegimenItem, from: NaiveDate, days_after: i64) -> bool {
+    let lcm = |x: i64, y: i64| {
+        let (mut p, mut q) = (x, y);
+        while q != 0 {
+            (p, q) = (q, p % q);
+        }
+        x / p.max(1) * y
+    };
+    let n = lcm(
+        i64::from(a.every_n_days.max(1)),
+        i64::from(b.every_n_days.max(1)),
+    );
+    let start = from.max(a.start_date).max(b.start_date);
+    (0..n).any(|i| {
+        let d = start + chrono::Duration::days(i);
+        super::regimen::dose_day(a, d)
+            && super::regimen::dose_day(b, d + chrono::Duration::days(days_after))
+    })
+}
+
+/// The warnings of `item` for a first-thing medicine's wait (SPEC §2.2, issue #15): its times
+/// inside the wait of a bisphosphonate entry (from its dose to the end of its evidence row,
+/// 30 min, ibandronate 60 min), or, for a bisphosphonate, the other entries' times inside its
+/// own wait, on a day both are taken from `today`. Both keep their times: the person is asked
+/// to discuss the timing, never to stop or move a medicine.
+pub fn first_thing_waits(
+    item: &RegimenItem,
+    regimen: &[RegimenItem],
+    today: NaiveDate,
+) -> Vec<String> {
+    use chrono::Timelike;
+    if !oral_at_times(item) || !not_stopped(item, today) {
+        return Vec::new();
+    }
+    let mins = |t: chrono::NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
+    let mut out = Vec::new();
+    for other in regimen
+        .iter()
+        .filter(|r| r.meta.id != item.meta.id && oral_at_times(r) && not_stopped(r, today))
+    {
+        let (first, then, drug, inside) = match (first_thing(item), first_thing(other)) {
+            (None, Some(drug)) => (other, item, drug, true),
+            (Some(drug), None) => (item, other, drug, false),
+            _ => continue,
+        };
+        let wait = drug.gap().iron_after().num_minutes();
+        for tf in &first.times {
+            for tt in &then.times {
+                let after = (mins(*tt) - mins(*tf)).rem_euclid(24 * 60);
+                // Past midnight, the other dose is on the next date.
+                let next_date = i64::from(mins(*tt) < mins(*tf));
+                if after >= wait || !taken_together(first, then, today, next_date) {
+                    continue;
+                }
+                let rule = super::clash::first_thing_ask(drug, first.name.trim());
+                let when = |r: &RegimenItem, t: &chrono::NaiveTime| {
+                    format!("{} at {}", r.name.trim(), t.format("%H:%M"))
+                };
+                out.push(if inside {
+                    format!(
+                        "{} is within the wait after your {}: {rule}; {}",
+                        when(then, tt),
+                        when(first, tf),
+                        super::clash::FIRST_THING_ASK_WHO
+                    )
+                } else {
+                    format!(
+                        "your {} is within the wait after {}: {rule}; {}",
+                        when(then, tt),
+                        when(first, tf),
+                        super::clash::FIRST_THING_ASK_WHO
+                    )
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The first year a dopaminergic RLS drug can have been started (its first approval anywhere,
 /// levodopa's first clinical use), from the evidence table, with its generic: the latest of
 /// the drugs a name resolves to. `None` for any other medicine.
@@ -261,6 +353,43 @@ mod tests {
             stop_date: stop.map(day),
             start_source: StartSource::Given,
         }
+    }
+
+    /// Issue #15 (fresh review): alendronate at 06:15 and Euthyrox at 06:30 are added without
+    /// a word. Each entry now warns of the other's time in the 30 min wait; 06:45 (the wait's
+    /// end) is clear, and a weekly alendronate warns as well.
+    #[test]
+    fn a_medicine_inside_a_bisphosphonates_wait_warns_on_both_entries() {
+        let today = day("2026-12-01");
+        let at = |name: &str, hhmm: &str| {
+            let mut x = item(name, None);
+            x.times = vec![hhmm.parse().unwrap()];
+            x
+        };
+        let regimen = [at("alendronate", "06:15"), at("Euthyrox", "06:30")];
+        let w = first_thing_waits(&regimen[1], &regimen, today);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("Euthyrox at 06:30 is within the wait after your alendronate at 06:15")
+                && w[0].contains("any other medicine at least 30 min after it")
+                && w[0].contains("pharmacist")
+                && !w[0].to_lowercase().contains("stop"),
+            "{w:?}"
+        );
+        let w = first_thing_waits(&regimen[0], &regimen, today);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("your Euthyrox at 06:30"), "{w:?}");
+        let clear = [at("alendronate", "06:15"), at("Euthyrox", "06:45")];
+        assert!(first_thing_waits(&clear[1], &clear, today).is_empty());
+        let mut weekly = at("Fosamax", "07:00");
+        weekly.every_n_days = 7;
+        let regimen = [weekly, at("Euthyrox", "07:00")];
+        assert_eq!(first_thing_waits(&regimen[1], &regimen, today).len(), 1);
+        // A stopped entry warns of nothing.
+        let mut stopped = at("alendronate", "06:15");
+        stopped.stop_date = Some(day("2026-11-01"));
+        let regimen = [stopped, at("Euthyrox", "06:30")];
+        assert!(first_thing_waits(&regimen[1], &regimen, today).is_empty());
     }
 
     #[test]

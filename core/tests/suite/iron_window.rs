@@ -437,3 +437,106 @@ fn a_day_with_no_window_lists_meals_logged_intakes_and_medicines_in_time_order()
         "{why}"
     );
 }
+
+/// Wake 06:30, Euthyrox at 06:30: iron is planned at 10:30 (4 h after it).
+fn euthyrox_morning() -> (Profile, Vec<RegimenItem>) {
+    let mut p = profile();
+    p.wake_time = t(6, 30);
+    let mut thyroid = regimen_item(RegimenKind::Medication, "Euthyrox", "2026-11-01");
+    thyroid.times = vec![t(6, 30)];
+    (p, vec![iron_item("2026-11-01"), thyroid])
+}
+
+/// Issue #15 (fresh review): alendronate on waking early, 06:00 before a 06:30 wake, with iron
+/// planned at 10:30, is no conflict: it is that morning's, before the iron, not "after" the
+/// evening's iron. It was "MOVE IRON … take iron at 10:30 instead", the time already planned.
+#[test]
+fn a_bisphosphonate_on_waking_before_the_days_iron_does_not_move_it() {
+    let (p, r) = euthyrox_morning();
+    let dia = diary(&p, &r, &[], &[]);
+    assert_eq!(
+        hhmm(window(iron_plan(&dia, d("2026-11-22")).day).start),
+        "10:30"
+    );
+    for (h, m) in [(6, 0), (6, 30), (10, 0)] {
+        match check_intake(&dia, Substance::Bisphosphonate, at("2026-11-22", h, m)) {
+            IntakeCheck::Fine { message } => assert!(
+                message.contains("clear of your iron dose at 10:30"),
+                "{h}:{m}: {message}"
+            ),
+            other => panic!("alendronate at {h}:{m}, before iron at 10:30: {other:?}"),
+        }
+    }
+    // After the day's iron it still moves it, to a time that is not the one planned.
+    match check_intake(&dia, Substance::Bisphosphonate, at("2026-11-22", 11, 0)) {
+        IntakeCheck::Conflict {
+            iron_ok: Some(ok),
+            message,
+            ..
+        } => {
+            assert_eq!(hhmm(ok), "11:30", "{message}");
+            assert!(!message.contains("at 10:30 instead"), "{message}");
+        }
+        other => panic!("alendronate after the day's iron: {other:?}"),
+    }
+}
+
+/// Alternate-day iron (wake 07:00, Euthyrox at 07:00: iron at 11:00 on its days): on a rest
+/// day nothing conflicts with a dose of another day, and every answer says plainly that no
+/// iron is planned that day (issue #15: "MOVE IRON … 11:00 instead", a plain "ok" for iron,
+/// "clear of your iron dose at 11:00").
+#[test]
+fn a_rest_day_of_alternate_day_iron_says_so_and_moves_nothing() {
+    let p = profile();
+    let mut iron = iron_item("2026-11-01");
+    iron.every_n_days = 2;
+    let mut thyroid = regimen_item(RegimenKind::Medication, "Euthyrox", "2026-11-01");
+    thyroid.times = vec![t(7, 0)];
+    let r = [iron, thyroid];
+    let dia = diary(&p, &r, &[], &[]);
+    assert_eq!(
+        hhmm(window(iron_plan(&dia, d("2026-11-21")).day).start),
+        "11:00"
+    );
+    assert!(matches!(
+        iron_plan(&dia, d("2026-11-22")).day,
+        IronDay::RestDay { .. }
+    ));
+    let rest = "no iron planned that day (a rest day in your iron schedule; next dose 2026-11-23)";
+    let fine = |answer: IntakeCheck, what: &str| match answer {
+        IntakeCheck::Fine { message } => {
+            assert!(message.to_lowercase().contains(rest), "{what}: {message}");
+            assert!(!message.contains("11:00"), "{what}: {message}");
+        }
+        other => panic!("{what} on a rest day: {other:?}"),
+    };
+    fine(
+        check_intake(&dia, Substance::Bisphosphonate, at("2026-11-22", 6, 20)),
+        "alendronate",
+    );
+    fine(
+        check_intake(&dia, Substance::Coffee, at("2026-11-22", 10, 0)),
+        "coffee",
+    );
+    fine(check_iron(&dia, at("2026-11-22", 11, 30)), "iron");
+    // On a dose day the same coffee is a wait.
+    assert!(matches!(
+        check_intake(&dia, Substance::Coffee, at("2026-11-21", 10, 0)),
+        IntakeCheck::Conflict { .. }
+    ));
+}
+
+/// "Can I take iron at 15:00?" after a dose logged at 09:00 that day: clear of food, but never
+/// a bare "ok" for a second dose.
+#[test]
+fn iron_checked_after_the_days_dose_is_a_note_not_ok() {
+    let p = profile();
+    let item = iron_item("2026-11-01");
+    let e = doses(&item, "2026-11-21", "2026-11-21");
+    let r = [item];
+    let message = conflict(
+        check_iron(&diary(&p, &r, &e, &[]), at("2026-11-21", 15, 0)),
+        "iron was logged at 09:00 that day",
+    );
+    assert!(message.contains("you logged iron at 09:00"), "{message}");
+}

@@ -810,3 +810,86 @@ fn stored_regimen_warnings_follow_the_profile() {
         .iter()
         .all(|e| !e.warnings.join(" ").contains("loratadine")));
 }
+
+/// Issue #15 (fresh review): `regimen add` of Euthyrox at 06:30 after alendronate at 06:15
+/// warned of nothing; and `check` of a medicine in the wait said "ok". Both warn now, through
+/// the API the shells call.
+#[test]
+fn a_medicine_added_or_checked_inside_a_bisphosphonates_wait_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "d.db");
+    q.set_profile(settings("23:00")).unwrap();
+    let at = |name: &str, time: &str| RegimenInput {
+        times: vec![time.into()],
+        ..input(name, Some("2026-10-01"), false)
+    };
+    q.add_regimen(at("alendronate", "06:15")).unwrap();
+    let e = q.add_regimen(at("Euthyrox", "06:30")).unwrap();
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.contains("within the wait after your alendronate at 06:15")),
+        "{:?}",
+        e.warnings
+    );
+    let listed = q.regimen().unwrap();
+    let alendronate = listed.iter().find(|r| r.name == "alendronate").unwrap();
+    assert!(
+        alendronate
+            .warnings
+            .iter()
+            .any(|w| w.contains("your Euthyrox at 06:30")),
+        "{:?}",
+        alendronate.warnings
+    );
+    for what in ["Euthyrox", "gabapentin"] {
+        let c = q
+            .check_intake(what.into(), Some("2026-11-21T06:20".into()))
+            .unwrap();
+        assert!(
+            c.conflict && c.message.contains("after your alendronate at 06:15"),
+            "{what}: {c:?}"
+        );
+        let c = q
+            .check_intake(what.into(), Some("2026-11-21T06:45".into()))
+            .unwrap();
+        assert!(!c.message.contains("alendronate"), "{what}: {c:?}");
+    }
+}
+
+/// Issue #15 (fresh review): `check milk` near levothyroxine said "its label asks for Euthyrox
+/// and milk (dairy) at least 4 h apart". Through the API: milk and a milk coffee keep the 4 h
+/// as a convention; calcium keeps the label's words.
+#[test]
+fn milk_near_levothyroxine_is_a_convention_calcium_the_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "d.db");
+    q.set_profile(settings("23:00")).unwrap();
+    q.add_regimen(RegimenInput {
+        times: vec!["07:00".into()],
+        ..input("Euthyrox", Some("2026-10-01"), false)
+    })
+    .unwrap();
+    let check = |what: &str| {
+        q.check_intake(what.into(), Some("2026-11-21T08:00".into()))
+            .unwrap()
+    };
+    for what in ["milk", "cappuccino"] {
+        let c = check(what);
+        assert!(c.conflict, "{what}: {c:?}");
+        assert!(
+            c.message.contains(
+                "a convention: its label gives this interval for calcium carbonate, not for milk"
+            ) && !c.message.contains("its label asks"),
+            "{what}: {}",
+            c.message
+        );
+    }
+    let c = check("calcium");
+    assert!(
+        c.message
+            .contains("its label asks for Euthyrox and calcium at least 4 h apart"),
+        "{}",
+        c.message
+    );
+}
