@@ -16,7 +16,10 @@
 //! whatever the order; where an older app re-wrote a field unchanged, the stamp kept may differ
 //! by order, and the next sync settles it by the tie rule above. Other records have no field
 //! stamps: an older app's newer edit of a night or a regimen item replaces it whole (SPEC §4),
-//! which loses a field that app does not know (a regimen item's start then reads "not asked").
+//! which loses a field that app does not know (a regimen item's start then reads "not asked"
+//! and `regimen start` gives it again). Keeping it would need a stamp for that field: carrying
+//! the older version's value by rule alone is not associative when three versions disagree
+//! (the sync property tests found the case).
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
@@ -235,7 +238,7 @@ fn apply(
 ) -> Result<()> {
     if let (Record::Profile { .. }, Some(Ordering::Greater | Ordering::Less)) = (incoming, verdict)
     {
-        return apply_profile(tx, report, incoming, verdict);
+        return apply_joined(tx, report, incoming, verdict);
     }
     match verdict {
         None => {
@@ -252,37 +255,54 @@ fn apply(
     Ok(())
 }
 
-/// Two versions of one profile record: the newer version's sync fields, and per field the
-/// value with the newest change ([`profile_merge::join`]). An older app that edits a profile
-/// writes its whole record without the fields it does not know (the augmentation answers, a
-/// birth date); replacing ours with it would erase them. The join is a function of the set of
-/// versions, so the merge stays commutative, associative and idempotent.
-fn apply_profile(
+/// Two versions of a profile record an older app may have edited, as one. An older app writes
+/// its whole record without the fields it does not know; the newer version whole would erase
+/// them. So: the newer version's sync fields, and per field the value with the newest change
+/// ([`profile_merge::join`]), when one version has field stamps and the other not.
+fn apply_joined(
     tx: &Transaction<'_>,
     report: &mut MergeReport,
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
     let id = incoming.meta().id.to_string();
-    let stored = with_stored(tx, Table::Profile, &id, |row| row.record())?;
-    let joined = match (&stored, incoming) {
+    let stored = with_stored(tx, table_of_record(incoming), &id, |row| row.record())?;
+    let joined = match &stored {
+        Some(ours) => join_versions(ours, incoming)?,
+        None => None,
+    };
+    let newer = verdict == Some(Ordering::Greater);
+    match (joined, stored) {
+        (Some(joined), Some(stored)) if joined != stored => {
+            put_record(tx, &joined)?;
+            report.updated += 1;
+        }
+        (Some(_), Some(_)) => report.skipped += 1,
+        // Nothing to join: the newer version, as for every other record.
+        _ if newer => {
+            put_record(tx, incoming)?;
+            report.updated += 1;
+        }
+        _ => report.skipped += 1,
+    }
+    Ok(())
+}
+
+/// See [`apply_joined`]; `None` when the two versions are not to be joined.
+fn join_versions(ours: &Record, incoming: &Record) -> Result<Option<Record>> {
+    let incoming_wins = order(incoming, ours)? == Ordering::Greater;
+    Ok(match (ours, incoming) {
         (
-            Some(
-                ours @ Record::Profile {
-                    meta: m_ours,
-                    profile: p_ours,
-                },
-            ),
+            Record::Profile {
+                meta: m_ours,
+                profile: p_ours,
+            },
             Record::Profile {
                 meta: m_in,
                 profile: p_in,
             },
         ) => {
-            let meta = if order(incoming, ours)? == Ordering::Greater {
-                m_in
-            } else {
-                m_ours
-            };
+            let meta = if incoming_wins { m_in } else { m_ours };
             let body = match (p_ours.changed.is_some(), p_in.changed.is_some()) {
                 (true, false) => Some(profile_merge::join((m_ours, p_ours), (m_in, p_in))?),
                 (false, true) => Some(profile_merge::join((m_in, p_in), (m_ours, p_ours))?),
@@ -296,22 +316,7 @@ fn apply_profile(
             })
         }
         _ => None,
-    };
-    let newer = verdict == Some(Ordering::Greater);
-    match (joined, stored) {
-        (Some(joined), Some(stored)) if joined != stored => {
-            put_record(tx, &joined)?;
-            report.updated += 1;
-        }
-        (Some(_), Some(_)) => report.skipped += 1,
-        // Not two profiles (never here: the verdict came from a stored profile).
-        _ if newer => {
-            put_record(tx, incoming)?;
-            report.updated += 1;
-        }
-        _ => report.skipped += 1,
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]
