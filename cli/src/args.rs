@@ -267,6 +267,14 @@ pub enum RegimenCmd {
         /// drug's first approval), or "unknown" if you do not know (long ago)
         start: String,
     },
+    /// `regimen stop ropinirole 2026-11-30`: the last day an item was taken (a stop or a switch
+    /// your doctor decided); its history stays. `regimen stop ID none` clears it.
+    Stop {
+        /// The item, as for `regimen start`
+        id: String,
+        /// The last day it was taken, YYYY-MM-DD (not before its start), or "none" to clear
+        stop: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -1014,3 +1014,50 @@ fn status_shows_signs_on_the_nights_logged_and_asks_for_the_rest() {
         "{line}"
     );
 }
+
+/// Both fresh reviewers: a switch (ropinirole to pramipexole, as a doctor decides after
+/// augmentation) could only be recorded by deleting the old drug, which erased the history the
+/// augmentation screen reads. `regimen stop` records the last day and keeps the entry;
+/// `none` clears it; a stop before the start is refused naming the field, nothing written.
+#[test]
+fn regimen_stop_records_a_switch_and_keeps_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "ropinirole",
+            "--at",
+            "21:00",
+            "--start",
+            "2024-03-01",
+        ],
+    );
+    let stopped = ok(&db, &["regimen", "stop", "ropinirole", "2026-11-10"]);
+    assert!(stopped.contains("ropinirole"), "{stopped}");
+    let list = ok(&db, &["--json", "regimen", "list"]);
+    let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "the entry stays");
+    assert_eq!(list[0]["stop_date"], "2026-11-10");
+    assert_eq!(list[0]["start_date"], "2024-03-01");
+    let before_start = ql(&db, &["regimen", "stop", "ropinirole", "2020-01-01"]);
+    assert_eq!(before_start.status.code(), Some(2));
+    assert!(
+        stderr(&before_start).contains("stop date"),
+        "{}",
+        stderr(&before_start)
+    );
+    let word = ql(&db, &["regimen", "stop", "ropinirole", "yesterday"]);
+    assert_eq!(word.status.code(), Some(2));
+    assert!(stderr(&word).contains("stop date"), "{}", stderr(&word));
+    let list = ok(&db, &["--json", "regimen", "list"]);
+    assert!(list.contains("2026-11-10"), "nothing written: {list}");
+    ok(&db, &["regimen", "stop", "ropinirole", "none"]);
+    let list = ok(&db, &["--json", "regimen", "list"]);
+    let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert!(list[0]["stop_date"].is_null(), "{list}");
+}

@@ -70,6 +70,7 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
         Command::Regimen { cmd } => match cmd {
             RegimenCmd::List => regimen::list(db, json),
             RegimenCmd::Start { id, start } => regimen::start(db, &id, &start, json),
+            RegimenCmd::Stop { id, stop } => regimen::stop(db, &id, &stop, json),
             RegimenCmd::Add {
                 kind,
                 name,

@@ -128,6 +128,21 @@ pub fn start(
     Ok(())
 }
 
+/// `regimen stop ID DATE|none`.
+pub fn stop(db: &Option<PathBuf>, id: &str, stop: &str, json: bool) -> Result<(), QuietLegsError> {
+    let clear = stop.trim().eq_ignore_ascii_case("none");
+    if !clear && !stop.chars().any(|c| c.is_ascii_digit()) {
+        return Err(invalid(
+            "stop date",
+            format!("{stop:?}: give the last day it was taken as YYYY-MM-DD, or none to clear it"),
+        ));
+    }
+    let date = (!clear).then(|| stop.trim().to_owned());
+    let saved = open(db)?.set_regimen_stop(id.to_owned(), date)?;
+    output::regimen(std::slice::from_ref(&saved), json);
+    Ok(())
+}
+
 /// `habit list`.
 pub fn habits(db: &Option<PathBuf>, json: bool) -> Result<(), QuietLegsError> {
     output::habits(&open_to_read(db)?.habits()?, json);

@@ -192,6 +192,58 @@ impl QuietLegs {
         Ok(RegimenEntry::among(&saved, &all, today, g))
     }
 
+    /// Records the last day a regimen item was taken (a stop or a switch, as the person or their
+    /// doctor decided), or clears it (`stop_date` `None`: taken again, open-ended). The item and
+    /// its history stay: the augmentation screen still counts a stopped dopaminergic drug as
+    /// the start of treatment, and reminders end after the stop date. `id` as for
+    /// [`QuietLegs::set_regimen_start`]. The app never suggests stopping a medicine; this only
+    /// records what was done.
+    /// Errors: `NotFound` when `id` names no live regimen item; `InvalidInput` (`regimen item`)
+    /// when it names several; `InvalidInput` (`stop date`) when the date is not a real date or
+    /// is before the item's start date. Nothing is written then.
+    pub fn set_regimen_stop(
+        &self,
+        id: String,
+        stop_date: Option<String>,
+    ) -> ApiResult<RegimenEntry> {
+        let stop = stop_date
+            .as_deref()
+            .map(|d| crate::model::time::parse_date("stop date", d))
+            .transpose()?;
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let today = now.with_timezone(&profile.time_zone).date_naive();
+        let (saved, all) = store.write(|tx| {
+            let mut all = crate::store::regimen(tx)?;
+            let old = crate::rules::regimen_entry::find_item(&all, &id)?.clone();
+            if let Some(d) = stop {
+                if d < old.start_date {
+                    return Err(Error::invalid(
+                        "stop date",
+                        format!(
+                            "{d} is before the day it was started ({}): give a later day",
+                            old.start_date
+                        ),
+                    ));
+                }
+            }
+            let mut item = old.clone();
+            item.meta = old.meta.touched(now, &device);
+            item.stop_date = stop;
+            item.validate()?;
+            crate::model::validate::regimen(&item, now)?;
+            crate::store::put_regimen(tx, &item)?;
+            for r in all.iter_mut().filter(|r| r.meta.id == item.meta.id) {
+                *r = item.clone();
+            }
+            Ok((item, all))
+        })?;
+        let g = self.profile_groups(&store, &profile, today)?;
+        Ok(RegimenEntry::among(&saved, &all, today, g))
+    }
+
     /// The saved questionnaire answers, if any.
     pub fn augmentation_answers(&self) -> ApiResult<Option<AugmentationAnswers>> {
         let store = self.store()?;
