@@ -42,6 +42,7 @@
 //! | `update_augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `set_regimen_start` | `api/augmentation.rs` | yes |
+//! | `set_regimen_stop` | `api/augmentation.rs` | yes |
 //! | `merge_in` | `api/exchange.rs` | Rust only |
 //! | `export_json_with` | `api/exchange.rs` | Rust only |
 //! | `import_from` | `api/exchange.rs` | Rust only |
