@@ -160,36 +160,14 @@ impl QuietLegs {
                 .into())
             }
         };
-        let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let profile = Self::profile_model(&store)?.1;
-        let today = now.with_timezone(&profile.time_zone).date_naive();
-        let (saved, all) = store.write(|tx| {
-            let mut all = crate::store::regimen(tx)?;
-            let old = crate::rules::regimen_entry::find_item(&all, &id)?.clone();
+        self.edit_regimen_item(&id, |item, today, birth_date| {
             if let Some(d) = given {
-                crate::rules::regimen_entry::check_typed_start(
-                    &old.name,
-                    d,
-                    today,
-                    profile.birth_date,
-                )?;
+                crate::rules::regimen_entry::check_typed_start(&item.name, d, today, birth_date)?;
             }
-            let mut item = old.clone();
-            item.meta = old.meta.touched(now, &device);
-            item.start_date = given.unwrap_or(old.start_date);
+            item.start_date = given.unwrap_or(item.start_date);
             item.start_source = source;
-            item.validate()?;
-            crate::model::validate::regimen(&item, now)?;
-            crate::store::put_regimen(tx, &item)?;
-            for r in all.iter_mut().filter(|r| r.meta.id == item.meta.id) {
-                *r = item.clone();
-            }
-            Ok((item, all))
-        })?;
-        let g = self.profile_groups(&store, &profile, today)?;
-        Ok(RegimenEntry::among(&saved, &all, today, g))
+            Ok(())
+        })
     }
 
     /// Records the last day a regimen item was taken (a stop or a switch, as the person or their
@@ -210,38 +188,21 @@ impl QuietLegs {
             .as_deref()
             .map(|d| crate::model::time::parse_date("stop date", d))
             .transpose()?;
-        let now = self.now();
-        let mut store = self.store()?;
-        let device = store.device_id().to_owned();
-        let profile = Self::profile_model(&store)?.1;
-        let today = now.with_timezone(&profile.time_zone).date_naive();
-        let (saved, all) = store.write(|tx| {
-            let mut all = crate::store::regimen(tx)?;
-            let old = crate::rules::regimen_entry::find_item(&all, &id)?.clone();
+        self.edit_regimen_item(&id, |item, _, _| {
             if let Some(d) = stop {
-                if d < old.start_date {
+                if d < item.start_date {
                     return Err(Error::invalid(
                         "stop date",
                         format!(
                             "{d} is before the day it was started ({}): give a later day",
-                            old.start_date
+                            item.start_date
                         ),
                     ));
                 }
             }
-            let mut item = old.clone();
-            item.meta = old.meta.touched(now, &device);
             item.stop_date = stop;
-            item.validate()?;
-            crate::model::validate::regimen(&item, now)?;
-            crate::store::put_regimen(tx, &item)?;
-            for r in all.iter_mut().filter(|r| r.meta.id == item.meta.id) {
-                *r = item.clone();
-            }
-            Ok((item, all))
-        })?;
-        let g = self.profile_groups(&store, &profile, today)?;
-        Ok(RegimenEntry::among(&saved, &all, today, g))
+            Ok(())
+        })
     }
 
     /// The saved questionnaire answers, if any.
@@ -296,5 +257,43 @@ impl QuietLegs {
             .as_ref()
             .map(AugmentationAnswers::from_model)
             .unwrap_or_else(|| AugmentationAnswers::from_model(&given)))
+    }
+}
+
+/// Not exported: the shared write of the regimen edits above.
+impl QuietLegs {
+    /// Changes one live regimen item (`id` as for [`QuietLegs::set_regimen_start`]) in one
+    /// write: `edit` gets the item, today (the profile's time zone) and the birth date, and
+    /// may refuse; the item is then stamped, validated and saved, and listed among the others.
+    fn edit_regimen_item(
+        &self,
+        id: &str,
+        edit: impl FnOnce(
+            &mut crate::model::RegimenItem,
+            chrono::NaiveDate,
+            Option<chrono::NaiveDate>,
+        ) -> crate::error::Result<()>,
+    ) -> ApiResult<RegimenEntry> {
+        let now = self.now();
+        let mut store = self.store()?;
+        let device = store.device_id().to_owned();
+        let profile = Self::profile_model(&store)?.1;
+        let today = now.with_timezone(&profile.time_zone).date_naive();
+        let (saved, all) = store.write(|tx| {
+            let mut all = crate::store::regimen(tx)?;
+            let old = crate::rules::regimen_entry::find_item(&all, id)?.clone();
+            let mut item = old.clone();
+            edit(&mut item, today, profile.birth_date)?;
+            item.meta = old.meta.touched(now, &device);
+            item.validate()?;
+            crate::model::validate::regimen(&item, now)?;
+            crate::store::put_regimen(tx, &item)?;
+            for r in all.iter_mut().filter(|r| r.meta.id == item.meta.id) {
+                *r = item.clone();
+            }
+            Ok((item, all))
+        })?;
+        let g = self.profile_groups(&store, &profile, today)?;
+        Ok(RegimenEntry::among(&saved, &all, today, g))
     }
 }
