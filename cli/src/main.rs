@@ -90,11 +90,15 @@ pub(crate) fn clock() -> Result<Arc<dyn Clock>, QuietLegsError> {
 }
 
 pub(crate) fn open(db: &Option<PathBuf>) -> Result<Arc<QuietLegs>, QuietLegsError> {
-    let path = match db {
-        Some(p) => p.clone(),
-        None => default_db()?,
-    };
-    QuietLegs::open_at(&path, clock()?)
+    QuietLegs::open_at(&db_path(db)?, clock()?)
+}
+
+/// The diary `open` opens: `--db` as given, else the default (its folder created).
+pub(crate) fn db_path(db: &Option<PathBuf>) -> Result<PathBuf, QuietLegsError> {
+    match db {
+        Some(p) => Ok(p.clone()),
+        None => default_db(),
+    }
 }
 
 /// For commands that only read. A diary that does not exist is never created (a typo in

@@ -96,10 +96,7 @@ pub fn import(db: &Option<PathBuf>, file: &Path, json: bool) -> Result<(), Quiet
     };
     // The file is checked (it exists, it can be read, the passphrase is known) before the diary
     // is opened: a missing file never leaves a new empty diary behind.
-    let path = match db {
-        Some(p) => p.clone(),
-        None => crate::default_db()?,
-    };
+    let path = crate::db_path(db)?;
     let existed = std::fs::symlink_metadata(&path).is_ok();
     let q = quietlegs_core::QuietLegs::open_at(&path, crate::clock()?)?;
     match q.import_from(file, pass) {

@@ -267,11 +267,12 @@ fn apply_joined(
 ) -> Result<()> {
     let id = incoming.meta().id.to_string();
     let stored = with_stored(tx, table_of_record(incoming), &id, |row| row.record())?;
+    // The verdict already ordered the two versions: no second comparison.
+    let newer = verdict == Some(Ordering::Greater);
     let joined = match &stored {
-        Some(ours) => join_versions(ours, incoming)?,
+        Some(ours) => join_versions(ours, incoming, newer)?,
         None => None,
     };
-    let newer = verdict == Some(Ordering::Greater);
     match (joined, stored) {
         (Some(joined), Some(stored)) if joined != stored => {
             put_record(tx, &joined)?;
@@ -288,9 +289,9 @@ fn apply_joined(
     Ok(())
 }
 
-/// See [`apply_joined`]; `None` when the two versions are not to be joined.
-fn join_versions(ours: &Record, incoming: &Record) -> Result<Option<Record>> {
-    let incoming_wins = order(incoming, ours)? == Ordering::Greater;
+/// See [`apply_joined`]; `incoming_wins` is the merge's verdict between the two. `None` when
+/// the two versions are not to be joined.
+fn join_versions(ours: &Record, incoming: &Record, incoming_wins: bool) -> Result<Option<Record>> {
     Ok(match (ours, incoming) {
         (
             Record::Profile {
