@@ -305,8 +305,8 @@ fn join_versions(ours: &Record, incoming: &Record, incoming_wins: bool) -> Resul
         ) => {
             let meta = if incoming_wins { m_in } else { m_ours };
             let body = match (p_ours.changed.is_some(), p_in.changed.is_some()) {
-                (true, false) => Some(profile_merge::join((m_ours, p_ours), (m_in, p_in))?),
-                (false, true) => Some(profile_merge::join((m_in, p_in), (m_ours, p_ours))?),
+                (true, false) => Some(profile_merge::join(p_ours, (m_in, p_in))?),
+                (false, true) => Some(profile_merge::join(p_in, (m_ours, p_ours))?),
                 // Both stamped (a device's later save keeps its earlier stamps) or both
                 // written before stamps: the newer version, as for every other record.
                 _ => None,

@@ -302,8 +302,7 @@ fn fold_all(versions: &[(RecordMeta, Profile)]) -> Result<Option<Folded>> {
 /// `modified_at` and device) is newer than the field's stamp. A field it does not carry keeps
 /// its value and stamp, so the edit lands and nothing else is lost. Symmetric by construction:
 /// the stamped version is always the base.
-pub fn join(stamped: (&RecordMeta, &Profile), older: (&RecordMeta, &Profile)) -> Result<Profile> {
-    let (_, base) = stamped;
+pub fn join(base: &Profile, older: (&RecordMeta, &Profile)) -> Result<Profile> {
     let (older_meta, older_profile) = older;
     let mut stamps = base.changed.clone().unwrap_or_default();
     let carried = carried_keys(older_profile)?;
