@@ -10,6 +10,11 @@ pub enum Error {
     #[error("invalid {field}: {reason}")]
     Invalid { field: String, reason: String },
 
+    /// A required field that was not given (typed in, or absent from an imported record);
+    /// `field` names it, `reason` says what to give (never a value: there is none).
+    #[error("invalid {field}: missing; {reason}")]
+    Missing { field: String, reason: String },
+
     #[error("{what} not found: {id}")]
     NotFound { what: &'static str, id: String },
 
@@ -82,6 +87,14 @@ impl Error {
     /// A validation error naming the field.
     pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
         Error::Invalid {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A required field that was not given, naming it.
+    pub fn missing(field: &str, reason: impl Into<String>) -> Self {
+        Error::Missing {
             field: field.to_owned(),
             reason: reason.into(),
         }

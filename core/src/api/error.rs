@@ -121,6 +121,10 @@ impl From<Error> for QuietLegsError {
     fn from(e: Error) -> Self {
         match e {
             Error::Invalid { field, reason } => QuietLegsError::InvalidInput { field, reason },
+            Error::Missing { field, reason } => QuietLegsError::InvalidInput {
+                field,
+                reason: format!("missing; {reason}"),
+            },
             Error::NotFound { what, id } => QuietLegsError::NotFound {
                 what: what.to_owned(),
                 id,

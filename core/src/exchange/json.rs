@@ -356,6 +356,7 @@ struct Document {
     #[allow(dead_code)]
     version: u32,
     device_id: String,
+    #[serde(deserialize_with = "crate::model::time::named::exported_at")]
     exported_at: DateTime<Utc>,
     records: Vec<Record>,
 }
@@ -438,6 +439,11 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
                 "record {} ({id}), field {field}: out of range or not a plausible value",
                 i + 1
             )),
+            // A missing field has no value to hide: say it is missing, and what it is for.
+            Error::Missing { field, reason } => bad(format!(
+                "record {} ({id}), field {field}: missing; {reason}",
+                i + 1
+            )),
             _ => bad(format!("record {} ({id}): not an accepted record", i + 1)),
         })?;
     }
@@ -513,6 +519,15 @@ fn kind_of(e: &serde_json::Error) -> String {
         ("EOF while parsing", "the file ends early"),
         ("recursion limit", "nesting too deep"),
     ];
+    // The date and instant readers name their field and the problem, never the value
+    // (`model::time::named`): shown as they said it, without serde_json's position (given
+    // before it).
+    if m.starts_with(crate::model::time::named::PREFIX) {
+        return m
+            .rsplit_once(" at line ")
+            .map_or(m.as_str(), |(said, _)| said)
+            .to_owned();
+    }
     if let Some(field) = m
         .strip_prefix("missing field `")
         .and_then(|r| r.split('`').next())

@@ -22,12 +22,18 @@ pub use night::{IrlsScores, Night};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordMeta {
     pub id: Uuid,
-    #[serde(serialize_with = "time::serialize_instant")]
+    #[serde(
+        serialize_with = "time::serialize_instant",
+        deserialize_with = "time::named::created_at"
+    )]
     pub created_at: DateTime<Utc>,
     /// Last change. A local edit sets `max(now, previous + 1 ms)` ([`RecordMeta::touched`]),
     /// so it beats the version it replaces even when that came from a clock running ahead
     /// (docs/ARCHITECTURE.md, import and merge).
-    #[serde(serialize_with = "time::serialize_instant")]
+    #[serde(
+        serialize_with = "time::serialize_instant",
+        deserialize_with = "time::named::modified_at"
+    )]
     pub modified_at: DateTime<Utc>,
     /// A tombstone: a deleted record stays so that the deletion can travel to other devices.
     pub deleted: bool,
@@ -78,13 +84,21 @@ pub struct Profile {
     // The facts below are left out of the stored document while unset, so that a profile
     // written before they existed reads and writes back byte for byte.
     /// The due date of a pregnancy; pregnancy advice ends 6 weeks after it (SPEC §2.6).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "time::named::due_date"
+    )]
     pub due_date: Option<NaiveDate>,
     /// On dialysis (SPEC §2.1: IV iron sucrose; §2.3: no magnesium).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub dialysis: bool,
     /// Date of birth: under 18 the app gives no iron advice (SPEC §2.1).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "time::named::birth_date"
+    )]
     pub birth_date: Option<NaiveDate>,
     /// Haemochromatosis: no iron advice without the doctor (SPEC §2.1).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -144,6 +158,7 @@ impl Routine {
 #[serde(default)]
 pub struct AugmentationBaseline {
     /// The local date the answers were given.
+    #[serde(default, deserialize_with = "time::named::answered_on")]
     pub answered_on: Option<NaiveDate>,
     /// Usual local time symptoms began before the drug.
     pub usual_onset: Option<NaiveTime>,
@@ -223,7 +238,10 @@ impl Default for Profile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub meta: RecordMeta,
-    #[serde(serialize_with = "time::serialize_instant")]
+    #[serde(
+        serialize_with = "time::serialize_instant",
+        deserialize_with = "time::named::at"
+    )]
     pub at: DateTime<Utc>,
     pub kind: EventKind,
     pub note: Option<String>,
@@ -245,6 +263,7 @@ pub struct Lab {
     pub meta: RecordMeta,
     pub analyte: Analyte,
     pub value: LabValue,
+    #[serde(deserialize_with = "time::named::taken_on")]
     pub taken_on: NaiveDate,
 }
 
@@ -260,7 +279,9 @@ pub struct RegimenItem {
     /// 1 = daily, 2 = alternate days.
     pub every_n_days: u32,
     pub with_vitamin_c: bool,
+    #[serde(deserialize_with = "time::named::start_date")]
     pub start_date: NaiveDate,
+    #[serde(default, deserialize_with = "time::named::stop_date")]
     pub stop_date: Option<NaiveDate>,
     /// Whether `start_date` is the day the person started. Absent means defaulted, as in files
     /// from before the field, so that such a file exports back byte for byte.

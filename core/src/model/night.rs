@@ -105,6 +105,7 @@ pub fn irls_band(total: u8) -> IrlsBand {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Night {
     pub meta: RecordMeta,
+    #[serde(deserialize_with = "super::time::named::night_date")]
     pub night_date: NaiveDate,
     /// The everyday 0-10 rating. Never averaged together with IRLS totals.
     pub quick_severity: Option<u8>,
@@ -124,7 +125,9 @@ pub const NOTES_MAX_CHARS: usize = 4000;
 
 impl Night {
     /// Checks what a single field check cannot: a rating is present, ranges, the date is not
-    /// in the future (`today` is the person's local date).
+    /// in the future (`today` is the person's local date). Errors: [`Error::Missing`]
+    /// (`quick_severity`) for a night with neither the quick rating nor IRLS scores, else
+    /// [`Error::Invalid`] naming the field.
     pub fn validate(&self, today: NaiveDate) -> Result<()> {
         if self.night_date > today {
             return Err(Error::invalid(
@@ -133,9 +136,11 @@ impl Night {
             ));
         }
         if self.quick_severity.is_none() && self.irls.is_none() {
-            return Err(Error::invalid(
-                "severity",
-                // A new night takes only the quick rating: the IRLS is weekly (SPEC §2.7).
+            // Named by its own field: "out of range" would send the person looking for a
+            // value that is not there. A new night takes only the quick rating: the IRLS is
+            // weekly (SPEC §2.7).
+            return Err(Error::missing(
+                "quick_severity",
                 "rate the night 0-10 (the IRLS is not part of a night: it is rated once a week, as the weekly IRLS)",
             ));
         }

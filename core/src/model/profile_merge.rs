@@ -29,7 +29,10 @@ use crate::error::Result;
 #[serde(deny_unknown_fields)]
 pub struct FieldStamp {
     /// The instant of the change (UTC, to the millisecond).
-    #[serde(serialize_with = "time::serialize_instant")]
+    #[serde(
+        serialize_with = "time::serialize_instant",
+        deserialize_with = "time::named::changed_at"
+    )]
     pub at: DateTime<Utc>,
     /// The device that made it.
     pub device: String,

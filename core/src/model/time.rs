@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 /// ```
 /// use quietlegs_core::model::time::parse_date;
 /// assert!(parse_date("night date", "2026-11-20").is_ok());
-/// assert!(parse_date("night date", "2026-02-30").is_err());
+/// let e = parse_date("night date", "2026-02-30").unwrap_err().to_string();
+/// assert_eq!(e, "invalid night date: 2026-02-30 is not a day of the calendar");
 /// assert!(parse_date("night date", "26-11-20").is_err());
 /// ```
 ///
@@ -29,7 +30,17 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
     if !four_digit_year(t) {
         return Err(expected());
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| expected())
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| match not_a_day(t) {
+        Some(day) => Error::invalid(field, format!("{day} is not a day of the calendar")),
+        None => expected(),
+    })
+}
+
+/// `s` when it is spelt exactly `YYYY-MM-DD` (digits) but names no day of the calendar
+/// (`2026-02-30`, `2026-13-01`): the form was right, so the error says the day does not
+/// exist rather than asking for the form again.
+fn not_a_day(s: &str) -> Option<&str> {
+    (s.len() == 10 && four_digit_year(s) && plain_date(s).is_none()).then_some(s)
 }
 
 /// Whether `s` starts with a date spelt `DDDD-DD-DD` (digits), as every date we accept is.
@@ -105,28 +116,48 @@ pub fn parse_time_zone(field: &str, s: &str) -> Result<Tz> {
     })
 }
 
-/// Parses an instant: RFC 3339 with an offset (`2026-11-21T09:10:00+01:00`, `...Z`), or a local
+/// Parses an instant: RFC 3339 with an offset (`2026-11-21T09:10:00+01:00`, `...Z`), the same
+/// without seconds (`2026-11-21T09:10+01:00`, as people and some apps write it), or a local
 /// `YYYY-MM-DDTHH:MM` read in `tz`. A local time inside a spring-forward gap is refused (the
 /// person should say what the clock showed); a repeated one is read as the first.
+///
+/// ```
+/// use quietlegs_core::model::time::parse_instant;
+/// let tz = "Europe/Berlin".parse().unwrap();
+/// let t = parse_instant("time", "2026-03-01T22:30+01:00", tz).unwrap();
+/// assert_eq!(t.to_rfc3339(), "2026-03-01T21:30:00+00:00");
+/// let e = parse_instant("time", "2026-02-30T22:30", tz).unwrap_err().to_string();
+/// assert_eq!(e, "invalid time: 2026-02-30 is not a day of the calendar");
+/// ```
 pub fn parse_instant(field: &str, s: &str, tz: Tz) -> Result<DateTime<Utc>> {
     let t = s.trim();
+    let expected = || {
+        Error::invalid(
+            field,
+            format!(
+                "{s:?}: expected YYYY-MM-DDTHH:MM (local time), or with an offset as in RFC 3339: 2026-11-21T09:10+01:00, 2026-11-21T09:10:00Z"
+            ),
+        )
+    };
     if !four_digit_year(t) {
+        return Err(expected());
+    }
+    if let Some(day) = t.get(..10).and_then(not_a_day) {
         return Err(Error::invalid(
             field,
-            format!("{s:?}: expected YYYY-MM-DDTHH:MM or an RFC 3339 time"),
+            format!("{day} is not a day of the calendar"),
         ));
     }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+    // chrono reads both: RFC 3339 itself, and the minutes-only form with an offset (`%#z`
+    // takes `Z`, `+01:00`, `+0100` or `+01`).
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t)
+        .or_else(|_| DateTime::parse_from_str(t, "%Y-%m-%dT%H:%M%#z"))
+    {
         return Ok(dt.with_timezone(&Utc));
     }
     let local = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
-        .map_err(|_| {
-            Error::invalid(
-                field,
-                format!("{s:?}: expected YYYY-MM-DDTHH:MM or an RFC 3339 time"),
-            )
-        })?;
+        .map_err(|_| expected())?;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(dt) => Ok(dt.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
@@ -268,6 +299,133 @@ pub fn serialize_instant<S: serde::Serializer>(
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&instant_text(t))
+}
+
+/// Deserialisers for the dates and instants of a record read from a file (an import, the
+/// stored profile document) that name their field when the text is not one: serde_json's own
+/// message says neither which field nor (without quoting the value, which is diary content)
+/// what is wrong. They accept exactly what chrono's own deserialisers accept (`str::parse`),
+/// and their messages never quote the value:
+/// ``field `night_date`: not a day of the calendar (expected a date as YYYY-MM-DD)``.
+pub mod named {
+    use std::fmt;
+
+    use chrono::format::ParseErrorKind;
+    use chrono::{DateTime, FixedOffset, NaiveDate, ParseError, Utc};
+    use serde::de::{Deserializer, Error, Visitor};
+
+    /// How every message of these deserialisers begins (serde's own never do), so that an
+    /// import's error can show it: it names a field of the app's schema, never a value.
+    pub const PREFIX: &str = "field `";
+
+    /// A date or an instant read by chrono, naming `field` when the text is not one.
+    struct Named<T> {
+        field: &'static str,
+        read: fn(&str) -> Result<T, ParseError>,
+        expected: &'static str,
+        /// What a text in the right form but out of range is not.
+        no_such: &'static str,
+    }
+
+    impl<'de, T> Visitor<'de> for Named<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "{} ({PREFIX}{}`)", self.expected, self.field)
+        }
+
+        fn visit_str<E: Error>(self, v: &str) -> Result<T, E> {
+            (self.read)(v).map_err(|e| {
+                let what = match e.kind() {
+                    ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => self.no_such,
+                    _ => "not in the expected form",
+                };
+                E::custom(format!(
+                    "{PREFIX}{}`: {what} (expected {})",
+                    self.field, self.expected
+                ))
+            })
+        }
+    }
+
+    /// The optional form: `null` is `None`.
+    struct Optional<T>(Named<T>);
+
+    impl<'de, T> Visitor<'de> for Optional<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            self.0.expecting(f)
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            d.deserialize_str(self.0).map(Some)
+        }
+    }
+
+    fn date(field: &'static str) -> Named<NaiveDate> {
+        Named {
+            field,
+            read: str::parse,
+            expected: "a date as YYYY-MM-DD",
+            no_such: "not a day of the calendar",
+        }
+    }
+
+    fn instant(field: &'static str) -> Named<DateTime<Utc>> {
+        Named {
+            field,
+            read: |s| {
+                s.parse::<DateTime<FixedOffset>>()
+                    .map(|t| t.with_timezone(&Utc))
+            },
+            expected: "an RFC 3339 time with seconds and an offset, e.g. 2026-11-21T09:10:00Z",
+            no_such: "not a day of the calendar or a time of day",
+        }
+    }
+
+    /// One function per field: serde's `deserialize_with` takes a function, not a field name.
+    macro_rules! named {
+        ($($name:ident: $t:ty = $make:ident($field:literal);)*) => {$(
+            #[doc = concat!("Reads `", $field, "`, naming it when the text is not one.")]
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                d.deserialize_str($make($field))
+            }
+        )*};
+    }
+    macro_rules! optional {
+        ($($name:ident: $t:ty = $make:ident($field:literal);)*) => {$(
+            #[doc = concat!("Reads `", $field, "` (`null`: none), naming it when the text is not one.")]
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<$t>, D::Error> {
+                d.deserialize_option(Optional($make($field)))
+            }
+        )*};
+    }
+
+    named! {
+        night_date: NaiveDate = date("night_date");
+        taken_on: NaiveDate = date("taken_on");
+        start_date: NaiveDate = date("start_date");
+        created_at: DateTime<Utc> = instant("created_at");
+        modified_at: DateTime<Utc> = instant("modified_at");
+        at: DateTime<Utc> = instant("at");
+        changed_at: DateTime<Utc> = instant("changed.at");
+        exported_at: DateTime<Utc> = instant("exported_at");
+    }
+    optional! {
+        stop_date: NaiveDate = date("stop_date");
+        due_date: NaiveDate = date("due_date");
+        birth_date: NaiveDate = date("birth_date");
+        answered_on: NaiveDate = date("augmentation_baseline.answered_on");
+    }
 }
 
 #[cfg(test)]
