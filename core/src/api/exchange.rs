@@ -163,7 +163,8 @@ impl QuietLegs {
     /// [`QuietLegs::export_report`] to a path given exactly.
     pub fn export_report_to(&self, p: &Path, date: Option<String>) -> ApiResult<ExportSummary> {
         self.refuse_own(p)?;
-        let parts = self.status_parts(date)?;
+        // Only `status` refuses a day after today; the report's date is left as it was.
+        let parts = self.status_parts(date, true)?;
         let (tz, nights, no_iv_iron) = {
             let store = self.store()?;
             let from = parts.today - chrono::Duration::days(REPORT_WINDOW_DAYS.value as i64);

@@ -660,7 +660,14 @@ pub(crate) struct StatusParts {
 }
 
 impl QuietLegs {
-    pub(crate) fn status_parts(&self, date: Option<String>) -> ApiResult<StatusParts> {
+    /// What [`QuietLegs::status`] and the report show for `date` (default today). With
+    /// `future_too` false, a date after today (the profile's time zone) is refused naming
+    /// `date`: the status reads what has been logged, and a day not yet lived has nothing.
+    pub(crate) fn status_parts(
+        &self,
+        date: Option<String>,
+        future_too: bool,
+    ) -> ApiResult<StatusParts> {
         let store = self.store()?;
         let profile = Self::profile_model(&store)?.1;
         let tz = profile.time_zone;
@@ -670,6 +677,16 @@ impl QuietLegs {
         let (today, nights_ended_by) = match date {
             Some(d) => {
                 let d = crate::model::time::parse_date("date", &d)?;
+                let local_today = self.now().with_timezone(&tz).date_naive();
+                if d > local_today && !future_too {
+                    return Err(crate::error::Error::invalid(
+                        "date",
+                        format!(
+                            "{d} is after today ({local_today}): the status shows what has been logged; give today or an earlier day"
+                        ),
+                    )
+                    .into());
+                }
                 (d, d)
             }
             None => {
@@ -742,9 +759,12 @@ impl QuietLegs {
 
 #[uniffi::export]
 impl QuietLegs {
-    /// Iron status, doctor flags, augmentation screen and insights for a date (default today).
+    /// Iron status, doctor flags, augmentation screen and insights for a date (`YYYY-MM-DD`,
+    /// default today). Errors: `InvalidInput` (`date`) for a date that is not a day of the
+    /// calendar, or after today (the profile's time zone): the status reads what has been
+    /// logged.
     pub fn status(&self, date: Option<String>) -> ApiResult<StatusReport> {
-        let p = self.status_parts(date)?;
+        let p = self.status_parts(date, false)?;
         Ok(StatusReport {
             date: p.today.to_string(),
             augmentation: augmentation_view(&p.augmentation),
