@@ -161,7 +161,8 @@ pub enum MedCmd {
     /// ropinirole, rotigotine, cabergoline, bromocriptine, pergolide) or levodopa whose diary cannot show the weeks when the drug first worked: it began on the
     /// drug, the start date is unknown, or it has too few nights from then (SPEC §2.5). With no
     /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
-    /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`
+    /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`; `med
+    /// augmentation --clear relief-then,relief-now` takes answers back (`--clear all`: every one).
     Augmentation {
         /// When symptoms usually began before the drug, HH:MM.
         #[arg(long)]
@@ -172,15 +173,20 @@ pub enum MedCmd {
         /// Whether symptoms already reached the arms or trunk before the drug.
         #[arg(long)]
         spread_before: Option<bool>,
-        /// Hours one dose relieved symptoms when it first worked.
+        /// Hours one dose relieved symptoms when it first worked: more than 0, at most 24
+        /// (`1.5` or `1,5`).
         #[arg(long)]
-        relief_then: Option<f64>,
-        /// Hours one dose relieves symptoms now.
+        relief_then: Option<String>,
+        /// Hours one dose relieves symptoms now: 0-24 (`1.5` or `1,5`).
         #[arg(long)]
-        relief_now: Option<f64>,
+        relief_now: Option<String>,
         /// Times the dose has been raised since the drug started.
         #[arg(long)]
         dose_increases: Option<u32>,
+        /// Answers to take back, comma-separated: usual-onset, severity, spread-before,
+        /// relief-then, relief-now, dose-increases, or all. Not together with new answers.
+        #[arg(long)]
+        clear: Option<String>,
     },
 }
 

@@ -655,7 +655,9 @@ pub fn dose_notes(items: &[quietlegs_core::PlanItemView]) {
     }
 }
 
-pub fn regimen_notes(ms: &[MedicineInfo]) {
+/// `ask_questionnaire`: the core found the diary lacks the nights before a dopaminergic drug
+/// (`asks_augmentation_questionnaire`), so the questionnaire hint is shown.
+pub fn regimen_notes(ms: &[MedicineInfo], ask_questionnaire: bool) {
     for m in ms
         .iter()
         // Worsening and unknown effects are already the entry's warnings.
@@ -671,12 +673,14 @@ pub fn regimen_notes(ms: &[MedicineInfo]) {
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }
-        if matches!(
-            m.class,
-            quietlegs_core::DrugClass::DopamineAgonist
-                | quietlegs_core::DrugClass::ErgotDopamineAgonist
-                | quietlegs_core::DrugClass::Levodopa
-        ) {
+        if ask_questionnaire
+            && matches!(
+                m.class,
+                quietlegs_core::DrugClass::DopamineAgonist
+                    | quietlegs_core::DrugClass::ErgotDopamineAgonist
+                    | quietlegs_core::DrugClass::Levodopa
+            )
+        {
             out!("    no diary from before you started it? Answer the short augmentation questionnaire: quietlegs med augmentation --help");
         }
         if let Some(alt) = &m.alternative {

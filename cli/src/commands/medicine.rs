@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use quietlegs_core::{AugmentationAnswers, QuietLegsError};
+use quietlegs_core::{AugmentationAnswers, AugmentationQuestion, QuietLegsError};
 
 use crate::args::ScreenArgs;
 use crate::{invalid, open, open_to_read, output};
@@ -39,19 +39,56 @@ pub fn catalog_answer(
         .unwrap_or_else(|| quietlegs_core::check_medicine(name.to_owned()))
 }
 
+/// The options of `med augmentation`, as typed.
+pub struct Questionnaire {
+    pub usual_onset: Option<String>,
+    pub severity: Option<u8>,
+    pub spread_before: Option<bool>,
+    pub relief_then: Option<String>,
+    pub relief_now: Option<String>,
+    pub dose_increases: Option<u32>,
+    pub clear: Option<String>,
+}
+
 /// `med augmentation [answers]`: saves the answers given, keeping the saved ones not given, or shows the saved ones when none is
-/// given (showing only reads: it never creates a diary).
+/// given (showing only reads: it never creates a diary). `--clear` takes answers back.
 pub fn augmentation(
     db: &Option<PathBuf>,
-    answers: AugmentationAnswers,
+    typed: Questionnaire,
     json: bool,
 ) -> Result<(), QuietLegsError> {
+    // Hours as a person types them (`1,5`), read and range-checked by the core.
+    let hours = |q: AugmentationQuestion, text: Option<String>| {
+        text.map(|t| quietlegs_core::read_relief_hours(q, t))
+            .transpose()
+    };
+    let answers = AugmentationAnswers {
+        usual_onset: typed.usual_onset,
+        severity_when_it_worked: typed.severity,
+        spread_beyond_legs_before: typed.spread_before,
+        relief_hours_at_start: hours(AugmentationQuestion::ReliefThen, typed.relief_then)?,
+        relief_hours_now: hours(AugmentationQuestion::ReliefNow, typed.relief_now)?,
+        dose_increases: typed.dose_increases,
+        answered_on: None,
+    };
     let empty = answers.usual_onset.is_none()
         && answers.severity_when_it_worked.is_none()
         && answers.spread_beyond_legs_before.is_none()
         && answers.relief_hours_at_start.is_none()
         && answers.relief_hours_now.is_none()
         && answers.dose_increases.is_none();
+    if let Some(list) = typed.clear {
+        if !empty {
+            return Err(invalid(
+                "clear",
+                "give new answers or --clear, not both in one command",
+            ));
+        }
+        let questions = cleared(&list)?;
+        let left = open(db)?.clear_augmentation_answers(questions)?;
+        output::augmentation_answers(left.as_ref(), json);
+        return Ok(());
+    }
     let shown = if empty {
         open_to_read(db)?.augmentation_answers()?
     } else {
@@ -59,6 +96,24 @@ pub fn augmentation(
     };
     output::augmentation_answers(shown.as_ref(), json);
     Ok(())
+}
+
+/// The answers `--clear` names (`relief-then,relief-now`; `all` for every one).
+fn cleared(list: &str) -> Result<Vec<AugmentationQuestion>, QuietLegsError> {
+    if list.trim().eq_ignore_ascii_case("all") {
+        return Ok(AugmentationQuestion::ALL.to_vec());
+    }
+    list.split(',')
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| quietlegs_core::parse_word("clear", w, &AugmentationQuestion::ALL))
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|v| {
+            if v.is_empty() {
+                Err(invalid("clear", "name the answers to clear, or all"))
+            } else {
+                Ok(v)
+            }
+        })
 }
 
 /// `screen`: the RLS screener, asked at the terminal or answered by flags.

@@ -109,16 +109,17 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 relief_then,
                 relief_now,
                 dose_increases,
+                clear,
             } => medicine::augmentation(
                 db,
-                quietlegs_core::AugmentationAnswers {
+                medicine::Questionnaire {
                     usual_onset,
-                    severity_when_it_worked: severity,
-                    spread_beyond_legs_before: spread_before,
-                    relief_hours_at_start: relief_then,
-                    relief_hours_now: relief_now,
+                    severity,
+                    spread_before,
+                    relief_then,
+                    relief_now,
                     dose_increases,
-                    answered_on: None,
+                    clear,
                 },
                 json,
             ),

@@ -81,7 +81,9 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     let added = q.add_regimen(input)?;
     output::regimen(std::slice::from_ref(&added), json);
     if is_medicine && !json {
-        output::regimen_notes(&super::medicine::catalog_answer(Some(&*q), &name));
+        // The questionnaire is asked only when the diary lacks the nights before the drug.
+        let ask = q.asks_augmentation_questionnaire(added.info.id.clone())?;
+        output::regimen_notes(&super::medicine::catalog_answer(Some(&*q), &name), ask);
         if let Some(hint) = time_hint {
             output::line(&format!("    {hint}"));
         }

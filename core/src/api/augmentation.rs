@@ -44,15 +44,111 @@ pub struct AugmentationAnswers {
 /// Most dose increases accepted as a real answer.
 const DOSE_INCREASES_MAX: u32 = 50;
 
+/// One answer of the questionnaire, as the CLI's options name them (`usual_onset`,
+/// `severity`, `spread_before`, `relief_then`, `relief_now`, `dose_increases`): the answers
+/// [`QuietLegs::clear_augmentation_answers`] clears, the hours [`read_relief_hours`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum AugmentationQuestion {
+    /// `usual_onset`: when symptoms usually began before the drug.
+    UsualOnset,
+    /// `severity_when_it_worked`: how bad a usual evening was while the drug first worked.
+    Severity,
+    /// `spread_beyond_legs_before`: symptoms in the arms or trunk before the drug.
+    SpreadBefore,
+    /// `relief_hours_at_start`: hours one dose relieved symptoms when it first worked.
+    ReliefThen,
+    /// `relief_hours_now`: hours one dose relieves symptoms now.
+    ReliefNow,
+    /// `dose_increases`: times the dose has been raised.
+    DoseIncreases,
+}
+
+impl AugmentationQuestion {
+    /// Every question, in the questionnaire's order.
+    pub const ALL: [AugmentationQuestion; 6] = [
+        AugmentationQuestion::UsualOnset,
+        AugmentationQuestion::Severity,
+        AugmentationQuestion::SpreadBefore,
+        AugmentationQuestion::ReliefThen,
+        AugmentationQuestion::ReliefNow,
+        AugmentationQuestion::DoseIncreases,
+    ];
+
+    /// The field an error about this answer names.
+    pub fn field(self) -> &'static str {
+        match self {
+            AugmentationQuestion::UsualOnset => "usual onset",
+            AugmentationQuestion::Severity => "severity when it worked",
+            AugmentationQuestion::SpreadBefore => "spread before",
+            AugmentationQuestion::ReliefThen => "relief hours at start",
+            AugmentationQuestion::ReliefNow => "relief hours now",
+            AugmentationQuestion::DoseIncreases => "dose increases",
+        }
+    }
+
+    /// Clears this answer in `b`.
+    fn clear(self, b: &mut AugmentationBaseline) {
+        match self {
+            AugmentationQuestion::UsualOnset => b.usual_onset = None,
+            AugmentationQuestion::Severity => b.severity_when_it_worked = None,
+            AugmentationQuestion::SpreadBefore => b.spread_beyond_legs_before = None,
+            AugmentationQuestion::ReliefThen => b.relief_hours_at_start = None,
+            AugmentationQuestion::ReliefNow => b.relief_hours_now = None,
+            AugmentationQuestion::DoseIncreases => b.dose_increases = None,
+        }
+    }
+}
+
+/// Checks an hours-of-relief answer: relief when the drug first worked is more than 0 and at
+/// most 24 hours (a drug that worked relieved for some time: 0 contradicts the question);
+/// relief now may be 0 (a dose no longer relieves at all, itself a sign the screen weighs).
+fn relief_hours(q: AugmentationQuestion, h: Option<f64>) -> crate::error::Result<Option<f64>> {
+    let max = SLEEP_HOURS_MAX.value;
+    match (q, h) {
+        (AugmentationQuestion::ReliefThen, Some(v)) if !(v > 0.0 && v <= max) => {
+            Err(Error::invalid(
+                q.field(),
+                format!("{v}: use more than 0 and at most {max:.0} hours"),
+            ))
+        }
+        (_, Some(v)) if !(0.0..=max).contains(&v) => Err(Error::invalid(
+            q.field(),
+            format!("{v}: use 0-{max:.0} hours"),
+        )),
+        _ => Ok(h),
+    }
+}
+
+/// Reads an hours-of-relief answer as a person types it: `1.5`, or `1,5` with a decimal comma
+/// (as [`read_decimal`](super::read_decimal) reads one); `question` is `ReliefThen` (more
+/// than 0, at most 24 hours) or `ReliefNow` (0-24). Errors: `InvalidInput` naming the answer
+/// (`relief hours at start`, `relief hours now`) with its range, for text that is not such a
+/// number or a question not answered in hours.
+#[uniffi::export]
+pub fn read_relief_hours(question: AugmentationQuestion, text: String) -> super::ApiResult<f64> {
+    let field = question.field();
+    let range = match question {
+        AugmentationQuestion::ReliefThen => {
+            format!("more than 0 and at most {:.0} hours", SLEEP_HOURS_MAX.value)
+        }
+        AugmentationQuestion::ReliefNow => format!("0-{:.0} hours", SLEEP_HOURS_MAX.value),
+        _ => return Err(Error::invalid(field, "is not answered in hours").into()),
+    };
+    let h = super::shell::parse_decimal(field, &text).map_err(|e| match e {
+        super::QuietLegsError::InvalidInput { field, reason } => {
+            super::QuietLegsError::InvalidInput {
+                field,
+                reason: format!("{reason}; hours of relief are {range}"),
+            }
+        }
+        other => other,
+    })?;
+    Ok(relief_hours(question, Some(h))?.unwrap_or(h))
+}
+
 impl AugmentationAnswers {
     fn to_model(&self) -> crate::error::Result<AugmentationBaseline> {
-        let hours = |field: &str, h: Option<f64>| match h {
-            Some(v) if !(0.0..=SLEEP_HOURS_MAX.value).contains(&v) => Err(Error::invalid(
-                field,
-                format!("{v}: use 0-{:.0} hours", SLEEP_HOURS_MAX.value),
-            )),
-            _ => Ok(h),
-        };
         if let Some(s) = self.severity_when_it_worked {
             if f64::from(s) > QUICK_SEVERITY_MAX.value {
                 return Err(Error::invalid(
@@ -76,8 +172,11 @@ impl AugmentationAnswers {
                 .transpose()?,
             severity_when_it_worked: self.severity_when_it_worked,
             spread_beyond_legs_before: self.spread_beyond_legs_before,
-            relief_hours_at_start: hours("relief hours at start", self.relief_hours_at_start)?,
-            relief_hours_now: hours("relief hours now", self.relief_hours_now)?,
+            relief_hours_at_start: relief_hours(
+                AugmentationQuestion::ReliefThen,
+                self.relief_hours_at_start,
+            )?,
+            relief_hours_now: relief_hours(AugmentationQuestion::ReliefNow, self.relief_hours_now)?,
             dose_increases: self.dose_increases,
         })
     }
@@ -98,8 +197,9 @@ impl AugmentationAnswers {
 #[uniffi::export]
 impl QuietLegs {
     /// Saves the augmentation questionnaire (at regimen entry or any later time), replacing
-    /// earlier answers. Errors: `Invalid` naming the field (severity 0-10, hours 0-24, dose
-    /// increases 0-50, time `HH:MM`); nothing is written then.
+    /// earlier answers. Errors: `Invalid` naming the field (severity 0-10, relief when it first
+    /// worked more than 0 and at most 24 hours, relief now 0-24 hours, dose increases 0-50,
+    /// time `HH:MM`); nothing is written then.
     pub fn set_augmentation_answers(
         &self,
         answers: AugmentationAnswers,
@@ -203,6 +303,70 @@ impl QuietLegs {
             item.stop_date = stop;
             Ok(())
         })
+    }
+
+    /// Clears the answers named in `questions` and keeps the others: an answer given by
+    /// mistake, or no longer known, can be taken back. The clearing is an edit like any other:
+    /// each cleared answer is stamped as changed now (`model/profile_merge.rs`), so on every
+    /// device, whichever syncs first, it beats the answer it replaces and is not brought back
+    /// by another device's older copy. With an answer left, `answered_on` becomes today; with
+    /// none left, the questionnaire is gone (`None`, as before it was answered). Returns the
+    /// answers saved after the change.
+    /// Errors: `InvalidInput` (`questions`) when the list is empty; nothing is written then.
+    pub fn clear_augmentation_answers(
+        &self,
+        questions: Vec<AugmentationQuestion>,
+    ) -> ApiResult<Option<AugmentationAnswers>> {
+        if questions.is_empty() {
+            return Err(Error::invalid("questions", "name at least one answer to clear").into());
+        }
+        let now = self.now();
+        let mut saved = None;
+        self.save_profile(|old| {
+            let mut profile = old.clone();
+            let Some(mut b) = old.augmentation_baseline.clone() else {
+                return Ok(profile);
+            };
+            for q in &questions {
+                q.clear(&mut b);
+            }
+            let none_left = AugmentationBaseline {
+                answered_on: None,
+                ..b.clone()
+            } == AugmentationBaseline::default();
+            if none_left {
+                profile.augmentation_baseline = None;
+            } else {
+                if Some(&b) != old.augmentation_baseline.as_ref() {
+                    b.answered_on = Some(now.with_timezone(&profile.time_zone).date_naive());
+                }
+                saved = Some(AugmentationAnswers::from_model(&b));
+                profile.augmentation_baseline = Some(b);
+            }
+            Ok(profile)
+        })?;
+        Ok(saved)
+    }
+
+    /// Whether to ask for the short questionnaire about regimen item `id` (as for
+    /// [`QuietLegs::set_regimen_start`]): it is a dopaminergic RLS drug and the diary lacks the
+    /// nights before it was started that the augmentation screen compares with (its start
+    /// was not given, or no night is logged in the 28 days before it; SPEC §2.5). False for any
+    /// other medicine, and when the diary covers the weeks before the drug.
+    /// Errors: `NotFound` when `id` names no live regimen item; `InvalidInput` (`regimen item`)
+    /// when it names several.
+    pub fn asks_augmentation_questionnaire(&self, id: String) -> ApiResult<bool> {
+        let store = self.store()?;
+        let all = crate::store::regimen(store.conn())?;
+        let item = crate::rules::regimen_entry::find_item(&all, &id)?;
+        if !crate::rules::augmentation::is_dopaminergic(&item.name) {
+            return Ok(false);
+        }
+        if !item.start_source.is_known() {
+            return Ok(true);
+        }
+        let (from, to) = crate::rules::augmentation::pre_drug_window(item.start_date);
+        Ok(crate::store::nights(store.conn(), from, to)?.is_empty())
     }
 
     /// The saved questionnaire answers, if any.

@@ -40,6 +40,8 @@
 //! | `delete` | `api/mod.rs` | yes |
 //! | `set_augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `update_augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `clear_augmentation_answers` | `api/augmentation.rs` | yes |
+//! | `asks_augmentation_questionnaire` | `api/augmentation.rs` | yes |
 //! | `augmentation_answers` | `api/augmentation.rs` | yes |
 //! | `set_regimen_start` | `api/augmentation.rs` | yes |
 //! | `set_regimen_stop` | `api/augmentation.rs` | yes |
@@ -96,7 +98,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-pub use augmentation::{asks_start_date, AugmentationAnswers, AugmentationVerdict, StartSource};
+pub use augmentation::{
+    asks_start_date, read_relief_hours, AugmentationAnswers, AugmentationQuestion,
+    AugmentationVerdict, StartSource,
+};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
 pub use exchange::*;
@@ -339,8 +344,11 @@ impl QuietLegs {
             .collect())
     }
 
-    /// Logs an intake, a dose or an activity.
-    /// Errors: `InvalidInput` naming the field; nothing is written then.
+    /// Logs an intake, a dose or an activity. A dose's `regimen_id` may also be the medicine's
+    /// name (or a brand of it) when one entry has it, or the first 4 or more characters of the
+    /// id, as for `set_regimen_start`; the dose records the entry's whole id.
+    /// Errors: `InvalidInput` naming the field; for a dose, `NotFound` when nothing matches
+    /// and `InvalidInput` (`regimen item`) when several entries do; nothing is written then.
     pub fn log_event(&self, event: EventInput) -> ApiResult<EventEntry> {
         if let EventKind::WeeklyIrls { week_ending, items } = event.kind {
             // One rating per week, keyed by the week: the same path as `log_weekly_irls`.
@@ -612,22 +620,19 @@ impl QuietLegs {
             return Err(Error::invalid("time", format!("{} is in the future", event.at)).into());
         }
         check_note(&event.note)?;
-        if let EventKind::Dose { regimen_id } = &event.kind {
-            let known = store::regimen(store.conn())?
-                .iter()
-                .any(|r| r.meta.id.to_string() == *regimen_id);
-            if !known {
-                return Err(QuietLegsError::NotFound {
-                    what: "regimen item".to_owned(),
-                    id: regimen_id.clone(),
-                });
-            }
+        let mut kind = event.kind;
+        if let EventKind::Dose { regimen_id } = &mut kind {
+            // The item by its id, a unique medicine name or start of its id, as `regimen
+            // start` finds it; the dose records the item's whole id.
+            let all = store::regimen(store.conn())?;
+            let item = crate::rules::regimen_entry::find_item(&all, regimen_id)?;
+            *regimen_id = item.meta.id.to_string();
         }
-        let warnings = planning::intake_warnings(store, &event.kind, at)?;
+        let warnings = planning::intake_warnings(store, &kind, at)?;
         let saved = Event {
             meta: RecordMeta::new(now, &device),
             at,
-            kind: event.kind,
+            kind,
             note: event.note,
             warnings,
         };

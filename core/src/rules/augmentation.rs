@@ -381,6 +381,18 @@ pub fn dopaminergic_starts(diary: &Diary<'_>, today: NaiveDate) -> Vec<NaiveDate
     v
 }
 
+/// The nights before treatment begun on `started` that the screen compares onset and spread
+/// with, first and last: the [`ev::AUGMENTATION_BASELINE_WINDOW_DAYS`] days before it. The
+/// diary is a baseline only with a night logged in them (and the start given); otherwise the
+/// short questionnaire is needed (SPEC §2.5).
+pub fn pre_drug_window(started: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let days = ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64;
+    (
+        started - chrono::Duration::days(days),
+        started - chrono::Duration::days(1),
+    )
+}
+
 /// The night dates of the last 7 completed nights: `today - 7` to `today - 1`. The night of
 /// date D is the evening of D and the sleep after it, so the night of `today` is not over and
 /// never counts (MPI 2007 judges the last 7 days).
@@ -586,11 +598,10 @@ fn screen_one(
         .iter()
         .filter(|n| n.night_date >= started && n.night_date < response_to)
         .collect();
-    let pre_from =
-        started - chrono::Duration::days(ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64);
+    let (pre_from, pre_to) = pre_drug_window(started);
     let before: Vec<&Night> = nights
         .iter()
-        .filter(|n| n.night_date < started && n.night_date >= pre_from)
+        .filter(|n| n.night_date >= pre_from && n.night_date <= pre_to)
         .collect();
     // A start nobody gave says nothing about which nights were on the drug: the person is on
     // it now, so every night of the window counts.
