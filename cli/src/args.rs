@@ -102,6 +102,7 @@ pub enum Command {
     },
     /// Iron status, doctor flags, augmentation screen, trends, triggers and adherence.
     Status {
+        /// The day, YYYY-MM-DD, not after today (default today).
         #[arg(long)]
         date: Option<String>,
     },
@@ -400,8 +401,10 @@ pub enum LogCmd {
         #[arg(long)]
         note: Option<String>,
     },
-    /// A dose of a regimen item, by its id.
+    /// A dose of a regimen item: `log dose pramipexole` or `log dose ID`.
     Dose {
+        /// The item: its id as `regimen list` shows it, the first 4 or more characters of the
+        /// id, or the medicine's name when only one entry has it
         regimen_id: String,
         #[arg(long)]
         at: Option<String>,

@@ -126,7 +126,7 @@ pub fn iv_iron(
     Ok(())
 }
 
-/// `log dose REGIMEN_ID`.
+/// `log dose ITEM`: the item by id, start of id or medicine name (the core finds it).
 pub fn dose(
     db: &Option<PathBuf>,
     regimen_id: String,

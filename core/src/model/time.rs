@@ -467,6 +467,47 @@ mod tests {
         );
     }
 
+    /// Input review #2: a date in the right form that names no day says so, naming the field;
+    /// text in another form is asked for in the form expected.
+    #[test]
+    fn a_day_that_does_not_exist_is_named_as_such() {
+        for s in ["2026-02-30", "2026-13-01", "2026-04-31"] {
+            let e = parse_date("lab date", s).unwrap_err().to_string();
+            assert_eq!(
+                e,
+                format!("invalid lab date: {s} is not a day of the calendar")
+            );
+        }
+        let e = parse_date("lab date", "2026-2-3").unwrap_err().to_string();
+        assert!(e.contains("expected a real date as YYYY-MM-DD"), "{e}");
+        assert!(parse_date("lab date", "2028-02-29").is_ok());
+    }
+
+    /// Input review #3: RFC 3339 without seconds is read where a time with an offset is (Z,
+    /// +01:00, +0100 alike); a local time still reads in the zone.
+    #[test]
+    fn an_offset_time_without_seconds_is_read() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let want = "2026-03-01T21:30:00+00:00";
+        for s in [
+            "2026-03-01T22:30+01:00",
+            "2026-03-01T22:30+0100",
+            "2026-03-01T21:30Z",
+            "2026-03-01T22:30",
+            "2026-03-01T22:30:00+01:00",
+        ] {
+            assert_eq!(
+                parse_instant("at", s, tz).unwrap().to_rfc3339(),
+                want,
+                "{s}"
+            );
+        }
+        let e = parse_instant("at", "2026-03-01T22:30+1", tz)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("2026-11-21T09:10+01:00"), "{e}");
+    }
+
     #[test]
     fn logged_instant_in_a_gap_is_refused() {
         let tz: Tz = "Europe/Berlin".parse().unwrap();

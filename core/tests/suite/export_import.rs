@@ -207,7 +207,7 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
                 1,
             )
             .into_bytes(),
-            "line",
+            "field `night_date`: not a day of the calendar",
         ),
         (
             "far future",
@@ -225,6 +225,40 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
                 .into_bytes(),
             "is a night here but an event",
         ),
+        // Input review #1: a night without its rating is named as missing, not "out of range".
+        (
+            "night without a rating",
+            good.replacen("\"quick_severity\":4,", "", 1).into_bytes(),
+            "field quick_severity: missing",
+        ),
+        (
+            "night with a null rating",
+            good.replacen("\"quick_severity\":4", "\"quick_severity\":null", 1)
+                .into_bytes(),
+            "field quick_severity: missing",
+        ),
+        // Input review #2 and #3: a date that is no day of the calendar, and an instant in
+        // another form, name their field (and never quote the value).
+        (
+            "lab on a day that does not exist",
+            good.replacen(
+                "\"taken_on\":\"2026-11-01\"",
+                "\"taken_on\":\"2026-02-30\"",
+                1,
+            )
+            .into_bytes(),
+            "field `taken_on`: not a day of the calendar (expected a date as YYYY-MM-DD)",
+        ),
+        (
+            "event time without seconds",
+            good.replacen(
+                "\"at\":\"2026-11-21T09:10:00.000Z\"",
+                "\"at\":\"2026-11-21T09:10+00:00\"",
+                1,
+            )
+            .into_bytes(),
+            "field `at`: not in the expected form (expected an RFC 3339 time with seconds",
+        ),
     ];
     for (what, bytes, says) in cases {
         assert!(
@@ -232,11 +266,16 @@ fn every_bad_file_is_a_typed_error_and_the_diary_is_unchanged() {
             "{what}: an empty expected text matches any reason"
         );
         let p = dir.path().join(format!("{what}.json"));
+        assert_ne!(bytes, good.as_bytes(), "{what}: the file was not changed");
         std::fs::write(&p, &bytes).unwrap();
         let e = b.import_file(p.display().to_string(), None);
         match e {
             Err(QuietLegsError::InvalidFile { reason }) => {
-                assert!(reason.contains(says), "{what}: {reason}")
+                assert!(reason.contains(says), "{what}: {reason}");
+                assert!(
+                    !reason.contains("2026-02-30") && !reason.contains("09:10+00:00"),
+                    "{what}: the file's value in the message: {reason}"
+                );
             }
             other => panic!("{what}: expected InvalidFile, got {other:?}"),
         }

@@ -7,6 +7,7 @@
 mod bounded_reads;
 mod common;
 mod export_import;
+mod input_review;
 mod integrity_variants;
 mod iron_after_infusion;
 mod iron_window;

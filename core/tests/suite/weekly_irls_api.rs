@@ -196,7 +196,9 @@ fn a_night_without_a_rating_asks_for_the_quick_rating_only() {
     n.sleep_hours = Some(5.0);
     match q.log_night(n).unwrap_err() {
         QuietLegsError::InvalidInput { field, reason } => {
-            assert_eq!(field, "severity");
+            // Named as missing, not "out of range" (input review #1).
+            assert_eq!(field, "quick_severity");
+            assert!(reason.starts_with("missing"), "{reason}");
             assert!(reason.contains("0-10"), "{reason}");
             assert!(!reason.contains("item scores"), "{reason}");
         }

@@ -1,0 +1,240 @@
+//! The input review (#13/#15) as a person types it: each refusal is one line naming the field,
+//! exit status 2, and the diary byte-identical; what should be read is read.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+use std::path::Path;
+
+use common::{ok, ql, stderr};
+
+/// Runs a command that must be refused: exit 2, one line naming `says`, the diary unchanged.
+fn refused(db: &Path, args: &[&str], says: &str) -> String {
+    let before = std::fs::read(db).unwrap();
+    let out = ql(db, args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(says), "{args:?}: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    assert_eq!(before, std::fs::read(db).unwrap(), "{args:?} wrote");
+    err
+}
+
+fn diary(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("q.db");
+    ok(&db, &["profile", "set", "--tz", "Europe/Berlin"]);
+    db
+}
+
+/// Review #2 and #5: a day that does not exist is named as such with its field; a status for a
+/// day after today is refused naming `date`. Review #3: a time with an offset and no seconds is
+/// read.
+#[test]
+fn dates_that_do_not_exist_or_lie_ahead_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    refused(
+        &db,
+        &["log", "night", "--date", "2026-02-30", "--severity", "3"],
+        "invalid night date: 2026-02-30 is not a day of the calendar",
+    );
+    refused(
+        &db,
+        &[
+            "lab",
+            "add",
+            "ferritin",
+            "40",
+            "ng/mL",
+            "--date",
+            "2026-02-30",
+        ],
+        "invalid lab date: 2026-02-30 is not a day of the calendar",
+    );
+    refused(
+        &db,
+        &["status", "--date", "2026-11-22"],
+        "invalid date: 2026-11-22 is after today (2026-11-21)",
+    );
+    ok(&db, &["status", "--date", "2026-11-21"]);
+    let out = ok(
+        &db,
+        &[
+            "log",
+            "intake",
+            "coffee",
+            "--at",
+            "2026-11-21T09:10+01:00",
+            "--json",
+        ],
+    );
+    let e: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        e["at_utc"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-21T08:10"),
+        "{e}"
+    );
+}
+
+/// Review #1: an imported night without its rating is named as missing.
+#[test]
+fn an_imported_night_without_a_rating_is_named_as_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    ok(
+        &db,
+        &["log", "night", "--date", "2026-11-20", "--severity", "4"],
+    );
+    let file = dir.path().join("e.json");
+    ok(&db, &["export", "-o", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text.replacen("\"quick_severity\":4,", "", 1);
+    assert_ne!(cut, text);
+    std::fs::write(&file, cut).unwrap();
+    let other = dir.path().join("other.db");
+    ok(&other, &["profile", "set", "--tz", "Europe/Berlin"]);
+    let err = refused(
+        &other,
+        &["import", file.to_str().unwrap()],
+        "field quick_severity: missing",
+    );
+    assert!(!err.contains("out of range"), "{err}");
+}
+
+/// Review #4: `--relief-then` takes a decimal comma, refuses 0 (hours of relief when the drug
+/// worked) and text, naming the answer with its range. Review #6: `--clear` takes answers back.
+#[test]
+fn relief_hours_are_read_and_answers_can_be_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    let shown = ok(
+        &db,
+        &[
+            "med",
+            "augmentation",
+            "--relief-then",
+            "1,5",
+            "--relief-now",
+            "1",
+            "--severity",
+            "3",
+        ],
+    );
+    assert!(shown.contains("1.5 h at first, 1 h now"), "{shown}");
+    for bad in ["0", "abc", "30"] {
+        refused(
+            &db,
+            &["med", "augmentation", "--relief-then", bad],
+            "invalid relief hours at start:",
+        );
+    }
+    let err = refused(
+        &db,
+        &["med", "augmentation", "--relief-then", "abc"],
+        "more than 0 and at most 24 hours",
+    );
+    assert!(!err.contains("error: invalid value"), "not clap's: {err}");
+    refused(
+        &db,
+        &[
+            "med",
+            "augmentation",
+            "--clear",
+            "relief-then",
+            "--severity",
+            "4",
+        ],
+        "invalid clear:",
+    );
+    refused(
+        &db,
+        &["med", "augmentation", "--clear", "bedtime"],
+        "invalid clear:",
+    );
+    let shown = ok(&db, &["med", "augmentation", "--clear", "relief-then"]);
+    assert!(
+        shown.contains("relief from one dose: not answered at first, 1 h now"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("severity when it first worked: 3/10"),
+        "{shown}"
+    );
+    let shown = ok(&db, &["med", "augmentation", "--clear", "all"]);
+    assert!(shown.contains("no augmentation answers saved"), "{shown}");
+    let shown = ok(&db, &["med", "augmentation"]);
+    assert!(shown.contains("no augmentation answers saved"), "{shown}");
+}
+
+/// Review #7: the questionnaire hint after `regimen add` only when the diary lacks the nights
+/// before the drug. Review #8: `log dose` by the medicine's name.
+#[test]
+fn the_questionnaire_hint_and_a_dose_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    for day in 1..=10 {
+        ok(
+            &db,
+            &[
+                "log",
+                "night",
+                "--date",
+                &format!("2026-10-{day:02}"),
+                "--severity",
+                "3",
+            ],
+        );
+    }
+    const HINT: &str = "Answer the short augmentation questionnaire";
+    let added = ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "med",
+            "pramipexole",
+            "--start",
+            "2026-10-15",
+        ],
+    );
+    assert!(added.contains("pramipexole"), "{added}");
+    assert!(
+        !added.contains(HINT),
+        "the diary covers the weeks before: {added}"
+    );
+    let added = ok(
+        &db,
+        &["regimen", "add", "med", "ropinirole", "--start", "unknown"],
+    );
+    assert!(added.contains(HINT), "start unknown: {added}");
+
+    let out = ok(
+        &db,
+        &[
+            "log",
+            "dose",
+            "Pramipexole",
+            "--at",
+            "2026-11-21T08:00",
+            "--json",
+        ],
+    );
+    let e: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["regimen", "list", "--json"])).unwrap();
+    let id = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "pramipexole")
+        .unwrap()["info"]["id"]
+        .clone();
+    assert_eq!(e["kind"]["regimen_id"], id, "{e}");
+    refused(&db, &["log", "dose", "levodopa"], "regimen item not found");
+}
