@@ -623,14 +623,14 @@ impl QuietLegs {
                 });
             }
         }
-        let warnings = planning::intake_warnings(store, &event.kind, at)?;
-        let saved = Event {
+        let mut saved = Event {
             meta: RecordMeta::new(now, &device),
             at,
             kind: event.kind,
             note: event.note,
-            warnings,
+            warnings: Vec::new(),
         };
+        saved.warnings = planning::intake_warnings(store, &saved)?;
         validate::event(&saved, now)?;
         Ok((saved, profile.time_zone))
     }

@@ -893,3 +893,74 @@ fn milk_near_levothyroxine_is_a_convention_calcium_the_label() {
         c.message
     );
 }
+
+/// Fresh review of #15: coffee logged after an iron dose was warned about, the iron dose
+/// logged after the coffee was not. The clash is symmetric: either order keeps the same
+/// warning, for an intake and for a medicine dose.
+#[test]
+fn a_clash_with_iron_warns_in_either_logging_order() {
+    use quietlegs_core::model::IntakeKind;
+    use quietlegs_core::{EventInput, EventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let open = |name: &str| {
+        let q = diary(dir.path(), name);
+        q.set_profile(settings("23:00")).unwrap();
+        let iron = q
+            .add_regimen(RegimenInput {
+                kind: RegimenKind::Iron,
+                dose_mg: Some(65.0),
+                times: vec![],
+                ..input("Ferrous sulfate", Some("2026-10-01"), false)
+            })
+            .unwrap()
+            .info
+            .id;
+        let levo = q
+            .add_regimen(RegimenInput {
+                times: vec!["07:30".into()],
+                ..input("levothyroxine", Some("2026-10-01"), false)
+            })
+            .unwrap()
+            .info
+            .id;
+        (q, iron, levo)
+    };
+    let log = |q: &QuietLegs, kind: EventKind, at: &str| {
+        q.log_event(EventInput {
+            at: at.into(),
+            kind,
+            note: None,
+        })
+        .unwrap()
+        .warnings
+    };
+    let coffee = || EventKind::Intake {
+        what: IntakeKind::Coffee,
+    };
+    let dose = |id: &str| EventKind::Dose {
+        regimen_id: id.to_owned(),
+    };
+    // Coffee at 11:00, iron at 10:00 (local), logged in both orders.
+    let (a, iron_a, _) = open("a.db");
+    assert!(log(&a, dose(&iron_a), "2026-11-21T10:00").is_empty());
+    let after = log(&a, coffee(), "2026-11-21T11:00");
+    let (b, iron_b, _) = open("b.db");
+    assert!(log(&b, coffee(), "2026-11-21T11:00").is_empty());
+    let before = log(&b, dose(&iron_b), "2026-11-21T10:00");
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(before, after);
+    assert!(after[0].contains("too close to your iron dose taken at 10:00"));
+    // Levothyroxine at 07:30, iron at 09:00: the same, whichever is logged first.
+    let (c, iron_c, levo_c) = open("c.db");
+    log(&c, dose(&iron_c), "2026-11-21T09:00");
+    let after = log(&c, dose(&levo_c), "2026-11-21T07:30");
+    let (e, iron_e, levo_e) = open("e.db");
+    log(&e, dose(&levo_e), "2026-11-21T07:30");
+    let before = log(&e, dose(&iron_e), "2026-11-21T09:00");
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(before, after);
+    // Far enough apart: no warning either way.
+    let (f, iron_f, _) = open("f.db");
+    log(&f, coffee(), "2026-11-21T07:00");
+    assert!(log(&f, dose(&iron_f), "2026-11-21T10:00").is_empty());
+}
