@@ -206,12 +206,16 @@ pub fn is_dopaminergic(name: &str) -> bool {
 }
 
 /// The classes screened (issue #15): augmentation occurs with every dopaminergic drug, the
-/// ergot agonists (cabergoline, bromocriptine, pergolide) included, at lower rates with the
-/// long-acting ones; each is dopaminergic exposure for the others' "before the drug".
+/// ergot agonists (cabergoline, bromocriptine, pergolide) and the agonists no RLS guideline
+/// grades (piribedil, apomorphine) included, at lower rates with the long-acting ones; each is
+/// dopaminergic exposure for the others' "before the drug".
 fn dopaminergic_class(c: DrugClass) -> bool {
     matches!(
         c,
-        DrugClass::DopamineAgonist | DrugClass::ErgotDopamineAgonist | DrugClass::Levodopa
+        DrugClass::DopamineAgonist
+            | DrugClass::ErgotDopamineAgonist
+            | DrugClass::UngradedDopamineAgonist
+            | DrugClass::Levodopa
     )
 }
 

@@ -894,6 +894,124 @@ fn milk_near_levothyroxine_is_a_convention_calcium_the_label() {
     );
 }
 
+/// Fresh review of #15: `med check cabergoline` was headed "can be prescribed for RLS" above
+/// "AASM 2025: recommends against (strong)". The effect line the phones show (and the heading
+/// the CLI prints) follows the stance: no treatment with a stance against it, and none
+/// without a stance, is called a plain treatment.
+#[test]
+fn the_effect_follows_the_aasm_stance() {
+    let [c] = check_medicine("cabergoline".into()).try_into().unwrap();
+    assert_eq!(
+        serde_json::to_value(c.aasm_stance).unwrap(),
+        "strong_against"
+    );
+    assert!(
+        c.effect_line
+            .starts_with("Effect on RLS: used for RLS, but AASM 2025 recommends against it"),
+        "{}",
+        c.effect_line
+    );
+    let [p] = check_medicine("pramipexole".into()).try_into().unwrap();
+    assert!(
+        p.effect_line
+            .contains("AASM 2025 suggests against its standard use"),
+        "{}",
+        p.effect_line
+    );
+    // Every treatment the guideline is not for says so in its effect line.
+    for m in quietlegs_core::rules::catalog::CATALOG {
+        for info in check_medicine(m.generic.into()) {
+            let stance = serde_json::to_value(info.aasm_stance).unwrap();
+            let plain = info.effect_line.contains("a treatment for RLS (");
+            let against = stance.as_str().is_some_and(|s| s.contains("against"));
+            let ungraded =
+                serde_json::to_value(info.effect).unwrap() == "rls_treatment" && stance.is_null();
+            assert!(
+                !(plain && (against || ungraded)),
+                "{}: {}",
+                m.generic,
+                info.effect_line
+            );
+        }
+    }
+}
+
+/// Fresh review of #15: names people type that the catalog missed or misnamed. Piribedil and
+/// apomorphine are dopamine agonists with no AASM 2025 stance; Monofer and Venofer are IV
+/// irons whose evidence follows the guideline formulation by formulation (ferric
+/// carboxymaltose strong; iron sucrose only on haemodialysis; ferric derisomaltose not
+/// graded); Palexia is an opioid without an RLS stance; a multivitamin with iron is a
+/// multivitamin with minerals, never "ferrous sulfate".
+#[test]
+fn missing_and_misnamed_medicines() {
+    let one = |name: &str| {
+        let found = check_medicine(name.into());
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        found.into_iter().next().unwrap()
+    };
+    for name in ["piribedil", "Trivastal", "apomorphine", "APO-go"] {
+        let m = one(name);
+        assert_eq!(json(&m.class), "ungraded_dopamine_agonist", "{name}");
+        assert!(m.aasm_stance.is_none(), "{name}");
+        assert_eq!(json(&m.evidence_basis), "not_graded", "{name}");
+        assert!(
+            m.advice.contains("augmentation") && m.advice.contains("Never stop it abruptly"),
+            "{name}: {}",
+            m.advice
+        );
+    }
+    let fcm = one("Ferinject");
+    assert_eq!(json(&fcm.evidence), "strong");
+    for name in ["Venofer", "Feraheme", "CosmoFer"] {
+        let m = one(name);
+        assert_eq!(json(&m.evidence), "moderate", "{name}: {}", m.evidence_line);
+        assert_eq!(json(&m.aasm_stance), "conditional_for", "{name}");
+    }
+    let venofer = one("Venofer");
+    assert!(
+        venofer
+            .aasm_stance_label
+            .as_deref()
+            .is_some_and(|l| l.contains("haemodialysis") && l.contains("200 ng/mL")),
+        "{:?}",
+        venofer.aasm_stance_label
+    );
+    let monofer = one("Monofer");
+    assert_eq!(monofer.generic, "ferric derisomaltose");
+    assert_eq!(json(&monofer.class), "iv_iron");
+    assert!(monofer.aasm_stance.is_none());
+    assert_eq!(json(&monofer.evidence_basis), "not_graded");
+    assert!(!monofer.evidence_line.starts_with("strong"));
+    let palexia = one("Palexia");
+    assert_eq!(palexia.generic, "tapentadol");
+    assert!(
+        palexia.described.contains("opioid"),
+        "{}",
+        palexia.described
+    );
+    assert!(palexia.aasm_stance.is_none());
+    assert_eq!(json(&palexia.effect), "not_known");
+    let mv = one("multivitamin with iron");
+    assert_ne!(mv.generic, "ferrous sulfate");
+    assert_eq!(json(&mv.class), "multivitamin");
+    assert!(
+        !mv.described.contains("ferrous") && !mv.advice.contains("ferrous"),
+        "{}: {}",
+        mv.described,
+        mv.advice
+    );
+    assert!(
+        mv.advice.contains("contains iron") && mv.advice.contains("2 h apart"),
+        "{}",
+        mv.advice
+    );
+}
+
+/// An exported value as serde names it ("ungraded_dopamine_agonist").
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap()
+}
+
 /// Fresh review of #15: coffee logged after an iron dose was warned about, the iron dose
 /// logged after the coffee was not. The clash is symmetric: either order keeps the same
 /// warning, for an intake and for a medicine dose.
