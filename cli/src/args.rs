@@ -159,7 +159,7 @@ pub enum MedCmd {
     /// `med check "Tylenol PM"`
     Check { name: String },
     /// The short augmentation questionnaire for people on a dopamine agonist (pramipexole,
-    /// ropinirole, rotigotine, cabergoline, bromocriptine, pergolide) or levodopa whose diary cannot show the weeks when the drug first worked: it began on the
+    /// ropinirole, rotigotine, cabergoline, bromocriptine, pergolide, piribedil, apomorphine) or levodopa whose diary cannot show the weeks when the drug first worked: it began on the
     /// drug, the start date is unknown, or it has too few nights from then (SPEC §2.5). With no
     /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
     /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`; `med
@@ -253,7 +253,7 @@ pub enum RegimenCmd {
         /// The day you started, YYYY-MM-DD (not after today, not before your birth date or the
         /// drug's first approval), or "unknown" if you do not know (long ago). Required for
         /// the dopamine agonists (pramipexole, ropinirole, rotigotine, cabergoline,
-        /// bromocriptine, pergolide) and levodopa: the augmentation screen needs to
+        /// bromocriptine, pergolide, piribedil, apomorphine) and levodopa: the augmentation screen needs to
         /// know whether your diary covers the weeks when the drug first worked. Otherwise the
         /// default is today.
         #[arg(long)]

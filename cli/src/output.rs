@@ -678,6 +678,7 @@ pub fn regimen_notes(ms: &[MedicineInfo], ask_questionnaire: bool) {
                 m.class,
                 quietlegs_core::DrugClass::DopamineAgonist
                     | quietlegs_core::DrugClass::ErgotDopamineAgonist
+                    | quietlegs_core::DrugClass::UngradedDopamineAgonist
                     | quietlegs_core::DrugClass::Levodopa
             )
         {
@@ -704,7 +705,8 @@ pub fn medicines(query: &str, ms: &[MedicineInfo], json: bool) {
         };
         // "lithium (a mood stabiliser): may worsen RLS": the name once, the class with its
         // article, the effect as a sentence says it.
-        out!("{}: {}{typo}", m.described, m.effect.label());
+        // The heading follows the AASM 2025 stance for a treatment (the core's words).
+        out!("{}: {}{typo}", m.described, m.effect_heading);
         out!("    {}", m.advice);
         let of = match m.effect {
             quietlegs_core::MedicineEffect::RlsTreatment => "that it relieves RLS",

@@ -692,6 +692,9 @@ fn regimen_add_asks_when_a_dopaminergic_drug_was_started() {
         &["regimen", "add", "med", "Parlodel", "--at", "20:00"][..],
         &["regimen", "add", "med", "Cycloset", "--at", "20:00"][..],
         &["regimen", "add", "med", "Permax", "--at", "20:00"][..],
+        // Dopamine agonists no guideline grades for RLS are screened too (fresh review).
+        &["regimen", "add", "med", "piribedil", "--at", "20:00"][..],
+        &["regimen", "add", "med", "Apokyn", "--at", "20:00"][..],
     ] {
         let out = ql(&db, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -1060,4 +1063,49 @@ fn regimen_stop_records_a_switch_and_keeps_the_history() {
     let list = ok(&db, &["--json", "regimen", "list"]);
     let list: serde_json::Value = serde_json::from_str(&list).unwrap();
     assert!(list[0]["stop_date"].is_null(), "{list}");
+}
+
+/// Fresh review of #15: `med check cabergoline` was headed "can be prescribed for RLS" above
+/// "as an RLS treatment: AASM 2025: recommends against (strong)". The heading follows the
+/// stance; a treatment the guideline is for keeps "can be prescribed for RLS".
+#[test]
+fn med_check_heads_a_treatment_by_its_aasm_stance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let heading = |name: &str| {
+        let out = ok(&db, &["med", "check", name]);
+        out.lines().next().unwrap_or_default().to_owned()
+    };
+    let cabergoline = heading("cabergoline");
+    assert_eq!(
+        cabergoline,
+        "cabergoline (an ergot dopamine agonist): used for RLS, but AASM 2025 recommends against it"
+    );
+    let pramipexole = heading("pramipexole");
+    assert!(
+        pramipexole
+            .ends_with("a treatment for RLS, but AASM 2025 suggests against its standard use"),
+        "{pramipexole}"
+    );
+    assert!(
+        heading("clonazepam").ends_with("used for RLS, but AASM 2025 suggests against it"),
+        "clonazepam"
+    );
+    assert!(
+        heading("pregabalin").ends_with(": can be prescribed for RLS"),
+        "pregabalin"
+    );
+    for name in [
+        "cabergoline",
+        "pramipexole",
+        "clonazepam",
+        "Monofer",
+        "piribedil",
+    ] {
+        assert!(
+            !heading(name).contains("can be prescribed"),
+            "{name}: {}",
+            heading(name)
+        );
+    }
 }

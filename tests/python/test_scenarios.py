@@ -215,6 +215,14 @@ def test_catalog_and_screener_through_python():
     assert m.effect == ql.MedicineEffect.WORSENS_RLS
     [t] = ql.check_medicine("difenhydramine")
     assert t.match_kind == ql.MatchKind.TYPO
+    # The effect follows the AASM 2025 stance (fresh review of #15); the newest class arrives.
+    [c] = ql.check_medicine("cabergoline")
+    assert c.aasm_stance == ql.AasmStance.STRONG_AGAINST
+    assert c.effect_heading == "used for RLS, but AASM 2025 recommends against it"
+    assert "recommends against" in c.effect_line
+    [p] = ql.check_medicine("piribedil")
+    assert p._class == ql.DrugClass.UNGRADED_DOPAMINE_AGONIST
+    assert p.aasm_stance is None
     r = ql.screen_rls(ql.ScreenAnswers(urge_to_move=True, worse_at_rest=True, relieved_by_movement=False,
                                        worse_in_evening=True, not_explained_by_other_condition=True))
     assert not r.consistent_with_rls

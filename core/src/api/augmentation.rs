@@ -13,7 +13,8 @@ pub use crate::model::StartSource;
 pub use crate::rules::augmentation::AugmentationVerdict;
 
 /// Whether a regimen form must ask when the medicine was started: a dopaminergic RLS drug
-/// (pramipexole, ropinirole, rotigotine, cabergoline, bromocriptine, pergolide, levodopa, by
+/// (pramipexole, ropinirole, rotigotine, cabergoline, bromocriptine, pergolide, piribedil,
+/// apomorphine, levodopa, by
 /// any name the catalog knows), whose
 /// augmentation screen (SPEC §2.5) needs to know whether the diary covers its first weeks.
 /// Ask for a date, or let the person say they do not know (`RegimenInput::start_date_unknown`).

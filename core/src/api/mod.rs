@@ -628,14 +628,14 @@ impl QuietLegs {
             let item = crate::rules::regimen_entry::find_item(&all, regimen_id)?;
             *regimen_id = item.meta.id.to_string();
         }
-        let warnings = planning::intake_warnings(store, &kind, at)?;
-        let saved = Event {
+        let mut saved = Event {
             meta: RecordMeta::new(now, &device),
             at,
             kind,
             note: event.note,
-            warnings,
+            warnings: Vec::new(),
         };
+        saved.warnings = planning::intake_warnings(store, &saved)?;
         validate::event(&saved, now)?;
         Ok((saved, profile.time_zone))
     }

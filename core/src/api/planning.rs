@@ -813,30 +813,50 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
 /// Warnings to keep with a logged intake, from the same check as `check_intake`: conflicts with
 /// an iron dose already taken (a dose only planned simply moves; the plan re-computes around
 /// the intake), and clashes with the person's other medicines, which keep their times.
+///
+/// The clash is symmetric (fresh review of #15: coffee logged after an iron dose warned, the
+/// iron dose logged after the coffee did not): an iron dose gets the warning each intake or
+/// medicine dose already logged around it would have got had it been logged after the iron,
+/// word for word.
 pub(crate) fn intake_warnings(
     store: &Store,
-    kind: &EventKind,
-    at: DateTime<Utc>,
+    event: &crate::model::Event,
 ) -> ApiResult<Vec<String>> {
     let snap_profile = QuietLegs::profile_model(store)?.1;
     let tz = snap_profile.time_zone;
+    let at = event.at;
     let d = at.with_timezone(&tz).date_naive();
-    let snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
-    let diary = snap.diary();
-    // A dose is named as the person entered it ("your Cipro"), an intake by its noun.
-    let named = match kind {
-        EventKind::Intake { what } => Substance::of_intake(*what).map(|s| (s, s.noun().to_owned())),
-        EventKind::Dose { regimen_id } => diary
-            .regimen
+    let mut snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
+    let iron_dose = matches!(&event.kind, EventKind::Dose { regimen_id }
+    if snap.diary().regimen.iter().any(|r| {
+        r.meta.id.to_string() == *regimen_id && r.kind == crate::model::RegimenKind::Iron
+    }));
+    if iron_dose {
+        // The neighbours logged before it, checked against the diary with this dose in it.
+        let logged: Vec<crate::model::Event> = snap.diary().events.to_vec();
+        snap.add_event(event.clone());
+        let diary = snap.diary();
+        return Ok(logged
             .iter()
-            .find(|r| r.meta.id.to_string() == *regimen_id)
-            .and_then(|r| crate::rules::interactions::substance_of(r).map(|s| (s, r.name.clone()))),
-        EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
-            None
-        }
-    };
+            .filter_map(|e| {
+                let (s, name) = logged_substance(&diary, &e.kind)?;
+                match check_named(&diary, s, &name, e.at) {
+                    IntakeCheck::Conflict {
+                        iron_taken: true,
+                        iron_at: Some(iron_at),
+                        message,
+                        ..
+                    } if iron_at == at => Some(message),
+                    _ => None,
+                }
+            })
+            .collect());
+    }
+    let diary = snap.diary();
     Ok(
-        match named.map(|(s, name)| check_named(&diary, s, &name, at)) {
+        match logged_substance(&diary, &event.kind)
+            .map(|(s, name)| check_named(&diary, s, &name, at))
+        {
             Some(IntakeCheck::Conflict {
                 iron_taken: true,
                 message,
@@ -846,6 +866,26 @@ pub(crate) fn intake_warnings(
             _ => Vec::new(),
         },
     )
+}
+
+/// What a logged event is for iron timing, and its name in a warning: a dose as the person
+/// entered it ("your Cipro"), an intake by its noun; `None` for iron itself and for what does
+/// not affect iron.
+fn logged_substance(
+    diary: &crate::rules::Diary<'_>,
+    kind: &EventKind,
+) -> Option<(Substance, String)> {
+    match kind {
+        EventKind::Intake { what } => Substance::of_intake(*what).map(|s| (s, s.noun().to_owned())),
+        EventKind::Dose { regimen_id } => diary
+            .regimen
+            .iter()
+            .find(|r| r.meta.id.to_string() == *regimen_id)
+            .and_then(|r| crate::rules::interactions::substance_of(r).map(|s| (s, r.name.clone()))),
+        EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
+            None
+        }
+    }
 }
 
 /// Every timing medicine in the catalog, asked about as a person would: a prescribed medicine is

@@ -475,14 +475,23 @@ pub struct MedicineInfo {
     /// when it is no RLS treatment).
     #[uniffi(default = None)]
     pub aasm_stance_line: Option<String>,
+    /// The heading of the answer: the effect as a sentence says it, for a treatment following
+    /// its AASM 2025 stance ("can be prescribed for RLS"; "used for RLS, but AASM 2025
+    /// recommends against it" for cabergoline; "not graded as an RLS treatment by AASM 2025"
+    /// for a treatment no stance grades). Never a heading for a treatment above a stance
+    /// against it.
+    #[uniffi(default = "")]
+    pub effect_heading: String,
 }
 
-/// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]).
-fn effect_line(effect: MedicineEffect, evidence_line: &str) -> String {
+/// `effect` in words with the evidence line (see [`MedicineInfo::effect_line`]); a treatment
+/// the AASM 2025 guideline is not for is said with its stance (`treatment`, from
+/// [`crate::rules::catalog::Medicine::treatment_words`]).
+fn effect_line(effect: MedicineEffect, treatment: Option<&str>, evidence_line: &str) -> String {
     let effect = match effect {
         MedicineEffect::WorsensRls => "can make it worse",
         MedicineEffect::InformationOnly => "possibly worse; information only",
-        MedicineEffect::RlsTreatment => "a treatment for RLS",
+        MedicineEffect::RlsTreatment => treatment.unwrap_or("a treatment for RLS"),
         MedicineEffect::IronTiming => "none known; it changes when iron can be taken",
         MedicineEffect::UsuallyNeutral => "usually none",
         MedicineEffect::NotKnown => "not known (no reliable source found)",
@@ -512,10 +521,10 @@ pub fn medicine_info_for(name: &str, g: crate::rules::catalog::ProfileGroups) ->
                 advice.clone(),
                 format!("Evidence: {}.", m.medicine.evidence_line()),
             ];
-            let aasm_stance_line = m
-                .medicine
-                .stance()
-                .map(|st| format!("As an RLS treatment: {}.", st.label()));
+            let aasm_stance_label = m.medicine.stance_label();
+            let aasm_stance_line = aasm_stance_label
+                .as_ref()
+                .map(|st| format!("As an RLS treatment: {st}."));
             details.extend(aasm_stance_line.clone());
             let alternative_line = alternative
                 .as_ref()
@@ -537,20 +546,25 @@ pub fn medicine_info_for(name: &str, g: crate::rules::catalog::ProfileGroups) ->
                 source: c.source(),
                 citation: c.source().citation().to_owned(),
                 aasm_stance: m.medicine.stance(),
-                aasm_stance_label: m.medicine.stance().map(|s| s.label().to_owned()),
+                aasm_stance_label,
                 alternative,
                 iron_timing: m
                     .medicine
                     .substance()
-                    .map(|s| s.timing_advice_for(m.medicine.generic)),
+                    .map(|s| s.timing_advice_for(m.medicine.timing_name())),
                 no_timing_fix: c.no_timing_fix(),
                 details: details.join("\n"),
                 pregnancy_note: None,
                 effect_line: String::new(),
                 alternative_line,
                 aasm_stance_line,
+                effect_heading: m.medicine.effect_label().to_owned(),
             };
-            info.effect_line = effect_line(info.effect, &info.evidence_line);
+            info.effect_line = effect_line(
+                info.effect,
+                m.medicine.treatment_words(),
+                &info.evidence_line,
+            );
             info
         })
         .collect()

@@ -206,12 +206,16 @@ pub fn is_dopaminergic(name: &str) -> bool {
 }
 
 /// The classes screened (issue #15): augmentation occurs with every dopaminergic drug, the
-/// ergot agonists (cabergoline, bromocriptine, pergolide) included, at lower rates with the
-/// long-acting ones; each is dopaminergic exposure for the others' "before the drug".
+/// ergot agonists (cabergoline, bromocriptine, pergolide) and the agonists no RLS guideline
+/// grades (piribedil, apomorphine) included, at lower rates with the long-acting ones; each is
+/// dopaminergic exposure for the others' "before the drug".
 fn dopaminergic_class(c: DrugClass) -> bool {
     matches!(
         c,
-        DrugClass::DopamineAgonist | DrugClass::ErgotDopamineAgonist | DrugClass::Levodopa
+        DrugClass::DopamineAgonist
+            | DrugClass::ErgotDopamineAgonist
+            | DrugClass::UngradedDopamineAgonist
+            | DrugClass::Levodopa
     )
 }
 
@@ -583,10 +587,21 @@ fn screen_one(
         out.missing = vec![format!(
             "time on the drug: {began}, less than {response_days} days ago, and augmentation can only be judged after the weeks when a drug first works (from {judge_from})"
         )];
-        out.message = format!(
-            "Augmentation screen: too early to judge. {}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor.",
-            sentence_case(&began)
-        );
+        // Signs seen in these weeks are shown as information, never as a flag (fresh review
+        // of #15: they were not shown at all).
+        let signs = early_signs(&mut out, diary, nights, today, from, entries);
+        out.message = if signs.is_empty() {
+            format!(
+                "Augmentation screen: too early to judge. {}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Keep logging your nights; if symptoms worry you, discuss them with your doctor.",
+                sentence_case(&began)
+            )
+        } else {
+            format!(
+                "Augmentation screen: too early to judge. {}; augmentation develops only after a drug has worked for a while, so the screen judges from {judge_from}. Seen since the start, for information: {}. It is too early to judge augmentation; discuss with your doctor if this continues. Keep logging your nights.",
+                sentence_case(&began),
+                signs.join("; ")
+            )
+        };
         return out;
     }
     // MPI-2007 compares severity with the period when the drug first worked (its first weeks,
@@ -734,6 +749,87 @@ fn screen_one(
     };
     decide(&mut out, &onset);
     out
+}
+
+/// What the nights since `from` (the start of treatment, less than the response period ago)
+/// show against the symptoms before it, for information while it is too early to judge: onset
+/// at least 2 h earlier (evidence `AUGMENTATION_ONSET_PARTIAL_MIN`) than before the drug (the
+/// diary's nights before `from` when it has enough with an onset, else the questionnaire's
+/// usual onset), symptoms now reaching the arms or trunk when they did not before, a dose
+/// relieving for a shorter time (questionnaire). Sets the screen's evidence fields; the
+/// verdict stays [`AugmentationVerdict::Incomplete`] and nothing is flagged. Empty when
+/// nothing is seen or nothing can be compared.
+fn early_signs(
+    out: &mut AugmentationScreen,
+    diary: &Diary<'_>,
+    nights: &[Night],
+    today: NaiveDate,
+    from: NaiveDate,
+    entries: &[(&RegimenItem, &'static str)],
+) -> Vec<String> {
+    let (recent_from, recent_to) = recent_window(today);
+    let pre_from =
+        from - chrono::Duration::days(ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64);
+    let before: Vec<&Night> = nights
+        .iter()
+        .filter(|n| n.night_date < from && n.night_date >= pre_from)
+        .collect();
+    let since: Vec<&Night> = nights
+        .iter()
+        .filter(|n| n.night_date >= recent_from.max(from) && n.night_date <= recent_to)
+        .filter(|n| entries.iter().any(|(r, _)| covers(r, n.night_date)))
+        .collect();
+    out.recent_nights = since.len();
+    let answers = diary.profile.augmentation_baseline.as_ref();
+    if let Some(a) = answers {
+        relief_and_doses(out, a);
+    }
+    let diary_onset = before.iter().filter(|n| n.onset.is_some()).count() as f64
+        >= ev::AUGMENTATION_BASELINE_MIN_NIGHTS.value;
+    let (base_on, then) = if diary_onset {
+        (median_onset(&before), "before the drug")
+    } else {
+        (
+            answers
+                .and_then(|a| a.usual_onset)
+                .map(|t| after_noon(t) as f64),
+            "before the drug (your answers)",
+        )
+    };
+    let recent_on = median_onset(&since);
+    out.baseline_onset_median = base_on.and_then(|m| from_after_noon(m.round() as i64));
+    out.recent_onset_median = recent_on.and_then(|m| from_after_noon(m.round() as i64));
+    out.onset_earlier_minutes = match (base_on, recent_on) {
+        (Some(b), Some(r)) => Some((b - r).round() as i64),
+        _ => None,
+    };
+    let spread_before = before.iter().any(beyond_legs)
+        || answers.and_then(|a| a.spread_beyond_legs_before) == Some(true);
+    let spread_known =
+        !before.is_empty() || answers.and_then(|a| a.spread_beyond_legs_before).is_some();
+    out.spread_to_arms_or_trunk = spread_known && !spread_before && since.iter().any(beyond_legs);
+    let mut signs = Vec::new();
+    if let (Some(m), Some(b), Some(r)) = (
+        out.onset_earlier_minutes,
+        out.baseline_onset_median,
+        out.recent_onset_median,
+    ) {
+        if m as f64 >= ev::AUGMENTATION_ONSET_PARTIAL_MIN.value {
+            signs.push(format!(
+                "symptoms start {} earlier (around {} {then}, around {} in the nights since {from})",
+                hours_minutes(m),
+                b.format("%H:%M"),
+                r.format("%H:%M")
+            ));
+        }
+    }
+    if out.spread_to_arms_or_trunk {
+        signs.push("symptoms now reach the arms or trunk, which they did not before".into());
+    }
+    if out.shorter_relief {
+        signs.push("a dose relieves for a shorter time than at first".into());
+    }
+    signs
 }
 
 /// Relief then and now, and dose increases, from the questionnaire.
@@ -1656,6 +1752,52 @@ mod tests {
         assert!(!s.message.contains("too early"), "{}", s.message);
         assert_eq!(s.recent_nights, 7);
         assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+    }
+
+    /// Fresh review of #15: signs in the first 28 days on a drug were not shown at all ("too
+    /// early"). They are shown as information, with the words that it is too early to judge,
+    /// and never as a flag: the verdict stays incomplete.
+    #[test]
+    fn signs_in_the_first_weeks_are_information_never_a_flag() {
+        const EARLY: &str =
+            "too early to judge augmentation; discuss with your doctor if this continues";
+        // Two weeks before the drug from 22:00 in the legs; on it since 11-28 from 18:30, arms.
+        let mut all = nights(day("2026-11-14"), 14, 5, "22:00", false);
+        all.extend(nights(day("2026-11-28"), 3, 7, "18:30", true));
+        let item = pramipexole(day("2026-11-28"), StartSource::Given);
+        let s = run(item.clone(), None, &all);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.flagged);
+        assert!(s.message.contains(EARLY), "{}", s.message);
+        assert!(
+            s.message.contains("symptoms start 3 h 30 min earlier")
+                && s.message.contains("reach the arms or trunk"),
+            "{}",
+            s.message
+        );
+        assert_eq!(s.onset_earlier_minutes, Some(210));
+        assert!(s.spread_to_arms_or_trunk);
+        // No diary from before: the recalled onset and spread, and the shorter relief.
+        let s = run(
+            item.clone(),
+            Some(answers()),
+            &nights(day("2026-11-28"), 3, 7, "18:30", true),
+        );
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.flagged);
+        assert!(
+            s.message.contains(EARLY)
+                && s.message.contains("before the drug (your answers)")
+                && s.message.contains("shorter time"),
+            "{}",
+            s.message
+        );
+        // Nothing seen: the plain "too early", no sign invented.
+        let mut calm = nights(day("2026-11-14"), 14, 5, "22:00", false);
+        calm.extend(nights(day("2026-11-28"), 3, 4, "22:00", false));
+        let s = run(item, None, &calm);
+        assert!(s.message.contains("too early to judge"), "{}", s.message);
+        assert!(!s.message.contains(EARLY), "{}", s.message);
     }
 
     /// Reviewer's case (issue #15): 4 of the last 7 nights logged (11-24, 11-25, 11-27, 11-29),

@@ -43,7 +43,7 @@ use serde::Serialize;
 
 pub use super::substance::EvidenceBasis;
 use super::substance::Substance;
-use crate::evidence::Source;
+use crate::evidence::{self as ev, Source};
 use crate::model::{RegimenItem, RegimenKind};
 
 /// What was read, for every effect on RLS that no guideline grades, before the class-specific
@@ -155,8 +155,12 @@ pub enum DrugClass {
     /// study still links it to more RLS (information only).
     PeripheralDopamineAntagonist,
     /// Medicines people ask about whose effect on RLS QuietLegs has no reliable source for
-    /// (trazodone, ondansetron): said plainly, never taken as harmless.
+    /// (trazodone, ondansetron, tapentadol): said plainly, never taken as harmless.
     NoKnownEffect,
+    /// Non-ergot dopamine agonists no RLS guideline read grades (piribedil, apomorphine):
+    /// dopaminergic, so screened for augmentation like the graded ones, with no AASM 2025
+    /// stance (issue #15). Last, so the exported enum only grows.
+    UngradedDopamineAgonist,
 }
 
 /// How strongly the evidence ties the class to worse RLS, to relief of RLS (treatments), or to
@@ -403,7 +407,7 @@ impl DrugClass {
             | Benzodiazepine | Anticonvulsant | Dipyridamole | HerbalSedative | IvIron
             | OralIron => Source::Aasm2025,
             Calcium | Antacid | Zinc | Multivitamin | Magnesium | DairyFood => Source::Conservative,
-            PeripheralDopamineAntagonist => Source::PublishedStudies,
+            PeripheralDopamineAntagonist | UngradedDopamineAgonist => Source::PublishedStudies,
             // Listed so the name is known, with no claim about RLS: a product decision.
             NoKnownEffect => Source::Product,
             c if c.affects_iron_timing() => Source::DrugLabel,
@@ -423,7 +427,12 @@ impl DrugClass {
             Benzodiazepine | Anticonvulsant | HerbalSedative | Bupropion => {
                 Some(AasmStance::ConditionalAgainst)
             }
-            IvIron | OralIron => Some(AasmStance::ConditionalFor),
+            // IV iron: AASM 2025 grades each formulation on its own (ferric carboxymaltose
+            // strong for; ferumoxytol and LMW iron dextran conditional for; iron sucrose
+            // conditional for on haemodialysis: evidence rows IV_FCM_STRONG_FOR,
+            // IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL, DIALYSIS_IRON_SUCROSE_*), so each entry
+            // carries its own stance and a formulation it does not grade has none.
+            OralIron => Some(AasmStance::ConditionalFor),
             _ => None,
         }
     }
@@ -514,6 +523,7 @@ impl DrugClass {
             VitaminC => "vitamin C",
             PeripheralDopamineAntagonist => "anti-sickness medicine acting outside the brain",
             NoKnownEffect => "medicine with no known effect on RLS",
+            UngradedDopamineAgonist => "dopamine agonist not graded for RLS",
         }
     }
 
@@ -543,6 +553,7 @@ impl DrugClass {
             H2Blocker => "H2 blocker",
             PeripheralDopamineAntagonist => "anti-sickness medicine",
             NoKnownEffect => "medicine",
+            UngradedDopamineAgonist => "dopamine agonist",
             other => other.label(),
         }
     }
@@ -586,6 +597,7 @@ impl DrugClass {
             DairyFood => "Milk, dairy and calcium-rich foods lower iron absorption (no label interval: QuietLegs uses a common convention); QuietLegs plans iron around them.",
             VitaminC => "Vitamin C does not change when iron can be taken. Taking it with iron is optional: the benefit is small (a trial found iron alone worked as well), and QuietLegs advises no dose.",
             PeripheralDopamineAntagonist => "Domperidone blocks dopamine mainly outside the brain (it hardly crosses the blood-brain barrier), which is why it is often preferred to metoclopramide; but one study in people with Parkinson's disease found RLS more common in those taking it. For information only: if your symptoms changed after starting it, you may mention it to your doctor; do not stop it on your own.",
+            UngradedDopamineAgonist => "A dopamine agonist used for Parkinson's disease; no RLS guideline QuietLegs has read grades it as an RLS treatment. Like every dopaminergic medicine it can cause augmentation (symptoms earlier, stronger, spreading to the arms), impulse-control disorders (gambling, shopping, eating, sex) and sudden sleep attacks. Never stop it abruptly; discuss any change with your doctor. QuietLegs screens your diary for augmentation.",
             NoKnownEffect => "QuietLegs has no reliable source on whether this medicine affects RLS: reports conflict or are missing, so it is neither called harmless nor harmful. If your symptoms changed after starting it, mention it to your doctor; do not stop it on your own.",
             PhosphateBinder => "A phosphate binder is taken with meals as your kidney team prescribed it; QuietLegs does not move it. It can bind iron in the gut, and no timing fix is known: discuss your iron with your kidney team.",
         }
@@ -614,7 +626,8 @@ impl DrugClass {
         }
         Some(match self {
             PeripheralDopamineAntagonist => "Domperidone hardly crosses the blood-brain barrier: 'it has minimal penetration through the blood-brain barrier' (Reddymasu, Soykan and McCallum, Domperidone: review of pharmacology and clinical applications in gastroenterology, Am J Gastroenterol 2007;102:2036-2045, abstract read 2026-12-01 in a third-party copy of the article). But a study of two Parkinson's disease cohorts found RLS in 13 of 27 patients taking domperidone against 33 of 157 not taking it, after a case of RLS that dramatically worsened with it (Rios Romenets et al., Restless legs syndrome outside the blood-brain barrier - exacerbation by domperidone in Parkinson's disease, Parkinsonism Relat Disord 2013;19(1):92-94, abstract read 2026-12-01 in two public bibliographic copies). So domperidone is not named as a safer alternative to metoclopramide; shown as information only. Not graded by guidelines.",
-            NoKnownEffect => "Trazodone: only consumer pages were found (2026-12-01), describing it both as usually tolerated in RLS and as reported to worsen it, without a citable study; ondansetron: no source on RLS was found in the stored material searched. Listed so the name is recognised; no claim is made.",
+            UngradedDopamineAgonist => "Piribedil and apomorphine are non-ergot dopamine agonists (Parkinson's disease). AASM-2025 grades pramipexole, ropinirole, rotigotine and levodopa (see the dopamine agonists' certainty reference), not these; no recommendation on either was read. The 2004 AASM practice parameters for the dopaminergic treatment of RLS (Littner et al., Sleep 2004;27(3):557-559; abstract read 2026-12-01 in a public bibliographic copy) listed piribedil among the 'other dopamine agonists' that may be effective but whose effectiveness was not established. Augmentation, impulse-control disorders and sleep attacks are named for them as for every dopaminergic medicine (the dopamine agonists' note), a class effect: no study of these two drugs in RLS was read. Not graded.",
+            NoKnownEffect => "Trazodone: only consumer pages were found (2026-12-01), describing it both as usually tolerated in RLS and as reported to worsen it, without a citable study; ondansetron: no source on RLS was found in the stored material searched. Tapentadol (an opioid that also inhibits noradrenaline reuptake): no study of it in RLS was found (searched 2026-12-01); a secondary summary of AASM-2025 (droracle.ai, tapentadol in RLS, read 2026-12-01) says the guideline's conditional recommendation of opioids does not name it, so it is named as an opioid with no RLS stance. Listed so the name is recognised; no claim is made.",
             Ssri => "Case reports of RLS induced or worsened by citalopram, escitalopram, fluoxetine, paroxetine and sertraline are tabulated (RLS column) in Table 5, 'Drug-induced restless legs syndrome (RLS), periodic limb movements of sleep (PLMS), and rapid eye movement behavior disorder/REM sleep without atonia (RBD/RSWA)', of a 2010 review that scores each report (J Clin Sleep Med 2010;6(1):79-83, PMCID PMC2823282, see the note above; table read 2026-12-01 at pmc.ncbi.nlm.nih.gov/articles/PMC2823282/table/T5); its conclusion names escitalopram and fluoxetine among the drugs with the strongest evidence. Case reports, not a graded recommendation; also named by the seed article.",
             Tricyclic => "Case reports of RLS induced or worsened by amitriptyline, clomipramine, dibenzepine, doxepin, imipramine, maprotiline, nortriptyline, opipramol and trimipramine are tabulated (RLS column) in Table 5 of the 2010 review PMCID PMC2823282 (see SSRIs; read 2026-12-01). Case reports, not a graded recommendation; also named by the seed article.",
             DopamineAntagonist => "The seed article. Of this class, haloperidol (a typical antipsychotic) was seen with a case report of drug-induced RLS in Table 5 of the 2010 review PMCID PMC2823282 (read 2026-12-01; the rest of the table was not read), and the review's conclusion names olanzapine among the drugs with the strongest evidence (see the note above). Antiemetics and other antipsychotics: no source read beyond the seed article.",
@@ -664,7 +677,7 @@ impl DrugClass {
         match self {
             SedatingAntihistamine => Some("a non-sedating antihistamine: loratadine, cetirizine or fexofenadine"),
             Ssri | Snri | Tricyclic | Mirtazapine | OtherAntidepressant => Some("bupropion is the usual exception among antidepressants: ask whether it suits you"),
-            DopamineAgonist | Levodopa | ErgotDopamineAgonist => Some("if you take it for RLS (not for Parkinson's disease or another condition), gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
+            DopamineAgonist | Levodopa | ErgotDopamineAgonist | UngradedDopamineAgonist => Some("if you take it for RLS (not for Parkinson's disease or another condition), gabapentin, gabapentin enacarbil or pregabalin, preferred by the AASM 2025 guideline, and iron if your ferritin or TSAT is low"),
             _ => None,
         }
     }
@@ -721,6 +734,58 @@ impl Medicine {
         self.own_stance.or_else(|| self.class.stance())
     }
 
+    /// [`AasmStance::label`] with the group the stance is for where the guideline grades a
+    /// drug for one group only: iron sucrose is suggested for people on haemodialysis, at the
+    /// ferritin and TSAT of the evidence table (SPEC §2.1), and graded for nobody else.
+    pub fn stance_label(&self) -> Option<String> {
+        let stance = self.stance()?;
+        Some(if self.generic == "iron sucrose" {
+            format!(
+                "{}, for people on haemodialysis with ferritin under {:.0} {} and TSAT under {:.0} {} (not graded for others)",
+                stance.label(),
+                ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.value,
+                ev::DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW.unit,
+                ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.value,
+                ev::DIALYSIS_IRON_SUCROSE_TSAT_BELOW.unit,
+            )
+        } else {
+            stance.label().to_owned()
+        })
+    }
+
+    /// What a treatment is for RLS, following its AASM 2025 stance, for the heading of `med
+    /// check` and the phones' effect line (issue #15: cabergoline was headed "can be
+    /// prescribed for RLS" above "AASM 2025: recommends against"). `None` for a medicine that
+    /// is no treatment (its [`MedicineEffect::label`] says what it is) and for a treatment
+    /// the guideline is for (the caller's own words: "can be prescribed for RLS").
+    pub fn treatment_words(&self) -> Option<&'static str> {
+        if self.class.effect() != MedicineEffect::RlsTreatment {
+            return None;
+        }
+        match self.stance() {
+            Some(AasmStance::StrongFor | AasmStance::ConditionalFor) => None,
+            Some(AasmStance::ConditionalAgainstStandardUse) => {
+                Some("a treatment for RLS, but AASM 2025 suggests against its standard use")
+            }
+            Some(AasmStance::ConditionalAgainst) => {
+                Some("used for RLS, but AASM 2025 suggests against it")
+            }
+            Some(AasmStance::StrongAgainst) => {
+                Some("used for RLS, but AASM 2025 recommends against it")
+            }
+            None => Some("not graded as an RLS treatment by AASM 2025"),
+        }
+    }
+
+    /// The heading of `med check`: [`MedicineEffect::label`], for a treatment following its
+    /// AASM 2025 stance ([`Medicine::treatment_words`]): "used for RLS, but AASM 2025
+    /// recommends against it" (cabergoline), never "can be prescribed for RLS" above a stance
+    /// against it.
+    pub fn effect_label(&self) -> &'static str {
+        self.treatment_words()
+            .unwrap_or_else(|| self.class.effect().label())
+    }
+
     /// What the class means for this drug: the class note, except where the drug's own label
     /// contradicts it (delayed-release risedronate is taken after breakfast, not on waking).
     pub fn note(&self) -> &'static str {
@@ -738,6 +803,15 @@ impl Medicine {
             }
             // Withdrawn in the US (2007) and other countries for heart-valve damage: someone
             // still on it, or entering an old regimen, is sent to the doctor.
+            // A multivitamin with iron is no iron supplement (issue #15: it was named "ferrous
+            // sulfate"): its minerals are what the timing rule is about.
+            _ if self.generic == "multivitamin with iron" => {
+                "A multivitamin with minerals that also contains iron. Its minerals (calcium, magnesium, zinc) lower iron absorption, so QuietLegs keeps it apart from your iron supplement; its iron is not counted as an iron dose. Taking it on top of an iron supplement is something to discuss with your doctor or pharmacist."
+            }
+            // An opioid with no source on RLS (effect_reference): no stance, never "stop".
+            _ if self.generic == "tapentadol" => {
+                "Tapentadol is an opioid painkiller that also acts on noradrenaline. The AASM 2025 guideline suggests opioids for RLS that other treatments do not control, but QuietLegs has read no source on tapentadol in RLS, so it is neither called an RLS treatment nor said to worsen RLS. If your symptoms changed after starting it, mention it to your doctor; do not stop it abruptly."
+            }
             _ if self.generic == "pergolide" => {
                 "Pergolide is an ergot dopamine agonist that has been withdrawn in several countries because it can damage the heart valves. Like every dopaminergic medicine it can cause augmentation (symptoms earlier, stronger, spreading to the arms). If you still take it, discuss it with your doctor; do not stop it on your own. QuietLegs screens your diary for augmentation."
             }
@@ -753,8 +827,13 @@ impl Medicine {
         }
         match self.substance() {
             Some(s) if self.class.affects_iron_timing() => s.basis_for(self.generic),
-            // AASM 2025 grades cabergoline only: bromocriptine and pergolide are no guideline's.
-            _ if self.class == DrugClass::ErgotDopamineAgonist && self.own_stance.is_none() => {
+            // AASM 2025 grades cabergoline only: bromocriptine and pergolide are no guideline's;
+            // of the IV irons it grades four formulations, not ferric derisomaltose.
+            _ if matches!(
+                self.class,
+                DrugClass::ErgotDopamineAgonist | DrugClass::IvIron
+            ) && self.own_stance.is_none() =>
+            {
                 EvidenceBasis::NotGraded
             }
             _ => self.class.basis(),
@@ -767,10 +846,18 @@ impl Medicine {
     /// basis ([`EvidenceBasis::NotGraded`], weak), and its line names no strength at all.
     pub fn evidence(&self) -> EvidenceStrength {
         if self.class.affects_iron_timing() || self.basis() == EvidenceBasis::NotGraded {
-            self.basis().strength()
-        } else {
-            self.class.evidence()
+            return self.basis().strength();
         }
+        // IV iron formulation by formulation, as AASM 2025 grades them (evidence rows
+        // IV_FCM_STRONG_FOR, IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL, DIALYSIS_IRON_SUCROSE_*):
+        // ferric carboxymaltose strong; a conditional recommendation is never shown as strong.
+        if self.class == DrugClass::IvIron {
+            return match self.stance() {
+                Some(AasmStance::StrongFor) => EvidenceStrength::Strong,
+                _ => EvidenceStrength::Moderate,
+            };
+        }
+        self.class.evidence()
     }
 
     /// The source in words a person can look up: the label's name for a label interval, the
@@ -798,6 +885,12 @@ impl Medicine {
             }
             (EvidenceBasis::NotGraded, _) if self.class == DrugClass::ErgotDopamineAgonist => {
                 "no RLS guideline read grades it (AASM 2025 grades cabergoline only)".to_owned()
+            }
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::UngradedDopamineAgonist => {
+                "no RLS guideline read grades it (AASM 2025 grades pramipexole, ropinirole, rotigotine and levodopa)".to_owned()
+            }
+            (EvidenceBasis::NotGraded, _) if self.class == DrugClass::IvIron => {
+                "no AASM 2025 recommendation on this formulation was read (it grades ferric carboxymaltose, ferumoxytol, low-molecular-weight iron dextran, and iron sucrose on haemodialysis)".to_owned()
             }
             // Case reports tabulated in a published review (evidence: `effect_reference`).
             (EvidenceBasis::NotGraded, _)
@@ -861,6 +954,7 @@ impl Medicine {
         match (self.class, self.generic) {
             (DrugClass::NoKnownEffect, "trazodone") => "antidepressant",
             (DrugClass::NoKnownEffect, "ondansetron") => "anti-sickness medicine",
+            (DrugClass::NoKnownEffect, "tapentadol") => "opioid painkiller",
             (class, _) => class.noun(),
         }
     }
@@ -962,6 +1056,15 @@ impl Medicine {
         out
     }
 
+    /// The drug as the timing rule names it: the generic, except where the generic names iron
+    /// itself ("keep multivitamin with iron and iron apart" read as nonsense).
+    pub fn timing_name(&self) -> &'static str {
+        match self.generic {
+            "multivitamin with iron" => "this multivitamin",
+            g => g,
+        }
+    }
+
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
@@ -989,7 +1092,7 @@ impl Medicine {
         format!(
             "{} {}{rests_on}",
             self.note(),
-            s.timing_advice_for(self.generic)
+            s.timing_advice_for(self.timing_name())
         )
     }
 }
@@ -1146,6 +1249,10 @@ catalog! {
         "pramipexole" ["Mirapex", "Mirapexin", "Sifrol", "Oprymea"],
         "ropinirole" ["Requip", "Adartrel", "Ralnea"],
         "rotigotine" ["Neupro", "Leganto"];
+    // Not graded for RLS by any guideline read: no AASM 2025 stance, screened for augmentation.
+    UngradedDopamineAgonist:
+        "piribedil" ["Trivastal", "Pronoran"],
+        "apomorphine" ["Apokyn", "APO-go", "Kynmobi", "Dacepton", "Movapo"];
     ErgotDopamineAgonist:
         "cabergoline" ["Dostinex", "Cabaser"] stance StrongAgainst,
         // Cycloset is bromocriptine for type 2 diabetes: the class's alternative says "if you
@@ -1177,11 +1284,15 @@ catalog! {
         "dipyridamole" ["Persantine", "Persantin"];
     HerbalSedative:
         "valerian" aka ["valerian root", "valeriana", "Baldrian", "Baldrianwurzel"] [];
+    // Each formulation with its own AASM 2025 stance (see `DrugClass::stance`); one the
+    // guideline does not grade (ferric derisomaltose) has none and says so.
     IvIron:
         "ferric carboxymaltose" ["Injectafer", "Ferinject"] stance StrongFor,
-        "ferumoxytol" ["Feraheme", "Rienso"],
-        "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"],
-        "iron sucrose" ["Venofer"];
+        "ferumoxytol" ["Feraheme", "Rienso"] stance ConditionalFor,
+        "iron dextran" aka ["low molecular weight iron dextran"] ["INFeD", "CosmoFer"] stance ConditionalFor,
+        // Graded for people on haemodialysis only (`Medicine::stance_label` says so).
+        "iron sucrose" aka ["iron sucrose injection"] ["Venofer"] stance ConditionalFor,
+        "ferric derisomaltose" aka ["iron isomaltoside", "iron isomaltoside 1000"] ["Monofer", "Monoferric"];
     OralIron:
         // Each salt under its own name, so that a screen never calls ferrous fumarate
         // "ferrous sulfate"; the word for iron in other languages takes the common salt.
@@ -1270,9 +1381,14 @@ catalog! {
         "domperidone" aka ["domperidon"] ["Motilium"];
     NoKnownEffect:
         "trazodone" aka ["trazodon"] ["Desyrel", "Trittico", "Molipaxin"],
-        "ondansetron" ["Zofran"];
+        "ondansetron" ["Zofran"],
+        // An opioid, but no source on it in RLS: named as an opioid without a stance.
+        "tapentadol" ["Palexia", "Nucynta"];
     Multivitamin:
-        "multivitamin with minerals" aka ["multivitamin", "multivitamins", "multi vitamin", "multimineral"] ["Centrum", "One A Day", "Supradyn", "Berocca", "Pregnacare", "Elevit"];
+        "multivitamin with minerals" aka ["multivitamin", "multivitamins", "multi vitamin", "multimineral"] ["Centrum", "One A Day", "Supradyn", "Berocca", "Pregnacare", "Elevit"],
+        // A multivitamin with minerals that also contains iron: its minerals keep it apart from
+        // iron, and it is never "ferrous sulfate" (its own note).
+        "multivitamin with iron" aka ["multivitamins with iron", "multivitamin and iron", "multivitamin plus iron", "multivitamin with minerals and iron", "multivitamin with iron and minerals"] [];
 }
 
 /// How a query matched an entry.

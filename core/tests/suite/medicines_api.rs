@@ -893,3 +893,192 @@ fn milk_near_levothyroxine_is_a_convention_calcium_the_label() {
         c.message
     );
 }
+
+/// Fresh review of #15: `med check cabergoline` was headed "can be prescribed for RLS" above
+/// "AASM 2025: recommends against (strong)". The effect line the phones show (and the heading
+/// the CLI prints) follows the stance: no treatment with a stance against it, and none
+/// without a stance, is called a plain treatment.
+#[test]
+fn the_effect_follows_the_aasm_stance() {
+    let [c] = check_medicine("cabergoline".into()).try_into().unwrap();
+    assert_eq!(
+        serde_json::to_value(c.aasm_stance).unwrap(),
+        "strong_against"
+    );
+    assert!(
+        c.effect_line
+            .starts_with("Effect on RLS: used for RLS, but AASM 2025 recommends against it"),
+        "{}",
+        c.effect_line
+    );
+    let [p] = check_medicine("pramipexole".into()).try_into().unwrap();
+    assert!(
+        p.effect_line
+            .contains("AASM 2025 suggests against its standard use"),
+        "{}",
+        p.effect_line
+    );
+    // Every treatment the guideline is not for says so in its effect line.
+    for m in quietlegs_core::rules::catalog::CATALOG {
+        for info in check_medicine(m.generic.into()) {
+            let stance = serde_json::to_value(info.aasm_stance).unwrap();
+            let plain = info.effect_line.contains("a treatment for RLS (");
+            let against = stance.as_str().is_some_and(|s| s.contains("against"));
+            let ungraded =
+                serde_json::to_value(info.effect).unwrap() == "rls_treatment" && stance.is_null();
+            assert!(
+                !(plain && (against || ungraded)),
+                "{}: {}",
+                m.generic,
+                info.effect_line
+            );
+        }
+    }
+}
+
+/// Fresh review of #15: names people type that the catalog missed or misnamed. Piribedil and
+/// apomorphine are dopamine agonists with no AASM 2025 stance; Monofer and Venofer are IV
+/// irons whose evidence follows the guideline formulation by formulation (ferric
+/// carboxymaltose strong; iron sucrose only on haemodialysis; ferric derisomaltose not
+/// graded); Palexia is an opioid without an RLS stance; a multivitamin with iron is a
+/// multivitamin with minerals, never "ferrous sulfate".
+#[test]
+fn missing_and_misnamed_medicines() {
+    let one = |name: &str| {
+        let found = check_medicine(name.into());
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        found.into_iter().next().unwrap()
+    };
+    for name in ["piribedil", "Trivastal", "apomorphine", "APO-go"] {
+        let m = one(name);
+        assert_eq!(json(&m.class), "ungraded_dopamine_agonist", "{name}");
+        assert!(m.aasm_stance.is_none(), "{name}");
+        assert_eq!(json(&m.evidence_basis), "not_graded", "{name}");
+        assert!(
+            m.advice.contains("augmentation") && m.advice.contains("Never stop it abruptly"),
+            "{name}: {}",
+            m.advice
+        );
+    }
+    let fcm = one("Ferinject");
+    assert_eq!(json(&fcm.evidence), "strong");
+    for name in ["Venofer", "Feraheme", "CosmoFer"] {
+        let m = one(name);
+        assert_eq!(json(&m.evidence), "moderate", "{name}: {}", m.evidence_line);
+        assert_eq!(json(&m.aasm_stance), "conditional_for", "{name}");
+    }
+    let venofer = one("Venofer");
+    assert!(
+        venofer
+            .aasm_stance_label
+            .as_deref()
+            .is_some_and(|l| l.contains("haemodialysis") && l.contains("200 ng/mL")),
+        "{:?}",
+        venofer.aasm_stance_label
+    );
+    let monofer = one("Monofer");
+    assert_eq!(monofer.generic, "ferric derisomaltose");
+    assert_eq!(json(&monofer.class), "iv_iron");
+    assert!(monofer.aasm_stance.is_none());
+    assert_eq!(json(&monofer.evidence_basis), "not_graded");
+    assert!(!monofer.evidence_line.starts_with("strong"));
+    let palexia = one("Palexia");
+    assert_eq!(palexia.generic, "tapentadol");
+    assert!(
+        palexia.described.contains("opioid"),
+        "{}",
+        palexia.described
+    );
+    assert!(palexia.aasm_stance.is_none());
+    assert_eq!(json(&palexia.effect), "not_known");
+    let mv = one("multivitamin with iron");
+    assert_ne!(mv.generic, "ferrous sulfate");
+    assert_eq!(json(&mv.class), "multivitamin");
+    assert!(
+        !mv.described.contains("ferrous") && !mv.advice.contains("ferrous"),
+        "{}: {}",
+        mv.described,
+        mv.advice
+    );
+    assert!(
+        mv.advice.contains("contains iron") && mv.advice.contains("2 h apart"),
+        "{}",
+        mv.advice
+    );
+}
+
+/// An exported value as serde names it ("ungraded_dopamine_agonist").
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap()
+}
+
+/// Fresh review of #15: coffee logged after an iron dose was warned about, the iron dose
+/// logged after the coffee was not. The clash is symmetric: either order keeps the same
+/// warning, for an intake and for a medicine dose.
+#[test]
+fn a_clash_with_iron_warns_in_either_logging_order() {
+    use quietlegs_core::model::IntakeKind;
+    use quietlegs_core::{EventInput, EventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let open = |name: &str| {
+        let q = diary(dir.path(), name);
+        q.set_profile(settings("23:00")).unwrap();
+        let iron = q
+            .add_regimen(RegimenInput {
+                kind: RegimenKind::Iron,
+                dose_mg: Some(65.0),
+                times: vec![],
+                ..input("Ferrous sulfate", Some("2026-10-01"), false)
+            })
+            .unwrap()
+            .info
+            .id;
+        let levo = q
+            .add_regimen(RegimenInput {
+                times: vec!["07:30".into()],
+                ..input("levothyroxine", Some("2026-10-01"), false)
+            })
+            .unwrap()
+            .info
+            .id;
+        (q, iron, levo)
+    };
+    let log = |q: &QuietLegs, kind: EventKind, at: &str| {
+        q.log_event(EventInput {
+            at: at.into(),
+            kind,
+            note: None,
+        })
+        .unwrap()
+        .warnings
+    };
+    let coffee = || EventKind::Intake {
+        what: IntakeKind::Coffee,
+    };
+    let dose = |id: &str| EventKind::Dose {
+        regimen_id: id.to_owned(),
+    };
+    // Coffee at 11:00, iron at 10:00 (local), logged in both orders.
+    let (a, iron_a, _) = open("a.db");
+    assert!(log(&a, dose(&iron_a), "2026-11-21T10:00").is_empty());
+    let after = log(&a, coffee(), "2026-11-21T11:00");
+    let (b, iron_b, _) = open("b.db");
+    assert!(log(&b, coffee(), "2026-11-21T11:00").is_empty());
+    let before = log(&b, dose(&iron_b), "2026-11-21T10:00");
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(before, after);
+    assert!(after[0].contains("too close to your iron dose taken at 10:00"));
+    // Levothyroxine at 07:30, iron at 09:00: the same, whichever is logged first.
+    let (c, iron_c, levo_c) = open("c.db");
+    log(&c, dose(&iron_c), "2026-11-21T09:00");
+    let after = log(&c, dose(&levo_c), "2026-11-21T07:30");
+    let (e, iron_e, levo_e) = open("e.db");
+    log(&e, dose(&levo_e), "2026-11-21T07:30");
+    let before = log(&e, dose(&iron_e), "2026-11-21T09:00");
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(before, after);
+    // Far enough apart: no warning either way.
+    let (f, iron_f, _) = open("f.db");
+    log(&f, coffee(), "2026-11-21T07:00");
+    assert!(log(&f, dose(&iron_f), "2026-11-21T10:00").is_empty());
+}
