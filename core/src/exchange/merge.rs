@@ -31,8 +31,8 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::model::{profile_merge, Record, RecordMeta};
 use crate::store::{
-    for_each_stored, put_record, put_record_in, record_count, table_of_record, version_of,
-    with_stored, HeldUpsert, StoredRow, Table,
+    for_each_stored, put_record, record_count, table_of_record, version_of, with_stored, StoredRow,
+    Table,
 };
 
 /// What an import did.
@@ -145,10 +145,9 @@ pub fn merge_records_by(
 /// A small file into a large diary: one indexed read per record.
 fn merge_probing(tx: &Transaction<'_>, records: &[Record]) -> Result<MergeReport> {
     let mut report = MergeReport::default();
-    let mut held = None;
     for incoming in records {
         let verdict = probe(tx, incoming)?;
-        apply(tx, &mut held, &mut report, incoming, verdict)?;
+        apply(tx, &mut report, incoming, verdict)?;
     }
     Ok(report)
 }
@@ -194,10 +193,9 @@ fn merge_scanning(tx: &Transaction<'_>, records: &[Record], stored: u64) -> Resu
         }
     }
     let mut report = MergeReport::default();
-    let mut held = None;
     for ((incoming, verdict), again) in records.iter().zip(verdicts).zip(repeated) {
         let verdict = if again { probe(tx, incoming)? } else { verdict };
-        apply(tx, &mut held, &mut report, incoming, verdict)?;
+        apply(tx, &mut report, incoming, verdict)?;
     }
     Ok(report)
 }
@@ -232,9 +230,8 @@ fn tie(incoming: &Record, row: &StoredRow<'_, '_>) -> Result<Ordering> {
 }
 
 /// Writes the record if it is new or newer, and counts what happened.
-fn apply<'c>(
-    tx: &'c Transaction<'_>,
-    held: &mut HeldUpsert<'c>,
+fn apply(
+    tx: &Transaction<'_>,
     report: &mut MergeReport,
     incoming: &Record,
     verdict: Verdict,
@@ -245,11 +242,11 @@ fn apply<'c>(
     }
     match verdict {
         None => {
-            put_record_in(tx, held, incoming)?;
+            put_record(tx, incoming)?;
             report.added += 1;
         }
         Some(Ordering::Greater) => {
-            put_record_in(tx, held, incoming)?;
+            put_record(tx, incoming)?;
             report.updated += 1;
         }
         Some(Ordering::Equal) => report.unchanged += 1,

@@ -238,62 +238,21 @@ pub fn put_record(c: &Transaction<'_>, r: &crate::model::Record) -> Result<()> {
     put_columns(c, table, cols, values, r.meta())
 }
 
-/// The upsert last used by [`put_record_in`], and its table.
-pub type HeldUpsert<'c> = Option<(Table, rusqlite::CachedStatement<'c>)>;
-
-/// [`put_record`] for a merge writing many records: `held` keeps the last table's upsert while
-/// consecutive records go to the same table (an export lists them table by table), so the
-/// statement cache is searched once per run of a table instead of once per record.
-pub fn put_record_in<'c>(
-    c: &'c Connection,
-    held: &mut HeldUpsert<'c>,
-    r: &crate::model::Record,
-) -> Result<()> {
-    let (table, cols, values) = columns_of(r)?;
-    let (table, mut st) = match held.take() {
-        Some((t, st)) if t == table => (t, st),
-        _ => (
-            table,
-            c.prepare_cached(insert_sql(table, cols, values.len()))?,
-        ),
-    };
-    upsert(&mut st, values, r.meta())?;
-    *held = Some((table, st));
-    Ok(())
-}
-
 /// Runs an upsert statement with a record's content columns, then its sync columns.
 fn upsert(st: &mut rusqlite::Statement<'_>, values: Vec<Col<'_>>, m: &RecordMeta) -> Result<()> {
     let mut id = Uuid::encode_buffer();
     let id: &str = m.id.hyphenated().encode_lower(&mut id);
-    let instants = SyncInstants::of(m);
-    let sync = sync_columns(id, &instants, m);
+    let sync = sync_columns(id, m);
     st.execute(rusqlite::params_from_iter(values.iter().chain(sync.iter())))?;
     Ok(())
 }
 
-/// A record's `created_at` and `modified_at` in their stored form, spelled on the stack so that
-/// the upsert binds them by reference (an import writes two per record).
-struct SyncInstants {
-    created_at: InstantText,
-    modified_at: InstantText,
-}
-
-impl SyncInstants {
-    fn of(m: &RecordMeta) -> Self {
-        SyncInstants {
-            created_at: InstantText::of(&m.created_at),
-            modified_at: InstantText::of(&m.modified_at),
-        }
-    }
-}
-
 /// The five sync columns, in `META_COLS` order.
-fn sync_columns<'a>(id: &'a str, instants: &'a SyncInstants, m: &'a RecordMeta) -> [Col<'a>; 5] {
+fn sync_columns<'a>(id: &'a str, m: &'a RecordMeta) -> [Col<'a>; 5] {
     [
         borrowed(id),
-        borrowed(instants.created_at.as_str()),
-        borrowed(instants.modified_at.as_str()),
+        text(ts(&m.created_at)),
+        text(ts(&m.modified_at)),
         int(i64::from(m.deleted)),
         borrowed(&m.device_id),
     ]
@@ -368,10 +327,9 @@ pub fn upsert_of(r: &crate::model::Record) -> Result<(&'static str, Vec<Value>)>
     let (table, cols, values) = columns_of(r)?;
     let m = r.meta();
     let id = m.id.to_string();
-    let instants = SyncInstants::of(m);
     let owned = values
         .iter()
-        .chain(sync_columns(&id, &instants, m).iter())
+        .chain(sync_columns(&id, m).iter())
         .filter_map(value_of)
         .map(|v| match v {
             ValueRef::Null => Value::Null,
