@@ -534,27 +534,6 @@ pub fn events(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Live events with `from <= at < to`, earliest first, leaving out those stored as an intake
-/// or an activity (a stored kind beginning `{"type":"intake",` or `{"type":"activity",`, as
-/// serde writes every one): for readers whose rules use neither (the status and the report:
-/// doses, IV iron and weekly ratings). They are most of a day's events (five intakes a day in
-/// the demo diaries), and are left unread and undecoded (docs/PERFORMANCE.md, status). Any
-/// other stored text is read, whatever it holds.
-pub fn events_but_intakes(
-    c: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<Event>> {
-    let mut st = c.prepare_cached(&format!(
-        r#"SELECT {EVENT_COLS}, {META_COLS} FROM events
-         WHERE deleted = 0 AND at >= ?1 AND at < ?2
-           AND kind NOT GLOB '{{"type":"intake",*' AND kind NOT GLOB '{{"type":"activity",*'
-         ORDER BY at"#
-    ))?;
-    let rows = st.query_map([ts(&from), ts(&to)], event_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Where the long-lived event kinds begin in text order: the `events_by_kind` index holds the
 /// live events whose stored kind sorts here or later (migration 0006): `iv_iron` and
 /// `weekly_irls`, not `activity`, `dose` or `intake`, which are written every day.
@@ -783,6 +762,19 @@ pub fn doses_of(
          WHERE deleted = 0 AND {DOSE_KINDS} AND kind = ?1 AND at >= ?2 AND at < ?3 ORDER BY at"
     ))?;
     let rows = st.query_map([kind, ts(&from), ts(&to)], event_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every regimen item's live doses with `from <= at < to`, earliest first: one range of the
+/// `events_doses_by_time` index, no other event read (the status's days around its date: its
+/// rules read doses there, IV infusions and weekly ratings from their own reads, and no intake
+/// or activity; docs/PERFORMANCE.md, status).
+pub fn doses_between(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_doses_by_time
+         WHERE deleted = 0 AND {DOSE_KINDS} AND at >= ?1 AND at < ?2 ORDER BY at"
+    ))?;
+    let rows = st.query_map([ts(&from), ts(&to)], event_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -1231,5 +1223,43 @@ mod ts_tests {
             profile_meta(s.conn(), &meta.id).unwrap(),
             Some(meta.clone())
         );
+    }
+
+    /// The stored dates and clock times read without chrono's format parser give chrono's
+    /// answers, and every other text goes to chrono as before.
+    #[test]
+    fn plain_dates_and_clock_times_read_as_chrono_reads_them() {
+        for s in [
+            "2026-11-21",
+            "2024-02-29",
+            "0999-01-01",
+            "2026-02-29",
+            "2026-1-21",
+            "26-11-21",
+            "2026-11-21 ",
+        ] {
+            assert_eq!(
+                date(s).ok(),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s}"
+            );
+        }
+        for s in [
+            "00:00", "07:05", "23:59", "24:00", "12:60", "7:05", "07:5", "ab:cd", "07-05",
+        ] {
+            assert_eq!(
+                clock(s).ok(),
+                NaiveTime::parse_from_str(s, "%H:%M").ok(),
+                "{s}"
+            );
+        }
+        assert_eq!(plain_clock("07:05"), NaiveTime::from_hms_opt(7, 5, 0));
+        assert_eq!(plain_clock("7:05"), None);
+        assert_eq!(list_json::<String>("[]").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            list_json::<String>(r#"["a"]"#).unwrap(),
+            vec!["a".to_owned()]
+        );
+        assert!(list_json::<String>("[").is_err());
     }
 }
