@@ -12,6 +12,9 @@ use crate::store::{self, Store};
 /// Whether a snapshot reads the lab results.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Labs {
+    /// Every lab result (the status and the report). Of the events around the dates only the
+    /// doses are read: their rules use no logged intake or activity, and IV infusions and the
+    /// weekly ratings they need are read whatever their date.
     Load,
     /// Only the latest ferritin, TSAT and eGFR: all the reminders need (the recheck date,
     /// whether iron is held, magnesium).
@@ -73,7 +76,15 @@ impl Snapshot {
         let (lo, _) = crate::rules::day::utc_bounds(tz, from);
         let (_, hi) = crate::rules::day::utc_bounds(tz, to);
         let c = store.conn();
-        let mut events = store::events(c, lo - Duration::days(2), hi + Duration::days(2))?;
+        let (lo, hi) = (lo - Duration::days(2), hi + Duration::days(2));
+        // The rules behind the status and the report (the one reader of every lab result) read
+        // the doses of these days, and no logged intake or activity; IV infusions and the
+        // weekly ratings they use are read below (docs/PERFORMANCE.md, status).
+        let mut events = if labs == Labs::Load && !store.reads_everything() {
+            store::doses_between(c, lo, hi)?
+        } else {
+            store::events(c, lo, hi)?
+        };
         // IV infusions and weekly IRLS ratings count whatever their age (recheck, weekly
         // prompt, iron status); they are few.
         // A snapshot that reads the lab results (the status screen, the report) lists every

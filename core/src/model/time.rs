@@ -55,14 +55,13 @@ pub(crate) fn four_digit_year(s: &str) -> bool {
 
 /// A date spelt exactly `YYYY-MM-DD` (ten characters, four-digit year), as
 /// `NaiveDate::parse_from_str(s, "%Y-%m-%d")` reads it (`None` for any other text or a day that
-/// does not exist), without chrono's general format parser: the status reads one per weekly
-/// rating (docs/PERFORMANCE.md).
+/// does not exist), read by chrono's fixed-form `FromStr` rather than a format string
+/// interpreted on every call: the status reads one per weekly rating (docs/PERFORMANCE.md).
 pub(crate) fn plain_date(s: &str) -> Option<NaiveDate> {
     if s.len() != 10 || !four_digit_year(s) {
         return None;
     }
-    let n = |from: usize, to: usize| s.get(from..to)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)?).ok()?, n(5, 7)?, n(8, 10)?)
+    s.parse().ok()
 }
 
 /// Parses a 24-hour clock time `HH:MM`.

@@ -168,20 +168,34 @@ fn word<T: DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
 }
 
 fn date(s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| conversion(format!("date {s:?}: {e}")))
+    // Every stored date is `YYYY-MM-DD`: chrono's `FromStr` reads that fixed form without
+    // interpreting a format string on every row, as `parse_from_str` does (docs/PERFORMANCE.md,
+    // status); anything else is refused with the same message as before.
+    match crate::model::time::plain_date(s) {
+        Some(d) => Ok(d),
+        None => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|e| conversion(format!("date {s:?}: {e}"))),
+    }
 }
 
 fn clock(s: &str) -> rusqlite::Result<NaiveTime> {
-    NaiveTime::parse_from_str(s, "%H:%M").map_err(|e| conversion(format!("time {s:?}: {e}")))
+    // Every stored clock time is `HH:MM`, which chrono's `FromStr` reads (seconds optional).
+    s.parse::<NaiveTime>()
+        .map_err(|e| conversion(format!("time {s:?}: {e}")))
+}
+
+/// A text column, borrowed from the row: decoded in place instead of copied first.
+fn text_at<'r>(row: &'r Row<'_>, at: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(at)?.as_str()?)
 }
 
 /// The five sync columns, read from the end of the row starting at `at`.
 pub(crate) fn meta_at(row: &Row<'_>, at: usize) -> rusqlite::Result<RecordMeta> {
-    let id: String = row.get(at)?;
+    let id = text_at(row, at)?;
     Ok(RecordMeta {
-        id: Uuid::parse_str(&id).map_err(|e| conversion(format!("id {id:?}: {e}")))?,
-        created_at: parse_ts(&row.get::<_, String>(at + 1)?)?,
-        modified_at: parse_ts(&row.get::<_, String>(at + 2)?)?,
+        id: Uuid::parse_str(id).map_err(|e| conversion(format!("id {id:?}: {e}")))?,
+        created_at: parse_ts(text_at(row, at + 1)?)?,
+        modified_at: parse_ts(text_at(row, at + 2)?)?,
         deleted: row.get(at + 3)?,
         device_id: row.get(at + 4)?,
     })
@@ -418,28 +432,24 @@ fn night_columns(n: &Night) -> Result<Vec<Col<'_>>> {
 }
 
 pub(crate) fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
-    let irls: Option<String> = r.get(2)?;
+    let irls = r.get_ref(2)?.as_str_or_null()?;
     let irls = match irls {
         Some(s) => {
-            let items: Vec<u8> = from_json(&s)?;
+            let items: Vec<u8> = from_json(s)?;
             Some(IrlsScores::new(&items).map_err(|e| conversion(e.to_string()))?)
         }
         None => None,
     };
     Ok(Night {
-        night_date: date(&r.get::<_, String>(0)?)?,
+        night_date: date(text_at(r, 0)?)?,
         quick_severity: r.get(1)?,
         irls,
-        onset: r
-            .get::<_, Option<String>>(3)?
-            .as_deref()
-            .map(clock)
-            .transpose()?,
-        body_areas: from_json(&r.get::<_, String>(4)?)?,
+        onset: r.get_ref(3)?.as_str_or_null()?.map(clock).transpose()?,
+        body_areas: from_json(text_at(r, 4)?)?,
         sleep_hours: r.get(5)?,
         awakenings: r.get(6)?,
-        triggers: from_json(&r.get::<_, String>(7)?)?,
-        relief: from_json(&r.get::<_, String>(8)?)?,
+        triggers: from_json(text_at(r, 7)?)?,
+        relief: from_json(text_at(r, 8)?)?,
         notes: r.get(9)?,
         meta: meta_at(r, 10)?,
     })
@@ -483,10 +493,10 @@ pub(crate) const EVENT_COLS: &str = "at, kind, note, warnings";
 
 pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     Ok(Event {
-        at: parse_ts(&r.get::<_, String>(0)?)?,
-        kind: from_json(&r.get::<_, String>(1)?)?,
+        at: parse_ts(text_at(r, 0)?)?,
+        kind: from_json(text_at(r, 1)?)?,
         note: r.get(2)?,
-        warnings: from_json(&r.get::<_, String>(3)?)?,
+        warnings: from_json(text_at(r, 3)?)?,
         meta: meta_at(r, 4)?,
     })
 }
@@ -732,6 +742,19 @@ pub fn doses_of(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every regimen item's live doses with `from <= at < to`, earliest first: one range of the
+/// `events_doses_by_time` index, no other event read (the status's days around its date: its
+/// rules read doses there, IV infusions and weekly ratings from their own reads, and no intake
+/// or activity; docs/PERFORMANCE.md, status).
+pub fn doses_between(c: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Event>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {EVENT_COLS}, {META_COLS} FROM events INDEXED BY events_doses_by_time
+         WHERE deleted = 0 AND {DOSE_KINDS} AND at >= ?1 AND at < ?2 ORDER BY at"
+    ))?;
+    let rows = st.query_map([ts(&from), ts(&to)], event_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every live event, earliest first (exports).
 pub fn all_events(c: &Connection) -> Result<Vec<Event>> {
     let mut st = c.prepare_cached(&format!(
@@ -762,13 +785,13 @@ pub(crate) const LAB_COLS: &str = "analyte, value, entered_value, entered_unit, 
 
 pub(crate) fn lab_row(r: &Row<'_>) -> rusqlite::Result<Lab> {
     Ok(Lab {
-        analyte: word(&r.get::<_, String>(0)?)?,
+        analyte: word(text_at(r, 0)?)?,
         value: LabValue {
             canonical: r.get(1)?,
             entered_value: r.get(2)?,
             entered_unit: r.get(3)?,
         },
-        taken_on: date(&r.get::<_, String>(4)?)?,
+        taken_on: date(text_at(r, 4)?)?,
         meta: meta_at(r, 5)?,
     })
 }
@@ -1177,5 +1200,39 @@ mod ts_tests {
             profile_meta(s.conn(), &meta.id).unwrap(),
             Some(meta.clone())
         );
+    }
+
+    /// The stored dates and clock times read by chrono's fixed-form `FromStr` give the answers
+    /// of `parse_from_str` with the stored format.
+    #[test]
+    fn plain_dates_and_clock_times_read_as_chrono_reads_them() {
+        for s in [
+            "2026-11-21",
+            "2024-02-29",
+            "0999-01-01",
+            "2026-02-29",
+            "2026-1-21",
+            "26-11-21",
+            "2026-11-21 ",
+        ] {
+            assert_eq!(
+                date(s).ok(),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s}"
+            );
+        }
+        for s in [
+            "00:00", "07:05", "23:59", "24:00", "12:60", "7:05", "07:5", "ab:cd", "07-05",
+        ] {
+            assert_eq!(
+                clock(s).ok(),
+                NaiveTime::parse_from_str(s, "%H:%M").ok(),
+                "{s}"
+            );
+        }
+        // chrono's `FromStr` also takes seconds, which no writer stores.
+        for s in ["07:05:00", "07:05:30"] {
+            assert!(clock(s).is_ok(), "{s}");
+        }
     }
 }

@@ -848,6 +848,16 @@ fn a_schema_5_diary_migrates_to_the_narrow_kind_indexes_and_every_kind_is_still_
         events_of_kinds(c, &["weekly_irls", "iv_iron"]).unwrap(),
         vec![iv, week_1.clone(), week_2.clone()]
     );
+    // Every item's doses in the range, no intake, activity, infusion or rating; the range's
+    // end is open.
+    assert_eq!(
+        doses_between(c, at(1), at(30)).unwrap(),
+        vec![iron_1.clone(), magnesium.clone(), iron_2.clone()]
+    );
+    assert_eq!(
+        doses_between(c, at(8), at(9)).unwrap(),
+        vec![magnesium.clone()]
+    );
     assert_eq!(
         doses_of(c, "iron", at(1), at(30)).unwrap(),
         vec![iron_1.clone(), iron_2]

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use quietlegs_core::model::{Event, EventKind, Record, RecordMeta, RegimenKind};
+use quietlegs_core::model::{ActivityKind, Event, EventKind, Record, RecordMeta, RegimenKind};
 use quietlegs_core::rules::weekly_irls;
 use quietlegs_core::{FixedClock, QuietLegs};
 
@@ -36,6 +36,20 @@ fn weekly(week_ending: NaiveDate, items: [u8; 10], at: DateTime<Utc>, device: &s
             items: items.to_vec(),
         },
         note: None,
+        warnings: vec![],
+    })
+}
+
+fn activity(at: DateTime<Utc>) -> Record {
+    Record::Event(Event {
+        meta: RecordMeta::new(at, "phone"),
+        at,
+        kind: EventKind::Activity {
+            what: ActivityKind::Walk,
+            intensity: None,
+            minutes: Some(40),
+        },
+        note: Some("evening walk".to_owned()),
         warnings: vec![],
     })
 }
@@ -165,6 +179,10 @@ fn bounded_reads_answer_as_reading_every_weekly_rating() {
             tablet,
         ),
         edited,
+        // Activities in the days the status reads around its dates (it leaves logged intakes
+        // and activities unread: none of its rules uses them).
+        activity(noon(later) - Duration::hours(30)),
+        activity(noon(last) - Duration::hours(3)),
         Record::Event(infusion("2023-10-02")),
         Record::Regimen(regimen_item(
             RegimenKind::Medication,
