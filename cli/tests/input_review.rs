@@ -238,3 +238,44 @@ fn the_questionnaire_hint_and_a_dose_by_name() {
     assert_eq!(e["kind"]["regimen_id"], id, "{e}");
     refused(&db, &["log", "dose", "levodopa"], "regimen item not found");
 }
+
+/// Issue #15, item 6: `--clear` names its answers as the help spells them (`usual-onset`), and
+/// negative numbers reach the core's range check naming the field instead of clap's
+/// "unexpected argument".
+#[test]
+fn clear_uses_the_help_spelling_and_negative_numbers_are_range_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    ok(&db, &["med", "augmentation", "--severity", "3"]);
+    let err = refused(
+        &db,
+        &["med", "augmentation", "--clear", "bedtime"],
+        "usual-onset, severity, spread-before, relief-then, relief-now, dose-increases, or all",
+    );
+    assert!(!err.contains("usual_onset"), "{err}");
+    for (args, says) in [
+        (
+            &["med", "augmentation", "--dose-increases", "-1"][..],
+            "invalid dose increases: \"-1\": use a whole number 0-50",
+        ),
+        (
+            &["med", "augmentation", "--dose-increases", "2.5"][..],
+            "invalid dose increases:",
+        ),
+        (
+            &["med", "augmentation", "--severity", "-2"][..],
+            "invalid severity when it worked: \"-2\": use a whole number 0-10",
+        ),
+        (
+            &[
+                "log", "night", "--date", "2026-11-20", "--severity", "3", "--sleep", "-3",
+            ][..],
+            "invalid hours slept: -3",
+        ),
+    ] {
+        let err = refused(&db, args, says);
+        assert!(!err.contains("unexpected argument"), "{err}");
+    }
+    let shown = ok(&db, &["med", "augmentation", "--dose-increases", "2"]);
+    assert!(shown.contains("severity when it first worked: 3/10"), "{shown}");
+}

@@ -99,7 +99,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub use augmentation::{
-    asks_start_date, read_relief_hours, AugmentationAnswers, AugmentationQuestion,
+    asks_start_date, read_relief_hours, read_whole_answer, AugmentationAnswers, AugmentationQuestion,
     AugmentationVerdict, StartSource,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
