@@ -244,7 +244,8 @@ pub enum RegimenCmd {
         /// Dose in mg (for iron: the elemental iron, as the pack states it)
         #[arg(long)]
         mg: Option<f64>,
-        /// Local times, comma-separated HH:MM (leave out for iron: the planner finds the window).
+        /// Local times, comma-separated HH:MM. For iron, leave out so the planner finds the
+        /// window, or give the time your doctor set: it is kept, and the plan warns of clashes.
         #[arg(long)]
         at: Option<String>,
         /// 1 = daily, 2 = alternate days.
