@@ -68,8 +68,8 @@ pub fn augmentation(
             .transpose()
     };
     // At most 10 once read; a value past u8 could not be, and the core would refuse it.
-    let severity =
-        whole(AugmentationQuestion::Severity, typed.severity)?.map(|n| u8::try_from(n).unwrap_or(u8::MAX));
+    let severity = whole(AugmentationQuestion::Severity, typed.severity)?
+        .map(|n| u8::try_from(n).unwrap_or(u8::MAX));
     let answers = AugmentationAnswers {
         usual_onset: typed.usual_onset,
         severity_when_it_worked: severity,
