@@ -164,13 +164,16 @@ pub enum MedCmd {
     /// answers, shows the saved ones; answers not given keep their saved values. `med augmentation --usual-onset 22:00 --severity 3
     /// --spread-before false --relief-then 10 --relief-now 6 --dose-increases 2`; `med
     /// augmentation --clear relief-then,relief-now` takes answers back (`--clear all`: every one).
+    // A negative answer (`--dose-increases -1`) reaches the core's range check naming the
+    // answer, not clap's "unexpected argument" (review of #15).
+    #[command(allow_negative_numbers = true)]
     Augmentation {
         /// When symptoms usually began before the drug, HH:MM.
         #[arg(long)]
         usual_onset: Option<String>,
         /// How bad a usual evening was while the drug first worked, 0-10.
         #[arg(long)]
-        severity: Option<u8>,
+        severity: Option<String>,
         /// Whether symptoms already reached the arms or trunk before the drug.
         #[arg(long)]
         spread_before: Option<bool>,
@@ -181,9 +184,9 @@ pub enum MedCmd {
         /// Hours one dose relieves symptoms now: 0-24 (`1.5` or `1,5`).
         #[arg(long)]
         relief_now: Option<String>,
-        /// Times the dose has been raised since the drug started.
+        /// Times the dose has been raised since the drug started, 0-50.
         #[arg(long)]
-        dose_increases: Option<u32>,
+        dose_increases: Option<String>,
         /// Answers to take back, comma-separated: usual-onset, severity, spread-before,
         /// relief-then, relief-now, dose-increases, or all. Not together with new answers.
         #[arg(long)]
@@ -241,7 +244,8 @@ pub enum RegimenCmd {
         /// Dose in mg (for iron: the elemental iron, as the pack states it)
         #[arg(long)]
         mg: Option<f64>,
-        /// Local times, comma-separated HH:MM (leave out for iron: the planner finds the window).
+        /// Local times, comma-separated HH:MM. For iron, leave out so the planner finds the
+        /// window, or give the time your doctor set: it is kept, and the plan warns of clashes.
         #[arg(long)]
         at: Option<String>,
         /// 1 = daily, 2 = alternate days.

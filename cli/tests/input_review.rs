@@ -238,3 +238,171 @@ fn the_questionnaire_hint_and_a_dose_by_name() {
     assert_eq!(e["kind"]["regimen_id"], id, "{e}");
     refused(&db, &["log", "dose", "levodopa"], "regimen item not found");
 }
+
+/// Issue #15, item 6: `--clear` names its answers as the help spells them (`usual-onset`), and
+/// negative numbers reach the core's range check naming the field instead of clap's
+/// "unexpected argument".
+#[test]
+fn clear_uses_the_help_spelling_and_negative_numbers_are_range_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    ok(&db, &["med", "augmentation", "--severity", "3"]);
+    let err = refused(
+        &db,
+        &["med", "augmentation", "--clear", "bedtime"],
+        "usual-onset, severity, spread-before, relief-then, relief-now, dose-increases, or all",
+    );
+    assert!(!err.contains("usual_onset"), "{err}");
+    for (args, says) in [
+        (
+            &["med", "augmentation", "--dose-increases", "-1"][..],
+            "invalid dose increases: \"-1\": use a whole number 0-50",
+        ),
+        (
+            &["med", "augmentation", "--dose-increases", "2.5"][..],
+            "invalid dose increases:",
+        ),
+        (
+            &["med", "augmentation", "--severity", "-2"][..],
+            "invalid severity when it worked: \"-2\": use a whole number 0-10",
+        ),
+        (
+            &[
+                "log",
+                "night",
+                "--date",
+                "2026-11-20",
+                "--severity",
+                "3",
+                "--sleep",
+                "-3",
+            ][..],
+            "invalid hours slept: -3",
+        ),
+    ] {
+        let err = refused(&db, args, says);
+        assert!(!err.contains("unexpected argument"), "{err}");
+    }
+    let shown = ok(&db, &["med", "augmentation", "--dose-increases", "2"]);
+    assert!(
+        shown.contains("severity when it first worked: 3/10"),
+        "{shown}"
+    );
+}
+
+/// Issue #15, item 2: IV iron is an infusion, never a daily pill: every brand and generic is
+/// refused as a regimen entry (medicine, supplement or iron) naming `kind` and sent to
+/// `log iv-iron` with its formulation word; nothing is written.
+#[test]
+fn iv_iron_is_sent_to_log_iv_iron_not_the_regimen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    for (name, formulation) in [
+        ("Ferinject", "ferric_carboxymaltose"),
+        ("Injectafer", "ferric_carboxymaltose"),
+        ("Venofer", "iron_sucrose"),
+        ("Monofer", "other"),
+        ("Feraheme", "ferumoxytol"),
+        ("CosmoFer", "lmw_iron_dextran"),
+        ("INFeD", "lmw_iron_dextran"),
+        ("Ferrlecit", "other"),
+        ("ferric carboxymaltose", "ferric_carboxymaltose"),
+    ] {
+        let says = format!("quietlegs log iv-iron {formulation}");
+        let err = refused(
+            &db,
+            &["regimen", "add", "med", name, "--at", "10:00"],
+            &says,
+        );
+        assert!(err.contains("invalid kind:"), "{err}");
+        refused(&db, &["regimen", "add", "supplement", name], &says);
+        refused(&db, &["regimen", "add", "iron", name, "--mg", "500"], &says);
+    }
+    // Oral iron keeps its own redirect, and `log iv-iron` takes the word it was given.
+    refused(
+        &db,
+        &["regimen", "add", "med", "Ferro Sanol"],
+        "add it as iron",
+    );
+    ok(&db, &["log", "iv-iron", "ferric_carboxymaltose"]);
+}
+
+/// Issue #15, item 1: iron at a time the person gives (a prescriber may fix it) is kept by the
+/// plan and the reminders, and what clashes with it (levothyroxine, breakfast) is said at
+/// `regimen add` and in the plan, with the earliest time clear of them; a time clear of
+/// everything is kept without a warning.
+#[test]
+fn iron_at_a_time_the_person_gives_is_kept_and_its_clashes_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "UTC",
+            "--wake",
+            "06:00",
+            "--breakfast",
+            "07:30",
+            "--lunch",
+            "12:30",
+            "--dinner",
+            "18:30",
+        ],
+    );
+    ok(
+        &db,
+        &["regimen", "add", "med", "levothyroxine", "--at", "06:30"],
+    );
+    let added = ok(
+        &db,
+        &["regimen", "add", "iron", "--mg", "100", "--at", "08:00"],
+    );
+    assert!(added.contains("at 08:00"), "{added}");
+    assert!(
+        added.contains("warning: 08:00 is less than 4 h after your 06:30 levothyroxine"),
+        "{added}"
+    );
+    assert!(added.contains("after your 07:30 breakfast"), "{added}");
+    assert!(
+        added.contains("the earliest time clear of them today is 10:30"),
+        "{added}"
+    );
+    let plan: serde_json::Value = serde_json::from_str(&ok(&db, &["--json", "plan"])).unwrap();
+    assert_eq!(plan["iron"]["status"], "window", "{plan}");
+    assert_eq!(
+        plan["iron"]["start"]["utc"], "2026-11-21T08:00:00Z",
+        "{plan}"
+    );
+    assert!(plan["iron"]["end"].is_null(), "{plan}");
+    let rem: serde_json::Value = serde_json::from_str(&ok(&db, &["--json", "reminders"])).unwrap();
+    let iron: Vec<&serde_json::Value> = rem
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "iron")
+        .collect();
+    assert!(!iron.is_empty(), "{rem}");
+    assert!(
+        iron.iter().all(|r| r["fire_at"]["utc"]
+            .as_str()
+            .is_some_and(|t| t.ends_with("T08:00:00Z"))),
+        "{iron:?}"
+    );
+    // A time clear of everything: kept, no warning.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(
+        &db,
+        &["profile", "set", "--tz", "UTC", "--breakfast", "08:30"],
+    );
+    let added = ok(
+        &db,
+        &["regimen", "add", "iron", "--mg", "65", "--at", "11:00"],
+    );
+    assert!(!added.contains("warning"), "{added}");
+    let plan = ok(&db, &["plan"]);
+    assert!(plan.contains("11:00 — the time you set for iron"), "{plan}");
+}

@@ -145,6 +145,8 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
     DIALYSIS_IRON_SUCROSE_TSAT_BELOW = (20.0, "%", Aasm2025, "On dialysis: IV iron sucrose is suggested with TSAT under 20 % (and ferritin under 200 ng/mL).")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for ESRD on haemodialysis (IV iron sucrose)", "2026-11-30");
+    VITAMIN_C_ESRD_CONDITIONAL_FOR = (1.0, "recommendation", Aasm2025, "Vitamin C for RLS in adults with end-stage renal disease on haemodialysis: AASM 2025 conditional recommendation for, low certainty of evidence; not graded for anyone else. QuietLegs names no dose.")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation for RLS with ESRD (vitamin C), conditional, low certainty of evidence: read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, vitamin C for ESRD with RLS), beside the guideline's iron sucrose recommendation for the same group; to be verified by a clinician in the guideline text", "2026-12-01");
     ADULT_AGE_YEARS = (18.0, "years", Aasm2025, "The adult iron thresholds apply from 18 years; under 18 (AASM uses ferritin under 50 ng/mL for children) the app gives no iron advice: ask your doctor (or your child's doctor).")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), paediatric recommendation (oral iron at ferritin < 50 ng/mL)", "2026-11-30");
     IRON_OVERLOAD_GROUPS_NO_ADVICE = (1.0, "rule", Conservative, "Haemochromatosis, thalassaemia or regular transfusions: the app gives no iron advice without the doctor. A conservative product rule: the RLS iron guidelines do not cover these conditions.")
@@ -339,6 +341,14 @@ evidence_table! {
         @ ("Neupro (rotigotine) EU marketing authorisation EMEA/H/C/000626 of 15 February 2006 (EPAR, read 2026-12-01 in a public summary of the EMA record); US FDA approval 9 May 2007", "2026-12-01");
     LEVODOPA_FIRST_USE_YEAR = (1970.0, "year", Conservative, "A start of levodopa (alone or with carbidopa or benserazide) before 1970, when it came into clinical use (for Parkinson's disease), is refused.")
         @ ("levodopa 'introduced into clinical use in the early 1970s' (MedLink Neurology, levodopa, historical note, read 2026-12-01); carbidopa/levodopa (Sinemet) US FDA approval 2 May 1975; to be confirmed by a clinician", "2026-12-01");
+    // Issue #15: the same floor for the other dopaminergic drugs where a first-marketing year
+    // could be read. Apomorphine has none: it was used by injection long before its named
+    // approvals (APO-go, Apokyn US 2004), and no first year was read, so its start is not
+    // checked (the dopamine agonists' effect reference in `quietlegs evidence` says so).
+    CABERGOLINE_FIRST_APPROVAL_YEAR = (1992.0, "year", Conservative, "A start of cabergoline before 1992 (first marketed as Dostinex in the Netherlands, 1992, for hyperprolactinaemia; US 1996) is refused: nobody started it earlier outside a trial.")
+        @ ("Dostinex first marketed in the Netherlands in 1992 (encyclopaedic summary of cabergoline, and the Dopamine Justice Alliance page on cabergoline: 'approved in Europe (1992, Netherlands) and US (1996)', both read 2026-12-01; one summary also gives 1993 for its approval for medical use: the earlier year is kept so no real start is refused); US DOSTINEX label (Pfizer), highlights: 'Initial U.S. Approval: 1996' (read 2026-12-01); to be confirmed by a clinician", "2026-12-01");
+    PIRIBEDIL_FIRST_APPROVAL_YEAR = (1969.0, "year", Conservative, "A start of piribedil before 1969 (first marketed, in France, as Trivastal) is refused.")
+        @ ("Perez-Lloret and Rascol, Piribedil for the Treatment of Motor and Non-motor Symptoms of Parkinson Disease, CNS Drugs 2016;30: 'Piribedil was one of the first agonists to be marketed (1969)' (abstract read 2026-12-01 in a bibliographic copy); to be confirmed by a clinician", "2026-12-01");
     // §2.6 doctor flags
     FLAG_WINDOW_DAYS = (14.0, "days", Product, "Doctor flags look at the last 14 nights.")
         @ ("", "");

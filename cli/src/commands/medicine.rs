@@ -42,11 +42,11 @@ pub fn catalog_answer(
 /// The options of `med augmentation`, as typed.
 pub struct Questionnaire {
     pub usual_onset: Option<String>,
-    pub severity: Option<u8>,
+    pub severity: Option<String>,
     pub spread_before: Option<bool>,
     pub relief_then: Option<String>,
     pub relief_now: Option<String>,
-    pub dose_increases: Option<u32>,
+    pub dose_increases: Option<String>,
     pub clear: Option<String>,
 }
 
@@ -62,13 +62,21 @@ pub fn augmentation(
         text.map(|t| quietlegs_core::read_relief_hours(q, t))
             .transpose()
     };
+    // Whole numbers as typed (`-1` too), range-checked by the core naming the answer.
+    let whole = |q: AugmentationQuestion, text: Option<String>| {
+        text.map(|t| quietlegs_core::read_whole_answer(q, t))
+            .transpose()
+    };
+    // At most 10 once read; a value past u8 could not be, and the core would refuse it.
+    let severity = whole(AugmentationQuestion::Severity, typed.severity)?
+        .map(|n| u8::try_from(n).unwrap_or(u8::MAX));
     let answers = AugmentationAnswers {
         usual_onset: typed.usual_onset,
-        severity_when_it_worked: typed.severity,
+        severity_when_it_worked: severity,
         spread_beyond_legs_before: typed.spread_before,
         relief_hours_at_start: hours(AugmentationQuestion::ReliefThen, typed.relief_then)?,
         relief_hours_now: hours(AugmentationQuestion::ReliefNow, typed.relief_now)?,
-        dose_increases: typed.dose_increases,
+        dose_increases: whole(AugmentationQuestion::DoseIncreases, typed.dose_increases)?,
         answered_on: None,
     };
     let empty = answers.usual_onset.is_none()
@@ -103,9 +111,21 @@ fn cleared(list: &str) -> Result<Vec<AugmentationQuestion>, QuietLegsError> {
     if list.trim().eq_ignore_ascii_case("all") {
         return Ok(AugmentationQuestion::ALL.to_vec());
     }
+    // The options' own spelling (`usual-onset`), as the help gives it, not the vocabulary's.
+    let spelled: Vec<String> = AugmentationQuestion::ALL
+        .iter()
+        .map(|q| quietlegs_core::word_of(q).replace('_', "-"))
+        .collect();
     list.split(',')
         .filter(|w| !w.trim().is_empty())
-        .map(|w| quietlegs_core::parse_word("clear", w, &AugmentationQuestion::ALL))
+        .map(|w| {
+            quietlegs_core::parse_word("clear", w, &AugmentationQuestion::ALL).map_err(|_| {
+                invalid(
+                    "clear",
+                    format!("{w:?}: expected one of {}, or all", spelled.join(", ")),
+                )
+            })
+        })
         .collect::<Result<Vec<_>, _>>()
         .and_then(|v| {
             if v.is_empty() {

@@ -99,6 +99,14 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
             .collect();
         output::dose_notes(&notes);
     }
+    // Iron at a time the person set: today's plan keeps it and says what clashes with it
+    // (review of #15: the time was listed, then silently replaced by the planner's window).
+    if kind == RegimenKind::Iron && !added.times.is_empty() && !json {
+        let iron = q.plan(None)?.iron;
+        if iron.explanation.contains("warning:") {
+            output::line(&format!("    timing note: {}", iron.explanation));
+        }
+    }
     Ok(())
 }
 

@@ -148,6 +148,30 @@ pub fn read_relief_hours(question: AugmentationQuestion, text: String) -> super:
     Ok(relief_hours(question, Some(h))?.unwrap_or(h))
 }
 
+/// Reads a whole-number answer as a person types it (`3`, `-1`, `2.5`): `Severity` (how bad a
+/// usual evening was when the drug first worked, 0-10) or `DoseIncreases` (times the dose was
+/// raised, 0-50). A negative or fractional number reaches this range check instead of the
+/// shell's own parser (review of #15: `--dose-increases -1` got clap's "unexpected argument").
+/// Errors: `InvalidInput` naming the answer (`severity when it worked`, `dose increases`) with
+/// its range, for text that is not a whole number in range or a question not answered so.
+#[uniffi::export]
+pub fn read_whole_answer(question: AugmentationQuestion, text: String) -> super::ApiResult<u32> {
+    let field = question.field();
+    let max = match question {
+        AugmentationQuestion::Severity => QUICK_SEVERITY_MAX.value as u32,
+        AugmentationQuestion::DoseIncreases => DOSE_INCREASES_MAX,
+        _ => return Err(Error::invalid(field, "is not answered as a whole number").into()),
+    };
+    match text.trim().parse::<i64>().map(u32::try_from) {
+        Ok(Ok(n)) if n <= max => Ok(n),
+        _ => Err(Error::invalid(
+            field,
+            format!("{:?}: use a whole number 0-{max}", text.trim()),
+        )
+        .into()),
+    }
+}
+
 impl AugmentationAnswers {
     fn to_model(&self) -> crate::error::Result<AugmentationBaseline> {
         if let Some(s) = self.severity_when_it_worked {

@@ -99,8 +99,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 pub use augmentation::{
-    asks_start_date, read_relief_hours, AugmentationAnswers, AugmentationQuestion,
-    AugmentationVerdict, StartSource,
+    asks_start_date, read_relief_hours, read_whole_answer, AugmentationAnswers,
+    AugmentationQuestion, AugmentationVerdict, StartSource,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::QuietLegsError;
@@ -497,6 +497,22 @@ impl QuietLegs {
 fn refuse_iron_as_medicine(item: &crate::model::RegimenItem) -> crate::error::Result<()> {
     use crate::model::RegimenKind;
     use crate::rules::catalog::{lookup, DrugClass};
+    // IV iron is an infusion a clinic gives, under any kind (review of #15: `regimen add med
+    // Ferinject --at 10:00` was a daily pill with daily reminders): each infusion is an event.
+    if let Some(m) = lookup(&item.name)
+        .into_iter()
+        .find(|m| m.medicine.class == DrugClass::IvIron)
+    {
+        return Err(Error::invalid(
+            "kind",
+            format!(
+                "{:?} is intravenous iron ({}), an infusion given by a clinic, not a medicine taken on a schedule: record each infusion as an IV iron infusion (quietlegs log iv-iron {}), so QuietLegs times the recheck of your ferritin after it",
+                item.name.trim(),
+                m.medicine.generic,
+                crate::model::enums::name_of(&crate::rules::catalog::iv_formulation(&m.medicine)),
+            ),
+        ));
+    }
     if !matches!(item.kind, RegimenKind::Medication | RegimenKind::Supplement) {
         return Ok(());
     }

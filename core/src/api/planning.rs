@@ -46,7 +46,9 @@ pub enum IronStatus {
     RestDay,
     /// Today's dose is logged; `start` is when it was taken.
     AlreadyTaken,
-    /// A window clear of food, drinks and medicines that lower absorption: `start` to `end`.
+    /// A window clear of food, drinks and medicines that lower absorption: `start` to `end`;
+    /// or the time the person set for iron (`start`, no `end`), `explanation` warning of
+    /// anything that lowers absorption at that time.
     Window,
     /// No window fits the waking day; `explanation` says why.
     NoWindow,
@@ -66,7 +68,7 @@ pub struct IronWindowView {
     pub status: IronStatus,
     /// Window start, or when it was taken.
     pub start: Option<TimePoint>,
-    /// Window end; absent unless `status` is `Window`.
+    /// Window end; absent unless `status` is `Window`, and for a time the person set.
     pub end: Option<TimePoint>,
     /// In words: "11:10 — 2 h after your 09:10 coffee; until 11:30 — 1 h before your 12:30 lunch".
     pub explanation: String,
@@ -101,7 +103,8 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
         IronDay::Window(w) => (
             IronStatus::Window,
             Some(point(w.start, tz)),
-            Some(point(w.end, tz)),
+            // A time the person set has no end (`rules::iron::fixed_time`).
+            (w.end > w.start).then(|| point(w.end, tz)),
             format!("{}; {}", w.reason, w.end_reason),
         ),
         IronDay::NoWindow { why } => (IronStatus::NoWindow, None, None, why.clone()),
@@ -113,14 +116,17 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
         IronDay::RestDay { next } => format!("Rest day: next iron dose {next}"),
         IronDay::AlreadyTaken { at } => format!("Iron taken at {}", hhmm(at)),
         IronDay::Window(w) => format!(
-            "Iron{} {}–{}",
+            "Iron{} {}",
             if p.with_vitamin_c {
                 " with vitamin C"
             } else {
                 ""
             },
-            hhmm(&w.start),
-            hhmm(&w.end)
+            if w.end > w.start {
+                format!("{}–{}", hhmm(&w.start), hhmm(&w.end))
+            } else {
+                format!("at {} (your time)", hhmm(&w.start))
+            }
         ),
         IronDay::NoWindow { .. } => "No iron window today".to_owned(),
         IronDay::Held { .. } => crate::rules::iron_status::IRON_HELD.to_owned(),

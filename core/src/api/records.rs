@@ -553,7 +553,8 @@ pub struct RegimenInput {
     pub name: String,
     /// Dose in mg (for iron: elemental iron), if known.
     pub dose_mg: Option<f64>,
-    /// Local `HH:MM` times; leave empty for iron so the planner finds the window.
+    /// Local `HH:MM` times. For iron, leave empty so the planner finds the window; a time
+    /// given is kept (the first, one iron dose a day) and the plan warns of what clashes with it.
     pub times: Vec<String>,
     /// 1 = daily, 2 = alternate days.
     pub every_n_days: i32,
@@ -583,7 +584,7 @@ pub struct RegimenEntry {
     pub name: String,
     /// Dose in mg, if known.
     pub dose_mg: Option<f64>,
-    /// Local `HH:MM` times; empty for iron placed by the planner.
+    /// Local `HH:MM` times; empty for iron placed by the planner, or the time the person set.
     pub times: Vec<String>,
     /// 1 = daily, 2 = alternate days.
     pub every_n_days: i32,

@@ -274,7 +274,8 @@ pub struct RegimenItem {
     pub kind: RegimenKind,
     pub name: String,
     pub dose_mg: Option<f64>,
-    /// Local clock times; empty for iron, whose time the planner finds.
+    /// Local clock times. For iron, empty lets the planner find the window; a time given (a
+    /// prescriber may fix it) is kept, and the plan warns of what clashes with it.
     pub times: Vec<NaiveTime>,
     /// 1 = daily, 2 = alternate days.
     pub every_n_days: u32,

@@ -100,13 +100,18 @@ pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
         )
     };
     let (iron_ok, today) = match iron_plan(diary, day.date).day {
-        IronDay::Window(w) => (
+        IronDay::Window(w) if w.end > w.start => (
             Some(w.start),
             format!(
                 "today's iron window: {}-{}",
                 day.hhmm(w.start),
                 day.hhmm(w.end)
             ),
+        ),
+        // The time the person set for iron (`iron::fixed_time`).
+        IronDay::Window(w) => (
+            Some(w.start),
+            format!("your iron time today: {}", day.hhmm(w.start)),
         ),
         IronDay::NoWindow { why } | IronDay::Held { why } => (None, why),
         IronDay::AlreadyTaken { at } => (None, format!("iron taken today at {}", day.hhmm(at))),

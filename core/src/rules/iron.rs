@@ -394,8 +394,75 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
             why: ask_time(&r.name),
         });
     }
-    match find_window(&day, &exposures(diary, &day)) {
+    let xs = exposures(diary, &day);
+    // A time the person gave (a prescriber may fix it) is kept as given (review of #15: it was
+    // listed but the planner silently used its own window); what clashes with it is said.
+    if let Some(t) = item.times.first() {
+        return plan(IronDay::Window(fixed_time(&day, &xs, day.place(*t))));
+    }
+    match find_window(&day, &xs) {
         Ok(w) => plan(IronDay::Window(w)),
         Err(why) => plan(IronDay::NoWindow { why }),
+    }
+}
+
+/// Iron at the time the person set, `at`: a "window" that starts and ends at `at` (so every
+/// screen and reminder shows that time), its `reason` saying it is their time, its
+/// `end_reason` warning of each meal, drink or medicine whose gap it falls inside (SPEC §2.2:
+/// a conflict gets a warning with the earliest conflict-free time), cited from the rule it
+/// breaks; clear of all of them, from the empty-stomach convention.
+pub fn fixed_time(day: &WakingDay, exposures: &[Exposure], at: DateTime<Utc>) -> IronWindow {
+    let clashes: Vec<(&Exposure, String)> = exposures
+        .iter()
+        .filter(|x| {
+            let (lo, hi) = x.blocks(day);
+            lo < at && at < hi
+        })
+        .map(|x| {
+            let g = x.substance.gap();
+            let words = if at >= x.at {
+                format!(
+                    "less than {} after {}",
+                    span(g.iron_after()),
+                    x.describe(day)
+                )
+            } else {
+                format!(
+                    "less than {} before {}",
+                    span(g.substance_after()),
+                    x.describe(day)
+                )
+            };
+            (x, words)
+        })
+        .collect();
+    let reason = format!("{} — the time you set for iron", day.hhmm(at));
+    let Some((first, _)) = clashes.first() else {
+        return IronWindow {
+            start: at,
+            end: at,
+            reason,
+            end_reason: "clear of meals, drinks and medicines that lower its absorption".to_owned(),
+            source: crate::evidence::IRON_AFTER_FOOD_MIN.source,
+        };
+    };
+    let said: Vec<&str> = clashes.iter().map(|(_, w)| w.as_str()).collect();
+    let instead = match find_window(day, exposures) {
+        Ok(w) => format!(
+            "the earliest time clear of them today is {}",
+            day.hhmm(w.start)
+        ),
+        Err(_) => "no time today is clear of them".to_owned(),
+    };
+    IronWindow {
+        start: at,
+        end: at,
+        reason,
+        end_reason: format!(
+            "warning: {} is {}, which lowers how much iron is absorbed; {instead}. If your doctor set this time, ask them or your pharmacist about it",
+            day.hhmm(at),
+            said.join(", and "),
+        ),
+        source: first.substance.gap().iron_after.source,
     }
 }

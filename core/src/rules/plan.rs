@@ -159,10 +159,11 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     let mut items = Vec::new();
 
     if let IronDay::Window(w) = &iron.day {
+        // A time the person set is a moment, not a window (`iron::fixed_time`).
         let mut it = item(
             ReminderKind::Iron,
             w.start,
-            Some(w.end),
+            (w.end > w.start).then_some(w.end),
             "Iron",
             ev::IRON_AFTER_FOOD_MIN,
         );

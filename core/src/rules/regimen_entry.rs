@@ -210,9 +210,10 @@ pub fn first_thing_waits(
     out
 }
 
-/// The first year a dopaminergic RLS drug can have been started (its first approval anywhere,
-/// levodopa's first clinical use), from the evidence table, with its generic: the latest of
-/// the drugs a name resolves to. `None` for any other medicine.
+/// The first year a dopaminergic drug can have been started (its first approval or marketing
+/// anywhere, levodopa's first clinical use), from the evidence table, with its generic: the
+/// latest of the drugs a name resolves to. `None` for any other medicine, and for a
+/// dopaminergic drug whose first year was not read (apomorphine, bromocriptine, pergolide).
 pub fn first_use_year(name: &str) -> Option<(&'static str, i32)> {
     lookup(name)
         .into_iter()
@@ -222,6 +223,14 @@ pub fn first_use_year(name: &str) -> Option<(&'static str, i32)> {
                 (DrugClass::DopamineAgonist, "ropinirole") => ev::ROPINIROLE_FIRST_APPROVAL_YEAR,
                 (DrugClass::DopamineAgonist, "rotigotine") => ev::ROTIGOTINE_FIRST_APPROVAL_YEAR,
                 (DrugClass::Levodopa, _) => ev::LEVODOPA_FIRST_USE_YEAR,
+                (DrugClass::ErgotDopamineAgonist, "cabergoline") => {
+                    ev::CABERGOLINE_FIRST_APPROVAL_YEAR
+                }
+                (DrugClass::UngradedDopamineAgonist, "piribedil") => {
+                    ev::PIRIBEDIL_FIRST_APPROVAL_YEAR
+                }
+                // Apomorphine: no first year was read (evidence table, above
+                // CABERGOLINE_FIRST_APPROVAL_YEAR), so its start is not checked.
                 _ => return None,
             };
             Some((medicine_key(&m.medicine), e.value as i32))
@@ -468,6 +477,41 @@ mod tests {
         }
         assert!(reason(ok("Sifrol", "1949-01-01", None))
             .contains("pramipexole was available (from 1997)"));
+    }
+
+    /// Review of #15: cabergoline and piribedil get the floor the other dopaminergic drugs
+    /// have (their first marketing, from the evidence table); apomorphine, whose first year
+    /// was not read, is not checked.
+    #[test]
+    fn cabergoline_and_piribedil_starts_are_held_to_their_first_marketing() {
+        let today = day("2026-12-01");
+        let check = |name: &str, start: &str| check_typed_start(name, day(start), today, None);
+        for (name, generic, before, from) in [
+            ("Dostinex", "cabergoline", "1991-12-31", "1992-01-01"),
+            ("cabergoline", "cabergoline", "1950-01-01", "1992-06-01"),
+            ("Trivastal", "piribedil", "1968-12-31", "1969-01-01"),
+        ] {
+            match check(name, before) {
+                Err(Error::Invalid { field, reason }) => {
+                    assert_eq!(field, "start date");
+                    assert!(
+                        reason.contains(&format!("before {generic} was available (from ")),
+                        "{reason}"
+                    );
+                }
+                other => panic!("{name} {before}: {other:?}"),
+            }
+            assert!(check(name, from).is_ok(), "{name} {from}");
+        }
+        assert_eq!(
+            first_use_year("Dostinex"),
+            Some((
+                "cabergoline",
+                ev::CABERGOLINE_FIRST_APPROVAL_YEAR.value as i32
+            ))
+        );
+        assert!(check("apomorphine", "1960-01-01").is_ok());
+        assert_eq!(first_use_year("APO-go"), None);
     }
 
     #[test]
