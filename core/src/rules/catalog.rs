@@ -1433,25 +1433,21 @@ pub struct CatalogMatch {
     pub kind: MatchKind,
 }
 
-/// Compatibility characters read as their plain letters (Unicode NFKC: full-width
-/// "ＰＲＡＭＩＰＥＸＯＬＥ", ligatures, superscripts), then lower case, accents folded,
-/// punctuation to spaces, single-spaced.
+/// Compatibility characters read as their plain letters and accents dropped (Unicode NFKD, then
+/// every combining mark left out: full-width "ＰＲＡＭＩＰＥＸＯＬＥ", ligatures, "Lévothyrox",
+/// "Levotiroksin Š"), then lower case, punctuation to spaces, single-spaced. Letters that carry
+/// no decomposable accent (ø, ł, đ) are folded by hand: Unicode gives them no base letter.
 pub fn normalise(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let folded: String = s
-        .nfkc()
-        .collect::<String>()
-        .to_lowercase()
-        .chars()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
         .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
+            'ø' => 'o',
+            'ł' => 'l',
+            'đ' => 'd',
             c if c.is_alphanumeric() => c,
             _ => ' ',
         })
@@ -2825,6 +2821,12 @@ mod tests {
         assert_eq!(m.medicine.generic, "pramipexole");
         assert_eq!(m.kind, MatchKind::Generic);
         assert_eq!(first("Ｓｉｆｒｏｌ").medicine.generic, "pramipexole");
+        // Accents of any script that Unicode decomposes are dropped, not only the Latin-1 ones
+        // a hand table once listed; letters with no decomposition are folded by hand.
+        assert_eq!(normalise("Lévothyrox"), "levothyrox");
+        assert_eq!(normalise("Ropinirol Šćž Ă"), "ropinirol scz a");
+        assert_eq!(normalise("Ø Ł Đ ﬁ"), "o l d fi");
+        assert_eq!(first("Lévothyrox").medicine.generic, "levothyroxine");
         for q in [
             "Cipro HC",
             "cipro hc",
