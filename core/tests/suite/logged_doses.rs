@@ -101,9 +101,15 @@ fn an_iron_dose_before_waking_counts_for_that_morning_and_is_protected() {
     let (q, iron, _) = reviewers(dir.path(), "a.db", "06:30");
     assert!(log(&q, intake(IntakeKind::Coffee), "2026-12-01T05:00").is_empty());
     let w = log(&q, dose(&iron), "2026-12-01T05:30");
-    one_naming(&w, "coffee at 05:00 is too close to your iron dose taken at 05:30");
+    one_naming(
+        &w,
+        "coffee at 05:00 is too close to your iron dose taken at 05:30",
+    );
     let w = log(&q, intake(IntakeKind::Tea), "2026-12-01T06:00");
-    one_naming(&w, "tea at 06:00 is too close to your iron dose taken at 05:30");
+    one_naming(
+        &w,
+        "tea at 06:00 is too close to your iron dose taken at 05:30",
+    );
     let c = q
         .check_intake("coffee".into(), Some("2026-12-01T06:00".into()))
         .unwrap();
@@ -112,7 +118,11 @@ fn an_iron_dose_before_waking_counts_for_that_morning_and_is_protected() {
     let plan = q.iron_window(Some("2026-12-01".into())).unwrap();
     assert_eq!(plan.status, IronStatus::AlreadyTaken, "{plan:?}");
     assert!(
-        plan.start.unwrap().local.starts_with("2026-12-01T05:30"),
+        plan.start
+            .as_ref()
+            .unwrap()
+            .local
+            .starts_with("2026-12-01T05:30"),
         "{plan:?}"
     );
     // The day before is not given the dose either.
@@ -134,7 +144,10 @@ fn a_dose_before_a_late_wake_is_protected_from_a_medicine_logged_after_it() {
     let (q, iron, euthyrox) = reviewers(dir.path(), "a.db", "09:00");
     log(&q, dose(&iron), "2026-12-01T05:00");
     let w = log(&q, dose(&euthyrox), "2026-12-01T06:00");
-    one_naming(&w, "Euthyrox at 06:00 is close to the iron you took at 05:00");
+    one_naming(
+        &w,
+        "Euthyrox at 06:00 is close to the iron you took at 05:00",
+    );
     let c = q
         .check_intake("levothyroxine".into(), Some("2026-12-01T06:00".into()))
         .unwrap();
@@ -150,9 +163,15 @@ fn an_iron_dose_before_waking_on_the_dst_morning_counts_for_that_morning() {
     let iron = add(&q, RegimenKind::Iron, "", &[], 1);
     assert!(log(&q, intake(IntakeKind::Coffee), "2026-03-29T05:00").is_empty());
     let w = log(&q, dose(&iron), "2026-03-29T05:30");
-    one_naming(&w, "coffee at 05:00 is too close to your iron dose taken at 05:30");
+    one_naming(
+        &w,
+        "coffee at 05:00 is too close to your iron dose taken at 05:30",
+    );
     let w = log(&q, intake(IntakeKind::Tea), "2026-03-29T06:00");
-    one_naming(&w, "tea at 06:00 is too close to your iron dose taken at 05:30");
+    one_naming(
+        &w,
+        "tea at 06:00 is too close to your iron dose taken at 05:30",
+    );
     let plan = q.iron_window(Some("2026-03-29".into())).unwrap();
     assert_eq!(plan.status, IronStatus::AlreadyTaken, "{plan:?}");
     assert_eq!(
@@ -178,11 +197,16 @@ fn a_dose_before_the_start_date_is_kept_protected_and_noted() {
     let w = log(&q, dose(&iron), "2026-11-26T14:00");
     let note = one_naming(&w, "start date");
     assert!(
-        note.contains("2026-11-26") && note.contains("2026-12-01") && note.contains("regimen start"),
+        note.contains("2026-11-26")
+            && note.contains("2026-12-01")
+            && note.contains("regimen start"),
         "{note}"
     );
     let w = log(&q, intake(IntakeKind::Tea), "2026-11-26T14:30");
-    one_naming(&w, "tea at 14:30 is too close to your iron dose taken at 14:00");
+    one_naming(
+        &w,
+        "tea at 14:30 is too close to your iron dose taken at 14:00",
+    );
     let c = q
         .check_intake("tea".into(), Some("2026-11-26T14:30".into()))
         .unwrap();
@@ -201,16 +225,15 @@ fn a_second_iron_dose_the_same_day_is_protected_and_noted() {
     assert!(log(&q, dose(&iron), "2026-12-01T10:30").is_empty());
     assert!(log(&q, intake(IntakeKind::Coffee), "2026-12-01T13:00").is_empty());
     let w = log(&q, dose(&iron), "2026-12-01T14:00");
-    one_naming(&w, "coffee at 13:00 is too close to your iron dose taken at 14:00");
-    assert!(
-        w.iter().any(|w| w == "two iron doses logged today"),
-        "{w:?}"
+    one_naming(
+        &w,
+        "coffee at 13:00 is too close to your iron dose taken at 14:00",
     );
-    for w in &w {
-        for advice in ["take", "skip", "stop", "should"] {
-            assert!(!w.contains(advice), "no dosing advice: {w}");
-        }
-    }
+    // A neutral note: no dosing advice.
+    assert_eq!(
+        one_naming(&w, "iron doses logged"),
+        "two iron doses logged today"
+    );
     let c = q
         .check_intake("coffee".into(), Some("2026-12-01T14:30".into()))
         .unwrap();
@@ -221,7 +244,10 @@ fn a_second_iron_dose_the_same_day_is_protected_and_noted() {
         .check_intake("coffee".into(), Some("2026-12-01T17:00".into()))
         .unwrap();
     assert!(!c.conflict, "{c:?}");
-    assert!(c.message.contains("10:30") && c.message.contains("14:00"), "{c:?}");
+    assert!(
+        c.message.contains("10:30") && c.message.contains("14:00"),
+        "{c:?}"
+    );
 }
 
 /// Issue 4: a medicine dose logged after a clashing intake gets the warning the other order
@@ -231,27 +257,32 @@ fn a_clash_with_any_medicine_dose_warns_in_either_logging_order() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         ("Euthyrox", IntakeKind::DairyCalcium, "13:00", "13:30"),
-        ("Cipro", IntakeKind::Antacid, "14:30", "13:30"),
+        // Zinc: Euthyrox's label does not name it, so only Cipro's clash is in play.
+        ("Cipro", IntakeKind::Zinc, "14:30", "13:30"),
     ];
     for (i, (medicine, what, intake_at, dose_at)) in cases.into_iter().enumerate() {
         let open = |name: &str| {
             let (q, _, _) = reviewers(dir.path(), &format!("{i}{name}"), "06:30");
             let id = match medicine {
-                "Euthyrox" => q
-                    .regimen()
-                    .unwrap()
-                    .into_iter()
-                    .find(|r| r.name == "Euthyrox")
-                    .unwrap()
-                    .info
-                    .id,
+                "Euthyrox" => {
+                    q.regimen()
+                        .unwrap()
+                        .into_iter()
+                        .find(|r| r.name == "Euthyrox")
+                        .unwrap()
+                        .info
+                        .id
+                }
                 _ => add(&q, RegimenKind::Medication, medicine, &["08:00"], 1),
             };
             (q, id)
         };
         let at = |t: &str| format!("2026-12-01T{t}");
         let (a, id) = open("a.db");
-        assert!(log(&a, intake(what), &at(intake_at)).is_empty(), "{medicine}");
+        assert!(
+            log(&a, intake(what), &at(intake_at)).is_empty(),
+            "{medicine}"
+        );
         let dose_second = log(&a, dose(&id), &at(dose_at));
         let (b, id) = open("b.db");
         log(&b, dose(&id), &at(dose_at));
@@ -285,7 +316,10 @@ fn a_dose_after_the_stop_date_is_kept_and_noted() {
         .unwrap();
     let w = log(&q, dose(&sifrol), "2026-12-01T09:00");
     let note = one_naming(&w, "stop date");
-    assert!(note.contains("2026-11-30") && note.contains("Sifrol"), "{note}");
+    assert!(
+        note.contains("2026-11-30") && note.contains("Sifrol"),
+        "{note}"
+    );
     assert!(!note.to_lowercase().contains("stop taking"), "{note}");
     // The last day itself is within the dates.
     let w = log(&q, dose(&sifrol), "2026-11-30T21:00");
