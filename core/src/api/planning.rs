@@ -97,7 +97,10 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
             Some(point(*at, tz)),
             None,
             if *doses > 1 {
-                crate::rules::logged::iron_doses_note(*doses as usize, p.date, p.date)
+                format!(
+                    "already taken: {} that day",
+                    crate::rules::logged::iron_doses_logged(*doses as usize)
+                )
             } else {
                 "already taken today".to_owned()
             },

@@ -33,7 +33,12 @@ pub fn iron_doses_note(n: usize, date: NaiveDate, today: NaiveDate) -> String {
     } else {
         format!("on {date}")
     };
-    format!("{} iron doses logged {when}", count_words(n))
+    format!("{} {when}", iron_doses_logged(n))
+}
+
+/// "two iron doses logged".
+pub fn iron_doses_logged(n: usize) -> String {
+    format!("{} iron doses logged", count_words(n))
 }
 
 /// Notes on a dose `event` about to be logged (not yet in `diary`): before its item's start
