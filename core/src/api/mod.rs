@@ -651,7 +651,7 @@ impl QuietLegs {
             note: event.note,
             warnings: Vec::new(),
         };
-        saved.warnings = planning::intake_warnings(store, &saved)?;
+        saved.warnings = planning::intake_warnings(store, &saved, now)?;
         validate::event(&saved, now)?;
         Ok((saved, profile.time_zone))
     }

@@ -94,11 +94,18 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
             None,
             format!("rest day on your alternate-day schedule; next dose {next}"),
         ),
-        IronDay::AlreadyTaken { at } => (
+        IronDay::AlreadyTaken { at, doses } => (
             IronStatus::AlreadyTaken,
             Some(point(*at, tz)),
             None,
-            "already taken today".to_owned(),
+            if *doses > 1 {
+                format!(
+                    "already taken: {} that day",
+                    crate::rules::logged::iron_doses_logged(*doses as usize)
+                )
+            } else {
+                "already taken today".to_owned()
+            },
         ),
         IronDay::Window(w) => (
             IronStatus::Window,
@@ -114,7 +121,7 @@ fn iron_view(p: &IronPlan, tz: Tz) -> IronWindowView {
     let summary = match &p.day {
         IronDay::NoIron => "No iron in your regimen".to_owned(),
         IronDay::RestDay { next } => format!("Rest day: next iron dose {next}"),
-        IronDay::AlreadyTaken { at } => format!("Iron taken at {}", hhmm(at)),
+        IronDay::AlreadyTaken { at, .. } => format!("Iron taken at {}", hhmm(at)),
         IronDay::Window(w) => format!(
             "Iron{} {}",
             if p.with_vitamin_c {
@@ -816,82 +823,20 @@ fn check_view(c: IntakeCheck, tz: Tz) -> IntakeCheckView {
     }
 }
 
-/// Warnings to keep with a logged intake, from the same check as `check_intake`: conflicts with
-/// an iron dose already taken (a dose only planned simply moves; the plan re-computes around
-/// the intake), and clashes with the person's other medicines, which keep their times.
-///
-/// The clash is symmetric (fresh review of #15: coffee logged after an iron dose warned, the
-/// iron dose logged after the coffee did not): an iron dose gets the warning each intake or
-/// medicine dose already logged around it would have got had it been logged after the iron,
-/// word for word.
+/// Warnings to keep with a logged event, from the same check as `check_intake`
+/// ([`crate::rules::logged::warnings`]): its own conflicts with an iron dose taken and clashes
+/// with the other medicines, those it gives the events logged around it (the clash is
+/// symmetric for every intake and dose, fresh review of #15), and a dose's notes (before its
+/// start date, after its stop date, a second iron dose that day). `now` says which day is today.
 pub(crate) fn intake_warnings(
     store: &Store,
     event: &crate::model::Event,
+    now: DateTime<Utc>,
 ) -> ApiResult<Vec<String>> {
-    let snap_profile = QuietLegs::profile_model(store)?.1;
-    let tz = snap_profile.time_zone;
-    let at = event.at;
-    let d = at.with_timezone(&tz).date_naive();
-    let mut snap = Snapshot::load(store, d - Duration::days(1), d, Labs::Skip)?;
-    let iron_dose = matches!(&event.kind, EventKind::Dose { regimen_id }
-    if snap.diary().regimen.iter().any(|r| {
-        r.meta.id.to_string() == *regimen_id && r.kind == crate::model::RegimenKind::Iron
-    }));
-    if iron_dose {
-        // The neighbours logged before it, checked against the diary with this dose in it.
-        let logged: Vec<crate::model::Event> = snap.diary().events.to_vec();
-        snap.add_event(event.clone());
-        let diary = snap.diary();
-        return Ok(logged
-            .iter()
-            .filter_map(|e| {
-                let (s, name) = logged_substance(&diary, &e.kind)?;
-                match check_named(&diary, s, &name, e.at) {
-                    IntakeCheck::Conflict {
-                        iron_taken: true,
-                        iron_at: Some(iron_at),
-                        message,
-                        ..
-                    } if iron_at == at => Some(message),
-                    _ => None,
-                }
-            })
-            .collect());
-    }
-    let diary = snap.diary();
-    Ok(
-        match logged_substance(&diary, &event.kind)
-            .map(|(s, name)| check_named(&diary, s, &name, at))
-        {
-            Some(IntakeCheck::Conflict {
-                iron_taken: true,
-                message,
-                ..
-            }) => vec![message],
-            Some(IntakeCheck::Conflict { medicines, .. }) => medicines,
-            _ => Vec::new(),
-        },
-    )
-}
-
-/// What a logged event is for iron timing, and its name in a warning: a dose as the person
-/// entered it ("your Cipro"), an intake by its noun; `None` for iron itself and for what does
-/// not affect iron.
-fn logged_substance(
-    diary: &crate::rules::Diary<'_>,
-    kind: &EventKind,
-) -> Option<(Substance, String)> {
-    match kind {
-        EventKind::Intake { what } => Substance::of_intake(*what).map(|s| (s, s.noun().to_owned())),
-        EventKind::Dose { regimen_id } => diary
-            .regimen
-            .iter()
-            .find(|r| r.meta.id.to_string() == *regimen_id)
-            .and_then(|r| crate::rules::interactions::substance_of(r).map(|s| (s, r.name.clone()))),
-        EventKind::Activity { .. } | EventKind::IvIron { .. } | EventKind::WeeklyIrls { .. } => {
-            None
-        }
-    }
+    let profile = QuietLegs::profile_model(store)?.1;
+    let d = event.at.with_timezone(&profile.time_zone).date_naive();
+    let snap = Snapshot::load_with(store, profile, d - Duration::days(1), d, Labs::Skip)?;
+    Ok(crate::rules::logged::warnings(&snap.diary(), event, now))
 }
 
 /// Every timing medicine in the catalog, asked about as a person would: a prescribed medicine is

@@ -137,11 +137,6 @@ impl Snapshot {
     /// The whole diary's weekly ratings, kept and set aside ([`weekly_irls::split`] over every
     /// stored rating), oldest week first. Worked out by [`Snapshot::load`] for `Labs::Load`
     /// (once: a second call splits the events read); otherwise the split of the events read.
-    /// Adds an event about to be logged, so the rules see the diary as it will be.
-    pub(crate) fn add_event(&mut self, e: crate::model::Event) {
-        add_events(&mut self.events, std::iter::once(e));
-    }
-
     pub(crate) fn take_weekly_split(&mut self) -> WeeklySplit {
         self.weekly
             .take()

@@ -74,9 +74,9 @@ pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
             IronDay::RestDay { next } => IntakeCheck::Fine {
                 message: format!("{}; {clear}", capitalised(&rest_day(next))),
             },
-            IronDay::AlreadyTaken { at: taken } => note(format!(
+            IronDay::AlreadyTaken { .. } => note(format!(
                 "you logged iron at {} that day: QuietLegs plans one dose a day; ask your pharmacist before taking another",
-                day.hhmm(taken)
+                listed(&taken_times(diary, &day))
             )),
             IronDay::NoWindow { why } | IronDay::Held { why } => note(why),
         };
@@ -114,7 +114,10 @@ pub fn check_iron(diary: &Diary<'_>, at: DateTime<Utc>) -> IntakeCheck {
             format!("your iron time today: {}", day.hhmm(w.start)),
         ),
         IronDay::NoWindow { why } | IronDay::Held { why } => (None, why),
-        IronDay::AlreadyTaken { at } => (None, format!("iron taken today at {}", day.hhmm(at))),
+        IronDay::AlreadyTaken { .. } => (
+            None,
+            format!("iron taken today at {}", listed(&taken_times(diary, &day))),
+        ),
         IronDay::RestDay { next } => (None, format!("no iron today; next on {next}")),
         IronDay::NoIron => (None, "no iron in your medicines".to_owned()),
     };
@@ -160,14 +163,21 @@ pub fn check_named(
     // The doses of iron around `at` (taken, or the planned window's start) and the interval
     // each keeps the substance out of: (iron - iron_after, iron + substance_after); a
     // first-thing medicine (a bisphosphonate) may not follow iron on the same waking day.
-    let irons: Vec<IronBlock> = days
-        .iter()
-        .filter_map(|day| {
-            let (iron_at, taken) = match iron_plan(diary, day.date).day {
-                IronDay::AlreadyTaken { at } => (at, true),
-                IronDay::Window(w) => (w.start, false),
-                _ => return None,
-            };
+    // Every dose logged for these days is protected, however many, whatever the plan says of
+    // the day (before the item's start, a rest day, iron held: issue #15); a day without one
+    // protects its planned window's start.
+    let mut irons: Vec<IronBlock> = Vec::new();
+    for day in &days {
+        let logged = super::regimen::iron_doses(diary, day.date);
+        let planned = match iron_plan(diary, day.date).day {
+            IronDay::Window(w) if logged.is_empty() => Some(w.start),
+            _ => None,
+        };
+        let doses = logged
+            .iter()
+            .map(|(at, _)| (*at, true))
+            .chain(planned.map(|at| (at, false)));
+        for (iron_at, taken) in doses {
             // "The same day" is the planner's: from waking to bedtime (iron.rs, `blocks`). Up
             // to the next wake, 06:00 before a 06:30 wake read as after the evening's iron and
             // asked to move it to the time it was already planned at (issue #15).
@@ -176,15 +186,17 @@ pub fn check_named(
             } else {
                 iron_at + g.substance_after()
             };
-            Some(IronBlock {
+            irons.push(IronBlock {
                 day: day.date,
                 iron_at,
                 taken,
                 lo: iron_at - g.iron_after(),
                 hi,
-            })
-        })
-        .collect();
+            });
+        }
+    }
+    // The dose nearest `at` is the one a conflict names.
+    irons.sort_by_key(|b| (b.iron_at - at).abs());
     // Meals, drinks and minerals are also checked against the other medicines whose labels
     // name them; a prescribed medicine, which keeps its time, against the waits of the
     // first-thing medicines (a bisphosphonate's label asks for it before any other medicine).
@@ -289,10 +301,11 @@ pub fn check_named(
                 earliest_ok: None,
                 iron_ok: None,
                 message: format!(
-                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; from tomorrow QuietLegs plans iron around it once it is in your medicines{also}",
+                    "{name} at {} is close to the iron you took at {}: {}. Ask your pharmacist how to time today's dose; {}{also}",
                     hhmm(at),
                     hhmm(iron_at),
                     substance.timing_ask(super::catalog::generic_timed_as(name, substance)),
+                    planned_around_words(diary, substance, name, at),
                 ),
                 medicines,
             };
@@ -334,7 +347,7 @@ pub fn check_named(
     }
     if !meds.clashes.is_empty() {
         let iron = match &own {
-            Ok(iron_at) => format!("it is clear of your iron dose at {}", hhmm(*iron_at)),
+            Ok(doses) => format!("it is clear of your {}", iron_doses_at(doses, &hhmm)),
             Err(none) => none.clone(),
         };
         // The earliest time clear of all of them and of iron (said when it is not the one
@@ -364,11 +377,11 @@ pub fn check_named(
         };
     }
     match own {
-        Ok(iron_at) => IntakeCheck::Fine {
+        Ok(doses) => IntakeCheck::Fine {
             message: format!(
-                "{name} at {} is clear of your iron dose at {}",
+                "{name} at {} is clear of your {}",
                 hhmm(at),
-                hhmm(iron_at)
+                iron_doses_at(&doses, &hhmm)
             ),
         },
         Err(none) => IntakeCheck::Fine {
@@ -377,22 +390,54 @@ pub fn check_named(
     }
 }
 
-/// The iron dose of the waking day `at` belongs to ([`WakingDay::owning`]), taken or planned,
-/// or in words why there is none: only that day's dose is named as the one an intake is
-/// clear of (issue #15: a rest day named the next day's 11:00 dose).
+/// The iron doses of the waking day `at` belongs to ([`WakingDay::owning`]), taken or planned,
+/// earliest first, or in words why there is none: only that day's doses are named as the ones
+/// an intake is clear of (issue #15: a rest day named the next day's 11:00 dose).
 fn day_iron(
     diary: &Diary<'_>,
     at: DateTime<Utc>,
     irons: &[IronBlock],
-) -> Result<DateTime<Utc>, String> {
+) -> Result<Vec<DateTime<Utc>>, String> {
     let day = WakingDay::owning(diary.profile, at);
-    if let Some(b) = irons.iter().find(|b| b.day == day.date) {
-        return Ok(b.iron_at);
+    let mut doses: Vec<DateTime<Utc>> = irons
+        .iter()
+        .filter(|b| b.day == day.date)
+        .map(|b| b.iron_at)
+        .collect();
+    if !doses.is_empty() {
+        doses.sort_unstable();
+        return Ok(doses);
     }
     Err(match iron_plan(diary, day.date).day {
         IronDay::RestDay { next } => rest_day(next),
         _ => "no iron dose that day to protect".to_owned(),
     })
+}
+
+/// "iron dose at 10:30", or "iron doses at 10:30 and 14:00" for a day with more than one logged.
+fn iron_doses_at(doses: &[DateTime<Utc>], hhmm: &dyn Fn(DateTime<Utc>) -> String) -> String {
+    let times: Vec<String> = doses.iter().map(|t| hhmm(*t)).collect();
+    match times.len() {
+        1 => format!("iron dose at {}", listed(&times)),
+        _ => format!("iron doses at {}", listed(&times)),
+    }
+}
+
+/// "10:30", "10:30 and 14:00", "07:00, 10:30 and 14:00".
+fn listed(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// The times of the iron doses logged for `day`, earliest first.
+fn taken_times(diary: &Diary<'_>, day: &WakingDay) -> Vec<String> {
+    super::regimen::iron_doses(diary, day.date)
+        .into_iter()
+        .map(|(at, _)| day.hhmm(at))
+        .collect()
 }
 
 /// A rest day of an alternate-day (or every-n-days) iron schedule, said plainly.
@@ -531,21 +576,55 @@ fn keep_words(diary: &Diary<'_>, substance: Substance, name: &str, at: DateTime<
     use chrono::Timelike;
     let local = at.with_timezone(&diary.profile.time_zone);
     let hhmm = local.format("%H:%M");
-    let typed = super::catalog::normalise(name);
-    let prescribed = diary.regimen.iter().any(|r| {
-        matches!(
-            r.kind,
-            crate::model::RegimenKind::Medication | crate::model::RegimenKind::Supplement
-        ) && (super::catalog::normalise(&r.name) == typed
-            || super::interactions::medicine_substance(&r.name) == Some(substance))
-            && super::regimen::active_on(r, local.date_naive())
-            && r.times
-                .iter()
-                .any(|t| t.hour() == local.hour() && t.minute() == local.minute())
+    let prescribed = in_medicines(diary, substance, name, at).any(|r| {
+        r.times
+            .iter()
+            .any(|t| t.hour() == local.hour() && t.minute() == local.minute())
     });
     if prescribed {
         format!("Keep {name} at {hhmm} as prescribed")
     } else {
         format!("{name} at {hhmm}, a time not in your medicines")
+    }
+}
+
+/// The medicines and supplements of the regimen on `at`'s date that are the one checked (the
+/// item named so, or one with the same timing rule).
+fn in_medicines<'a>(
+    diary: &Diary<'a>,
+    substance: Substance,
+    name: &str,
+    at: DateTime<Utc>,
+) -> impl Iterator<Item = &'a crate::model::RegimenItem> {
+    let typed = super::catalog::normalise(name);
+    let date = at.with_timezone(&diary.profile.time_zone).date_naive();
+    diary.regimen.iter().filter(move |r| {
+        matches!(
+            r.kind,
+            crate::model::RegimenKind::Medication | crate::model::RegimenKind::Supplement
+        ) && (super::catalog::normalise(&r.name) == typed
+            || super::interactions::medicine_substance(&r.name) == Some(substance))
+            && super::regimen::active_on(r, date)
+    })
+}
+
+/// What a clash with iron already taken says of the days ahead: the planner works around a
+/// medicine in the regimen with its times; one without a time is asked for it; one not in the
+/// medicines is planned around once it is added (fresh review of #15: "once it is in your
+/// medicines" was said of Euthyrox listed at 06:30).
+fn planned_around_words(
+    diary: &Diary<'_>,
+    substance: Substance,
+    name: &str,
+    at: DateTime<Utc>,
+) -> String {
+    let listed: Vec<&crate::model::RegimenItem> =
+        in_medicines(diary, substance, name, at).collect();
+    if listed.iter().any(|r| !r.times.is_empty()) {
+        "it is in your medicines, so QuietLegs plans iron around its times there".to_owned()
+    } else if let Some(r) = listed.first() {
+        super::iron::ask_time(&r.name)
+    } else {
+        "from tomorrow QuietLegs plans iron around it once it is in your medicines".to_owned()
     }
 }

@@ -161,9 +161,10 @@ fn doses_around(diary: &Diary<'_>, item: &RegimenItem, date: NaiveDate) -> Vec<D
     out
 }
 
-/// The waking day (from one wake to the next) an instant falls in.
+/// The waking day an instant counts for, split in the middle of the night as the planner
+/// splits it (an intake or dose at 05:30 before a 06:30 wake is that morning's).
 fn waking_date(diary: &Diary<'_>, t: DateTime<Utc>) -> NaiveDate {
-    super::day::waking_date(diary.profile, t)
+    super::regimen::dose_date(diary.profile, t)
 }
 
 /// Checks `intake` (called `name`) at `at` against every medicine or supplement in the regimen

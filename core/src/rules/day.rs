@@ -127,7 +127,9 @@ impl WakingDay {
     pub fn owning(profile: &Profile, t: DateTime<Utc>) -> Self {
         let local = t.with_timezone(&profile.time_zone);
         let date = local.date_naive();
-        [date.pred_opt(), Some(date), date.succ_opt()]
+        // The local date first: most instants are in its day, and a clock time names one
+        // instant per waking day, so the order does not change the answer.
+        [Some(date), date.pred_opt(), date.succ_opt()]
             .into_iter()
             .flatten()
             .map(|d| WakingDay::of(profile, d))

@@ -216,7 +216,27 @@ pub fn trigger_comparisons(nights: &[Night], today: NaiveDate) -> Vec<TriggerCom
 }
 
 /// Doses logged against doses expected, per item, over the last 7 and 30 days (today included).
+///
+/// A dose counts for the waking day on its side of the night (issue #15: 05:30 before a 06:30
+/// wake counted for neither day).
 pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
+    // Each dose's waking date, worked out once for every item.
+    let first = today - Duration::days(31);
+    // Only the doses near these days need the arithmetic (the status reads months of iron
+    // doses for the oral-iron verdict).
+    let lo = WakingDay::of(diary.profile, first).wake - Duration::days(1);
+    let hi = WakingDay::of(diary.profile, today).bed + Duration::days(1);
+    let doses: Vec<(&str, NaiveDate)> = diary
+        .events
+        .iter()
+        .filter(|e| lo <= e.at && e.at < hi)
+        .filter_map(|e| match &e.kind {
+            EventKind::Dose { regimen_id } => Some((regimen_id.as_str(), e.at)),
+            _ => None,
+        })
+        .map(|(id, at)| (id, super::regimen::dose_date(diary.profile, at)))
+        .filter(|(_, d)| first <= *d && *d <= today)
+        .collect();
     diary
         .regimen
         .iter()
@@ -231,10 +251,9 @@ pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
                     }
                     let day = WakingDay::of(diary.profile, d);
                     let per_day = scheduled_times(r, &day).len().max(1) as u32;
-                    let logged = diary
-                        .events
+                    let logged = doses
                         .iter()
-                        .filter(|e| day.contains(e.at) && matches!(&e.kind, EventKind::Dose { regimen_id } if *regimen_id == id))
+                        .filter(|(of, on)| *on == d && *of == id)
                         .count() as u32;
                     expected += per_day;
                     taken += logged.min(per_day);
@@ -243,7 +262,14 @@ pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
             };
             let (taken_7, expected_7) = count(7);
             let (taken_30, expected_30) = count(30);
-            Adherence { regimen_id: id.clone(), name: r.name.clone(), taken_7, expected_7, taken_30, expected_30 }
+            Adherence {
+                regimen_id: id.clone(),
+                name: r.name.clone(),
+                taken_7,
+                expected_7,
+                taken_30,
+                expected_30,
+            }
         })
         .collect()
 }

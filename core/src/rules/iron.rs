@@ -78,8 +78,12 @@ pub enum IronDay {
     RestDay {
         next: NaiveDate,
     },
+    /// A dose is logged for this waking day (of any iron item, whatever its dates: a logged
+    /// dose is a fact): `at` the first, `doses` how many (more than one is noted, never
+    /// advised on).
     AlreadyTaken {
         at: DateTime<Utc>,
+        doses: u32,
     },
     Window(IronWindow),
     /// Iron status is a hold (a safety ceiling) or a group the app gives no iron advice to: no
@@ -338,7 +342,10 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         .filter_map(|r| no_timing_fix(r).map(|m| (r, m)))
         .map(|(r, m)| format!("{}: {}", m.described(&r.name), m.note()))
         .collect();
-    let Some(item) = iron_item(diary, date) else {
+    // The doses logged for this waking day: 05:30 before a 06:30 wake is this morning's, and a
+    // dose before the item's start date or on a rest day is still taken (issue #15).
+    let logged = super::regimen::iron_doses(diary, date);
+    let Some(item) = iron_item(diary, date).or_else(|| logged.first().map(|(_, r)| *r)) else {
         return IronPlan {
             date,
             day: IronDay::NoIron,
@@ -366,6 +373,12 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
     if let Some(why) = super::iron_status::no_iron_advice(diary, date) {
         return plan(IronDay::NoWindow { why });
     }
+    if let Some((at, _)) = logged.first() {
+        return plan(IronDay::AlreadyTaken {
+            at: *at,
+            doses: u32::try_from(logged.len()).unwrap_or(u32::MAX),
+        });
+    }
     if !dose_day(item, date) {
         let n = i64::from(item.every_n_days.max(1));
         let since = (date - item.start_date).num_days();
@@ -376,12 +389,6 @@ pub fn iron_plan(diary: &Diary<'_>, date: NaiveDate) -> IronPlan {
         };
         let next = date + Duration::days(ahead);
         return plan(IronDay::RestDay { next });
-    }
-    let taken = diary.events.iter().find(|e| {
-        day.contains(e.at) && matches!(&e.kind, EventKind::Dose { regimen_id } if *regimen_id == id)
-    });
-    if let Some(e) = taken {
-        return plan(IronDay::AlreadyTaken { at: e.at });
     }
     // A medicine that moves iron but has no time cannot be planned around: never pick a window
     // that might collide with it (SPEC §2.2), ask for its time instead.

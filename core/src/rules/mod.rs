@@ -15,6 +15,7 @@ pub mod insights;
 pub mod interactions;
 pub mod iron;
 pub mod iron_status;
+pub mod logged;
 pub mod plan;
 pub mod regimen;
 pub mod regimen_entry;

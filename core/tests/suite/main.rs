@@ -11,6 +11,7 @@ mod input_review;
 mod integrity_variants;
 mod iron_after_infusion;
 mod iron_window;
+mod logged_doses;
 mod medicines_api;
 mod reminder_props;
 mod reminders_api;
