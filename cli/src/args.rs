@@ -312,13 +312,13 @@ pub struct ProfileArgs {
     /// HH:MM
     #[arg(long)]
     pub wake: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear (an empty value is refused)
     #[arg(long)]
     pub breakfast: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear
     #[arg(long)]
     pub lunch: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear
     #[arg(long)]
     pub dinner: Option<String>,
     #[arg(long)]
@@ -346,7 +346,8 @@ pub struct ProfileArgs {
     #[arg(long)]
     pub sex: Option<String>,
     /// Bedtime-routine reminders to switch on (none is tested in trials), comma-separated:
-    /// warm_bath,warm_socks,movement,exercise_cutoff; "none" switches all off.
+    /// warm_bath,warm_socks,movement,exercise_cutoff; "none" switches all off (an empty value
+    /// is refused).
     #[arg(long)]
     pub routine: Option<String>,
 }

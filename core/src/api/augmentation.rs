@@ -88,6 +88,30 @@ impl AugmentationQuestion {
         }
     }
 
+    /// This answer's field as the profile merge names it (`model/profile_merge.rs`).
+    fn merge_field(self) -> &'static str {
+        match self {
+            AugmentationQuestion::UsualOnset => "augmentation_baseline.usual_onset",
+            AugmentationQuestion::Severity => "augmentation_baseline.severity_when_it_worked",
+            AugmentationQuestion::SpreadBefore => "augmentation_baseline.spread_beyond_legs_before",
+            AugmentationQuestion::ReliefThen => "augmentation_baseline.relief_hours_at_start",
+            AugmentationQuestion::ReliefNow => "augmentation_baseline.relief_hours_now",
+            AugmentationQuestion::DoseIncreases => "augmentation_baseline.dose_increases",
+        }
+    }
+
+    /// Whether `b` holds an answer to this question.
+    fn is_given(self, b: &AugmentationBaseline) -> bool {
+        match self {
+            AugmentationQuestion::UsualOnset => b.usual_onset.is_some(),
+            AugmentationQuestion::Severity => b.severity_when_it_worked.is_some(),
+            AugmentationQuestion::SpreadBefore => b.spread_beyond_legs_before.is_some(),
+            AugmentationQuestion::ReliefThen => b.relief_hours_at_start.is_some(),
+            AugmentationQuestion::ReliefNow => b.relief_hours_now.is_some(),
+            AugmentationQuestion::DoseIncreases => b.dose_increases.is_some(),
+        }
+    }
+
     /// Clears this answer in `b`.
     fn clear(self, b: &mut AugmentationBaseline) {
         match self {
@@ -323,7 +347,9 @@ impl QuietLegs {
         }
         let now = self.now();
         let mut saved = None;
-        self.save_profile(|old| {
+        // Each answer cleared is the person's choice of now, even one already unset here.
+        let explicit: Vec<&str> = questions.iter().map(|q| q.merge_field()).collect();
+        self.save_profile(&explicit, |old| {
             let mut profile = old.clone();
             let Some(mut b) = old.augmentation_baseline.clone() else {
                 return Ok(profile);
@@ -393,7 +419,16 @@ impl QuietLegs {
         let mut saved = None;
         // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
         // concurrent `profile set` keeps its change and a first save makes one profile.
-        self.save_profile(|old| {
+        // The answers given (all of them, without `keep`) are the person's of now, even where
+        // they repeat the stored ones.
+        let mut explicit = vec!["augmentation_baseline.answered_on"];
+        explicit.extend(
+            AugmentationQuestion::ALL
+                .into_iter()
+                .filter(|q| !keep || q.is_given(&given))
+                .map(AugmentationQuestion::merge_field),
+        );
+        self.save_profile(&explicit, |old| {
             let mut profile = old.clone();
             let mut baseline = match (&old.augmentation_baseline, keep) {
                 (Some(stored), true) => AugmentationBaseline {

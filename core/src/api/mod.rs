@@ -264,7 +264,9 @@ impl QuietLegs {
     /// Errors: `InvalidInput` for a time that is not `HH:MM` or an unknown IANA zone.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
         let profile = settings.to_model()?;
-        self.save_profile(|old| {
+        // Every setting is given, so every setting is the person's choice of now.
+        let explicit = profile_merge::settings_fields()?;
+        self.save_profile(&explicit, |old| {
             // The augmentation answers are not settings: changing a bedtime keeps them.
             let mut p = profile;
             p.augmentation_baseline = old.augmentation_baseline.clone();
@@ -286,7 +288,8 @@ impl QuietLegs {
     ) -> ApiResult<ProfileSettings> {
         let before = loaded.to_model()?;
         let after = edited.to_model()?;
-        self.save_profile(|old| {
+        let explicit = profile_merge::edited_fields(&before, &after)?;
+        self.save_profile(&explicit, |old| {
             let mut p = profile_merge::apply_edit(old, &before, &after)?;
             p.augmentation_baseline = old.augmentation_baseline.clone();
             Ok(p)
@@ -298,7 +301,9 @@ impl QuietLegs {
     /// settings (two screens, two processes) all survive. Errors: `InvalidInput` naming the
     /// field; nothing is written.
     pub fn update_profile(&self, changes: ProfileChanges) -> ApiResult<ProfileSettings> {
-        self.save_profile(|old| Ok(changes.apply(old.clone())?))
+        self.save_profile(&changes.fields_given(), |old| {
+            Ok(changes.apply(old.clone())?)
+        })
     }
 
     /// Logs a night, keeping what was logged before for that date where this entry says
@@ -520,10 +525,12 @@ impl QuietLegs {
     /// Reads the stored profile, changes it with `change` and writes it, all inside one
     /// IMMEDIATE transaction. The profile read is the fold of every device's record; what is
     /// written is this device's own record (`profile_merge::own_record_id`), stamped only on the
-    /// fields whose value `change` altered, so a fact another device set and this one never
+    /// fields whose value `change` altered and the fields named in `explicit` (what the person
+    /// set, even to the value it had), so a fact another device set and this one never
     /// touched keeps its place after both sync (`model/profile_merge.rs`).
-    fn save_profile(
+    pub(crate) fn save_profile(
         &self,
+        explicit: &[&str],
         change: impl FnOnce(&Profile) -> ApiResult<Profile>,
     ) -> ApiResult<ProfileSettings> {
         let now = self.now();
@@ -546,7 +553,7 @@ impl QuietLegs {
                 &profile,
                 now.with_timezone(&profile.time_zone).date_naive(),
             )?;
-            let record = profile_merge::stamped(base.as_ref(), &profile, now, &device)?;
+            let record = profile_merge::stamped(base.as_ref(), &profile, now, &device, explicit)?;
             let id = profile_merge::own_record_id(&device);
             let meta = match store::profile_meta(tx, &id)? {
                 // A deleted own record comes back: the save outranks its tombstone.
