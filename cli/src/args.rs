@@ -42,12 +42,16 @@ pub enum Command {
         #[command(subcommand)]
         cmd: LabCmd,
     },
-    /// List logged nights.
+    /// List logged nights. A night logged on two devices before they synced lists both
+    /// entries, marked, with their ids (the newer one is used by charts and the report).
     Nights {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "date")]
         from: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "date")]
         to: Option<String>,
+        /// One night date, YYYY-MM-DD (every entry logged for it).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// List lab results.
     Labs {
@@ -360,6 +364,9 @@ pub enum LogCmd {
     /// Logging a night again for the same date adds to it: what you give this time replaces
     /// that field, and every field you leave out (rating, onset, areas, triggers, relief, sleep,
     /// awakenings, note, and IRLS scores an older diary holds) keeps what was logged before.
+    /// Logging exactly what is stored writes nothing ("unchanged"). An empty value (--note "")
+    /// is refused: `log night` cannot clear a field; to clear one, delete the night (its id:
+    /// `quietlegs --json nights --date D`; `quietlegs delete ID`) and log it again.
     Night(NightArgs),
     /// coffee, tea, dairy_calcium, meal, alcohol, nicotine or antacid.
     Intake {

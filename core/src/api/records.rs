@@ -480,6 +480,16 @@ pub struct NightEntry {
     pub notes: Option<String>,
     /// Shown with the entry, e.g. for a night with a sedating antihistamine.
     pub warnings: Vec<String>,
+    /// How many live entries the diary holds for this night date: 1, or more when devices each
+    /// logged the night before they synced (SPEC §4 keeps them all; `nights` lists every one).
+    pub entries_on_date: u32,
+    /// Whether this is the entry of its date that the charts, the report, the CSV and every
+    /// analysis use (the newest; SPEC §4). False for the other entries of a date logged on
+    /// several devices, and for an entry whose newer same-date entry was deleted.
+    pub in_analyses: bool,
+    /// Set by `log_night` and `log_night_keeping` when the entry changed nothing: nothing was
+    /// written and the stored entry is returned as it was. False in lists.
+    pub unchanged: bool,
 }
 
 impl From<&Night> for NightEntry {
@@ -508,6 +518,9 @@ impl From<&Night> for NightEntry {
             } else {
                 Vec::new()
             },
+            entries_on_date: 1,
+            in_analyses: true,
+            unchanged: false,
         }
     }
 }
