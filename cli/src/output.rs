@@ -838,16 +838,15 @@ pub fn imported(r: &MergeReport, json: bool) {
         r.unchanged,
         r.skipped
     );
-    if let Some(first) = r.nights_logged_twice.first() {
-        let more = if r.nights_logged_twice.len() > 1 {
-            format!(", {}", r.nights_logged_twice[1..].join(", "))
-        } else {
+    if let Some((first, rest)) = r.nights_logged_twice.split_first() {
+        let also = if rest.is_empty() {
             String::new()
+        } else {
+            format!("; also {}", rest.join(", "))
         };
         out!(
-            "nights logged on two devices for the same date: {} (both kept; see `nights --date {first}`{})",
+            "nights logged on two devices for the same date: {} (both kept; see `nights --date {first}`{also})",
             r.nights_logged_twice.len(),
-            if more.is_empty() { String::new() } else { format!("; also{more}") }
         );
     }
 }

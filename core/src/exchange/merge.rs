@@ -455,7 +455,7 @@ mod tests {
             results.push((report, everything(&s)));
         }
         let (probed, scanned) = (&results[0], &results[1]);
-        let r = probed.0;
+        let r = &probed.0;
         assert!(
             r.updated > 0 && r.skipped > 0 && r.added > 0 && r.unchanged > 0,
             "{r:?}"
