@@ -419,15 +419,20 @@ impl QuietLegs {
         let mut saved = None;
         // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
         // concurrent `profile set` keeps its change and a first save makes one profile.
-        // The answers given (all of them, without `keep`) are the person's of now, even where
-        // they repeat the stored ones.
-        let mut explicit = vec!["augmentation_baseline.answered_on"];
-        explicit.extend(
+        // With `keep`, each answer given is the person's of now, even where it repeats the
+        // stored one. The whole questionnaire (`set_augmentation_answers`, a form sent back
+        // whole) claims only the answers it changes, so a form filled before a sync does not
+        // take back another device's newer answer
+        // (`a_whole_questionnaire_save_stamps_only_the_answers_it_changed`).
+        let explicit: Vec<&str> = if keep {
             AugmentationQuestion::ALL
                 .into_iter()
-                .filter(|q| !keep || q.is_given(&given))
-                .map(AugmentationQuestion::merge_field),
-        );
+                .filter(|q| q.is_given(&given))
+                .map(AugmentationQuestion::merge_field)
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.save_profile(&explicit, |old| {
             let mut profile = old.clone();
             let mut baseline = match (&old.augmentation_baseline, keep) {
