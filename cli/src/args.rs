@@ -42,12 +42,16 @@ pub enum Command {
         #[command(subcommand)]
         cmd: LabCmd,
     },
-    /// List logged nights.
+    /// List logged nights. A night logged on two devices before they synced lists both
+    /// entries, marked, with their ids (the newer one is used by charts and the report).
     Nights {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "date")]
         from: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "date")]
         to: Option<String>,
+        /// One night date, YYYY-MM-DD (every entry logged for it).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// List lab results.
     Labs {
@@ -316,13 +320,13 @@ pub struct ProfileArgs {
     /// HH:MM
     #[arg(long)]
     pub wake: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear (an empty value is refused)
     #[arg(long)]
     pub breakfast: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear
     #[arg(long)]
     pub lunch: Option<String>,
-    /// HH:MM, or "none"
+    /// HH:MM, or "none" to clear
     #[arg(long)]
     pub dinner: Option<String>,
     #[arg(long)]
@@ -350,7 +354,8 @@ pub struct ProfileArgs {
     #[arg(long)]
     pub sex: Option<String>,
     /// Bedtime-routine reminders to switch on (none is tested in trials), comma-separated:
-    /// warm_bath,warm_socks,movement,exercise_cutoff; "none" switches all off.
+    /// warm_bath,warm_socks,movement,exercise_cutoff; "none" switches all off (an empty value
+    /// is refused).
     #[arg(long)]
     pub routine: Option<String>,
 }
@@ -363,6 +368,9 @@ pub enum LogCmd {
     /// Logging a night again for the same date adds to it: what you give this time replaces
     /// that field, and every field you leave out (rating, onset, areas, triggers, relief, sleep,
     /// awakenings, note, and IRLS scores an older diary holds) keeps what was logged before.
+    /// Logging exactly what is stored writes nothing ("unchanged"). An empty value (--note "")
+    /// is refused: `log night` cannot clear a field; to clear one, delete the night (its id:
+    /// `quietlegs --json nights --date D`; `quietlegs delete ID`) and log it again.
     Night(NightArgs),
     /// coffee, tea, dairy_calcium, meal, alcohol, nicotine or antacid.
     Intake {

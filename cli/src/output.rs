@@ -161,7 +161,14 @@ pub fn night(n: &NightEntry, json: bool) {
     if json {
         return print_json(n);
     }
-    out!("logged  {}", night_line(n));
+    if n.unchanged {
+        out!(
+            "unchanged  {}  (the same as logged; nothing written)",
+            night_line(n)
+        );
+    } else {
+        out!("logged  {}", night_line(n));
+    }
     for w in &n.warnings {
         out!("    warning: {w}");
     }
@@ -175,7 +182,27 @@ pub fn nights(ns: &[NightEntry], json: bool) {
         out!("no nights logged yet");
     }
     for n in ns {
-        out!("{}", night_line(n));
+        out!("{}{}", night_line(n), night_mark(n));
+    }
+}
+
+/// For an entry whose date holds several (devices each logged it before they synced), or that
+/// the analyses do not use: which it is and its id (for `delete`).
+fn night_mark(n: &NightEntry) -> String {
+    match (n.entries_on_date > 1, n.in_analyses) {
+        (false, true) => String::new(),
+        (true, true) => format!(
+            "  [logged on {} devices; this newer entry is used in charts and the report; id {}]",
+            n.entries_on_date, n.info.id
+        ),
+        (true, false) => format!(
+            "  [logged on {} devices; this entry is kept but not used in charts and the report; id {}]",
+            n.entries_on_date, n.info.id
+        ),
+        (false, false) => format!(
+            "  [kept from another device; not used in charts and the report, as the newer entry for this date was deleted; id {}]",
+            n.info.id
+        ),
     }
 }
 
@@ -811,6 +838,17 @@ pub fn imported(r: &MergeReport, json: bool) {
         r.unchanged,
         r.skipped
     );
+    if let Some((first, rest)) = r.nights_logged_twice.split_first() {
+        let also = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("; also {}", rest.join(", "))
+        };
+        out!(
+            "nights logged on two devices for the same date: {} (both kept; see `nights --date {first}`{also})",
+            r.nights_logged_twice.len(),
+        );
+    }
 }
 
 pub fn rescued(r: &quietlegs_core::RescueSummary, json: bool) {

@@ -210,3 +210,176 @@ fn impossible_birth_and_due_dates_are_refused_naming_the_field() {
     assert_eq!(p["due_date"], "2027-09-30", "{p}");
     assert_eq!(p["birth_date"], "1990-04-01", "{p}");
 }
+
+/// A value set explicitly is the person's fact of now even when it equals the default: a later
+/// explicit "not pregnant", bedtime 23:00, wake 07:00, no due date and no routine on one device
+/// beat the older pregnancy, times and routine set on another, in both sync directions (fresh
+/// review: y's change list held only the time zone, so x's older values came back).
+#[test]
+fn an_explicit_value_equal_to_the_default_beats_an_older_value_from_another_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let (x, y) = (dir.path().join("x.db"), dir.path().join("y.db"));
+    at(
+        "2026-11-21T12:00:00Z",
+        &x,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--pregnant",
+            "true",
+            "--due-date",
+            "2027-03-01",
+            "--bedtime",
+            "22:00",
+            "--wake",
+            "06:00",
+            "--routine",
+            "warm_bath",
+        ],
+    );
+    at(
+        "2026-11-21T12:00:01Z",
+        &y,
+        &[
+            "profile",
+            "set",
+            "--tz",
+            "Europe/Berlin",
+            "--pregnant",
+            "false",
+            "--due-date",
+            "none",
+            "--bedtime",
+            "23:00",
+            "--wake",
+            "07:00",
+            "--routine",
+            "none",
+        ],
+    );
+    let want = profile(&y);
+    assert_eq!(want["pregnant"], false);
+    sync(&x, &y, &dir.path().join("x.json"));
+    sync(&y, &x, &dir.path().join("y.json"));
+    for db in [&x, &y] {
+        let p = profile(db);
+        assert_eq!(p, want, "y's later explicit values on {db:?}");
+        assert_eq!(p["due_date"], serde_json::Value::Null, "{p}");
+        assert_eq!(p["bedtime"], "23:00", "{p}");
+    }
+}
+
+/// An old backup (a profile record without field stamps, as versions before them wrote it)
+/// imported into a diary where the person later set the value explicitly, to the default,
+/// does not bring the older value back.
+#[test]
+fn an_old_backup_does_not_beat_a_later_explicit_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let (x, y) = (dir.path().join("x.db"), dir.path().join("y.db"));
+    at(
+        "2026-11-21T12:00:00Z",
+        &x,
+        &[
+            "profile",
+            "set",
+            "--pregnant",
+            "true",
+            "--kidney-disease",
+            "true",
+        ],
+    );
+    let backup = dir.path().join("old.json");
+    at(
+        "2026-11-21T12:00:00Z",
+        &x,
+        &["export", "-o", backup.to_str().unwrap()],
+    );
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&backup).unwrap()).unwrap();
+    let removed = file["records"][0]["profile"]
+        .as_object_mut()
+        .unwrap()
+        .remove("changed");
+    assert!(removed.is_some(), "the export stamps its fields: {file}");
+    std::fs::write(&backup, file.to_string()).unwrap();
+    at(
+        "2026-11-21T13:00:00Z",
+        &y,
+        &[
+            "profile",
+            "set",
+            "--pregnant",
+            "false",
+            "--kidney-disease",
+            "false",
+        ],
+    );
+    at(
+        "2026-11-21T14:00:00Z",
+        &y,
+        &["import", backup.to_str().unwrap()],
+    );
+    let p = profile(&y);
+    assert_eq!(p["pregnant"], false, "{p}");
+    assert_eq!(p["kidney_disease"], false, "{p}");
+}
+
+/// An empty value is refused naming the field, and nothing is written: `--breakfast ""` used
+/// to clear breakfast and `--routine ""` to switch off every routine reminder (`none` is the
+/// explicit way to clear).
+#[test]
+fn an_empty_profile_value_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let now = "2026-11-27T10:00:00Z";
+    at(
+        now,
+        &a,
+        &[
+            "profile",
+            "set",
+            "--breakfast",
+            "07:30",
+            "--lunch",
+            "12:30",
+            "--dinner",
+            "19:00",
+            "--routine",
+            "warm_bath,movement",
+            "--due-date",
+            "2027-03-01",
+            "--pregnant",
+            "true",
+            "--birth-date",
+            "1990-04-01",
+            "--sex",
+            "female",
+        ],
+    );
+    let before = profile(&a);
+    for (flag, field) in [
+        ("--breakfast", "breakfast"),
+        ("--lunch", "lunch"),
+        ("--dinner", "dinner"),
+        ("--routine", "routine"),
+        ("--due-date", "due date"),
+        ("--birth-date", "birth date"),
+        ("--sex", "sex"),
+    ] {
+        for empty in ["", "  ", " , "] {
+            let err = refused(now, &a, &["profile", "set", flag, empty]);
+            assert!(err.contains(field) && err.contains("none"), "{flag}: {err}");
+        }
+    }
+    assert_eq!(profile(&a), before, "nothing written");
+    at(
+        now,
+        &a,
+        &["profile", "set", "--breakfast", "none", "--routine", "none"],
+    );
+    let p = profile(&a);
+    assert_eq!(p["breakfast"], serde_json::Value::Null, "{p}");
+    assert_eq!(p["lunch"], "12:30", "{p}");
+}

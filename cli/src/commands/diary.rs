@@ -39,7 +39,7 @@ pub fn labs(
     Ok(())
 }
 
-/// `nights [--from] [--to]`.
+/// `nights [--from] [--to]`, `nights --date D`.
 pub fn nights(
     db: &Option<PathBuf>,
     from: Option<String>,

@@ -17,6 +17,22 @@ pub fn night(db: &Option<PathBuf>, a: NightArgs, json: bool) -> Result<(), Quiet
         // The IRLS rates the past 7 days (SPEC §2.7): refused before the diary is opened.
         return Err(invalid("IRLS items", WEEKLY_IRLS_ONLY));
     }
+    // `log night` keeps every field not given, so an empty value would be read as "not given"
+    // and the old value kept while the command succeeded: refused, saying how to clear.
+    for (field, value) in [
+        ("note", &a.note),
+        ("areas", &a.areas),
+        ("triggers", &a.triggers),
+        ("relief", &a.relief),
+        ("onset", &a.onset),
+    ] {
+        if value
+            .as_deref()
+            .is_some_and(|v| v.split(',').all(|w| w.trim().is_empty()))
+        {
+            return Err(invalid(field, CANNOT_CLEAR));
+        }
+    }
     let input = NightInput {
         night_date: a.date,
         quick_severity: a.severity,
@@ -84,6 +100,9 @@ pub fn activity(
     );
     Ok(())
 }
+
+/// Why an empty `log night` value is refused.
+const CANNOT_CLEAR: &str = "empty: `log night` keeps what is not given and cannot clear a field; to clear it, delete the night (its id: `quietlegs --json nights --date YYYY-MM-DD`; then `quietlegs delete ID`) and log it again";
 
 /// Why `log night --irls` is refused.
 const WEEKLY_IRLS_ONLY: &str = "the IRLS rates the past 7 days, not one night: log it once a week with `quietlegs log weekly-irls SCORES --week-ending YYYY-MM-DD`; the night takes the quick 0-10 rating (--severity)";

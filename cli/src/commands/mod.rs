@@ -58,7 +58,10 @@ pub fn run(cli: Cli) -> Result<(), QuietLegsError> {
                 },
         } => diary::lab_add(db, &analyte, &value, unit, date, json),
         Command::Labs { analyte } => diary::labs(db, analyte, json),
-        Command::Nights { from, to } => diary::nights(db, from, to, json),
+        Command::Nights { from, to, date } => match date {
+            Some(d) => diary::nights(db, Some(d.clone()), Some(d), json),
+            None => diary::nights(db, from, to, json),
+        },
         Command::Events { date } => diary::events(db, date, json),
         Command::Delete { id } => diary::delete(db, id, json),
         Command::Rescue { to } => diary::rescue(db, &to, json),

@@ -15,8 +15,21 @@ pub fn show(db: &Option<PathBuf>, json: bool) -> Result<(), QuietLegsError> {
 
 /// `profile set`: only the given settings change, read and written in one transaction in the
 /// core, so concurrent `profile set` calls each keep their change. `none` clears a meal time,
-/// the due date, the birth date or the sex.
+/// the due date, the birth date or the sex, and switches off the routine; an empty value is
+/// refused naming the field (the core reads `""` as "clear", so a stray empty argument would
+/// silently erase a setting).
 pub fn set(db: &Option<PathBuf>, a: ProfileArgs, json: bool) -> Result<(), QuietLegsError> {
+    for (field, value) in [
+        ("breakfast", &a.breakfast),
+        ("lunch", &a.lunch),
+        ("dinner", &a.dinner),
+        ("due date", &a.due_date),
+        ("birth date", &a.birth_date),
+        ("sex", &a.sex),
+        ("routine", &a.routine),
+    ] {
+        refuse_empty(field, value.as_deref())?;
+    }
     let none_is_empty = |v: String| if v == "none" { String::new() } else { v };
     let changes = ProfileChanges {
         time_zone: a.tz,
@@ -44,6 +57,16 @@ pub fn set(db: &Option<PathBuf>, a: ProfileArgs, json: bool) -> Result<(), Quiet
     let q = open(db)?;
     output::profile(&q.update_profile(changes)?, json);
     Ok(())
+}
+
+/// An empty (or blank, or only commas) value: refused, naming the field and the way to clear.
+fn refuse_empty(field: &str, value: Option<&str>) -> Result<(), QuietLegsError> {
+    match value {
+        Some(v) if v.split(',').all(|w| w.trim().is_empty()) => {
+            Err(invalid(field, "empty: give a value, or none to clear it"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `warm_bath,movement` (the routine items to switch on), or `none`.

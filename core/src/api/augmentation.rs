@@ -88,6 +88,30 @@ impl AugmentationQuestion {
         }
     }
 
+    /// This answer's field as the profile merge names it (`model/profile_merge.rs`).
+    fn merge_field(self) -> &'static str {
+        match self {
+            AugmentationQuestion::UsualOnset => "augmentation_baseline.usual_onset",
+            AugmentationQuestion::Severity => "augmentation_baseline.severity_when_it_worked",
+            AugmentationQuestion::SpreadBefore => "augmentation_baseline.spread_beyond_legs_before",
+            AugmentationQuestion::ReliefThen => "augmentation_baseline.relief_hours_at_start",
+            AugmentationQuestion::ReliefNow => "augmentation_baseline.relief_hours_now",
+            AugmentationQuestion::DoseIncreases => "augmentation_baseline.dose_increases",
+        }
+    }
+
+    /// Whether `b` holds an answer to this question.
+    fn is_given(self, b: &AugmentationBaseline) -> bool {
+        match self {
+            AugmentationQuestion::UsualOnset => b.usual_onset.is_some(),
+            AugmentationQuestion::Severity => b.severity_when_it_worked.is_some(),
+            AugmentationQuestion::SpreadBefore => b.spread_beyond_legs_before.is_some(),
+            AugmentationQuestion::ReliefThen => b.relief_hours_at_start.is_some(),
+            AugmentationQuestion::ReliefNow => b.relief_hours_now.is_some(),
+            AugmentationQuestion::DoseIncreases => b.dose_increases.is_some(),
+        }
+    }
+
     /// Clears this answer in `b`.
     fn clear(self, b: &mut AugmentationBaseline) {
         match self {
@@ -347,7 +371,9 @@ impl QuietLegs {
         }
         let now = self.now();
         let mut saved = None;
-        self.save_profile(|old| {
+        // Each answer cleared is the person's choice of now, even one already unset here.
+        let explicit: Vec<&str> = questions.iter().map(|q| q.merge_field()).collect();
+        self.save_profile(&explicit, |old| {
             let mut profile = old.clone();
             let Some(mut b) = old.augmentation_baseline.clone() else {
                 return Ok(profile);
@@ -417,7 +443,21 @@ impl QuietLegs {
         let mut saved = None;
         // Read, changed and written in one IMMEDIATE transaction, like every profile change: a
         // concurrent `profile set` keeps its change and a first save makes one profile.
-        self.save_profile(|old| {
+        // With `keep`, each answer given is the person's of now, even where it repeats the
+        // stored one. The whole questionnaire (`set_augmentation_answers`, a form sent back
+        // whole) claims only the answers it changes, so a form filled before a sync does not
+        // take back another device's newer answer
+        // (`a_whole_questionnaire_save_stamps_only_the_answers_it_changed`).
+        let explicit: Vec<&str> = if keep {
+            AugmentationQuestion::ALL
+                .into_iter()
+                .filter(|q| q.is_given(&given))
+                .map(AugmentationQuestion::merge_field)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.save_profile(&explicit, |old| {
             let mut profile = old.clone();
             let mut baseline = match (&old.augmentation_baseline, keep) {
                 (Some(stored), true) => AugmentationBaseline {

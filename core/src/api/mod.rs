@@ -264,7 +264,9 @@ impl QuietLegs {
     /// Errors: `InvalidInput` for a time that is not `HH:MM` or an unknown IANA zone.
     pub fn set_profile(&self, settings: ProfileSettings) -> ApiResult<ProfileSettings> {
         let profile = settings.to_model()?;
-        self.save_profile(|old| {
+        // Every setting is given, so every setting is the person's choice of now.
+        let explicit = profile_merge::settings_fields()?;
+        self.save_profile(&explicit, |old| {
             // The augmentation answers are not settings: changing a bedtime keeps them.
             let mut p = profile;
             p.augmentation_baseline = old.augmentation_baseline.clone();
@@ -286,7 +288,8 @@ impl QuietLegs {
     ) -> ApiResult<ProfileSettings> {
         let before = loaded.to_model()?;
         let after = edited.to_model()?;
-        self.save_profile(|old| {
+        let explicit = profile_merge::edited_fields(&before, &after)?;
+        self.save_profile(&explicit, |old| {
             let mut p = profile_merge::apply_edit(old, &before, &after)?;
             p.augmentation_baseline = old.augmentation_baseline.clone();
             Ok(p)
@@ -298,7 +301,9 @@ impl QuietLegs {
     /// settings (two screens, two processes) all survive. Errors: `InvalidInput` naming the
     /// field; nothing is written.
     pub fn update_profile(&self, changes: ProfileChanges) -> ApiResult<ProfileSettings> {
-        self.save_profile(|old| Ok(changes.apply(old.clone())?))
+        self.save_profile(&changes.fields_given(), |old| {
+            Ok(changes.apply(old.clone())?)
+        })
     }
 
     /// Logs a night, keeping what was logged before for that date where this entry says
@@ -322,6 +327,8 @@ impl QuietLegs {
     }
 
     /// Nights between two dates inclusive (`YYYY-MM-DD`; open ends when absent), oldest first.
+    /// Every live entry is listed: a date that devices each logged before they synced lists
+    /// each device's entry, the one the analyses use first (`entries_on_date`, `in_analyses`).
     /// Errors: `InvalidInput` (`from`/`to`) for a date that is not `YYYY-MM-DD`, or (`from/to`)
     /// when `from` is after `to`.
     pub fn nights(&self, from: Option<String>, to: Option<String>) -> ApiResult<Vec<NightEntry>> {
@@ -338,10 +345,21 @@ impl QuietLegs {
         let from = opt_date("from", &from)?.unwrap_or(FIRST_DATE);
         let to = opt_date("to", &to)?.unwrap_or(LAST_DATE);
         let store = self.store()?;
-        Ok(store::nights(store.conn(), from, to)?
-            .iter()
-            .map(NightEntry::from)
-            .collect())
+        let logged = store::nights_as_logged(store.conn(), from, to)?;
+        let mut out: Vec<NightEntry> = Vec::with_capacity(logged.len());
+        for (night, current) in &logged {
+            let mut e = NightEntry::from(night);
+            e.in_analyses = *current;
+            out.push(e);
+        }
+        // Entries of one date are adjacent (ordered by date): each learns how many there are.
+        for group in out.chunk_by_mut(|a, b| a.night_date == b.night_date) {
+            let n = u32::try_from(group.len()).unwrap_or(u32::MAX);
+            for e in group {
+                e.entries_on_date = n;
+            }
+        }
+        Ok(out)
     }
 
     /// Logs an intake, a dose or an activity. A dose's `regimen_id` may also be the medicine's
@@ -536,10 +554,12 @@ impl QuietLegs {
     /// Reads the stored profile, changes it with `change` and writes it, all inside one
     /// IMMEDIATE transaction. The profile read is the fold of every device's record; what is
     /// written is this device's own record (`profile_merge::own_record_id`), stamped only on the
-    /// fields whose value `change` altered, so a fact another device set and this one never
+    /// fields whose value `change` altered and the fields named in `explicit` (what the person
+    /// set, even to the value it had), so a fact another device set and this one never
     /// touched keeps its place after both sync (`model/profile_merge.rs`).
-    fn save_profile(
+    pub(crate) fn save_profile(
         &self,
+        explicit: &[&str],
         change: impl FnOnce(&Profile) -> ApiResult<Profile>,
     ) -> ApiResult<ProfileSettings> {
         let now = self.now();
@@ -562,7 +582,7 @@ impl QuietLegs {
                 &profile,
                 now.with_timezone(&profile.time_zone).date_naive(),
             )?;
-            let record = profile_merge::stamped(base.as_ref(), &profile, now, &device)?;
+            let record = profile_merge::stamped(base.as_ref(), &profile, now, &device, explicit)?;
             let id = profile_merge::own_record_id(&device);
             let meta = match store::profile_meta(tx, &id)? {
                 // A deleted own record comes back: the save outranks its tombstone.
@@ -605,6 +625,7 @@ impl QuietLegs {
             if entry.irls.is_some() && entry.irls != stored_irls {
                 return Err(Error::invalid("IRLS items", NIGHT_IRLS_REFUSED));
             }
+            let stored = old.clone();
             if let Some(old) = old {
                 entry.meta = old.meta.touched(now, &device);
                 if keep {
@@ -615,10 +636,20 @@ impl QuietLegs {
                 entry.validate(today)?;
                 validate::night(&entry, now)?;
             }
+            // The same night again changes nothing: writing it would still make it newer, and
+            // a no-change re-log on one device would then beat a real edit made earlier on
+            // another device (SPEC §4: the newer `modified_at` wins).
+            if let Some(stored) = stored.filter(|s| same_night(s, &entry)) {
+                return Ok((stored, true));
+            }
             store::put_night(tx, &entry)?;
-            Ok(entry)
+            Ok((entry, false))
         })?;
-        Ok(NightEntry::from(&saved))
+        let (saved, unchanged) = saved;
+        Ok(NightEntry {
+            unchanged,
+            ..NightEntry::from(&saved)
+        })
     }
 
     /// The event `event` would log now, checked (time, note, the regimen item a dose names)
@@ -659,6 +690,14 @@ impl QuietLegs {
 
 /// Why a night with new IRLS scores is refused.
 const NIGHT_IRLS_REFUSED: &str = "the IRLS rates the past 7 days, not one night: record it once a week as the weekly IRLS; the night takes the quick 0-10 rating";
+
+/// Whether two versions of a night say the same (their sync fields aside).
+fn same_night(a: &crate::model::Night, b: &crate::model::Night) -> bool {
+    crate::model::Night {
+        meta: b.meta.clone(),
+        ..a.clone()
+    } == *b
+}
 
 /// What `new` does not say, taken from `old` (see [`QuietLegs::log_night_keeping`]).
 fn keep_unsaid(new: &mut crate::model::Night, old: crate::model::Night) {

@@ -177,6 +177,64 @@ pub struct ProfileChanges {
 }
 
 impl ProfileChanges {
+    /// The profile fields these changes set (as `model::profile_merge::fields` names them): each
+    /// one given, even when its value is the stored one, is the person's choice of now and is
+    /// stamped so (an explicit "not pregnant" must beat an older "pregnant" from another
+    /// device). Destructured without `..`: a new change fails to compile here until it is named.
+    pub(crate) fn fields_given(&self) -> Vec<&'static str> {
+        let ProfileChanges {
+            time_zone,
+            bedtime,
+            wake_time,
+            breakfast,
+            lunch,
+            dinner,
+            pregnant,
+            kidney_disease,
+            malabsorption,
+            due_date,
+            dialysis,
+            birth_date,
+            haemochromatosis,
+            thalassaemia,
+            regular_transfusions,
+            sex,
+            clear_sex,
+            routine,
+        } = self;
+        let mut out: Vec<&'static str> = [
+            ("time_zone", time_zone.is_some()),
+            ("bedtime", bedtime.is_some()),
+            ("wake_time", wake_time.is_some()),
+            ("breakfast", breakfast.is_some()),
+            ("lunch", lunch.is_some()),
+            ("dinner", dinner.is_some()),
+            ("pregnant", pregnant.is_some()),
+            ("kidney_disease", kidney_disease.is_some()),
+            ("malabsorption", malabsorption.is_some()),
+            ("due_date", due_date.is_some()),
+            ("dialysis", dialysis.is_some()),
+            ("birth_date", birth_date.is_some()),
+            ("haemochromatosis", haemochromatosis.is_some()),
+            ("thalassaemia", thalassaemia.is_some()),
+            ("regular_transfusions", regular_transfusions.is_some()),
+            ("sex", sex.is_some() || *clear_sex),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect();
+        if routine.is_some() {
+            // The routine is given whole: every reminder is switched on or off.
+            out.extend([
+                "routine.warm_bath",
+                "routine.warm_socks",
+                "routine.movement",
+                "routine.exercise_cutoff",
+            ]);
+        }
+        out
+    }
+
     /// `p` with these changes applied; each value checked and its field named on error.
     pub(crate) fn apply(&self, mut p: Profile) -> Result<Profile> {
         let meal = |field: &str, v: &str| -> Result<Option<chrono::NaiveTime>> {
@@ -422,6 +480,16 @@ pub struct NightEntry {
     pub notes: Option<String>,
     /// Shown with the entry, e.g. for a night with a sedating antihistamine.
     pub warnings: Vec<String>,
+    /// How many live entries the diary holds for this night date: 1, or more when devices each
+    /// logged the night before they synced (SPEC §4 keeps them all; `nights` lists every one).
+    pub entries_on_date: u32,
+    /// Whether this is the entry of its date that the charts, the report, the CSV and every
+    /// analysis use (the newest; SPEC §4). False for the other entries of a date logged on
+    /// several devices, and for an entry whose newer same-date entry was deleted.
+    pub in_analyses: bool,
+    /// Set by `log_night` and `log_night_keeping` when the entry changed nothing: nothing was
+    /// written and the stored entry is returned as it was. False in lists.
+    pub unchanged: bool,
 }
 
 impl From<&Night> for NightEntry {
@@ -450,6 +518,9 @@ impl From<&Night> for NightEntry {
             } else {
                 Vec::new()
             },
+            entries_on_date: 1,
+            in_analyses: true,
+            unchanged: false,
         }
     }
 }
@@ -741,7 +812,41 @@ pub(crate) fn opt_date(field: &str, s: &Option<String>) -> Result<Option<NaiveDa
 
 #[cfg(test)]
 mod tests {
-    use super::trim_number;
+    #![allow(clippy::unwrap_used)]
+    use super::{trim_number, ProfileChanges};
+
+    /// Every change given names a real profile field, and a change given to its stored value
+    /// is still named (it is stamped as the person's choice of now).
+    #[test]
+    fn every_change_given_names_a_profile_field() {
+        let s = |v: &str| Some(v.to_owned());
+        let all = ProfileChanges {
+            time_zone: s("UTC"),
+            bedtime: s("23:00"),
+            wake_time: s("07:00"),
+            breakfast: s(""),
+            lunch: s(""),
+            dinner: s(""),
+            pregnant: Some(false),
+            kidney_disease: Some(false),
+            malabsorption: Some(false),
+            due_date: s(""),
+            dialysis: Some(false),
+            birth_date: s(""),
+            haemochromatosis: Some(false),
+            thalassaemia: Some(false),
+            regular_transfusions: Some(false),
+            sex: None,
+            clear_sex: true,
+            routine: Some(crate::model::Routine::default()),
+        };
+        let given = all.fields_given();
+        assert_eq!(
+            given,
+            crate::model::profile_merge::settings_fields().unwrap()
+        );
+        assert!(ProfileChanges::default().fields_given().is_empty());
+    }
 
     #[test]
     fn doses_under_one_milligram_are_shown_exactly() {

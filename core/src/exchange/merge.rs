@@ -36,7 +36,7 @@ use crate::store::{
 };
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, uniffi::Record)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, uniffi::Record)]
 pub struct MergeReport {
     /// New records.
     pub added: u64,
@@ -47,6 +47,10 @@ pub struct MergeReport {
     /// Not newer than what is here, so ours was kept: older, or the same `modified_at` and
     /// losing the tie-break (device id, deletion, then content).
     pub skipped: u64,
+    /// The night dates this file touched that now hold more than one live entry, `YYYY-MM-DD`,
+    /// oldest first: devices each logged the night before they synced. Every entry is kept
+    /// (the newest is the one the analyses use, SPEC §4) and `nights` lists them all.
+    pub nights_logged_twice: Vec<String>,
 }
 
 /// "a night", "an event".
@@ -113,11 +117,31 @@ fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) ->
 /// Merges `records` inside the caller's transaction, in file order.
 pub fn merge_records(tx: &Transaction<'_>, records: &[Record]) -> Result<MergeReport> {
     let stored = record_count(tx)?;
-    if (records.len() as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
-        merge_scanning(tx, records, stored)
+    let mut report = if (records.len() as u64).saturating_mul(PROBES_PER_SCANNED_ROW) >= stored {
+        merge_scanning(tx, records, stored)?
     } else {
-        merge_probing(tx, records)
-    }
+        merge_probing(tx, records)?
+    };
+    report.nights_logged_twice = nights_logged_twice(tx, records)?;
+    Ok(report)
+}
+
+/// The night dates of `records` that hold several live entries after the merge (see
+/// [`MergeReport::nights_logged_twice`]).
+fn nights_logged_twice(tx: &Transaction<'_>, records: &[Record]) -> Result<Vec<String>> {
+    let mut dates: Vec<_> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Night(n) => Some(n.night_date),
+            _ => None,
+        })
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    Ok(crate::store::night_dates_logged_twice(tx, &dates)?
+        .into_iter()
+        .map(|d| d.to_string())
+        .collect())
 }
 
 /// The two ways a merge reads the stored versions, for tests that hold each to one reference
@@ -431,7 +455,7 @@ mod tests {
             results.push((report, everything(&s)));
         }
         let (probed, scanned) = (&results[0], &results[1]);
-        let r = probed.0;
+        let r = &probed.0;
         assert!(
             r.updated > 0 && r.skipped > 0 && r.added > 0 && r.unchanged > 0,
             "{r:?}"

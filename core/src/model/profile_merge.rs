@@ -192,6 +192,36 @@ pub fn apply_edit(current: &Profile, loaded: &Profile, edited: &Profile) -> Resu
     from_fields(merged)
 }
 
+/// The settings fields (every field but the augmentation answers), as [`fields`] names them:
+/// what a whole-settings save (`QuietLegs::set_profile`) sets explicitly.
+pub fn settings_fields() -> Result<Vec<&'static str>> {
+    Ok(fields(&Profile::default())?
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| !name.starts_with("augmentation_baseline."))
+        .collect())
+}
+
+/// The augmentation answers' fields, as [`fields`] names them.
+pub fn augmentation_fields() -> Result<Vec<&'static str>> {
+    Ok(fields(&Profile::default())?
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| name.starts_with("augmentation_baseline."))
+        .collect())
+}
+
+/// The fields a settings form's edit changed: those whose value in `edited` differs from
+/// `loaded` (the profile the form was filled from), as [`apply_edit`] takes them.
+pub fn edited_fields(loaded: &Profile, edited: &Profile) -> Result<Vec<&'static str>> {
+    Ok(fields(loaded)?
+        .into_iter()
+        .zip(fields(edited)?)
+        .filter(|((_, was), (_, new))| was != new)
+        .map(|((name, _), _)| name)
+        .collect())
+}
+
 /// The stamp a record gives `field`: its own map's entry, or, for a record written before
 /// stamps existed, the record's `modified_at` and device if the record carries the field.
 /// `carried` is the top-level keys of the record's stored document (see [`carried_keys`]).
@@ -329,15 +359,20 @@ pub fn join(base: &Profile, older: (&RecordMeta, &Profile)) -> Result<Profile> {
 }
 
 /// The record a save on `device` at `now` writes: `new` with a stamp per field. A field whose
-/// value differs from the folded profile (`base`; the defaults when there is none) is stamped
-/// `max(now, its previous stamp + 1 ms)`, so it beats the value it replaces whatever the clocks
-/// say (the hybrid-logical-clock rule of `RecordMeta::touched`); every other field keeps the
-/// stamp of the value it carries, so the save claims nothing it did not change.
+/// value differs from the folded profile (`base`; the defaults when there is none), and every
+/// field named in `explicit` (the person set it, even to the value it had: an explicit
+/// "not pregnant" or bedtime 23:00 is a fact of now, which an older value from another device
+/// or an old backup must not beat), is stamped `max(now, its previous stamp + 1 ms)`, so it
+/// beats the value it replaces whatever the clocks say (the hybrid-logical-clock rule of
+/// `RecordMeta::touched`); every other field keeps the stamp of the value it carries, so the
+/// save claims nothing it was not given. `explicit` names fields as [`fields`] spells them; a
+/// name that is no field is ignored.
 pub fn stamped(
     base: Option<&Folded>,
     new: &Profile,
     now: DateTime<Utc>,
     device: &str,
+    explicit: &[&str],
 ) -> Result<Profile> {
     let now = DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now);
     let empty = FieldStamps::new();
@@ -348,7 +383,7 @@ pub fn stamped(
     let mut changed = FieldStamps::new();
     for ((name, value), (_, before)) in fields(new)?.into_iter().zip(old) {
         let previous = stamps.get(name);
-        if value != before {
+        if value != before || explicit.contains(&name) {
             let at = previous.map_or(now, |s| now.max(s.at + Duration::milliseconds(1)));
             changed.insert(
                 name.to_owned(),

@@ -131,7 +131,14 @@ fn folded(diary: &Diary) -> Option<Folded> {
 fn save(diary: &mut Diary, device: &str, now: DateTime<Utc>, change: &Change) {
     let base = folded(diary);
     let old = base.as_ref().map(|f| f.profile.clone()).unwrap_or_default();
-    let record = stamped(base.as_ref(), &change.apply(old), now, device).unwrap();
+    let record = stamped(
+        base.as_ref(),
+        &change.apply(old),
+        now,
+        device,
+        &[change.field()],
+    )
+    .unwrap();
     let id = own_record_id(device);
     let meta = match diary.get(&id) {
         Some((m, _)) => m.touched(now, device),
@@ -253,7 +260,7 @@ fn a_record_without_stamps_does_not_clear_the_fields_it_does_not_carry() {
     };
     let newer = (
         RecordMeta::new(t(0), "device-b"),
-        stamped(None, &facts, t(0), "device-b").unwrap(),
+        stamped(None, &facts, t(0), "device-b", &[]).unwrap(),
     );
     // As an older version stored it: only the keys it knew.
     let doc = r#"{"time_zone":"UTC","bedtime":"22:00:00","wake_time":"07:00:00",
@@ -355,7 +362,7 @@ fn every_field_of_a_full_profile_survives_the_fold() {
     };
     let f = fold(&[legacy("a", t(0), full.clone())]).unwrap().unwrap();
     assert_eq!(f.profile, full);
-    let record = stamped(None, &full, t(1), "a").unwrap();
+    let record = stamped(None, &full, t(1), "a", &[]).unwrap();
     assert_eq!(
         record.changed.as_ref().unwrap().len(),
         fields(&full).unwrap().len() - 2,
@@ -417,7 +424,7 @@ proptest! {
         reversed.reverse();
         prop_assert_eq!(&one, &fold(&reversed).unwrap().unwrap());
         // Folding the fold's own record again changes nothing (idempotent).
-        let again = stamped(Some(&one), &one.profile, t(0), "z").unwrap();
+        let again = stamped(Some(&one), &one.profile, t(0), "z", &[]).unwrap();
         let mut with_own = versions.clone();
         with_own.push((RecordMeta::new(t(0), "z"), again));
         prop_assert_eq!(&fold(&with_own).unwrap().unwrap(), &one);
@@ -467,4 +474,54 @@ proptest! {
         prop_assert_eq!(on_a.value_in(&ab.profile), want_a);
         prop_assert_eq!(on_b.value_in(&ab.profile), want_b);
     }
+}
+
+/// A field named as set explicitly is stamped even when its value equals the one it replaces
+/// (the default here): an explicit "not pregnant" on B, later than A's "pregnant", wins the
+/// fold in any order, and so does it against A's record from before stamps (an old backup).
+#[test]
+fn an_explicit_value_equal_to_the_old_one_is_stamped_and_wins_when_newer() {
+    let mut a = Diary::new();
+    save(&mut a, "device-a", t(0), &Change::Pregnant(true));
+    let mut b = Diary::new();
+    save(&mut b, "device-b", t(1), &Change::Pregnant(false));
+    let own_b = &b[&own_record_id("device-b")].1;
+    assert_eq!(
+        own_b.changed.as_ref().unwrap()["pregnant"].at,
+        t(1),
+        "stamped though equal to the default"
+    );
+    let (mut ab, mut ba) = (a.clone(), b.clone());
+    merge_into(&mut ab, &b);
+    merge_into(&mut ba, &a);
+    let (ab, ba) = (folded(&ab).unwrap(), folded(&ba).unwrap());
+    assert_eq!(ab, ba);
+    assert!(!ab.profile.pregnant);
+    let backup = legacy(
+        "device-a",
+        t(0),
+        Profile {
+            pregnant: true,
+            ..Profile::default()
+        },
+    );
+    let mut with_backup = b.clone();
+    with_backup.insert(backup.0.id, backup);
+    assert!(!folded(&with_backup).unwrap().profile.pregnant);
+    // Not named and not changed: no stamp, as before.
+    let unnamed = stamped(None, &Profile::default(), t(2), "c", &[]).unwrap();
+    assert_eq!(unnamed.changed, Some(FieldStamps::new()));
+}
+
+#[test]
+fn settings_and_augmentation_fields_split_every_field() {
+    let all: Vec<&str> = fields(&Profile::default())
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let mut both = settings_fields().unwrap();
+    both.extend(augmentation_fields().unwrap());
+    assert_eq!(both, all);
+    assert!(settings_fields().unwrap().contains(&"pregnant"));
 }

@@ -468,6 +468,50 @@ pub fn nights(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Nigh
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every live night entry from `from` to `to` inclusive, as the person logged them, oldest date
+/// first: where devices each logged the same date before they synced, all of that date's live
+/// entries, the current one (the one [`nights`] gives the analyses) first, each with whether it
+/// is the current one. A date whose current row is a tombstone (its newest entry was deleted)
+/// lists its older live entries, none of them current. For what the person sees (`nights`);
+/// charts, the report, exports and rules read [`nights`].
+pub fn nights_as_logged(
+    c: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Night, bool)>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {NIGHT_COLS}, {META_COLS}, ({current}) AS current FROM nights n
+         WHERE deleted = 0 AND night_date BETWEEN ?1 AND ?2
+         ORDER BY night_date, current DESC, modified_at DESC, device_id DESC, id DESC",
+        current = current_sql(Table::Nights, "n")
+    ))?;
+    let rows = st.query_map([from.to_string(), to.to_string()], |r| {
+        Ok((night_row(r)?, r.get::<_, bool>(15)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The night dates among `dates` that hold more than one live entry (devices each logged the
+/// night before they synced; see [`nights_as_logged`]), oldest first.
+pub fn night_dates_logged_twice(c: &Connection, dates: &[NaiveDate]) -> Result<Vec<NaiveDate>> {
+    if dates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut st = c.prepare_cached(
+        "SELECT night_date FROM nights WHERE deleted = 0
+         GROUP BY night_date HAVING COUNT(*) > 1 ORDER BY night_date",
+    )?;
+    let rows = st.query_map([], |r| date(&r.get::<_, String>(0)?))?;
+    let mut out = Vec::new();
+    for d in rows {
+        let d = d?;
+        if dates.binary_search(&d).is_ok() {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
 /// The live night logged for `date`, if any.
 pub fn night_on(c: &Connection, date: NaiveDate) -> Result<Option<Night>> {
     Ok(nights(c, date, date)?.pop())

@@ -423,10 +423,18 @@ fn the_same_night_logged_on_a_phone_and_a_tablet_stays_one_night_after_any_merge
     sync(&phone, &tablet, d, "p1.json");
     sync(&tablet, &phone, d, "t1.json");
     for q in [&phone, &tablet] {
+        // Both devices' entries are listed (nothing the person typed vanishes from view); the
+        // newer one first, the one the analyses and the CSV use.
         let nights = q.nights(None, None).unwrap();
         let dates: Vec<&str> = nights.iter().map(|n| n.night_date.as_str()).collect();
-        assert_eq!(dates, ["2026-11-19", "2026-11-20"]);
+        assert_eq!(dates, ["2026-11-19", "2026-11-20", "2026-11-20"]);
         assert_eq!(nights[1].quick_severity, Some(7), "the newer entry");
+        assert!(nights[1].in_analyses && !nights[2].in_analyses);
+        assert_eq!(nights[2].quick_severity, Some(4), "the phone's entry, kept");
+        assert_eq!(
+            nights.iter().map(|n| n.entries_on_date).collect::<Vec<_>>(),
+            [1, 2, 2]
+        );
         let csv_dir = d.join("csv");
         let files = q.export_csv(csv_dir.display().to_string()).unwrap();
         let csv = std::fs::read_to_string(&files[0]).unwrap();
@@ -443,16 +451,25 @@ fn the_same_night_logged_on_a_phone_and_a_tablet_stays_one_night_after_any_merge
     sync(&phone, &tablet, d, "p2.json");
     for q in [&phone, &tablet] {
         let n = q.nights(None, None).unwrap();
-        assert_eq!(n.len(), 2);
+        assert_eq!(n.len(), 3);
         assert_eq!(n[1].quick_severity, Some(1));
+        assert!(n[1].in_analyses);
     }
-    // Deleting it deletes the night, not just one device's copy.
+    // Deleting the night the analyses use removes it from them on every device (its tombstone
+    // is the date's newest record); the other device's older entry stays listed, marked as not
+    // used, so what that device logged does not vanish from view.
     let tablet = diary_at(d, "tablet.db", 4);
     let id = tablet.nights(None, None).unwrap()[1].info.id.clone();
     tablet.delete(id).unwrap();
     sync(&tablet, &phone, d, "t2.json");
     for q in [&phone, &tablet] {
-        assert_eq!(q.nights(None, None).unwrap().len(), 1);
+        let n = q.nights(None, None).unwrap();
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[1].quick_severity, Some(4));
+        assert!(!n[1].in_analyses);
+        let files = q.export_csv(d.join("csv2").display().to_string()).unwrap();
+        let csv = std::fs::read_to_string(&files[0]).unwrap();
+        assert_eq!(csv.matches("2026-11-20").count(), 0, "{csv}");
     }
 }
 
@@ -747,12 +764,15 @@ fn profile_facts_set_on_two_devices_before_they_synced_both_survive() {
             answered_on: None,
         })
         .unwrap();
-    // The tablet, later and not yet synced: sex and a bedtime, saved as a whole settings form.
+    // The tablet, later and not yet synced: sex and a bedtime, saved from the settings form
+    // (as the phones save it: only the edited fields are the person's; `set_profile` would
+    // claim every setting it is given, the tablet's stale "not pregnant" included).
     let tablet = diary_at(d, "tablet.db", 30);
-    let mut settings = tablet.profile().unwrap();
+    let loaded = tablet.profile().unwrap();
+    let mut settings = loaded.clone();
     settings.sex = Some(Sex::Female);
     settings.bedtime = "22:30".into();
-    tablet.set_profile(settings).unwrap();
+    tablet.save_profile_form(loaded, settings).unwrap();
 
     let (phone, tablet) = (diary_at(d, "phone.db", 40), diary_at(d, "tablet.db", 40));
     sync(&phone, &tablet, d, "p1.json");
