@@ -188,20 +188,14 @@ pub fn clash(a: NaiveDate, b: NaiveDate) -> bool {
 /// overlap (one device rated the week ending Friday, the other the week ending Monday). All
 /// stay in the diary and in exports; the trend reads the latest answer among overlapping ones
 /// (ties: the later week, then the higher scores), chosen from the set alone so that every
-/// merge order reads the same. The others are never hidden: [`set_aside`] lists them for the
+/// merge order reads the same. The others are never hidden: [`split`] lists them apart for the
 /// status screen, and the doctor flags read the whole group ([`group_of`]).
 pub fn weekly_ratings(events: &[Event]) -> Vec<WeeklyIrls> {
     split(events).0
 }
 
-/// The stored ratings the trend leaves out because they overlap a newer answer, oldest week
-/// first.
-pub fn set_aside(events: &[Event]) -> Vec<WeeklyIrls> {
-    split(events).1
-}
-
-/// Both at once, ([`weekly_ratings`], [`set_aside`]), each oldest week first: one pass for a
-/// caller that shows both.
+/// The ratings the trend reads ([`weekly_ratings`]) and the stored ratings it leaves out because
+/// they overlap a newer answer, each oldest week first: one pass for a caller that shows both.
 pub fn split(events: &[Event]) -> (Vec<WeeklyIrls>, Vec<WeeklyIrls>) {
     let mut kept: Vec<WeeklyIrls> = Vec::new();
     let mut aside: Vec<WeeklyIrls> = Vec::new();
@@ -557,5 +551,23 @@ mod tests {
     #[test]
     fn bad_items_in_a_file_are_not_a_rating() {
         assert!(weekly_ratings(&[ev_of("2026-11-22", [5; 10], 8)]).is_empty());
+    }
+
+    /// The window is `days` long ending today: a rating exactly `days` old is out, one a day
+    /// newer is in, and a week ending after today (a clock or typo ahead) is never "latest".
+    #[test]
+    fn latest_within_reads_only_weeks_ended_inside_the_window() {
+        let today: NaiveDate = "2026-11-29".parse().unwrap();
+        let ratings = weekly_ratings(&[
+            ev_of("2026-11-01", [1; 10], 8),
+            ev_of("2026-12-06", [2; 10], 8),
+        ]);
+        let ended = |r: Option<&WeeklyIrls>| r.map(|r| r.week_ending.to_string());
+        assert_eq!(ended(latest_within(&ratings, today, 28)), None);
+        assert_eq!(
+            ended(latest_within(&ratings, today, 29)).as_deref(),
+            Some("2026-11-01")
+        );
+        assert_eq!(ended(latest_within(&ratings[1..], today, 400)), None);
     }
 }
