@@ -485,6 +485,11 @@ mod tests {
         assert!(due(&[], "2026-11-29".parse().unwrap()));
     }
 
+    /// A rating of 20 for the week ending 2026-11-15.
+    fn a_week() -> Event {
+        ev_of("2026-11-15", [2; 10], 7)
+    }
+
     #[test]
     fn the_trend_compares_the_latest_with_the_previous_and_the_first_rating() {
         let first = ev_of("2026-11-08", [3; 10], 6); // 30, severe
@@ -519,6 +524,13 @@ mod tests {
         assert!(trend_line(&weekly_ratings(&[a, b])).unwrap().contains(
             "1 point higher than the week ending 2026-11-15 (20, moderate): about the same."
         ));
+        // A rise of exactly the step is worse; one point under it is steady.
+        let worse = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 3, 3, 3], 8); // 23
+        let t = trend(&weekly_ratings(&[a_week(), worse])).unwrap();
+        assert_eq!(t.direction, super::super::insights::Direction::Worse);
+        let under = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 3, 3], 8); // 22
+        let t = trend(&weekly_ratings(&[a_week(), under])).unwrap();
+        assert_eq!(t.direction, super::super::insights::Direction::Steady);
         assert_eq!(band_words(0), "none (0)");
         assert_eq!(band_words(10), "mild (1-10)");
         assert_eq!(band_words(21), "severe (21-30)");
