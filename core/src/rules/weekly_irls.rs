@@ -526,8 +526,15 @@ mod tests {
         ));
         // A rise of exactly the step is worse; one point under it is steady.
         let worse = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 3, 3, 3], 8); // 23
-        let t = trend(&weekly_ratings(&[a_week(), worse])).unwrap();
+        let t = trend(&weekly_ratings(&[a_week(), worse.clone()])).unwrap();
         assert_eq!(t.direction, super::super::insights::Direction::Worse);
+        assert!(trend_line(&weekly_ratings(&[a_week(), worse.clone()]))
+            .unwrap()
+            .contains("3 points higher than the week ending 2026-11-15 (20, moderate): worse."));
+        let same = ev_of("2026-11-22", [2; 10], 8);
+        assert!(trend_line(&weekly_ratings(&[a_week(), same]))
+            .unwrap()
+            .contains("The same as the week ending 2026-11-15 (20, moderate): about the same."));
         let under = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 3, 3], 8); // 22
         let t = trend(&weekly_ratings(&[a_week(), under])).unwrap();
         assert_eq!(t.direction, super::super::insights::Direction::Steady);
