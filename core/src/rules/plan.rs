@@ -320,3 +320,25 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
         items,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whole hours are said in hours and anything else in minutes: a rule of 90 minutes must
+    /// never read "2 h" (no constant of today's table is 90, so the plan's own tests cannot
+    /// tell; found by the mutation run).
+    #[test]
+    fn spans_are_said_in_whole_hours_or_in_minutes() {
+        let span = |value| {
+            span_words(Evidence {
+                value,
+                ..ev::WARM_BATH_BEFORE_BED_MIN
+            })
+        };
+        assert_eq!(span(60.0), "1 h");
+        assert_eq!(span(120.0), "2 h");
+        assert_eq!(span(90.0), "90 min");
+        assert_eq!(span(45.0), "45 min");
+    }
+}
