@@ -186,11 +186,9 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
     for e in diary.events.iter().filter(|e| lo <= e.at && e.at < hi) {
         let s = match &e.kind {
             EventKind::Intake { what } => Substance::of_intake(*what),
-            EventKind::Dose { regimen_id } => diary
-                .regimen
-                .iter()
-                .find(|r| r.meta.id.to_string() == *regimen_id)
-                .and_then(planned_around),
+            EventKind::Dose { .. } => {
+                super::regimen::item_of(diary, &e.kind).and_then(planned_around)
+            }
             EventKind::Activity { .. }
             | EventKind::IvIron { .. }
             | EventKind::WeeklyIrls { .. } => None,
