@@ -540,3 +540,37 @@ fn iron_checked_after_the_days_dose_is_a_note_not_ok() {
     );
     assert!(message.contains("you logged iron at 09:00"), "{message}");
 }
+
+/// The plan's iron reminder: a time the person set is a moment (no end), a planned window keeps
+/// its end; the vitamin C reminder beside it points at the vitamin C item, never at the iron
+/// listed before it (mutation run of `rules/plan.rs`: `w.end > w.start` and the vitamin C
+/// item's lookup were untested).
+#[test]
+fn the_plans_iron_reminder_has_an_end_only_for_a_window_and_vitamin_c_its_own_item() {
+    use quietlegs_core::rules::plan::{day_plan, ReminderKind};
+    let p = profile();
+    let of = |r: &[RegimenItem], kind: ReminderKind| {
+        day_plan(&diary(&p, r, &[], &[]), today())
+            .items
+            .into_iter()
+            .find(|i| i.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} item"))
+    };
+
+    let mut fixed = iron_item("2026-11-01");
+    fixed.times = vec![t(8, 0)];
+    let it = of(&[fixed], ReminderKind::Iron);
+    assert_eq!(it.start, at("2026-11-21", 8, 0));
+    assert_eq!(it.end, None, "a set time is a moment, not a window");
+
+    let mut iron = iron_item("2026-11-01");
+    iron.with_vitamin_c = true;
+    let c = regimen_item(RegimenKind::VitaminC, "Vitamin C", "2026-11-01");
+    let plan = [iron.clone(), c.clone()];
+    let it = of(&plan, ReminderKind::Iron);
+    let end = it.end.expect("a planned window keeps its end");
+    assert!(end > it.start, "{it:?}");
+    let vc = of(&plan, ReminderKind::VitaminC);
+    assert_eq!(vc.regimen_id, Some(c.meta.id.to_string()));
+    assert_ne!(vc.regimen_id, Some(iron.meta.id.to_string()));
+}
