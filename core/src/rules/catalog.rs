@@ -1455,47 +1455,10 @@ pub fn normalise(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), capped:
-/// returns `cap + 1` as soon as the distance must exceed `cap`.
+/// Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions, in
+/// characters; `strsim`), capped: at most `cap + 1`, which means "more than `cap`".
 fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
-    if a.len().abs_diff(b.len()) > cap * 4 {
-        return cap + 1; // byte lengths this far apart cannot be within `cap` characters
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > cap {
-        return cap + 1;
-    }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    let at = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        if let Some(x) = d.get_mut(at(i, 0)) {
-            *x = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(x) = d.get_mut(at(0, j)) {
-            *x = j;
-        }
-    }
-    let get = |d: &Vec<usize>, i, j| d.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let (ai, bj) = (a.get(i - 1), b.get(j - 1));
-            let cost = usize::from(ai != bj);
-            let mut v = (get(&d, i - 1, j) + 1)
-                .min(get(&d, i, j - 1) + 1)
-                .min(get(&d, i - 1, j - 1) + cost);
-            if i > 1 && j > 1 && ai == b.get(j - 2) && a.get(i - 2) == bj {
-                v = v.min(get(&d, i - 2, j - 2) + 1);
-            }
-            if let Some(x) = d.get_mut(at(i, j)) {
-                *x = v;
-            }
-        }
-    }
-    get(&d, a.len(), b.len()).min(cap + 1)
+    strsim::osa_distance(a, b).min(cap + 1)
 }
 
 /// Whether two normalised words are exactly one typo apart (one letter added, missing or
