@@ -107,7 +107,7 @@ type Verdict = Option<Ordering>;
 
 /// The sync fields' order; they decide almost always.
 fn by_meta(m: &RecordMeta, modified_at: &str, device_id: &str, deleted: bool) -> Ordering {
-    crate::model::time::InstantText::of(&m.modified_at)
+    crate::model::time::instant_text(&m.modified_at)
         .as_str()
         .cmp(modified_at)
         .then_with(|| m.device_id.as_str().cmp(device_id))

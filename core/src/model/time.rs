@@ -230,65 +230,7 @@ pub fn resolve_local(tz: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> 
 /// The diary's own spelling of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ`: stored (text order is time
 /// order) and exported.
 pub fn instant_text(t: &DateTime<Utc>) -> String {
-    InstantText::of(t).into_string()
-}
-
-/// [`instant_text`] without allocating in the common case: years 0-9999 outside a leap second
-/// are written digit by digit on the stack from the UTC fields read once (an import spells
-/// three instants per record and compares one, and chrono's general formatter was a tenth of
-/// it); five-digit and negative years and leap seconds keep chrono's exact spelling.
-#[derive(Clone, PartialEq, Eq)]
-pub enum InstantText {
-    Fixed([u8; 24]),
-    Other(String),
-}
-
-impl InstantText {
-    pub fn of(t: &DateTime<Utc>) -> Self {
-        use chrono::{Datelike, Timelike};
-        let n = t.naive_utc();
-        let nanos = n.nanosecond();
-        let year = match u32::try_from(n.year()) {
-            Ok(year) if year <= 9999 && nanos < 1_000_000_000 => year,
-            _ => return InstantText::Other(t.to_rfc3339_opts(SecondsFormat::Millis, true)),
-        };
-        let [y0, y1] = two_digits(year / 100);
-        let [y2, y3] = two_digits(year % 100);
-        let [mo0, mo1] = two_digits(n.month());
-        let [d0, d1] = two_digits(n.day());
-        let [h0, h1] = two_digits(n.hour());
-        let [mi0, mi1] = two_digits(n.minute());
-        let [s0, s1] = two_digits(n.second());
-        let millis = nanos / 1_000_000;
-        let [ms0, ms1] = two_digits(millis / 10);
-        let [_, ms2] = two_digits(millis % 10);
-        InstantText::Fixed([
-            y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0,
-            s1, b'.', ms0, ms1, ms2, b'Z',
-        ])
-    }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            // Only ASCII digits and separators are ever written.
-            InstantText::Fixed(b) => std::str::from_utf8(b).unwrap_or_default(),
-            InstantText::Other(s) => s,
-        }
-    }
-
-    pub fn into_string(self) -> String {
-        match self {
-            InstantText::Other(s) => s,
-            fixed => fixed.as_str().to_owned(),
-        }
-    }
-}
-
-/// `v` (below 100) as two ASCII digits.
-fn two_digits(v: u32) -> [u8; 2] {
-    // `v % 100` keeps each digit below 10 even for a caller's mistake.
-    let v = v % 100;
-    [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8]
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Serialises an instant in [`instant_text`]'s spelling (a plain string: serde's `collect_str`

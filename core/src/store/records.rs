@@ -12,7 +12,6 @@ use uuid::Uuid;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::profile_merge::{fold, Folded};
-use crate::model::time::InstantText;
 use crate::model::{
     enums::name_of, Analyte, Event, Habit, IntakeKind, IrlsScores, Lab, LabValue, Night, Profile,
     RecordMeta, RegimenItem, RegimenKind,
@@ -114,37 +113,9 @@ pub fn ts(t: &DateTime<Utc>) -> String {
     crate::model::time::instant_text(t)
 }
 
-/// Our own stored form, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read without the general RFC 3339 parser
-/// (exports read several timestamps per row).
-fn parse_stored_ts(s: &str) -> Option<DateTime<Utc>> {
-    let b = s.as_bytes();
-    if b.len() != 24
-        || b.get(4) != Some(&b'-')
-        || b.get(10) != Some(&b'T')
-        || b.get(23) != Some(&b'Z')
-    {
-        return None;
-    }
-    let num = |from: usize, to: usize| -> Option<u32> {
-        s.get(from..to)
-            .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?
-            .parse()
-            .ok()
-    };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
-    let time = chrono::NaiveTime::from_hms_milli_opt(
-        num(11, 13)?,
-        num(14, 16)?,
-        num(17, 19)?,
-        num(20, 23)?,
-    )?;
-    Some(date.and_time(time).and_utc())
-}
-
+/// A stored instant: our own form `YYYY-MM-DDTHH:MM:SS.mmmZ` or any RFC 3339 instant an older
+/// version or an import stored, read by chrono.
 fn parse_ts(s: &str) -> rusqlite::Result<DateTime<Utc>> {
-    if let Some(t) = parse_stored_ts(s) {
-        return Ok(t);
-    }
     DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
         .map_err(|e| conversion(format!("timestamp {s:?}: {e}")))
@@ -366,7 +337,10 @@ pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool>
         }
     }
     let created = row.get_ref(values.len() + 1)?;
-    Ok(created == ValueRef::Text(InstantText::of(&r.meta().created_at).as_str().as_bytes()))
+    Ok(
+        created
+            == ValueRef::Text(crate::model::time::instant_text(&r.meta().created_at).as_bytes()),
+    )
 }
 
 // ---- profile -------------------------------------------------------------------------------
@@ -1152,13 +1126,22 @@ mod ts_tests {
         }
     }
 
+    /// The stored spelling is fixed-width, so SQLite's text order is time order (the range
+    /// reads and the merge's comparisons rely on it), over years 1-9999.
     #[test]
-    fn stored_timestamps_are_spelled_exactly_as_chrono_spells_them() {
-        use chrono::{Datelike, SecondsFormat, TimeZone};
+    fn stored_timestamps_are_fixed_width_and_sort_as_time() {
+        use chrono::{Datelike, TimeZone};
         let mut t = Utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap();
-        while t.year() < 9999 {
-            assert_eq!(ts(&t), t.to_rfc3339_opts(SecondsFormat::Millis, true));
+        let mut before = ts(&t);
+        loop {
             t += chrono::Duration::milliseconds(997_331_233_127);
+            if t.year() > 9999 {
+                break;
+            }
+            let now = ts(&t);
+            assert_eq!(now.len(), 24, "{now}");
+            assert!(before < now, "{before} then {now}");
+            before = now;
         }
         let odd = Utc.with_ymd_and_hms(2026, 3, 29, 1, 59, 59).unwrap()
             + chrono::Duration::milliseconds(7);
@@ -1168,30 +1151,25 @@ mod ts_tests {
     use super::*;
 
     #[test]
-    fn the_fast_timestamp_reader_agrees_with_rfc_3339() {
+    fn stored_instants_read_back_as_written_and_junk_is_refused() {
         for s in [
             "2026-11-21T09:10:00.000Z",
             "2000-01-01T00:00:00.999Z",
             "2026-02-28T23:59:59.001Z",
         ] {
-            let fast = parse_stored_ts(s).unwrap();
-            assert_eq!(fast, DateTime::parse_from_rfc3339(s).unwrap().to_utc());
-            assert_eq!(ts(&fast), s);
+            assert_eq!(ts(&parse_ts(s).unwrap()), s);
         }
+        // An older version's RFC 3339 spelling reads as the same instant.
+        assert_eq!(
+            ts(&parse_ts("2026-11-21T10:10:00+01:00").unwrap()),
+            "2026-11-21T09:10:00.000Z"
+        );
         for s in [
             "2026-02-30T09:10:00.000Z",
-            "2026-11-21T09:10:00Z",
-            "2026-11-21 09:10:00.000Z",
             "2026-11-21T25:10:00.000Z",
-        ] {
-            assert!(parse_stored_ts(s).is_none(), "{s}");
-        }
-        // Our spelling with something after it is neither ours nor RFC 3339: refused.
-        for s in [
             "2026-11-21T09:10:00.000Z+01",
             "2026-11-21T09:10:00.000Zjunk",
         ] {
-            assert!(parse_stored_ts(s).is_none(), "{s}");
             assert!(parse_ts(s).is_err(), "{s}");
         }
     }
