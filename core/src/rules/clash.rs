@@ -897,6 +897,11 @@ mod tests {
         assert_eq!(label_says(Thyroid, Zinc), None);
         assert_eq!(label_says(Thyroid, Coffee), None);
         assert_eq!(label_says(Bisphosphonate, Food), Some(Wait));
+        assert_eq!(label_says(Ibandronate, Zinc), Some(Wait));
+        // Another medicine in a bisphosphonate's wait is [`in_first_thing_wait`]'s rule, not
+        // this table's (mutation run: the guard made `true` was missed).
+        assert_eq!(label_says(Bisphosphonate, Levodopa), None);
+        assert_eq!(label_says(Ibandronate, Thyroid), None);
         assert_eq!(label_says(RisedronateDelayedRelease, Food), None);
         assert_eq!(label_says(Entacapone, Multivitamin), None);
         assert_eq!(label_says(Cefdinir, DairyCalcium), None);
