@@ -904,6 +904,16 @@ mod tests {
         assert_eq!(label_says(Ibandronate, Thyroid), None);
         assert_eq!(label_says(RisedronateDelayedRelease, Food), None);
         assert_eq!(label_says(Entacapone, Multivitamin), None);
+        // A quinolone whose label is not read names calcium without an interval, but takes
+        // moxifloxacin's interval for the rest (mutation run: 73:22).
+        assert_eq!(label_says(Quinolone, Multivitamin), Some(SameAsIron));
+        // Penicillamine's label names antacids, milk and iron, not zinc (84:26).
+        assert_eq!(label_says(Penicillamine, Antacid), Some(NamedNoInterval));
+        assert_eq!(
+            label_says(Penicillamine, Multivitamin),
+            Some(NamedNoInterval)
+        );
+        assert_eq!(label_says(Penicillamine, Zinc), None);
         assert_eq!(label_says(Cefdinir, DairyCalcium), None);
     }
 
