@@ -85,13 +85,18 @@ fn order(a: &Record, b: &Record) -> Result<Ordering> {
         // Same version (the common case on a re-import): no need to serialise to compare.
         Ordering::Equal if a == b => Ordering::Equal,
         Ordering::Equal => {
-            let carried = |r: &Record| -> Result<usize> {
-                Ok(crate::model::values_carried(&serde_json::to_value(r)?))
+            // The values are counted in the serialised text read back as JSON: the same count as
+            // serialising to a `serde_json::Value`, without compiling every record type's
+            // writer a second time for `Value` (docs/PERFORMANCE.md, library size).
+            let (ta, tb) = (serde_json::to_string(a)?, serde_json::to_string(b)?);
+            let carried = |text: &str| -> Result<usize> {
+                let v = serde_json::from_slice::<serde_json::Value>(text.as_bytes())?;
+                Ok(crate::model::values_carried(&v))
             };
-            carried(a)?.cmp(&carried(b)?).then(
+            carried(&ta)?
+                .cmp(&carried(&tb)?)
                 // The serialised text in field order, as every version before this one decided.
-                serde_json::to_string(a)?.cmp(&serde_json::to_string(b)?),
-            )
+                .then(ta.cmp(&tb))
         }
         o => o,
     })

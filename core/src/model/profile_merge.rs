@@ -250,7 +250,10 @@ fn carried_keys(p: &Profile) -> Result<Vec<String>> {
     if p.changed.is_some() {
         return Ok(Vec::new());
     }
-    Ok(match serde_json::to_value(p)? {
+    // Read back from the text the store writes (not `to_value`, which would compile the
+    // profile's writer a second time for `Value`; docs/PERFORMANCE.md, library size).
+    let text = serde_json::to_string(p)?;
+    Ok(match serde_json::from_slice::<Value>(text.as_bytes())? {
         Value::Object(map) => map.into_iter().map(|(k, _)| k).collect(),
         _ => Vec::new(),
     })

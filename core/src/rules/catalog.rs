@@ -1438,11 +1438,14 @@ pub struct CatalogMatch {
 /// "Levotiroksin Š"), then lower case, punctuation to spaces, single-spaced. Letters that carry
 /// no decomposable accent (ø, ł, đ) are folded by hand: Unicode gives them no base letter.
 pub fn normalise(s: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = s
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
+    use icu_normalizer::DecomposingNormalizerBorrowed;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    use icu_properties::CodePointMapData;
+    let gc = CodePointMapData::<GeneralCategory>::new();
+    let folded: String = DecomposingNormalizerBorrowed::new_nfkd()
+        .normalize_iter(s.chars())
+        // Every mark (Mn, Mc, Me), not only those a decomposition gives.
+        .filter(|c| !GeneralCategoryGroup::Mark.contains(gc.get(*c)))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'ø' => 'o',
@@ -2789,6 +2792,8 @@ mod tests {
         assert_eq!(normalise("Lévothyrox"), "levothyrox");
         assert_eq!(normalise("Ropinirol Šćž Ă"), "ropinirol scz a");
         assert_eq!(normalise("Ø Ł Đ ﬁ"), "o l d fi");
+        // Marks typed as their own characters (a combining acute, an enclosing circle).
+        assert_eq!(normalise("Le\u{301}vothyrox\u{20DD}"), "levothyrox");
         assert_eq!(first("Lévothyrox").medicine.generic, "levothyroxine");
         for q in [
             "Cipro HC",
