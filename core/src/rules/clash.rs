@@ -914,6 +914,8 @@ mod tests {
             Some(NamedNoInterval)
         );
         assert_eq!(label_says(Penicillamine, Zinc), None);
+        // Cefdinir's label names Al/Mg antacids and iron supplements (87:21).
+        assert_eq!(label_says(Cefdinir, Antacid), Some(NamedNoInterval));
         assert_eq!(label_says(Cefdinir, DairyCalcium), None);
     }
 
@@ -932,5 +934,39 @@ mod tests {
         ] {
             assert!(msg.contains(part), "{part:?} in {msg}");
         }
+    }
+
+    /// A label that names the interaction without an interval clashes on the dose's own waking
+    /// day only, and names the nearest dose of that day (the earlier on a tie): doxycycline at
+    /// 08:00 and 20:00, every other day from 2026-11-21 (mutation run: 204:49, 219:63).
+    #[test]
+    fn a_label_without_an_interval_names_the_nearest_dose_of_that_day_only() {
+        let mut doxy = med("doxycycline", 8, 0);
+        doxy.times.push(NaiveTime::from_hms_opt(20, 0, 0).unwrap());
+        doxy.every_n_days = 2;
+        doxy.start_date = "2026-11-21".parse().unwrap();
+        let r = [doxy];
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen: &r,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let nearest = |t: DateTime<Utc>| {
+            let c = against_medicines(&diary, Substance::Antacid, "antacid", t);
+            c.clashes.iter().map(|c| c.dose_at).collect::<Vec<_>>()
+        };
+        assert_eq!(nearest(at(19, 0)), vec![at(20, 0)]);
+        assert_eq!(nearest(at(9, 0)), vec![at(8, 0)]);
+        assert_eq!(
+            nearest(at(14, 0)),
+            vec![at(8, 0)],
+            "a tie names the earlier dose"
+        );
+        // 2026-11-22 is no dose day: yesterday's doses are another day's.
+        let next_day = at(12, 0) + Duration::days(1);
+        assert!(nearest(next_day).is_empty());
     }
 }
