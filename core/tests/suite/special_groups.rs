@@ -828,3 +828,25 @@ fn no_text_tells_anyone_to_stop_a_medicine_or_names_a_dose() {
     dose.dedup();
     assert!(dose.is_empty(), "dose wording: {dose:#?}");
 }
+
+/// The warm bath, when chosen, lasts its table length and ends before the bedtime it leads to
+/// (mutation run of `rules/plan.rs`: the end's `+` made `-` was missed).
+#[test]
+fn the_warm_bath_lasts_its_table_length() {
+    let bath = Profile {
+        routine: Routine {
+            warm_bath: true,
+            ..Routine::default()
+        },
+        ..Profile::default()
+    };
+    let plan = day_plan(&diary(&bath, &[], &[], &[]), today());
+    let item = plan
+        .items
+        .iter()
+        .find(|i| i.kind == ReminderKind::WarmBath)
+        .unwrap();
+    let minutes = quietlegs_core::evidence::WARM_BATH_DURATION_MIN.value as i64;
+    assert_eq!(item.end, Some(item.start + Duration::minutes(minutes)));
+    assert!(item.end.unwrap() <= plan.bed, "{item:?}");
+}
