@@ -195,7 +195,11 @@ mod tests {
     fn line(cells: &[&str]) -> String {
         let mut bytes = Vec::new();
         let mut out = sheet(&mut bytes);
-        row(&mut out, &cells.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap();
+        row(
+            &mut out,
+            &cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        )
+        .unwrap();
         done(out).unwrap();
         String::from_utf8(bytes).unwrap()
     }
