@@ -1,6 +1,10 @@
 //! CSV for spreadsheets (RFC 4180): one row per night, one per lab, one per dose. Cells that a
 //! spreadsheet would run as a formula are defused.
+//!
+//! The format itself (quoting, doubled quotes, CRLF rows) is the `csv` crate's writer; only the
+//! defusing, a safety rule on top of the format, is ours.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::model::zone::Tz;
@@ -9,23 +13,44 @@ use crate::error::Result;
 use crate::model::enums::name_of;
 use crate::model::{Event, EventKind, Lab, Night, RegimenItem};
 
-/// A cell as text, safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`
-/// in front, then RFC 4180 quoting when needed.
-pub fn cell(s: &str) -> String {
-    let defused = match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
-    };
-    if defused.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+/// A cell made safe for spreadsheets (SPEC §4): a leading `=`, `+`, `-`, `@`, tab or CR, which a
+/// spreadsheet would read as the start of a formula, gets a `'` in front. The quoting is the
+/// writer's ([`sheet`]).
+pub fn defuse(s: &str) -> Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
     }
 }
 
-fn row(w: &mut dyn Write, cells: &[String]) -> Result<()> {
-    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    write!(w, "{}\r\n", line.join(","))?;
+/// The CSV writer for one file: RFC 4180 quoting only where needed (a comma, a quote, CR or LF
+/// in the cell; quotes doubled inside), CRLF after every row.
+fn sheet(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w)
+}
+
+/// The writer's error as the I/O error it carries (a full disk stays a full disk); any other is a
+/// row of the wrong length, a bug here, and names no cell.
+fn io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("CSV writer: {other:?}")),
+    }
+}
+
+fn row(out: &mut csv::Writer<&mut dyn Write>, cells: &[String]) -> Result<()> {
+    let defused: Vec<Cow<'_, str>> = cells.iter().map(|c| defuse(c)).collect();
+    out.write_record(defused.iter().map(|c| c.as_bytes()))
+        .map_err(io)?;
+    Ok(())
+}
+
+/// Writes out what the writer still buffers; dropping it would lose a write error.
+fn done(mut out: csv::Writer<&mut dyn Write>) -> Result<()> {
+    out.flush()?;
     Ok(())
 }
 
@@ -56,7 +81,8 @@ pub fn nights(w: &mut dyn Write, nights: &[Night]) -> Result<()> {
         ]
         .map(String::from),
     );
-    row(w, &header)?;
+    let mut out = sheet(w);
+    row(&mut out, &header)?;
     for n in nights {
         let mut r = vec![
             n.night_date.to_string(),
@@ -83,14 +109,15 @@ pub fn nights(w: &mut dyn Write, nights: &[Night]) -> Result<()> {
             n.meta.id.to_string(),
             crate::store::ts(&n.meta.modified_at),
         ]);
-        row(w, &r)?;
+        row(&mut out, &r)?;
     }
-    Ok(())
+    done(out)
 }
 
 pub fn labs(w: &mut dyn Write, labs: &[Lab]) -> Result<()> {
+    let mut out = sheet(w);
     row(
-        w,
+        &mut out,
         &[
             "taken_on",
             "analyte",
@@ -104,7 +131,7 @@ pub fn labs(w: &mut dyn Write, labs: &[Lab]) -> Result<()> {
     )?;
     for l in labs {
         row(
-            w,
+            &mut out,
             &[
                 l.taken_on.to_string(),
                 name_of(&l.analyte),
@@ -116,12 +143,13 @@ pub fn labs(w: &mut dyn Write, labs: &[Lab]) -> Result<()> {
             ],
         )?;
     }
-    Ok(())
+    done(out)
 }
 
 pub fn doses(w: &mut dyn Write, events: &[Event], regimen: &[RegimenItem], tz: Tz) -> Result<()> {
+    let mut out = sheet(w);
     row(
-        w,
+        &mut out,
         &[
             "taken_at_local",
             "taken_at_utc",
@@ -141,7 +169,7 @@ pub fn doses(w: &mut dyn Write, events: &[Event], regimen: &[RegimenItem], tz: T
             .iter()
             .find(|r| r.meta.id.to_string() == *regimen_id);
         row(
-            w,
+            &mut out,
             &[
                 e.at.with_timezone(&tz)
                     .format("%Y-%m-%dT%H:%M:%S%:z")
@@ -156,23 +184,63 @@ pub fn doses(w: &mut dyn Write, events: &[Event], regimen: &[RegimenItem], tz: T
             ],
         )?;
     }
-    Ok(())
+    done(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::*;
+
+    /// One row of `cells` as the exporters write it.
+    fn line(cells: &[&str]) -> String {
+        let mut bytes = Vec::new();
+        let mut out = sheet(&mut bytes);
+        row(
+            &mut out,
+            &cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        done(out).unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
 
     #[test]
     fn formula_injection_is_defused_and_quoting_follows_rfc_4180() {
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-2"), "'-2");
-        assert_eq!(cell("@cmd"), "'@cmd");
-        assert_eq!(cell("\tx"), "'\tx");
-        assert_eq!(cell("\rx"), "\"'\rx\"");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("plain"), "plain");
+        assert_eq!(line(&["=SUM(A1)"]), "'=SUM(A1)\r\n");
+        assert_eq!(line(&["+1"]), "'+1\r\n");
+        assert_eq!(line(&["-2"]), "'-2\r\n");
+        assert_eq!(line(&["@cmd"]), "'@cmd\r\n");
+        assert_eq!(line(&["\tx"]), "'\tx\r\n");
+        assert_eq!(line(&["\rx"]), "\"'\rx\"\r\n");
+        assert_eq!(line(&["a,b"]), "\"a,b\"\r\n");
+        assert_eq!(line(&["say \"hi\""]), "\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(line(&["plain"]), "plain\r\n");
+        assert_eq!(line(&["a", "", "b"]), "a,,b\r\n");
+    }
+
+    #[test]
+    fn hard_cells_are_quoted_defused_and_read_back_unchanged() {
+        let name = "Smith, \"Jo\"\nslept";
+        let formula = "=HYPERLINK(\"http://x\")";
+        let long: String = "Ünïcødé 😴 ç, née; ".chars().cycle().take(200).collect();
+        let lone_cr = "one\rtwo";
+        let s = line(&[name, formula, &long, lone_cr, "<script>"]);
+        assert_eq!(
+            s,
+            format!(
+                "\"Smith, \"\"Jo\"\"\nslept\",\"'=HYPERLINK(\"\"http://x\"\")\",\"{long}\",\"one\rtwo\",<script>\r\n"
+            )
+        );
+        // What a reader gets back: the cells as given, the formula with its `'`.
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(s.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        let cells: Vec<&str> = record.iter().collect();
+        assert_eq!(
+            cells,
+            [name, &format!("'{formula}"), &long, lone_cr, "<script>"]
+        );
+        assert_eq!(long.chars().count(), 200);
     }
 }

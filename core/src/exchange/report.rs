@@ -1,6 +1,7 @@
 //! The printable report for a doctor's visit: one self-contained HTML file with hand-made inline
 //! SVG charts (no plotting library: it would add weight to the phone library for four charts).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -77,13 +78,17 @@ fn weekly_irls_table(r: &ReportInput<'_>) -> String {
     h
 }
 
-/// HTML-escapes text.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+/// Text as the content of an element, in the HTML or in an inline SVG's `<text>` and `<title>`
+/// (HTML parses both alike): `&`, `<` and `>` escaped (html-escape's `encode_text`). Quotes need
+/// no escaping there.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    html_escape::encode_text(s)
+}
+
+/// Text as a double-quoted attribute's value (`aria-label="…"`): `&`, `<`, `>` and `"` escaped
+/// (html-escape's `encode_double_quoted_attribute`).
+fn attr(s: &str) -> Cow<'_, str> {
+    html_escape::encode_double_quoted_attribute(s)
 }
 
 const W: f64 = 640.0;
@@ -105,7 +110,7 @@ pub fn line_chart(
     let _ = write!(
         s,
         r#"<svg viewBox="0 0 {W} {H}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(title)
+        attr(title)
     );
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         let _ = write!(
@@ -190,7 +195,7 @@ pub fn bars(title: &str, rows: &[(String, f64, f64, String)]) -> String {
     let _ = write!(
         s,
         r#"<svg viewBox="0 0 {W} {h}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(title)
+        attr(title)
     );
     for (i, (label, v, max, caption)) in rows.iter().enumerate() {
         let top = 4.0 + 26.0 * i as f64;
@@ -494,4 +499,60 @@ h1{{font-size:1.5em;margin-bottom:0}} h2{{font-size:1.15em;border-bottom:1px sol
     h.push_str("<p class=\"muted\">QuietLegs is an open-source diary. Advice in it cites its sources and is general information; treatment decisions belong with your doctor.</p></body></html>\n");
     w.write_all(h.as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTE: &str = "Smith, \"Jo\" & co's\n<script>alert(\"x\")</script>";
+
+    #[test]
+    fn text_escapes_markup_and_leaves_quotes() {
+        assert_eq!(
+            esc(NOTE),
+            "Smith, \"Jo\" &amp; co's\n&lt;script&gt;alert(\"x\")&lt;/script&gt;"
+        );
+        let long: String = "Ünïcødé 😴 ç, née; ".chars().cycle().take(200).collect();
+        assert_eq!(esc(&long), long.as_str());
+    }
+
+    #[test]
+    fn a_chart_title_in_its_attribute_escapes_the_quote_too() {
+        let svg = bars(NOTE, &[(NOTE.to_owned(), 1.0, 2.0, "1/2 <b>".to_owned())]);
+        assert!(
+            svg.contains(
+                "aria-label=\"Smith, &quot;Jo&quot; &amp; co's\n&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\""
+            ),
+            "{svg}"
+        );
+        // The label and caption as SVG text.
+        assert!(
+            svg.contains(
+                ">Smith, \"Jo\" &amp; co's\n&lt;script&gt;alert(\"x\")&lt;/script&gt;</text>"
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains(">1/2 &lt;b&gt;</text>"), "{svg}");
+        assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
+    }
+
+    #[test]
+    fn a_line_chart_escapes_its_title_labels_and_unit() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let svg = line_chart(
+            "\"Ferritin\" <i>",
+            &[(day, 40.0)],
+            100.0,
+            &[(75.0, "75 <script>".to_owned())],
+            "ng/mL \"&\"",
+        );
+        assert!(
+            svg.contains("aria-label=\"&quot;Ferritin&quot; &lt;i&gt;\""),
+            "{svg}"
+        );
+        assert!(svg.contains(">75 &lt;script&gt;</text>"), "{svg}");
+        assert!(svg.contains(": 40.0 ng/mL \"&amp;\"</title>"), "{svg}");
+        assert!(!svg.contains("<script") && !svg.contains("<i>"), "{svg}");
+    }
 }

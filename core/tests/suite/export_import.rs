@@ -1292,3 +1292,57 @@ fn the_doses_csv_lists_every_live_dose_earliest_first_named_by_its_item() {
     }
     assert!(!doses.contains(deleted.as_str()), "{doses}");
 }
+
+/// Hard text through the spreadsheet, calendar and report formats: a magnesium item named with
+/// a comma, quotes and markup, and a night's note with a newline too. The CSV quotes it
+/// (RFC 4180), the calendar escapes it as TEXT (RFC 5545), the report as HTML text; no markup
+/// of the person's reaches the report as markup.
+#[test]
+fn hard_text_is_written_as_each_format_needs_it() {
+    use quietlegs_core::model::RegimenKind;
+    use quietlegs_core::RegimenInput;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let q = diary(d, "a.db");
+    let name = "Mag <script>alert(\"x\")</script>, \"Jo\" & Co";
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Magnesium,
+        name: name.into(),
+        dose_mg: Some(300.0),
+        times: vec![],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some("2026-11-01".into()),
+        stop_date: None,
+        start_date_unknown: false,
+    })
+    .unwrap();
+    let mut n = NightInput::quick("2026-11-20", 5);
+    n.notes = Some("Smith, \"Jo\"\nslept <script>".into());
+    q.log_night(n).unwrap();
+
+    let files = q.export_csv(d.join("csv").display().to_string()).unwrap();
+    let nights = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        nights.contains(",\"Smith, \"\"Jo\"\"\nslept <script>\","),
+        "{nights}"
+    );
+
+    let ics = d.join("routine.ics");
+    q.export_calendar(ics.display().to_string(), Some("2026-11-21".into()), 1)
+        .unwrap();
+    let ics = std::fs::read_to_string(&ics).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("\r\nSUMMARY:Mag <script>alert(\"x\")</script>\\, \"Jo\" & Co\r\n"),
+        "{ics}"
+    );
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
+
+    let report = d.join("report.html");
+    q.export_report(report.display().to_string(), None).unwrap();
+    let html = std::fs::read_to_string(&report).unwrap();
+    let shown = "Mag &lt;script&gt;alert(\"x\")&lt;/script&gt;, \"Jo\" &amp; Co";
+    assert!(html.contains(&format!("<td>{shown}</td>")), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+}
