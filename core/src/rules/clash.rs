@@ -969,4 +969,56 @@ mod tests {
         let next_day = at(12, 0) + Duration::days(1);
         assert!(nearest(next_day).is_empty());
     }
+
+    /// Who asks for an interval follows the drug's evidence rows: the label only where its
+    /// interval was read in that drug's own label, never for a borrowed or unverified one
+    /// (mutation run: the `LabelIntervalUnverified` and `BorrowedConvention` arms of `asks`).
+    #[test]
+    fn who_asks_follows_the_evidence_basis() {
+        use Substance::*;
+        assert_eq!(asks(Ciprofloxacin, "ciprofloxacin"), "its label asks for");
+        let unverified = asks(Penicillamine, "penicillamine");
+        assert!(
+            unverified.contains("still to be verified against its label"),
+            "{unverified}"
+        );
+        let borrowed = asks(Quinolone, "ofloxacin");
+        assert!(
+            borrowed.contains("borrowed from moxifloxacin's label"),
+            "{borrowed}"
+        );
+        let borrowed = asks(IntegraseInhibitor, "bictegravir");
+        assert!(
+            borrowed.contains("borrowed from dolutegravir's label"),
+            "{borrowed}"
+        );
+    }
+
+    /// Of two doses whose label interval both hold an intake, the nearer is named: ciprofloxacin at 08:00 and 12:00 blocks an antacid from 6 h before to 2 h
+    /// after each (mutation run: 233:57).
+    #[test]
+    fn of_two_doses_in_reach_the_nearer_is_named() {
+        let mut cipro = med("ciprofloxacin", 8, 0);
+        cipro.times.push(NaiveTime::from_hms_opt(12, 0, 0).unwrap());
+        let r = [cipro];
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen: &r,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let named = |t: DateTime<Utc>| {
+            against_medicines(&diary, Substance::Antacid, "antacid", t)
+                .clashes
+                .iter()
+                .map(|c| c.dose_at)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(named(at(9, 0)), vec![at(8, 0)]);
+        assert_eq!(named(at(11, 0)), vec![at(12, 0)]);
+        // Exactly 2 h after the 08:00 dose is clear of it: only 12:00's interval holds.
+        assert_eq!(named(at(10, 0)), vec![at(12, 0)]);
+    }
 }
