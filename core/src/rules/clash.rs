@@ -880,6 +880,17 @@ mod tests {
             "{}",
             milk[0].text
         );
+        // Ciprofloxacin's label gives its interval for products containing calcium (mutation
+        // run: 422:9, the arm deleted).
+        let r = [med("ciprofloxacin", 8, 0)];
+        let milk = named(&r, "milk (dairy)", 9, 0);
+        assert!(
+            milk[0]
+                .text
+                .contains("for products containing calcium, not for milk"),
+            "{}",
+            milk[0].text
+        );
         let r = [med("eltrombopag", 7, 0)];
         let milk = named(&r, "milk (dairy)", 8, 0);
         assert_eq!(milk[0].basis, EvidenceBasis::LabelInterval);
