@@ -891,6 +891,17 @@ mod tests {
             "{}",
             milk[0].text
         );
+        // Bictegravir borrows dolutegravir's interval, which its label gives for calcium
+        // supplements (mutation run: 432:9, the arm deleted).
+        let r = [med("bictegravir", 20, 0)];
+        let milk = named(&r, "milk (dairy)", 19, 0);
+        assert!(
+            milk[0].text.contains(
+                "borrowed from dolutegravir's label, which gives it for calcium supplements"
+            ),
+            "{}",
+            milk[0].text
+        );
         let r = [med("eltrombopag", 7, 0)];
         let milk = named(&r, "milk (dairy)", 8, 0);
         assert_eq!(milk[0].basis, EvidenceBasis::LabelInterval);
