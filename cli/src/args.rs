@@ -378,7 +378,8 @@ pub enum LogCmd {
         /// YYYY-MM-DDTHH:MM local, or RFC 3339; default now.
         #[arg(long)]
         at: Option<String>,
-        #[arg(long)]
+        /// Free text; may start with "-" (a bullet: `--note "- woke twice"`).
+        #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
     /// exercise, walk, warm_bath, stretching or compression.
@@ -391,7 +392,8 @@ pub enum LogCmd {
         minutes: Option<u32>,
         #[arg(long)]
         at: Option<String>,
-        #[arg(long)]
+        /// Free text; may start with "-" (a bullet: `--note "- woke twice"`).
+        #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
     /// The weekly IRLS: ten item scores 0-4 for the past 7 days (one rating per week).
@@ -410,7 +412,8 @@ pub enum LogCmd {
         formulation: String,
         #[arg(long)]
         at: Option<String>,
-        #[arg(long)]
+        /// Free text; may start with "-" (a bullet: `--note "- woke twice"`).
+        #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
     /// A dose of a regimen item: `log dose pramipexole` or `log dose ID`.
@@ -420,7 +423,8 @@ pub enum LogCmd {
         regimen_id: String,
         #[arg(long)]
         at: Option<String>,
-        #[arg(long)]
+        /// Free text; may start with "-" (a bullet: `--note "- woke twice"`).
+        #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
 }
@@ -455,7 +459,8 @@ pub struct NightArgs {
     pub sleep: Option<f64>,
     #[arg(long)]
     pub awakenings: Option<i32>,
-    #[arg(long)]
+    /// Free text; may start with "-" (a bullet: `--note "- woke twice"`).
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

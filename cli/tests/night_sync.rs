@@ -254,3 +254,27 @@ fn a_night_logged_on_two_devices_shows_both_entries() {
     assert_eq!(ns.len(), 1);
     assert_eq!(ns[0]["onset"], "21:00");
 }
+
+/// A note written as a bullet ("- woke twice") is a note, not an unknown option (fresh review:
+/// it was refused as "unexpected argument '- '").
+#[test]
+fn a_note_may_start_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    at(
+        LATER,
+        &db,
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-21",
+            "--severity",
+            "3",
+            "--note",
+            "- woke twice",
+        ],
+    );
+    let text = at(LATER, &db, &["nights", "--date", "2026-11-21"]);
+    assert!(text.contains("- woke twice"), "{text}");
+}
