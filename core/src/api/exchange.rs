@@ -163,8 +163,9 @@ impl QuietLegs {
     /// [`QuietLegs::export_report`] to a path given exactly.
     pub fn export_report_to(&self, p: &Path, date: Option<String>) -> ApiResult<ExportSummary> {
         self.refuse_own(p)?;
-        // Only `status` refuses a day after today; the report's date is left as it was.
-        let parts = self.status_parts(date, true)?;
+        // A day after today is refused as `status` refuses it: the report reads what has been
+        // logged, and a later date made the recheck read both "due" and "out of date".
+        let parts = self.status_parts(date)?;
         let (tz, nights, no_iv_iron) = {
             let store = self.store()?;
             let from = parts.today - chrono::Duration::days(REPORT_WINDOW_DAYS.value as i64);
@@ -318,8 +319,10 @@ impl QuietLegs {
         self.export_fhir_to(Path::new(&path))
     }
 
-    /// Writes the printable HTML report for the doctor's visit (date default today); `records`
-    /// counts the nights in the report's window.
+    /// Writes the printable HTML report for the doctor's visit (date `YYYY-MM-DD`, default
+    /// today); `records` counts the nights in the report's window. Errors: `InvalidInput`
+    /// naming the date when it is not a date or is after today (the profile's time zone), and
+    /// nothing is written.
     pub fn export_report(&self, path: String, date: Option<String>) -> ApiResult<ExportSummary> {
         self.export_report_to(Path::new(&path), date)
     }

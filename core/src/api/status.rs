@@ -674,14 +674,10 @@ pub(crate) struct StatusParts {
 }
 
 impl QuietLegs {
-    /// What [`QuietLegs::status`] and the report show for `date` (default today). With
-    /// `future_too` false, a date after today (the profile's time zone) is refused naming
-    /// `date`: the status reads what has been logged, and a day not yet lived has nothing.
-    pub(crate) fn status_parts(
-        &self,
-        date: Option<String>,
-        future_too: bool,
-    ) -> ApiResult<StatusParts> {
+    /// What [`QuietLegs::status`] and the report show for `date` (default today). A date after
+    /// today (the profile's time zone) is refused naming `date`: the status reads what has been
+    /// logged, and a day not yet lived has nothing.
+    pub(crate) fn status_parts(&self, date: Option<String>) -> ApiResult<StatusParts> {
         let store = self.store()?;
         let profile = Self::profile_model(&store)?.1;
         let tz = profile.time_zone;
@@ -692,7 +688,7 @@ impl QuietLegs {
             Some(d) => {
                 let d = crate::model::time::parse_date("date", &d)?;
                 let local_today = self.now().with_timezone(&tz).date_naive();
-                if d > local_today && !future_too {
+                if d > local_today {
                     return Err(crate::error::Error::invalid(
                         "date",
                         format!(
@@ -778,7 +774,7 @@ impl QuietLegs {
     /// calendar, or after today (the profile's time zone): the status reads what has been
     /// logged.
     pub fn status(&self, date: Option<String>) -> ApiResult<StatusReport> {
-        let p = self.status_parts(date, false)?;
+        let p = self.status_parts(date)?;
         Ok(StatusReport {
             date: p.today.to_string(),
             augmentation: augmentation_view(&p.augmentation),

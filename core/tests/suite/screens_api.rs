@@ -491,3 +491,20 @@ fn settings_words_and_the_alternative_line_come_from_the_core() {
     );
     assert!(benadryl[0].aasm_stance_line.is_none());
 }
+
+/// The report, like the status, is for a day already lived: a date after today is refused
+/// naming the date and no file is written (fresh review: a 2030 report said "0 nights" and the
+/// recheck both "due" and "out of date"). Today (Berlin) is accepted.
+#[test]
+fn a_report_dated_after_today_is_refused_and_nothing_is_written() {
+    let (q, dir) = diary();
+    let out = dir.path().join("r.html");
+    let path = out.to_string_lossy().into_owned();
+    match q.export_report(path.clone(), Some("2026-11-22".into())) {
+        Err(QuietLegsError::InvalidInput { field, .. }) => assert_eq!(field, "date"),
+        other => panic!("a future report date was not refused: {other:?}"),
+    }
+    assert!(!out.exists());
+    q.export_report(path, Some("2026-11-21".into())).unwrap();
+    assert!(out.exists());
+}
