@@ -112,7 +112,7 @@ impl QuietLegs {
         let c = store.conn();
         let tz = Self::profile_model(&store)?.1.time_zone;
         let (lo, hi) = (FIRST_DATE, LAST_DATE);
-        let nights = store::nights_as_logged(c, lo, hi)?;
+        let nights = store::nights(c, lo, hi)?;
         let labs = store::labs(c, None)?;
         let events = store::all_events(c)?;
         let regimen = store::regimen(c)?;

@@ -62,10 +62,7 @@ fn words<T: serde::Serialize>(v: &[T]) -> String {
     v.iter().map(name_of).collect::<Vec<_>>().join(";")
 }
 
-/// Every live night entry (`store::nights_as_logged`): where two devices each logged a date
-/// before they synced, both rows, the one the analyses read marked `current` "yes" and the
-/// other "no" (a spreadsheet never silently drops what the diary keeps).
-pub fn nights(w: &mut dyn Write, nights: &[(Night, bool)]) -> Result<()> {
+pub fn nights(w: &mut dyn Write, nights: &[Night]) -> Result<()> {
     let mut header: Vec<String> = ["night_date", "quick_severity", "irls_total", "irls_band"]
         .map(String::from)
         .to_vec();
@@ -81,13 +78,12 @@ pub fn nights(w: &mut dyn Write, nights: &[(Night, bool)]) -> Result<()> {
             "notes",
             "id",
             "modified_at",
-            "current",
         ]
         .map(String::from),
     );
     let mut out = sheet(w);
     row(&mut out, &header)?;
-    for (n, current) in nights {
+    for n in nights {
         let mut r = vec![
             n.night_date.to_string(),
             opt(n.quick_severity),
@@ -112,7 +108,6 @@ pub fn nights(w: &mut dyn Write, nights: &[(Night, bool)]) -> Result<()> {
             n.notes.clone().unwrap_or_default(),
             n.meta.id.to_string(),
             crate::store::ts(&n.meta.modified_at),
-            if *current { "yes" } else { "no" }.to_owned(),
         ]);
         row(&mut out, &r)?;
     }
