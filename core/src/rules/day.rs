@@ -104,17 +104,19 @@ impl WakingDay {
     }
 
     /// Wall-clock arithmetic: the instant whose local time is `minutes` after (or, negative,
-    /// before) the local time of `t`, resolved by the reminder policy. The routine is set in
-    /// clock terms ("bath at 22:00 for a 23:00 bedtime"), so on a DST night it follows the clock
-    /// and never fires in the second pass of a repeated hour.
+    /// before) the local time of `t`, resolved by the reminder policy: for times set after
+    /// waking (a lab recheck reminder), which follow the clock. "Before bed" items keep their
+    /// real-time distance instead ([`Self::before_bed`]).
     pub fn shift_local(&self, t: DateTime<Utc>, minutes: Duration) -> DateTime<Utc> {
         let local = t.with_timezone(&self.tz).naive_local() + minutes;
         resolve_local(self.tz, local.date(), local.time())
     }
 
-    /// `minutes` before bedtime, by the clock.
+    /// `minutes` before bedtime in real time (SPEC §3: "before bed" items keep their real-time
+    /// distance from bedtime on transition nights, and a window never shrinks to zero). On a
+    /// night whose clock change falls between the two, the clock reads an hour more or less.
     pub fn before_bed(&self, minutes: Duration) -> DateTime<Utc> {
-        self.shift_local(self.bed, -minutes)
+        self.bed - minutes
     }
 
     pub fn contains(&self, t: DateTime<Utc>) -> bool {

@@ -135,8 +135,19 @@ fn check_horizon(profile: &Profile, from: NaiveDate, days: u32) {
         // (on a repeated hour) the first of the two.
         let local = o.fire_at.with_timezone(&tz).naive_local();
         // Iron and its vitamin C are set by elapsed time from real intakes (2 h after a coffee is
-        // 2 real hours), so only they may fall in the second pass of a repeated hour.
-        let elapsed = matches!(o.kind, ReminderKind::Iron | ReminderKind::VitaminC);
+        // 2 real hours), and the "before bed" items by their real-time distance from bedtime
+        // (SPEC §3), so only they may fall in the second pass of a repeated hour.
+        let elapsed = matches!(
+            o.kind,
+            ReminderKind::Iron
+                | ReminderKind::VitaminC
+                | ReminderKind::WarmSocks
+                | ReminderKind::ExerciseCutoff
+                | ReminderKind::EveningCheck
+                | ReminderKind::WarmBath
+                | ReminderKind::Movement
+                | ReminderKind::Magnesium // untimed: a span before bed
+        );
         match tz.from_local_datetime(&local) {
             LocalResult::Single(x) => assert_eq!(x.with_timezone(&Utc), o.fire_at),
             LocalResult::Ambiguous(first, second) => assert!(

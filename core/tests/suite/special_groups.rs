@@ -850,3 +850,34 @@ fn the_warm_bath_lasts_its_table_length() {
     assert_eq!(item.end, Some(item.start + Duration::minutes(minutes)));
     assert!(item.end.unwrap() <= plan.bed, "{item:?}");
 }
+
+/// SPEC §3: "before bed" items keep their real-time distance from bedtime on transition nights,
+/// and a window never shrinks to zero. Berlin, bedtime 02:30: on the night of 2026-03-28 02:30
+/// does not exist and bedtime is 03:00 CEST (01:00 UTC); the bath starts 1 real hour before it,
+/// the movement window lasts its full length (fresh reviews rev4 and rev5: 03:00-03:00).
+#[test]
+fn before_bed_items_keep_their_real_time_distance_on_a_spring_forward_night() {
+    let p = Profile {
+        time_zone: quietlegs_core::model::zone::Tz::named("Europe/Berlin").unwrap(),
+        bedtime: chrono::NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
+        routine: Routine {
+            warm_bath: true,
+            movement: true,
+            ..Routine::default()
+        },
+        ..Profile::default()
+    };
+    let plan = day_plan(&diary(&p, &[], &[], &[]), d("2026-03-28"));
+    assert_eq!(
+        plan.bed,
+        Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap()
+    );
+    let of = |kind| plan.items.iter().find(|i| i.kind == kind).unwrap();
+    let bath = of(ReminderKind::WarmBath);
+    let before = quietlegs_core::evidence::WARM_BATH_BEFORE_BED_MIN.value as i64;
+    assert_eq!(bath.start, plan.bed - Duration::minutes(before));
+    let walk = of(ReminderKind::Movement);
+    let window = quietlegs_core::evidence::MOVEMENT_WINDOW_MIN.value as i64;
+    assert_eq!(walk.end, Some(plan.bed));
+    assert_eq!(walk.start, plan.bed - Duration::minutes(window), "{walk:?}");
+}
