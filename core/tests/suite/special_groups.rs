@@ -881,3 +881,62 @@ fn before_bed_items_keep_their_real_time_distance_on_a_spring_forward_night() {
     assert_eq!(walk.end, Some(plan.bed));
     assert_eq!(walk.start, plan.bed - Duration::minutes(window), "{walk:?}");
 }
+
+/// The flags say their numbers: the nights counted (only those of the last 14 days, never a
+/// later date) and, for the iron ceiling, every reason behind the answer (mutation run of
+/// `rules/flags.rs`: the wording and the window's `&&` were untested).
+#[test]
+fn the_flags_count_only_their_window_and_say_the_numbers() {
+    use quietlegs_core::rules::flags::nights_words;
+    assert_eq!(nights_words(1), "1 night");
+    assert_eq!(nights_words(3), "3 nights");
+    let p = Profile {
+        pregnant: true,
+        due_date: Some(today() + Duration::days(60)),
+        ..Profile::default()
+    };
+    let dia = diary(&p, &[], &[], &[]);
+    let iron = iron_status(&dia, today());
+    let facts = |nights: &[Night]| {
+        let aug = screen(&dia, nights, today());
+        doctor_flags(&dia, nights, &iron, &aug, today())
+            .into_iter()
+            .find(|f| f.kind == FlagKind::Pregnancy)
+            .map(|f| f.facts)
+    };
+    let three = symptomatic_nights();
+    let f = facts(&three).unwrap();
+    assert!(
+        f.starts_with("3 nights with symptoms in the last 14 days"),
+        "{f}"
+    );
+    // A night older than the window, or dated after today, is not counted.
+    let shifted = |days: i64| -> Vec<Night> {
+        three
+            .iter()
+            .map(|n| Night {
+                night_date: n.night_date + Duration::days(days),
+                ..n.clone()
+            })
+            .collect()
+    };
+    assert_eq!(facts(&shifted(-20)), None, "all three 21-23 days old");
+    assert_eq!(facts(&shifted(10)), None, "all three after today");
+    // The iron ceiling's facts carry every reason, in order.
+    let reg = [iron_item("2026-01-01")];
+    let labs = [
+        lab(Analyte::Ferritin, 500.0, "2026-11-01"),
+        lab(Analyte::Tsat, 50.0, "2026-11-01"),
+    ];
+    let plain = Profile::default();
+    let dia = diary(&plain, &reg, &[], &labs);
+    let iron = iron_status(&dia, today());
+    let aug = screen(&dia, &three, today());
+    let flag = doctor_flags(&dia, &three, &iron, &aug, today())
+        .into_iter()
+        .find(|f| f.kind == FlagKind::IronOverloadRisk)
+        .unwrap();
+    let reasons: Vec<&str> = iron.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert!(reasons.len() >= 2, "{reasons:?}");
+    assert_eq!(flag.facts, reasons.join("; "));
+}
