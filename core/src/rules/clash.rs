@@ -527,6 +527,24 @@ mod tests {
         }
     }
 
+    /// The doses of `regimen` an antacid at `t` on 2026-11-21 is named against (default
+    /// profile), nearest first as [`against_medicines`] reports them.
+    fn antacid_clashes(regimen: &[RegimenItem], t: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+        let p = Profile::default();
+        let diary = Diary {
+            profile: &p,
+            regimen,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        against_medicines(&diary, Substance::Antacid, "antacid", t)
+            .clashes
+            .iter()
+            .map(|c| c.dose_at)
+            .collect()
+    }
+
     fn fine(c: IntakeCheck) -> String {
         match c {
             IntakeCheck::Fine { message } => message,
@@ -968,18 +986,7 @@ mod tests {
         doxy.every_n_days = 2;
         doxy.start_date = "2026-11-21".parse().unwrap();
         let r = [doxy];
-        let p = Profile::default();
-        let diary = Diary {
-            profile: &p,
-            regimen: &r,
-            habits: &[],
-            events: &[],
-            labs: &[],
-        };
-        let nearest = |t: DateTime<Utc>| {
-            let c = against_medicines(&diary, Substance::Antacid, "antacid", t);
-            c.clashes.iter().map(|c| c.dose_at).collect::<Vec<_>>()
-        };
+        let nearest = |t| antacid_clashes(&r, t);
         assert_eq!(nearest(at(19, 0)), vec![at(20, 0)]);
         assert_eq!(nearest(at(9, 0)), vec![at(8, 0)]);
         assert_eq!(
@@ -1023,21 +1030,7 @@ mod tests {
         let mut cipro = med("ciprofloxacin", 8, 0);
         cipro.times.push(NaiveTime::from_hms_opt(12, 0, 0).unwrap());
         let r = [cipro];
-        let p = Profile::default();
-        let diary = Diary {
-            profile: &p,
-            regimen: &r,
-            habits: &[],
-            events: &[],
-            labs: &[],
-        };
-        let named = |t: DateTime<Utc>| {
-            against_medicines(&diary, Substance::Antacid, "antacid", t)
-                .clashes
-                .iter()
-                .map(|c| c.dose_at)
-                .collect::<Vec<_>>()
-        };
+        let named = |t| antacid_clashes(&r, t);
         assert_eq!(named(at(9, 0)), vec![at(8, 0)]);
         assert_eq!(named(at(11, 0)), vec![at(12, 0)]);
         // Exactly 2 h after the 08:00 dose is clear of it: only 12:00's interval holds.
