@@ -922,6 +922,24 @@ fn the_flags_count_only_their_window_and_say_the_numbers() {
     };
     assert_eq!(facts(&shifted(-20)), None, "all three 21-23 days old");
     assert_eq!(facts(&shifted(10)), None, "all three after today");
+    // The window's edge: 14-16 days old is out, 11-13 days old is in.
+    assert_eq!(facts(&shifted(-13)), None, "14-16 days old");
+    assert!(facts(&shifted(-10)).unwrap().starts_with("3 nights"));
+    // A night counts when its quick rating or its IRLS total is above 0, not at 0.
+    let rated = |severity: u8, irls: Option<[u8; 10]>| -> Vec<Night> {
+        three
+            .iter()
+            .map(|n| Night {
+                quick_severity: Some(severity),
+                irls: irls.map(|i| quietlegs_core::model::IrlsScores::new(&i).unwrap()),
+                ..n.clone()
+            })
+            .collect()
+    };
+    assert_eq!(facts(&rated(0, None)), None, "rated 0");
+    assert_eq!(facts(&rated(0, Some([0; 10]))), None, "IRLS total 0");
+    let irls = facts(&rated(0, Some([1, 1, 0, 0, 0, 0, 0, 0, 0, 0])));
+    assert!(irls.unwrap().starts_with("3 nights"), "IRLS total 2");
     // The iron ceiling's facts carry every reason, in order.
     let reg = [iron_item("2026-01-01")];
     let labs = [
