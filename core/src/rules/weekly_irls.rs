@@ -493,7 +493,7 @@ mod tests {
     #[test]
     fn the_trend_compares_the_latest_with_the_previous_and_the_first_rating() {
         let first = ev_of("2026-11-08", [3; 10], 6); // 30, severe
-        let prev = ev_of("2026-11-15", [2; 10], 7); // 20, moderate
+        let prev = a_week(); // 20, moderate
         let latest = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 1, 0], 8); // 17, moderate
         assert!(trend(&[]).is_none() && trend_line(&[]).is_none());
         let one = weekly_ratings(std::slice::from_ref(&latest));
@@ -517,7 +517,7 @@ mod tests {
             "Weekly IRLS 17 of 40 for the week ending 2026-11-22, moderate (11-20). 3 points lower than the week ending 2026-11-15 (20, moderate): better. 13 points lower than the first rating, the week ending 2026-11-08 (30, severe). 3 weekly ratings so far; a change of 3 points or more counts as better or worse."
         );
         // Under the trend step: about the same; one point: singular.
-        let a = ev_of("2026-11-15", [2; 10], 7);
+        let a = a_week();
         let b = ev_of("2026-11-22", [2, 2, 2, 2, 2, 2, 2, 2, 2, 3], 8);
         let t = trend(&weekly_ratings(&[a.clone(), b.clone()])).unwrap();
         assert_eq!(t.direction, super::super::insights::Direction::Steady);

@@ -337,10 +337,7 @@ pub(crate) fn row_holds(row: &Row<'_>, r: &crate::model::Record) -> Result<bool>
         }
     }
     let created = row.get_ref(values.len() + 1)?;
-    Ok(
-        created
-            == ValueRef::Text(crate::model::time::instant_text(&r.meta().created_at).as_bytes()),
-    )
+    Ok(created == ValueRef::Text(ts(&r.meta().created_at).as_bytes()))
 }
 
 // ---- profile -------------------------------------------------------------------------------

@@ -1307,14 +1307,9 @@ fn hard_text_is_written_as_each_format_needs_it() {
     let name = "Mag <script>alert(\"x\")</script>, \"Jo\" & Co";
     q.add_regimen(RegimenInput {
         kind: RegimenKind::Magnesium,
-        name: name.into(),
         dose_mg: Some(300.0),
         times: vec![],
-        every_n_days: 1,
-        with_vitamin_c: false,
-        start_date: Some("2026-11-01".into()),
-        stop_date: None,
-        start_date_unknown: false,
+        ..crate::common::medicine_input(name, Some("2026-11-01"), false)
     })
     .unwrap();
     let mut n = NightInput::quick("2026-11-20", 5);
