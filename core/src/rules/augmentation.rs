@@ -1981,4 +1981,34 @@ mod tests {
             s.message
         );
     }
+
+    /// Each verdict has its own heading, and only the full pattern sends the person to the
+    /// doctor (the flag wording of SPEC §2.5): a shell shows the title above the message.
+    #[test]
+    fn each_verdict_has_its_own_title_and_only_possible_names_the_doctor() {
+        use AugmentationVerdict::*;
+        let all = [NotApplicable, Incomplete, NoSign, SomeSigns, Possible];
+        let titles: std::collections::BTreeSet<&str> = all.iter().map(|v| v.title()).collect();
+        assert_eq!(titles.len(), all.len(), "{titles:?}");
+        for v in all {
+            assert!(v.title().starts_with("Augmentation screen: "), "{}", v.title());
+            assert_eq!(v.title().contains("doctor"), v == Possible, "{}", v.title());
+        }
+    }
+
+    /// Onsets are ordered from noon, so that 23:30 comes before 01:00: noon is the start of the
+    /// scale and a minute before noon its end.
+    #[test]
+    fn onsets_are_ordered_from_noon_to_the_next_noon() {
+        let t = |s: &str| s.parse::<NaiveTime>().unwrap();
+        assert_eq!(after_noon(t("12:00")), 0);
+        assert_eq!(after_noon(t("23:30")), 11 * 60 + 30);
+        assert_eq!(after_noon(t("00:00")), 12 * 60);
+        assert_eq!(after_noon(t("01:00")), 13 * 60);
+        assert_eq!(after_noon(t("11:59")), 24 * 60 - 1);
+        for m in [0, 1, 719, 720, 1439] {
+            let back = from_after_noon(m).unwrap();
+            assert_eq!(after_noon(back), m);
+        }
+    }
 }
