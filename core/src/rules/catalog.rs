@@ -1092,11 +1092,29 @@ impl Medicine {
         }
     }
 
+    /// [`Medicine::note`] for the name the person typed: a brand that is a different medicine
+    /// in another country adds what to check on the pack. "Benadryl" is diphenhydramine in the
+    /// US, but Benadryl Allergy products in the UK and Ireland are acrivastine or cetirizine,
+    /// non-sedating: the match stays (SPEC §2.4 lists Benadryl) and says so (fresh review).
+    pub fn note_for(&self, matched: &str) -> String {
+        const BENADRYL: &str = "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.";
+        if self.generic == "diphenhydramine" && normalise(matched) == normalise("Benadryl") {
+            format!("{} {BENADRYL}", self.note())
+        } else {
+            self.note().to_owned()
+        }
+    }
+
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
     /// 2 h before iron…"), its numbers from the evidence table.
     pub fn advice(&self) -> String {
+        self.advice_for(self.generic)
+    }
+
+    /// [`Medicine::advice`] for the name the person typed, with [`Medicine::note_for`]'s note.
+    pub fn advice_for(&self, matched: &str) -> String {
         let Some(s) = self.substance() else {
-            return self.note().to_owned();
+            return self.note_for(matched);
         };
         // What the interval rests on when it is not this drug's own verified label: said
         // beside the rule, for treatments too (their evidence line speaks of efficacy).
@@ -1118,7 +1136,7 @@ impl Medicine {
         };
         format!(
             "{} {}{rests_on}",
-            self.note(),
+            self.note_for(matched),
             s.timing_advice_for(self.timing_name())
         )
     }
@@ -1796,7 +1814,7 @@ pub fn worsening_warnings_for(name: &str, g: ProfileGroups) -> Vec<String> {
             format!(
                 "{}: {}{alt}",
                 m.medicine.is_a(m.matched),
-                m.medicine.advice()
+                m.medicine.advice_for(m.matched)
             )
         })
         .collect()
@@ -2570,6 +2588,33 @@ mod tests {
         assert!(remeron
             .evidence_line()
             .starts_with("not graded by guidelines; source: "));
+    }
+
+    /// Fresh review: Benadryl Allergy in the UK and Ireland is acrivastine or cetirizine, in the
+    /// US Benadryl is diphenhydramine. The match stays (SPEC §2.4), and every answer built on
+    /// it (regimen warnings, `check`, `med check`) says the products differ by country and to
+    /// check the label's active ingredient; a name that is diphenhydramine everywhere does not.
+    #[test]
+    fn benadryl_says_its_products_differ_by_country() {
+        let said = |w: &str| {
+            w.contains("Benadryl products differ by country")
+                && w.contains("Check the active ingredient on the label")
+                && w.contains("if it is acrivastine or cetirizine, it is not a sedating antihistamine")
+        };
+        for q in ["Benadryl", "benadryl allergy", "Benadril"] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::SedatingAntihistamine, "{q}");
+            let warnings = rls_notes(q);
+            assert!(warnings.iter().any(|w| said(w)), "{q}: {warnings:?}");
+            let info = crate::api::medicine_info(q);
+            assert!(said(&info[0].advice), "{q}: {}", info[0].advice);
+        }
+        for q in ["diphenhydramine", "ZzzQuil", "Tylenol PM", "Nytol"] {
+            let warnings = worsening_warnings(q);
+            assert!(!warnings.is_empty(), "{q}");
+            assert!(!warnings.iter().any(|w| w.contains("differ by country")), "{q}");
+        }
     }
 
     /// Issue #15 (fresh review): a non-sedating antihistamine does not treat nausea, so a
