@@ -549,7 +549,10 @@ mod tests {
             item(4, "Amlodipine", (2026, 3, 1)),
         ];
         let html = medicine_list(&regimen);
-        let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle}: {html}"));
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
         assert!(at(">Amlodipine<") < at(">ropinirole<"), "{html}");
         assert!(at(">ropinirole<") < at(">Ropinirole<"), "{html}");
         assert!(at(">Ropinirole<") < at(">Zinc<"), "{html}");

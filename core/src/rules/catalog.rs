@@ -2599,7 +2599,9 @@ mod tests {
         let said = |w: &str| {
             w.contains("Benadryl products differ by country")
                 && w.contains("Check the active ingredient on the label")
-                && w.contains("if it is acrivastine or cetirizine, it is not a sedating antihistamine")
+                && w.contains(
+                    "if it is acrivastine or cetirizine, it is not a sedating antihistamine",
+                )
         };
         for q in ["Benadryl", "benadryl allergy", "Benadril"] {
             let m = lookup(q);
@@ -2613,7 +2615,10 @@ mod tests {
         for q in ["diphenhydramine", "ZzzQuil", "Tylenol PM", "Nytol"] {
             let warnings = worsening_warnings(q);
             assert!(!warnings.is_empty(), "{q}");
-            assert!(!warnings.iter().any(|w| w.contains("differ by country")), "{q}");
+            assert!(
+                !warnings.iter().any(|w| w.contains("differ by country")),
+                "{q}"
+            );
         }
     }
 
