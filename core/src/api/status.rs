@@ -512,7 +512,7 @@ pub fn medicine_info_for(name: &str, g: crate::rules::catalog::ProfileGroups) ->
         .into_iter()
         .map(|m| {
             let c = m.medicine.class;
-            let advice = std::iter::once(m.medicine.advice())
+            let advice = std::iter::once(m.medicine.advice_for(m.matched))
                 .chain(m.medicine.profile_notes(g))
                 .collect::<Vec<_>>()
                 .join(" ");

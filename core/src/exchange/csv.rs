@@ -2,7 +2,8 @@
 //! spreadsheet would run as a formula are defused.
 //!
 //! The format itself (quoting, doubled quotes, CRLF rows) is the `csv` crate's writer; only the
-//! defusing, a safety rule on top of the format, is ours.
+//! defusing and the control-character mark ([`printable`]), safety rules on top of the format,
+//! are ours.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -20,6 +21,33 @@ pub fn defuse(s: &str) -> Cow<'_, str> {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
         _ => Cow::Borrowed(s),
+    }
+}
+
+/// A cell's control characters as spreadsheets can show them: a note typed or imported may hold
+/// any character (the API limits only its length, and the JSON export carries it back
+/// unchanged), but a NUL, an escape or another control character in a CSV cell is cut off or
+/// misread by spreadsheets, and RFC 4180 has no place for one. Each becomes U+FFFD (the
+/// replacement character), visible where something was; tab, CR and LF stay (the writer quotes
+/// a cell with a line break). The CSV is for reading: the JSON export is the file that
+/// imports back.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    let marked = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
+    if !s.chars().any(marked) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if marked(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// A cell as written: [`printable`], then [`defuse`]d.
+fn cell(s: &str) -> Cow<'_, str> {
+    match printable(s) {
+        Cow::Borrowed(b) => defuse(b),
+        Cow::Owned(o) => Cow::Owned(defuse(&o).into_owned()),
     }
 }
 
@@ -42,7 +70,7 @@ fn io(e: csv::Error) -> std::io::Error {
 }
 
 fn row(out: &mut csv::Writer<&mut dyn Write>, cells: &[String]) -> Result<()> {
-    let defused: Vec<Cow<'_, str>> = cells.iter().map(|c| defuse(c)).collect();
+    let defused: Vec<Cow<'_, str>> = cells.iter().map(|c| cell(c)).collect();
     out.write_record(defused.iter().map(|c| c.as_bytes()))
         .map_err(io)?;
     Ok(())
@@ -216,6 +244,49 @@ mod tests {
         assert_eq!(line(&["say \"hi\""]), "\"say \"\"hi\"\"\"\r\n");
         assert_eq!(line(&["plain"]), "plain\r\n");
         assert_eq!(line(&["a", "", "b"]), "a,,b\r\n");
+    }
+
+    /// Fresh review: a NUL or another control character in a note reached the CSV raw. The
+    /// API accepts any character in a note (and the JSON export carries it back), so the CSV
+    /// shows each as U+FFFD; tab and line breaks stay, and a formula keeps its defusing.
+    #[test]
+    fn control_characters_are_marked_in_every_cell() {
+        let note = "a\u{0}b\u{1b}[31mc\u{7f}d\u{85}e\u{8}f\nline\ttab";
+        let s = line(&[note, "\u{0}=1+1", "plain"]);
+        assert_eq!(
+            s,
+            "\"a\u{FFFD}b\u{FFFD}[31mc\u{FFFD}d\u{FFFD}e\u{FFFD}f\nline\ttab\",\u{FFFD}=1+1,plain\r\n"
+        );
+        let body = s.trim_end_matches("\r\n");
+        assert!(
+            !body
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n')),
+            "{s:?}"
+        );
+        assert_eq!(line(&["=\u{0}"]), "'=\u{FFFD}\r\n");
+        // A whole export: the night's note.
+        let night = Night {
+            meta: crate::model::RecordMeta::new(
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 20, 8, 0, 0).unwrap(),
+                "device",
+            ),
+            night_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap(),
+            quick_severity: Some(4),
+            irls: None,
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: None,
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: Some("woke\u{0}twice".into()),
+        };
+        let mut bytes = Vec::new();
+        nights(&mut bytes, &[night]).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains(",woke\u{FFFD}twice,"), "{text:?}");
+        assert!(!text.contains('\u{0}'), "{text:?}");
     }
 
     #[test]

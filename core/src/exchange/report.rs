@@ -217,7 +217,18 @@ pub fn bars(title: &str, rows: &[(String, f64, f64, String)]) -> String {
     s
 }
 
-/// The current medicine list: name, kind, dose as recorded, schedule, since when.
+/// The order a doctor reads a medicine list in: by name (case aside), then by start date, the
+/// id last so that two entries alike in both keep one order. The store's order is the order of
+/// entry, its ties broken by the random id, so the same diary could print in another order on
+/// another run (fresh review).
+fn by_name(regimen: &[RegimenItem]) -> Vec<&RegimenItem> {
+    let mut sorted: Vec<&RegimenItem> = regimen.iter().collect();
+    sorted.sort_by_cached_key(|r| (r.name.trim().to_lowercase(), r.start_date, r.meta.id));
+    sorted
+}
+
+/// The current medicine list: name, kind, dose as recorded, schedule, since when; by name
+/// ([`by_name`]).
 fn medicine_list(regimen: &[RegimenItem]) -> String {
     let mut h = String::from("<h2>Current medicines and supplements</h2>");
     if regimen.is_empty() {
@@ -225,7 +236,7 @@ fn medicine_list(regimen: &[RegimenItem]) -> String {
         return h;
     }
     h.push_str("<table><tr><th>Name</th><th>Kind</th><th>Dose (as recorded)</th><th>Schedule</th><th>Since</th></tr>");
-    for r in regimen {
+    for r in by_name(regimen) {
         let kind = match r.kind {
             RegimenKind::Iron => "iron",
             RegimenKind::VitaminC => "vitamin C",
@@ -506,6 +517,50 @@ mod tests {
     use super::*;
 
     const NOTE: &str = "Smith, \"Jo\" & co's\n<script>alert(\"x\")</script>";
+
+    /// Fresh review: the medicine list came out in the store's order, whose ties fall to the
+    /// random id. Here the ids run against the names (and against the start dates of the two
+    /// "Ropinirole" entries): the list reads by name, then start date, whatever the ids.
+    #[test]
+    fn the_medicine_list_reads_by_name_then_start_whatever_the_ids() {
+        let item = |id: u128, name: &str, start: (i32, u32, u32)| {
+            let mut meta = crate::model::RecordMeta::new(
+                chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 1, 8, 0, 0).unwrap(),
+                "device",
+            );
+            meta.id = uuid::Uuid::from_u128(id);
+            RegimenItem {
+                meta,
+                kind: RegimenKind::Medication,
+                name: name.to_owned(),
+                dose_mg: None,
+                times: vec![],
+                every_n_days: 1,
+                with_vitamin_c: false,
+                start_date: NaiveDate::from_ymd_opt(start.0, start.1, start.2).unwrap(),
+                stop_date: None,
+                start_source: Default::default(),
+            }
+        };
+        let regimen = [
+            item(1, "Zinc", (2026, 1, 1)),
+            item(2, "Ropinirole", (2026, 6, 1)),
+            item(3, "ropinirole", (2025, 6, 1)),
+            item(4, "Amlodipine", (2026, 3, 1)),
+        ];
+        let html = medicine_list(&regimen);
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
+        assert!(at(">Amlodipine<") < at(">ropinirole<"), "{html}");
+        assert!(at(">ropinirole<") < at(">Ropinirole<"), "{html}");
+        assert!(at(">Ropinirole<") < at(">Zinc<"), "{html}");
+        // Any order of the input gives the same list.
+        let mut reversed = regimen.clone();
+        reversed.reverse();
+        assert_eq!(medicine_list(&reversed), html);
+    }
 
     #[test]
     fn text_escapes_markup_and_leaves_quotes() {

@@ -277,7 +277,7 @@ pub fn doctor_flags(
                     "{} (evidence {}). {}",
                     m.medicine.is_a(&r.name),
                     m.medicine.evidence_line(),
-                    m.medicine.advice()
+                    m.medicine.advice_for(m.matched)
                 ),
                 m.medicine.class.source(),
             ));

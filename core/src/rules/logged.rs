@@ -13,7 +13,14 @@ use super::interactions::planned_around;
 use super::regimen::{dose_date, iron_doses, item_of};
 use super::substance::Substance;
 use super::Diary;
-use crate::model::{Event, EventKind, RegimenKind};
+use crate::model::{Event, EventKind, RegimenItem, RegimenKind};
+
+/// The item as one word of a command the person can paste into a POSIX shell: its name quoted
+/// by the `shlex` crate ("Vitamin D 1000" → `'Vitamin D 1000'`), or for a name no shell argument
+/// can hold (a NUL) its id, which `regimen start` and `regimen stop` also take.
+fn shell_word(item: &RegimenItem) -> String {
+    shlex::try_quote(&item.name).map_or_else(|_| item.meta.id.to_string(), |q| q.into_owned())
+}
 
 /// "two", "three"… for a note; digits from ten on.
 fn count_words(n: usize) -> String {
@@ -61,13 +68,13 @@ pub fn dose_notes(diary: &Diary<'_>, event: &Event, now: DateTime<Utc>) -> Vec<S
     if date < item.start_date {
         out.push(format!(
             "this dose counts for {date}, before the start date of {} ({}); {kept}. If you began {} earlier, set its start date to the day you began (quietlegs regimen start {} YYYY-MM-DD)",
-            item.name, item.start_date, item.name, item.name
+            item.name, item.start_date, item.name, shell_word(item)
         ));
     }
     if let Some(stop) = item.stop_date.filter(|s| date > *s) {
         out.push(format!(
             "this dose counts for {date}, after the stop date recorded for {} ({stop}); {kept}. If that stop date is no longer right, change it (quietlegs regimen stop {} YYYY-MM-DD, or none)",
-            item.name, item.name
+            item.name, shell_word(item)
         ));
     }
     if item.kind == RegimenKind::Iron {
@@ -209,6 +216,62 @@ mod tests {
             },
             at,
         )
+    }
+
+    /// Fresh review: the command a dose note suggests named the item unquoted, so a name with
+    /// spaces or shell characters broke it (or ran something else). The name is one POSIX
+    /// shell word, as `shlex` splits it back; a name with a NUL, which no argument can hold,
+    /// gives the id.
+    #[test]
+    fn the_suggested_command_quotes_the_name_for_a_shell() {
+        let p = Profile::default();
+        for (name, word) in [
+            ("Iron", Some("Iron")),
+            ("Vitamin D 1000", Some("'Vitamin D 1000'")),
+            // Quoted as shlex chooses; what matters is that a shell reads back the name.
+            ("Mum's $pill; rm -rf ~", None),
+        ] {
+            let r = [RegimenItem {
+                name: name.into(),
+                stop_date: Some("2026-11-25".parse().unwrap()),
+                ..iron()
+            }];
+            let diary = Diary {
+                profile: &p,
+                regimen: &r,
+                habits: &[],
+                events: &[],
+                labs: &[],
+            };
+            let before = dose_notes(&diary, &dose(&r[0], utc(18, 12, 0)), utc(30, 12, 0));
+            let after = dose_notes(&diary, &dose(&r[0], utc(27, 12, 0)), utc(30, 12, 0));
+            for (notes, verb) in [(before, "start"), (after, "stop")] {
+                assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+                if let Some(word) = word {
+                    let command = format!("(quietlegs regimen {verb} {word} YYYY-MM-DD");
+                    assert!(notes[0].contains(&command), "{name}: {notes:?}");
+                }
+                let tail = &notes[0][notes[0].find("(quietlegs").unwrap() + 1..];
+                let args = shlex::split(tail.split(" YYYY").next().unwrap()).unwrap();
+                assert_eq!(args, ["quietlegs", "regimen", verb, name], "{tail}");
+            }
+        }
+        let r = [RegimenItem {
+            name: "a\u{0}b".into(),
+            ..iron()
+        }];
+        let diary = Diary {
+            profile: &p,
+            regimen: &r,
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let notes = dose_notes(&diary, &dose(&r[0], utc(18, 12, 0)), utc(30, 12, 0));
+        assert!(
+            notes[0].contains(&format!("regimen start {} YYYY-MM-DD", r[0].meta.id)),
+            "{notes:?}"
+        );
     }
 
     /// A dose logged on a rest day of an alternate-day schedule is taken, and protected: the

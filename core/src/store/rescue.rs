@@ -31,19 +31,22 @@ fn tables(c: &Connection) -> Result<Vec<(String, Vec<String>)>> {
         .into_iter()
         .map(|t| {
             let cols = c
-                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))?
-                .query_map([], |r| r.get(0))?
+                .prepare("SELECT name FROM pragma_table_info(?1)")?
+                .query_map([&t], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?;
             Ok((t, cols))
         })
         .collect()
 }
 
+/// A table or column name as an SQL identifier: in double quotes, an embedded double quote
+/// doubled (SQL's rule), so no name can end the quoting early.
+fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 fn quoted(cols: &[String]) -> String {
-    cols.iter()
-        .map(|c| format!("\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+    cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
 }
 
 /// Every readable row of `table`, in rowid order: a range scan until it meets a damaged page,
@@ -57,6 +60,7 @@ fn readable_rows(
     unreadable: &mut u64,
 ) -> Vec<Vec<Value>> {
     let list = quoted(cols);
+    let table = ident(table);
     let n = cols.len();
     let read_row = |r: &rusqlite::Row<'_>| {
         Ok((
@@ -71,7 +75,7 @@ fn readable_rows(
         .unwrap_or(0);
     let mut budget: i64 = pages.saturating_mul(64).saturating_add(10_000);
     let upper: i64 = src
-        .query_row(&format!("SELECT max(rowid) FROM \"{table}\""), [], |r| {
+        .query_row(&format!("SELECT max(rowid) FROM {table}"), [], |r| {
             r.get::<_, Option<i64>>(0)
         })
         .ok()
@@ -79,10 +83,10 @@ fn readable_rows(
         .unwrap_or(i64::MAX);
     let (Ok(mut scan), Ok(mut one)) = (
         src.prepare(&format!(
-            "SELECT rowid, {list} FROM \"{table}\" WHERE rowid >= ?1 ORDER BY rowid"
+            "SELECT rowid, {list} FROM {table} WHERE rowid >= ?1 ORDER BY rowid"
         )),
         src.prepare(&format!(
-            "SELECT rowid, {list} FROM \"{table}\" WHERE rowid = ?1"
+            "SELECT rowid, {list} FROM {table} WHERE rowid = ?1"
         )),
     ) else {
         return Vec::new();
@@ -160,7 +164,8 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let mut ins = tx.prepare(&format!(
-                    "INSERT OR REPLACE INTO \"{table}\" ({}) VALUES ({marks})",
+                    "INSERT OR REPLACE INTO {} ({}) VALUES ({marks})",
+                    ident(table),
                     quoted(cols)
                 ))?;
                 for row in rows {
@@ -206,7 +211,7 @@ mod tests {
             .unwrap()
             .iter()
             .map(|(t, _)| {
-                c.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| {
+                c.query_row(&format!("SELECT count(*) FROM {}", ident(t)), [], |r| {
                     r.get::<_, i64>(0)
                 })
                 .unwrap() as u64
@@ -226,6 +231,38 @@ mod tests {
         })
         .unwrap();
         s
+    }
+
+    /// Fresh review: a name holding a double quote ended the quoting early (`"a"b"`), and one
+    /// holding a single quote broke the `pragma_table_info('…')` literal. Names are quoted
+    /// as SQL identifiers (the quote doubled), and the table name is bound, not spliced in.
+    #[test]
+    fn names_with_quotes_are_quoted_as_identifiers() {
+        assert_eq!(ident("plain"), "\"plain\"");
+        assert_eq!(ident("a\"b"), "\"a\"\"b\"");
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE \"it's \"\"odd\"\"\" (\"we\"\"ird\" TEXT, \"x'y\" INTEGER);
+             INSERT INTO \"it's \"\"odd\"\"\" VALUES ('kept', 7);",
+        )
+        .unwrap();
+        let schema = tables(&c).unwrap();
+        assert_eq!(
+            schema,
+            vec![(
+                "it's \"odd\"".to_owned(),
+                vec!["we\"ird".to_owned(), "x'y".to_owned()]
+            )]
+        );
+        let (table, cols) = &schema[0];
+        let mut unreadable = 0;
+        let rows = readable_rows(&c, table, cols, &mut unreadable);
+        assert_eq!(
+            rows,
+            vec![vec![Value::Text("kept".into()), Value::Integer(7)]]
+        );
+        assert_eq!(unreadable, 0);
+        assert_eq!(rows_in(&c), 1);
     }
 
     #[test]
