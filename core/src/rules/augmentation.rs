@@ -2011,4 +2011,33 @@ mod tests {
             assert_eq!(after_noon(back), m);
         }
     }
+
+    /// The nights between a stop and a restart of the same drug were off it: the recent window
+    /// (11-24..11-30) counts only the nights since the restart on 11-28.
+    #[test]
+    fn the_recent_window_counts_only_nights_on_the_drug() {
+        let mut first = pramipexole(day("2026-11-01"), StartSource::Given);
+        first.stop_date = Some(day("2026-11-25"));
+        let again = pramipexole(day("2026-11-28"), StartSource::Given);
+        let profile = Profile {
+            augmentation_baseline: Some(answers()),
+            ..Profile::default()
+        };
+        let all = nights(day("2026-10-20"), 42, 7, "18:30", false);
+        let count = |regimen: &[RegimenItem]| {
+            let diary = Diary {
+                profile: &profile,
+                regimen,
+                habits: &[],
+                events: &[],
+                labs: &[],
+            };
+            screen(&diary, &all, today()).recent_nights
+        };
+        assert_eq!(count(&[first.clone(), again.clone()]), 3);
+        // Without the stop, every night of the window was on it.
+        let mut kept_on = first;
+        kept_on.stop_date = None;
+        assert_eq!(count(&[kept_on, again]), 7);
+    }
 }
