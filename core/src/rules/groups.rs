@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::evidence::{self as ev, Evidence};
-use crate::model::{Analyte, Lab, Profile, Sex};
+use crate::model::{Analyte, Lab, Profile, RegimenItem, RegimenKind, Sex};
 
 /// Whether pregnancy advice applies on `today`: the person says they are pregnant, and the due
 /// date (when given) is no more than 6 weeks past.
@@ -106,6 +106,13 @@ impl Kidney {
         self.stage >= KidneyStage::Severe
     }
 
+    /// Whether the plan leaves `item` out with this kidney function: magnesium, by kind or by
+    /// name ([`is_magnesium`]), with eGFR under 30 or dialysis (SPEC §2.3). Its reminders,
+    /// and its adherence count, are dropped; the warnings say why.
+    pub fn drops(&self, item: &RegimenItem) -> bool {
+        self.no_magnesium() && is_magnesium(item)
+    }
+
     /// One line of facts for a flag or a plan note.
     pub fn facts(&self) -> String {
         let egfr = self
@@ -125,6 +132,20 @@ impl Kidney {
             ),
             KidneyStage::Dialysis => format!("on dialysis; {egfr}"),
         }
+    }
+}
+
+/// Whether a regimen item is magnesium (SPEC §2.3): the magnesium item, or a medicine or
+/// supplement whose name the catalog reads as a magnesium supplement ("magnesium glycinate",
+/// a brand such as Magnesium Verla). An antacid that contains magnesium (milk of magnesia) is
+/// an antacid in the catalog, not this.
+pub fn is_magnesium(item: &RegimenItem) -> bool {
+    match item.kind {
+        RegimenKind::Magnesium => true,
+        RegimenKind::Iron | RegimenKind::VitaminC => false,
+        RegimenKind::Medication | RegimenKind::Supplement => super::catalog::lookup(&item.name)
+            .iter()
+            .any(|m| m.medicine.class == super::catalog::DrugClass::Magnesium),
     }
 }
 

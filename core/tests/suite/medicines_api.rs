@@ -296,6 +296,98 @@ fn the_alternative_and_notes_follow_pregnancy_and_kidney_disease() {
     }
 }
 
+/// SPEC §2.3: magnesium added with eGFR under 30 or on dialysis, by kind or by name, carries
+/// the warning that no reminder is given (to discuss with the doctor, not an order), both when
+/// it is added and in the regimen list; its doses appear in no reminder and no adherence row.
+/// With eGFR 45 none of this applies.
+#[test]
+fn magnesium_added_with_severe_kidney_disease_is_warned_and_never_reminded() {
+    use quietlegs_core::model::Analyte;
+    use quietlegs_core::LabInput;
+    let dir = tempfile::tempdir().unwrap();
+    let magnesium = |kind, name: &str, times: Vec<String>| RegimenInput {
+        kind,
+        name: name.into(),
+        dose_mg: None,
+        times,
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: None,
+        stop_date: None,
+        start_date_unknown: false,
+    };
+    let no_reminder = |w: &[String]| {
+        w.iter()
+            .any(|w| w.contains("no magnesium reminder") && w.contains("discuss"))
+    };
+    let dialysis = diary(dir.path(), "d.db");
+    dialysis
+        .set_profile(ProfileSettings {
+            dialysis: true,
+            ..settings("23:00")
+        })
+        .unwrap();
+    let egfr = |file: &str, v: f64| {
+        let q = diary(dir.path(), file);
+        q.set_profile(settings("23:00")).unwrap();
+        q.add_lab(LabInput {
+            analyte: Analyte::Egfr,
+            value: v,
+            unit: "mL/min/1.73m2".into(),
+            taken_on: "2026-11-20".into(),
+        })
+        .unwrap();
+        q
+    };
+    for (q, severe) in [
+        (dialysis, true),
+        (egfr("e25.db", 25.0), true),
+        (egfr("e45.db", 45.0), false),
+    ] {
+        let by_name = q
+            .add_regimen(magnesium(
+                RegimenKind::Supplement,
+                "magnesium glycinate",
+                vec!["21:30".into()],
+            ))
+            .unwrap();
+        let by_kind = q
+            .add_regimen(magnesium(RegimenKind::Magnesium, "", vec![]))
+            .unwrap();
+        for added in [&by_name, &by_kind] {
+            assert_eq!(no_reminder(&added.warnings), severe, "{:?}", added.warnings);
+        }
+        for listed in q.regimen().unwrap() {
+            assert_eq!(
+                no_reminder(&listed.warnings),
+                severe,
+                "{:?}",
+                listed.warnings
+            );
+        }
+        let ids = [by_name.info.id.clone(), by_kind.info.id.clone()];
+        let reminded = q
+            .reminders(None, Some(2))
+            .unwrap()
+            .iter()
+            .filter(|o| o.regimen_id.as_ref().is_some_and(|id| ids.contains(id)))
+            .count();
+        let counted = q
+            .status(None)
+            .unwrap()
+            .adherence
+            .iter()
+            .filter(|a| ids.contains(&a.regimen_id))
+            .count();
+        if severe {
+            assert_eq!((reminded, counted), (0, 0));
+        } else {
+            assert!(reminded >= 2, "{reminded}");
+            assert_eq!(counted, 2);
+        }
+    }
+}
+
 /// Review of #15 (A5): a different real substance is never mapped onto the entry it resembles
 /// (potassium is not calcium, calcium folinate is no calcium supplement, zinc oxide cream is
 /// no zinc supplement), while a real typo still matches and `regimen add` asks "did you mean".

@@ -21,7 +21,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
 
-use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, today};
+use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, regimen_item, today};
 
 fn magnesium() -> RegimenItem {
     RegimenItem {
@@ -304,6 +304,64 @@ fn kidney_flag_reads_egfr_from_the_labs_and_magnesium_stops_below_30() {
         .unwrap();
     assert!(!item.why.contains("mg "), "{}", item.why);
     assert!(item.why.contains("no dose"));
+}
+
+/// SPEC §2.3 "not with eGFR < 30 or dialysis": magnesium entered as a supplement or a medicine
+/// by name ("magnesium glycinate" at 21:30) is magnesium too. With eGFR under 30 or dialysis
+/// no reminder of any kind is planned for it, and its doses are not counted as missed; at
+/// eGFR 30 it is planned and counted as before.
+#[test]
+fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_or_dialysis() {
+    use quietlegs_core::rules::insights::adherence;
+    let mut by_name = regimen_item(RegimenKind::Supplement, "magnesium glycinate", "2026-11-01");
+    by_name.times = vec![chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap()];
+    let brand = RegimenItem {
+        kind: RegimenKind::Medication,
+        name: "Magnesium Verla".into(),
+        meta: quietlegs_core::model::RecordMeta::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            "other",
+        ),
+        ..by_name.clone()
+    };
+    let dialysis = Profile {
+        dialysis: true,
+        ..Profile::default()
+    };
+    let p = Profile::default();
+    let egfr = |v: f64| vec![lab(Analyte::Egfr, v, "2026-11-01")];
+    for item in [&by_name, &brand] {
+        let id = item.meta.id.to_string();
+        let r = [item.clone()];
+        let planned = |p: &Profile, labs: &[Lab]| {
+            day_plan(&diary(p, &r, &[], labs), today())
+                .items
+                .iter()
+                .any(|i| i.regimen_id.as_deref() == Some(id.as_str()))
+        };
+        let counted = |p: &Profile, labs: &[Lab]| {
+            adherence(&diary(p, &r, &[], labs), today())
+                .iter()
+                .any(|a| a.regimen_id == id && a.expected_7 > 0)
+        };
+        assert!(planned(&p, &egfr(30.0)), "{}", item.name);
+        assert!(counted(&p, &egfr(30.0)), "{}", item.name);
+        for (who, labs) in [(&p, egfr(29.0)), (&dialysis, vec![])] {
+            assert!(!planned(who, &labs), "{}", item.name);
+            assert!(!counted(who, &labs), "{}", item.name);
+        }
+    }
+    // Not magnesium: a medicine at the same time on dialysis is still reminded and counted.
+    let other = RegimenItem {
+        name: "levothyroxine".into(),
+        ..by_name.clone()
+    };
+    let r = [other];
+    assert!(day_plan(&diary(&dialysis, &r, &[], &[]), today())
+        .items
+        .iter()
+        .any(|i| i.kind == ReminderKind::MedicationDose));
+    assert_eq!(adherence(&diary(&dialysis, &r, &[], &[]), today()).len(), 1);
 }
 
 #[test]
