@@ -364,6 +364,112 @@ fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_
     assert_eq!(adherence(&diary(&dialysis, &r, &[], &[]), today()).len(), 1);
 }
 
+/// SPEC §2.1 cites WHO 2024 for the haemoglobin cut-offs; for a child (birth date recorded)
+/// the same guideline's age band applies, on the day of the draw: 6-23 months 10.5, 24-59
+/// months 11, 5-11 years 11.5, 12-14 years 12, from 15 the cut-offs by sex. Under 6 months
+/// there is none: no flag, a note. Under 18 the flag sends the person to the child's doctor.
+/// No birth date: the adult cut-offs as before.
+#[test]
+fn a_childs_haemoglobin_is_judged_by_the_who_age_band_on_the_day_of_the_draw() {
+    use quietlegs_core::rules::flags::LOW_HAEMOGLOBIN_CHILD;
+    use quietlegs_core::rules::groups::haemoglobin_cutoff;
+    let born = |date: &str, sex: Sex| Profile {
+        birth_date: Some(d(date)),
+        sex: Some(sex),
+        ..Profile::default()
+    };
+    // The band is the age at the draw, whatever the age on the day asked about.
+    let later = d("2027-06-30");
+    let cut =
+        |p: &Profile, drawn: &str| haemoglobin_cutoff(p, later, d(drawn)).map(|c| c.cut.value);
+    for (birth, sex, before, at) in [
+        ("2026-05-21", Sex::Male, None, Some(10.5)), // 6 months
+        ("2024-11-21", Sex::Female, Some(10.5), Some(11.0)), // 24 months
+        ("2021-11-21", Sex::Male, Some(11.0), Some(11.5)), // 5 years
+        ("2014-11-21", Sex::Female, Some(11.5), Some(12.0)), // 12 years
+        ("2011-11-21", Sex::Male, Some(12.0), Some(13.0)), // 15 years
+        ("2011-11-21", Sex::Female, Some(12.0), Some(12.0)),
+    ] {
+        let p = born(birth, sex);
+        assert_eq!(
+            cut(&p, "2026-11-20"),
+            before,
+            "{birth} {sex:?} the day before"
+        );
+        assert_eq!(cut(&p, "2026-11-21"), at, "{birth} {sex:?} on the birthday");
+    }
+    assert_eq!(cut(&Profile::default(), "2026-11-20"), Some(12.0));
+    assert_eq!(
+        cut(
+            &Profile {
+                sex: Some(Sex::Male),
+                ..Profile::default()
+            },
+            "2026-11-20"
+        ),
+        Some(13.0)
+    );
+
+    let low = |p: &Profile, v: f64| {
+        flags(p, &[], &[], &[lab(Analyte::Haemoglobin, v, "2026-11-20")])
+            .into_iter()
+            .find(|f| f.kind == FlagKind::LowHaemoglobin)
+    };
+    // The reviewer's 10-year-old boy: 12.0 g/dL is not anaemia at 5-11 years; 11.4 is.
+    let boy = born("2016-06-01", Sex::Male);
+    assert!(low(&boy, 12.0).is_none());
+    let f = low(&boy, 11.4).unwrap();
+    assert!(
+        f.facts
+            .contains("under 11.5 g/dL, the cut-off for children aged 5-11 years"),
+        "{}",
+        f.facts
+    );
+    assert_eq!(f.title, LOW_HAEMOGLOBIN_CHILD);
+    assert!(f.title.contains("child's doctor"));
+    // A 13-year-old girl: the 12-14 years band, never "the cut-off for women".
+    let girl = born("2013-06-01", Sex::Female);
+    let f = low(&girl, 11.9).unwrap();
+    assert!(f.facts.contains("children aged 12-14 years"), "{}", f.facts);
+    assert!(!f.facts.contains("women"), "{}", f.facts);
+    // 16: the cut-off by sex, said as from 15 years, and still the child's doctor.
+    let f = low(&born("2010-06-01", Sex::Male), 12.5).unwrap();
+    assert!(
+        f.facts.contains("boys and men from 15 years"),
+        "{}",
+        f.facts
+    );
+    assert_eq!(f.title, LOW_HAEMOGLOBIN_CHILD);
+    // An adult, and no birth date: as before.
+    for p in [
+        born("1990-01-01", Sex::Male),
+        Profile {
+            sex: Some(Sex::Male),
+            ..Profile::default()
+        },
+    ] {
+        let f = low(&p, 12.5).unwrap();
+        assert!(f.facts.ends_with("the cut-off for men"), "{}", f.facts);
+        assert!(!f.title.contains("child"), "{}", f.title);
+    }
+    // Under 6 months: no WHO cut-off, so no flag; the iron status says why.
+    let baby = born("2026-08-01", Sex::Male);
+    assert!(low(&baby, 9.0).is_none());
+    let st = status(
+        &baby,
+        &[],
+        &[],
+        &[lab(Analyte::Haemoglobin, 9.0, "2026-11-20")],
+    );
+    assert!(
+        st.notes
+            .iter()
+            .any(|n| n.contains("not judged") && n.contains("child's doctor")),
+        "{:?}",
+        st.notes
+    );
+}
+
 #[test]
 fn pregnancy_ends_six_weeks_after_the_due_date_and_takes_the_bath_out() {
     let routine = Routine {
