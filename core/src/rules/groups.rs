@@ -218,7 +218,8 @@ fn months_on(p: &Profile, on: NaiveDate) -> Option<i32> {
 enum ChildBand {
     /// 15 or older, or no birth date: the cut-offs by sex apply.
     Adult,
-    /// Under 6 months (or drawn before the birth date): WHO 2024 gives no cut-off.
+    /// Under 6 months: WHO 2024 gives no cut-off. Also drawn before the birth date (an imported
+    /// lab): no verdict.
     NoCutoff,
     /// A child's band: its cut-off and whose it is.
     Child(Evidence, String),
@@ -375,6 +376,14 @@ pub fn haemoglobin_unclear_note(
     hb: (NaiveDate, f64),
 ) -> Option<String> {
     let Some(c) = haemoglobin_cutoff(p, today, hb.0) else {
+        // Possible only from an import: `add_lab` refuses a lab before the birth date, but a
+        // profile and labs from different devices are merged as they are.
+        if months_on(p, hb.0).is_some_and(|m| m < 0) {
+            return Some(format!(
+                "Haemoglobin {:.1} g/dL on {} is dated before the birth date in your profile, so it is not judged here: check the two dates.",
+                hb.1, hb.0
+            ));
+        }
         return Some(format!(
             "Haemoglobin {:.1} g/dL on {} is not judged here: WHO 2024 gives haemoglobin cut-offs from {:.0} months of age. Discuss it with your child's doctor.",
             hb.1,
