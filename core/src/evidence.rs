@@ -137,8 +137,8 @@ evidence_table! {
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), iron remarks; doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576)", "2026-11-30");
     IV_IRON_RECHECK_DAYS = (84.0, "days", Irlssg2018, "After an IV iron infusion, recheck ferritin and TSAT about 12 weeks later (ferritin reads high for weeks after an infusion).")
         @ ("doi:10.1016/j.sleep.2017.11.1126 (PMID 29425576), IV iron: follow-up iron studies", "2026-11-30");
-    IV_FCM_STRONG_FOR = (1.0, "formulation", Aasm2025, "IV ferric carboxymaltose: AASM 2025 strong recommendation for RLS with ferritin 75 ng/mL or below or TSAT under 20 % (ferritin up to 100 for IV).")
-        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation 1 (IV ferric carboxymaltose)", "2026-11-30");
+    IV_FCM_STRONG_FOR = (1.0, "formulation", Aasm2025, "IV ferric carboxymaltose: AASM 2025 strong recommendation for RLS, with moderate certainty of evidence, with ferritin 75 ng/mL or below or TSAT under 20 % (ferritin up to 100 for IV).")
+        @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendation 1 (IV ferric carboxymaltose); the moderate certainty of evidence read 2026-12-01 in secondary summaries citing the guideline (droracle.ai) and as a clinical reviewer gave it, to be verified by a clinician in the guideline text", "2026-12-01");
     IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL = (1.0, "formulation", Aasm2025, "IV ferumoxytol and low-molecular-weight iron dextran: AASM 2025 conditional recommendations for RLS.")
         @ ("doi:10.5664/jcsm.11390 (PMID 39324694), recommendations 2-3 (ferumoxytol, LMW iron dextran)", "2026-11-30");
     DIALYSIS_IRON_SUCROSE_FERRITIN_BELOW = (200.0, "ng/mL", Aasm2025, "On dialysis: IV iron sucrose is suggested for RLS at ferritin under 200 ng/mL and TSAT under 20 %.")

@@ -388,6 +388,56 @@ fn magnesium_added_with_severe_kidney_disease_is_warned_and_never_reminded() {
     }
 }
 
+/// AASM 2025 gives gabapentin, gabapentin enacarbil, pregabalin and IV ferric carboxymaltose a
+/// strong recommendation for, with moderate certainty of evidence: the catalog shows the
+/// evidence as moderate (the certainty, as for ropinirole), and the strong recommendation
+/// apart, as the stance (SPEC §2.4: "for"). Recommendation strength is never shown as evidence
+/// strength.
+#[test]
+fn strong_recommendations_show_their_moderate_certainty_of_evidence() {
+    use quietlegs_core::rules::catalog::{AasmStance, EvidenceStrength};
+    for name in [
+        "gabapentin",
+        "Neurontin",
+        "Horizant",
+        "gabapentin enacarbil",
+        "pregabalin",
+        "Lyrica",
+        "Injectafer",
+        "ferric carboxymaltose",
+        "ropinirole",
+    ] {
+        let m = &check_medicine(name.into())[0];
+        assert_eq!(m.evidence, EvidenceStrength::Moderate, "{name}");
+        assert!(
+            m.evidence_line.starts_with(
+                "moderate — graded by guidelines (AASM 2025: moderate certainty of evidence)"
+            ),
+            "{name}: {}",
+            m.evidence_line
+        );
+        assert!(
+            m.details.contains("moderate certainty of evidence"),
+            "{name}"
+        );
+        assert!(
+            !m.advice.contains("strongest evidence"),
+            "{name}: {}",
+            m.advice
+        );
+        if name != "ropinirole" {
+            assert_eq!(m.aasm_stance, Some(AasmStance::StrongFor), "{name}");
+            assert!(
+                m.aasm_stance_label
+                    .as_deref()
+                    .is_some_and(|l| l.contains("(strong)")),
+                "{name}: {:?}",
+                m.aasm_stance_label
+            );
+        }
+    }
+}
+
 /// Review of #15 (A5): a different real substance is never mapped onto the entry it resembles
 /// (potassium is not calcium, calcium folinate is no calcium supplement, zinc oxide cream is
 /// no zinc supplement), while a real typo still matches and `regimen add` asks "did you mean".
@@ -1052,8 +1102,11 @@ fn missing_and_misnamed_medicines() {
             m.advice
         );
     }
+    // AASM 2025: a strong recommendation on evidence of moderate certainty; the evidence
+    // shown is the certainty, the recommendation is the stance.
     let fcm = one("Ferinject");
-    assert_eq!(json(&fcm.evidence), "strong");
+    assert_eq!(json(&fcm.evidence), "moderate");
+    assert_eq!(json(&fcm.aasm_stance), "strong_for");
     for name in ["Venofer", "Feraheme", "CosmoFer"] {
         let m = one(name);
         assert_eq!(json(&m.evidence), "moderate", "{name}: {}", m.evidence_line);
