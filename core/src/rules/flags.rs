@@ -60,6 +60,11 @@ pub struct DoctorFlag {
     pub citation: String,
 }
 
+/// Said in the kidney flag: doses may differ with kidney disease, and the doctor decides (the
+/// app never doses; SPEC §5).
+pub const KIDNEY_DOSES_NOTE: &str =
+    "; doses of iron and RLS medicines may need adjusting with kidney disease: your doctor decides";
+
 /// The low-haemoglobin flag's title under 18 ([`ev::ADULT_AGE_YEARS`]): the child's doctor
 /// decides what the result means.
 pub const LOW_HAEMOGLOBIN_CHILD: &str =
@@ -172,7 +177,7 @@ pub fn doctor_flags(
             _ => Source::Kdigo2024,
         };
         let mut facts = kidney.facts();
-        facts.push_str("; iron and RLS medicines need adjusting with kidney disease");
+        facts.push_str(KIDNEY_DOSES_NOTE);
         if kidney.no_magnesium() {
             facts.push_str("; no magnesium reminder (kidneys clear magnesium poorly)");
         }

@@ -296,6 +296,9 @@ fn kidney_flag_reads_egfr_from_the_labs_and_magnesium_stops_below_30() {
         .find(|f| f.kind == FlagKind::KidneyDisease)
         .unwrap();
     assert!(k.facts.contains("no magnesium reminder"), "{}", k.facts);
+    // Not dosing advice: doses may need adjusting, and the doctor decides.
+    assert!(k.facts.contains("may need adjusting"), "{}", k.facts);
+    assert!(k.facts.contains("your doctor decides"), "{}", k.facts);
     // The magnesium reminder names no dose, whatever the person recorded.
     let item = day_plan(&diary(&p, &mg, &[], &[]), today())
         .items
@@ -876,8 +879,39 @@ fn names_a_dose(text: &str) -> bool {
     })
 }
 
+/// A dose change stated as a fact ("… need adjusting with kidney disease", "reduce the dose"):
+/// the app never doses, so it says "may need adjusting; your doctor decides".
+fn orders_a_dose_change(text: &str) -> bool {
+    let t = text.to_lowercase();
+    let hedged = |i: usize| {
+        ["may ", "might ", "can ", "not ", "never "]
+            .iter()
+            .any(|w| t[..i].ends_with(w))
+    };
+    [
+        "need adjusting",
+        "needs adjusting",
+        "need adjustment",
+        "needs adjustment",
+        "must be adjusted",
+        "adjust the dose",
+        "reduce the dose",
+        "lower the dose",
+    ]
+    .iter()
+    .any(|w| t.match_indices(w).any(|(i, _)| !hedged(i)))
+}
+
 #[test]
 fn the_text_scanners_catch_what_they_look_for() {
+    assert!(orders_a_dose_change(
+        "iron and RLS medicines need adjusting with kidney disease"
+    ));
+    assert!(orders_a_dose_change("Reduce the dose of gabapentin"));
+    assert!(!orders_a_dose_change(
+        "doses may need adjusting: your doctor decides"
+    ));
+    assert!(!orders_a_dose_change("do not change the dose yourself"));
     assert!(tells_to_stop("Stop taking iron."));
     assert!(tells_to_stop("Do not take iron supplements"));
     assert!(!tells_to_stop("never stop abruptly"));
@@ -991,6 +1025,14 @@ fn no_text_tells_anyone_to_stop_a_medicine_or_names_a_dose() {
     dose.sort_unstable();
     dose.dedup();
     assert!(dose.is_empty(), "dose wording: {dose:#?}");
+    let mut change: Vec<&str> = texts
+        .iter()
+        .filter(|t| orders_a_dose_change(t))
+        .map(String::as_str)
+        .collect();
+    change.sort_unstable();
+    change.dedup();
+    assert!(change.is_empty(), "dose-change wording: {change:#?}");
 }
 
 /// The warm bath, when chosen, lasts its table length and ends before the bedtime it leads to
