@@ -683,8 +683,10 @@ pub fn dose_notes(items: &[quietlegs_core::PlanItemView]) {
 }
 
 /// `ask_questionnaire`: the core found the diary lacks the nights before a dopaminergic drug
-/// (`asks_augmentation_questionnaire`), so the questionnaire hint is shown.
-pub fn regimen_notes(ms: &[MedicineInfo], ask_questionnaire: bool) {
+/// (`asks_augmentation_questionnaire`), so the questionnaire hint is shown. `said`: the entry's
+/// warnings, already printed; a sentence of the advice that is one of them is not said twice
+/// (magnesium with severe kidney disease).
+pub fn regimen_notes(ms: &[MedicineInfo], ask_questionnaire: bool, said: &[String]) {
     for m in ms
         .iter()
         // Worsening and unknown effects are already the entry's warnings.
@@ -696,7 +698,10 @@ pub fn regimen_notes(ms: &[MedicineInfo], ask_questionnaire: bool) {
             )
         })
     {
-        out!("    {}: {}", m.described, m.advice);
+        let advice = said
+            .iter()
+            .fold(m.advice.clone(), |a, w| a.replace(w.as_str(), ""));
+        out!("    {}: {}", m.described, advice.trim_end());
         if let Some(stance) = &m.aasm_stance_label {
             out!("    as an RLS treatment: {stance}");
         }

@@ -469,6 +469,33 @@ fn regimen_add_notes_a_first_thing_medicine_after_breakfast() {
     assert!(!out.contains("timing note:"), "{out}");
 }
 
+/// SPEC §2.3: magnesium added by name on dialysis says once, as a warning, that no reminder
+/// is given, and is absent from the reminders.
+#[test]
+fn regimen_add_magnesium_on_dialysis_says_no_reminder_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["profile", "set", "--dialysis", "true"]);
+    let out = ok(
+        &db,
+        &[
+            "regimen",
+            "add",
+            "supplement",
+            "magnesium glycinate",
+            "--at",
+            "21:30",
+        ],
+    );
+    assert_eq!(out.matches("no magnesium reminder").count(), 1, "{out}");
+    assert!(
+        out.contains("warning: With your kidney function QuietLegs gives no magnesium reminder"),
+        "{out}"
+    );
+    let out = ok(&db, &["reminders", "--days", "2"]);
+    assert!(!out.contains("magnesium"), "{out}");
+}
+
 /// Issue #15 (fresh review): `regimen add` shows the same special-group notes as `med check`
 /// (the pregnancy caveat on a treatment); headings read naturally ("lithium (a mood
 /// stabiliser): may worsen RLS", never "lithium: lithium" or "worsens rls"); a borrowed or

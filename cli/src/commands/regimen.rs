@@ -83,7 +83,11 @@ pub fn add(db: &Option<PathBuf>, a: Added, json: bool) -> Result<(), QuietLegsEr
     if is_medicine && !json {
         // The questionnaire is asked only when the diary lacks the nights before the drug.
         let ask = q.asks_augmentation_questionnaire(added.info.id.clone())?;
-        output::regimen_notes(&super::medicine::catalog_answer(Some(&*q), &name), ask);
+        output::regimen_notes(
+            &super::medicine::catalog_answer(Some(&*q), &name),
+            ask,
+            &added.warnings,
+        );
         if let Some(hint) = time_hint {
             output::line(&format!("    {hint}"));
         }

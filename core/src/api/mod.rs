@@ -394,7 +394,8 @@ impl QuietLegs {
 
     /// Adds a lab result, converting it to the analyte's canonical unit.
     /// Errors: `InvalidInput` for a unit the analyte does not accept, a value outside its plausible
-    /// range (a TSAT typed as a fraction is answered "did you mean …%") or a date in the future.
+    /// range (a TSAT typed as a fraction is answered "did you mean …%"), or a date (`lab date`) in
+    /// the future or before the birth date recorded in the profile; nothing is written then.
     pub fn add_lab(&self, lab: LabInput) -> ApiResult<LabEntry> {
         let now = self.now();
         let mut store = self.store()?;
@@ -406,6 +407,15 @@ impl QuietLegs {
             return Err(Error::invalid(
                 "lab date",
                 format!("{taken_on} is in the future (today is {today})"),
+            )
+            .into());
+        }
+        // As a regimen start (`check_typed_start`): no blood is drawn before birth. The message
+        // does not repeat the stored birth date (errors carry no diary content).
+        if profile.birth_date.is_some_and(|b| taken_on < b) {
+            return Err(Error::invalid(
+                "lab date",
+                format!("{taken_on} is before your birth date (in your profile): give the day the blood was taken"),
             )
             .into());
         }

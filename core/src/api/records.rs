@@ -699,7 +699,8 @@ pub struct SameMedicineWarning {
 impl RegimenEntry {
     /// `x` as listed among `regimen` (the live entries, `x` included or not) on `today`, with
     /// the medicines it shares with the others, its warnings for a person in the groups `g`
-    /// (the same profile-aware alternative `regimen add` and `check` give).
+    /// (the same profile-aware alternative `regimen add` and `check` give; magnesium with eGFR
+    /// under 30 or dialysis: no reminder, discuss it with the doctor).
     pub(crate) fn among(
         x: &RegimenItem,
         regimen: &[RegimenItem],
@@ -708,6 +709,13 @@ impl RegimenEntry {
     ) -> Self {
         let mut entry = RegimenEntry::from(x);
         entry.warnings = crate::rules::catalog::regimen_warnings_for(x, g);
+        // SPEC §2.3: magnesium, by kind or by name, gets no reminder with eGFR < 30 or
+        // dialysis; the entry says so and sends the person to their doctor.
+        if g.severe_kidney && crate::rules::groups::is_magnesium(x) {
+            entry
+                .warnings
+                .push(crate::rules::catalog::KIDNEY_MAGNESIUM_NOTE.to_owned());
+        }
         entry
             .warnings
             .extend(crate::rules::regimen_entry::first_thing_waits(

@@ -440,8 +440,10 @@ pub struct MedicineInfo {
     pub source: Source,
     /// The source as a citation line.
     pub citation: String,
-    /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy): e.g.
-    /// pramipexole works (strong evidence) yet is suggested against for standard use.
+    /// The AASM 2025 stance as an RLS treatment, shown apart from `evidence` (efficacy, the
+    /// certainty of evidence): e.g. pramipexole works (moderate certainty) yet is suggested
+    /// against for standard use; gabapentin is strongly recommended on moderate-certainty
+    /// evidence.
     pub aasm_stance: Option<AasmStance>,
     /// The stance in words ("AASM 2025: suggests against standard use (conditional)").
     pub aasm_stance_label: Option<String>,

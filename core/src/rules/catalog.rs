@@ -369,14 +369,13 @@ impl DrugClass {
                 EvidenceStrength::Moderate
             }
             // Where the AASM 2025 certainty of evidence was read, the strength is that
-            // certainty ([`DrugClass::aasm_certainty`]): moderate for the dopamine agonists,
-            // very low for levodopa, low for dipyridamole.
-            c if c.aasm_certainty().is_some() => match c.aasm_certainty() {
-                Some("moderate") => EvidenceStrength::Moderate,
-                Some("high") => EvidenceStrength::Strong,
-                _ => EvidenceStrength::Weak,
-            },
-            Gabapentinoid | IvIron => EvidenceStrength::Strong,
+            // certainty ([`DrugClass::aasm_certainty`]): moderate for the dopamine agonists and
+            // the gabapentinoids, very low for levodopa, low for dipyridamole. Never the
+            // strength of the recommendation: the gabapentinoids' is strong, their evidence
+            // moderate.
+            c if c.aasm_certainty().is_some() => certainty_strength(c.aasm_certainty()),
+            // Formulation by formulation in `Medicine::evidence`.
+            IvIron => EvidenceStrength::Strong,
             ErgotDopamineAgonist | Opioid | OralIron => EvidenceStrength::Moderate,
             _ => EvidenceStrength::Weak,
         }
@@ -447,11 +446,12 @@ impl DrugClass {
 
     /// The AASM 2025 certainty of evidence behind the class's stance, where it was read: the
     /// strength [`DrugClass::evidence`] shows for it. Where it was read: see
-    /// [`DrugClass::certainty_reference`].
+    /// [`DrugClass::certainty_reference`] (which, for IV iron, speaks of ferric carboxymaltose
+    /// alone: [`Medicine::aasm_certainty`]).
     pub fn aasm_certainty(self) -> Option<&'static str> {
         use DrugClass::*;
         match self {
-            DopamineAgonist => Some("moderate"),
+            DopamineAgonist | Gabapentinoid => Some("moderate"),
             Levodopa => Some("very low"),
             Dipyridamole => Some("low"),
             _ => None,
@@ -464,6 +464,8 @@ impl DrugClass {
         match self {
             DopamineAgonist => Some("AASM-2025 certainty of evidence (see the note above), recommendation on pramipexole: 'the AASM suggests against the standard use of pramipexole (conditional recommendation, moderate certainty of evidence)', read 2026-12-01 as a verbatim quote of the guideline in a public citation worksheet (GitHub, found by its text; the guideline itself was not opened here). Ropinirole and rotigotine take pramipexole's certainty: their own were not read - to be verified by a clinician."),
             Levodopa => Some("AASM-2025 certainty of evidence (see the note above): 'suggests against the standard use of levodopa' as a conditional recommendation with very low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, carbidopa/levodopa in RLS); the aasm.org summary by two of its authors (Berkowski and Winkelman) confirms that levodopa is now conditionally recommended against because of augmentation. The certainty is to be verified by a clinician in the guideline text."),
+            Gabapentinoid => Some("AASM-2025 certainty of evidence (see the note above), recommendations on gabapentin enacarbil, gabapentin and pregabalin: each a strong recommendation for, with moderate certainty of evidence. Gabapentin enacarbil read 2026-12-01 as a verbatim quote of the guideline in a public citation worksheet (GitHub, found by its text; the guideline itself was not opened here): 'In adults with RLS, the AASM recommends the use of gabapentin enacarbil over no gabapentin enacarbil (strong recommendation, moderate certainty of evidence)'. Gabapentin and pregabalin: strong recommendation, moderate certainty of evidence, as a clinical reviewer of QuietLegs gave them (2026-12-01), not read in the guideline text here - to be verified by a clinician. The strength shown for their evidence is this certainty, not the strength of the recommendation."),
+            IvIron => Some("AASM-2025 certainty of evidence (see the note above), recommendation on IV ferric carboxymaltose: strong recommendation for, moderate certainty of evidence, read 2026-12-01 in secondary summaries citing the guideline (droracle.ai, IV iron formulations in RLS) and as a clinical reviewer of QuietLegs gave it; to be verified by a clinician in the guideline text. Only ferric carboxymaltose takes this certainty; the other IV formulations keep the strength of their own entries."),
             Dipyridamole => Some("AASM-2025 certainty of evidence (see the note above): dipyridamole suggested over no dipyridamole, conditional recommendation, low certainty of evidence, read 2026-12-01 only in a secondary summary citing the guideline (droracle.ai, dipyridamole in RLS); to be verified by a clinician in the guideline text. The World Sleep Society's review of the guideline (Ferri et al., see the note above) supported twelve of its recommendations fully and did not support the one on dipyridamole (abstract read 2026-12-01 in a public bibliographic copy)."),
             _ => None,
         }
@@ -589,7 +591,7 @@ impl DrugClass {
             Anticonvulsant => "The AASM 2025 guideline suggests against this anticonvulsant for RLS. Discuss it with your doctor; do not stop it on your own.",
             Dipyridamole => "The AASM 2025 guideline suggests dipyridamole for RLS: a conditional recommendation, on evidence of low certainty, which the World Sleep Society's review of the guideline did not support. Discuss it with your doctor.",
             HerbalSedative => "The AASM 2025 guideline suggests against valerian for RLS: it did not help in trials.",
-            IvIron => "Intravenous iron is an RLS treatment given by a clinic; which form, and whether oral or IV iron suits you, is your doctor's call. Ferric carboxymaltose has the strongest evidence; iron sucrose is for people on dialysis.",
+            IvIron => "Intravenous iron is an RLS treatment given by a clinic; which form, and whether oral or IV iron suits you, is your doctor's call. Of the IV irons, AASM 2025 recommends ferric carboxymaltose most firmly (a strong recommendation, on evidence of moderate certainty); iron sucrose is for people on dialysis.",
             OralIron => "The AASM 2025 guideline suggests oral iron (ferrous sulfate) for RLS when ferritin or TSAT is low; QuietLegs shows where yours stand and plans it on an empty stomach. Add it as iron (not as a medicine) so the planner can time it.",
             DecarboxylaseInhibitor => "Carbidopa alone is not dopaminergic: it does not treat or worsen RLS. Combined with levodopa (carbidopa/levodopa) it counts as levodopa.",
             NonSedatingAntihistamine => "A non-sedating antihistamine: the usual alternative to sedating ones for people with RLS.",
@@ -873,12 +875,28 @@ impl Medicine {
         // IV_FCM_STRONG_FOR, IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL, DIALYSIS_IRON_SUCROSE_*):
         // ferric carboxymaltose strong; a conditional recommendation is never shown as strong.
         if self.class == DrugClass::IvIron {
+            // Ferric carboxymaltose: its certainty of evidence (moderate), not its strong
+            // recommendation.
+            if let Some(c) = self.aasm_certainty() {
+                return certainty_strength(Some(c));
+            }
             return match self.stance() {
                 Some(AasmStance::StrongFor) => EvidenceStrength::Strong,
                 _ => EvidenceStrength::Moderate,
             };
         }
         self.class.evidence()
+    }
+
+    /// The AASM 2025 certainty of evidence for this drug, where it was read: the class's
+    /// ([`DrugClass::aasm_certainty`]); of the IV irons, ferric carboxymaltose's alone
+    /// (moderate), as AASM 2025 grades each formulation on its own.
+    pub fn aasm_certainty(&self) -> Option<&'static str> {
+        match (self.class, self.generic) {
+            (DrugClass::IvIron, "ferric carboxymaltose") => Some("moderate"),
+            (DrugClass::IvIron, _) => None,
+            (class, _) => class.aasm_certainty(),
+        }
     }
 
     /// The source in words a person can look up: the label's name for a label interval, the
@@ -965,7 +983,7 @@ impl Medicine {
     /// certainty of evidence)").
     pub fn basis_words(&self) -> String {
         match (self.basis(), self.substance()) {
-            (EvidenceBasis::Guideline, _) => match self.class.aasm_certainty() {
+            (EvidenceBasis::Guideline, _) => match self.aasm_certainty() {
                 Some(c) => format!("graded by guidelines (AASM 2025: {c} certainty of evidence)"),
                 None => EvidenceBasis::Guideline.label().to_owned(),
             },
@@ -1171,6 +1189,16 @@ pub const KIDNEY_GABAPENTINOID_NOTE: &str =
 /// reminder then (SPEC §2.3 "not with eGFR < 30 or dialysis"; evidence row
 /// `EGFR_SEVERE_BELOW`, KDIGO 2024).
 pub const KIDNEY_MAGNESIUM_NOTE: &str = "With your kidney function QuietLegs gives no magnesium reminder (kidneys clear magnesium poorly): discuss magnesium with your doctor.";
+
+/// The strength shown for an AASM 2025 certainty of evidence: high is strong, moderate is
+/// moderate, low or very low is weak.
+fn certainty_strength(certainty: Option<&str>) -> EvidenceStrength {
+    match certainty {
+        Some("high") => EvidenceStrength::Strong,
+        Some("moderate") => EvidenceStrength::Moderate,
+        _ => EvidenceStrength::Weak,
+    }
+}
 
 /// The text with its first letter in capitals.
 fn capitalise_first(s: &str) -> String {

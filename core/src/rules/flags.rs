@@ -60,6 +60,16 @@ pub struct DoctorFlag {
     pub citation: String,
 }
 
+/// Said in the kidney flag: doses may differ with kidney disease, and the doctor decides (the
+/// app never doses; SPEC §5).
+pub const KIDNEY_DOSES_NOTE: &str =
+    "; doses of iron and RLS medicines may need adjusting with kidney disease: your doctor decides";
+
+/// The low-haemoglobin flag's title under 18 ([`ev::ADULT_AGE_YEARS`]): the child's doctor
+/// decides what the result means.
+pub const LOW_HAEMOGLOBIN_CHILD: &str =
+    "Low haemoglobin: discuss it with your child's doctor (or your own doctor), who can look for the cause of anaemia";
+
 fn flag(kind: FlagKind, title: &str, facts: String, source: Source) -> DoctorFlag {
     DoctorFlag {
         kind,
@@ -167,7 +177,7 @@ pub fn doctor_flags(
             _ => Source::Kdigo2024,
         };
         let mut facts = kidney.facts();
-        facts.push_str("; iron and RLS medicines need adjusting with kidney disease");
+        facts.push_str(KIDNEY_DOSES_NOTE);
         if kidney.no_magnesium() {
             facts.push_str("; no magnesium reminder (kidneys clear magnesium poorly)");
         }
@@ -196,11 +206,17 @@ pub fn doctor_flags(
     if let Some((d, hb)) = iron.haemoglobin {
         // The WHO 2024 cut-off by sex and trimester; with sex or the due date missing, the
         // lower one flags and the gap is a note on the iron status (groups::haemoglobin_cutoff).
-        let cut = groups::haemoglobin_cutoff(diary.profile, today);
-        if hb < cut.cut.value {
+        // A child is judged by the WHO 2024 age band on the day of the draw; under 6 months
+        // there is no cut-off and no flag (the iron status says so).
+        let cut = groups::haemoglobin_cutoff(diary.profile, today, d);
+        if let Some(cut) = cut.filter(|c| hb < c.cut.value) {
             out.push(flag(
                 FlagKind::LowHaemoglobin,
-                "Low haemoglobin: ask your doctor to look for the cause of anaemia",
+                if cut.child {
+                    LOW_HAEMOGLOBIN_CHILD
+                } else {
+                    "Low haemoglobin: ask your doctor to look for the cause of anaemia"
+                },
                 format!(
                     "haemoglobin {hb:.1} g/dL on {d} is under {} g/dL, {}",
                     cut.cut.value, cut.whose

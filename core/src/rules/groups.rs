@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::evidence::{self as ev, Evidence};
-use crate::model::{Analyte, Lab, Profile, Sex};
+use crate::model::{Analyte, Lab, Profile, RegimenItem, RegimenKind, Sex};
 
 /// Whether pregnancy advice applies on `today`: the person says they are pregnant, and the due
 /// date (when given) is no more than 6 weeks past.
@@ -106,6 +106,13 @@ impl Kidney {
         self.stage >= KidneyStage::Severe
     }
 
+    /// Whether the plan leaves `item` out with this kidney function: magnesium, by kind or by
+    /// name ([`is_magnesium`]), with eGFR under 30 or dialysis (SPEC §2.3). Its reminders,
+    /// and its adherence count, are dropped; the warnings say why.
+    pub fn drops(&self, item: &RegimenItem) -> bool {
+        self.no_magnesium() && is_magnesium(item)
+    }
+
     /// One line of facts for a flag or a plan note.
     pub fn facts(&self) -> String {
         let egfr = self
@@ -125,6 +132,20 @@ impl Kidney {
             ),
             KidneyStage::Dialysis => format!("on dialysis; {egfr}"),
         }
+    }
+}
+
+/// Whether a regimen item is magnesium (SPEC §2.3): the magnesium item, or a medicine or
+/// supplement whose name the catalog reads as a magnesium supplement ("magnesium glycinate",
+/// a brand such as Magnesium Verla). An antacid that contains magnesium (milk of magnesia) is
+/// an antacid in the catalog, not this.
+pub fn is_magnesium(item: &RegimenItem) -> bool {
+    match item.kind {
+        RegimenKind::Magnesium => true,
+        RegimenKind::Iron | RegimenKind::VitaminC => false,
+        RegimenKind::Medication | RegimenKind::Supplement => super::catalog::lookup(&item.name)
+            .iter()
+            .any(|m| m.medicine.class == super::catalog::DrugClass::Magnesium),
     }
 }
 
@@ -178,25 +199,116 @@ pub struct HaemoglobinCutoff {
     /// A higher cut-off that may apply instead, and what to set in the profile to know; a
     /// value between the two gets a note, not a flag.
     pub unclear_below: Option<(Evidence, String)>,
+    /// Under 18 on the day asked about ([`ev::ADULT_AGE_YEARS`]): the words send the person to
+    /// the child's doctor.
+    pub child: bool,
 }
 
-/// The WHO 2024 haemoglobin cut-off (SPEC §2.1): men 13, women 12 g/dL; in pregnancy 11 in
-/// the 1st and 3rd trimesters and 10.5 in the 2nd, the trimester computed from the due date
-/// and `today`. After the due date (postpartum, while pregnancy advice lasts) the women's
-/// cut-off: WHO 2024 gives none for the postpartum period.
+/// Whole months of age on `on`, when the birth date is known (negative before it).
+fn months_on(p: &Profile, on: NaiveDate) -> Option<i32> {
+    let b = p.birth_date?;
+    let mut months = (on.year() - b.year()) * 12 + on.month() as i32 - b.month() as i32;
+    if on.day() < b.day() {
+        months -= 1;
+    }
+    Some(months)
+}
+
+/// A child's WHO 2024 age band on the day the blood was drawn.
+enum ChildBand {
+    /// 15 or older, or no birth date: the cut-offs by sex apply.
+    Adult,
+    /// Under 6 months: WHO 2024 gives no cut-off. Also drawn before the birth date (an imported
+    /// lab): no verdict.
+    NoCutoff,
+    /// A child's band: its cut-off and whose it is.
+    Child(Evidence, String),
+}
+
+fn child_band(p: &Profile, drawn: NaiveDate) -> ChildBand {
+    let (Some(months), Some(years)) = (months_on(p, drawn), age_on(p, drawn)) else {
+        return ChildBand::Adult;
+    };
+    let (months, years) = (f64::from(months), f64::from(years));
+    let aged = |cut: Evidence, from: f64, to_below: f64, unit: &str| {
+        ChildBand::Child(
+            cut,
+            format!(
+                "the cut-off for children aged {from:.0}-{:.0} {unit}",
+                to_below - 1.0
+            ),
+        )
+    };
+    let months_24 = ev::HAEMOGLOBIN_CHILD_24_59_FROM_MONTHS.value;
+    let years_5 = ev::HAEMOGLOBIN_CHILD_5_11_FROM_YEARS.value;
+    let years_12 = ev::HAEMOGLOBIN_CHILD_12_14_FROM_YEARS.value;
+    let years_15 = ev::HAEMOGLOBIN_ADULT_CUTOFFS_FROM_YEARS.value;
+    if months < ev::HAEMOGLOBIN_CHILD_CUTOFFS_FROM_MONTHS.value {
+        ChildBand::NoCutoff
+    } else if months < months_24 {
+        aged(
+            ev::HAEMOGLOBIN_LOW_CHILD_6_23_MONTHS,
+            ev::HAEMOGLOBIN_CHILD_CUTOFFS_FROM_MONTHS.value,
+            months_24,
+            "months",
+        )
+    } else if years < years_5 {
+        // The band's upper end in months: 5 years is 60 months.
+        aged(
+            ev::HAEMOGLOBIN_LOW_CHILD_24_59_MONTHS,
+            months_24,
+            years_5 * 12.0,
+            "months",
+        )
+    } else if years < years_12 {
+        aged(
+            ev::HAEMOGLOBIN_LOW_CHILD_5_11_YEARS,
+            years_5,
+            years_12,
+            "years",
+        )
+    } else if years < years_15 {
+        aged(
+            ev::HAEMOGLOBIN_LOW_CHILD_12_14_YEARS,
+            years_12,
+            years_15,
+            "years",
+        )
+    } else {
+        ChildBand::Adult
+    }
+}
+
+/// The WHO 2024 haemoglobin cut-off (SPEC §2.1) for a result drawn on `drawn`, judged on
+/// `today`: men 13, women 12 g/dL; in pregnancy 11 in the 1st and 3rd trimesters and 10.5 in
+/// the 2nd, the trimester computed from the due date and `today`. After the due date
+/// (postpartum, while pregnancy advice lasts) the women's cut-off: WHO 2024 gives none for the
+/// postpartum period.
+///
+/// A child (birth date recorded, under 15 on `drawn`) is judged by the WHO 2024 age band, boys
+/// and girls alike: 6-23 months 10.5, 24-59 months 11, 5-11 years 11.5, 12-14 years 12 g/dL
+/// (evidence rows `HAEMOGLOBIN_LOW_CHILD_*`). `None` under 6 months, where WHO 2024 gives no
+/// cut-off ([`haemoglobin_unclear_note`] says so). Pregnancy cut-offs apply at any age. No birth
+/// date: the adult cut-offs, as before ages were read.
 ///
 /// A missing fact never picks the higher cut-off silently (that over-flags half the people):
 /// sex not set flags under the women's 12 g/dL and notes values under the men's 13 with "set
 /// sex in your profile"; pregnant with no due date flags under 10.5 and notes values under 11
 /// with "add the due date".
-pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> HaemoglobinCutoff {
+pub fn haemoglobin_cutoff(
+    p: &Profile,
+    today: NaiveDate,
+    drawn: NaiveDate,
+) -> Option<HaemoglobinCutoff> {
+    let child = age_on(p, today).is_some_and(|a| f64::from(a) < ev::ADULT_AGE_YEARS.value);
     let fixed = |cut: Evidence, whose: &str| HaemoglobinCutoff {
         cut,
         whose: whose.to_owned(),
         unclear_below: None,
+        child,
     };
     if pregnant_on(p, today) {
-        return match p.due_date {
+        return Some(match p.due_date {
             Some(due) if today > due => fixed(
                 ev::HAEMOGLOBIN_LOW_WOMEN,
                 "the cut-off for women, used after the due date",
@@ -217,30 +329,68 @@ pub fn haemoglobin_cutoff(p: &Profile, today: NaiveDate) -> HaemoglobinCutoff {
                 ev::HAEMOGLOBIN_LOW_PREGNANCY,
                 "the cut-off in pregnancy when the trimester is not known (add the due date to your profile)",
             ),
-        };
+        });
     }
-    match p.sex {
+    match child_band(p, drawn) {
+        ChildBand::NoCutoff => return None,
+        ChildBand::Child(cut, whose) => return Some(fixed(cut, &whose)),
+        ChildBand::Adult => {}
+    }
+    Some(match p.sex {
+        // 15-17: the adult cut-offs, said as WHO 2024 gives them (from 15 years).
+        Some(Sex::Female) if child => fixed(
+            ev::HAEMOGLOBIN_LOW_WOMEN,
+            &format!(
+                "the cut-off for girls and women from {:.0} years",
+                ev::HAEMOGLOBIN_ADULT_CUTOFFS_FROM_YEARS.value
+            ),
+        ),
+        Some(Sex::Male) if child => fixed(
+            ev::HAEMOGLOBIN_LOW_MEN,
+            &format!(
+                "the cut-off for boys and men from {:.0} years",
+                ev::HAEMOGLOBIN_ADULT_CUTOFFS_FROM_YEARS.value
+            ),
+        ),
         Some(Sex::Female) => fixed(ev::HAEMOGLOBIN_LOW_WOMEN, "the cut-off for women"),
         Some(Sex::Male) => fixed(ev::HAEMOGLOBIN_LOW_MEN, "the cut-off for men"),
         None => HaemoglobinCutoff {
-            cut: ev::HAEMOGLOBIN_LOW_WOMEN,
-            whose: "the cut-off for women, the lower one (for men it is 13 g/dL); set sex in your profile".to_owned(),
             unclear_below: Some((
                 ev::HAEMOGLOBIN_LOW_MEN,
                 "the cut-off differs by sex (women 12 g/dL, men 13 g/dL), so set sex in your profile for it to be judged".to_owned(),
             )),
+            ..fixed(
+                ev::HAEMOGLOBIN_LOW_WOMEN,
+                "the cut-off for women, the lower one (for men it is 13 g/dL); set sex in your profile",
+            )
         },
-    }
+    })
 }
 
 /// The note for a haemoglobin between the cut-off used and a higher one a missing profile
-/// fact could make apply (see [`haemoglobin_cutoff`]); `None` otherwise.
+/// fact could make apply (see [`haemoglobin_cutoff`]), or for one drawn under 6 months of age
+/// (no WHO 2024 cut-off: not judged, discuss it with the child's doctor); `None` otherwise.
 pub fn haemoglobin_unclear_note(
     p: &Profile,
     today: NaiveDate,
     hb: (NaiveDate, f64),
 ) -> Option<String> {
-    let c = haemoglobin_cutoff(p, today);
+    let Some(c) = haemoglobin_cutoff(p, today, hb.0) else {
+        // Possible only from an import: `add_lab` refuses a lab before the birth date, but a
+        // profile and labs from different devices are merged as they are.
+        if months_on(p, hb.0).is_some_and(|m| m < 0) {
+            return Some(format!(
+                "Haemoglobin {:.1} g/dL on {} is dated before the birth date in your profile, so it is not judged here: check the two dates.",
+                hb.1, hb.0
+            ));
+        }
+        return Some(format!(
+            "Haemoglobin {:.1} g/dL on {} is not judged here: WHO 2024 gives haemoglobin cut-offs from {:.0} months of age. Discuss it with your child's doctor.",
+            hb.1,
+            hb.0,
+            ev::HAEMOGLOBIN_CHILD_CUTOFFS_FROM_MONTHS.value
+        ));
+    };
     let (higher, why) = c.unclear_below?;
     (hb.1 >= c.cut.value && hb.1 < higher.value).then(|| {
         format!(
@@ -400,12 +550,13 @@ mod tests {
             due_date: Some(d(s)),
             ..Profile::default()
         };
-        let cut = |p: &Profile| haemoglobin_cutoff(p, today).cut.value;
+        let cut = |p: &Profile| haemoglobin_cutoff(p, today, today).unwrap().cut.value;
         assert_eq!(cut(&woman), 12.0);
         assert_eq!(cut(&man), 13.0);
         // Sex not set: the lower cut-off flags, the gap gets a note.
         assert_eq!(cut(&Profile::default()), 12.0);
-        assert!(haemoglobin_cutoff(&Profile::default(), today)
+        assert!(haemoglobin_cutoff(&Profile::default(), today, today)
+            .unwrap()
             .unclear_below
             .is_some());
         // Exact boundaries: day 97 (13+6) is 1st, day 98 (14+0) is 2nd.

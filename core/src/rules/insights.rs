@@ -216,6 +216,7 @@ pub fn trigger_comparisons(nights: &[Night], today: NaiveDate) -> Vec<TriggerCom
 }
 
 /// Doses logged against doses expected, per item, over the last 7 and 30 days (today included).
+/// An item the plan leaves out ([`super::groups::Kidney::drops`]) is not listed.
 ///
 /// A dose counts for the waking day on its side of the night (issue #15: 05:30 before a 06:30
 /// wake counted for neither day).
@@ -237,9 +238,13 @@ pub fn adherence(diary: &Diary<'_>, today: NaiveDate) -> Vec<Adherence> {
         .map(|(id, at)| (id, super::regimen::dose_date(diary.profile, at)))
         .filter(|(_, d)| first <= *d && *d <= today)
         .collect();
+    // The doses the plan leaves out (magnesium with eGFR < 30 or dialysis) are not expected,
+    // so they are never counted as missed (SPEC §2.3).
+    let kidney = super::groups::kidney(diary.profile, diary.labs);
     diary
         .regimen
         .iter()
+        .filter(|r| !kidney.drops(r))
         .map(|r| {
             let id = r.meta.id.to_string();
             let count = |days: i64| {

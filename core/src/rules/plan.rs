@@ -194,10 +194,11 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             items.push(c);
         }
     }
-    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
+    let kidney = groups::kidney(diary.profile, diary.labs);
     for r in diary.regimen.iter().filter(|r| dose_day(r, date)) {
-        if r.kind == RegimenKind::Magnesium && no_magnesium {
-            // SPEC §2.3: not with eGFR < 30 or dialysis; the kidney flag says why.
+        if kidney.drops(r) {
+            // SPEC §2.3: no magnesium, by kind or by name, with eGFR < 30 or dialysis; the
+            // kidney flag and the entry's warning say why.
             continue;
         }
         let (kind, e) = match r.kind {

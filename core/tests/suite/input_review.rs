@@ -13,9 +13,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use quietlegs_core::model::Analyte;
 use quietlegs_core::{
     read_relief_hours, AugmentationAnswers, AugmentationQuestion, EventInput, EventKind,
-    FixedClock, NightInput, ProfileChanges, QuietLegs, QuietLegsError,
+    FixedClock, LabInput, NightInput, ProfileChanges, QuietLegs, QuietLegsError,
 };
 
 use crate::common::medicine_input;
@@ -302,4 +303,57 @@ fn the_questionnaire_is_asked_only_without_the_nights_before_the_drug() {
     assert!(asks("ropinirole", Some("2026-06-01"), false), "none before");
     assert!(asks("rotigotine", None, true), "start unknown");
     assert!(!asks("gabapentin", None, false), "not dopaminergic");
+}
+
+/// No blood is drawn before birth: a lab dated before the birth date in the profile is refused
+/// naming the lab date (as a regimen start is), and nothing is written; on the birth date it is
+/// taken. The import does not apply the rule: a profile and labs from different devices are
+/// merged as they are (the birth date may be the typo), and the status judges no haemoglobin
+/// dated before the birth date.
+#[test]
+fn a_lab_dated_before_the_birth_date_is_refused_naming_the_lab_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary_at(dir.path(), "a.db", 0);
+    q.update_profile(ProfileChanges {
+        birth_date: Some("1970-05-01".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let lab = |analyte, value: f64, unit: &str, on: &str| LabInput {
+        analyte,
+        value,
+        unit: unit.into(),
+        taken_on: on.into(),
+    };
+    for on in ["1969-01-01", "1970-04-30"] {
+        let (field, reason) = invalid(q.add_lab(lab(Analyte::Ferritin, 42.0, "ng/mL", on)));
+        assert_eq!(field, "lab date");
+        assert!(reason.contains("before your birth date"), "{reason}");
+        // The stored birth date is diary content: not repeated in the error.
+        assert!(!reason.contains("1970-05-01"), "{reason}");
+    }
+    assert!(q.labs(None).unwrap().is_empty(), "nothing written");
+    q.add_lab(lab(Analyte::Ferritin, 42.0, "ng/mL", "1970-05-01"))
+        .unwrap();
+
+    let other = diary_at(dir.path(), "b.db", 0);
+    other
+        .add_lab(lab(Analyte::Haemoglobin, 9.0, "g/dL", "1969-01-01"))
+        .unwrap();
+    sync(&other, &q, dir.path(), "b.json");
+    assert_eq!(q.labs(None).unwrap().len(), 2, "the import keeps it");
+    let st = q.status(None).unwrap();
+    assert!(
+        !st.flags.iter().any(|f| f.title.contains("haemoglobin")),
+        "{:?}",
+        st.flags
+    );
+    assert!(
+        st.iron
+            .notes
+            .iter()
+            .any(|n| n.contains("before the birth date")),
+        "{:?}",
+        st.iron.notes
+    );
 }

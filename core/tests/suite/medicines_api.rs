@@ -296,6 +296,148 @@ fn the_alternative_and_notes_follow_pregnancy_and_kidney_disease() {
     }
 }
 
+/// SPEC §2.3: magnesium added with eGFR under 30 or on dialysis, by kind or by name, carries
+/// the warning that no reminder is given (to discuss with the doctor, not an order), both when
+/// it is added and in the regimen list; its doses appear in no reminder and no adherence row.
+/// With eGFR 45 none of this applies.
+#[test]
+fn magnesium_added_with_severe_kidney_disease_is_warned_and_never_reminded() {
+    use quietlegs_core::model::Analyte;
+    use quietlegs_core::LabInput;
+    let dir = tempfile::tempdir().unwrap();
+    let magnesium = |kind, name: &str, times: Vec<String>| RegimenInput {
+        kind,
+        name: name.into(),
+        dose_mg: None,
+        times,
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: None,
+        stop_date: None,
+        start_date_unknown: false,
+    };
+    let no_reminder = |w: &[String]| {
+        w.iter()
+            .any(|w| w.contains("no magnesium reminder") && w.contains("discuss"))
+    };
+    let dialysis = diary(dir.path(), "d.db");
+    dialysis
+        .set_profile(ProfileSettings {
+            dialysis: true,
+            ..settings("23:00")
+        })
+        .unwrap();
+    let egfr = |file: &str, v: f64| {
+        let q = diary(dir.path(), file);
+        q.set_profile(settings("23:00")).unwrap();
+        q.add_lab(LabInput {
+            analyte: Analyte::Egfr,
+            value: v,
+            unit: "mL/min/1.73m2".into(),
+            taken_on: "2026-11-20".into(),
+        })
+        .unwrap();
+        q
+    };
+    for (q, severe) in [
+        (dialysis, true),
+        (egfr("e25.db", 25.0), true),
+        (egfr("e45.db", 45.0), false),
+    ] {
+        let by_name = q
+            .add_regimen(magnesium(
+                RegimenKind::Supplement,
+                "magnesium glycinate",
+                vec!["21:30".into()],
+            ))
+            .unwrap();
+        let by_kind = q
+            .add_regimen(magnesium(RegimenKind::Magnesium, "", vec![]))
+            .unwrap();
+        for added in [&by_name, &by_kind] {
+            assert_eq!(no_reminder(&added.warnings), severe, "{:?}", added.warnings);
+        }
+        for listed in q.regimen().unwrap() {
+            assert_eq!(
+                no_reminder(&listed.warnings),
+                severe,
+                "{:?}",
+                listed.warnings
+            );
+        }
+        let ids = [by_name.info.id.clone(), by_kind.info.id.clone()];
+        let reminded = q
+            .reminders(None, Some(2))
+            .unwrap()
+            .iter()
+            .filter(|o| o.regimen_id.as_ref().is_some_and(|id| ids.contains(id)))
+            .count();
+        let counted = q
+            .status(None)
+            .unwrap()
+            .adherence
+            .iter()
+            .filter(|a| ids.contains(&a.regimen_id))
+            .count();
+        if severe {
+            assert_eq!((reminded, counted), (0, 0));
+        } else {
+            assert!(reminded >= 2, "{reminded}");
+            assert_eq!(counted, 2);
+        }
+    }
+}
+
+/// AASM 2025 gives gabapentin, gabapentin enacarbil, pregabalin and IV ferric carboxymaltose a
+/// strong recommendation for, with moderate certainty of evidence: the catalog shows the
+/// evidence as moderate (the certainty, as for ropinirole), and the strong recommendation
+/// apart, as the stance (SPEC §2.4: "for"). Recommendation strength is never shown as evidence
+/// strength.
+#[test]
+fn strong_recommendations_show_their_moderate_certainty_of_evidence() {
+    use quietlegs_core::rules::catalog::{AasmStance, EvidenceStrength};
+    for name in [
+        "gabapentin",
+        "Neurontin",
+        "Horizant",
+        "gabapentin enacarbil",
+        "pregabalin",
+        "Lyrica",
+        "Injectafer",
+        "ferric carboxymaltose",
+        "ropinirole",
+    ] {
+        let m = &check_medicine(name.into())[0];
+        assert_eq!(m.evidence, EvidenceStrength::Moderate, "{name}");
+        assert!(
+            m.evidence_line.starts_with(
+                "moderate — graded by guidelines (AASM 2025: moderate certainty of evidence)"
+            ),
+            "{name}: {}",
+            m.evidence_line
+        );
+        assert!(
+            m.details.contains("moderate certainty of evidence"),
+            "{name}"
+        );
+        assert!(
+            !m.advice.contains("strongest evidence"),
+            "{name}: {}",
+            m.advice
+        );
+        if name != "ropinirole" {
+            assert_eq!(m.aasm_stance, Some(AasmStance::StrongFor), "{name}");
+            assert!(
+                m.aasm_stance_label
+                    .as_deref()
+                    .is_some_and(|l| l.contains("(strong)")),
+                "{name}: {:?}",
+                m.aasm_stance_label
+            );
+        }
+    }
+}
+
 /// Review of #15 (A5): a different real substance is never mapped onto the entry it resembles
 /// (potassium is not calcium, calcium folinate is no calcium supplement, zinc oxide cream is
 /// no zinc supplement), while a real typo still matches and `regimen add` asks "did you mean".
@@ -960,8 +1102,11 @@ fn missing_and_misnamed_medicines() {
             m.advice
         );
     }
+    // AASM 2025: a strong recommendation on evidence of moderate certainty; the evidence
+    // shown is the certainty, the recommendation is the stance.
     let fcm = one("Ferinject");
-    assert_eq!(json(&fcm.evidence), "strong");
+    assert_eq!(json(&fcm.evidence), "moderate");
+    assert_eq!(json(&fcm.aasm_stance), "strong_for");
     for name in ["Venofer", "Feraheme", "CosmoFer"] {
         let m = one(name);
         assert_eq!(json(&m.evidence), "moderate", "{name}: {}", m.evidence_line);

@@ -21,7 +21,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
 
-use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, today};
+use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, regimen_item, today};
 
 fn magnesium() -> RegimenItem {
     RegimenItem {
@@ -296,6 +296,9 @@ fn kidney_flag_reads_egfr_from_the_labs_and_magnesium_stops_below_30() {
         .find(|f| f.kind == FlagKind::KidneyDisease)
         .unwrap();
     assert!(k.facts.contains("no magnesium reminder"), "{}", k.facts);
+    // Not dosing advice: doses may need adjusting, and the doctor decides.
+    assert!(k.facts.contains("may need adjusting"), "{}", k.facts);
+    assert!(k.facts.contains("your doctor decides"), "{}", k.facts);
     // The magnesium reminder names no dose, whatever the person recorded.
     let item = day_plan(&diary(&p, &mg, &[], &[]), today())
         .items
@@ -304,6 +307,170 @@ fn kidney_flag_reads_egfr_from_the_labs_and_magnesium_stops_below_30() {
         .unwrap();
     assert!(!item.why.contains("mg "), "{}", item.why);
     assert!(item.why.contains("no dose"));
+}
+
+/// SPEC §2.3 "not with eGFR < 30 or dialysis": magnesium entered as a supplement or a medicine
+/// by name ("magnesium glycinate" at 21:30) is magnesium too. With eGFR under 30 or dialysis
+/// no reminder of any kind is planned for it, and its doses are not counted as missed; at
+/// eGFR 30 it is planned and counted as before.
+#[test]
+fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_or_dialysis() {
+    use quietlegs_core::rules::insights::adherence;
+    let mut by_name = regimen_item(RegimenKind::Supplement, "magnesium glycinate", "2026-11-01");
+    by_name.times = vec![chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap()];
+    let brand = RegimenItem {
+        kind: RegimenKind::Medication,
+        name: "Magnesium Verla".into(),
+        meta: quietlegs_core::model::RecordMeta::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            "other",
+        ),
+        ..by_name.clone()
+    };
+    let dialysis = Profile {
+        dialysis: true,
+        ..Profile::default()
+    };
+    let p = Profile::default();
+    let egfr = |v: f64| vec![lab(Analyte::Egfr, v, "2026-11-01")];
+    for item in [&by_name, &brand] {
+        let id = item.meta.id.to_string();
+        let r = [item.clone()];
+        let planned = |p: &Profile, labs: &[Lab]| {
+            day_plan(&diary(p, &r, &[], labs), today())
+                .items
+                .iter()
+                .any(|i| i.regimen_id.as_deref() == Some(id.as_str()))
+        };
+        let counted = |p: &Profile, labs: &[Lab]| {
+            adherence(&diary(p, &r, &[], labs), today())
+                .iter()
+                .any(|a| a.regimen_id == id && a.expected_7 > 0)
+        };
+        assert!(planned(&p, &egfr(30.0)), "{}", item.name);
+        assert!(counted(&p, &egfr(30.0)), "{}", item.name);
+        for (who, labs) in [(&p, egfr(29.0)), (&dialysis, vec![])] {
+            assert!(!planned(who, &labs), "{}", item.name);
+            assert!(!counted(who, &labs), "{}", item.name);
+        }
+    }
+    // Not magnesium: a medicine at the same time on dialysis is still reminded and counted.
+    let other = RegimenItem {
+        name: "levothyroxine".into(),
+        ..by_name.clone()
+    };
+    let r = [other];
+    assert!(day_plan(&diary(&dialysis, &r, &[], &[]), today())
+        .items
+        .iter()
+        .any(|i| i.kind == ReminderKind::MedicationDose));
+    assert_eq!(adherence(&diary(&dialysis, &r, &[], &[]), today()).len(), 1);
+}
+
+/// SPEC §2.1 cites WHO 2024 for the haemoglobin cut-offs; for a child (birth date recorded)
+/// the same guideline's age band applies, on the day of the draw: 6-23 months 10.5, 24-59
+/// months 11, 5-11 years 11.5, 12-14 years 12, from 15 the cut-offs by sex. Under 6 months
+/// there is none: no flag, a note. Under 18 the flag sends the person to the child's doctor.
+/// No birth date: the adult cut-offs as before.
+#[test]
+fn a_childs_haemoglobin_is_judged_by_the_who_age_band_on_the_day_of_the_draw() {
+    use quietlegs_core::rules::flags::LOW_HAEMOGLOBIN_CHILD;
+    use quietlegs_core::rules::groups::haemoglobin_cutoff;
+    let born = |date: &str, sex: Sex| Profile {
+        birth_date: Some(d(date)),
+        sex: Some(sex),
+        ..Profile::default()
+    };
+    // The band is the age at the draw, whatever the age on the day asked about.
+    let later = d("2027-06-30");
+    let cut =
+        |p: &Profile, drawn: &str| haemoglobin_cutoff(p, later, d(drawn)).map(|c| c.cut.value);
+    for (birth, sex, before, at) in [
+        ("2026-05-21", Sex::Male, None, Some(10.5)), // 6 months
+        ("2024-11-21", Sex::Female, Some(10.5), Some(11.0)), // 24 months
+        ("2021-11-21", Sex::Male, Some(11.0), Some(11.5)), // 5 years
+        ("2014-11-21", Sex::Female, Some(11.5), Some(12.0)), // 12 years
+        ("2011-11-21", Sex::Male, Some(12.0), Some(13.0)), // 15 years
+        ("2011-11-21", Sex::Female, Some(12.0), Some(12.0)),
+    ] {
+        let p = born(birth, sex);
+        assert_eq!(
+            cut(&p, "2026-11-20"),
+            before,
+            "{birth} {sex:?} the day before"
+        );
+        assert_eq!(cut(&p, "2026-11-21"), at, "{birth} {sex:?} on the birthday");
+    }
+    assert_eq!(cut(&Profile::default(), "2026-11-20"), Some(12.0));
+    assert_eq!(
+        cut(
+            &Profile {
+                sex: Some(Sex::Male),
+                ..Profile::default()
+            },
+            "2026-11-20"
+        ),
+        Some(13.0)
+    );
+
+    let low = |p: &Profile, v: f64| {
+        flags(p, &[], &[], &[lab(Analyte::Haemoglobin, v, "2026-11-20")])
+            .into_iter()
+            .find(|f| f.kind == FlagKind::LowHaemoglobin)
+    };
+    // The reviewer's 10-year-old boy: 12.0 g/dL is not anaemia at 5-11 years; 11.4 is.
+    let boy = born("2016-06-01", Sex::Male);
+    assert!(low(&boy, 12.0).is_none());
+    let f = low(&boy, 11.4).unwrap();
+    assert!(
+        f.facts
+            .contains("under 11.5 g/dL, the cut-off for children aged 5-11 years"),
+        "{}",
+        f.facts
+    );
+    assert_eq!(f.title, LOW_HAEMOGLOBIN_CHILD);
+    assert!(f.title.contains("child's doctor"));
+    // A 13-year-old girl: the 12-14 years band, never "the cut-off for women".
+    let girl = born("2013-06-01", Sex::Female);
+    let f = low(&girl, 11.9).unwrap();
+    assert!(f.facts.contains("children aged 12-14 years"), "{}", f.facts);
+    assert!(!f.facts.contains("women"), "{}", f.facts);
+    // 16: the cut-off by sex, said as from 15 years, and still the child's doctor.
+    let f = low(&born("2010-06-01", Sex::Male), 12.5).unwrap();
+    assert!(
+        f.facts.contains("boys and men from 15 years"),
+        "{}",
+        f.facts
+    );
+    assert_eq!(f.title, LOW_HAEMOGLOBIN_CHILD);
+    // An adult, and no birth date: as before.
+    for p in [
+        born("1990-01-01", Sex::Male),
+        Profile {
+            sex: Some(Sex::Male),
+            ..Profile::default()
+        },
+    ] {
+        let f = low(&p, 12.5).unwrap();
+        assert!(f.facts.ends_with("the cut-off for men"), "{}", f.facts);
+        assert!(!f.title.contains("child"), "{}", f.title);
+    }
+    // Under 6 months: no WHO cut-off, so no flag; the iron status says why.
+    let baby = born("2026-08-01", Sex::Male);
+    assert!(low(&baby, 9.0).is_none());
+    let st = status(
+        &baby,
+        &[],
+        &[],
+        &[lab(Analyte::Haemoglobin, 9.0, "2026-11-20")],
+    );
+    assert!(
+        st.notes
+            .iter()
+            .any(|n| n.contains("not judged") && n.contains("child's doctor")),
+        "{:?}",
+        st.notes
+    );
 }
 
 #[test]
@@ -712,8 +879,39 @@ fn names_a_dose(text: &str) -> bool {
     })
 }
 
+/// A dose change stated as a fact ("… need adjusting with kidney disease", "reduce the dose"):
+/// the app never doses, so it says "may need adjusting; your doctor decides".
+fn orders_a_dose_change(text: &str) -> bool {
+    let t = text.to_lowercase();
+    let hedged = |i: usize| {
+        ["may ", "might ", "can ", "not ", "never "]
+            .iter()
+            .any(|w| t[..i].ends_with(w))
+    };
+    [
+        "need adjusting",
+        "needs adjusting",
+        "need adjustment",
+        "needs adjustment",
+        "must be adjusted",
+        "adjust the dose",
+        "reduce the dose",
+        "lower the dose",
+    ]
+    .iter()
+    .any(|w| t.match_indices(w).any(|(i, _)| !hedged(i)))
+}
+
 #[test]
 fn the_text_scanners_catch_what_they_look_for() {
+    assert!(orders_a_dose_change(
+        "iron and RLS medicines need adjusting with kidney disease"
+    ));
+    assert!(orders_a_dose_change("Reduce the dose of gabapentin"));
+    assert!(!orders_a_dose_change(
+        "doses may need adjusting: your doctor decides"
+    ));
+    assert!(!orders_a_dose_change("do not change the dose yourself"));
     assert!(tells_to_stop("Stop taking iron."));
     assert!(tells_to_stop("Do not take iron supplements"));
     assert!(!tells_to_stop("never stop abruptly"));
@@ -827,6 +1025,14 @@ fn no_text_tells_anyone_to_stop_a_medicine_or_names_a_dose() {
     dose.sort_unstable();
     dose.dedup();
     assert!(dose.is_empty(), "dose wording: {dose:#?}");
+    let mut change: Vec<&str> = texts
+        .iter()
+        .filter(|t| orders_a_dose_change(t))
+        .map(String::as_str)
+        .collect();
+    change.sort_unstable();
+    change.dedup();
+    assert!(change.is_empty(), "dose-change wording: {change:#?}");
 }
 
 /// The warm bath, when chosen, lasts its table length and ends before the bedtime it leads to
