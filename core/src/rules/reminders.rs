@@ -60,12 +60,29 @@ pub fn occurrence_id(
     regimen_id: Option<&str>,
     fire_at: DateTime<Utc>,
 ) -> String {
-    let key = format!(
+    nth_occurrence_id(kind, date, regimen_id, fire_at, 0)
+}
+
+/// [`occurrence_id`] of the `nth` (from 0) of the day's items of one kind and regimen item that
+/// fire at the same instant: two doses whose clock times the clocks skip (02:15 and 02:45 on a
+/// spring-forward night) both move to the first minute after the gap, and each keeps its own
+/// reminder. The first keeps the id it always had (the OS and the stored actions hold it).
+fn nth_occurrence_id(
+    kind: ReminderKind,
+    date: NaiveDate,
+    regimen_id: Option<&str>,
+    fire_at: DateTime<Utc>,
+    nth: u32,
+) -> String {
+    let mut key = format!(
         "{}|{date}|{}|{}",
         kind.slug(),
         regimen_id.unwrap_or("-"),
         fire_at.timestamp()
     );
+    if nth > 0 {
+        key = format!("{key}|{nth}");
+    }
     format!("{}-{date}-{:016x}", kind.slug(), fnv1a(&key))
 }
 
@@ -80,9 +97,11 @@ fn actions_for(kind: ReminderKind) -> Vec<ReminderAction> {
     }
 }
 
-fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz) -> Occurrence {
+/// The occurrence of plan item `p` of plan date `date`, the `nth` of the day's items of its kind
+/// and regimen item firing at its instant.
+fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz, nth: u32) -> Occurrence {
     Occurrence {
-        id: occurrence_id(p.kind, date, p.regimen_id.as_deref(), p.start),
+        id: nth_occurrence_id(p.kind, date, p.regimen_id.as_deref(), p.start, nth),
         kind: p.kind,
         date,
         fire_at: p.start,
@@ -112,13 +131,19 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
     // The day before can fire inside the horizon (a bedtime after midnight, the morning prompt).
     let mut d = from.pred_opt().unwrap_or(from);
     while d < last {
-        for p in day_plan(diary, d)
-            .items
-            .iter()
-            .filter(|p| start <= p.start && p.start < end)
-        {
-            let o = occurrence(p, d, tz);
-            out.insert(o.id.clone(), o);
+        // Each item's place among the day's items of its kind and regimen item firing at the
+        // same instant: nothing is merged by its time.
+        let mut same: HashMap<(ReminderKind, Option<&str>, DateTime<Utc>), u32> = HashMap::new();
+        let plan = day_plan(diary, d);
+        for p in &plan.items {
+            let nth = same
+                .entry((p.kind, p.regimen_id.as_deref(), p.start))
+                .or_insert(0);
+            if start <= p.start && p.start < end {
+                let o = occurrence(p, d, tz, *nth);
+                out.insert(o.id.clone(), o);
+            }
+            *nth += 1;
         }
         d = match d.succ_opt() {
             Some(n) => n,
@@ -157,7 +182,7 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
                 source: FERRITIN_RECHECK_DAYS.source,
                 regimen_id: None,
             };
-            let o = occurrence(&p, day.date, tz);
+            let o = occurrence(&p, day.date, tz, 0);
             out.insert(o.id.clone(), o);
         }
     }

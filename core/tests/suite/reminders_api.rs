@@ -453,3 +453,138 @@ fn a_recheck_reminder_at_the_horizons_last_instant_belongs_to_the_next_horizon()
     assert_eq!(lab_on("2027-01-22"), Vec::<String>::new());
     assert_eq!(lab_on("2027-01-23"), vec!["2027-01-29T00:00:00+00:00"]);
 }
+
+/// A diary in Europe/Berlin as the fresh reviewer set it up with the CLI, the clock at `now`:
+/// bedtime `bed`, waking at `wake`, the whole routine opted in.
+fn berlin(now: DateTime<Utc>, bed: &str, wake: &str) -> (Arc<QuietLegs>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let q = QuietLegs::open_at(
+        &dir.path().join("b.db"),
+        Arc::new(TestClock(Mutex::new(now))),
+    )
+    .unwrap();
+    q.set_profile(ProfileSettings {
+        time_zone: "Europe/Berlin".into(),
+        bedtime: bed.into(),
+        wake_time: wake.into(),
+        routine: Some(quietlegs_core::model::Routine {
+            warm_bath: true,
+            warm_socks: true,
+            movement: true,
+            exercise_cutoff: true,
+        }),
+        ..ProfileSettings::default()
+    })
+    .unwrap();
+    (q, dir)
+}
+
+/// A daily medicine at the clock times `at` from `start`; its id.
+fn medicine(q: &QuietLegs, name: &str, at: &[&str], start: &str) -> String {
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Medication,
+        name: name.into(),
+        dose_mg: None,
+        times: at.iter().map(|t| (*t).to_owned()).collect(),
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some(start.into()),
+        stop_date: None,
+        start_date_unknown: false,
+    })
+    .unwrap()
+    .info
+    .id
+}
+
+/// Fresh review: Berlin's spring-forward night (2026-03-29, 02:00-03:00 does not exist) with
+/// the bedtime and two doses in the gap. SPEC §3: a skipped local time moves to the first
+/// minute after the gap, each scheduled dose is kept or said, and "before bed" items keep their
+/// real-time distance from the resolved bedtime (03:00 CEST, 01:00 UTC). The two doses used to
+/// be one reminder: the same item, date and fire time made the same id.
+#[test]
+fn two_doses_in_a_spring_forward_gap_are_two_reminders_and_each_says_why() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 3, 28, 8, 0, 0).unwrap(),
+        "02:30",
+        "09:00",
+    );
+    medicine(&q, "gabapentin", &["02:15", "02:45"], "2026-01-01");
+    let all = q.reminders(Some("2026-03-28".into()), Some(2)).unwrap();
+    let doses: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind == ReminderKind::MedicationDose && o.date == "2026-03-28")
+        .collect();
+    assert_eq!(doses.len(), 2, "{doses:#?}");
+    assert_ne!(doses[0].id, doses[1].id);
+    for (o, set) in doses.iter().zip(["02:15", "02:45"]) {
+        assert_eq!(o.fire_at.local, "2026-03-29T03:00:00+02:00");
+        assert!(
+            o.body
+                .contains("does not exist on 2026-03-29 (the clocks go forward)")
+                && o.body.contains("02:15 and 02:45 both move to 03:00")
+                && o.body.contains("ask your doctor or pharmacist"),
+            "{}",
+            o.body
+        );
+        assert!(
+            doses
+                .iter()
+                .any(|o| o.body.contains(&format!("{set} does not exist"))),
+            "{set}"
+        );
+    }
+    // The evening before keeps its clock times: nothing said.
+    let before: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind == ReminderKind::MedicationDose && o.date == "2026-03-27")
+        .map(|o| (o.fire_at.local.as_str(), o.body.as_str()))
+        .collect();
+    assert_eq!(
+        before,
+        vec![
+            ("2026-03-28T02:15:00+01:00", "Your scheduled dose."),
+            ("2026-03-28T02:45:00+01:00", "Your scheduled dose.")
+        ]
+    );
+    // The routine of that night, in real time before the 03:00 CEST bedtime.
+    let of = |kind| {
+        all.iter()
+            .find(|o| o.kind == kind && o.date == "2026-03-28")
+            .unwrap()
+    };
+    let bed = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+    let utc = |o: &quietlegs_core::ReminderOccurrence| {
+        DateTime::parse_from_rfc3339(&o.fire_at.utc)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    for (kind, minutes) in [
+        (ReminderKind::WarmBath, 60),
+        (ReminderKind::Movement, 15),
+        (ReminderKind::EveningCheck, 120),
+        (ReminderKind::WarmSocks, 240),
+        (ReminderKind::ExerciseCutoff, 240),
+    ] {
+        assert_eq!(
+            bed - utc(of(kind)),
+            chrono::Duration::minutes(minutes),
+            "{kind:?}"
+        );
+    }
+    assert!(
+        of(ReminderKind::WarmBath)
+            .body
+            .contains("from 01:00, 1 h before your 03:00 bedtime"),
+        "{}",
+        of(ReminderKind::WarmBath).body
+    );
+    let plan = q.plan(Some("2026-03-28".into())).unwrap();
+    let walk = plan
+        .items
+        .iter()
+        .find(|i| i.kind == ReminderKind::Movement)
+        .unwrap();
+    assert_eq!(walk.start.local, "2026-03-29T01:45:00+01:00");
+    assert_eq!(walk.end.as_ref().unwrap().utc, "2026-03-29T01:00:00Z");
+}
