@@ -15,7 +15,7 @@ use crate::rules::check::{check_named, IntakeCheck};
 use crate::rules::iron::{IronDay, IronPlan};
 use crate::rules::plan::{day_plan, PlanItem, ReminderKind};
 use crate::rules::reminders::{
-    in_firing_order, occurrences, reconcile, Occurrence, ReminderAction,
+    dose_taken, in_firing_order, occurrences, reconcile, Occurrence, ReminderAction,
 };
 use crate::rules::substance::Substance;
 use crate::store::{self, ReminderState, Store};
@@ -354,28 +354,45 @@ impl QuietLegs {
         }
     }
 
-    /// Wanted occurrences with this device's done/skip/snooze applied.
+    /// Wanted occurrences with this device's done/skip/snooze applied, and the doses already
+    /// logged left out.
     fn wanted(&self, store: &Store, from: NaiveDate, days: u32) -> ApiResult<Vec<Occurrence>> {
         let last = from + Duration::days(i64::from(days));
         let snap = Snapshot::load(store, from, last, Labs::LatestFerritin)?;
-        let base = occurrences(&snap.diary(), from, days);
+        let diary = snap.diary();
+        let base = occurrences(&diary, from, days);
         let since = self.now() - Duration::days(i64::from(days) + 2);
         let states = store::reminder_states(store.conn(), since)?;
         let mut out = Vec::with_capacity(base.len());
         for o in base {
+            // A dose already logged (by this reminder's "done", by hand, or on another device
+            // and synced) is never reminded again, whatever zone the plan is in now.
+            if dose_taken(&diary, &o).is_some() {
+                continue;
+            }
+            // Acted on under this id, or under an earlier id of the same occurrence before a
+            // re-plan moved it (travel to another zone): what was done with it stands.
+            let own = states.get(&o.id);
+            let state = own.or_else(|| states.get(&slot_state_key(&o)));
             // Done on any device: the "done" event (its id derived from the occurrence) came
             // in by sync even though this device's own done/skip/snooze state did not.
-            if !states.contains_key(&o.id)
+            if state.is_none()
                 && store::event_by_id(store.conn(), &done_event_id(&o.id).to_string())?.is_some()
             {
                 continue;
             }
-            match states.get(&o.id) {
+            match state {
                 Some(s) if s.action == "snooze" => {
                     if let Some(until) = s.snooze_until {
+                        // Snoozed before the plan moved it: never earlier than the plan now says.
+                        let at = if own.is_some() {
+                            until
+                        } else {
+                            until.max(o.fire_at)
+                        };
                         out.push(Occurrence {
-                            id: format!("{}{SNOOZE_SEP}{}", o.id, until.timestamp()),
-                            fire_at: until,
+                            id: format!("{}{SNOOZE_SEP}{}", o.id, at.timestamp()),
+                            fire_at: at,
                             ..o
                         });
                     }
@@ -387,6 +404,13 @@ impl QuietLegs {
         in_firing_order(&mut out);
         Ok(out)
     }
+}
+
+/// The key an action on occurrence `o` is also stored under in the device's reminder state:
+/// its slot ([`Occurrence::slot_key`]), which a re-plan does not change. The prefix keeps it
+/// apart from every occurrence id.
+fn slot_state_key(o: &Occurrence) -> String {
+    format!("slot:{}", o.slot_key())
 }
 
 fn horizon_days(days: Option<u32>) -> ApiResult<u32> {
@@ -628,7 +652,7 @@ impl QuietLegs {
         if let Some(e) = already_done(store.conn(), &base_id)? {
             return Ok(already_done_result(e, action, tz));
         }
-        let found = {
+        let (found, taken) = {
             let today = now.with_timezone(&tz).date_naive();
             let from = today - Duration::days(2);
             let snap = Snapshot::load(
@@ -637,10 +661,27 @@ impl QuietLegs {
                 today + Duration::days(8),
                 Labs::LatestFerritin,
             )?;
-            occurrences(&snap.diary(), from, 10)
+            let diary = snap.diary();
+            let found = occurrences(&diary, from, 10)
                 .into_iter()
-                .find(|o| o.id == base_id)
+                .find(|o| o.id == base_id);
+            let taken = found.as_ref().and_then(|o| dose_taken(&diary, o)).cloned();
+            (found, taken)
         };
+        // A dose logged already (by hand, or before a re-plan moved its reminder): nothing new
+        // is recorded, and that dose is the one reported.
+        if let Some(e) = taken {
+            return Ok(already_done_result(Some(e), action, tz));
+        }
+        // Done under the id it had before a re-plan (travel): done.
+        if let Some(e) = found
+            .as_ref()
+            .map(|o| already_done(store.conn(), &slot_state_key(o)))
+            .transpose()?
+            .flatten()
+        {
+            return Ok(already_done_result(e, action, tz));
+        }
         let Some(o) = found else {
             // Another process may have done it between the check above and the plan read (its
             // dose then moved the plan past this occurrence): that is "already done", not an
@@ -742,15 +783,22 @@ impl QuietLegs {
                 )
             }
         };
+        let slot = slot_state_key(&o);
         let logged = store.write(|tx| {
             // Checked again inside the transaction: another process may have acted meanwhile.
             if let Some(e) = already_done(tx, &base_id)? {
+                return Ok(Acted::Already(e));
+            }
+            if let Some(e) = already_done(tx, &slot)? {
                 return Ok(Acted::Already(e));
             }
             if let Some((e, _)) = &event {
                 store::put_event(tx, e)?;
             }
             store::put_reminder_state(tx, &base_id, &state)?;
+            // Also under its slot, so a re-plan that changes the id keeps it done, snoozed or
+            // skipped.
+            store::put_reminder_state(tx, &slot, &state)?;
             Ok(Acted::Now(event.map(|(e, _)| e)))
         })?;
         Ok(match logged {

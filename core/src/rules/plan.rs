@@ -1,7 +1,7 @@
 //! The day's plan (SPEC §2.3): iron, vitamin C, medicines, and the bedtime routine, each with its
 //! time, why, and source. Reminders are made from it.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
 use super::day::WakingDay;
@@ -12,7 +12,7 @@ use super::regimen::dose_day;
 use super::weekly_irls;
 use super::Diary;
 use crate::evidence::{self as ev, minutes, Evidence, Source};
-use crate::model::RegimenKind;
+use crate::model::{RegimenItem, RegimenKind};
 
 /// What a plan item or reminder is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, uniffi::Enum)]
@@ -151,6 +151,95 @@ fn warm_bath_why(day: &WakingDay, from: DateTime<Utc>) -> String {
     )
 }
 
+/// The reminder kind of a regimen item's own dose reminders; `None` for iron and vitamin C,
+/// which are planned with the iron window.
+pub fn dose_kind(r: &RegimenItem) -> Option<ReminderKind> {
+    match r.kind {
+        RegimenKind::Iron | RegimenKind::VitaminC => None,
+        RegimenKind::Magnesium => Some(ReminderKind::Magnesium),
+        RegimenKind::Medication | RegimenKind::Supplement => Some(ReminderKind::MedicationDose),
+    }
+}
+
+/// The instants the plan of waking day `day` reminds regimen item `r` at, earliest first (two
+/// clock times the clocks skip can name the same instant: both are kept). None on a day that
+/// is not its dose day, for iron and vitamin C ([`dose_kind`]), or for magnesium when
+/// `no_magnesium` (SPEC §2.3: not with eGFR < 30 or dialysis; the kidney flag says why). The
+/// position in this list is the dose's place among the day's doses of `r`
+/// ([`super::reminders::Occurrence::slot`]).
+pub fn planned_doses(r: &RegimenItem, day: &WakingDay, no_magnesium: bool) -> Vec<DateTime<Utc>> {
+    scheduled_doses(r, day, no_magnesium)
+        .into_iter()
+        .map(|(_, at)| at)
+        .collect()
+}
+
+/// [`planned_doses`] with the clock time each was set for (`None`: magnesium with no time,
+/// a span before bed).
+fn scheduled_doses(
+    r: &RegimenItem,
+    day: &WakingDay,
+    no_magnesium: bool,
+) -> Vec<(Option<NaiveTime>, DateTime<Utc>)> {
+    if dose_kind(r).is_none()
+        || !dose_day(r, day.date)
+        // SPEC §2.3: no magnesium, by kind or by name, with eGFR < 30 or dialysis; the
+        // kidney flag and the entry's warning say why.
+        || (no_magnesium && groups::is_magnesium(r))
+    {
+        return Vec::new();
+    }
+    let mut at: Vec<(Option<NaiveTime>, DateTime<Utc>)> = if r.times.is_empty() {
+        scheduled_times(r, day)
+            .into_iter()
+            .map(|t| (None, t))
+            .collect()
+    } else {
+        r.times.iter().map(|t| (Some(*t), day.place(*t))).collect()
+    };
+    // Stable: the plan's own sort (by time, then kind) keeps this order for one item's doses.
+    at.sort_by_key(|(_, t)| *t);
+    at
+}
+
+/// What a dose reminder says when the clocks skip its set time (SPEC §3: it moves to the first
+/// minute after the gap, and each scheduled dose is kept or said): the time it was set for, and
+/// the other doses of the same item the gap moves to the same minute, so two reminders at one
+/// minute never read as one dose reminded twice. No dosing advice: how to space them is the
+/// prescriber's or pharmacist's call.
+fn moved_dose_note(
+    day: &WakingDay,
+    set: NaiveTime,
+    at: DateTime<Utc>,
+    doses: &[(Option<NaiveTime>, DateTime<Utc>)],
+) -> Option<String> {
+    let local = at.with_timezone(&day.tz);
+    if local.time() == set {
+        return None;
+    }
+    let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
+    let together: Vec<String> = doses
+        .iter()
+        .filter(|(_, t)| *t == at)
+        .filter_map(|(s, _)| s.map(hhmm))
+        .collect();
+    let mut note = format!(
+        "{} does not exist on {} (the clocks go forward), so this dose is reminded at {}.",
+        hhmm(set),
+        local.date_naive(),
+        hhmm(local.time())
+    );
+    if let Some((last, first)) = together.split_last().filter(|(_, f)| !f.is_empty()) {
+        note = format!(
+            "{note} Your doses set for {} and {last} {} move to {}: one reminder for each; ask your doctor or pharmacist how to space them.",
+            first.join(", "),
+            if first.len() == 1 { "both" } else { "all" },
+            hhmm(local.time()),
+        );
+    }
+    Some(note)
+}
+
 /// The plan for the waking day that starts on `date`.
 pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
     let day = WakingDay::of(diary.profile, date);
@@ -194,21 +283,16 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             items.push(c);
         }
     }
-    let kidney = groups::kidney(diary.profile, diary.labs);
-    for r in diary.regimen.iter().filter(|r| dose_day(r, date)) {
-        if kidney.drops(r) {
-            // SPEC §2.3: no magnesium, by kind or by name, with eGFR < 30 or dialysis; the
-            // kidney flag and the entry's warning say why.
-            continue;
-        }
-        let (kind, e) = match r.kind {
-            RegimenKind::Iron | RegimenKind::VitaminC => continue,
-            RegimenKind::Magnesium => (ReminderKind::Magnesium, ev::MAGNESIUM_BEFORE_BED_MIN),
-            RegimenKind::Medication | RegimenKind::Supplement => {
-                (ReminderKind::MedicationDose, ev::IRON_AFTER_FOOD_MIN)
-            }
+    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
+    for r in diary.regimen.iter() {
+        let Some(kind) = dose_kind(r) else { continue };
+        let e = if kind == ReminderKind::Magnesium {
+            ev::MAGNESIUM_BEFORE_BED_MIN
+        } else {
+            ev::IRON_AFTER_FOOD_MIN
         };
-        for at in scheduled_times(r, &day) {
+        let doses = scheduled_doses(r, &day, no_magnesium);
+        for &(set, at) in &doses {
             let mut it = item(kind, at, None, &r.name, e);
             if kind == ReminderKind::MedicationDose {
                 it.why = "Your scheduled dose.".to_owned();
@@ -225,6 +309,9 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
                 }
             } else if r.times.is_empty() {
                 it.end = Some(day.before_bed(minutes(ev::MAGNESIUM_WINDOW_LATEST_MIN)));
+            }
+            if let Some(note) = set.and_then(|set| moved_dose_note(&day, set, at, &doses)) {
+                it.why = format!("{} {note}", it.why);
             }
             it.regimen_id = Some(r.meta.id.to_string());
             items.push(it);

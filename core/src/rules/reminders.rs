@@ -8,13 +8,15 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::day::{utc_bounds, WakingDay};
+use super::groups;
 use super::iron_status::{draw_preparation, recheck_due};
-use super::plan::{day_plan, PlanItem, ReminderKind};
+use super::plan::{day_plan, dose_kind, planned_doses, PlanItem, ReminderKind};
 use super::Diary;
 use crate::evidence::{
     minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, LAB_RECHECK_NOTICE_DAYS,
     SNOOZE_DEFAULT_MIN,
 };
+use crate::model::{Event, EventKind, RegimenItem};
 
 /// What a notification offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -44,6 +46,29 @@ pub struct Occurrence {
     pub body: String,
     pub actions: Vec<ReminderAction>,
     pub regimen_id: Option<String>,
+    /// Its place among the plan date's items of its kind and regimen item, in plan order (a
+    /// medicine taken at 08:00 and 20:00 has slots 0 and 1). With `kind`, `date` and
+    /// `regimen_id` it names the occurrence whenever and in whichever zone it fires
+    /// ([`Self::slot_key`]).
+    pub slot: u32,
+}
+
+impl Occurrence {
+    /// What the occurrence is, whatever its fire time: kind, plan date, regimen item and slot.
+    /// The id names the fire time too (a reminder that moves is a new notification for the OS
+    /// to hold), so a re-plan (travel to another zone, a coffee that moves iron) changes the
+    /// id; what the person did with the reminder (done, snooze, skip) is kept by this key as
+    /// well, so a re-plan never undoes it (SPEC §3: a change of zone regenerates the plan,
+    /// not what was done).
+    pub fn slot_key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.kind.slug(),
+            self.date,
+            self.regimen_id.as_deref().unwrap_or("-"),
+            self.slot
+        )
+    }
 }
 
 /// FNV-1a, 64 bit: stable across Rust versions and platforms, unlike `DefaultHasher`.
@@ -60,12 +85,29 @@ pub fn occurrence_id(
     regimen_id: Option<&str>,
     fire_at: DateTime<Utc>,
 ) -> String {
-    let key = format!(
+    nth_occurrence_id(kind, date, regimen_id, fire_at, 0)
+}
+
+/// [`occurrence_id`] of the `nth` (from 0) of the day's items of one kind and regimen item that
+/// fire at the same instant: two doses whose clock times the clocks skip (02:15 and 02:45 on a
+/// spring-forward night) both move to the first minute after the gap, and each keeps its own
+/// reminder. The first keeps the id it always had (the OS and the stored actions hold it).
+fn nth_occurrence_id(
+    kind: ReminderKind,
+    date: NaiveDate,
+    regimen_id: Option<&str>,
+    fire_at: DateTime<Utc>,
+    nth: u32,
+) -> String {
+    let mut key = format!(
         "{}|{date}|{}|{}",
         kind.slug(),
         regimen_id.unwrap_or("-"),
         fire_at.timestamp()
     );
+    if nth > 0 {
+        key = format!("{key}|{nth}");
+    }
     format!("{}-{date}-{:016x}", kind.slug(), fnv1a(&key))
 }
 
@@ -80,9 +122,11 @@ fn actions_for(kind: ReminderKind) -> Vec<ReminderAction> {
     }
 }
 
-fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz) -> Occurrence {
+/// The occurrence of plan item `p` of plan date `date`: the `slot`-th of the day's items of its
+/// kind and regimen item, the `nth` of them firing at its instant.
+fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz, slot: u32, nth: u32) -> Occurrence {
     Occurrence {
-        id: occurrence_id(p.kind, date, p.regimen_id.as_deref(), p.start),
+        id: nth_occurrence_id(p.kind, date, p.regimen_id.as_deref(), p.start, nth),
         kind: p.kind,
         date,
         fire_at: p.start,
@@ -91,6 +135,7 @@ fn occurrence(p: &PlanItem, date: NaiveDate, tz: Tz) -> Occurrence {
         body: p.why.clone(),
         actions: actions_for(p.kind),
         regimen_id: p.regimen_id.clone(),
+        slot,
     }
 }
 
@@ -112,13 +157,22 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
     // The day before can fire inside the horizon (a bedtime after midnight, the morning prompt).
     let mut d = from.pred_opt().unwrap_or(from);
     while d < last {
-        for p in day_plan(diary, d)
-            .items
-            .iter()
-            .filter(|p| start <= p.start && p.start < end)
-        {
-            let o = occurrence(p, d, tz);
-            out.insert(o.id.clone(), o);
+        // Each item's slot among the day's items of its kind and regimen item, and its place
+        // among those firing at the same instant: nothing is merged by its time.
+        let mut slots: HashMap<(ReminderKind, Option<&str>), u32> = HashMap::new();
+        let mut same: HashMap<(ReminderKind, Option<&str>, DateTime<Utc>), u32> = HashMap::new();
+        let plan = day_plan(diary, d);
+        for p in &plan.items {
+            let slot = slots.entry((p.kind, p.regimen_id.as_deref())).or_insert(0);
+            let nth = same
+                .entry((p.kind, p.regimen_id.as_deref(), p.start))
+                .or_insert(0);
+            if start <= p.start && p.start < end {
+                let o = occurrence(p, d, tz, *slot, *nth);
+                out.insert(o.id.clone(), o);
+            }
+            *slot += 1;
+            *nth += 1;
         }
         d = match d.succ_opt() {
             Some(n) => n,
@@ -157,13 +211,56 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
                 source: FERRITIN_RECHECK_DAYS.source,
                 regimen_id: None,
             };
-            let o = occurrence(&p, day.date, tz);
+            let o = occurrence(&p, day.date, tz, 0, 0);
             out.insert(o.id.clone(), o);
         }
     }
     let mut v: Vec<Occurrence> = out.into_values().collect();
     in_firing_order(&mut v);
     v
+}
+
+/// The logged dose a dose reminder stands for, if any: a dose is a dose however it was logged
+/// (the reminder's "done", `log dose`, or another device's, synced), and the person's zone when
+/// they took it is not known. Each logged dose of a regimen item counts for the one scheduled
+/// dose of that item nearest to it in time (the earlier on a tie), among the dose days from the
+/// day before its own waking day to the day after, in the diary's zone now. So a dose taken in
+/// Berlin at 21:30 is the New York plan's 21:00 dose of that date (5.5 h later), never a reason
+/// to remind it again; and one taken in New York at 21:00 is not the Berlin plan's dose of the
+/// next evening (18 h later), which a match by waking day alone would silence. Only medicines,
+/// supplements and magnesium: iron's plan already knows a dose taken (`IronDay::AlreadyTaken`).
+pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
+    let rid = o.regimen_id.as_deref()?;
+    let item = diary
+        .regimen
+        .iter()
+        .find(|r| dose_kind(r) == Some(o.kind) && r.meta.id.to_string() == rid)?;
+    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
+    diary.events.iter().find(|e| {
+        matches!(&e.kind, EventKind::Dose { regimen_id } if regimen_id == rid)
+            && nearest_dose(diary, item, e.at, no_magnesium) == Some((o.date, o.slot))
+    })
+}
+
+/// The scheduled dose of `item` nearest to `at` (plan date, slot): see [`dose_taken`].
+fn nearest_dose(
+    diary: &Diary<'_>,
+    item: &RegimenItem,
+    at: DateTime<Utc>,
+    no_magnesium: bool,
+) -> Option<(NaiveDate, u32)> {
+    let own = WakingDay::owning(diary.profile, at).date;
+    [own.pred_opt(), Some(own), own.succ_opt()]
+        .into_iter()
+        .flatten()
+        .flat_map(|d| {
+            planned_doses(item, &WakingDay::of(diary.profile, d), no_magnesium)
+                .into_iter()
+                .zip(0u32..)
+                .map(move |(t, slot)| (t, d, slot))
+        })
+        .min_by_key(|(t, _, _)| ((*t - at).abs(), *t))
+        .map(|(_, d, slot)| (d, slot))
 }
 
 /// Puts occurrences in the order they fire: earliest first, then by id. One function for every

@@ -12,10 +12,13 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use proptest::prelude::*;
+use quietlegs_core::evidence as ev;
 use quietlegs_core::model::zone::Tz;
-use quietlegs_core::model::{Habit, IntakeKind, Profile, RecordMeta, RegimenItem, RegimenKind};
+use quietlegs_core::model::{
+    Habit, IntakeKind, Profile, RecordMeta, RegimenItem, RegimenKind, Routine,
+};
 use quietlegs_core::rules::day::utc_bounds;
-use quietlegs_core::rules::plan::ReminderKind;
+use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::{occurrences, reconcile};
 use quietlegs_core::rules::Diary;
 
@@ -83,6 +86,25 @@ fn regimen() -> Vec<RegimenItem> {
             RegimenKind::Medication,
             "gabapentin",
             vec![t(1, 30), t(21, 0)],
+        ),
+        // Two or more times inside each zone's gap (Santiago's midnight, Dublin's 01:00,
+        // Berlin's and New York's 02:00, Lord Howe's 02:00-02:30, Apia's 03:00): each dose is
+        // its own reminder when the gap moves them to one minute (fresh review: 02:15 and 02:45
+        // became one reminder at 03:00).
+        item(
+            RegimenKind::Medication,
+            "pramipexole",
+            vec![
+                t(0, 15),
+                t(0, 45),
+                t(1, 15),
+                t(1, 45),
+                t(2, 5),
+                t(2, 15),
+                t(2, 45),
+                t(3, 15),
+                t(3, 45),
+            ],
         ),
     ]
 }
@@ -162,6 +184,55 @@ fn check_horizon(profile: &Profile, from: NaiveDate, days: u32) {
             LocalResult::None => panic!("{} at a nonexistent local time {local}", o.id),
         }
     }
+    // Nothing planned is lost: one occurrence for each item of the day plans that fires inside
+    // the horizon (no two merged because the clocks moved them to the same minute).
+    let mut planned = 0;
+    let mut d = from.pred_opt().unwrap();
+    while d < from + Duration::days(i64::from(days)) {
+        let plan = day_plan(&diary, d);
+        planned += plan
+            .items
+            .iter()
+            .filter(|p| start <= p.start && p.start < end)
+            .count();
+        // "Before bed" items keep their real-time distance from the (resolved) bedtime, and a
+        // window never shrinks to zero (SPEC §3).
+        for p in &plan.items {
+            let before = match p.kind {
+                ReminderKind::WarmSocks => ev::WARM_SOCKS_BEFORE_BED_MIN,
+                ReminderKind::ExerciseCutoff => ev::VIGOROUS_EXERCISE_CUTOFF_MIN,
+                ReminderKind::EveningCheck => ev::EVENING_CHECK_BEFORE_BED_MIN,
+                ReminderKind::WarmBath => ev::WARM_BATH_BEFORE_BED_MIN,
+                ReminderKind::Movement => ev::MOVEMENT_WINDOW_MIN,
+                _ => continue,
+            };
+            assert_eq!(
+                plan.bed - p.start,
+                Duration::minutes(before.value as i64),
+                "{:?} of {d} in {tz}: {} before a bedtime of {}",
+                p.kind,
+                p.start,
+                plan.bed
+            );
+            if let Some(end) = p.end {
+                assert!(
+                    end > p.start,
+                    "{:?} of {d} in {tz}: an empty window",
+                    p.kind
+                );
+            }
+        }
+        d = d.succ_opt().unwrap();
+    }
+    let recheck = a
+        .iter()
+        .filter(|o| o.kind == ReminderKind::LabRecheck)
+        .count();
+    assert_eq!(
+        a.len() - recheck,
+        planned,
+        "every planned item has its reminder"
+    );
     // Nothing held and every occurrence ahead: the shell adds the first 64, cancels nothing.
     let cap = 64;
     let r = reconcile(&a, &[], start - Duration::hours(1), cap);
@@ -202,6 +273,16 @@ fn check_horizon(profile: &Profile, from: NaiveDate, days: u32) {
     assert!(got.contains(a[0].id.as_str()), "the past one is cancelled");
 }
 
+/// The whole bedtime routine, opted in: every "before bed" kind is planned.
+fn all_routine() -> Routine {
+    Routine {
+        warm_bath: true,
+        warm_socks: true,
+        movement: true,
+        exercise_cutoff: true,
+    }
+}
+
 fn any_clock() -> impl Strategy<Value = NaiveTime> {
     (0u32..24, prop::sample::select(vec![0u32, 15, 30, 45])).prop_map(|(h, m)| t(h, m))
 }
@@ -213,7 +294,7 @@ proptest! {
     fn every_transition_of_2020_to_2040_in_every_zone(bed in any_clock(), wake in any_clock(), zone in prop::sample::select(ZONES.to_vec())) {
         prop_assume!(bed != wake);
         let tz: Tz = zone.parse().unwrap();
-        let profile = Profile { time_zone: tz, bedtime: bed, wake_time: wake, breakfast: Some(t(8, 0)), lunch: Some(t(12, 30)), dinner: Some(t(19, 0)), ..Profile::default() };
+        let profile = Profile { time_zone: tz, bedtime: bed, wake_time: wake, breakfast: Some(t(8, 0)), lunch: Some(t(12, 30)), dinner: Some(t(19, 0)), routine: all_routine(), ..Profile::default() };
         for d in transitions(tz) {
             check_horizon(&profile, d - Duration::days(1), 3);
         }
@@ -239,6 +320,7 @@ fn a_7_day_horizon_over_every_zone_and_transition_with_the_default_profile() {
             time_zone: tz,
             bedtime: t(0, 30),
             wake_time: t(7, 0),
+            routine: all_routine(),
             ..Profile::default()
         };
         for d in transitions(tz) {

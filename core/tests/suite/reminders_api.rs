@@ -453,3 +453,306 @@ fn a_recheck_reminder_at_the_horizons_last_instant_belongs_to_the_next_horizon()
     assert_eq!(lab_on("2027-01-22"), Vec::<String>::new());
     assert_eq!(lab_on("2027-01-23"), vec!["2027-01-29T00:00:00+00:00"]);
 }
+
+/// A diary in Europe/Berlin as the fresh reviewer set it up with the CLI, the clock at `now`:
+/// bedtime `bed`, waking at `wake`, the whole routine opted in.
+fn berlin(now: DateTime<Utc>, bed: &str, wake: &str) -> (Arc<QuietLegs>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let q = QuietLegs::open_at(
+        &dir.path().join("b.db"),
+        Arc::new(TestClock(Mutex::new(now))),
+    )
+    .unwrap();
+    q.set_profile(ProfileSettings {
+        time_zone: "Europe/Berlin".into(),
+        bedtime: bed.into(),
+        wake_time: wake.into(),
+        routine: Some(quietlegs_core::model::Routine {
+            warm_bath: true,
+            warm_socks: true,
+            movement: true,
+            exercise_cutoff: true,
+        }),
+        ..ProfileSettings::default()
+    })
+    .unwrap();
+    (q, dir)
+}
+
+/// A daily medicine at the clock times `at` from `start`; its id.
+fn medicine(q: &QuietLegs, name: &str, at: &[&str], start: &str) -> String {
+    q.add_regimen(RegimenInput {
+        kind: RegimenKind::Medication,
+        name: name.into(),
+        dose_mg: None,
+        times: at.iter().map(|t| (*t).to_owned()).collect(),
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some(start.into()),
+        stop_date: None,
+        start_date_unknown: false,
+    })
+    .unwrap()
+    .info
+    .id
+}
+
+/// Fresh review: Berlin's spring-forward night (2026-03-29, 02:00-03:00 does not exist) with
+/// the bedtime and two doses in the gap. SPEC §3: a skipped local time moves to the first
+/// minute after the gap, each scheduled dose is kept or said, and "before bed" items keep their
+/// real-time distance from the resolved bedtime (03:00 CEST, 01:00 UTC). The two doses used to
+/// be one reminder: the same item, date and fire time made the same id.
+#[test]
+fn two_doses_in_a_spring_forward_gap_are_two_reminders_and_each_says_why() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 3, 28, 8, 0, 0).unwrap(),
+        "02:30",
+        "09:00",
+    );
+    medicine(&q, "gabapentin", &["02:15", "02:45"], "2026-01-01");
+    let all = q.reminders(Some("2026-03-28".into()), Some(2)).unwrap();
+    let doses: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind == ReminderKind::MedicationDose && o.date == "2026-03-28")
+        .collect();
+    assert_eq!(doses.len(), 2, "{doses:#?}");
+    assert_ne!(doses[0].id, doses[1].id);
+    for (o, set) in doses.iter().zip(["02:15", "02:45"]) {
+        assert_eq!(o.fire_at.local, "2026-03-29T03:00:00+02:00");
+        assert!(
+            o.body
+                .contains("does not exist on 2026-03-29 (the clocks go forward)")
+                && o.body.contains("02:15 and 02:45 both move to 03:00")
+                && o.body.contains("ask your doctor or pharmacist"),
+            "{}",
+            o.body
+        );
+        assert!(
+            doses
+                .iter()
+                .any(|o| o.body.contains(&format!("{set} does not exist"))),
+            "{set}"
+        );
+    }
+    // The evening before keeps its clock times: nothing said.
+    let before: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind == ReminderKind::MedicationDose && o.date == "2026-03-27")
+        .map(|o| (o.fire_at.local.as_str(), o.body.as_str()))
+        .collect();
+    assert_eq!(
+        before,
+        vec![
+            ("2026-03-28T02:15:00+01:00", "Your scheduled dose."),
+            ("2026-03-28T02:45:00+01:00", "Your scheduled dose.")
+        ]
+    );
+    // The routine of that night, in real time before the 03:00 CEST bedtime.
+    let of = |kind| {
+        all.iter()
+            .find(|o| o.kind == kind && o.date == "2026-03-28")
+            .unwrap()
+    };
+    let bed = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+    let utc = |o: &quietlegs_core::ReminderOccurrence| {
+        DateTime::parse_from_rfc3339(&o.fire_at.utc)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    for (kind, minutes) in [
+        (ReminderKind::WarmBath, 60),
+        (ReminderKind::Movement, 15),
+        (ReminderKind::EveningCheck, 120),
+        (ReminderKind::WarmSocks, 240),
+        (ReminderKind::ExerciseCutoff, 240),
+    ] {
+        assert_eq!(
+            bed - utc(of(kind)),
+            chrono::Duration::minutes(minutes),
+            "{kind:?}"
+        );
+    }
+    assert!(
+        of(ReminderKind::WarmBath)
+            .body
+            .contains("from 01:00, 1 h before your 03:00 bedtime"),
+        "{}",
+        of(ReminderKind::WarmBath).body
+    );
+    let plan = q.plan(Some("2026-03-28".into())).unwrap();
+    let walk = plan
+        .items
+        .iter()
+        .find(|i| i.kind == ReminderKind::Movement)
+        .unwrap();
+    assert_eq!(walk.start.local, "2026-03-29T01:45:00+01:00");
+    assert_eq!(walk.end.as_ref().unwrap().utc, "2026-03-29T01:00:00Z");
+}
+
+/// The occurrences of `kind` for plan date `date`.
+fn of_kind_on(
+    q: &QuietLegs,
+    kind: ReminderKind,
+    date: &str,
+) -> Vec<quietlegs_core::ReminderOccurrence> {
+    q.reminders(Some("2026-12-01".into()), Some(2))
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == kind && o.date == date)
+        .collect()
+}
+
+fn set_zone(q: &QuietLegs, tz: &str) {
+    let mut p = q.profile().unwrap();
+    p.time_zone = tz.into();
+    q.set_profile(p).unwrap();
+}
+
+/// Fresh review: ropinirole done at 21:30 in Berlin, then travel to New York. The plan is
+/// regenerated in the new zone (new fire times, so new ids for the OS), but the dose taken, the
+/// evening check skipped and the bath snoozed stay so: the 21:00 New York dose of that date is
+/// not offered again (it came back pending under a new id), the next day's is. Back in Berlin,
+/// everything is as it was.
+#[test]
+fn travel_keeps_what_was_done_skipped_and_snoozed() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 20, 30, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    medicine(&q, "ropinirole", &["21:00"], "2026-06-01");
+    let one = |q: &QuietLegs, kind| {
+        let v = of_kind_on(q, kind, "2026-12-01");
+        assert_eq!(v.len(), 1, "{kind:?}: {v:#?}");
+        v[0].clone()
+    };
+    let dose = one(&q, ReminderKind::MedicationDose);
+    let check = one(&q, ReminderKind::EveningCheck);
+    let bath = one(&q, ReminderKind::WarmBath);
+    assert!(
+        !q.act_on_reminder(dose.id.clone(), ReminderAction::Done, None)
+            .unwrap()
+            .already_done
+    );
+    q.act_on_reminder(check.id.clone(), ReminderAction::Skip, None)
+        .unwrap();
+    q.act_on_reminder(
+        bath.id.clone(),
+        ReminderAction::Snooze { minutes: 10 },
+        None,
+    )
+    .unwrap();
+    let snoozed = one(&q, ReminderKind::WarmBath);
+    assert_eq!(snoozed.fire_at.utc, "2026-12-01T20:40:00Z");
+
+    set_zone(&q, "America/New_York");
+    for kind in [ReminderKind::MedicationDose, ReminderKind::EveningCheck] {
+        assert!(
+            of_kind_on(&q, kind, "2026-12-01").is_empty(),
+            "{kind:?} of 2026-12-01 offered again in New York"
+        );
+    }
+    // Snoozed, and the plan moved it later: never before the New York plan's 22:00.
+    let away = one(&q, ReminderKind::WarmBath);
+    assert_ne!(away.id, bath.id);
+    assert_eq!(away.fire_at.local, "2026-12-01T22:00:00-05:00");
+    assert!(away.id.contains('~'), "{}", away.id);
+    // The next day's dose is reminded as usual.
+    let next = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-02");
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].fire_at.local, "2026-12-02T21:00:00-05:00");
+    // "Done" on the New York occurrence of that date records nothing new.
+    let held: Vec<String> = q
+        .reconcile_reminders(vec![], None)
+        .unwrap()
+        .add
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+    assert!(!held.iter().any(|id| id.starts_with("dose-2026-12-01")));
+
+    set_zone(&q, "Europe/Berlin");
+    assert!(of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01").is_empty());
+    assert!(of_kind_on(&q, ReminderKind::EveningCheck, "2026-12-01").is_empty());
+    assert_eq!(one(&q, ReminderKind::WarmBath), snoozed);
+    let doses = q
+        .events_on("2026-12-01".into())
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(e.kind, EventKind::Dose { .. }))
+        .count();
+    assert_eq!(doses, 1);
+}
+
+/// A dose logged by hand (`log dose`) is the dose its reminder asks for, as iron's is: that
+/// reminder is not offered, its "done" records nothing new and reports the logged dose. Each
+/// logged dose counts for the one scheduled dose of its item nearest to it, so the evening dose
+/// of a twice-daily medicine stays, and after travel east a dose taken at 21:00 in New York
+/// (03:00 in Berlin) does not silence Berlin's dose that evening.
+#[test]
+fn a_dose_logged_by_hand_is_its_reminders_dose_in_any_zone() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 20, 30, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    let ropinirole = medicine(&q, "ropinirole", &["21:00"], "2026-06-01");
+    let gabapentin = medicine(&q, "gabapentin", &["08:00", "20:00"], "2026-06-01");
+    let dose_of = |q: &QuietLegs, name: &str, date: &str| -> Vec<String> {
+        of_kind_on(q, ReminderKind::MedicationDose, date)
+            .into_iter()
+            .filter(|o| o.title == name)
+            .map(|o| o.fire_at.local)
+            .collect()
+    };
+    let pending = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01");
+    let log = |q: &QuietLegs, id: &str, at: &str| {
+        q.log_event(EventInput {
+            at: at.into(),
+            kind: EventKind::Dose {
+                regimen_id: id.into(),
+            },
+            note: None,
+        })
+        .unwrap()
+    };
+    log(&q, &ropinirole, "2026-12-01T21:20");
+    log(&q, &gabapentin, "2026-12-01T08:10");
+    assert!(dose_of(&q, "ropinirole", "2026-12-01").is_empty());
+    assert_eq!(
+        dose_of(&q, "gabapentin", "2026-12-01"),
+        vec!["2026-12-01T20:00:00+01:00"]
+    );
+    let rop = pending.iter().find(|o| o.title == "ropinirole").unwrap();
+    let r = q
+        .act_on_reminder(rop.id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    assert!(r.already_done, "{r:?}");
+    assert_eq!(r.event.unwrap().at_utc, "2026-12-01T20:20:00Z");
+    assert_eq!(
+        q.events_on("2026-12-01".into())
+            .unwrap()
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Dose { .. }))
+            .count(),
+        2
+    );
+    set_zone(&q, "America/New_York");
+    assert!(dose_of(&q, "ropinirole", "2026-12-01").is_empty());
+
+    // East: in New York, ropinirole at 21:00 on 2026-12-01 (02:00 UTC), then to Berlin.
+    let (e, _d2) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    set_zone(&e, "America/New_York");
+    let rop = medicine(&e, "ropinirole", &["21:00"], "2026-06-01");
+    log(&e, &rop, "2026-12-01T21:00");
+    assert!(dose_of(&e, "ropinirole", "2026-12-01").is_empty());
+    set_zone(&e, "Europe/Berlin");
+    assert_eq!(
+        dose_of(&e, "ropinirole", "2026-12-02"),
+        vec!["2026-12-02T21:00:00+01:00"]
+    );
+}
