@@ -1991,7 +1991,11 @@ mod tests {
         let titles: std::collections::BTreeSet<&str> = all.iter().map(|v| v.title()).collect();
         assert_eq!(titles.len(), all.len(), "{titles:?}");
         for v in all {
-            assert!(v.title().starts_with("Augmentation screen: "), "{}", v.title());
+            assert!(
+                v.title().starts_with("Augmentation screen: "),
+                "{}",
+                v.title()
+            );
             assert_eq!(v.title().contains("doctor"), v == Possible, "{}", v.title());
         }
     }
@@ -2039,5 +2043,90 @@ mod tests {
         let mut kept_on = first;
         kept_on.stop_date = None;
         assert_eq!(count(&[kept_on, again]), 7);
+    }
+
+    /// A dopaminergic course that ended long before the present one is no part of it: the new
+    /// start is within its first weeks (the unbroken treatment goes back only through entries
+    /// taken the night before).
+    #[test]
+    fn a_course_that_ended_long_ago_does_not_make_a_new_start_established() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:30", true);
+        let old = drug(
+            "Ropinirole",
+            day("2025-01-01"),
+            StartSource::Given,
+            Some(day("2025-06-30")),
+        );
+        let s = run_all(
+            vec![old, pramipexole(day("2026-11-28"), StartSource::Given)],
+            Some(answers()),
+            &recent,
+        );
+        assert!(s.message.contains("too early to judge"), "{}", s.message);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete);
+    }
+
+    /// Of one drug's entries begun the same day, one given start is enough: a second entry
+    /// (a brand) with the start unknown does not make the start unknown.
+    #[test]
+    fn a_second_entry_begun_the_same_day_does_not_unsay_a_given_start() {
+        let all = nights(day("2026-10-01"), 61, 3, "22:00", false);
+        let s = run_all(
+            vec![
+                pramipexole(day("2026-10-15"), StartSource::Given),
+                drug("Mirapexin", day("2026-10-15"), StartSource::Unknown, None),
+            ],
+            None,
+            &all,
+        );
+        assert!(s.start_known, "{}", s.message);
+        assert!(!s.message.contains("is not known"), "{}", s.message);
+    }
+
+    /// "When you started X is not known" names the entry whose start nobody gave: an earlier
+    /// drug of the treatment, or the first entry of this one, never an entry whose start was
+    /// given.
+    #[test]
+    fn the_entry_named_as_unknown_is_the_one_without_a_start() {
+        let recent = nights(day("2026-10-20"), 41, 7, "18:30", true);
+        let s = run_all(
+            vec![
+                drug(
+                    "Ropinirole",
+                    day("2026-06-01"),
+                    StartSource::Given,
+                    Some(day("2026-08-31")),
+                ),
+                drug(
+                    "Rotigotine",
+                    day("2026-09-01"),
+                    StartSource::Unknown,
+                    Some(day("2026-10-31")),
+                ),
+                pramipexole(day("2026-11-01"), StartSource::Given),
+            ],
+            None,
+            &recent,
+        );
+        assert!(
+            s.message
+                .contains("when you started Rotigotine is not known"),
+            "{}",
+            s.message
+        );
+        let s = run_all(
+            vec![
+                drug("Pramipexole", day("2026-10-01"), StartSource::Unknown, None),
+                drug("Mirapexin", day("2026-11-01"), StartSource::Given, None),
+            ],
+            None,
+            &recent,
+        );
+        assert!(
+            s.message
+                .contains("when you started Pramipexole is not known"),
+            "{}",
+            s.message
+        );
     }
 }
