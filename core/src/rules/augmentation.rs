@@ -2081,6 +2081,42 @@ mod tests {
         );
         assert!(s.start_known, "{}", s.message);
         assert!(!s.message.contains("is not known"), "{}", s.message);
+        // Begun three days ago, both: too early, the brand's unknown start notwithstanding.
+        let s = run_all(
+            vec![
+                pramipexole(day("2026-11-28"), StartSource::Given),
+                drug("Mirapexin", day("2026-11-28"), StartSource::Unknown, None),
+            ],
+            None,
+            &all,
+        );
+        assert!(s.message.contains("too early to judge"), "{}", s.message);
+    }
+
+    /// A switch continues the treatment it follows: ropinirole from 11-20 to 11-27, then
+    /// pramipexole, is treatment begun on 11-20, still in its first weeks.
+    #[test]
+    fn a_switch_within_the_first_weeks_is_too_early_from_the_first_start() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:30", true);
+        let s = run_all(
+            vec![
+                drug(
+                    "Ropinirole",
+                    day("2026-11-20"),
+                    StartSource::Given,
+                    Some(day("2026-11-27")),
+                ),
+                pramipexole(day("2026-11-28"), StartSource::Given),
+            ],
+            Some(answers()),
+            &recent,
+        );
+        assert!(
+            s.message
+                .contains("Dopaminergic treatment began on 2026-11-20"),
+            "{}",
+            s.message
+        );
     }
 
     /// "When you started X is not known" names the entry whose start nobody gave: an earlier
