@@ -330,6 +330,8 @@ evidence_table! {
         @ ("", "");
     SNOOZE_DEFAULT_MIN = (10.0, "min", Product, "Default snooze.")
         @ ("", "");
+    DOSE_EARLY_MATCH_MIN = (60.0, "min", Product, "A dose logged up to this long before a scheduled dose of the same medicine counts as that dose (taken a little early); a dose logged later counts as the earliest one still open before it (taken late).")
+        @ ("", "");
     REMINDER_HORIZON_DAYS = (7.0, "days", Product, "Reminders are generated this many days ahead.")
         @ ("", "");
     IOS_PENDING_CAP = (64.0, "notifications", Product, "iOS keeps at most 64 pending local notifications.")

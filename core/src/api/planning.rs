@@ -630,7 +630,8 @@ impl QuietLegs {
     /// from the occurrence (UUID v5), so the same reminder done on two devices is one dose after
     /// a sync (SPEC §3). Acting on an occurrence whose "done" event is already in the diary
     /// (done here, or on another device and synced) records nothing new and keeps the first
-    /// time: the result has `already_done` set and the first dose as `event`.
+    /// time: the result has `already_done` set and the first dose as `event`. A snooze of 1-1440
+    /// minutes counts from now, or from the reminder's own time when it has not fired yet.
     /// Errors: `InvalidInput` for a bad `at`, or (`reminder`) for "done" on an occurrence due more
     /// than an hour from now (it would log a dose not taken); `NotFound` for an id that is not a
     /// current reminder.
@@ -701,7 +702,9 @@ impl QuietLegs {
                         Error::invalid("snooze", format!("{minutes} minutes: use 1-1440")).into(),
                     );
                 }
-                let until = now + Duration::minutes(i64::from(minutes));
+                // From the reminder's own time when it has not fired yet: snoozing tomorrow's
+                // 08:00 dose must never bring it forward to tonight.
+                let until = now.max(o.fire_at) + Duration::minutes(i64::from(minutes));
                 (
                     ReminderState {
                         action: "snooze".into(),

@@ -13,10 +13,10 @@ use super::iron_status::{draw_preparation, recheck_due};
 use super::plan::{day_plan, dose_kind, planned_doses, PlanItem, ReminderKind};
 use super::Diary;
 use crate::evidence::{
-    minutes, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN, LAB_RECHECK_NOTICE_DAYS,
-    SNOOZE_DEFAULT_MIN,
+    minutes, DOSE_EARLY_MATCH_MIN, FERRITIN_RECHECK_DAYS, LAB_RECHECK_AFTER_WAKE_MIN,
+    LAB_RECHECK_NOTICE_DAYS, SNOOZE_DEFAULT_MIN,
 };
-use crate::model::{Event, EventKind, RegimenItem};
+use crate::model::{Event, EventKind};
 
 /// What a notification offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -221,46 +221,87 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
 }
 
 /// The logged dose a dose reminder stands for, if any: a dose is a dose however it was logged
-/// (the reminder's "done", `log dose`, or another device's, synced), and the person's zone when
-/// they took it is not known. Each logged dose of a regimen item counts for the one scheduled
-/// dose of that item nearest to it in time (the earlier on a tie), among the dose days from the
-/// day before its own waking day to the day after, in the diary's zone now. So a dose taken in
-/// Berlin at 21:30 is the New York plan's 21:00 dose of that date (5.5 h later), never a reason
-/// to remind it again; and one taken in New York at 21:00 is not the Berlin plan's dose of the
-/// next evening (18 h later), which a match by waking day alone would silence. Only medicines,
-/// supplements and magnesium: iron's plan already knows a dose taken (`IronDay::AlreadyTaken`).
+/// (the reminder's "done", `log dose`, or another device's, synced). The logged doses of a
+/// regimen item are matched to its scheduled doses in the diary's zone now, in time order:
+/// - on time or late: a dose counts for the earliest scheduled dose of its own waking day still
+///   open at or before it, or up to `DOSE_EARLY_MATCH_MIN` after it (taken a little early). So a
+///   twice-daily medicine's 08:00 dose taken at 15:00 is the 08:00 one, and the 20:00 reminder
+///   still comes; a dose is never counted for an earlier day's, so a missed dose yesterday
+///   never silences today's;
+/// - earlier still than every open dose of its day: it counts for the nearest open dose of its
+///   own or the previous waking day. Taken in Berlin at 21:30 (15:30 in New York), it is the
+///   New York plan's 21:00 dose of that date, so travel west never invites a second one; taken
+///   in New York at 21:00 (03:00 in Berlin), it is the Berlin plan's dose of the evening
+///   before, not of the next evening; an extra dose hours ahead of the evening's stands for it,
+///   so a reminder never invites more doses than the day's plan holds.
+///
+/// Only medicines, supplements and magnesium: iron's plan already knows a dose taken
+/// (`IronDay::AlreadyTaken`).
 pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
+    /// One scheduled dose and the logged dose matched to it.
+    struct Slot<'e> {
+        date: NaiveDate,
+        slot: u32,
+        at: DateTime<Utc>,
+        taken: Option<&'e Event>,
+    }
     let rid = o.regimen_id.as_deref()?;
     let item = diary
         .regimen
         .iter()
         .find(|r| dose_kind(r) == Some(o.kind) && r.meta.id.to_string() == rid)?;
     let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
-    diary.events.iter().find(|e| {
-        matches!(&e.kind, EventKind::Dose { regimen_id } if regimen_id == rid)
-            && nearest_dose(diary, item, e.at, no_magnesium) == Some((o.date, o.slot))
-    })
-}
-
-/// The scheduled dose of `item` nearest to `at` (plan date, slot): see [`dose_taken`].
-fn nearest_dose(
-    diary: &Diary<'_>,
-    item: &RegimenItem,
-    at: DateTime<Utc>,
-    no_magnesium: bool,
-) -> Option<(NaiveDate, u32)> {
-    let own = WakingDay::owning(diary.profile, at).date;
-    [own.pred_opt(), Some(own), own.succ_opt()]
-        .into_iter()
-        .flatten()
-        .flat_map(|d| {
-            planned_doses(item, &WakingDay::of(diary.profile, d), no_magnesium)
+    // The doses of the days around: a dose owned by the next day can stand for this day's, and
+    // this day's for the day before's.
+    let first = o.date - Duration::days(2);
+    let last = o.date + Duration::days(1);
+    let mut slots: Vec<Slot<'a>> = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .flat_map(|date| {
+            planned_doses(item, &WakingDay::of(diary.profile, date), no_magnesium)
                 .into_iter()
                 .zip(0u32..)
-                .map(move |(t, slot)| (t, d, slot))
+                .map(move |(at, slot)| Slot {
+                    date,
+                    slot,
+                    at,
+                    taken: None,
+                })
         })
-        .min_by_key(|(t, _, _)| ((*t - at).abs(), *t))
-        .map(|(_, d, slot)| (d, slot))
+        .collect();
+    let mut logged: Vec<(&'a Event, NaiveDate)> = diary
+        .events
+        .iter()
+        .filter(|e| matches!(&e.kind, EventKind::Dose { regimen_id } if regimen_id == rid))
+        .map(|e| (e, WakingDay::owning(diary.profile, e.at).date))
+        .filter(|(_, own)| *own > first && *own <= last)
+        .collect();
+    logged.sort_by_key(|(e, _)| (e.at, e.meta.id));
+    let ahead = minutes(DOSE_EARLY_MATCH_MIN);
+    let mut early = Vec::new();
+    for (e, own) in logged {
+        match slots
+            .iter_mut()
+            .find(|s| s.taken.is_none() && s.date == own && s.at <= e.at + ahead)
+        {
+            Some(s) => s.taken = Some(e),
+            None => early.push((e, own)),
+        }
+    }
+    for (e, own) in early {
+        if let Some(s) = slots
+            .iter_mut()
+            .filter(|s| s.taken.is_none() && (s.date == own || s.date.succ_opt() == Some(own)))
+            .min_by_key(|s| ((s.at - e.at).abs(), s.at))
+        {
+            s.taken = Some(e);
+        }
+    }
+    slots
+        .into_iter()
+        .find(|s| s.date == o.date && s.slot == o.slot)
+        .and_then(|s| s.taken)
 }
 
 /// Puts occurrences in the order they fire: earliest first, then by id. One function for every

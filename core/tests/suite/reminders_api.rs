@@ -642,8 +642,9 @@ fn travel_keeps_what_was_done_skipped_and_snoozed() {
         None,
     )
     .unwrap();
+    // Not fired yet (22:00 Berlin): snoozed from its own time.
     let snoozed = one(&q, ReminderKind::WarmBath);
-    assert_eq!(snoozed.fire_at.utc, "2026-12-01T20:40:00Z");
+    assert_eq!(snoozed.fire_at.utc, "2026-12-01T21:10:00Z");
 
     set_zone(&q, "America/New_York");
     for kind in [ReminderKind::MedicationDose, ReminderKind::EveningCheck] {
@@ -755,4 +756,93 @@ fn a_dose_logged_by_hand_is_its_reminders_dose_in_any_zone() {
         dose_of(&e, "ropinirole", "2026-12-02"),
         vec!["2026-12-02T21:00:00+01:00"]
     );
+}
+
+/// Fresh review: a twice-daily medicine (08:00, 20:00) whose morning dose is logged late by
+/// hand, at 13:00, 14:00 or 15:00. That dose is the 08:00 one: its reminder goes, and "done" on
+/// it records nothing new; the 20:00 reminder still comes (before, a dose at 14:00 or later
+/// silenced 20:00 and left 08:00 to be taken again). With the morning dose logged, an evening
+/// dose taken half an hour early (19:30) is the 20:00 one; an extra dose hours ahead also
+/// stands for the 20:00 one, so no reminder invites a third.
+#[test]
+fn a_late_morning_dose_is_the_morning_dose_and_the_evening_one_still_comes() {
+    for late in ["13:00", "14:00", "15:00"] {
+        let (q, _d) = berlin(
+            Utc.with_ymd_and_hms(2026, 12, 1, 18, 45, 0).unwrap(),
+            "23:00",
+            "07:00",
+        );
+        let gabapentin = medicine(&q, "gabapentin", &["08:00", "20:00"], "2026-06-01");
+        let morning = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01")
+            .into_iter()
+            .find(|o| o.fire_at.local == "2026-12-01T08:00:00+01:00")
+            .unwrap();
+        let log = |at: &str| {
+            q.log_event(EventInput {
+                at: at.into(),
+                kind: EventKind::Dose {
+                    regimen_id: gabapentin.clone(),
+                },
+                note: None,
+            })
+            .unwrap()
+        };
+        log(&format!("2026-12-01T{late}"));
+        let times = |q: &QuietLegs| -> Vec<String> {
+            of_kind_on(q, ReminderKind::MedicationDose, "2026-12-01")
+                .into_iter()
+                .map(|o| o.fire_at.local)
+                .collect()
+        };
+        assert_eq!(times(&q), vec!["2026-12-01T20:00:00+01:00"], "{late}");
+        let r = q
+            .act_on_reminder(morning.id.clone(), ReminderAction::Done, None)
+            .unwrap();
+        assert!(r.already_done, "{late}: {r:?}");
+        log("2026-12-01T19:30");
+        assert!(times(&q).is_empty(), "{late}: {:?}", times(&q));
+    }
+    // Morning dose on time, then an extra one at 15:00: the 20:00 reminder is not offered.
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 18, 45, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    let gabapentin = medicine(&q, "gabapentin", &["08:00", "20:00"], "2026-06-01");
+    for at in ["2026-12-01T08:05", "2026-12-01T15:00"] {
+        q.log_event(EventInput {
+            at: at.into(),
+            kind: EventKind::Dose {
+                regimen_id: gabapentin.clone(),
+            },
+            note: None,
+        })
+        .unwrap();
+    }
+    assert!(of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01").is_empty());
+}
+
+/// Fresh review: snoozing a reminder that has not fired yet (tomorrow's 08:00 dose) brought it
+/// forward to tonight. A snooze counts from the reminder's own time until it has fired.
+#[test]
+fn snoozing_a_reminder_not_yet_due_never_brings_it_forward() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 20, 30, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    medicine(&q, "gabapentin", &["08:00"], "2026-06-01");
+    let tomorrow = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-02");
+    assert_eq!(tomorrow.len(), 1);
+    let r = q
+        .act_on_reminder(
+            tomorrow[0].id.clone(),
+            ReminderAction::Snooze { minutes: 30 },
+            None,
+        )
+        .unwrap();
+    assert_eq!(r.snoozed_until.unwrap().local, "2026-12-02T08:30:00+01:00");
+    let after = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-02");
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].fire_at.local, "2026-12-02T08:30:00+01:00");
 }
