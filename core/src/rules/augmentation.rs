@@ -2165,4 +2165,16 @@ mod tests {
             s.message
         );
     }
+
+    /// The nights before the drug are the baseline window's days up to the night before the
+    /// start, never the night of the start itself.
+    #[test]
+    fn the_pre_drug_window_ends_the_night_before_the_start() {
+        let days = ev::AUGMENTATION_BASELINE_WINDOW_DAYS.value as i64;
+        let start = day("2026-11-03");
+        assert_eq!(
+            pre_drug_window(start),
+            (start - Duration::days(days), day("2026-11-02"))
+        );
+    }
 }
