@@ -1445,8 +1445,16 @@ catalog! {
         "magaldrate" ["Riopan"];
     Calcium:
         "calcium" aka ["Kalzium", "calcio", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal", "Calcimagon", "Calperos"];
+    // "Mg" is also the unit milligram ("iron 65 mg"): never a name alone, only with a salt
+    // ("Mg citrate"). German writes the salt as one word ("Magnesiumcitrat"). ZMA is zinc,
+    // magnesium aspartate and B6: a name belongs to one entry, and magnesium is the one the
+    // kidney rule needs (SPEC §2.3); zinc and magnesium time the same against iron. Epsom salt
+    // is left out: mostly a bath, not something swallowed (fresh review).
     Magnesium:
-        "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
+        "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate",
+            "Mg citrate", "Mg glycinate", "Mg bisglycinate", "Mg oxide", "Mg malate", "Mg taurate", "Mg threonate", "Mg L-threonate", "Mg chloride", "Mg lactate", "Mg aspartate", "Mg carbonate", "Mg orotate", "Mg gluconate",
+            "Magnesiumcitrat", "Magnesiumglycinat", "Magnesiumbisglycinat", "Magnesiumoxid", "Magnesiummalat", "Magnesiumaspartat", "Magnesiumcarbonat", "Magnesiumchlorid", "Magnesiumorotat"]
+            ["Magnesium Verla", "Magnespasmyl", "Slow-Mag", "Mag-Tab SR", "Mag-Tab", "Mag-Ox", "Magonate", "Magnerot", "ZMA"];
     Zinc:
         "zinc" aka ["Zink", "zinc sulfate", "zinc sulphate", "zinc gluconate", "zinc picolinate", "zinc citrate"] ["Solvazinc", "Zinkorot"];
     // Foods and vitamin C: not medicines, listed so that every look-up (`med check`, `check`,
@@ -2332,6 +2340,48 @@ mod tests {
         // "Milk of Magnesia" is the antacid, not milk; "diary" is never silently dairy.
         assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
         assert_eq!(intake_named("diary"), None);
+    }
+
+    /// Fresh review (SPEC §2.3, no magnesium with eGFR under 30 or dialysis): the names a
+    /// magnesium supplement is sold and written under are read as magnesium, so the kidney rule
+    /// sees them. "Mg" is also milligrams: a dose in mg is never magnesium, and Epsom salt (a
+    /// bath) is not read as a supplement.
+    #[test]
+    fn magnesium_brands_symbol_and_german_spellings_are_magnesium() {
+        for q in [
+            "Slow-Mag",
+            "slow mag",
+            "Mag-Tab SR",
+            "Mg citrate",
+            "Mg glycinate",
+            "MG OXIDE",
+            "Mg-bisglycinate",
+            "Magnesiumcitrat",
+            "Magnesiumglycinat",
+            "Magnesiumcitart",
+            "Magnesium-Glycinat",
+            "ZMA",
+            "zma",
+            "Mag-Ox 400",
+        ] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::Magnesium, "{q}");
+        }
+        for q in [
+            "ferrous sulfate 200 mg",
+            "Zinc 25 mg",
+            "calcium carbonate 500 mg",
+        ] {
+            assert!(
+                lookup(q)
+                    .iter()
+                    .all(|m| m.medicine.class != DrugClass::Magnesium),
+                "{q}"
+            );
+        }
+        assert!(lookup("Epsom salt").is_empty());
+        assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
     }
 
     /// M7 (fresh review): a PPI or H2 blocker note says what it does to iron and to discuss
