@@ -1006,9 +1006,13 @@ impl Medicine {
 
     /// The name a person typed, with the generic and the class when they differ: "CellCept
     /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
-    /// name is never repeated.
+    /// name is never repeated. A brand that differs by country ([`BY_COUNTRY`]) does not name
+    /// the generic as certain: "Benadryl (may contain diphenhydramine, a sedating antihistamine)".
     pub fn described(&self, matched: &str) -> String {
         let noun = with_article(self.noun());
+        if let Some(b) = self.by_country(matched) {
+            return format!("{} ({}, {noun})", matched.trim(), b.contains);
+        }
         // A salt or a spelling that already holds the generic ("calcium carbonate",
         // "levothyroxine sodium") does not repeat it.
         if contains_words(&normalise(matched), &normalise(self.generic)) {
@@ -1019,9 +1023,13 @@ impl Medicine {
     }
 
     /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
-    /// and the class with the right article.
+    /// and the class with the right article; a brand that differs by country ([`BY_COUNTRY`]):
+    /// "Benadryl may contain diphenhydramine, a sedating antihistamine".
     pub fn is_a(&self, matched: &str) -> String {
         let noun = with_article(self.noun());
+        if let Some(b) = self.by_country(matched) {
+            return format!("{} {}, {noun}", matched.trim(), b.contains);
+        }
         if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} is {noun}", matched.trim())
         } else {
@@ -1111,16 +1119,23 @@ impl Medicine {
     }
 
     /// [`Medicine::note`] for the name the person typed: a brand that is a different medicine
-    /// in another country adds what to check on the pack. "Benadryl" is diphenhydramine in the
-    /// US, but Benadryl Allergy products in the UK and Ireland are acrivastine or cetirizine,
-    /// non-sedating: the match stays (SPEC §2.4 lists Benadryl) and says so (fresh review).
+    /// in another country ([`BY_COUNTRY`]) adds what to check on the pack. "Benadryl" is
+    /// diphenhydramine in the US, but Benadryl Allergy products in the UK and Ireland are
+    /// acrivastine or cetirizine, non-sedating: the match stays (SPEC §2.4 lists Benadryl) and
+    /// says so (fresh review).
     pub fn note_for(&self, matched: &str) -> String {
-        const BENADRYL: &str = "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.";
-        if self.generic == "diphenhydramine" && normalise(matched) == normalise("Benadryl") {
-            format!("{} {BENADRYL}", self.note())
-        } else {
-            self.note().to_owned()
+        match self.by_country(matched) {
+            Some(b) => format!("{} {}", self.note(), b.note),
+            None => self.note().to_owned(),
         }
+    }
+
+    /// The [`BY_COUNTRY`] brand the person's match is, if it is one of this entry's.
+    fn by_country(&self, matched: &str) -> Option<&'static ByCountry> {
+        let typed = normalise(matched);
+        BY_COUNTRY
+            .iter()
+            .find(|b| b.generic == self.generic && normalise(b.brand) == typed)
     }
 
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
@@ -1184,6 +1199,29 @@ pub const PREGNANCY_ALTERNATIVE: &str =
 /// be cited by a clinician).
 pub const KIDNEY_GABAPENTINOID_NOTE: &str =
     "doses differ with kidney disease: discuss with your doctor";
+
+/// A brand that is a different medicine in another country: the catalog entry it is read as,
+/// what its heading says it contains instead of naming the generic as certain ("Benadryl (may
+/// contain diphenhydramine, …)": a fresh review found "Benadryl Allergy" headed as
+/// diphenhydramine over a note saying UK products are not), and the note on what to check.
+pub struct ByCountry {
+    /// The entry's generic name.
+    pub generic: &'static str,
+    /// The brand as listed in the catalog.
+    pub brand: &'static str,
+    /// Said in place of the generic in headings: "may contain diphenhydramine".
+    pub contains: &'static str,
+    /// Added to the entry's note: how the products differ and what to check on the label.
+    pub note: &'static str,
+}
+
+/// Every brand that differs by country (see [`ByCountry`]).
+pub const BY_COUNTRY: &[ByCountry] = &[ByCountry {
+    generic: "diphenhydramine",
+    brand: "Benadryl",
+    contains: "may contain diphenhydramine",
+    note: "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.",
+}];
 
 /// Said with magnesium when eGFR is under 30 or on dialysis: the plan gives no magnesium
 /// reminder then (SPEC §2.3 "not with eGFR < 30 or dialysis"; evidence row
@@ -2689,8 +2727,30 @@ mod tests {
             assert!(warnings.iter().any(|w| said(w)), "{q}: {warnings:?}");
             let info = crate::api::medicine_info(q);
             assert!(said(&info[0].advice), "{q}: {}", info[0].advice);
+            // The heading does not say it is diphenhydramine (fresh review: "Benadryl Allergy"
+            // was headed "Benadryl (diphenhydramine, …)" over this note).
+            let hit = &m[0];
+            for heading in [
+                info[0].described.clone(),
+                hit.medicine.described(hit.matched),
+                hit.medicine.is_a(hit.matched),
+            ]
+            .iter()
+            .chain(&warnings)
+            {
+                assert!(
+                    heading.contains("may contain diphenhydramine"),
+                    "{q}: {heading}"
+                );
+                assert!(!heading.contains("(diphenhydramine"), "{q}: {heading}");
+            }
         }
         for q in ["diphenhydramine", "ZzzQuil", "Tylenol PM", "Nytol"] {
+            let hit = &lookup(q)[0];
+            assert!(
+                !hit.medicine.is_a(hit.matched).contains("may contain"),
+                "{q}"
+            );
             let warnings = worsening_warnings(q);
             assert!(!warnings.is_empty(), "{q}");
             assert!(
