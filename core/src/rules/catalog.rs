@@ -1221,6 +1221,11 @@ pub const BY_COUNTRY: &[ByCountry] = &[ByCountry {
     brand: "Benadryl",
     contains: "may contain diphenhydramine",
     note: "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.",
+}, ByCountry {
+    generic: "promethazine",
+    brand: "Sominex",
+    contains: "may contain promethazine or diphenhydramine",
+    note: "Sominex differs by country: in the UK Sominex is promethazine, in the US Sominex was diphenhydramine. Both are sedating antihistamines; the active ingredient is on the label.",
 }];
 
 /// Said with magnesium when eGFR is under 30 or on dialysis: the plan gives no magnesium
@@ -1270,12 +1275,13 @@ macro_rules! catalog {
 
 catalog! {
     SedatingAntihistamine:
-        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox", "Betadorm", "Betadorm-D"],
+        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox", "Betadorm", "Betadorm-D"],
         "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Hoggar Night", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit", "Donormyl"],
         "chlorpheniramine" aka ["chlorphenamine", "chlorpheniramine maleate"] ["Chlor-Trimeton", "Piriton", "Coricidin"],
         "hydroxyzine" ["Atarax", "Vistaril", "Ucerax"],
-        // Night Nurse (UK) is promethazine with paracetamol and dextromethorphan.
-        "promethazine" ["Phenergan", "Avomine", "Night Nurse"],
+        // Night Nurse (UK) is promethazine with paracetamol and dextromethorphan. Sominex is
+        // promethazine in the UK (in the US it was diphenhydramine): `BY_COUNTRY` says so.
+        "promethazine" ["Phenergan", "Avomine", "Night Nurse", "Sominex"],
         "cyclizine" ["Valoid", "Marezine"],
         "cinnarizine" ["Stugeron"],
         "carbinoxamine" ["Karbinal"],
@@ -2745,7 +2751,37 @@ mod tests {
                 assert!(!heading.contains("(diphenhydramine"), "{q}: {heading}");
             }
         }
-        for q in ["diphenhydramine", "ZzzQuil", "Tylenol PM", "Nytol"] {
+        // Sominex: promethazine in the UK, diphenhydramine in the US; sedating either way.
+        for q in ["Sominex", "sominex"] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::SedatingAntihistamine, "{q}");
+            let info = crate::api::medicine_info(q);
+            assert!(
+                info[0].advice.contains("Sominex differs by country")
+                    && info[0].advice.contains("in the UK Sominex is promethazine"),
+                "{q}: {}",
+                info[0].advice
+            );
+            assert!(
+                info[0]
+                    .described
+                    .contains("may contain promethazine or diphenhydramine"),
+                "{q}: {}",
+                info[0].described
+            );
+            assert_eq!(
+                info[0].alternative, None,
+                "{q}: a sleep aid, not for allergy"
+            );
+        }
+        for q in [
+            "diphenhydramine",
+            "ZzzQuil",
+            "Tylenol PM",
+            "Nytol",
+            "Phenergan",
+        ] {
             let hit = &lookup(q)[0];
             assert!(
                 !hit.medicine.is_a(hit.matched).contains("may contain"),
@@ -2753,10 +2789,7 @@ mod tests {
             );
             let warnings = worsening_warnings(q);
             assert!(!warnings.is_empty(), "{q}");
-            assert!(
-                !warnings.iter().any(|w| w.contains("differ by country")),
-                "{q}"
-            );
+            assert!(!warnings.iter().any(|w| w.contains("by country")), "{q}");
         }
     }
 
