@@ -1006,9 +1006,13 @@ impl Medicine {
 
     /// The name a person typed, with the generic and the class when they differ: "CellCept
     /// (mycophenolate, an immunosuppressant)", "sertraline (an SSRI antidepressant)". The drug's
-    /// name is never repeated.
+    /// name is never repeated. A brand that differs by country ([`BY_COUNTRY`]) does not name
+    /// the generic as certain: "Benadryl (may contain diphenhydramine, a sedating antihistamine)".
     pub fn described(&self, matched: &str) -> String {
         let noun = with_article(self.noun());
+        if let Some(b) = self.by_country(matched) {
+            return format!("{} ({}, {noun})", matched.trim(), b.contains);
+        }
         // A salt or a spelling that already holds the generic ("calcium carbonate",
         // "levothyroxine sodium") does not repeat it.
         if contains_words(&normalise(matched), &normalise(self.generic)) {
@@ -1019,9 +1023,13 @@ impl Medicine {
     }
 
     /// "Zoloft (sertraline) is an SSRI antidepressant": the name, the generic when it differs,
-    /// and the class with the right article.
+    /// and the class with the right article; a brand that differs by country ([`BY_COUNTRY`]):
+    /// "Benadryl may contain diphenhydramine, a sedating antihistamine".
     pub fn is_a(&self, matched: &str) -> String {
         let noun = with_article(self.noun());
+        if let Some(b) = self.by_country(matched) {
+            return format!("{} {}, {noun}", matched.trim(), b.contains);
+        }
         if contains_words(&normalise(matched), &normalise(self.generic)) {
             format!("{} is {noun}", matched.trim())
         } else {
@@ -1111,16 +1119,23 @@ impl Medicine {
     }
 
     /// [`Medicine::note`] for the name the person typed: a brand that is a different medicine
-    /// in another country adds what to check on the pack. "Benadryl" is diphenhydramine in the
-    /// US, but Benadryl Allergy products in the UK and Ireland are acrivastine or cetirizine,
-    /// non-sedating: the match stays (SPEC §2.4 lists Benadryl) and says so (fresh review).
+    /// in another country ([`BY_COUNTRY`]) adds what to check on the pack. "Benadryl" is
+    /// diphenhydramine in the US, but Benadryl Allergy products in the UK and Ireland are
+    /// acrivastine or cetirizine, non-sedating: the match stays (SPEC §2.4 lists Benadryl) and
+    /// says so (fresh review).
     pub fn note_for(&self, matched: &str) -> String {
-        const BENADRYL: &str = "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.";
-        if self.generic == "diphenhydramine" && normalise(matched) == normalise("Benadryl") {
-            format!("{} {BENADRYL}", self.note())
-        } else {
-            self.note().to_owned()
+        match self.by_country(matched) {
+            Some(b) => format!("{} {}", self.note(), b.note),
+            None => self.note().to_owned(),
         }
+    }
+
+    /// The [`BY_COUNTRY`] brand the person's match is, if it is one of this entry's.
+    fn by_country(&self, matched: &str) -> Option<&'static ByCountry> {
+        let typed = normalise(matched);
+        BY_COUNTRY
+            .iter()
+            .find(|b| b.generic == self.generic && normalise(b.brand) == typed)
     }
 
     /// The advice: the note, then the timing rule naming this drug ("Take doxycycline at least
@@ -1185,6 +1200,34 @@ pub const PREGNANCY_ALTERNATIVE: &str =
 pub const KIDNEY_GABAPENTINOID_NOTE: &str =
     "doses differ with kidney disease: discuss with your doctor";
 
+/// A brand that is a different medicine in another country: the catalog entry it is read as,
+/// what its heading says it contains instead of naming the generic as certain ("Benadryl (may
+/// contain diphenhydramine, …)": a fresh review found "Benadryl Allergy" headed as
+/// diphenhydramine over a note saying UK products are not), and the note on what to check.
+pub struct ByCountry {
+    /// The entry's generic name.
+    pub generic: &'static str,
+    /// The brand as listed in the catalog.
+    pub brand: &'static str,
+    /// Said in place of the generic in headings: "may contain diphenhydramine".
+    pub contains: &'static str,
+    /// Added to the entry's note: how the products differ and what to check on the label.
+    pub note: &'static str,
+}
+
+/// Every brand that differs by country (see [`ByCountry`]).
+pub const BY_COUNTRY: &[ByCountry] = &[ByCountry {
+    generic: "diphenhydramine",
+    brand: "Benadryl",
+    contains: "may contain diphenhydramine",
+    note: "Benadryl products differ by country: in the US Benadryl is diphenhydramine, but in the UK and Ireland Benadryl Allergy products contain acrivastine or cetirizine, which are non-sedating. Check the active ingredient on the label: if it is acrivastine or cetirizine, it is not a sedating antihistamine.",
+}, ByCountry {
+    generic: "promethazine",
+    brand: "Sominex",
+    contains: "may contain promethazine or diphenhydramine",
+    note: "Sominex differs by country: in the UK Sominex is promethazine, in the US Sominex was diphenhydramine. Both are sedating antihistamines; the active ingredient is on the label.",
+}];
+
 /// Said with magnesium when eGFR is under 30 or on dialysis: the plan gives no magnesium
 /// reminder then (SPEC §2.3 "not with eGFR < 30 or dialysis"; evidence row
 /// `EGFR_SEVERE_BELOW`, KDIGO 2024).
@@ -1232,12 +1275,13 @@ macro_rules! catalog {
 
 catalog! {
     SedatingAntihistamine:
-        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox", "Betadorm", "Betadorm-D"],
+        "diphenhydramine" ["Benadryl", "ZzzQuil", "Nytol", "Tylenol PM", "Advil PM", "Aleve PM", "Motrin PM", "Excedrin PM", "Unisom SleepGels", "Vivinox", "Betadorm", "Betadorm-D"],
         "doxylamine" aka ["doxylamine succinate", "doxylamine pyridoxine"] ["Unisom", "Unisom SleepTabs", "NyQuil", "Dormidina", "Hoggar Night", "Diclegis", "Bonjesta", "Diclectin", "Xonvea", "Restavit", "Donormyl"],
         "chlorpheniramine" aka ["chlorphenamine", "chlorpheniramine maleate"] ["Chlor-Trimeton", "Piriton", "Coricidin"],
         "hydroxyzine" ["Atarax", "Vistaril", "Ucerax"],
-        // Night Nurse (UK) is promethazine with paracetamol and dextromethorphan.
-        "promethazine" ["Phenergan", "Avomine", "Night Nurse"],
+        // Night Nurse (UK) is promethazine with paracetamol and dextromethorphan. Sominex is
+        // promethazine in the UK (in the US it was diphenhydramine): `BY_COUNTRY` says so.
+        "promethazine" ["Phenergan", "Avomine", "Night Nurse", "Sominex"],
         "cyclizine" ["Valoid", "Marezine"],
         "cinnarizine" ["Stugeron"],
         "carbinoxamine" ["Karbinal"],
@@ -1445,8 +1489,16 @@ catalog! {
         "magaldrate" ["Riopan"];
     Calcium:
         "calcium" aka ["Kalzium", "calcio", "calcium carbonate", "calcium citrate", "calcium phosphate", "calcium lactate", "calcium gluconate", "calcium vitamin d"] ["Tums", "Rennie", "Caltrate", "Citracal", "Os-Cal", "Calcichew", "Adcal", "Cacit", "Sandocal", "Calcimagon", "Calperos"];
+    // "Mg" is also the unit milligram ("iron 65 mg"): never a name alone, only with a salt
+    // ("Mg citrate"). German writes the salt as one word ("Magnesiumcitrat"). ZMA is zinc,
+    // magnesium aspartate and B6: a name belongs to one entry, and magnesium is the one the
+    // kidney rule needs (SPEC §2.3); zinc and magnesium time the same against iron. Epsom salt
+    // is left out: mostly a bath, not something swallowed (fresh review).
     Magnesium:
-        "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate"] ["Magnesium Verla", "Magnespasmyl"];
+        "magnesium" aka ["magnesium citrate", "magnesium glycinate", "magnesium oxide", "magnesium bisglycinate", "magnesium malate",
+            "Mg citrate", "Mg glycinate", "Mg bisglycinate", "Mg oxide", "Mg malate", "Mg taurate", "Mg threonate", "Mg L-threonate", "Mg chloride", "Mg lactate", "Mg aspartate", "Mg carbonate", "Mg orotate", "Mg gluconate",
+            "Magnesiumcitrat", "Magnesiumglycinat", "Magnesiumbisglycinat", "Magnesiumoxid", "Magnesiummalat", "Magnesiumaspartat", "Magnesiumcarbonat", "Magnesiumchlorid", "Magnesiumorotat"]
+            ["Magnesium Verla", "Magnespasmyl", "Slow-Mag", "Mag-Tab SR", "Mag-Tab", "Mag-Ox", "Magonate", "Magnerot", "ZMA"];
     Zinc:
         "zinc" aka ["Zink", "zinc sulfate", "zinc sulphate", "zinc gluconate", "zinc picolinate", "zinc citrate"] ["Solvazinc", "Zinkorot"];
     // Foods and vitamin C: not medicines, listed so that every look-up (`med check`, `check`,
@@ -2334,6 +2386,48 @@ mod tests {
         assert_eq!(intake_named("diary"), None);
     }
 
+    /// Fresh review (SPEC §2.3, no magnesium with eGFR under 30 or dialysis): the names a
+    /// magnesium supplement is sold and written under are read as magnesium, so the kidney rule
+    /// sees them. "Mg" is also milligrams: a dose in mg is never magnesium, and Epsom salt (a
+    /// bath) is not read as a supplement.
+    #[test]
+    fn magnesium_brands_symbol_and_german_spellings_are_magnesium() {
+        for q in [
+            "Slow-Mag",
+            "slow mag",
+            "Mag-Tab SR",
+            "Mg citrate",
+            "Mg glycinate",
+            "MG OXIDE",
+            "Mg-bisglycinate",
+            "Magnesiumcitrat",
+            "Magnesiumglycinat",
+            "Magnesiumcitart",
+            "Magnesium-Glycinat",
+            "ZMA",
+            "zma",
+            "Mag-Ox 400",
+        ] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::Magnesium, "{q}");
+        }
+        for q in [
+            "ferrous sulfate 200 mg",
+            "Zinc 25 mg",
+            "calcium carbonate 500 mg",
+        ] {
+            assert!(
+                lookup(q)
+                    .iter()
+                    .all(|m| m.medicine.class != DrugClass::Magnesium),
+                "{q}"
+            );
+        }
+        assert!(lookup("Epsom salt").is_empty());
+        assert_eq!(generic_of("Milk of Magnesia"), vec!["magnesium hydroxide"]);
+    }
+
     /// M7 (fresh review): a PPI or H2 blocker note says what it does to iron and to discuss
     /// iron with the prescriber; it never nudges toward stopping ("whether you still need it").
     #[test]
@@ -2639,14 +2733,63 @@ mod tests {
             assert!(warnings.iter().any(|w| said(w)), "{q}: {warnings:?}");
             let info = crate::api::medicine_info(q);
             assert!(said(&info[0].advice), "{q}: {}", info[0].advice);
+            // The heading does not say it is diphenhydramine (fresh review: "Benadryl Allergy"
+            // was headed "Benadryl (diphenhydramine, …)" over this note).
+            let hit = &m[0];
+            for heading in [
+                info[0].described.clone(),
+                hit.medicine.described(hit.matched),
+                hit.medicine.is_a(hit.matched),
+            ]
+            .iter()
+            .chain(&warnings)
+            {
+                assert!(
+                    heading.contains("may contain diphenhydramine"),
+                    "{q}: {heading}"
+                );
+                assert!(!heading.contains("(diphenhydramine"), "{q}: {heading}");
+            }
         }
-        for q in ["diphenhydramine", "ZzzQuil", "Tylenol PM", "Nytol"] {
-            let warnings = worsening_warnings(q);
-            assert!(!warnings.is_empty(), "{q}");
+        // Sominex: promethazine in the UK, diphenhydramine in the US; sedating either way.
+        for q in ["Sominex", "sominex"] {
+            let m = lookup(q);
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].medicine.class, DrugClass::SedatingAntihistamine, "{q}");
+            let info = crate::api::medicine_info(q);
             assert!(
-                !warnings.iter().any(|w| w.contains("differ by country")),
+                info[0].advice.contains("Sominex differs by country")
+                    && info[0].advice.contains("in the UK Sominex is promethazine"),
+                "{q}: {}",
+                info[0].advice
+            );
+            assert!(
+                info[0]
+                    .described
+                    .contains("may contain promethazine or diphenhydramine"),
+                "{q}: {}",
+                info[0].described
+            );
+            assert_eq!(
+                info[0].alternative, None,
+                "{q}: a sleep aid, not for allergy"
+            );
+        }
+        for q in [
+            "diphenhydramine",
+            "ZzzQuil",
+            "Tylenol PM",
+            "Nytol",
+            "Phenergan",
+        ] {
+            let hit = &lookup(q)[0];
+            assert!(
+                !hit.medicine.is_a(hit.matched).contains("may contain"),
                 "{q}"
             );
+            let warnings = worsening_warnings(q);
+            assert!(!warnings.is_empty(), "{q}");
+            assert!(!warnings.iter().any(|w| w.contains("by country")), "{q}");
         }
     }
 

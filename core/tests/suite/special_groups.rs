@@ -333,7 +333,25 @@ fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_
     };
     let p = Profile::default();
     let egfr = |v: f64| vec![lab(Analyte::Egfr, v, "2026-11-01")];
-    for item in [&by_name, &brand] {
+    // Fresh review: brands, "Mg" with a salt, German one-word spellings and ZMA were not
+    // recognised, so they were still reminded on dialysis.
+    let other_names: Vec<RegimenItem> = [
+        "Slow-Mag",
+        "Mag-Tab SR",
+        "Mg citrate",
+        "Mg glycinate",
+        "Mg oxide",
+        "Magnesiumcitrat",
+        "ZMA",
+    ]
+    .into_iter()
+    .map(|n| {
+        let mut i = regimen_item(RegimenKind::Supplement, n, "2026-11-01");
+        i.times = by_name.times.clone();
+        i
+    })
+    .collect();
+    for item in [&by_name, &brand].into_iter().chain(&other_names) {
         let id = item.meta.id.to_string();
         let r = [item.clone()];
         let planned = |p: &Profile, labs: &[Lab]| {
