@@ -337,7 +337,9 @@ class ActionCodeTest {
         val os = FakeScheduler()
         val diary = Diary(core, ReminderApplier(core, os), clock)
         diary.syncReminders()
-        val iron = os.alarms.values.first { it.kind == ReminderKind.IRON }
+        // Today's iron reminder (due now, 10:00 Berlin): a snooze counts from now. A reminder
+        // not yet due (tomorrow's) would be snoozed from its own time.
+        val iron = os.alarms.values.filter { it.kind == ReminderKind.IRON }.minByOrNull { it.fireAtMillis }!!
         assertEquals(listOf("done", "snooze:10", "skip"), iron.actionCodes)
         val snoozed = diary.actOnReminder(iron.id, "snooze:10")
         assertTrue(snoozed is Outcome.Done)
