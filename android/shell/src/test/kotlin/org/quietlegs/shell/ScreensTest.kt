@@ -330,17 +330,20 @@ class ActionCodeTest {
     }
 
     @Test fun aNotificationButtonActsThroughTheDiary() {
-        val clock = MovableClock(Instant.parse("2026-11-21T09:00:00Z"))
+        // A minute before today's iron reminder (10:00 Berlin), so the OS holds it.
+        val clock = MovableClock(Instant.parse("2026-11-21T08:59:00Z"))
         val core = QuietLegs.openWithClock(Files.createTempDirectory("ql-act").resolve("d.db").toString(), clock)
         core.setProfile(ProfileSettings("Europe/Berlin", "23:00", "07:00", "08:00", "13:30", null, false, false))
         core.addRegimen(RegimenInput(RegimenKind.IRON, "Iron", 65.0, listOf(), 1, false, "2026-11-01", null))
         val os = FakeScheduler()
         val diary = Diary(core, ReminderApplier(core, os), clock)
         diary.syncReminders()
-        // Today's iron reminder (due now, 10:00 Berlin): a snooze counts from now. A reminder
-        // not yet due (tomorrow's) would be snoozed from its own time.
+        // Today's iron reminder fires, and its snooze counts from then (a reminder not yet
+        // due is snoozed from its own time).
         val iron = os.alarms.values.filter { it.kind == ReminderKind.IRON }.minByOrNull { it.fireAtMillis }!!
+        assertEquals(Instant.parse("2026-11-21T09:00:00Z").toEpochMilli(), iron.fireAtMillis)
         assertEquals(listOf("done", "snooze:10", "skip"), iron.actionCodes)
+        clock.now = Instant.parse("2026-11-21T09:00:00Z")
         val snoozed = diary.actOnReminder(iron.id, "snooze:10")
         assertTrue(snoozed is Outcome.Done)
         assertTrue(iron.id !in os.alarms)
