@@ -163,12 +163,11 @@ pub fn dose_kind(r: &RegimenItem) -> Option<ReminderKind> {
 
 /// The instants the plan of waking day `day` reminds regimen item `r` at, earliest first (two
 /// clock times the clocks skip can name the same instant: both are kept). None on a day that
-/// is not its dose day, for iron and vitamin C ([`dose_kind`]), or for magnesium when
-/// `no_magnesium` (SPEC §2.3: not with eGFR < 30 or dialysis; the kidney flag says why). The
-/// position in this list is the dose's place among the day's doses of `r`
-/// ([`super::reminders::Occurrence::slot`]).
-pub fn planned_doses(r: &RegimenItem, day: &WakingDay, no_magnesium: bool) -> Vec<DateTime<Utc>> {
-    scheduled_doses(r, day, no_magnesium)
+/// is not its dose day, or for iron and vitamin C ([`dose_kind`]). An item the kidney rule
+/// leaves out ([`groups::Kidney::drops`]) is the caller's to skip. The position in this list is
+/// the dose's place among the day's doses of `r` ([`super::reminders::Occurrence::slot`]).
+pub fn planned_doses(r: &RegimenItem, day: &WakingDay) -> Vec<DateTime<Utc>> {
+    scheduled_doses(r, day)
         .into_iter()
         .map(|(_, at)| at)
         .collect()
@@ -176,17 +175,8 @@ pub fn planned_doses(r: &RegimenItem, day: &WakingDay, no_magnesium: bool) -> Ve
 
 /// [`planned_doses`] with the clock time each was set for (`None`: magnesium with no time,
 /// a span before bed).
-fn scheduled_doses(
-    r: &RegimenItem,
-    day: &WakingDay,
-    no_magnesium: bool,
-) -> Vec<(Option<NaiveTime>, DateTime<Utc>)> {
-    if dose_kind(r).is_none()
-        || !dose_day(r, day.date)
-        // SPEC §2.3: no magnesium, by kind or by name, with eGFR < 30 or dialysis; the
-        // kidney flag and the entry's warning say why.
-        || (no_magnesium && groups::is_magnesium(r))
-    {
+fn scheduled_doses(r: &RegimenItem, day: &WakingDay) -> Vec<(Option<NaiveTime>, DateTime<Utc>)> {
+    if dose_kind(r).is_none() || !dose_day(r, day.date) {
         return Vec::new();
     }
     let mut at: Vec<(Option<NaiveTime>, DateTime<Utc>)> = if r.times.is_empty() {
@@ -283,15 +273,17 @@ pub fn day_plan(diary: &Diary<'_>, date: NaiveDate) -> DayPlan {
             items.push(c);
         }
     }
-    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
-    for r in diary.regimen.iter() {
+    let kidney = groups::kidney(diary.profile, diary.labs);
+    // SPEC §2.3: no magnesium, by kind or by name, with eGFR < 30 or dialysis; the kidney
+    // flag and the entry's warning say why.
+    for r in diary.regimen.iter().filter(|r| !kidney.drops(r)) {
         let Some(kind) = dose_kind(r) else { continue };
         let e = if kind == ReminderKind::Magnesium {
             ev::MAGNESIUM_BEFORE_BED_MIN
         } else {
             ev::IRON_AFTER_FOOD_MIN
         };
-        let doses = scheduled_doses(r, &day, no_magnesium);
+        let doses = scheduled_doses(r, &day);
         for &(set, at) in &doses {
             let mut it = item(kind, at, None, &r.name, e);
             if kind == ReminderKind::MedicationDose {

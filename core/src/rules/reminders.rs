@@ -250,7 +250,9 @@ pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
         .regimen
         .iter()
         .find(|r| dose_kind(r) == Some(o.kind) && r.meta.id.to_string() == rid)?;
-    let no_magnesium = groups::kidney(diary.profile, diary.labs).no_magnesium();
+    if groups::kidney(diary.profile, diary.labs).drops(item) {
+        return None;
+    }
     // The doses of the days around: a dose owned by the next day can stand for this day's, and
     // this day's for the day before's.
     let first = o.date - Duration::days(2);
@@ -259,7 +261,7 @@ pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
         .iter_days()
         .take_while(|d| *d <= last)
         .flat_map(|date| {
-            planned_doses(item, &WakingDay::of(diary.profile, date), no_magnesium)
+            planned_doses(item, &WakingDay::of(diary.profile, date))
                 .into_iter()
                 .zip(0u32..)
                 .map(move |(at, slot)| Slot {
