@@ -41,6 +41,12 @@ pub fn line(text: &str) {
     note_write(writeln!(std::io::stdout(), "{}", crate::term::clean(text)));
 }
 
+/// `path` as one shell word, for a command we suggest: "my diary.db" → `'my diary.db'`. A path
+/// never holds a NUL, the one thing no shell word can; if one did, it is shown as it is.
+pub fn shell_word(path: &str) -> String {
+    shlex::try_quote(path).map_or_else(|_| path.to_owned(), |q| q.into_owned())
+}
+
 fn print_json<T: Serialize + ?Sized>(v: &T) {
     use std::io::Write as _;
     match serde_json::to_string_pretty(v) {
@@ -866,5 +872,8 @@ pub fn rescued(r: &quietlegs_core::RescueSummary, json: bool) {
         r.copied,
         r.unreadable
     );
-    out!("open it with: quietlegs --db {} nights", r.path);
+    out!(
+        "open it with: quietlegs --db {} nights",
+        shell_word(&r.path)
+    );
 }

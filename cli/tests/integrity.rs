@@ -598,3 +598,24 @@ fn control_characters_from_the_diary_or_a_file_never_reach_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!raw(&stderr(&out)), "{:?}", stderr(&out));
 }
+
+// ---- a suggested command pastes back into a shell ---------------------------------------------
+
+#[test]
+fn the_suggested_command_after_a_demo_names_a_path_with_spaces_and_quotes_as_one_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("my diary's copy $HOME.db");
+    let out = bin().args(["demo", "--file"]).arg(&p).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Look around: "))
+        .unwrap_or_else(|| panic!("no suggested command in {stdout}"));
+    // What a POSIX shell makes of the line, word by word.
+    let words = shlex::split(line).unwrap();
+    assert_eq!(words[..2], ["quietlegs", "--db"], "{line}");
+    assert_eq!(words[2], p.to_str().unwrap(), "{line}");
+    let again = bin().args(&words[1..]).output().unwrap();
+    assert!(again.status.success(), "{line}: {}", stderr(&again));
+}

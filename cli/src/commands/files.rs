@@ -189,7 +189,7 @@ pub fn demo(
     output::line(&format!("\nReport for the doctor: {}", summary.path));
     output::line(&format!(
         "Look around: quietlegs --db {} status",
-        path.display()
+        output::shell_word(&path.display().to_string())
     ));
     Ok(())
 }
