@@ -105,6 +105,21 @@ pub fn format_clock_time(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
+/// Formats an instant as `HH:MM` in `tz`. In the hour a fall-back change repeats, the clock alone
+/// cannot tell its two passes apart, so the one meant is said: `02:30 (before the clocks go
+/// back)`, `02:30 (after the clocks go back)`.
+pub fn format_instant_clock(t: DateTime<Utc>, tz: Tz) -> String {
+    let local = t.with_timezone(&tz);
+    let hhmm = local.format("%H:%M").to_string();
+    match tz.from_local_datetime(&local.naive_local()) {
+        LocalResult::Ambiguous(first, _) if first == local => {
+            format!("{hhmm} (before the clocks go back)")
+        }
+        LocalResult::Ambiguous(..) => format!("{hhmm} (after the clocks go back)"),
+        _ => hhmm,
+    }
+}
+
 /// Parses an IANA time-zone name such as `Europe/Berlin`.
 pub fn parse_time_zone(field: &str, s: &str) -> Result<Tz> {
     s.trim().parse::<Tz>().map_err(|_| {
@@ -455,5 +470,33 @@ mod tests {
         assert!(parse_instant("at", "2026-03-29T02:30", tz).is_err());
         assert!(parse_instant("at", "2026-03-29T03:30", tz).is_ok());
         assert!(parse_instant("at", "2026-03-29T03:30:00Z", tz).is_ok());
+    }
+
+    #[test]
+    fn an_instant_in_the_repeated_hour_says_which_pass_it_is() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // 2026-10-25: 03:00 CEST becomes 02:00 CET, so 02:30 happens at 00:30 and 01:30 UTC.
+        assert_eq!(
+            format_instant_clock(at("2026-10-25T00:30:00Z"), berlin),
+            "02:30 (before the clocks go back)"
+        );
+        assert_eq!(
+            format_instant_clock(at("2026-10-25T01:30:00Z"), berlin),
+            "02:30 (after the clocks go back)"
+        );
+        // Outside that hour, and on a spring-forward night, the clock alone is clear.
+        assert_eq!(
+            format_instant_clock(at("2026-10-25T02:30:00Z"), berlin),
+            "03:30"
+        );
+        assert_eq!(
+            format_instant_clock(at("2026-10-24T23:59:00Z"), berlin),
+            "01:59"
+        );
+        assert_eq!(
+            format_instant_clock(at("2026-03-29T01:00:00Z"), berlin),
+            "03:00"
+        );
     }
 }

@@ -158,7 +158,7 @@ pub fn check_named(
     .flatten()
     .map(|d| WakingDay::of(diary.profile, d))
     .collect();
-    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let hhmm = |t: DateTime<Utc>| crate::model::time::format_instant_clock(t, tz);
     let g = substance.gap();
     // The doses of iron around `at` (taken, or the planned window's start) and the interval
     // each keeps the substance out of: (iron - iron_after, iron + substance_after); a
@@ -496,7 +496,7 @@ pub(crate) fn first_thing_wait(
     at: DateTime<Utc>,
 ) -> Option<IntakeCheck> {
     let tz = diary.profile.time_zone;
-    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let hhmm = |t: DateTime<Utc>| crate::model::time::format_instant_clock(t, tz);
     let wait = substance.gap().iron_after();
     // Taken on waking early (06:00 before a 06:30 wake) is that morning's dose too.
     let day = WakingDay::owning(diary.profile, at);

@@ -180,7 +180,7 @@ pub fn against_medicines(
     at: DateTime<Utc>,
 ) -> MedicineCheck {
     let tz = diary.profile.time_zone;
-    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let hhmm = |t: DateTime<Utc>| crate::model::time::format_instant_clock(t, tz);
     let date = waking_date(diary, at);
     let mut out = MedicineCheck::default();
     for item in diary
@@ -303,7 +303,7 @@ pub fn in_first_thing_wait(
     at: DateTime<Utc>,
 ) -> Vec<Clash> {
     let tz = diary.profile.time_zone;
-    let hhmm = |t: DateTime<Utc>| t.with_timezone(&tz).format("%H:%M").to_string();
+    let hhmm = |t: DateTime<Utc>| crate::model::time::format_instant_clock(t, tz);
     let date = waking_date(diary, at);
     let mut out = Vec::new();
     if substance.is_some_and(|s| s.gap().first_thing) {

@@ -98,9 +98,10 @@ impl WakingDay {
             .collect()
     }
 
-    /// `HH:MM` of an instant in this day's zone.
+    /// `HH:MM` of an instant in this day's zone, saying which pass in an hour a fall-back change
+    /// repeats ([`crate::model::time::format_instant_clock`]).
     pub fn hhmm(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.tz).format("%H:%M").to_string()
+        crate::model::time::format_instant_clock(t, self.tz)
     }
 
     /// Wall-clock arithmetic: the instant whose local time is `minutes` after (or, negative,

@@ -500,6 +500,15 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
     } else if tsat.is_none() {
         notes.push(TSAT_UNKNOWN.to_owned());
     }
+    // Each is judged as it was drawn (the reasons give both dates), but a TSAT from another
+    // day says less about this ferritin: the draw advice asks for both together.
+    if let (Some((fd, _)), Some((td, _))) = (ferritin, tsat) {
+        if fd != td {
+            notes.push(format!(
+                "Ferritin ({fd}) and TSAT ({td}) were not drawn together: the advice reads each as it was, but ask for both from one morning draw next time."
+            ));
+        }
+    }
     // A haemoglobin between the cut-off used and the one a missing profile fact (sex, due
     // date) could make apply: said, not flagged (WHO 2024, groups::haemoglobin_cutoff).
     if let Some(n) = latest_lab(labs, Analyte::Haemoglobin)
@@ -1045,5 +1054,43 @@ mod tests {
         );
         // An infusion on the start day (or later) resets the judgement: no doses are read.
         assert_eq!(read(&[infusion("2026-01-01")]), None);
+    }
+
+    #[test]
+    fn ferritin_and_tsat_from_different_days_are_said_to_be_apart() {
+        let p = Profile::default();
+        let status = |labs: &[Lab]| {
+            iron_status(
+                &Diary {
+                    profile: &p,
+                    regimen: &[],
+                    habits: &[],
+                    events: &[],
+                    labs,
+                },
+                day("2026-11-30"),
+            )
+        };
+        let apart = "were not drawn together";
+        let st = status(&[
+            lab(Analyte::Tsat, 18.0, "2026-11-01"),
+            lab(Analyte::Ferritin, 90.0, "2026-11-15"),
+        ]);
+        let note = st.notes.iter().find(|n| n.contains(apart));
+        assert_eq!(
+            note.map(String::as_str),
+            Some("Ferritin (2026-11-15) and TSAT (2026-11-01) were not drawn together: the advice reads each as it was, but ask for both from one morning draw next time.")
+        );
+        // Drawn the same day, or no TSAT at all: nothing to say about it.
+        let together = status(&[
+            lab(Analyte::Tsat, 18.0, "2026-11-15"),
+            lab(Analyte::Ferritin, 90.0, "2026-11-15"),
+        ]);
+        assert!(
+            !together.notes.iter().any(|n| n.contains(apart)),
+            "{together:?}"
+        );
+        let alone = status(&[lab(Analyte::Ferritin, 90.0, "2026-11-15")]);
+        assert!(!alone.notes.iter().any(|n| n.contains(apart)), "{alone:?}");
     }
 }

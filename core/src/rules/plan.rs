@@ -107,7 +107,7 @@ pub const ROUTINE_NOT_GRADED: &str =
 
 /// A local time of `day` as `HH:MM`.
 fn local_hhmm(day: &WakingDay, t: DateTime<Utc>) -> String {
-    t.with_timezone(&day.tz).format("%H:%M").to_string()
+    crate::model::time::format_instant_clock(t, day.tz)
 }
 
 /// A length of time in words: "4 h", "90 min".
