@@ -1422,7 +1422,7 @@ catalog! {
         "ferrous bisglycinate" aka ["iron bisglycinate"] ["Gentle Iron"],
         "ferric maltol" ["Feraccru", "Accrufer"];
     Thyroid:
-        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox", "Novothyral", "Thyronajod"],
+        "levothyroxine" aka ["levothyroxine sodium", "thyroxine", "L-thyroxine", "L-Thyroxin", "thyroxine sodium", "levotiroxina", "levotiroxina sódica", "tiroxina"] ["Synthroid", "Levoxyl", "Unithroid", "Levo-T", "Euthyrox", "Eltroxin", "Oroxine", "Eutroxsig", "Tirosint", "Levothyrox", "Levothroid", "L-Thyroxin Henning", "Berlthyrox", "Letrox", "Levaxin", "Thyrax", "Eutirox", "Euthyral", "Eferox", "Novothyral", "Thyronajod"],
         // Desiccated (animal) thyroid: a thyroid hormone iron binds like levothyroxine; its own
         // label was not read, so the interval is levothyroxine's, said to be borrowed.
         "desiccated thyroid" aka ["thyroid desiccated", "natural desiccated thyroid", "thyroid extract", "porcine thyroid"] ["Armour Thyroid", "NP Thyroid", "Nature-Throid", "WP Thyroid"],
@@ -1504,7 +1504,7 @@ catalog! {
     // Foods and vitamin C: not medicines, listed so that every look-up (`med check`, `check`,
     // habits) answers a word the same way.
     DairyFood:
-        "dairy" aka ["milk", "cheese", "yogurt", "yoghurt", "dairy products", "dairy calcium", "calcium food", "calcium foods", "calcium rich food", "milch", "lait", "leche"] [];
+        "dairy" aka ["milk", "cheese", "yogurt", "yoghurt", "dairy products", "dairy calcium", "calcium food", "calcium foods", "calcium rich food", "milch", "lait", "leche", "kefir"] [];
     VitaminC:
         // Graded for people with end-stage renal disease on haemodialysis only
         // (`Medicine::stance_label` says so; evidence row VITAMIN_C_ESRD_CONDITIONAL_FOR).
@@ -2247,6 +2247,7 @@ mod tests {
             "Tirosint",
             "Synthroid",
             "Levoxyl",
+            "Levothroid",
             "L-Thyroxin Henning 75",
             "thyroxin",
         ] {

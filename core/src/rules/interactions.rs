@@ -101,6 +101,9 @@ const EVERYDAY_INTAKE_WORDS: &[(&str, IntakeKind)] = &[
     ("joghurt", IntakeKind::DairyCalcium),
     ("fromage", IntakeKind::DairyCalcium),
     ("queso", IntakeKind::DairyCalcium),
+    ("kefir", IntakeKind::DairyCalcium),
+    // Chai is spiced black tea; a chai latte is made with milk, like a latte.
+    ("chai latte", IntakeKind::DairyCalcium),
     ("coffee", IntakeKind::Coffee),
     ("espresso", IntakeKind::Coffee),
     ("cafe", IntakeKind::Coffee),
@@ -108,6 +111,7 @@ const EVERYDAY_INTAKE_WORDS: &[(&str, IntakeKind)] = &[
     ("tea", IntakeKind::Tea),
     ("the", IntakeKind::Tea),
     ("tee", IntakeKind::Tea),
+    ("chai", IntakeKind::Tea),
     ("green tea", IntakeKind::Tea),
     ("black tea", IntakeKind::Tea),
     ("gruner tee", IntakeKind::Tea),
@@ -231,12 +235,11 @@ pub fn substance_named(name: &str) -> Option<Substance> {
     let ws: Vec<&str> = norm.split(' ').collect();
     let intake = |w: &str| match w {
         "coffee" | "espresso" | "cafe" | "kaffee" => Some(Substance::Coffee),
-        "tea" | "tee" => Some(Substance::Tea),
+        "tea" | "tee" | "chai" => Some(Substance::Tea),
         "dairy" | "milk" | "cheese" | "yogurt" | "yoghurt" | "dairy_calcium" | "calcium"
         | "milch" | "lait" | "leche" | "kase" | "joghurt" | "fromage" | "queso" | "cappuccino"
-        | "flat_white" | "latte_macchiato" | "milchkaffee" | "cafe_au_lait" => {
-            Some(Substance::DairyCalcium)
-        }
+        | "flat_white" | "latte_macchiato" | "milchkaffee" | "cafe_au_lait" | "kefir"
+        | "chai_latte" => Some(Substance::DairyCalcium),
         "meal" | "food" | "breakfast" | "lunch" | "dinner" | "snack" => Some(Substance::Food),
         "thyroid" => Some(Substance::Thyroid),
         _ => None,
@@ -323,5 +326,22 @@ mod tests {
         // A word that only contains one of them is not taken for it.
         assert_eq!(intake_named("tea tree oil"), None);
         assert_eq!(substance_named("espresso"), Some(Substance::Coffee));
+    }
+
+    /// A second review's words: kefir is dairy, chai is tea, a chai latte is made with milk.
+    #[test]
+    fn kefir_chai_and_chai_latte_are_intakes() {
+        for (word, kind, substance) in [
+            ("kefir", IntakeKind::DairyCalcium, Substance::DairyCalcium),
+            ("Chai", IntakeKind::Tea, Substance::Tea),
+            (
+                "chai latte",
+                IntakeKind::DairyCalcium,
+                Substance::DairyCalcium,
+            ),
+        ] {
+            assert_eq!(intake_named(word), Some(kind), "{word}");
+            assert_eq!(substance_named(word), Some(substance), "{word}");
+        }
     }
 }
