@@ -1341,3 +1341,38 @@ fn hard_text_is_written_as_each_format_needs_it() {
     assert!(html.contains(&format!("<td>{shown}</td>")), "{html}");
     assert!(!html.contains("<script"), "{html}");
 }
+
+#[test]
+fn an_import_names_the_nights_it_leaves_logged_on_two_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    phone.log_night(NightInput::quick("2026-11-20", 4)).unwrap();
+    phone.log_night(NightInput::quick("2026-11-18", 2)).unwrap();
+    let tablet = diary_at(d, "tablet.db", 1);
+    tablet
+        .log_night(NightInput::quick("2026-11-20", 7))
+        .unwrap();
+    tablet
+        .log_night(NightInput::quick("2026-11-19", 3))
+        .unwrap();
+    let file = d.join("tablet.json").display().to_string();
+    tablet.export_json(file.clone(), None).unwrap();
+    // Only the date both devices logged: not the tablet's own 19th, not the phone's own 18th.
+    let report = phone.import_file(file, None).unwrap();
+    assert_eq!(report.nights_logged_twice, ["2026-11-20"]);
+    // A file with no night on a shared date names none.
+    let fresh = diary_at(d, "fresh.db", 2);
+    let file = d.join("phone.json").display().to_string();
+    diary_at(d, "other.db", 2)
+        .log_night(NightInput::quick("2026-11-17", 5))
+        .unwrap();
+    diary_at(d, "other.db", 2)
+        .export_json(file.clone(), None)
+        .unwrap();
+    assert!(fresh
+        .import_file(file, None)
+        .unwrap()
+        .nights_logged_twice
+        .is_empty());
+}
