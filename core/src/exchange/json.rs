@@ -511,7 +511,8 @@ fn locate(bytes: &[u8], e: &serde_json::Error) -> String {
     let failed = match doc.get("records") {
         Some(Value::Array(rs)) => rs.iter().enumerate().find(|(_, r)| {
             // Each record back to text and read as the import reads it (`from_slice`): the
-            // reading of a record is compiled once more only for the path below.
+            // reading of a record is not compiled again for `serde_json::Value` here
+            // (docs/PERFORMANCE.md, library size); `record_problem` reads only the one found.
             serde_json::to_vec(r).map_or(true, |b| serde_json::from_slice::<Record>(&b).is_err())
         }),
         _ => None,
@@ -533,7 +534,8 @@ fn locate(bytes: &[u8], e: &serde_json::Error) -> String {
     }
 }
 
-/// The profile record as [`Record::Profile`] reads it, for [`record_problem`].
+/// The profile record as [`Record::Profile`] reads it, for [`record_problem`] (a test reads
+/// every kind of record through it: `every_kind_of_record_names_its_fields`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -583,8 +585,9 @@ fn record_problem(r: &serde_json::Value, e: &serde_json::Error) -> Option<String
 }
 
 /// `{before}, field PATH: WHAT` for the problem `inner` found at `path`. A field missing, not
-/// known or given twice is named by where it is (`, in meta: …`), its container. An error of the date and instant readers already names its field
-/// (`model::time::named`) and is shown as it is.
+/// known or given twice is named by where it is, its container (`, in meta: …`). An error of
+/// the date and instant readers already names its field (`model::time::named`) and is shown as
+/// it said it.
 fn at_path(before: &str, path: &serde_path_to_error::Path, inner: &serde_json::Error) -> String {
     let what = kind_of(inner);
     if what.starts_with(crate::model::time::named::PREFIX) {
@@ -595,7 +598,10 @@ fn at_path(before: &str, path: &serde_path_to_error::Path, inner: &serde_json::E
         .iter()
         .any(|k| m.starts_with(k));
     // The path of a field not known ends with its name, which is the file's, not the app's.
-    let known = path.iter().len() - usize::from(m.starts_with("unknown field"));
+    let known = path
+        .iter()
+        .len()
+        .saturating_sub(usize::from(m.starts_with("unknown field")));
     let path = path_text(path.iter().take(known));
     match (path.is_empty(), container) {
         (true, _) => format!("{before}: {what}"),
@@ -1172,6 +1178,36 @@ mod tests {
                 assert!(!said.contains(secret), "{said}");
             }
         }
+    }
+
+    /// Every kind of record is read again as its own type on the error path: a broken id in
+    /// the first record of each kind is named with the record's kind.
+    #[test]
+    fn every_kind_of_record_names_its_fields() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut records = crate::demo::history(now.date_naive(), 1, "phone");
+        records.push(Record::Profile {
+            meta: RecordMeta::new(now, "phone"),
+            profile: crate::model::Profile::default(),
+        });
+        let mut bytes = Vec::new();
+        write_export(&diary_of(&records), now, &mut bytes).unwrap();
+        let good: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, r) in good["records"].as_array().unwrap().iter().enumerate() {
+            let kind = r["type"].as_str().unwrap().to_owned();
+            if !seen.insert(kind.clone()) {
+                continue;
+            }
+            let mut doc = good.clone();
+            doc["records"][i]["meta"]["id"] = "x".into();
+            assert_eq!(
+                refusal(&doc, now, true),
+                format!("record {} ({kind}), field meta.id: not a UUID", i + 1)
+            );
+        }
+        let all = ["event", "habit", "lab", "night", "profile", "regimen"];
+        assert!(seen.iter().eq(all.iter()), "{seen:?}");
     }
 
     /// A version that is text, 0, missing or of another type is refused in plain words, never
