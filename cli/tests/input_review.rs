@@ -406,3 +406,92 @@ fn iron_at_a_time_the_person_gives_is_kept_and_its_clashes_are_warned() {
     let plan = ok(&db, &["plan"]);
     assert!(plan.contains("11:00 — the time you set for iron"), "{plan}");
 }
+
+/// The import review: a value of the wrong type or form in an edited export names the record
+/// and the field inside it, a version that is text, 0 or missing is refused in plain words, and
+/// the diary's full export is the same after each refusal.
+#[test]
+fn an_edited_export_names_the_field_it_cannot_read_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = diary(dir.path());
+    ok(
+        &db,
+        &[
+            "log",
+            "night",
+            "--date",
+            "2026-11-20",
+            "--severity",
+            "4",
+            "--onset",
+            "22:30",
+            "--triggers",
+            "caffeine,alcohol",
+            "--note",
+            "SECRET note",
+        ],
+    );
+    let export = |name: &str| {
+        let f = dir.path().join(name);
+        ok(&db, &["export", "-o", f.to_str().unwrap()]);
+        std::fs::read_to_string(&f).unwrap()
+    };
+    let before = export("before.json");
+    let good: serde_json::Value = serde_json::from_str(&before).unwrap();
+    let rs = good["records"].as_array().unwrap();
+    let night = rs.iter().position(|r| r["type"] == "night").unwrap();
+    let record = format!("record {} (night)", night + 1);
+    type Edit = fn(&mut serde_json::Value, usize);
+    let cases: [(Edit, String); 7] = [
+        (
+            |d, i| d["records"][i]["quick_severity"] = "7".into(),
+            format!("{record}, field quick_severity: a value of the wrong type (line "),
+        ),
+        (
+            |d, i| d["records"][i]["onset"] = "25:00:00".into(),
+            format!("{record}, field onset: content of the wrong form (line "),
+        ),
+        (
+            |d, i| d["records"][i]["meta"]["id"] = "SECRET-0000".into(),
+            format!("{record}, field meta.id: not a UUID (line "),
+        ),
+        (
+            |d, i| d["records"][i]["triggers"][1] = "SECRETWORD".into(),
+            format!("{record}, field triggers[1]: a word this app does not know (line "),
+        ),
+        (
+            |d, _| d["version"] = "1".into(),
+            "export version \"1\" is not a number (this app reads version 1)".to_owned(),
+        ),
+        (
+            |d, _| d["version"] = 0.into(),
+            "export version 0 is not one this app reads (it reads version 1)".to_owned(),
+        ),
+        (
+            |d, _| {
+                d.as_object_mut().unwrap().remove("version");
+            },
+            "the \"version\" field is missing (this app reads version 1)".to_owned(),
+        ),
+    ];
+    for (i, (edit, says)) in cases.iter().enumerate() {
+        let mut doc = good.clone();
+        edit(&mut doc, night);
+        assert_ne!(doc, good, "case {i}");
+        let p = dir.path().join(format!("edited{i}.json"));
+        std::fs::write(&p, doc.to_string()).unwrap();
+        let out = ql(&db, &["import", p.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "case {i}: {err}");
+        assert!(err.contains(says.as_str()), "case {i}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "case {i}: {err}");
+        for never in ["SECRET", "25:00", "Some(", "None", "String(", "Number("] {
+            assert!(!err.contains(never), "case {i}: {err}");
+        }
+        assert_eq!(
+            export(&format!("after{i}.json")),
+            before,
+            "case {i} changed the diary"
+        );
+    }
+}

@@ -348,9 +348,11 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
+/// The whole document. `R` is [`Record`]; on the error path, where a problem outside the
+/// records is looked for, [`serde::de::IgnoredAny`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct Document<R> {
     #[allow(dead_code)]
     format: String,
     #[allow(dead_code)]
@@ -358,7 +360,7 @@ struct Document {
     device_id: String,
     #[serde(deserialize_with = "crate::model::time::named::exported_at")]
     exported_at: DateTime<Utc>,
-    records: Vec<Record>,
+    records: Vec<R>,
 }
 
 /// A parsed, validated export.
@@ -385,21 +387,9 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         Some(other) => return Err(bad(format!("not a QuietLegs export (format is {other:?})"))),
         None => return Err(bad("not a QuietLegs export (no \"format\" field)")),
     }
-    match header.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(bad(format!(
-            "export version {v} is newer than this app understands ({VERSION}); update QuietLegs"
-        )))
-        }
-        _ => {
-            return Err(bad(format!(
-                "unsupported export version {:?}",
-                header.version
-            )))
-        }
-    }
-    let mut doc: Document = serde_json::from_slice(bytes).map_err(|e| bad(locate(bytes, &e)))?;
+    check_version(header.version.as_ref())?;
+    let mut doc: Document<Record> =
+        serde_json::from_slice(bytes).map_err(|e| bad(locate(bytes, &e)))?;
     // The diary keeps timestamps to the millisecond; so must the comparison, or a file with
     // finer times would "update" on every import.
     // A record stamped ahead of this clock (a device whose clock runs fast) keeps its stamp:
@@ -458,6 +448,45 @@ fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
+/// Whether the header's `version` (as read; `null` reads as absent) is the one this code
+/// reads, and if not, why in plain words: never Rust's debug text of the value.
+fn check_version(version: Option<&serde_json::Value>) -> Result<()> {
+    use serde_json::Value;
+    let n = match version {
+        Some(Value::Number(n)) => n,
+        None => {
+            return Err(bad(format!(
+                "the \"version\" field is missing (this app reads version {VERSION})"
+            )))
+        }
+        // A version written as text ("1"): shown when it is a short plain word, as the header's
+        // own value (not diary content), so the person sees what to correct.
+        Some(Value::String(s))
+            if (1..=16).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') =>
+        {
+            return Err(bad(format!(
+                "export version \"{s}\" is not a number (this app reads version {VERSION})"
+            )))
+        }
+        Some(_) => {
+            return Err(bad(format!(
+                "the \"version\" field is not a number (this app reads version {VERSION})"
+            )))
+        }
+    };
+    match n.as_u64() {
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) if v > u64::from(VERSION) => Err(bad(format!(
+            "export version {v} is newer than this app understands ({VERSION}); update QuietLegs"
+        ))),
+        // 0, a negative or a fractional number.
+        _ => Err(bad(format!(
+            "export version {n} is not one this app reads (it reads version {VERSION})"
+        ))),
+    }
+}
+
 fn describe(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let at = format!("line {} column {}", e.line(), e.column());
@@ -469,27 +498,143 @@ fn describe(e: &serde_json::Error) -> String {
     }
 }
 
-/// [`describe`], with the number of the record that failed when it is one (found by decoding
-/// the records one by one, on this error path only).
+/// [`describe`], with where the problem is when that can be found: the record that failed (by
+/// its number and kind) and the field inside it (`field quick_severity`, `field meta.id`,
+/// `field triggers[1]`), or the document's own field. Found on this error path only, by reading
+/// the file again with serde_path_to_error, which follows the path the reading took.
 fn locate(bytes: &[u8], e: &serde_json::Error) -> String {
-    let record = serde_json::from_slice::<serde_json::Value>(bytes)
-        .ok()
-        .and_then(|v| match v.get("records") {
-            Some(serde_json::Value::Array(rs)) => rs
-                .iter()
-                // Each record back to text and read as the import reads it (`from_slice`): the
-                // reading of a record is compiled once, not again for `serde_json::Value`
-                // (docs/PERFORMANCE.md, library size).
-                .position(|r| {
-                    serde_json::to_vec(r)
-                        .map_or(true, |b| serde_json::from_slice::<Record>(&b).is_err())
-                }),
-            _ => None,
-        });
-    match record {
-        Some(i) => format!("record {}: {}", i + 1, describe(e)),
-        None => describe(e),
+    use serde_json::Value;
+    let Ok(doc) = serde_json::from_slice::<Value>(bytes) else {
+        return describe(e);
+    };
+    let at = format!("line {} column {}", e.line(), e.column());
+    let failed = match doc.get("records") {
+        Some(Value::Array(rs)) => rs.iter().enumerate().find(|(_, r)| {
+            // Each record back to text and read as the import reads it (`from_slice`): the
+            // reading of a record is not compiled again for `serde_json::Value` here
+            // (docs/PERFORMANCE.md, library size); `record_problem` reads only the one found.
+            serde_json::to_vec(r).map_or(true, |b| serde_json::from_slice::<Record>(&b).is_err())
+        }),
+        _ => None,
+    };
+    if let Some((i, r)) = failed {
+        return match record_problem(r, e) {
+            Some(said) => format!("record {}{said} ({at})", i + 1),
+            None => format!("record {}: {}", i + 1, describe(e)),
+        };
     }
+    // Not in a record: the document's own fields, its records skipped.
+    let head = serde_path_to_error::deserialize::<_, Document<serde::de::IgnoredAny>>(doc);
+    match head {
+        Err(pe) => format!(
+            "{} ({at})",
+            at_path("", pe.path(), pe.inner()).trim_start_matches([',', ':', ' '])
+        ),
+        Ok(_) => describe(e),
+    }
+}
+
+/// The profile record as [`Record::Profile`] reads it, for [`record_problem`] (a test reads
+/// every kind of record through it: `every_kind_of_record_names_its_fields`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ProfileRecord {
+    meta: crate::model::RecordMeta,
+    profile: crate::model::Profile,
+}
+
+/// What is wrong in record `r` (as the file has it; `e` the error reading the whole file), as
+/// the tail of a message: ` (night), field quick_severity: a value of the wrong type`. None
+/// when it cannot be said better than `e` does.
+///
+/// `Record` is tagged by its `type` field: serde buffers such a record before reading it as its
+/// kind, and the path of a problem inside is lost to serde_path_to_error there. So the record
+/// is read again as its kind's own type. (A record's event kind is tagged the same way: a
+/// problem inside it is named as `field kind`.)
+fn record_problem(r: &serde_json::Value, e: &serde_json::Error) -> Option<String> {
+    use crate::model::{Event, Habit, Lab, Night, RegimenItem};
+    use serde_json::Value;
+    fn read<T: serde::de::DeserializeOwned>(
+        body: Value,
+    ) -> Option<serde_path_to_error::Error<serde_json::Error>> {
+        serde_path_to_error::deserialize::<_, T>(body).err()
+    }
+    let mut body = r.clone();
+    let kind = match body.as_object_mut()?.remove("type") {
+        Some(Value::String(kind)) => kind,
+        Some(_) => return Some(", field type: a value of the wrong type".to_owned()),
+        None => return Some(": the field \"type\" is missing".to_owned()),
+    };
+    let (kind, problem) = match kind.as_str() {
+        "profile" => ("profile", read::<ProfileRecord>(body)),
+        "night" => ("night", read::<Night>(body)),
+        "event" => ("event", read::<Event>(body)),
+        "lab" => ("lab", read::<Lab>(body)),
+        "regimen" => ("regimen", read::<RegimenItem>(body)),
+        "habit" => ("habit", read::<Habit>(body)),
+        // The word is the file's: never shown.
+        _ => return Some(format!(", field type: {}", kind_of(e))),
+    };
+    let problem = problem?;
+    Some(at_path(
+        &format!(" ({kind})"),
+        problem.path(),
+        problem.inner(),
+    ))
+}
+
+/// `{before}, field PATH: WHAT` for the problem `inner` found at `path`. A field missing, not
+/// known or given twice is named by where it is, its container (`, in meta: …`). An error of
+/// the date and instant readers already names its field (`model::time::named`) and is shown as
+/// it said it.
+fn at_path(before: &str, path: &serde_path_to_error::Path, inner: &serde_json::Error) -> String {
+    let what = kind_of(inner);
+    if what.starts_with(crate::model::time::named::PREFIX) {
+        return format!("{before}: {what}");
+    }
+    let m = inner.to_string();
+    let container = ["missing field", "unknown field", "duplicate field"]
+        .iter()
+        .any(|k| m.starts_with(k));
+    // The path of a field not known ends with its name, which is the file's, not the app's.
+    let known = path
+        .iter()
+        .len()
+        .saturating_sub(usize::from(m.starts_with("unknown field")));
+    let path = path_text(path.iter().take(known));
+    match (path.is_empty(), container) {
+        (true, _) => format!("{before}: {what}"),
+        (false, true) => format!("{before}, in {path}: {what}"),
+        (false, false) => format!("{before}, field {path}: {what}"),
+    }
+}
+
+/// A path as `meta.id`, `triggers[1]`, `profile.changed.routine.warm_bath.at`. A segment that
+/// is a map key could be the file's content (SPEC §6): only the app's own schema names (ASCII
+/// letters, digits, `_`, `.`) are shown, anything else as `…`.
+fn path_text<'a>(path: impl Iterator<Item = &'a serde_path_to_error::Segment>) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        let name = match segment {
+            Segment::Seq { index } => {
+                out.push_str(&format!("[{index}]"));
+                continue;
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => key.as_str(),
+            Segment::Unknown => "…",
+        };
+        let schema = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(if schema { name } else { "…" });
+    }
+    out
 }
 
 /// What kind of problem serde_json found, in words that never quote the file: its messages
@@ -499,6 +644,8 @@ fn kind_of(e: &serde_json::Error) -> String {
     let m = e.to_string();
     // serde's fixed wording names the problem first and the value after it.
     let known = [
+        // uuid's message, which goes on to quote the character it stopped at.
+        ("UUID parsing failed", "not a UUID"),
         ("unknown variant", "a word this app does not know"),
         ("unknown field", "a field this app does not know"),
         ("invalid type", "a value of the wrong type"),
@@ -826,7 +973,293 @@ mod tests {
         // The third record (in the file's order) gets a kind no version of the app knows.
         rs[2]["type"] = serde_json::Value::from("no_such_kind");
         let err = read_export(&serde_json::to_vec(&doc).unwrap(), now).unwrap_err();
-        assert!(err.to_string().contains("record 3: "), "{err}");
+        assert!(
+            err.to_string()
+                .contains("record 3, field type: a word this app does not know"),
+            "{err}"
+        );
         assert!(!err.to_string().contains("no_such_kind"), "{err}");
+    }
+
+    /// An export of `awkward_records` and a profile, as JSON to edit; the index in its records
+    /// of the first record of each kind.
+    fn editable_export(now: DateTime<Utc>) -> (serde_json::Value, impl Fn(&str) -> usize) {
+        let mut records = awkward_records(now);
+        records.push(Record::Profile {
+            meta: RecordMeta::new(now, "phone"),
+            profile: crate::model::Profile::default(),
+        });
+        let mut bytes = Vec::new();
+        write_export(&diary_of(&records), now, &mut bytes).unwrap();
+        assert!(read_export(&bytes, now).is_ok());
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let kinds: Vec<String> = doc["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["type"].as_str().unwrap().to_owned())
+            .collect();
+        (doc, move |kind: &str| {
+            kinds.iter().position(|k| k == kind).unwrap()
+        })
+    }
+
+    /// The refusal of `doc` without its opening words and, when `at` is set, its closing
+    /// position in the file (` (line 1 column 1883)`), which must be there.
+    fn refusal(doc: &serde_json::Value, now: DateTime<Utc>, at: bool) -> String {
+        let Err(err) = read_export(&serde_json::to_vec(doc).unwrap(), now) else {
+            panic!("read: {doc}");
+        };
+        let text = err.to_string();
+        let said = text
+            .strip_prefix("cannot import this file: ")
+            .unwrap_or_else(|| panic!("{text}"));
+        if !at {
+            return said.to_owned();
+        }
+        let (said, place) = said
+            .rsplit_once(" (line ")
+            .unwrap_or_else(|| panic!("{text}"));
+        let (line, column) = place
+            .strip_suffix(')')
+            .and_then(|p| p.split_once(" column "))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            line.parse::<u32>().is_ok() && column.parse::<u32>().is_ok(),
+            "{text}"
+        );
+        said.to_owned()
+    }
+
+    /// Review of the import's errors: a value of the wrong type or form names its record, the
+    /// record's kind and the field's path inside it, and never the value.
+    #[test]
+    fn a_value_of_the_wrong_type_or_form_names_the_field_inside_its_record() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let (good, first) = editable_export(now);
+        let night = first("night");
+        let event = first("event");
+        let profile = first("profile");
+        let n = |i: usize| i + 1;
+        type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: Vec<(Edit, String)> = vec![
+            (
+                Box::new(move |d| d["records"][night]["quick_severity"] = "7".into()),
+                format!(
+                    "record {} (night), field quick_severity: a value of the wrong type",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][night]["onset"] = "25:00:00".into()),
+                format!(
+                    "record {} (night), field onset: content of the wrong form",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][night]["meta"]["id"] = "SECRET-not-a-uuid".into()),
+                format!("record {} (night), field meta.id: not a UUID", n(night)),
+            ),
+            (
+                Box::new(move |d| d["records"][night]["triggers"][1] = "SECRETWORD".into()),
+                format!(
+                    "record {} (night), field triggers[1]: a word this app does not know",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][night]["relief"][0]["effect"] = "SECRETWORD".into()),
+                format!(
+                    "record {} (night), field relief[0].effect: a word this app does not know",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][night]["notes"] = serde_json::json!(["SECRET"])),
+                format!(
+                    "record {} (night), field notes: a value of the wrong type",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| {
+                    d["records"][night]["meta"]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("device_id");
+                }),
+                format!(
+                    "record {} (night), in meta: the field \"device_id\" is missing",
+                    n(night)
+                ),
+            ),
+            (
+                Box::new(move |d| {
+                    d["records"][profile]["profile"]["changed"] = serde_json::json!({
+                        "sex": {"at": "2026-11-20T10:00:00.000Z", "device": "a", "SECRET": 1},
+                    });
+                }),
+                format!(
+                    "record {} (profile), in profile.changed.sex: a field this app does not know",
+                    n(profile)
+                ),
+            ),
+            // The date readers' own wording, which names the field, is kept.
+            (
+                Box::new(move |d| d["records"][night]["night_date"] = "2026-02-30".into()),
+                format!(
+                    "record {} (night): field `night_date`: not a day of the calendar \
+                     (expected a date as YYYY-MM-DD)",
+                    n(night)
+                ),
+            ),
+            // An event's kind is tagged by its own `type` too: a problem inside it is named
+            // as the kind.
+            (
+                Box::new(move |d| d["records"][event]["kind"]["minutes"] = "SECRET".into()),
+                format!(
+                    "record {} (event), field kind: a value of the wrong type",
+                    n(event)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][event]["warnings"][1] = 7.into()),
+                format!(
+                    "record {} (event), field warnings[1]: a value of the wrong type",
+                    n(event)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][event]["type"] = "SECRETKIND".into()),
+                format!(
+                    "record {}, field type: a word this app does not know",
+                    n(event)
+                ),
+            ),
+            (
+                Box::new(move |d| d["records"][profile]["profile"]["pregnant"] = "yes".into()),
+                format!(
+                    "record {} (profile), field profile.pregnant: a value of the wrong type",
+                    n(profile)
+                ),
+            ),
+            // A map's key could be the file's content: only a schema name is shown.
+            (
+                Box::new(move |d| {
+                    d["records"][profile]["profile"]["changed"] = serde_json::json!({
+                        "routine.warm_bath": {"at": "2026-11-20T10:00:00.000Z", "device": 1},
+                        "SECRET word é": {"at": "2026-11-20T10:00:00.000Z", "device": 2},
+                    });
+                }),
+                format!(
+                    "record {} (profile), field profile.changed.…\
+                     .device: a value of the wrong type",
+                    n(profile)
+                ),
+            ),
+            // The document's own fields are named too.
+            (
+                Box::new(|d| d["device_id"] = 5.into()),
+                "field device_id: a value of the wrong type".to_owned(),
+            ),
+            (
+                Box::new(|d| d["SECRET field"] = 5.into()),
+                "a field this app does not know".to_owned(),
+            ),
+        ];
+        for (edit, want) in cases {
+            let mut doc = good.clone();
+            edit(&mut doc);
+            assert_ne!(doc, good, "{want}: the file was not changed");
+            let said = refusal(&doc, now, true);
+            assert_eq!(said, want);
+            for secret in ["SECRET", "25:00", "02-30", "yes"] {
+                assert!(!said.contains(secret), "{said}");
+            }
+        }
+    }
+
+    /// Every kind of record is read again as its own type on the error path: a broken id in
+    /// the first record of each kind is named with the record's kind.
+    #[test]
+    fn every_kind_of_record_names_its_fields() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut records = crate::demo::history(now.date_naive(), 1, "phone");
+        records.push(Record::Profile {
+            meta: RecordMeta::new(now, "phone"),
+            profile: crate::model::Profile::default(),
+        });
+        let mut bytes = Vec::new();
+        write_export(&diary_of(&records), now, &mut bytes).unwrap();
+        let good: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, r) in good["records"].as_array().unwrap().iter().enumerate() {
+            let kind = r["type"].as_str().unwrap().to_owned();
+            if !seen.insert(kind.clone()) {
+                continue;
+            }
+            let mut doc = good.clone();
+            doc["records"][i]["meta"]["id"] = "x".into();
+            assert_eq!(
+                refusal(&doc, now, true),
+                format!("record {} ({kind}), field meta.id: not a UUID", i + 1)
+            );
+        }
+        let all = ["event", "habit", "lab", "night", "profile", "regimen"];
+        assert!(seen.iter().eq(all.iter()), "{seen:?}");
+    }
+
+    /// A version that is text, 0, missing or of another type is refused in plain words, never
+    /// in Rust's debug text of the value.
+    #[test]
+    fn an_unreadable_version_is_refused_in_plain_words() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let (good, _) = editable_export(now);
+        let cases = [
+            (
+                serde_json::json!("1"),
+                "export version \"1\" is not a number (this app reads version 1)",
+            ),
+            (
+                serde_json::json!(0),
+                "export version 0 is not one this app reads (it reads version 1)",
+            ),
+            (
+                serde_json::json!(-1),
+                "export version -1 is not one this app reads (it reads version 1)",
+            ),
+            (
+                serde_json::json!(1.5),
+                "export version 1.5 is not one this app reads (it reads version 1)",
+            ),
+            (
+                serde_json::Value::Null,
+                "the \"version\" field is missing (this app reads version 1)",
+            ),
+            (
+                serde_json::json!(true),
+                "the \"version\" field is not a number (this app reads version 1)",
+            ),
+            (
+                serde_json::json!("one \u{1b}[31m SECRET"),
+                "the \"version\" field is not a number (this app reads version 1)",
+            ),
+            (
+                serde_json::json!(2),
+                "export version 2 is newer than this app understands (1); update QuietLegs",
+            ),
+        ];
+        for (version, want) in cases {
+            let mut doc = good.clone();
+            doc["version"] = version;
+            assert_eq!(refusal(&doc, now, false), want);
+        }
+        let mut doc = good.clone();
+        doc.as_object_mut().unwrap().remove("version");
+        assert_eq!(
+            refusal(&doc, now, false),
+            "the \"version\" field is missing (this app reads version 1)"
+        );
     }
 }
