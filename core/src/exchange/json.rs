@@ -338,6 +338,12 @@ mod raw {
         json(w, checked, "relief", n.relief)?;
         w.write_all(b",\"notes\":")?;
         opt_string(w, n.notes)?;
+        // Left out when absent, as serde leaves out `Night::changed`: a night written before
+        // field stamps exports byte for byte as before.
+        if let Some(changed) = n.changed {
+            w.write_all(b",\"changed\":")?;
+            json(w, checked, "field stamps", changed)?;
+        }
         Ok(w.write_all(b"}")?)
     }
 }
@@ -602,6 +608,7 @@ mod tests {
                     effect: ReliefEffect::ALittle,
                 }],
                 notes: Some(tricky.to_owned()),
+                changed: None,
             }),
             Record::Night(Night {
                 meta: meta(true, "phone"),
@@ -615,6 +622,7 @@ mod tests {
                 triggers: vec![],
                 relief: vec![],
                 notes: None,
+                changed: None,
             }),
             Record::Event(Event {
                 meta: meta(false, "phone"),

@@ -29,7 +29,7 @@ use rusqlite::{Connection, Transaction};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::model::{profile_merge, Record, RecordMeta};
+use crate::model::{night_merge, profile_merge, Record, RecordMeta};
 use crate::store::{
     for_each_stored, put_record, record_count, table_of_record, version_of, with_stored, StoredRow,
     Table,
@@ -265,7 +265,10 @@ fn apply(
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
-    if let (Record::Profile { .. }, Some(Ordering::Greater | Ordering::Less)) = (incoming, verdict)
+    if let (
+        Record::Profile { .. } | Record::Night(_),
+        Some(Ordering::Greater | Ordering::Less),
+    ) = (incoming, verdict)
     {
         return apply_joined(tx, report, incoming, verdict);
     }
@@ -344,6 +347,14 @@ fn join_versions(ours: &Record, incoming: &Record, incoming_wins: bool) -> Resul
                 meta: meta.clone(),
                 profile,
             })
+        }
+        (Record::Night(ours), Record::Night(theirs)) => {
+            let (newer, older) = if incoming_wins {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            night_merge::join(newer, older)?.map(Record::Night)
         }
         _ => None,
     })

@@ -19,6 +19,7 @@ fn night(date: &str, device: &str) -> Night {
         triggers: vec![],
         relief: vec![],
         notes: Some("walked twice".into()),
+        changed: None,
     }
 }
 

@@ -77,6 +77,7 @@ fn record(v: &Version) -> Record {
             triggers: vec![],
             relief: vec![],
             notes: Some(format!("version {c}")),
+            changed: None,
         }),
         2 => Record::Event(Event {
             meta,
