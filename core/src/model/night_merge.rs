@@ -71,10 +71,15 @@ fn copy_field(name: &str, from: &Night, into: &mut Night) {
 }
 
 /// The stamp a version gives `field`: its own map's entry (none: never set in its history),
-/// or, for a version written before stamps, its `modified_at` and device for every field.
+/// or, for a live version written before stamps, its `modified_at` and device for every field.
+/// A tombstone written before stamps claims no field: its `modified_at` is when the night was
+/// deleted, not when its values were set, and a deletion changes no value (were it to claim
+/// them, the deleted copy's values would beat a change made before the deletion on another
+/// device and surface if a newer edit brings the night back; the sync property test found it).
 fn stamp_of(n: &Night, field: &str) -> Option<FieldStamp> {
     match &n.changed {
         Some(stamps) => stamps.get(field).cloned(),
+        None if n.meta.deleted => None,
         None => Some(own_stamp(&n.meta)),
     }
 }
