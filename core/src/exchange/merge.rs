@@ -273,10 +273,8 @@ fn apply(
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
-    if let (
-        Record::Profile { .. } | Record::Night(_),
-        Some(Ordering::Greater | Ordering::Less),
-    ) = (incoming, verdict)
+    if let (Record::Profile { .. } | Record::Night(_), Some(Ordering::Greater | Ordering::Less)) =
+        (incoming, verdict)
     {
         return apply_joined(tx, report, incoming, verdict);
     }

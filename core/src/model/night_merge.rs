@@ -146,7 +146,9 @@ pub fn stamped(old: Option<&Night>, mut new: Night) -> Result<Night> {
         let differs = match was {
             Some(was) => *was != value,
             // A new night: the fields it gives.
-            None => !matches!(&value, Value::Null) && value.as_array().is_none_or(|a| !a.is_empty()),
+            None => {
+                !matches!(&value, Value::Null) && value.as_array().is_none_or(|a| !a.is_empty())
+            }
         };
         if differs {
             let at = previous

@@ -41,7 +41,12 @@ fn edited(n: &Night, device: &str, minute: u32, edit: impl FnOnce(&mut Night)) -
 }
 
 fn names(n: &Night) -> Vec<&str> {
-    n.changed.as_ref().unwrap().keys().map(String::as_str).collect()
+    n.changed
+        .as_ref()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
 }
 
 #[test]
@@ -53,8 +58,21 @@ fn a_new_night_stamps_the_fields_it_gives_and_an_edit_only_what_it_changes() {
         x.quick_severity = Some(6);
     });
     let c = e.changed.as_ref().unwrap();
-    assert_eq!(c["sleep_hours"], FieldStamp { at: t(5), device: "tablet".into() });
-    assert_eq!(c["quick_severity"], FieldStamp { at: t(0), device: "phone".into() }, "unchanged");
+    assert_eq!(
+        c["sleep_hours"],
+        FieldStamp {
+            at: t(5),
+            device: "tablet".into()
+        }
+    );
+    assert_eq!(
+        c["quick_severity"],
+        FieldStamp {
+            at: t(0),
+            device: "phone".into()
+        },
+        "unchanged"
+    );
     assert!(!c.contains_key("awakenings"));
 }
 
@@ -64,7 +82,13 @@ fn an_edit_of_a_night_written_before_stamps_keeps_its_fields_claims() {
     let e = edited(&old, "tablet", 5, |x| x.sleep_hours = Some(4.0));
     let c = e.changed.as_ref().unwrap();
     assert_eq!(c.len(), 10, "every field stamped");
-    assert_eq!(c["notes"], FieldStamp { at: t(0), device: "phone".into() });
+    assert_eq!(
+        c["notes"],
+        FieldStamp {
+            at: t(0),
+            device: "phone".into()
+        }
+    );
     assert_eq!(c["sleep_hours"].device, "tablet");
 }
 
@@ -75,7 +99,10 @@ fn an_edit_beats_the_stamp_it_replaces_even_from_a_clock_running_ahead() {
     let later = edited(&ahead, "phone", 10, |x| x.quick_severity = Some(3));
     let s = &later.changed.as_ref().unwrap()["quick_severity"];
     assert!(s.at > t(30) && s.device == "phone");
-    assert_eq!(join(&later, &ahead).unwrap().unwrap().quick_severity, Some(3));
+    assert_eq!(
+        join(&later, &ahead).unwrap().unwrap().quick_severity,
+        Some(3)
+    );
 }
 
 #[test]
@@ -90,18 +117,35 @@ fn a_stamped_night_and_one_written_before_stamps_join() {
     let (newer, older) = (&tablet, &phone);
     {
         let j = join(newer, older).unwrap().unwrap();
-        assert_eq!(j.quick_severity, Some(8), "the old app's newer change of the rating");
-        assert_eq!(j.sleep_hours, Some(4.0), "the newer change of the hours slept");
+        assert_eq!(
+            j.quick_severity,
+            Some(8),
+            "the old app's newer change of the rating"
+        );
+        assert_eq!(
+            j.sleep_hours,
+            Some(4.0),
+            "the newer change of the hours slept"
+        );
         assert_eq!(j.notes.as_deref(), Some("kicked a lot"));
         assert_eq!(j.meta, tablet.meta, "the newer version's meta");
         assert_eq!(
             j.changed.as_ref().unwrap()["quick_severity"],
-            FieldStamp { at: t(3), device: "phone".into() }
+            FieldStamp {
+                at: t(3),
+                device: "phone".into()
+            }
         );
         // The same values whichever version the verdict calls newer, and joining again
         // changes nothing.
         let other = join(older, newer).unwrap().unwrap();
-        assert_eq!(Night { meta: j.meta.clone(), ..other }, j);
+        assert_eq!(
+            Night {
+                meta: j.meta.clone(),
+                ..other
+            },
+            j
+        );
         assert_eq!(join(&j, older).unwrap().unwrap(), j);
         assert_eq!(join(&j, newer).unwrap().unwrap(), j);
     }

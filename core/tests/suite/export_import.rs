@@ -1441,7 +1441,9 @@ fn a_deletion_still_wins_over_an_older_edit_of_a_stamped_night() {
         sync(&phone, &diary_at(d, "tablet.db", 0), d, "p0.json");
         let mut sleep = NightInput::quick("2026-11-20", 6);
         sleep.sleep_hours = Some(4.0);
-        diary_at(d, "tablet.db", 1).log_night_keeping(sleep).unwrap();
+        diary_at(d, "tablet.db", 1)
+            .log_night_keeping(sleep)
+            .unwrap();
         let phone = diary_at(d, "phone.db", 2);
         let id = phone.nights(None, None).unwrap()[0].info.id.clone();
         phone.delete(id).unwrap();

@@ -525,7 +525,11 @@ fn an_exact_tie_that_differs_only_in_created_at_is_decided_by_content_on_both_pa
 #[derive(Debug, Clone)]
 enum Step {
     /// Sets one field of the night (`field` 0-5) to one of three values, as `log night` does.
-    Edit { device: usize, field: usize, value: u8 },
+    Edit {
+        device: usize,
+        field: usize,
+        value: u8,
+    },
     /// Deletes the night (a tombstone), if this device holds it live.
     Delete { device: usize },
     /// Exports `from` and imports it into `to`.
@@ -757,10 +761,18 @@ fn a_stamped_night_and_one_from_before_stamps_join_on_import() {
                 Some(path),
             );
             let n = the_night(&s, base.meta.id);
-            assert_eq!(n.quick_severity, Some(8), "the older app's change ({path:?})");
+            assert_eq!(
+                n.quick_severity,
+                Some(8),
+                "the older app's change ({path:?})"
+            );
             assert_eq!(n.sleep_hours, Some(4.0), "this version's change ({path:?})");
             assert_eq!(n.notes, base.notes);
-            assert_eq!(n.meta, new_app.meta().clone(), "the newer version's sync fields");
+            assert_eq!(
+                n.meta,
+                new_app.meta().clone(),
+                "the newer version's sync fields"
+            );
             finals.push(content(&s));
         }
     }
