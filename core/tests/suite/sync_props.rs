@@ -696,13 +696,13 @@ proptest! {
         }
         let last = the_night(&stores[0], id);
         // Each field: the value of its newest edit.
-        for field in 0..NIGHT_FIELDS.len() {
+        for (field, name) in NIGHT_FIELDS.iter().enumerate() {
             if let Some((_, _, value)) = edits
                 .iter()
                 .filter(|(f, _, _)| *f == field)
                 .max_by(|a, b| (&a.1, &a.2).cmp(&(&b.1, &b.2)))
             {
-                prop_assert_eq!(&field_text(&last, field), value, "{}", NIGHT_FIELDS[field]);
+                prop_assert_eq!(&field_text(&last, field), value, "{}", name);
             }
         }
         // Deleted exactly when the newest version is a deletion (SPEC §4).
