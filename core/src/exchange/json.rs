@@ -608,7 +608,26 @@ mod tests {
                     effect: ReliefEffect::ALittle,
                 }],
                 notes: Some(tricky.to_owned()),
-                changed: None,
+                // Field stamps, one by a device id that needs escaping: the streamed export
+                // writes the stored text as serde writes the map.
+                changed: Some(
+                    [
+                        ("notes", tricky),
+                        ("quick_severity", "phone"),
+                        ("sleep_hours", "tablet"),
+                    ]
+                    .into_iter()
+                    .map(|(field, device)| {
+                        (
+                            field.to_owned(),
+                            crate::model::profile_merge::FieldStamp {
+                                at: now + chrono::Duration::milliseconds(3),
+                                device: device.to_owned(),
+                            },
+                        )
+                    })
+                    .collect(),
+                ),
             }),
             Record::Night(Night {
                 meta: meta(true, "phone"),
