@@ -207,6 +207,7 @@ pub fn demo_records(
                 vec![]
             },
             notes: None,
+            changed: None,
         }));
         // The weekly IRLS (SPEC §2.7), once a week, keyed by its week.
         if let Some(scores) = irls.flatten() {

@@ -649,9 +649,13 @@ impl QuietLegs {
             // The same night again changes nothing: writing it would still make it newer, and
             // a no-change re-log on one device would then beat a real edit made earlier on
             // another device (SPEC §4: the newer `modified_at` wins).
-            if let Some(stored) = stored.filter(|s| same_night(s, &entry)) {
-                return Ok((stored, true));
+            if let Some(stored) = stored.as_ref().filter(|s| same_night(s, &entry)) {
+                return Ok((stored.clone(), true));
             }
+            // Each field this save changes is stamped now, on this device; the others keep
+            // their stamps, so a sync joins this edit with another device's edit of other
+            // fields of the same night (model/night_merge.rs).
+            let entry = crate::model::night_merge::stamped(stored.as_ref(), entry)?;
             store::put_night(tx, &entry)?;
             Ok((entry, false))
         })?;
@@ -701,10 +705,11 @@ impl QuietLegs {
 /// Why a night with new IRLS scores is refused.
 const NIGHT_IRLS_REFUSED: &str = "the IRLS rates the past 7 days, not one night: record it once a week as the weekly IRLS; the night takes the quick 0-10 rating";
 
-/// Whether two versions of a night say the same (their sync fields aside).
+/// Whether two versions of a night say the same (their sync fields and field stamps aside).
 fn same_night(a: &crate::model::Night, b: &crate::model::Night) -> bool {
     crate::model::Night {
         meta: b.meta.clone(),
+        changed: b.changed.clone(),
         ..a.clone()
     } == *b
 }

@@ -445,6 +445,7 @@ impl NightInput {
             triggers,
             relief: self.relief.clone(),
             notes: self.notes.clone().filter(|n| !n.trim().is_empty()),
+            changed: None,
         })
     }
 }

@@ -281,6 +281,7 @@ mod tests {
             triggers: vec![],
             relief: vec![],
             notes: Some("woke\u{0}twice".into()),
+            changed: None,
         };
         let mut bytes = Vec::new();
         nights(&mut bytes, &[night]).unwrap();

@@ -338,6 +338,12 @@ mod raw {
         json(w, checked, "relief", n.relief)?;
         w.write_all(b",\"notes\":")?;
         opt_string(w, n.notes)?;
+        // Left out when absent, as serde leaves out `Night::changed`: a night written before
+        // field stamps exports byte for byte as before.
+        if let Some(changed) = n.changed {
+            w.write_all(b",\"changed\":")?;
+            json(w, checked, "field stamps", changed)?;
+        }
         Ok(w.write_all(b"}")?)
     }
 }
@@ -749,6 +755,26 @@ mod tests {
                     effect: ReliefEffect::ALittle,
                 }],
                 notes: Some(tricky.to_owned()),
+                // Field stamps, one by a device id that needs escaping: the streamed export
+                // writes the stored text as serde writes the map.
+                changed: Some(
+                    [
+                        ("notes", tricky),
+                        ("quick_severity", "phone"),
+                        ("sleep_hours", "tablet"),
+                    ]
+                    .into_iter()
+                    .map(|(field, device)| {
+                        (
+                            field.to_owned(),
+                            crate::model::profile_merge::FieldStamp {
+                                at: now + chrono::Duration::milliseconds(3),
+                                device: device.to_owned(),
+                            },
+                        )
+                    })
+                    .collect(),
+                ),
             }),
             Record::Night(Night {
                 meta: meta(true, "phone"),
@@ -762,6 +788,7 @@ mod tests {
                 triggers: vec![],
                 relief: vec![],
                 notes: None,
+                changed: None,
             }),
             Record::Event(Event {
                 meta: meta(false, "phone"),

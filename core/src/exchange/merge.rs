@@ -14,12 +14,20 @@
 //! joined field by field (`profile_merge::join`), so the older app's edit lands without
 //! erasing the augmentation answers or a birth date it did not know. The values are the same
 //! whatever the order; where an older app re-wrote a field unchanged, the stamp kept may differ
-//! by order, and the next sync settles it by the tie rule above. Other records have no field
-//! stamps: an older app's newer edit of a night or a regimen item replaces it whole (SPEC §4),
-//! which loses a field that app does not know (a regimen item's start then reads "not asked"
-//! and `regimen start` gives it again). Keeping it would need a stamp for that field: carrying
-//! the older version's value by rule alone is not associative when three versions disagree
-//! (the sync property tests found the case).
+//! by order, and the next sync settles it by the tie rule above.
+//!
+//! A night is joined field by field too, whenever at least one of two different versions of
+//! its id carries field stamps (`night_merge::join`; docs/ARCHITECTURE.md, import and merge):
+//! a night changed on two devices before they synced keeps both changes (the reviewers'
+//! repro). Its sync fields, the tombstone flag included, are the newer version's, so deletions
+//! win over older edits and a newer edit brings a night back, as before. Two unstamped versions
+//! are not joined: the newer wins whole, as before stamps existed.
+//!
+//! Other records have no field stamps: an older app's newer edit of a regimen item replaces it
+//! whole (SPEC §4), which loses a field that app does not know (a regimen item's start then
+//! reads "not asked" and `regimen start` gives it again). Keeping it would need a stamp for
+//! that field: carrying the older version's value by rule alone is not associative when three
+//! versions disagree (the sync property tests found the case).
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
@@ -29,7 +37,7 @@ use rusqlite::{Connection, Transaction};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::model::{profile_merge, Record, RecordMeta};
+use crate::model::{night_merge, profile_merge, Record, RecordMeta};
 use crate::store::{
     for_each_stored, put_record, record_count, table_of_record, version_of, with_stored, StoredRow,
     Table,
@@ -265,7 +273,8 @@ fn apply(
     incoming: &Record,
     verdict: Verdict,
 ) -> Result<()> {
-    if let (Record::Profile { .. }, Some(Ordering::Greater | Ordering::Less)) = (incoming, verdict)
+    if let (Record::Profile { .. } | Record::Night(_), Some(Ordering::Greater | Ordering::Less)) =
+        (incoming, verdict)
     {
         return apply_joined(tx, report, incoming, verdict);
     }
@@ -284,10 +293,12 @@ fn apply(
     Ok(())
 }
 
-/// Two versions of a profile record an older app may have edited, as one. An older app writes
-/// its whole record without the fields it does not know; the newer version whole would erase
-/// them. So: the newer version's sync fields, and per field the value with the newest change
-/// ([`profile_merge::join`]), when one version has field stamps and the other not.
+/// Two versions of a profile record an older app may have edited, or of a night edited on two
+/// devices, as one. An older app writes its whole profile record without the fields it does
+/// not know, and a device writes its whole night; the newer version whole would erase the
+/// other's change. So: the newer version's sync fields, and per field the value with the
+/// newest change ([`profile_merge::join`] when one profile version has field stamps and the
+/// other not; [`night_merge::join`] when at least one night version has them).
 fn apply_joined(
     tx: &Transaction<'_>,
     report: &mut MergeReport,
@@ -344,6 +355,14 @@ fn join_versions(ours: &Record, incoming: &Record, incoming_wins: bool) -> Resul
                 meta: meta.clone(),
                 profile,
             })
+        }
+        (Record::Night(ours), Record::Night(theirs)) => {
+            let (newer, older) = if incoming_wins {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            night_merge::join(newer, older)?.map(Record::Night)
         }
         _ => None,
     })

@@ -4,6 +4,7 @@
 pub mod enums;
 pub mod labs;
 pub mod night;
+pub mod night_merge;
 pub mod profile_merge;
 pub mod time;
 pub mod validate;

@@ -118,6 +118,13 @@ pub struct Night {
     pub triggers: Vec<Trigger>,
     pub relief: Vec<Relief>,
     pub notes: Option<String>,
+    /// Per field, when it was last changed and on which device (`model/night_merge.rs`), so that
+    /// a night edited on two devices keeps both edits. `None` in a night written before field
+    /// stamps (each field then counts as changed at the record's `modified_at`), and then left
+    /// out of the export and the stored row, so such a night reads and writes unchanged. Only
+    /// the API's save and the merge set it; the rules never read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<super::profile_merge::FieldStamps>,
 }
 
 /// Longest free-text note accepted, so a pasted file cannot bloat the diary.

@@ -130,9 +130,16 @@ pub fn typed_profile_dates(old: &Profile, new: &Profile, today: NaiveDate) -> Re
 pub fn profile(m: &RecordMeta, p: &Profile, now: DateTime<Utc>) -> Result<()> {
     meta(m, now)?;
     profile_dates(p, now)?;
-    let Some(stamps) = &p.changed else {
-        return Ok(());
-    };
+    match &p.changed {
+        Some(stamps) => field_stamps(stamps, now),
+        None => Ok(()),
+    }
+}
+
+/// A record's field stamps (a profile's or a night's): at most [`PROFILE_STAMPS_MAX`], each
+/// field name and device id 1-100 characters, each instant plausible. Errors:
+/// [`Error::Invalid`] naming `changed`, `changed.at` or `changed.device`.
+fn field_stamps(stamps: &super::profile_merge::FieldStamps, now: DateTime<Utc>) -> Result<()> {
     if stamps.len() > PROFILE_STAMPS_MAX {
         return Err(Error::invalid(
             "changed",
@@ -163,6 +170,9 @@ pub fn profile(m: &RecordMeta, p: &Profile, now: DateTime<Utc>) -> Result<()> {
 pub fn night(n: &Night, now: DateTime<Utc>) -> Result<()> {
     meta(&n.meta, now)?;
     date("night date", n.night_date, now)?;
+    if let Some(stamps) = &n.changed {
+        field_stamps(stamps, now)?;
+    }
     n.validate(span(now).1.date_naive())
 }
 

@@ -1180,6 +1180,7 @@ mod tests {
             triggers: vec![],
             relief: vec![],
             notes: None,
+            changed: None,
         }
     }
 

@@ -311,6 +311,7 @@ mod tests {
             triggers: vec![],
             relief: vec![],
             notes: None,
+            changed: None,
         }
     }
 

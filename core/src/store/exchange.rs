@@ -118,6 +118,8 @@ pub struct RawNight<'a> {
     pub triggers: &'a [u8],
     pub relief: &'a [u8],
     pub notes: Option<&'a str>,
+    /// The field stamps' JSON as the store wrote it; `None` for a night written before them.
+    pub changed: Option<&'a [u8]>,
     pub meta: RawMeta<'a>,
 }
 
@@ -193,7 +195,8 @@ pub fn for_each_raw_night(
             triggers: bytes_at(r, 7)?,
             relief: bytes_at(r, 8)?,
             notes: opt_text_at(r, 9)?,
-            meta: raw_meta(r, 10)?,
+            changed: opt_bytes_at(r, 10)?,
+            meta: raw_meta(r, 11)?,
         })
     })
 }

@@ -380,7 +380,7 @@ pub fn profile_meta(c: &Connection, id: &Uuid) -> Result<Option<RecordMeta>> {
 
 pub(crate) const NIGHT_COLS: &str =
     "night_date, quick_severity, irls_items, onset, body_areas, sleep_hours,
-    awakenings, triggers, relief, notes";
+    awakenings, triggers, relief, notes, changed";
 
 pub fn put_night(c: &Transaction<'_>, n: &Night) -> Result<()> {
     put_columns(c, Table::Nights, NIGHT_COLS, night_columns(n)?, &n.meta)
@@ -399,6 +399,7 @@ fn night_columns(n: &Night) -> Result<Vec<Col<'_>>> {
         text(json(&n.triggers)?),
         text(json(&n.relief)?),
         opt_borrowed(n.notes.as_deref()),
+        opt_text(n.changed.as_ref().map(json).transpose()?),
     ])
 }
 
@@ -422,7 +423,12 @@ pub(crate) fn night_row(r: &Row<'_>) -> rusqlite::Result<Night> {
         triggers: from_json(text_at(r, 7)?)?,
         relief: from_json(text_at(r, 8)?)?,
         notes: r.get(9)?,
-        meta: meta_at(r, 10)?,
+        changed: r
+            .get_ref(10)?
+            .as_str_or_null()?
+            .map(from_json)
+            .transpose()?,
+        meta: meta_at(r, 11)?,
     })
 }
 
@@ -457,7 +463,7 @@ pub fn nights_as_logged(
         current = current_sql(Table::Nights, "n")
     ))?;
     let rows = st.query_map([from.to_string(), to.to_string()], |r| {
-        Ok((night_row(r)?, r.get::<_, bool>(15)?))
+        Ok((night_row(r)?, r.get::<_, bool>(16)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -1185,6 +1191,7 @@ mod ts_tests {
             triggers: vec![],
             relief: vec![],
             notes: Some("cramps after the walk".into()),
+            changed: None,
         })
     }
 

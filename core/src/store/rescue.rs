@@ -203,6 +203,7 @@ mod tests {
             triggers: vec![],
             relief: vec![],
             notes: Some(format!("walked on {date}")),
+            changed: None,
         }
     }
 

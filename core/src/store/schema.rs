@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_long_lived_events.sql"),
     include_str!("migrations/0005_regimen_start_source.sql"),
     include_str!("migrations/0006_kind_index_long_lived.sql"),
+    include_str!("migrations/0007_night_field_stamps.sql"),
 ];
 
 #[cfg(test)]

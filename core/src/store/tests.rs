@@ -19,6 +19,7 @@ fn night(date: &str, device: &str) -> Night {
         triggers: vec![],
         relief: vec![],
         notes: Some("walked twice".into()),
+        changed: None,
     }
 }
 
@@ -174,8 +175,14 @@ fn duplicate_nights_and_profiles_made_before_schema_3_read_as_one_and_keep_their
         let mut tablet = night("2026-11-20", "tablet");
         tablet.meta.modified_at += chrono::Duration::minutes(5);
         tablet.quick_severity = Some(7);
+        // Today's writer names schema 7's `changed` column: lend it for the write, so the rows
+        // are exactly those schema 2 held.
+        tx.execute_batch("ALTER TABLE nights ADD COLUMN changed TEXT")
+            .unwrap();
         put_night(&tx, &phone).unwrap();
         put_night(&tx, &tablet).unwrap();
+        tx.execute_batch("ALTER TABLE nights DROP COLUMN changed")
+            .unwrap();
         let mut newer_profile = RecordMeta::new(now(), "phone");
         newer_profile.modified_at += chrono::Duration::minutes(1);
         let sleepy = sleepy_profile();

@@ -1376,3 +1376,117 @@ fn an_import_names_the_nights_it_leaves_logged_on_two_devices() {
         .nights_logged_twice
         .is_empty());
 }
+
+/// The reviewers' repro: a night logged on one device, synced, then changed on both devices
+/// before they sync again (the rating on one, the hours slept on the other). Both edits survive
+/// on both devices, whichever syncs first, and the note stays: the night is joined field by
+/// field (model/night_merge.rs), where the newer version whole used to erase the other edit.
+#[test]
+fn a_night_changed_on_two_devices_keeps_both_changes() {
+    for phone_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut first = NightInput::quick("2026-11-20", 6);
+        first.notes = Some("kicked a lot".into());
+        let phone = diary_at(d, "phone.db", 0);
+        phone.log_night(first).unwrap();
+        sync(&phone, &diary_at(d, "tablet.db", 0), d, "p0.json");
+
+        // The phone changes the rating; later, the tablet adds the hours slept.
+        diary_at(d, "phone.db", 1)
+            .log_night_keeping(NightInput::quick("2026-11-20", 8))
+            .unwrap();
+        let mut sleep = NightInput::quick("2026-11-20", 0);
+        sleep.quick_severity = None;
+        sleep.sleep_hours = Some(4.0);
+        diary_at(d, "tablet.db", 2)
+            .log_night_keeping(sleep)
+            .unwrap();
+
+        let (phone, tablet) = (diary_at(d, "phone.db", 3), diary_at(d, "tablet.db", 3));
+        if phone_first {
+            sync(&phone, &tablet, d, "p1.json");
+            sync(&tablet, &phone, d, "t1.json");
+        } else {
+            sync(&tablet, &phone, d, "t1.json");
+            sync(&phone, &tablet, d, "p1.json");
+        }
+        for q in [&phone, &tablet] {
+            let nights = q.nights(None, None).unwrap();
+            assert_eq!(nights.len(), 1, "one night id, one entry");
+            let n = &nights[0];
+            assert_eq!(n.quick_severity, Some(8), "the phone's change");
+            assert_eq!(n.sleep_hours, Some(4.0), "the tablet's change");
+            assert_eq!(n.notes.as_deref(), Some("kicked a lot"), "the note kept");
+        }
+        assert_eq!(records(&phone, d), records(&tablet, d), "the same records");
+        // Importing again changes nothing.
+        let again = phone
+            .import_file(d.join("t1.json").display().to_string(), None)
+            .unwrap();
+        assert_eq!((again.added, again.updated), (0, 0), "{again:?}");
+    }
+}
+
+/// A night deleted on one device stays deleted when the other device's older edit of it
+/// arrives, on both devices and in either sync order; a newer edit on the other device brings
+/// it back, with both devices' changes.
+#[test]
+fn a_deletion_still_wins_over_an_older_edit_of_a_stamped_night() {
+    for deleting_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let phone = diary_at(d, "phone.db", 0);
+        phone.log_night(NightInput::quick("2026-11-20", 6)).unwrap();
+        sync(&phone, &diary_at(d, "tablet.db", 0), d, "p0.json");
+        let mut sleep = NightInput::quick("2026-11-20", 6);
+        sleep.sleep_hours = Some(4.0);
+        diary_at(d, "tablet.db", 1)
+            .log_night_keeping(sleep)
+            .unwrap();
+        let phone = diary_at(d, "phone.db", 2);
+        let id = phone.nights(None, None).unwrap()[0].info.id.clone();
+        phone.delete(id).unwrap();
+
+        let (phone, tablet) = (diary_at(d, "phone.db", 3), diary_at(d, "tablet.db", 3));
+        if deleting_first {
+            sync(&phone, &tablet, d, "p1.json");
+            sync(&tablet, &phone, d, "t1.json");
+        } else {
+            sync(&tablet, &phone, d, "t1.json");
+            sync(&phone, &tablet, d, "p1.json");
+        }
+        for q in [&phone, &tablet] {
+            assert!(q.nights(None, None).unwrap().is_empty(), "deleted");
+        }
+        assert_eq!(records(&phone, d), records(&tablet, d));
+    }
+}
+
+/// A file written before field stamps (the export test vector, nights without `changed`)
+/// imports and exports back byte for byte, record by record, and again from the second diary.
+#[test]
+fn an_export_from_before_night_stamps_exports_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bytes = include_bytes!("../../src/exchange/testdata/export.json");
+    let old_text = std::str::from_utf8(bytes).unwrap();
+    assert!(old_text.contains("\"type\":\"night\"") && !old_text.contains("\"changed\""));
+    let old = d.join("old.json");
+    std::fs::write(&old, bytes).unwrap();
+    // Everything after the header line: the records, as written.
+    let body = |text: &str| text.split_once('\n').unwrap().1.to_owned();
+    let mut from = old;
+    for name in ["one", "two"] {
+        let q = diary_at(d, &format!("{name}.db"), 0);
+        q.import_file(from.display().to_string(), None).unwrap();
+        let out = d.join(format!("{name}.json"));
+        q.export_json(out.display().to_string(), None).unwrap();
+        assert_eq!(
+            body(&std::fs::read_to_string(&out).unwrap()),
+            body(old_text),
+            "{name}"
+        );
+        from = out;
+    }
+}

@@ -34,6 +34,7 @@ fn night(date: NaiveDate, sev: u8, onset: &str) -> Night {
         triggers: vec![],
         relief: vec![],
         notes: None,
+        changed: None,
     }
 }
 fn diary<'a>(p: &'a Profile, r: &'a [RegimenItem], e: &'a [Event], l: &'a [Lab]) -> Diary<'a> {

@@ -275,6 +275,7 @@ fn the_severity_chart_keeps_quick_ratings_and_irls_totals_apart() {
             triggers: vec![],
             relief: vec![],
             notes: None,
+            changed: None,
         })
     };
     q.merge_in(&[

@@ -57,6 +57,7 @@ fn symptomatic_nights() -> Vec<Night> {
             triggers: vec![],
             relief: vec![],
             notes: None,
+            changed: None,
         })
         .collect()
 }

@@ -77,6 +77,7 @@ fn record(v: &Version) -> Record {
             triggers: vec![],
             relief: vec![],
             notes: Some(format!("version {c}")),
+            changed: None,
         }),
         2 => Record::Event(Event {
             meta,
@@ -516,4 +517,264 @@ fn an_exact_tie_that_differs_only_in_created_at_is_decided_by_content_on_both_pa
             assert_eq!(got, vec![winner.clone()], "{path:?}");
         }
     }
+}
+
+// ---- one night edited field by field on two or three devices -------------------------------
+
+/// What a person does on one device, or a sync between two.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Sets one field of the night (`field` 0-5) to one of three values, as `log night` does.
+    Edit {
+        device: usize,
+        field: usize,
+        value: u8,
+    },
+    /// Deletes the night (a tombstone), if this device holds it live.
+    Delete { device: usize },
+    /// Exports `from` and imports it into `to`.
+    Sync { from: usize, to: usize },
+}
+
+fn steps(devices: usize) -> impl Strategy<Value = Vec<Step>> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => (0..devices, 0usize..6, 0u8..3)
+                .prop_map(|(device, field, value)| Step::Edit { device, field, value }),
+            1 => (0..devices).prop_map(|device| Step::Delete { device }),
+            4 => (0..devices, 0..devices).prop_map(|(from, to)| Step::Sync { from, to }),
+        ],
+        0..24,
+    )
+}
+
+const NIGHT_FIELDS: [&str; 6] = [
+    "quick_severity",
+    "sleep_hours",
+    "awakenings",
+    "notes",
+    "onset",
+    "body_areas",
+];
+
+fn set_field(n: &mut Night, field: usize, v: u8) {
+    match field {
+        0 => n.quick_severity = Some(v),
+        1 => n.sleep_hours = Some(f64::from(v) + 4.0),
+        2 => n.awakenings = (v > 0).then_some(u32::from(v)),
+        3 => n.notes = (v > 0).then(|| format!("note {v}")),
+        4 => n.onset = NaiveTime::from_hms_opt(21, u32::from(v), 0),
+        _ => {
+            n.body_areas = (0..v)
+                .map(|i| quietlegs_core::model::BodyArea::ALL[usize::from(i)])
+                .collect()
+        }
+    }
+}
+
+fn field_text(n: &Night, field: usize) -> String {
+    let v = serde_json::to_value(n).unwrap();
+    v[NIGHT_FIELDS[field]].to_string()
+}
+
+fn the_night(s: &Store, id: Uuid) -> Night {
+    export(s)
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Night(n) if n.meta.id == id => Some(n),
+            _ => None,
+        })
+        .unwrap()
+}
+
+fn sync_stores(from: &Store, to: &mut Store) {
+    let file = export(from);
+    to.write(|tx| merge_records(tx, &file)).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    /// Random edits of random fields of one night on two or three devices (the third device's
+    /// clock runs ten minutes behind), deletions, and syncs in any order: once every device has
+    /// every other's export, all hold the same record; each field holds the value of its newest
+    /// edit (nothing a device changed is lost to another device's edit of another field); the
+    /// record is deleted exactly when the newest version was a deletion; and merging the final
+    /// exports in any order, or twice, gives that same record.
+    #[test]
+    fn a_night_edited_on_several_devices_joins_field_by_field(
+        three in any::<bool>(),
+        legacy in any::<bool>(),
+        plan in steps(3),
+    ) {
+        let n_dev = if three { 3 } else { 2 };
+        let mut stores: Vec<Store> = (0..n_dev).map(|_| Store::open_in_memory().unwrap()).collect();
+        let device = |s: &Store| s.device_id().to_owned();
+        let skew = |d: usize| Duration::minutes(if d == 2 { 10 } else { 0 });
+        let mut night = Night {
+            meta: RecordMeta::new(t0(), &device(&stores[0])),
+            night_date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            quick_severity: Some(6),
+            irls: None,
+            onset: None,
+            body_areas: vec![],
+            sleep_hours: None,
+            awakenings: None,
+            triggers: vec![],
+            relief: vec![],
+            notes: Some("first".into()),
+            changed: None,
+        };
+        if !legacy {
+            night = quietlegs_core::model::night_merge::stamped(None, night).unwrap();
+        }
+        let id = night.meta.id;
+        for s in &mut stores {
+            s.write(|tx| merge_records(tx, &[Record::Night(night.clone())])).unwrap();
+        }
+        // Every field edit made (its stamp and value), and every version's sync fields.
+        let mut edits: Vec<(usize, quietlegs_core::model::profile_merge::FieldStamp, String)> =
+            Vec::new();
+        let mut metas = vec![night.meta.clone()];
+        for (i, step) in plan.iter().enumerate() {
+            let now = |d: usize| t0() + Duration::minutes(i as i64 + 20) - skew(d);
+            match *step {
+                Step::Edit { device: d, field, value } if d < n_dev => {
+                    let old = the_night(&stores[d], id);
+                    if old.meta.deleted {
+                        continue;
+                    }
+                    let mut new = old.clone();
+                    set_field(&mut new, field, value);
+                    if field_text(&new, field) == field_text(&old, field) {
+                        continue; // the API writes nothing for an edit that changes nothing
+                    }
+                    new.meta = old.meta.touched(now(d), &device(&stores[d]));
+                    let new = quietlegs_core::model::night_merge::stamped(Some(&old), new).unwrap();
+                    let stamp = new.changed.as_ref().unwrap()[NIGHT_FIELDS[field]].clone();
+                    edits.push((field, stamp, field_text(&new, field)));
+                    metas.push(new.meta.clone());
+                    stores[d]
+                        .write(|tx| merge_records(tx, &[Record::Night(new.clone())]))
+                        .unwrap();
+                    prop_assert_eq!(the_night(&stores[d], id), new, "a local edit is written as is");
+                }
+                Step::Delete { device: d } if d < n_dev => {
+                    if the_night(&stores[d], id).meta.deleted {
+                        continue;
+                    }
+                    stores[d].delete(&id.to_string(), now(d)).unwrap();
+                    metas.push(the_night(&stores[d], id).meta);
+                }
+                Step::Sync { from, to } if from < n_dev && to < n_dev && from != to => {
+                    let file = export(&stores[from]);
+                    stores[to].write(|tx| merge_records(tx, &file)).unwrap();
+                }
+                _ => {}
+            }
+        }
+        // Everyone exchanges with everyone, twice.
+        for _ in 0..2 {
+            for from in 0..n_dev {
+                for to in 0..n_dev {
+                    if from != to {
+                        let (a, b) = if from < to {
+                            let (l, r) = stores.split_at_mut(to);
+                            (&l[from], &mut r[0])
+                        } else {
+                            let (l, r) = stores.split_at_mut(from);
+                            (&r[0], &mut l[to])
+                        };
+                        sync_stores(a, b);
+                    }
+                }
+            }
+        }
+        let want = content(&stores[0]);
+        for s in &stores {
+            prop_assert_eq!(&content(s), &want, "all devices equal");
+        }
+        let last = the_night(&stores[0], id);
+        // Each field: the value of its newest edit.
+        for (field, name) in NIGHT_FIELDS.iter().enumerate() {
+            if let Some((_, _, value)) = edits
+                .iter()
+                .filter(|(f, _, _)| *f == field)
+                .max_by(|a, b| (&a.1, &a.2).cmp(&(&b.1, &b.2)))
+            {
+                prop_assert_eq!(&field_text(&last, field), value, "{}", name);
+            }
+        }
+        // Deleted exactly when the newest version is a deletion (SPEC §4).
+        let newest = metas
+            .iter()
+            .max_by(|a, b| {
+                (a.modified_at, &a.device_id, a.deleted).cmp(&(b.modified_at, &b.device_id, b.deleted))
+            })
+            .unwrap();
+        prop_assert_eq!(&last.meta, newest);
+        // The final exports in any order, and twice: the same.
+        let files: Vec<Vec<Record>> = stores.iter().map(export).collect();
+        let orders: &[&[usize]] = if three {
+            &[&[0, 1, 2], &[2, 1, 0], &[1, 2, 0, 1]]
+        } else {
+            &[&[0, 1], &[1, 0], &[0, 1, 0, 1]]
+        };
+        for order in orders {
+            let picked: Vec<&[Record]> = order.iter().map(|&i| files[i].as_slice()).collect();
+            prop_assert_eq!(&content(&merged(&picked)), &want);
+        }
+    }
+}
+
+/// A night logged by a version before field stamps and then changed there, and the same night
+/// changed on a device of this version (another field, later): the import joins them field by
+/// field, on both devices, where the newer version whole used to drop the older app's change.
+#[test]
+fn a_stamped_night_and_one_from_before_stamps_join_on_import() {
+    let base = match record(&Version {
+        record: 1,
+        minute: 0,
+        device: 0,
+        deleted: false,
+        content: 1,
+    }) {
+        Record::Night(n) => n,
+        other => panic!("{other:?}"),
+    };
+    // The older app changes the rating at minute 1 and writes no stamps.
+    let mut old_app = base.clone();
+    old_app.meta = base.meta.touched(t0() + Duration::minutes(1), "a");
+    old_app.quick_severity = Some(8);
+    // This version adds the hours slept at minute 2.
+    let mut new_app = base.clone();
+    new_app.meta = base.meta.touched(t0() + Duration::minutes(2), "b");
+    new_app.sleep_hours = Some(4.0);
+    let new_app = quietlegs_core::model::night_merge::stamped(Some(&base), new_app).unwrap();
+    let (old_app, new_app) = (Record::Night(old_app), Record::Night(new_app));
+    let mut finals = Vec::new();
+    for (mine, theirs) in [(&old_app, &new_app), (&new_app, &old_app)] {
+        for path in [MergePath::Scan, MergePath::Probe] {
+            let s = merged_by(
+                &background(),
+                &[std::slice::from_ref(mine), std::slice::from_ref(theirs)],
+                Some(path),
+            );
+            let n = the_night(&s, base.meta.id);
+            assert_eq!(
+                n.quick_severity,
+                Some(8),
+                "the older app's change ({path:?})"
+            );
+            assert_eq!(n.sleep_hours, Some(4.0), "this version's change ({path:?})");
+            assert_eq!(n.notes, base.notes);
+            assert_eq!(
+                n.meta,
+                new_app.meta().clone(),
+                "the newer version's sync fields"
+            );
+            finals.push(content(&s));
+        }
+    }
+    assert!(finals.windows(2).all(|w| w[0] == w[1]));
 }

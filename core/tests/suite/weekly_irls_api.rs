@@ -67,6 +67,7 @@ fn old_night_with_irls() -> Night {
         triggers: vec![],
         relief: vec![],
         notes: Some("old diary".into()),
+        changed: None,
     }
 }
 
