@@ -390,7 +390,12 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
     let header: Header = serde_json::from_slice(bytes).map_err(|e| bad(describe(&e)))?;
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        Some(other) => return Err(bad(format!("not a QuietLegs export (format is {other:?})"))),
+        // The file's own word is not repeated: an error never quotes the file (SPEC §6).
+        Some(_) => {
+            return Err(bad(
+                "not a QuietLegs export (its \"format\" field names another format)",
+            ))
+        }
         None => return Err(bad("not a QuietLegs export (no \"format\" field)")),
     }
     check_version(header.version.as_ref())?;

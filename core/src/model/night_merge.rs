@@ -101,6 +101,20 @@ pub fn join(newer: &Night, older: &Night) -> Result<Option<Night>> {
     if newer.changed.is_none() && older.changed.is_none() {
         return Ok(None);
     }
+    // One edit, two copies: a device writes one version of a night per instant, so the same
+    // `modified_at` and device name the same edit. A copy without stamps (an older app's round
+    // trip, `"changed": null`) then adds nothing to the stamped one; counted as changed at its
+    // `modified_at`, every field would move forward to the last edit's time and beat another
+    // device's edit made in between (a reviewer's repro).
+    if newer.meta.modified_at == older.meta.modified_at
+        && newer.meta.device_id == older.meta.device_id
+    {
+        match (&newer.changed, &older.changed) {
+            (Some(_), None) => return Ok(Some(newer.clone())),
+            (None, Some(_)) => return Ok(Some(older.clone())),
+            _ => {}
+        }
+    }
     let mut out = newer.clone();
     let mut stamps = FieldStamps::new();
     for ((name, ours), (_, theirs)) in fields(newer)?.into_iter().zip(fields(older)?) {

@@ -214,3 +214,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_copy_without_stamps_of_one_edit_adds_nothing_to_the_stamped_one() {
+    // The tablet rates the night at minute 2 and adds a note at minute 9; a copy of that
+    // version comes back without stamps (an older app's round trip). The phone changed the
+    // rating at minute 5, between the tablet's two edits: its rating must still win.
+    let base = first("phone", true);
+    let rated = edited(&base, "tablet", 2, |x| x.quick_severity = Some(8));
+    let tablet = edited(&rated, "tablet", 9, |x| x.notes = Some("B note".into()));
+    let copy = Night {
+        changed: None,
+        ..tablet.clone()
+    };
+    assert_eq!(join(&copy, &tablet).unwrap(), Some(tablet.clone()));
+    assert_eq!(join(&tablet, &copy).unwrap(), Some(tablet.clone()));
+    let phone = edited(&base, "phone", 5, |x| x.quick_severity = Some(2));
+    let j = join(&tablet, &join(&copy, &tablet).unwrap().unwrap())
+        .unwrap()
+        .unwrap();
+    let j = join(&j, &phone).unwrap().unwrap();
+    assert_eq!(j.quick_severity, Some(2), "the phone's edit at minute 5");
+    assert_eq!(j.notes.as_deref(), Some("B note"));
+}
