@@ -398,6 +398,18 @@ fn sync(from: &QuietLegs, to: &QuietLegs, dir: &Path, name: &str) {
     to.import_file(p.display().to_string(), None).unwrap();
 }
 
+/// The phone's export into the tablet and the tablet's into the phone (`p1.json`, `t1.json`),
+/// the phone's first or the tablet's.
+fn sync_both_ways(phone: &QuietLegs, tablet: &QuietLegs, dir: &Path, phone_first: bool) {
+    if phone_first {
+        sync(phone, tablet, dir, "p1.json");
+        sync(tablet, phone, dir, "t1.json");
+    } else {
+        sync(tablet, phone, dir, "t1.json");
+        sync(phone, tablet, dir, "p1.json");
+    }
+}
+
 /// The diary `name` opened with the clock at 12:00 plus `minute` on 2026-11-21.
 fn diary_at(dir: &Path, name: &str, minute: i64) -> Arc<QuietLegs> {
     let now =
@@ -1404,13 +1416,7 @@ fn a_night_changed_on_two_devices_keeps_both_changes() {
             .unwrap();
 
         let (phone, tablet) = (diary_at(d, "phone.db", 3), diary_at(d, "tablet.db", 3));
-        if phone_first {
-            sync(&phone, &tablet, d, "p1.json");
-            sync(&tablet, &phone, d, "t1.json");
-        } else {
-            sync(&tablet, &phone, d, "t1.json");
-            sync(&phone, &tablet, d, "p1.json");
-        }
+        sync_both_ways(&phone, &tablet, d, phone_first);
         for q in [&phone, &tablet] {
             let nights = q.nights(None, None).unwrap();
             assert_eq!(nights.len(), 1, "one night id, one entry");
@@ -1449,13 +1455,7 @@ fn a_deletion_still_wins_over_an_older_edit_of_a_stamped_night() {
         phone.delete(id).unwrap();
 
         let (phone, tablet) = (diary_at(d, "phone.db", 3), diary_at(d, "tablet.db", 3));
-        if deleting_first {
-            sync(&phone, &tablet, d, "p1.json");
-            sync(&tablet, &phone, d, "t1.json");
-        } else {
-            sync(&tablet, &phone, d, "t1.json");
-            sync(&phone, &tablet, d, "p1.json");
-        }
+        sync_both_ways(&phone, &tablet, d, deleting_first);
         for q in [&phone, &tablet] {
             assert!(q.nights(None, None).unwrap().is_empty(), "deleted");
         }
