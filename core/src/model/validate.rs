@@ -186,6 +186,13 @@ pub fn event(e: &Event, now: DateTime<Utc>) -> Result<()> {
         let d = crate::model::time::parse_date("week ending", week_ending)?;
         date("week ending", d, now)?;
     }
+    if let crate::model::EventKind::Dose { regimen_id } = &e.kind {
+        // A dose names its regimen item by id (typed names are resolved to it before this);
+        // the item may since have been removed, but the id is always an id, never text.
+        if uuid::Uuid::parse_str(regimen_id).is_err() {
+            return Err(Error::invalid("regimen id", "not the id of a regimen item"));
+        }
+    }
     note("note", e.note.as_deref())
 }
 
@@ -297,5 +304,30 @@ mod tests {
         assert_eq!(LAST_DATE.year(), 9999);
         assert_eq!(LAST_DATE.succ_opt().map(|d| d.year()), Some(10000));
         assert_eq!(FIRST_DATE.to_string(), "0001-01-01");
+    }
+
+    /// A dose names its regimen item by id: an imported dose whose item id is text (a hand-edited
+    /// file) is refused naming the field (a reviewer's repro stored "SECRET" as the item).
+    #[test]
+    fn a_dose_names_its_regimen_item_by_an_id() {
+        use chrono::TimeZone;
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap();
+        let dose = |id: &str| crate::model::Event {
+            meta: crate::model::RecordMeta::new(now, "phone"),
+            at: now,
+            kind: crate::model::EventKind::Dose {
+                regimen_id: id.to_owned(),
+            },
+            note: None,
+            warnings: Vec::new(),
+        };
+        match super::event(&dose("SECRET"), now) {
+            Err(crate::error::Error::Invalid { field, .. }) => assert_eq!(field, "regimen id"),
+            other => panic!("{other:?}"),
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        assert!(super::event(&dose(&id), now).is_ok());
     }
 }
