@@ -1490,3 +1490,72 @@ fn an_export_from_before_night_stamps_exports_back_byte_for_byte() {
         from = out;
     }
 }
+
+/// The import report counts what a join did: a night changed on both devices is one update
+/// (the joined version); the same file again is skipped, never updated again.
+#[test]
+fn the_import_report_counts_a_joined_night_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    phone.log_night(NightInput::quick("2026-11-20", 6)).unwrap();
+    phone.log_night(NightInput::quick("2026-11-19", 3)).unwrap();
+    sync(&phone, &diary_at(d, "tablet.db", 0), d, "p0.json");
+    let mut sleep = NightInput::quick("2026-11-20", 6);
+    sleep.sleep_hours = Some(4.0);
+    let tablet = diary_at(d, "tablet.db", 1);
+    tablet.log_night_keeping(sleep).unwrap();
+    let phone = diary_at(d, "phone.db", 2);
+    phone
+        .log_night_keeping(NightInput::quick("2026-11-20", 8))
+        .unwrap();
+    let file = d.join("t1.json").display().to_string();
+    tablet.export_json(file.clone(), None).unwrap();
+    let first = phone.import_file(file.clone(), None).unwrap();
+    assert_eq!(
+        (first.added, first.updated, first.unchanged, first.skipped),
+        (0, 1, 1, 0),
+        "{first:?}"
+    );
+    let again = phone.import_file(file, None).unwrap();
+    assert_eq!(
+        (again.added, again.updated, again.unchanged, again.skipped),
+        (0, 0, 1, 1),
+        "{again:?}"
+    );
+    let n = phone.nights(None, None).unwrap();
+    assert_eq!(
+        (n[1].quick_severity, n[1].sleep_hours),
+        (Some(8), Some(4.0))
+    );
+}
+
+/// A copy of the diary's own export without the nights' field stamps (an older app's round
+/// trip) changes nothing, whichever copy the tie between the same edit's two versions picks:
+/// the stamps stay, so a later edit on another device is still judged against the real times.
+#[test]
+fn a_copy_of_an_export_without_stamps_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    for (date, s) in [("2026-11-18", 2), ("2026-11-19", 3), ("2026-11-20", 6)] {
+        let mut n = NightInput::quick(date, s);
+        n.notes = Some(format!("night {s}"));
+        phone.log_night(n).unwrap();
+    }
+    let before = records(&phone, d);
+    let file = d.join("p.json");
+    phone.export_json(file.display().to_string(), None).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    for r in doc["records"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("changed");
+    }
+    let stripped = d.join("stripped.json");
+    std::fs::write(&stripped, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let report = phone
+        .import_file(stripped.display().to_string(), None)
+        .unwrap();
+    assert_eq!((report.added, report.updated), (0, 0), "{report:?}");
+    assert_eq!(records(&phone, d), before, "the stamps stay");
+}
