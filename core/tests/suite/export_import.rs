@@ -1559,3 +1559,36 @@ fn a_copy_of_an_export_without_stamps_changes_nothing() {
     assert_eq!((report.added, report.updated), (0, 0), "{report:?}");
     assert_eq!(records(&phone, d), before, "the stamps stay");
 }
+
+/// The report of records that are never joined (an event): a newer version (here its deletion)
+/// is an update, an older one is skipped, the same one unchanged.
+#[test]
+fn the_import_report_counts_an_event_updated_skipped_and_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let phone = diary_at(d, "phone.db", 0);
+    let coffee = phone
+        .log_event(EventInput {
+            at: "2026-11-21T09:10:00Z".into(),
+            kind: EventKind::Intake {
+                what: IntakeKind::Coffee,
+            },
+            note: None,
+        })
+        .unwrap();
+    let tablet = diary_at(d, "tablet.db", 0);
+    sync(&phone, &tablet, d, "p0.json");
+    let old = d.join("t0.json").display().to_string();
+    tablet.export_json(old.clone(), None).unwrap();
+    let phone = diary_at(d, "phone.db", 1);
+    phone.delete(coffee.info.id.clone()).unwrap();
+    let file = d.join("p1.json").display().to_string();
+    phone.export_json(file.clone(), None).unwrap();
+    let count = |r: quietlegs_core::MergeReport| (r.added, r.updated, r.unchanged, r.skipped);
+    assert_eq!(
+        count(tablet.import_file(file.clone(), None).unwrap()),
+        (0, 1, 0, 0)
+    );
+    assert_eq!(count(tablet.import_file(file, None).unwrap()), (0, 0, 1, 0));
+    assert_eq!(count(phone.import_file(old, None).unwrap()), (0, 0, 0, 1));
+}
