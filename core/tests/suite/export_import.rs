@@ -1592,3 +1592,35 @@ fn the_import_report_counts_an_event_updated_skipped_and_unchanged() {
     assert_eq!(count(tablet.import_file(file, None).unwrap()), (0, 0, 1, 0));
     assert_eq!(count(phone.import_file(old, None).unwrap()), (0, 0, 0, 1));
 }
+
+/// A device's profile record arriving in an older version than the one here (both stamped, so
+/// not joined) is skipped, and changes nothing.
+#[test]
+fn an_older_copy_of_a_profile_record_is_skipped() {
+    use quietlegs_core::ProfileChanges;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let tablet = diary_at(d, "tablet.db", 0);
+    let set = |q: &QuietLegs, sure: bool| {
+        q.update_profile(ProfileChanges {
+            malabsorption: Some(sure),
+            ..Default::default()
+        })
+        .unwrap();
+    };
+    set(&tablet, true);
+    let old = d.join("t0.json").display().to_string();
+    tablet.export_json(old.clone(), None).unwrap();
+    let tablet = diary_at(d, "tablet.db", 1);
+    set(&tablet, false);
+    let phone = diary_at(d, "phone.db", 2);
+    sync(&tablet, &phone, d, "t1.json");
+    let before = records(&phone, d);
+    let r = phone.import_file(old, None).unwrap();
+    assert_eq!(
+        (r.added, r.updated, r.unchanged, r.skipped),
+        (0, 0, 0, 1),
+        "{r:?}"
+    );
+    assert_eq!(records(&phone, d), before);
+}
