@@ -989,16 +989,30 @@ pub fn tombstone(
     now: DateTime<Utc>,
     device: &str,
 ) -> Result<()> {
-    let n = c.execute(
-        &format!("UPDATE {} SET deleted = 1, modified_at = ?1, device_id = ?2 WHERE id = ?3 AND deleted = 0", table.name()),
-        params![ts(&now), device, id],
-    )?;
-    if n == 0 {
+    let stored: Option<String> = c
+        .query_row(
+            &format!(
+                "SELECT modified_at FROM {} WHERE id = ?1 AND deleted = 0",
+                table.name()
+            ),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(stored) = stored else {
         return Err(Error::NotFound {
             what: "record",
             id: id.to_owned(),
         });
-    }
+    };
+    // A deletion beats the version it replaces whatever the clocks say, as an edit does
+    // (`RecordMeta::touched`): stamped at plain `now` on a device whose clock is behind, it lost
+    // to that version on every other device (the night-merge sync property test found it).
+    let at = now.max(parse_ts(&stored)? + chrono::Duration::milliseconds(1));
+    c.execute(
+        &format!("UPDATE {} SET deleted = 1, modified_at = ?1, device_id = ?2 WHERE id = ?3 AND deleted = 0", table.name()),
+        params![ts(&at), device, id],
+    )?;
     Ok(())
 }
 
