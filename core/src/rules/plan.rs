@@ -105,11 +105,6 @@ fn item(
 pub const ROUTINE_NOT_GRADED: &str =
     "People with RLS report it helps; not tested in trials (not graded by AASM 2025 or IRLSSG).";
 
-/// A local time of `day` as `HH:MM`.
-fn local_hhmm(day: &WakingDay, t: DateTime<Utc>) -> String {
-    crate::model::time::format_instant_clock(t, day.tz)
-}
-
 /// A length of time in words: "4 h", "90 min".
 fn span_words(e: Evidence) -> String {
     if e.value >= 60.0 && e.value % 60.0 == 0.0 {
@@ -124,10 +119,10 @@ fn span_words(e: Evidence) -> String {
 fn warm_socks_why(day: &WakingDay, from: DateTime<Utc>, until: DateTime<Utc>) -> String {
     format!(
         "Warm socks or leg warmth from {} to {}, {} before your {} bedtime.",
-        local_hhmm(day, from),
-        local_hhmm(day, until),
+        day.hhmm(from),
+        day.hhmm(until),
         span_words(ev::WARM_SOCKS_BEFORE_BED_MIN),
-        local_hhmm(day, day.bed)
+        day.hhmm(day.bed)
     )
 }
 
@@ -145,9 +140,9 @@ fn warm_bath_why(day: &WakingDay, from: DateTime<Utc>) -> String {
     format!(
         "A warm bath of up to {:.0} min from {}, {} before your {} bedtime. Not in pregnancy.",
         ev::WARM_BATH_DURATION_MIN.value,
-        local_hhmm(day, from),
+        day.hhmm(from),
         span_words(ev::WARM_BATH_BEFORE_BED_MIN),
-        local_hhmm(day, day.bed)
+        day.hhmm(day.bed)
     )
 }
 
