@@ -480,7 +480,8 @@ fn unjudged(today: NaiveDate) -> AugmentationScreen {
 }
 
 /// Screens the diary, each dopaminergic drug on its own (two entries of one drug are one drug),
-/// and shows the strongest verdict: with more than one drug the message ends with each one's.
+/// and shows the strongest verdict (of equal ones, the drug begun first): with more than one
+/// drug the message ends with each one's.
 /// `nights` must include the 28 days before and after each [`dopaminergic_starts`] date and the
 /// last 7 completed nights, oldest first.
 pub fn screen(diary: &Diary<'_>, nights: &[Night], today: NaiveDate) -> AugmentationScreen {
@@ -2176,6 +2177,105 @@ mod tests {
         assert_eq!(
             pre_drug_window(start),
             (start - Duration::days(days), day("2026-11-02"))
+        );
+    }
+
+    /// A drug taken again under a new entry began with itself: the screen names no other drug
+    /// it began with (the message for a switch from ropinirole is for a switch only).
+    #[test]
+    fn a_drug_restarted_under_a_new_entry_is_not_said_to_have_begun_with_another() {
+        let first = drug(
+            "Pramipexole",
+            day("2026-08-01"),
+            StartSource::Given,
+            Some(day("2026-09-30")),
+        );
+        let again = pramipexole(day("2026-10-01"), StartSource::Given);
+        let s = run_all(vec![first, again.clone()], None, &switched_in_october());
+        assert_eq!(s.started, Some(day("2026-08-01")), "{}", s.message);
+        assert!(
+            !s.message.contains("Dopaminergic treatment began with"),
+            "{}",
+            s.message
+        );
+        // One entry alone, and a brand of it entered the same day as a stopped generic entry.
+        let s = run_all(vec![again.clone()], None, &switched_in_october());
+        assert!(
+            !s.message.contains("Dopaminergic treatment began with"),
+            "{}",
+            s.message
+        );
+        let generic = drug(
+            "Pramipexole",
+            day("2026-10-01"),
+            StartSource::Given,
+            Some(day("2026-10-02")),
+        );
+        let brand = drug("Mirapexin", day("2026-10-01"), StartSource::Given, None);
+        let s = run_all(vec![generic, brand], None, &switched_in_october());
+        assert_eq!(s.drugs, vec!["Mirapexin".to_owned()]);
+        assert!(
+            !s.message.contains("Dopaminergic treatment began with"),
+            "{}",
+            s.message
+        );
+    }
+
+    /// After a switch, the note names both drugs: where treatment began and the drug now taken.
+    #[test]
+    fn the_note_on_a_switch_names_the_drug_taken_now() {
+        let ropinirole = drug(
+            "Ropinirole",
+            day("2026-08-01"),
+            StartSource::Given,
+            Some(day("2026-09-30")),
+        );
+        let s = run_all(
+            vec![
+                ropinirole,
+                pramipexole(day("2026-10-01"), StartSource::Given),
+            ],
+            None,
+            &switched_in_october(),
+        );
+        assert!(
+            s.message.ends_with(
+                " Dopaminergic treatment began with Ropinirole on 2026-08-01: the weeks from then, not the start of Pramipexole, are when treatment first worked."
+            ),
+            "{}",
+            s.message
+        );
+    }
+
+    /// With two drugs of the same verdict, the message of the one begun first leads (and each
+    /// drug's verdict follows): the same diary always reads the same.
+    #[test]
+    fn two_drugs_of_one_verdict_lead_with_the_one_begun_first() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:30", false);
+        let pramipexole = drug("Pramipexole", day("2026-10-01"), StartSource::Unknown, None);
+        let alone = run_all(vec![pramipexole.clone()], None, &recent);
+        let s = run_all(
+            vec![
+                drug("Requip", day("2026-11-01"), StartSource::Unknown, None),
+                pramipexole,
+            ],
+            None,
+            &recent,
+        );
+        assert_eq!(
+            s.per_drug,
+            vec![
+                ("pramipexole".to_owned(), AugmentationVerdict::Incomplete),
+                ("ropinirole".to_owned(), AugmentationVerdict::Incomplete),
+            ]
+        );
+        // Ropinirole's own message would add that treatment began with pramipexole.
+        assert_eq!(
+            s.message,
+            format!(
+                "{} Each drug judged on its own: pramipexole: cannot judge yet; ropinirole: cannot judge yet.",
+                alone.message
+            )
         );
     }
 }
