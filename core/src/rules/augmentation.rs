@@ -2278,4 +2278,38 @@ mod tests {
             )
         );
     }
+
+    /// The ferritin the screen quotes is the latest ferritin result up to today: never a later
+    /// TSAT, nor a ferritin dated after today.
+    #[test]
+    fn the_latest_ferritin_is_the_last_ferritin_up_to_today() {
+        use crate::model::{Analyte, Lab, LabValue};
+        let lab = |a: Analyte, v: f64, on: &str| Lab {
+            meta: meta(),
+            analyte: a,
+            value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
+            taken_on: day(on),
+        };
+        let labs = [
+            lab(Analyte::Ferritin, 40.0, "2026-11-01"),
+            lab(Analyte::Tsat, 18.0, "2026-11-15"),
+            lab(Analyte::Ferritin, 90.0, "2026-12-05"),
+        ];
+        let profile = Profile::default();
+        let regimen = [pramipexole(day("2026-10-01"), StartSource::Given)];
+        let diary = Diary {
+            profile: &profile,
+            regimen: &regimen,
+            habits: &[],
+            events: &[],
+            labs: &labs,
+        };
+        let s = screen(&diary, &augmented_since_october(), today());
+        assert_eq!(s.latest_ferritin, Some((day("2026-11-01"), 40.0)));
+        assert!(
+            s.message.contains("Latest ferritin 40 ng/mL on 2026-11-01"),
+            "{}",
+            s.message
+        );
+    }
 }
