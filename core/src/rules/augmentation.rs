@@ -2312,4 +2312,19 @@ mod tests {
             s.message
         );
     }
+
+    /// Symptoms that reached the arms before the drug, even if not in its first weeks, are no
+    /// new spread when they reach the arms again.
+    #[test]
+    fn arms_before_the_drug_are_no_new_spread() {
+        let with_arms_before = |arms_before: bool| {
+            let mut v = nights(day("2026-09-03"), 28, 5, "22:00", arms_before);
+            v.extend(nights(day("2026-10-01"), 28, 2, "22:30", false));
+            v.extend(nights(day("2026-11-24"), 7, 5, "22:00", true));
+            run(pramipexole(day("2026-10-01"), StartSource::Given), None, &v)
+        };
+        assert!(with_arms_before(false).spread_to_arms_or_trunk);
+        let s = with_arms_before(true);
+        assert!(!s.spread_to_arms_or_trunk, "{}", s.message);
+    }
 }
