@@ -2327,4 +2327,27 @@ mod tests {
         let s = with_arms_before(true);
         assert!(!s.spread_to_arms_or_trunk, "{}", s.message);
     }
+
+    /// In the first weeks too, arms reached before the drug (in the diary or by the person's
+    /// answer) are no new spread.
+    #[test]
+    fn in_the_first_weeks_arms_reached_before_are_no_new_spread() {
+        let item = pramipexole(day("2026-11-28"), StartSource::Given);
+        let mut all = nights(day("2026-11-14"), 14, 5, "22:00", true);
+        all.extend(nights(day("2026-11-28"), 3, 5, "22:00", true));
+        let s = run(item.clone(), None, &all);
+        assert_eq!(s.verdict, AugmentationVerdict::Incomplete, "{}", s.message);
+        assert!(!s.spread_to_arms_or_trunk, "{}", s.message);
+        assert!(!s.message.contains("reach the arms"), "{}", s.message);
+        let spread_before = AugmentationBaseline {
+            spread_beyond_legs_before: Some(true),
+            ..answers()
+        };
+        let s = run(
+            item,
+            Some(spread_before),
+            &nights(day("2026-11-28"), 3, 5, "22:00", true),
+        );
+        assert!(!s.spread_to_arms_or_trunk, "{}", s.message);
+    }
 }
