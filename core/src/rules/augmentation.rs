@@ -2350,4 +2350,36 @@ mod tests {
         );
         assert!(!s.spread_to_arms_or_trunk, "{}", s.message);
     }
+
+    /// With onset 2-4 h earlier, the questionnaire is asked only for what is unknown: relief
+    /// when either of its two answers is missing; spread before the drug only when symptoms
+    /// reach beyond the legs now.
+    #[test]
+    fn only_the_unknown_further_changes_are_asked_for() {
+        let recent = nights(day("2026-11-24"), 7, 7, "19:00", false);
+        let item = || pramipexole(day("2026-10-01"), StartSource::Given);
+        let half = AugmentationBaseline {
+            severity_when_it_worked: Some(6),
+            relief_hours_at_start: Some(8.0),
+            relief_hours_now: None,
+            ..answers()
+        };
+        let s = run(item(), Some(half), &recent);
+        assert!(!s.relief_known);
+        assert!(
+            s.missing.iter().any(|m| m.contains("relieved")),
+            "{:?}",
+            s.missing
+        );
+        let legs_only = AugmentationBaseline {
+            severity_when_it_worked: Some(6),
+            spread_beyond_legs_before: None,
+            relief_hours_at_start: Some(8.0),
+            relief_hours_now: Some(8.0),
+            ..answers()
+        };
+        let s = run(item(), Some(legs_only), &recent);
+        assert!(!s.spread_unknown);
+        assert!(s.missing.is_empty(), "{:?}", s.missing);
+    }
 }
