@@ -2382,4 +2382,20 @@ mod tests {
         assert!(!s.spread_unknown);
         assert!(s.missing.is_empty(), "{:?}", s.missing);
     }
+
+    /// Onset exactly 2 h earlier is already the partial sign of criterion B: with a shorter
+    /// relief it meets the criterion (evidence `AUGMENTATION_ONSET_PARTIAL_MIN`).
+    #[test]
+    fn onset_exactly_two_hours_earlier_with_shorter_relief_meets_the_onset_criterion() {
+        // Before the drug from 22:00; the last 7 nights from 20:00, 7/10 against 3/10.
+        let recent = nights(day("2026-11-24"), 7, 7, "20:00", false);
+        let s = run(
+            pramipexole(day("2026-10-01"), StartSource::Given),
+            Some(answers()),
+            &recent,
+        );
+        assert_eq!(s.onset_earlier_minutes, Some(120));
+        assert!(s.shorter_relief);
+        assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
+    }
 }
