@@ -2398,4 +2398,33 @@ mod tests {
         assert!(s.shorter_relief);
         assert_eq!(s.verdict, AugmentationVerdict::Possible, "{}", s.message);
     }
+
+    /// Dose increases the person reported are evidence in words; none reported, none said.
+    #[test]
+    fn dose_increases_are_said_in_words_and_none_is_not_said() {
+        let recent = nights(day("2026-11-24"), 7, 7, "18:00", false);
+        let said = |n: u32| {
+            let a = AugmentationBaseline {
+                dose_increases: Some(n),
+                ..answers()
+            };
+            run(
+                pramipexole(day("2026-10-01"), StartSource::Given),
+                Some(a),
+                &recent,
+            )
+            .message
+        };
+        assert!(!said(0).contains("the dose has been raised"), "{}", said(0));
+        assert!(
+            said(1).contains("the dose has been raised once"),
+            "{}",
+            said(1)
+        );
+        assert!(
+            said(3).contains("the dose has been raised 3 times"),
+            "{}",
+            said(3)
+        );
+    }
 }
