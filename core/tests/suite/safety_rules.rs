@@ -733,3 +733,135 @@ fn with_malabsorption_a_low_ferritin_or_a_low_tsat_alone_leads_to_iv_iron() {
     assert_eq!(advice(30.0, 25.0), IronAdvice::DiscussIv, "low ferritin");
     assert_eq!(advice(200.0, 15.0), IronAdvice::DiscussIv, "low TSAT");
 }
+
+/// The doctor flags of a diary with no regimen on `today()`.
+fn flags_of(
+    p: &Profile,
+    events: &[Event],
+    labs: &[Lab],
+    nights: &[Night],
+) -> Vec<quietlegs_core::rules::flags::DoctorFlag> {
+    let dia = diary(p, &[], events, labs);
+    let iron = iron_status(&dia, today());
+    let aug = screen(&dia, nights, today());
+    doctor_flags(&dia, nights, &iron, &aug, today())
+}
+
+/// A weekly IRLS rating of `total` (items filled 4 at a time) for the week ending 2026-11-21.
+fn weekly_irls(total: u8) -> Event {
+    let mut items = [0u8; 10];
+    let mut left = total;
+    for x in items.iter_mut() {
+        *x = left.min(4);
+        left -= *x;
+    }
+    Event {
+        meta: meta(),
+        at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
+        kind: EventKind::WeeklyIrls {
+            week_ending: "2026-11-21".into(),
+            items: items.to_vec(),
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+
+#[test]
+fn the_kidney_flag_says_what_applies_on_dialysis_in_pregnancy_and_otherwise() {
+    use quietlegs_core::evidence::Source;
+    const SUCROSE: &str = "AASM 2025 suggests IV iron sucrose for RLS on dialysis";
+    const TEAMS: &str = "ask your obstetric and kidney teams about iron";
+    // Week 5 of pregnancy on today(): IV iron is not suggested in the first trimester.
+    let due = today() + Duration::days(280 - 5 * 7);
+    let kidney = |dialysis: bool, pregnant: bool| {
+        let p = Profile {
+            dialysis,
+            kidney_disease: true,
+            pregnant,
+            due_date: pregnant.then_some(due),
+            ..Profile::default()
+        };
+        flags_of(&p, &[], &[], &[])
+            .into_iter()
+            .find(|f| f.kind == FlagKind::KidneyDisease)
+            .expect("a kidney flag")
+    };
+    let f = kidney(true, false);
+    assert_eq!(f.source, Source::Aasm2025);
+    assert!(
+        f.facts.contains(SUCROSE) && !f.facts.contains(TEAMS),
+        "{}",
+        f.facts
+    );
+    let f = kidney(true, true);
+    assert_eq!(f.source, Source::Aasm2025);
+    assert!(
+        f.facts.contains(TEAMS) && !f.facts.contains(SUCROSE),
+        "{}",
+        f.facts
+    );
+    for pregnant in [false, true] {
+        let f = kidney(false, pregnant);
+        assert_eq!(f.source, Source::Kdigo2024);
+        assert!(
+            !f.facts.contains(TEAMS) && !f.facts.contains(SUCROSE),
+            "{}",
+            f.facts
+        );
+    }
+}
+
+#[test]
+fn severe_nights_are_under_4_h_of_sleep_on_nights_with_symptoms() {
+    let p = Profile::default();
+    let nights = |sleep: f64, sev: u8| -> Vec<Night> {
+        let mut v: Vec<Night> = (0..3)
+            .map(|i| Night {
+                sleep_hours: Some(sleep),
+                ..night(today() - Duration::days(i), sev, "21:00")
+            })
+            .collect();
+        v.sort_by_key(|n| n.night_date);
+        v
+    };
+    let severe = |v: &[Night]| {
+        flags_of(&p, &[], &[], v)
+            .iter()
+            .any(|f| f.kind == FlagKind::SevereNights)
+    };
+    assert!(severe(&nights(3.9, 7)));
+    assert!(!severe(&nights(4.0, 7)), "4 h is not under 4 h");
+    assert!(
+        !severe(&nights(3.0, 0)),
+        "short nights without symptoms are not RLS's"
+    );
+}
+
+#[test]
+fn treatment_is_discussed_when_iron_is_not_indicated_and_symptoms_reach_the_threshold() {
+    let p = Profile::default();
+    // Ferritin 150, TSAT 30: iron is not indicated.
+    let labs = [
+        lab(Analyte::Ferritin, 150.0, "2026-11-01"),
+        lab(Analyte::Tsat, 30.0, "2026-11-01"),
+    ];
+    let discuss = |events: &[Event], nights: &[Night]| {
+        flags_of(&p, events, &labs, nights)
+            .iter()
+            .any(|f| f.kind == FlagKind::DiscussTreatment)
+    };
+    let rated = |sev: u8| -> Vec<Night> {
+        let mut v: Vec<Night> = (0..10)
+            .map(|i| night(today() - Duration::days(i), sev, "21:00"))
+            .collect();
+        v.sort_by_key(|n| n.night_date);
+        v
+    };
+    // The nightly rating: a median of 5/10 or more.
+    assert!(discuss(&[], &rated(5)));
+    assert!(!discuss(&[], &rated(4)));
+    // The weekly IRLS: 11 (moderate) or more, judged without nightly ratings.
+    assert!(discuss(&[weekly_irls(11)], &[]));
+    assert!(!discuss(&[weekly_irls(10)], &[]));
+}
