@@ -416,4 +416,32 @@ mod tests {
         assert_eq!(span(90.0), "90 min");
         assert_eq!(span(45.0), "45 min");
     }
+
+    /// A medicine taken every other day is reminded on its dose days only, and iron never
+    /// through this list (the iron window plans it).
+    #[test]
+    fn doses_are_planned_on_dose_days_only_and_never_for_iron() {
+        use crate::model::{Profile, RecordMeta};
+        use chrono::{TimeZone, Utc};
+        let day = |s: &str| WakingDay::of(&Profile::default(), s.parse().unwrap());
+        let every_other_day = RegimenItem {
+            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
+            kind: RegimenKind::Medication,
+            name: "levothyroxine".into(),
+            dose_mg: None,
+            times: vec!["08:00".parse().unwrap()],
+            every_n_days: 2,
+            with_vitamin_c: false,
+            start_date: "2026-11-01".parse().unwrap(),
+            stop_date: None,
+            start_source: crate::model::StartSource::Given,
+        };
+        assert_eq!(planned_doses(&every_other_day, &day("2026-11-03")).len(), 1);
+        assert!(planned_doses(&every_other_day, &day("2026-11-02")).is_empty());
+        let iron = RegimenItem {
+            kind: RegimenKind::Iron,
+            ..every_other_day
+        };
+        assert!(planned_doses(&iron, &day("2026-11-03")).is_empty());
+    }
 }
