@@ -117,3 +117,28 @@ pub fn medicine_input(
         start_date_unknown: unknown,
     }
 }
+
+/// A weekly IRLS rating of the ten `items` for the week ending 2026-11-21, rated that morning.
+pub fn weekly_irls(items: [u8; 10]) -> Event {
+    Event {
+        meta: meta(),
+        at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
+        kind: EventKind::WeeklyIrls {
+            week_ending: "2026-11-21".into(),
+            items: items.to_vec(),
+        },
+        note: None,
+        warnings: vec![],
+    }
+}
+
+/// Ten IRLS items adding up to `total` (0-40), filled 4 at a time from the first.
+pub fn irls_items(total: u8) -> [u8; 10] {
+    let mut items = [0u8; 10];
+    let mut left = total;
+    for x in items.iter_mut() {
+        *x = left.min(4);
+        left -= *x;
+    }
+    items
+}

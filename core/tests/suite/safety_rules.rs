@@ -20,7 +20,7 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice};
 use quietlegs_core::rules::screener::{screen as screen_rls, ScreenAnswers};
 use quietlegs_core::rules::Diary;
 
-use crate::common::{doses, lab, meta, regimen_item as item, today};
+use crate::common::{doses, irls_items, lab, meta, regimen_item as item, today, weekly_irls};
 fn night(date: NaiveDate, sev: u8, onset: &str) -> Night {
     Night {
         meta: meta(),
@@ -364,27 +364,8 @@ fn doctor_flags_carry_their_facts() {
 #[test]
 fn a_weekly_irls_of_21_is_severe_and_20_is_not() {
     let p = Profile::default();
-    let items = |total: u8| {
-        let mut items = [0u8; 10];
-        let mut left = total;
-        for x in items.iter_mut() {
-            let v = left.min(4);
-            *x = v;
-            left -= v;
-        }
-        items.to_vec()
-    };
     for (total, want) in [(20u8, false), (21, true)] {
-        let weekly = vec![Event {
-            meta: meta(),
-            at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
-            kind: EventKind::WeeklyIrls {
-                week_ending: "2026-11-21".into(),
-                items: items(total),
-            },
-            note: None,
-            warnings: vec![],
-        }];
+        let weekly = vec![weekly_irls(irls_items(total))];
         let dia = diary(&p, &[], &weekly, &[]);
         let iron = iron_status(&dia, today());
         let aug = screen(&dia, &[], today());
@@ -396,7 +377,7 @@ fn a_weekly_irls_of_21_is_severe_and_20_is_not() {
     // Nightly IRLS entries of old diaries are not counted as weekly ratings.
     let nights: Vec<Night> = (0..3)
         .map(|i| Night {
-            irls: Some(IrlsScores::new(&items(30)).unwrap()),
+            irls: Some(IrlsScores::new(&irls_items(30)).unwrap()),
             quick_severity: None,
             ..night(today() - Duration::days(i), 0, "21:00")
         })
@@ -747,26 +728,6 @@ fn flags_of(
     doctor_flags(&dia, nights, &iron, &aug, today())
 }
 
-/// A weekly IRLS rating of `total` (items filled 4 at a time) for the week ending 2026-11-21.
-fn weekly_irls(total: u8) -> Event {
-    let mut items = [0u8; 10];
-    let mut left = total;
-    for x in items.iter_mut() {
-        *x = left.min(4);
-        left -= *x;
-    }
-    Event {
-        meta: meta(),
-        at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
-        kind: EventKind::WeeklyIrls {
-            week_ending: "2026-11-21".into(),
-            items: items.to_vec(),
-        },
-        note: None,
-        warnings: vec![],
-    }
-}
-
 #[test]
 fn the_kidney_flag_says_what_applies_on_dialysis_in_pregnancy_and_otherwise() {
     use quietlegs_core::evidence::Source;
@@ -862,6 +823,6 @@ fn treatment_is_discussed_when_iron_is_not_indicated_and_symptoms_reach_the_thre
     assert!(discuss(&[], &rated(5)));
     assert!(!discuss(&[], &rated(4)));
     // The weekly IRLS: 11 (moderate) or more, judged without nightly ratings.
-    assert!(discuss(&[weekly_irls(11)], &[]));
-    assert!(!discuss(&[weekly_irls(10)], &[]));
+    assert!(discuss(&[weekly_irls(irls_items(11))], &[]));
+    assert!(!discuss(&[weekly_irls(irls_items(10))], &[]));
 }

@@ -10,7 +10,7 @@
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use quietlegs_core::model::{
-    Analyte, Event, EventKind, Lab, Night, Profile, RegimenItem, RegimenKind, Routine, Sex,
+    Analyte, Event, Lab, Night, Profile, RegimenItem, RegimenKind, Routine, Sex,
 };
 use quietlegs_core::rules::augmentation::screen;
 use quietlegs_core::rules::catalog::CATALOG;
@@ -21,7 +21,9 @@ use quietlegs_core::rules::iron_status::{iron_status, IronAdvice, IronStatus};
 use quietlegs_core::rules::plan::{day_plan, ReminderKind};
 use quietlegs_core::rules::reminders::occurrences;
 
-use crate::common::{d, diary, doses, infusion, iron_item, lab, meta, regimen_item, today};
+use crate::common::{
+    d, diary, doses, infusion, iron_item, lab, meta, regimen_item, today, weekly_irls,
+};
 
 fn magnesium() -> RegimenItem {
     RegimenItem {
@@ -29,18 +31,6 @@ fn magnesium() -> RegimenItem {
         name: "Magnesium glycinate".into(),
         dose_mg: Some(300.0),
         ..iron_item("2026-01-01")
-    }
-}
-fn weekly(items: [u8; 10]) -> Event {
-    Event {
-        meta: meta(),
-        at: Utc.with_ymd_and_hms(2026, 11, 21, 8, 0, 0).unwrap(),
-        kind: EventKind::WeeklyIrls {
-            week_ending: "2026-11-21".into(),
-            items: items.to_vec(),
-        },
-        note: None,
-        warnings: vec![],
     }
 }
 fn symptomatic_nights() -> Vec<Night> {
@@ -851,14 +841,14 @@ fn the_weekly_irls_mood_item_high_says_to_talk_to_a_doctor() {
     let p = Profile::default();
     let mut items = [1u8; 10];
     items[9] = 3;
-    let f = flags(&p, &[], &[weekly(items)], &[]);
+    let f = flags(&p, &[], &[weekly_irls(items)], &[]);
     let mood = f.iter().find(|f| f.kind == FlagKind::MoodItemHigh).unwrap();
     assert!(mood
         .title
         .contains("if you feel unsafe, contact your local emergency number"));
     items[9] = 2;
     assert!(!has(
-        &flags(&p, &[], &[weekly(items)], &[]),
+        &flags(&p, &[], &[weekly_irls(items)], &[]),
         FlagKind::MoodItemHigh
     ));
 }
@@ -992,7 +982,7 @@ fn every_text() -> Vec<String> {
         ],
     ];
     let regimens = [vec![], vec![iron_item("2026-06-01"), magnesium()]];
-    let event_sets = [vec![], vec![infusion("2026-10-01"), weekly([3; 10])]];
+    let event_sets = [vec![], vec![infusion("2026-10-01"), weekly_irls([3; 10])]];
     for p in &profiles {
         for labs in &lab_sets {
             for reg in &regimens {
