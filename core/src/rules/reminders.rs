@@ -387,4 +387,28 @@ mod tests {
             ]
         );
     }
+
+    /// An occurrence id is the kind, the plan date and FNV-1a 64 of kind, date, item and fire
+    /// time: the same values always give the same id, on every platform and in every version
+    /// (the phones' schedulers and the stored actions hold it), and the second reminder at one
+    /// instant gets an id of its own. The expected ids were computed apart from this code (FNV-1a
+    /// 64 in Python over "iron|2026-03-29|abc|1774785600" and the like).
+    #[test]
+    fn occurrence_ids_are_stable_and_the_nth_at_one_instant_differs() {
+        use chrono::TimeZone;
+        let date: NaiveDate = "2026-03-29".parse().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 29, 12, 0, 0).unwrap();
+        assert_eq!(
+            occurrence_id(ReminderKind::Iron, date, Some("abc"), at),
+            "iron-2026-03-29-f161d5a276d63646"
+        );
+        assert_eq!(
+            nth_occurrence_id(ReminderKind::Iron, date, Some("abc"), at, 1),
+            "iron-2026-03-29-10a8811166d8708d"
+        );
+        assert_eq!(
+            occurrence_id(ReminderKind::WarmBath, date, None, at),
+            "warm-bath-2026-03-29-caa84d465a58c14a"
+        );
+    }
 }
