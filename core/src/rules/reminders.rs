@@ -411,4 +411,40 @@ mod tests {
             "warm-bath-2026-03-29-caa84d465a58c14a"
         );
     }
+
+    /// A horizon ends before its last midnight: a reminder firing exactly then (the evening
+    /// check 2 h before a 02:00 bedtime) is handed with the next horizon only, so two
+    /// consecutive one-day horizons give what one two-day horizon gives, nothing twice.
+    #[test]
+    fn consecutive_horizons_hand_each_occurrence_once() {
+        use crate::model::Profile;
+        use chrono::TimeZone;
+        let profile = Profile {
+            bedtime: "02:00".parse().unwrap(),
+            wake_time: "09:30".parse().unwrap(),
+            ..Profile::default()
+        };
+        let diary = Diary {
+            profile: &profile,
+            regimen: &[],
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        let first: NaiveDate = "2026-11-02".parse().unwrap();
+        let second = first.succ_opt().unwrap();
+        let midnight = Utc.with_ymd_and_hms(2026, 11, 3, 0, 0, 0).unwrap();
+        let whole = occurrences(&diary, first, 2);
+        assert!(
+            whole
+                .iter()
+                .any(|o| o.kind == ReminderKind::EveningCheck && o.fire_at == midnight),
+            "{whole:?}"
+        );
+        let split: Vec<Occurrence> = occurrences(&diary, first, 1)
+            .into_iter()
+            .chain(occurrences(&diary, second, 1))
+            .collect();
+        assert_eq!(split, whole);
+    }
 }
