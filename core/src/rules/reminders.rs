@@ -235,6 +235,13 @@ pub fn occurrences(diary: &Diary<'_>, from: NaiveDate, days: u32) -> Vec<Occurre
 ///   before, not of the next evening; an extra dose hours ahead of the evening's stands for it,
 ///   so a reminder never invites more doses than the day's plan holds.
 ///
+/// Read from the doses logged two waking days before `o.date` to the day after; the oldest
+/// day's early doses count for its own doses (the day before it is not read). So an evening
+/// medicine taken in the morning after a missed evening dose is that evening's, and the next
+/// evening's reminder comes, for two mornings; from the third morning in a row, or the first
+/// after an evening dose taken, a morning dose is that day's, and no evening reminder invites a
+/// second dose hours after it.
+///
 /// Only medicines, supplements and magnesium: iron's plan already knows a dose taken
 /// (`IronDay::AlreadyTaken`).
 pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
@@ -254,7 +261,10 @@ pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
         return None;
     }
     // The doses of the days around: a dose owned by the next day can stand for this day's, and
-    // this day's for the day before's.
+    // this day's for the day before's, so whether this day's doses are open depends on the day
+    // before, and through its early doses on the day before that. That oldest day's own doses
+    // are read too: left out, its doses read as open and a run of early doses moves one day
+    // back each (the evening medicine taken each morning after an evening dose taken).
     let first = o.date - Duration::days(2);
     let last = o.date + Duration::days(1);
     let mut slots: Vec<Slot<'a>> = first
@@ -277,7 +287,7 @@ pub fn dose_taken<'a>(diary: &Diary<'a>, o: &Occurrence) -> Option<&'a Event> {
         .iter()
         .filter(|e| matches!(&e.kind, EventKind::Dose { regimen_id } if regimen_id == rid))
         .map(|e| (e, WakingDay::owning(diary.profile, e.at).date))
-        .filter(|(_, own)| *own > first && *own <= last)
+        .filter(|(_, own)| *own >= first && *own <= last)
         .collect();
     logged.sort_by_key(|(e, _)| (e.at, e.meta.id));
     let ahead = minutes(DOSE_EARLY_MATCH_MIN);

@@ -822,6 +822,96 @@ fn a_late_morning_dose_is_the_morning_dose_and_the_evening_one_still_comes() {
     assert!(of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01").is_empty());
 }
 
+/// Logs doses of `id` at each local time, in the test's zone.
+fn log_doses(q: &QuietLegs, id: &str, at: &[&str]) {
+    for a in at {
+        q.log_event(EventInput {
+            at: (*a).into(),
+            kind: EventKind::Dose {
+                regimen_id: id.into(),
+            },
+            note: None,
+        })
+        .unwrap();
+    }
+}
+
+/// Mutation run: an evening medicine (21:00) taken in the morning (08:00) is the missed
+/// evening dose before it only for two mornings in a row after a missed evening; after an
+/// evening dose taken, or from the third morning on, it is that day's dose, and the 21:00
+/// reminder would invite a second dose 13 h after it. Before, the doses of the oldest day read
+/// were left out, so its 21:00 dose read as open whatever was taken, and every morning dose
+/// moved one evening back.
+#[test]
+fn morning_doses_after_an_evening_dose_taken_stand_for_their_own_day() {
+    let cases: [(&[&str], usize); 3] = [
+        (
+            &["2026-11-29T21:05", "2026-11-30T08:00", "2026-12-01T08:00"],
+            0,
+        ),
+        (&["2026-11-30T08:00", "2026-12-01T08:00"], 1),
+        (
+            &["2026-11-29T08:00", "2026-11-30T08:00", "2026-12-01T08:00"],
+            0,
+        ),
+    ];
+    for (doses, reminded) in cases {
+        let (q, _d) = berlin(
+            Utc.with_ymd_and_hms(2026, 12, 1, 18, 0, 0).unwrap(),
+            "23:00",
+            "07:00",
+        );
+        let ropinirole = medicine(&q, "ropinirole", &["21:00"], "2026-06-01");
+        log_doses(&q, &ropinirole, doses);
+        let tonight = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01");
+        assert_eq!(tonight.len(), reminded, "{doses:?}: {tonight:?}");
+    }
+}
+
+/// Mutation run: a dose within `DOSE_EARLY_MATCH_MIN` after a scheduled dose is that dose, even
+/// when the next scheduled dose is nearer: logged at 08:45 with doses planned at 08:00 and
+/// 09:00, it is the 08:00 one, and the 09:00 reminder still comes.
+#[test]
+fn a_dose_just_after_one_scheduled_dose_is_that_one_not_the_nearer_next() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 7, 50, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    let levodopa = medicine(&q, "levodopa", &["08:00", "09:00"], "2026-06-01");
+    log_doses(&q, &levodopa, &["2026-12-01T08:45"]);
+    let left: Vec<String> = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01")
+        .into_iter()
+        .map(|o| o.fire_at.local)
+        .collect();
+    assert_eq!(left, vec!["2026-12-01T09:00:00+01:00"]);
+}
+
+/// Mutation run: two extra doses before waking (06:30 and 06:45, for doses planned at 08:00 and
+/// 20:00, yesterday's both taken): the first is the 08:00 dose, the second cannot take it too,
+/// and stands for the 20:00 one, so no reminder invites a third dose that day.
+#[test]
+fn a_second_early_dose_never_takes_a_dose_already_taken() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 6, 0, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    let gabapentin = medicine(&q, "gabapentin", &["08:00", "20:00"], "2026-06-01");
+    log_doses(
+        &q,
+        &gabapentin,
+        &[
+            "2026-11-30T08:00",
+            "2026-11-30T20:00",
+            "2026-12-01T06:30",
+            "2026-12-01T06:45",
+        ],
+    );
+    let today = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01");
+    assert!(today.is_empty(), "{today:?}");
+}
+
 /// Fresh review: snoozing a reminder that has not fired yet (tomorrow's 08:00 dose) brought it
 /// forward to tonight. A snooze counts from the reminder's own time until it has fired.
 #[test]
