@@ -328,6 +328,99 @@ mod tests {
         assert_eq!(substance_named("espresso"), Some(Substance::Coffee));
     }
 
+    /// A regimen item of `kind` named `name` (only the kind and the name matter here).
+    fn item(kind: RegimenKind, name: &str) -> RegimenItem {
+        RegimenItem {
+            meta: crate::model::RecordMeta::new("2026-11-01T00:00:00Z".parse().unwrap(), "t"),
+            kind,
+            name: name.into(),
+            dose_mg: None,
+            times: Vec::new(),
+            every_n_days: 1,
+            with_vitamin_c: false,
+            start_date: "2026-11-01".parse().unwrap(),
+            stop_date: None,
+            start_source: crate::model::StartSource::Given,
+        }
+    }
+
+    /// Mutation run: two medicines typed in one entry take the stricter timing, the one with
+    /// more time around iron in all (ciprofloxacin: 2 h before iron or 6 h after, 8 h; levodopa:
+    /// 2 h either side, 4 h), not the one whose two sides differ least.
+    #[test]
+    fn two_medicines_in_one_name_take_the_stricter_timing() {
+        assert_eq!(
+            medicine_substance("Sinemet and Cipro"),
+            Some(Substance::Ciprofloxacin)
+        );
+        assert_eq!(
+            medicine_substance("Cipro and Sinemet"),
+            Some(Substance::Ciprofloxacin)
+        );
+    }
+
+    /// Mutation run: the phosphate binders (SPEC §2.2): calcium acetate is calcium, ferric
+    /// citrate is itself iron, the others the binder row; only a medicine or supplement entry
+    /// is read as one, and a medicine that is no binder is none.
+    #[test]
+    fn each_phosphate_binder_is_its_own_substance_for_the_planner() {
+        for (name, substance) in [
+            ("sevelamer", Some(Substance::PhosphateBinder)),
+            ("Fosrenol", Some(Substance::PhosphateBinder)),
+            ("Velphoro", Some(Substance::PhosphateBinder)),
+            ("PhosLo", Some(Substance::DairyCalcium)),
+            ("calcium acetate", Some(Substance::DairyCalcium)),
+            ("Auryxia", None),
+            ("ferric citrate", None),
+            ("levothyroxine", None),
+        ] {
+            assert_eq!(binder_substance_named(name), substance, "{name}");
+            for kind in [RegimenKind::Medication, RegimenKind::Supplement] {
+                assert_eq!(binder_substance(&item(kind, name)), substance, "{name}");
+            }
+            for kind in [
+                RegimenKind::Iron,
+                RegimenKind::VitaminC,
+                RegimenKind::Magnesium,
+            ] {
+                assert_eq!(binder_substance(&item(kind, name)), None, "{name}");
+            }
+        }
+        assert_eq!(
+            planned_around(&item(RegimenKind::Medication, "Renvela")),
+            Some(Substance::PhosphateBinder)
+        );
+    }
+
+    /// Mutation run: a proton-pump inhibitor is one; an H2 blocker, another medicine and a
+    /// supplement entry are not.
+    #[test]
+    fn only_a_proton_pump_inhibitor_is_one() {
+        assert!(is_ppi(&item(RegimenKind::Medication, "omeprazole")));
+        assert!(is_ppi(&item(RegimenKind::Medication, "Nexium")));
+        assert!(!is_ppi(&item(RegimenKind::Medication, "famotidine")));
+        assert!(!is_ppi(&item(RegimenKind::Medication, "levothyroxine")));
+        assert!(!is_ppi(&item(RegimenKind::Iron, "omeprazole")));
+    }
+
+    /// Mutation run: a catalog name of a zinc supplement or an antacid is that intake; a word
+    /// that is itself an intake word is never "corrected" to a neighbour ("calcium food" is not
+    /// "calcium foods"); only minerals are suggested from the catalog ("Centrun" is Centrum,
+    /// "difenhydramine" no intake).
+    #[test]
+    fn catalog_minerals_are_intakes_and_only_typos_of_minerals_are_suggested() {
+        assert_eq!(intake_named("zinc gluconate"), Some(IntakeKind::Zinc));
+        assert_eq!(intake_named("Solvazinc"), Some(IntakeKind::Zinc));
+        assert_eq!(intake_named("Maalox"), Some(IntakeKind::Antacid));
+        assert_eq!(intake_named("Talcid"), Some(IntakeKind::Antacid));
+        assert_eq!(intake_named("ibuprofen"), None);
+        assert_eq!(intake_suggestion("calcium food"), None);
+        assert_eq!(intake_suggestion("coffe"), Some("coffee"));
+        assert_eq!(intake_suggestion("Centrun"), Some("Centrum"));
+        assert_eq!(intake_suggestion("difenhydramine"), None);
+        assert_eq!(intake_suggestion("tex"), None);
+    }
+
     /// A second review's words: kefir is dairy, chai is tea, a chai latte is made with milk.
     #[test]
     fn kefir_chai_and_chai_latte_are_intakes() {
