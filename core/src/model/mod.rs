@@ -60,11 +60,19 @@ impl RecordMeta {
     /// ahead cannot undo a later correction made here.
     pub fn touched(&self, now: DateTime<Utc>, device_id: &str) -> Self {
         RecordMeta {
-            modified_at: now.max(self.modified_at + chrono::Duration::milliseconds(1)),
+            modified_at: stamp_after(now, self.modified_at),
             device_id: device_id.to_owned(),
             ..self.clone()
         }
     }
+}
+
+/// The `modified_at` of a change made `now` to a version stamped `stored`: `max(now, stored +
+/// 1 ms)`, the hybrid-logical-clock step. An edit ([`RecordMeta::touched`]) and a deletion
+/// (`store::records::tombstone`) both take it, so a change made here beats the version it
+/// replaces on every device even when the clock that stamped that version ran ahead.
+pub fn stamp_after(now: DateTime<Utc>, stored: DateTime<Utc>) -> DateTime<Utc> {
+    now.max(stored + chrono::Duration::milliseconds(1))
 }
 
 /// The person's settings. Stored as one JSON document so that later settings (routine

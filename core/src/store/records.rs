@@ -1005,10 +1005,10 @@ pub fn tombstone(
             id: id.to_owned(),
         });
     };
-    // A deletion beats the version it replaces whatever the clocks say, as an edit does
-    // (`RecordMeta::touched`): stamped at plain `now` on a device whose clock is behind, it lost
-    // to that version on every other device (the night-merge sync property test found it).
-    let at = now.max(parse_ts(&stored)? + chrono::Duration::milliseconds(1));
+    // A deletion beats the version it replaces whatever the clocks say, as an edit does: stamped
+    // at plain `now` on a device whose clock is behind, it lost to that version on every other
+    // device (the night-merge sync property test found it).
+    let at = crate::model::stamp_after(now, parse_ts(&stored)?);
     c.execute(
         &format!("UPDATE {} SET deleted = 1, modified_at = ?1, device_id = ?2 WHERE id = ?3 AND deleted = 0", table.name()),
         params![ts(&at), device, id],

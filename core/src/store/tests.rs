@@ -108,6 +108,42 @@ fn a_tombstoned_night_disappears_but_its_row_remains_for_sync() {
     ));
 }
 
+/// A deletion beats the version it replaces whatever the clocks say, as an edit does
+/// (`model::stamp_after`): a night stamped by a device whose clock ran an hour ahead is deleted
+/// at its stamp + 1 ms, not at this device's earlier `now` (where it would lose to the version it
+/// deletes on every other device); a night stamped earlier is deleted at `now`.
+#[test]
+fn a_deletion_is_stamped_after_the_version_it_deletes_whatever_the_clocks() {
+    use chrono::Duration;
+    let mut s = Store::open_in_memory().unwrap();
+    for (ahead, at) in [
+        (
+            Duration::hours(1),
+            now() + Duration::milliseconds(3_600_001),
+        ),
+        (Duration::hours(-1), now()),
+    ] {
+        let mut n = night("2026-11-20", "fast-device");
+        n.meta.modified_at = now() + ahead;
+        s.write(|tx| put_night(tx, &n)).unwrap();
+        s.delete(&n.meta.id.to_string(), now()).unwrap();
+        let (stamp, device): (String, String) = s
+            .conn()
+            .query_row(
+                "SELECT modified_at, device_id FROM nights WHERE id = ?1 AND deleted = 1",
+                [n.meta.id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            stamp.parse::<chrono::DateTime<Utc>>().unwrap(),
+            at,
+            "{ahead}"
+        );
+        assert_eq!(device, s.device_id(), "{ahead}");
+    }
+}
+
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let mut s = Store::open_in_memory().unwrap();
