@@ -421,6 +421,36 @@ mod tests {
         assert_eq!(intake_suggestion("tex"), None);
     }
 
+    /// Mutation run: every word `substance_named` reads as an intake, the words of a meal and
+    /// "thyroid" among them; "thé" and "te" (French, Spanish tea) and "latte" only as the whole
+    /// query (`the` in a phrase is English); calcium acetate is a phosphate binder, not the
+    /// calcium in its name; a word that is none of them and no medicine is nothing.
+    #[test]
+    fn each_intake_word_names_its_substance() {
+        for (word, substance) in [
+            ("meal", Some(Substance::Food)),
+            ("Breakfast", Some(Substance::Food)),
+            ("lunch", Some(Substance::Food)),
+            ("dinner", Some(Substance::Food)),
+            ("snack", Some(Substance::Food)),
+            ("food", Some(Substance::Food)),
+            ("thyroid", Some(Substance::Thyroid)),
+            ("thé", Some(Substance::Tea)),
+            ("té", Some(Substance::Tea)),
+            ("latte", Some(Substance::DairyCalcium)),
+            ("the coffee", Some(Substance::Coffee)),
+            ("Kaffee", Some(Substance::Coffee)),
+            // A binder, not movable calcium: `check` gives it no time (`binder_substance`).
+            ("calcium acetate", None),
+            ("orange juice", None),
+        ] {
+            assert_eq!(substance_named(word), substance, "{word}");
+        }
+        // A word that is no dairy food and no calcium is not known to be either.
+        assert_eq!(calcium_form("orange juice"), CalciumForm::Either);
+        assert_eq!(calcium_form("dairy products"), CalciumForm::DairyFood);
+    }
+
     /// A second review's words: kefir is dairy, chai is tea, a chai latte is made with milk.
     #[test]
     fn kefir_chai_and_chai_latte_are_intakes() {
