@@ -2283,13 +2283,8 @@ mod tests {
     /// TSAT, nor a ferritin dated after today.
     #[test]
     fn the_latest_ferritin_is_the_last_ferritin_up_to_today() {
-        use crate::model::{Analyte, Lab, LabValue};
-        let lab = |a: Analyte, v: f64, on: &str| Lab {
-            meta: meta(),
-            analyte: a,
-            value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
-            taken_on: day(on),
-        };
+        use crate::model::Analyte;
+        use crate::rules::test_support::lab;
         let labs = [
             lab(Analyte::Ferritin, 40.0, "2026-11-01"),
             lab(Analyte::Tsat, 18.0, "2026-11-15"),

@@ -872,20 +872,12 @@ pub fn iron_status(diary: &Diary<'_>, today: NaiveDate) -> IronStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, LabValue, Profile, RecordMeta, RegimenKind};
+    use crate::model::{Event, Profile, RecordMeta, RegimenKind};
+    use crate::rules::test_support::lab;
     use chrono::{TimeZone, Utc};
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    fn lab(a: Analyte, v: f64, on: &str) -> Lab {
-        Lab {
-            meta: RecordMeta::new(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), "t"),
-            analyte: a,
-            value: LabValue::from_entry(a, v, a.canonical_unit()).unwrap(),
-            taken_on: day(on),
-        }
     }
 
     fn infusion(on: &str) -> Event {

@@ -23,6 +23,8 @@ pub mod reminders;
 pub mod screener;
 pub mod stats;
 pub mod substance;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod weekly_irls;
 
 use crate::model::{Event, Habit, Lab, Profile, RegimenItem};
