@@ -274,6 +274,41 @@ mod tests {
         );
     }
 
+    /// Mutation run: a dose before its item's start date says what keeping it means. Iron and
+    /// a medicine iron is timed around (levothyroxine) are checked against intakes like any
+    /// dose; a medicine iron timing ignores (pramipexole) is only kept.
+    #[test]
+    fn a_dose_outside_its_dates_says_whether_intakes_are_checked_around_it() {
+        let p = Profile::default();
+        for (kind, name, checked) in [
+            (RegimenKind::Iron, "Iron", true),
+            (RegimenKind::Medication, "levothyroxine", true),
+            (RegimenKind::Medication, "pramipexole", false),
+        ] {
+            let r = [RegimenItem {
+                kind,
+                name: name.into(),
+                every_n_days: 1,
+                ..iron()
+            }];
+            let diary = Diary {
+                profile: &p,
+                regimen: &r,
+                habits: &[],
+                events: &[],
+                labs: &[],
+            };
+            let notes = dose_notes(&diary, &dose(&r[0], utc(18, 12, 0)), utc(30, 12, 0));
+            assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+            assert_eq!(
+                notes[0].contains("QuietLegs keeps it and checks intakes around it"),
+                checked,
+                "{name}: {notes:?}"
+            );
+            assert!(notes[0].contains("QuietLegs keeps it"), "{name}: {notes:?}");
+        }
+    }
+
     /// A dose logged on a rest day of an alternate-day schedule is taken, and protected: the
     /// plan says so (no dose invited) and tea 30 min after it is warned of.
     #[test]
