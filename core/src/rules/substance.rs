@@ -436,3 +436,27 @@ impl Substance {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mutation run: the rule in words names the substance, with "the" before a first-thing
+    /// medicine (the catalog's note on a drug ends with it), its numbers from the evidence
+    /// table.
+    #[test]
+    fn the_timing_advice_names_the_substance_and_its_numbers() {
+        assert_eq!(
+            Substance::Moxifloxacin.timing_advice(),
+            "Take moxifloxacin at least 4 h before iron or at least 8 h after it."
+        );
+        assert_eq!(
+            Substance::Coffee.timing_advice(),
+            "Keep coffee and iron at least 2 h apart."
+        );
+        assert_eq!(
+            Substance::Bisphosphonate.timing_advice(),
+            "Take the bisphosphonate first thing on waking, as its label directs; iron comes at least 30 min after it and never before it on the same day."
+        );
+    }
+}
