@@ -441,6 +441,49 @@ impl Substance {
 mod tests {
     use super::*;
 
+    /// Mutation run: whose label each interval was read in, and what that means for another
+    /// drug timed the same way: a label interval lent to a drug its label does not cover is a
+    /// borrowed convention; for a drug it covers, the row's own basis.
+    #[test]
+    fn each_label_interval_names_its_label_and_lends_to_other_drugs() {
+        use Substance::*;
+        let labels: [(Substance, &str, &[&str]); 12] = [
+            (Thyroid, "levothyroxine", &["levothyroxine"]),
+            (Quinolone, "moxifloxacin", &[]),
+            (
+                Bisphosphonate,
+                "alendronate and risedronate",
+                &["alendronate", "risedronate"],
+            ),
+            (Ciprofloxacin, "ciprofloxacin", &["ciprofloxacin"]),
+            (Levofloxacin, "levofloxacin", &["levofloxacin"]),
+            (Moxifloxacin, "moxifloxacin", &["moxifloxacin"]),
+            (Ibandronate, "ibandronate", &["ibandronate"]),
+            (IntegraseInhibitor, "dolutegravir", &["dolutegravir"]),
+            (Entacapone, "entacapone", &["entacapone"]),
+            (Penicillamine, "penicillamine", &["penicillamine"]),
+            (Cefdinir, "cefdinir", &["cefdinir"]),
+            (Eltrombopag, "eltrombopag", &["eltrombopag"]),
+        ];
+        for (s, lender, covered) in labels {
+            assert_eq!(s.label_read_for(), Some((lender, covered)), "{s:?}");
+            if matches!(
+                s.basis(),
+                EvidenceBasis::LabelInterval | EvidenceBasis::LabelIntervalUnverified
+            ) {
+                assert_eq!(
+                    s.basis_for("another drug"),
+                    EvidenceBasis::BorrowedConvention,
+                    "{s:?}"
+                );
+                if let Some(own) = covered.first() {
+                    assert_eq!(s.basis_for(own), s.basis(), "{s:?}");
+                }
+            }
+        }
+        assert_eq!(Coffee.label_read_for(), None);
+    }
+
     /// Mutation run: the rule in words names the substance, with "the" before a first-thing
     /// medicine (the catalog's note on a drug ends with it), its numbers from the evidence
     /// table.

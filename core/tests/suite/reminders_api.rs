@@ -912,6 +912,33 @@ fn a_second_early_dose_never_takes_a_dose_already_taken() {
     assert!(today.is_empty(), "{today:?}");
 }
 
+/// Mutation run: "done" is final for a reminder that logs nothing too (the exercise
+/// cut-off, acknowledged): acted on twice, the second time says it was already done, and a
+/// later skip changes nothing.
+#[test]
+fn a_reminder_that_logs_nothing_done_twice_is_already_done_the_second_time() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 21, 30, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    let cutoff = of_kind_on(&q, ReminderKind::ExerciseCutoff, "2026-12-01");
+    assert_eq!(cutoff.len(), 1, "{cutoff:?}");
+    let first = q
+        .act_on_reminder(cutoff[0].id.clone(), ReminderAction::Done, None)
+        .unwrap();
+    assert!(!first.already_done, "{first:?}");
+    assert!(first.event.is_none(), "{first:?}");
+    for action in [ReminderAction::Done, ReminderAction::Skip] {
+        let again = q
+            .act_on_reminder(cutoff[0].id.clone(), action.clone(), None)
+            .unwrap();
+        assert!(again.already_done, "{action:?}: {again:?}");
+        assert!(again.snoozed_until.is_none(), "{action:?}: {again:?}");
+    }
+    assert!(of_kind_on(&q, ReminderKind::ExerciseCutoff, "2026-12-01").is_empty());
+}
+
 /// Fresh review: snoozing a reminder that has not fired yet (tomorrow's 08:00 dose) brought it
 /// forward to tonight. A snooze counts from the reminder's own time until it has fired.
 #[test]
