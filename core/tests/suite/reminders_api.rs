@@ -931,7 +931,7 @@ fn a_reminder_that_logs_nothing_done_twice_is_already_done_the_second_time() {
     assert!(first.event.is_none(), "{first:?}");
     for action in [ReminderAction::Done, ReminderAction::Skip] {
         let again = q
-            .act_on_reminder(cutoff[0].id.clone(), action.clone(), None)
+            .act_on_reminder(cutoff[0].id.clone(), action, None)
             .unwrap();
         assert!(again.already_done, "{action:?}: {again:?}");
         assert!(again.snoozed_until.is_none(), "{action:?}: {again:?}");
