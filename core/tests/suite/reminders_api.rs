@@ -868,6 +868,26 @@ fn morning_doses_after_an_evening_dose_taken_stand_for_their_own_day() {
     }
 }
 
+/// Mutation run: a dose is matched to its own medicine's plan, never to another medicine of the
+/// same kind listed before it: gabapentin (08:00) logged at 08:05 silences its reminder although
+/// ropinirole (21:00) comes first in the regimen.
+#[test]
+fn a_dose_counts_against_its_own_medicines_plan() {
+    let (q, _d) = berlin(
+        Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap(),
+        "23:00",
+        "07:00",
+    );
+    medicine(&q, "ropinirole", &["21:00"], "2026-06-01");
+    let gabapentin = medicine(&q, "gabapentin", &["08:00"], "2026-06-01");
+    log_doses(&q, &gabapentin, &["2026-12-01T08:05"]);
+    let left: Vec<String> = of_kind_on(&q, ReminderKind::MedicationDose, "2026-12-01")
+        .into_iter()
+        .map(|o| o.title)
+        .collect();
+    assert_eq!(left, vec!["ropinirole"]);
+}
+
 /// Mutation run: a dose within `DOSE_EARLY_MATCH_MIN` after a scheduled dose is that dose, even
 /// when the next scheduled dose is nearer: logged at 08:45 with doses planned at 08:00 and
 /// 09:00, it is the 08:00 one, and the 09:00 reminder still comes.
