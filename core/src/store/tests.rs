@@ -1068,3 +1068,19 @@ fn the_latest_week_before_a_date_is_the_stored_text_of_a_live_dated_rating() {
     assert_eq!(before(Some("2026-11-08")).as_deref(), Some("2026-02-30"));
     assert_eq!(before(Some("2026-02-28")), None);
 }
+
+/// `Store::read` runs its reads in one transaction (one snapshot of the diary, one lock), and a
+/// read inside it joins it instead of failing to begin a second; the transaction has ended when
+/// it returns.
+#[test]
+fn a_read_runs_in_one_transaction_that_a_read_inside_it_joins() {
+    let s = Store::open_in_memory().unwrap();
+    let inside = s
+        .read(|| {
+            let nested = s.read(|| Ok::<_, Error>(s.conn().is_autocommit()))?;
+            Ok::<_, Error>((s.conn().is_autocommit(), nested))
+        })
+        .unwrap();
+    assert_eq!(inside, (false, false));
+    assert!(s.conn().is_autocommit());
+}
