@@ -180,9 +180,11 @@ pub fn exposures(diary: &Diary<'_>, day: &WakingDay) -> Vec<Exposure> {
             }
         }
     }
-    // Logged intakes near this waking day (a late coffee the evening before cannot matter past
-    // its gap, which is at most 6 h).
-    let (lo, hi) = (day.wake - Duration::hours(8), day.bed + Duration::hours(8));
+    // Logged intakes that can touch an instant this waking day owns. It owns half of each
+    // night beside it (`WakingDay::owning`: at most 12 h, 13 across a clock change), so iron
+    // checked at 01:30 is the evening's, and a dose keeps iron away for at most 8 h
+    // (moxifloxacin after iron): a day either side holds both.
+    let (lo, hi) = (day.wake - Duration::days(1), day.bed + Duration::days(1));
     for e in diary.events.iter().filter(|e| lo <= e.at && e.at < hi) {
         let s = match &e.kind {
             EventKind::Intake { what } => Substance::of_intake(*what),

@@ -574,3 +574,51 @@ fn the_plans_iron_reminder_has_an_end_only_for_a_window_and_vitamin_c_its_own_it
     assert_eq!(vc.regimen_id, Some(c.meta.id.to_string()));
     assert_ne!(vc.regimen_id, Some(iron.meta.id.to_string()));
 }
+
+/// "Can I take my iron at …?" in the night: a waking day owns half of each night beside it
+/// (`WakingDay::owning`), so a time after bedtime is that evening's and a time before waking that
+/// morning's, and a dose logged past the night's other side still keeps iron away. Bed 21:00,
+/// wake 07:00: iron at 01:30 is 7 h 30 min before a moxifloxacin dose logged at 09:00 (its label
+/// asks 8 h after iron), and iron at 02:30 is 3 h 45 min after a levothyroxine dose logged at
+/// 22:45 the evening before (4 h).
+#[test]
+fn iron_checked_in_the_night_sees_doses_logged_past_the_nights_other_side() {
+    let p = Profile {
+        bedtime: t(21, 0),
+        wake_time: t(7, 0),
+        ..profile()
+    };
+    let dose = |item: &RegimenItem, at| {
+        logged(
+            EventKind::Dose {
+                regimen_id: item.meta.id.to_string(),
+            },
+            at,
+        )
+    };
+    let iron = iron_item("2026-11-01");
+    let moxi = regimen_item(RegimenKind::Medication, "moxifloxacin", "2026-11-01");
+    let r = [iron.clone(), moxi.clone()];
+    let e = [dose(&moxi, at("2026-11-22", 9, 0))];
+    let night = at("2026-11-22", 1, 30);
+    assert_eq!(WakingDay::owning(&p, night).date, d("2026-11-21"));
+    let message = conflict(
+        check_iron(&diary(&p, &r, &e, &[]), night),
+        "iron 7 h 30 min before moxifloxacin",
+    );
+    assert!(message.contains("09:00 moxifloxacin"), "{message}");
+
+    let levo = regimen_item(RegimenKind::Medication, "levothyroxine", "2026-11-01");
+    let r = [iron, levo.clone()];
+    let e = [dose(&levo, at("2026-11-21", 22, 45))];
+    let early = at("2026-11-22", 2, 30);
+    assert_eq!(WakingDay::owning(&p, early).date, d("2026-11-22"));
+    let message = conflict(
+        check_iron(&diary(&p, &r, &e, &[]), early),
+        "iron 3 h 45 min after levothyroxine",
+    );
+    assert!(
+        message.contains("3 h 45 min after your 22:45 thyroid medicine"),
+        "{message}"
+    );
+}
