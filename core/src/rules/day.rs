@@ -10,13 +10,12 @@ use crate::model::Profile;
 /// The UTC instants `[start, end)` of a local calendar day. Days are 23, 24 or 25 hours long
 /// around DST changes; midnight itself can fall in a gap (resolved forward).
 pub fn utc_bounds(tz: Tz, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
-    let next = day.succ_opt().unwrap_or(day);
     let start = resolve_local(tz, day, NaiveTime::MIN);
-    let end = if next == day {
-        start + Duration::days(1)
-    } else {
+    // chrono's last date has no next midnight (and a day past it overflows): that day runs to
+    // the end of chrono's time. The app's dates end at 9999-12-31, long before it.
+    let end = day.succ_opt().map_or(DateTime::<Utc>::MAX_UTC, |next| {
         resolve_local(tz, next, NaiveTime::MIN)
-    };
+    });
     (start, end)
 }
 
@@ -208,6 +207,22 @@ mod tests {
         assert_eq!((a, b), (utc("2026-03-29", 0, 0), utc("2026-03-29", 23, 0)));
         let (a, b) = utc_bounds(london, date("2026-10-25"));
         assert_eq!((a, b), (utc("2026-10-24", 23, 0), utc("2026-10-26", 0, 0)));
+    }
+
+    #[test]
+    fn the_last_date_chrono_knows_runs_to_the_end_of_time_without_a_panic() {
+        let (start, end) = utc_bounds(Tz::UTC, NaiveDate::MAX);
+        assert_eq!(start.date_naive(), NaiveDate::MAX);
+        assert_eq!(end, DateTime::<Utc>::MAX_UTC);
+    }
+
+    #[test]
+    fn a_waking_day_holds_its_wake_instant_and_not_its_bedtime() {
+        let day = WakingDay::of(&Profile::default(), date("2026-11-21"));
+        assert!(day.contains(day.wake));
+        assert!(day.contains(day.bed - Duration::seconds(1)));
+        assert!(!day.contains(day.bed));
+        assert!(!day.contains(day.wake - Duration::seconds(1)));
     }
 
     #[test]

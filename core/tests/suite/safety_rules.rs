@@ -493,6 +493,40 @@ fn adherence_counts_doses_against_dose_days() {
     assert_eq!((a[0].taken_7, a[0].expected_7), (2, 3));
 }
 
+/// The windows are the last 7 and 30 waking days, today included: a dose at 00:30 after the
+/// 23:00 bedtime is today's, one on the 30th day back counts, one on the 31st does not.
+#[test]
+fn adherence_counts_the_doses_of_its_windows_to_the_edges() {
+    let p = Profile::default();
+    let iron = item(RegimenKind::Iron, "Iron", "2026-10-01");
+    let id = iron.meta.id.to_string();
+    let dose = |at| Event {
+        meta: meta(),
+        at,
+        kind: EventKind::Dose {
+            regimen_id: id.clone(),
+        },
+        note: None,
+        warnings: vec![],
+    };
+    let events = vec![
+        dose(Utc.with_ymd_and_hms(2026, 10, 22, 10, 0, 0).unwrap()),
+        dose(Utc.with_ymd_and_hms(2026, 10, 23, 10, 0, 0).unwrap()),
+        dose(Utc.with_ymd_and_hms(2026, 11, 22, 0, 30, 0).unwrap()),
+    ];
+    let reg = vec![iron];
+    let a = adherence(&diary(&p, &reg, &events, &[]), today());
+    assert_eq!(
+        (
+            a[0].taken_7,
+            a[0].expected_7,
+            a[0].taken_30,
+            a[0].expected_30
+        ),
+        (1, 7, 2, 30)
+    );
+}
+
 #[test]
 fn the_augmentation_baseline_is_the_first_weeks_on_the_drug() {
     let p = Profile::default();
