@@ -444,6 +444,16 @@ fn a_childs_haemoglobin_is_judged_by_the_who_age_band_on_the_day_of_the_draw() {
     let f = low(&girl, 11.9).unwrap();
     assert!(f.facts.contains("children aged 12-14 years"), "{}", f.facts);
     assert!(!f.facts.contains("women"), "{}", f.facts);
+    // The two bands counted in months say their ages in months: 6-23 and 24-59.
+    let whose = |birth: &str| {
+        haemoglobin_cutoff(&born(birth, Sex::Female), later, d("2026-11-20"))
+            .unwrap()
+            .whose
+    };
+    let toddler = whose("2025-11-01");
+    assert!(toddler.contains("children aged 6-23 months"), "{toddler}");
+    let three = whose("2023-11-01");
+    assert!(three.contains("children aged 24-59 months"), "{three}");
     // 16: the cut-off by sex, said as from 15 years, and still the child's doctor.
     let f = low(&born("2010-06-01", Sex::Male), 12.5).unwrap();
     assert!(
