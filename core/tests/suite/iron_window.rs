@@ -622,3 +622,41 @@ fn iron_checked_in_the_night_sees_doses_logged_past_the_nights_other_side() {
         "{message}"
     );
 }
+
+/// Iron at the time the person set (09:00) is kept, and each intake whose gap it falls inside
+/// is named on the side it is on, with the earliest clear time; an intake exactly its gap away
+/// (07:00 or 11:00 coffee, 2 h) or further is clear.
+#[test]
+fn iron_at_a_set_time_warns_of_each_intake_inside_its_gap_and_not_at_the_gaps_edge() {
+    let p = profile();
+    let mut iron = iron_item("2026-11-01");
+    iron.times = vec![t(9, 0)];
+    let r = [iron];
+    let set = |cups: &[(u32, u32)]| {
+        let e: Vec<Event> = cups
+            .iter()
+            .map(|(h, m)| coffee_logged(at("2026-11-21", *h, *m)))
+            .collect();
+        let w = window(iron_plan(&diary(&p, &r, &e, &[]), today()).day);
+        assert_eq!((w.start, w.end), (at("2026-11-21", 9, 0), w.start));
+        w.end_reason
+    };
+    let clear = "clear of meals, drinks and medicines that lower its absorption";
+    assert_eq!(set(&[]), clear);
+    assert_eq!(set(&[(7, 0)]), clear);
+    assert_eq!(set(&[(11, 0)]), clear);
+    assert_eq!(set(&[(15, 0)]), clear);
+    let after = set(&[(8, 0)]);
+    assert!(
+        after.starts_with("warning: 09:00 is less than 2 h after your 08:00 coffee")
+            && after.contains("the earliest time clear of them today is 10:00"),
+        "{after}"
+    );
+    let both = set(&[(8, 0), (10, 30)]);
+    assert!(
+        both.starts_with(
+            "warning: 09:00 is less than 2 h after your 08:00 coffee, and less than 2 h before your 10:30 coffee"
+        ) && both.contains("the earliest time clear of them today is 12:30"),
+        "{both}"
+    );
+}
