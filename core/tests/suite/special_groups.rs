@@ -381,6 +381,45 @@ fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_
 /// months 11, 5-11 years 11.5, 12-14 years 12, from 15 the cut-offs by sex. Under 6 months
 /// there is none: no flag, a note. Under 18 the flag sends the person to the child's doctor.
 /// No birth date: the adult cut-offs as before.
+/// The edges of childhood in the haemoglobin words: a child until the 18th birthday (then the
+/// flags stop sending to the child's doctor); a girl of 15-17 gets the women's cut-off said as
+/// WHO gives it from 15 years, a woman "the cut-off for women"; a result from a baby's first
+/// month is not judged for its age, never "dated before the birth date".
+#[test]
+fn the_edges_of_childhood_in_the_haemoglobin_words() {
+    use quietlegs_core::rules::groups::{haemoglobin_cutoff, haemoglobin_unclear_note};
+    let born = |date: &str, sex: Sex| Profile {
+        birth_date: Some(d(date)),
+        sex: Some(sex),
+        ..Profile::default()
+    };
+    let eighteen = born("2008-11-21", Sex::Female);
+    let child_on = |day: &str| {
+        haemoglobin_cutoff(&eighteen, d(day), d("2026-11-01"))
+            .unwrap()
+            .child
+    };
+    assert!(child_on("2026-11-20"));
+    assert!(!child_on("2026-11-21"));
+
+    let whose = |p: &Profile| haemoglobin_cutoff(p, today(), today()).unwrap().whose;
+    assert_eq!(
+        whose(&born("2010-06-01", Sex::Female)),
+        "the cut-off for girls and women from 15 years"
+    );
+    assert_eq!(
+        whose(&born("1980-06-01", Sex::Female)),
+        "the cut-off for women"
+    );
+
+    let baby = born("2026-11-01", Sex::Male);
+    let note = haemoglobin_unclear_note(&baby, today(), (d("2026-11-11"), 9.0)).unwrap();
+    assert!(
+        note.contains("WHO 2024 gives haemoglobin cut-offs from 6 months of age"),
+        "{note}"
+    );
+}
+
 #[test]
 fn a_childs_haemoglobin_is_judged_by_the_who_age_band_on_the_day_of_the_draw() {
     use quietlegs_core::rules::flags::LOW_HAEMOGLOBIN_CHILD;
