@@ -660,3 +660,27 @@ fn iron_at_a_set_time_warns_of_each_intake_inside_its_gap_and_not_at_the_gaps_ed
         "{both}"
     );
 }
+
+/// A conflict of "Can I take my iron at 08:30?" ends with today's iron: the planned window as
+/// a span, or the time the person set for iron as that time (a set time is no span).
+#[test]
+fn a_conflicting_iron_check_names_todays_window_or_the_time_set_for_iron() {
+    let p = profile();
+    let e = [coffee_logged(at("2026-11-21", 8, 0))];
+    let ask = |iron: RegimenItem| {
+        let r = [iron];
+        conflict(
+            check_iron(&diary(&p, &r, &e, &[]), at("2026-11-21", 8, 30)),
+            "iron 30 min after a coffee",
+        )
+    };
+    let planned = ask(iron_item("2026-11-01"));
+    assert!(
+        planned.ends_with("today's iron window: 10:00-23:00"),
+        "{planned}"
+    );
+    let mut set = iron_item("2026-11-01");
+    set.times = vec![t(9, 0)];
+    let set = ask(set);
+    assert!(set.ends_with("your iron time today: 09:00"), "{set}");
+}
