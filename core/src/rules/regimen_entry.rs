@@ -364,6 +364,32 @@ mod tests {
         }
     }
 
+    /// The duplicate warning counts the other entries ("another entry", "other entries") and
+    /// names the shared medicine beside a brand typed, not beside the generic itself.
+    #[test]
+    fn a_duplicate_medicine_is_named_by_what_was_typed_and_its_entries_counted() {
+        let today = day("2026-12-01");
+        let one = [item("Mirapexin", None), item("pramipexole", None)];
+        let warn = |typed: &str, regimen: &[RegimenItem]| {
+            let new = item(typed, None);
+            let found = same_medicine(&new, regimen, today);
+            assert_eq!(found.len(), 1, "{typed}");
+            found[0].message(typed)
+        };
+        let brand = warn("Sifrol", &one[..1]);
+        assert!(
+            brand.starts_with("Sifrol (pramipexole) is already in another entry: \"Mirapexin\"."),
+            "{brand}"
+        );
+        let generic = warn("pramipexole", &one);
+        assert!(
+            generic.starts_with(
+                "pramipexole is already in other entries: \"Mirapexin\", \"pramipexole\"."
+            ),
+            "{generic}"
+        );
+    }
+
     /// Issue #15 (fresh review): alendronate at 06:15 and Euthyrox at 06:30 are added without
     /// a word. Each entry now warns of the other's time in the 30 min wait; 06:45 (the wait's
     /// end) is clear, and a weekly alendronate warns as well.
