@@ -425,6 +425,13 @@ mod tests {
         stopped.stop_date = Some(day("2026-11-01"));
         let regimen = [stopped, at("Euthyrox", "06:30")];
         assert!(first_thing_waits(&regimen[1], &regimen, today).is_empty());
+        // Iron at a time inside the wait is no entry warning: the planner times iron around
+        // the bisphosphonate (and warns of a time the person set for it).
+        let mut iron = at("Ferrous sulfate", "06:30");
+        iron.kind = RegimenKind::Iron;
+        let regimen = [at("alendronate", "06:15"), iron];
+        assert!(first_thing_waits(&regimen[1], &regimen, today).is_empty());
+        assert!(first_thing_waits(&regimen[0], &regimen, today).is_empty());
     }
 
     #[test]
