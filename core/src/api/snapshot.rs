@@ -366,9 +366,9 @@ mod tests {
 
     /// The bounded reads leave out what the rules cannot use (issue #13: ratings before the
     /// latest run, whose weeks are each under 7 days from the next, when the lab results are not
-    /// read; an evening walk when only doses are), and the test
-    /// hook that the suite compares them with really reads it: were either to read like the
-    /// other, `tests/suite/bounded_reads.rs` would compare a path with itself.
+    /// read; an evening walk when only doses are), and the test hook that the suite compares
+    /// them with really reads it: were either to read like the other,
+    /// `tests/suite/bounded_reads.rs` would compare a path with itself.
     #[test]
     fn bounded_reads_leave_out_what_the_rules_cannot_use_and_the_hook_reads_it() {
         let mut s = Store::open_in_memory().unwrap();

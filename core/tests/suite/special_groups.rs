@@ -61,6 +61,15 @@ fn flags(p: &Profile, r: &[RegimenItem], e: &[Event], l: &[Lab]) -> Vec<DoctorFl
     let aug = screen(&dia, &nights, today());
     doctor_flags(&dia, &nights, &iron, &aug, today())
 }
+/// A person born on `date` (YYYY-MM-DD) of `sex`, otherwise the default profile.
+fn born(date: &str, sex: Sex) -> Profile {
+    Profile {
+        birth_date: Some(d(date)),
+        sex: Some(sex),
+        ..Profile::default()
+    }
+}
+
 fn has(flags: &[DoctorFlag], k: FlagKind) -> bool {
     flags.iter().any(|f| f.kind == k)
 }
@@ -388,11 +397,6 @@ fn magnesium_by_name_gets_no_reminder_and_no_adherence_count_with_egfr_under_30_
 #[test]
 fn the_edges_of_childhood_in_the_haemoglobin_words() {
     use quietlegs_core::rules::groups::{haemoglobin_cutoff, haemoglobin_unclear_note};
-    let born = |date: &str, sex: Sex| Profile {
-        birth_date: Some(d(date)),
-        sex: Some(sex),
-        ..Profile::default()
-    };
     let eighteen = born("2008-11-21", Sex::Female);
     let child_on = |day: &str| {
         haemoglobin_cutoff(&eighteen, d(day), d("2026-11-01"))
@@ -424,11 +428,6 @@ fn the_edges_of_childhood_in_the_haemoglobin_words() {
 fn a_childs_haemoglobin_is_judged_by_the_who_age_band_on_the_day_of_the_draw() {
     use quietlegs_core::rules::flags::LOW_HAEMOGLOBIN_CHILD;
     use quietlegs_core::rules::groups::haemoglobin_cutoff;
-    let born = |date: &str, sex: Sex| Profile {
-        birth_date: Some(d(date)),
-        sex: Some(sex),
-        ..Profile::default()
-    };
     // The band is the age at the draw, whatever the age on the day asked about.
     let later = d("2027-06-30");
     let cut =
