@@ -130,21 +130,13 @@ fn first_thing(item: &RegimenItem) -> Option<super::substance::Substance> {
 }
 
 /// Whether `a` on `date` and `b` on `date + days_after` are both dose days for some `date`
-/// from `from`, within the time their two schedules take to repeat together.
+/// from `from`. Together the two schedules repeat within the product of their periods (at most
+/// 31 × 31 days, `REGIMEN_EVERY_MAX_DAYS`), so that many days from the later start answer for
+/// every day after.
 fn taken_together(a: &RegimenItem, b: &RegimenItem, from: NaiveDate, days_after: i64) -> bool {
-    let lcm = |x: i64, y: i64| {
-        let (mut p, mut q) = (x, y);
-        while q != 0 {
-            (p, q) = (q, p % q);
-        }
-        x / p.max(1) * y
-    };
-    let n = lcm(
-        i64::from(a.every_n_days.max(1)),
-        i64::from(b.every_n_days.max(1)),
-    );
+    let period = i64::from(a.every_n_days.max(1)) * i64::from(b.every_n_days.max(1));
     let start = from.max(a.start_date).max(b.start_date);
-    (0..n).any(|i| {
+    (0..period).any(|i| {
         let d = start + chrono::Duration::days(i);
         super::regimen::dose_day(a, d)
             && super::regimen::dose_day(b, d + chrono::Duration::days(days_after))
@@ -432,6 +424,45 @@ mod tests {
         let regimen = [at("alendronate", "06:15"), iron];
         assert!(first_thing_waits(&regimen[1], &regimen, today).is_empty());
         assert!(first_thing_waits(&regimen[0], &regimen, today).is_empty());
+    }
+
+    /// A weekly bisphosphonate and an alternate-day medicine first meet on the 14th day of
+    /// their shared cycle (the last one), and that still warns; two weekly schedules on
+    /// different weekdays never meet and do not. Past midnight the other dose counts on the
+    /// next date.
+    #[test]
+    fn a_wait_warns_when_the_two_schedules_ever_meet_and_only_then() {
+        let today = day("2026-12-01");
+        let at = |name: &str, hhmm: &str, every: u32, start: &str| {
+            let mut x = item(name, None);
+            x.times = vec![hhmm.parse().unwrap()];
+            x.every_n_days = every;
+            x.start_date = day(start);
+            x
+        };
+        // Fosamax on 12-07, 12-14, …; Euthyrox on 12-02, 12-04, …: first together on 12-14.
+        let late = [
+            at("Fosamax", "07:00", 7, "2026-11-30"),
+            at("Euthyrox", "07:15", 2, "2026-12-02"),
+        ];
+        assert_eq!(first_thing_waits(&late[1], &late, today).len(), 1);
+        assert_eq!(first_thing_waits(&late[0], &late, today).len(), 1);
+        let never = [
+            at("Fosamax", "07:00", 7, "2026-11-30"),
+            at("Euthyrox", "07:15", 7, "2026-12-02"),
+        ];
+        assert!(first_thing_waits(&never[1], &never, today).is_empty());
+        // 23:50 then 00:10: inside the wait when the 00:10 dose is the next date's.
+        let night = |other_start: &str| {
+            [
+                at("alendronate", "23:50", 7, "2026-12-01"),
+                at("Euthyrox", "00:10", 7, other_start),
+            ]
+        };
+        let next = night("2026-12-02");
+        assert_eq!(first_thing_waits(&next[1], &next, today).len(), 1);
+        let before = night("2026-12-01");
+        assert!(first_thing_waits(&before[1], &before, today).is_empty());
     }
 
     #[test]
