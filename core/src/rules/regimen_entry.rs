@@ -408,6 +408,9 @@ mod tests {
         assert!(w[0].contains("your Euthyrox at 06:30"), "{w:?}");
         let clear = [at("alendronate", "06:15"), at("Euthyrox", "06:45")];
         assert!(first_thing_waits(&clear[1], &clear, today).is_empty());
+        // Before the bisphosphonate is outside its wait (23 h 45 min after the day's dose).
+        let before = [at("alendronate", "06:15"), at("Euthyrox", "05:00")];
+        assert!(first_thing_waits(&before[1], &before, today).is_empty());
         let mut weekly = at("Fosamax", "07:00");
         weekly.every_n_days = 7;
         let regimen = [weekly, at("Euthyrox", "07:00")];

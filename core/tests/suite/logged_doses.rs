@@ -345,3 +345,41 @@ fn in_your_medicines_is_said_only_of_a_medicine_that_is_not() {
         .unwrap();
     assert!(c.message.contains("once it is in your medicines"), "{c:?}");
 }
+
+/// "Keep Euthyrox at 06:30 as prescribed" is said only of a time the person's own entry for
+/// that medicine gives, found by its name or by its timing rule (levothyroxine typed for a
+/// listed Euthyrox); another medicine listed at that time does not make it prescribed. Iron is
+/// set at 06:30 by the person, so the planner keeps it there and the check conflicts.
+#[test]
+fn as_prescribed_is_said_only_of_the_medicines_own_time_in_the_regimen() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |q: &QuietLegs, name: &str, at: &str| {
+        let c = q.check_intake(name.into(), Some(at.into())).unwrap();
+        assert!(c.conflict, "{name} at {at}: {c:?}");
+        c.message
+    };
+    let q = diary(dir.path(), "a.db", "2026-12-01T15:00:00+01:00", "06:00");
+    add(&q, RegimenKind::Iron, "", &["06:30"], 1);
+    add(&q, RegimenKind::Medication, "Sifrol", &["06:30"], 1);
+    let other = check(&q, "Euthyrox", "2026-12-02T06:30");
+    assert!(
+        other.contains("at 06:30, a time not in your medicines")
+            && !other.contains("as prescribed"),
+        "{other}"
+    );
+    let q = diary(dir.path(), "b.db", "2026-12-01T15:00:00+01:00", "06:00");
+    add(&q, RegimenKind::Iron, "", &["06:30"], 1);
+    add(&q, RegimenKind::Medication, "Euthyrox", &["06:30"], 1);
+    for name in ["Euthyrox", "levothyroxine"] {
+        let own = check(&q, name, "2026-12-02T06:30");
+        assert!(
+            own.starts_with(&format!("Keep {name}")) && own.contains("at 06:30 as prescribed"),
+            "{own}"
+        );
+    }
+    let later = check(&q, "levothyroxine", "2026-12-02T07:00");
+    assert!(
+        later.contains("at 07:00, a time not in your medicines") && !later.contains("prescribed"),
+        "{later}"
+    );
+}
