@@ -1909,6 +1909,102 @@ mod tests {
         lookup(q).iter().map(|m| m.medicine.generic).collect()
     }
 
+    /// Every class's grading as a whole, one row a class: its effect on RLS, the strength and
+    /// basis of its evidence, the source, the AASM 2025 stance and certainty (and whether the
+    /// reading of that certainty is recorded), and its iron-timing flags. A medicine's own row
+    /// may refine them (its label, an own stance); these are what a medicine without one
+    /// shows. A change to any cell is a clinical change for a reviewer to see (SPEC §2.3,
+    /// §2.4, the evidence table), not a side effect of tidying a match.
+    #[test]
+    fn every_drug_class_has_the_grading_its_sources_give() {
+        use crate::evidence::Source as S;
+        use AasmStance as A;
+        use DrugClass::*;
+        use EvidenceBasis as B;
+        use EvidenceStrength as E;
+        use MedicineEffect as M;
+        #[rustfmt::skip]
+        let table = [
+            (SedatingAntihistamine, M::WorsensRls, E::Strong, B::NotGraded, S::Aasm2025, None, None, false, false, false),
+            (DopamineAntagonist, M::WorsensRls, E::Strong, B::NotGraded, S::Article, None, None, false, false, false),
+            (Ssri, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (Snri, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (Tricyclic, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (Mirtazapine, M::WorsensRls, E::Strong, B::NotGraded, S::Article, None, None, false, false, false),
+            (Lithium, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (CalciumChannelBlocker, M::InformationOnly, E::Weak, B::NotGraded, S::Article, None, None, false, false, false),
+            (BetaBlocker, M::InformationOnly, E::Weak, B::NotGraded, S::Article, None, None, false, false, false),
+            (Bupropion, M::UsuallyNeutral, E::Moderate, B::NotGraded, S::Article, Some(A::ConditionalAgainst), None, false, false, false),
+            (DopamineAgonist, M::RlsTreatment, E::Moderate, B::Guideline, S::Aasm2025, Some(A::ConditionalAgainstStandardUse), Some("moderate"), true, false, false),
+            (Levodopa, M::RlsTreatment, E::Weak, B::Guideline, S::Aasm2025, Some(A::ConditionalAgainstStandardUse), Some("very low"), true, false, false),
+            (Gabapentinoid, M::RlsTreatment, E::Moderate, B::Guideline, S::Aasm2025, Some(A::StrongFor), Some("moderate"), true, false, false),
+            (Thyroid, M::IronTiming, E::Strong, B::LabelInterval, S::DrugLabel, None, None, false, false, true),
+            (Quinolone, M::IronTiming, E::Strong, B::LabelInterval, S::DrugLabel, None, None, false, false, true),
+            (Tetracycline, M::IronTiming, E::Weak, B::Convention, S::DrugLabel, None, None, false, false, true),
+            (Bisphosphonate, M::IronTiming, E::Strong, B::LabelInterval, S::DrugLabel, None, None, false, false, true),
+            (ProtonPumpInhibitor, M::IronTiming, E::Moderate, B::NoTimingFix, S::DrugLabel, None, None, false, true, true),
+            (Antacid, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (Calcium, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (Vmat2Inhibitor, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (OtherAntidepressant, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (Tramadol, M::WorsensRls, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (ErgotDopamineAgonist, M::RlsTreatment, E::Moderate, B::Guideline, S::Aasm2025, None, None, false, false, false),
+            (Opioid, M::RlsTreatment, E::Moderate, B::Guideline, S::Aasm2025, Some(A::ConditionalFor), None, false, false, false),
+            (Benzodiazepine, M::RlsTreatment, E::Weak, B::Guideline, S::Aasm2025, Some(A::ConditionalAgainst), None, false, false, false),
+            (Anticonvulsant, M::RlsTreatment, E::Weak, B::Guideline, S::Aasm2025, Some(A::ConditionalAgainst), None, false, false, false),
+            (Dipyridamole, M::RlsTreatment, E::Weak, B::Guideline, S::Aasm2025, Some(A::ConditionalFor), Some("low"), true, false, false),
+            (HerbalSedative, M::RlsTreatment, E::Weak, B::Guideline, S::Aasm2025, Some(A::ConditionalAgainst), None, false, false, false),
+            (IvIron, M::RlsTreatment, E::Strong, B::Guideline, S::Aasm2025, None, None, true, false, false),
+            (OralIron, M::RlsTreatment, E::Moderate, B::Guideline, S::Aasm2025, Some(A::ConditionalFor), None, false, false, false),
+            (DecarboxylaseInhibitor, M::UsuallyNeutral, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (NonSedatingAntihistamine, M::UsuallyNeutral, E::Moderate, B::NotGraded, S::Article, None, None, false, false, false),
+            (IntegraseInhibitor, M::IronTiming, E::Strong, B::LabelInterval, S::DrugLabel, None, None, false, false, true),
+            (ComtInhibitor, M::IronTiming, E::Moderate, B::LabelIntervalUnverified, S::DrugLabel, None, None, false, false, true),
+            (Methyldopa, M::IronTiming, E::Weak, B::Convention, S::DrugLabel, None, None, false, false, true),
+            (Penicillamine, M::IronTiming, E::Moderate, B::LabelIntervalUnverified, S::DrugLabel, None, None, false, false, true),
+            (Cephalosporin, M::IronTiming, E::Moderate, B::LabelIntervalUnverified, S::DrugLabel, None, None, false, false, true),
+            (ThrombopoietinAgonist, M::IronTiming, E::Strong, B::LabelInterval, S::DrugLabel, None, None, false, false, true),
+            (Zinc, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (Multivitamin, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (Magnesium, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (H2Blocker, M::IronTiming, E::Moderate, B::NoTimingFix, S::DrugLabel, None, None, false, true, true),
+            (Mycophenolate, M::IronTiming, E::Moderate, B::NoTimingFix, S::DrugLabel, None, None, false, true, true),
+            (PhosphateBinder, M::IronTiming, E::Moderate, B::NoTimingFix, S::DrugLabel, None, None, false, true, true),
+            (DairyFood, M::IronTiming, E::Weak, B::Convention, S::Conservative, None, None, false, false, true),
+            (VitaminC, M::UsuallyNeutral, E::Weak, B::NotGraded, S::Article, None, None, false, false, false),
+            (PeripheralDopamineAntagonist, M::InformationOnly, E::Weak, B::NotGraded, S::PublishedStudies, None, None, false, false, false),
+            (NoKnownEffect, M::NotKnown, E::Weak, B::NotGraded, S::Product, None, None, false, false, false),
+            (UngradedDopamineAgonist, M::RlsTreatment, E::Weak, B::NotGraded, S::PublishedStudies, None, None, false, false, false),
+        ];
+        for (class, effect, evidence, basis, source, stance, certainty, read, no_fix, timing) in
+            table
+        {
+            let got = (
+                class.effect(),
+                class.evidence(),
+                class.basis(),
+                class.source(),
+                class.stance(),
+                class.aasm_certainty(),
+                class.certainty_reference().is_some(),
+                class.no_timing_fix(),
+                class.affects_iron_timing(),
+            );
+            let want = (
+                effect, evidence, basis, source, stance, certainty, read, no_fix, timing,
+            );
+            assert_eq!(got, want, "{class:?}");
+        }
+        for m in CATALOG {
+            assert!(
+                table.iter().any(|row| row.0 == m.class),
+                "{:?} ({}) has no row",
+                m.class,
+                m.generic
+            );
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
