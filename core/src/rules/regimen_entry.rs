@@ -455,6 +455,12 @@ mod tests {
             at("Euthyrox", "07:15", 7, "2026-12-02"),
         ];
         assert!(first_thing_waits(&never[1], &never, today).is_empty());
+        // The same time on the same weekly day: together, on that date.
+        let same = [
+            at("Fosamax", "07:00", 7, "2026-11-30"),
+            at("Euthyrox", "07:00", 7, "2026-11-30"),
+        ];
+        assert_eq!(first_thing_waits(&same[1], &same, today).len(), 1);
         // 23:50 then 00:10: inside the wait when the 00:10 dose is the next date's.
         let night = |other_start: &str| {
             [
