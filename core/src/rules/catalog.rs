@@ -2005,6 +2005,21 @@ mod tests {
         }
     }
 
+    /// The class's advice (what a night's antihistamine trigger is told) is its note, and for
+    /// a timing class the note and then the timing rule with the label's interval.
+    #[test]
+    fn a_class_advice_is_its_note_and_for_a_timing_class_its_rule_too() {
+        let sedating = DrugClass::SedatingAntihistamine;
+        assert_eq!(sedating.advice(), sedating.note());
+        assert!(sedating.advice().contains("antihistamine"));
+        let thyroid = DrugClass::Thyroid.advice();
+        assert!(
+            thyroid.starts_with(DrugClass::Thyroid.note())
+                && thyroid.ends_with("Keep thyroid medicine and iron at least 4 h apart."),
+            "{thyroid}"
+        );
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
