@@ -2996,6 +2996,22 @@ mod tests {
             .class
             .effect_reference()
             .is_some_and(|r| r.contains("PMC2823282")));
+        // The classes no guideline grades and the seed article does not name say what was read
+        // for them, not the seed article's line.
+        for (class, read) in [
+            (DrugClass::PeripheralDopamineAntagonist, "Rios Romenets"),
+            (
+                DrugClass::UngradedDopamineAgonist,
+                "Piribedil and apomorphine",
+            ),
+            (DrugClass::NoKnownEffect, "Trazodone"),
+        ] {
+            let r = class.effect_reference().unwrap_or_default();
+            assert!(
+                r.contains(read) && !r.starts_with("The seed article"),
+                "{class:?}: {r}"
+            );
+        }
         let (note, classes) = effect_references();
         assert!(note.contains("doi:10.1016/j.mayocp.2020.12.026"));
         assert!(note.contains("doi:10.5664/jcsm.11390"));
