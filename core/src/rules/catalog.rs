@@ -2996,22 +2996,31 @@ mod tests {
             .class
             .effect_reference()
             .is_some_and(|r| r.contains("PMC2823282")));
-        // The classes no guideline grades and the seed article does not name say what was read
-        // for them, not the seed article's line.
+        // Each class says what was read for it, not the seed article's bare line.
         for (class, read) in [
             (DrugClass::PeripheralDopamineAntagonist, "Rios Romenets"),
-            (
-                DrugClass::UngradedDopamineAgonist,
-                "Piribedil and apomorphine",
-            ),
+            (DrugClass::UngradedDopamineAgonist, "Piribedil"),
             (DrugClass::NoKnownEffect, "Trazodone"),
+            (DrugClass::Ssri, "citalopram"),
+            (DrugClass::Tricyclic, "amitriptyline"),
+            (DrugClass::DopamineAntagonist, "haloperidol"),
+            (DrugClass::SedatingAntihistamine, "Mayo-2021 and AASM-2025"),
+            (DrugClass::Mirtazapine, "2018 systematic review"),
+            (DrugClass::Snri, "2018 systematic review"),
+            (DrugClass::Tramadol, "PMC2823282"),
+            (DrugClass::Lithium, "no other source was read"),
+            (DrugClass::OtherAntidepressant, "no other source was read"),
+            (DrugClass::Vmat2Inhibitor, "no other source was read"),
+            (DrugClass::CalciumChannelBlocker, "shown as information"),
+            (DrugClass::BetaBlocker, "shown as information"),
         ] {
             let r = class.effect_reference().unwrap_or_default();
-            assert!(
-                r.contains(read) && !r.starts_with("The seed article"),
-                "{class:?}: {r}"
-            );
+            assert!(r.contains(read), "{class:?}: {r}");
         }
+        assert_eq!(
+            DrugClass::Bupropion.effect_reference(),
+            Some("The seed article only; not graded by guidelines.")
+        );
         let (note, classes) = effect_references();
         assert!(note.contains("doi:10.1016/j.mayocp.2020.12.026"));
         assert!(note.contains("doi:10.5664/jcsm.11390"));
