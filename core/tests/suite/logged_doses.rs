@@ -383,3 +383,48 @@ fn as_prescribed_is_said_only_of_the_medicines_own_time_in_the_regimen() {
         "{later}"
     );
 }
+
+/// Calcium checked inside Euthyrox's 4 h with no iron in the diary: the clash gives the time
+/// its label clears (10:30), and no second sentence repeats it as "the earliest time that does
+/// not conflict", also with a second dose whose wait starts where the first one's ends; with
+/// iron planned after Euthyrox, clearing both is later, and said.
+#[test]
+fn the_earliest_time_is_said_once_and_only_when_it_differs_from_the_clashs_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = diary(dir.path(), "a.db", "2026-12-01T15:00:00+01:00", "06:00");
+    add(&q, RegimenKind::Medication, "Euthyrox", &["06:30"], 1);
+    let c = q
+        .check_intake("calcium".into(), Some("2026-12-02T07:00".into()))
+        .unwrap();
+    assert!(c.conflict, "{c:?}");
+    assert!(
+        c.message.contains("from 10:30") && !c.message.contains("earliest time"),
+        "{c:?}"
+    );
+    assert_eq!(
+        c.earliest_ok.map(|t| t.local),
+        Some("2026-12-02T10:30:00+01:00".to_owned())
+    );
+    // A second levothyroxine dose at 14:30 (a split dose) keeps calcium out from 10:30 on:
+    // 10:30 is exactly 4 h before it, so still clear, and still said once.
+    add(&q, RegimenKind::Medication, "levothyroxine", &["14:30"], 1);
+    let c = q
+        .check_intake("calcium".into(), Some("2026-12-02T07:00".into()))
+        .unwrap();
+    assert!(!c.message.contains("earliest time"), "{c:?}");
+    assert_eq!(
+        c.earliest_ok.map(|t| t.local),
+        Some("2026-12-02T10:30:00+01:00".to_owned())
+    );
+    let q = diary(dir.path(), "b.db", "2026-12-01T15:00:00+01:00", "06:00");
+    add(&q, RegimenKind::Medication, "Euthyrox", &["06:30"], 1);
+    add(&q, RegimenKind::Iron, "", &[], 1);
+    let c = q
+        .check_intake("calcium".into(), Some("2026-12-02T07:00".into()))
+        .unwrap();
+    assert!(
+        c.message
+            .contains("from 10:30; the earliest time that does not conflict is 12:30;"),
+        "{c:?}"
+    );
+}
