@@ -627,6 +627,29 @@ mod tests {
         }
     }
 
+    /// Each id start is as long as it takes to tell that id from every other entry's: 8
+    /// characters where they differ there, longer where another id shares its first 8.
+    #[test]
+    fn an_ambiguous_name_offers_the_shortest_id_starts_that_tell_the_entries_apart() {
+        let with_id = |name: &str, id: &str| {
+            let mut x = item(name, None);
+            x.meta.id = id.parse().unwrap();
+            x
+        };
+        let all = [
+            with_id("Ropinirole", "aaaaaaaa-0000-4000-8000-000000000001"),
+            with_id("Pramipexole", "aaaaaaaa-1000-4000-8000-000000000002"),
+            with_id("Requip", "bbbbbbbb-0000-4000-8000-000000000003"),
+        ];
+        match find_item(&all, "Adartrel") {
+            Err(Error::Invalid { reason, .. }) => assert!(
+                reason.contains("(ids beginning aaaaaaaa-0, bbbbbbbb)"),
+                "{reason}"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
     /// Two iron entries (the reviewer's 65 mg, 100 mg and "Ferro Sanol" entered as iron): a
     /// warning that says only the first is planned; magnesium twice: the two-reminders warning.
     #[test]
