@@ -2020,6 +2020,27 @@ mod tests {
         );
     }
 
+    /// A medicine whose effect on iron no timing fixes says where that comes from: a label
+    /// read (mycophenolate), or that no label interval was found (binders: a convention).
+    #[test]
+    fn a_no_timing_fix_medicine_names_where_that_comes_from() {
+        let line = |q: &str| lookup(q)[0].medicine.source_line();
+        for (q, said) in [
+            (
+                "mycophenolate",
+                "an oral iron label (UK) names the interaction and gives no interval",
+            ),
+            (
+                "sevelamer",
+                "no label interval found; keeping iron apart is a common convention",
+            ),
+            ("omeprazole", "no label interval found"),
+            ("famotidine", "no label interval found"),
+        ] {
+            assert_eq!(line(q), said, "{q}");
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
