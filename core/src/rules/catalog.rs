@@ -2041,6 +2041,74 @@ mod tests {
         }
     }
 
+    /// Every class's iron-timing substance (the rule a medicine without its own label row
+    /// follows) and the safer alternative it names to ask about (SPEC §2.4), one row a class.
+    #[test]
+    fn every_drug_class_has_its_timing_rule_and_alternative() {
+        use DrugClass::*;
+        #[rustfmt::skip]
+        let table = [
+            (SedatingAntihistamine, None, Some("loratadine")),
+            (DopamineAntagonist, None, None),
+            (Ssri, None, Some("bupropion")),
+            (Snri, None, Some("bupropion")),
+            (Tricyclic, None, Some("bupropion")),
+            (Mirtazapine, None, Some("bupropion")),
+            (Lithium, None, None),
+            (CalciumChannelBlocker, None, None),
+            (BetaBlocker, None, None),
+            (Bupropion, None, None),
+            (DopamineAgonist, None, Some("if you take it for RLS")),
+            (Levodopa, Some(Substance::Levodopa), Some("if you take it for RLS")),
+            (Gabapentinoid, None, None),
+            (Thyroid, Some(Substance::Thyroid), None),
+            (Quinolone, Some(Substance::Quinolone), None),
+            (Tetracycline, Some(Substance::Tetracycline), None),
+            (Bisphosphonate, Some(Substance::Bisphosphonate), None),
+            (ProtonPumpInhibitor, None, None),
+            (Antacid, Some(Substance::Antacid), None),
+            (Calcium, Some(Substance::DairyCalcium), None),
+            (Vmat2Inhibitor, None, None),
+            (OtherAntidepressant, None, Some("bupropion")),
+            (Tramadol, None, None),
+            (ErgotDopamineAgonist, None, Some("if you take it for RLS")),
+            (Opioid, None, None),
+            (Benzodiazepine, None, None),
+            (Anticonvulsant, None, None),
+            (Dipyridamole, None, None),
+            (HerbalSedative, None, None),
+            (IvIron, None, None),
+            (OralIron, None, None),
+            (DecarboxylaseInhibitor, None, None),
+            (NonSedatingAntihistamine, None, None),
+            (IntegraseInhibitor, Some(Substance::IntegraseInhibitor), None),
+            (ComtInhibitor, Some(Substance::Entacapone), None),
+            (Methyldopa, Some(Substance::Methyldopa), None),
+            (Penicillamine, Some(Substance::Penicillamine), None),
+            (Cephalosporin, Some(Substance::Cefdinir), None),
+            (ThrombopoietinAgonist, Some(Substance::Eltrombopag), None),
+            (Zinc, Some(Substance::Zinc), None),
+            (Multivitamin, Some(Substance::Multivitamin), None),
+            (Magnesium, Some(Substance::Magnesium), None),
+            (H2Blocker, None, None),
+            (Mycophenolate, None, None),
+            (PhosphateBinder, None, None),
+            (DairyFood, Some(Substance::DairyCalcium), None),
+            (VitaminC, None, None),
+            (PeripheralDopamineAntagonist, None, None),
+            (NoKnownEffect, None, None),
+            (UngradedDopamineAgonist, None, Some("if you take it for RLS")),
+        ];
+        for (class, substance, alternative) in table {
+            assert_eq!(class.substance(), substance, "{class:?}");
+            let said = class.alternative();
+            assert_eq!(said.is_some(), alternative.is_some(), "{class:?}: {said:?}");
+            if let (Some(said), Some(word)) = (said, alternative) {
+                assert!(said.contains(word), "{class:?}: {said}");
+            }
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
