@@ -2109,6 +2109,38 @@ mod tests {
         }
     }
 
+    /// The heading of `med check` follows the AASM 2025 stance for a treatment graded against
+    /// its standard use, and the class's effect otherwise; tapentadol, an opioid with no
+    /// source on RLS, has its own note, not the opioid class's suggestion.
+    #[test]
+    fn the_check_heading_follows_the_stance_then_the_effect() {
+        for (q, heading) in [
+            ("sertraline", "may worsen RLS"),
+            (
+                "cabergoline",
+                "used for RLS, but AASM 2025 recommends against it",
+            ),
+            (
+                "pramipexole",
+                "a treatment for RLS, but AASM 2025 suggests against its standard use",
+            ),
+            ("gabapentin", "can be prescribed for RLS"),
+            ("levothyroxine", "changes when iron can be taken"),
+            ("trazodone", "effect on RLS not known"),
+        ] {
+            assert_eq!(lookup(q)[0].medicine.effect_label(), heading, "{q}");
+        }
+        let tapentadol = lookup("tapentadol")[0].medicine;
+        assert_eq!(tapentadol.effect_label(), "effect on RLS not known");
+        assert!(
+            tapentadol
+                .note()
+                .starts_with("Tapentadol is an opioid painkiller"),
+            "{}",
+            tapentadol.note()
+        );
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
