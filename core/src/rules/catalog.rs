@@ -876,14 +876,12 @@ impl Medicine {
         // ferric carboxymaltose strong; a conditional recommendation is never shown as strong.
         if self.class == DrugClass::IvIron {
             // Ferric carboxymaltose: its certainty of evidence (moderate), not its strong
-            // recommendation.
-            if let Some(c) = self.aasm_certainty() {
-                return certainty_strength(Some(c));
-            }
-            return match self.stance() {
-                Some(AasmStance::StrongFor) => EvidenceStrength::Strong,
-                _ => EvidenceStrength::Moderate,
-            };
+            // recommendation; the conditional ones (ferumoxytol, LMW iron dextran, iron sucrose
+            // on haemodialysis) moderate. Never the strength of a recommendation, as for the
+            // classes (`DrugClass::evidence`).
+            return self
+                .aasm_certainty()
+                .map_or(EvidenceStrength::Moderate, |c| certainty_strength(Some(c)));
         }
         self.class.evidence()
     }
@@ -2771,6 +2769,16 @@ mod tests {
             lookup("ferumoxytol")[0].medicine.stance(),
             Some(AasmStance::ConditionalFor)
         );
+        // The evidence of an IV iron is its certainty (ferric carboxymaltose: moderate, under
+        // a strong recommendation), moderate under a conditional one, weak where ungraded.
+        for (q, evidence) in [
+            ("Ferinject", EvidenceStrength::Moderate),
+            ("ferumoxytol", EvidenceStrength::Moderate),
+            ("Venofer", EvidenceStrength::Moderate),
+            ("Monofer", EvidenceStrength::Weak),
+        ] {
+            assert_eq!(lookup(q)[0].medicine.evidence(), evidence, "{q}");
+        }
         for q in ["clonazepam", "valproic acid", "valerian", "bupropion"] {
             assert_eq!(
                 lookup(q)[0].medicine.stance(),
