@@ -2139,6 +2139,33 @@ mod tests {
         );
     }
 
+    /// A treatment no guideline read grades says why, in its own words: domperidone what was
+    /// read, bromocriptine and piribedil which dopamine agonists AASM 2025 does grade, ferric
+    /// derisomaltose which IV irons it grades.
+    #[test]
+    fn an_ungraded_treatment_says_which_ones_the_guideline_grades() {
+        for (q, source) in [
+            (
+                "domperidone",
+                "a pharmacology review (2007); a study of Parkinson's disease cohorts (2013)",
+            ),
+            (
+                "bromocriptine",
+                "no RLS guideline read grades it (AASM 2025 grades cabergoline only)",
+            ),
+            (
+                "piribedil",
+                "no RLS guideline read grades it (AASM 2025 grades pramipexole, ropinirole, rotigotine and levodopa)",
+            ),
+            (
+                "Monofer",
+                "no AASM 2025 recommendation on this formulation was read (it grades ferric carboxymaltose, ferumoxytol, low-molecular-weight iron dextran, and iron sucrose on haemodialysis)",
+            ),
+        ] {
+            assert_eq!(lookup(q)[0].medicine.source_line(), source, "{q}");
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
