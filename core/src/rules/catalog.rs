@@ -2166,6 +2166,73 @@ mod tests {
         }
     }
 
+    /// The kidney notes go only where both hold: kidney disease and a gabapentinoid named (in
+    /// the alternative) or taken; magnesium's only with severe kidney disease. Neither
+    /// alone adds anything.
+    #[test]
+    fn kidney_notes_need_both_the_kidney_disease_and_the_medicine() {
+        let med = |q: &str| lookup(q)[0].medicine;
+        let kidney = ProfileGroups {
+            kidney_disease: true,
+            ..ProfileGroups::default()
+        };
+        let none = ProfileGroups::default();
+        let note = format!("({KIDNEY_GABAPENTINOID_NOTE})");
+        let alt = |q: &str, g| med(q).alternative_for_profile(q, g).unwrap_or_default();
+        assert!(alt("pramipexole", kidney).ends_with(&note));
+        assert!(!alt("pramipexole", none).contains(KIDNEY_GABAPENTINOID_NOTE));
+        let antihistamine = alt("Benadryl", kidney);
+        assert!(
+            antihistamine.contains("loratadine")
+                && !antihistamine.contains(KIDNEY_GABAPENTINOID_NOTE),
+            "{antihistamine}"
+        );
+        assert_eq!(med("gabapentin").profile_notes(kidney).len(), 1);
+        assert!(med("gabapentin").profile_notes(none).is_empty());
+        assert!(med("sertraline").profile_notes(kidney).is_empty());
+        let severe = ProfileGroups {
+            kidney_disease: true,
+            severe_kidney: true,
+            ..ProfileGroups::default()
+        };
+        assert_eq!(
+            med("magnesium").profile_notes(severe),
+            [KIDNEY_MAGNESIUM_NOTE]
+        );
+        assert!(med("magnesium").profile_notes(kidney).is_empty());
+        assert!(med("sertraline").profile_notes(severe).is_empty());
+    }
+
+    /// An AASM certainty of evidence is shown as the strength of the same name (high strong,
+    /// moderate moderate, low and very low weak), never as the recommendation's strength.
+    #[test]
+    fn a_certainty_of_evidence_maps_to_its_strength() {
+        assert_eq!(certainty_strength(Some("high")), EvidenceStrength::Strong);
+        assert_eq!(
+            certainty_strength(Some("moderate")),
+            EvidenceStrength::Moderate
+        );
+        for weak in [Some("low"), Some("very low"), None] {
+            assert_eq!(certainty_strength(weak), EvidenceStrength::Weak, "{weak:?}");
+        }
+    }
+
+    /// A timing class whose label gives no interval says so once, in its note ("no label
+    /// interval: QuietLegs uses a common convention"), not again after the rule.
+    #[test]
+    fn a_convention_is_said_once_in_a_timing_class_advice() {
+        for q in ["calcium carbonate", "doxycycline", "zinc"] {
+            let m = lookup(q)[0].medicine;
+            assert_eq!(m.basis(), EvidenceBasis::Convention, "{q}");
+            let advice = m.advice();
+            assert!(
+                advice.contains("common convention")
+                    && !advice.contains("This interval is a convention"),
+                "{q}: {advice}"
+            );
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
