@@ -2233,6 +2233,27 @@ mod tests {
         }
     }
 
+    /// A name is found as whole words only: a word that merely starts or ends with it is
+    /// another word ("ironman" is not iron, "multiiron" neither).
+    #[test]
+    fn a_name_is_found_only_as_whole_words() {
+        for (text, phrase, whole) in [
+            ("ferrous sulfate", "sulfate", true),
+            ("iron", "iron", true),
+            ("slow iron tablets", "iron", true),
+            ("ironman", "iron", false),
+            ("multiiron", "iron", false),
+            ("multiiron iron", "iron", true),
+            ("ironman multiiron", "iron", false),
+        ] {
+            assert_eq!(
+                contains_words(text, phrase),
+                whole,
+                "{phrase:?} in {text:?}"
+            );
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
