@@ -2254,6 +2254,33 @@ mod tests {
         }
     }
 
+    /// Inside a longer query: the longest of an entry's names found is the one shown, and an
+    /// entry found only through a name a longer match covers is dropped ("Unisom SleepGels" is
+    /// diphenhydramine, not also Unisom's doxylamine). Typos: a five-letter name forgives one
+    /// ("cipra"), a word under five letters none ("cpro").
+    #[test]
+    fn a_longer_query_shows_the_longest_name_and_typos_need_five_letters() {
+        let found = |q: &str| -> Vec<(&str, &str, MatchKind)> {
+            lookup(q)
+                .iter()
+                .map(|m| (m.medicine.generic, m.matched, m.kind))
+                .collect()
+        };
+        assert_eq!(
+            found("iron sucrose injection 100 mg"),
+            [("iron sucrose", "iron sucrose injection", MatchKind::Generic)]
+        );
+        assert_eq!(
+            found("Unisom SleepGels 50 mg"),
+            [("diphenhydramine", "Unisom SleepGels", MatchKind::Brand)]
+        );
+        assert_eq!(
+            found("cipra"),
+            [("ciprofloxacin", "Cipro", MatchKind::Typo)]
+        );
+        assert!(found("cpro 500").is_empty());
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
