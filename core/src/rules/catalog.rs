@@ -2281,6 +2281,23 @@ mod tests {
         assert!(found("cpro 500").is_empty());
     }
 
+    /// An IV iron entry is logged as its own formulation wherever the event vocabulary has one
+    /// (brands included), and as `Other` otherwise.
+    #[test]
+    fn an_iv_iron_is_logged_as_its_own_formulation() {
+        use crate::model::IvIronFormulation as F;
+        for (q, formulation) in [
+            ("Ferinject", F::FerricCarboxymaltose),
+            ("ferric carboxymaltose", F::FerricCarboxymaltose),
+            ("Feraheme", F::Ferumoxytol),
+            ("CosmoFer", F::LmwIronDextran),
+            ("Venofer", F::IronSucrose),
+            ("Monofer", F::Other),
+        ] {
+            assert_eq!(iv_formulation(&lookup(q)[0].medicine), formulation, "{q}");
+        }
+    }
+
     /// Issue #15 (fresh review): an integrase inhibitor without its own row borrows
     /// dolutegravir's interval and says so (a convention, weak); penicillamine's interval,
     /// whose label text is still to be checked, says "to be verified"; only a verified label
