@@ -860,3 +860,29 @@ fn treatment_is_discussed_when_iron_is_not_indicated_and_symptoms_reach_the_thre
     assert!(discuss(&[weekly_irls(irls_items(11))], &[]));
     assert!(!discuss(&[weekly_irls(irls_items(10))], &[]));
 }
+
+/// A stored entry's warnings: a medicine or supplement the catalog does not know says that
+/// nothing can be planned around it; a known one does not, nor an iron entry under any name
+/// (iron is planned as iron); a worsening medicine warns of RLS.
+#[test]
+fn an_unknown_medicine_entry_says_nothing_can_be_planned_around_it() {
+    use quietlegs_core::rules::catalog::regimen_warnings;
+    let unknown = |w: &[String]| w.iter().any(|w| w.contains("is not recognised"));
+    let w = regimen_warnings(&item(RegimenKind::Medication, "Xyzzamol", "2026-10-01"));
+    assert!(
+        unknown(&w) && w[0].starts_with("Xyzzamol is not recognised"),
+        "{w:?}"
+    );
+    let w = regimen_warnings(&item(RegimenKind::Supplement, "Moonwort", "2026-10-01"));
+    assert!(unknown(&w), "{w:?}");
+    for (kind, name) in [
+        (RegimenKind::Medication, "pramipexole"),
+        (RegimenKind::Iron, "Ferro Sanol"),
+        (RegimenKind::Iron, "Xyzzamol"),
+    ] {
+        let w = regimen_warnings(&item(kind, name, "2026-10-01"));
+        assert!(!unknown(&w), "{name}: {w:?}");
+    }
+    let w = regimen_warnings(&item(RegimenKind::Medication, "Benadryl", "2026-10-01"));
+    assert!(w.iter().any(|w| w.contains("RLS")), "{w:?}");
+}
