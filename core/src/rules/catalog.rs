@@ -2270,6 +2270,15 @@ mod tests {
             found("iron sucrose injection 100 mg"),
             [("iron sucrose", "iron sucrose injection", MatchKind::Generic)]
         );
+        // The generic before the brand in the catalog, and longer: the generic is shown.
+        assert_eq!(
+            found("ferric carboxymaltose (Ferinject)"),
+            [(
+                "ferric carboxymaltose",
+                "ferric carboxymaltose",
+                MatchKind::Generic
+            )]
+        );
         assert_eq!(
             found("Unisom SleepGels 50 mg"),
             [("diphenhydramine", "Unisom SleepGels", MatchKind::Brand)]
