@@ -873,12 +873,11 @@ impl Medicine {
         }
         // IV iron formulation by formulation, as AASM 2025 grades them (evidence rows
         // IV_FCM_STRONG_FOR, IV_FERUMOXYTOL_LMW_DEXTRAN_CONDITIONAL, DIALYSIS_IRON_SUCROSE_*):
-        // ferric carboxymaltose strong; a conditional recommendation is never shown as strong.
+        // ferric carboxymaltose its certainty of evidence (moderate), not its strong
+        // recommendation; the conditional ones (ferumoxytol, LMW iron dextran, iron sucrose on
+        // haemodialysis) moderate. Never the strength of a recommendation, as for the classes
+        // (`DrugClass::evidence`).
         if self.class == DrugClass::IvIron {
-            // Ferric carboxymaltose: its certainty of evidence (moderate), not its strong
-            // recommendation; the conditional ones (ferumoxytol, LMW iron dextran, iron sucrose
-            // on haemodialysis) moderate. Never the strength of a recommendation, as for the
-            // classes (`DrugClass::evidence`).
             return self
                 .aasm_certainty()
                 .map_or(EvidenceStrength::Moderate, |c| certainty_strength(Some(c)));
