@@ -2,7 +2,7 @@
 //! following bedtime, which may be after midnight or, for a night shift, the next morning).
 
 use crate::model::zone::Tz;
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Duration, DurationRound, NaiveDate, NaiveTime, Timelike, Utc};
 
 use crate::model::time::resolve_local;
 use crate::model::Profile;
@@ -129,13 +129,16 @@ impl WakingDay {
     pub fn owning(profile: &Profile, t: DateTime<Utc>) -> Self {
         let local = t.with_timezone(&profile.time_zone);
         let date = local.date_naive();
+        // `place` works in whole minutes, so the instant is matched by its minute: a dose
+        // logged "now" at 00:30:45 after a 01:00 bedtime is the evening's, not the next day's.
+        let minute = t.duration_trunc(Duration::minutes(1)).unwrap_or(t);
         // The local date first: most instants are in its day, and a clock time names one
         // instant per waking day, so the order does not change the answer.
         [Some(date), date.pred_opt(), date.succ_opt()]
             .into_iter()
             .flatten()
             .map(|d| WakingDay::of(profile, d))
-            .find(|d| d.place(local.time()) == t)
+            .find(|d| d.place(local.time()) == minute)
             .unwrap_or_else(|| WakingDay::of(profile, date))
     }
 }
@@ -283,5 +286,24 @@ mod tests {
         assert_eq!(owning("2026-11-22", 2, 29), date("2026-11-21"));
         assert_eq!(owning("2026-11-21", 23, 30), date("2026-11-21"));
         assert_eq!(owning("2026-11-21", 13, 0), date("2026-11-21"));
+    }
+
+    /// An instant with seconds (a dose logged "now") belongs to the day of its minute: the
+    /// evening's half of the night stays the evening's, whichever date the clock shows.
+    #[test]
+    fn an_instant_with_seconds_belongs_to_the_day_of_its_minute() {
+        let p = Profile {
+            wake_time: t(6, 30),
+            bedtime: t(22, 30),
+            ..Profile::default()
+        };
+        let owning = |s, h, m, sec, ms| {
+            let at = utc(s, h, m) + Duration::seconds(sec) + Duration::milliseconds(ms);
+            WakingDay::owning(&p, at).date
+        };
+        assert_eq!(owning("2026-11-22", 0, 30, 45, 0), date("2026-11-21"));
+        assert_eq!(owning("2026-11-22", 2, 29, 59, 999), date("2026-11-21"));
+        assert_eq!(owning("2026-11-22", 2, 30, 0, 1), date("2026-11-22"));
+        assert_eq!(owning("2026-11-21", 23, 30, 30, 0), date("2026-11-21"));
     }
 }
