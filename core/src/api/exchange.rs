@@ -54,7 +54,15 @@ impl QuietLegs {
 
     /// Merges records made in Rust (the demo, benchmarks) exactly as an import would.
     pub fn merge_in(&self, records: &[crate::model::Record]) -> ApiResult<MergeReport> {
-        Ok(self.store()?.write(|tx| merge_records(tx, records))?)
+        let records: Vec<crate::model::Record> = records
+            .iter()
+            .cloned()
+            .map(|mut r| {
+                r.keep_to_the_millisecond();
+                r
+            })
+            .collect();
+        Ok(self.store()?.write(|tx| merge_records(tx, &records))?)
     }
 
     /// The encrypted export with a chosen scrypt work factor (tests; the FFI uses age's default).

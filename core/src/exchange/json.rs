@@ -401,28 +401,11 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
     check_version(header.version.as_ref())?;
     let mut doc: Document<Record> =
         serde_json::from_slice(bytes).map_err(|e| bad(locate(bytes, &e)))?;
-    // The diary keeps timestamps to the millisecond; so must the comparison, or a file with
-    // finer times would "update" on every import.
     // A record stamped ahead of this clock (a device whose clock runs fast) keeps its stamp:
     // held back here, it would lose to its own original on the fast device, and a correction
     // made here would never reach it. `RecordMeta::touched` makes any later local edit beat it.
     for r in &mut doc.records {
-        let m = r.meta_mut();
-        m.created_at = to_millis(m.created_at);
-        m.modified_at = to_millis(m.modified_at);
-        if let Record::Profile {
-            profile:
-                crate::model::Profile {
-                    changed: Some(stamps),
-                    ..
-                },
-            ..
-        } = r
-        {
-            for s in stamps.values_mut() {
-                s.at = to_millis(s.at);
-            }
-        }
+        r.keep_to_the_millisecond();
     }
     let mut seen = std::collections::HashMap::new();
     for (i, r) in doc.records.iter().enumerate() {
@@ -453,10 +436,6 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         exported_at: doc.exported_at,
         records: doc.records,
     })
-}
-
-fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
 /// Whether the header's `version` (as read; `null` reads as absent) is the one this code

@@ -377,6 +377,35 @@ pub enum Record {
 }
 
 impl Record {
+    /// Its instants to the millisecond, as the diary keeps them (sync stamps, an event's time,
+    /// a profile's change stamps). Every path into the merge does this first (an import, a
+    /// merge of records made in Rust): a record kept finer would differ from its own stored
+    /// copy, so a second import would "update" it, and the export would not give back what
+    /// was accepted.
+    pub fn keep_to_the_millisecond(&mut self) {
+        let ms =
+            |t: DateTime<Utc>| DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t);
+        let m = self.meta_mut();
+        m.created_at = ms(m.created_at);
+        m.modified_at = ms(m.modified_at);
+        match self {
+            Record::Event(e) => e.at = ms(e.at),
+            Record::Profile {
+                profile:
+                    Profile {
+                        changed: Some(stamps),
+                        ..
+                    },
+                ..
+            } => {
+                for s in stamps.values_mut() {
+                    s.at = ms(s.at);
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub fn meta_mut(&mut self) -> &mut RecordMeta {
         match self {
             Record::Profile { meta, .. } => meta,

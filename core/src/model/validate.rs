@@ -5,7 +5,7 @@
 //! Typed input is additionally held to "not in the future of the person's local today"; that
 //! is stricter than this, so it never lets through what an import would refuse.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use super::night::NOTES_MAX_CHARS;
 use super::{Event, Lab, LabValue, Night, Profile, Record, RecordMeta, RegimenItem};
@@ -49,6 +49,19 @@ pub fn date(field: &str, d: NaiveDate, now: DateTime<Utc>) -> Result<()> {
         return Err(Error::invalid(
             field,
             format!("{d} is not a plausible date (years {EARLIEST_YEAR} to now)"),
+        ));
+    }
+    Ok(())
+}
+
+/// A time of day in whole minutes. The diary keeps a night's onset, a medicine's times and a
+/// habit's time as `HH:MM`, so a time with seconds (from a hand-edited or another app's file)
+/// would not come back as it was given: it is refused, naming the field.
+pub fn clock_time(field: &str, t: NaiveTime) -> Result<()> {
+    if t.second() != 0 || t.nanosecond() != 0 {
+        return Err(Error::invalid(
+            field,
+            "a time of day is kept in whole minutes (HH:MM), without seconds",
         ));
     }
     Ok(())
@@ -173,6 +186,9 @@ pub fn night(n: &Night, now: DateTime<Utc>) -> Result<()> {
     if let Some(stamps) = &n.changed {
         field_stamps(stamps, now)?;
     }
+    if let Some(onset) = n.onset {
+        clock_time("onset", onset)?;
+    }
     n.validate(span(now).1.date_naive())
 }
 
@@ -225,6 +241,9 @@ pub fn lab(l: &Lab, now: DateTime<Utc>) -> Result<()> {
 pub fn regimen(x: &RegimenItem, now: DateTime<Utc>) -> Result<()> {
     meta(&x.meta, now)?;
     date("start date", x.start_date, now)?;
+    for t in &x.times {
+        clock_time("times", *t)?;
+    }
     if let Some(stop) = x.stop_date {
         // A stop date may be planned ahead, but not before 1900 or past a four-digit year.
         if !(EARLIEST_YEAR..=9999).contains(&stop.year()) {
@@ -251,7 +270,10 @@ impl Record {
             Record::Event(e) => event(e, now),
             Record::Lab(l) => lab(l, now),
             Record::Regimen(x) => regimen(x, now),
-            Record::Habit(h) => meta(&h.meta, now),
+            Record::Habit(h) => {
+                meta(&h.meta, now)?;
+                clock_time("habit time", h.at)
+            }
         }
     }
 }

@@ -1624,3 +1624,120 @@ fn an_older_copy_of_a_profile_record_is_skipped() {
     );
     assert_eq!(records(&phone, d), before);
 }
+
+/// Review of the row_holds survivor (2026-12-02): a file could hold times finer than the diary
+/// keeps. A time of day with seconds (a night's onset, a medicine's time, a habit's time) is
+/// refused naming its field, and nothing is written; an event's time finer than a millisecond
+/// is kept to the millisecond like the sync stamps, so the import, the export and a second
+/// import agree (the second import changes nothing, from either file).
+#[test]
+fn times_finer_than_the_diary_keeps_are_refused_or_kept_to_the_millisecond() {
+    use quietlegs_core::model::RegimenKind;
+    use quietlegs_core::RegimenInput;
+    let dir = tempfile::tempdir().unwrap();
+    let a = diary(dir.path(), "a.db");
+    let mut n = NightInput::quick("2026-11-19", 5);
+    n.onset = Some("21:30".into());
+    a.log_night(n).unwrap();
+    a.add_regimen(RegimenInput {
+        kind: RegimenKind::Medication,
+        name: "Pramipexole".into(),
+        dose_mg: None,
+        times: vec!["20:00".into()],
+        every_n_days: 1,
+        with_vitamin_c: false,
+        start_date: Some("2026-10-01".into()),
+        stop_date: None,
+        start_date_unknown: false,
+    })
+    .unwrap();
+    a.add_habit(IntakeKind::Coffee, "07:30".into()).unwrap();
+    a.log_event(EventInput {
+        at: "2026-11-21T09:10:00Z".into(),
+        kind: EventKind::Intake {
+            what: IntakeKind::Coffee,
+        },
+        note: None,
+    })
+    .unwrap();
+    let file = dir.path().join("a.json");
+    a.export_json(file.display().to_string(), None).unwrap();
+    let good = std::fs::read_to_string(&file).unwrap();
+
+    let b = diary(dir.path(), "b.db");
+    let before = records(&b, dir.path());
+    for (what, from, to, field) in [
+        (
+            "onset",
+            "\"onset\":\"21:30:00\"",
+            "\"onset\":\"21:30:15\"",
+            "onset",
+        ),
+        (
+            "times",
+            "\"times\":[\"20:00:00\"]",
+            "\"times\":[\"20:00:00.5\"]",
+            "times",
+        ),
+        (
+            "habit",
+            "\"at\":\"07:30:00\"",
+            "\"at\":\"07:30:15\"",
+            "habit time",
+        ),
+    ] {
+        assert!(good.contains(from), "{what}: {from} is not in the export");
+        let p = dir.path().join(format!("{what}.json"));
+        std::fs::write(&p, good.replacen(from, to, 1)).unwrap();
+        let e = b.import_file(p.display().to_string(), None).unwrap_err();
+        assert!(
+            matches!(&e, QuietLegsError::InvalidFile { reason, .. }
+                if reason.contains(&format!("field {field}:"))),
+            "{what}: {e:?}"
+        );
+        assert_eq!(
+            records(&b, dir.path()),
+            before,
+            "{what}: something was written"
+        );
+    }
+
+    let at = "\"at\":\"2026-11-21T09:10:00.000Z\"";
+    assert!(good.contains(at));
+    let fine = dir.path().join("fine.json");
+    std::fs::write(
+        &fine,
+        good.replacen(at, "\"at\":\"2026-11-21T09:10:00.123456Z\"", 1),
+    )
+    .unwrap();
+    // As read, before the merge: the merge's content comparison sees what the store keeps.
+    let read = quietlegs_core::exchange::json::read_export(
+        &std::fs::read(&fine).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let event_at: Vec<_> = read
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            quietlegs_core::model::Record::Event(e) => Some(e.at.timestamp_subsec_nanos()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(event_at, [123_000_000]);
+    assert_eq!(
+        b.import_file(fine.display().to_string(), None)
+            .unwrap()
+            .added,
+        4
+    );
+    let out = dir.path().join("b.json");
+    b.export_json(out.display().to_string(), None).unwrap();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("\"at\":\"2026-11-21T09:10:00.123Z\""));
+    for f in [&fine, &out] {
+        let r = b.import_file(f.display().to_string(), None).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 4), "{f:?}");
+    }
+}
