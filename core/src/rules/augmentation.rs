@@ -2047,6 +2047,30 @@ mod tests {
         assert_eq!(count(&[kept_on, again]), 7);
     }
 
+    /// An entry whose start nobody knows covers the nights before it was entered: the person
+    /// was on it then. After an earlier course with a given start and a stop, a restart entered
+    /// on 11-28 with its start unknown counts every night of the window (11-24..11-30), not
+    /// only those from the day it was entered (review of the `covers` survivor, 2026-12-02).
+    #[test]
+    fn an_entry_with_an_unknown_start_covers_the_nights_before_it_was_entered() {
+        let mut first = pramipexole(day("2026-01-01"), StartSource::Given);
+        first.stop_date = Some(day("2026-01-10"));
+        let again = pramipexole(day("2026-11-28"), StartSource::Unknown);
+        let profile = Profile {
+            augmentation_baseline: Some(answers()),
+            ..Profile::default()
+        };
+        let all = nights(day("2026-10-20"), 42, 7, "18:30", false);
+        let diary = Diary {
+            profile: &profile,
+            regimen: &[first, again],
+            habits: &[],
+            events: &[],
+            labs: &[],
+        };
+        assert_eq!(screen(&diary, &all, today()).recent_nights, 7);
+    }
+
     /// A dopaminergic course that ended long before the present one is no part of it: the new
     /// start is within its first weeks (the unbroken treatment goes back only through entries
     /// taken the night before).
