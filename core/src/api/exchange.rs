@@ -52,7 +52,8 @@ impl QuietLegs {
         Ok(())
     }
 
-    /// Merges records made in Rust (the demo, benchmarks) exactly as an import would.
+    /// Merges records made in Rust (the demo, benchmarks) as an import would, instants kept to
+    /// the millisecond, but without the import's validation: these records are trusted.
     pub fn merge_in(&self, records: &[crate::model::Record]) -> ApiResult<MergeReport> {
         let records: Vec<crate::model::Record> = records
             .iter()

@@ -419,6 +419,10 @@ pub fn read_export(bytes: &[u8], now: DateTime<Utc>) -> Result<ExportFile> {
         }
         // The field and the kind of problem, never the value (it is diary content, SPEC §6).
         r.validate(now).map_err(|e| match e {
+            // The one reason that quotes no value and says what to correct.
+            Error::Invalid { field, reason } if reason == crate::model::validate::WHOLE_MINUTES => {
+                bad(format!("record {} ({id}), field {field}: {reason}", i + 1))
+            }
             Error::Invalid { field, .. } => bad(format!(
                 "record {} ({id}), field {field}: out of range or not a plausible value",
                 i + 1

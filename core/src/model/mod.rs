@@ -10,7 +10,7 @@ pub mod time;
 pub mod validate;
 pub mod zone;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use zone::Tz;
@@ -383,26 +383,27 @@ impl Record {
     /// copy, so a second import would "update" it, and the export would not give back what
     /// was accepted.
     pub fn keep_to_the_millisecond(&mut self) {
-        let ms =
-            |t: DateTime<Utc>| DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t);
+        // Whole milliseconds of the nanoseconds, not through a millisecond timestamp: that
+        // would turn a leap second (23:59:60, which chrono keeps as nanoseconds past 10^9) into
+        // the next day's 00:00:00.
+        let ms = |t: DateTime<Utc>| {
+            t.with_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
+                .unwrap_or(t)
+        };
         let m = self.meta_mut();
         m.created_at = ms(m.created_at);
         m.modified_at = ms(m.modified_at);
-        match self {
-            Record::Event(e) => e.at = ms(e.at),
-            Record::Profile {
-                profile:
-                    Profile {
-                        changed: Some(stamps),
-                        ..
-                    },
-                ..
-            } => {
-                for s in stamps.values_mut() {
-                    s.at = ms(s.at);
-                }
+        let stamps = match self {
+            Record::Event(e) => {
+                e.at = ms(e.at);
+                None
             }
-            _ => {}
+            Record::Profile { profile, .. } => profile.changed.as_mut(),
+            Record::Night(n) => n.changed.as_mut(),
+            _ => None,
+        };
+        for s in stamps.into_iter().flat_map(|s| s.values_mut()) {
+            s.at = ms(s.at);
         }
     }
 

@@ -54,15 +54,16 @@ pub fn date(field: &str, d: NaiveDate, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// Why a time of day with seconds is refused: it quotes no value, so an import may show it.
+pub const WHOLE_MINUTES: &str = "a time of day is kept in whole minutes (HH:MM), without seconds";
+
 /// A time of day in whole minutes. The diary keeps a night's onset, a medicine's times and a
 /// habit's time as `HH:MM`, so a time with seconds (from a hand-edited or another app's file)
-/// would not come back as it was given: it is refused, naming the field.
+/// would not come back as it was given; the profile's times are placed in whole minutes. It is
+/// refused, naming the field ([`WHOLE_MINUTES`]).
 pub fn clock_time(field: &str, t: NaiveTime) -> Result<()> {
     if t.second() != 0 || t.nanosecond() != 0 {
-        return Err(Error::invalid(
-            field,
-            "a time of day is kept in whole minutes (HH:MM), without seconds",
-        ));
+        return Err(Error::invalid(field, WHOLE_MINUTES));
     }
     Ok(())
 }
@@ -143,6 +144,23 @@ pub fn typed_profile_dates(old: &Profile, new: &Profile, today: NaiveDate) -> Re
 pub fn profile(m: &RecordMeta, p: &Profile, now: DateTime<Utc>) -> Result<()> {
     meta(m, now)?;
     profile_dates(p, now)?;
+    // Kept exactly (the profile is stored whole), but the rules place clock times in whole
+    // minutes: a wake time with seconds would make every instant of the day miss its minute.
+    clock_time("bedtime", p.bedtime)?;
+    clock_time("wake time", p.wake_time)?;
+    for (field, t) in [
+        ("breakfast", p.breakfast),
+        ("lunch", p.lunch),
+        ("dinner", p.dinner),
+        (
+            "augmentation_baseline.usual_onset",
+            p.augmentation_baseline.as_ref().and_then(|b| b.usual_onset),
+        ),
+    ] {
+        if let Some(t) = t {
+            clock_time(field, t)?;
+        }
+    }
     match &p.changed {
         Some(stamps) => field_stamps(stamps, now),
         None => Ok(()),
@@ -284,6 +302,47 @@ mod tests {
 
     use super::EARLIEST_YEAR;
     use crate::model::{FIRST_DATE, LAST_DATE};
+
+    /// The profile's clock times are placed in whole minutes: one with seconds is refused,
+    /// naming it (the typed path only makes `HH:MM`).
+    #[test]
+    fn a_profile_time_with_seconds_is_refused_naming_it() {
+        use crate::model::{AugmentationBaseline, Profile, RecordMeta};
+        use chrono::{NaiveTime, TimeZone};
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap();
+        let m = RecordMeta::new(now, "a");
+        let t = |h, m, s| NaiveTime::from_hms_opt(h, m, s).unwrap();
+        assert!(super::profile(&m, &Profile::default(), now).is_ok());
+        let field = |p: Profile| match super::profile(&m, &p, now) {
+            Err(crate::error::Error::Invalid { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        let p = Profile {
+            wake_time: t(6, 30, 30),
+            ..Profile::default()
+        };
+        assert_eq!(field(p), "wake time");
+        let p = Profile {
+            bedtime: t(22, 30, 1),
+            ..Profile::default()
+        };
+        assert_eq!(field(p), "bedtime");
+        let p = Profile {
+            dinner: Some(t(18, 0, 59)),
+            ..Profile::default()
+        };
+        assert_eq!(field(p), "dinner");
+        let p = Profile {
+            augmentation_baseline: Some(AugmentationBaseline {
+                usual_onset: Some(t(21, 0, 10)),
+                ..AugmentationBaseline::default()
+            }),
+            ..Profile::default()
+        };
+        assert_eq!(field(p), "augmentation_baseline.usual_onset");
+    }
 
     /// An imported profile's dates are held to the bounds that only widen with time: a birth
     /// date in the future or before 1900, or a due date years ahead, is refused naming the

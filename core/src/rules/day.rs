@@ -2,7 +2,7 @@
 //! following bedtime, which may be after midnight or, for a night shift, the next morning).
 
 use crate::model::zone::Tz;
-use chrono::{DateTime, Duration, DurationRound, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use crate::model::time::resolve_local;
 use crate::model::Profile;
@@ -129,9 +129,13 @@ impl WakingDay {
     pub fn owning(profile: &Profile, t: DateTime<Utc>) -> Self {
         let local = t.with_timezone(&profile.time_zone);
         let date = local.date_naive();
-        // `place` works in whole minutes, so the instant is matched by its minute: a dose
-        // logged "now" at 00:30:45 after a 01:00 bedtime is the evening's, not the next day's.
-        let minute = t.duration_trunc(Duration::minutes(1)).unwrap_or(t);
+        // `place` works in whole local minutes, so the instant is matched by its minute on the
+        // local clock: a dose logged "now" at 00:30:45 after a 01:00 bedtime is the evening's,
+        // not the next day's. Local, because an offset need not be whole minutes (Monrovia
+        // was -0:44:30 until 1972).
+        let minute = t
+            - Duration::seconds(i64::from(local.second()))
+            - Duration::nanoseconds(i64::from(local.nanosecond()));
         // The local date first: most instants are in its day, and a clock time names one
         // instant per waking day, so the order does not change the answer.
         [Some(date), date.pred_opt(), date.succ_opt()]
@@ -305,5 +309,18 @@ mod tests {
         assert_eq!(owning("2026-11-22", 2, 29, 59, 999), date("2026-11-21"));
         assert_eq!(owning("2026-11-22", 2, 30, 0, 1), date("2026-11-22"));
         assert_eq!(owning("2026-11-21", 23, 30, 30, 0), date("2026-11-21"));
+        // An offset that is not whole minutes: Monrovia was -0:44:30 until 1972, so local
+        // 00:30:00 and 00:30:45 after a 01:00 bedtime (01:14:30 and 01:15:15 UTC) are the
+        // evening's.
+        let monrovia = Profile {
+            time_zone: Tz::named("Africa/Monrovia").unwrap(),
+            wake_time: t(9, 0),
+            bedtime: t(1, 0),
+            ..Profile::default()
+        };
+        for (m, sec) in [(14, 30), (15, 15)] {
+            let at = utc("1965-03-10", 1, m) + Duration::seconds(sec);
+            assert_eq!(WakingDay::owning(&monrovia, at).date, date("1965-03-09"));
+        }
     }
 }

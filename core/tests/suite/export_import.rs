@@ -1692,7 +1692,7 @@ fn times_finer_than_the_diary_keeps_are_refused_or_kept_to_the_millisecond() {
         let e = b.import_file(p.display().to_string(), None).unwrap_err();
         assert!(
             matches!(&e, QuietLegsError::InvalidFile { reason, .. }
-                if reason.contains(&format!("field {field}:"))),
+                if reason.contains(&format!("field {field}: a time of day is kept in whole minutes"))),
             "{what}: {e:?}"
         );
         assert_eq!(
@@ -1725,6 +1725,35 @@ fn times_finer_than_the_diary_keeps_are_refused_or_kept_to_the_millisecond() {
         })
         .collect();
     assert_eq!(event_at, [123_000_000]);
+
+    // A night's field stamps too, and a leap second stays on its day (23:59:60).
+    let stamp = "\"at\":\"2026-11-21T12:00:00.000Z\"";
+    assert!(good.contains(stamp));
+    let odd = good
+        .replace(stamp, "\"at\":\"2026-11-21T12:00:00.000400Z\"")
+        .replacen(at, "\"at\":\"2016-12-31T23:59:60.250999Z\"", 1);
+    let read = quietlegs_core::exchange::json::read_export(
+        odd.as_bytes(),
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let mut night_stamps = 0;
+    for r in &read.records {
+        match r {
+            quietlegs_core::model::Record::Event(e) => {
+                assert_eq!(e.at.date_naive().to_string(), "2016-12-31");
+                assert_eq!(e.at.timestamp_subsec_nanos(), 1_250_000_000);
+            }
+            quietlegs_core::model::Record::Night(n) => {
+                for s in n.changed.as_ref().unwrap().values() {
+                    assert_eq!(s.at.timestamp_subsec_nanos(), 0);
+                    night_stamps += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(night_stamps > 0);
     assert_eq!(
         b.import_file(fine.display().to_string(), None)
             .unwrap()
