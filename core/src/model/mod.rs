@@ -10,7 +10,7 @@ pub mod time;
 pub mod validate;
 pub mod zone;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use zone::Tz;
@@ -383,13 +383,7 @@ impl Record {
     /// copy, so a second import would "update" it, and the export would not give back what
     /// was accepted.
     pub fn keep_to_the_millisecond(&mut self) {
-        // Whole milliseconds of the nanoseconds, not through a millisecond timestamp: that
-        // would turn a leap second (23:59:60, which chrono keeps as nanoseconds past 10^9) into
-        // the next day's 00:00:00.
-        let ms = |t: DateTime<Utc>| {
-            t.with_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
-                .unwrap_or(t)
-        };
+        let ms = time::to_millisecond;
         let m = self.meta_mut();
         m.created_at = ms(m.created_at);
         m.modified_at = ms(m.modified_at);

@@ -12,7 +12,7 @@
 //! the versions it came from. Two unstamped versions are not joined: the newer wins whole, as
 //! before stamps existed.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use serde_json::Value;
 
 use super::profile_merge::{FieldStamp, FieldStamps};
@@ -147,7 +147,7 @@ pub fn join(newer: &Night, older: &Night) -> Result<Option<Night>> {
 /// claims nothing it did not change. A new night stamps the fields it gives (not empty).
 pub fn stamped(old: Option<&Night>, mut new: Night) -> Result<Night> {
     let at = new.meta.modified_at;
-    let at = DateTime::<Utc>::from_timestamp_millis(at.timestamp_millis()).unwrap_or(at);
+    let at = super::time::to_millisecond(at);
     let device = new.meta.device_id.clone();
     let mut changed = FieldStamps::new();
     let before = match old {

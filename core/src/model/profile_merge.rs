@@ -377,7 +377,7 @@ pub fn stamped(
     device: &str,
     explicit: &[&str],
 ) -> Result<Profile> {
-    let now = DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now);
+    let now = time::to_millisecond(now);
     let empty = FieldStamps::new();
     let (old, stamps) = match base {
         Some(f) => (fields(&f.profile)?, &f.stamps),

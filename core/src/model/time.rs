@@ -6,7 +6,7 @@
 use crate::model::zone::Tz;
 use chrono::{
     DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone,
-    Utc,
+    Timelike, Utc,
 };
 
 use crate::error::{Error, Result};
@@ -240,6 +240,15 @@ pub fn resolve_local(tz: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> 
     }
     // Unreachable for real zones; fall back to reading the time as UTC rather than panicking.
     Utc.from_utc_datetime(&date.and_time(time))
+}
+
+/// An instant to the whole millisecond below it, the precision the diary keeps
+/// ([`instant_text`]). By its nanoseconds, not through a millisecond timestamp, which would
+/// turn a leap second (23:59:60, which chrono keeps as nanoseconds past 10^9) into the next
+/// day's 00:00:00.
+pub fn to_millisecond(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
+        .unwrap_or(t)
 }
 
 /// The diary's own spelling of an instant, `YYYY-MM-DDTHH:MM:SS.mmmZ`: stored (text order is time
